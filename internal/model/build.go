@@ -1,0 +1,224 @@
+package model
+
+import (
+	"slices"
+	"strings"
+)
+
+// Build turns parsed pages into an API: one operation per HTTP method of each API page,
+// parameters typed from the page's tables, and the named types the operations use.
+// It reports what it had to guess or drop; it never fails.
+func Build(version string, pages []*Page) (*API, Diagnostics) {
+	var ds Diagnostics
+	api := &API{Version: version, Pages: pages}
+	byFile := map[string]*Page{}
+	for _, p := range pages {
+		byFile[strings.ToLower(p.File)] = p
+	}
+	for _, p := range pages {
+		if p.Kind != PageAPI {
+			continue
+		}
+		ops := buildOperations(p, &ds)
+		if len(ops) == 0 {
+			ds.Addf(p.TitlePos, Error, "no-operation", "API page %q yields no operation: no usable request line", p.Title)
+		}
+		api.Operations = append(api.Operations, ops...)
+	}
+	Canonicalize(api)
+	dedupeOperations(api, &ds)
+	api.Types = collectTypes(api, byFile)
+	Canonicalize(api)
+	return api, ds
+}
+
+// buildOperations makes one operation per method of the page's request lines.
+func buildOperations(p *Page, ds *Diagnostics) []*Operation {
+	var ops []*Operation
+	byMethod := map[string]*Operation{}
+	for _, rl := range p.Requests {
+		op := byMethod[rl.Method]
+		if op == nil {
+			op = &Operation{
+				Method: rl.Method, Body: p.Body, Response: p.Response, Permissions: p.Permissions,
+				Title: p.Title, Summary: p.Summary, Page: p.File, Examples: p.Examples, Pos: rl.Pos,
+			}
+			byMethod[rl.Method] = op
+			ops = append(ops, op)
+		}
+		if !slices.ContainsFunc(op.Paths, func(q Path) bool { return q.String() == rl.Path.String() }) {
+			op.Paths = append(op.Paths, rl.Path)
+		}
+	}
+	for _, op := range ops {
+		op.Params = operationParams(p, op, ds)
+		if op.Response.Status == 0 {
+			op.Response.Status = defaultStatus(op)
+			ds.Addf(op.Response.Pos.Or(op.Pos), Warning, "response-status-missing",
+				"the Response section names no status code; assuming %d", op.Response.Status)
+		}
+	}
+	return ops
+}
+
+// defaultStatus is the status assumed when a page names none.
+func defaultStatus(op *Operation) int {
+	if op.Response.Type.IsNone() && (op.Method == "DELETE" || op.Method == "PATCH") {
+		return 204
+	}
+	return 200
+}
+
+// operationParams collects the placeholders of every path (typed from the page's path and
+// function tables) and the page's query, header and body tables.
+func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
+	var out []Param
+	seen := map[string]bool{}
+	for _, path := range op.Paths {
+		for _, s := range path.Segments {
+			for _, pt := range s.Parts {
+				if !pt.IsParam() {
+					continue
+				}
+				in := InPath
+				if pt.Function {
+					in = InFunction
+				}
+				key := in.String() + ":" + pt.Param
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				out = append(out, placeholderParam(p, op, pt.Param, pt.Alternatives, in))
+			}
+		}
+		for _, q := range path.Query {
+			if q.Param == "" || seen["query:"+q.Param] {
+				continue
+			}
+			seen["query:"+q.Param] = true
+			pp := placeholderParam(p, op, q.Param, nil, InQuery)
+			pp.Name = q.Name
+			out = append(out, pp)
+		}
+	}
+	for _, tp := range p.Params {
+		switch tp.In {
+		case InHeader:
+			out = append(out, tp)
+		case InQuery:
+			if !seen["query:"+tp.Name] {
+				out = append(out, tp)
+			}
+		case InBody:
+			if op.Method == "GET" || op.Method == "DELETE" {
+				ds.Addf(tp.Pos, Warning, "body-param-ignored",
+					"request body parameter %q ignored: %s requests carry no body", tp.Name, op.Method)
+				continue
+			}
+			out = append(out, tp)
+		}
+	}
+	return out
+}
+
+// placeholderParam types a placeholder from the page's table row of the same name, or as a
+// String when the page has none.
+func placeholderParam(p *Page, op *Operation, name string, alts []string, in ParamIn) Param {
+	cands := append([]string{name}, alts...)
+	for _, tp := range p.Params {
+		if tp.In != in && !(in == InFunction && tp.In == InQuery) && !(in == InQuery && tp.In == InFunction) {
+			continue
+		}
+		for _, c := range cands {
+			if SameName(tp.Name, c) {
+				tp.In = in
+				tp.Name = name
+				tp.Presence = Required
+				return tp
+			}
+		}
+	}
+	desc := ""
+	if len(alts) > 1 {
+		desc = "The " + strings.Join(alts, " or ") + " of the addressed object."
+	}
+	return Param{Name: name, In: in, Presence: Required, Description: desc,
+		Type: TypeRef{Kind: KindPrimitive, Primitive: String, Raw: "String", Pos: op.Pos}, Pos: op.Pos}
+}
+
+// SameName reports whether two parameter names are spellings of one another: case, dashes,
+// underscores and a "-value"/"_value" suffix do not count.
+func SameName(a, b string) bool {
+	return normName(a) == normName(b)
+}
+
+func normName(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("-", "", "_", "", " ", "", "{", "", "}", "", "'", "").Replace(s)
+	return strings.TrimSuffix(s, "value")
+}
+
+// dedupeOperations keeps one operation for each method and path shape: the first in
+// canonical order. Later pages that document the same endpoint lose that path, with a warning.
+func dedupeOperations(api *API, ds *Diagnostics) {
+	owner := map[string]*Operation{}
+	var kept []*Operation
+	for _, op := range api.Operations {
+		var paths []Path
+		for _, path := range op.Paths {
+			key := op.Method + " " + path.Shape()
+			if first, dup := owner[key]; dup {
+				if first != op {
+					ds.Addf(op.Pos, Warning, "duplicate-operation", "%s %s is already documented by %s; this page's copy is skipped",
+						op.Method, path, first.Page)
+				}
+				continue
+			}
+			owner[key] = op
+			paths = append(paths, path)
+		}
+		if len(paths) > 0 {
+			op.Paths = paths
+			kept = append(kept, op)
+		}
+	}
+	api.Operations = kept
+}
+
+// collectTypes lists the named types the operations refer to, one per qualified name.
+func collectTypes(api *API, pages map[string]*Page) []*Type {
+	byName := map[string]*Type{}
+	var out []*Type
+	add := func(t TypeRef) {
+		if t.Kind != KindNamed {
+			return
+		}
+		key := strings.ToLower(t.QualifiedName())
+		if byName[key] != nil {
+			return
+		}
+		ty := &Type{Name: t.Name, Namespace: t.Namespace, Page: t.Link, Pos: t.Pos}
+		if pg := pages[strings.ToLower(t.Link)]; pg != nil && pg.Kind == PageEnum {
+			ty.IsEnum = true
+		}
+		byName[key] = ty
+		out = append(out, ty)
+	}
+	for _, op := range api.Operations {
+		for _, p := range op.Params {
+			add(p.Type)
+		}
+		add(op.Body.Type)
+		add(op.Response.Type)
+	}
+	return out
+}
+
+// Or returns p, or q when p is the zero Pos.
+func (p Pos) Or(q Pos) Pos {
+	if p.File == "" {
+		return q
+	}
+	return p
+}

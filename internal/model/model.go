@@ -1,0 +1,45 @@
+package model
+
+// API is one API version's worth of pages, turned into operations and the types they use.
+type API struct {
+	Version    string // v1.0 or beta
+	Pages      []*Page
+	Operations []*Operation
+	Types      []*Type
+}
+
+// Operation is one HTTP method of one API page, reachable through one or more paths.
+type Operation struct {
+	Method      string
+	Paths       []Path  // distinct templates, in page order until Canonicalize
+	Params      []Param // path, function, query, header and body parameters
+	Body        Body
+	Response    Response
+	Permissions []Permission
+	Title       string
+	Summary     string
+	Page        string // the page it comes from
+	Examples    []Example
+	Pos         Pos // the first request line
+}
+
+// ParamsIn returns the operation's parameters of one kind, in order.
+func (op *Operation) ParamsIn(in ParamIn) []Param {
+	var ps []Param
+	for _, p := range op.Params {
+		if p.In == in {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// Param finds a parameter by kind and name.
+func (op *Operation) Param(in ParamIn, name string) (Param, bool) {
+	for _, p := range op.Params {
+		if p.In == in && p.Name == name {
+			return p, true
+		}
+	}
+	return Param{}, false
+}

@@ -1,0 +1,157 @@
+package model
+
+// PageKind classifies a page by folder and structure.
+type PageKind int
+
+// The page kinds.
+const (
+	PageConceptual PageKind = iota
+	PageAPI
+	PageResource
+	PageEnum
+)
+
+// String names the kind as the report does.
+func (k PageKind) String() string {
+	switch k {
+	case PageAPI:
+		return "api"
+	case PageResource:
+		return "resource"
+	case PageEnum:
+		return "enum"
+	}
+	return "conceptual"
+}
+
+// Page is what the parser read from one markdown page. Parse fills it; Build turns the
+// pages of an API into operations and types.
+type Page struct {
+	File        string // slash-separated, relative to the input root
+	Kind        PageKind
+	Title       string
+	TitlePos    Pos
+	Description string // front matter description
+	DocType     string // front matter doc_type, normalised (quotes, spaces, trailing _ removed)
+	Product     string // front matter ms.prod
+	Namespace   string // the "Namespace:" line; microsoft.graph when absent
+	Summary     string // the prose between the H1 and the first H2, without notes and includes
+
+	Requests    []RequestLine
+	Params      []Param // every parameter table row, in page order
+	Body        Body
+	Response    Response
+	Permissions []Permission
+	Examples    []Example
+}
+
+// ParamIn says where a parameter travels.
+type ParamIn int
+
+// Where parameters go.
+const (
+	InPath     ParamIn = iota // a {placeholder} in a path segment
+	InFunction                // an argument of a function-call segment: f(name=value)
+	InQuery                   // a query string parameter
+	InHeader                  // a request header
+	InBody                    // a property of the JSON request body
+)
+
+// String names the location.
+func (in ParamIn) String() string {
+	return [...]string{"path", "function", "query", "header", "body"}[in]
+}
+
+// Presence says whether the docs require a parameter.
+type Presence int
+
+// Presence cues.
+const (
+	PresenceUnknown Presence = iota // the docs say nothing
+	Required
+	Optional
+)
+
+// String names the cue.
+func (p Presence) String() string {
+	return [...]string{"unknown", "required", "optional"}[p]
+}
+
+// Param is one row of a parameter table, or a placeholder found in a request line.
+type Param struct {
+	Name        string // as written in the docs (notifyManagedDevices, ConsistencyLevel)
+	In          ParamIn
+	Type        TypeRef
+	Description string
+	Presence    Presence
+	Pos         Pos
+}
+
+// Body is what the Request body section says.
+type Body struct {
+	Described bool    // the page has a Request body section
+	None      bool    // the page says not to supply a body
+	Type      TypeRef // the body is a whole resource ("a JSON representation of a [vppToken]")
+	Pos       Pos
+}
+
+// Response is what the Response section says.
+type Response struct {
+	Status     int // 200, 201, 204, ...; 0 when the page names none
+	StatusText string
+	Type       TypeRef // KindNone when the page says there is no body
+	Pos        Pos
+}
+
+// Permission is one row of the permissions table.
+type Permission struct {
+	Kind   string   // Delegated (work or school account), Application, ...
+	Scopes []string // least privileged first, as the table lists them
+	Pos    Pos
+}
+
+// ExampleKind says what an example block is.
+type ExampleKind int
+
+// The example kinds.
+const (
+	ExampleOther ExampleKind = iota
+	ExampleRequest
+	ExampleResponse
+)
+
+// String names the kind.
+func (k ExampleKind) String() string {
+	return [...]string{"other", "request", "response"}[k]
+}
+
+// Annotation is an HTML-comment annotation such as <!-- { "blockType": "request" } -->.
+type Annotation struct {
+	BlockType    string
+	Names        []string // "name": a string or a list
+	Truncated    bool
+	ODataType    string // "@odata.type"
+	IsCollection bool
+	Raw          string // the JSON text as written
+	Pos          Pos
+}
+
+// Header is one header line of an example block.
+type Header struct {
+	Name, Value string
+}
+
+// Example is a fenced example block in the Example(s) section, kept raw so it can later
+// be replayed against the generated client.
+type Example struct {
+	Kind       ExampleKind
+	Heading    string      // the nearest heading above it (Request, Example 1: ...)
+	Annotation *Annotation // nil when the block is not annotated
+	Info       string      // the fence's info string (http, json)
+	Method     string      // requests: the method
+	URL        string      // requests: the URL as written
+	Status     int         // responses: the status code
+	Headers    []Header
+	Body       string // everything after the headers, verbatim
+	Pos        Pos    // the fence's first content line
+}

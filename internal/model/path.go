@@ -1,0 +1,173 @@
+package model
+
+import "strings"
+
+// RequestLine is one line of an HTTP request block: "POST /vppTokens/{vppTokenId}/revokeLicenses".
+type RequestLine struct {
+	Raw    string // the line as written
+	Method string // upper case
+	Path   Path
+	Label  string // prose or heading that introduces the block, if any
+	Pos    Pos
+}
+
+// Path is a parsed path template.
+type Path struct {
+	Segments []Segment
+	Query    []QueryParam // a query string written into the template
+}
+
+// Segment is one slash-separated segment, split into literal text and placeholders.
+type Segment struct {
+	Parts []Part
+}
+
+// Part is literal text or a placeholder within a segment.
+type Part struct {
+	Literal      string   // literal text, when Param is empty
+	Param        string   // the parameter's name, unique within the path
+	Alternatives []string // {id | userPrincipalName}: every spelling, first is the one Param derives from
+	Quoted       bool     // the template wraps the value in single quotes: an OData string literal
+	Function     bool     // an argument of a function-call segment
+}
+
+// QueryParam is one name=value pair written into the template's query string. Param is set
+// when the value is a placeholder.
+type QueryParam struct {
+	Name   string
+	Value  string // the fixed value, when Param is empty
+	Param  string
+	Quoted bool
+}
+
+// IsParam reports whether the part is a placeholder.
+func (p Part) IsParam() bool { return p.Param != "" }
+
+// String renders the template in a normal form: /users/{userId}/reminderView(startDateTime={startDateTime}).
+func (p Path) String() string {
+	var b strings.Builder
+	for _, s := range p.Segments {
+		b.WriteByte('/')
+		b.WriteString(s.String())
+	}
+	if len(p.Segments) == 0 {
+		b.WriteByte('/')
+	}
+	for i, q := range p.Query {
+		if i == 0 {
+			b.WriteByte('?')
+		} else {
+			b.WriteByte('&')
+		}
+		b.WriteString(q.Name)
+		b.WriteByte('=')
+		switch {
+		case q.Param != "" && q.Quoted:
+			b.WriteString("'{" + q.Param + "}'")
+		case q.Param != "":
+			b.WriteString("{" + q.Param + "}")
+		default:
+			b.WriteString(q.Value)
+		}
+	}
+	return b.String()
+}
+
+// String renders the segment.
+func (s Segment) String() string {
+	var b strings.Builder
+	for _, p := range s.Parts {
+		switch {
+		case !p.IsParam():
+			b.WriteString(p.Literal)
+		case p.Quoted:
+			b.WriteString("'{" + p.Param + "}'")
+		default:
+			b.WriteString("{" + p.Param + "}")
+		}
+	}
+	return b.String()
+}
+
+// Literal returns the segment's text when it holds no placeholder.
+func (s Segment) Literal() (string, bool) {
+	if len(s.Parts) == 1 && !s.Parts[0].IsParam() {
+		return s.Parts[0].Literal, true
+	}
+	return "", false
+}
+
+// IsParam reports whether the whole segment is one placeholder: /users/{userId}.
+func (s Segment) IsParam() bool {
+	return len(s.Parts) == 1 && s.Parts[0].IsParam() && !s.Parts[0].Function
+}
+
+// Params lists the path's placeholders in order (segments, then the query string).
+func (p Path) Params() []Part {
+	var ps []Part
+	for _, s := range p.Segments {
+		for _, pt := range s.Parts {
+			if pt.IsParam() {
+				ps = append(ps, pt)
+			}
+		}
+	}
+	for _, q := range p.Query {
+		if q.Param != "" {
+			ps = append(ps, Part{Param: q.Param, Quoted: q.Quoted})
+		}
+	}
+	return ps
+}
+
+// Shape is the template with every placeholder's name removed, lower-cased: two paths
+// with the same shape address the same URL.
+func (p Path) Shape() string {
+	var b strings.Builder
+	for _, s := range p.Segments {
+		b.WriteByte('/')
+		for _, pt := range s.Parts {
+			if pt.IsParam() {
+				b.WriteString("{}")
+			} else {
+				b.WriteString(strings.ToLower(pt.Literal))
+			}
+		}
+	}
+	for _, q := range p.Query {
+		b.WriteString("?" + strings.ToLower(q.Name))
+	}
+	return b.String()
+}
+
+// Alternatives expands every {a | b} placeholder: one path for each spelling, the first
+// spelling first. A path without alternatives expands to itself.
+func (p Path) Alternatives() []Path {
+	out := []Path{p}
+	for si, s := range p.Segments {
+		for pi, pt := range s.Parts {
+			if len(pt.Alternatives) < 2 {
+				continue
+			}
+			var next []Path
+			for _, base := range out {
+				for _, alt := range pt.Alternatives {
+					c := base.clone()
+					c.Segments[si].Parts[pi].Param = alt
+					c.Segments[si].Parts[pi].Alternatives = nil
+					next = append(next, c)
+				}
+			}
+			out = next
+		}
+	}
+	return out
+}
+
+func (p Path) clone() Path {
+	c := Path{Segments: make([]Segment, len(p.Segments)), Query: append([]QueryParam(nil), p.Query...)}
+	for i, s := range p.Segments {
+		c.Segments[i] = Segment{Parts: append([]Part(nil), s.Parts...)}
+	}
+	return c
+}
