@@ -116,3 +116,6 @@ func (ds Diagnostics) String() string {
 	}
 	return b.String()
 }
+
+// IsValid reports whether the position names a file.
+func (p Pos) IsValid() bool { return p.File != "" }

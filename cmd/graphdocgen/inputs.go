@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// input is one page to read.
+type input struct {
+	rel     string // slash-separated name relative to the PATH it was found under
+	display string // the name diagnostics print (as the user gave it)
+}
+
+// collect lists the pages under the given paths: *.md files of a folder, recursively, or
+// the named files themselves. The list is sorted by name, so the result does not depend on
+// the order the file system returns entries in.
+func collect(paths []string) ([]input, error) {
+	var out []input
+	seen := map[string]bool{}
+	for _, root := range paths {
+		info, err := os.Stat(root)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			if !seen[filepath.Clean(root)] {
+				seen[filepath.Clean(root)] = true
+				out = append(out, input{rel: filepath.Base(root), display: filepath.ToSlash(root)})
+			}
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "includes") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !strings.HasSuffix(d.Name(), ".md") || seen[filepath.Clean(p)] {
+				return nil
+			}
+			seen[filepath.Clean(p)] = true
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				return err
+			}
+			out = append(out, input{rel: filepath.ToSlash(rel), display: filepath.ToSlash(p)})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(out, func(a, b input) int { return strings.Compare(a.rel+"\x00"+a.display, b.rel+"\x00"+b.display) })
+	return out, nil
+}
+
+// inferVersion reads the API version from the paths: a path element v1.0 or beta.
+func inferVersion(paths []string) (string, error) {
+	found := map[string]bool{}
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			abs = p
+		}
+		for _, el := range strings.Split(filepath.ToSlash(abs), "/") {
+			if el == "v1.0" || el == "beta" {
+				found[el] = true
+			}
+		}
+	}
+	switch {
+	case found["v1.0"] && found["beta"]:
+		return "", fmt.Errorf("the paths mix v1.0 and beta pages; generate one version at a time or set --api-version")
+	case found["beta"]:
+		return "beta", nil
+	}
+	return "v1.0", nil
+}

@@ -1,0 +1,351 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/spf13/pflag"
+
+	"github.com/graphdocgen/graphdocgen/internal/emit"
+	"github.com/graphdocgen/graphdocgen/internal/model"
+	"github.com/graphdocgen/graphdocgen/internal/parse"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFail  = 1 // errors in the docs, stale output with --check, or a failure to write
+	exitUsage = 2
+)
+
+// The defaults used with no PATH: this repository's own pages and package.
+const (
+	defaultDocs = "docs"
+	defaultOut  = "generated"
+)
+
+// options are the command's flags.
+type options struct {
+	out, pkg, version, report string
+	check, dumpModel, quiet   bool
+	jobs                      int
+}
+
+// run is the whole command; main only exits with its result.
+func run(args []string, stdout, stderr io.Writer) int {
+	var o options
+	fl := pflag.NewFlagSet("graphdocgen", pflag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	fl.StringVarP(&o.out, "out", "o", "", "write the package to `DIR` (default: generated with no PATH, . otherwise)")
+	fl.StringVarP(&o.pkg, "package", "p", "", "Go package `name` (default: the output folder's name, or graph)")
+	fl.StringVar(&o.version, "api-version", "", "API `version`: v1.0 or beta (default: inferred from the paths, else v1.0)")
+	fl.BoolVar(&o.check, "check", false, "write nothing; exit 1 and print a diff when the output is stale")
+	fl.StringVar(&o.report, "report", "", "write a JSON report of pages, operations and diagnostics to `FILE`")
+	fl.BoolVar(&o.dumpModel, "dump-model", false, "print the model instead of generating code")
+	fl.IntVarP(&o.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "pages parsed in parallel")
+	fl.BoolVarP(&o.quiet, "quiet", "q", false, "print errors only")
+	help := fl.BoolP("help", "h", false, "print this help")
+	usage := func() {
+		fmt.Fprintf(stdout, "Usage: graphdocgen [flags] [PATH...]\n\n"+
+			"Generates a typed Go client from Microsoft Graph API reference pages. Each PATH is a\n"+
+			"page or a folder of pages (*.md, recursively). With no PATH it regenerates generated/\n"+
+			"from docs/ in the current directory.\n\nFlags:\n%s\n"+
+			"Exit status: 0 ok, 1 errors in the docs or stale output (--check), 2 usage.\n", fl.FlagUsages())
+	}
+	if err := fl.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "graphdocgen: %v\nRun graphdocgen --help for usage.\n", err)
+		return exitUsage
+	}
+	if *help {
+		usage()
+		return exitOK
+	}
+	paths := fl.Args()
+	if len(paths) == 0 {
+		if _, err := os.Stat(defaultDocs); err != nil {
+			fmt.Fprintf(stderr, "graphdocgen: no PATH given and there is no %s/ folder here: run it from the repository root, or name the pages\n", defaultDocs)
+			return exitUsage
+		}
+		paths = []string{defaultDocs}
+		if o.out == "" {
+			o.out = defaultOut
+		}
+	}
+	if o.out == "" {
+		o.out = "."
+	}
+	if o.pkg == "" {
+		o.pkg = packageName(o.out)
+	}
+	if o.jobs < 1 {
+		o.jobs = 1
+	}
+	inputs, err := collect(paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
+		return exitUsage
+	}
+	if len(inputs) == 0 {
+		fmt.Fprintf(stderr, "graphdocgen: no pages (*.md) under %s\n", strings.Join(paths, ", "))
+		return exitUsage
+	}
+	switch o.version {
+	case "":
+		var names []string
+		for _, in := range inputs {
+			names = append(names, in.display)
+		}
+		if o.version, err = inferVersion(names); err != nil {
+			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
+			return exitUsage
+		}
+	case "v1.0", "beta":
+	default:
+		fmt.Fprintf(stderr, "graphdocgen: --api-version must be v1.0 or beta, not %q\n", o.version)
+		return exitUsage
+	}
+	return generate(o, inputs, stdout, stderr)
+}
+
+// generate reads, builds, emits and writes (or checks), then reports.
+func generate(o options, inputs []input, stdout, stderr io.Writer) int {
+	start := time.Now()
+	pages, ds := parseAll(inputs, o.jobs)
+	api, bds := model.Build(o.version, pages)
+	ds = append(ds, bds...)
+	if o.dumpModel {
+		if err := model.Dump(stdout, api); err != nil {
+			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
+			return exitFail
+		}
+	}
+	var files emit.Files
+	var emitErr error
+	if !o.dumpModel {
+		var eds model.Diagnostics
+		files, eds, emitErr = emit.Emit(api, emit.Config{Package: o.pkg})
+		ds = append(ds, eds...)
+	}
+	ds = displayNames(ds.Sort(), inputs)
+	for _, d := range ds {
+		if d.Severity == model.Error || !o.quiet {
+			fmt.Fprintln(stderr, d)
+		}
+	}
+	code := exitOK
+	if ds.Errors() > 0 {
+		code = exitFail
+	}
+	if emitErr != nil {
+		fmt.Fprintf(stderr, "graphdocgen: %v\n", emitErr)
+		return exitFail
+	}
+	if o.report != "" {
+		if err := writeReport(o.report, api, ds, inputs, time.Since(start)); err != nil {
+			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
+			code = exitFail
+		}
+	}
+	switch {
+	case o.dumpModel:
+	case o.check:
+		changes, err := files.Diff(o.out)
+		if err != nil {
+			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
+			return exitFail
+		}
+		if len(changes) > 0 {
+			printChanges(stdout, stderr, o.out, changes)
+			code = exitFail
+		}
+	default:
+		if err := files.Write(o.out); err != nil {
+			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
+			return exitFail
+		}
+	}
+	if !o.quiet {
+		warnings := len(ds) - ds.Errors()
+		fmt.Fprintf(stderr, "graphdocgen: %d pages, %d API pages, %d operations, %d types, %d files, %d warnings, %d errors, in %s\n",
+			len(pages), countKind(pages, model.PageAPI), len(api.Operations), len(api.Types), len(files), warnings, ds.Errors(),
+			time.Since(start).Round(time.Millisecond))
+	}
+	return code
+}
+
+// parseAll parses the pages on jobs goroutines; the result is in input order.
+func parseAll(inputs []input, jobs int) ([]*model.Page, model.Diagnostics) {
+	pages := make([]*model.Page, len(inputs))
+	diags := make([]model.Diagnostics, len(inputs))
+	p := parse.New()
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(jobs, len(inputs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				src, err := os.ReadFile(inputs[i].display)
+				if err != nil {
+					pages[i] = &model.Page{File: inputs[i].rel}
+					diags[i] = model.Diagnostics{{Pos: model.Pos{File: inputs[i].rel}, Severity: model.Error, Code: "read-failed", Message: err.Error()}}
+					continue
+				}
+				pages[i], diags[i] = p.Parse(inputs[i].rel, src)
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var all model.Diagnostics
+	for _, d := range diags {
+		all = append(all, d...)
+	}
+	return pages, all
+}
+
+// displayNames rewrites diagnostic positions from page names to the paths the user gave.
+func displayNames(ds model.Diagnostics, inputs []input) model.Diagnostics {
+	byRel := map[string]string{}
+	for _, in := range inputs {
+		byRel[in.rel] = in.display
+	}
+	for i := range ds {
+		if d, ok := byRel[ds[i].Pos.File]; ok {
+			ds[i].Pos.File = d
+		}
+	}
+	return ds
+}
+
+func countKind(pages []*model.Page, k model.PageKind) int {
+	n := 0
+	for _, p := range pages {
+		if p.Kind == k {
+			n++
+		}
+	}
+	return n
+}
+
+// printChanges prints --check's summary and diffs.
+func printChanges(stdout, stderr io.Writer, dir string, changes []emit.Change) {
+	const maxDiff = 200 << 10
+	written := 0
+	for _, c := range changes {
+		fmt.Fprintf(stderr, "graphdocgen: %s: %s\n", filepath.ToSlash(filepath.Join(dir, c.Name)), c.Kind)
+	}
+	for _, c := range changes {
+		if written+len(c.Diff) > maxDiff {
+			fmt.Fprintf(stdout, "... diff cut at %d KiB; run graphdocgen without --check to regenerate\n", maxDiff>>10)
+			break
+		}
+		written += len(c.Diff)
+		io.WriteString(stdout, c.Diff)
+	}
+	fmt.Fprintf(stderr, "graphdocgen: %s is stale (%d files differ); regenerate it\n", dir, len(changes))
+}
+
+// packageName derives a package name from the output folder: its base name when that is
+// a Go identifier, graph otherwise.
+func packageName(out string) string {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return "graph"
+	}
+	name := strings.ToLower(filepath.Base(abs))
+	if name == "" || !unicode.IsLetter(rune(name[0])) {
+		return "graph"
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
+			return "graph"
+		}
+	}
+	return name
+}
+
+// report is --report's JSON.
+type report struct {
+	Version     string         `json:"version"`
+	Pages       []reportPage   `json:"pages"`
+	Counts      reportCounts   `json:"counts"`
+	Diagnostics []reportDiag   `json:"diagnostics"`
+	ByCode      map[string]int `json:"diagnosticsByCode"`
+	Seconds     float64        `json:"seconds"`
+}
+
+type reportPage struct {
+	File       string `json:"file"`
+	Kind       string `json:"kind"`
+	Operations int    `json:"operations"`
+}
+
+type reportCounts struct {
+	Pages              int `json:"pages"`
+	APIPages           int `json:"apiPages"`
+	PagesWithOperation int `json:"apiPagesWithOperations"`
+	Operations         int `json:"operations"`
+	Types              int `json:"types"`
+	Warnings           int `json:"warnings"`
+	Errors             int `json:"errors"`
+}
+
+type reportDiag struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+}
+
+func writeReport(path string, api *model.API, ds model.Diagnostics, inputs []input, took time.Duration) error {
+	ops := map[string]int{}
+	for _, op := range api.Operations {
+		ops[op.Page]++
+	}
+	display := map[string]string{}
+	for _, in := range inputs {
+		display[in.rel] = in.display
+	}
+	r := report{Version: api.Version, Diagnostics: []reportDiag{}, ByCode: map[string]int{}, Seconds: took.Seconds()}
+	for _, p := range api.Pages {
+		r.Pages = append(r.Pages, reportPage{File: display[p.File], Kind: p.Kind.String(), Operations: ops[p.File]})
+		r.Counts.Pages++
+		if p.Kind == model.PageAPI {
+			r.Counts.APIPages++
+			if ops[p.File] > 0 {
+				r.Counts.PagesWithOperation++
+			}
+		}
+	}
+	r.Counts.Operations, r.Counts.Types = len(api.Operations), len(api.Types)
+	for _, d := range ds {
+		r.Diagnostics = append(r.Diagnostics, reportDiag{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col,
+			Severity: d.Severity.String(), Code: d.Code, Message: d.Message})
+		r.ByCode[d.Code]++
+	}
+	r.Counts.Errors = ds.Errors()
+	r.Counts.Warnings = len(ds) - r.Counts.Errors
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		return errors.New("writing the report: " + err.Error())
+	}
+	return nil
+}

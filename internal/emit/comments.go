@@ -1,0 +1,103 @@
+package emit
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// commentWidth is where doc comment prose is wrapped.
+const commentWidth = 90
+
+// cleanText makes docs prose safe and tidy for a // comment: control characters and
+// runs of white space become one space. Since every line is emitted with its own //, no
+// text can end the comment early.
+func cleanText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// wrap splits prose into lines of about commentWidth characters.
+func wrap(s string) []string {
+	words := strings.Fields(cleanText(s))
+	var lines []string
+	var cur strings.Builder
+	for _, w := range words {
+		if cur.Len() > 0 && cur.Len()+1+len(w) > commentWidth {
+			lines = append(lines, cur.String())
+			cur.Reset()
+		}
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(w)
+	}
+	if cur.Len() > 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
+}
+
+// doc is a doc comment built paragraph by paragraph.
+type doc struct {
+	paras [][]string
+}
+
+// para adds a wrapped paragraph; empty text adds nothing. A paragraph always ends with
+// punctuation, so gofmt never mistakes a one-line paragraph for a heading.
+func (d *doc) para(s string) {
+	s = cleanText(s)
+	if s == "" {
+		return
+	}
+	if !strings.ContainsAny(s[len(s)-1:], ".!?:;)") {
+		s += "."
+	}
+	d.paras = append(d.paras, wrap(s))
+}
+
+// verbatim adds lines as they are (cleaned, not wrapped), indented as a Go doc code block
+// when indent is set.
+func (d *doc) verbatim(indent bool, lines ...string) {
+	var out []string
+	for _, l := range lines {
+		l = cleanText(l)
+		if indent {
+			l = "\t" + l
+		}
+		out = append(out, l)
+	}
+	if len(out) > 0 {
+		d.paras = append(d.paras, out)
+	}
+}
+
+// code renders the comment, one // per line, for jen to print as it is.
+func (d *doc) code() jen.Code {
+	var b strings.Builder
+	for i, p := range d.paras {
+		if i > 0 {
+			b.WriteString("//\n")
+		}
+		for _, l := range p {
+			if l == "" {
+				b.WriteString("//\n")
+				continue
+			}
+			b.WriteString("// " + l + "\n")
+		}
+	}
+	return jen.Comment(strings.TrimSuffix(b.String(), "\n"))
+}
+
+// isPlaceholder reports docs text that only stands in for a description.
+func isPlaceholder(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, "todo:") || l == "not yet documented" || l == "not yet documented."
+}

@@ -1,0 +1,172 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// Package paths the generated code imports.
+const (
+	contextPkg = "context"
+	jsonPkg    = "encoding/json"
+	ioPkg      = "io"
+	timePkg    = "time"
+	urlPkg     = "net/url"
+)
+
+// goTypeOf is the Go type of a Type-column reference, without optionality.
+//
+//	Edm.Boolean -> bool, Edm.Int32 -> int32, Edm.DateTimeOffset -> time.Time,
+//	Edm.Decimal -> json.Number, Edm.Binary -> []byte, microsoft.graph.vppToken -> VppToken,
+//	Collection(X) -> []X, anything not understood -> json.RawMessage
+func (v *view) goTypeOf(t model.TypeRef) *jen.Statement {
+	var elem *jen.Statement
+	switch t.Kind {
+	case model.KindPrimitive:
+		elem = primitiveType(t.Primitive)
+	case model.KindNamed:
+		if gt := v.namedType(t); gt != nil {
+			elem = jen.Id(gt.Name)
+		} else {
+			elem = jen.Qual(jsonPkg, "RawMessage")
+		}
+	default:
+		elem = jen.Qual(jsonPkg, "RawMessage")
+	}
+	if t.Collection {
+		return jen.Index().Add(elem)
+	}
+	return elem
+}
+
+// primitiveType maps an Edm primitive to Go. Date, TimeOfDay and Duration stay strings in
+// their ISO 8601 wire form until typed models land.
+func primitiveType(p model.Primitive) *jen.Statement {
+	switch p {
+	case model.Boolean:
+		return jen.Bool()
+	case model.Byte:
+		return jen.Uint8()
+	case model.SByte:
+		return jen.Int8()
+	case model.Int16:
+		return jen.Int16()
+	case model.Int32:
+		return jen.Int32()
+	case model.Int64:
+		return jen.Int64()
+	case model.Single:
+		return jen.Float32()
+	case model.Double:
+		return jen.Float64()
+	case model.Decimal:
+		return jen.Qual(jsonPkg, "Number")
+	case model.DateTimeOffset:
+		return jen.Qual(timePkg, "Time")
+	case model.Binary:
+		return jen.Index().Byte()
+	case model.Json, model.Stream:
+		return jen.Qual(jsonPkg, "RawMessage")
+	}
+	return jen.String()
+}
+
+// isSliceLike reports whether a type's zero value already means "absent" (nil slice or
+// raw message), so an optional field needs no pointer.
+func isSliceLike(t model.TypeRef) bool {
+	if t.Collection {
+		return true
+	}
+	switch {
+	case t.Kind == model.KindUnknown:
+		return true
+	case t.Kind == model.KindPrimitive:
+		return t.Primitive == model.Binary || t.Primitive == model.Json || t.Primitive == model.Stream
+	}
+	return false
+}
+
+// genType emits a named type the operations use. Until resource pages are read, an enum
+// is a named string and a resource or complex type keeps its JSON object as it arrived:
+//
+//	// VppTokenState is the microsoft.graph.vppTokenState enumeration ...
+//	type VppTokenState string
+//
+//	// VppToken is the microsoft.graph.vppToken type ...
+//	type VppToken struct {
+//		// Raw is the object's JSON, exactly as it arrived.
+//		Raw json.RawMessage
+//	}
+//
+//	// MarshalJSON writes Raw (null when it is empty).
+//	func (v VppToken) MarshalJSON() ([]byte, error) { return rawMarshal(v.Raw) }
+//
+//	// UnmarshalJSON keeps a copy of b in Raw.
+//	func (v *VppToken) UnmarshalJSON(b []byte) error { return rawUnmarshal(&v.Raw, b) }
+func genType(f *jen.File, t *goType) {
+	var d doc
+	src := ""
+	if t.Model.Page != "" {
+		src = " Documented in " + t.Model.Page + "."
+	}
+	if t.Model.IsEnum {
+		d.para(fmt.Sprintf("%s is the %s enumeration; a value is one of its members' names.%s", t.Name, t.Model.QualifiedName(), src))
+		f.Add(d.code())
+		f.Type().Id(t.Name).String()
+		return
+	}
+	d.para(fmt.Sprintf("%s is the %s type.%s Its properties are not typed yet: Raw holds the JSON object as it arrived, and is sent back as it is.",
+		t.Name, t.Model.QualifiedName(), src))
+	f.Add(d.code())
+	f.Type().Id(t.Name).Struct(
+		jen.Comment("Raw is the object's JSON, exactly as it arrived."),
+		jen.Id("Raw").Qual(jsonPkg, "RawMessage"),
+	)
+	f.Comment("MarshalJSON writes Raw (null when it is empty).")
+	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("rawMarshal").Call(jen.Id("v").Dot("Raw"))),
+	)
+	f.Comment("UnmarshalJSON keeps a copy of b in Raw.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("rawUnmarshal").Call(jen.Op("&").Id("v").Dot("Raw"), jen.Id("b"))),
+	)
+}
+
+// genBodyStruct emits a request body struct. An optional field is a pointer (or a slice)
+// so that false, 0 and "" can be sent on purpose:
+//
+//	// DeviceAppManagementVppTokenRevokeLicensesRequest is the request body of DeviceAppManagementVppTokenRevokeLicenses.
+//	type DeviceAppManagementVppTokenRevokeLicensesRequest struct {
+//		// NotifyManagedDevices: ...
+//		NotifyManagedDevices *bool `json:"notifyManagedDevices,omitempty"`
+//		// IDs: ... Required.
+//		IDs []string `json:"ids"`
+//	}
+func genBodyStruct(f *jen.File, v *view, b *goBody) {
+	var d doc
+	d.para(fmt.Sprintf("%s is the request body of %s. Set optional fields with Ptr; fields left nil are not sent.", b.Name, b.Owner.Name))
+	f.Add(d.code())
+	var fields []jen.Code
+	for _, fl := range b.Fields {
+		if desc := cleanText(fl.Param.Description); desc != "" && !isPlaceholder(desc) {
+			var fd doc
+			fd.para(fl.Name + ": " + desc)
+			fields = append(fields, fd.code())
+		}
+		typ := v.goTypeOf(fl.Param.Type)
+		tag := fl.Param.Name
+		switch {
+		case !fl.Optional:
+		case isSliceLike(fl.Param.Type):
+			tag += ",omitzero"
+		default:
+			typ = jen.Op("*").Add(typ)
+			tag += ",omitempty"
+		}
+		fields = append(fields, jen.Id(fl.Name).Add(typ).Tag(map[string]string{"json": tag}))
+	}
+	f.Type().Id(b.Name).Struct(fields...)
+}

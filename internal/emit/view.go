@@ -1,0 +1,344 @@
+package emit
+
+import (
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// The Go view: every identifier resolved and every collision settled before any code is
+// rendered. Slices keep the model's canonical order; maps are used for lookup only.
+
+// view is the whole package to emit.
+type view struct {
+	pkg     string
+	version string
+	types   []*goType
+	methods []*goMethod
+	diags   model.Diagnostics
+
+	typeByKey map[string]*goType // lower-cased qualified Graph name -> type
+}
+
+// goType is a named type the operations refer to.
+type goType struct {
+	Name  string
+	Model *model.Type
+}
+
+// goMethod is one client method: one path of one operation.
+type goMethod struct {
+	Name   string
+	Op     *model.Operation
+	Path   model.Path
+	Args   []goArg
+	Body   *goBody // nil when the request has no JSON body
+	Result model.TypeRef
+	Group  string // the output file it goes to
+	base   string // the name before collisions were settled
+}
+
+// goArg is a path, function or query-template parameter of a method.
+type goArg struct {
+	Name   string
+	Param  model.Param
+	Quoted bool
+}
+
+// goBody is a request body: a struct of the page's body parameters, or a whole resource.
+type goBody struct {
+	Name   string    // the struct's name; empty when Whole is set
+	Fields []goField // the struct's fields
+	Whole  *model.TypeRef
+	Owner  *goMethod // the method whose file holds the struct
+}
+
+// goField is a field of a body struct.
+type goField struct {
+	Name     string
+	Param    model.Param
+	Optional bool
+}
+
+// runtimeNames are the exported names client_gen.go defines.
+var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUserAgent", "Error", "NewClient",
+	"Option", "Page", "Ptr", "WithBaseURL", "WithHTTPClient", "WithUserAgent"}
+
+// newView resolves every Go name for the API.
+func newView(api *model.API, cfg Config) *view {
+	v := &view{pkg: cfg.Package, version: api.Version, typeByKey: map[string]*goType{}}
+	typeNames := uniquer{}
+	for _, n := range runtimeNames {
+		typeNames[n] = true
+	}
+	for _, t := range api.Types {
+		name := exported(t.Name)
+		if typeNames[name] && t.Namespace != "microsoft.graph" && t.Namespace != "" {
+			name = exported(lastDot(t.Namespace)) + name
+		}
+		gt := &goType{Name: typeNames.take(name), Model: t}
+		if gt.Name != exported(t.Name) {
+			v.diags.Addf(t.Pos, model.Warning, "name-collision", "type %s is emitted as %s: the name %s is taken",
+				t.QualifiedName(), gt.Name, exported(t.Name))
+		}
+		v.types = append(v.types, gt)
+		v.typeByKey[strings.ToLower(t.QualifiedName())] = gt
+	}
+	for _, op := range api.Operations {
+		v.addMethods(op)
+	}
+	v.settleMethodNames()
+	for _, m := range v.methods {
+		if m.Body != nil && m.Body.Owner == m && m.Body.Whole == nil {
+			m.Body.Name = typeNames.take(m.Name + "Request")
+		}
+	}
+	return v
+}
+
+func lastDot(s string) string {
+	if i := strings.LastIndexByte(s, '.'); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// addMethods makes one method for each distinct path shape of an operation; the methods
+// share the operation's body struct.
+func (v *view) addMethods(op *model.Operation) {
+	var body *goBody
+	seen := map[string]bool{}
+	for _, path := range op.Paths {
+		if seen[path.Shape()] {
+			continue
+		}
+		seen[path.Shape()] = true
+		m := &goMethod{Op: op, Path: path, Result: op.Response.Type, Group: group(path)}
+		m.base = methodName(op, path)
+		m.Name = m.base
+		argNames := uniquer{}
+		for _, pt := range path.Params() {
+			in := model.InPath
+			if pt.Function {
+				in = model.InFunction
+			}
+			p, ok := op.Param(in, pt.Param)
+			if !ok {
+				if p, ok = queryTemplateParam(op, path, pt.Param); !ok {
+					p = model.Param{Name: pt.Param, In: in, Type: model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String}}
+				}
+			}
+			// A String function argument is an OData string literal even where the
+			// template leaves out the quotes (reminderView(startDateTime=startDateTime-value)).
+			quoted := pt.Quoted || pt.Function && p.Type.Kind == model.KindPrimitive && p.Type.Primitive == model.String && !p.Type.Collection
+			m.Args = append(m.Args, goArg{Name: argNames.take(unexported(pt.Param)), Param: p, Quoted: quoted})
+		}
+		if body == nil {
+			body = v.newBody(op, m)
+		}
+		m.Body = body
+		v.methods = append(v.methods, m)
+	}
+}
+
+// queryTemplateParam finds the parameter behind a query-string placeholder.
+func queryTemplateParam(op *model.Operation, path model.Path, name string) (model.Param, bool) {
+	for _, q := range path.Query {
+		if q.Param == name {
+			return op.Param(model.InQuery, q.Name)
+		}
+	}
+	return model.Param{}, false
+}
+
+// newBody describes the operation's request body, or returns nil when it has none.
+func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
+	switch op.Method {
+	case "POST", "PATCH", "PUT":
+	default:
+		return nil
+	}
+	params := op.ParamsIn(model.InBody)
+	if len(params) == 0 {
+		if op.Body.Type.Kind == model.KindNamed {
+			t := op.Body.Type
+			return &goBody{Whole: &t, Owner: owner}
+		}
+		return nil
+	}
+	b := &goBody{Owner: owner}
+	names := uniquer{}
+	for _, p := range params {
+		b.Fields = append(b.Fields, goField{
+			Name:     names.take(exported(p.Name)),
+			Param:    p,
+			Optional: p.Presence != model.Required,
+		})
+	}
+	return b
+}
+
+// group is the output file a path's method goes to: its first segment, with /me filed
+// with /users.
+func group(p model.Path) string {
+	if len(p.Segments) == 0 {
+		return "root"
+	}
+	lit, ok := p.Segments[0].Literal()
+	if !ok {
+		return "root"
+	}
+	g := strings.ToLower(lastDot(strings.TrimPrefix(lit, "$")))
+	if g == "me" {
+		return "users"
+	}
+	var b strings.Builder
+	for _, r := range g {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "root"
+	}
+	return b.String()
+}
+
+// methodName derives a method's name from its HTTP method and path (see the README):
+//
+//	GET    /deviceAppManagement/vppTokens              ListDeviceAppManagementVppTokens (collection response)
+//	GET    /deviceAppManagement/vppTokens/{id}         GetDeviceAppManagementVppToken
+//	POST   /deviceAppManagement/vppTokens              CreateDeviceAppManagementVppToken (201, or a "Create" title)
+//	PATCH  /deviceAppManagement/vppTokens/{id}         UpdateDeviceAppManagementVppToken
+//	DELETE /deviceAppManagement/vppTokens/{id}         DeleteDeviceAppManagementVppToken
+//	POST   /deviceAppManagement/vppTokens/{id}/revokeLicenses   DeviceAppManagementVppTokenRevokeLicenses (an action)
+//	GET    /reports/getOffice365ActiveUserDetail(...)  ReportsGetOffice365ActiveUserDetail (a function)
+//
+// A segment followed by a key is singular (vppTokens/{id} -> VppToken); casts read
+// As<Type>; $ref, $value and $count read Ref, Value and Count.
+func methodName(op *model.Operation, p model.Path) string {
+	var words []string
+	segs := p.Segments
+	lastIsCall := false
+	for i, s := range segs {
+		if s.IsParam() {
+			continue
+		}
+		keyed := i+1 < len(segs) && segs[i+1].IsParam()
+		lit, ok := s.Literal()
+		if !ok {
+			// A function call or a key in parentheses: the text before "(" names it.
+			head := s.Parts[0].Literal
+			if s.Parts[0].IsParam() {
+				continue
+			}
+			head, _, _ = strings.Cut(head, "(")
+			head = strings.TrimSuffix(strings.TrimSuffix(head, "'"), ":")
+			words = append(words, exported(head))
+			lastIsCall = i == len(segs)-1 && strings.Contains(s.Parts[0].Literal, "(")
+			continue
+		}
+		lastIsCall = false
+		switch {
+		case strings.HasPrefix(lit, "$"):
+			words = append(words, exported(lit[1:]))
+		case strings.Contains(lit, "."):
+			words = append(words, "As"+exported(lastDot(lit)))
+		default:
+			w := strings.TrimSuffix(lit, ":")
+			if keyed {
+				w = model.Singular(w)
+			}
+			words = append(words, exported(w))
+		}
+	}
+	name := strings.Join(words, "")
+	if name == "" {
+		name = "Root"
+	}
+	last := segs[len(segs)-1:]
+	lastLit := len(last) == 1 && !last[0].IsParam()
+	switch op.Method {
+	case "GET":
+		if lastIsCall {
+			return name
+		}
+		if op.Response.Type.Collection && lastLit {
+			return "List" + name
+		}
+		return "Get" + name
+	case "POST":
+		if isCreate(op) && lastLit && !lastIsCall {
+			return "Create" + singularLast(name, last)
+		}
+		return name
+	case "PATCH":
+		return "Update" + name
+	case "PUT":
+		return "Put" + name
+	case "DELETE":
+		return "Delete" + name
+	}
+	return exported(strings.ToLower(op.Method)) + name
+}
+
+// isCreate reports whether a POST creates an item in a collection rather than calling an action.
+func isCreate(op *model.Operation) bool {
+	t := strings.ToLower(op.Title)
+	return op.Response.Status == 201 || strings.HasPrefix(t, "create") || strings.HasPrefix(t, "add ")
+}
+
+// singularLast singularises the last word of a name built from a plain last segment.
+func singularLast(name string, last []model.Segment) string {
+	lit, _ := last[0].Literal()
+	if strings.HasPrefix(lit, "$") || strings.Contains(lit, ".") {
+		return name
+	}
+	w := exported(lit)
+	return strings.TrimSuffix(name, w) + exported(model.Singular(lit))
+}
+
+// settleMethodNames makes method names unique: overloads that differ in their function
+// arguments get By<Args>; any remaining repeat gets a number, in canonical order, with a
+// warning.
+func (v *view) settleMethodNames() {
+	byName := map[string][]*goMethod{}
+	var order []string
+	for _, m := range v.methods {
+		if byName[m.Name] == nil {
+			order = append(order, m.Name)
+		}
+		byName[m.Name] = append(byName[m.Name], m)
+	}
+	for _, name := range order {
+		ms := byName[name]
+		if len(ms) < 2 {
+			continue
+		}
+		for _, m := range ms {
+			var fn []string
+			for _, a := range m.Args {
+				if a.Param.In == model.InFunction {
+					fn = append(fn, exported(a.Param.Name))
+				}
+			}
+			if len(fn) > 0 {
+				m.Name += "By" + strings.Join(fn, "And")
+			}
+		}
+	}
+	used := uniquer{}
+	for _, m := range v.methods {
+		name := used.take(m.Name)
+		if name != m.Name {
+			v.diags.Addf(m.Op.Pos, model.Warning, "name-collision", "%s %s is emitted as %s: %s is taken by another operation",
+				m.Op.Method, m.Path, name, m.Name)
+		}
+		m.Name = name
+	}
+}
+
+// namedType finds the Go type for a named reference.
+func (v *view) namedType(t model.TypeRef) *goType {
+	return v.typeByKey[strings.ToLower(t.QualifiedName())]
+}

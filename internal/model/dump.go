@@ -1,0 +1,53 @@
+package model
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Dump writes a deterministic, line-oriented description of the API's operations and
+// types: what --dump-model prints and what golden model.txt files hold.
+func Dump(w io.Writer, api *API) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "api %s: %d pages, %d operations, %d types\n", api.Version, len(api.Pages), len(api.Operations), len(api.Types))
+	for _, op := range api.Operations {
+		fmt.Fprintf(&b, "\noperation %s %s (%s)\n", op.Method, op.Page, op.Pos)
+		for _, p := range op.Paths {
+			fmt.Fprintf(&b, "  path %s\n", p)
+		}
+		for _, p := range op.Params {
+			fmt.Fprintf(&b, "  param %s %s %s %s\n", p.In, p.Name, p.Type, p.Presence)
+		}
+		if op.Body.Type.Kind != KindNone {
+			fmt.Fprintf(&b, "  body %s\n", op.Body.Type)
+		}
+		fmt.Fprintf(&b, "  response %d %s\n", op.Response.Status, op.Response.Type)
+		for _, pm := range op.Permissions {
+			fmt.Fprintf(&b, "  permission %s: %s\n", pm.Kind, strings.Join(pm.Scopes, ", "))
+		}
+		for _, ex := range op.Examples {
+			name := ""
+			if ex.Annotation != nil && len(ex.Annotation.Names) > 0 {
+				name = " " + strings.Join(ex.Annotation.Names, ",")
+			}
+			switch ex.Kind {
+			case ExampleRequest:
+				fmt.Fprintf(&b, "  example request%s %s %s (%d headers, %d body bytes)\n", name, ex.Method, ex.URL, len(ex.Headers), len(ex.Body))
+			case ExampleResponse:
+				fmt.Fprintf(&b, "  example response%s %d (%d headers, %d body bytes)\n", name, ex.Status, len(ex.Headers), len(ex.Body))
+			default:
+				fmt.Fprintf(&b, "  example other%s (%d body bytes)\n", name, len(ex.Body))
+			}
+		}
+	}
+	for _, t := range api.Types {
+		kind := "type"
+		if t.IsEnum {
+			kind = "enum"
+		}
+		fmt.Fprintf(&b, "\n%s %s (%s)\n", kind, t.QualifiedName(), t.Page)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

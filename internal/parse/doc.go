@@ -1,0 +1,20 @@
+// Package parse reads one Microsoft Graph reference page (markdown, as in the
+// microsoft-graph-docs repository) into a model.Page. It is the only package that imports
+// goldmark.
+//
+// What is read:
+//   - the YAML front matter (title, description, doc_type, ms.prod) and the Namespace line;
+//   - the HTTP request section (H2 or H3, any case): every line of every fence, scanned
+//     into method and path template (placeholders, {a | b} alternatives, function-call
+//     segments, quoted keys, a query string);
+//   - the parameter tables, by their enclosing heading (path, function, query, request
+//     headers, request body), with columns mapped by header name;
+//   - the Response section's status code and returned type;
+//   - the permissions table (Permissions, or intune's Prerequisites);
+//   - the examples' fenced blocks with their HTML-comment annotations, kept raw.
+//
+// docfx tab markers (# [HTTP](#tab/http)) are H1 headings in goldmark's eyes; they are
+// skipped so they do not end the section they sit in. Every extracted value carries the
+// file:line:col it was read from, and anything the parser cannot use becomes a diagnostic
+// rather than an error.
+package parse

@@ -1,0 +1,390 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// onFence dispatches a fenced block by the section it sits in.
+func (st *state) onFence(f *ast.FencedCodeBlock) {
+	ann := st.pending
+	st.pending = nil
+	switch st.current() {
+	case secHTTP:
+		st.requestBlock(f, ann)
+	case secExample, secResponse, secBody, secOther:
+		if ex, ok := st.example(f, ann); ok {
+			st.page.Examples = append(st.page.Examples, ex)
+		}
+	}
+}
+
+// fenceLines returns the block's content lines with the line number of the first.
+func (st *state) fenceLines(f *ast.FencedCodeBlock) ([]string, []model.Pos) {
+	l := f.Lines()
+	out := make([]string, 0, l.Len())
+	pos := make([]model.Pos, 0, l.Len())
+	for i := 0; i < l.Len(); i++ {
+		seg := l.At(i)
+		out = append(out, strings.TrimRight(string(seg.Value(st.src)), "\r\n"))
+		pos = append(pos, st.lines.pos(seg.Start))
+	}
+	return out, pos
+}
+
+var methodRE = regexp.MustCompile(`^(?i)(GET|POST|PATCH|PUT|DELETE)(\s+|/|$)`)
+
+// requestBlock reads every line of a fence in the HTTP request section.
+func (st *state) requestBlock(f *ast.FencedCodeBlock, ann *model.Annotation) {
+	lines, pos := st.fenceLines(f)
+	info := strings.ToLower(strings.TrimSpace(string(f.Language(st.src))))
+	for i, raw := range lines {
+		line := strings.TrimSpace(raw)
+		if line == "" {
+			continue
+		}
+		p := pos[i]
+		p.Col += len(raw) - len(strings.TrimLeft(raw, " \t"))
+		m := methodRE.FindStringSubmatch(line)
+		if m == nil {
+			code := "request-line-unparsed"
+			msg := "line in the HTTP request section is not METHOD /path: %q"
+			if info != "" && info != "http" && info != "msgraph-interactive" {
+				msg = "line in a " + info + " block of the HTTP request section is not METHOD /path: %q"
+			}
+			st.ds.Addf(p, model.Warning, code, msg, clip(line, 100))
+			continue
+		}
+		method := strings.ToUpper(m[1])
+		rest := strings.TrimSpace(line[len(m[1]):])
+		path, diags := scanPath(rest)
+		for _, d := range diags {
+			st.ds.Addf(p, d.sev, d.code, "%s", d.msg)
+		}
+		if path == nil {
+			continue
+		}
+		st.page.Requests = append(st.page.Requests, model.RequestLine{
+			Raw: line, Method: method, Path: *path, Label: st.label, Pos: p,
+		})
+	}
+}
+
+type scanDiag struct {
+	sev  model.Severity
+	code string
+	msg  string
+}
+
+var hostRE = regexp.MustCompile(`^(?i)https?://[^/]+`)
+var versionRE = regexp.MustCompile(`^(?i)/(v1\.0|beta|v1)(/|$)`)
+
+// scanPath parses the path part of a request line into a template. It returns nil (and an
+// error diagnostic) when the text is not a path at all.
+func scanPath(s string) (*model.Path, []scanDiag) {
+	var diags []scanDiag
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, " HTTP/"); i > 0 {
+		s = s[:i] // "GET /me HTTP/1.1"
+	}
+	s = hostRE.ReplaceAllString(s, "")
+	s = strings.TrimPrefix(s, "~")
+	if s != "" && !strings.HasPrefix(s, "/") {
+		s = "/" + s
+	}
+	s = versionRE.ReplaceAllString(s, "/")
+	if s == "" || strings.ContainsAny(s[:1], "*") || !validPathStart(s) {
+		return nil, []scanDiag{{model.Error, "request-path-invalid", "request line has no usable path: " + clip(s, 100)}}
+	}
+	pathPart, query := splitTop(s, '?')
+	var segs []model.Segment
+	for _, raw := range splitAll(strings.TrimPrefix(pathPart, "/"), '/') {
+		if raw == "" || raw == "..." {
+			if raw == "..." {
+				diags = append(diags, scanDiag{model.Warning, "request-path-ellipsis", "path holds a /.../ segment; it is dropped"})
+			}
+			continue
+		}
+		segs = append(segs, scanSegment(raw))
+	}
+	p := &model.Path{Segments: segs}
+	if query != "" {
+		for _, kv := range splitAll(query, '&') {
+			if kv == "" {
+				continue
+			}
+			k, v, _ := strings.Cut(kv, "=")
+			q := model.QueryParam{Name: strings.TrimSpace(k)}
+			v = strings.TrimSpace(v)
+			inner, quoted := unquote(v)
+			if name, ok := placeholderName(inner); ok {
+				q.Param = strings.TrimPrefix(q.Name, "$")
+				if q.Param == "" {
+					q.Param = name
+				}
+				q.Quoted = quoted
+			} else if strings.ContainsAny(v, "{}<>") {
+				diags = append(diags, scanDiag{model.Warning, "query-template-unsupported",
+					"query option " + q.Name + "=" + clip(v, 60) + " mixes text and placeholders; it is left out of the template"})
+				continue
+			} else {
+				q.Value = v
+			}
+			p.Query = append(p.Query, q)
+		}
+	}
+	nameParams(p)
+	return p, diags
+}
+
+func validPathStart(s string) bool {
+	if len(s) < 2 {
+		return s == "/"
+	}
+	c := rune(s[1])
+	return unicode.IsLetter(c) || c == '{' || c == '$' || c == '<' || c == '\''
+}
+
+// splitTop splits s at the first sep outside braces, parentheses and quotes.
+func splitTop(s string, sep byte) (string, string) {
+	parts := splitN(s, sep, 2)
+	if len(parts) == 1 {
+		return parts[0], ""
+	}
+	return parts[0], parts[1]
+}
+
+func splitAll(s string, sep byte) []string { return splitN(s, sep, -1) }
+
+// splitN splits at sep characters that sit outside {}, () and '' pairs.
+func splitN(s string, sep byte, n int) []string {
+	var out []string
+	depth, quote, start := 0, false, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\'':
+			quote = !quote
+		case quote:
+		case c == '{' || c == '(' || c == '<':
+			depth++
+		case (c == '}' || c == ')' || c == '>') && depth > 0:
+			depth--
+		case c == sep && depth == 0:
+			if n < 0 || len(out) < n-1 {
+				out = append(out, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, s[start:])
+}
+
+// scanSegment splits one path segment into literal text and placeholders, reading a
+// function call's arguments (name=value, comma separated) and a parenthesised key.
+func scanSegment(raw string) model.Segment {
+	open := strings.IndexByte(raw, '(')
+	if open > 0 && strings.HasSuffix(raw, ")") && !strings.HasPrefix(raw, "{") {
+		return scanCall(raw[:open], raw[open+1:len(raw)-1])
+	}
+	return model.Segment{Parts: scanParts(raw, false)}
+}
+
+// scanParts splits text holding {placeholders}, '{quoted}' ones and <angle> ones.
+func scanParts(raw string, function bool) []model.Part {
+	var parts []model.Part
+	lit := func(s string) {
+		if s == "" {
+			return
+		}
+		if n := len(parts); n > 0 && !parts[n-1].IsParam() {
+			parts[n-1].Literal += s
+			return
+		}
+		parts = append(parts, model.Part{Literal: s})
+	}
+	for raw != "" {
+		i := strings.IndexAny(raw, "{<")
+		if i < 0 {
+			lit(raw)
+			break
+		}
+		closer := map[byte]byte{'{': '}', '<': '>'}[raw[i]]
+		j := strings.IndexByte(raw[i:], closer)
+		if j < 0 {
+			lit(raw)
+			break
+		}
+		j += i
+		before, inner := raw[:i], raw[i+1:j]
+		quoted := strings.HasSuffix(before, "'") && j+1 < len(raw) && raw[j+1] == '\''
+		if quoted {
+			before = before[:len(before)-1]
+		}
+		lit(before)
+		alts := splitAlternatives(inner)
+		parts = append(parts, model.Part{Param: alts[0], Alternatives: altsOrNil(alts), Quoted: quoted, Function: function})
+		raw = raw[j+1:]
+		if quoted {
+			raw = raw[1:]
+		}
+	}
+	return parts
+}
+
+func altsOrNil(a []string) []string {
+	if len(a) < 2 {
+		return nil
+	}
+	return a
+}
+
+// splitAlternatives reads "id | userPrincipalName" into its spellings.
+func splitAlternatives(s string) []string {
+	var out []string
+	for _, a := range strings.Split(s, "|") {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{"id"}
+	}
+	return out
+}
+
+// scanCall reads name(args): each name=value argument becomes a function parameter named
+// by its key; a lone value is a key placeholder.
+func scanCall(name, args string) model.Segment {
+	parts := []model.Part{{Literal: name + "("}}
+	add := func(ps ...model.Part) {
+		for _, p := range ps {
+			if n := len(parts); !p.IsParam() && !parts[n-1].IsParam() {
+				parts[n-1].Literal += p.Literal
+				continue
+			}
+			parts = append(parts, p)
+		}
+	}
+	for i, arg := range splitAll(args, ',') {
+		if i > 0 {
+			add(model.Part{Literal: ","})
+		}
+		arg = strings.TrimSpace(arg)
+		k, v, isKV := strings.Cut(arg, "=")
+		if !isKV {
+			inner, quoted := unquote(arg)
+			if name, ok := placeholderName(inner); ok {
+				add(model.Part{Param: name, Quoted: quoted})
+			} else {
+				add(scanParts(arg, false)...)
+			}
+			continue
+		}
+		k = strings.TrimSpace(k)
+		add(model.Part{Literal: k + "="})
+		v = strings.TrimSpace(v)
+		prefix := ""
+		if q := strings.IndexByte(v, '\''); q > 0 && strings.HasSuffix(v, "'") {
+			prefix, v = v[:q], v[q:] // microsoft.graph.timeZoneStandard'{x}'
+		}
+		_, quoted := unquote(v)
+		add(model.Part{Literal: prefix})
+		add(model.Part{Param: k, Quoted: quoted, Function: true})
+	}
+	add(model.Part{Literal: ")"})
+	var out []model.Part
+	for _, p := range parts {
+		if p.IsParam() || p.Literal != "" {
+			out = append(out, p)
+		}
+	}
+	return model.Segment{Parts: out}
+}
+
+// unquote strips one pair of single quotes.
+func unquote(s string) (string, bool) {
+	if len(s) >= 2 && s[0] == '\'' && s[len(s)-1] == '\'' {
+		return s[1 : len(s)-1], true
+	}
+	return s, false
+}
+
+var placeholderWord = regexp.MustCompile(`^[A-Za-z][\w.-]*$`)
+
+// placeholderName recognises {name}, <name> and the bare name-value convention.
+func placeholderName(s string) (string, bool) {
+	if len(s) >= 2 && (s[0] == '{' && s[len(s)-1] == '}' || s[0] == '<' && s[len(s)-1] == '>') {
+		return splitAlternatives(s[1 : len(s)-1])[0], true
+	}
+	l := strings.ToLower(s)
+	if placeholderWord.MatchString(s) && (strings.HasSuffix(l, "-value") || strings.HasSuffix(l, "_value")) {
+		return s, true
+	}
+	return "", false
+}
+
+// nameParams gives every placeholder of a path its parameter name: camelCase, a bare {id}
+// named after the segment before it (/groups/{id} -> groupId), and repeated names made
+// distinct with a number.
+func nameParams(p *model.Path) {
+	used := map[string]int{}
+	prev := ""
+	for si := range p.Segments {
+		seg := &p.Segments[si]
+		for pi := range seg.Parts {
+			pt := &seg.Parts[pi]
+			if !pt.IsParam() {
+				continue
+			}
+			name := model.CamelCase(pt.Param)
+			if !pt.Function && strings.EqualFold(name, "id") && prev != "" {
+				name = model.CamelCase(model.Singular(prev)) + "Id"
+			}
+			if name == "" {
+				name = "param"
+			}
+			used[name]++
+			if n := used[name]; n > 1 {
+				name += itoa(n)
+			}
+			pt.Param = name
+		}
+		if lit, ok := seg.Literal(); ok && !strings.HasPrefix(lit, "$") {
+			prev = lastWord(lit)
+		}
+	}
+	for qi := range p.Query {
+		q := &p.Query[qi]
+		if q.Param == "" {
+			continue
+		}
+		name := model.CamelCase(q.Param)
+		used[name]++
+		if n := used[name]; n > 1 {
+			name += itoa(n)
+		}
+		q.Param = name
+	}
+}
+
+// lastWord is the part of a segment that names it: microsoft.graph.user -> user, root: -> root.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, ":")
+	if i := strings.LastIndexByte(s, '.'); i >= 0 {
+		s = s[i+1:]
+	}
+	return s
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}

@@ -1,0 +1,214 @@
+package parse
+
+import (
+	"bytes"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// Parser reads pages. It holds one configured goldmark instance and no per-page state, so
+// one Parser may be used by several goroutines at once.
+type Parser struct {
+	md goldmark.Markdown
+}
+
+// New returns a Parser that reads GitHub-flavoured tables.
+func New() *Parser {
+	return &Parser{md: goldmark.New(goldmark.WithExtensions(extension.Table))}
+}
+
+// Parse reads one page. file is the page's slash-separated name relative to the input
+// root (it decides the page's folder kind and appears in every position); src is its
+// content. Parse never fails: what it cannot use becomes a diagnostic.
+func Parse(file string, src []byte) (*model.Page, model.Diagnostics) {
+	return New().Parse(file, src)
+}
+
+// Parse reads one page; see the package function Parse.
+func (p *Parser) Parse(file string, src []byte) (*model.Page, model.Diagnostics) {
+	st := &state{
+		file:  file,
+		src:   src,
+		lines: newLines(file, src),
+		page:  &model.Page{File: file, Namespace: "microsoft.graph"},
+	}
+	body := st.frontMatter()
+	// goldmark sees the page with the front matter blanked out, so offsets stay those of src.
+	doc := p.md.Parser().Parse(text.NewReader(body))
+	st.walk(doc)
+	st.finish()
+	return st.page, st.ds
+}
+
+// state is everything known while one page is being read.
+type state struct {
+	file  string
+	src   []byte // the page with its front matter blanked
+	lines *lines
+	page  *model.Page
+	ds    model.Diagnostics
+
+	stack       []frame // open headings, outermost first
+	sawTitle    bool
+	sawHTTP     bool
+	sections    map[section]bool
+	label       string            // prose or heading that introduces the next HTTP block
+	pending     *model.Annotation // annotation waiting for its fence
+	respDone    bool              // the Response prose has been read
+	respProse   []inline
+	respPos     model.Pos
+	linkDefs    map[string]string
+	bodyPending bool
+}
+
+type frame struct {
+	level int
+	sec   section
+	text  string
+}
+
+// frontMatter reads the YAML front matter and returns src with it blanked out (newlines kept).
+func (st *state) frontMatter() []byte {
+	src := st.src
+	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
+		st.src = src
+		return src
+	}
+	end := bytes.Index(src[3:], []byte("\n---"))
+	if end < 0 {
+		st.ds.Addf(st.lines.line(1), model.Warning, "front-matter-unclosed", "front matter is not closed by a --- line")
+		return src
+	}
+	end += 3 + 1 // start of the closing ---
+	stop := end + 3
+	if nl := bytes.IndexByte(src[stop:], '\n'); nl >= 0 {
+		stop += nl + 1
+	} else {
+		stop = len(src)
+	}
+	var fm map[string]any
+	if err := yaml.Unmarshal(src[4:end], &fm); err != nil {
+		st.ds.Addf(st.lines.line(2), model.Warning, "front-matter-invalid", "front matter is not valid YAML: %v", firstLine(err.Error()))
+	}
+	get := func(k string) string {
+		v, _ := fm[k].(string)
+		return strings.TrimSpace(v)
+	}
+	pg := st.page
+	pg.Title = get("title")
+	pg.Description = get("description")
+	pg.Product = get("ms.prod")
+	pg.DocType = strings.TrimRight(strings.Trim(get("doc_type"), `"' `), "_")
+	for _, k := range []string{"title", "description", "author", "ms.prod"} {
+		if strings.Contains(get(k), "TODO") {
+			st.ds.Addf(st.keyPos(src[:end], k), model.Warning, "todo-placeholder", "front matter %s is a TODO placeholder", k)
+		}
+	}
+	blank := bytes.Clone(src)
+	for i := 0; i < stop; i++ {
+		if blank[i] != '\n' {
+			blank[i] = ' '
+		}
+	}
+	st.src = blank
+	return blank
+}
+
+// keyPos finds the line of a front matter key.
+func (st *state) keyPos(fm []byte, key string) model.Pos {
+	i := bytes.Index(fm, []byte("\n"+key+":"))
+	if i < 0 {
+		return st.lines.line(1)
+	}
+	return st.lines.pos(i + 1)
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+
+// finish classifies the page and reports what is missing.
+func (st *state) finish() {
+	pg := st.page
+	pg.Kind = st.classify()
+	if pg.Kind != model.PageAPI {
+		return
+	}
+	if !st.sawHTTP {
+		st.ds.Addf(pg.TitlePos.Or(st.lines.line(1)), model.Error, "http-request-missing", "API page has no HTTP request section")
+	}
+	if st.respProse != nil && !st.respDone {
+		st.readResponse()
+	}
+	if !st.sections[secResponse] {
+		st.ds.Addf(pg.TitlePos.Or(st.lines.line(1)), model.Warning, "response-missing", "API page has no Response section")
+	}
+}
+
+// classify decides the page kind by folder and structure, doc_type breaking ties.
+func (st *state) classify() model.PageKind {
+	dir := path.Base(path.Dir(st.file))
+	base := strings.ToLower(path.Base(st.file))
+	api := st.sawHTTP || len(st.page.Requests) > 0
+	resource := st.sections[secProperties] || st.sections[secJSON]
+	enum := st.sections[secMembers] || strings.HasSuffix(strings.ToLower(st.page.Title), "enum type") ||
+		strings.HasPrefix(base, "enums")
+	dt := strings.ToLower(st.page.DocType)
+	switch {
+	case dir == "resources" && enum && !resource:
+		return model.PageEnum
+	case dir == "resources" && (resource || !api):
+		if dt == "enumpagetype" || dt == "enumtypes" {
+			return model.PageEnum
+		}
+		if resource || dt == "resourcepagetype" || dt == "apipagetype" {
+			return model.PageResource
+		}
+		return model.PageConceptual
+	case api:
+		return model.PageAPI
+	case enum:
+		return model.PageEnum
+	case resource:
+		return model.PageResource
+	}
+	switch dt {
+	case "apipagetype":
+		return model.PageAPI
+	case "resourcepagetype":
+		return model.PageResource
+	case "enumpagetype", "enumtypes":
+		return model.PageEnum
+	}
+	return model.PageConceptual
+}
+
+// nodePos is the position where a node starts.
+func (st *state) nodePos(n ast.Node) model.Pos {
+	if off := n.Pos(); off >= 0 {
+		return st.lines.pos(off)
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return st.lines.pos(t.Segment.Start)
+	}
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l.Len() > 0 {
+			return st.lines.pos(l.At(0).Start)
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if p := st.nodePos(c); p.File != "" {
+			return p
+		}
+	}
+	return model.Pos{}
+}

@@ -1,0 +1,159 @@
+package parse
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+var (
+	statusTick = regexp.MustCompile("`\\s*([1-5]\\d\\d)\\b[^`]*`")
+	statusBare = regexp.MustCompile(`\b([1-5]\d\d),? (OK|Ok|Created|Accepted|No ?[Cc]ontent|NoContent|Found|Partial Content|Multi-Status)\b`)
+	noBody     = regexp.MustCompile(`(?i)(does not return anything|doesn't return anything|no response body|not return a response body|empty response body|returns nothing|without a response body|no content in the response body)`)
+	// linkToken marks the i-th link in the flattened prose.
+	linkToken = regexp.MustCompile(`\x00(\d+)\x00`)
+	collBefore = regexp.MustCompile(`(?i)\b(collection|array|list|set) of\s+(the\s+)?(new\s+|updated\s+|requested\s+|matching\s+)?(\w+\s+)?$`)
+	collAfter  = regexp.MustCompile(`(?i)^\s*(objects?\s+|resources?\s+|entities\s+)?collection\b`)
+	primResp   = regexp.MustCompile(`(?i)\b(an?\s+)?(?:` + "`" + `)?(String|Boolean|Int32|Int64|Double|Stream|Binary|Guid|DateTimeOffset|Integer)(?:` + "`" + `)?(\s+collection)?(\s+(value|object|type))?\s+in the response body`)
+)
+
+// readResponse interprets the prose of the Response section: the status code and the
+// returned type ("... and a [vppToken](...) object in the response body").
+func (st *state) readResponse() {
+	st.respDone = true
+	var b strings.Builder
+	var links []inline
+	for _, it := range st.respProse {
+		switch {
+		case it.link:
+			b.WriteString("\x00" + strconv.Itoa(len(links)) + "\x00")
+			links = append(links, it)
+		case it.bold && !it.code && typeName.MatchString(strings.TrimSpace(it.text)) && strings.TrimSpace(it.text) != "":
+			b.WriteString("\x00" + strconv.Itoa(len(links)) + "\x00")
+			links = append(links, inline{text: strings.TrimSpace(it.text), link: true, pos: it.pos})
+		case it.code:
+			b.WriteString("`" + it.text + "`")
+		default:
+			b.WriteString(it.text)
+		}
+	}
+	prose := decodeEntities(b.String())
+	resp := &st.page.Response
+	if !resp.Pos.IsValid() {
+		resp.Pos = st.respPos
+	}
+	plain := linkToken.ReplaceAllStringFunc(prose, func(m string) string {
+		i, _ := strconv.Atoi(linkToken.FindStringSubmatch(m)[1])
+		return links[i].text
+	})
+	if m := statusTick.FindStringSubmatch(prose); m != nil {
+		resp.Status, _ = strconv.Atoi(m[1])
+	} else if m := statusBare.FindStringSubmatch(plain); m != nil {
+		resp.Status, _ = strconv.Atoi(m[1])
+	}
+	resp.StatusText = statusText(resp.Status)
+	if resp.Status == 204 || noBody.MatchString(plain) {
+		return
+	}
+	if m := primResp.FindStringSubmatch(plain); m != nil && !strings.Contains(prose, "\x00") {
+		p, _ := model.LookupPrimitive(m[2])
+		resp.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: p, Collection: m[3] != "", Raw: strings.TrimSpace(m[0]), Pos: resp.Pos}
+		return
+	}
+	// The first link after the status that reads as a type.
+	for _, loc := range linkToken.FindAllStringSubmatchIndex(prose, -1) {
+		i, _ := strconv.Atoi(prose[loc[2]:loc[3]])
+		l := links[i]
+		if l.dest != "" && !isTypeLink(l.dest) {
+			continue
+		}
+		ref := parseTypeText(l.text, []inline{l}, st.page.Namespace)
+		if ref.Kind != model.KindNamed && ref.Kind != model.KindPrimitive {
+			continue
+		}
+		ref.Raw = l.text
+		ref.Pos = l.pos
+		if !ref.Pos.IsValid() {
+			ref.Pos = resp.Pos
+		}
+		if ref.Link != "" {
+			ref.Link = st.resolveLink(ref.Link)
+		}
+		before, after := prose[:loc[0]], prose[loc[1]:]
+		ref.Collection = collBefore.MatchString(before) || collAfter.MatchString(after)
+		resp.Type = ref
+		return
+	}
+	if resp.Status == 202 {
+		return
+	}
+	if resp.Status == 0 && strings.TrimSpace(plain) == "" {
+		return
+	}
+	st.ds.Addf(resp.Pos, model.Warning, "response-type-unknown",
+		"the Response section names no type; the response body is returned as raw JSON: %q", clip(strings.TrimSpace(plain), 100))
+	resp.Type = model.TypeRef{Kind: model.KindUnknown, Raw: clip(strings.TrimSpace(plain), 100), Pos: resp.Pos}
+}
+
+// isTypeLink reports whether a link points at a page that could document a type (not the
+// OData query parameters page, not an anchor on the same page).
+func isTypeLink(dest string) bool {
+	d := strings.ToLower(dest)
+	if strings.HasPrefix(d, "http") || strings.HasPrefix(d, "/graph/") || strings.HasPrefix(d, "#") {
+		return false
+	}
+	return strings.Contains(d, ".md")
+}
+
+// statusText is the reason phrase the generator prints for a status code.
+func statusText(code int) string {
+	switch code {
+	case 200:
+		return "OK"
+	case 201:
+		return "Created"
+	case 202:
+		return "Accepted"
+	case 204:
+		return "No Content"
+	case 206:
+		return "Partial Content"
+	case 302:
+		return "Found"
+	}
+	return ""
+}
+
+var (
+	noBodyRequest = regexp.MustCompile(`(?i)(do not|don't) (supply|specify|provide|include|send) a request body|no request body|request body is not required|doesn't require a request body|does not require a request body`)
+	jsonRepr      = regexp.MustCompile(`(?i)(json representation|json object|properties of the|the following properties)`)
+)
+
+// onBodyProse reads the Request body sentences: "Do not supply a request body", or "supply
+// a JSON representation of the [vppToken](...) object".
+func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
+	body := &st.page.Body
+	if noBodyRequest.MatchString(txt) {
+		body.None = true
+		return
+	}
+	if body.Type.Kind != model.KindNone || !jsonRepr.MatchString(txt) {
+		return
+	}
+	for _, it := range st.inlines(p) {
+		if !it.link || !isTypeLink(it.dest) {
+			continue
+		}
+		ref := parseTypeText(it.text, []inline{it}, st.page.Namespace)
+		if ref.Kind == model.KindNamed {
+			ref.Pos = it.pos
+			ref.Link = st.resolveLink(ref.Link)
+			body.Type = ref
+			return
+		}
+	}
+}

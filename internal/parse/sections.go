@@ -1,0 +1,338 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// section is the kind of part of a page a block sits in.
+type section int
+
+const (
+	secNone section = iota
+	secIntro
+	secPermissions
+	secHTTP
+	secPathParams
+	secFunctionParams
+	secQueryParams
+	secHeaders
+	secBody
+	secResponse
+	secExample
+	secProperties
+	secRelationships
+	secJSON
+	secMembers
+	secMethods
+	secOther
+)
+
+var headingNoise = strings.NewReplacer("\u00a0", " ", "*", "", "`", "", "&nbsp;", " ")
+var htmlTag = regexp.MustCompile(`<[^>]*>`)
+
+// normHeading lower-cases a heading, strips markup and a trailing colon.
+func normHeading(s string) string {
+	s = htmlTag.ReplaceAllString(s, "")
+	s = headingNoise.Replace(s)
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.TrimSpace(strings.TrimSuffix(s, ":"))
+}
+
+// classifyHeading maps a normalised heading to a section. Below H2 only headings that open
+// a parameter or request section count; the rest (Request, Response, Example 1, scenario
+// names) stay inside their parent.
+func classifyHeading(level int, h string) (section, bool) {
+	singular := strings.TrimSuffix(h, "s")
+	switch {
+	case strings.HasPrefix(h, "http request"):
+		return secHTTP, true
+	case singular == "path parameter":
+		return secPathParams, true
+	case singular == "function parameter":
+		return secFunctionParams, true
+	case singular == "query parameter" || singular == "optional query parameter":
+		return secQueryParams, true
+	case singular == "request header" || singular == "optional request header":
+		return secHeaders, true
+	case h == "request body":
+		return secBody, true
+	}
+	if level > 2 {
+		return secNone, false
+	}
+	switch {
+	case singular == "permission" || singular == "prerequisite":
+		return secPermissions, true
+	case singular == "response":
+		return secResponse, true
+	case strings.HasPrefix(h, "example"):
+		return secExample, true
+	case h == "properties" || singular == "property":
+		return secProperties, true
+	case singular == "relationship":
+		return secRelationships, true
+	case h == "json representation":
+		return secJSON, true
+	case singular == "member":
+		return secMembers, true
+	case singular == "method":
+		return secMethods, true
+	}
+	return secOther, true
+}
+
+// current is the innermost open section.
+func (st *state) current() section {
+	for i := len(st.stack) - 1; i >= 0; i-- {
+		if st.stack[i].sec != secNone {
+			return st.stack[i].sec
+		}
+	}
+	if st.sawTitle {
+		return secIntro
+	}
+	return secNone
+}
+
+// heading is the text of the innermost heading, for labelling examples.
+func (st *state) heading() string {
+	if len(st.stack) == 0 {
+		return ""
+	}
+	return st.stack[len(st.stack)-1].text
+}
+
+var tabMarker = regexp.MustCompile(`^\s*\[[^\]]*\]\(#tab/[^)]*\)\s*$`)
+
+// walk visits the document's blocks in order.
+func (st *state) walk(doc ast.Node) {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		st.block(n)
+	}
+}
+
+func (st *state) block(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		st.pending = nil
+		st.onHeading(n)
+	case *ast.HTMLBlock:
+		st.onHTML(n)
+		return
+	case *ast.FencedCodeBlock:
+		st.onFence(n)
+	case *ast.Paragraph:
+		st.onParagraph(n)
+	case *east.Table:
+		st.onTable(n)
+	case *ast.List, *ast.ListItem, *ast.Blockquote:
+		// Fences and annotations can sit in list items (indented); look inside.
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c.(type) {
+			case *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.List, *ast.ListItem:
+				st.block(c)
+			case *ast.Paragraph, *ast.TextBlock:
+				if st.current() == secResponse && !st.respDone {
+					st.respProse = append(st.respProse, st.inlines(c)...)
+				}
+			}
+		}
+	}
+	if _, ok := n.(*ast.FencedCodeBlock); !ok {
+		st.pending = nil
+	}
+}
+
+// onHeading opens a section.
+func (st *state) onHeading(h *ast.Heading) {
+	raw := st.rawLines(h)
+	if tabMarker.MatchString(raw) {
+		return // a docfx tab: not a section boundary
+	}
+	txt := normHeading(st.plain(h))
+	pos := st.nodePos(h)
+	if h.Level == 1 {
+		st.stack = st.stack[:0]
+		if !st.sawTitle {
+			st.sawTitle = true
+			st.page.TitlePos = pos
+			if st.page.Title == "" {
+				st.page.Title = strings.TrimSpace(st.plain(h))
+			}
+		}
+		return
+	}
+	if st.current() == secResponse && !st.respDone {
+		st.readResponse()
+	}
+	for len(st.stack) > 0 && st.stack[len(st.stack)-1].level >= h.Level {
+		st.stack = st.stack[:len(st.stack)-1]
+	}
+	sec, ok := classifyHeading(h.Level, txt)
+	if ok && sec == secHTTP && h.Level > 2 && st.current() == secExample {
+		ok = false // "### HTTP request" heading an example
+	}
+	if !ok {
+		sec = secNone
+	}
+	st.stack = append(st.stack, frame{level: h.Level, sec: sec, text: strings.TrimSpace(st.plain(h))})
+	if st.sections == nil {
+		st.sections = map[section]bool{}
+	}
+	if sec != secNone {
+		st.sections[sec] = true
+	}
+	switch sec {
+	case secHTTP:
+		st.sawHTTP = true
+		st.label = ""
+	case secResponse:
+		st.respPos = pos
+		if !st.page.Response.Pos.IsValid() {
+			st.page.Response.Pos = pos
+		}
+	case secBody:
+		st.page.Body.Described = true
+		st.page.Body.Pos = pos
+	}
+	if st.current() == secHTTP && h.Level > 2 && sec == secNone {
+		st.label = strings.TrimSpace(st.plain(h))
+	}
+}
+
+// onParagraph reads prose: the Namespace line and summary, labels in the HTTP request
+// section, the Response and Request body sentences.
+func (st *state) onParagraph(p *ast.Paragraph) {
+	txt := strings.TrimSpace(st.plain(p))
+	st.checkTODO(txt, st.nodePos(p))
+	switch st.current() {
+	case secIntro:
+		switch {
+		case strings.HasPrefix(txt, "Namespace:"):
+			ns, rest, _ := strings.Cut(strings.TrimSpace(strings.TrimPrefix(txt, "Namespace:")), " ")
+			st.page.Namespace = strings.TrimSuffix(ns, ".")
+			if rest = strings.TrimSpace(rest); rest != "" && !strings.HasPrefix(rest, "[!") {
+				st.addSummary(rest)
+			}
+		case strings.HasPrefix(txt, "[!"), strings.HasPrefix(txt, ">"):
+		default:
+			st.addSummary(txt)
+		}
+	case secHTTP:
+		st.label = txt
+	case secResponse:
+		if !st.respDone {
+			st.respProse = append(st.respProse, st.inlines(p)...)
+			st.respProse = append(st.respProse, inline{text: "\n"})
+		}
+	case secBody:
+		st.onBodyProse(p, txt)
+	}
+}
+
+func (st *state) addSummary(s string) {
+	if st.page.Summary != "" {
+		st.page.Summary += "\n\n"
+	}
+	st.page.Summary += s
+}
+
+// checkTODO reports the docs' stub placeholders.
+func (st *state) checkTODO(txt string, pos model.Pos) {
+	if strings.Contains(txt, "TODO:") || strings.Contains(txt, "TODO ") {
+		st.ds.Addf(pos, model.Warning, "todo-placeholder", "placeholder text: %q", clip(txt, 80))
+	}
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// rawLines returns a block's source lines joined.
+func (st *state) rawLines(n ast.Node) string {
+	var b strings.Builder
+	l := n.Lines()
+	for i := 0; i < l.Len(); i++ {
+		seg := l.At(i)
+		b.Write(seg.Value(st.src))
+	}
+	return b.String()
+}
+
+// inline is a piece of prose: plain text, or a link with its destination.
+type inline struct {
+	text string
+	dest string // set for links
+	link bool
+	bold bool
+	code bool
+	pos  model.Pos
+}
+
+// inlines flattens a node's inline content.
+func (st *state) inlines(n ast.Node) []inline {
+	var out []inline
+	var rec func(n ast.Node, bold bool)
+	rec = func(n ast.Node, bold bool) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				t := string(c.Segment.Value(st.src))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					t += " "
+				}
+				out = append(out, inline{text: t, bold: bold, pos: st.lines.pos(c.Segment.Start)})
+			case *ast.String:
+				out = append(out, inline{text: string(c.Value), bold: bold})
+			case *ast.CodeSpan:
+				out = append(out, inline{text: st.plain(c), code: true, bold: bold, pos: st.nodePos(c)})
+			case *ast.Link:
+				out = append(out, inline{text: st.plain(c), dest: string(c.Destination), link: true, bold: bold, pos: st.nodePos(c)})
+			case *ast.AutoLink:
+				out = append(out, inline{text: string(c.URL(st.src))})
+			case *ast.Emphasis:
+				rec(c, bold || c.Level == 2)
+			case *ast.RawHTML:
+				if strings.HasPrefix(strings.ToLower(st.rawSegments(c.Segments)), "<br") {
+					out = append(out, inline{text: " "})
+				}
+			default:
+				rec(c, bold)
+			}
+		}
+	}
+	rec(n, false)
+	return out
+}
+
+func (st *state) rawSegments(segs *text.Segments) string {
+	var b strings.Builder
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		b.Write(seg.Value(st.src))
+	}
+	return b.String()
+}
+
+// plain is a node's text with markup removed and entities decoded.
+func (st *state) plain(n ast.Node) string {
+	var b strings.Builder
+	for _, in := range st.inlines(n) {
+		b.WriteString(in.text)
+	}
+	return decodeEntities(b.String())
+}
+
+var entities = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", `"`, "&#124;", "|", "&nbsp;", " ", "\u00a0", " ")
+
+func decodeEntities(s string) string { return entities.Replace(s) }

@@ -1,0 +1,277 @@
+package parse
+
+import (
+	"path"
+	"slices"
+	"regexp"
+	"strings"
+
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// cell is one table cell: its inline content and position.
+type cell struct {
+	items []inline
+	text  string // plain text, entities decoded, spaces collapsed
+	pos   model.Pos
+}
+
+// table is a GFM table with its header normalised.
+type table struct {
+	header []string // lower-cased, markup stripped
+	rows   [][]cell
+	pos    model.Pos
+}
+
+// col finds the first column whose header is one of names.
+func (t *table) col(names ...string) int {
+	for i, h := range t.header {
+		for _, n := range names {
+			if h == n {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func (st *state) readTable(n *east.Table) *table {
+	t := &table{pos: st.nodePos(n)}
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		var row []cell
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			items := st.inlines(c)
+			var b strings.Builder
+			for _, it := range items {
+				b.WriteString(it.text)
+			}
+			txt := strings.Join(strings.Fields(decodeEntities(b.String())), " ")
+			pos := st.nodePos(c)
+			if !pos.IsValid() {
+				pos = st.nodePos(r)
+			}
+			row = append(row, cell{items: items, text: txt, pos: pos})
+		}
+		if _, isHeader := r.(*east.TableHeader); isHeader {
+			for _, c := range row {
+				t.header = append(t.header, normHeading(c.text))
+			}
+			continue
+		}
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+// onTable reads a table by the section it sits in.
+func (st *state) onTable(n *east.Table) {
+	sec := st.current()
+	t := st.readTable(n)
+	switch sec {
+	case secPermissions:
+		st.permissions(t)
+		return
+	case secPathParams:
+		st.paramTable(t, model.InPath)
+	case secFunctionParams:
+		st.paramTable(t, model.InFunction)
+	case secQueryParams:
+		st.paramTable(t, model.InQuery)
+	case secHeaders:
+		st.paramTable(t, model.InHeader)
+	case secBody:
+		st.paramTable(t, model.InBody)
+	default:
+		return
+	}
+}
+
+// permissions reads "Permission type | Permissions" rows.
+func (st *state) permissions(t *table) {
+	if len(t.header) < 2 || !strings.HasPrefix(t.header[0], "permission") {
+		return // pivoted tables (Supported resource | Delegated ...) are left for later
+	}
+	mostFirst := strings.Contains(t.header[1], "most to least")
+	for _, row := range t.rows {
+		if len(row) < 2 {
+			continue
+		}
+		st.checkTODO(row[1].text, row[1].pos)
+		p := model.Permission{Kind: row[0].text, Pos: row[0].pos}
+		for _, s := range strings.Split(row[1].text, ",") {
+			s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
+			if s == "" || strings.EqualFold(s, "not supported") || strings.Contains(s, "TODO") {
+				continue
+			}
+			p.Scopes = append(p.Scopes, s)
+		}
+		if mostFirst {
+			slices.Reverse(p.Scopes) // least privileged first, whatever the table's order
+		}
+		st.page.Permissions = append(st.page.Permissions, p)
+	}
+}
+
+var (
+	nameHeaders = []string{"parameter", "property", "name", "header", "parameter name", "property name",
+		"query parameter", "member", "request header", "header name"}
+	descHeaders     = []string{"description", "value", "notes"}
+	requiredHeaders = []string{"required?", "required", "required (y/n)", "mandatory"}
+	requiredEnd     = regexp.MustCompile(`(?i)\brequired\.?\s*$`)
+	optionalCue     = regexp.MustCompile(`(?i)(^optional\b|\boptional\.?\s*$)`)
+)
+
+// paramTable reads a parameter table: name, type, description and any required cue.
+func (st *state) paramTable(t *table, in model.ParamIn) {
+	nc, tc := t.col(nameHeaders...), t.col("type")
+	dc := t.col(descHeaders...)
+	rc := t.col(requiredHeaders...)
+	if nc < 0 {
+		nc = 0
+	}
+	if in != model.InHeader && tc < 0 {
+		return // not a parameter table (e.g. "Type of group | Assigned membership")
+	}
+	for _, row := range t.rows {
+		if nc >= len(row) {
+			continue
+		}
+		name := paramName(row[nc].text)
+		if name == "" {
+			continue
+		}
+		p := model.Param{Name: name, In: in, Pos: row[nc].pos}
+		if dc >= 0 && dc < len(row) {
+			p.Description = row[dc].text
+			st.checkTODO(p.Description, row[dc].pos)
+		}
+		if tc >= 0 && tc < len(row) {
+			if row[tc].text == "" && p.Description == "" {
+				continue // a group label row: |**Open extensions**| | |
+			}
+			st.checkTODO(row[tc].text, row[tc].pos)
+			p.Type = st.typeRef(row[tc])
+		} else {
+			p.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String, Raw: "String", Pos: row[nc].pos}
+		}
+		p.Presence = presence(p.Description)
+		if rc >= 0 && rc < len(row) {
+			switch v := strings.ToLower(row[rc].text); {
+			case strings.HasPrefix(v, "y"), v == "required", v == "true":
+				p.Presence = model.Required
+			case strings.HasPrefix(v, "n"), v == "optional", v == "false":
+				p.Presence = model.Optional
+			}
+		}
+		st.page.Params = append(st.page.Params, p)
+	}
+}
+
+// presence reads a description's required/optional cue.
+func presence(desc string) model.Presence {
+	d := strings.TrimSpace(desc)
+	switch {
+	case strings.HasPrefix(strings.ToLower(d), "required"), requiredEnd.MatchString(d):
+		return model.Required
+	case optionalCue.MatchString(d):
+		return model.Optional
+	}
+	return model.PresenceUnknown
+}
+
+var deprecatedSuffix = regexp.MustCompile(`(?i)\s*\(deprecated\)\s*$`)
+
+// paramName cleans a name cell: markup is already gone; drop "(deprecated)" and stray text.
+func paramName(s string) string {
+	s = deprecatedSuffix.ReplaceAllString(s, "")
+	s = strings.Trim(strings.TrimSpace(s), "`*")
+	if f := strings.Fields(s); len(f) > 0 {
+		s = f[0]
+	}
+	return s
+}
+
+// typeRef interprets a Type cell: a primitive, a link to a resource page, a collection of
+// either, or a bare type name. What it cannot interpret is KindUnknown plus a warning.
+func (st *state) typeRef(c cell) model.TypeRef {
+	ref := parseTypeText(c.text, c.items, st.page.Namespace)
+	ref.Pos = c.pos
+	if ref.Link != "" {
+		ref.Link = st.resolveLink(ref.Link)
+	}
+	if ref.Kind == model.KindUnknown {
+		st.ds.Addf(c.pos, model.Warning, "unknown-type", "type %q is not understood; it is treated as untyped JSON", clip(c.text, 80))
+	}
+	return ref
+}
+
+var (
+	collectionOf   = regexp.MustCompile(`(?i)^collection\s*\((.*)\)$`)
+	collectionWord = regexp.MustCompile(`(?i)\s+collection$`)
+	typeNoise      = regexp.MustCompile(`(?i)\s*\((optional|required)\)\s*|\s+enum$|^enum\s+`)
+	typeName       = regexp.MustCompile(`^[A-Za-z_][\w.]*$`)
+)
+
+// parseTypeText is typeRef's pure part: text is the cell's plain text, items its inline
+// content (links carry their destination).
+func parseTypeText(text string, items []inline, ns string) model.TypeRef {
+	ref := model.TypeRef{Raw: text}
+	s := strings.TrimSpace(strings.Trim(text, "`"))
+	s = typeNoise.ReplaceAllString(s, "")
+	if m := collectionOf.FindStringSubmatch(s); m != nil {
+		ref.Collection, s = true, strings.TrimSpace(m[1])
+	} else if m := collectionWord.FindStringIndex(s); m != nil {
+		ref.Collection, s = true, strings.TrimSpace(s[:m[0]])
+	}
+	s = strings.Trim(strings.TrimSpace(s), "`*[]")
+	for _, it := range items {
+		if it.link {
+			name := strings.Trim(strings.TrimSpace(it.text), "`*[]")
+			if p, ok := model.LookupPrimitive(name); ok {
+				ref.Kind, ref.Primitive = model.KindPrimitive, p
+				return ref
+			}
+			ref.Kind, ref.Link = model.KindNamed, it.dest
+			ref.Namespace, ref.Name = splitQualified(name, ns)
+			if ref.Name == "" {
+				ref.Kind = model.KindUnknown
+			}
+			return ref
+		}
+	}
+	if p, ok := model.LookupPrimitive(s); ok {
+		ref.Kind, ref.Primitive = model.KindPrimitive, p
+		return ref
+	}
+	if typeName.MatchString(s) {
+		ref.Kind = model.KindNamed
+		ref.Namespace, ref.Name = splitQualified(s, ns)
+		return ref
+	}
+	ref.Kind = model.KindUnknown
+	return ref
+}
+
+// splitQualified splits microsoft.graph.ediscovery.tag into namespace and name.
+func splitQualified(s, ns string) (string, string) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if i := strings.LastIndexByte(s, '.'); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	if ns == "" {
+		ns = "microsoft.graph"
+	}
+	return ns, s
+}
+
+// resolveLink turns a link destination relative to the page into a path relative to the
+// input root, without its #anchor. Links that leave the tree are returned as written.
+func (st *state) resolveLink(dest string) string {
+	dest, _, _ = strings.Cut(dest, "#")
+	if dest == "" || strings.Contains(dest, "://") || strings.HasPrefix(dest, "/") {
+		return dest
+	}
+	return path.Clean(path.Join(path.Dir(st.file), dest))
+}
