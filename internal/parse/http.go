@@ -161,7 +161,7 @@ func splitTop(s string, sep byte) (string, string) {
 
 func splitAll(s string, sep byte) []string { return splitN(s, sep, -1) }
 
-// splitN splits at sep characters that sit outside {}, () and '' pairs.
+// splitN splits at sep characters that sit outside {}, () and ” pairs.
 func splitN(s string, sep byte, n int) []string {
 	var out []string
 	depth, quote, start := 0, false, 0

@@ -15,7 +15,7 @@ var (
 	statusBare = regexp.MustCompile(`\b([1-5]\d\d),? (OK|Ok|Created|Accepted|No ?[Cc]ontent|NoContent|Found|Partial Content|Multi-Status)\b`)
 	noBody     = regexp.MustCompile(`(?i)(does not return anything|doesn't return anything|no response body|not return a response body|empty response body|returns nothing|without a response body|no content in the response body)`)
 	// linkToken marks the i-th link in the flattened prose.
-	linkToken = regexp.MustCompile(`\x00(\d+)\x00`)
+	linkToken  = regexp.MustCompile(`\x00(\d+)\x00`)
 	collBefore = regexp.MustCompile(`(?i)\b(collection|array|list|set) of\s+(the\s+)?(new\s+|updated\s+|requested\s+|matching\s+)?(\w+\s+)?$`)
 	collAfter  = regexp.MustCompile(`(?i)^\s*(objects?\s+|resources?\s+|entities\s+)?collection\b`)
 	primResp   = regexp.MustCompile(`(?i)\b(an?\s+)?(?:` + "`" + `)?(String|Boolean|Int32|Int64|Double|Stream|Binary|Guid|DateTimeOffset|Integer)(?:` + "`" + `)?(\s+collection)?(\s+(value|object|type))?\s+in the response body`)

@@ -2,8 +2,8 @@ package parse
 
 import (
 	"path"
-	"slices"
 	"regexp"
+	"slices"
 	"strings"
 
 	east "github.com/yuin/goldmark/extension/ast"

@@ -233,7 +233,7 @@ func queryValue(v any, quoted bool) string {
 }
 
 // formatValue writes a value as an OData URL literal: as is, or as a string literal
-// ('it''s', quotes doubled) when quoted is true.
+// ('it”s', quotes doubled) when quoted is true.
 func formatValue(v any, quoted bool) string {
 	var s string
 	switch v := v.(type) {
