@@ -9,15 +9,14 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 
 	"github.com/spf13/pflag"
 
 	"github.com/graphdocgen/graphdocgen/internal/emit"
+	"github.com/graphdocgen/graphdocgen/internal/generate"
 	"github.com/graphdocgen/graphdocgen/internal/model"
-	"github.com/graphdocgen/graphdocgen/internal/parse"
 )
 
 // Exit codes.
@@ -89,7 +88,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.jobs < 1 {
 		o.jobs = 1
 	}
-	inputs, err := collect(paths)
+	inputs, err := generate.Collect(paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
 		return exitUsage
@@ -102,9 +101,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "":
 		var names []string
 		for _, in := range inputs {
-			names = append(names, in.display)
+			names = append(names, in.Display)
 		}
-		if o.version, err = inferVersion(names); err != nil {
+		if o.version, err = generate.InferVersion(names); err != nil {
 			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
 			return exitUsage
 		}
@@ -113,29 +112,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "graphdocgen: --api-version must be v1.0 or beta, not %q\n", o.version)
 		return exitUsage
 	}
-	return generate(o, inputs, stdout, stderr)
+	return runPipeline(o, inputs, stdout, stderr)
 }
 
-// generate reads, builds, emits and writes (or checks), then reports.
-func generate(o options, inputs []input, stdout, stderr io.Writer) int {
+// runPipeline runs the pipeline, then writes (or checks) and reports.
+func runPipeline(o options, inputs []generate.Input, stdout, stderr io.Writer) int {
 	start := time.Now()
-	pages, ds := parseAll(inputs, o.jobs)
-	api, bds := model.Build(o.version, pages)
-	ds = append(ds, bds...)
+	res, err := generate.Run(inputs, generate.Config{Version: o.version, Package: o.pkg, Jobs: o.jobs, NoEmit: o.dumpModel})
+	if err != nil {
+		fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
+		return exitFail
+	}
 	if o.dumpModel {
-		if err := model.Dump(stdout, api); err != nil {
+		if err := model.Dump(stdout, res.API); err != nil {
 			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
 			return exitFail
 		}
 	}
-	var files emit.Files
-	var emitErr error
-	if !o.dumpModel {
-		var eds model.Diagnostics
-		files, eds, emitErr = emit.Emit(api, emit.Config{Package: o.pkg})
-		ds = append(ds, eds...)
-	}
-	ds = displayNames(ds.Sort(), inputs)
+	ds := displayNames(res.Diags, inputs)
 	for _, d := range ds {
 		if d.Severity == model.Error || !o.quiet {
 			fmt.Fprintln(stderr, d)
@@ -145,12 +139,8 @@ func generate(o options, inputs []input, stdout, stderr io.Writer) int {
 	if ds.Errors() > 0 {
 		code = exitFail
 	}
-	if emitErr != nil {
-		fmt.Fprintf(stderr, "graphdocgen: %v\n", emitErr)
-		return exitFail
-	}
 	if o.report != "" {
-		if err := writeReport(o.report, api, ds, inputs, time.Since(start)); err != nil {
+		if err := writeReport(o.report, res.API, ds, inputs, time.Since(start)); err != nil {
 			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
 			code = exitFail
 		}
@@ -158,7 +148,7 @@ func generate(o options, inputs []input, stdout, stderr io.Writer) int {
 	switch {
 	case o.dumpModel:
 	case o.check:
-		changes, err := files.Diff(o.out)
+		changes, err := res.Files.Diff(o.out)
 		if err != nil {
 			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
 			return exitFail
@@ -168,7 +158,7 @@ func generate(o options, inputs []input, stdout, stderr io.Writer) int {
 			code = exitFail
 		}
 	default:
-		if err := files.Write(o.out); err != nil {
+		if err := res.Files.Write(o.out); err != nil {
 			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
 			return exitFail
 		}
@@ -176,51 +166,17 @@ func generate(o options, inputs []input, stdout, stderr io.Writer) int {
 	if !o.quiet {
 		warnings := len(ds) - ds.Errors()
 		fmt.Fprintf(stderr, "graphdocgen: %d pages, %d API pages, %d operations, %d types, %d files, %d warnings, %d errors, in %s\n",
-			len(pages), countKind(pages, model.PageAPI), len(api.Operations), len(api.Types), len(files), warnings, ds.Errors(),
-			time.Since(start).Round(time.Millisecond))
+			len(res.Pages), countKind(res.Pages, model.PageAPI), len(res.API.Operations), len(res.API.Types), len(res.Files),
+			warnings, ds.Errors(), time.Since(start).Round(time.Millisecond))
 	}
 	return code
 }
 
-// parseAll parses the pages on jobs goroutines; the result is in input order.
-func parseAll(inputs []input, jobs int) ([]*model.Page, model.Diagnostics) {
-	pages := make([]*model.Page, len(inputs))
-	diags := make([]model.Diagnostics, len(inputs))
-	p := parse.New()
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(jobs, len(inputs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				src, err := os.ReadFile(inputs[i].display)
-				if err != nil {
-					pages[i] = &model.Page{File: inputs[i].rel}
-					diags[i] = model.Diagnostics{{Pos: model.Pos{File: inputs[i].rel}, Severity: model.Error, Code: "read-failed", Message: err.Error()}}
-					continue
-				}
-				pages[i], diags[i] = p.Parse(inputs[i].rel, src)
-			}
-		}()
-	}
-	for i := range inputs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	var all model.Diagnostics
-	for _, d := range diags {
-		all = append(all, d...)
-	}
-	return pages, all
-}
-
 // displayNames rewrites diagnostic positions from page names to the paths the user gave.
-func displayNames(ds model.Diagnostics, inputs []input) model.Diagnostics {
+func displayNames(ds model.Diagnostics, inputs []generate.Input) model.Diagnostics {
 	byRel := map[string]string{}
 	for _, in := range inputs {
-		byRel[in.rel] = in.display
+		byRel[in.Rel] = in.Display
 	}
 	for i := range ds {
 		if d, ok := byRel[ds[i].Pos.File]; ok {
@@ -312,14 +268,14 @@ type reportDiag struct {
 	Message  string `json:"message"`
 }
 
-func writeReport(path string, api *model.API, ds model.Diagnostics, inputs []input, took time.Duration) error {
+func writeReport(path string, api *model.API, ds model.Diagnostics, inputs []generate.Input, took time.Duration) error {
 	ops := map[string]int{}
 	for _, op := range api.Operations {
 		ops[op.Page]++
 	}
 	display := map[string]string{}
 	for _, in := range inputs {
-		display[in.rel] = in.display
+		display[in.Rel] = in.Display
 	}
 	r := report{Version: api.Version, Diagnostics: []reportDiag{}, ByCode: map[string]int{}, Seconds: took.Seconds()}
 	for _, p := range api.Pages {

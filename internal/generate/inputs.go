@@ -1,4 +1,4 @@
-package main
+package generate
 
 import (
 	"fmt"
@@ -9,17 +9,17 @@ import (
 	"strings"
 )
 
-// input is one page to read.
-type input struct {
-	rel     string // slash-separated name relative to the PATH it was found under
-	display string // the name diagnostics print (as the user gave it)
+// Input is one page to read.
+type Input struct {
+	Rel     string // slash-separated name relative to the PATH it was found under
+	Display string // the name diagnostics print (as the user gave it)
 }
 
-// collect lists the pages under the given paths: *.md files of a folder, recursively, or
+// Collect lists the pages under the given paths: *.md files of a folder, recursively, or
 // the named files themselves. The list is sorted by name, so the result does not depend on
 // the order the file system returns entries in.
-func collect(paths []string) ([]input, error) {
-	var out []input
+func Collect(paths []string) ([]Input, error) {
+	var out []Input
 	seen := map[string]bool{}
 	for _, root := range paths {
 		info, err := os.Stat(root)
@@ -29,7 +29,7 @@ func collect(paths []string) ([]input, error) {
 		if !info.IsDir() {
 			if !seen[filepath.Clean(root)] {
 				seen[filepath.Clean(root)] = true
-				out = append(out, input{rel: filepath.Base(root), display: filepath.ToSlash(root)})
+				out = append(out, Input{Rel: filepath.Base(root), Display: filepath.ToSlash(root)})
 			}
 			continue
 		}
@@ -51,19 +51,19 @@ func collect(paths []string) ([]input, error) {
 			if err != nil {
 				return err
 			}
-			out = append(out, input{rel: filepath.ToSlash(rel), display: filepath.ToSlash(p)})
+			out = append(out, Input{Rel: filepath.ToSlash(rel), Display: filepath.ToSlash(p)})
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
-	slices.SortFunc(out, func(a, b input) int { return strings.Compare(a.rel+"\x00"+a.display, b.rel+"\x00"+b.display) })
+	slices.SortFunc(out, func(a, b Input) int { return strings.Compare(a.Rel+"\x00"+a.Display, b.Rel+"\x00"+b.Display) })
 	return out, nil
 }
 
-// inferVersion reads the API version from the paths: a path element v1.0 or beta.
-func inferVersion(paths []string) (string, error) {
+// InferVersion reads the API version from the paths: a path element v1.0 or beta.
+func InferVersion(paths []string) (string, error) {
 	found := map[string]bool{}
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
