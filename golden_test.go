@@ -1,0 +1,189 @@
+package graphdocgen_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/graphdocgen/graphdocgen/internal/emit"
+	"github.com/graphdocgen/graphdocgen/internal/generate"
+	"github.com/graphdocgen/graphdocgen/internal/golden"
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// caseConfig is a golden case's optional case.json.
+type caseConfig struct {
+	Package string `json:"package"`
+	Version string `json:"version"`
+}
+
+// goldenCases lists testdata/golden/<case>/ folders.
+func goldenCases(t *testing.T) []string {
+	dirs, err := filepath.Glob("testdata/golden/*/input")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) == 0 {
+		t.Fatal("no golden cases under testdata/golden")
+	}
+	for i := range dirs {
+		dirs[i] = filepath.Dir(dirs[i])
+	}
+	return dirs
+}
+
+// runCase runs the pipeline on a case's input folder.
+func runCase(t *testing.T, dir string) *generate.Result {
+	t.Helper()
+	cfg := caseConfig{Package: "graph", Version: "beta"}
+	if b, err := os.ReadFile(filepath.Join(dir, "case.json")); err == nil {
+		if err := json.Unmarshal(b, &cfg); err != nil {
+			t.Fatalf("%s/case.json: %v", dir, err)
+		}
+	}
+	inputs, err := generate.Collect([]string{filepath.Join(dir, "input")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := generate.Run(inputs, generate.Config{Version: cfg.Version, Package: cfg.Package, Jobs: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestGolden runs every case under testdata/golden and compares the emitted Go files, the
+// diagnostics and the model dump with the committed ones. go test -update rewrites them.
+func TestGolden(t *testing.T) {
+	for _, dir := range goldenCases(t) {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			res := runCase(t, dir)
+			want := filepath.Join(dir, "want")
+			for _, f := range res.Files {
+				golden.Check(t, filepath.Join(want, f.Name), f.Data)
+			}
+			// Every committed file must still be produced.
+			entries, _ := os.ReadDir(want)
+			for _, e := range entries {
+				if !slices.ContainsFunc(res.Files, func(f emit.File) bool { return f.Name == e.Name() }) {
+					if *golden.Update {
+						os.Remove(filepath.Join(want, e.Name()))
+						continue
+					}
+					t.Errorf("%s/%s is no longer generated", want, e.Name())
+				}
+			}
+			golden.Check(t, filepath.Join(dir, "diagnostics.txt"), []byte(res.Diags.String()))
+			var dump bytes.Buffer
+			if err := model.Dump(&dump, res.API); err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join(dir, "model.txt"), dump.Bytes())
+		})
+	}
+}
+
+// TestGoldenCompiles builds and vets every case's expected Go, each as a package of one
+// throwaway module.
+func TestGoldenCompiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every golden package with the go command; skipped with -short")
+	}
+	mod := t.TempDir()
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module goldencheck\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range goldenCases(t) {
+		files, _ := filepath.Glob(filepath.Join(dir, "want", "*.go"))
+		pkgDir := filepath.Join(mod, strings.ReplaceAll(filepath.Base(dir), "-", "_"))
+		if err := os.MkdirAll(pkgDir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(pkgDir, filepath.Base(f)), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = mod
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("go %s on the golden packages: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+}
+
+// TestGeneratedUpToDate fails when generated/ is not what docs/ generates; go test -update
+// (or go generate ./generated) rewrites it.
+func TestGeneratedUpToDate(t *testing.T) {
+	inputs, err := generate.Collect([]string{"docs"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := generate.Run(inputs, generate.Config{Version: "beta", Package: "generated", Jobs: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := res.Diags.Errors(); errs > 0 {
+		t.Errorf("docs/ has %d errors:\n%s", errs, res.Diags)
+	}
+	if *golden.Update {
+		if err := res.Files.Write("generated"); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	changes, err := res.Files.Diff("generated")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range changes {
+		t.Errorf("generated/%s is stale (%s); run go generate ./generated:\n%s", c.Name, c.Kind, c.Diff)
+	}
+}
+
+// TestDeterministic shuffles the order the pages are found in and the parallelism, and
+// requires byte-identical output.
+func TestDeterministic(t *testing.T) {
+	inputs, err := generate.Collect([]string{"docs"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first emit.Files
+	for i, jobs := range []int{1, 8, 3} {
+		in := slices.Clone(inputs)
+		switch i {
+		case 1:
+			slices.Reverse(in)
+		case 2:
+			in = append(in[len(in)/2:], in[:len(in)/2]...)
+		}
+		res, err := generate.Run(in, generate.Config{Version: "beta", Package: "generated", Jobs: jobs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = res.Files
+			continue
+		}
+		if len(res.Files) != len(first) {
+			t.Fatalf("run %d: %d files, want %d", i, len(res.Files), len(first))
+		}
+		for j := range first {
+			if res.Files[j].Name != first[j].Name || !bytes.Equal(res.Files[j].Data, first[j].Data) {
+				t.Errorf("run %d: %s differs from the first run's", i, res.Files[j].Name)
+			}
+		}
+	}
+}
