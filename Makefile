@@ -1,0 +1,36 @@
+# graphdocgen: common tasks. Run from the repository root.
+
+GO ?= go
+
+.PHONY: all generate check test vet fmt-check update-golden fuzz ci
+
+all: generate test
+
+## generate: regenerate generated/ from docs/
+generate:
+	$(GO) run ./cmd/graphdocgen
+
+## check: exit 1 with a diff when generated/ is stale
+check:
+	$(GO) run ./cmd/graphdocgen --check
+
+## test: the README's test command
+test:
+	$(GO) test ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+## update-golden: rewrite testdata/golden/*/want and generated/ from the current code
+update-golden:
+	$(GO) test . -run 'TestGolden|TestGeneratedUpToDate' -update
+
+## fuzz: run the parser fuzzer for a minute
+fuzz:
+	$(GO) test ./internal/parse -run '^$$' -fuzz FuzzParse -fuzztime 60s
+
+## ci: what .ci/run does
+ci: fmt-check vet test check
