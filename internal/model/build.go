@@ -102,7 +102,20 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 			out = append(out, pp)
 		}
 	}
+	first := map[string]Param{}
 	for _, tp := range p.Params {
+		if tp.In == InHeader || tp.In == InQuery || tp.In == InBody {
+			key := tp.In.String() + ":" + tp.Name
+			if prev, dup := first[key]; dup {
+				// Pages that cover several derived types repeat rows across tables.
+				if prev.Type.String() != tp.Type.String() {
+					ds.Addf(tp.Pos, Warning, "duplicate-param", "%s parameter %q is documented again with type %s; the first row's %s (line %d) is kept",
+						tp.In, tp.Name, tp.Type, prev.Type, prev.Pos.Line)
+				}
+				continue
+			}
+			first[key] = tp
+		}
 		switch tp.In {
 		case InHeader:
 			out = append(out, tp)
