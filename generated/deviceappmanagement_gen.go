@@ -13,9 +13,9 @@ import (
 //
 // On success the service answers 200 OK with a collection of vppToken.
 //
-// Least privileged permissions: Delegated (work or school account):
-// DeviceManagementServiceConfig.Read.All; Application:
-// DeviceManagementServiceConfig.Read.All.
+// Least privileged permissions:
+//   - Delegated (work or school account): DeviceManagementServiceConfig.Read.All
+//   - Application: DeviceManagementServiceConfig.Read.All
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-list.md
 func (c *Client) ListDeviceAppManagementVppTokens(ctx context.Context) (*Page[VppToken], error) {
@@ -81,9 +81,9 @@ type CreateDeviceAppManagementVppTokenRequest struct {
 //
 // On success the service answers 201 Created with a vppToken.
 //
-// Least privileged permissions: Delegated (work or school account):
-// DeviceManagementServiceConfig.ReadWrite.All; Application:
-// DeviceManagementServiceConfig.ReadWrite.All.
+// Least privileged permissions:
+//   - Delegated (work or school account): DeviceManagementServiceConfig.ReadWrite.All
+//   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-create.md
 func (c *Client) CreateDeviceAppManagementVppToken(ctx context.Context, body CreateDeviceAppManagementVppTokenRequest) (*VppToken, error) {
@@ -101,9 +101,9 @@ func (c *Client) CreateDeviceAppManagementVppToken(ctx context.Context, body Cre
 //
 // On success the service answers 204 No Content with no body.
 //
-// Least privileged permissions: Delegated (work or school account):
-// DeviceManagementServiceConfig.ReadWrite.All; Application:
-// DeviceManagementServiceConfig.ReadWrite.All.
+// Least privileged permissions:
+//   - Delegated (work or school account): DeviceManagementServiceConfig.ReadWrite.All
+//   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-delete.md
 func (c *Client) DeleteDeviceAppManagementVppToken(ctx context.Context, vppTokenID string) error {
@@ -117,9 +117,9 @@ func (c *Client) DeleteDeviceAppManagementVppToken(ctx context.Context, vppToken
 //
 // On success the service answers 200 OK with a vppToken.
 //
-// Least privileged permissions: Delegated (work or school account):
-// DeviceManagementServiceConfig.Read.All; Application:
-// DeviceManagementServiceConfig.Read.All.
+// Least privileged permissions:
+//   - Delegated (work or school account): DeviceManagementServiceConfig.Read.All
+//   - Application: DeviceManagementServiceConfig.Read.All
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-get.md
 func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string) (*VppToken, error) {
@@ -185,9 +185,9 @@ type UpdateDeviceAppManagementVppTokenRequest struct {
 //
 // On success the service answers 200 OK with a vppToken.
 //
-// Least privileged permissions: Delegated (work or school account):
-// DeviceManagementServiceConfig.ReadWrite.All; Application:
-// DeviceManagementServiceConfig.ReadWrite.All.
+// Least privileged permissions:
+//   - Delegated (work or school account): DeviceManagementServiceConfig.ReadWrite.All
+//   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-update.md
 func (c *Client) UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body UpdateDeviceAppManagementVppTokenRequest) (*VppToken, error) {
@@ -218,9 +218,9 @@ type DeviceAppManagementVppTokenRevokeLicensesRequest struct {
 //
 // On success the service answers 204 No Content with no body.
 //
-// Least privileged permissions: Delegated (work or school account):
-// DeviceManagementServiceConfig.ReadWrite.All; Application:
-// DeviceManagementServiceConfig.ReadWrite.All.
+// Least privileged permissions:
+//   - Delegated (work or school account): DeviceManagementServiceConfig.ReadWrite.All
+//   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-revokelicenses.md
 func (c *Client) DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, vppTokenID string, body DeviceAppManagementVppTokenRevokeLicensesRequest) error {
@@ -235,9 +235,9 @@ func (c *Client) DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, 
 //
 // On success the service answers 200 OK with a vppToken.
 //
-// Least privileged permissions: Delegated (work or school account):
-// DeviceManagementServiceConfig.ReadWrite.All; Application:
-// DeviceManagementServiceConfig.ReadWrite.All.
+// Least privileged permissions:
+//   - Delegated (work or school account): DeviceManagementServiceConfig.ReadWrite.All
+//   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-synclicenses.md
 func (c *Client) DeviceAppManagementVppTokenSyncLicenses(ctx context.Context, vppTokenID string) (*VppToken, error) {

@@ -23,8 +23,9 @@ type DirectoryObjectsGetByIDsRequest struct {
 //
 // On success the service answers 200 OK with a collection of directoryObject.
 //
-// Least privileged permissions: Delegated (work or school account): Directory.Read.All;
-// Application: Directory.Read.All.
+// Least privileged permissions:
+//   - Delegated (work or school account): Directory.Read.All
+//   - Application: Directory.Read.All
 //
 // Source: api-reference/beta/api/directoryobject-getbyids.md
 func (c *Client) DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObjectsGetByIDsRequest) (*Page[DirectoryObject], error) {

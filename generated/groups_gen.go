@@ -11,8 +11,9 @@ import "context"
 //
 // On success the service answers 200 OK with a group.
 //
-// Least privileged permissions: Delegated (work or school account): GroupMember.Read.All;
-// Application: GroupMember.Read.All.
+// Least privileged permissions:
+//   - Delegated (work or school account): GroupMember.Read.All
+//   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-get.md
 func (c *Client) GetGroup(ctx context.Context, groupID string) (*Group, error) {

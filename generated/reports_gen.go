@@ -15,8 +15,9 @@ import (
 //
 // On success the service answers 200 OK with a Stream.
 //
-// Least privileged permissions: Delegated (work or school account): Reports.Read.All;
-// Application: Reports.Read.All.
+// Least privileged permissions:
+//   - Delegated (work or school account): Reports.Read.All
+//   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
 func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error) {
@@ -33,8 +34,9 @@ func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context
 //
 // On success the service answers 200 OK with a Stream.
 //
-// Least privileged permissions: Delegated (work or school account): Reports.Read.All;
-// Application: Reports.Read.All.
+// Least privileged permissions:
+//   - Delegated (work or school account): Reports.Read.All
+//   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
 func (c *Client) ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date string) (io.ReadCloser, error) {

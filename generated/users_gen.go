@@ -11,8 +11,9 @@ import "context"
 //
 // On success the service answers 200 OK with a collection of directoryObject.
 //
-// Least privileged permissions: Delegated (work or school account): User.Read; Application:
-// Directory.Read.All.
+// Least privileged permissions:
+//   - Delegated (work or school account): User.Read
+//   - Application: Directory.Read.All
 //
 // Source: api-reference/beta/api/user-list-memberof.md
 func (c *Client) ListMeMemberOf(ctx context.Context) (*Page[DirectoryObject], error) {
@@ -33,8 +34,9 @@ func (c *Client) ListMeMemberOf(ctx context.Context) (*Page[DirectoryObject], er
 //
 // On success the service answers 200 OK with a collection of directoryObject.
 //
-// Least privileged permissions: Delegated (work or school account): User.Read; Application:
-// Directory.Read.All.
+// Least privileged permissions:
+//   - Delegated (work or school account): User.Read
+//   - Application: Directory.Read.All
 //
 // Source: api-reference/beta/api/user-list-memberof.md
 func (c *Client) ListUserMemberOf(ctx context.Context, userID string) (*Page[DirectoryObject], error) {
@@ -59,8 +61,10 @@ func (c *Client) ListUserMemberOf(ctx context.Context, userID string) (*Page[Dir
 //
 // On success the service answers 200 OK with a collection of reminder.
 //
-// Least privileged permissions: Delegated (work or school account): Calendars.Read;
-// Delegated (personal Microsoft account): Calendars.Read; Application: Calendars.Read.
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
 func (c *Client) MeReminderView(ctx context.Context, startDateTime string, endDateTime string) (*Page[Reminder], error) {
@@ -87,8 +91,10 @@ func (c *Client) MeReminderView(ctx context.Context, startDateTime string, endDa
 //
 // On success the service answers 200 OK with a collection of reminder.
 //
-// Least privileged permissions: Delegated (work or school account): Calendars.Read;
-// Delegated (personal Microsoft account): Calendars.Read; Application: Calendars.Read.
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
 func (c *Client) UserReminderView(ctx context.Context, userID string, startDateTime string, endDateTime string) (*Page[Reminder], error) {

@@ -67,7 +67,8 @@ func (d *doc) para(s string) {
 func (d *doc) verbatim(indent bool, lines ...string) {
 	var out []string
 	for _, l := range lines {
-		l = cleanText(l)
+		lead := len(l) - len(strings.TrimLeft(l, " "))
+		l = strings.Repeat(" ", lead) + cleanText(l)
 		if indent {
 			l = "\t" + l
 		}

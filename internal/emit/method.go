@@ -166,14 +166,14 @@ func methodDoc(m *goMethod) jen.Code {
 		d.para(a)
 	}
 	d.para(responseDoc(m))
-	var perms []string
+	perms := []string{"Least privileged permissions:"}
 	for _, p := range op.Permissions {
 		if len(p.Scopes) > 0 {
-			perms = append(perms, p.Kind+": "+p.Scopes[0])
+			perms = append(perms, "  - "+p.Kind+": "+p.Scopes[0])
 		}
 	}
-	if len(perms) > 0 {
-		d.para("Least privileged permissions: " + strings.Join(perms, "; ") + ".")
+	if len(perms) > 1 {
+		d.verbatim(false, perms...)
 	}
 	d.verbatim(false, "Source: "+op.Page)
 	return d.code()
