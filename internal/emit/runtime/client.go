@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -87,7 +88,10 @@ type Error struct {
 // Error describes the failure: status, Graph code and message.
 func (e *Error) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "graph: %d %s", e.StatusCode, http.StatusText(e.StatusCode))
+	fmt.Fprintf(&b, "graph: %d", e.StatusCode)
+	if text := http.StatusText(e.StatusCode); text != "" {
+		b.WriteString(" " + text)
+	}
 	if e.Code != "" {
 		b.WriteString(": " + e.Code)
 	}
@@ -123,6 +127,9 @@ const maxErrorBody = 64 << 10
 // newRequest builds a request for path (already escaped) and query, with in encoded as
 // its JSON body when it is not nil.
 func (c *Client) newRequest(ctx context.Context, method, path string, query url.Values, in any) (*http.Request, error) {
+	if err := checkPath(method, path); err != nil {
+		return nil, err
+	}
 	u := c.baseURL + path
 	if len(query) > 0 {
 		u += "?" + query.Encode()
@@ -254,9 +261,9 @@ func formatValue(v any, quoted bool) string {
 	case uint8:
 		s = strconv.FormatUint(uint64(v), 10)
 	case float32:
-		s = strconv.FormatFloat(float64(v), 'g', -1, 32)
+		s = formatFloat(float64(v), 32)
 	case float64:
-		s = strconv.FormatFloat(v, 'g', -1, 64)
+		s = formatFloat(v, 64)
 	case time.Time:
 		s = v.Format(time.RFC3339Nano)
 	case fmt.Stringer:
@@ -268,6 +275,32 @@ func formatValue(v any, quoted bool) string {
 		s = "'" + strings.ReplaceAll(s, "'", "''") + "'"
 	}
 	return s
+}
+
+// formatFloat writes a float as an OData literal: INF, -INF and NaN are spelled as OData
+// spells them.
+func formatFloat(f float64, bits int) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "INF"
+	case math.IsInf(f, -1):
+		return "-INF"
+	case math.IsNaN(f):
+		return "NaN"
+	}
+	return strconv.FormatFloat(f, 'g', -1, bits)
+}
+
+// checkPath refuses a path with an empty, "." or ".." segment. Literal segments never are,
+// so such a segment comes from an argument (an empty ID, say), and sending it would
+// address a different resource (GET /groups/ lists groups) or be rewritten by a proxy.
+func checkPath(method, path string) error {
+	for i, seg := range strings.Split(path, "/") {
+		if i > 0 && (seg == "" || seg == "." || seg == "..") {
+			return fmt.Errorf("graph: %s %s: an argument makes path segment %d empty, \".\" or \"..\"", method, path, i)
+		}
+	}
+	return nil
 }
 
 // rawMarshal writes a placeholder type's kept JSON back out (null when there is none).

@@ -1,0 +1,432 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+type stringer struct{}
+
+func (stringer) String() string { return "it's a stringer" }
+
+type state string
+
+func TestFormatValue(t *testing.T) {
+	t.Parallel()
+	cet := time.FixedZone("CET", 3600)
+	tests := []struct {
+		name   string
+		v      any
+		quoted bool
+		want   string
+	}{
+		{"string", "abc", false, "abc"},
+		{"string quoted", "abc", true, "'abc'"},
+		{"empty quoted", "", true, "''"},
+		{"quote doubled", "it's", true, "'it''s'"},
+		{"quotes doubled", "'a''b'", true, "'''a''''b'''"},
+		{"quote not doubled unquoted", "it's", false, "it's"},
+		{"bool true", true, false, "true"},
+		{"bool false", false, false, "false"},
+		{"int", -42, false, "-42"},
+		{"int8", int8(-128), false, "-128"},
+		{"int16", int16(32767), false, "32767"},
+		{"int32", int32(-7), false, "-7"},
+		{"int64", int64(math.MaxInt64), false, "9223372036854775807"},
+		{"uint8", uint8(255), false, "255"},
+		{"uint64 (fmt)", uint64(math.MaxUint64), false, "18446744073709551615"},
+		{"float32", float32(0.1), false, "0.1"},
+		{"float64", 2.5, false, "2.5"},
+		{"float64 integral", 3.0, false, "3"},
+		{"float64 negative", -0.125, false, "-0.125"},
+		{"float64 large", 1e21, false, "1e+21"},
+		{"float64 NaN", math.NaN(), false, "NaN"},
+		{"time UTC", time.Date(2021, 7, 12, 8, 0, 0, 0, time.UTC), false, "2021-07-12T08:00:00Z"},
+		{"time nanos", time.Date(2021, 7, 12, 8, 0, 0, 1500, time.UTC), false, "2021-07-12T08:00:00.0000015Z"},
+		{"time offset", time.Date(2021, 7, 12, 8, 0, 0, 0, cet), false, "2021-07-12T08:00:00+01:00"},
+		{"time quoted", time.Date(2021, 7, 12, 8, 0, 0, 0, time.UTC), true, "'2021-07-12T08:00:00Z'"},
+		{"Stringer quoted", stringer{}, true, "'it''s a stringer'"},
+		{"named string (enum)", state("valid"), true, "'valid'"},
+		{"named string unquoted", state("a'b"), false, "a'b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := formatValue(tt.v, tt.quoted); got != tt.want {
+				t.Errorf("formatValue(%#v, %v) = %q, want %q", tt.v, tt.quoted, got, tt.want)
+			}
+			if got := queryValue(tt.v, tt.quoted); got != tt.want {
+				t.Errorf("queryValue(%#v, %v) = %q, want %q", tt.v, tt.quoted, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFormatValueInfinity: OData spells the infinities INF and -INF (OData ABNF
+// nanInfinity = 'NaN' / '-INF' / 'INF'); strconv spells them +Inf and -Inf.
+func TestFormatValueInfinity(t *testing.T) {
+	t.Parallel()
+	for v, want := range map[float64]string{math.Inf(1): "INF", math.Inf(-1): "-INF"} {
+		if got := formatValue(v, false); got != want {
+			t.Errorf("formatValue(%v) = %q, want %q", v, got, want)
+		}
+		if got := formatValue(float32(v), false); got != want {
+			t.Errorf("formatValue(float32(%v)) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+func TestPathValue(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		v      any
+		quoted bool
+		want   string
+	}{
+		{"abc-123_x.y~z", false, "abc-123_x.y~z"},
+		{"a/b", false, "a%2Fb"},
+		{"a?b", false, "a%3Fb"},
+		{"a#b", false, "a%23b"},
+		{"100%", false, "100%25"},
+		{"a b", false, "a%20b"},
+		{"a+b", false, "a+b"}, // + is a plain character in a path
+		{"alice@contoso.com", false, "alice@contoso.com"},
+		{"é", false, "%C3%A9"},
+		{"it's/x", true, "%27it%27%27s%2Fx%27"},
+		{time.Date(2021, 7, 12, 8, 0, 0, 0, time.UTC), false, "2021-07-12T08:00:00Z"},
+		{42, false, "42"},
+	}
+	for _, tt := range tests {
+		got := pathValue(tt.v, tt.quoted)
+		if got != tt.want {
+			t.Errorf("pathValue(%#v, %v) = %q, want %q", tt.v, tt.quoted, got, tt.want)
+		}
+		if strings.ContainsAny(got, "/?# ") {
+			t.Errorf("pathValue(%#v) = %q leaves its segment", tt.v, got)
+		}
+		if back, err := url.PathUnescape(got); err != nil || back != formatValue(tt.v, tt.quoted) {
+			t.Errorf("pathValue(%#v) = %q unescapes to %q, %v", tt.v, got, back, err)
+		}
+	}
+}
+
+func TestErrorText(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		e    Error
+		want string
+	}{
+		{Error{StatusCode: 404}, "graph: 404 Not Found"},
+		{Error{StatusCode: 404, Code: "Request_ResourceNotFound"}, "graph: 404 Not Found: Request_ResourceNotFound"},
+		{Error{StatusCode: 400, Message: "Invalid request."}, "graph: 400 Bad Request: Invalid request."},
+		{Error{StatusCode: 403, Code: "Authorization_RequestDenied", Message: "Insufficient privileges.", RequestID: "abc"},
+			"graph: 403 Forbidden: Authorization_RequestDenied: Insufficient privileges. (request-id abc)"},
+		{Error{StatusCode: 429, RequestID: "r1", Body: []byte("ignored")}, "graph: 429 Too Many Requests (request-id r1)"},
+	}
+	for _, tt := range tests {
+		if got := tt.e.Error(); got != tt.want {
+			t.Errorf("Error() = %q, want %q", got, tt.want)
+		}
+	}
+	var err error = &Error{StatusCode: 500}
+	var e *Error
+	if !errors.As(err, &e) || e.StatusCode != 500 {
+		t.Error("errors.As does not find the *Error")
+	}
+}
+
+// TestErrorTextUnknownStatus: a status code without a text must not leave a dangling space.
+func TestErrorTextUnknownStatus(t *testing.T) {
+	t.Parallel()
+	e := &Error{StatusCode: 599, Code: "Custom"}
+	if got, want := e.Error(), "graph: 599: Custom"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+func response(status int, header map[string]string, body string) *http.Response {
+	h := http.Header{}
+	for k, v := range header {
+		h.Set(k, v)
+	}
+	return &http.Response{StatusCode: status, Header: h, Body: io.NopCloser(strings.NewReader(body))}
+}
+
+func TestNewError(t *testing.T) {
+	t.Parallel()
+	const withInner = `{"error":{"code":"Request_ResourceNotFound","message":"Not there.","innerError":{"date":"2024-01-31T10:00:00","request-id":"body-id","client-request-id":"c"}}}`
+	const noInner = `{"error":{"code":"BadRequest","message":"Nope."}}`
+	big := strings.Repeat("y", maxErrorBody+10)
+	tests := []struct {
+		name   string
+		resp   *http.Response
+		want   Error
+		wantTx string
+	}{
+		{"innerError request-id", response(404, nil, withInner),
+			Error{StatusCode: 404, Code: "Request_ResourceNotFound", Message: "Not there.", RequestID: "body-id", Body: []byte(withInner)},
+			"graph: 404 Not Found: Request_ResourceNotFound: Not there. (request-id body-id)"},
+		{"header request-id wins", response(404, map[string]string{"request-id": "hdr-id"}, withInner),
+			Error{StatusCode: 404, Code: "Request_ResourceNotFound", Message: "Not there.", RequestID: "hdr-id", Body: []byte(withInner)}, ""},
+		{"no innerError", response(400, nil, noInner),
+			Error{StatusCode: 400, Code: "BadRequest", Message: "Nope.", Body: []byte(noInner)}, "graph: 400 Bad Request: BadRequest: Nope."},
+		{"no innerError, header", response(400, map[string]string{"Request-Id": "h"}, noInner),
+			Error{StatusCode: 400, Code: "BadRequest", Message: "Nope.", RequestID: "h", Body: []byte(noInner)}, ""},
+		{"empty body", response(500, nil, ""), Error{StatusCode: 500, Body: []byte{}}, "graph: 500 Internal Server Error"},
+		{"not JSON", response(502, nil, "<html>bad gateway</html>"), Error{StatusCode: 502, Body: []byte("<html>bad gateway</html>")}, ""},
+		{"other JSON", response(401, nil, `{"error":"invalid_token"}`), Error{StatusCode: 401, Body: []byte(`{"error":"invalid_token"}`)}, ""},
+		{"large body", response(500, nil, big), Error{StatusCode: 500, Body: []byte(big[:maxErrorBody])}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := newError(tt.resp)
+			if got.Body == nil {
+				got.Body = []byte{}
+			}
+			if !reflect.DeepEqual(*got, tt.want) {
+				t.Errorf("newError = %+v\nwant       %+v", *got, tt.want)
+			}
+			if tt.wantTx != "" && got.Error() != tt.wantTx {
+				t.Errorf("Error() = %q, want %q", got.Error(), tt.wantTx)
+			}
+		})
+	}
+}
+
+func TestPageAndPtr(t *testing.T) {
+	t.Parallel()
+	var p Page[int]
+	if err := json.Unmarshal([]byte(`{"@odata.context":"x","value":[1,2,3],"@odata.nextLink":"https://graph.microsoft.com/beta/users?$skiptoken=a"}`), &p); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(p.Value, []int{1, 2, 3}) || p.NextLink != "https://graph.microsoft.com/beta/users?$skiptoken=a" {
+		t.Errorf("page = %+v", p)
+	}
+	b, err := json.Marshal(Page[string]{Value: []string{"a"}})
+	if err != nil || string(b) != `{"value":["a"]}` {
+		t.Errorf("json.Marshal(last page) = %s, %v", b, err)
+	}
+
+	f := Ptr(false)
+	if f == nil || *f {
+		t.Errorf("Ptr(false) = %v", f)
+	}
+	if Ptr(0) == Ptr(0) {
+		t.Error("Ptr returns the same pointer twice")
+	}
+	s := "x"
+	ps := Ptr(s)
+	s = "y"
+	if *ps != "x" {
+		t.Error("Ptr does not copy its argument")
+	}
+	b, err = json.Marshal(struct {
+		B *bool `json:"b,omitempty"`
+		N *int  `json:"n,omitempty"`
+		U *bool `json:"u,omitempty"`
+	}{B: Ptr(false), N: Ptr(0)})
+	if err != nil || string(b) != `{"b":false,"n":0}` {
+		t.Errorf("json.Marshal = %s, %v; want false and 0 sent, nil left out", b, err)
+	}
+
+	var v valueOf[string]
+	if err := json.Unmarshal([]byte(`{"@odata.context":"x","value":"done"}`), &v); err != nil || v.Value != "done" {
+		t.Errorf("valueOf = %+v, %v", v, err)
+	}
+}
+
+func TestRawMarshal(t *testing.T) {
+	t.Parallel()
+	for _, raw := range []json.RawMessage{nil, {}} {
+		if b, err := rawMarshal(raw); err != nil || string(b) != "null" {
+			t.Errorf("rawMarshal(%#v) = %s, %v; want null", raw, b, err)
+		}
+	}
+	in := json.RawMessage(`{ "a" : [1, 2.50] }`)
+	if b, err := rawMarshal(in); err != nil || string(b) != string(in) {
+		t.Errorf("rawMarshal = %s, %v; want it as it is", b, err)
+	}
+}
+
+func TestRawUnmarshal(t *testing.T) {
+	t.Parallel()
+	b := []byte(`{"id":"a", "x": 1}`)
+	var dst json.RawMessage
+	if err := rawUnmarshal(&dst, b); err != nil {
+		t.Fatal(err)
+	}
+	if string(dst) != `{"id":"a", "x": 1}` {
+		t.Errorf("dst = %s", dst)
+	}
+	// The decoder reuses its buffer: dst must not share b's memory.
+	for i := range b {
+		b[i] = 'z'
+	}
+	if string(dst) != `{"id":"a", "x": 1}` {
+		t.Errorf("dst changed with its input: %s", dst)
+	}
+	// A second value replaces the first, whether shorter or longer.
+	if err := rawUnmarshal(&dst, []byte(`{}`)); err != nil || string(dst) != `{}` {
+		t.Errorf("dst = %s, %v; want {}", dst, err)
+	}
+	if err := rawUnmarshal(&dst, []byte(`{"a longer":"value than before"}`)); err != nil || string(dst) != `{"a longer":"value than before"}` {
+		t.Errorf("dst = %s, %v", dst, err)
+	}
+}
+
+func TestNewClient(t *testing.T) {
+	t.Parallel()
+	c := NewClient()
+	if c.baseURL != DefaultBaseURL || DefaultBaseURL != "https://graph.microsoft.com/beta" {
+		t.Errorf("baseURL = %q", c.baseURL)
+	}
+	if c.httpClient != http.DefaultClient {
+		t.Error("httpClient is not http.DefaultClient")
+	}
+	if c.userAgent != DefaultUserAgent || DefaultUserAgent != "graphdocgen-client/beta" {
+		t.Errorf("userAgent = %q", c.userAgent)
+	}
+
+	h := &http.Client{}
+	c = NewClient(WithBaseURL("https://graph.microsoft.us/beta///"), WithHTTPClient(h), WithUserAgent("ua/1"))
+	if c.baseURL != "https://graph.microsoft.us/beta" || c.httpClient != h || c.userAgent != "ua/1" {
+		t.Errorf("client = %+v", c)
+	}
+	if c = NewClient(WithHTTPClient(nil)); c.httpClient != http.DefaultClient {
+		t.Error("WithHTTPClient(nil) does not fall back to http.DefaultClient")
+	}
+}
+
+func TestNewRequest(t *testing.T) {
+	t.Parallel()
+	c := NewClient(WithBaseURL("https://example.test/beta/"), WithUserAgent("ua/1"))
+	q := url.Values{"$select": {"id,displayName"}, "$filter": {"startswith(displayName,'a&b')"}}
+	req, err := c.newRequest(context.Background(), "PATCH", "/groups/"+pathValue("g/1", false), q, map[string]any{"b": false})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.Method != "PATCH" || req.URL.EscapedPath() != "/beta/groups/g%2F1" {
+		t.Errorf("request = %s %s", req.Method, req.URL.EscapedPath())
+	}
+	if got, err := url.ParseQuery(req.URL.RawQuery); err != nil || !reflect.DeepEqual(got, q) {
+		t.Errorf("query = %q (%v), want %v", req.URL.RawQuery, err, q)
+	}
+	if req.Header.Get("Content-Type") != "application/json" || req.Header.Get("Accept") != "application/json" || req.Header.Get("User-Agent") != "ua/1" {
+		t.Errorf("header = %v", req.Header)
+	}
+	if b, _ := io.ReadAll(req.Body); string(b) != `{"b":false}` {
+		t.Errorf("body = %s", b)
+	}
+
+	req, err = c.newRequest(context.Background(), "GET", "/me", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.Body != nil || req.Header.Get("Content-Type") != "" || req.URL.RawQuery != "" {
+		t.Errorf("GET without a body: body %v, Content-Type %q, query %q", req.Body, req.Header.Get("Content-Type"), req.URL.RawQuery)
+	}
+
+	if _, err := c.newRequest(context.Background(), "POST", "/x", nil, make(chan int)); err == nil || !strings.Contains(err.Error(), "encoding") {
+		t.Errorf("unencodable body: err = %v", err)
+	}
+}
+
+func TestDoAndStream(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/ok":
+			_, _ = io.WriteString(w, `{"value":"v"}`)
+		case "/empty":
+		case "/nocontent":
+			w.WriteHeader(http.StatusNoContent)
+		case "/bad":
+			_, _ = io.WriteString(w, `{"value":`)
+		case "/stream":
+			if r.Header.Get("Accept") != "*/*" {
+				http.Error(w, "Accept "+r.Header.Get("Accept"), http.StatusBadRequest)
+				return
+			}
+			_, _ = io.WriteString(w, "a,b\n")
+		default:
+			w.Header().Set("request-id", "rid")
+			http.Error(w, `{"error":{"code":"NotFound","message":"no"}}`, http.StatusNotFound)
+		}
+	}))
+	defer srv.Close()
+	c := NewClient(WithBaseURL(srv.URL))
+	ctx := context.Background()
+
+	var v valueOf[string]
+	if err := c.do(ctx, "GET", "/ok", nil, nil, &v); err != nil || v.Value != "v" {
+		t.Errorf("/ok: %+v, %v", v, err)
+	}
+	if err := c.do(ctx, "GET", "/ok", nil, nil, nil); err != nil {
+		t.Errorf("/ok without out: %v", err)
+	}
+	if err := c.do(ctx, "GET", "/empty", nil, nil, &v); err != nil {
+		t.Errorf("/empty: %v", err)
+	}
+	if err := c.do(ctx, "DELETE", "/nocontent", nil, nil, &v); err != nil {
+		t.Errorf("/nocontent: %v", err)
+	}
+	if err := c.do(ctx, "GET", "/bad", nil, nil, &v); err == nil || !strings.Contains(err.Error(), "decoding the GET /bad response") {
+		t.Errorf("/bad: err = %v", err)
+	}
+	var e *Error
+	if err := c.do(ctx, "GET", "/missing", nil, nil, &v); !errors.As(err, &e) || e.StatusCode != 404 || e.Code != "NotFound" || e.RequestID != "rid" {
+		t.Errorf("/missing: err = %v", err)
+	}
+
+	rc, err := c.stream(ctx, "GET", "/stream", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(rc)
+	rc.Close()
+	if string(b) != "a,b\n" {
+		t.Errorf("stream = %q", b)
+	}
+	if rc, err := c.stream(ctx, "GET", "/missing", nil, nil); rc != nil || !errors.As(err, &e) || e.StatusCode != 404 {
+		t.Errorf("stream /missing: %v, %v", rc, err)
+	}
+
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := c.do(cctx, "GET", "/ok", nil, nil, &v); !errors.Is(err, context.Canceled) {
+		t.Errorf("canceled: err = %v", err)
+	}
+}
+
+// TestCheckPath: an argument that empties a segment or makes it a dot segment is refused
+// before anything is sent.
+func TestCheckPath(t *testing.T) {
+	t.Parallel()
+	for path, ok := range map[string]bool{
+		"/groups/abc":           true,
+		"/reports/f(period='')": true,
+		"/groups/":              false,
+		"/groups//members":      false,
+		"/groups/./members":     false,
+		"/groups/../users":      false,
+		"/groups/a.b":           true,
+		"/groups/%2E%2E":        true,
+	} {
+		if err := checkPath("GET", path); (err == nil) != ok {
+			t.Errorf("checkPath(%q) = %v, want ok=%v", path, err, ok)
+		}
+	}
+	c := NewClient(WithBaseURL("http://127.0.0.1:1"))
+	if err := c.do(context.Background(), "GET", "/groups/"+pathValue("", false), nil, nil, nil); err == nil || !strings.Contains(err.Error(), "empty") {
+		t.Errorf("an empty ID: err = %v, want a refusal before sending", err)
+	}
+}
