@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"io"
 	"strings"
 	"unicode"
 
@@ -101,4 +102,9 @@ func (d *doc) code() jen.Code {
 func isPlaceholder(s string) bool {
 	l := strings.ToLower(s)
 	return strings.Contains(l, "todo:") || l == "not yet documented" || l == "not yet documented."
+}
+
+// renderCode renders one jen statement, for tests and the runtime's package comment.
+func renderCode(w io.Writer, c jen.Code) error {
+	return jen.Add(c).Render(w)
 }

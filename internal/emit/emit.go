@@ -140,7 +140,7 @@ func genRuntime(v *view) (File, error) {
 	var b strings.Builder
 	b.WriteString(Header + "\n\n")
 	var cb bytes.Buffer
-	if err := jen.Add(d.code()).Render(&cb); err != nil {
+	if err := renderCode(&cb, d.code()); err != nil {
 		return File{}, err
 	}
 	b.Write(cb.Bytes())

@@ -1,0 +1,148 @@
+package emit
+
+import (
+	"go/token"
+	"strings"
+	"testing"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+func TestExportedAndUnexported(t *testing.T) {
+	tests := []struct{ in, exp, unexp string }{
+		{"vppTokenId", "VppTokenID", "vppTokenID"},
+		{"id", "ID", "id"},
+		{"ids", "IDs", "ids"},
+		{"getByIds", "GetByIDs", "getByIDs"},
+		{"webUrl", "WebURL", "webURL"},
+		{"@odata.type", "ODataType", "odataType"},
+		{"user-principal-name", "UserPrincipalName", "userPrincipalName"},
+		{"period_value", "PeriodValue", "periodValue"},
+		{"HTTPRequest", "HTTPRequest", "httpRequest"},
+		{"getOffice365ActiveUserDetail", "GetOffice365ActiveUserDetail", "getOffice365ActiveUserDetail"},
+		{"3dModel", "X3dModel", "x3dModel"},
+		{"type", "Type", "typeValue"},
+		{"func", "Func", "funcValue"},
+		{"string", "String", "stringValue"},
+		{"ctx", "Ctx", "ctxValue"},
+		{"größe", "Größe", "größe"},
+		{"", "X", "x"},
+		{"***", "X", "x"},
+	}
+	for _, tt := range tests {
+		if got := exported(tt.in); got != tt.exp {
+			t.Errorf("exported(%q) = %q, want %q", tt.in, got, tt.exp)
+		}
+		if got := unexported(tt.in); got != tt.unexp {
+			t.Errorf("unexported(%q) = %q, want %q", tt.in, got, tt.unexp)
+		}
+		if !token.IsIdentifier(exported(tt.in)) || !token.IsIdentifier(unexported(tt.in)) {
+			t.Errorf("%q does not give identifiers", tt.in)
+		}
+	}
+}
+
+func TestUniquer(t *testing.T) {
+	u := uniquer{}
+	got := []string{u.take("A"), u.take("A"), u.take("A2"), u.take("A")}
+	if strings.Join(got, ",") != "A,A2,A22,A3" {
+		t.Errorf("got %v", got)
+	}
+}
+
+// seg builds a path from "lit" and "{param}" segments; "f(x)" is a function call with one
+// argument x.
+func seg(parts ...string) model.Path {
+	var p model.Path
+	for _, s := range parts {
+		switch {
+		case strings.HasPrefix(s, "{"):
+			p.Segments = append(p.Segments, model.Segment{Parts: []model.Part{{Param: strings.Trim(s, "{}")}}})
+		case strings.HasSuffix(s, ")"):
+			name, arg, _ := strings.Cut(strings.TrimSuffix(s, ")"), "(")
+			p.Segments = append(p.Segments, model.Segment{Parts: []model.Part{
+				{Literal: name + "(" + arg + "="}, {Param: arg, Function: true}, {Literal: ")"}}})
+		default:
+			p.Segments = append(p.Segments, model.Segment{Parts: []model.Part{{Literal: s}}})
+		}
+	}
+	return p
+}
+
+func TestMethodName(t *testing.T) {
+	named := model.TypeRef{Kind: model.KindNamed, Name: "vppToken"}
+	coll := named
+	coll.Collection = true
+	tests := []struct {
+		method string
+		status int
+		resp   model.TypeRef
+		title  string
+		path   model.Path
+		want   string
+	}{
+		{"GET", 200, coll, "List", seg("deviceAppManagement", "vppTokens"), "ListDeviceAppManagementVppTokens"},
+		{"GET", 200, named, "Get", seg("deviceAppManagement", "vppTokens", "{vppTokenId}"), "GetDeviceAppManagementVppToken"},
+		{"POST", 201, named, "Create vppToken", seg("deviceAppManagement", "vppTokens"), "CreateDeviceAppManagementVppToken"},
+		{"PATCH", 200, named, "Update", seg("deviceAppManagement", "vppTokens", "{vppTokenId}"), "UpdateDeviceAppManagementVppToken"},
+		{"DELETE", 204, model.TypeRef{}, "Delete", seg("deviceAppManagement", "vppTokens", "{vppTokenId}"), "DeleteDeviceAppManagementVppToken"},
+		{"POST", 204, model.TypeRef{}, "revokeLicenses action", seg("deviceAppManagement", "vppTokens", "{vppTokenId}", "revokeLicenses"), "DeviceAppManagementVppTokenRevokeLicenses"},
+		{"GET", 200, model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}, "f", seg("reports", "getOffice365ActiveUserDetail(period)"), "ReportsGetOffice365ActiveUserDetail"},
+		{"GET", 200, coll, "List", seg("me", "memberOf"), "ListMeMemberOf"},
+		{"GET", 200, named, "Get", seg("me"), "GetMe"},
+		{"DELETE", 204, model.TypeRef{}, "Remove", seg("groups", "{groupId}", "members", "{memberId}", "$ref"), "DeleteGroupMemberRef"},
+		{"GET", 200, coll, "List", seg("directory", "deletedItems", "microsoft.graph.user"), "ListDirectoryDeletedItemsAsUser"},
+		{"GET", 200, named, "Get", seg("policies"), "GetPolicies"},
+		{"GET", 200, named, "Get", seg("policies", "{id}"), "GetPolicy"},
+		{"PUT", 200, named, "Upload", seg("me", "drive", "items", "{itemId}", "content"), "PutMeDriveItemContent"},
+	}
+	for _, tt := range tests {
+		op := &model.Operation{Method: tt.method, Title: tt.title, Response: model.Response{Status: tt.status, Type: tt.resp}}
+		if got := methodName(op, tt.path); got != tt.want {
+			t.Errorf("%s %s: %s, want %s", tt.method, tt.path, got, tt.want)
+		}
+	}
+}
+
+// TestSettleNames: overloads get By<Args>; other repeats a number and a warning; the
+// result does not depend on anything but the canonical order.
+func TestSettleNames(t *testing.T) {
+	op := &model.Operation{Method: "GET", Response: model.Response{Status: 200, Type: model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}},
+		Paths: []model.Path{seg("reports", "getReport(period)"), seg("reports", "getReport(date)")},
+		Params: []model.Param{{Name: "period", In: model.InFunction}, {Name: "date", In: model.InFunction}}}
+	a := &model.Operation{Method: "GET", Paths: []model.Path{seg("calendar")}, Response: model.Response{Status: 200}}
+	b := &model.Operation{Method: "GET", Paths: []model.Path{seg("Calendar")}, Response: model.Response{Status: 200}, Pos: model.Pos{File: "b.md", Line: 3}}
+	v := newView(&model.API{Version: "beta", Operations: []*model.Operation{op, a, b}}, Config{Package: "graph"})
+	var names []string
+	for _, m := range v.methods {
+		names = append(names, m.Name)
+	}
+	if got, want := strings.Join(names, ","), "ReportsGetReportByPeriod,ReportsGetReportByDate,GetCalendar,GetCalendar2"; got != want {
+		t.Errorf("names %s, want %s", got, want)
+	}
+	if len(v.diags) != 1 || v.diags[0].Code != "name-collision" || v.diags[0].Pos.File != "b.md" {
+		t.Errorf("diagnostics: %s", v.diags)
+	}
+}
+
+func TestCommentsCannotEscape(t *testing.T) {
+	var d doc
+	d.para("ends here */ then /* and \r\n//go:generate rm -rf / and a\u2028line")
+	d.verbatim(false, "Source: x\ny")
+	f := d.code()
+	var b strings.Builder
+	b.WriteString("package p\n\n")
+	if err := renderCode(&b, f); err != nil {
+		t.Fatal(err)
+	}
+	b.WriteString("\nfunc F() {}\n")
+	out := b.String()
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		if l != "" && !strings.HasPrefix(l, "//") && !strings.HasPrefix(l, "package") && !strings.HasPrefix(l, "func") {
+			t.Errorf("a line escaped the comment: %q", l)
+		}
+		if strings.HasPrefix(l, "//go:") {
+			t.Errorf("doc text became a directive: %q", l)
+		}
+	}
+}

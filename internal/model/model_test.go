@@ -1,0 +1,210 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+func str() TypeRef { return TypeRef{Kind: KindPrimitive, Primitive: String} }
+
+// path builds a Path from segments written as "lit", "{param}" or "{a|b}".
+func path(segs ...string) Path {
+	var p Path
+	for _, s := range segs {
+		if strings.HasPrefix(s, "{") {
+			alts := strings.Split(strings.Trim(s, "{}"), "|")
+			pt := Part{Param: alts[0]}
+			if len(alts) > 1 {
+				pt.Alternatives = alts
+			}
+			p.Segments = append(p.Segments, Segment{Parts: []Part{pt}})
+			continue
+		}
+		p.Segments = append(p.Segments, Segment{Parts: []Part{{Literal: s}}})
+	}
+	return p
+}
+
+func apiPage(file, method string, paths ...Path) *Page {
+	pg := &Page{File: file, Kind: PageAPI, Title: "t", TitlePos: Pos{File: file, Line: 1, Col: 1},
+		Response: Response{Status: 200, Type: TypeRef{Kind: KindNamed, Name: "widget", Namespace: "microsoft.graph", Link: "resources/widget.md"}}}
+	for i, p := range paths {
+		pg.Requests = append(pg.Requests, RequestLine{Method: method, Path: p, Pos: Pos{File: file, Line: 10 + i, Col: 1}})
+	}
+	return pg
+}
+
+func TestBuildOperations(t *testing.T) {
+	get := apiPage("api/widget-get.md", "GET", path("me", "widget"), path("users", "{userId|userPrincipalName}", "widget"))
+	get.Params = []Param{
+		{Name: "userId", In: InPath, Type: TypeRef{Kind: KindPrimitive, Primitive: Guid}},
+		{Name: "ignored", In: InBody, Type: str()},
+		{Name: "Prefer", In: InHeader, Type: str()},
+	}
+	enum := &Page{File: "resources/widget.md", Kind: PageEnum}
+	api, ds := Build("beta", []*Page{enum, get})
+	if len(api.Operations) != 1 {
+		t.Fatalf("%d operations, want 1", len(api.Operations))
+	}
+	op := api.Operations[0]
+	if len(op.Paths) != 2 || op.Paths[0].String() != "/me/widget" || op.Paths[1].String() != "/users/{userId}/widget" {
+		t.Errorf("paths %v", op.Paths)
+	}
+	p, ok := op.Param(InPath, "userId")
+	if !ok || p.Type.Primitive != Guid || p.Presence != Required {
+		t.Errorf("userId param %+v: want it typed Guid from the page's table, required", p)
+	}
+	if _, ok := op.Param(InBody, "ignored"); ok {
+		t.Error("a GET must not keep body parameters")
+	}
+	if _, ok := op.Param(InHeader, "Prefer"); !ok {
+		t.Error("header parameter lost")
+	}
+	if !hasCode(ds, "body-param-ignored") {
+		t.Errorf("no body-param-ignored warning in\n%s", ds)
+	}
+	if len(api.Types) != 1 || !api.Types[0].IsEnum || api.Types[0].Name != "widget" {
+		t.Errorf("types %+v: want the linked enum page's type", api.Types)
+	}
+}
+
+func TestBuildOneOperationPerMethod(t *testing.T) {
+	pg := apiPage("api/x.md", "GET", path("a"))
+	pg.Requests = append(pg.Requests, RequestLine{Method: "PUT", Path: path("a"), Pos: Pos{File: "api/x.md", Line: 20}})
+	pg.Requests = append(pg.Requests, RequestLine{Method: "GET", Path: path("a"), Pos: Pos{File: "api/x.md", Line: 21}})
+	api, _ := Build("v1.0", []*Page{pg})
+	if len(api.Operations) != 2 {
+		t.Fatalf("%d operations, want GET and PUT", len(api.Operations))
+	}
+	if got := len(api.Operations[0].Paths); got != 1 {
+		t.Errorf("the repeated GET line gave %d paths, want 1", got)
+	}
+}
+
+func TestBuildDuplicatesAndMissing(t *testing.T) {
+	a := apiPage("api/a.md", "GET", path("widgets", "{id}"))
+	b := apiPage("api/b.md", "GET", path("Widgets", "{widgetId}"), path("gadgets"))
+	empty := &Page{File: "api/c.md", Kind: PageAPI, Title: "c"}
+	nostatus := apiPage("api/d.md", "DELETE", path("things", "{id}"))
+	nostatus.Response = Response{}
+	api, ds := Build("v1.0", []*Page{b, empty, nostatus, a})
+	var got []string
+	for _, op := range api.Operations {
+		for _, p := range op.Paths {
+			got = append(got, op.Method+" "+p.String()+" "+op.Page)
+		}
+	}
+	want := "GET /gadgets api/b.md|DELETE /things/{id} api/d.md|GET /widgets/{id} api/a.md"
+	if strings.Join(got, "|") != want {
+		t.Errorf("operations:\n%s\nwant\n%s", strings.Join(got, "|"), want)
+	}
+	for _, code := range []string{"duplicate-operation", "no-operation", "response-status-missing"} {
+		if !hasCode(ds, code) {
+			t.Errorf("no %s diagnostic in\n%s", code, ds)
+		}
+	}
+	if api.Operations[1].Response.Status != 204 {
+		t.Errorf("a DELETE with no documented status and no body should assume 204, got %d", api.Operations[1].Response.Status)
+	}
+}
+
+func TestBuildDuplicateParamRows(t *testing.T) {
+	pg := apiPage("api/x.md", "POST", path("x"))
+	pg.Params = []Param{
+		{Name: "clientId", In: InBody, Type: str()},
+		{Name: "clientId", In: InBody, Type: str()},
+		{Name: "mode", In: InBody, Type: str()},
+		{Name: "mode", In: InBody, Type: TypeRef{Kind: KindPrimitive, Primitive: Int32}},
+	}
+	api, ds := Build("v1.0", []*Page{pg})
+	if n := len(api.Operations[0].ParamsIn(InBody)); n != 2 {
+		t.Errorf("%d body params, want 2 (first rows kept)", n)
+	}
+	var dups int
+	for _, d := range ds {
+		if d.Code == "duplicate-param" {
+			dups++
+		}
+	}
+	if dups != 1 {
+		t.Errorf("%d duplicate-param warnings, want 1 (only where the types differ)", dups)
+	}
+}
+
+func TestPathForms(t *testing.T) {
+	p := path("users", "{id|userPrincipalName}", "memberOf")
+	p.Segments = append(p.Segments, Segment{Parts: []Part{{Literal: "f(x="}, {Param: "x", Quoted: true, Function: true}, {Literal: ")"}}})
+	p.Query = []QueryParam{{Name: "$select", Value: "id"}, {Name: "start", Param: "start"}}
+	if got, want := p.String(), "/users/{id}/memberOf/f(x='{x}')?$select=id&start={start}"; got != want {
+		t.Errorf("String() = %s, want %s", got, want)
+	}
+	if got, want := p.Shape(), "/users/{}/memberof/f(x={})?$select?start"; got != want {
+		t.Errorf("Shape() = %s, want %s", got, want)
+	}
+	alts := p.Alternatives()
+	if len(alts) != 2 || alts[1].Segments[1].Parts[0].Param != "userPrincipalName" || alts[0].Segments[1].Parts[0].Param != "id" {
+		t.Errorf("Alternatives() = %v", alts)
+	}
+	if len(p.Segments[1].Parts[0].Alternatives) != 2 {
+		t.Error("Alternatives() changed the original path")
+	}
+	if ps := p.Params(); len(ps) != 3 || ps[2].Param != "start" {
+		t.Errorf("Params() = %+v", ps)
+	}
+}
+
+func TestNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"vppTokens": "vppToken", "policies": "policy", "addresses": "address", "status": "status",
+		"analysis": "analysis", "statistics": "statistics", "me": "me", "Branches": "Branch", "boxes": "box",
+	} {
+		if got := Singular(in); got != want {
+			t.Errorf("Singular(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"user-id": "userId", "period_value": "periodValue", "Site ID": "siteID", "id": "id", "ID": "iD", "vppTokenId": "vppTokenId",
+	} {
+		if got := CamelCase(in); got != want {
+			t.Errorf("CamelCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLookupPrimitive(t *testing.T) {
+	for in, want := range map[string]Primitive{
+		"String": String, "string": String, "Edm.Int32": Int32, "`Int64`": Int64, "GUID": Guid, "Integer": Int32,
+		"datetime": DateTimeOffset, "Untyped JSON object": Json,
+	} {
+		if got, ok := LookupPrimitive(in); !ok || got != want {
+			t.Errorf("LookupPrimitive(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	if _, ok := LookupPrimitive("vppToken"); ok {
+		t.Error("vppToken is not a primitive")
+	}
+}
+
+func TestDiagnostics(t *testing.T) {
+	var ds Diagnostics
+	ds.Addf(Pos{File: "b.md", Line: 2, Col: 1}, Warning, "w-code", "second %d", 2)
+	ds.Addf(Pos{File: "a.md", Line: 9, Col: 3}, Error, "e-code", "first")
+	ds.Addf(Pos{File: "a.md", Line: 9, Col: 3}, Error, "e-code", "first")
+	ds = ds.Sort()
+	want := "a.md:9:3: error: e-code: first\nb.md:2:1: warning: w-code: second 2\n"
+	if got := ds.String(); got != want {
+		t.Errorf("got\n%swant\n%s", got, want)
+	}
+	if ds.Errors() != 1 {
+		t.Errorf("Errors() = %d", ds.Errors())
+	}
+}
+
+func hasCode(ds Diagnostics, code string) bool {
+	for _, d := range ds {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
+}
