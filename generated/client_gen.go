@@ -129,6 +129,18 @@ const maxErrorBody = 64 << 10
 // newRequest builds a request for path (already escaped) and query, with in encoded as
 // its JSON body when it is not nil.
 func (c *Client) newRequest(ctx context.Context, method, path string, query url.Values, in any) (*http.Request, error) {
+	if in == nil {
+		return c.newRawRequest(ctx, method, path, query, nil, "")
+	}
+	b, err := json.Marshal(in)
+	if err != nil {
+		return nil, fmt.Errorf("graph: encoding the %s %s request body: %w", method, path, err)
+	}
+	return c.newRawRequest(ctx, method, path, query, bytes.NewReader(b), "application/json")
+}
+
+// newRawRequest builds a request whose body (if any) is sent as it is, with contentType.
+func (c *Client) newRawRequest(ctx context.Context, method, path string, query url.Values, body io.Reader, contentType string) (*http.Request, error) {
 	if err := checkPath(method, path); err != nil {
 		return nil, err
 	}
@@ -136,20 +148,12 @@ func (c *Client) newRequest(ctx context.Context, method, path string, query url.
 	if len(query) > 0 {
 		u += "?" + query.Encode()
 	}
-	var body io.Reader
-	if in != nil {
-		b, err := json.Marshal(in)
-		if err != nil {
-			return nil, fmt.Errorf("graph: encoding the %s %s request body: %w", method, path, err)
-		}
-		body = bytes.NewReader(b)
-	}
 	req, err := http.NewRequestWithContext(ctx, method, u, body)
 	if err != nil {
 		return nil, err
 	}
-	if in != nil {
-		req.Header.Set("Content-Type", "application/json")
+	if body != nil && contentType != "" {
+		req.Header.Set("Content-Type", contentType)
 	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
@@ -198,6 +202,24 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	if err != nil {
 		return err
 	}
+	return c.decode(req, out)
+}
+
+// upload sends content as the request body, labelled contentType, and decodes a JSON
+// response into out (when out is not nil).
+func (c *Client) upload(ctx context.Context, method, path string, query url.Values, content io.Reader, contentType string, out any) error {
+	if contentType == "" {
+		contentType = "application/octet-stream"
+	}
+	req, err := c.newRawRequest(ctx, method, path, query, content, contentType)
+	if err != nil {
+		return err
+	}
+	return c.decode(req, out)
+}
+
+// decode sends req and decodes the JSON response into out.
+func (c *Client) decode(req *http.Request, out any) error {
 	resp, err := c.send(req)
 	if err != nil {
 		return err
@@ -211,9 +233,35 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		if errors.Is(err, io.EOF) {
 			return nil // an empty body: nothing to decode
 		}
-		return fmt.Errorf("graph: decoding the %s %s response: %w", method, path, err)
+		return fmt.Errorf("graph: decoding the %s %s response: %w", req.Method, req.URL.Path, err)
 	}
 	return nil
+}
+
+// count sends a $count request and reads the plain-text number the service answers with.
+// Directory objects only count with the ConsistencyLevel: eventual header, and other
+// resources ignore it, so it is always sent.
+func (c *Client) count(ctx context.Context, path string, query url.Values) (int64, error) {
+	req, err := c.newRequest(ctx, http.MethodGet, path, query, nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Accept", "text/plain")
+	req.Header.Set("ConsistencyLevel", "eventual")
+	resp, err := c.send(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 64))
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("graph: reading the GET %s count: %w", path, err)
+	}
+	return n, nil
 }
 
 // stream sends a request and returns the response body unread; the caller closes it.

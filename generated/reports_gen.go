@@ -13,7 +13,8 @@ import (
 //
 // period: Number of days the report covers. Supported values are D7, D30, D90, and D180.
 //
-// On success the service answers 200 OK with a Stream.
+// On success the service answers 200 OK with the content, returned unread: close it when
+// done.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Reports.Read.All
@@ -32,7 +33,8 @@ func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context
 // date: Single day to report on, in YYYY-MM-DD form. The day must fall within the last 30
 // days.
 //
-// On success the service answers 200 OK with a Stream.
+// On success the service answers 200 OK with the content, returned unread: close it when
+// done.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Reports.Read.All

@@ -16,11 +16,16 @@ const commentWidth = 90
 // text can end the comment early.
 func cleanText(s string) string {
 	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+		switch {
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
 			return ' '
+		case unicode.Is(unicode.Cf, r):
+			// Format characters: a byte order mark does not compile, and bidi controls
+			// would make the comment read differently from what it holds.
+			return -1
 		}
 		return r
-	}, s)
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 	return strings.Join(strings.Fields(s), " ")
 }
 

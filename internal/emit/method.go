@@ -28,12 +28,14 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 		params = append(params, jen.Id(a.Name).Add(v.goTypeOf(a.Param.Type)))
 	}
 	in := jen.Nil()
-	if m.Body != nil {
-		if m.Body.Whole != nil {
-			params = append(params, jen.Id("body").Add(v.goTypeOf(*m.Body.Whole)))
-		} else {
-			params = append(params, jen.Id("body").Id(m.Body.Name))
-		}
+	switch {
+	case m.Upload:
+		params = append(params, jen.Id("content").Qual(ioPkg, "Reader"), jen.Id("contentType").String())
+	case m.Body != nil && m.Body.Whole != nil:
+		params = append(params, jen.Id("body").Add(v.goTypeOf(*m.Body.Whole)))
+		in = jen.Id("body")
+	case m.Body != nil:
+		params = append(params, jen.Id("body").Id(m.Body.Name))
 		in = jen.Id("body")
 	}
 	var stmts []jen.Code
@@ -52,27 +54,33 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 	}
 	method := jen.Lit(m.Op.Method)
 	call := func(out jen.Code) *jen.Statement {
+		if m.Upload {
+			return jen.Id("c").Dot("upload").Call(jen.Id("ctx"), method, jen.Id("p"), query, jen.Id("content"), jen.Id("contentType"), out)
+		}
 		return jen.Id("c").Dot("do").Call(jen.Id("ctx"), method, jen.Id("p"), query, in, out)
 	}
 	var results jen.Code = jen.Error()
 	r := m.Result
-	switch {
-	case r.Kind == model.KindNone:
+	switch m.Kind {
+	case resultNone:
 		stmts = append(stmts, jen.Return(call(jen.Nil())))
-	case r.Kind == model.KindPrimitive && r.Primitive == model.Stream && !r.Collection:
+	case resultCount:
+		results = jen.Parens(jen.List(jen.Int64(), jen.Error()))
+		stmts = append(stmts, jen.Return(jen.Id("c").Dot("count").Call(jen.Id("ctx"), jen.Id("p"), query)))
+	case resultStream:
 		results = jen.Parens(jen.List(jen.Qual(ioPkg, "ReadCloser"), jen.Error()))
 		stmts = append(stmts, jen.Return(jen.Id("c").Dot("stream").Call(jen.Id("ctx"), method, jen.Id("p"), query, in)))
-	case r.Collection:
+	case resultPage:
 		elem := r
 		elem.Collection = false
 		typ := jen.Id("Page").Types(v.goTypeOf(elem))
 		results = jen.Parens(jen.List(jen.Op("*").Add(typ.Clone()), jen.Error()))
 		stmts = append(stmts, decodeInto(typ, call, jen.Nil(), jen.Op("&").Id("out"))...)
-	case r.Kind == model.KindNamed && v.namedType(r) != nil && !v.namedType(r).Model.IsEnum:
+	case resultObject:
 		typ := v.goTypeOf(r)
 		results = jen.Parens(jen.List(jen.Op("*").Add(typ.Clone()), jen.Error()))
 		stmts = append(stmts, decodeInto(typ, call, jen.Nil(), jen.Op("&").Id("out"))...)
-	case r.Kind == model.KindUnknown || r.Primitive == model.Json:
+	case resultRaw:
 		results = jen.Parens(jen.List(jen.Qual(jsonPkg, "RawMessage"), jen.Error()))
 		stmts = append(stmts, decodeInto(jen.Qual(jsonPkg, "RawMessage"), call, jen.Nil(), jen.Id("out"))...)
 	default:
@@ -186,20 +194,40 @@ func responseDoc(m *goMethod) string {
 	if r.StatusText != "" {
 		status += " " + r.StatusText
 	}
+	var what string
 	switch {
+	case m.Kind == resultCount:
+		return "On success the service answers " + status + " with the count as plain text, returned as a number."
+	case m.Kind == resultStream && r.Status == 302:
+		return "The service answers 302 Found with a download URL; the client follows it and returns the content. Close it when done."
+	case m.Kind == resultStream:
+		what = "the content, returned unread: close it when done"
 	case r.Type.Kind == model.KindNone:
-		return "On success the service answers " + status + " with no body."
+		what = "no body"
 	case r.Type.Kind == model.KindUnknown:
 		return "On success the service answers " + status + "; the page does not say with what, so the body is returned as raw JSON."
+	default:
+		name := r.Type.Name
+		if r.Type.Kind == model.KindPrimitive {
+			name = string(r.Type.Primitive)
+		}
+		if r.Type.Collection {
+			what = "a collection of " + name
+		} else {
+			what = article(name) + " " + name
+		}
 	}
-	what := r.Type.Name
-	if r.Type.Kind == model.KindPrimitive {
-		what = string(r.Type.Primitive)
+	s := "On success the service answers " + status + " with " + what + "."
+	if m.Upload {
+		s = "The content is sent as it is, labelled with contentType (application/octet-stream when empty). " + s
 	}
-	if r.Type.Collection {
-		what = "a collection of " + what
-	} else {
-		what = "a " + what
+	return s
+}
+
+// article is "an" before a vowel, "a" otherwise.
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an"
 	}
-	return "On success the service answers " + status + " with " + what + "."
+	return "a"
 }

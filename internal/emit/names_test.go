@@ -127,7 +127,7 @@ func TestSettleNames(t *testing.T) {
 
 func TestCommentsCannotEscape(t *testing.T) {
 	var d doc
-	d.para("ends here */ then /* and \r\n//go:generate rm -rf / and a\u2028line")
+	d.para("ends here */ then /* and \r\n//go:generate rm -rf / and a\u2028line \ufeffBOM \u202eevil\u202c \xff")
 	d.verbatim(false, "Source: x\ny")
 	f := d.code()
 	var b strings.Builder
@@ -143,6 +143,22 @@ func TestCommentsCannotEscape(t *testing.T) {
 		}
 		if strings.HasPrefix(l, "//go:") {
 			t.Errorf("doc text became a directive: %q", l)
+		}
+	}
+}
+
+func TestCleanText(t *testing.T) {
+	got := cleanText("a\ufeffb \u202ec\u2066d\u2069 \x00e\r\nf \xffg")
+	if want := "ab cd e f \ufffdg"; got != want {
+		t.Errorf("cleanText = %q, want %q", got, want)
+	}
+}
+
+func TestJSONName(t *testing.T) {
+	for name, ok := range map[string]bool{"displayName": true, "@odata.type": true, "content-type": true, "größe": true,
+		"a,b": false, `a"b`: false, "a b": false, "": false, "a\ufeff": false, "\xff": false} {
+		if jsonName(name) != ok {
+			t.Errorf("jsonName(%q) = %v", name, !ok)
 		}
 	}
 }

@@ -2,6 +2,8 @@ package emit
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/graphdocgen/graphdocgen/internal/model"
 )
@@ -34,9 +36,24 @@ type goMethod struct {
 	Args   []goArg
 	Body   *goBody // nil when the request has no JSON body
 	Result model.TypeRef
+	Kind   resultKind
+	Upload bool   // the request body is raw content (an io.Reader and its content type)
 	Group  string // the output file it goes to
 	base   string // the name before collisions were settled
 }
+
+// resultKind is how a method returns the response.
+type resultKind int
+
+const (
+	resultNone      resultKind = iota // error only
+	resultObject                      // *T decoded from JSON
+	resultPage                        // *Page[T]
+	resultPrimitive                   // T from {"value": T}
+	resultRaw                         // json.RawMessage: the page does not say
+	resultStream                      // io.ReadCloser: $value, Stream, a 302 to a download
+	resultCount                       // int64 from a text/plain $count
+)
 
 // goArg is a path, function or query-template parameter of a method.
 type goArg struct {
@@ -133,11 +150,51 @@ func (v *view) addMethods(op *model.Operation) {
 			quoted := pt.Quoted || pt.Function && p.Type.Kind == model.KindPrimitive && p.Type.Primitive == model.String && !p.Type.Collection
 			m.Args = append(m.Args, goArg{Name: argNames.take(unexported(pt.Param)), Param: p, Quoted: quoted})
 		}
+		v.classifyResult(m)
+		if m.Upload {
+			v.methods = append(v.methods, m)
+			continue
+		}
 		if body == nil {
 			body = v.newBody(op, m)
 		}
 		m.Body = body
 		v.methods = append(v.methods, m)
+	}
+}
+
+// classifyResult decides how a method returns its response, and whether it uploads raw
+// content: GET $count is a text/plain number; GET $value, a Stream and a 302 redirect to a
+// download are streams; PUT/POST/PATCH of $value or content (or a Stream body) send raw
+// content.
+func (v *view) classifyResult(m *goMethod) {
+	op, r := m.Op, m.Result
+	last := ""
+	if n := len(m.Path.Segments); n > 0 {
+		last, _ = m.Path.Segments[n-1].Literal()
+	}
+	stream := r.Kind == model.KindPrimitive && r.Primitive == model.Stream && !r.Collection
+	if op.Method != "GET" && len(op.ParamsIn(model.InBody)) == 0 &&
+		(last == "$value" || last == "content" || op.Body.Type.Kind == model.KindPrimitive && op.Body.Type.Primitive == model.Stream) {
+		m.Upload = true
+	}
+	switch {
+	case op.Method == "GET" && last == "$count":
+		m.Kind = resultCount
+		m.Result = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Int64}
+	case stream || op.Method == "GET" && (last == "$value" || op.Response.Status == 302):
+		m.Kind = resultStream
+		m.Result = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}
+	case r.Kind == model.KindNone:
+		m.Kind = resultNone
+	case r.Collection:
+		m.Kind = resultPage
+	case r.Kind == model.KindNamed && v.namedType(r) != nil && !v.namedType(r).Model.IsEnum:
+		m.Kind = resultObject
+	case r.Kind == model.KindUnknown || r.Kind == model.KindNamed && v.namedType(r) == nil || r.Primitive == model.Json:
+		m.Kind = resultRaw
+	default:
+		m.Kind = resultPrimitive
 	}
 }
 
@@ -169,6 +226,10 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 	b := &goBody{Owner: owner}
 	names := uniquer{}
 	for _, p := range params {
+		if !jsonName(p.Name) {
+			v.diags.Addf(p.Pos, model.Warning, "body-param-unusable", "body parameter %q cannot be a JSON property name; it is left out", p.Name)
+			continue
+		}
 		b.Fields = append(b.Fields, goField{
 			Name:     names.take(exported(p.Name)),
 			Param:    p,
@@ -176,6 +237,20 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 		})
 	}
 	return b
+}
+
+// jsonName reports whether a name can be a json struct tag's name: no quotes, backslash,
+// comma, space, control or format characters.
+func jsonName(s string) bool {
+	if s == "" || !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if strings.ContainsRune("\"\\,` ", r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // group is the output file a path's method goes to: its first segment, with /me filed

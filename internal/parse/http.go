@@ -41,15 +41,21 @@ var methodRE = regexp.MustCompile(`^(?i)(GET|POST|PATCH|PUT|DELETE)(\s+|/|$)`)
 
 // requestBlock reads every line of a fence in the HTTP request section.
 func (st *state) requestBlock(f *ast.FencedCodeBlock, ann *model.Annotation) {
-	lines, pos := st.fenceLines(f)
+	lines, _ := st.fenceLines(f)
+	segs := f.Lines()
 	info := strings.ToLower(strings.TrimSpace(string(f.Language(st.src))))
 	for i, raw := range lines {
 		line := strings.TrimSpace(raw)
 		if line == "" {
 			continue
 		}
-		p := pos[i]
-		p.Col += len(raw) - len(strings.TrimLeft(raw, " \t"))
+		// The line's first non-blank byte in the source: the segment's value may start with
+		// padding spaces that stand for part of a tab.
+		start := segs.At(i).Start
+		for start < len(st.src) && (st.src[start] == ' ' || st.src[start] == '\t') {
+			start++
+		}
+		p := st.lines.pos(start)
 		m := methodRE.FindStringSubmatch(line)
 		if m == nil {
 			code := "request-line-unparsed"
@@ -104,6 +110,7 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 	pathPart, query := splitTop(s, '?')
 	var segs []model.Segment
 	for _, raw := range splitAll(strings.TrimPrefix(pathPart, "/"), '/') {
+		raw = strings.TrimSpace(raw) // "/me/calendarView ?$top=5"
 		if raw == "" || raw == "..." {
 			if raw == "..." {
 				diags = append(diags, scanDiag{model.Warning, "request-path-ellipsis", "path holds a /.../ segment; it is dropped"})
@@ -161,21 +168,26 @@ func splitTop(s string, sep byte) (string, string) {
 
 func splitAll(s string, sep byte) []string { return splitN(s, sep, -1) }
 
-// splitN splits at sep characters that sit outside {}, () and ” pairs.
+// splitN splits at sep characters that sit outside {}, <>, () and single-quoted text. A
+// quote inside a placeholder ({it's}) is part of its name, not the start of a string.
 func splitN(s string, sep byte, n int) []string {
 	var out []string
-	depth, quote, start := 0, false, 0
+	brace, paren, quote, start := 0, 0, false, 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c == '\'':
+		case c == '\'' && brace == 0:
 			quote = !quote
 		case quote:
-		case c == '{' || c == '(' || c == '<':
-			depth++
-		case (c == '}' || c == ')' || c == '>') && depth > 0:
-			depth--
-		case c == sep && depth == 0:
+		case c == '{' || c == '<':
+			brace++
+		case (c == '}' || c == '>') && brace > 0:
+			brace--
+		case c == '(':
+			paren++
+		case c == ')' && paren > 0:
+			paren--
+		case c == sep && brace == 0 && paren == 0:
 			if n < 0 || len(out) < n-1 {
 				out = append(out, s[start:i])
 				start = i + 1
@@ -277,16 +289,22 @@ func scanCall(name, args string) model.Segment {
 		}
 		arg = strings.TrimSpace(arg)
 		k, v, isKV := strings.Cut(arg, "=")
+		if k = strings.TrimSpace(k); k == "" {
+			isKV = false // "=0" names nothing: keep it as text
+		}
 		if !isKV {
 			inner, quoted := unquote(arg)
 			if name, ok := placeholderName(inner); ok {
-				add(model.Part{Param: name, Quoted: quoted})
+				var alts []string
+				if strings.HasPrefix(inner, "{") || strings.HasPrefix(inner, "<") {
+					alts = altsOrNil(splitAlternatives(inner[1 : len(inner)-1]))
+				}
+				add(model.Part{Param: name, Alternatives: alts, Quoted: quoted})
 			} else {
 				add(scanParts(arg, false)...)
 			}
 			continue
 		}
-		k = strings.TrimSpace(k)
 		add(model.Part{Literal: k + "="})
 		v = strings.TrimSpace(v)
 		prefix := ""
@@ -330,10 +348,24 @@ func placeholderName(s string) (string, bool) {
 }
 
 // nameParams gives every placeholder of a path its parameter name: camelCase, a bare {id}
-// named after the segment before it (/groups/{id} -> groupId), and repeated names made
-// distinct with a number.
+// named after the segment before it (/groups/{id} -> groupId) or, for a key in
+// parentheses, after the collection it indexes (worksheets('{id}') -> worksheetId), and
+// repeated names made distinct with a number.
 func nameParams(p *model.Path) {
-	used := map[string]int{}
+	used := map[string]bool{}
+	unique := func(name string) string {
+		if name == "" {
+			name = "param"
+		}
+		if used[name] {
+			base := name
+			for n := 2; used[name]; n++ {
+				name = base + itoa(n)
+			}
+		}
+		used[name] = true
+		return name
+	}
 	prev := ""
 	for si := range p.Segments {
 		seg := &p.Segments[si]
@@ -343,17 +375,18 @@ func nameParams(p *model.Path) {
 				continue
 			}
 			name := model.CamelCase(pt.Param)
-			if !pt.Function && strings.EqualFold(name, "id") && prev != "" {
-				name = model.CamelCase(model.Singular(prev)) + "Id"
+			if !pt.Function && strings.EqualFold(name, "id") {
+				owner := prev
+				if pi > 0 {
+					if lit := seg.Parts[pi-1].Literal; strings.HasSuffix(lit, "(") {
+						owner = lastWord(strings.TrimSuffix(lit, "("))
+					}
+				}
+				if owner != "" {
+					name = model.CamelCase(model.Singular(owner)) + "Id"
+				}
 			}
-			if name == "" {
-				name = "param"
-			}
-			used[name]++
-			if n := used[name]; n > 1 {
-				name += itoa(n)
-			}
-			pt.Param = name
+			pt.Param = unique(name)
 		}
 		if lit, ok := seg.Literal(); ok && !strings.HasPrefix(lit, "$") {
 			prev = lastWord(lit)
@@ -364,12 +397,7 @@ func nameParams(p *model.Path) {
 		if q.Param == "" {
 			continue
 		}
-		name := model.CamelCase(q.Param)
-		used[name]++
-		if n := used[name]; n > 1 {
-			name += itoa(n)
-		}
-		q.Param = name
+		q.Param = unique(model.CamelCase(q.Param))
 	}
 }
 

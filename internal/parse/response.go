@@ -14,11 +14,13 @@ var (
 	statusTick = regexp.MustCompile("`\\s*([1-5]\\d\\d)\\b[^`]*`")
 	statusBare = regexp.MustCompile(`\b([1-5]\d\d),? (OK|Ok|Created|Accepted|No ?[Cc]ontent|NoContent|Found|Partial Content|Multi-Status)\b`)
 	noBody     = regexp.MustCompile(`(?i)(does not return anything|doesn't return anything|no response body|not return a response body|empty response body|returns nothing|without a response body|no content in the response body)`)
-	// linkToken marks the i-th link in the flattened prose.
+	// linkToken marks the i-th link in the flattened prose; noNUL keeps the prose's own
+	// NUL bytes (CommonMark reads them as U+FFFD) from forging one.
 	linkToken  = regexp.MustCompile(`\x00(\d+)\x00`)
+	noNUL      = strings.NewReplacer("\x00", "\uFFFD")
 	collBefore = regexp.MustCompile(`(?i)\b(collection|array|list|set) of\s+(the\s+)?(new\s+|updated\s+|requested\s+|matching\s+)?(\w+\s+)?$`)
 	collAfter  = regexp.MustCompile(`(?i)^\s*(objects?\s+|resources?\s+|entities\s+)?collection\b`)
-	primResp   = regexp.MustCompile(`(?i)\b(an?\s+)?(?:` + "`" + `)?(String|Boolean|Int32|Int64|Double|Stream|Binary|Guid|DateTimeOffset|Integer)(?:` + "`" + `)?(\s+collection)?(\s+(value|object|type))?\s+in the response body`)
+	primResp   = regexp.MustCompile(`(?i)\b(an?\s+)?(?:` + "`" + `)?(String|Boolean|Int32|Int64|Double|Stream|Binary|Guid|DateTimeOffset|Integer)(?:` + "`" + `)?(\s+collection)?(\s+(value|object|type))?(\s+` + "`[^`]*`" + `)?\s+in the response body`)
 )
 
 // readResponse interprets the prose of the Response section: the status code and the
@@ -36,9 +38,9 @@ func (st *state) readResponse() {
 			b.WriteString("\x00" + strconv.Itoa(len(links)) + "\x00")
 			links = append(links, inline{text: strings.TrimSpace(it.text), link: true, pos: it.pos})
 		case it.code:
-			b.WriteString("`" + it.text + "`")
+			b.WriteString("`" + noNUL.Replace(it.text) + "`")
 		default:
-			b.WriteString(it.text)
+			b.WriteString(noNUL.Replace(it.text))
 		}
 	}
 	prose := decodeEntities(b.String())

@@ -134,14 +134,27 @@ func (st *state) block(n ast.Node) {
 		st.onTable(n)
 	case *ast.List, *ast.ListItem, *ast.Blockquote:
 		// Fences and annotations can sit in list items (indented); look inside.
+		_, item := n.(*ast.ListItem)
+		first := true
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c.(type) {
 			case *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.List, *ast.ListItem:
 				st.block(c)
 			case *ast.Paragraph, *ast.TextBlock:
-				if st.current() == secResponse && !st.respDone {
-					st.respProse = append(st.respProse, st.inlines(c)...)
+				st.pending = nil // an annotation binds only across blank lines
+				switch st.current() {
+				case secResponse:
+					if !st.respDone {
+						st.respProse = append(st.respProse, st.inlines(c)...)
+					}
+				case secHTTP:
+					// "* For a user's default calendar:" above an indented fence: the item's
+					// first paragraph labels it; notes below it and quoted text do not.
+					if txt := strings.TrimSpace(st.plain(c)); item && first && txt != "" && !strings.HasPrefix(txt, "[!") {
+						st.label = txt
+					}
 				}
+				first = false
 			}
 		}
 	}
@@ -178,6 +191,13 @@ func (st *state) onHeading(h *ast.Heading) {
 	sec, ok := classifyHeading(h.Level, txt)
 	if ok && sec == secHTTP && h.Level > 2 && st.current() == secExample {
 		ok = false // "### HTTP request" heading an example
+	}
+	if !ok && h.Level > 2 && st.current() != secExample {
+		// Pages that lack the H2 put "### Response" or "### Example" under Request body;
+		// inside the example zone the same headings only label examples.
+		if s2, _ := classifyHeading(2, txt); (s2 == secResponse && !st.sections[secResponse]) || s2 == secExample {
+			sec, ok = s2, true
+		}
 	}
 	if !ok {
 		sec = secNone
@@ -226,7 +246,9 @@ func (st *state) onParagraph(p *ast.Paragraph) {
 			st.addSummary(txt)
 		}
 	case secHTTP:
-		st.label = txt
+		if !strings.HasPrefix(txt, "[!") { // [!INCLUDE …] and [!NOTE] are not labels
+			st.label = txt
+		}
 	case secResponse:
 		if !st.respDone {
 			st.respProse = append(st.respProse, st.inlines(p)...)

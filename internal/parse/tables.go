@@ -48,7 +48,14 @@ func (st *state) readTable(n *east.Table) *table {
 				b.WriteString(it.text)
 			}
 			txt := strings.Join(strings.Fields(decodeEntities(b.String())), " ")
-			pos := st.nodePos(c)
+			// The cell's text, not its start: goldmark places a cell by the row's untrimmed
+			// start, which is off by the row's indentation and ignores padding spaces.
+			var pos model.Pos
+			if l := c.Lines(); l.Len() > 0 {
+				pos = st.lines.pos(l.At(0).Start)
+			} else {
+				pos = st.nodePos(c)
+			}
 			if !pos.IsValid() {
 				pos = st.nodePos(r)
 			}
@@ -120,6 +127,7 @@ var (
 	descHeaders     = []string{"description", "value", "notes"}
 	requiredHeaders = []string{"required?", "required", "required (y/n)", "mandatory"}
 	requiredEnd     = regexp.MustCompile(`(?i)\brequired\.?\s*$`)
+	notRequiredEnd  = regexp.MustCompile(`(?i)(\bnot|n't)\s+required\.?\s*$`)
 	optionalCue     = regexp.MustCompile(`(?i)(^optional\b|\boptional\.?\s*$)`)
 )
 
@@ -152,7 +160,17 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 				continue // a group label row: |**Open extensions**| | |
 			}
 			st.checkTODO(row[tc].text, row[tc].pos)
-			p.Type = st.typeRef(row[tc])
+			if in == model.InHeader {
+				// A header is a string on the wire; its Type column often holds the value
+				// instead (| Content-Type | application/json |).
+				p.Type = parseTypeText(row[tc].text, nil, "")
+				if p.Type.Kind != model.KindPrimitive {
+					p.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String, Raw: row[tc].text}
+				}
+				p.Type.Pos = row[tc].pos
+			} else {
+				p.Type = st.typeRef(row[tc])
+			}
 		} else {
 			p.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String, Raw: "String", Pos: row[nc].pos}
 		}
@@ -173,6 +191,8 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 func presence(desc string) model.Presence {
 	d := strings.TrimSpace(desc)
 	switch {
+	case notRequiredEnd.MatchString(d):
+		return model.Optional
 	case strings.HasPrefix(strings.ToLower(d), "required"), requiredEnd.MatchString(d):
 		return model.Required
 	case optionalCue.MatchString(d):

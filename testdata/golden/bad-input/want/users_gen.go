@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"io"
 )
 
 // CreateMeDriveItemWorkbookTableRowsAddRequest is the request body of
@@ -79,16 +80,17 @@ func (c *Client) MeEventAccept(ctx context.Context, eventID string, body MeEvent
 //
 // Remove the profile photo of a user.
 //
-// On success the service answers 204 No Content with no body.
+// The content is sent as it is, labelled with contentType (application/octet-stream when
+// empty). On success the service answers 204 No Content with no body.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): User.ReadWrite
 //   - Application: User.ReadWrite.All
 //
 // Source: api-reference/beta/api/user-delete-photo.md
-func (c *Client) DeleteMePhotoValue(ctx context.Context) error {
+func (c *Client) DeleteMePhotoValue(ctx context.Context, content io.Reader, contentType string) error {
 	p := "/me/photo/$value"
-	return c.do(ctx, "DELETE", p, nil, nil, nil)
+	return c.upload(ctx, "DELETE", p, nil, content, contentType, nil)
 }
 
 // DeleteUserPhotoValue sends DELETE /users/{userId}/photo/$value.
@@ -97,16 +99,17 @@ func (c *Client) DeleteMePhotoValue(ctx context.Context) error {
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
-// On success the service answers 204 No Content with no body.
+// The content is sent as it is, labelled with contentType (application/octet-stream when
+// empty). On success the service answers 204 No Content with no body.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): User.ReadWrite
 //   - Application: User.ReadWrite.All
 //
 // Source: api-reference/beta/api/user-delete-photo.md
-func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string) error {
+func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string, content io.Reader, contentType string) error {
 	p := "/users/" + pathValue(userID, false) + "/photo/$value"
-	return c.do(ctx, "DELETE", p, nil, nil, nil)
+	return c.upload(ctx, "DELETE", p, nil, content, contentType, nil)
 }
 
 // DeleteUserPhotoValue2 sends DELETE /users/{userId}/photos/{size}/$value.
@@ -115,23 +118,24 @@ func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string) error 
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
-// On success the service answers 204 No Content with no body.
+// The content is sent as it is, labelled with contentType (application/octet-stream when
+// empty). On success the service answers 204 No Content with no body.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): User.ReadWrite
 //   - Application: User.ReadWrite.All
 //
 // Source: api-reference/beta/api/user-delete-photo.md
-func (c *Client) DeleteUserPhotoValue2(ctx context.Context, userID string, size string) error {
+func (c *Client) DeleteUserPhotoValue2(ctx context.Context, userID string, size string, content io.Reader, contentType string) error {
 	p := "/users/" + pathValue(userID, false) + "/photos/" + pathValue(size, false) + "/$value"
-	return c.do(ctx, "DELETE", p, nil, nil, nil)
+	return c.upload(ctx, "DELETE", p, nil, content, contentType, nil)
 }
 
 // GetUserStatus sends GET /users/{userId}/status.
 //
 // Read the status of a user.
 //
-// On success the service answers 200 OK with a userStatus.
+// On success the service answers 200 OK with an userStatus.
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
 func (c *Client) GetUserStatus(ctx context.Context, userID string) (*UserStatus, error) {
@@ -147,7 +151,7 @@ func (c *Client) GetUserStatus(ctx context.Context, userID string) (*UserStatus,
 //
 // Read the status of a user.
 //
-// On success the service answers 200 OK with a userStatus.
+// On success the service answers 200 OK with an userStatus.
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
 func (c *Client) GetUserStatusHistory(ctx context.Context, userID string) (*UserStatus, error) {
@@ -163,7 +167,7 @@ func (c *Client) GetUserStatusHistory(ctx context.Context, userID string) (*User
 //
 // Read the status of a user.
 //
-// On success the service answers 200 OK with a userStatus.
+// On success the service answers 200 OK with an userStatus.
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
 func (c *Client) UpdateUserStatus(ctx context.Context, userID string) (*UserStatus, error) {

@@ -7,14 +7,15 @@ import "context"
 // UpdateWidgetRequest is the request body of UpdateWidget. Set optional fields with Ptr;
 // fields left nil are not sent.
 type UpdateWidgetRequest struct {
-	// DisplayName: Name shown to users. /* opens a comment, */ closes it.
+	// DisplayName: Name shown to users (a byte order mark hides in this cell). /* opens a
+	// comment, */ closes it.
 	DisplayName *string `json:"displayName,omitempty"`
-	// Notes: Free text with a carriage return. //go:generate rm -rf / Second line.
+	// Notes: Free.
 	Notes *string `json:"notes,omitempty"`
 	// Label: A label with a backtick and a lone one, plus "quotes" and \escaped\`.
 	Label *string `json:"label,omitempty"`
-	// Size: Size code with a bidi override ‮evil‬ and an isolate ⁦x⁩, a NUL byte and a
-	// form feed here.
+	// Size: Size code with a bidi override evil and an isolate x, a NUL byte and a form feed
+	// here.
 	Size *string `json:"size,omitempty"`
 	// Weight: The weight in kg.
 	// SupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilistic.
@@ -25,7 +26,7 @@ type UpdateWidgetRequest struct {
 //
 // Change the properties of a widget. / func init() { panic("escaped") } / The text goes on.
 // //go:build ignore //go:generate rm -rf / Ünïcödé text: naïve café,
-// 日本語のテキスト, emoji 🚀, and a right-to-left mark ‏ here. The word
+// 日本語のテキスト, emoji 🚀, and a right-to-left mark here. The word
 // SupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilistic
 // is very long.
 //

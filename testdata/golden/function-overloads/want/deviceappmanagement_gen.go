@@ -8,7 +8,7 @@ import "context"
 //
 // Count the mobile apps whose publishing state matches a status.
 //
-// On success the service answers 200 OK with a Int64.
+// On success the service answers 200 OK with an Int64.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): DeviceManagementApps.Read.All

@@ -4,7 +4,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	"io"
 )
 
@@ -15,7 +14,8 @@ import (
 // period: How many days back the report reaches. Accepted values: D7, D30, D90, D180. They
 // have the form Dn, with n the number of days.
 //
-// On success the service answers 200 OK with a Stream.
+// On success the service answers 200 OK with the content, returned unread: close it when
+// done.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Reports.Read.All
@@ -33,7 +33,8 @@ func (c *Client) ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, 
 //
 // date: One day to report on, written YYYY-MM-DD. It must be one of the last 30 days.
 //
-// On success the service answers 200 OK with a Stream.
+// On success the service answers 200 OK with the content, returned unread: close it when
+// done.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Reports.Read.All
@@ -51,19 +52,15 @@ func (c *Client) ReportsGetEmailActivityUserDetailByDate(ctx context.Context, da
 //
 // period: How many days back the report reaches: D7, D30, D90 or D180. Required.
 //
-// On success the service answers 302 Found; the page does not say with what, so the body is
-// returned as raw JSON.
+// The service answers 302 Found with a download URL; the client follows it and returns the
+// content. Close it when done.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Reports.Read.All
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getteamsdeviceusageusercounts.md
-func (c *Client) ReportsGetTeamsDeviceUsageUserCounts(ctx context.Context, period string) (json.RawMessage, error) {
+func (c *Client) ReportsGetTeamsDeviceUsageUserCounts(ctx context.Context, period string) (io.ReadCloser, error) {
 	p := "/reports/getTeamsDeviceUsageUserCounts(period=" + pathValue(period, true) + ")"
-	var out json.RawMessage
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return c.stream(ctx, "GET", p, nil, nil)
 }

@@ -28,34 +28,30 @@ func (c *Client) ListGroupMembersAsUser(ctx context.Context, groupID string) (*P
 //
 // Count the users in the tenant.
 //
-// On success the service answers 200 OK with a Int32.
+// On success the service answers 200 OK with the count as plain text, returned as a number.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): User.Read.All
 //   - Application: User.Read.All
 //
 // Source: api-reference/beta/api/user-count.md
-func (c *Client) GetGroupMembersCount(ctx context.Context, groupID string) (int32, error) {
+func (c *Client) GetGroupMembersCount(ctx context.Context, groupID string) (int64, error) {
 	p := "/groups/" + pathValue(groupID, false) + "/members/$count"
-	var out valueOf[int32]
-	err := c.do(ctx, "GET", p, nil, nil, &out)
-	return out.Value, err
+	return c.count(ctx, p, nil)
 }
 
 // GetGroupMembersAsUserCount sends GET /groups/{groupId}/members/microsoft.graph.user/$count.
 //
 // Count the users in the tenant.
 //
-// On success the service answers 200 OK with a Int32.
+// On success the service answers 200 OK with the count as plain text, returned as a number.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): User.Read.All
 //   - Application: User.Read.All
 //
 // Source: api-reference/beta/api/user-count.md
-func (c *Client) GetGroupMembersAsUserCount(ctx context.Context, groupID string) (int32, error) {
+func (c *Client) GetGroupMembersAsUserCount(ctx context.Context, groupID string) (int64, error) {
 	p := "/groups/" + pathValue(groupID, false) + "/members/microsoft.graph.user/$count"
-	var out valueOf[int32]
-	err := c.do(ctx, "GET", p, nil, nil, &out)
-	return out.Value, err
+	return c.count(ctx, p, nil)
 }

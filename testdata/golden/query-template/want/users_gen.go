@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/url"
 )
 
@@ -119,21 +120,17 @@ func (c *Client) ListUserCalendarView(ctx context.Context, userID string, startD
 //
 // Download the profile photo of a user.
 //
-// On success the service answers 200 OK; the page does not say with what, so the body is
-// returned as raw JSON.
+// On success the service answers 200 OK with the content, returned unread: close it when
+// done.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): User.Read
 //   - Application: User.Read
 //
 // Source: api-reference/beta/api/profilephoto-get.md
-func (c *Client) GetMePhotoValue(ctx context.Context) (json.RawMessage, error) {
+func (c *Client) GetMePhotoValue(ctx context.Context) (io.ReadCloser, error) {
 	p := "/me/photo/$value"
-	var out json.RawMessage
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return c.stream(ctx, "GET", p, nil, nil)
 }
 
 // GetUserPhotoValue sends GET /users/{userId}/photo/$value.
@@ -142,21 +139,17 @@ func (c *Client) GetMePhotoValue(ctx context.Context) (json.RawMessage, error) {
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
-// On success the service answers 200 OK; the page does not say with what, so the body is
-// returned as raw JSON.
+// On success the service answers 200 OK with the content, returned unread: close it when
+// done.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): User.Read
 //   - Application: User.Read
 //
 // Source: api-reference/beta/api/profilephoto-get.md
-func (c *Client) GetUserPhotoValue(ctx context.Context, userID string) (json.RawMessage, error) {
+func (c *Client) GetUserPhotoValue(ctx context.Context, userID string) (io.ReadCloser, error) {
 	p := "/users/" + pathValue(userID, false) + "/photo/$value"
-	var out json.RawMessage
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return c.stream(ctx, "GET", p, nil, nil)
 }
 
 // GetMePhotoValue2 sends GET /me/photos/{size}/$value.
@@ -165,21 +158,17 @@ func (c *Client) GetUserPhotoValue(ctx context.Context, userID string) (json.Raw
 //
 // size: A supported photo size, such as 48x48 or 648x648.
 //
-// On success the service answers 200 OK; the page does not say with what, so the body is
-// returned as raw JSON.
+// On success the service answers 200 OK with the content, returned unread: close it when
+// done.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): User.Read
 //   - Application: User.Read
 //
 // Source: api-reference/beta/api/profilephoto-get.md
-func (c *Client) GetMePhotoValue2(ctx context.Context, size string) (json.RawMessage, error) {
+func (c *Client) GetMePhotoValue2(ctx context.Context, size string) (io.ReadCloser, error) {
 	p := "/me/photos/" + pathValue(size, false) + "/$value"
-	var out json.RawMessage
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return c.stream(ctx, "GET", p, nil, nil)
 }
 
 // PutMePhotoValue sends PUT /me/photo/$value.
@@ -194,10 +183,10 @@ func (c *Client) GetMePhotoValue2(ctx context.Context, size string) (json.RawMes
 //   - Application: User.ReadWrite
 //
 // Source: api-reference/beta/api/profilephoto-update.md
-func (c *Client) PutMePhotoValue(ctx context.Context) (json.RawMessage, error) {
+func (c *Client) PutMePhotoValue(ctx context.Context, content io.Reader, contentType string) (json.RawMessage, error) {
 	p := "/me/photo/$value"
 	var out json.RawMessage
-	if err := c.do(ctx, "PUT", p, nil, nil, &out); err != nil {
+	if err := c.upload(ctx, "PUT", p, nil, content, contentType, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -207,16 +196,14 @@ func (c *Client) PutMePhotoValue(ctx context.Context) (json.RawMessage, error) {
 //
 // Count the users in the tenant.
 //
-// On success the service answers 200 OK with a Int32.
+// On success the service answers 200 OK with the count as plain text, returned as a number.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): User.Read.All
 //   - Application: User.Read.All
 //
 // Source: api-reference/beta/api/user-count.md
-func (c *Client) GetUsersCount(ctx context.Context) (int32, error) {
+func (c *Client) GetUsersCount(ctx context.Context) (int64, error) {
 	p := "/users/$count"
-	var out valueOf[int32]
-	err := c.do(ctx, "GET", p, nil, nil, &out)
-	return out.Value, err
+	return c.count(ctx, p, nil)
 }

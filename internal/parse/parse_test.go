@@ -1,0 +1,1426 @@
+package parse
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// src turns a test page into bytes. Go raw strings cannot hold backticks, so in test
+// markdown "~~~" stands for a code fence and "´" for a backtick. One leading newline is
+// dropped, so the literal's first line is line 1.
+func src(md string) []byte {
+	md = strings.TrimPrefix(md, "\n")
+	md = strings.ReplaceAll(md, "~~~", "```")
+	return []byte(strings.ReplaceAll(md, "´", "`"))
+}
+
+// httpPage wraps request lines in a minimal API page: the first line is line 6, column 1.
+// The page has a Response section, so a clean parse has no diagnostics.
+func httpPage(lines ...string) string {
+	return "# T\n\n## HTTP request\n\n~~~http\n" + strings.Join(lines, "\n") +
+		"\n~~~\n\n## Response\nIf successful, this method returns a ´204 No Content´ response code.\n"
+}
+
+// at formats a position without its file: @line:col.
+func at(p model.Pos) string { return fmt.Sprintf("@%d:%d", p.Line, p.Col) }
+
+// facts renders what the parser read, one fact a line, each line starting with its kind:
+// kind, title, doctype, ns, summary, req, ph (a placeholder of the request line above),
+// query (a fixed query option), param, body, resp, perm, ex, ann and diag.
+func facts(pg *model.Page, ds model.Diagnostics) []string {
+	var out []string
+	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	add("kind %s", pg.Kind)
+	add("title %s", pg.Title)
+	add("doctype %s", pg.DocType)
+	add("ns %s", pg.Namespace)
+	if pg.Summary != "" {
+		add("summary %s", pg.Summary)
+	}
+	for _, r := range pg.Requests {
+		s := fmt.Sprintf("req %s %s %s", r.Method, r.Path, at(r.Pos))
+		if r.Label != "" {
+			s += fmt.Sprintf(" label=%q", r.Label)
+		}
+		out = append(out, s)
+		for _, s := range r.Path.Segments {
+			for _, p := range s.Parts {
+				if !p.IsParam() {
+					continue
+				}
+				s := "ph " + p.Param
+				if len(p.Alternatives) > 0 {
+					s += " alts=" + strings.Join(p.Alternatives, "|")
+				}
+				if p.Quoted {
+					s += " quoted"
+				}
+				if p.Function {
+					s += " function"
+				}
+				out = append(out, s)
+			}
+		}
+		for _, q := range r.Path.Query {
+			switch {
+			case q.Param != "" && q.Quoted:
+				add("ph %s query=%s quoted", q.Param, q.Name)
+			case q.Param != "":
+				add("ph %s query=%s", q.Param, q.Name)
+			default:
+				add("query %s=%s", q.Name, q.Value)
+			}
+		}
+	}
+	for _, p := range pg.Params {
+		add("param %s %s %s%s %s %s", p.In, p.Name, p.Type, link(p.Type), p.Presence, at(p.Pos))
+	}
+	if b := pg.Body; b.Described || b.None || !b.Type.IsNone() {
+		s := "body"
+		if b.None {
+			s += " none"
+		}
+		if !b.Type.IsNone() {
+			s += " " + b.Type.String() + link(b.Type)
+		}
+		out = append(out, s+" "+at(b.Pos))
+	}
+	if r := pg.Response; r.Status != 0 || !r.Type.IsNone() || r.Pos.IsValid() {
+		add("resp %d %s%s %s", r.Status, r.Type, link(r.Type), at(r.Pos))
+	}
+	for _, p := range pg.Permissions {
+		add("perm %s: %s %s", p.Kind, strings.Join(p.Scopes, ", "), at(p.Pos))
+	}
+	for _, e := range pg.Examples {
+		s := fmt.Sprintf("ex %s %q", e.Kind, e.Heading)
+		switch e.Kind {
+		case model.ExampleRequest:
+			s += " " + e.Method + " " + e.URL
+		case model.ExampleResponse:
+			s += fmt.Sprintf(" %d", e.Status)
+		}
+		var hs []string
+		for _, h := range e.Headers {
+			hs = append(hs, h.Name+": "+h.Value)
+		}
+		add("%s headers=[%s] body=%q %s", s, strings.Join(hs, "; "), e.Body, at(e.Pos))
+		if a := e.Annotation; a != nil {
+			s := "ann " + a.BlockType
+			if len(a.Names) > 0 {
+				s += " names=" + strings.Join(a.Names, ",")
+			}
+			if a.Truncated {
+				s += " truncated"
+			}
+			if a.IsCollection {
+				s += " collection"
+			}
+			if a.ODataType != "" {
+				s += " odata=" + a.ODataType
+			}
+			out = append(out, s+" "+at(a.Pos))
+		}
+	}
+	for _, d := range ds.Sort() {
+		add("diag %d:%d %s %s", d.Pos.Line, d.Pos.Col, d.Severity, d.Code)
+	}
+	return out
+}
+
+func link(t model.TypeRef) string {
+	if t.Link == "" {
+		return ""
+	}
+	return " link=" + t.Link
+}
+
+// checkFacts parses md as file and compares the facts of the kinds want mentions (and of
+// the kinds also names) with want, in order. Diagnostics are always compared: a case lists
+// every one it expects.
+func checkFacts(t *testing.T, file, md string, want []string, also ...string) {
+	t.Helper()
+	pg, ds := Parse(file, src(md))
+	checkFiles(t, file, pg, ds)
+	kinds := map[string]bool{"diag": true}
+	for _, k := range also {
+		kinds[k] = true
+	}
+	for _, w := range want {
+		k, _, _ := strings.Cut(w, " ")
+		kinds[k] = true
+	}
+	var got []string
+	for _, f := range facts(pg, ds) {
+		if k, _, _ := strings.Cut(f, " "); kinds[k] {
+			got = append(got, f)
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n\t%s\nwant:\n\t%s\ndiagnostics:\n%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"), ds)
+	}
+}
+
+// checkFiles asserts that every position names the page's file.
+func checkFiles(t *testing.T, file string, pg *model.Page, ds model.Diagnostics) {
+	t.Helper()
+	var ps []model.Pos
+	for _, r := range pg.Requests {
+		ps = append(ps, r.Pos)
+	}
+	for _, p := range pg.Params {
+		ps = append(ps, p.Pos, p.Type.Pos)
+	}
+	for _, d := range ds {
+		ps = append(ps, d.Pos)
+	}
+	for _, p := range ps {
+		if p.File != file {
+			t.Errorf("position %v does not name %s", p, file)
+		}
+	}
+}
+
+func TestRequestLines(t *testing.T) {
+	tests := []struct {
+		name string
+		md   string // a whole page; httpPage puts the first request line on line 6
+		want []string
+	}{{
+		name: "placeholder",
+		md:   httpPage("GET /users/{user-id}/events"),
+		want: []string{"req GET /users/{userId}/events @6:1", "ph userId"},
+	}, {
+		name: "repeated id named after the segment before it",
+		md:   httpPage("DELETE /groups/{id}/members/{id}/$ref"),
+		want: []string{"req DELETE /groups/{groupId}/members/{memberId}/$ref @6:1", "ph groupId", "ph memberId"},
+	}, {
+		name: "id after a plural in -ies and after an OData cast",
+		md:   httpPage("GET /policies/{id}/microsoft.graph.user/{id}"),
+		want: []string{"req GET /policies/{policyId}/microsoft.graph.user/{userId} @6:1", "ph policyId", "ph userId"},
+	}, {
+		name: "repeated name made unique",
+		md:   httpPage("GET /a/{x}/b/{x}", "GET /a/{x2}/b/{x}/c/{x}"),
+		want: []string{
+			"req GET /a/{x}/b/{x2} @6:1", "ph x", "ph x2",
+			"req GET /a/{x2}/b/{x}/c/{x3} @7:1", "ph x2", "ph x", "ph x3",
+		},
+	}, {
+		name: "alternatives",
+		md:   httpPage("GET /users/{id | userPrincipalName}/photo", "GET /users/{Id|userPrincipalName}/manager"),
+		want: []string{
+			"req GET /users/{userId}/photo @6:1", "ph userId alts=id|userPrincipalName",
+			"req GET /users/{userId}/manager @7:1", "ph userId alts=Id|userPrincipalName",
+		},
+	}, {
+		name: "function call quoted",
+		md:   httpPage("GET /reports/getEmailActivityUserDetail(period='{period_value}')"),
+		want: []string{"req GET /reports/getEmailActivityUserDetail(period='{period}') @6:1", "ph period quoted function"},
+	}, {
+		name: "function call unquoted",
+		md:   httpPage("GET /reports/getEmailActivityUserDetail(date={date_value})"),
+		want: []string{"req GET /reports/getEmailActivityUserDetail(date={date}) @6:1", "ph date function"},
+	}, {
+		name: "function call with name-value placeholders",
+		md:   httpPage("GET /users/{id}/reminderView(startDateTime=startDateTime-value,endDateTime=endDateTime-value)"),
+		want: []string{
+			"req GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}) @6:1",
+			"ph userId", "ph startDateTime function", "ph endDateTime function",
+		},
+	}, {
+		name: "function argument with a type prefix",
+		md:   httpPage("GET /me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone_format}')"),
+		want: []string{
+			"req GET /me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timeZoneStandard}') @6:1",
+			"ph timeZoneStandard quoted function",
+		},
+	}, {
+		name: "key in parentheses",
+		md: httpPage(
+			"GET /me/drive/items/{id}/workbook/worksheets/{id|name}/range(address='{address}')",
+			"GET /workbook/worksheets('{id}')",
+			"GET /workbook/worksheets('{id|name}')/charts",
+			"GET /workbook/tables/{id}/range(<address>)",
+		),
+		want: []string{
+			"req GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/range(address='{address}') @6:1",
+			"ph itemId", "ph worksheetId alts=id|name", "ph address quoted function",
+			"req GET /workbook/worksheets('{worksheetId}') @7:1", "ph worksheetId quoted",
+			"req GET /workbook/worksheets('{worksheetId}')/charts @8:1", "ph worksheetId alts=id|name quoted",
+			"req GET /workbook/tables/{tableId}/range({address}) @9:1", "ph tableId", "ph address",
+		},
+	}, {
+		name: "absolute URL",
+		md: httpPage(
+			"PATCH https://graph.microsoft.com/beta/policies/authenticationFlowsPolicy",
+			"GET https://graph.microsoft.com/v1.0/me",
+			"GET /beta/me/events",
+		),
+		want: []string{
+			"req PATCH /policies/authenticationFlowsPolicy @6:1",
+			"req GET /me @7:1",
+			"req GET /me/events @8:1",
+		},
+	}, {
+		name: "missing leading slash, ~/ prefix and trailing slash",
+		md: httpPage(
+			"GET policies/activityBasedTimeoutPolicies",
+			"GET ~/onPremisesPublishingProfiles/{publishingType}/agentGroups",
+			"DELETE /groups/{id}/calendar/events/{id}/",
+		),
+		want: []string{
+			"req GET /policies/activityBasedTimeoutPolicies @6:1",
+			"req GET /onPremisesPublishingProfiles/{publishingType}/agentGroups @7:1", "ph publishingType",
+			"req DELETE /groups/{groupId}/calendar/events/{eventId} @8:1", "ph groupId", "ph eventId",
+		},
+	}, {
+		name: "no space after the method, lower-case method, HTTP version",
+		md: httpPage(
+			"DELETE/identity/b2xUserFlows/{userflow-id}/identityProviders/{identityProvider-id}/$ref",
+			"get /me",
+			"GET /me/drive HTTP/1.1",
+		),
+		want: []string{
+			"req DELETE /identity/b2xUserFlows/{userflowId}/identityProviders/{identityProviderId}/$ref @6:1",
+			"ph userflowId", "ph identityProviderId",
+			"req GET /me @7:1",
+			"req GET /me/drive @8:1",
+		},
+	}, {
+		name: "query string placeholders",
+		md:   httpPage("GET /me/calendar/calendarView?startDateTime={start_datetime}&endDateTime={end_datetime}"),
+		want: []string{
+			"req GET /me/calendar/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime} @6:1",
+			"ph startDateTime query=startDateTime", "ph endDateTime query=endDateTime",
+		},
+	}, {
+		name: "fixed query option after a quoted key",
+		md:   httpPage("GET /informationProtection/bitlocker/recoveryKeys/'{bitlockeryRecoveryKeyId}'?$select=key"),
+		want: []string{
+			"req GET /informationProtection/bitlocker/recoveryKeys/'{bitlockeryRecoveryKeyId}'?$select=key @6:1",
+			"ph bitlockeryRecoveryKeyId quoted", "query $select=key",
+		},
+	}, {
+		name: "space before the query string",
+		md:   httpPage("GET /me/calendarView ?$top=5"),
+		want: []string{"req GET /me/calendarView?$top=5 @6:1", "query $top=5"},
+	}, {
+		name: "query option mixing text and placeholders",
+		md:   httpPage("GET /me/events?$filter={property} eq '{property-value}'&$top=1"),
+		want: []string{
+			"req GET /me/events?$top=1 @6:1", "query $top=1",
+			"diag 6:1 warning query-template-unsupported",
+		},
+	}, {
+		name: "$value, $ref and $count tails",
+		md: httpPage(
+			"GET /users/{id}/photo/$value",
+			"POST /groups/{id}/owners/$ref",
+			"GET /groups/$count",
+			"GET /me/messages/{id}/attachments/{id}/$value",
+		),
+		want: []string{
+			"req GET /users/{userId}/photo/$value @6:1",
+			"req POST /groups/{groupId}/owners/$ref @7:1",
+			"req GET /groups/$count @8:1",
+			"req GET /me/messages/{messageId}/attachments/{attachmentId}/$value @9:1",
+		},
+	}, {
+		name: "OData cast segment",
+		md: httpPage(
+			"GET /directory/deletedItems/microsoft.graph.group",
+			"GET /deviceAppManagement/mobileApps/{id}/microsoft.graph.iosVppApp/assignedLicenses",
+		),
+		want: []string{
+			"req GET /directory/deletedItems/microsoft.graph.group @6:1",
+			"req GET /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses @7:1",
+			"ph mobileAppId",
+		},
+	}, {
+		name: "drive path",
+		md:   httpPage("GET /me/drive/root:/{item-path}:/content"),
+		want: []string{"req GET /me/drive/root:/{itemPath}:/content @6:1", "ph itemPath"},
+	}, {
+		name: "ellipsis segment",
+		md:   httpPage("GET /me/.../attachments/{id}"),
+		want: []string{
+			"req GET /me/attachments/{attachmentId} @6:1", "ph attachmentId",
+			"diag 6:1 warning request-path-ellipsis",
+		},
+	}, {
+		name: "prose instead of a path",
+		md:   httpPage("GET ** Entity URI for microsoft.management.services.api.widget not found"),
+		want: []string{"diag 6:1 error request-path-invalid"},
+	}, {
+		name: "line without a method",
+		md:   httpPage("GET /me/events", "or", "GET /users/{id}/events"),
+		want: []string{
+			"req GET /me/events @6:1",
+			"req GET /users/{userId}/events @8:1",
+			"diag 7:1 warning request-line-unparsed",
+		},
+	}, {
+		name: "blank lines and indentation inside a fence",
+		md:   httpPage("", "GET /me", "", "", "  POST /me/events  "),
+		want: []string{"req GET /me @7:1", "req POST /me/events @10:3"},
+	}, {
+		name: "several fences",
+		md: `
+# T
+
+## HTTP request
+~~~http
+GET /me/events
+~~~
+
+~~~ http
+GET /users/{id}/events
+POST /users/{id}/events
+~~~
+
+~~~
+PUT /x
+~~~
+`,
+		want: []string{
+			"req GET /me/events @5:1",
+			"req GET /users/{userId}/events @9:1",
+			"req POST /users/{userId}/events @10:1",
+			"req PUT /x @14:1",
+			"diag 1:1 warning response-missing",
+		},
+	}, {
+		name: "indented fences in list items and quotes",
+		md: `
+# T
+
+## HTTP request
+* For the signed-in user:
+  ~~~http
+  GET /me/events
+  ~~~
+* For another user:
+  ~~~http
+  GET /users/{id}/events
+` + "\tGET /users/{id}/calendar/events" + `
+  ~~~
+
+> ~~~http
+> GET /groups/{id}/events
+> ~~~
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{
+			`req GET /me/events @6:3 label="For the signed-in user:"`,
+			`req GET /users/{userId}/events @10:3 label="For another user:"`,
+			`req GET /users/{userId}/calendar/events @11:2 label="For another user:"`,
+			`req GET /groups/{groupId}/events @15:3 label="For another user:"`,
+		},
+	}, {
+		name: "list items label their fences by their first paragraph",
+		md: `
+# T
+
+## HTTP request
+1. Get a [widget](../resources/widget.md) of a user
+
+    *Note: this request needs a role.*
+~~~http
+GET /users/{id}/widget
+~~~
+2. Get my widget
+~~~http
+GET /me/widget
+~~~
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{
+			`req GET /users/{userId}/widget @8:1 label="Get a widget of a user"`,
+			`req GET /me/widget @12:1 label="Get my widget"`,
+		},
+	}, {
+		name: "code that is not a request",
+		md: `
+# T
+
+## HTTP request
+~~~csharp
+var id = Encode(url);
+~~~
+~~~http
+GET /shares/{id}
+~~~
+
+## Response
+If successful, this method returns a ´200 OK´ response code and a [sharedDriveItem](../resources/shareddriveitem.md) object in the response body.
+`,
+		want: []string{"req GET /shares/{shareId} @8:1", "diag 5:1 warning request-line-unparsed"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkFacts(t, "beta/api/x.md", tt.md, tt.want)
+		})
+	}
+}
+
+// Path.Alternatives expands a {a | b} placeholder into one path per spelling.
+func TestRequestLineAlternatives(t *testing.T) {
+	pg, ds := Parse("v1.0/api/x.md", src(httpPage("GET /users/{id | userPrincipalName}/messages/{id}")))
+	if len(ds) != 0 || len(pg.Requests) != 1 {
+		t.Fatalf("got %d requests, diagnostics:\n%s", len(pg.Requests), ds)
+	}
+	var got []string
+	for _, p := range pg.Requests[0].Path.Alternatives() {
+		got = append(got, p.String())
+	}
+	want := "/users/{id}/messages/{messageId} /users/{userPrincipalName}/messages/{messageId}"
+	if strings.Join(got, " ") != want {
+		t.Errorf("Alternatives() = %v, want %s", got, want)
+	}
+}
+
+func TestSections(t *testing.T) {
+	tests := []struct {
+		name string
+		md   string
+		want []string
+	}{{
+		name: "HTTP Request in title case",
+		md: `
+# T
+
+## HTTP Request
+~~~http
+GET /a
+~~~
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{"kind api", "req GET /a @5:1", "resp 204 none @8:1"},
+	}, {
+		name: "H3 and prose label the lines that follow",
+		md: `
+# T
+
+## HTTP request
+### For the signed-in user
+~~~http
+GET /me/events
+~~~
+#### For another user:
+~~~http
+GET /users/{id}/events
+~~~
+To list a group's events:
+~~~http
+GET /groups/{id}/events
+~~~
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{
+			`req GET /me/events @6:1 label="For the signed-in user"`,
+			`req GET /users/{userId}/events @10:1 label="For another user:"`,
+			`req GET /groups/{groupId}/events @14:1 label="To list a group's events:"`,
+		},
+	}, {
+		name: "tab markers do not end sections",
+		md: `
+# T
+
+## HTTP request
+# [HTTP](#tab/http)
+~~~http
+GET /a
+~~~
+# [C#](#tab/csharp)
+[!INCLUDE [sample-code](../includes/snippets/csharp/a.md)]
+
+---
+~~~http
+GET /b
+~~~
+
+## Response
+# [HTTP](#tab/http)
+If successful, this method returns a ´200 OK´ response code and a [widget](../resources/widget.md) object in the response body.
+
+## Example
+### Request
+# [HTTP](#tab/http)
+<!-- { "blockType": "request", "name": "get_a" } -->
+~~~http
+GET https://graph.microsoft.com/beta/a
+~~~
+# [JavaScript](#tab/javascript)
+[!INCLUDE [sample-code](../includes/snippets/javascript/a.md)]
+
+---
+`,
+		want: []string{
+			"title T",
+			"req GET /a @6:1", "req GET /b @13:1",
+			"resp 200 microsoft.graph.widget link=beta/resources/widget.md @16:1",
+			`ex request "Request" GET https://graph.microsoft.com/beta/a headers=[] body="" @25:1`,
+			"ann request names=get_a @23:1",
+		},
+	}, {
+		name: "Prerequisites hold the permissions, most privileged first",
+		md: `
+# T
+
+## Prerequisites
+One of the following permissions is required to call this API.
+
+|Permission type|Permissions (from most to least privileged)|
+|:---|:---|
+|Delegated (work or school account)|Widgets.ReadWrite.All, Widgets.Read.All|
+|Delegated (personal Microsoft account)|Not supported.|
+|Application|Widgets.ReadWrite.All|
+
+## HTTP Request
+~~~http
+GET /widgets
+~~~
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{
+			"perm Delegated (work or school account): Widgets.Read.All, Widgets.ReadWrite.All @8:2",
+			"perm Delegated (personal Microsoft account):  @9:2",
+			"perm Application: Widgets.ReadWrite.All @10:2",
+		},
+	}, {
+		name: "permissions least privileged first stay in order",
+		md: `
+# T
+
+## Permissions
+|Permission type|Permissions (from least to most privileged)|
+|:---|:---|
+|Application|Widgets.Read.All, Widgets.ReadWrite.All|
+
+## HTTP request
+~~~http
+GET /widgets
+~~~
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{"perm Application: Widgets.Read.All, Widgets.ReadWrite.All @6:2"},
+	}, {
+		name: "HTTP request under Permissions is the template",
+		md: `
+# T
+
+## Permissions
+|Permission type|Permissions (from least to most privileged)|
+|:---|:---|
+|Application|Widgets.Read.All|
+
+### HTTP Request
+~~~http
+GET widgets/{id}
+~~~
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{"req GET /widgets/{widgetId} @10:1", "perm Application: Widgets.Read.All @6:2"},
+	}, {
+		name: "HTTP request heading an example is not the template",
+		md: `
+# T
+
+## HTTP request
+~~~http
+POST /me/widgets
+~~~
+
+## Response
+If successful, this method returns a ´201 Created´ response code and a [widget](../resources/widget.md) object in the response body.
+
+## Example
+### HTTP request
+~~~http
+POST https://graph.microsoft.com/v1.0/me/widgets
+Content-Type: application/json
+
+{"name": "w"}
+~~~
+
+### Response
+~~~http
+HTTP/1.1 201 Created
+~~~
+
+### Example 2
+#### HTTP request
+~~~http
+POST https://graph.microsoft.com/v1.0/me/widgets
+~~~
+`,
+		want: []string{
+			"req POST /me/widgets @5:1",
+			`ex request "HTTP request" POST https://graph.microsoft.com/v1.0/me/widgets headers=[Content-Type: application/json] body="{\"name\": \"w\"}" @14:1`,
+			`ex response "Response" 201 headers=[] body="" @22:1`,
+			`ex request "HTTP request" POST https://graph.microsoft.com/v1.0/me/widgets headers=[] body="" @28:1`,
+		},
+	}, {
+		name: "H1 only: title and summary",
+		md: `
+---
+title: Widget stuff
+---
+# Ignored when front matter has a title
+Namespace: microsoft.graph.widgets
+
+> **Important:** a note that is not the summary.
+
+Does things to widgets.
+`,
+		want: []string{"kind conceptual", "title Widget stuff", "ns microsoft.graph.widgets", "summary Does things to widgets."},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkFacts(t, "beta/api/x.md", tt.md, tt.want)
+		})
+	}
+}
+
+func TestTables(t *testing.T) {
+	tests := []struct {
+		name string
+		md   string
+		want []string
+	}{{
+		name: "function, path and query parameters",
+		md: `
+# T
+## HTTP request
+~~~http
+GET /widgets/{id}/report(period='{period_value}')?top={n}
+~~~
+## Path parameters
+|Parameter|Type|Description|
+|:---|:---|:---|
+|id|String|The widget's key. Required.|
+## Function parameters
+|Parameter|Type|Description|
+|:---|:---|:---|
+|period|´Edm.String´|The period. Required.|
+## Query parameters
+|Query parameter|Type|Description|
+|:---|:---|:---|
+|top|Int32|How many.|
+## Response
+If successful, this function returns a ´200 OK´ response code and a Stream in the response body.
+`,
+		want: []string{
+			"param path id Edm.String required @9:2",
+			"param function period Edm.String required @13:2",
+			"param query top Edm.Int32 unknown @17:2",
+			"resp 200 Edm.Stream @18:1",
+		},
+	}, {
+		name: "request headers: Name|Description and Header|Value",
+		md: `
+# T
+## Request headers
+|Name|Description|
+|:---|:---|
+|Authorization|Bearer {token}. Required.|
+|Prefer|return=minimal. Optional.|
+
+## Optional request headers
+|Header|Value|
+|:---|:---|
+|Authorization|Bearer &lt;token&gt; Required.|
+|Accept|application/json|
+`,
+		want: []string{
+			"param header Authorization Edm.String required @5:2",
+			"param header Prefer Edm.String optional @6:2",
+			"param header Authorization Edm.String required @11:2",
+			"param header Accept Edm.String unknown @12:2",
+		},
+	}, {
+		name: "request headers with a Type column",
+		md: `
+# T
+## Request headers
+|Name|Type|Description|
+|:---|:---|:---|
+|Authorization|string|Bearer {token}. Required.|
+|Content-Type|application/json|The body's media type.|
+|ConsistencyLevel|´String´|eventual. Optional.|
+`,
+		want: []string{
+			"param header Authorization Edm.String required @5:2",
+			"param header Content-Type Edm.String unknown @6:2",
+			"param header ConsistencyLevel Edm.String optional @7:2",
+		},
+	}, {
+		name: "request body: Property|Type|Description, cues and type shapes",
+		md: `
+# T
+Namespace: microsoft.graph
+
+## Request body
+|Property|Type|Description|
+|:---|:---|:---|
+|**Open extensions**| | |
+|token|[vppToken](../resources/vpptoken.md)|Required. The token.|
+|tokens|[vppToken](../resources/vpptoken.md) collection|The tokens. Optional.|
+|names|String collection|Optional. Names.|
+|ids|Collection(Edm.String)|Identifiers. Required|
+|state|[widgetState](widgetstate.md#values)|The state, required when creating.|
+|kind|´DateTimeOffset´|When.|
+|raw|´Edm.Int64´|Count.|
+|**owner**|[identitySet](../resources/identityset.md)|Who.|
+|tag|microsoft.graph.ediscovery.tag|The tag.|
+|bad|string, maximum size 20|Dynamics style.|
+|label (deprecated)|String|Old.|
+|pairs|Collection([keyValuePair](../resources/keyvaluepair.md))|Pairs.|
+|who|[identitySet][]|Reference-style link.|
+
+[identitySet]: ../resources/identityset.md
+`,
+		want: []string{
+			"param body token microsoft.graph.vppToken link=beta/resources/vpptoken.md required @8:2",
+			"param body tokens Collection(microsoft.graph.vppToken) link=beta/resources/vpptoken.md optional @9:2",
+			"param body names Collection(Edm.String) optional @10:2",
+			"param body ids Collection(Edm.String) required @11:2",
+			"param body state microsoft.graph.widgetState link=beta/api/widgetstate.md unknown @12:2",
+			"param body kind Edm.DateTimeOffset unknown @13:2",
+			"param body raw Edm.Int64 unknown @14:2",
+			"param body owner microsoft.graph.identitySet link=beta/resources/identityset.md unknown @15:2",
+			"param body tag microsoft.graph.ediscovery.tag unknown @16:2",
+			"param body bad unknown(string, maximum size 20) unknown @17:2",
+			"param body label Edm.String unknown @18:2",
+			"param body pairs Collection(microsoft.graph.keyValuePair) link=beta/resources/keyvaluepair.md unknown @19:2",
+			"param body who microsoft.graph.identitySet link=beta/resources/identityset.md unknown @20:2",
+			"diag 17:6 warning unknown-type",
+		},
+	}, {
+		name: "Required? column and Parameter|Type|Description",
+		md: `
+# T
+## Request body
+|Parameter|Type|Required?|Description|
+|:---|:---|:---|:---|
+|a|Boolean|Yes|A.|
+|b|Int32|No|B. Required.|
+|c|String||C.|
+
+|Property|Type|Required (Y/N)|Description|
+|:---|:---|:---|:---|
+|d|Guid|Y|D.|
+|e|Double|N|E.|
+`,
+		want: []string{
+			"param body a Edm.Boolean required @5:2",
+			"param body b Edm.Int32 optional @6:2",
+			"param body c Edm.String unknown @7:2",
+			"param body d Edm.Guid required @11:2",
+			"param body e Edm.Double optional @12:2",
+		},
+	}, {
+		name: "indented table with padded cells",
+		md: `
+# T
+## Request body
+
+  | Property | Type | Description |
+  |:---|:---|:---|
+  | a | Mode?? | Required. |
+`,
+		want: []string{"param body a unknown(Mode??) required @6:5", "diag 6:9 warning unknown-type"},
+	}, {
+		name: "negated required cue",
+		md: `
+# T
+## Request body
+|Property|Type|Description|
+|:---|:---|:---|
+|a|String|A contact address. Not required.|
+|b|String|This one isn't required|
+|c|String|Null when reviews are not required.|
+`,
+		want: []string{
+			"param body a Edm.String optional @5:2",
+			"param body b Edm.String optional @6:2",
+			"param body c Edm.String optional @7:2",
+		},
+	}, {
+		name: "namespace qualifies named types",
+		md: `
+# T
+
+Namespace: microsoft.graph.ediscovery
+
+## Request body
+|Property|Type|Description|
+|:---|:---|:---|
+|tag|[tag](../resources/ediscovery-tag.md)|A tag.|
+|case|[microsoft.graph.ediscovery.case](../resources/ediscovery-case.md)|A case.|
+|user|[microsoft.graph.user](../resources/user.md)|A user.|
+`,
+		want: []string{
+			"ns microsoft.graph.ediscovery",
+			"param body tag microsoft.graph.ediscovery.tag link=v1.0/resources/ediscovery-tag.md unknown @8:2",
+			"param body case microsoft.graph.ediscovery.case link=v1.0/resources/ediscovery-case.md unknown @9:2",
+			"param body user microsoft.graph.user link=v1.0/resources/user.md unknown @10:2",
+		},
+	}, {
+		name: "non-parameter tables are left alone",
+		md: `
+# T
+## Request body
+|Type of group|Assigned membership|Dynamic membership|
+|:---|:---|:---|
+|Microsoft 365|Yes|Yes|
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|id|String|Read-only.|
+`,
+		want: []string{},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := "beta/api/x.md"
+			if strings.Contains(tt.name, "namespace") {
+				file = "v1.0/api/x.md"
+			}
+			checkFacts(t, file, tt.md, tt.want, "param")
+		})
+	}
+}
+
+func TestResponse(t *testing.T) {
+	page := func(prose string) string {
+		return "# T\n\n## HTTP request\n~~~http\nGET /a\n~~~\n\n## Response\n" + prose + "\n\n## Example\n"
+	}
+	tests := []struct {
+		name, md string
+		want     []string
+	}{{
+		name: "204 No Content",
+		md:   page("If successful, this method returns a ´204 No Content´ response code."),
+		want: []string{"resp 204 none @8:1"},
+	}, {
+		name: "200 OK and an object",
+		md:   page("If successful, this method returns a ´200 OK´ response code and a [vppToken](../resources/intune-onboarding-vpptoken.md) object in the response body."),
+		want: []string{"resp 200 microsoft.graph.vppToken link=beta/resources/intune-onboarding-vpptoken.md @8:1"},
+	}, {
+		name: "a collection of objects",
+		md:   page("If successful, this method returns a ´200 OK´ response code and a collection of [vppToken](../resources/vpptoken.md) objects in the response body."),
+		want: []string{"resp 200 Collection(microsoft.graph.vppToken) link=beta/resources/vpptoken.md @8:1"},
+	}, {
+		name: "an object collection",
+		md:   page("If successful, this method returns a ´200 OK´ response code and a [reminder](../resources/reminder.md) collection in the response body."),
+		want: []string{"resp 200 Collection(microsoft.graph.reminder) link=beta/resources/reminder.md @8:1"},
+	}, {
+		name: "a primitive",
+		md:   page("If successful, this method returns a ´200 OK´ response code and a Boolean in the response body."),
+		want: []string{"resp 200 Edm.Boolean @8:1"},
+	}, {
+		name: "a primitive value",
+		md:   page("If successful, this action returns a ´200 OK´ response code and a Boolean value ´true´ in the response body."),
+		want: []string{"resp 200 Edm.Boolean @8:1"},
+	}, {
+		name: "status with a comma, type in bold",
+		md:   page("If successful, this method returns ´201, Created´ and an **alert** object in the response body."),
+		want: []string{"resp 201 microsoft.graph.alert @8:1"},
+	}, {
+		name: "bare status",
+		md:   page("If successful, this method returns 200 OK and a [widget](../resources/widget.md) object."),
+		want: []string{"resp 200 microsoft.graph.widget link=beta/resources/widget.md @8:1"},
+	}, {
+		name: "no status",
+		md:   page("This method returns a collection of [driveItem](../resources/driveitem.md) resources."),
+		want: []string{"resp 0 Collection(microsoft.graph.driveItem) link=beta/resources/driveitem.md @8:1"},
+	}, {
+		name: "explicit no body",
+		md:   page("If successful, this method returns ´200 OK´. It does not return anything in the response body."),
+		want: []string{"resp 200 none @8:1"},
+	}, {
+		name: "202 without a type",
+		md:   page("If successful, this method returns a ´202 Accepted´ response code."),
+		want: []string{"resp 202 none @8:1"},
+	}, {
+		name: "200 without a type",
+		md:   page("If successful, this method returns a ´200 OK´ response code."),
+		want: []string{
+			"resp 200 unknown(If successful, this method returns a `200 OK` response code.) @8:1",
+			"diag 8:1 warning response-type-unknown",
+		},
+	}, {
+		name: "links that are not types are skipped",
+		md:   page("If successful, this method returns a ´200 OK´ response code and an [OData](/graph/query-parameters) page of [widget](widget.md) objects."),
+		want: []string{"resp 200 microsoft.graph.widget link=beta/api/widget.md @8:1"},
+	}, {
+		name: "response at the end of the page",
+		md:   "# T\n\n## HTTP request\n~~~http\nGET /a\n~~~\n\n## Response\nIf successful, this method returns a ´200 OK´ response code and a [widget](../resources/widget.md) object in the response body.\n",
+		want: []string{"resp 200 microsoft.graph.widget link=beta/resources/widget.md @8:1"},
+	}, {
+		name: "H3 Response and Example without the H2s",
+		md: `
+# T
+
+## HTTP request
+~~~http
+GET /a
+~~~
+
+## Request body
+Do not supply a request body for this method.
+
+### Response
+If successful, this method returns a ´200 OK´ response code and a [widget](../resources/widget.md) collection in the response body.
+
+### Example
+#### Request
+The following example shows a request.
+~~~http
+GET https://graph.microsoft.com/beta/a
+~~~
+#### Response
+It returns a [gadget](../resources/gadget.md) object.
+`,
+		want: []string{"body none @8:1", "resp 200 Collection(microsoft.graph.widget) link=beta/resources/widget.md @11:1"},
+	}, {
+		name: "Response only inside the examples",
+		md: `
+# T
+
+## HTTP request
+~~~http
+GET /a
+~~~
+
+## Example
+### Request
+~~~http
+GET https://graph.microsoft.com/beta/a
+~~~
+### Response
+It returns a [gadget](../resources/gadget.md) object.
+~~~http
+HTTP/1.1 200 OK
+~~~
+`,
+		want: []string{"diag 1:1 warning response-missing"},
+	}, {
+		name: "no Response section",
+		md:   "# T\n\n## HTTP request\n~~~http\nGET /a\n~~~\n",
+		want: []string{"diag 1:1 warning response-missing"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkFacts(t, "beta/api/x.md", tt.md, tt.want, "resp")
+		})
+	}
+}
+
+func TestRequestBody(t *testing.T) {
+	tests := []struct {
+		name, md string
+		want     []string
+	}{{
+		name: "no body",
+		md:   "# T\n\n## Request body\nDo not supply a request body for this method.\n",
+		want: []string{"body none @3:1"},
+	}, {
+		name: "whole resource",
+		md:   "# T\n\n## Request body\nIn the request body, supply a JSON representation of the [vppToken](../resources/intune-onboarding-vpptoken.md) object.\n",
+		want: []string{"body microsoft.graph.vppToken link=beta/resources/intune-onboarding-vpptoken.md @3:1"},
+	}, {
+		name: "parameters only",
+		md:   "# T\n\n## Request body\nIn the request body, supply JSON representation of the parameters.\n\n|Parameter|Type|Description|\n|:---|:---|:---|\n|a|Boolean|A.|\n",
+		want: []string{"param body a Edm.Boolean unknown @8:2", "body @3:1"},
+	}, {
+		name: "a link that is not the body",
+		md:   "# T\n\n## Request body\nSee [permissions](/graph/permissions-reference) for the [widget](../resources/widget.md) owner.\n",
+		want: []string{"body @3:1"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkFacts(t, "beta/api/x.md", tt.md, tt.want)
+		})
+	}
+}
+
+func TestExamples(t *testing.T) {
+	tests := []struct {
+		name, md string
+		want     []string
+	}{{
+		name: "multi-line annotation with a trailing comma and a name list",
+		md: `
+# T
+## Example
+### Request
+<!-- {
+  "blockType": "request",
+  "name": ["make_widget", "make_widget_2"],
+}-->
+~~~http
+POST https://graph.microsoft.com/beta/widgets
+Content-Type: application/json
+Content-Length: 14
+
+{"name": "w1"}
+~~~
+`,
+		want: []string{
+			`ex request "Request" POST https://graph.microsoft.com/beta/widgets headers=[Content-Type: application/json; Content-Length: 14] body="{\"name\": \"w1\"}" @9:1`,
+			"ann request names=make_widget,make_widget_2 @4:1",
+		},
+	}, {
+		name: "one-line annotation, coerced booleans, a blank line before the fence",
+		md: `
+# T
+## Examples
+### Response
+<!-- { "blockType": "response", "truncated": "true", "isCollection": "True", "@odata.type": "microsoft.graph.widget" } -->
+
+~~~http
+HTTP/1.1 200 OK
+Content-Type: application/json
+
+{"value": []}
+~~~
+
+<!--{"blockType":"response","truncated":true}-->
+~~~ HTTP
+HTTP 201 Created
+~~~
+`,
+		want: []string{
+			`ex response "Response" 200 headers=[Content-Type: application/json] body="{\"value\": []}" @7:1`,
+			"ann response truncated collection odata=microsoft.graph.widget @4:1",
+			`ex response "Response" 201 headers=[] body="" @15:1`,
+			"ann response truncated @13:1",
+		},
+	}, {
+		name: "an annotation binds only to the next fence",
+		md: `
+# T
+## Example
+<!-- { "blockType": "request", "name": "lost" } -->
+The annotation above has no fence.
+
+~~~http
+GET https://graph.microsoft.com/beta/widgets
+~~~
+
+<!-- { "blockType": "example" } -->
+#### Bare JSON
+~~~json
+{"a": 1}
+~~~
+
+~~~json
+{"skipped": true}
+~~~
+`,
+		want: []string{`ex request "Example" GET https://graph.microsoft.com/beta/widgets headers=[] body="" @7:1`},
+	}, {
+		name: "an annotation in a list item binds only to the next fence",
+		md: `
+# T
+## Example
+- <!-- { "blockType": "request", "name": "lost" } -->
+  The annotation above has no fence.
+  ~~~http
+  GET https://graph.microsoft.com/beta/widgets
+  ~~~
+- <!-- { "blockType": "request", "name": "kept" } -->
+  ~~~http
+  GET https://graph.microsoft.com/beta/gadgets
+  ~~~
+`,
+		want: []string{
+			`ex request "Example" GET https://graph.microsoft.com/beta/widgets headers=[] body="" @6:3`,
+			`ex request "Example" GET https://graph.microsoft.com/beta/gadgets headers=[] body="" @10:3`,
+			"ann request names=kept @8:3",
+		},
+	}, {
+		name: "ignored and bare annotated blocks",
+		md: `
+# T
+## Example
+<!-- { "blockType": "ignored" } -->
+~~~http
+GET https://graph.microsoft.com/beta/widgets
+~~~
+<!-- { "blockType": "example", name: "bare" } -->
+~~~json
+{"a": 1}
+~~~
+`,
+		want: []string{
+			`ex other "Example" headers=[] body="{\"a\": 1}" @9:1`,
+			"ann example names=bare @7:1",
+		},
+	}, {
+		name: "intune blank line between request line and headers",
+		md: `
+# T
+## Example
+### Request
+Here is an example of the request.
+~~~http
+POST https://graph.microsoft.com/beta/widgets/{widgetId}/sync
+
+Content-type: application/json
+Content-length: 28
+
+{
+  "force": true
+}
+~~~
+`,
+		want: []string{`ex request "Request" POST https://graph.microsoft.com/beta/widgets/{widgetId}/sync headers=[Content-type: application/json; Content-length: 28] body="{\n  \"force\": true\n}" @6:1`},
+	}, {
+		name: "type names as values",
+		md: `
+# T
+## Example
+<!-- {"blockType": "request"} -->
+~~~http
+POST https://graph.microsoft.com/beta/widgets
+Content-Type: application/json
+
+{
+  "name": "String",
+  "enabled": "Boolean",
+}
+~~~
+`,
+		want: []string{
+			`ex request "Example" POST https://graph.microsoft.com/beta/widgets headers=[Content-Type: application/json] body="{\n  \"name\": \"String\",\n  \"enabled\": \"Boolean\",\n}" @5:1`,
+			"ann request @3:1",
+			"diag 5:1 warning example-json-lenient",
+			"diag 9:1 warning example-placeholder-value",
+		},
+	}, {
+		name: "invalid annotation",
+		md:   "# T\n## Example\n<!-- { \"blockType\": } -->\n~~~http\nGET /a\n~~~\n",
+		want: []string{`ex request "Example" GET /a headers=[] body="" @5:1`, "diag 3:1 warning annotation-invalid"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkFacts(t, "beta/resources/x.md", tt.md, tt.want, "ex", "ann")
+		})
+	}
+}
+
+func TestFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, md string
+		want     []string
+	}{{
+		name: "quoted and unquoted values",
+		md: `
+---
+title: Widget activities
+description: 'List the widgets.'
+author: "someone"
+ms.prod: "widgets"
+doc_type: "apiPageType" 
+---
+# Widget activities
+`,
+		want: []string{
+			"title Widget activities", "doctype apiPageType",
+			"diag 8:1 error http-request-missing", "diag 8:1 warning response-missing",
+		},
+	}, {
+		name: "resourcePageType_ normalised",
+		md:   "---\ntitle: \" widget resource type\"\ndoc_type: resourcePageType_\n---\n# widget resource type\n",
+		want: []string{"title widget resource type", "doctype resourcePageType"},
+	}, {
+		name: "TODO placeholders",
+		md: `
+---
+title: "widget: sync"
+description: "Sync a widget."
+author: "**TODO: Provide Github Name. See [reference](https://example.com/x#y)**"
+ms.prod: "**TODO: Add MS prod.**"
+doc_type: apiPageType
+---
+# widget: sync
+
+TODO: Describe what this does.
+`,
+		want: []string{
+			"title widget: sync", "summary TODO: Describe what this does.",
+			"diag 4:1 warning todo-placeholder",
+			"diag 5:1 warning todo-placeholder",
+			"diag 8:1 error http-request-missing",
+			"diag 8:1 warning response-missing",
+			"diag 10:1 warning todo-placeholder",
+		},
+	}, {
+		name: "unclosed front matter",
+		md:   "---\ntitle: x\n# T\n",
+		want: []string{"diag 1:1 warning front-matter-unclosed"},
+	}, {
+		name: "invalid front matter",
+		md:   "---\ntitle: [x\n---\n# T\n",
+		want: []string{"title T", "diag 2:1 warning front-matter-invalid"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkFacts(t, "beta/api/x.md", tt.md, tt.want)
+		})
+	}
+}
+
+func TestPageKind(t *testing.T) {
+	const http = "## HTTP request\n~~~http\nGET /widgets\n~~~\n## Response\nIf successful, this method returns a ´204 No Content´ response code.\n"
+	const props = "## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|Key.|\n"
+	tests := []struct {
+		name, file, md string
+		want           []string
+	}{
+		{"api page", "api-reference/beta/api/widget-get.md", "# Get widget\n" + http, []string{"kind api"}},
+		{"api page without front matter", "v1.0/api/widget-get.md", "# Get widget\n" + http, []string{"kind api"}},
+		{"resource page", "api-reference/beta/resources/widget.md", "# widget resource type\n" + props, []string{"kind resource"}},
+		{"resource page by JSON representation", "v1.0/resources/widget.md", "# widget resource type\n## JSON representation\n", []string{"kind resource"}},
+		{"resource page in api/", "beta/api/widgetbase.md", "# widgetBase resource type\n" + props + "## JSON representation\n", []string{"kind resource"}},
+		{"resource page labelled apiPageType", "beta/resources/widget.md", "---\ndoc_type: apiPageType\n---\n# widget resource type\n" + props, []string{"kind resource"}},
+		{"resource page holding a request", "v1.0/resources/rangesort.md", "# rangeSort resource type\n" + props + http, []string{"kind resource"}},
+		{"enum page", "resources/widgetstate.md", "# widgetState enum type\n## Members\n|Member|Value|Description|\n|:---|:---|:---|\n|on|0|On.|\n", []string{"kind enum"}},
+		{"enum page by title", "beta/resources/widgetkind.md", "# widgetKind enum type\n", []string{"kind enum"}},
+		{"enum collection", "beta/resources/enums-widgets.md", "# Enum types\n### widgetState values\n|Member|\n|:---|\n|on|\n", []string{"kind enum"}},
+		{"conceptual", "beta/resources/widgets-overview.md", "---\ndoc_type: conceptualPageType\n---\n# Working with widgets\n## What's new\n", []string{"kind conceptual"}},
+		{"api doc_type without a template", "beta/api/widget-sync.md", "---\ndoc_type: apiPageType\n---\n# widget: sync\n", []string{
+			"kind api", "diag 4:1 error http-request-missing", "diag 4:1 warning response-missing"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkFacts(t, tt.file, tt.md, tt.want)
+		})
+	}
+}
+
+// Positions are file:line:col, 1-based, in bytes, counted in the page as written (front
+// matter included).
+func TestPositions(t *testing.T) {
+	md := `
+---
+title: Sync widget
+doc_type: apiPageType
+---
+# Sync widget
+
+## HTTP request
+~~~http
+  POST /widgets/{id}/sync
+~~~
+
+## Request body
+| Property | Type | Description |
+|:---|:---|:---|
+|force|Boolean|Whether to force.|
+| mode | Mode??? | How. |
+
+## Response
+If successful, this action returns a ´200 OK´ response code and a [syncResult](../resources/syncresult.md) object in the response body.
+`
+	const file = "beta/api/widget-sync.md"
+	pg, ds := Parse(file, src(md))
+	if len(pg.Requests) != 1 || len(pg.Params) != 2 {
+		t.Fatalf("got %d requests and %d params; diagnostics:\n%s", len(pg.Requests), len(pg.Params), ds)
+	}
+	for _, c := range []struct{ what, got, want string }{
+		{"title", pg.TitlePos.String(), file + ":5:1"},
+		{"request line", pg.Requests[0].Pos.String(), file + ":9:3"},
+		{"table row", pg.Params[0].Pos.String(), file + ":15:2"},
+		{"padded name cell", pg.Params[1].Pos.String(), file + ":16:3"},
+		{"padded type cell", pg.Params[1].Type.Pos.String(), file + ":16:10"},
+		{"body", pg.Body.Pos.String(), file + ":12:1"},
+		{"response", pg.Response.Pos.String(), file + ":18:1"},
+		{"response type", pg.Response.Type.Pos.String(), file + ":19:67"},
+		{"diagnostics", ds.String(), file + ":16:10: warning: unknown-type: type \"Mode???\" is not understood; it is treated as untyped JSON\n"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: got %s, want %s", c.what, c.got, c.want)
+		}
+	}
+}
+
+// The seed page is the docs' stub template of vppToken: revokeLicenses.
+func TestSeedPage(t *testing.T) {
+	const seed = "../../../shared/corpus/seed/000_05186bec27677e7b.txt"
+	b, err := os.ReadFile(filepath.FromSlash(seed))
+	if err != nil {
+		t.Skipf("seed page not available (%v); it lives in the shared corpus, outside a fresh clone", err)
+	}
+	const file = "beta/api/intune-onboarding-vpptoken-revokelicenses.md"
+	pg, ds := Parse(file, b)
+	if pg.Kind != model.PageAPI {
+		t.Errorf("kind = %s, want api", pg.Kind)
+	}
+	if len(pg.Requests) != 1 {
+		t.Fatalf("got %d request lines, want 1", len(pg.Requests))
+	}
+	r := pg.Requests[0]
+	if r.Method != "POST" || r.Path.String() != "/deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses" {
+		t.Errorf("request line = %s %s", r.Method, r.Path)
+	}
+	var body []string
+	for _, p := range pg.Params {
+		if p.In == model.InBody {
+			body = append(body, p.Name+" "+p.Type.String())
+		}
+	}
+	if got, want := strings.Join(body, ", "), "notifyManagedDevices Edm.Boolean, revokeUntrackedLicenses Edm.Boolean"; got != want {
+		t.Errorf("body parameters = %s, want %s", got, want)
+	}
+	if pg.Response.Status != 204 || !pg.Response.Type.IsNone() {
+		t.Errorf("response = %d %s, want 204 none", pg.Response.Status, pg.Response.Type)
+	}
+	if ds.Errors() != 0 {
+		t.Errorf("errors on the seed page:\n%s", ds)
+	}
+	// Warnings only: author and ms.prod in the front matter, the three permission cells,
+	// the two parameter descriptions, and the example body's first "Boolean" value.
+	var got []string
+	for _, d := range ds.Sort() {
+		got = append(got, fmt.Sprintf("%d:%d %s %s", d.Pos.Line, d.Pos.Col, d.Severity, d.Code))
+	}
+	want := []string{
+		"4:1 warning todo-placeholder",
+		"6:1 warning todo-placeholder",
+		"22:37 warning todo-placeholder",
+		"23:41 warning todo-placeholder",
+		"24:14 warning todo-placeholder",
+		"49:31 warning todo-placeholder",
+		"50:34 warning todo-placeholder",
+		"72:1 warning example-placeholder-value",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", ds, strings.Join(want, "\n"))
+	}
+	if len(pg.Examples) != 2 || pg.Examples[0].Kind != model.ExampleRequest || pg.Examples[1].Status != 204 {
+		t.Errorf("examples = %+v, want the request and its 204 response", pg.Examples)
+	}
+}
