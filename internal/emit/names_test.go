@@ -108,7 +108,7 @@ func TestMethodName(t *testing.T) {
 // result does not depend on anything but the canonical order.
 func TestSettleNames(t *testing.T) {
 	op := &model.Operation{Method: "GET", Response: model.Response{Status: 200, Type: model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}},
-		Paths: []model.Path{seg("reports", "getReport(period)"), seg("reports", "getReport(date)")},
+		Paths:  []model.Path{seg("reports", "getReport(period)"), seg("reports", "getReport(date)")},
 		Params: []model.Param{{Name: "period", In: model.InFunction}, {Name: "date", In: model.InFunction}}}
 	a := &model.Operation{Method: "GET", Paths: []model.Path{seg("calendar")}, Response: model.Response{Status: 200}}
 	b := &model.Operation{Method: "GET", Paths: []model.Path{seg("Calendar")}, Response: model.Response{Status: 200}, Pos: model.Pos{File: "b.md", Line: 3}}
