@@ -272,6 +272,9 @@ func writeReport(path string, api *model.API, ds model.Diagnostics, inputs []gen
 	ops := map[string]int{}
 	for _, op := range api.Operations {
 		ops[op.Page]++
+		for _, also := range op.AlsoIn {
+			ops[also]++ // the page's endpoint is emitted, from the page that documents it first
+		}
 	}
 	display := map[string]string{}
 	for _, in := range inputs {

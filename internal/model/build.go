@@ -173,7 +173,8 @@ func normName(s string) string {
 }
 
 // dedupeOperations keeps one operation for each method and path shape: the first in
-// canonical order. Later pages that document the same endpoint lose that path, with a warning.
+// canonical order. Later pages that document the same endpoint lose that path, with a
+// warning, and are listed in the kept operation's AlsoIn.
 func dedupeOperations(api *API, ds *Diagnostics) {
 	owner := map[string]*Operation{}
 	var kept []*Operation
@@ -183,8 +184,12 @@ func dedupeOperations(api *API, ds *Diagnostics) {
 			key := op.Method + " " + path.Shape()
 			if first, dup := owner[key]; dup {
 				if first != op {
-					ds.Addf(op.Pos, Warning, "duplicate-operation", "%s %s is already documented by %s; this page's copy is skipped",
+					ds.Addf(op.Pos, Warning, "duplicate-operation", "%s %s is already documented by %s; this page's copy is merged into it",
 						op.Method, path, first.Page)
+					if first.Page != op.Page && !slices.Contains(first.AlsoIn, op.Page) {
+						first.AlsoIn = append(first.AlsoIn, op.Page)
+						slices.Sort(first.AlsoIn)
+					}
 				}
 				continue
 			}

@@ -16,6 +16,9 @@ func Dump(w io.Writer, api *API) error {
 		for _, p := range op.Paths {
 			fmt.Fprintf(&b, "  path %s\n", p)
 		}
+		for _, p := range op.AlsoIn {
+			fmt.Fprintf(&b, "  also in %s\n", p)
+		}
 		for _, p := range op.Params {
 			fmt.Fprintf(&b, "  param %s %s %s %s\n", p.In, p.Name, p.Type, p.Presence)
 		}

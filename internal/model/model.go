@@ -18,7 +18,8 @@ type Operation struct {
 	Permissions []Permission
 	Title       string
 	Summary     string
-	Page        string // the page it comes from
+	Page        string   // the page it comes from
+	AlsoIn      []string // other pages that document the same method and path, sorted
 	Examples    []Example
 	Pos         Pos // the first request line
 }
