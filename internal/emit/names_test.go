@@ -112,12 +112,17 @@ func TestSettleNames(t *testing.T) {
 		Params: []model.Param{{Name: "period", In: model.InFunction}, {Name: "date", In: model.InFunction}}}
 	a := &model.Operation{Method: "GET", Paths: []model.Path{seg("calendar")}, Response: model.Response{Status: 200}}
 	b := &model.Operation{Method: "GET", Paths: []model.Path{seg("Calendar")}, Response: model.Response{Status: 200}, Pos: model.Pos{File: "b.md", Line: 3}}
-	v := newView(&model.API{Version: "beta", Operations: []*model.Operation{op, a, b}}, Config{Package: "graph"})
+	keyed := &model.Operation{Method: "GET", Paths: []model.Path{seg("calendars", "{calendarId}")}, Response: model.Response{Status: 200},
+		Params: []model.Param{{Name: "calendarId", In: model.InPath}}}
+	q := seg("calendar")
+	q.Query = []model.QueryParam{{Name: "$expand", Value: "events"}}
+	expand := &model.Operation{Method: "GET", Paths: []model.Path{q}, Response: model.Response{Status: 200}}
+	v := newView(&model.API{Version: "beta", Operations: []*model.Operation{op, a, b, keyed, expand}}, Config{Package: "graph"})
 	var names []string
 	for _, m := range v.methods {
 		names = append(names, m.Name)
 	}
-	if got, want := strings.Join(names, ","), "ReportsGetReportByPeriod,ReportsGetReportByDate,GetCalendar,GetCalendar2"; got != want {
+	if got, want := strings.Join(names, ","), "ReportsGetReportByPeriod,ReportsGetReportByDate,GetCalendar,GetCalendar2,GetCalendarByCalendarID,GetCalendarWithExpand"; got != want {
 		t.Errorf("names %s, want %s", got, want)
 	}
 	if len(v.diags) != 1 || v.diags[0].Code != "name-collision" || v.diags[0].Pos.File != "b.md" {

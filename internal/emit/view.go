@@ -373,32 +373,26 @@ func singularLast(name string, last []model.Segment) string {
 	return strings.TrimSuffix(name, w) + exported(model.Singular(lit))
 }
 
-// settleMethodNames makes method names unique: overloads that differ in their function
-// arguments get By<Args>; any remaining repeat gets a number, in canonical order, with a
-// warning.
+// settleMethodNames makes method names unique. Within a group of methods that share a
+// name, in canonical order, each strategy applies to the members still sharing it:
+//
+//  1. overloads that differ in their function arguments get By<Args>
+//     (ReportsGetOffice365ActiveUserDetailByPeriod, ...ByDate);
+//  2. a member with key parameters no other member has gets By<Key>
+//     (/me/calendars/{calendarId} beside /me/calendar: GetMeCalendarByCalendarID);
+//  3. a member whose template fixes query options gets With<Options>
+//     (/me?$expand=manager beside /me: GetMeWithExpand);
+//
+// and any repeat that is left gets a number, with a warning.
 func (v *view) settleMethodNames() {
-	byName := map[string][]*goMethod{}
-	var order []string
-	for _, m := range v.methods {
-		if byName[m.Name] == nil {
-			order = append(order, m.Name)
-		}
-		byName[m.Name] = append(byName[m.Name], m)
-	}
-	for _, name := range order {
-		ms := byName[name]
-		if len(ms) < 2 {
-			continue
-		}
-		for _, m := range ms {
-			var fn []string
-			for _, a := range m.Args {
-				if a.Param.In == model.InFunction {
-					fn = append(fn, exported(a.Param.Name))
-				}
+	for _, strategy := range []func(m *goMethod, group []*goMethod) string{byFunctionArgs, byExtraKeys, withQuery} {
+		for _, group := range v.collisions() {
+			suffixes := make([]string, len(group))
+			for i, m := range group {
+				suffixes[i] = strategy(m, group)
 			}
-			if len(fn) > 0 {
-				m.Name += "By" + strings.Join(fn, "And")
+			for i, m := range group {
+				m.Name += suffixes[i]
 			}
 		}
 	}
@@ -411,6 +405,77 @@ func (v *view) settleMethodNames() {
 		}
 		m.Name = name
 	}
+}
+
+// collisions lists the groups of methods that share a name, in canonical order.
+func (v *view) collisions() [][]*goMethod {
+	byName := map[string][]*goMethod{}
+	var order []string
+	for _, m := range v.methods {
+		if byName[m.Name] == nil {
+			order = append(order, m.Name)
+		}
+		byName[m.Name] = append(byName[m.Name], m)
+	}
+	var out [][]*goMethod
+	for _, name := range order {
+		if len(byName[name]) > 1 {
+			out = append(out, byName[name])
+		}
+	}
+	return out
+}
+
+// byFunctionArgs is By<Args> for a function call's arguments.
+func byFunctionArgs(m *goMethod, _ []*goMethod) string {
+	var fn []string
+	for _, a := range m.Args {
+		if a.Param.In == model.InFunction {
+			fn = append(fn, exported(a.Param.Name))
+		}
+	}
+	if len(fn) == 0 {
+		return ""
+	}
+	return "By" + strings.Join(fn, "And")
+}
+
+// byExtraKeys is By<Key> for the first path key that no other member of the group has.
+func byExtraKeys(m *goMethod, group []*goMethod) string {
+	for _, a := range m.Args {
+		if a.Param.In != model.InPath {
+			continue
+		}
+		shared := false
+		for _, o := range group {
+			if o == m {
+				continue
+			}
+			for _, b := range o.Args {
+				if b.Param.In == model.InPath && strings.EqualFold(b.Param.Name, a.Param.Name) {
+					shared = true
+				}
+			}
+		}
+		if !shared {
+			return "By" + exported(a.Param.Name)
+		}
+	}
+	return ""
+}
+
+// withQuery is With<Options> for the query options a template fixes.
+func withQuery(m *goMethod, _ []*goMethod) string {
+	var names []string
+	for _, q := range m.Path.Query {
+		if q.Param == "" {
+			names = append(names, exported(strings.TrimPrefix(q.Name, "$")))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return "With" + strings.Join(names, "And")
 }
 
 // namedType finds the Go type for a named reference.

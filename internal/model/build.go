@@ -19,11 +19,9 @@ func Build(version string, pages []*Page) (*API, Diagnostics) {
 		if p.Kind != PageAPI {
 			continue
 		}
-		ops := buildOperations(p, &ds)
-		if len(ops) == 0 {
-			ds.Addf(p.TitlePos, Error, "no-operation", "API page %q yields no operation: no usable request line", p.Title)
-		}
-		api.Operations = append(api.Operations, ops...)
+		// A page without request lines has been reported by the parser (http-request-missing,
+		// http-request-empty, request-path-invalid).
+		api.Operations = append(api.Operations, buildOperations(p, &ds)...)
 	}
 	Canonicalize(api)
 	dedupeOperations(api, &ds)
@@ -51,6 +49,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		}
 	}
 	for _, op := range ops {
+		functionArgsFromBody(p, op, ds)
 		op.Params = operationParams(p, op, ds)
 		if op.Response.Status == 0 {
 			op.Response.Status = defaultStatus(op)
@@ -59,6 +58,64 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		}
 	}
 	return ops
+}
+
+// functionArgsFromBody handles a habit of the intune pages: a function's template leaves
+// out its parameter list (GET /deviceManagement/intents/{id}/compare) and the parameters
+// are rows of the Request body table instead. For a GET page titled as a function whose
+// paths end in a plain name, the rows become the function's arguments:
+// compare(templateId='{templateId}').
+func functionArgsFromBody(p *Page, op *Operation, ds *Diagnostics) {
+	if op.Method != "GET" || !strings.Contains(strings.ToLower(p.Title), "function") {
+		return
+	}
+	var args []Param
+	seen := map[string]bool{}
+	for _, tp := range p.Params {
+		if tp.In == InBody && !seen[tp.Name] && isIdent(tp.Name) {
+			seen[tp.Name] = true
+			args = append(args, tp)
+		}
+	}
+	if len(args) == 0 {
+		return
+	}
+	for _, path := range op.Paths {
+		n := len(path.Segments)
+		if n == 0 {
+			return
+		}
+		if _, ok := path.Segments[n-1].Literal(); !ok {
+			return // the template already has a call or a key
+		}
+	}
+	for i := range op.Paths {
+		op.Paths[i] = op.Paths[i].clone() // the page's request lines keep the template as written
+		last := &op.Paths[i].Segments[len(op.Paths[i].Segments)-1]
+		lit, _ := last.Literal()
+		parts := []Part{{Literal: lit + "("}}
+		for j, a := range args {
+			sep := ""
+			if j > 0 {
+				sep = ","
+			}
+			parts = append(parts, Part{Literal: sep + a.Name + "="},
+				Part{Param: a.Name, Function: true, Quoted: a.Type.Kind == KindPrimitive && a.Type.Primitive == String && !a.Type.Collection})
+		}
+		last.Parts = append(parts, Part{Literal: ")"})
+	}
+	ds.Addf(op.Pos, Warning, "function-params-from-body",
+		"the function's template has no parameter list; its %d Request body rows are used as its arguments: %s", len(args), op.Paths[0])
+}
+
+// isIdent reports whether s can be an OData parameter name.
+func isIdent(s string) bool {
+	for i, r := range s {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // defaultStatus is the status assumed when a page names none.
@@ -124,6 +181,9 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 				out = append(out, tp)
 			}
 		case InBody:
+			if seen["function:"+tp.Name] {
+				continue // an argument of the function (see functionArgsFromBody)
+			}
 			if op.Method == "GET" || op.Method == "DELETE" {
 				ds.Addf(tp.Pos, Warning, "body-param-ignored",
 					"request body parameter %q ignored: %s requests carry no body", tp.Name, op.Method)
@@ -140,7 +200,7 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 func placeholderParam(p *Page, op *Operation, name string, alts []string, in ParamIn) Param {
 	cands := append([]string{name}, alts...)
 	for _, tp := range p.Params {
-		if tp.In != in && !(in == InFunction && tp.In == InQuery) && !(in == InQuery && tp.In == InFunction) {
+		if tp.In != in && !(in == InFunction && (tp.In == InQuery || tp.In == InBody)) && !(in == InQuery && tp.In == InFunction) {
 			continue
 		}
 		for _, c := range cands {

@@ -98,7 +98,7 @@ func TestBuildDuplicatesAndMissing(t *testing.T) {
 	if strings.Join(got, "|") != want {
 		t.Errorf("operations:\n%s\nwant\n%s", strings.Join(got, "|"), want)
 	}
-	for _, code := range []string{"duplicate-operation", "no-operation", "response-status-missing"} {
+	for _, code := range []string{"duplicate-operation", "response-status-missing"} {
 		if !hasCode(ds, code) {
 			t.Errorf("no %s diagnostic in\n%s", code, ds)
 		}
@@ -207,4 +207,28 @@ func hasCode(ds Diagnostics, code string) bool {
 		}
 	}
 	return false
+}
+
+func TestFunctionArgsFromBody(t *testing.T) {
+	pg := apiPage("api/intent-compare.md", "GET", path("deviceManagement", "intents", "{intentId}", "compare"))
+	pg.Title = "compare function"
+	pg.Params = []Param{{Name: "templateId", In: InBody, Type: str()}, {Name: "count", In: InBody, Type: TypeRef{Kind: KindPrimitive, Primitive: Int32}}}
+	api, ds := Build("beta", []*Page{pg})
+	op := api.Operations[0]
+	if got, want := op.Paths[0].String(), "/deviceManagement/intents/{intentId}/compare(templateId='{templateId}',count={count})"; got != want {
+		t.Errorf("path %s, want %s", got, want)
+	}
+	if p, ok := op.Param(InFunction, "count"); !ok || p.Type.Primitive != Int32 {
+		t.Errorf("count: %+v %v", p, ok)
+	}
+	if len(op.ParamsIn(InBody)) != 0 || hasCode(ds, "body-param-ignored") || !hasCode(ds, "function-params-from-body") {
+		t.Errorf("body params %v, diagnostics\n%s", op.ParamsIn(InBody), ds)
+	}
+	// Not a function: the rows stay ignored body rows.
+	pg2 := apiPage("api/x-get.md", "GET", path("things"))
+	pg2.Params = []Param{{Name: "templateId", In: InBody, Type: str()}}
+	_, ds2 := Build("beta", []*Page{pg2})
+	if !hasCode(ds2, "body-param-ignored") {
+		t.Errorf("diagnostics\n%s", ds2)
+	}
 }

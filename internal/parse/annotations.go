@@ -51,6 +51,14 @@ var (
 func lenientJSON(s string) string {
 	s = smartQuotes.Replace(s)
 	s = lineComment.ReplaceAllString(s, "")
+	// Raw newlines and tabs inside strings (multi-line "suppressions") are not JSON;
+	// outside strings they are only white space, so a space serves both.
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 {
+			return ' '
+		}
+		return r
+	}, s)
 	s = trailingComma.ReplaceAllString(s, "$1")
 	return bareKey.ReplaceAllString(s, `$1"$2":`)
 }

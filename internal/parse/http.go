@@ -22,6 +22,38 @@ func (st *state) onFence(f *ast.FencedCodeBlock) {
 			st.page.Examples = append(st.page.Examples, ex)
 		}
 	}
+	if sec := st.current(); sec != secHTTP && sec != secExample && sec != secResponse && st.looksLikeTemplate(f, ann) {
+		st.implicit = append(st.implicit, implicitBlock{f, ann})
+	}
+}
+
+// implicitBlock is a fence of request lines outside any HTTP request section: on a page
+// that has no such section, these are the templates (a fence under Permissions, or
+// scenario headings with bare fences).
+type implicitBlock struct {
+	f   *ast.FencedCodeBlock
+	ann *model.Annotation
+}
+
+// looksLikeTemplate reports whether every non-blank line of a fence is METHOD /path and
+// the fence is not an annotated example.
+func (st *state) looksLikeTemplate(f *ast.FencedCodeBlock, ann *model.Annotation) bool {
+	if ann != nil && ann.BlockType != "ignored" {
+		return false
+	}
+	lines, _ := st.fenceLines(f)
+	n := 0
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if !methodRE.MatchString(l) || strings.Contains(l, " HTTP/1.1") {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // fenceLines returns the block's content lines with the line number of the first.
@@ -87,6 +119,9 @@ type scanDiag struct {
 	msg  string
 }
 
+// literalID matches a GUID, or a long run of hex digits, standing where a key belongs.
+var literalID = regexp.MustCompile(`^(?i)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24,})$`)
+
 var hostRE = regexp.MustCompile(`^(?i)https?://[^/]+`)
 var versionRE = regexp.MustCompile(`^(?i)/(v1\.0|beta|v1)(/|$)`)
 
@@ -117,7 +152,14 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 			}
 			continue
 		}
-		segs = append(segs, scanSegment(raw))
+		seg := scanSegment(raw)
+		if lit, ok := seg.Literal(); ok && literalID.MatchString(lit) {
+			// A template that shows a real ID where the key goes: make it the key.
+			diags = append(diags, scanDiag{model.Warning, "literal-id-in-path",
+				"path segment " + clip(lit, 40) + " is an ID, not a name; it is read as a key placeholder"})
+			seg = model.Segment{Parts: []model.Part{{Param: "id"}}}
+		}
+		segs = append(segs, seg)
 	}
 	p := &model.Path{Segments: segs}
 	if query != "" {

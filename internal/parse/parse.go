@@ -65,8 +65,7 @@ type state struct {
 	respDone    bool              // the Response prose has been read
 	respProse   []inline
 	respPos     model.Pos
-	linkDefs    map[string]string
-	bodyPending bool
+	implicit    []implicitBlock // request-line fences outside an HTTP request section
 }
 
 type frame struct {
@@ -143,8 +142,19 @@ func (st *state) finish() {
 	if pg.Kind != model.PageAPI {
 		return
 	}
-	if !st.sawHTTP {
+	switch {
+	case !st.sawHTTP && len(st.implicit) > 0:
+		first := st.implicit[0]
+		st.ds.Addf(st.fencePos(first.f), model.Warning, "http-request-implicit",
+			"the page has no HTTP request section; the request lines are taken from %d block(s) of METHOD /path lines elsewhere on it", len(st.implicit))
+		for _, b := range st.implicit {
+			st.label = ""
+			st.requestBlock(b.f, b.ann)
+		}
+	case !st.sawHTTP:
 		st.ds.Addf(pg.TitlePos.Or(st.lines.line(1)), model.Error, "http-request-missing", "API page has no HTTP request section")
+	case len(pg.Requests) == 0 && st.ds.Errors() == 0:
+		st.ds.Addf(pg.TitlePos.Or(st.lines.line(1)), model.Error, "http-request-empty", "the HTTP request section holds no request line")
 	}
 	if st.respProse != nil && !st.respDone {
 		st.readResponse()
@@ -158,7 +168,7 @@ func (st *state) finish() {
 func (st *state) classify() model.PageKind {
 	dir := path.Base(path.Dir(st.file))
 	base := strings.ToLower(path.Base(st.file))
-	api := st.sawHTTP || len(st.page.Requests) > 0
+	api := st.sawHTTP || len(st.page.Requests) > 0 || len(st.implicit) > 0 && (dir == "api" || strings.EqualFold(st.page.DocType, "apiPageType"))
 	resource := st.sections[secProperties] || st.sections[secJSON]
 	enum := st.sections[secMembers] || strings.HasSuffix(strings.ToLower(st.page.Title), "enum type") ||
 		strings.HasPrefix(base, "enums")
@@ -190,6 +200,14 @@ func (st *state) classify() model.PageKind {
 		return model.PageEnum
 	}
 	return model.PageConceptual
+}
+
+// fencePos is the position of a fence's first content line (or its opening line).
+func (st *state) fencePos(f *ast.FencedCodeBlock) model.Pos {
+	if l := f.Lines(); l.Len() > 0 {
+		return st.lines.pos(l.At(0).Start)
+	}
+	return st.nodePos(f)
 }
 
 // nodePos is the position where a node starts.

@@ -352,6 +352,10 @@ func TestRequestLines(t *testing.T) {
 			"diag 6:1 warning request-path-ellipsis",
 		},
 	}, {
+		name: "a literal ID where the key goes",
+		md:   httpPage("GET /compliance/cases/4c8f8f70-7785-4bd4-b296-c98376a2c5e1/custodians"),
+		want: []string{"req GET /compliance/cases/{caseId}/custodians @6:1", "diag 6:1 warning literal-id-in-path"},
+	}, {
 		name: "prose instead of a path",
 		md:   httpPage("GET ** Entity URI for microsoft.management.services.api.widget not found"),
 		want: []string{"diag 6:1 error request-path-invalid"},
@@ -506,6 +510,60 @@ GET /a
 If successful, this method returns a ´204 No Content´ response code.
 `,
 		want: []string{"kind api", "req GET /a @5:1", "resp 204 none @8:1"},
+	}, {
+		name: "no HTTP request section: a template fence under Permissions",
+		md: `
+# T
+
+## Permissions
+|Permission type|Permissions (from least to most privileged)|
+|:---|:---|
+|Application|Chat.ReadWrite.All|
+
+~~~http
+POST /chats/{id}/members
+~~~
+
+## Response
+If successful, this method returns a ´201 Created´ response code.
+`,
+		want: []string{"kind api", "req POST /chats/{chatId}/members @9:1", "diag 9:1 warning http-request-implicit",
+			"diag 12:1 warning response-type-unknown"},
+	}, {
+		name: "no HTTP request section: scenario headings with bare fences; examples stay examples",
+		md: `
+# T
+
+## Get the root site
+~~~http
+GET /sites/root
+~~~
+
+## Get a site by path
+~~~http
+GET /sites/{hostname}:/{server-relative-path}
+~~~
+
+## Example
+<!-- { "blockType": "request", "name": "x" } -->
+~~~http
+GET https://graph.microsoft.com/v1.0/sites/root
+~~~
+`,
+		want: []string{"req GET /sites/root @5:1", "req GET /sites/{hostname}:/{serverRelativePath} @10:1",
+			"diag 1:1 warning response-missing", "diag 5:1 warning http-request-implicit"},
+	}, {
+		name: "an HTTP request section without request lines",
+		md: `
+# T
+
+## HTTP request
+Nothing here yet.
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{"diag 1:1 error http-request-empty"},
 	}, {
 		name: "H3 and prose label the lines that follow",
 		md: `

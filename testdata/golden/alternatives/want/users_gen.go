@@ -48,7 +48,7 @@ func (c *Client) GetUserCalendar(ctx context.Context, userID string) (*Calendar,
 	return &out, nil
 }
 
-// GetMeCalendar2 sends GET /me/calendars/{calendarId}.
+// GetMeCalendarByCalendarID sends GET /me/calendars/{calendarId}.
 //
 // Read the properties and relationships of one calendar.
 //
@@ -60,7 +60,7 @@ func (c *Client) GetUserCalendar(ctx context.Context, userID string) (*Calendar,
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/calendar-get.md
-func (c *Client) GetMeCalendar2(ctx context.Context, calendarID string) (*Calendar, error) {
+func (c *Client) GetMeCalendarByCalendarID(ctx context.Context, calendarID string) (*Calendar, error) {
 	p := "/me/calendars/" + pathValue(calendarID, false)
 	var out Calendar
 	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
@@ -69,7 +69,7 @@ func (c *Client) GetMeCalendar2(ctx context.Context, calendarID string) (*Calend
 	return &out, nil
 }
 
-// GetUserCalendar2 sends GET /users/{userId}/calendars/{calendarId}.
+// GetUserCalendarByCalendarID sends GET /users/{userId}/calendars/{calendarId}.
 //
 // Read the properties and relationships of one calendar.
 //
@@ -83,7 +83,7 @@ func (c *Client) GetMeCalendar2(ctx context.Context, calendarID string) (*Calend
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/calendar-get.md
-func (c *Client) GetUserCalendar2(ctx context.Context, userID string, calendarID string) (*Calendar, error) {
+func (c *Client) GetUserCalendarByCalendarID(ctx context.Context, userID string, calendarID string) (*Calendar, error) {
 	p := "/users/" + pathValue(userID, false) + "/calendars/" + pathValue(calendarID, false)
 	var out Calendar
 	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {

@@ -112,7 +112,7 @@ func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string, conten
 	return c.upload(ctx, "DELETE", p, nil, content, contentType, nil)
 }
 
-// DeleteUserPhotoValue2 sends DELETE /users/{userId}/photos/{size}/$value.
+// DeleteUserPhotoValueBySize sends DELETE /users/{userId}/photos/{size}/$value.
 //
 // Remove the profile photo of a user.
 //
@@ -126,7 +126,7 @@ func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string, conten
 //   - Application: User.ReadWrite.All
 //
 // Source: api-reference/beta/api/user-delete-photo.md
-func (c *Client) DeleteUserPhotoValue2(ctx context.Context, userID string, size string, content io.Reader, contentType string) error {
+func (c *Client) DeleteUserPhotoValueBySize(ctx context.Context, userID string, size string, content io.Reader, contentType string) error {
 	p := "/users/" + pathValue(userID, false) + "/photos/" + pathValue(size, false) + "/$value"
 	return c.upload(ctx, "DELETE", p, nil, content, contentType, nil)
 }

@@ -8,6 +8,8 @@ import "context"
 //
 // Count the mobile apps whose publishing state matches a status.
 //
+// status: The publishing status to count.
+//
 // On success the service answers 200 OK with an Int64.
 //
 // Least privileged permissions:

@@ -8,6 +8,8 @@ import "context"
 //
 // List the names of the audit activity types that belong to one audit category.
 //
+// category: Name of the audit category, as returned by getAuditCategories.
+//
 // On success the service answers 200 OK with a collection of String.
 //
 // Least privileged permissions:
@@ -28,6 +30,8 @@ func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Co
 //
 // Check whether the DNS records that Windows enrollment auto-discovery needs are in place
 // for a domain.
+//
+// domainName: The domain to check, such as contoso.com.
 //
 // On success the service answers 200 OK with a Boolean.
 //

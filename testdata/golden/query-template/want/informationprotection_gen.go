@@ -7,7 +7,29 @@ import (
 	"net/url"
 )
 
-// GetInformationProtectionBitlockerRecoveryKey sends GET /informationProtection/bitlocker/recoveryKeys/{bitlockeryRecoveryKeyId}?$select=key.
+// GetInformationProtectionBitlockerRecoveryKeyWithSelect sends GET /informationProtection/bitlocker/recoveryKeys/{bitlockeryRecoveryKeyId}?$select=key.
+//
+// Read a BitLocker recovery key, including the key itself.
+//
+// On success the service answers 200 OK with a bitlockerRecoveryKey.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): BitLockerKey.Read.All
+//   - Application: BitLockerKey.Read.All
+//
+// Source: api-reference/beta/api/bitlockerrecoverykey-get.md
+func (c *Client) GetInformationProtectionBitlockerRecoveryKeyWithSelect(ctx context.Context, bitlockeryRecoveryKeyID string) (*BitlockerRecoveryKey, error) {
+	p := "/informationProtection/bitlocker/recoveryKeys/" + pathValue(bitlockeryRecoveryKeyID, false)
+	q := url.Values{}
+	q.Set("$select", "key")
+	var out BitlockerRecoveryKey
+	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetInformationProtectionBitlockerRecoveryKey sends GET /informationProtection/bitlocker/recoveryKeys/'{bitlockeryRecoveryKeyId}'.
 //
 // Read a BitLocker recovery key, including the key itself.
 //
@@ -19,28 +41,6 @@ import (
 //
 // Source: api-reference/beta/api/bitlockerrecoverykey-get.md
 func (c *Client) GetInformationProtectionBitlockerRecoveryKey(ctx context.Context, bitlockeryRecoveryKeyID string) (*BitlockerRecoveryKey, error) {
-	p := "/informationProtection/bitlocker/recoveryKeys/" + pathValue(bitlockeryRecoveryKeyID, false)
-	q := url.Values{}
-	q.Set("$select", "key")
-	var out BitlockerRecoveryKey
-	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// GetInformationProtectionBitlockerRecoveryKey2 sends GET /informationProtection/bitlocker/recoveryKeys/'{bitlockeryRecoveryKeyId}'.
-//
-// Read a BitLocker recovery key, including the key itself.
-//
-// On success the service answers 200 OK with a bitlockerRecoveryKey.
-//
-// Least privileged permissions:
-//   - Delegated (work or school account): BitLockerKey.Read.All
-//   - Application: BitLockerKey.Read.All
-//
-// Source: api-reference/beta/api/bitlockerrecoverykey-get.md
-func (c *Client) GetInformationProtectionBitlockerRecoveryKey2(ctx context.Context, bitlockeryRecoveryKeyID string) (*BitlockerRecoveryKey, error) {
 	p := "/informationProtection/bitlocker/recoveryKeys/" + pathValue(bitlockeryRecoveryKeyID, true)
 	var out BitlockerRecoveryKey
 	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {

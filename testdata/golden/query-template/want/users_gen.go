@@ -152,7 +152,7 @@ func (c *Client) GetUserPhotoValue(ctx context.Context, userID string) (io.ReadC
 	return c.stream(ctx, "GET", p, nil, nil)
 }
 
-// GetMePhotoValue2 sends GET /me/photos/{size}/$value.
+// GetMePhotoValueBySize sends GET /me/photos/{size}/$value.
 //
 // Download the profile photo of a user.
 //
@@ -166,7 +166,7 @@ func (c *Client) GetUserPhotoValue(ctx context.Context, userID string) (io.ReadC
 //   - Application: User.Read
 //
 // Source: api-reference/beta/api/profilephoto-get.md
-func (c *Client) GetMePhotoValue2(ctx context.Context, size string) (io.ReadCloser, error) {
+func (c *Client) GetMePhotoValueBySize(ctx context.Context, size string) (io.ReadCloser, error) {
 	p := "/me/photos/" + pathValue(size, false) + "/$value"
 	return c.stream(ctx, "GET", p, nil, nil)
 }
