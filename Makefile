@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: all generate check test vet fmt-check update-golden fuzz ci
+.PHONY: all generate check test vet fmt-check update-golden fuzz coverage ci
 
 all: generate test
 
@@ -27,6 +27,10 @@ fmt-check:
 ## update-golden: rewrite testdata/golden/*/want and generated/ from the current code
 update-golden:
 	$(GO) test . -run 'TestGolden|TestGeneratedUpToDate' -update
+
+## coverage: measure the real corpus (../shared/corpus) and print the README's table
+coverage:
+	$(GO) test . -run 'TestCorpusCoverage' -count=1 -v
 
 ## fuzz: run the parser fuzzer for a minute
 fuzz:

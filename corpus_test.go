@@ -1,0 +1,268 @@
+package graphdocgen_test
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/graphdocgen/graphdocgen/internal/generate"
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// corpusRoot is the real pages, beside the project (see ../shared/corpus/README.md).
+const corpusRoot = "../shared/corpus/graph-docs-2021/api-reference"
+
+// minCoverage is the share of API pages that must yield at least one operation.
+const minCoverage = 0.995
+
+func corpusInputs(t *testing.T, version string) []generate.Input {
+	t.Helper()
+	dir := filepath.Join(corpusRoot, version)
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("the real corpus is absent (%v): skipping the corpus tests", err)
+	}
+	inputs, err := generate.Collect([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return inputs
+}
+
+// coverage is one version's figures.
+type coverage struct {
+	version                              string
+	pages, apiPages, withOps, ops, types int
+	warnings, errors                     int
+	byCode                               map[string]int
+	took                                 time.Duration
+}
+
+func measure(t *testing.T, version string) (coverage, *generate.Result, []generate.Input) {
+	inputs := corpusInputs(t, version)
+	start := time.Now()
+	res, err := generate.Run(inputs, generate.Config{Version: version, Package: "graph", Jobs: runtime.GOMAXPROCS(0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := coverage{version: version, took: time.Since(start), byCode: map[string]int{}, pages: len(res.Pages),
+		ops: len(res.API.Operations), types: len(res.API.Types), errors: res.Diags.Errors()}
+	c.warnings = len(res.Diags) - c.errors
+	covered := map[string]bool{}
+	for _, op := range res.API.Operations {
+		covered[op.Page] = true
+		for _, p := range op.AlsoIn {
+			covered[p] = true
+		}
+	}
+	for _, p := range res.Pages {
+		if p.Kind == model.PageAPI {
+			c.apiPages++
+			if covered[p.File] {
+				c.withOps++
+			}
+		}
+	}
+	for _, d := range res.Diags {
+		c.byCode[fmt.Sprintf("%s %s", d.Severity, d.Code)]++
+	}
+	return c, res, inputs
+}
+
+// TestCorpusCoverage runs the whole v1.0 and beta folders and checks the coverage target
+// and that every request line became an operation path or a diagnostic. Run it with -v
+// (make coverage) to print the figures as the README's table.
+func TestCorpusCoverage(t *testing.T) {
+	var rows []coverage
+	for _, version := range []string{"v1.0", "beta"} {
+		c, res, inputs := measure(t, version)
+		rows = append(rows, c)
+		if got := float64(c.withOps) / float64(c.apiPages); got < minCoverage {
+			var missing []string
+			covered := map[string]bool{}
+			for _, op := range res.API.Operations {
+				covered[op.Page] = true
+				for _, p := range op.AlsoIn {
+					covered[p] = true
+				}
+			}
+			for _, p := range res.Pages {
+				if p.Kind == model.PageAPI && !covered[p.File] {
+					missing = append(missing, p.File)
+				}
+			}
+			t.Errorf("%s: %.2f%% of API pages yield an operation, want at least %.1f%%; without: %v", version, 100*got, 100*minCoverage, missing)
+		}
+		checkNoLineDropped(t, res, inputs)
+	}
+	var b strings.Builder
+	b.WriteString("\n| | v1.0 | beta |\n|---|---:|---:|\n")
+	row := func(name string, f func(c coverage) string) {
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", name, f(rows[0]), f(rows[1]))
+	}
+	row("pages", func(c coverage) string { return fmt.Sprint(c.pages) })
+	row("API pages", func(c coverage) string { return fmt.Sprint(c.apiPages) })
+	row("API pages with operations", func(c coverage) string {
+		return fmt.Sprintf("%d (%.2f%%)", c.withOps, 100*float64(c.withOps)/float64(c.apiPages))
+	})
+	row("operations", func(c coverage) string { return fmt.Sprint(c.ops) })
+	row("types referenced", func(c coverage) string { return fmt.Sprint(c.types) })
+	row("errors / warnings", func(c coverage) string { return fmt.Sprintf("%d / %d", c.errors, c.warnings) })
+	var codes []string
+	for _, c := range rows {
+		for code := range c.byCode {
+			if !slices.Contains(codes, code) {
+				codes = append(codes, code)
+			}
+		}
+	}
+	slices.Sort(codes)
+	for _, code := range codes {
+		row("`"+code+"`", func(c coverage) string { return fmt.Sprint(c.byCode[code]) })
+	}
+	row("generation time (parse, build, emit, gofmt; no writes)", func(c coverage) string { return c.took.Round(10 * time.Millisecond).String() })
+	t.Log(b.String())
+}
+
+// checkNoLineDropped reads the pages' HTTP request sections independently of the parser
+// (a plain line scan) and requires every non-blank line inside their fences to be either
+// a request line of the page or the position of a diagnostic.
+func checkNoLineDropped(t *testing.T, res *generate.Result, inputs []generate.Input) {
+	t.Helper()
+	accounted := map[string]map[int]bool{}
+	mark := func(file string, line int) {
+		if accounted[file] == nil {
+			accounted[file] = map[int]bool{}
+		}
+		accounted[file][line] = true
+	}
+	for _, p := range res.Pages {
+		for _, r := range p.Requests {
+			mark(p.File, r.Pos.Line)
+		}
+	}
+	for _, d := range res.Diags {
+		mark(d.Pos.File, d.Pos.Line)
+	}
+	kinds := map[string]model.PageKind{}
+	for _, p := range res.Pages {
+		kinds[p.File] = p.Kind
+	}
+	dropped, checked := 0, 0
+	for _, in := range inputs {
+		if kinds[in.Rel] != model.PageAPI {
+			continue
+		}
+		for _, line := range templateLines(t, in.Display) {
+			checked++
+			if !accounted[in.Rel][line] {
+				dropped++
+				if dropped <= 20 {
+					t.Errorf("%s:%d: a line of the HTTP request section is neither a request nor a diagnostic", in.Display, line)
+				}
+			}
+		}
+	}
+	if dropped > 20 {
+		t.Errorf("... %d lines in all", dropped)
+	}
+	if checked < len(inputs)/4 {
+		t.Errorf("the line scan found only %d template lines in %d pages: it is broken", checked, len(inputs))
+	}
+}
+
+// templateLines returns the numbers of the non-blank lines inside fences of an
+// "## HTTP request" section (to the next H2), by a line scan of the file.
+func templateLines(t *testing.T, file string) []int {
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []int
+	in, fence := false, false
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		l := strings.TrimSpace(sc.Text())
+		switch {
+		case strings.HasPrefix(l, "```"):
+			fence = !fence
+		case fence:
+			if in && l != "" {
+				out = append(out, n)
+			}
+		case strings.HasPrefix(l, "## "):
+			in = strings.HasPrefix(strings.ToLower(strings.TrimSpace(l[3:])), "http request")
+		}
+	}
+	return out
+}
+
+// TestCorpusDeterministic generates v1.0 from shuffled inputs with different parallelism
+// and requires the same bytes.
+func TestCorpusDeterministic(t *testing.T) {
+	inputs := corpusInputs(t, "v1.0")
+	var first [][]byte
+	for i, jobs := range []int{runtime.GOMAXPROCS(0), 1, 7} {
+		in := slices.Clone(inputs)
+		if i > 0 {
+			r := rand.New(rand.NewPCG(uint64(i), 42))
+			r.Shuffle(len(in), func(a, b int) { in[a], in[b] = in[b], in[a] })
+		}
+		res, err := generate.Run(in, generate.Config{Version: "v1.0", Package: "graph", Jobs: jobs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got [][]byte
+		for _, f := range res.Files {
+			got = append(got, append([]byte(f.Name+"\n"), f.Data...))
+		}
+		if i == 0 {
+			first = got
+			continue
+		}
+		if len(got) != len(first) {
+			t.Fatalf("run %d: %d files, want %d", i, len(got), len(first))
+		}
+		for j := range got {
+			if !bytes.Equal(got[j], first[j]) {
+				name, _, _ := bytes.Cut(got[j], []byte("\n"))
+				t.Errorf("run %d (jobs %d, shuffled): %s differs", i, jobs, name)
+			}
+		}
+	}
+}
+
+// TestCorpusCompiles generates v1.0 and beta and builds and vets each package.
+func TestCorpusCompiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the whole generated v1.0 and beta clients; skipped with -short")
+	}
+	for _, version := range []string{"v1.0", "beta"} {
+		_, res, _ := measure(t, version)
+		dir := t.TempDir()
+		if err := res.Files.Write(dir); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module corpuscheck\n\ngo 1.26\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+			cmd := exec.Command("go", args...)
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("%s: go %s: %v\n%.3000s", version, strings.Join(args, " "), err, out)
+			}
+		}
+	}
+}
