@@ -151,6 +151,7 @@ func (st *state) finish() {
 			st.label = ""
 			st.requestBlock(b.f, b.ann)
 		}
+	case !st.sawHTTP && st.requestsFromExamples():
 	case !st.sawHTTP:
 		st.ds.Addf(pg.TitlePos.Or(st.lines.line(1)), model.Error, "http-request-missing", "API page has no HTTP request section")
 	case len(pg.Requests) == 0 && st.ds.Errors() == 0:
@@ -164,11 +165,50 @@ func (st *state) finish() {
 	}
 }
 
+// requestsFromExamples is the last resort for a page with no template at all: the URLs of
+// its example requests, with the host and version removed, become its request lines.
+// It reports whether there were any.
+func (st *state) requestsFromExamples() bool {
+	seen := map[string]bool{}
+	for _, ex := range st.page.Examples {
+		if ex.Kind != model.ExampleRequest || ex.Method == "" {
+			continue
+		}
+		path, diags := scanPath(ex.URL)
+		if path == nil || seen[ex.Method+" "+path.String()] {
+			continue
+		}
+		seen[ex.Method+" "+path.String()] = true
+		if len(seen) == 1 {
+			st.ds.Addf(ex.Pos, model.Warning, "http-request-from-example",
+				"the page has no HTTP request section and no template; the request lines are taken from its example requests")
+		}
+		for _, d := range diags {
+			st.ds.Addf(ex.Pos, d.sev, d.code, "%s", d.msg)
+		}
+		st.page.Requests = append(st.page.Requests, model.RequestLine{
+			Raw: ex.Method + " " + ex.URL, Method: ex.Method, Path: *path, Label: ex.Heading, Pos: ex.Pos,
+		})
+	}
+	return len(seen) > 0
+}
+
+// hasExampleRequest reports whether the page has an example request.
+func (st *state) hasExampleRequest() bool {
+	for _, ex := range st.page.Examples {
+		if ex.Kind == model.ExampleRequest && ex.Method != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // classify decides the page kind by folder and structure, doc_type breaking ties.
 func (st *state) classify() model.PageKind {
 	dir := path.Base(path.Dir(st.file))
 	base := strings.ToLower(path.Base(st.file))
-	api := st.sawHTTP || len(st.page.Requests) > 0 || len(st.implicit) > 0 && (dir == "api" || strings.EqualFold(st.page.DocType, "apiPageType"))
+	apiByName := dir == "api" || strings.EqualFold(st.page.DocType, "apiPageType")
+	api := st.sawHTTP || len(st.page.Requests) > 0 || apiByName && (len(st.implicit) > 0 || st.hasExampleRequest())
 	resource := st.sections[secProperties] || st.sections[secJSON]
 	enum := st.sections[secMembers] || strings.HasSuffix(strings.ToLower(st.page.Title), "enum type") ||
 		strings.HasPrefix(base, "enums")

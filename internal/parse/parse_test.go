@@ -553,6 +553,28 @@ GET https://graph.microsoft.com/v1.0/sites/root
 		want: []string{"req GET /sites/root @5:1", "req GET /sites/{hostname}:/{serverRelativePath} @10:1",
 			"diag 1:1 warning response-missing", "diag 5:1 warning http-request-implicit"},
 	}, {
+		name: "no template at all: the example requests are the request lines",
+		md: `
+# T
+
+## Example
+### Request
+<!-- { "blockType": "request", "name": "a" } -->
+~~~http
+GET https://graph.microsoft.com/v1.0/me/insights/shared
+~~~
+### Request
+<!-- { "blockType": "request", "name": "b" } -->
+~~~http
+GET https://graph.microsoft.com/v1.0/me/insights/shared/2a1b7a6e-5f21-4c3e-9d1b-0f5a8e7c6d4b
+~~~
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{"req GET /me/insights/shared @7:1 label=\"Request\"", "req GET /me/insights/shared/{sharedId} @12:1 label=\"Request\"",
+			"diag 7:1 warning http-request-from-example", "diag 12:1 warning literal-id-in-path"},
+	}, {
 		name: "an HTTP request section without request lines",
 		md: `
 # T
