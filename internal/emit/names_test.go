@@ -95,6 +95,8 @@ func TestMethodName(t *testing.T) {
 		{"GET", 200, named, "Get", seg("policies"), "GetPolicies"},
 		{"GET", 200, named, "Get", seg("policies", "{id}"), "GetPolicy"},
 		{"PUT", 200, named, "Upload", seg("me", "drive", "items", "{itemId}", "content"), "PutMeDriveItemContent"},
+		{"GET", 200, named, "Service root", seg(), "GetRoot"},
+		{"POST", 201, named, "Create", seg(), "Root"},
 	}
 	for _, tt := range tests {
 		op := &model.Operation{Method: tt.method, Title: tt.title, Response: model.Response{Status: tt.status, Type: tt.resp}}

@@ -331,7 +331,10 @@ func methodName(op *model.Operation, p model.Path) string {
 	if name == "" {
 		name = "Root"
 	}
-	last := segs[len(segs)-1:]
+	var last []model.Segment
+	if len(segs) > 0 {
+		last = segs[len(segs)-1:]
+	}
 	lastLit := len(last) == 1 && !last[0].IsParam()
 	switch op.Method {
 	case "GET":
