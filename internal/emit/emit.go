@@ -71,7 +71,7 @@ func Emit(api *model.API, cfg Config) (Files, model.Diagnostics, error) {
 	for _, g := range groups {
 		f := newFile(v)
 		for _, m := range byGroup[g] {
-			if m.Body != nil && m.Body.Owner == m && m.Body.Whole == nil {
+			if m.Body != nil && m.Body.Owner == m && m.Body.Whole == nil && !m.Body.Any {
 				genBodyStruct(f, v, m.Body)
 			}
 			genMethod(f, v, m)

@@ -31,6 +31,9 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 	switch {
 	case m.Upload:
 		params = append(params, jen.Id("content").Qual(ioPkg, "Reader"), jen.Id("contentType").String())
+	case m.Body != nil && m.Body.Any:
+		params = append(params, jen.Id("body").Any())
+		in = jen.Id("body")
 	case m.Body != nil && m.Body.Whole != nil:
 		params = append(params, jen.Id("body").Add(v.goTypeOf(*m.Body.Whole)))
 		in = jen.Id("body")
@@ -172,6 +175,9 @@ func methodDoc(m *goMethod) jen.Code {
 	}
 	for _, a := range args {
 		d.para(a)
+	}
+	if m.Body != nil && m.Body.Any {
+		d.para("The page does not describe the request body: body is encoded as JSON as it is, and nil sends no body.")
 	}
 	d.para(responseDoc(m))
 	perms := []string{"Least privileged permissions:"}

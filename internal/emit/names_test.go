@@ -96,6 +96,7 @@ func TestMethodName(t *testing.T) {
 		{"GET", 200, named, "Get", seg("policies", "{id}"), "GetPolicy"},
 		{"PUT", 200, named, "Upload", seg("me", "drive", "items", "{itemId}", "content"), "PutMeDriveItemContent"},
 		{"GET", 200, named, "Service root", seg(), "GetRoot"},
+		{"GET", 200, named, "Get site", seg("sites", "contoso.sharepoint.com"), "GetSitesContosoSharepointCom"},
 		{"POST", 201, named, "Create", seg(), "Root"},
 	}
 	for _, tt := range tests {

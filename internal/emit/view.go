@@ -67,6 +67,7 @@ type goBody struct {
 	Name   string    // the struct's name; empty when Whole is set
 	Fields []goField // the struct's fields
 	Whole  *model.TypeRef
+	Any    bool      // the page does not say: body any, encoded as JSON
 	Owner  *goMethod // the method whose file holds the struct
 }
 
@@ -106,7 +107,7 @@ func newView(api *model.API, cfg Config) *view {
 	}
 	v.settleMethodNames()
 	for _, m := range v.methods {
-		if m.Body != nil && m.Body.Owner == m && m.Body.Whole == nil {
+		if m.Body != nil && m.Body.Owner == m && m.Body.Whole == nil && !m.Body.Any {
 			m.Body.Name = typeNames.take(m.Name + "Request")
 		}
 	}
@@ -217,11 +218,19 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 	}
 	params := op.ParamsIn(model.InBody)
 	if len(params) == 0 {
-		if op.Body.Type.Kind == model.KindNamed {
+		switch {
+		case op.Body.Type.Kind == model.KindNamed:
 			t := op.Body.Type
 			return &goBody{Whole: &t, Owner: owner}
+		case op.Body.None:
+			return nil
 		}
-		return nil
+		// The page neither describes the body nor says there is none: let the caller
+		// send whatever the docs' prose or examples ask for.
+		v.diags.Addf(op.Body.Pos.Or(op.Pos), model.Warning, "request-body-untyped",
+			"%s %s: the page gives neither body parameters, a body type, nor \"no request body\"; the method takes body any (nil sends none)",
+			op.Method, owner.Path)
+		return &goBody{Any: true, Owner: owner}
 	}
 	b := &goBody{Owner: owner}
 	names := uniquer{}
@@ -317,7 +326,7 @@ func methodName(op *model.Operation, p model.Path) string {
 		switch {
 		case strings.HasPrefix(lit, "$"):
 			words = append(words, exported(lit[1:]))
-		case strings.Contains(lit, "."):
+		case isCast(lit):
 			words = append(words, "As"+exported(lastDot(lit)))
 		default:
 			w := strings.TrimSuffix(lit, ":")
@@ -360,6 +369,12 @@ func methodName(op *model.Operation, p model.Path) string {
 	return exported(strings.ToLower(op.Method)) + name
 }
 
+// isCast reports whether a segment is an OData cast (microsoft.graph.user), not a
+// dotted name such as a host (contoso.sharepoint.com).
+func isCast(seg string) bool {
+	return strings.HasPrefix(strings.ToLower(seg), "microsoft.")
+}
+
 // isCreate reports whether a POST creates an item in a collection rather than calling an action.
 func isCreate(op *model.Operation) bool {
 	t := strings.ToLower(op.Title)
@@ -369,7 +384,7 @@ func isCreate(op *model.Operation) bool {
 // singularLast singularises the last word of a name built from a plain last segment.
 func singularLast(name string, last []model.Segment) string {
 	lit, _ := last[0].Literal()
-	if strings.HasPrefix(lit, "$") || strings.Contains(lit, ".") {
+	if strings.HasPrefix(lit, "$") || isCast(lit) {
 		return name
 	}
 	w := exported(lit)

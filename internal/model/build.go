@@ -51,6 +51,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 	for _, op := range ops {
 		functionArgsFromBody(p, op, ds)
 		op.Params = operationParams(p, op, ds)
+		inferResponse(op, ds)
 		if op.Response.Status == 0 {
 			op.Response.Status = defaultStatus(op)
 			ds.Addf(op.Response.Pos.Or(op.Pos), Warning, "response-status-missing",
@@ -116,6 +117,50 @@ func isIdent(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// inferResponse settles a response type the Response section left unknown: from an
+// example response's annotation ("@odata.type": "microsoft.graph.permission",
+// "isCollection": true), else no body for a DELETE or a 204, else it stays unknown (raw JSON).
+func inferResponse(op *Operation, ds *Diagnostics) {
+	r := &op.Response
+	if r.Type.Kind != KindUnknown {
+		return
+	}
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleResponse || ex.Annotation == nil || ex.Annotation.ODataType == "" {
+			continue
+		}
+		if t, ok := AnnotationType(ex.Annotation.ODataType, ex.Annotation.IsCollection); ok {
+			t.Pos = ex.Annotation.Pos
+			r.Type = t
+			ds.Addf(t.Pos, Warning, "response-type-from-example", "the Response section names no type; the example's annotation says %s", t)
+			return
+		}
+	}
+	if op.Method == "DELETE" || r.Status == 204 {
+		r.Type = TypeRef{}
+	}
+}
+
+// AnnotationType reads an annotation's "@odata.type": microsoft.graph.x,
+// Collection(microsoft.graph.x), #microsoft.graph.x or a primitive name (stream, Edm.String).
+func AnnotationType(s string, isCollection bool) (TypeRef, bool) {
+	t := TypeRef{Raw: s, Collection: isCollection}
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if l := strings.ToLower(s); strings.HasPrefix(l, "collection(") && strings.HasSuffix(l, ")") {
+		t.Collection, s = true, s[len("collection("):len(s)-1]
+	}
+	if p, ok := LookupPrimitive(s); ok {
+		t.Kind, t.Primitive = KindPrimitive, p
+		return t, true
+	}
+	i := strings.LastIndexByte(s, '.')
+	if i <= 0 || i == len(s)-1 || strings.ContainsAny(s, " (){}") {
+		return TypeRef{}, false
+	}
+	t.Kind, t.Namespace, t.Name = KindNamed, s[:i], s[i+1:]
+	return t, true
 }
 
 // defaultStatus is the status assumed when a page names none.

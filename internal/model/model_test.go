@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -230,5 +231,33 @@ func TestFunctionArgsFromBody(t *testing.T) {
 	_, ds2 := Build("beta", []*Page{pg2})
 	if !hasCode(ds2, "body-param-ignored") {
 		t.Errorf("diagnostics\n%s", ds2)
+	}
+}
+
+func TestInferResponse(t *testing.T) {
+	pg := apiPage("api/x.md", "POST", path("items", "{itemId}", "invite"))
+	pg.Response = Response{Status: 200, Type: TypeRef{Kind: KindUnknown}}
+	pg.Examples = []Example{{Kind: ExampleResponse, Annotation: &Annotation{BlockType: "response", ODataType: "Collection(microsoft.graph.permission)"}}}
+	del := apiPage("api/y.md", "DELETE", path("items", "{itemId}"))
+	del.Response = Response{Type: TypeRef{Kind: KindUnknown}}
+	api, ds := Build("v1.0", []*Page{pg, del})
+	var got []string
+	for _, op := range api.Operations {
+		got = append(got, fmt.Sprintf("%s %d %s", op.Method, op.Response.Status, op.Response.Type))
+	}
+	if want := "DELETE 204 none|POST 200 Collection(microsoft.graph.permission)"; strings.Join(got, "|") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, "|"), want)
+	}
+	if !hasCode(ds, "response-type-from-example") {
+		t.Errorf("diagnostics:\n%s", ds)
+	}
+	for in, want := range map[string]string{"microsoft.graph.user": "microsoft.graph.user", "#microsoft.graph.ediscovery.tag": "microsoft.graph.ediscovery.tag",
+		"stream": "Edm.Stream", "Edm.String": "Edm.String", "collection(microsoft.graph.x)": "Collection(microsoft.graph.x)"} {
+		if got, ok := AnnotationType(in, false); !ok || got.String() != want {
+			t.Errorf("AnnotationType(%q) = %s, %v; want %s", in, got, ok, want)
+		}
+	}
+	if _, ok := AnnotationType("not a type", false); ok {
+		t.Error("prose read as a type")
 	}
 }

@@ -27,6 +27,16 @@ func (st *state) onFence(f *ast.FencedCodeBlock) {
 	}
 }
 
+// anyRequestLine reports whether any line is METHOD /path.
+func (st *state) anyRequestLine(lines []string) bool {
+	for _, l := range lines {
+		if methodRE.MatchString(strings.TrimSpace(l)) {
+			return true
+		}
+	}
+	return false
+}
+
 // implicitBlock is a fence of request lines outside any HTTP request section: on a page
 // that has no such section, these are the templates (a fence under Permissions, or
 // scenario headings with bare fences).
@@ -73,9 +83,17 @@ var methodRE = regexp.MustCompile(`^(?i)(GET|POST|PATCH|PUT|DELETE)(\s+|/|$)`)
 
 // requestBlock reads every line of a fence in the HTTP request section.
 func (st *state) requestBlock(f *ast.FencedCodeBlock, ann *model.Annotation) {
-	lines, _ := st.fenceLines(f)
+	lines, pos := st.fenceLines(f)
 	segs := f.Lines()
 	info := strings.ToLower(strings.TrimSpace(string(f.Language(st.src))))
+	if info != "" && info != "http" && info != "msgraph-interactive" && !st.anyRequestLine(lines) {
+		// Code in another language (the base64 recipe beside a shares template): one
+		// warning for the block, not one per line.
+		if len(pos) > 0 {
+			st.ds.Addf(pos[0], model.Warning, "request-block-skipped", "a %s block in the HTTP request section holds no request line; it is skipped", info)
+		}
+		return
+	}
 	for i, raw := range lines {
 		line := strings.TrimSpace(raw)
 		if line == "" {

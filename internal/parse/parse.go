@@ -160,6 +160,12 @@ func (st *state) finish() {
 	if st.respProse != nil && !st.respDone {
 		st.readResponse()
 	}
+	if !st.respDone {
+		// No Response prose at all: what comes back is not known (the model may still
+		// learn it from an example's annotation); it is not "no body".
+		pg.Response.Pos = pg.Response.Pos.Or(pg.TitlePos).Or(st.lines.line(1))
+		pg.Response.Type = model.TypeRef{Kind: model.KindUnknown, Pos: pg.Response.Pos}
+	}
 	if !st.sections[secResponse] {
 		st.ds.Addf(pg.TitlePos.Or(st.lines.line(1)), model.Warning, "response-missing", "API page has no Response section")
 	}

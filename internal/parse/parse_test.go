@@ -466,7 +466,7 @@ GET /shares/{id}
 ## Response
 If successful, this method returns a ´200 OK´ response code and a [sharedDriveItem](../resources/shareddriveitem.md) object in the response body.
 `,
-		want: []string{"req GET /shares/{shareId} @8:1", "diag 5:1 warning request-line-unparsed"},
+		want: []string{"req GET /shares/{shareId} @8:1", "diag 5:1 warning request-block-skipped"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -574,6 +574,34 @@ If successful, this method returns a ´204 No Content´ response code.
 `,
 		want: []string{"req GET /me/insights/shared @7:1 label=\"Request\"", "req GET /me/insights/shared/{sharedId} @12:1 label=\"Request\"",
 			"diag 7:1 warning http-request-from-example", "diag 12:1 warning literal-id-in-path"},
+	}, {
+		name: "a fence left open swallows the next heading; a pivoted permissions table is reported; footnote stars dropped",
+		md: `
+# T
+
+## Permissions
+|Permission type|Permissions (from least to most privileged)|
+|:---|:---|
+|Application|Chat.Manage.Chat*, Chat.ReadWrite.All|
+
+|Supported resource|Delegated (work or school account)|Application|
+|:---|:---|:---|
+|user|Mail.Read|Mail.Read|
+
+## HTTP request
+~~~http
+GET /chats
+
+## Response
+If successful, this method returns a ´200 OK´ response code.
+`,
+		want: []string{"req GET /chats @14:1", "perm Application: Chat.Manage.Chat, Chat.ReadWrite.All @6:2",
+			"diag 1:1 warning response-missing", "diag 8:1 warning permissions-unread", "diag 16:1 warning fence-swallows-markdown",
+			"diag 16:1 warning request-line-unparsed", "diag 17:1 warning request-line-unparsed"},
+	}, {
+		name: "a fence that runs to the end of the page",
+		md:   "# T\n\n## HTTP request\n~~~http\nGET /chats\n",
+		want: []string{"req GET /chats @5:1", "diag 1:1 warning response-missing", "diag 5:1 warning fence-unclosed"},
 	}, {
 		name: "an HTTP request section without request lines",
 		md: `
@@ -1104,11 +1132,11 @@ It returns a [gadget](../resources/gadget.md) object.
 HTTP/1.1 200 OK
 ~~~
 `,
-		want: []string{"diag 1:1 warning response-missing"},
+		want: []string{"resp 0 unknown() @1:1", "diag 1:1 warning response-missing"},
 	}, {
 		name: "no Response section",
 		md:   "# T\n\n## HTTP request\n~~~http\nGET /a\n~~~\n",
-		want: []string{"diag 1:1 warning response-missing"},
+		want: []string{"resp 0 unknown() @1:1", "diag 1:1 warning response-missing"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -52,10 +52,9 @@ func (st *state) readResponse() {
 		i, _ := strconv.Atoi(linkToken.FindStringSubmatch(m)[1])
 		return links[i].text
 	})
-	if m := statusTick.FindStringSubmatch(prose); m != nil {
-		resp.Status, _ = strconv.Atoi(m[1])
-	} else if m := statusBare.FindStringSubmatch(plain); m != nil {
-		resp.Status, _ = strconv.Atoi(m[1])
+	resp.Status = successStatus(statusTick.FindAllStringSubmatch(prose, -1))
+	if resp.Status == 0 {
+		resp.Status = successStatus(statusBare.FindAllStringSubmatch(plain, -1))
 	}
 	resp.StatusText = statusText(resp.Status)
 	if resp.Status == 204 || noBody.MatchString(plain) {
@@ -101,6 +100,29 @@ func (st *state) readResponse() {
 	resp.Type = model.TypeRef{Kind: model.KindUnknown, Raw: clip(strings.TrimSpace(plain), 100), Pos: resp.Pos}
 }
 
+// successStatus picks the status of success from the codes a Response section names: the
+// first 2xx, else the first 3xx, else the first code ("returns 507 when the quota is
+// exceeded ... returns 200 and the session" answers 200).
+func successStatus(ms [][]string) int {
+	first, redirect := 0, 0
+	for _, m := range ms {
+		code, _ := strconv.Atoi(m[1])
+		switch {
+		case code >= 200 && code < 300:
+			return code
+		case code >= 300 && code < 400 && redirect == 0:
+			redirect = code
+		}
+		if first == 0 {
+			first = code
+		}
+	}
+	if redirect != 0 {
+		return redirect
+	}
+	return first
+}
+
 // isTypeLink reports whether a link points at a page that could document a type (not the
 // OData query parameters page, not an anchor on the same page).
 func isTypeLink(dest string) bool {
@@ -132,18 +154,19 @@ func statusText(code int) string {
 
 var (
 	noBodyRequest = regexp.MustCompile(`(?i)(do not|don't) (supply|specify|provide|include|send) a request body|no request body|request body is not required|doesn't require a request body|does not require a request body`)
-	jsonRepr      = regexp.MustCompile(`(?i)(json representation|json object|properties of the|the following properties)`)
+	bodyCue       = regexp.MustCompile(`(?i)\b(supply|provide|specify|include|send|pass|json)\b`)
 )
 
-// onBodyProse reads the Request body sentences: "Do not supply a request body", or "supply
-// a JSON representation of the [vppToken](...) object".
+// onBodyProse reads the Request body sentences: "Do not supply a request body", or the
+// first link to a type ("supply a JSON representation of the [vppToken](...) object",
+// "provide a [call](...) object").
 func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 	body := &st.page.Body
 	if noBodyRequest.MatchString(txt) {
 		body.None = true
 		return
 	}
-	if body.Type.Kind != model.KindNone || !jsonRepr.MatchString(txt) {
+	if body.Type.Kind != model.KindNone || !bodyCue.MatchString(txt) {
 		return
 	}
 	for _, it := range st.inlines(p) {

@@ -127,6 +127,7 @@ func (st *state) block(n ast.Node) {
 		st.onHTML(n)
 		return
 	case *ast.FencedCodeBlock:
+		st.checkFence(n)
 		st.onFence(n)
 	case *ast.Paragraph:
 		st.onParagraph(n)
@@ -163,6 +164,31 @@ func (st *state) block(n ast.Node) {
 	}
 }
 
+var swallowed = regexp.MustCompile(`^\s*(#{2,6} |<!-- ?\{)`)
+
+// checkFence warns about a fence that is not closed where the author meant: one that runs
+// to the end of the page, or one that holds markdown headings or annotations (a missing
+// closing fence that swallowed what follows, up to the next opener).
+func (st *state) checkFence(f *ast.FencedCodeBlock) {
+	l := f.Lines()
+	if l.Len() == 0 {
+		return
+	}
+	for i := 0; i < l.Len(); i++ {
+		seg := l.At(i)
+		if line := string(seg.Value(st.src)); swallowed.MatchString(line) {
+			st.ds.Addf(st.lines.pos(seg.Start), model.Warning, "fence-swallows-markdown",
+				"a code block holds a markdown heading or annotation: is its closing fence missing? %q", clip(strings.TrimSpace(line), 60))
+			return
+		}
+	}
+	end := l.At(l.Len() - 1).Stop
+	rest := strings.TrimLeft(string(st.src[min(end, len(st.src)):]), " \t\r\n>")
+	if !strings.HasPrefix(rest, "```") && !strings.HasPrefix(rest, "~~~") {
+		st.ds.Addf(st.lines.pos(l.At(0).Start), model.Warning, "fence-unclosed", "a code block is not closed before the end of the page")
+	}
+}
+
 // onHeading opens a section.
 func (st *state) onHeading(h *ast.Heading) {
 	raw := st.rawLines(h)
@@ -182,8 +208,8 @@ func (st *state) onHeading(h *ast.Heading) {
 		}
 		return
 	}
-	if st.current() == secResponse && !st.respDone {
-		st.readResponse()
+	if st.current() == secResponse && !st.respDone && (h.Level <= 2 || len(st.respProse) > 0) {
+		st.readResponse() // sub-headings without prose before them (### CSV, ### JSON) keep it open
 	}
 	for len(st.stack) > 0 && st.stack[len(st.stack)-1].level >= h.Level {
 		st.stack = st.stack[:len(st.stack)-1]

@@ -98,7 +98,9 @@ func (st *state) onTable(n *east.Table) {
 // permissions reads "Permission type | Permissions" rows.
 func (st *state) permissions(t *table) {
 	if len(t.header) < 2 || !strings.HasPrefix(t.header[0], "permission") {
-		return // pivoted tables (Supported resource | Delegated ...) are left for later
+		st.ds.Addf(t.pos, model.Warning, "permissions-unread",
+			"permissions table with columns %q is not read (only Permission type | Permissions tables are)", strings.Join(t.header, " | "))
+		return
 	}
 	mostFirst := strings.Contains(t.header[1], "most to least")
 	for _, row := range t.rows {
@@ -108,7 +110,7 @@ func (st *state) permissions(t *table) {
 		st.checkTODO(row[1].text, row[1].pos)
 		p := model.Permission{Kind: row[0].text, Pos: row[0].pos}
 		for _, s := range strings.Split(row[1].text, ",") {
-			s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
+			s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".*")) // "Chat.Manage.Chat*" marks a footnote
 			if s == "" || strings.EqualFold(s, "not supported") || strings.Contains(s, "TODO") {
 				continue
 			}

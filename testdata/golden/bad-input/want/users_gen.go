@@ -167,13 +167,16 @@ func (c *Client) GetUserStatusHistory(ctx context.Context, userID string) (*User
 //
 // Read the status of a user.
 //
+// The page does not describe the request body: body is encoded as JSON as it is, and nil
+// sends no body.
+//
 // On success the service answers 200 OK with an userStatus.
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
-func (c *Client) UpdateUserStatus(ctx context.Context, userID string) (*UserStatus, error) {
+func (c *Client) UpdateUserStatus(ctx context.Context, userID string, body any) (*UserStatus, error) {
 	p := "/users/" + pathValue(userID, false) + "/status"
 	var out UserStatus
-	if err := c.do(ctx, "PATCH", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, "PATCH", p, nil, body, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
