@@ -284,6 +284,16 @@ func pathValue(v any, quoted bool) string {
 	return url.PathEscape(formatValue(v, quoted))
 }
 
+// pathSegments escapes a path value (a drive item's folder/file.txt) segment by segment,
+// keeping its slashes; leading and trailing slashes are dropped.
+func pathSegments(p string) string {
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}
+
 // queryValue formats a query parameter's value (url.Values escapes it).
 func queryValue(v any, quoted bool) string {
 	return formatValue(v, quoted)

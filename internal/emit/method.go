@@ -139,7 +139,11 @@ func pathExpr(m *goMethod) jen.Code {
 				continue
 			}
 			flush()
-			pieces = append(pieces, jen.Id("pathValue").Call(jen.Id(m.Args[i].Name), jen.Lit(m.Args[i].Quoted)))
+			if m.Args[i].Path {
+				pieces = append(pieces, jen.Id("pathSegments").Call(jen.Id(m.Args[i].Name)))
+			} else {
+				pieces = append(pieces, jen.Id("pathValue").Call(jen.Id(m.Args[i].Name), jen.Lit(m.Args[i].Quoted)))
+			}
 			i++
 		}
 	}

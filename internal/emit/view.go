@@ -60,6 +60,7 @@ type goArg struct {
 	Name   string
 	Param  model.Param
 	Quoted bool
+	Path   bool // a path value: each of its segments is escaped, its slashes kept
 }
 
 // goBody is a request body: a struct of the page's body parameters, or a whole resource.
@@ -149,7 +150,7 @@ func (v *view) addMethods(op *model.Operation) {
 			// A String function argument is an OData string literal even where the
 			// template leaves out the quotes (reminderView(startDateTime=startDateTime-value)).
 			quoted := pt.Quoted || pt.Function && p.Type.Kind == model.KindPrimitive && p.Type.Primitive == model.String && !p.Type.Collection
-			m.Args = append(m.Args, goArg{Name: argNames.take(unexported(pt.Param)), Param: p, Quoted: quoted})
+			m.Args = append(m.Args, goArg{Name: argNames.take(unexported(pt.Param)), Param: p, Quoted: quoted, Path: pt.PathValued})
 		}
 		v.classifyResult(m)
 		if m.Upload {

@@ -29,6 +29,7 @@ type Part struct {
 	Alternatives []string // {id | userPrincipalName}: every spelling, first is the one Param derives from
 	Quoted       bool     // the template wraps the value in single quotes: an OData string literal
 	Function     bool     // an argument of a function-call segment
+	PathValued   bool     // the value is a path whose slashes separate segments (root:/{item-path}:)
 }
 
 // QueryParam is one name=value pair written into the template's query string. Param is set

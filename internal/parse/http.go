@@ -447,6 +447,11 @@ func nameParams(p *model.Path) {
 				}
 			}
 			pt.Param = unique(name)
+			// After "root:" the drive item's path follows, slashes and all, up to the next
+			// ":" (/me/drive/root:/{item-path}:/content).
+			if si > 0 && !pt.Function && !pt.Quoted && pi == 0 && strings.HasSuffix(p.Segments[si-1].String(), ":") {
+				pt.PathValued = true
+			}
 		}
 		if lit, ok := seg.Literal(); ok && !strings.HasPrefix(lit, "$") {
 			prev = lastWord(lit)

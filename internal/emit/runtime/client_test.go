@@ -430,3 +430,19 @@ func TestCheckPath(t *testing.T) {
 		t.Errorf("an empty ID: err = %v, want a refusal before sending", err)
 	}
 }
+
+func TestPathSegments(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"folder/file name.txt": "folder/file%20name.txt",
+		"/a/b?c#d/":            "a/b%3Fc%23d",
+		"only":                 "only",
+	} {
+		if got := pathSegments(in); got != want {
+			t.Errorf("pathSegments(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if err := checkPath("GET", "/me/drive/root:/"+pathSegments("a//b")+":/content"); err == nil {
+		t.Error("an empty segment inside a path value must be refused")
+	}
+}

@@ -218,7 +218,7 @@ func (c *Client) ListMeDriveItemWorkbookWorksheetTables(ctx context.Context, ite
 //
 // Source: api-reference/beta/api/worksheet-list-tables.md
 func (c *Client) ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, itemPath string, worksheetID string) (*Page[Table], error) {
-	p := "/me/drive/root:/" + pathValue(itemPath, false) + ":/workbook/worksheets/" + pathValue(worksheetID, false) + "/tables"
+	p := "/me/drive/root:/" + pathSegments(itemPath) + ":/workbook/worksheets/" + pathValue(worksheetID, false) + "/tables"
 	var out Page[Table]
 	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
 		return nil, err

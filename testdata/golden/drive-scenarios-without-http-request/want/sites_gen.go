@@ -62,7 +62,7 @@ func (c *Client) GetSitesContosoSharepointCom(ctx context.Context) (json.RawMess
 //
 // Source: api-reference/beta/api/site-get.md
 func (c *Client) GetSites(ctx context.Context, hostname string, serverRelativePath string) (json.RawMessage, error) {
-	p := "/sites/" + pathValue(hostname, false) + ":/" + pathValue(serverRelativePath, false)
+	p := "/sites/" + pathValue(hostname, false) + ":/" + pathSegments(serverRelativePath)
 	var out json.RawMessage
 	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
 		return nil, err
