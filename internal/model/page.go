@@ -37,6 +37,8 @@ type Page struct {
 	Namespace   string // the "Namespace:" line; microsoft.graph when absent
 	Summary     string // the prose between the H1 and the first H2, without notes and includes
 
+	Types []ResourceType // resource, complex and enum types the page defines
+
 	Requests    []RequestLine
 	Params      []Param // every parameter table row, in page order
 	Body        Body
