@@ -25,7 +25,7 @@ func Build(version string, pages []*Page) (*API, Diagnostics) {
 	}
 	Canonicalize(api)
 	dedupeOperations(api, &ds)
-	api.Types = collectTypes(api, byFile)
+	resolveTypes(api, &ds)
 	Canonicalize(api)
 	return api, ds
 }
@@ -307,35 +307,6 @@ func dedupeOperations(api *API, ds *Diagnostics) {
 		}
 	}
 	api.Operations = kept
-}
-
-// collectTypes lists the named types the operations refer to, one per qualified name.
-func collectTypes(api *API, pages map[string]*Page) []*Type {
-	byName := map[string]*Type{}
-	var out []*Type
-	add := func(t TypeRef) {
-		if t.Kind != KindNamed {
-			return
-		}
-		key := strings.ToLower(t.QualifiedName())
-		if byName[key] != nil {
-			return
-		}
-		ty := &Type{Name: t.Name, Namespace: t.Namespace, Page: t.Link, Pos: t.Pos}
-		if pg := pages[strings.ToLower(t.Link)]; pg != nil && pg.Kind == PageEnum {
-			ty.IsEnum = true
-		}
-		byName[key] = ty
-		out = append(out, ty)
-	}
-	for _, op := range api.Operations {
-		for _, p := range op.Params {
-			add(p.Type)
-		}
-		add(op.Body.Type)
-		add(op.Response.Type)
-	}
-	return out
 }
 
 // Or returns p, or q when p is the zero Pos.

@@ -6,6 +6,9 @@ type API struct {
 	Pages      []*Page
 	Operations []*Operation
 	Types      []*Type
+	// TypeRefs counts the distinct named types the emitted operations and types refer
+	// to, and how many of them a resource or enum page documents.
+	TypeRefs struct{ Referenced, Resolved int }
 }
 
 // Operation is one HTTP method of one API page, reachable through one or more paths.

@@ -114,14 +114,23 @@ func (t TypeRef) QualifiedName() string {
 	return t.Namespace + "." + t.Name
 }
 
-// Type is a named type that operations refer to. Until resource pages are read it only
-// knows its name and where it is documented.
+// Type is a named type that operations refer to, with what its resource or enum page
+// says about it. A type no page documents keeps only its name (Documented is false).
 type Type struct {
-	Name      string // as the docs write it: vppToken
-	Namespace string
-	Page      string // the resource page that documents it, if known
-	IsEnum    bool   // the page is an enum page
-	Pos       Pos    // first reference
+	Name       string // as its page names it: vppToken
+	Namespace  string
+	Page       string // the page that documents it (or that a link pointed to)
+	IsEnum     bool
+	Documented bool
+	Base       string     // qualified name of the base type, "" when none
+	Key        string     // key property: an entity
+	Open       bool       // open type: undocumented properties are expected
+	Abstract   bool       //
+	Flags      bool       // a flags enum: values combine ("a,b")
+	Properties []Property // its own, not inherited, in page order
+	Members    []EnumMember
+	Derived    []string // qualified names of the reachable types derived from it, sorted
+	Pos        Pos      // its definition, or the first reference
 }
 
 // QualifiedName is the type's namespace-qualified name.

@@ -1,0 +1,201 @@
+package model
+
+import (
+	"slices"
+	"strings"
+)
+
+// typeGraph is every type the pages define, and the lookups that resolve a reference.
+type typeGraph struct {
+	byName   map[string]*Type   // lower-cased qualified name
+	byBare   map[string][]*Type // lower-cased name without namespace
+	byPage   map[string][]*Type // lower-cased page file
+	children map[string][]*Type // lower-cased qualified base name -> derived types
+}
+
+func key(qualified string) string { return strings.ToLower(strings.TrimPrefix(qualified, "#")) }
+
+// newTypeGraph merges the types of all pages; a type on several pages (deviceManagement
+// on sixteen intune pages) gets the union of their properties.
+func newTypeGraph(pages []*Page, ds *Diagnostics) *typeGraph {
+	g := &typeGraph{byName: map[string]*Type{}, byBare: map[string][]*Type{}, byPage: map[string][]*Type{}, children: map[string][]*Type{}}
+	for _, p := range pages {
+		for i := range p.Types {
+			rt := &p.Types[i]
+			if rt.Name == "" {
+				continue
+			}
+			k := key(rt.QualifiedName())
+			t := g.byName[k]
+			if t == nil {
+				t = &Type{Name: rt.Name, Namespace: rt.Namespace, Page: p.File, IsEnum: rt.Enum, Documented: true,
+					Base: rt.Base, Key: rt.Key, Open: rt.Open, Abstract: rt.Abstract, Flags: rt.Flags, Pos: rt.Pos}
+				g.byName[k] = t
+				g.byBare[strings.ToLower(rt.Name)] = append(g.byBare[strings.ToLower(rt.Name)], t)
+			} else if t.Base == "" {
+				t.Base = rt.Base
+			}
+			g.byPage[strings.ToLower(p.File)] = append(g.byPage[strings.ToLower(p.File)], t)
+			for _, pr := range rt.Properties {
+				if i := slices.IndexFunc(t.Properties, func(q Property) bool { return q.Name == pr.Name }); i >= 0 {
+					if q := t.Properties[i]; q.Type.String() != pr.Type.String() && !pr.FromJSON && !q.FromJSON {
+						ds.Addf(pr.Pos, Warning, "property-disagrees", "%s.%s is %s here but %s at %s", t.Name, pr.Name, pr.Type, q.Type, q.Pos)
+					}
+					continue
+				}
+				t.Properties = append(t.Properties, pr)
+			}
+			for _, m := range rt.Members {
+				if !slices.ContainsFunc(t.Members, func(q EnumMember) bool { return q.Name == m.Name }) {
+					t.Members = append(t.Members, m)
+				}
+			}
+		}
+	}
+	for _, t := range g.byName {
+		if t.Base != "" {
+			g.children[key(t.Base)] = append(g.children[key(t.Base)], t)
+		}
+	}
+	return g
+}
+
+// resolve finds the type a reference means: on the linked page (by name, or its only
+// type), else by qualified name, else by a name only one namespace uses.
+func (g *typeGraph) resolve(ref TypeRef) *Type {
+	if ref.Kind != KindNamed {
+		return nil
+	}
+	if ref.Link != "" {
+		onPage := g.byPage[strings.ToLower(ref.Link)]
+		for _, t := range onPage {
+			if strings.EqualFold(t.Name, ref.Name) {
+				return t
+			}
+		}
+		if len(onPage) == 1 {
+			return onPage[0]
+		}
+	}
+	if t := g.byName[key(ref.QualifiedName())]; t != nil {
+		return t
+	}
+	if ts := g.byBare[strings.ToLower(ref.Name)]; len(ts) == 1 {
+		return ts[0]
+	}
+	return nil
+}
+
+// resolveTypes settles every named reference of the operations: references to documented
+// types take the type's own spelling, and API.Types becomes the types reachable from the
+// operations (through properties, base types and, for a type used as a value, its derived
+// types), plus a name-only type for each reference no page documents.
+func resolveTypes(api *API, ds *Diagnostics) {
+	g := newTypeGraph(api.Pages, ds)
+	enumPages := map[string]bool{}
+	for _, p := range api.Pages {
+		if p.Kind == PageEnum {
+			enumPages[strings.ToLower(p.File)] = true
+		}
+	}
+	reach := map[*Type]bool{}
+	var order []*Type
+	undocumented := map[string]*Type{}
+	var queue []*Type
+	visit := func(t *Type) {
+		if !reach[t] {
+			reach[t] = true
+			order = append(order, t)
+			queue = append(queue, t)
+		}
+	}
+	// settle rewrites one reference in place and reports whether it was resolved.
+	settle := func(ref *TypeRef, asValue bool) {
+		if ref.Kind != KindNamed {
+			return
+		}
+		if t := g.resolve(*ref); t != nil {
+			ref.Name, ref.Namespace = t.Name, t.Namespace
+			if t.Page != "" {
+				ref.Link = t.Page
+			}
+			visit(t)
+			if asValue {
+				// A value typed as a base type can arrive as any type derived from it.
+				var stack []*Type
+				stack = append(stack, g.children[key(t.QualifiedName())]...)
+				for len(stack) > 0 {
+					c := stack[len(stack)-1]
+					stack = stack[:len(stack)-1]
+					if !reach[c] {
+						visit(c)
+						stack = append(stack, g.children[key(c.QualifiedName())]...)
+					}
+				}
+			}
+			return
+		}
+		k := key(ref.QualifiedName())
+		if undocumented[k] == nil {
+			t := &Type{Name: ref.Name, Namespace: ref.Namespace, Page: ref.Link, Pos: ref.Pos, IsEnum: enumPages[strings.ToLower(ref.Link)]}
+			undocumented[k] = t
+			order = append(order, t)
+			ds.Addf(ref.Pos, Warning, "type-unresolved", "no resource or enum page documents %s; it is kept as raw JSON", ref.QualifiedName())
+		}
+		ref.Name, ref.Namespace = undocumented[k].Name, undocumented[k].Namespace
+	}
+	for _, op := range api.Operations {
+		for i := range op.Params {
+			settle(&op.Params[i].Type, true)
+		}
+		settle(&op.Body.Type, true)
+		settle(&op.Response.Type, true)
+	}
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		if t.Base != "" {
+			if b := g.byName[key(t.Base)]; b != nil {
+				t.Base = b.QualifiedName()
+				visit(b)
+			} else {
+				ds.Addf(t.Pos, Warning, "base-type-unresolved", "the base type %s of %s is not documented; its properties are missing", t.Base, t.Name)
+				t.Base = ""
+			}
+		}
+		for i := range t.Properties {
+			if !t.Properties[i].Navigation {
+				settle(&t.Properties[i].Type, true)
+			}
+		}
+	}
+	// Navigation properties are typed only when their type is emitted anyway; otherwise
+	// they stay raw JSON, so that a filtered client does not pull in the whole API.
+	for _, t := range order {
+		for i := range t.Properties {
+			p := &t.Properties[i]
+			if !p.Navigation || p.Type.Kind != KindNamed {
+				continue
+			}
+			if r := g.resolve(p.Type); r != nil && reach[r] {
+				p.Type.Name, p.Type.Namespace = r.Name, r.Namespace
+			} else {
+				p.Type = TypeRef{Kind: KindUnknown, Raw: p.Type.Raw, Collection: p.Type.Collection, Pos: p.Type.Pos}
+			}
+		}
+	}
+	for _, t := range order {
+		t.Derived = nil
+		for _, c := range g.children[key(t.QualifiedName())] {
+			if reach[c] {
+				t.Derived = append(t.Derived, c.QualifiedName())
+			}
+		}
+		slices.Sort(t.Derived)
+		if t.Documented {
+			api.TypeRefs.Resolved++
+		}
+		api.TypeRefs.Referenced++
+	}
+	api.Types = order
+}

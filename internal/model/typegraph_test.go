@@ -1,0 +1,91 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+func named(name, link string) TypeRef {
+	return TypeRef{Kind: KindNamed, Name: name, Namespace: "microsoft.graph", Link: link}
+}
+
+func resPage(file string, types ...ResourceType) *Page {
+	for i := range types {
+		if types[i].Namespace == "" {
+			types[i].Namespace = "microsoft.graph"
+		}
+	}
+	return &Page{File: file, Kind: PageResource, Types: types}
+}
+
+func TestResolveTypes(t *testing.T) {
+	op := apiPage("api/list-members.md", "GET", path("groups", "{groupId}", "members"))
+	op.Response.Type = named("DirectoryObject", "resources/directoryobject.md") // link text in another case
+	op.Response.Type.Collection = true
+	op.Params = []Param{{Name: "kind", In: InQuery, Type: named("colorKind", ""), Pos: Pos{File: "api/list-members.md", Line: 30}}}
+	pages := []*Page{
+		op,
+		resPage("resources/entity.md", ResourceType{Name: "entity", Properties: []Property{{Name: "id", Type: str()}}}),
+		resPage("resources/directoryobject.md", ResourceType{Name: "directoryObject", Base: "microsoft.graph.entity",
+			Properties: []Property{{Name: "deletedDateTime", Type: TypeRef{Kind: KindPrimitive, Primitive: DateTimeOffset}}}}),
+		resPage("resources/user.md", ResourceType{Name: "user", Base: "microsoft.graph.directoryObject", Properties: []Property{
+			{Name: "displayName", Type: str()},
+			{Name: "address", Type: named("physicalAddress", "physicaladdress.md")},
+			{Name: "manager", Type: named("directoryObject", "directoryobject.md"), Navigation: true},
+			{Name: "drive", Type: named("drive", "drive.md"), Navigation: true},
+		}}),
+		// a second page adds to user
+		resPage("resources/intune-user.md", ResourceType{Name: "user", Properties: []Property{{Name: "deviceEnrollmentLimit", Type: TypeRef{Kind: KindPrimitive, Primitive: Int32}}}}),
+		resPage("resources/physicaladdress.md", ResourceType{Name: "physicalAddress", Properties: []Property{{Name: "city", Type: str()}}}),
+		resPage("resources/drive.md", ResourceType{Name: "drive", Base: "microsoft.graph.entity"}),
+		resPage("resources/unrelated.md", ResourceType{Name: "unrelated", Base: "microsoft.graph.entity"}),
+	}
+	// The link resolves relative paths the parser made absolute within the input root.
+	pages[3].Types[0].Properties[1].Type.Link = "resources/physicaladdress.md"
+	api, ds := Build("v1.0", pages)
+	var names []string
+	for _, ty := range api.Types {
+		s := ty.QualifiedName()
+		if !ty.Documented {
+			s += "(undocumented)"
+		}
+		if len(ty.Derived) > 0 {
+			s += "<" + strings.Join(ty.Derived, ",") + ">"
+		}
+		names = append(names, s)
+	}
+	want := "microsoft.graph.colorKind(undocumented)|microsoft.graph.directoryObject<microsoft.graph.user>|microsoft.graph.entity<microsoft.graph.directoryObject>|microsoft.graph.physicalAddress|microsoft.graph.user"
+	if got := strings.Join(names, "|"); got != want {
+		t.Errorf("types\n%s\nwant\n%s", got, want)
+	}
+	if r := api.Operations[0].Response.Type; r.Name != "directoryObject" || !r.Collection {
+		t.Errorf("response type %s: want the page's own spelling", r)
+	}
+	var user *Type
+	for _, ty := range api.Types {
+		if ty.Name == "user" {
+			user = ty
+		}
+	}
+	if len(user.Properties) != 5 {
+		t.Errorf("user has %d properties, want the union of both pages (5)", len(user.Properties))
+	}
+	for _, p := range user.Properties {
+		switch p.Name {
+		case "manager":
+			if p.Type.Kind != KindNamed {
+				t.Errorf("manager: a navigation property to an emitted type stays typed: %s", p.Type)
+			}
+		case "drive":
+			if p.Type.Kind != KindUnknown {
+				t.Errorf("drive: a navigation property to a type not otherwise emitted is raw JSON: %s", p.Type)
+			}
+		}
+	}
+	if !hasCode(ds, "type-unresolved") {
+		t.Errorf("diagnostics\n%s", ds)
+	}
+	if api.TypeRefs.Referenced != 5 || api.TypeRefs.Resolved != 4 {
+		t.Errorf("TypeRefs %+v, want 5 referenced, 4 resolved", api.TypeRefs)
+	}
+}
