@@ -5,8 +5,8 @@ package generated
 import "encoding/json"
 
 // DirectoryObject is the microsoft.graph.directoryObject type. Documented in
-// api-reference/beta/resources/directoryobject.md. Its properties are not typed yet: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/directoryobject.md. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type DirectoryObject struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -23,8 +23,8 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 }
 
 // Group is the microsoft.graph.group type. Documented in
-// api-reference/beta/resources/group.md. Its properties are not typed yet: Raw holds the
-// JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/group.md. No page in the input documents its properties: Raw
+// holds the JSON object as it arrived, and is sent back as it is.
 type Group struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -41,8 +41,8 @@ func (v *Group) UnmarshalJSON(b []byte) error {
 }
 
 // Reminder is the microsoft.graph.reminder type. Documented in
-// api-reference/beta/resources/reminder.md. Its properties are not typed yet: Raw holds the
-// JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/reminder.md. No page in the input documents its properties:
+// Raw holds the JSON object as it arrived, and is sent back as it is.
 type Reminder struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -59,8 +59,8 @@ func (v *Reminder) UnmarshalJSON(b []byte) error {
 }
 
 // VppToken is the microsoft.graph.vppToken type. Documented in
-// api-reference/beta/resources/intune-onboarding-vpptoken.md. Its properties are not typed
-// yet: Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/intune-onboarding-vpptoken.md. No page in the input documents
+// its properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type VppToken struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -76,17 +76,20 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 	return rawUnmarshal(&v.Raw, b)
 }
 
-// VppTokenAccountType is the microsoft.graph.vppTokenAccountType enumeration; a value is one
-// of its members' names. Documented in
+// VppTokenAccountType is the microsoft.graph.vppTokenAccountType enumeration. Documented in
 // api-reference/beta/resources/intune-shared-vpptokenaccounttype.md.
+//
+// A value the service adds after these docs were written decodes as it is.
 type VppTokenAccountType string
 
-// VppTokenState is the microsoft.graph.vppTokenState enumeration; a value is one of its
-// members' names. Documented in
+// VppTokenState is the microsoft.graph.vppTokenState enumeration. Documented in
 // api-reference/beta/resources/intune-onboarding-vpptokenstate.md.
+//
+// A value the service adds after these docs were written decodes as it is.
 type VppTokenState string
 
-// VppTokenSyncStatus is the microsoft.graph.vppTokenSyncStatus enumeration; a value is one
-// of its members' names. Documented in
+// VppTokenSyncStatus is the microsoft.graph.vppTokenSyncStatus enumeration. Documented in
 // api-reference/beta/resources/intune-onboarding-vpptokensyncstatus.md.
+//
+// A value the service adds after these docs were written decodes as it is.
 type VppTokenSyncStatus string

@@ -52,7 +52,7 @@ func Emit(api *model.API, cfg Config) (Files, model.Diagnostics, error) {
 	if len(v.types) > 0 {
 		f := newFile(v)
 		for _, t := range v.types {
-			genType(f, t)
+			genType(f, v, t)
 		}
 		out, err := render("models_gen.go", f)
 		if err != nil {

@@ -89,52 +89,6 @@ func isSliceLike(t model.TypeRef) bool {
 	return false
 }
 
-// genType emits a named type the operations use. Until resource pages are read, an enum
-// is a named string and a resource or complex type keeps its JSON object as it arrived:
-//
-//	// VppTokenState is the microsoft.graph.vppTokenState enumeration ...
-//	type VppTokenState string
-//
-//	// VppToken is the microsoft.graph.vppToken type ...
-//	type VppToken struct {
-//		// Raw is the object's JSON, exactly as it arrived.
-//		Raw json.RawMessage
-//	}
-//
-//	// MarshalJSON writes Raw (null when it is empty).
-//	func (v VppToken) MarshalJSON() ([]byte, error) { return rawMarshal(v.Raw) }
-//
-//	// UnmarshalJSON keeps a copy of b in Raw.
-//	func (v *VppToken) UnmarshalJSON(b []byte) error { return rawUnmarshal(&v.Raw, b) }
-func genType(f *jen.File, t *goType) {
-	var d doc
-	src := ""
-	if t.Model.Page != "" {
-		src = " Documented in " + t.Model.Page + "."
-	}
-	if t.Model.IsEnum {
-		d.para(fmt.Sprintf("%s is the %s enumeration; a value is one of its members' names.%s", t.Name, t.Model.QualifiedName(), src))
-		f.Add(d.code())
-		f.Type().Id(t.Name).String()
-		return
-	}
-	d.para(fmt.Sprintf("%s is the %s type.%s Its properties are not typed yet: Raw holds the JSON object as it arrived, and is sent back as it is.",
-		t.Name, t.Model.QualifiedName(), src))
-	f.Add(d.code())
-	f.Type().Id(t.Name).Struct(
-		jen.Comment("Raw is the object's JSON, exactly as it arrived."),
-		jen.Id("Raw").Qual(jsonPkg, "RawMessage"),
-	)
-	f.Comment("MarshalJSON writes Raw (null when it is empty).")
-	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("rawMarshal").Call(jen.Id("v").Dot("Raw"))),
-	)
-	f.Comment("UnmarshalJSON keeps a copy of b in Raw.")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("rawUnmarshal").Call(jen.Op("&").Id("v").Dot("Raw"), jen.Id("b"))),
-	)
-}
-
 // genBodyStruct emits a request body struct. An optional field is a pointer (or a slice)
 // so that false, 0 and "" can be sent on purpose:
 //

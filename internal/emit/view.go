@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,6 +27,26 @@ type view struct {
 type goType struct {
 	Name  string
 	Model *model.Type
+
+	Fields      []goProp    // structs: the base chain's properties, then its own
+	Consts      []goConst   // enums: one constant per member
+	Descendants []*goType   // every emitted type derived from it, directly or not
+	Ancestors   []*goType   // every emitted type it derives from that has descendants
+	Iface       string      // the interface its Derived field holds, when it has descendants
+	Base        *goType     // its base type, when emitted
+}
+
+// goProp is a property of a struct type.
+type goProp struct {
+	Name string
+	Prop model.Property
+	From *goType // the type that declares it (itself or an ancestor)
+}
+
+// goConst is an enum member.
+type goConst struct {
+	Name   string
+	Member model.EnumMember
 }
 
 // goMethod is one client method: one path of one operation.
@@ -103,6 +124,7 @@ func newView(api *model.API, cfg Config) *view {
 		v.types = append(v.types, gt)
 		v.typeByKey[strings.ToLower(t.QualifiedName())] = gt
 	}
+	v.resolveTypeMembers(typeNames)
 	for _, op := range api.Operations {
 		v.addMethods(op)
 	}
@@ -113,6 +135,70 @@ func newView(api *model.API, cfg Config) *view {
 		}
 	}
 	return v
+}
+
+// resolveTypeMembers gives structs their fields (flattened along the base chain), enums
+// their constants, and polymorphic types their descendants and Derived interface.
+func (v *view) resolveTypeMembers(names uniquer) {
+	for _, t := range v.types {
+		if t.Model.Base != "" {
+			t.Base = v.typeByKey[strings.ToLower(t.Model.Base)]
+		}
+	}
+	for _, t := range v.types {
+		for a := t.Base; a != nil; a = a.Base {
+			if slices.Contains(a.Descendants, t) || a == t {
+				break // a cycle in the docs' base types
+			}
+			a.Descendants = append(a.Descendants, t)
+		}
+	}
+	for _, t := range v.types {
+		if len(t.Descendants) > 0 {
+			t.Iface = names.take(t.Name + "Derived")
+		}
+	}
+	for _, t := range v.types {
+		for a := t.Base; a != nil && a != t; a = a.Base {
+			if a.Iface != "" && !slices.Contains(t.Ancestors, a) {
+				t.Ancestors = append(t.Ancestors, a)
+			}
+			if len(t.Ancestors) > 32 {
+				break
+			}
+		}
+		switch {
+		case t.Model.IsEnum:
+			for _, m := range t.Model.Members {
+				t.Consts = append(t.Consts, goConst{Name: names.take(t.Name + exported(m.Name)), Member: m})
+			}
+		case t.Model.Documented:
+			t.Fields = v.structFields(t)
+		}
+	}
+}
+
+// structFields lists a struct's fields: the base chain's properties first (the root's
+// first), then its own; a name already present is skipped (intune pages repeat inherited
+// properties).
+func (v *view) structFields(t *goType) []goProp {
+	var chain []*goType
+	for a := t; a != nil && !slices.Contains(chain, a); a = a.Base {
+		chain = append(chain, a)
+	}
+	fieldNames := uniquer{"ODataType": true, "AdditionalData": true, "Derived": true}
+	seen := map[string]bool{"@odata.type": true}
+	var out []goProp
+	for i := len(chain) - 1; i >= 0; i-- {
+		for _, p := range chain[i].Model.Properties {
+			if seen[p.Name] || !jsonName(p.Name) {
+				continue
+			}
+			seen[p.Name] = true
+			out = append(out, goProp{Name: fieldNames.take(exported(p.Name)), Prop: p, From: chain[i]})
+		}
+	}
+	return out
 }
 
 func lastDot(s string) string {

@@ -13,6 +13,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -359,6 +360,69 @@ func checkPath(method, path string) error {
 		}
 	}
 	return nil
+}
+
+// unknownFields returns the members of the JSON object b whose names known does not
+// recognise, or nil when there are none.
+func unknownFields(b []byte, known func(string) bool) (map[string]json.RawMessage, error) {
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		return nil, err
+	}
+	var extra map[string]json.RawMessage
+	for k, v := range all {
+		if !known(k) {
+			if extra == nil {
+				extra = map[string]json.RawMessage{}
+			}
+			extra[k] = v
+		}
+	}
+	return extra, nil
+}
+
+// marshalObject encodes v, a struct without methods whose encoding is a JSON object, and
+// appends the members of extra in name order.
+func marshalObject(v any, extra map[string]json.RawMessage) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil || len(extra) == 0 {
+		return b, err
+	}
+	keys := make([]string, 0, len(extra))
+	for k := range extra {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := bytes.NewBuffer(make([]byte, 0, len(b)+64*len(extra)))
+	out.Write(b[:len(b)-1])
+	first := len(b) == 2 // {}
+	for _, k := range keys {
+		if !first {
+			out.WriteByte(',')
+		}
+		first = false
+		kb, err := json.Marshal(k)
+		if err != nil {
+			return nil, err
+		}
+		out.Write(kb)
+		out.WriteByte(':')
+		if len(extra[k]) == 0 {
+			out.WriteString("null")
+		} else {
+			out.Write(extra[k])
+		}
+	}
+	out.WriteByte('}')
+	return out.Bytes(), nil
+}
+
+// odataType is the type an @odata.type annotation names, lower-cased, without its "#".
+func odataType(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return strings.ToLower(strings.TrimPrefix(*s, "#"))
 }
 
 // rawMarshal writes a placeholder type's kept JSON back out (null when there is none).

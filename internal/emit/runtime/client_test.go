@@ -446,3 +446,40 @@ func TestPathSegments(t *testing.T) {
 		t.Error("an empty segment inside a path value must be refused")
 	}
 }
+
+func TestUnknownFieldsAndMarshalObject(t *testing.T) {
+	t.Parallel()
+	known := func(k string) bool { return k == "a" }
+	extra, err := unknownFields([]byte(`{"a":1,"z":{"x":[1,2]},"b":"s"}`), known)
+	if err != nil || len(extra) != 2 || string(extra["z"]) != `{"x":[1,2]}` || string(extra["b"]) != `"s"` {
+		t.Fatalf("unknownFields = %v, %v", extra, err)
+	}
+	if extra, err := unknownFields([]byte(`{"a":1}`), known); err != nil || extra != nil {
+		t.Errorf("no unknown fields: %v, %v", extra, err)
+	}
+	if _, err := unknownFields([]byte(`[1]`), known); err == nil {
+		t.Error("an array is not an object")
+	}
+	type plain struct {
+		A int `json:"a,omitempty"`
+	}
+	for _, tt := range []struct {
+		v     plain
+		extra map[string]json.RawMessage
+		want  string
+	}{
+		{plain{A: 1}, nil, `{"a":1}`},
+		{plain{A: 1}, map[string]json.RawMessage{"z": json.RawMessage(`true`), "b": json.RawMessage(`"s"`)}, `{"a":1,"b":"s","z":true}`},
+		{plain{}, map[string]json.RawMessage{"b": json.RawMessage(`2`)}, `{"b":2}`},
+		{plain{}, map[string]json.RawMessage{"b": nil}, `{"b":null}`},
+	} {
+		b, err := marshalObject(tt.v, tt.extra)
+		if err != nil || string(b) != tt.want {
+			t.Errorf("marshalObject(%+v, %v) = %s, %v; want %s", tt.v, tt.extra, b, err, tt.want)
+		}
+	}
+	s := "#Microsoft.Graph.User"
+	if got := odataType(&s); got != "microsoft.graph.user" || odataType(nil) != "" {
+		t.Errorf("odataType = %q", got)
+	}
+}

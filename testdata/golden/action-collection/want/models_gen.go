@@ -5,8 +5,8 @@ package graph
 import "encoding/json"
 
 // Alert is the microsoft.graph.alert type. Documented in
-// api-reference/beta/resources/alert.md. Its properties are not typed yet: Raw holds the
-// JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/alert.md. No page in the input documents its properties: Raw
+// holds the JSON object as it arrived, and is sent back as it is.
 type Alert struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -22,13 +22,15 @@ func (v *Alert) UnmarshalJSON(b []byte) error {
 	return rawUnmarshal(&v.Raw, b)
 }
 
-// AlertSeverity is the microsoft.graph.alertSeverity enumeration; a value is one of its
-// members' names. Documented in api-reference/beta/resources/alertseverity.md.
+// AlertSeverity is the microsoft.graph.alertSeverity enumeration. Documented in
+// api-reference/beta/resources/alertseverity.md.
+//
+// A value the service adds after these docs were written decodes as it is.
 type AlertSeverity string
 
 // MailTips is the microsoft.graph.mailTips type. Documented in
-// api-reference/beta/resources/mailtips.md. Its properties are not typed yet: Raw holds the
-// JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/mailtips.md. No page in the input documents its properties:
+// Raw holds the JSON object as it arrived, and is sent back as it is.
 type MailTips struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -45,8 +47,8 @@ func (v *MailTips) UnmarshalJSON(b []byte) error {
 }
 
 // MailTipsType is the microsoft.graph.mailTipsType type. Documented in
-// api-reference/beta/resources/mailtips.md. Its properties are not typed yet: Raw holds the
-// JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/mailtips.md. No page in the input documents its properties:
+// Raw holds the JSON object as it arrived, and is sent back as it is.
 type MailTipsType struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

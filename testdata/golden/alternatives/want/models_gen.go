@@ -5,8 +5,8 @@ package graph
 import "encoding/json"
 
 // Calendar is the microsoft.graph.calendar type. Documented in
-// api-reference/beta/resources/calendar.md. Its properties are not typed yet: Raw holds the
-// JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/calendar.md. No page in the input documents its properties:
+// Raw holds the JSON object as it arrived, and is sent back as it is.
 type Calendar struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -23,8 +23,8 @@ func (v *Calendar) UnmarshalJSON(b []byte) error {
 }
 
 // Table is the microsoft.graph.table type. Documented in
-// api-reference/beta/resources/table.md. Its properties are not typed yet: Raw holds the
-// JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/table.md. No page in the input documents its properties: Raw
+// holds the JSON object as it arrived, and is sent back as it is.
 type Table struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

@@ -5,8 +5,8 @@ package graph
 import "encoding/json"
 
 // Attachment is the microsoft.graph.attachment type. Documented in
-// api-reference/v1.0/resources/attachment.md. Its properties are not typed yet: Raw holds
-// the JSON object as it arrived, and is sent back as it is.
+// api-reference/v1.0/resources/attachment.md. No page in the input documents its properties:
+// Raw holds the JSON object as it arrived, and is sent back as it is.
 type Attachment struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

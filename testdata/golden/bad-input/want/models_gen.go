@@ -5,8 +5,8 @@ package graph
 import "encoding/json"
 
 // Thing is the microsoft.graph.thing type. Documented in
-// api-reference/beta/resources/thing.md. Its properties are not typed yet: Raw holds the
-// JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/thing.md. No page in the input documents its properties: Raw
+// holds the JSON object as it arrived, and is sent back as it is.
 type Thing struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -22,8 +22,8 @@ func (v *Thing) UnmarshalJSON(b []byte) error {
 	return rawUnmarshal(&v.Raw, b)
 }
 
-// UserStatus is the microsoft.graph.userStatus type. Its properties are not typed yet: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// UserStatus is the microsoft.graph.userStatus type. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type UserStatus struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -40,8 +40,8 @@ func (v *UserStatus) UnmarshalJSON(b []byte) error {
 }
 
 // WorkbookTableRow is the microsoft.graph.workbookTableRow type. Documented in
-// api-reference/beta/resources/workbooktablerow.md. Its properties are not typed yet: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/workbooktablerow.md. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type WorkbookTableRow struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -57,8 +57,8 @@ func (v *WorkbookTableRow) UnmarshalJSON(b []byte) error {
 	return rawUnmarshal(&v.Raw, b)
 }
 
-// RowFormat is the NAV.RowFormat type. Its properties are not typed yet: Raw holds the JSON
-// object as it arrived, and is sent back as it is.
+// RowFormat is the NAV.RowFormat type. No page in the input documents its properties: Raw
+// holds the JSON object as it arrived, and is sent back as it is.
 type RowFormat struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

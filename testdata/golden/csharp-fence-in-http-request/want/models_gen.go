@@ -5,8 +5,8 @@ package graph
 import "encoding/json"
 
 // SharedDriveItem is the microsoft.graph.sharedDriveItem type. Documented in
-// api-reference/beta/resources/shareddriveitem.md. Its properties are not typed yet: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/shareddriveitem.md. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type SharedDriveItem struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

@@ -5,8 +5,8 @@ package graph
 import "encoding/json"
 
 // Widget is the microsoft.graph.widget type. Documented in
-// api-reference/beta/resources/widget.md. Its properties are not typed yet: Raw holds the
-// JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/widget.md. No page in the input documents its properties: Raw
+// holds the JSON object as it arrived, and is sent back as it is.
 type Widget struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

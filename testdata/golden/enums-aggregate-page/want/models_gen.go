@@ -2,36 +2,52 @@
 
 package graph
 
-// ChangeType is the microsoft.graph.changeType enumeration; a value is one of its members'
-// names. Documented in api-reference/beta/resources/enums.md.
+// ChangeType is the microsoft.graph.changeType enumeration. Documented in
+// api-reference/beta/resources/enums.md.
+//
+// A value the service adds after these docs were written decodes as it is.
 type ChangeType string
 
 // ChatMessagePolicyViolationDlpActionType is the
-// microsoft.graph.chatMessagePolicyViolationDlpActionType enumeration; a value is one of its
-// members' names. Documented in api-reference/beta/resources/enums.md.
+// microsoft.graph.chatMessagePolicyViolationDlpActionType enumeration. Documented in
+// api-reference/beta/resources/enums.md.
+//
+// A value the service adds after these docs were written decodes as it is.
 type ChatMessagePolicyViolationDlpActionType string
 
 // ConsentRequestFilterByCurrentUserOptions is the
-// microsoft.graph.consentRequestFilterByCurrentUserOptions enumeration; a value is one of
-// its members' names. Documented in api-reference/beta/resources/enums.md.
+// microsoft.graph.consentRequestFilterByCurrentUserOptions enumeration. Documented in
+// api-reference/beta/resources/enums.md.
+//
+// A value the service adds after these docs were written decodes as it is.
 type ConsentRequestFilterByCurrentUserOptions string
 
-// ContactRelationship is the microsoft.graph.contactRelationship enumeration; a value is one
-// of its members' names. Documented in api-reference/beta/resources/enums.md.
+// ContactRelationship is the microsoft.graph.contactRelationship enumeration. Documented in
+// api-reference/beta/resources/enums.md.
+//
+// A value the service adds after these docs were written decodes as it is.
 type ContactRelationship string
 
-// FilterMode is the microsoft.graph.filterMode enumeration; a value is one of its members'
-// names. Documented in api-reference/beta/resources/enums.md.
+// FilterMode is the microsoft.graph.filterMode enumeration. Documented in
+// api-reference/beta/resources/enums.md.
+//
+// A value the service adds after these docs were written decodes as it is.
 type FilterMode string
 
-// ScheduleEntityTheme is the microsoft.graph.scheduleEntityTheme enumeration; a value is one
-// of its members' names. Documented in api-reference/beta/resources/enums.md.
+// ScheduleEntityTheme is the microsoft.graph.scheduleEntityTheme enumeration. Documented in
+// api-reference/beta/resources/enums.md.
+//
+// A value the service adds after these docs were written decodes as it is.
 type ScheduleEntityTheme string
 
-// TimeCardState is the microsoft.graph.timeCardState enumeration; a value is one of its
-// members' names. Documented in api-reference/beta/resources/enums.md.
+// TimeCardState is the microsoft.graph.timeCardState enumeration. Documented in
+// api-reference/beta/resources/enums.md.
+//
+// A value the service adds after these docs were written decodes as it is.
 type TimeCardState string
 
-// WindowsSettingType is the microsoft.graph.windowsSettingType enumeration; a value is one
-// of its members' names. Documented in api-reference/beta/resources/enums.md.
+// WindowsSettingType is the microsoft.graph.windowsSettingType enumeration. Documented in
+// api-reference/beta/resources/enums.md.
+//
+// A value the service adds after these docs were written decodes as it is.
 type WindowsSettingType string

@@ -5,9 +5,9 @@ package graph
 import "encoding/json"
 
 // SecureScoreControlStateUpdate is the microsoft.graph.secureScoreControlStateUpdate type.
-// Documented in api-reference/beta/resources/securescorecontrolstateupdate.md. Its
-// properties are not typed yet: Raw holds the JSON object as it arrived, and is sent back as
-// it is.
+// Documented in api-reference/beta/resources/securescorecontrolstateupdate.md. No page in
+// the input documents its properties: Raw holds the JSON object as it arrived, and is sent
+// back as it is.
 type SecureScoreControlStateUpdate struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

@@ -6,9 +6,9 @@ import "encoding/json"
 
 // NotificationMessageTemplate is the microsoft.graph.notificationMessageTemplate type.
 // Documented in
-// api-reference/beta/resources/intune-notification-notificationmessagetemplate.md. Its
-// properties are not typed yet: Raw holds the JSON object as it arrived, and is sent back as
-// it is.
+// api-reference/beta/resources/intune-notification-notificationmessagetemplate.md. No page
+// in the input documents its properties: Raw holds the JSON object as it arrived, and is
+// sent back as it is.
 type NotificationMessageTemplate struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -25,7 +25,8 @@ func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 }
 
 // NotificationTemplateBrandingOptions is the
-// microsoft.graph.notificationTemplateBrandingOptions enumeration; a value is one of its
-// members' names. Documented in
+// microsoft.graph.notificationTemplateBrandingOptions enumeration. Documented in
 // api-reference/beta/resources/intune-notification-notificationtemplatebrandingoptions.md.
+//
+// A value the service adds after these docs were written decodes as it is.
 type NotificationTemplateBrandingOptions string

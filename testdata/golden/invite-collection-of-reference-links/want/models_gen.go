@@ -5,8 +5,8 @@ package graph
 import "encoding/json"
 
 // DriveRecipient is the microsoft.graph.DriveRecipient type. Documented in
-// api-reference/v1.0/resources/driverecipient.md. Its properties are not typed yet: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/v1.0/resources/driverecipient.md. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type DriveRecipient struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -22,8 +22,8 @@ func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	return rawUnmarshal(&v.Raw, b)
 }
 
-// Permission is the microsoft.graph.permission type. Its properties are not typed yet: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// Permission is the microsoft.graph.permission type. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type Permission struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

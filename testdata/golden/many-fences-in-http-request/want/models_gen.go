@@ -4,8 +4,8 @@ package graph
 
 import "encoding/json"
 
-// Message is the microsoft.graph.message type. Its properties are not typed yet: Raw holds
-// the JSON object as it arrived, and is sent back as it is.
+// Message is the microsoft.graph.message type. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type Message struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

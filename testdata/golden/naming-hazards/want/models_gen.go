@@ -5,8 +5,8 @@ package graph
 import "encoding/json"
 
 // CalendarGroup is the microsoft.graph.calendarGroup type. Documented in
-// api-reference/beta/resources/calendargroup.md. Its properties are not typed yet: Raw holds
-// the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/calendargroup.md. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type CalendarGroup struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -22,13 +22,15 @@ func (v *CalendarGroup) UnmarshalJSON(b []byte) error {
 	return rawUnmarshal(&v.Raw, b)
 }
 
-// FieldKind is the microsoft.graph.fieldKind enumeration; a value is one of its members'
-// names. Documented in api-reference/beta/resources/enums.md.
+// FieldKind is the microsoft.graph.fieldKind enumeration. Documented in
+// api-reference/beta/resources/enums.md.
+//
+// A value the service adds after these docs were written decodes as it is.
 type FieldKind string
 
 // ListItem is the microsoft.graph.listItem type. Documented in
-// api-reference/beta/resources/listitem.md. Its properties are not typed yet: Raw holds the
-// JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/listitem.md. No page in the input documents its properties:
+// Raw holds the JSON object as it arrived, and is sent back as it is.
 type ListItem struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -45,8 +47,8 @@ func (v *ListItem) UnmarshalJSON(b []byte) error {
 }
 
 // WorkbookRange is the microsoft.graph.workbookRange type. Documented in
-// api-reference/beta/resources/workbookrange.md. Its properties are not typed yet: Raw holds
-// the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/workbookrange.md. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type WorkbookRange struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

@@ -5,8 +5,8 @@ package graph
 import "encoding/json"
 
 // Call is the microsoft.graph.call type. Documented in api-reference/beta/resources/call.md.
-// Its properties are not typed yet: Raw holds the JSON object as it arrived, and is sent
-// back as it is.
+// No page in the input documents its properties: Raw holds the JSON object as it arrived,
+// and is sent back as it is.
 type Call struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

@@ -5,8 +5,8 @@ package graph
 import "encoding/json"
 
 // BitlockerRecoveryKey is the microsoft.graph.bitlockerRecoveryKey type. Documented in
-// api-reference/beta/resources/bitlockerrecoverykey.md. Its properties are not typed yet:
-// Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/bitlockerrecoverykey.md. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type BitlockerRecoveryKey struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -23,8 +23,8 @@ func (v *BitlockerRecoveryKey) UnmarshalJSON(b []byte) error {
 }
 
 // DirectoryObject is the microsoft.graph.directoryObject type. Documented in
-// api-reference/beta/resources/directoryobject.md. Its properties are not typed yet: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/directoryobject.md. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type DirectoryObject struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -41,8 +41,8 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 }
 
 // Event is the microsoft.graph.event type. Documented in
-// api-reference/beta/resources/event.md. Its properties are not typed yet: Raw holds the
-// JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/event.md. No page in the input documents its properties: Raw
+// holds the JSON object as it arrived, and is sent back as it is.
 type Event struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

@@ -4,9 +4,9 @@ package graph
 
 import "encoding/json"
 
-// Office365ActiveUserCounts is the microsoft.graph.office365ActiveUserCounts type. Its
-// properties are not typed yet: Raw holds the JSON object as it arrived, and is sent back as
-// it is.
+// Office365ActiveUserCounts is the microsoft.graph.office365ActiveUserCounts type. No page
+// in the input documents its properties: Raw holds the JSON object as it arrived, and is
+// sent back as it is.
 type Office365ActiveUserCounts struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

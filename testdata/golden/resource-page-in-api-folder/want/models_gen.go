@@ -5,8 +5,8 @@ package graph
 import "encoding/json"
 
 // IdentityProviderBase is the microsoft.graph.identityProviderBase type. Documented in
-// api-reference/beta/api/identityproviderbase.md. Its properties are not typed yet: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/api/identityproviderbase.md. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type IdentityProviderBase struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -23,8 +23,8 @@ func (v *IdentityProviderBase) UnmarshalJSON(b []byte) error {
 }
 
 // RangeSort is the microsoft.graph.RangeSort type. Documented in
-// api-reference/beta/resources/rangesort.md. Its properties are not typed yet: Raw holds the
-// JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/rangesort.md. No page in the input documents its properties:
+// Raw holds the JSON object as it arrived, and is sent back as it is.
 type RangeSort struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

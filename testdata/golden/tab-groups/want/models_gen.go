@@ -5,8 +5,8 @@ package graph
 import "encoding/json"
 
 // Drive is the microsoft.graph.Drive type. Documented in
-// api-reference/beta/resources/drive.md. Its properties are not typed yet: Raw holds the
-// JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/drive.md. No page in the input documents its properties: Raw
+// holds the JSON object as it arrived, and is sent back as it is.
 type Drive struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -23,8 +23,8 @@ func (v *Drive) UnmarshalJSON(b []byte) error {
 }
 
 // DriveRecipient is the microsoft.graph.DriveRecipient type. Documented in
-// api-reference/beta/resources/driverecipient.md. Its properties are not typed yet: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/driverecipient.md. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type DriveRecipient struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -41,8 +41,8 @@ func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 }
 
 // Permission is the microsoft.graph.permission type. Documented in
-// api-reference/beta/resources/permission.md. Its properties are not typed yet: Raw holds
-// the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/permission.md. No page in the input documents its properties:
+// Raw holds the JSON object as it arrived, and is sent back as it is.
 type Permission struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

@@ -5,8 +5,8 @@ package graph
 import "encoding/json"
 
 // ConversationMember is the microsoft.graph.conversationMember type. Documented in
-// api-reference/beta/resources/conversationmember.md. Its properties are not typed yet: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/conversationmember.md. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type ConversationMember struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -23,8 +23,9 @@ func (v *ConversationMember) UnmarshalJSON(b []byte) error {
 }
 
 // SynchronizationTemplate is the microsoft.graph.synchronizationTemplate type. Documented in
-// api-reference/beta/resources/synchronization-synchronizationtemplate.md. Its properties
-// are not typed yet: Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/synchronization-synchronizationtemplate.md. No page in the
+// input documents its properties: Raw holds the JSON object as it arrived, and is sent back
+// as it is.
 type SynchronizationTemplate struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage

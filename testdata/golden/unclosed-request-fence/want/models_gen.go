@@ -5,8 +5,8 @@ package graph
 import "encoding/json"
 
 // AccessPackage is the microsoft.graph.accessPackage type. Documented in
-// api-reference/beta/resources/accesspackage.md. Its properties are not typed yet: Raw holds
-// the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/accesspackage.md. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type AccessPackage struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -23,8 +23,8 @@ func (v *AccessPackage) UnmarshalJSON(b []byte) error {
 }
 
 // OnPremisesAgentGroup is the microsoft.graph.onPremisesAgentGroup type. Documented in
-// api-reference/beta/resources/onpremisesagentgroup.md. Its properties are not typed yet:
-// Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/onpremisesagentgroup.md. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type OnPremisesAgentGroup struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
@@ -41,8 +41,8 @@ func (v *OnPremisesAgentGroup) UnmarshalJSON(b []byte) error {
 }
 
 // PublishedResource is the microsoft.graph.publishedResource type. Documented in
-// api-reference/beta/resources/publishedresource.md. Its properties are not typed yet: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/publishedresource.md. No page in the input documents its
+// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
 type PublishedResource struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
