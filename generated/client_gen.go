@@ -365,7 +365,8 @@ func checkPath(method, path string) error {
 }
 
 // unknownFields returns the members of the JSON object b whose names known does not
-// recognise, or nil when there are none.
+// recognise, and the documented ones that are null (so that encoding again writes them:
+// a pointer field cannot tell null from absent), or nil when there are none.
 func unknownFields(b []byte, known func(string) bool) (map[string]json.RawMessage, error) {
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(b, &all); err != nil {
@@ -373,7 +374,7 @@ func unknownFields(b []byte, known func(string) bool) (map[string]json.RawMessag
 	}
 	var extra map[string]json.RawMessage
 	for k, v := range all {
-		if !known(k) {
+		if !known(k) || string(v) == "null" {
 			if extra == nil {
 				extra = map[string]json.RawMessage{}
 			}
@@ -384,18 +385,24 @@ func unknownFields(b []byte, known func(string) bool) (map[string]json.RawMessag
 }
 
 // marshalObject encodes v, a struct without methods whose encoding is a JSON object, and
-// appends the members of extra in name order.
+// appends the members of extra that it does not already hold, in name order.
 func marshalObject(v any, extra map[string]json.RawMessage) ([]byte, error) {
 	b, err := json.Marshal(v)
 	if err != nil || len(extra) == 0 {
 		return b, err
 	}
+	var have map[string]json.RawMessage
+	if err := json.Unmarshal(b, &have); err != nil {
+		return nil, err
+	}
 	keys := make([]string, 0, len(extra))
 	for k := range extra {
-		keys = append(keys, k)
+		if _, set := have[k]; !set {
+			keys = append(keys, k)
+		}
 	}
 	slices.Sort(keys)
-	out := bytes.NewBuffer(make([]byte, 0, len(b)+64*len(extra)))
+	out := bytes.NewBuffer(make([]byte, 0, len(b)+64*len(keys)))
 	out.Write(b[:len(b)-1])
 	first := len(b) == 2 // {}
 	for _, k := range keys {

@@ -2,10 +2,7 @@
 
 package generated
 
-import (
-	"context"
-	"time"
-)
+import "context"
 
 // ListDeviceAppManagementVppTokens sends GET /deviceAppManagement/vppTokens.
 //
@@ -27,54 +24,6 @@ func (c *Client) ListDeviceAppManagementVppTokens(ctx context.Context) (*Page[Vp
 	return &out, nil
 }
 
-// CreateDeviceAppManagementVppTokenRequest is the request body of
-// CreateDeviceAppManagementVppToken. Set optional fields with Ptr; fields left nil are not
-// sent.
-type CreateDeviceAppManagementVppTokenRequest struct {
-	// ID: Unique identifier of the token, assigned by the service when the token is created. Key
-	// of the entity.
-	ID *string `json:"id,omitempty"`
-	// OrganizationName: Name of the organization that owns the Apple VPP token.
-	OrganizationName *string `json:"organizationName,omitempty"`
-	// VppTokenAccountType: The kind of volume purchase program that the token belongs to.
-	// Possible values are: business, education.
-	VppTokenAccountType *VppTokenAccountType `json:"vppTokenAccountType,omitempty"`
-	// AppleID: Apple ID of the account that the token was generated for.
-	AppleID *string `json:"appleId,omitempty"`
-	// ExpirationDateTime: Date and time after which the token is no longer valid.
-	ExpirationDateTime *time.Time `json:"expirationDateTime,omitempty"`
-	// LastSyncDateTime: Date and time of the most recent app sync with the Apple VPP service
-	// that used this token.
-	LastSyncDateTime *time.Time `json:"lastSyncDateTime,omitempty"`
-	// Token: The token string downloaded from the Apple Volume Purchase Program portal.
-	Token *string `json:"token,omitempty"`
-	// LastModifiedDateTime: Date and time when the token was last changed.
-	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
-	// State: Current state of the token. Possible values are: unknown, valid, expired, invalid,
-	// assignedToExternalMDM, duplicateLocationId.
-	State *VppTokenState `json:"state,omitempty"`
-	// LastSyncStatus: Outcome of the most recent app sync that used the token. Possible values
-	// are: none, inProgress, completed, failed.
-	LastSyncStatus *VppTokenSyncStatus `json:"lastSyncStatus,omitempty"`
-	// AutomaticallyUpdateApps: Indicates whether apps bought with the token are updated
-	// automatically.
-	AutomaticallyUpdateApps *bool `json:"automaticallyUpdateApps,omitempty"`
-	// CountryOrRegion: Country or region code of the App Store that the token is linked to.
-	CountryOrRegion *string `json:"countryOrRegion,omitempty"`
-	// DataSharingConsentGranted: Indicates whether consent was given to share data with the
-	// Apple Volume Purchase Program.
-	DataSharingConsentGranted *bool `json:"dataSharingConsentGranted,omitempty"`
-	// DisplayName: Friendly name for the token, chosen by an administrator.
-	DisplayName *string `json:"displayName,omitempty"`
-	// LocationName: Name of the location that Apple VPP reports for the token.
-	LocationName *string `json:"locationName,omitempty"`
-	// ClaimTokenManagementFromExternalMdm: Indicates whether an administrator agreed to take
-	// over management of the token from another MDM service.
-	ClaimTokenManagementFromExternalMdm *bool `json:"claimTokenManagementFromExternalMdm,omitempty"`
-	// RoleScopeTagIDs: IDs of the role scope tags assigned to the token.
-	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
-}
-
 // CreateDeviceAppManagementVppToken sends POST /deviceAppManagement/vppTokens.
 //
 // Create a new vppToken object by uploading a token obtained from Apple.
@@ -86,7 +35,7 @@ type CreateDeviceAppManagementVppTokenRequest struct {
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-create.md
-func (c *Client) CreateDeviceAppManagementVppToken(ctx context.Context, body CreateDeviceAppManagementVppTokenRequest) (*VppToken, error) {
+func (c *Client) CreateDeviceAppManagementVppToken(ctx context.Context, body VppToken) (*VppToken, error) {
 	p := "/deviceAppManagement/vppTokens"
 	var out VppToken
 	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
@@ -131,54 +80,6 @@ func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID 
 	return &out, nil
 }
 
-// UpdateDeviceAppManagementVppTokenRequest is the request body of
-// UpdateDeviceAppManagementVppToken. Set optional fields with Ptr; fields left nil are not
-// sent.
-type UpdateDeviceAppManagementVppTokenRequest struct {
-	// ID: Unique identifier of the token, assigned by the service when the token is created. Key
-	// of the entity.
-	ID *string `json:"id,omitempty"`
-	// OrganizationName: Name of the organization that owns the Apple VPP token.
-	OrganizationName *string `json:"organizationName,omitempty"`
-	// VppTokenAccountType: The kind of volume purchase program that the token belongs to.
-	// Possible values are: business, education.
-	VppTokenAccountType *VppTokenAccountType `json:"vppTokenAccountType,omitempty"`
-	// AppleID: Apple ID of the account that the token was generated for.
-	AppleID *string `json:"appleId,omitempty"`
-	// ExpirationDateTime: Date and time after which the token is no longer valid.
-	ExpirationDateTime *time.Time `json:"expirationDateTime,omitempty"`
-	// LastSyncDateTime: Date and time of the most recent app sync with the Apple VPP service
-	// that used this token.
-	LastSyncDateTime *time.Time `json:"lastSyncDateTime,omitempty"`
-	// Token: The token string downloaded from the Apple Volume Purchase Program portal.
-	Token *string `json:"token,omitempty"`
-	// LastModifiedDateTime: Date and time when the token was last changed.
-	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
-	// State: Current state of the token. Possible values are: unknown, valid, expired, invalid,
-	// assignedToExternalMDM, duplicateLocationId.
-	State *VppTokenState `json:"state,omitempty"`
-	// LastSyncStatus: Outcome of the most recent app sync that used the token. Possible values
-	// are: none, inProgress, completed, failed.
-	LastSyncStatus *VppTokenSyncStatus `json:"lastSyncStatus,omitempty"`
-	// AutomaticallyUpdateApps: Indicates whether apps bought with the token are updated
-	// automatically.
-	AutomaticallyUpdateApps *bool `json:"automaticallyUpdateApps,omitempty"`
-	// CountryOrRegion: Country or region code of the App Store that the token is linked to.
-	CountryOrRegion *string `json:"countryOrRegion,omitempty"`
-	// DataSharingConsentGranted: Indicates whether consent was given to share data with the
-	// Apple Volume Purchase Program.
-	DataSharingConsentGranted *bool `json:"dataSharingConsentGranted,omitempty"`
-	// DisplayName: Friendly name for the token, chosen by an administrator.
-	DisplayName *string `json:"displayName,omitempty"`
-	// LocationName: Name of the location that Apple VPP reports for the token.
-	LocationName *string `json:"locationName,omitempty"`
-	// ClaimTokenManagementFromExternalMdm: Indicates whether an administrator agreed to take
-	// over management of the token from another MDM service.
-	ClaimTokenManagementFromExternalMdm *bool `json:"claimTokenManagementFromExternalMdm,omitempty"`
-	// RoleScopeTagIDs: IDs of the role scope tags assigned to the token.
-	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
-}
-
 // UpdateDeviceAppManagementVppToken sends PATCH /deviceAppManagement/vppTokens/{vppTokenId}.
 //
 // Change the properties of an existing vppToken object.
@@ -190,7 +91,7 @@ type UpdateDeviceAppManagementVppTokenRequest struct {
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-update.md
-func (c *Client) UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body UpdateDeviceAppManagementVppTokenRequest) (*VppToken, error) {
+func (c *Client) UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken) (*VppToken, error) {
 	p := "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false)
 	var out VppToken
 	if err := c.do(ctx, "PATCH", p, nil, body, &out); err != nil {

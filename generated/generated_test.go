@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"reflect"
 	"strings"
 	"sync"
@@ -85,19 +86,103 @@ func serve(t *testing.T, rep reply, opts ...Option) (*Client, func() seen) {
 // string literal in a path (' and %27) mean the same to the service.
 func quotesPlain(s string) string { return strings.ReplaceAll(s, "%27", "'") }
 
+// jsonValue decodes b, keeping numbers as written (2.50 stays "2.50").
+func jsonValue(t *testing.T, b []byte) any {
+	t.Helper()
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		t.Fatalf("not JSON: %v: %s", err, b)
+	}
+	if _, err := d.Token(); err != io.EOF {
+		t.Fatalf("more than one JSON value in %s", b)
+	}
+	return v
+}
+
 // jsonEqual reports whether a and b are the same JSON value (numbers compared as written).
 func jsonEqual(t *testing.T, a, b []byte) bool {
 	t.Helper()
-	decode := func(s []byte) any {
-		d := json.NewDecoder(bytes.NewReader(s))
-		d.UseNumber()
-		var v any
-		if err := d.Decode(&v); err != nil {
-			t.Fatalf("not JSON: %v: %s", err, s)
-		}
-		return v
+	return reflect.DeepEqual(jsonValue(t, a), jsonValue(t, b))
+}
+
+// sameObject fails t unless got and want are JSON objects with the same set of keys and
+// equal values (compared as map[string]any, numbers as written), naming each difference.
+func sameObject(t *testing.T, what string, got, want []byte) {
+	t.Helper()
+	gm, ok1 := jsonValue(t, got).(map[string]any)
+	wm, ok2 := jsonValue(t, want).(map[string]any)
+	if !ok1 || !ok2 {
+		t.Errorf("%s: got %s, want %s: not both JSON objects", what, got, want)
+		return
 	}
-	return reflect.DeepEqual(decode(a), decode(b))
+	for k, wv := range wm {
+		gv, ok := gm[k]
+		switch {
+		case !ok:
+			t.Errorf("%s: key %q is missing (want %v)", what, k, wv)
+		case !reflect.DeepEqual(gv, wv):
+			t.Errorf("%s: %q = %#v, want %#v", what, k, gv, wv)
+		}
+	}
+	for k, gv := range gm {
+		if _, ok := wm[k]; !ok {
+			t.Errorf("%s: unexpected key %q = %#v", what, k, gv)
+		}
+	}
+}
+
+// checkEqual fails t unless got and want are deeply equal, showing both as JSON.
+func checkEqual(t *testing.T, what string, got, want any) {
+	t.Helper()
+	if !reflect.DeepEqual(got, want) {
+		gj, _ := json.Marshal(got)
+		wj, _ := json.Marshal(want)
+		if bytes.Equal(gj, wj) { // the difference does not show in JSON
+			t.Errorf("%s =\n  %#v\nwant\n  %#v", what, got, want)
+			return
+		}
+		t.Errorf("%s =\n  %s\nwant\n  %s", what, gj, wj)
+	}
+}
+
+// allSet fails t for each documented property of the struct v (every exported field but
+// AdditionalData and Derived) that decoding left nil or empty.
+func allSet(t *testing.T, v any) {
+	t.Helper()
+	rv := reflect.Indirect(reflect.ValueOf(v))
+	for i := range rv.NumField() {
+		f := rv.Type().Field(i)
+		if !f.IsExported() || f.Name == "AdditionalData" || f.Name == "Derived" {
+			continue
+		}
+		if rv.Field(i).IsZero() {
+			t.Errorf("%s.%s (%s) is not set", rv.Type().Name(), f.Name, f.Tag.Get("json"))
+		}
+	}
+}
+
+// dto parses an Edm.DateTimeOffset or fails t.
+func dto(t *testing.T, s string) *DateTimeOffset {
+	t.Helper()
+	d, err := ParseDateTimeOffset(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &d
+}
+
+// raw is a json.RawMessage from a string, for AdditionalData.
+func raw(s string) json.RawMessage { return json.RawMessage(s) }
+
+// knownBug skips a test that checks the correct behaviour where the generated code has a
+// known bug. GRAPHDOCGEN_BUGS=1 runs it anyway, to see it fail or to confirm a fix.
+func knownBug(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("GRAPHDOCGEN_BUGS") == "" {
+		t.Skip("BUG: " + why)
+	}
 }
 
 // readAllClose reads and closes a stream.
@@ -115,6 +200,18 @@ const (
 	vppTokenJSON = `{"@odata.type":"#microsoft.graph.vppToken","id":"tok-1","organizationName":"Contoso","state":"valid","automaticallyUpdateApps":false,"roleScopeTagIds":["0"]}`
 	reportCSV    = "Report Refresh Date,User Principal Name,Display Name\n2024-01-31,alice@contoso.com,Alice\n"
 )
+
+// vppToken is vppTokenJSON decoded.
+func vppToken() *VppToken {
+	return &VppToken{
+		ODataType:               Ptr("#microsoft.graph.vppToken"),
+		ID:                      Ptr("tok-1"),
+		OrganizationName:        Ptr("Contoso"),
+		State:                   Ptr(VppTokenStateValid),
+		AutomaticallyUpdateApps: Ptr(false),
+		RoleScopeTagIDs:         []string{"0"},
+	}
+}
 
 func TestOperations(t *testing.T) {
 	t.Parallel()
@@ -141,9 +238,7 @@ func TestOperations(t *testing.T) {
 			},
 			method: "GET", path: "/deviceAppManagement/vppTokens/tok-1",
 			check: func(t *testing.T, got any) {
-				if raw := string(got.(*VppToken).Raw); raw != vppTokenJSON {
-					t.Errorf("Raw = %s, want %s", raw, vppTokenJSON)
-				}
+				checkEqual(t, "token", got.(*VppToken), vppToken())
 			},
 		},
 		{
@@ -153,9 +248,7 @@ func TestOperations(t *testing.T) {
 			method: "GET", path: "/deviceAppManagement/vppTokens",
 			check: func(t *testing.T, got any) {
 				p := got.(*Page[VppToken])
-				if len(p.Value) != 2 || string(p.Value[0].Raw) != `{"id":"a"}` || string(p.Value[1].Raw) != `{"id":"b","state":"expired"}` {
-					t.Errorf("Value = %+v", p.Value)
-				}
+				checkEqual(t, "Value", p.Value, []VppToken{{ID: Ptr("a")}, {ID: Ptr("b"), State: Ptr(VppTokenStateExpired)}})
 				if p.NextLink != "" {
 					t.Errorf("NextLink = %q, want empty on the last page", p.NextLink)
 				}
@@ -202,11 +295,11 @@ func TestOperations(t *testing.T) {
 			name: "CreateDeviceAppManagementVppToken",
 			rep:  reply{status: http.StatusCreated, header: map[string]string{"Content-Type": "application/json"}, body: vppTokenJSON},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.CreateDeviceAppManagementVppToken(ctx, CreateDeviceAppManagementVppTokenRequest{
+				return c.CreateDeviceAppManagementVppToken(ctx, VppToken{
 					Token:                   Ptr("eyJ0b2tlbiI6IjEifQ=="),
 					DisplayName:             Ptr("Contoso VPP"),
-					VppTokenAccountType:     Ptr(VppTokenAccountType("business")),
-					ExpirationDateTime:      Ptr(expiry),
+					VppTokenAccountType:     Ptr(VppTokenAccountTypeBusiness),
+					ExpirationDateTime:      Ptr(NewDateTimeOffset(expiry)),
 					AutomaticallyUpdateApps: Ptr(false),
 					RoleScopeTagIDs:         []string{"0", "1"},
 				})
@@ -214,40 +307,36 @@ func TestOperations(t *testing.T) {
 			method: "POST", path: "/deviceAppManagement/vppTokens",
 			reqBody: `{"vppTokenAccountType":"business","expirationDateTime":"2025-01-02T03:04:05Z","token":"eyJ0b2tlbiI6IjEifQ==","automaticallyUpdateApps":false,"displayName":"Contoso VPP","roleScopeTagIds":["0","1"]}`,
 			check: func(t *testing.T, got any) {
-				if raw := string(got.(*VppToken).Raw); raw != vppTokenJSON {
-					t.Errorf("Raw = %s, want %s", raw, vppTokenJSON)
-				}
+				checkEqual(t, "token", got.(*VppToken), vppToken())
 			},
 		},
 		{
 			name: "UpdateDeviceAppManagementVppToken",
 			rep:  reply{body: vppTokenJSON},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.UpdateDeviceAppManagementVppToken(ctx, "tok-1", UpdateDeviceAppManagementVppTokenRequest{
+				return c.UpdateDeviceAppManagementVppToken(ctx, "tok-1", VppToken{
 					DisplayName:               Ptr("renamed"),
 					DataSharingConsentGranted: Ptr(false),
-					State:                     Ptr(VppTokenState("valid")),
+					State:                     Ptr(VppTokenStateValid),
 					RoleScopeTagIDs:           []string{}, // empty but set: sent, to clear the list
 				})
 			},
 			method: "PATCH", path: "/deviceAppManagement/vppTokens/tok-1",
-			reqBody: `{"state":"valid","dataSharingConsentGranted":false,"displayName":"renamed","roleScopeTagIds":[]}`,
+			reqBody: `{"state":"valid","dataSharingConsentGranted":false,"displayName":"renamed","roleScopeTagIds":[]}`, exact: true,
 			check: func(t *testing.T, got any) {
-				if raw := string(got.(*VppToken).Raw); raw != vppTokenJSON {
-					t.Errorf("Raw = %s, want %s", raw, vppTokenJSON)
-				}
+				checkEqual(t, "token", got.(*VppToken), vppToken())
 			},
 		},
 		{
 			name: "UpdateDeviceAppManagementVppToken/204 from the service",
 			rep:  reply{status: http.StatusNoContent},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.UpdateDeviceAppManagementVppToken(ctx, "tok-1", UpdateDeviceAppManagementVppTokenRequest{Token: Ptr("t")})
+				return c.UpdateDeviceAppManagementVppToken(ctx, "tok-1", VppToken{Token: Ptr("t")})
 			},
 			method: "PATCH", path: "/deviceAppManagement/vppTokens/tok-1",
 			reqBody: `{"token":"t"}`, exact: true,
 			check: func(t *testing.T, got any) {
-				if v := got.(*VppToken); v == nil || v.Raw != nil {
+				if v := got.(*VppToken); v == nil || !reflect.DeepEqual(*v, VppToken{}) {
 					t.Errorf("got %#v, want an empty token", v)
 				}
 			},
@@ -259,6 +348,9 @@ func TestOperations(t *testing.T) {
 				return c.DeviceAppManagementVppTokenSyncLicenses(ctx, "tok-1")
 			},
 			method: "POST", path: "/deviceAppManagement/vppTokens/tok-1/syncLicenses",
+			check: func(t *testing.T, got any) {
+				checkEqual(t, "token", got.(*VppToken), vppToken())
+			},
 		},
 		{
 			name: "DirectoryObjectsGetByIDs",
@@ -272,18 +364,12 @@ func TestOperations(t *testing.T) {
 			reqBody: `{"ids":["u1","g1"],"types":["user","group"]}`, exact: true,
 			check: func(t *testing.T, got any) {
 				p := got.(*Page[DirectoryObject])
-				want := []string{
-					`{"@odata.type":"#microsoft.graph.user","id":"u1","displayName":"Alice"}`,
-					`{"@odata.type":"#microsoft.graph.group","id":"g1"}`,
-				}
-				if len(p.Value) != len(want) {
-					t.Fatalf("len(Value) = %d, want %d", len(p.Value), len(want))
-				}
-				for i, w := range want {
-					if string(p.Value[i].Raw) != w {
-						t.Errorf("Value[%d].Raw = %s, want %s", i, p.Value[i].Raw, w)
-					}
-				}
+				user := &User{ODataType: Ptr("#microsoft.graph.user"), ID: Ptr("u1"), DisplayName: Ptr("Alice")}
+				group := &Group{ODataType: Ptr("#microsoft.graph.group"), ID: Ptr("g1")}
+				checkEqual(t, "Value", p.Value, []DirectoryObject{
+					{ODataType: user.ODataType, ID: user.ID, AdditionalData: map[string]json.RawMessage{"displayName": raw(`"Alice"`)}, Derived: user},
+					{ODataType: group.ODataType, ID: group.ID, Derived: group},
+				})
 				if p.NextLink != "https://graph.microsoft.com/beta/directoryObjects/getByIds?$skiptoken=X%27Y" {
 					t.Errorf("NextLink = %q", p.NextLink)
 				}
@@ -308,6 +394,9 @@ func TestOperations(t *testing.T) {
 			rep:    reply{body: `{"value":[{"id":"g1"}]}`},
 			call:   func(ctx context.Context, c *Client) (any, error) { return c.ListMeMemberOf(ctx) },
 			method: "GET", path: "/me/memberOf",
+			check: func(t *testing.T, got any) {
+				checkEqual(t, "page", got.(*Page[DirectoryObject]), &Page[DirectoryObject]{Value: []DirectoryObject{{ID: Ptr("g1")}}})
+			},
 		},
 		{
 			name:   "ListUserMemberOf",
@@ -316,9 +405,11 @@ func TestOperations(t *testing.T) {
 			method: "GET", path: "/users/alice@contoso.com/memberOf",
 			check: func(t *testing.T, got any) {
 				p := got.(*Page[DirectoryObject])
-				if len(p.Value) != 1 || string(p.Value[0].Raw) != `{"@odata.type":"#microsoft.graph.group","id":"g1"}` || p.NextLink != "https://next" {
-					t.Errorf("page = %+v", p)
-				}
+				group := &Group{ODataType: Ptr("#microsoft.graph.group"), ID: Ptr("g1")}
+				checkEqual(t, "page", p, &Page[DirectoryObject]{
+					Value:    []DirectoryObject{{ODataType: group.ODataType, ID: group.ID, Derived: group}},
+					NextLink: "https://next",
+				})
 			},
 		},
 		{
@@ -329,9 +420,7 @@ func TestOperations(t *testing.T) {
 			},
 			method: "GET", path: "/groups/02bd9fd6-8f93-4758-87c3-1fb73740a315",
 			check: func(t *testing.T, got any) {
-				if raw := string(got.(*Group).Raw); raw != `{"id":"02bd9fd6-8f93-4758-87c3-1fb73740a315","displayName":"HR Taskforce"}` {
-					t.Errorf("Raw = %s", raw)
-				}
+				checkEqual(t, "group", got.(*Group), &Group{ID: Ptr("02bd9fd6-8f93-4758-87c3-1fb73740a315"), DisplayName: Ptr("HR Taskforce")})
 			},
 		},
 		{
@@ -342,10 +431,10 @@ func TestOperations(t *testing.T) {
 			},
 			method: "GET", path: "/me/reminderView(startDateTime='2021-07-12T08:00:00.0000000',endDateTime='2021-07-16T18:00:00.0000000')",
 			check: func(t *testing.T, got any) {
-				p := got.(*Page[Reminder])
-				if len(p.Value) != 1 || !strings.Contains(string(p.Value[0].Raw), `"eventId":"e1"`) {
-					t.Errorf("page = %+v", p)
-				}
+				checkEqual(t, "page", got.(*Page[Reminder]), &Page[Reminder]{Value: []Reminder{{
+					EventID:          Ptr("e1"),
+					ReminderFireTime: &DateTimeTimeZone{DateTime: Ptr("2021-07-12T07:45:00.0000000"), TimeZone: Ptr("UTC")},
+				}}})
 			},
 		},
 		{
@@ -369,7 +458,7 @@ func TestOperations(t *testing.T) {
 			name: "ReportsGetOffice365ActiveUserDetailByDate",
 			rep:  reply{header: map[string]string{"Content-Type": "text/csv"}, body: reportCSV},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.ReportsGetOffice365ActiveUserDetailByDate(ctx, "2024-01-31")
+				return c.ReportsGetOffice365ActiveUserDetailByDate(ctx, Date{Year: 2024, Month: time.January, Day: 31})
 			},
 			method: "GET", path: "/reports/getOffice365ActiveUserDetail(date=2024-01-31)",
 			stream: true,
@@ -463,7 +552,7 @@ func TestPathEscaping(t *testing.T) {
 			return c.DeleteDeviceAppManagementVppToken(ctx, id)
 		}, []string{"deviceAppManagement", "vppTokens", esc}, 2, id},
 		{"UpdateDeviceAppManagementVppToken", func(ctx context.Context, c *Client) error {
-			_, err := c.UpdateDeviceAppManagementVppToken(ctx, id, UpdateDeviceAppManagementVppTokenRequest{})
+			_, err := c.UpdateDeviceAppManagementVppToken(ctx, id, VppToken{})
 			return err
 		}, []string{"deviceAppManagement", "vppTokens", esc}, 2, id},
 		{"DeviceAppManagementVppTokenRevokeLicenses", func(ctx context.Context, c *Client) error {
@@ -494,14 +583,16 @@ func TestPathEscaping(t *testing.T) {
 			return err
 		}, []string{"reports", "getOffice365ActiveUserDetail(period='" + esc + "')"}, 1,
 			"getOffice365ActiveUserDetail(period='" + id + "')"},
+		// A Date has one spelling, with nothing to escape: it is written as an unquoted
+		// OData date literal, a year past 9999 with all its digits.
 		{"ReportsGetOffice365ActiveUserDetailByDate", func(ctx context.Context, c *Client) error {
-			rc, err := c.ReportsGetOffice365ActiveUserDetailByDate(ctx, id)
+			rc, err := c.ReportsGetOffice365ActiveUserDetailByDate(ctx, Date{Year: 12024, Month: time.February, Day: 9})
 			if err == nil {
 				rc.Close()
 			}
 			return err
-		}, []string{"reports", "getOffice365ActiveUserDetail(date=" + esc + ")"}, 1,
-			"getOffice365ActiveUserDetail(date=" + id + ")"},
+		}, []string{"reports", "getOffice365ActiveUserDetail(date=12024-02-09)"}, 1,
+			"getOffice365ActiveUserDetail(date=12024-02-09)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -651,8 +742,8 @@ func TestConcurrentUse(t *testing.T) {
 				t.Error(err)
 				return
 			}
-			if want := `{"id":"` + id + `"}`; string(g.Raw) != want {
-				t.Errorf("Raw = %s, want %s", g.Raw, want)
+			if g.ID == nil || *g.ID != id || g.AdditionalData != nil {
+				t.Errorf("group = %#v, want id %s and nothing else", g, id)
 			}
 		})
 	}
@@ -789,6 +880,30 @@ func TestDecodingErrors(t *testing.T) {
 			_, err := c.DirectoryObjectsGetByIDs(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"a"}})
 			return err
 		}},
+		{"invalid DateTimeOffset", `{"id":"t","expirationDateTime":"yesterday"}`, func(ctx context.Context, c *Client) error {
+			_, err := c.GetDeviceAppManagementVppToken(ctx, "t")
+			if err != nil && !strings.Contains(err.Error(), "Edm.DateTimeOffset") {
+				return errors.New("decoding: the error does not name Edm.DateTimeOffset: " + err.Error())
+			}
+			return err
+		}},
+		{"enum that is not a string", `{"id":"t","state":1}`, func(ctx context.Context, c *Client) error {
+			_, err := c.GetDeviceAppManagementVppToken(ctx, "t")
+			return err
+		}},
+		{"resource that is not an object", `["t"]`, func(ctx context.Context, c *Client) error {
+			_, err := c.GetGroup(ctx, "g1")
+			return err
+		}},
+		// The base type's properties decode; the derived type's do not, and that is an error.
+		{"derived item of the wrong shape", `{"value":[{"@odata.type":"#microsoft.graph.user","id":"u1","accountEnabled":"yes"}]}`, func(ctx context.Context, c *Client) error {
+			_, err := c.ListUserMemberOf(ctx, "u1")
+			return err
+		}},
+		{"nested value of the wrong shape", `{"value":[{"eventId":"e1","reminderFireTime":"2021-07-12T07:45:00"}]}`, func(ctx context.Context, c *Client) error {
+			_, err := c.MeReminderView(ctx, "s", "e")
+			return err
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -877,7 +992,7 @@ func TestContextCanceled(t *testing.T) {
 		c, started := blocking(t, "line 1\n")
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		rc, err := c.ReportsGetOffice365ActiveUserDetailByDate(ctx, "2024-01-31")
+		rc, err := c.ReportsGetOffice365ActiveUserDetailByDate(ctx, Date{Year: 2024, Month: time.January, Day: 31})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -922,94 +1037,6 @@ func TestStreamFollowsRedirect(t *testing.T) {
 	}
 }
 
-// TestPlaceholderRaw: the placeholder types keep a resource's JSON as it arrived.
-func TestPlaceholderRaw(t *testing.T) {
-	t.Parallel()
-	// Spaces, an escape, a number written in a non-canonical way, HTML characters and
-	// nesting: nothing of it may change on the way in.
-	const odd = `{ "id" : "tok-1",  "displayName": "Tom & <Jerry> \u00e9",` + "\n\t" + `"n": [1, 2.50, 1E3], "nested": {"a": null, "b": [true, false]} }`
-
-	t.Run("through the client", func(t *testing.T) {
-		t.Parallel()
-		c, _ := serve(t, reply{body: odd + "\n"})
-		tok, err := c.GetDeviceAppManagementVppToken(context.Background(), "tok-1")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(tok.Raw) != odd {
-			t.Fatalf("Raw = %s\nwant  %s", tok.Raw, odd)
-		}
-		b, err := tok.MarshalJSON()
-		if err != nil || string(b) != odd {
-			t.Errorf("MarshalJSON = %s, %v; want the JSON as it arrived", b, err)
-		}
-		// json.Marshal compacts what MarshalJSON returns and escapes HTML characters, but the
-		// JSON value stays the same.
-		b, err = json.Marshal(tok)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !jsonEqual(t, b, []byte(odd)) {
-			t.Errorf("json.Marshal = %s, want the same JSON as %s", b, odd)
-		}
-	})
-
-	t.Run("compact JSON re-encodes byte for byte", func(t *testing.T) {
-		t.Parallel()
-		const compact = `{"@odata.type":"#microsoft.graph.vppToken","id":"tok-1","n":[1,2.50,1E3],"s":"\u00e9\"x","nested":{"a":null}}`
-		check := func(name string, v interface {
-			json.Marshaler
-			json.Unmarshaler
-		}) {
-			if err := json.Unmarshal([]byte(compact), v); err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			b, err := json.Marshal(v)
-			if err != nil || string(b) != compact {
-				t.Errorf("%s: json.Marshal = %s, %v; want %s", name, b, err, compact)
-			}
-		}
-		check("VppToken", &VppToken{})
-		check("Group", &Group{})
-		check("DirectoryObject", &DirectoryObject{})
-		check("Reminder", &Reminder{})
-	})
-
-	t.Run("in a page", func(t *testing.T) {
-		t.Parallel()
-		in := []byte(`{"value":[{"id":"a", "x": 1},{"id":"b"}],"@odata.nextLink":"https://next"}`)
-		var p Page[VppToken]
-		if err := json.Unmarshal(in, &p); err != nil {
-			t.Fatal(err)
-		}
-		// Raw must be a copy, not a window on the input.
-		for i := range in {
-			in[i] = ' '
-		}
-		if len(p.Value) != 2 || string(p.Value[0].Raw) != `{"id":"a", "x": 1}` || string(p.Value[1].Raw) != `{"id":"b"}` {
-			t.Errorf("Value = %q", p.Value)
-		}
-		b, err := json.Marshal(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := `{"value":[{"id":"a","x":1},{"id":"b"}],"@odata.nextLink":"https://next"}`; string(b) != want {
-			t.Errorf("json.Marshal(page) = %s, want %s", b, want)
-		}
-	})
-
-	t.Run("zero value", func(t *testing.T) {
-		t.Parallel()
-		b, err := json.Marshal(struct {
-			T VppToken
-			G *Group
-		}{G: &Group{}})
-		if err != nil || string(b) != `{"T":null,"G":null}` {
-			t.Errorf("json.Marshal = %s, %v; want nulls", b, err)
-		}
-	})
-}
-
 func TestNewClientDefaults(t *testing.T) {
 	t.Parallel()
 	c := NewClient()
@@ -1021,5 +1048,859 @@ func TestNewClientDefaults(t *testing.T) {
 	}
 	if c.userAgent != DefaultUserAgent || APIVersion != "beta" {
 		t.Errorf("userAgent = %q, APIVersion = %q", c.userAgent, APIVersion)
+	}
+}
+
+// Responses as the reference pages show them, with every documented property set, the
+// date-times written in different ways, and properties the docs do not describe.
+const (
+	vppTokenFullJSON = `{"@odata.context":"https://graph.microsoft.com/beta/$metadata#deviceAppManagement/vppTokens/$entity",` +
+		`"@odata.type":"#microsoft.graph.vppToken","id":"5a7d3c91-e0b4-4f26-8c1d-2b9e6f40a7d8",` +
+		`"organizationName":"Contoso Schools","vppTokenAccountType":"education","appleId":"vpp-admin@contoso.edu",` +
+		`"expirationDateTime":"2022-03-14T17:20:00Z","lastSyncDateTime":"2021-06-30T08:15:42.1230000Z",` +
+		`"token":"eyJleHBEYXRlIjoiMjAyMi0wMy0xNCJ9","lastModifiedDateTime":"2021-06-29T22:04:11+02:00",` +
+		`"state":"valid","lastSyncStatus":"completed","automaticallyUpdateApps":true,"countryOrRegion":"us",` +
+		`"dataSharingConsentGranted":true,"displayName":"Contoso Schools VPP","locationName":"Contoso Schools - Main Campus",` +
+		`"claimTokenManagementFromExternalMdm":false,"roleScopeTagIds":["0","7"],` +
+		`"tokenActionResults":[{"actionName":"sync","actionState":"done"}],"futureNumber":2.50,"futureNull":null}`
+
+	groupFullJSON = `{"@odata.context":"https://graph.microsoft.com/beta/$metadata#groups/$entity",` +
+		`"@odata.type":"#microsoft.graph.group","id":"b6d1f0a4-3c2e-4f7a-9d85-61e0c2a7b39f",` +
+		`"deletedDateTime":"2024-02-29T23:59:59.9999999Z","createdDateTime":"2020-11-03T15:42:18Z",` +
+		`"description":"Planning space for the spring trail-running club","displayName":"Trail Runners",` +
+		`"groupTypes":["Unified","DynamicMembership"],"mail":"trailrunners@contoso.com","mailEnabled":true,` +
+		`"mailNickname":"trailrunners","securityEnabled":false,"visibility":"Private"}`
+
+	directoryObjectFullJSON = `{"@odata.context":"https://graph.microsoft.com/beta/$metadata#directoryObjects/$entity",` +
+		`"@odata.type":"#microsoft.graph.directoryObject","id":"8e42d0b7-5f19-4a63-9c27-1b6f3e8d0a45",` +
+		`"deletedDateTime":"2024-01-31T10:00:00.5-08:00"}`
+
+	userItemJSON = `{"@odata.type":"#microsoft.graph.user","id":"3f9b6e2d-8a41-4c07-b2d5-9e16a0c4f873",` +
+		`"deletedDateTime":"2024-05-01T00:00:00Z","accountEnabled":true,"businessPhones":["+1 425 555 0109"],` +
+		`"createdDateTime":"2019-08-01T10:00:00Z","displayName":"Megan Bowen","mail":"meganb@contoso.com",` +
+		`"userPrincipalName":"meganb@contoso.com","userType":"Member","jobTitle":"Auditor"}`
+	groupItemJSON = `{"@odata.type":"#microsoft.graph.group","id":"c1a5d7e9-2b36-4f48-8a90-d7e3b1f5c602",` +
+		`"displayName":"Finance Team","mailEnabled":false,"securityEnabled":true,"groupTypes":[],"resourceProvisioningOptions":["Team"]}`
+	// A type these docs do not describe: it stays a plain directoryObject.
+	roleItemJSON = `{"@odata.type":"#microsoft.graph.directoryRole","id":"8e42d0b7-5f19-4a63-9c27-1b6f3e8d0a45",` +
+		`"displayName":"Reports Reader","roleTemplateId":"4a5d8f65-41da-4de4-8968-e035b65339cf"}`
+	// No @odata.type at all.
+	untypedItemJSON = `{"id":"0a1b2c3d","displayName":"?"}`
+)
+
+// TestDecodeVppToken decodes a vppToken with every documented property into the struct.
+func TestDecodeVppToken(t *testing.T) {
+	t.Parallel()
+	c, _ := serve(t, reply{header: map[string]string{"Content-Type": "application/json"}, body: vppTokenFullJSON})
+	got, err := c.GetDeviceAppManagementVppToken(context.Background(), "5a7d3c91-e0b4-4f26-8c1d-2b9e6f40a7d8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	allSet(t, got)
+	want := &VppToken{
+		ODataType:                           Ptr("#microsoft.graph.vppToken"),
+		ID:                                  Ptr("5a7d3c91-e0b4-4f26-8c1d-2b9e6f40a7d8"),
+		OrganizationName:                    Ptr("Contoso Schools"),
+		VppTokenAccountType:                 Ptr(VppTokenAccountTypeEducation),
+		AppleID:                             Ptr("vpp-admin@contoso.edu"),
+		ExpirationDateTime:                  dto(t, "2022-03-14T17:20:00Z"),
+		LastSyncDateTime:                    dto(t, "2021-06-30T08:15:42.1230000Z"),
+		Token:                               Ptr("eyJleHBEYXRlIjoiMjAyMi0wMy0xNCJ9"),
+		LastModifiedDateTime:                dto(t, "2021-06-29T22:04:11+02:00"),
+		State:                               Ptr(VppTokenStateValid),
+		LastSyncStatus:                      Ptr(VppTokenSyncStatusCompleted),
+		AutomaticallyUpdateApps:             Ptr(true),
+		CountryOrRegion:                     Ptr("us"),
+		DataSharingConsentGranted:           Ptr(true),
+		DisplayName:                         Ptr("Contoso Schools VPP"),
+		LocationName:                        Ptr("Contoso Schools - Main Campus"),
+		ClaimTokenManagementFromExternalMdm: Ptr(false),
+		RoleScopeTagIDs:                     []string{"0", "7"},
+		AdditionalData: map[string]json.RawMessage{
+			"@odata.context":     raw(`"https://graph.microsoft.com/beta/$metadata#deviceAppManagement/vppTokens/$entity"`),
+			"tokenActionResults": raw(`[{"actionName":"sync","actionState":"done"}]`),
+			"futureNumber":       raw(`2.50`),
+			"futureNull":         raw(`null`),
+		},
+	}
+	checkEqual(t, "token", got, want)
+
+	// The enums compare equal to their constants.
+	if got.State == nil || *got.State != VppTokenStateValid {
+		t.Errorf("State = %v, want VppTokenStateValid", got.State)
+	}
+	if got.VppTokenAccountType == nil || *got.VppTokenAccountType != VppTokenAccountTypeEducation {
+		t.Errorf("VppTokenAccountType = %v, want VppTokenAccountTypeEducation", got.VppTokenAccountType)
+	}
+	if got.LastSyncStatus == nil || *got.LastSyncStatus != VppTokenSyncStatusCompleted {
+		t.Errorf("LastSyncStatus = %v, want VppTokenSyncStatusCompleted", got.LastSyncStatus)
+	}
+	// false is set, not missing.
+	if got.ClaimTokenManagementFromExternalMdm == nil || *got.ClaimTokenManagementFromExternalMdm {
+		t.Errorf("ClaimTokenManagementFromExternalMdm = %v, want a pointer to false", got.ClaimTokenManagementFromExternalMdm)
+	}
+	// Date-times keep their text (trailing zeros, offsets) and give the right instant.
+	for _, tc := range []struct {
+		name string
+		got  *DateTimeOffset
+		text string
+		at   time.Time
+	}{
+		{"ExpirationDateTime", got.ExpirationDateTime, "2022-03-14T17:20:00Z", time.Date(2022, 3, 14, 17, 20, 0, 0, time.UTC)},
+		{"LastSyncDateTime", got.LastSyncDateTime, "2021-06-30T08:15:42.1230000Z", time.Date(2021, 6, 30, 8, 15, 42, 123e6, time.UTC)},
+		{"LastModifiedDateTime", got.LastModifiedDateTime, "2021-06-29T22:04:11+02:00", time.Date(2021, 6, 29, 20, 4, 11, 0, time.UTC)},
+	} {
+		if tc.got == nil {
+			t.Errorf("%s is nil", tc.name)
+			continue
+		}
+		if tc.got.String() != tc.text {
+			t.Errorf("%s = %q, want the text as sent, %q", tc.name, tc.got.String(), tc.text)
+		}
+		if !tc.got.Time().Equal(tc.at) {
+			t.Errorf("%s.Time() = %v, want %v", tc.name, tc.got.Time(), tc.at)
+		}
+		if b, err := json.Marshal(tc.got); err != nil || string(b) != `"`+tc.text+`"` {
+			t.Errorf("%s encodes as %s, %v; want %q", tc.name, b, err, tc.text)
+		}
+	}
+	if _, off := got.LastModifiedDateTime.Time().Zone(); off != 2*3600 {
+		t.Errorf("LastModifiedDateTime offset = %d s, want +02:00", off)
+	}
+}
+
+// TestDecodeGroup decodes the group-get response, with every documented property set.
+func TestDecodeGroup(t *testing.T) {
+	t.Parallel()
+	c, _ := serve(t, reply{body: groupFullJSON})
+	got, err := c.GetGroup(context.Background(), "b6d1f0a4-3c2e-4f7a-9d85-61e0c2a7b39f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	allSet(t, got)
+	checkEqual(t, "group", got, &Group{
+		ODataType:       Ptr("#microsoft.graph.group"),
+		ID:              Ptr("b6d1f0a4-3c2e-4f7a-9d85-61e0c2a7b39f"),
+		DeletedDateTime: dto(t, "2024-02-29T23:59:59.9999999Z"),
+		CreatedDateTime: dto(t, "2020-11-03T15:42:18Z"),
+		Description:     Ptr("Planning space for the spring trail-running club"),
+		DisplayName:     Ptr("Trail Runners"),
+		GroupTypes:      []string{"Unified", "DynamicMembership"},
+		Mail:            Ptr("trailrunners@contoso.com"),
+		MailEnabled:     Ptr(true),
+		SecurityEnabled: Ptr(false),
+		Visibility:      Ptr("Private"),
+		AdditionalData: map[string]json.RawMessage{
+			"@odata.context": raw(`"https://graph.microsoft.com/beta/$metadata#groups/$entity"`),
+			"mailNickname":   raw(`"trailrunners"`),
+		},
+	})
+	if s := got.DeletedDateTime.String(); s != "2024-02-29T23:59:59.9999999Z" {
+		t.Errorf("DeletedDateTime = %q, want the text as sent", s)
+	}
+	if ns := got.DeletedDateTime.Time().Nanosecond(); ns != 999999900 {
+		t.Errorf("DeletedDateTime nanoseconds = %d, want 999999900", ns)
+	}
+}
+
+// TestDecodeDirectoryObject decodes directoryObjects: the base type itself (no Derived),
+// a derived type, and through Entity, the root of the hierarchy.
+func TestDecodeDirectoryObject(t *testing.T) {
+	t.Parallel()
+
+	t.Run("the base type itself", func(t *testing.T) {
+		t.Parallel()
+		var got DirectoryObject
+		if err := json.Unmarshal([]byte(directoryObjectFullJSON), &got); err != nil {
+			t.Fatal(err)
+		}
+		allSet(t, &got)
+		checkEqual(t, "directoryObject", got, DirectoryObject{
+			ODataType:       Ptr("#microsoft.graph.directoryObject"),
+			ID:              Ptr("8e42d0b7-5f19-4a63-9c27-1b6f3e8d0a45"),
+			DeletedDateTime: dto(t, "2024-01-31T10:00:00.5-08:00"),
+			AdditionalData: map[string]json.RawMessage{
+				"@odata.context": raw(`"https://graph.microsoft.com/beta/$metadata#directoryObjects/$entity"`),
+			},
+		})
+		if s := got.DeletedDateTime.String(); s != "2024-01-31T10:00:00.5-08:00" {
+			t.Errorf("DeletedDateTime = %q, want the text as sent", s)
+		}
+		if want := time.Date(2024, 1, 31, 18, 0, 0, 5e8, time.UTC); !got.DeletedDateTime.Time().Equal(want) {
+			t.Errorf("DeletedDateTime.Time() = %v, want %v", got.DeletedDateTime.Time(), want)
+		}
+	})
+
+	t.Run("a user", func(t *testing.T) {
+		t.Parallel()
+		var got DirectoryObject
+		if err := json.Unmarshal([]byte(userItemJSON), &got); err != nil {
+			t.Fatal(err)
+		}
+		u, ok := got.Derived.(*User)
+		if !ok {
+			t.Fatalf("Derived = %T, want *User", got.Derived)
+		}
+		// Every documented user property but the relationships, which the item leaves out.
+		u2 := *u
+		u2.Manager, u2.MemberOf = &DirectoryObject{}, []DirectoryObject{{}}
+		allSet(t, &u2)
+		checkEqual(t, "user", u, wantUserItem(t))
+		// The base keeps its own properties, and the user's others as unknown to it.
+		if got.ID == nil || *got.ID != "3f9b6e2d-8a41-4c07-b2d5-9e16a0c4f873" || got.DeletedDateTime.String() != "2024-05-01T00:00:00Z" {
+			t.Errorf("base = %#v", got)
+		}
+		if _, ok := got.AdditionalData["userPrincipalName"]; !ok {
+			t.Errorf("base AdditionalData = %v, want the user's properties", got.AdditionalData)
+		}
+	})
+
+	t.Run("as an entity", func(t *testing.T) {
+		t.Parallel()
+		for _, tc := range []struct {
+			in   string
+			want EntityDerived
+		}{
+			{vppTokenJSON, vppToken()},
+			{directoryObjectFullJSON, &DirectoryObject{}},
+			{userItemJSON, &User{}},
+			{groupItemJSON, &Group{}},
+		} {
+			var e Entity
+			if err := json.Unmarshal([]byte(tc.in), &e); err != nil {
+				t.Fatal(err)
+			}
+			if reflect.TypeOf(e.Derived) != reflect.TypeOf(tc.want) {
+				t.Errorf("%s: Derived = %T, want %T", tc.in, e.Derived, tc.want)
+				continue
+			}
+			if v, ok := tc.want.(*VppToken); ok {
+				checkEqual(t, "Derived", e.Derived, v)
+			}
+			b, err := json.Marshal(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameObject(t, "entity re-encoded", b, []byte(tc.in))
+		}
+	})
+}
+
+// wantUserItem is userItemJSON decoded.
+func wantUserItem(t *testing.T) *User {
+	return &User{
+		ODataType:         Ptr("#microsoft.graph.user"),
+		ID:                Ptr("3f9b6e2d-8a41-4c07-b2d5-9e16a0c4f873"),
+		DeletedDateTime:   dto(t, "2024-05-01T00:00:00Z"),
+		AccountEnabled:    Ptr(true),
+		BusinessPhones:    []string{"+1 425 555 0109"},
+		CreatedDateTime:   dto(t, "2019-08-01T10:00:00Z"),
+		DisplayName:       Ptr("Megan Bowen"),
+		Mail:              Ptr("meganb@contoso.com"),
+		UserPrincipalName: Ptr("meganb@contoso.com"),
+		UserType:          Ptr("Member"),
+		AdditionalData:    map[string]json.RawMessage{"jobTitle": raw(`"Auditor"`)},
+	}
+}
+
+// TestUnknownEnumValues: a value the docs do not list decodes without error, is kept, and
+// is sent back as it came.
+func TestUnknownEnumValues(t *testing.T) {
+	t.Parallel()
+	const body = `{"id":"t","vppTokenAccountType":"somethingNew","state":"somethingNew","lastSyncStatus":"somethingNew"}`
+	c, next := serve(t, reply{body: body})
+	got, err := c.GetDeviceAppManagementVppToken(context.Background(), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkEqual(t, "token", got, &VppToken{
+		ID:                  Ptr("t"),
+		VppTokenAccountType: Ptr(VppTokenAccountType("somethingNew")),
+		State:               Ptr(VppTokenState("somethingNew")),
+		LastSyncStatus:      Ptr(VppTokenSyncStatus("somethingNew")),
+	})
+	for _, known := range []VppTokenState{VppTokenStateUnknown, VppTokenStateValid, VppTokenStateExpired, VppTokenStateInvalid, VppTokenStateAssignedToExternalMDM, VppTokenStateDuplicateLocationID} {
+		if *got.State == known {
+			t.Errorf("State %q equals the constant %q", *got.State, known)
+		}
+	}
+	b, err := json.Marshal(got)
+	if err != nil || string(b) != body {
+		t.Errorf("re-encoded as %s, %v; want %s", b, err, body)
+	}
+	next()
+}
+
+// TestEnumConstants: each constant is the value the docs list.
+func TestEnumConstants(t *testing.T) {
+	t.Parallel()
+	for got, want := range map[string]string{
+		string(VppTokenAccountTypeBusiness):        "business",
+		string(VppTokenAccountTypeEducation):       "education",
+		string(VppTokenStateUnknown):               "unknown",
+		string(VppTokenStateValid):                 "valid",
+		string(VppTokenStateExpired):               "expired",
+		string(VppTokenStateInvalid):               "invalid",
+		string(VppTokenStateAssignedToExternalMDM): "assignedToExternalMDM",
+		string(VppTokenStateDuplicateLocationID):   "duplicateLocationId",
+		string(VppTokenSyncStatusNone):             "none",
+		string(VppTokenSyncStatusInProgress):       "inProgress",
+		string(VppTokenSyncStatusCompleted):        "completed",
+		string(VppTokenSyncStatusFailed):           "failed",
+	} {
+		if got != want {
+			t.Errorf("constant = %q, want %q", got, want)
+		}
+	}
+	// Each enum decodes its documented values into the matching constant.
+	var v VppToken
+	if err := json.Unmarshal([]byte(`{"state":"assignedToExternalMDM","lastSyncStatus":"inProgress","vppTokenAccountType":"business"}`), &v); err != nil {
+		t.Fatal(err)
+	}
+	if *v.State != VppTokenStateAssignedToExternalMDM || *v.LastSyncStatus != VppTokenSyncStatusInProgress || *v.VppTokenAccountType != VppTokenAccountTypeBusiness {
+		t.Errorf("decoded %v %v %v", *v.State, *v.LastSyncStatus, *v.VppTokenAccountType)
+	}
+}
+
+// TestRoundTrip decodes a response and encodes it again: the same keys with the same
+// values, unknown properties included.
+func TestRoundTrip(t *testing.T) {
+	t.Parallel()
+	userWithRelations := `{"@odata.type":"#microsoft.graph.user","id":"u1","displayName":"Megan Bowen",` +
+		`"manager":` + userItemJSON + `,"memberOf":[` + groupItemJSON + `,` + roleItemJSON + `,` + untypedItemJSON + `],` +
+		`"manager@odata.context":"x","memberOf@odata.nextLink":"https://next"}`
+	reminder := `{"@odata.type":"#microsoft.graph.reminder","eventId":"e1","changeKey":"ck","eventSubject":"Review",` +
+		`"eventWebLink":"https://outlook.office365.com/owa/?itemid=e1","isAllDay":false,` +
+		`"eventStartTime":{"dateTime":"2021-07-12T08:00:00.0000000","timeZone":"UTC","extra":1},` +
+		`"eventEndTime":{"@odata.type":"#microsoft.graph.dateTimeTimeZone","dateTime":"2021-07-12T09:00:00.0000000","timeZone":"Pacific Standard Time"},` +
+		`"eventLocation":{"displayName":"Room 1","locationEmailAddress":"room1@contoso.com","locationUri":"https://rooms/1","address":{"city":"Redmond"}},` +
+		`"reminderFireTime":{"dateTime":"2021-07-12T07:45:00.0000000","timeZone":"UTC"}}`
+	// Spaces, escapes, HTML characters, numbers written non-canonically and nesting.
+	odd := `{ "id" : "tok-1",  "displayName": "Tom & <Jerry> \u00e9 \"q\"",` + "\n\t" +
+		`"n": [1, 2.50, 1E3, -0.0], "nested": {"a": null, "b": [true, false]}, "s": "\ud83d\ude00" }`
+	tests := []struct {
+		name string
+		in   string
+		new  func() any
+	}{
+		{"vppToken", vppTokenFullJSON, func() any { return new(VppToken) }},
+		{"vppToken, odd JSON", odd, func() any { return new(VppToken) }},
+		{"group", groupFullJSON, func() any { return new(Group) }},
+		{"directoryObject", directoryObjectFullJSON, func() any { return new(DirectoryObject) }},
+		{"directoryObject holding a user", userItemJSON, func() any { return new(DirectoryObject) }},
+		{"directoryObject holding a group", groupItemJSON, func() any { return new(DirectoryObject) }},
+		{"directoryObject of an undocumented type", roleItemJSON, func() any { return new(DirectoryObject) }},
+		{"directoryObject without a type", untypedItemJSON, func() any { return new(DirectoryObject) }},
+		{"user with relationships", userWithRelations, func() any { return new(User) }},
+		{"entity holding a user", userWithRelations, func() any { return new(Entity) }},
+		{"reminder with nested types", reminder, func() any { return new(Reminder) }},
+		{"empty object", `{}`, func() any { return new(VppToken) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			v := tt.new()
+			if err := json.Unmarshal([]byte(tt.in), v); err != nil {
+				t.Fatal(err)
+			}
+			b, err := json.Marshal(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameObject(t, "json.Marshal", b, []byte(tt.in))
+			// MarshalJSON on the value (not only the pointer) gives the same.
+			b2, err := reflect.ValueOf(v).Elem().Interface().(json.Marshaler).MarshalJSON()
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameObject(t, "MarshalJSON", b2, []byte(tt.in))
+			// A second round is byte for byte the first.
+			v2 := tt.new()
+			if err := json.Unmarshal(b, v2); err != nil {
+				t.Fatal(err)
+			}
+			if b3, err := json.Marshal(v2); err != nil || !bytes.Equal(b3, b) {
+				t.Errorf("second round = %s, %v\nwant         %s", b3, err, b)
+			}
+		})
+	}
+
+	t.Run("in a page", func(t *testing.T) {
+		t.Parallel()
+		in := []byte(`{"value":[{"id":"a", "x": 1},{"id":"b"}],"@odata.nextLink":"https://next"}`)
+		var p Page[VppToken]
+		if err := json.Unmarshal(in, &p); err != nil {
+			t.Fatal(err)
+		}
+		// AdditionalData must be a copy, not a window on the input.
+		for i := range in {
+			in[i] = ' '
+		}
+		checkEqual(t, "Value", p.Value, []VppToken{{ID: Ptr("a"), AdditionalData: map[string]json.RawMessage{"x": raw("1")}}, {ID: Ptr("b")}})
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := `{"value":[{"id":"a","x":1},{"id":"b"}],"@odata.nextLink":"https://next"}`; string(b) != want {
+			t.Errorf("json.Marshal(page) = %s, want %s", b, want)
+		}
+	})
+
+	t.Run("zero values", func(t *testing.T) {
+		t.Parallel()
+		b, err := json.Marshal(struct {
+			T VppToken
+			G *Group
+			D DirectoryObject
+			N *User
+		}{G: &Group{}})
+		if want := `{"T":{},"G":{},"D":{},"N":null}`; err != nil || string(b) != want {
+			t.Errorf("json.Marshal = %s, %v; want %s", b, err, want)
+		}
+	})
+
+	t.Run("properties then AdditionalData in name order", func(t *testing.T) {
+		t.Parallel()
+		g := Group{ID: Ptr("g"), AdditionalData: map[string]json.RawMessage{"z": raw(`1`), "a": raw(`{"b":[]}`), "m": raw(`"<&>"`)}}
+		b, err := g.MarshalJSON()
+		if want := `{"id":"g","a":{"b":[]},"m":"<&>","z":1}`; err != nil || string(b) != want {
+			t.Errorf("MarshalJSON = %s, %v; want %s", b, err, want)
+		}
+		b, err = json.Marshal(Group{AdditionalData: map[string]json.RawMessage{"only": raw(`true`)}})
+		if want := `{"only":true}`; err != nil || string(b) != want {
+			t.Errorf("json.Marshal = %s, %v; want %s", b, err, want)
+		}
+	})
+}
+
+// polymorphicItems is a collection mixing the types a directoryObject can be.
+const polymorphicItems = `[` + userItemJSON + `,` + groupItemJSON + `,` + roleItemJSON + `,` + untypedItemJSON + `]`
+
+// TestPolymorphism: a directoryObject collection decodes each item as the type its
+// @odata.type names, and encodes it back as that type.
+func TestPolymorphism(t *testing.T) {
+	t.Parallel()
+	calls := []struct {
+		name string
+		call func(context.Context, *Client) (*Page[DirectoryObject], error)
+	}{
+		{"DirectoryObjectsGetByIDs", func(ctx context.Context, c *Client) (*Page[DirectoryObject], error) {
+			return c.DirectoryObjectsGetByIDs(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"a"}})
+		}},
+		{"ListUserMemberOf", func(ctx context.Context, c *Client) (*Page[DirectoryObject], error) {
+			return c.ListUserMemberOf(ctx, "3f9b6e2d-8a41-4c07-b2d5-9e16a0c4f873")
+		}},
+		{"ListMeMemberOf", func(ctx context.Context, c *Client) (*Page[DirectoryObject], error) {
+			return c.ListMeMemberOf(ctx)
+		}},
+	}
+	for _, tc := range calls {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c, _ := serve(t, reply{body: `{"@odata.context":"https://graph.microsoft.com/beta/$metadata#directoryObjects","value":` + polymorphicItems + `}`})
+			p, err := tc.call(context.Background(), c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Value) != 4 {
+				t.Fatalf("len(Value) = %d, want 4", len(p.Value))
+			}
+
+			// A user, with its own properties.
+			u, ok := p.Value[0].Derived.(*User)
+			if !ok {
+				t.Fatalf("Value[0].Derived = %T, want *User", p.Value[0].Derived)
+			}
+			checkEqual(t, "user", u, wantUserItem(t))
+
+			// A group, with its own properties.
+			g, ok := p.Value[1].Derived.(*Group)
+			if !ok {
+				t.Fatalf("Value[1].Derived = %T, want *Group", p.Value[1].Derived)
+			}
+			checkEqual(t, "group", g, &Group{
+				ODataType:       Ptr("#microsoft.graph.group"),
+				ID:              Ptr("c1a5d7e9-2b36-4f48-8a90-d7e3b1f5c602"),
+				DisplayName:     Ptr("Finance Team"),
+				MailEnabled:     Ptr(false),
+				SecurityEnabled: Ptr(true),
+				GroupTypes:      []string{},
+				AdditionalData:  map[string]json.RawMessage{"resourceProvisioningOptions": raw(`["Team"]`)},
+			})
+			if *g.SecurityEnabled != true || *g.MailEnabled != false {
+				t.Errorf("group flags = %v %v", *g.MailEnabled, *g.SecurityEnabled)
+			}
+
+			// A type the docs do not describe, and no type at all: the base type, nothing lost.
+			checkEqual(t, "directoryRole", p.Value[2], DirectoryObject{
+				ODataType: Ptr("#microsoft.graph.directoryRole"),
+				ID:        Ptr("8e42d0b7-5f19-4a63-9c27-1b6f3e8d0a45"),
+				AdditionalData: map[string]json.RawMessage{
+					"displayName":    raw(`"Reports Reader"`),
+					"roleTemplateId": raw(`"4a5d8f65-41da-4de4-8968-e035b65339cf"`),
+				},
+			})
+			checkEqual(t, "untyped", p.Value[3], DirectoryObject{ID: Ptr("0a1b2c3d"), AdditionalData: map[string]json.RawMessage{"displayName": raw(`"?"`)}})
+
+			// The base fields are decoded for every item, derived or not.
+			for i, id := range []string{"3f9b6e2d-8a41-4c07-b2d5-9e16a0c4f873", "c1a5d7e9-2b36-4f48-8a90-d7e3b1f5c602", "8e42d0b7-5f19-4a63-9c27-1b6f3e8d0a45", "0a1b2c3d"} {
+				if p.Value[i].ID == nil || *p.Value[i].ID != id {
+					t.Errorf("Value[%d].ID = %v, want %s", i, p.Value[i].ID, id)
+				}
+			}
+
+			// Encoding each item gives the object as it came, the derived type's
+			// properties (and its unknown ones) included.
+			var items []json.RawMessage
+			if err := json.Unmarshal([]byte(polymorphicItems), &items); err != nil {
+				t.Fatal(err)
+			}
+			for i := range p.Value {
+				b, err := json.Marshal(p.Value[i])
+				if err != nil {
+					t.Fatal(err)
+				}
+				sameObject(t, "Value["+string(rune('0'+i))+"]", b, items[i])
+			}
+			b, err := json.Marshal(p.Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !jsonEqual(t, b, []byte(polymorphicItems)) {
+				t.Errorf("json.Marshal(Value) = %s\nwant %s", b, polymorphicItems)
+			}
+
+			// Derived is what is encoded: a change to it shows.
+			u.DisplayName = Ptr("Megan B.")
+			u.AccountEnabled = Ptr(false)
+			b, err = json.Marshal(p.Value[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			var m map[string]any
+			if err := json.Unmarshal(b, &m); err != nil {
+				t.Fatal(err)
+			}
+			if m["displayName"] != "Megan B." || m["accountEnabled"] != false || m["jobTitle"] != "Auditor" || m["@odata.type"] != "#microsoft.graph.user" {
+				t.Errorf("after the change = %s", b)
+			}
+		})
+	}
+
+	t.Run("a value made in Go", func(t *testing.T) {
+		t.Parallel()
+		d := DirectoryObject{
+			ID: Ptr("ignored: Derived is what is encoded"),
+			Derived: &Group{
+				ODataType:       Ptr("#microsoft.graph.group"),
+				ID:              Ptr("g9"),
+				DisplayName:     Ptr("Made in Go"),
+				GroupTypes:      []string{},
+				SecurityEnabled: Ptr(false),
+				AdditionalData:  map[string]json.RawMessage{"mailNickname": raw(`"mig"`)},
+			},
+		}
+		b, err := json.Marshal(d)
+		if want := `{"@odata.type":"#microsoft.graph.group","id":"g9","displayName":"Made in Go","groupTypes":[],"securityEnabled":false,"mailNickname":"mig"}`; err != nil || string(b) != want {
+			t.Errorf("json.Marshal = %s, %v\nwant           %s", b, err, want)
+		}
+		// And it decodes back to the same group.
+		var back DirectoryObject
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		checkEqual(t, "decoded again", back.Derived, d.Derived)
+	})
+
+	t.Run("nested in a user", func(t *testing.T) {
+		t.Parallel()
+		in := `{"@odata.type":"#microsoft.graph.user","id":"u1","manager":` + userItemJSON + `,"memberOf":` + polymorphicItems + `}`
+		var u User
+		if err := json.Unmarshal([]byte(in), &u); err != nil {
+			t.Fatal(err)
+		}
+		if m, ok := u.Manager.Derived.(*User); !ok {
+			t.Errorf("Manager.Derived = %T, want *User", u.Manager.Derived)
+		} else {
+			checkEqual(t, "manager", m, wantUserItem(t))
+		}
+		if len(u.MemberOf) != 4 {
+			t.Fatalf("len(MemberOf) = %d, want 4", len(u.MemberOf))
+		}
+		for i, want := range []DirectoryObjectDerived{&User{}, &Group{}, nil, nil} {
+			if reflect.TypeOf(u.MemberOf[i].Derived) != reflect.TypeOf(want) {
+				t.Errorf("MemberOf[%d].Derived = %T, want %T", i, u.MemberOf[i].Derived, want)
+			}
+		}
+		b, err := json.Marshal(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameObject(t, "user", b, []byte(in))
+	})
+
+	t.Run("@odata.type spellings", func(t *testing.T) {
+		t.Parallel()
+		// With or without "#"; the type name's case does not matter.
+		for _, typ := range []string{"#microsoft.graph.group", "microsoft.graph.group", "#microsoft.graph.Group"} {
+			var d DirectoryObject
+			if err := json.Unmarshal([]byte(`{"@odata.type":"`+typ+`","id":"g"}`), &d); err != nil {
+				t.Fatal(err)
+			}
+			if g, ok := d.Derived.(*Group); !ok || *g.ODataType != typ {
+				t.Errorf("%s: Derived = %#v, want a *Group keeping the annotation", typ, d.Derived)
+			}
+		}
+		var d DirectoryObject
+		if err := json.Unmarshal([]byte(`{"@odata.type":"#microsoft.graph.vppToken","id":"v"}`), &d); err != nil {
+			t.Fatal(err)
+		}
+		if d.Derived != nil {
+			t.Errorf("a vppToken is no directoryObject, Derived = %T", d.Derived)
+		}
+	})
+}
+
+// TestUpdateSendsOnlySetFields: PATCH sends the fields that are set, and only them.
+func TestUpdateSendsOnlySetFields(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		body VppToken
+		want string // exactly
+	}{
+		{"nothing", VppToken{}, `{}`},
+		{"the reference page's example", VppToken{
+			ODataType:               Ptr("#microsoft.graph.vppToken"),
+			AutomaticallyUpdateApps: Ptr(false),
+			DisplayName:             Ptr("Contoso Schools VPP (renewed)"),
+			RoleScopeTagIDs:         []string{"0", "7"},
+		}, `{"@odata.type":"#microsoft.graph.vppToken","automaticallyUpdateApps":false,"displayName":"Contoso Schools VPP (renewed)","roleScopeTagIds":["0","7"]}`},
+		{"false is sent", VppToken{
+			AutomaticallyUpdateApps:             Ptr(false),
+			DataSharingConsentGranted:           Ptr(false),
+			ClaimTokenManagementFromExternalMdm: Ptr(false),
+		}, `{"automaticallyUpdateApps":false,"dataSharingConsentGranted":false,"claimTokenManagementFromExternalMdm":false}`},
+		{"true is sent", VppToken{DataSharingConsentGranted: Ptr(true)}, `{"dataSharingConsentGranted":true}`},
+		{"empty string is sent", VppToken{DisplayName: Ptr("")}, `{"displayName":""}`},
+		{"empty list is sent, nil is not", VppToken{RoleScopeTagIDs: []string{}}, `{"roleScopeTagIds":[]}`},
+		{"enums", VppToken{State: Ptr(VppTokenStateInvalid), LastSyncStatus: Ptr(VppTokenSyncStatus("somethingNew"))}, `{"state":"invalid","lastSyncStatus":"somethingNew"}`},
+		{"date-times", VppToken{
+			ExpirationDateTime:   Ptr(NewDateTimeOffset(time.Date(2026, 3, 1, 12, 0, 0, 500*int(time.Millisecond), time.FixedZone("IST", 5*3600+1800)))),
+			LastModifiedDateTime: dto(t, "2026-03-01T12:00:00.0000000Z"),
+		}, `{"expirationDateTime":"2026-03-01T12:00:00.5+05:30","lastModifiedDateTime":"2026-03-01T12:00:00.0000000Z"}`},
+		{"undocumented properties, null included", VppToken{
+			DisplayName:    Ptr("x"),
+			AdditionalData: map[string]json.RawMessage{"zNew": raw(`{"a":1}`), "locationName": raw(`null`)},
+		}, `{"displayName":"x","locationName":null,"zNew":{"a":1}}`},
+		{"HTML characters", VppToken{DisplayName: Ptr("Tom & <Jerry>")}, `{"displayName":"Tom \u0026 \u003cJerry\u003e"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, next := serve(t, reply{body: vppTokenJSON})
+			got, err := c.UpdateDeviceAppManagementVppToken(context.Background(), "tok-1", tt.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := next()
+			if r.Method != http.MethodPatch || r.Path != "/beta/deviceAppManagement/vppTokens/tok-1" {
+				t.Errorf("request = %s %s", r.Method, r.Path)
+			}
+			if ct := r.Header.Get("Content-Type"); ct != "application/json" {
+				t.Errorf("Content-Type = %q", ct)
+			}
+			if string(r.Body) != tt.want {
+				t.Errorf("body = %s\nwant   %s", r.Body, tt.want)
+			}
+			checkEqual(t, "response", got, vppToken())
+		})
+	}
+}
+
+// TestCreateSendsTheResource: POST sends the resource given, all of it.
+func TestCreateSendsTheResource(t *testing.T) {
+	t.Parallel()
+
+	t.Run("the reference page's example", func(t *testing.T) {
+		t.Parallel()
+		const req = `{"@odata.type":"#microsoft.graph.vppToken","organizationName":"Contoso Schools","vppTokenAccountType":"education",` +
+			`"appleId":"vpp-admin@contoso.edu","token":"eyJleHBEYXRlIjoiMjAyMi0wMy0xNCJ9","automaticallyUpdateApps":true,` +
+			`"countryOrRegion":"us","dataSharingConsentGranted":true,"displayName":"Contoso Schools VPP",` +
+			`"claimTokenManagementFromExternalMdm":false,"roleScopeTagIds":["0"]}`
+		c, next := serve(t, reply{status: http.StatusCreated, body: vppTokenFullJSON})
+		got, err := c.CreateDeviceAppManagementVppToken(context.Background(), VppToken{
+			ODataType:                           Ptr("#microsoft.graph.vppToken"),
+			OrganizationName:                    Ptr("Contoso Schools"),
+			VppTokenAccountType:                 Ptr(VppTokenAccountTypeEducation),
+			AppleID:                             Ptr("vpp-admin@contoso.edu"),
+			Token:                               Ptr("eyJleHBEYXRlIjoiMjAyMi0wMy0xNCJ9"),
+			AutomaticallyUpdateApps:             Ptr(true),
+			CountryOrRegion:                     Ptr("us"),
+			DataSharingConsentGranted:           Ptr(true),
+			DisplayName:                         Ptr("Contoso Schools VPP"),
+			ClaimTokenManagementFromExternalMdm: Ptr(false),
+			RoleScopeTagIDs:                     []string{"0"},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := next()
+		if r.Method != http.MethodPost || r.Path != "/beta/deviceAppManagement/vppTokens" || r.Header.Get("Content-Type") != "application/json" {
+			t.Errorf("request = %s %s (%s)", r.Method, r.Path, r.Header.Get("Content-Type"))
+		}
+		if string(r.Body) != req {
+			t.Errorf("body = %s\nwant   %s", r.Body, req)
+		}
+		if got.ID == nil || *got.ID != "5a7d3c91-e0b4-4f26-8c1d-2b9e6f40a7d8" || got.State == nil || *got.State != VppTokenStateValid {
+			t.Errorf("created = %#v", got)
+		}
+	})
+
+	t.Run("a decoded resource is sent as it came", func(t *testing.T) {
+		t.Parallel()
+		var tok VppToken
+		if err := json.Unmarshal([]byte(vppTokenFullJSON), &tok); err != nil {
+			t.Fatal(err)
+		}
+		c, next := serve(t, reply{status: http.StatusCreated, body: vppTokenJSON})
+		if _, err := c.CreateDeviceAppManagementVppToken(context.Background(), tok); err != nil {
+			t.Fatal(err)
+		}
+		sameObject(t, "body", next().Body, []byte(vppTokenFullJSON))
+	})
+
+	t.Run("201 with no body", func(t *testing.T) {
+		t.Parallel()
+		c, next := serve(t, reply{status: http.StatusCreated})
+		got, err := c.CreateDeviceAppManagementVppToken(context.Background(), VppToken{Token: Ptr("t")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got == nil || !reflect.DeepEqual(*got, VppToken{}) {
+			t.Errorf("got %#v, want an empty token", got)
+		}
+		if b := next().Body; string(b) != `{"token":"t"}` {
+			t.Errorf("body = %s", b)
+		}
+	})
+}
+
+// TestBugStaleDerived: decoding into a value that already holds a Derived must not keep it
+// when the new JSON names another type. MarshalJSON prefers Derived, so the stale object
+// would be what is sent.
+func TestBugStaleDerived(t *testing.T) {
+	t.Parallel()
+	knownBug(t, "DirectoryObject/Entity.UnmarshalJSON only sets Derived when @odata.type matches, never clears it: decoding into a reused value keeps the previous item's *User, and MarshalJSON then encodes that stale user")
+	var d DirectoryObject
+	if err := json.Unmarshal([]byte(userItemJSON), &d); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(roleItemJSON), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Derived != nil {
+		t.Errorf("Derived = %T from the previous value, want nil", d.Derived)
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameObject(t, "re-encoded", b, []byte(roleItemJSON))
+
+	var e Entity
+	_ = json.Unmarshal([]byte(vppTokenJSON), &e)
+	_ = json.Unmarshal([]byte(`{"id":"x"}`), &e)
+	if e.Derived != nil {
+		t.Errorf("Entity.Derived = %T from the previous value, want nil", e.Derived)
+	}
+}
+
+// TestBugPropertyNameCase: JSON property names are case-sensitive in OData. An
+// undocumented property whose name differs from a documented one only in case must land
+// in AdditionalData without touching the documented field.
+func TestBugPropertyNameCase(t *testing.T) {
+	t.Parallel()
+	knownBug(t, "UnmarshalJSON decodes with encoding/json's case-insensitive field matching while knownField is case-sensitive: {\"displayName\":\"a\",\"DISPLAYNAME\":\"b\"} sets DisplayName to \"b\" and also keeps DISPLAYNAME in AdditionalData, so re-encoding changes displayName")
+	const in = `{"id":"g","displayName":"Finance Team","DISPLAYNAME":"x","ID":"other"}`
+	var g Group
+	if err := json.Unmarshal([]byte(in), &g); err != nil {
+		t.Fatal(err)
+	}
+	checkEqual(t, "group", g, Group{
+		ID:             Ptr("g"),
+		DisplayName:    Ptr("Finance Team"),
+		AdditionalData: map[string]json.RawMessage{"DISPLAYNAME": raw(`"x"`), "ID": raw(`"other"`)},
+	})
+	b, err := json.Marshal(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameObject(t, "re-encoded", b, []byte(in))
+	var v VppToken
+	if err := json.Unmarshal([]byte(`{"Token":"secret"}`), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Token != nil {
+		t.Errorf("Token = %q from the undocumented property \"Token\"", *v.Token)
+	}
+}
+
+// TestNullProperties: Graph sends documented properties that have no value as null
+// ("description": null). They are kept (in AdditionalData: a pointer cannot tell null from
+// absent), so that encoding again writes them; a field set afterwards wins over the null.
+func TestNullProperties(t *testing.T) {
+	t.Parallel()
+	const in = `{"id":"g","description":null,"deletedDateTime":null,"groupTypes":null,"futureNull":null}`
+	var g Group
+	if err := json.Unmarshal([]byte(in), &g); err != nil {
+		t.Fatal(err)
+	}
+	checkEqual(t, "group", g, Group{ID: Ptr("g"), AdditionalData: map[string]json.RawMessage{
+		"description": raw("null"), "deletedDateTime": raw("null"), "groupTypes": raw("null"), "futureNull": raw("null"),
+	}})
+	b, err := json.Marshal(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameObject(t, "re-encoded", b, []byte(in))
+
+	// Setting a field that arrived as null sends the field, once.
+	g.Description = Ptr("now set")
+	g.GroupTypes = []string{}
+	b, err = json.Marshal(g)
+	if want := `{"id":"g","description":"now set","groupTypes":[],"deletedDateTime":null,"futureNull":null}`; err != nil || string(b) != want {
+		t.Errorf("json.Marshal = %s, %v\nwant           %s", b, err, want)
+	}
+
+	// Through the client, in a derived item.
+	c, _ := serve(t, reply{body: `{"value":[{"@odata.type":"#microsoft.graph.user","id":"u1","mail":null,"manager":null,"memberOf":null}]}`})
+	p, err := c.ListUserMemberOf(context.Background(), "u1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, ok := p.Value[0].Derived.(*User)
+	if !ok {
+		t.Fatalf("Derived = %T, want *User", p.Value[0].Derived)
+	}
+	if u.Mail != nil || u.Manager != nil || u.MemberOf != nil {
+		t.Errorf("user = %#v, want the null properties nil", u)
+	}
+	b, err = json.Marshal(p.Value[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameObject(t, "user re-encoded", b, []byte(`{"@odata.type":"#microsoft.graph.user","id":"u1","mail":null,"manager":null,"memberOf":null}`))
+
+	// An explicit null in a PATCH body clears a property.
+	c, next := serve(t, reply{status: http.StatusNoContent})
+	if _, err := c.UpdateDeviceAppManagementVppToken(context.Background(), "t", VppToken{
+		DisplayName:    Ptr("x"),
+		AdditionalData: map[string]json.RawMessage{"locationName": raw("null"), "displayName": raw("null")},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if body, want := next().Body, `{"displayName":"x","locationName":null}`; string(body) != want {
+		t.Errorf("PATCH body = %s, want %s (the field wins over AdditionalData)", body, want)
 	}
 }

@@ -4,76 +4,514 @@ package generated
 
 import "encoding/json"
 
+// DateTimeTimeZone is the microsoft.graph.dateTimeTimeZone type. Documented in
+// api-reference/beta/resources/datetimetimezone.md.
+type DateTimeTimeZone struct {
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// DateTime: Date and time in a combined form such as 2021-07-14T13:30:00.0000000.
+	DateTime *string `json:"dateTime,omitempty"`
+	// TimeZone: Time zone that dateTime is expressed in, for example UTC or Pacific Standard
+	// Time.
+	TimeZone *string `json:"timeZone,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+func (DateTimeTimeZone) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "dateTime", "timeZone":
+		return true
+	}
+	return false
+}
+
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+func (v *DateTimeTimeZone) UnmarshalJSON(b []byte) error {
+	type plain DateTimeTimeZone
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v DateTimeTimeZone) MarshalJSON() ([]byte, error) {
+	type plain DateTimeTimeZone
+	return marshalObject(plain(v), v.AdditionalData)
+}
+
 // DirectoryObject is the microsoft.graph.directoryObject type. Documented in
-// api-reference/beta/resources/directoryobject.md. No page in the input documents its
-// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/directoryobject.md.
+//
+// It derives from Entity and has its properties.
 type DirectoryObject struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: The object's unique identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// DeletedDateTime: Date and time when the object was deleted. Null unless the object is in
+	// the deleted items container. Read-only.
+	DeletedDateTime *DateTimeOffset `json:"deletedDateTime,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
+	// Derived is the value decoded as its own type when its @odata.type names a type derived from DirectoryObject
+	// (nil otherwise). When set, it is what MarshalJSON encodes.
+	Derived DirectoryObjectDerived `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v DirectoryObject) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+// DirectoryObjectDerived is a type derived from DirectoryObject: *Group, *User.
+type DirectoryObjectDerived interface {
+	isDirectoryObject()
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+func (*DirectoryObject) isEntity() {}
+func (DirectoryObject) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "deletedDateTime":
+		return true
+	}
+	return false
+}
+
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain DirectoryObject
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	switch odataType(v.ODataType) {
+	case "microsoft.graph.group":
+		d := new(Group)
+		if err := json.Unmarshal(b, d); err != nil {
+			return err
+		}
+		v.Derived = d
+	case "microsoft.graph.user":
+		d := new(User)
+		if err := json.Unmarshal(b, d); err != nil {
+			return err
+		}
+		v.Derived = d
+	}
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v DirectoryObject) MarshalJSON() ([]byte, error) {
+	if v.Derived != nil {
+		return json.Marshal(v.Derived)
+	}
+	type plain DirectoryObject
+	return marshalObject(plain(v), v.AdditionalData)
+}
+
+// Entity is the microsoft.graph.entity type. Documented in
+// api-reference/beta/resources/entity.md.
+type Entity struct {
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: The object's unique identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
+	// Derived is the value decoded as its own type when its @odata.type names a type derived from Entity
+	// (nil otherwise). When set, it is what MarshalJSON encodes.
+	Derived EntityDerived `json:"-"`
+}
+
+// EntityDerived is a type derived from Entity: *DirectoryObject, *Group, *User, *VppToken.
+type EntityDerived interface {
+	isEntity()
+}
+
+func (Entity) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id":
+		return true
+	}
+	return false
+}
+
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+func (v *Entity) UnmarshalJSON(b []byte) error {
+	type plain Entity
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	switch odataType(v.ODataType) {
+	case "microsoft.graph.directoryobject":
+		d := new(DirectoryObject)
+		if err := json.Unmarshal(b, d); err != nil {
+			return err
+		}
+		v.Derived = d
+	case "microsoft.graph.group":
+		d := new(Group)
+		if err := json.Unmarshal(b, d); err != nil {
+			return err
+		}
+		v.Derived = d
+	case "microsoft.graph.user":
+		d := new(User)
+		if err := json.Unmarshal(b, d); err != nil {
+			return err
+		}
+		v.Derived = d
+	case "microsoft.graph.vpptoken":
+		d := new(VppToken)
+		if err := json.Unmarshal(b, d); err != nil {
+			return err
+		}
+		v.Derived = d
+	}
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Entity) MarshalJSON() ([]byte, error) {
+	if v.Derived != nil {
+		return json.Marshal(v.Derived)
+	}
+	type plain Entity
+	return marshalObject(plain(v), v.AdditionalData)
 }
 
 // Group is the microsoft.graph.group type. Documented in
-// api-reference/beta/resources/group.md. No page in the input documents its properties: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/group.md.
+//
+// It derives from DirectoryObject and has its properties.
 type Group struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: The object's unique identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// DeletedDateTime: Date and time when the object was deleted. Null unless the object is in
+	// the deleted items container. Read-only.
+	DeletedDateTime *DateTimeOffset `json:"deletedDateTime,omitempty"`
+	// CreatedDateTime: Date and time when the group was created, in ISO 8601 format and always
+	// in UTC. Read-only.
+	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitempty"`
+	// Description: Optional free-text description of the group.
+	Description *string `json:"description,omitempty"`
+	// DisplayName: Name of the group as shown in address lists and portals.
+	DisplayName *string `json:"displayName,omitempty"`
+	// GroupTypes: Kinds of group this is. Unified marks a Microsoft 365 group; DynamicMembership
+	// marks a group whose members are computed from a rule.
+	GroupTypes []string `json:"groupTypes,omitzero"`
+	// Mail: Primary SMTP address of the group. Read-only.
+	Mail *string `json:"mail,omitempty"`
+	// MailEnabled: Indicates whether the group can receive mail.
+	MailEnabled *bool `json:"mailEnabled,omitempty"`
+	// SecurityEnabled: Indicates whether the group can be used to grant access to resources.
+	SecurityEnabled *bool `json:"securityEnabled,omitempty"`
+	// Visibility: Who can see the group and its content. Possible values are Private, Public,
+	// and HiddenMembership.
+	Visibility *string `json:"visibility,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Group) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (*Group) isDirectoryObject() {}
+func (*Group) isEntity()          {}
+func (Group) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "deletedDateTime", "createdDateTime", "description", "displayName", "groupTypes", "mail", "mailEnabled", "securityEnabled", "visibility":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Group) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Group
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Group) MarshalJSON() ([]byte, error) {
+	type plain Group
+	return marshalObject(plain(v), v.AdditionalData)
+}
+
+// Location is the microsoft.graph.location type. Documented in
+// api-reference/beta/resources/location.md.
+type Location struct {
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// DisplayName: Name of the location as shown to users.
+	DisplayName *string `json:"displayName,omitempty"`
+	// LocationEmailAddress: Email address of the location, if it has one (for example, a
+	// bookable room).
+	LocationEmailAddress *string `json:"locationEmailAddress,omitempty"`
+	// LocationURI: URI that identifies the location.
+	LocationURI *string `json:"locationUri,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+func (Location) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "displayName", "locationEmailAddress", "locationUri":
+		return true
+	}
+	return false
+}
+
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+func (v *Location) UnmarshalJSON(b []byte) error {
+	type plain Location
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Location) MarshalJSON() ([]byte, error) {
+	type plain Location
+	return marshalObject(plain(v), v.AdditionalData)
 }
 
 // Reminder is the microsoft.graph.reminder type. Documented in
-// api-reference/beta/resources/reminder.md. No page in the input documents its properties:
-// Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/reminder.md.
 type Reminder struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ChangeKey: Value that changes whenever the event behind the reminder changes.
+	ChangeKey *string `json:"changeKey,omitempty"`
+	// EventEndTime: When the event ends.
+	EventEndTime *DateTimeTimeZone `json:"eventEndTime,omitempty"`
+	// EventID: Unique identifier of the event the reminder belongs to.
+	EventID *string `json:"eventId,omitempty"`
+	// EventLocation: Where the event takes place.
+	EventLocation *Location `json:"eventLocation,omitempty"`
+	// EventStartTime: When the event starts.
+	EventStartTime *DateTimeTimeZone `json:"eventStartTime,omitempty"`
+	// EventSubject: Subject line of the event.
+	EventSubject *string `json:"eventSubject,omitempty"`
+	// EventWebLink: URL that opens the event in Outlook on the web.
+	EventWebLink *string `json:"eventWebLink,omitempty"`
+	// ReminderFireTime: When the reminder is due to go off.
+	ReminderFireTime *DateTimeTimeZone `json:"reminderFireTime,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Reminder) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (Reminder) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "changeKey", "eventEndTime", "eventId", "eventLocation", "eventStartTime", "eventSubject", "eventWebLink", "reminderFireTime":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Reminder) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Reminder
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Reminder) MarshalJSON() ([]byte, error) {
+	type plain Reminder
+	return marshalObject(plain(v), v.AdditionalData)
+}
+
+// User is the microsoft.graph.user type. Documented in api-reference/beta/resources/user.md.
+//
+// It derives from DirectoryObject and has its properties.
+type User struct {
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: The object's unique identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// DeletedDateTime: Date and time when the object was deleted. Null unless the object is in
+	// the deleted items container. Read-only.
+	DeletedDateTime *DateTimeOffset `json:"deletedDateTime,omitempty"`
+	// AccountEnabled: Whether the account can sign in. Required when the user is created.
+	AccountEnabled *bool `json:"accountEnabled,omitempty"`
+	// BusinessPhones: Telephone numbers for the user; at most one can be set.
+	BusinessPhones []string `json:"businessPhones,omitzero"`
+	// CreatedDateTime: When the account was created. Read-only.
+	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitempty"`
+	// DisplayName: The name shown for the user in address lists.
+	DisplayName *string `json:"displayName,omitempty"`
+	// Mail: The primary SMTP address.
+	Mail *string `json:"mail,omitempty"`
+	// UserPrincipalName: The sign-in name, in the form alias@domain.
+	UserPrincipalName *string `json:"userPrincipalName,omitempty"`
+	// UserType: Whether the account is a Member or a Guest.
+	UserType *string `json:"userType,omitempty"`
+	// Manager: The user's manager. Read-only.
+	Manager *DirectoryObject `json:"manager,omitempty"`
+	// MemberOf: Groups and roles the user is a direct member of. Read-only.
+	MemberOf []DirectoryObject `json:"memberOf,omitzero"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+func (*User) isDirectoryObject() {}
+func (*User) isEntity()          {}
+func (User) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "deletedDateTime", "accountEnabled", "businessPhones", "createdDateTime", "displayName", "mail", "userPrincipalName", "userType", "manager", "memberOf":
+		return true
+	}
+	return false
+}
+
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+func (v *User) UnmarshalJSON(b []byte) error {
+	type plain User
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v User) MarshalJSON() ([]byte, error) {
+	type plain User
+	return marshalObject(plain(v), v.AdditionalData)
 }
 
 // VppToken is the microsoft.graph.vppToken type. Documented in
-// api-reference/beta/resources/intune-onboarding-vpptoken.md. No page in the input documents
-// its properties: Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/intune-onboarding-vpptoken.md.
+//
+// It derives from Entity and has its properties.
 type VppToken struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: The object's unique identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// OrganizationName: Name of the organization that owns the Apple VPP token.
+	OrganizationName *string `json:"organizationName,omitempty"`
+	// VppTokenAccountType: The kind of volume purchase program that the token belongs to.
+	// Possible values are: business, education.
+	VppTokenAccountType *VppTokenAccountType `json:"vppTokenAccountType,omitempty"`
+	// AppleID: Apple ID of the account that the token was generated for.
+	AppleID *string `json:"appleId,omitempty"`
+	// ExpirationDateTime: Date and time after which the token is no longer valid.
+	ExpirationDateTime *DateTimeOffset `json:"expirationDateTime,omitempty"`
+	// LastSyncDateTime: Date and time of the most recent app sync with the Apple VPP service
+	// that used this token.
+	LastSyncDateTime *DateTimeOffset `json:"lastSyncDateTime,omitempty"`
+	// Token: The token string downloaded from the Apple Volume Purchase Program portal.
+	Token *string `json:"token,omitempty"`
+	// LastModifiedDateTime: Date and time when the token was last changed.
+	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitempty"`
+	// State: Current state of the token. Possible values are: unknown, valid, expired, invalid,
+	// assignedToExternalMDM, duplicateLocationId.
+	State *VppTokenState `json:"state,omitempty"`
+	// LastSyncStatus: Outcome of the most recent app sync that used the token. Possible values
+	// are: none, inProgress, completed, failed.
+	LastSyncStatus *VppTokenSyncStatus `json:"lastSyncStatus,omitempty"`
+	// AutomaticallyUpdateApps: Indicates whether apps bought with the token are updated
+	// automatically.
+	AutomaticallyUpdateApps *bool `json:"automaticallyUpdateApps,omitempty"`
+	// CountryOrRegion: Country or region code of the App Store that the token is linked to.
+	CountryOrRegion *string `json:"countryOrRegion,omitempty"`
+	// DataSharingConsentGranted: Indicates whether consent was given to share data with the
+	// Apple Volume Purchase Program.
+	DataSharingConsentGranted *bool `json:"dataSharingConsentGranted,omitempty"`
+	// DisplayName: Friendly name for the token, chosen by an administrator.
+	DisplayName *string `json:"displayName,omitempty"`
+	// LocationName: Name of the location that Apple VPP reports for the token.
+	LocationName *string `json:"locationName,omitempty"`
+	// ClaimTokenManagementFromExternalMdm: Indicates whether an administrator agreed to take
+	// over management of the token from another MDM service.
+	ClaimTokenManagementFromExternalMdm *bool `json:"claimTokenManagementFromExternalMdm,omitempty"`
+	// RoleScopeTagIDs: IDs of the role scope tags assigned to the token.
+	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v VppToken) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (*VppToken) isEntity() {}
+func (VppToken) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "organizationName", "vppTokenAccountType", "appleId", "expirationDateTime", "lastSyncDateTime", "token", "lastModifiedDateTime", "state", "lastSyncStatus", "automaticallyUpdateApps", "countryOrRegion", "dataSharingConsentGranted", "displayName", "locationName", "claimTokenManagementFromExternalMdm", "roleScopeTagIds":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *VppToken) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain VppToken
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v VppToken) MarshalJSON() ([]byte, error) {
+	type plain VppToken
+	return marshalObject(plain(v), v.AdditionalData)
 }
 
 // VppTokenAccountType is the microsoft.graph.vppTokenAccountType enumeration. Documented in
@@ -82,14 +520,52 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 // A value the service adds after these docs were written decodes as it is.
 type VppTokenAccountType string
 
+// The VppTokenAccountType values.
+const (
+	// VppTokenAccountTypeBusiness: The token comes from the Apple program for businesses.
+	VppTokenAccountTypeBusiness VppTokenAccountType = "business"
+	// VppTokenAccountTypeEducation: The token comes from the Apple program for schools and other
+	// education institutions.
+	VppTokenAccountTypeEducation VppTokenAccountType = "education"
+)
+
 // VppTokenState is the microsoft.graph.vppTokenState enumeration. Documented in
 // api-reference/beta/resources/intune-onboarding-vpptokenstate.md.
 //
 // A value the service adds after these docs were written decodes as it is.
 type VppTokenState string
 
+// The VppTokenState values.
+const (
+	// VppTokenStateUnknown: The state has not been determined. This is the default.
+	VppTokenStateUnknown VppTokenState = "unknown"
+	// VppTokenStateValid: The token can be used.
+	VppTokenStateValid VppTokenState = "valid"
+	// VppTokenStateExpired: The token is past its expiration date.
+	VppTokenStateExpired VppTokenState = "expired"
+	// VppTokenStateInvalid: The token is not valid and cannot be used.
+	VppTokenStateInvalid VppTokenState = "invalid"
+	// VppTokenStateAssignedToExternalMDM: Another MDM service currently manages the token.
+	VppTokenStateAssignedToExternalMDM VppTokenState = "assignedToExternalMDM"
+	// VppTokenStateDuplicateLocationID: Another token on the account already uses the same
+	// location.
+	VppTokenStateDuplicateLocationID VppTokenState = "duplicateLocationId"
+)
+
 // VppTokenSyncStatus is the microsoft.graph.vppTokenSyncStatus enumeration. Documented in
 // api-reference/beta/resources/intune-onboarding-vpptokensyncstatus.md.
 //
 // A value the service adds after these docs were written decodes as it is.
 type VppTokenSyncStatus string
+
+// The VppTokenSyncStatus values.
+const (
+	// VppTokenSyncStatusNone: No sync has run yet. This is the default.
+	VppTokenSyncStatusNone VppTokenSyncStatus = "none"
+	// VppTokenSyncStatusInProgress: The latest sync is still running.
+	VppTokenSyncStatusInProgress VppTokenSyncStatus = "inProgress"
+	// VppTokenSyncStatusCompleted: The latest sync finished without errors.
+	VppTokenSyncStatusCompleted VppTokenSyncStatus = "completed"
+	// VppTokenSyncStatusFailed: The latest sync ended with an error.
+	VppTokenSyncStatusFailed VppTokenSyncStatus = "failed"
+)

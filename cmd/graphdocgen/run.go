@@ -255,6 +255,8 @@ type reportCounts struct {
 	PagesWithOperation int `json:"apiPagesWithOperations"`
 	Operations         int `json:"operations"`
 	Types              int `json:"types"`
+	TypesReferenced    int `json:"typesReferenced"`
+	TypesResolved      int `json:"typesResolved"`
 	Warnings           int `json:"warnings"`
 	Errors             int `json:"errors"`
 }
@@ -292,6 +294,7 @@ func writeReport(path string, api *model.API, ds model.Diagnostics, inputs []gen
 		}
 	}
 	r.Counts.Operations, r.Counts.Types = len(api.Operations), len(api.Types)
+	r.Counts.TypesReferenced, r.Counts.TypesResolved = api.TypeRefs.Referenced, api.TypeRefs.Resolved
 	for _, d := range ds {
 		r.Diagnostics = append(r.Diagnostics, reportDiag{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col,
 			Severity: d.Severity.String(), Code: d.Code, Message: d.Message})

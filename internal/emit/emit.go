@@ -48,7 +48,11 @@ func Emit(api *model.API, cfg Config) (Files, model.Diagnostics, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	files = append(files, rt)
+	edm, err := genEdm(v)
+	if err != nil {
+		return nil, nil, err
+	}
+	files = append(files, rt, edm)
 	if len(v.types) > 0 {
 		f := newFile(v)
 		for _, t := range v.types {
@@ -125,6 +129,21 @@ func numbered(src []byte) string {
 
 //go:embed runtime/client.go
 var runtimeSrc string
+
+//go:embed runtime/edm.go
+var edmSrc string
+
+// genEdm emits edm_gen.go: the wire types of the Edm primitives (runtime/edm.go), with the
+// package name set.
+func genEdm(v *view) (File, error) {
+	const clause = "\npackage graph\n"
+	i := strings.Index(edmSrc, clause)
+	if i < 0 {
+		return File{}, fmt.Errorf("edm_gen.go: the runtime source has lost its package clause")
+	}
+	src := Header + "\n\n" + edmSrc[:i] + "\npackage " + v.pkg + "\n" + edmSrc[i+len(clause):]
+	return checked("edm_gen.go", []byte(src))
+}
 
 // genRuntime emits client_gen.go: the runtime's source with the package name, the API
 // version and a package comment set. See runtime/client.go for the Go it produces.

@@ -155,8 +155,9 @@ func genStruct(f *jen.File, v *view, t *goType) {
 		fields = append(fields, jen.Id(p.Name).Add(v.propType(p.Prop.Type)).Tag(propTag(p.Prop.Name, p.Prop.Type)))
 	}
 	fields = append(fields,
-		jen.Comment("AdditionalData holds the properties the docs do not describe, so that decoding and"),
-		jen.Comment("encoding again loses nothing."),
+		jen.Comment("AdditionalData holds the properties the docs do not describe, and documented ones sent"),
+		jen.Comment("as null, so that decoding and encoding again loses nothing. Setting a name to null here"),
+		jen.Comment("sends an explicit null (to clear a property with PATCH)."),
 		jen.Id("AdditionalData").Map(jen.String()).Qual(jsonPkg, "RawMessage").Tag(map[string]string{"json": "-"}),
 	)
 	if t.Iface != "" {

@@ -103,7 +103,8 @@ func unexported(s string) string {
 			if initialisms[strings.ToUpper(w)] || u == "OData" || (strings.HasSuffix(u, "s") && initialisms[strings.ToUpper(u[:len(u)-1])]) {
 				b.WriteString(strings.ToLower(u))
 			} else {
-				b.WriteString(strings.ToLower(w[:1]) + w[1:])
+				r, n := utf8.DecodeRuneInString(w)
+				b.WriteString(string(unicode.ToLower(r)) + w[n:])
 			}
 			continue
 		}

@@ -26,6 +26,8 @@ func TestExportedAndUnexported(t *testing.T) {
 		{"string", "String", "stringValue"},
 		{"ctx", "Ctx", "ctxValue"},
 		{"größe", "Größe", "größe"},
+		{"名前", "名前", "名前"},
+		{"Ключ", "Ключ", "ключ"},
 		{"", "X", "x"},
 		{"***", "X", "x"},
 	}

@@ -13,14 +13,13 @@ const (
 	contextPkg = "context"
 	jsonPkg    = "encoding/json"
 	ioPkg      = "io"
-	timePkg    = "time"
 	urlPkg     = "net/url"
 )
 
 // goTypeOf is the Go type of a Type-column reference, without optionality.
 //
-//	Edm.Boolean -> bool, Edm.Int32 -> int32, Edm.DateTimeOffset -> time.Time,
-//	Edm.Decimal -> json.Number, Edm.Binary -> []byte, microsoft.graph.vppToken -> VppToken,
+//	Edm.Boolean -> bool, Edm.Int32 -> int32, Edm.DateTimeOffset -> DateTimeOffset,
+//	Edm.Decimal -> json.Number, Edm.Binary -> Binary, microsoft.graph.vppToken -> VppToken,
 //	Collection(X) -> []X, anything not understood -> json.RawMessage
 func (v *view) goTypeOf(t model.TypeRef) *jen.Statement {
 	var elem *jen.Statement
@@ -42,8 +41,8 @@ func (v *view) goTypeOf(t model.TypeRef) *jen.Statement {
 	return elem
 }
 
-// primitiveType maps an Edm primitive to Go. Date, TimeOfDay and Duration stay strings in
-// their ISO 8601 wire form until typed models land.
+// primitiveType maps an Edm primitive to Go: the date and time primitives and Binary use
+// the runtime's wire types (edm_gen.go), which round-trip Graph's text exactly.
 func primitiveType(p model.Primitive) *jen.Statement {
 	switch p {
 	case model.Boolean:
@@ -65,9 +64,15 @@ func primitiveType(p model.Primitive) *jen.Statement {
 	case model.Decimal:
 		return jen.Qual(jsonPkg, "Number")
 	case model.DateTimeOffset:
-		return jen.Qual(timePkg, "Time")
+		return jen.Id("DateTimeOffset")
+	case model.Date:
+		return jen.Id("Date")
+	case model.TimeOfDay:
+		return jen.Id("TimeOfDay")
+	case model.Duration:
+		return jen.Id("Duration")
 	case model.Binary:
-		return jen.Index().Byte()
+		return jen.Id("Binary")
 	case model.Json, model.Stream:
 		return jen.Qual(jsonPkg, "RawMessage")
 	}
@@ -84,7 +89,7 @@ func isSliceLike(t model.TypeRef) bool {
 	case t.Kind == model.KindUnknown:
 		return true
 	case t.Kind == model.KindPrimitive:
-		return t.Primitive == model.Binary || t.Primitive == model.Json || t.Primitive == model.Stream
+		return t.Primitive == model.Json || t.Primitive == model.Stream
 	}
 	return false
 }

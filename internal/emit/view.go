@@ -28,12 +28,12 @@ type goType struct {
 	Name  string
 	Model *model.Type
 
-	Fields      []goProp    // structs: the base chain's properties, then its own
-	Consts      []goConst   // enums: one constant per member
-	Descendants []*goType   // every emitted type derived from it, directly or not
-	Ancestors   []*goType   // every emitted type it derives from that has descendants
-	Iface       string      // the interface its Derived field holds, when it has descendants
-	Base        *goType     // its base type, when emitted
+	Fields      []goProp  // structs: the base chain's properties, then its own
+	Consts      []goConst // enums: one constant per member
+	Descendants []*goType // every emitted type derived from it, directly or not
+	Ancestors   []*goType // every emitted type it derives from that has descendants
+	Iface       string    // the interface its Derived field holds, when it has descendants
+	Base        *goType   // its base type, when emitted
 }
 
 // goProp is a property of a struct type.
@@ -102,7 +102,11 @@ type goField struct {
 
 // runtimeNames are the exported names client_gen.go defines.
 var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUserAgent", "Error", "NewClient",
-	"Option", "Page", "Ptr", "WithBaseURL", "WithHTTPClient", "WithUserAgent"}
+	"Option", "Page", "Ptr", "WithBaseURL", "WithHTTPClient", "WithUserAgent",
+	// edm_gen.go
+	"Binary", "Date", "DateOf", "DateTimeOffset", "Duration", "NewBinary", "NewDateTimeOffset", "NewDuration",
+	"NewTimeOfDay", "ParseBinary", "ParseDate", "ParseDateTimeOffset", "ParseDuration", "ParseTimeOfDay",
+	"TimeOfDay", "TimeOfDayOf"}
 
 // newView resolves every Go name for the API.
 func newView(api *model.API, cfg Config) *view {
@@ -319,6 +323,9 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 			op.Method, owner.Path)
 		return &goBody{Any: true, Owner: owner}
 	}
+	if t := v.bodyResource(op, params); t != nil {
+		return &goBody{Whole: t, Owner: owner}
+	}
 	b := &goBody{Owner: owner}
 	names := uniquer{}
 	for _, p := range params {
@@ -333,6 +340,37 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 		})
 	}
 	return b
+}
+
+// bodyResource recognises a create or update page whose body table lists the properties
+// of a resource (the type of the body or of the response): the body is that resource, so
+// PATCH sends only the fields that are set, and POST the object to create. Four in five
+// of the table's names must be properties of the type.
+func (v *view) bodyResource(op *model.Operation, params []model.Param) *model.TypeRef {
+	for _, ref := range []model.TypeRef{op.Body.Type, op.Response.Type} {
+		if ref.Kind != model.KindNamed || ref.Collection {
+			continue
+		}
+		t := v.namedType(ref)
+		if t == nil || !t.Model.Documented || t.Model.IsEnum {
+			continue
+		}
+		have := map[string]bool{}
+		for _, f := range t.Fields {
+			have[f.Prop.Name] = true
+		}
+		n := 0
+		for _, p := range params {
+			if have[p.Name] {
+				n++
+			}
+		}
+		if 5*n >= 4*len(params) {
+			r := ref
+			return &r
+		}
+	}
+	return nil
 }
 
 // jsonName reports whether a name can be a json struct tag's name: no quotes, backslash,

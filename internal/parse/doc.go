@@ -11,7 +11,12 @@
 //     headers, request body), with columns mapped by header name;
 //   - the Response section's status code and returned type;
 //   - the permissions table (Permissions, or intune's Prerequisites);
-//   - the examples' fenced blocks with their HTML-comment annotations, kept raw.
+//   - the examples' fenced blocks with their HTML-comment annotations, kept raw;
+//   - on resource and enum pages, the types they define (Page.Types): the page's type
+//     (named by its resource annotation or title, with base, key and open/abstract flags),
+//     its Properties and Relationships rows checked against the JSON representation, and
+//     its enums (a Members table, or "<name> values" headings on aggregate and resource
+//     pages).
 //
 // docfx tab markers (# [HTTP](#tab/http)) are H1 headings in goldmark's eyes; they are
 // skipped so they do not end the section they sit in. Every extracted value carries the

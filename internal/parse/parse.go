@@ -56,22 +56,24 @@ type state struct {
 	page  *model.Page
 	ds    model.Diagnostics
 
-	stack       []frame // open headings, outermost first
-	sawTitle    bool
-	sawHTTP     bool
-	sections    map[section]bool
-	label       string            // prose or heading that introduces the next HTTP block
-	pending     *model.Annotation // annotation waiting for its fence
-	respDone    bool              // the Response prose has been read
-	respProse   []inline
-	respPos     model.Pos
-	implicit    []implicitBlock // request-line fences outside an HTTP request section
+	stack     []frame // open headings, outermost first
+	sawTitle  bool
+	sawHTTP   bool
+	sections  map[section]bool
+	label     string            // prose or heading that introduces the next HTTP block
+	pending   *model.Annotation // annotation waiting for its fence
+	respDone  bool              // the Response prose has been read
+	respProse []inline
+	respPos   model.Pos
+	implicit  []implicitBlock // request-line fences outside an HTTP request section
+	res       resourceData    // what resource and enum pages say (resource.go)
 }
 
 type frame struct {
 	level int
 	sec   section
 	text  string
+	pos   model.Pos
 }
 
 // frontMatter reads the YAML front matter and returns src with it blanked out (newlines kept).
@@ -139,6 +141,9 @@ func firstLine(s string) string {
 func (st *state) finish() {
 	pg := st.page
 	pg.Kind = st.classify()
+	if pg.Kind == model.PageResource || pg.Kind == model.PageEnum {
+		st.resourceTypes()
+	}
 	if pg.Kind != model.PageAPI {
 		return
 	}

@@ -1079,8 +1079,8 @@ func TestResponse(t *testing.T) {
 		},
 	}, {
 		name: "links that are not types are skipped",
-		md:   page("If successful, this method returns a ´200 OK´ response code and an [OData](/graph/query-parameters) page of [widget](widget.md) objects."),
-		want: []string{"resp 200 microsoft.graph.widget link=beta/api/widget.md @8:1"},
+		md:   page("If successful, this method returns a ´200 OK´ response code and an [OData](/graph/query-parameters) page of [how to page](paging.md) through [widget](../resources/widget.md) objects."),
+		want: []string{"resp 200 microsoft.graph.widget link=beta/resources/widget.md @8:1"},
 	}, {
 		name: "response at the end of the page",
 		md:   "# T\n\n## HTTP request\n~~~http\nGET /a\n~~~\n\n## Response\nIf successful, this method returns a ´200 OK´ response code and a [widget](../resources/widget.md) object in the response body.\n",

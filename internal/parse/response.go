@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -69,11 +70,11 @@ func (st *state) readResponse() {
 	for _, loc := range linkToken.FindAllStringSubmatchIndex(prose, -1) {
 		i, _ := strconv.Atoi(prose[loc[2]:loc[3]])
 		l := links[i]
-		if l.dest != "" && !isTypeLink(l.dest) {
+		if l.dest != "" && (!isTypeLink(l.dest) || st.linksToAPIPage(l.dest)) {
 			continue
 		}
 		ref := parseTypeText(l.text, []inline{l}, st.page.Namespace)
-		if ref.Kind != model.KindNamed && ref.Kind != model.KindPrimitive {
+		if ref.Kind != model.KindNamed && ref.Kind != model.KindPrimitive || ref.Kind == model.KindNamed && !typeName.MatchString(ref.Name) {
 			continue
 		}
 		ref.Raw = l.text
@@ -98,6 +99,14 @@ func (st *state) readResponse() {
 	st.ds.Addf(resp.Pos, model.Warning, "response-type-unknown",
 		"the Response section names no type; the response body is returned as raw JSON: %q", clip(strings.TrimSpace(plain), 100))
 	resp.Type = model.TypeRef{Kind: model.KindUnknown, Raw: clip(strings.TrimSpace(plain), 100), Pos: resp.Pos}
+}
+
+// linksToAPIPage reports whether a link from this page goes to an API page (../api/x.md,
+// or a same-folder link from a page in api/), which documents an operation, not a type.
+func (st *state) linksToAPIPage(dest string) bool {
+	d, _, _ := strings.Cut(dest, "#")
+	target := st.resolveLink(d)
+	return path.Base(path.Dir(target)) == "api"
 }
 
 // successStatus picks the status of success from the codes a Response section names: the
@@ -170,11 +179,11 @@ func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 		return
 	}
 	for _, it := range st.inlines(p) {
-		if !it.link || !isTypeLink(it.dest) {
+		if !it.link || !isTypeLink(it.dest) || st.linksToAPIPage(it.dest) {
 			continue
 		}
 		ref := parseTypeText(it.text, []inline{it}, st.page.Namespace)
-		if ref.Kind == model.KindNamed {
+		if ref.Kind == model.KindNamed && typeName.MatchString(ref.Name) {
 			ref.Pos = it.pos
 			ref.Link = st.resolveLink(ref.Link)
 			body.Type = ref

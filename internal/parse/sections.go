@@ -128,6 +128,7 @@ func (st *state) block(n ast.Node) {
 		return
 	case *ast.FencedCodeBlock:
 		st.checkFence(n)
+		st.resourceFence(n, st.pending)
 		st.onFence(n)
 	case *ast.Paragraph:
 		st.onParagraph(n)
@@ -197,11 +198,13 @@ func (st *state) onHeading(h *ast.Heading) {
 	}
 	txt := normHeading(st.plain(h))
 	pos := st.nodePos(h)
+	st.res.prose = ""
 	if h.Level == 1 {
 		st.stack = st.stack[:0]
 		if !st.sawTitle {
 			st.sawTitle = true
 			st.page.TitlePos = pos
+			st.res.h1 = strings.TrimSpace(st.plain(h))
 			if st.page.Title == "" {
 				st.page.Title = strings.TrimSpace(st.plain(h))
 			}
@@ -228,7 +231,7 @@ func (st *state) onHeading(h *ast.Heading) {
 	if !ok {
 		sec = secNone
 	}
-	st.stack = append(st.stack, frame{level: h.Level, sec: sec, text: strings.TrimSpace(st.plain(h))})
+	st.stack = append(st.stack, frame{level: h.Level, sec: sec, text: strings.TrimSpace(st.plain(h)), pos: pos})
 	if st.sections == nil {
 		st.sections = map[section]bool{}
 	}
@@ -258,6 +261,7 @@ func (st *state) onHeading(h *ast.Heading) {
 func (st *state) onParagraph(p *ast.Paragraph) {
 	txt := strings.TrimSpace(st.plain(p))
 	st.checkTODO(txt, st.nodePos(p))
+	st.resourceProse(p, txt)
 	switch st.current() {
 	case secIntro:
 		switch {

@@ -91,7 +91,7 @@ func (st *state) onTable(n *east.Table) {
 	case secBody:
 		st.paramTable(t, model.InBody)
 	default:
-		return
+		st.resourceTable(t, sec)
 	}
 }
 

@@ -457,6 +457,9 @@ func TestUnknownFieldsAndMarshalObject(t *testing.T) {
 	if extra, err := unknownFields([]byte(`{"a":1}`), known); err != nil || extra != nil {
 		t.Errorf("no unknown fields: %v, %v", extra, err)
 	}
+	if extra, err := unknownFields([]byte(`{"a":null}`), known); err != nil || string(extra["a"]) != "null" {
+		t.Errorf("a documented null is kept, to be written again: %v, %v", extra, err)
+	}
 	if _, err := unknownFields([]byte(`[1]`), known); err == nil {
 		t.Error("an array is not an object")
 	}
@@ -472,6 +475,8 @@ func TestUnknownFieldsAndMarshalObject(t *testing.T) {
 		{plain{A: 1}, map[string]json.RawMessage{"z": json.RawMessage(`true`), "b": json.RawMessage(`"s"`)}, `{"a":1,"b":"s","z":true}`},
 		{plain{}, map[string]json.RawMessage{"b": json.RawMessage(`2`)}, `{"b":2}`},
 		{plain{}, map[string]json.RawMessage{"b": nil}, `{"b":null}`},
+		{plain{A: 2}, map[string]json.RawMessage{"a": json.RawMessage(`null`)}, `{"a":2}`}, // set since: the value wins
+		{plain{}, map[string]json.RawMessage{"a": json.RawMessage(`null`)}, `{"a":null}`},
 	} {
 		b, err := marshalObject(tt.v, tt.extra)
 		if err != nil || string(b) != tt.want {

@@ -5,21 +5,53 @@ package graph
 import "encoding/json"
 
 // Alert is the microsoft.graph.alert type. Documented in
-// api-reference/beta/resources/alert.md. No page in the input documents its properties: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/alert.md.
 type Alert struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Identifier set by the product that raised the alert. Read-only.
+	ID *string `json:"id,omitempty"`
+	// Severity: How serious the alert is. Possible values are: unknown, informational, low,
+	// medium, high.
+	Severity *AlertSeverity `json:"severity,omitempty"`
+	// CreatedDateTime: When the product raised the alert. Required.
+	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitempty"`
+	// EventCount: How many raw events were folded into the alert.
+	EventCount *int64 `json:"eventCount,omitempty"`
+	// Tags: Free-form labels. Supports $filter.
+	Tags []string `json:"tags,omitzero"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Alert) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (Alert) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "severity", "createdDateTime", "eventCount", "tags":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Alert) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Alert
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Alert) MarshalJSON() ([]byte, error) {
+	type plain Alert
+	return marshalObject(plain(v), v.AdditionalData)
 }
 
 // AlertSeverity is the microsoft.graph.alertSeverity enumeration. Documented in
@@ -28,38 +60,142 @@ func (v *Alert) UnmarshalJSON(b []byte) error {
 // A value the service adds after these docs were written decodes as it is.
 type AlertSeverity string
 
+// The AlertSeverity values.
+const (
+	// AlertSeverityUnknown: Not known.
+	AlertSeverityUnknown AlertSeverity = "unknown"
+	// AlertSeverityInformational: For information only.
+	AlertSeverityInformational AlertSeverity = "informational"
+	// AlertSeverityLow: Low.
+	AlertSeverityLow AlertSeverity = "low"
+	// AlertSeverityMedium: Medium.
+	AlertSeverityMedium AlertSeverity = "medium"
+	// AlertSeverityHigh: High.
+	AlertSeverityHigh AlertSeverity = "high"
+	// AlertSeverityUnknownFutureValue: Sentinel for values added later.
+	AlertSeverityUnknownFutureValue AlertSeverity = "unknownFutureValue"
+)
+
+// EmailAddress is the microsoft.graph.emailAddress type. Documented in
+// api-reference/beta/resources/emailaddress.md.
+type EmailAddress struct {
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// Address: The SMTP address.
+	Address *string `json:"address,omitempty"`
+	// Name: The display name.
+	Name *string `json:"name,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+func (EmailAddress) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "address", "name":
+		return true
+	}
+	return false
+}
+
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+func (v *EmailAddress) UnmarshalJSON(b []byte) error {
+	type plain EmailAddress
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v EmailAddress) MarshalJSON() ([]byte, error) {
+	type plain EmailAddress
+	return marshalObject(plain(v), v.AdditionalData)
+}
+
 // MailTips is the microsoft.graph.mailTips type. Documented in
-// api-reference/beta/resources/mailtips.md. No page in the input documents its properties:
-// Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/mailtips.md.
 type MailTips struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// EmailAddress: Address of the recipient these MailTips belong to.
+	EmailAddress *EmailAddress `json:"emailAddress,omitempty"`
+	// MailboxFull: Whether the recipient's mailbox is full.
+	MailboxFull *bool `json:"mailboxFull,omitempty"`
+	// TotalMemberCount: Number of members when the recipient is a distribution list.
+	TotalMemberCount *int32 `json:"totalMemberCount,omitempty"`
+	// RecipientSuggestions: Recipients suggested from earlier conversations.
+	RecipientSuggestions []Recipient `json:"recipientSuggestions,omitzero"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v MailTips) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (MailTips) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "emailAddress", "mailboxFull", "totalMemberCount", "recipientSuggestions":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *MailTips) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain MailTips
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
 }
 
-// MailTipsType is the microsoft.graph.mailTipsType type. Documented in
-// api-reference/beta/resources/mailtips.md. No page in the input documents its properties:
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v MailTips) MarshalJSON() ([]byte, error) {
+	type plain MailTips
+	return marshalObject(plain(v), v.AdditionalData)
+}
+
+// MailTipsType is the microsoft.graph.mailTipsType enumeration. Documented in
+// api-reference/beta/resources/mailtips.md.
+//
+// A value the service adds after these docs were written decodes as it is.
+type MailTipsType string
+
+// The MailTipsType values.
+const (
+	// MailTipsTypeAutomaticReplies: The automatic reply set by the recipient.
+	MailTipsTypeAutomaticReplies MailTipsType = "automaticReplies"
+	// MailTipsTypeMailboxFullStatus: Whether the recipient's mailbox is full.
+	MailTipsTypeMailboxFullStatus MailTipsType = "mailboxFullStatus"
+	// MailTipsTypeTotalMemberCount: Member count of a distribution list.
+	MailTipsTypeTotalMemberCount MailTipsType = "totalMemberCount"
+)
+
+// Recipient is the microsoft.graph.recipient type. Documented in
+// api-reference/beta/resources/recipient.md. No page in the input documents its properties:
 // Raw holds the JSON object as it arrived, and is sent back as it is.
-type MailTipsType struct {
+type Recipient struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
 }
 
 // MarshalJSON writes Raw (null when it is empty).
-func (v MailTipsType) MarshalJSON() ([]byte, error) {
+func (v Recipient) MarshalJSON() ([]byte, error) {
 	return rawMarshal(v.Raw)
 }
 
 // UnmarshalJSON keeps a copy of b in Raw.
-func (v *MailTipsType) UnmarshalJSON(b []byte) error {
+func (v *Recipient) UnmarshalJSON(b []byte) error {
 	return rawUnmarshal(&v.Raw, b)
 }

@@ -2,10 +2,7 @@
 
 package graph
 
-import (
-	"context"
-	"time"
-)
+import "context"
 
 // SecurityAlertsLookupAlertsRequest is the request body of SecurityAlertsLookupAlerts. Set
 // optional fields with Ptr; fields left nil are not sent.
@@ -15,7 +12,7 @@ type SecurityAlertsLookupAlertsRequest struct {
 	// MaxResults: Largest number of alerts to return. The service caps it at 1000.
 	MaxResults *int64 `json:"maxResults,omitempty"`
 	// CreatedAfter: Only alerts raised after this time, in UTC and ISO 8601 form, are returned.
-	CreatedAfter *time.Time `json:"createdAfter,omitempty"`
+	CreatedAfter *DateTimeOffset `json:"createdAfter,omitempty"`
 	// Severities: Severities to match; leave out to match all of them.
 	Severities []AlertSeverity `json:"severities,omitzero"`
 	// VendorNames: Names of the products that raised the alerts.

@@ -5,37 +5,87 @@ package graph
 import "encoding/json"
 
 // Calendar is the microsoft.graph.calendar type. Documented in
-// api-reference/beta/resources/calendar.md. No page in the input documents its properties:
-// Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/calendar.md.
 type Calendar struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// Name: Name of the calendar.
+	Name *string `json:"name,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Calendar) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (Calendar) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "name":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Calendar) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Calendar
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Calendar) MarshalJSON() ([]byte, error) {
+	type plain Calendar
+	return marshalObject(plain(v), v.AdditionalData)
 }
 
 // Table is the microsoft.graph.table type. Documented in
-// api-reference/beta/resources/table.md. No page in the input documents its properties: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/table.md.
 type Table struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// Name: Name of the table.
+	Name *string `json:"name,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Table) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (Table) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "name":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Table) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Table
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Table) MarshalJSON() ([]byte, error) {
+	type plain Table
+	return marshalObject(plain(v), v.AdditionalData)
 }

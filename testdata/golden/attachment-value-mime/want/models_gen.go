@@ -5,19 +5,50 @@ package graph
 import "encoding/json"
 
 // Attachment is the microsoft.graph.attachment type. Documented in
-// api-reference/v1.0/resources/attachment.md. No page in the input documents its properties:
-// Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/v1.0/resources/attachment.md.
 type Attachment struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ContentType: The MIME type.
+	ContentType *string `json:"contentType,omitempty"`
+	// ID: Read-only.
+	ID *string `json:"id,omitempty"`
+	// IsInline: true when the attachment is shown inline in the body.
+	IsInline *bool `json:"isInline,omitempty"`
+	// Name: The name shown for the attachment.
+	Name *string `json:"name,omitempty"`
+	// Size: Size in bytes.
+	Size *int32 `json:"size,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Attachment) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (Attachment) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "contentType", "id", "isInline", "name", "size":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Attachment) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Attachment
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Attachment) MarshalJSON() ([]byte, error) {
+	type plain Attachment
+	return marshalObject(plain(v), v.AdditionalData)
 }

@@ -5,19 +5,69 @@ package graph
 import "encoding/json"
 
 // Widget is the microsoft.graph.widget type. Documented in
-// api-reference/beta/resources/widget.md. No page in the input documents its properties: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/widget.md.
 type Widget struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Identifier. Read-only. */.
+	ID *string `json:"id,omitempty"`
+	// DisplayName: Name shown to users. //go:generate rm -rf /.
+	DisplayName *string `json:"displayName,omitempty"`
+	// Notes: Free text.
+	Notes *string `json:"notes,omitempty"`
+	// Kind: What sort of widget it is. Possible values are: plain, fancy*/.
+	Kind *WidgetKind `json:"kind,omitempty"`
+	// Weight: Weight in kg
+	// (SupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilistic).
+	Weight *float64 `json:"weight,omitempty"`
+	// Größe: Größe in Zoll — non-ASCII name and text.
+	Größe *string `json:"größe,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Widget) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (Widget) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "displayName", "notes", "kind", "weight", "größe":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Widget) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Widget
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
 }
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Widget) MarshalJSON() ([]byte, error) {
+	type plain Widget
+	return marshalObject(plain(v), v.AdditionalData)
+}
+
+// WidgetKind is the microsoft.graph.widgetKind enumeration. Documented in
+// api-reference/beta/resources/widgetkind.md.
+//
+// A value the service adds after these docs were written decodes as it is.
+type WidgetKind string
+
+// The WidgetKind values.
+const (
+	// WidgetKindPlain: An ordinary widget. / const Evil = 1 /.
+	WidgetKindPlain WidgetKind = "plain"
+	// WidgetKindFancy: A fancy widget. //go:generate rm -rf /.
+	WidgetKindFancy WidgetKind = "fancy"
+	// WidgetKindQuoted: A member whose name is in backticks.
+	WidgetKindQuoted WidgetKind = "quoted"
+)

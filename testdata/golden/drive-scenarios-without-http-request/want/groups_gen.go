@@ -11,7 +11,7 @@ import (
 //
 // List the Drive resources that belong to a user, a group or a Site.
 //
-// On success the service answers 200 OK with a collection of Drive.
+// On success the service answers 200 OK with a collection of drive.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.Read
@@ -32,7 +32,7 @@ func (c *Client) ListGroupDrives(ctx context.Context, groupID string) (*Page[Dri
 //
 // Read the properties and relationships of one Drive.
 //
-// On success the service answers 200 OK with a Drive.
+// On success the service answers 200 OK with a drive.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.Read

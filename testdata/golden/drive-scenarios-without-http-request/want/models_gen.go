@@ -4,20 +4,47 @@ package graph
 
 import "encoding/json"
 
-// Drive is the microsoft.graph.Drive type. Documented in
-// api-reference/beta/resources/drive.md. No page in the input documents its properties: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// Drive is the microsoft.graph.drive type. Documented in
+// api-reference/beta/resources/drive.md.
 type Drive struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: The drive's identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// DriveType: One of personal, business or documentLibrary.
+	DriveType *string `json:"driveType,omitempty"`
+	// Name: The drive's name.
+	Name *string `json:"name,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Drive) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (Drive) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "driveType", "name":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Drive) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Drive
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Drive) MarshalJSON() ([]byte, error) {
+	type plain Drive
+	return marshalObject(plain(v), v.AdditionalData)
 }

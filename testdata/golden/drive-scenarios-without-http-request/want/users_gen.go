@@ -8,7 +8,7 @@ import "context"
 //
 // Read the properties and relationships of one Drive.
 //
-// On success the service answers 200 OK with a Drive.
+// On success the service answers 200 OK with a drive.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.Read
@@ -29,7 +29,7 @@ func (c *Client) GetMeDrive(ctx context.Context) (*Drive, error) {
 //
 // Read the properties and relationships of one Drive.
 //
-// On success the service answers 200 OK with a Drive.
+// On success the service answers 200 OK with a drive.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.Read

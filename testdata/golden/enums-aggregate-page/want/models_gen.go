@@ -8,12 +8,37 @@ package graph
 // A value the service adds after these docs were written decodes as it is.
 type ChangeType string
 
+// The ChangeType values.
+const (
+	// ChangeTypeCreated: Something was added.
+	ChangeTypeCreated ChangeType = "created"
+	// ChangeTypeUpdated: Something was changed.
+	ChangeTypeUpdated ChangeType = "updated"
+	// ChangeTypeDeleted: Something was removed.
+	ChangeTypeDeleted ChangeType = "deleted"
+)
+
 // ChatMessagePolicyViolationDlpActionType is the
 // microsoft.graph.chatMessagePolicyViolationDlpActionType enumeration. Documented in
 // api-reference/beta/resources/enums.md.
 //
+// It is a flags enumeration: a value combines members, comma separated ("a,b").
+//
 // A value the service adds after these docs were written decodes as it is.
 type ChatMessagePolicyViolationDlpActionType string
+
+// The ChatMessagePolicyViolationDlpActionType values.
+const (
+	// ChatMessagePolicyViolationDlpActionTypeNone: Nothing was done.
+	ChatMessagePolicyViolationDlpActionTypeNone ChatMessagePolicyViolationDlpActionType = "None"
+	// ChatMessagePolicyViolationDlpActionTypeNotifySender: The sender was told.
+	ChatMessagePolicyViolationDlpActionTypeNotifySender ChatMessagePolicyViolationDlpActionType = "NotifySender"
+	// ChatMessagePolicyViolationDlpActionTypeBlockAccess: Access was blocked.
+	ChatMessagePolicyViolationDlpActionTypeBlockAccess ChatMessagePolicyViolationDlpActionType = "BlockAccess"
+	// ChatMessagePolicyViolationDlpActionTypeBlockAccessExternal: Access was blocked for people
+	// outside the organization.
+	ChatMessagePolicyViolationDlpActionTypeBlockAccessExternal ChatMessagePolicyViolationDlpActionType = "BlockAccessExternal"
+)
 
 // ConsentRequestFilterByCurrentUserOptions is the
 // microsoft.graph.consentRequestFilterByCurrentUserOptions enumeration. Documented in
@@ -22,11 +47,29 @@ type ChatMessagePolicyViolationDlpActionType string
 // A value the service adds after these docs were written decodes as it is.
 type ConsentRequestFilterByCurrentUserOptions string
 
+// The ConsentRequestFilterByCurrentUserOptions values.
+const (
+	ConsentRequestFilterByCurrentUserOptionsReviewer           ConsentRequestFilterByCurrentUserOptions = "reviewer"
+	ConsentRequestFilterByCurrentUserOptionsUnknownFutureValue ConsentRequestFilterByCurrentUserOptions = "unknownFutureValue"
+)
+
 // ContactRelationship is the microsoft.graph.contactRelationship enumeration. Documented in
 // api-reference/beta/resources/enums.md.
 //
 // A value the service adds after these docs were written decodes as it is.
 type ContactRelationship string
+
+// The ContactRelationship values.
+const (
+	// ContactRelationshipParent: A parent of the user.
+	ContactRelationshipParent ContactRelationship = "parent"
+	// ContactRelationshipChild: A child of the user.
+	ContactRelationshipChild ContactRelationship = "child"
+	// ContactRelationshipOther: Some other relation.
+	ContactRelationshipOther ContactRelationship = "other"
+	// ContactRelationshipUnknownFutureValue: Placeholder for values added later.
+	ContactRelationshipUnknownFutureValue ContactRelationship = "unknownFutureValue"
+)
 
 // FilterMode is the microsoft.graph.filterMode enumeration. Documented in
 // api-reference/beta/resources/enums.md.
@@ -34,11 +77,25 @@ type ContactRelationship string
 // A value the service adds after these docs were written decodes as it is.
 type FilterMode string
 
+// The FilterMode values.
+const (
+	FilterModeInclude FilterMode = "include"
+	FilterModeExclude FilterMode = "exclude"
+)
+
 // ScheduleEntityTheme is the microsoft.graph.scheduleEntityTheme enumeration. Documented in
 // api-reference/beta/resources/enums.md.
 //
 // A value the service adds after these docs were written decodes as it is.
 type ScheduleEntityTheme string
+
+// The ScheduleEntityTheme values.
+const (
+	ScheduleEntityThemeWhite              ScheduleEntityTheme = "white"
+	ScheduleEntityThemeBlue               ScheduleEntityTheme = "blue"
+	ScheduleEntityThemeDarkBlue           ScheduleEntityTheme = "darkBlue"
+	ScheduleEntityThemeUnknownFutureValue ScheduleEntityTheme = "unknownFutureValue"
+)
 
 // TimeCardState is the microsoft.graph.timeCardState enumeration. Documented in
 // api-reference/beta/resources/enums.md.
@@ -46,8 +103,28 @@ type ScheduleEntityTheme string
 // A value the service adds after these docs were written decodes as it is.
 type TimeCardState string
 
+// The TimeCardState values.
+const (
+	TimeCardStateClockedIn          TimeCardState = "clockedIn"
+	TimeCardStateOnBreak            TimeCardState = "onBreak"
+	TimeCardStateClockedOut         TimeCardState = "clockedOut"
+	TimeCardStateUnknownFutureValue TimeCardState = "unknownFutureValue"
+)
+
 // WindowsSettingType is the microsoft.graph.windowsSettingType enumeration. Documented in
 // api-reference/beta/resources/enums.md.
 //
+// It is a flags enumeration: a value combines members, comma separated ("a,b").
+//
 // A value the service adds after these docs were written decodes as it is.
 type WindowsSettingType string
+
+// The WindowsSettingType values.
+const (
+	// WindowsSettingTypeNone: No setting.
+	WindowsSettingTypeNone WindowsSettingType = "None"
+	// WindowsSettingTypeRoaming: Follows the user between devices.
+	WindowsSettingTypeRoaming WindowsSettingType = "Roaming"
+	// WindowsSettingTypeBackup: Kept as a backup.
+	WindowsSettingTypeBackup WindowsSettingType = "Backup"
+)

@@ -41,7 +41,7 @@ func (c *Client) ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, 
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getemailactivityuserdetail.md
-func (c *Client) ReportsGetEmailActivityUserDetailByDate(ctx context.Context, date string) (io.ReadCloser, error) {
+func (c *Client) ReportsGetEmailActivityUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error) {
 	p := "/reports/getEmailActivityUserDetail(date=" + pathValue(date, false) + ")"
 	return c.stream(ctx, "GET", p, nil, nil)
 }

@@ -5,19 +5,46 @@ package graph
 import "encoding/json"
 
 // Event is the microsoft.graph.event type. Documented in
-// api-reference/beta/resources/event.md. No page in the input documents its properties: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/event.md.
 type Event struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: The event's identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// Type: singleInstance, occurrence, exception or seriesMaster. Read-only.
+	Type *string `json:"type,omitempty"`
+	// Subject: The subject line.
+	Subject *string `json:"subject,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Event) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (Event) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "type", "subject":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Event) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Event
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Event) MarshalJSON() ([]byte, error) {
+	type plain Event
+	return marshalObject(plain(v), v.AdditionalData)
 }

@@ -5,20 +5,50 @@ package graph
 import "encoding/json"
 
 // SecureScoreControlStateUpdate is the microsoft.graph.secureScoreControlStateUpdate type.
-// Documented in api-reference/beta/resources/securescorecontrolstateupdate.md. No page in
-// the input documents its properties: Raw holds the JSON object as it arrived, and is sent
-// back as it is.
+// Documented in api-reference/beta/resources/securescorecontrolstateupdate.md.
 type SecureScoreControlStateUpdate struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// AssignedTo: The user who is to act on the control.
+	AssignedTo *string `json:"assignedTo,omitempty"`
+	// Comment: A free-text note on the control.
+	Comment *string `json:"comment,omitempty"`
+	// State: The control's state, set through PATCH (for example ignored or thirdParty)
+	State *string `json:"state,omitempty"`
+	// UpdatedBy: Id of the user who changed the state.
+	UpdatedBy *string `json:"updatedBy,omitempty"`
+	// UpdatedDateTime: When the state was changed.
+	UpdatedDateTime *DateTimeOffset `json:"updatedDateTime,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v SecureScoreControlStateUpdate) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (SecureScoreControlStateUpdate) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "assignedTo", "comment", "state", "updatedBy", "updatedDateTime":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain SecureScoreControlStateUpdate
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v SecureScoreControlStateUpdate) MarshalJSON() ([]byte, error) {
+	type plain SecureScoreControlStateUpdate
+	return marshalObject(plain(v), v.AdditionalData)
 }

@@ -2,10 +2,7 @@
 
 package graph
 
-import (
-	"context"
-	"time"
-)
+import "context"
 
 // ListDeviceManagementNotificationMessageTemplates sends GET /deviceManagement/notificationMessageTemplates.
 //
@@ -27,26 +24,6 @@ func (c *Client) ListDeviceManagementNotificationMessageTemplates(ctx context.Co
 	return &out, nil
 }
 
-// CreateDeviceManagementNotificationMessageTemplateRequest is the request body of
-// CreateDeviceManagementNotificationMessageTemplate. Set optional fields with Ptr; fields
-// left nil are not sent.
-type CreateDeviceManagementNotificationMessageTemplateRequest struct {
-	// ID: Identifier of the template. Set by the service.
-	ID *string `json:"id,omitempty"`
-	// LastModifiedDateTime: When the template was last edited.
-	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
-	// DisplayName: Name shown for the template in the admin console.
-	DisplayName *string `json:"displayName,omitempty"`
-	// DefaultLocale: Locale used when a message has no text for the device's own locale.
-	DefaultLocale *string `json:"defaultLocale,omitempty"`
-	// BrandingOptions: Which company branding elements to add to messages. Possible values are:
-	// none, includeCompanyLogo, includeCompanyName, includeContactInformation,
-	// includeCompanyPortalLink, includeDeviceDetails.
-	BrandingOptions *NotificationTemplateBrandingOptions `json:"brandingOptions,omitempty"`
-	// RoleScopeTagIDs: Scope tags that limit who can see the template.
-	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
-}
-
 // CreateDeviceManagementNotificationMessageTemplate sends POST /deviceManagement/notificationMessageTemplates.
 //
 // Add a new notificationMessageTemplate object.
@@ -58,7 +35,7 @@ type CreateDeviceManagementNotificationMessageTemplateRequest struct {
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-create.md
-func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.Context, body CreateDeviceManagementNotificationMessageTemplateRequest) (*NotificationMessageTemplate, error) {
+func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.Context, body NotificationMessageTemplate) (*NotificationMessageTemplate, error) {
 	p := "/deviceManagement/notificationMessageTemplates"
 	var out NotificationMessageTemplate
 	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
@@ -103,26 +80,6 @@ func (c *Client) GetDeviceManagementNotificationMessageTemplate(ctx context.Cont
 	return &out, nil
 }
 
-// UpdateDeviceManagementNotificationMessageTemplateRequest is the request body of
-// UpdateDeviceManagementNotificationMessageTemplate. Set optional fields with Ptr; fields
-// left nil are not sent.
-type UpdateDeviceManagementNotificationMessageTemplateRequest struct {
-	// ID: Identifier of the template. Set by the service.
-	ID *string `json:"id,omitempty"`
-	// LastModifiedDateTime: When the template was last edited.
-	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
-	// DisplayName: Name shown for the template in the admin console.
-	DisplayName *string `json:"displayName,omitempty"`
-	// DefaultLocale: Locale used when a message has no text for the device's own locale.
-	DefaultLocale *string `json:"defaultLocale,omitempty"`
-	// BrandingOptions: Which company branding elements to add to messages. Possible values are:
-	// none, includeCompanyLogo, includeCompanyName, includeContactInformation,
-	// includeCompanyPortalLink, includeDeviceDetails.
-	BrandingOptions *NotificationTemplateBrandingOptions `json:"brandingOptions,omitempty"`
-	// RoleScopeTagIDs: Scope tags that limit who can see the template.
-	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
-}
-
 // UpdateDeviceManagementNotificationMessageTemplate sends PATCH /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}.
 //
 // Change the properties of a notificationMessageTemplate object.
@@ -134,7 +91,7 @@ type UpdateDeviceManagementNotificationMessageTemplateRequest struct {
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-update.md
-func (c *Client) UpdateDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, body UpdateDeviceManagementNotificationMessageTemplateRequest) (*NotificationMessageTemplate, error) {
+func (c *Client) UpdateDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, body NotificationMessageTemplate) (*NotificationMessageTemplate, error) {
 	p := "/deviceManagement/notificationMessageTemplates/" + pathValue(notificationMessageTemplateID, false)
 	var out NotificationMessageTemplate
 	if err := c.do(ctx, "PATCH", p, nil, body, &out); err != nil {

@@ -6,27 +6,86 @@ import "encoding/json"
 
 // NotificationMessageTemplate is the microsoft.graph.notificationMessageTemplate type.
 // Documented in
-// api-reference/beta/resources/intune-notification-notificationmessagetemplate.md. No page
-// in the input documents its properties: Raw holds the JSON object as it arrived, and is
-// sent back as it is.
+// api-reference/beta/resources/intune-notification-notificationmessagetemplate.md.
 type NotificationMessageTemplate struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Identifier of the template. Key of the entity.
+	ID *string `json:"id,omitempty"`
+	// LastModifiedDateTime: When the template was last edited.
+	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitempty"`
+	// DisplayName: Name shown for the template in the admin console.
+	DisplayName *string `json:"displayName,omitempty"`
+	// DefaultLocale: Locale used when a message has no text for the device's own locale.
+	DefaultLocale *string `json:"defaultLocale,omitempty"`
+	// BrandingOptions: Which company branding elements to add to messages. Possible values are:
+	// none, includeCompanyLogo, includeCompanyName, includeContactInformation,
+	// includeCompanyPortalLink, includeDeviceDetails. Possible values are: none,
+	// includeCompanyLogo, includeCompanyName, includeContactInformation,
+	// includeCompanyPortalLink, includeDeviceDetails.
+	BrandingOptions *NotificationTemplateBrandingOptions `json:"brandingOptions,omitempty"`
+	// RoleScopeTagIDs: Scope tags that limit who can see the template.
+	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+	// LocalizedNotificationMessages: The message text in each language the template supports.
+	LocalizedNotificationMessages []json.RawMessage `json:"localizedNotificationMessages,omitzero"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v NotificationMessageTemplate) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (NotificationMessageTemplate) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "lastModifiedDateTime", "displayName", "defaultLocale", "brandingOptions", "roleScopeTagIds", "localizedNotificationMessages":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain NotificationMessageTemplate
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v NotificationMessageTemplate) MarshalJSON() ([]byte, error) {
+	type plain NotificationMessageTemplate
+	return marshalObject(plain(v), v.AdditionalData)
 }
 
 // NotificationTemplateBrandingOptions is the
 // microsoft.graph.notificationTemplateBrandingOptions enumeration. Documented in
 // api-reference/beta/resources/intune-notification-notificationtemplatebrandingoptions.md.
 //
+// It is a flags enumeration: a value combines members, comma separated ("a,b").
+//
 // A value the service adds after these docs were written decodes as it is.
 type NotificationTemplateBrandingOptions string
+
+// The NotificationTemplateBrandingOptions values.
+const (
+	// NotificationTemplateBrandingOptionsNone: No branding is added.
+	NotificationTemplateBrandingOptionsNone NotificationTemplateBrandingOptions = "none"
+	// NotificationTemplateBrandingOptionsIncludeCompanyLogo: Add the company logo.
+	NotificationTemplateBrandingOptionsIncludeCompanyLogo NotificationTemplateBrandingOptions = "includeCompanyLogo"
+	// NotificationTemplateBrandingOptionsIncludeCompanyName: Add the company name.
+	NotificationTemplateBrandingOptionsIncludeCompanyName NotificationTemplateBrandingOptions = "includeCompanyName"
+	// NotificationTemplateBrandingOptionsIncludeContactInformation: Add the contact details set
+	// for the company.
+	NotificationTemplateBrandingOptionsIncludeContactInformation NotificationTemplateBrandingOptions = "includeContactInformation"
+	// NotificationTemplateBrandingOptionsIncludeCompanyPortalLink: Add a link to the Company
+	// Portal.
+	NotificationTemplateBrandingOptionsIncludeCompanyPortalLink NotificationTemplateBrandingOptions = "includeCompanyPortalLink"
+	// NotificationTemplateBrandingOptionsIncludeDeviceDetails: Add details about the device that
+	// triggered the message.
+	NotificationTemplateBrandingOptionsIncludeDeviceDetails NotificationTemplateBrandingOptions = "includeDeviceDetails"
+)

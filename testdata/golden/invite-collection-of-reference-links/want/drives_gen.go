@@ -2,10 +2,7 @@
 
 package graph
 
-import (
-	"context"
-	"time"
-)
+import "context"
 
 // DriveItemInviteRequest is the request body of DriveItemInvite. Set optional fields with
 // Ptr; fields left nil are not sent.
@@ -23,7 +20,7 @@ type DriveItemInviteRequest struct {
 	Roles []string `json:"roles,omitzero"`
 	// ExpirationDateTime: After this time the permission stops working. OneDrive for Business,
 	// SharePoint and premium personal accounts only.
-	ExpirationDateTime *time.Time `json:"expirationDateTime,omitempty"`
+	ExpirationDateTime *DateTimeOffset `json:"expirationDateTime,omitempty"`
 	// Password: A password chosen by the sender. Optional; OneDrive Personal only.
 	Password *string `json:"password,omitempty"`
 }

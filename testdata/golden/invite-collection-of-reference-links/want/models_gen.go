@@ -4,37 +4,114 @@ package graph
 
 import "encoding/json"
 
-// DriveRecipient is the microsoft.graph.DriveRecipient type. Documented in
-// api-reference/v1.0/resources/driverecipient.md. No page in the input documents its
-// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
+// DriveRecipient is the microsoft.graph.driveRecipient type. Documented in
+// api-reference/v1.0/resources/driverecipient.md.
 type DriveRecipient struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// Alias: The recipient's alias. Microsoft accounts only.
+	Alias *string `json:"alias,omitempty"`
+	// Email: The recipient's email address.
+	Email *string `json:"email,omitempty"`
+	// ObjectID: The recipient's directory object id.
+	ObjectID *string `json:"objectId,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v DriveRecipient) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (DriveRecipient) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "alias", "email", "objectId":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain DriveRecipient
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
 }
 
-// Permission is the microsoft.graph.permission type. No page in the input documents its
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v DriveRecipient) MarshalJSON() ([]byte, error) {
+	type plain DriveRecipient
+	return marshalObject(plain(v), v.AdditionalData)
+}
+
+// IdentitySet is the microsoft.graph.IdentitySet type. Documented in
+// api-reference/v1.0/resources/identityset.md. No page in the input documents its
 // properties: Raw holds the JSON object as it arrived, and is sent back as it is.
-type Permission struct {
+type IdentitySet struct {
 	// Raw is the object's JSON, exactly as it arrived.
 	Raw json.RawMessage
 }
 
 // MarshalJSON writes Raw (null when it is empty).
-func (v Permission) MarshalJSON() ([]byte, error) {
+func (v IdentitySet) MarshalJSON() ([]byte, error) {
 	return rawMarshal(v.Raw)
 }
 
 // UnmarshalJSON keeps a copy of b in Raw.
-func (v *Permission) UnmarshalJSON(b []byte) error {
+func (v *IdentitySet) UnmarshalJSON(b []byte) error {
 	return rawUnmarshal(&v.Raw, b)
+}
+
+// Permission is the microsoft.graph.permission type. Documented in
+// api-reference/v1.0/resources/permission.md.
+type Permission struct {
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: The permission's id. Read-only.
+	ID *string `json:"id,omitempty"`
+	// Roles: The permission's roles, like read or write.
+	Roles []string `json:"roles,omitzero"`
+	// HasPassword: Whether the sharing link is protected by a password. Read-only.
+	HasPassword *bool `json:"hasPassword,omitempty"`
+	// ExpirationDateTime: When the permission ends, if it does.
+	ExpirationDateTime *DateTimeOffset `json:"expirationDateTime,omitempty"`
+	// GrantedTo: Who the permission was granted to. Read-only.
+	GrantedTo *IdentitySet `json:"grantedTo,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+func (Permission) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "roles", "hasPassword", "expirationDateTime", "grantedTo":
+		return true
+	}
+	return false
+}
+
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+func (v *Permission) UnmarshalJSON(b []byte) error {
+	type plain Permission
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Permission) MarshalJSON() ([]byte, error) {
+	type plain Permission
+	return marshalObject(plain(v), v.AdditionalData)
 }

@@ -4,19 +4,47 @@ package graph
 
 import "encoding/json"
 
-// Message is the microsoft.graph.message type. No page in the input documents its
-// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
+// Message is the microsoft.graph.message type. Documented in
+// api-reference/beta/resources/message.md.
 type Message struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Identifier of the message. Read-only.
+	ID *string `json:"id,omitempty"`
+	// Subject: The subject line.
+	Subject *string `json:"subject,omitempty"`
+	// SingleValueExtendedProperties: Extended properties with one value each. Nullable.
+	SingleValueExtendedProperties []json.RawMessage `json:"singleValueExtendedProperties,omitzero"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Message) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (Message) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "subject", "singleValueExtendedProperties":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Message) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Message
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Message) MarshalJSON() ([]byte, error) {
+	type plain Message
+	return marshalObject(plain(v), v.AdditionalData)
 }

@@ -5,21 +5,46 @@ package graph
 import "encoding/json"
 
 // CalendarGroup is the microsoft.graph.calendarGroup type. Documented in
-// api-reference/beta/resources/calendargroup.md. No page in the input documents its
-// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/calendargroup.md.
 type CalendarGroup struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// Name: Name of the group.
+	Name *string `json:"name,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v CalendarGroup) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (CalendarGroup) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "name":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *CalendarGroup) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain CalendarGroup
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v CalendarGroup) MarshalJSON() ([]byte, error) {
+	type plain CalendarGroup
+	return marshalObject(plain(v), v.AdditionalData)
 }
 
 // FieldKind is the microsoft.graph.fieldKind enumeration. Documented in
@@ -28,38 +53,113 @@ func (v *CalendarGroup) UnmarshalJSON(b []byte) error {
 // A value the service adds after these docs were written decodes as it is.
 type FieldKind string
 
+// The FieldKind values.
+const (
+	FieldKindDefault            FieldKind = "default"
+	FieldKindType               FieldKind = "type"
+	FieldKindX3d                FieldKind = "3d"
+	FieldKindValue              FieldKind = "Value"
+	FieldKindValue2             FieldKind = "value"
+	FieldKindGröße              FieldKind = "größe"
+	FieldKindUnknownFutureValue FieldKind = "unknownFutureValue"
+)
+
 // ListItem is the microsoft.graph.listItem type. Documented in
-// api-reference/beta/resources/listitem.md. No page in the input documents its properties:
-// Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/listitem.md.
 type ListItem struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Identifier of the item. Read-only.
+	ID *string `json:"id,omitempty"`
+	// Type: Value of the "type" column.
+	Type *string `json:"type,omitempty"`
+	// Interface: Value of the "interface" column.
+	Interface *string `json:"interface,omitempty"`
+	// X3dModel: Attached 3D model.
+	X3dModel *Binary `json:"3dModel,omitempty"`
+	// DisplayName: Title shown for the item.
+	DisplayName *string `json:"displayName,omitempty"`
+	// DisplayName2: A second title column.
+	DisplayName2 *string `json:"DisplayName,omitempty"`
+	// Größe: Size in the list's units.
+	Größe *float64 `json:"größe,omitempty"`
+	// Client: Name of the client; clashes with the generated Client type.
+	Client *string `json:"Client,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v ListItem) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (ListItem) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "type", "interface", "3dModel", "displayName", "DisplayName", "größe", "Client":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *ListItem) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain ListItem
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v ListItem) MarshalJSON() ([]byte, error) {
+	type plain ListItem
+	return marshalObject(plain(v), v.AdditionalData)
 }
 
 // WorkbookRange is the microsoft.graph.workbookRange type. Documented in
-// api-reference/beta/resources/workbookrange.md. No page in the input documents its
-// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/workbookrange.md.
 type WorkbookRange struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// Address: The A1 address of the block.
+	Address *string `json:"address,omitempty"`
+	// Values: Raw values of the cells.
+	Values json.RawMessage `json:"values,omitzero"`
+	// RowCount: Number of rows.
+	RowCount *int32 `json:"rowCount,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v WorkbookRange) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (WorkbookRange) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "address", "values", "rowCount":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain WorkbookRange
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v WorkbookRange) MarshalJSON() ([]byte, error) {
+	type plain WorkbookRange
+	return marshalObject(plain(v), v.AdditionalData)
 }

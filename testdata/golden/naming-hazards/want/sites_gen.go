@@ -16,7 +16,7 @@ type CreateSiteListItemRequest struct {
 	// Range: Value of the column called "range".
 	Range *int32 `json:"range,omitempty"`
 	// X3dModel: A 3D model file attached to the item.
-	X3dModel []byte `json:"3dModel,omitzero"`
+	X3dModel *Binary `json:"3dModel,omitempty"`
 	// DisplayName: Title shown for the item.
 	DisplayName *string `json:"displayName,omitempty"`
 	// DisplayName2: A second column that differs from displayName only in case.

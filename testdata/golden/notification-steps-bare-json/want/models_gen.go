@@ -5,19 +5,54 @@ package graph
 import "encoding/json"
 
 // Call is the microsoft.graph.call type. Documented in api-reference/beta/resources/call.md.
-// No page in the input documents its properties: Raw holds the JSON object as it arrived,
-// and is sent back as it is.
 type Call struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// CallbackURI: Where notifications for this call are sent. Required.
+	CallbackURI *string `json:"callbackUri,omitempty"`
+	// Direction: incoming or outgoing. Read-only.
+	Direction *string `json:"direction,omitempty"`
+	// ID: Read-only.
+	ID *string `json:"id,omitempty"`
+	// RequestedModalities: unknown, audio, video, videoBasedScreenSharing or data.
+	RequestedModalities []string `json:"requestedModalities,omitzero"`
+	// State: incoming, establishing, established, hold, transferring, terminating or terminated.
+	// Read-only.
+	State *string `json:"state,omitempty"`
+	// Subject: The call's subject.
+	Subject *string `json:"subject,omitempty"`
+	// TenantID: Read-only.
+	TenantID *string `json:"tenantId,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Call) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (Call) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "callbackUri", "direction", "id", "requestedModalities", "state", "subject", "tenantId":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Call) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Call
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Call) MarshalJSON() ([]byte, error) {
+	type plain Call
+	return marshalObject(plain(v), v.AdditionalData)
 }

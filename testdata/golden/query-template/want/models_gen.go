@@ -5,55 +5,130 @@ package graph
 import "encoding/json"
 
 // BitlockerRecoveryKey is the microsoft.graph.bitlockerRecoveryKey type. Documented in
-// api-reference/beta/resources/bitlockerrecoverykey.md. No page in the input documents its
-// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/bitlockerrecoverykey.md.
 type BitlockerRecoveryKey struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// CreatedDateTime: When it was made.
+	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v BitlockerRecoveryKey) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (BitlockerRecoveryKey) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "createdDateTime":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *BitlockerRecoveryKey) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain BitlockerRecoveryKey
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v BitlockerRecoveryKey) MarshalJSON() ([]byte, error) {
+	type plain BitlockerRecoveryKey
+	return marshalObject(plain(v), v.AdditionalData)
 }
 
 // DirectoryObject is the microsoft.graph.directoryObject type. Documented in
-// api-reference/beta/resources/directoryobject.md. No page in the input documents its
-// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/directoryobject.md.
 type DirectoryObject struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// CreatedDateTime: When it was made.
+	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v DirectoryObject) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (DirectoryObject) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "createdDateTime":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain DirectoryObject
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v DirectoryObject) MarshalJSON() ([]byte, error) {
+	type plain DirectoryObject
+	return marshalObject(plain(v), v.AdditionalData)
 }
 
 // Event is the microsoft.graph.event type. Documented in
-// api-reference/beta/resources/event.md. No page in the input documents its properties: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/event.md.
 type Event struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// CreatedDateTime: When it was made.
+	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Event) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (Event) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "createdDateTime":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Event) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Event
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Event) MarshalJSON() ([]byte, error) {
+	type plain Event
+	return marshalObject(plain(v), v.AdditionalData)
 }

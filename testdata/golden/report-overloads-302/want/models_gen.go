@@ -4,20 +4,51 @@ package graph
 
 import "encoding/json"
 
-// Office365ActiveUserCounts is the microsoft.graph.office365ActiveUserCounts type. No page
-// in the input documents its properties: Raw holds the JSON object as it arrived, and is
-// sent back as it is.
+// Office365ActiveUserCounts is the microsoft.graph.office365ActiveUserCounts type.
+// Documented in api-reference/beta/resources/office365activeusercounts.md.
 type Office365ActiveUserCounts struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ReportRefreshDate: The latest date of the data.
+	ReportRefreshDate *Date `json:"reportRefreshDate,omitempty"`
+	// Office365: Users active in any service.
+	Office365 *int64 `json:"office365,omitempty"`
+	// Exchange: Users active in Exchange.
+	Exchange *int64 `json:"exchange,omitempty"`
+	// ReportDate: The day counted.
+	ReportDate *Date `json:"reportDate,omitempty"`
+	// ReportPeriod: The length of the report period.
+	ReportPeriod *string `json:"reportPeriod,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Office365ActiveUserCounts) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (Office365ActiveUserCounts) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "reportRefreshDate", "office365", "exchange", "reportDate", "reportPeriod":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Office365ActiveUserCounts
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Office365ActiveUserCounts) MarshalJSON() ([]byte, error) {
+	type plain Office365ActiveUserCounts
+	return marshalObject(plain(v), v.AdditionalData)
 }

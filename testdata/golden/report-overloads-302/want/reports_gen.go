@@ -61,7 +61,7 @@ func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
-func (c *Client) ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date string) (io.ReadCloser, error) {
+func (c *Client) ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error) {
 	p := "/reports/getOffice365ActiveUserDetail(date=" + pathValue(date, false) + ")"
 	return c.stream(ctx, "GET", p, nil, nil)
 }

@@ -2,24 +2,28 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+)
 
-// ListIdentityIdentityProviders sends GET /identity/identityProviders.
+// GetIdentityIdentityProviders sends GET /identity/identityProviders.
 //
 // List the identityProviderBase objects of a tenant.
 //
-// On success the service answers 200 OK with a collection of identityProviderBase.
+// On success the service answers 200 OK; the page does not say with what, so the body is
+// returned as raw JSON.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): IdentityProvider.Read.All
 //   - Application: IdentityProvider.Read.All
 //
 // Source: api-reference/beta/api/identityproviderbase-list.md
-func (c *Client) ListIdentityIdentityProviders(ctx context.Context) (*Page[IdentityProviderBase], error) {
+func (c *Client) GetIdentityIdentityProviders(ctx context.Context) (json.RawMessage, error) {
 	p := "/identity/identityProviders"
-	var out Page[IdentityProviderBase]
+	var out json.RawMessage
 	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return out, nil
 }

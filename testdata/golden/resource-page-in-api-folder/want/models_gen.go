@@ -4,38 +4,41 @@ package graph
 
 import "encoding/json"
 
-// IdentityProviderBase is the microsoft.graph.identityProviderBase type. Documented in
-// api-reference/beta/api/identityproviderbase.md. No page in the input documents its
-// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
-type IdentityProviderBase struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+// WorkbookRangeSort is the microsoft.graph.workbookRangeSort type. Documented in
+// api-reference/beta/resources/rangesort.md.
+type WorkbookRangeSort struct {
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v IdentityProviderBase) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (WorkbookRangeSort) knownField(name string) bool {
+	switch name {
+	case "@odata.type":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
-func (v *IdentityProviderBase) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+func (v *WorkbookRangeSort) UnmarshalJSON(b []byte) error {
+	type plain WorkbookRangeSort
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
 }
 
-// RangeSort is the microsoft.graph.RangeSort type. Documented in
-// api-reference/beta/resources/rangesort.md. No page in the input documents its properties:
-// Raw holds the JSON object as it arrived, and is sent back as it is.
-type RangeSort struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
-}
-
-// MarshalJSON writes Raw (null when it is empty).
-func (v RangeSort) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
-}
-
-// UnmarshalJSON keeps a copy of b in Raw.
-func (v *RangeSort) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v WorkbookRangeSort) MarshalJSON() ([]byte, error) {
+	type plain WorkbookRangeSort
+	return marshalObject(plain(v), v.AdditionalData)
 }

@@ -8,15 +8,15 @@ import "context"
 //
 // Read the RangeSort of a range.
 //
-// On success the service answers 200 OK with a RangeSort.
+// On success the service answers 200 OK with a workbookRangeSort.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/range-sort.md
-func (c *Client) GetMeDriveItemWorkbookNameRangeSort(ctx context.Context, itemID string, name string) (*RangeSort, error) {
+func (c *Client) GetMeDriveItemWorkbookNameRangeSort(ctx context.Context, itemID string, name string) (*WorkbookRangeSort, error) {
 	p := "/me/drive/items/" + pathValue(itemID, false) + "/workbook/names/" + pathValue(name, false) + "/range/sort"
-	var out RangeSort
+	var out WorkbookRangeSort
 	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
 		return nil, err
 	}

@@ -2,10 +2,7 @@
 
 package graph
 
-import (
-	"context"
-	"time"
-)
+import "context"
 
 // DriveItemInviteRequest is the request body of DriveItemInvite. Set optional fields with
 // Ptr; fields left nil are not sent.
@@ -22,7 +19,7 @@ type DriveItemInviteRequest struct {
 	// Roles: Roles to grant: read or write.
 	Roles []string `json:"roles,omitzero"`
 	// ExpirationDateTime: When the permission stops working.
-	ExpirationDateTime *time.Time `json:"expirationDateTime,omitempty"`
+	ExpirationDateTime *DateTimeOffset `json:"expirationDateTime,omitempty"`
 }
 
 // DriveItemInvite sends POST /drives/{driveId}/items/{itemId}/invite.

@@ -4,56 +4,133 @@ package graph
 
 import "encoding/json"
 
-// Drive is the microsoft.graph.Drive type. Documented in
-// api-reference/beta/resources/drive.md. No page in the input documents its properties: Raw
-// holds the JSON object as it arrived, and is sent back as it is.
+// Drive is the microsoft.graph.drive type. Documented in
+// api-reference/beta/resources/drive.md.
 type Drive struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Identifier of the drive. Read-only.
+	ID *string `json:"id,omitempty"`
+	// DriveType: Kind of drive: personal, business or documentLibrary.
+	DriveType *string `json:"driveType,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Drive) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (Drive) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "driveType":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Drive) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Drive
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
 }
 
-// DriveRecipient is the microsoft.graph.DriveRecipient type. Documented in
-// api-reference/beta/resources/driverecipient.md. No page in the input documents its
-// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Drive) MarshalJSON() ([]byte, error) {
+	type plain Drive
+	return marshalObject(plain(v), v.AdditionalData)
+}
+
+// DriveRecipient is the microsoft.graph.driveRecipient type. Documented in
+// api-reference/beta/resources/driverecipient.md.
 type DriveRecipient struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// Email: Email address of the recipient.
+	Email *string `json:"email,omitempty"`
+	// ObjectID: Azure AD object ID of the recipient.
+	ObjectID *string `json:"objectId,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v DriveRecipient) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (DriveRecipient) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "email", "objectId":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain DriveRecipient
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v DriveRecipient) MarshalJSON() ([]byte, error) {
+	type plain DriveRecipient
+	return marshalObject(plain(v), v.AdditionalData)
 }
 
 // Permission is the microsoft.graph.permission type. Documented in
-// api-reference/beta/resources/permission.md. No page in the input documents its properties:
-// Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/permission.md.
 type Permission struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Identifier of the permission. Read-only.
+	ID *string `json:"id,omitempty"`
+	// Roles: Roles granted, such as read.
+	Roles []string `json:"roles,omitzero"`
+	// ExpirationDateTime: When the permission expires.
+	ExpirationDateTime *DateTimeOffset `json:"expirationDateTime,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v Permission) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (Permission) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "roles", "expirationDateTime":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Permission) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain Permission
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Permission) MarshalJSON() ([]byte, error) {
+	type plain Permission
+	return marshalObject(plain(v), v.AdditionalData)
 }

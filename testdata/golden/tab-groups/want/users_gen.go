@@ -30,7 +30,7 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 //
 // Read the properties and relationships of a drive.
 //
-// On success the service answers 200 OK with a Drive.
+// On success the service answers 200 OK with a drive.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.Read
@@ -51,7 +51,7 @@ func (c *Client) GetMeDrive(ctx context.Context) (*Drive, error) {
 //
 // Read the properties and relationships of a drive.
 //
-// On success the service answers 200 OK with a Drive.
+// On success the service answers 200 OK with a drive.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.Read

@@ -23,20 +23,48 @@ func (v *ConversationMember) UnmarshalJSON(b []byte) error {
 }
 
 // SynchronizationTemplate is the microsoft.graph.synchronizationTemplate type. Documented in
-// api-reference/beta/resources/synchronization-synchronizationtemplate.md. No page in the
-// input documents its properties: Raw holds the JSON object as it arrived, and is sent back
-// as it is.
+// api-reference/beta/resources/synchronization-synchronizationtemplate.md.
 type SynchronizationTemplate struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: The template's id.
+	ID *string `json:"id,omitempty"`
+	// Description: Text shown for the template.
+	Description *string `json:"description,omitempty"`
+	// Discoverable: Whether the gallery shows the template.
+	Discoverable *bool `json:"discoverable,omitempty"`
+	// FactoryTag: The synchronization engine the template targets.
+	FactoryTag *string `json:"factoryTag,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v SynchronizationTemplate) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (SynchronizationTemplate) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "description", "discoverable", "factoryTag":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain SynchronizationTemplate
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v SynchronizationTemplate) MarshalJSON() ([]byte, error) {
+	type plain SynchronizationTemplate
+	return marshalObject(plain(v), v.AdditionalData)
 }

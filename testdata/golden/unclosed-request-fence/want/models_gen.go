@@ -5,21 +5,48 @@ package graph
 import "encoding/json"
 
 // AccessPackage is the microsoft.graph.accessPackage type. Documented in
-// api-reference/beta/resources/accesspackage.md. No page in the input documents its
-// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
+// api-reference/beta/resources/accesspackage.md.
 type AccessPackage struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Read-only.
+	ID *string `json:"id,omitempty"`
+	// CatalogID: The catalog the package belongs to.
+	CatalogID *string `json:"catalogId,omitempty"`
+	// DisplayName: The package's name.
+	DisplayName *string `json:"displayName,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v AccessPackage) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (AccessPackage) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "id", "catalogId", "displayName":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *AccessPackage) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain AccessPackage
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v AccessPackage) MarshalJSON() ([]byte, error) {
+	type plain AccessPackage
+	return marshalObject(plain(v), v.AdditionalData)
 }
 
 // OnPremisesAgentGroup is the microsoft.graph.onPremisesAgentGroup type. Documented in

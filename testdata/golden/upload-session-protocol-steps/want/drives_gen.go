@@ -13,7 +13,7 @@ import "context"
 // The page does not describe the request body: body is encoded as JSON as it is, and nil
 // sends no body.
 //
-// On success the service answers 507 with an UploadSession.
+// On success the service answers 507 with an uploadSession.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite

@@ -4,20 +4,47 @@ package graph
 
 import "encoding/json"
 
-// UploadSession is the microsoft.graph.UploadSession type. Documented in
-// api-reference/beta/resources/uploadsession.md. No page in the input documents its
-// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
+// UploadSession is the microsoft.graph.uploadSession type. Documented in
+// api-reference/beta/resources/uploadsession.md.
 type UploadSession struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// UploadURL: URL that takes the PUT requests for the ranges.
+	UploadURL *string `json:"uploadUrl,omitempty"`
+	// ExpirationDateTime: When the session runs out.
+	ExpirationDateTime *DateTimeOffset `json:"expirationDateTime,omitempty"`
+	// NextExpectedRanges: Ranges the service still lacks, like "0-26" or "128-".
+	NextExpectedRanges []string `json:"nextExpectedRanges,omitzero"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes Raw (null when it is empty).
-func (v UploadSession) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+func (UploadSession) knownField(name string) bool {
+	switch name {
+	case "@odata.type", "uploadUrl", "expirationDateTime", "nextExpectedRanges":
+		return true
+	}
+	return false
 }
 
-// UnmarshalJSON keeps a copy of b in Raw.
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *UploadSession) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	type plain UploadSession
+	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
+		return err
+	}
+	extra, err := unknownFields(b, v.knownField)
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v UploadSession) MarshalJSON() ([]byte, error) {
+	type plain UploadSession
+	return marshalObject(plain(v), v.AdditionalData)
 }

@@ -1,0 +1,162 @@
+package graphdocgen_test
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/graphdocgen/graphdocgen/internal/emit"
+)
+
+// exampleHarness is a test file added to a generated package: it decodes every example
+// response into the type its method returns, encodes it again, and counts.
+func exampleHarness(pkg string, cases []emit.ResponseExample) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"testing\"\n)\n\n", pkg)
+	b.WriteString("var exampleCases = []struct {\n\twhere, typ string\n\tcoll bool\n\tbody string\n}{\n")
+	var types []string
+	for _, c := range cases {
+		fmt.Fprintf(&b, "\t{%q, %q, %t, %s},\n", c.Pos.String(), c.GoType, c.Collection, strconv.Quote(c.Body))
+		if !slices.Contains(types, c.GoType) {
+			types = append(types, c.GoType)
+		}
+	}
+	b.WriteString("}\n\nfunc decodeExample(typ string, coll bool, b []byte) (any, error) {\n\tswitch typ {\n")
+	slices.Sort(types)
+	for _, t := range types {
+		fmt.Fprintf(&b, "\tcase %q:\n\t\tif coll {\n\t\t\tvar v Page[%s]\n\t\t\terr := json.Unmarshal(b, &v)\n\t\t\treturn v.Value, err\n\t\t}\n\t\tvar v %s\n\t\terr := json.Unmarshal(b, &v)\n\t\treturn v, err\n", t, t, t)
+	}
+	b.WriteString("\t}\n\treturn nil, fmt.Errorf(\"no type %s\", typ)\n}\n")
+	b.WriteString(`
+// lost lists the keys of want (recursively) that got does not hold.
+func lost(path string, want, got any) []string {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return []string{path}
+		}
+		var out []string
+		for k, v := range w {
+			gv, ok := g[k]
+			if !ok {
+				out = append(out, path+"."+k)
+				continue
+			}
+			out = append(out, lost(path+"."+k, v, gv)...)
+		}
+		return out
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return []string{path + "[]"}
+		}
+		var out []string
+		for i := range w {
+			out = append(out, lost(fmt.Sprintf("%s[%d]", path, i), w[i], g[i])...)
+		}
+		return out
+	}
+	return nil
+}
+
+func TestExamples(t *testing.T) {
+	valid, decoded, whole := 0, 0, 0
+	var fails []string
+	for _, c := range exampleCases {
+		var want any
+		if json.Unmarshal([]byte(c.body), &want) != nil {
+			continue
+		}
+		valid++
+		v, err := decodeExample(c.typ, c.coll, []byte(c.body))
+		if err != nil {
+			fails = append(fails, fmt.Sprintf("%s: decode %s: %v", c.where, c.typ, err))
+			continue
+		}
+		decoded++
+		b, err := json.Marshal(v)
+		var got any
+		if err == nil {
+			err = json.Unmarshal(b, &got)
+		}
+		if err != nil {
+			fails = append(fails, fmt.Sprintf("%s: encode %s: %v", c.where, c.typ, err))
+			continue
+		}
+		if c.coll {
+			// A page's own annotations (@odata.context, @odata.nextLink) are not items.
+			items, _ := want.(map[string]any)["value"]
+			want = items
+		}
+		if l := lost("", want, got); len(l) > 0 {
+			fails = append(fails, fmt.Sprintf("%s: %s lost %v", c.where, c.typ, l))
+			continue
+		}
+		whole++
+	}
+	fmt.Printf("EXAMPLES total=%d valid=%d decoded=%d whole=%d\n", len(exampleCases), valid, decoded, whole)
+	for i, f := range fails {
+		if i == 15 {
+			break
+		}
+		fmt.Println("EXAMPLE-FAIL", f)
+	}
+}
+`)
+	return []byte(b.String())
+}
+
+var examplesLine = regexp.MustCompile(`EXAMPLES total=(\d+) valid=(\d+) decoded=(\d+) whole=(\d+)`)
+
+// TestCorpusExamplesDecode decodes every example response of the real corpus whose JSON is
+// valid and whose operation returns a documented type into the generated type, encodes it
+// again and checks that every key of the example survives. It prints the counts; it fails
+// when fewer than 95% of the valid examples decode, or fewer than 90% keep every key.
+func TestCorpusExamplesDecode(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the generated v1.0 and beta clients; skipped with -short")
+	}
+	for _, version := range []string{"v1.0", "beta"} {
+		_, res, _ := measure(t, version)
+		cases := emit.ResponseExamples(res.API, emit.Config{Package: "graph"})
+		dir := t.TempDir()
+		if err := res.Files.Write(dir); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module examplecheck\n\ngo 1.26\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "examples_test.go"), exampleHarness("graph", cases), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command("go", "test", "-count=1", "-run", "TestExamples", "-v", ".")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: go test: %v\n%.4000s", version, err, out)
+		}
+		m := examplesLine.FindStringSubmatch(string(out))
+		if m == nil {
+			t.Fatalf("%s: no counts in\n%.4000s", version, out)
+		}
+		n := func(i int) int { v, _ := strconv.Atoi(m[i]); return v }
+		t.Logf("%s: %d example responses of typed operations, %d with valid JSON, %d decode (%.1f%%), %d keep every key (%.1f%%)",
+			version, n(1), n(2), n(3), 100*float64(n(3))/float64(n(2)), n(4), 100*float64(n(4))/float64(n(2)))
+		for _, l := range strings.Split(string(out), "\n") {
+			if strings.HasPrefix(l, "EXAMPLE-FAIL") {
+				t.Log(l)
+			}
+		}
+		if float64(n(3)) < 0.95*float64(n(2)) || float64(n(4)) < 0.90*float64(n(2)) {
+			t.Errorf("%s: too few examples decode (%d) or keep every key (%d) of %d", version, n(3), n(4), n(2))
+		}
+	}
+}

@@ -1,0 +1,724 @@
+package parse
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// typeFacts renders the types a page defines, one fact a line: type (or enum), prop,
+// member; then the page's diagnostics.
+func typeFacts(pg *model.Page, ds model.Diagnostics) []string {
+	var out []string
+	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	for _, t := range pg.Types {
+		s := "type " + t.QualifiedName()
+		if t.Enum {
+			s = "enum " + t.QualifiedName()
+		}
+		if t.Base != "" {
+			s += " base=" + t.Base
+		}
+		if t.Key != "" {
+			s += " key=" + t.Key
+		}
+		for _, f := range []struct {
+			on   bool
+			name string
+		}{{t.Open, "open"}, {t.Abstract, "abstract"}, {t.Flags, "flags"}} {
+			if f.on {
+				s += " " + f.name
+			}
+		}
+		add("%s %s", s, at(t.Pos))
+		for _, p := range t.Properties {
+			s := fmt.Sprintf("prop %s %s", p.Name, p.Type)
+			for _, f := range []struct {
+				on   bool
+				name string
+			}{{p.ReadOnly, "ro"}, {p.Required, "req"}, {p.Nullable, "null"}, {p.Navigation, "nav"}, {p.FromJSON, "json"}} {
+				if f.on {
+					s += " " + f.name
+				}
+			}
+			add("%s %s", s, at(p.Pos))
+		}
+		for _, m := range t.Members {
+			add("member %s=%s %s", m.Name, m.Value, at(m.Pos))
+		}
+	}
+	for _, d := range ds.Sort() {
+		add("diag %d:%d %s %s", d.Pos.Line, d.Pos.Col, d.Severity, d.Code)
+	}
+	return out
+}
+
+// checkTypes parses md as file and compares its types and diagnostics with want.
+func checkTypes(t *testing.T, file, md string, want []string) {
+	t.Helper()
+	pg, ds := Parse(file, src(md))
+	for _, ty := range pg.Types {
+		ps := []model.Pos{ty.Pos}
+		for _, p := range ty.Properties {
+			ps = append(ps, p.Pos, p.Type.Pos)
+		}
+		for _, m := range ty.Members {
+			ps = append(ps, m.Pos)
+		}
+		for _, p := range ps {
+			if p.File != file || p.Line < 1 || p.Col < 1 {
+				t.Errorf("%s: position %v does not name a place in %s", ty.Name, p, file)
+			}
+		}
+	}
+	got := typeFacts(pg, ds)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n\t%s\nwant:\n\t%s\ndiagnostics:\n%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"), ds)
+	}
+}
+
+func TestResourceTypes(t *testing.T) {
+	tests := []struct {
+		name, file, md string
+		want           []string
+	}{{
+		name: "annotation names the type; properties, relationships and a matching JSON representation",
+		file: "v1.0/resources/widget.md",
+		md: `
+# widget resource type
+
+Namespace: microsoft.graph
+
+A widget.
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|id|String|The identifier. Read-only.|
+|size|Int32|How big. Required.|
+|tags|String collection|Labels. Nullable.|
+|owner|[identitySet](identityset.md)|Who owns it. Not nullable.|
+|createdDateTime|DateTimeOffset|When. read-only|
+
+## Relationships
+|Relationship|Type|Description|
+|:---|:---|:---|
+|parts|[part](part.md) collection|The parts. Read-only. Nullable.|
+
+## JSON representation
+<!-- {
+  "blockType": "resource",
+  "keyProperty": "id",
+  "baseType": "microsoft.graph.entity",
+  "openType": true,
+  "abstract": "true",
+  "@odata.type": "microsoft.graph.gadget"
+}-->
+~~~json
+{
+  "@odata.type": "#microsoft.graph.gadget",
+  "id": "String (identifier)",
+  "size": 1024,
+  "tags": ["String"],
+  "owner": {"@odata.type": "microsoft.graph.identitySet"},
+  "createdDateTime": "String (timestamp)"
+}
+~~~
+`,
+		want: []string{
+			"type microsoft.graph.gadget base=microsoft.graph.entity key=id open abstract @1:1",
+			"prop id Edm.String ro @10:2",
+			"prop size Edm.Int32 req @11:2",
+			"prop tags Collection(Edm.String) null @12:2",
+			"prop owner microsoft.graph.identitySet @13:2",
+			"prop createdDateTime Edm.DateTimeOffset ro @14:2",
+			"prop parts Collection(microsoft.graph.part) ro null nav @19:2",
+		},
+	}, {
+		name: "name from the title; header variants; group labels and instance attributes skipped",
+		file: "beta/resources/gizmo.md",
+		md: `
+# gizmo complex type
+
+Namespace: microsoft.graph.gadgets
+
+## Properties
+|Property name|Type|Description|
+|:---|:---|:---|
+|**Basics**|||
+|name|String (readonly)|The name.|
+|code|string, maximum size 20|A code.|
+|aliases|Collection of String|Other names.|
+|@microsoft.graph.mode|String|An instance attribute.|
+`,
+		want: []string{
+			"type microsoft.graph.gadgets.gizmo @1:1",
+			"prop name Edm.String ro @9:2",
+			"prop code Edm.String @10:2",
+			"prop aliases Collection(Edm.String) @11:2",
+		},
+	}, {
+		name: "Name|Type|Description and Property|Type headers; a second table warns",
+		file: "beta/resources/summary.md",
+		md: `
+# summary resource type
+
+## Properties
+|Name|Type|Description|
+|:---|:---|:---|
+|total|Int64|All.|
+
+### More
+|Property|Type|
+|:---|:---|
+|active|Int64|
+`,
+		want: []string{
+			"type microsoft.graph.summary @1:1",
+			"prop total Edm.Int64 @6:2",
+			"prop active Edm.Int64 @11:2",
+			"diag 9:1 warning properties-several-tables",
+		},
+	}, {
+		name: "base type from the intro: a link, and a sub-namespace page linking to a microsoft.graph type",
+		file: "beta/resources/reports-sprocket.md",
+		md: `
+# sprocket resource type
+
+Namespace: microsoft.graph.reports
+
+A sprocket. Inherits from [entity](entity.md).
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|id|String|Key.|
+`,
+		want: []string{
+			"type microsoft.graph.reports.sprocket base=microsoft.graph.entity @1:1",
+			"prop id Edm.String @10:2",
+		},
+	}, {
+		name: "base type from prose in the page's namespace; baseType null is no base",
+		file: "beta/resources/reports-cog.md",
+		md: `
+# cog resource type
+
+Namespace: microsoft.graph.reports
+
+Derived from [sprocket](reports-sprocket.md).
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|teeth|Int32|Count.|
+
+## JSON representation
+<!-- { "blockType": "resource", "baseType": null, "@odata.type": "microsoft.graph.reports.cog" } -->
+~~~json
+{ "teeth": 12 }
+~~~
+`,
+		want: []string{
+			"type microsoft.graph.reports.cog base=microsoft.graph.reports.sprocket @1:1",
+			"prop teeth Edm.Int32 @10:2",
+		},
+	}, {
+		name: "prose that is not a base type",
+		file: "beta/resources/guess.md",
+		md: `
+# guess resource type
+
+A guess is derived from a machine learning model, a subclass of guesswork.
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|score|Double|How sure.|
+`,
+		want: []string{
+			"type microsoft.graph.guess @1:1",
+			"prop score Edm.Double @8:2",
+		},
+	}, {
+		name: "JSON keys missing from the tables become properties; rows missing from the JSON warn",
+		file: "v1.0/resources/gear.md",
+		md: `
+# gear resource type
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|id|String|Key.|
+|ratio|Double|Gear ratio.|
+
+## Relationships
+|Relationship|Type|Description|
+|:---|:---|:---|
+|axle|[axle](axle.md)|Not in the JSON, and that is fine.|
+
+## JSON representation
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.gear" } -->
+~~~json
+{
+  "@odata.type": "#microsoft.graph.gear",
+  "id": "String", // the key
+  /* some comment */
+  "enabled": "Boolean",
+  "teeth": "Int32",
+  "made": "String (timestamp)",
+  "maker": {"@odata.type": "microsoft.graph.identitySet"},
+  "labels": ["string"],
+  "parts": [{"@odata.type": "microsoft.graph.part"}],
+  "count": 3,
+  "note": "a sample text",
+}
+~~~
+`,
+		want: []string{
+			"type microsoft.graph.gear @1:1",
+			"prop id Edm.String @6:2",
+			"prop ratio Edm.Double @7:2",
+			"prop axle microsoft.graph.axle nav @12:2",
+			"prop enabled Edm.Boolean json @21:3",
+			"prop teeth Edm.Int32 json @22:3",
+			"prop made Edm.DateTimeOffset json @23:3",
+			"prop maker microsoft.graph.identitySet json @24:3",
+			"prop labels Collection(Edm.String) json @25:3",
+			"prop parts Collection(microsoft.graph.part) json @26:3",
+			"prop count Edm.Int32 json @27:3",
+			"prop note Edm.String json @28:3",
+			"diag 7:2 warning property-not-in-json",
+			"diag 21:3 warning property-only-in-json",
+			"diag 22:3 warning property-only-in-json",
+			"diag 23:3 warning property-only-in-json",
+			"diag 24:3 warning property-only-in-json",
+			"diag 25:3 warning property-only-in-json",
+			"diag 26:3 warning property-only-in-json",
+			"diag 27:3 warning property-only-in-json",
+			"diag 28:3 warning property-only-in-json",
+		},
+	}, {
+		name: "names are case-sensitive and may be non-ASCII; a case-only typo still matches",
+		file: "beta/resources/row.md",
+		md: `
+# row resource type
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|title|String|One.|
+|Title|String|Another.|
+|größe|Double|Size.|
+|3dModel|Binary|A model.|
+|colour|String|Spelled with a capital in the JSON.|
+|title|String|Listed again.|
+
+## JSON representation
+~~~json
+{
+  "title": "String",
+  "Title": "String",
+  "größe": 0.5,
+  "3dModel": "Binary",
+  "Colour": "String"
+}
+~~~
+`,
+		want: []string{
+			"type microsoft.graph.row @1:1",
+			"prop title Edm.String @6:2",
+			"prop Title Edm.String @7:2",
+			"prop größe Edm.Double @8:2",
+			"prop 3dModel Edm.Binary @9:2",
+			"prop colour Edm.String @10:2",
+			"diag 11:2 warning property-duplicate",
+		},
+	}, {
+		name: "JSON representation only: one warning, every key a property",
+		file: "beta/resources/facet.md",
+		md: `
+# facet resource type
+
+## JSON representation
+~~~json
+{
+  "width": "Int32",
+  "label": "string"
+}
+~~~
+`,
+		want: []string{
+			"type microsoft.graph.facet @1:1",
+			"prop width Edm.Int32 json @6:3",
+			"prop label Edm.String json @7:3",
+			"diag 5:1 warning property-only-in-json",
+		},
+	}, {
+		name: "invalid JSON representation",
+		file: "beta/resources/broken.md",
+		md: `
+# broken resource type
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|a|String|A.|
+
+## JSON representation
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.broken" } -->
+~~~json
+{
+  "a": "String"
+  "b": ...
+}
+~~~
+`,
+		want: []string{
+			"type microsoft.graph.broken @1:1",
+			"prop a Edm.String @6:2",
+			"diag 11:1 warning json-representation-invalid",
+		},
+	}, {
+		name: "a table straight after the intro, an indented title and an indented annotation",
+		file: "beta/resources/stateupdate.md",
+		md: `
+ #  stateUpdate resource type
+A state change.
+
+|Property |Type |Description |
+|:--|:--|:--|
+|state | string | The state. |
+ ## JSON representation
+ <!-- {
+  "blockType": "resource",
+  "@odata.type": "microsoft.graph.stateUpdate"
+}-->
+ ~~~json
+{
+  "state": "string"
+}
+ ~~~
+`,
+		want: []string{
+			"type microsoft.graph.stateUpdate @1:2",
+			"prop state Edm.String @6:2",
+		},
+	}, {
+		name: "inline enum under Properties; Possible values in a description make no type",
+		file: "beta/resources/meeting.md",
+		md: `
+# meeting resource type
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|mode|[meetingMode](meeting.md#meetingmode-values)|The mode.|
+|tone|String|Possible values are: ´low´, ´high´.|
+
+### meetingMode values
+
+| Member | Value | Description |
+|:---|:---|:---|
+| solo | 0 | One person. |
+| group | 1 | Several. |
+`,
+		want: []string{
+			"type microsoft.graph.meeting @1:1",
+			"prop mode microsoft.graph.meetingMode @6:2",
+			"prop tone Edm.String @7:2",
+			"enum microsoft.graph.meetingMode @9:1",
+			"member solo=0 @13:3",
+			"member group=1 @14:3",
+		},
+	}, {
+		name: "enum page",
+		file: "beta/resources/intune-widgets-widgetstate.md",
+		md: `
+# widgetState enum type
+
+Namespace: microsoft.graph
+
+Possible states of a widget.
+
+## Members
+|Member|Value|Description|
+|:---|:---|:---|
+|unknown|0|Not known.|
+|on|1|On.|
+|off|2|Off.|
+`,
+		want: []string{
+			"enum microsoft.graph.widgetState @1:1",
+			"member unknown=0 @10:2",
+			"member on=1 @11:2",
+			"member off=2 @12:2",
+		},
+	}, {
+		name: "enum page that says flag",
+		file: "beta/resources/widgetfeatures.md",
+		md: `
+# widgetFeatures enum type
+
+Flag enum of what a widget can do.
+
+## Members
+|Member|Value|Description|
+|:---|:---|:---|
+|none|0|Nothing.|
+|spin|1|Spins.|
+|glow|2|Glows.|
+`,
+		want: []string{
+			"enum microsoft.graph.widgetFeatures flags @1:1",
+			"member none=0 @8:2",
+			"member spin=1 @9:2",
+			"member glow=2 @10:2",
+		},
+	}, {
+		name: "aggregate enum page: four header shapes, NBSP, a duplicate",
+		file: "beta/resources/enums-widgets.md",
+		md: "\n# Enum values\n\nNamespace: microsoft.graph.widgets\n\n" +
+			"### widgetColor values\n\n|Member|\n|:---|\n|red|\n|´blue´|\n\n" +
+			"### widgetSize\u00a0values\n\n| Member | Value |\n|:---|:---|\n| small | 0 |\n| large | 1 |\n\n" +
+			"### widgetParts values\n\n| Member | Int value | Description |\n|:---|:---|:---|\n| None | 0 | No parts. |\n| Knob | 1 | A knob. |\n| Dial | 2 | A dial. |\n\n" +
+			"### widgetRole values\n\n|Member|Member|Description|\n|:---|:---|:---|\n|unknown|-1|Unknown.|\n|admin|0|Admin.|\n\n" +
+			"### widgetColor values\n\n|Member|\n|:---|\n|red|\n|green|\n",
+		want: []string{
+			"enum microsoft.graph.widgets.widgetColor @5:1",
+			"member red= @9:2",
+			"member blue= @10:2",
+			"member green= @39:2",
+			"enum microsoft.graph.widgets.widgetSize @12:1",
+			"member small=0 @16:3",
+			"member large=1 @17:3",
+			"enum microsoft.graph.widgets.widgetParts flags @19:1",
+			"member None=0 @23:3",
+			"member Knob=1 @24:3",
+			"member Dial=2 @25:3",
+			"enum microsoft.graph.widgets.widgetRole @27:1",
+			"member unknown=-1 @31:2",
+			"member admin=0 @32:2",
+			"diag 34:1 warning enum-duplicate",
+		},
+	}, {
+		name: "powers of two with a gap are flags; a run is not",
+		file: "beta/resources/enums.md",
+		md: `
+# Enum values
+
+### access values
+|Member|Value|
+|:---|:---|
+|none|0|
+|read|1|
+|write|2|
+|delete|4|
+
+### level values
+|Member|Value|
+|:---|:---|
+|low|0|
+|mid|1|
+|high|2|
+|max|3|
+`,
+		want: []string{
+			"enum microsoft.graph.access flags @3:1",
+			"member none=0 @6:2",
+			"member read=1 @7:2",
+			"member write=2 @8:2",
+			"member delete=4 @9:2",
+			"enum microsoft.graph.level @11:1",
+			"member low=0 @14:2",
+			"member mid=1 @15:2",
+			"member high=2 @16:2",
+			"member max=3 @17:2",
+		},
+	}, {
+		name: "a resource page in api/",
+		file: "beta/api/widgetbase.md",
+		md: `
+# widgetBase resource type
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|id|String|Key.|
+`,
+		want: []string{
+			"type microsoft.graph.widgetBase @1:1",
+			"prop id Edm.String @6:2",
+		},
+	}, {
+		name: "API pages define no types",
+		file: "beta/api/widget-get.md",
+		md:   httpPage("GET /widgets/{id}"),
+		want: nil,
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkTypes(t, tt.file, tt.md, tt.want)
+		})
+	}
+}
+
+// TestPlaceholderType covers the placeholder values of JSON representations.
+func TestPlaceholderType(t *testing.T) {
+	for _, c := range []struct{ raw, want string }{
+		{`"String"`, "Edm.String"},
+		{`"string"`, "Edm.String"},
+		{`"String (identifier)"`, "Edm.String"},
+		{`"String (timestamp)"`, "Edm.DateTimeOffset"},
+		{`"Boolean"`, "Edm.Boolean"},
+		{`"Guid"`, "Edm.Guid"},
+		{`"Edm.Int64"`, "Edm.Int64"},
+		{`"@odata.type: microsoft.graph.alertFeedback"`, "microsoft.graph.alertFeedback"},
+		{`"microsoft.graph.ediscovery.tag"`, "microsoft.graph.ediscovery.tag"},
+		{`"Display Name value"`, "Edm.String"},
+		{`true`, "Edm.Boolean"},
+		{`12`, "Edm.Int32"},
+		{`1.5`, "Edm.Double"},
+		{`9999999999`, "Edm.Int64"},
+		{`{"@odata.type": "#microsoft.graph.identitySet"}`, "microsoft.graph.identitySet"},
+		{`{"a": 1}`, "Edm.Json"},
+		{`[]`, "Collection(Edm.Json)"},
+		{`[{"@odata.type": "microsoft.graph.x"}]`, "Collection(microsoft.graph.x)"},
+		{`null`, "unknown(null)"},
+	} {
+		if got := placeholderType([]byte(c.raw), "microsoft.graph").String(); got != c.want {
+			t.Errorf("placeholderType(%s) = %s, want %s", c.raw, got, c.want)
+		}
+	}
+}
+
+// corpusRoot is the 2021 snapshot of the reference pages, outside a fresh clone.
+const corpusRoot = "../../../shared/corpus/graph-docs-2021/api-reference"
+
+// TestResourceCorpus parses every resources/ page of the 2021 snapshot: no page panics,
+// nearly every resource page that documents a property yields a type with properties,
+// every enum page yields an enum with members, and beta's enums.md yields its enums.
+func TestResourceCorpus(t *testing.T) {
+	if _, err := os.Stat(corpusRoot); err != nil {
+		t.Skipf("corpus not available (%v); it lives in the shared corpus, outside a fresh clone", err)
+	}
+	p := New()
+	var resources, withProps, documenting, documentingWithProps, enumPages, enumsFound, props, members int
+	var missed []string
+	for _, version := range []string{"v1.0", "beta"} {
+		dir := filepath.Join(corpusRoot, version, "resources")
+		err := filepath.WalkDir(dir, func(file string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(file, ".md") {
+				return err
+			}
+			b, err := os.ReadFile(file)
+			if err != nil {
+				return err
+			}
+			rel := version + "/resources/" + d.Name()
+			pg, _ := parseNoPanic(t, p, rel, b)
+			switch pg.Kind {
+			case model.PageResource:
+				resources++
+				ok := false
+				for _, ty := range pg.Types {
+					if !ty.Enum && len(ty.Properties) > 0 {
+						ok = true
+						props += len(ty.Properties)
+					}
+				}
+				if ok {
+					withProps++
+				}
+				if documentsProperty(b) {
+					documenting++
+					if ok {
+						documentingWithProps++
+					} else {
+						missed = append(missed, rel)
+					}
+				}
+			case model.PageEnum:
+				enumPages++
+				n := 0
+				for _, ty := range pg.Types {
+					if ty.Enum && len(ty.Members) > 0 {
+						n++
+						members += len(ty.Members)
+					}
+				}
+				enumsFound += n
+				if n == 0 {
+					t.Errorf("%s: enum page yields no enum with members", rel)
+				}
+				if rel == "beta/resources/enums.md" && n < 200 {
+					t.Errorf("%s: %d enums, want at least 200", rel, n)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("resource pages: %d, with a type with properties: %d (%.1f%%); %d properties", resources, withProps, pct(withProps, resources), props)
+	t.Logf("resource pages that document a property: %d, with a type with properties: %d (%.1f%%)", documenting, documentingWithProps, pct(documentingWithProps, documenting))
+	t.Logf("enum pages: %d, enums with members: %d, members: %d", enumPages, enumsFound, members)
+	if resources == 0 || pct(documentingWithProps, documenting) < 97 {
+		t.Errorf("only %d of %d resource pages that document a property yield one; missed: %s", documentingWithProps, documenting, strings.Join(missed, " "))
+	}
+	if pct(withProps, resources) < 95 {
+		t.Errorf("only %d of %d resource pages yield a type with properties", withProps, resources)
+	}
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+// parseNoPanic parses a page, turning a panic into a test failure.
+func parseNoPanic(t *testing.T, p *Parser, file string, b []byte) (pg *model.Page, ds model.Diagnostics) {
+	t.Helper()
+	defer func() {
+		if r := recover(); r != nil {
+			t.Errorf("%s: panic: %v", file, r)
+			pg = &model.Page{}
+		}
+	}()
+	return p.Parse(file, b)
+}
+
+// documentsProperty is a crude check, independent of the parser, that a page documents
+// at least one property: a JSON key other than @odata.type at the start of a line, or a
+// table row under ## Properties or ## Relationships.
+func documentsProperty(b []byte) bool {
+	section := ""
+	for _, line := range strings.Split(string(b), "\n") {
+		l := strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(l, "## "):
+			section = strings.ToLower(strings.TrimSpace(l[3:]))
+		case strings.HasPrefix(l, `"`) && strings.Contains(l, `":`) && !strings.HasPrefix(l, `"@`) &&
+			!strings.HasPrefix(l, `"blockType"`) && !strings.HasPrefix(l, `"keyProperty"`) &&
+			!strings.HasPrefix(l, `"baseType"`) && !strings.HasPrefix(l, `"openType"`) &&
+			!strings.HasPrefix(l, `"optionalProperties"`) && !strings.HasPrefix(l, `"type"`) &&
+			!strings.HasPrefix(l, `"description"`) && !strings.HasPrefix(l, `"keywords"`) &&
+			!strings.HasPrefix(l, `"section"`) && !strings.HasPrefix(l, `"tocPath"`) &&
+			!strings.HasPrefix(l, `"suppressions"`) && !strings.HasPrefix(l, `"abstract"`) &&
+			!strings.HasPrefix(l, `"namespace"`):
+			return true
+		case (section == "properties" || section == "relationships") && strings.HasPrefix(l, "|") &&
+			!strings.Contains(l, "---") && !strings.Contains(strings.ToLower(l), "type"):
+			return true
+		}
+	}
+	return false
+}
