@@ -30,6 +30,7 @@ func (DateTimeTimeZone) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DateTimeTimeZone) UnmarshalJSON(b []byte) error {
+	*v = DateTimeTimeZone{}
 	type plain DateTimeTimeZone
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -85,6 +86,7 @@ func (DirectoryObject) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
+	*v = DirectoryObject{}
 	type plain DirectoryObject
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -151,6 +153,7 @@ func (Entity) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Entity) UnmarshalJSON(b []byte) error {
+	*v = Entity{}
 	type plain Entity
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -247,6 +250,7 @@ func (Group) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Group) UnmarshalJSON(b []byte) error {
+	*v = Group{}
 	type plain Group
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -293,6 +297,7 @@ func (Location) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Location) UnmarshalJSON(b []byte) error {
+	*v = Location{}
 	type plain Location
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -348,6 +353,7 @@ func (Reminder) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Reminder) UnmarshalJSON(b []byte) error {
+	*v = Reminder{}
 	type plain Reminder
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -413,6 +419,7 @@ func (User) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *User) UnmarshalJSON(b []byte) error {
+	*v = User{}
 	type plain User
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -496,6 +503,7 @@ func (VppToken) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *VppToken) UnmarshalJSON(b []byte) error {
+	*v = VppToken{}
 	type plain VppToken
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

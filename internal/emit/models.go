@@ -230,9 +230,11 @@ func genKnownField(f *jen.File, t *goType) {
 }
 
 // genUnmarshal emits UnmarshalJSON: the documented properties, the others into
-// AdditionalData, and for a polymorphic type the value as its derived type.
+// AdditionalData, and for a polymorphic type the value as its derived type. The decoded
+// value replaces v's old one.
 //
 //	func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
+//		*v = DirectoryObject{}
 //		type plain DirectoryObject
 //		if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 //			return err
@@ -254,6 +256,8 @@ func genKnownField(f *jen.File, t *goType) {
 //	}
 func genUnmarshal(f *jen.File, v *view, t *goType) {
 	body := []jen.Code{
+		// A decoded value replaces what v held, rather than merging into it.
+		jen.Op("*").Id("v").Op("=").Id(t.Name).Values(),
 		jen.Type().Id("plain").Id(t.Name),
 		jen.If(jen.Err().Op(":=").Qual(jsonPkg, "Unmarshal").Call(jen.Id("b"), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.List(jen.Id("extra"), jen.Err()).Op(":=").Id("unknownFields").Call(jen.Id("b"), jen.Id("v").Dot("knownField")),
@@ -277,7 +281,8 @@ func genUnmarshal(f *jen.File, v *view, t *goType) {
 }
 
 // genMarshal emits MarshalJSON: the documented properties set, then AdditionalData; a
-// polymorphic value with Derived set encodes as that.
+// polymorphic value with Derived set encodes as that. ODataType is written only when set,
+// so decoding and encoding again gives the same object.
 //
 //	func (v User) MarshalJSON() ([]byte, error) {
 //		type plain User

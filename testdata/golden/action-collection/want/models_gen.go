@@ -36,6 +36,7 @@ func (Alert) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Alert) UnmarshalJSON(b []byte) error {
+	*v = Alert{}
 	type plain Alert
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -101,6 +102,7 @@ func (EmailAddress) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *EmailAddress) UnmarshalJSON(b []byte) error {
+	*v = EmailAddress{}
 	type plain EmailAddress
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -148,6 +150,7 @@ func (MailTips) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *MailTips) UnmarshalJSON(b []byte) error {
+	*v = MailTips{}
 	type plain MailTips
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

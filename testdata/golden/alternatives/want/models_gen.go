@@ -29,6 +29,7 @@ func (Calendar) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Calendar) UnmarshalJSON(b []byte) error {
+	*v = Calendar{}
 	type plain Calendar
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -72,6 +73,7 @@ func (Table) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Table) UnmarshalJSON(b []byte) error {
+	*v = Table{}
 	type plain Table
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

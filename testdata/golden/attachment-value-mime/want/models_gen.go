@@ -35,6 +35,7 @@ func (Attachment) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Attachment) UnmarshalJSON(b []byte) error {
+	*v = Attachment{}
 	type plain Attachment
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

@@ -29,6 +29,7 @@ func (SharedDriveItem) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SharedDriveItem) UnmarshalJSON(b []byte) error {
+	*v = SharedDriveItem{}
 	type plain SharedDriveItem
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

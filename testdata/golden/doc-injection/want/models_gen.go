@@ -38,6 +38,7 @@ func (Widget) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Widget) UnmarshalJSON(b []byte) error {
+	*v = Widget{}
 	type plain Widget
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

@@ -31,6 +31,7 @@ func (Drive) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Drive) UnmarshalJSON(b []byte) error {
+	*v = Drive{}
 	type plain Drive
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

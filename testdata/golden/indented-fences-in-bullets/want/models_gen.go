@@ -31,6 +31,7 @@ func (Event) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Event) UnmarshalJSON(b []byte) error {
+	*v = Event{}
 	type plain Event
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

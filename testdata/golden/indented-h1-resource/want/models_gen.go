@@ -35,6 +35,7 @@ func (SecureScoreControlStateUpdate) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
+	*v = SecureScoreControlStateUpdate{}
 	type plain SecureScoreControlStateUpdate
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

@@ -44,6 +44,7 @@ func (NotificationMessageTemplate) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
+	*v = NotificationMessageTemplate{}
 	type plain NotificationMessageTemplate
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

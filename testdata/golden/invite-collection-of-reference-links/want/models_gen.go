@@ -31,6 +31,7 @@ func (DriveRecipient) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
+	*v = DriveRecipient{}
 	type plain DriveRecipient
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -98,6 +99,7 @@ func (Permission) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Permission) UnmarshalJSON(b []byte) error {
+	*v = Permission{}
 	type plain Permission
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

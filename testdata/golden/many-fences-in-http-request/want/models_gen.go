@@ -31,6 +31,7 @@ func (Message) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Message) UnmarshalJSON(b []byte) error {
+	*v = Message{}
 	type plain Message
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

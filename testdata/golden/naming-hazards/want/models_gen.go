@@ -29,6 +29,7 @@ func (CalendarGroup) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *CalendarGroup) UnmarshalJSON(b []byte) error {
+	*v = CalendarGroup{}
 	type plain CalendarGroup
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -101,6 +102,7 @@ func (ListItem) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *ListItem) UnmarshalJSON(b []byte) error {
+	*v = ListItem{}
 	type plain ListItem
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -146,6 +148,7 @@ func (WorkbookRange) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
+	*v = WorkbookRange{}
 	type plain WorkbookRange
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

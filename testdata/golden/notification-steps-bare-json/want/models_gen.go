@@ -39,6 +39,7 @@ func (Call) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Call) UnmarshalJSON(b []byte) error {
+	*v = Call{}
 	type plain Call
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

@@ -29,6 +29,7 @@ func (BitlockerRecoveryKey) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *BitlockerRecoveryKey) UnmarshalJSON(b []byte) error {
+	*v = BitlockerRecoveryKey{}
 	type plain BitlockerRecoveryKey
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -72,6 +73,7 @@ func (DirectoryObject) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
+	*v = DirectoryObject{}
 	type plain DirectoryObject
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -115,6 +117,7 @@ func (Event) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Event) UnmarshalJSON(b []byte) error {
+	*v = Event{}
 	type plain Event
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

@@ -35,6 +35,7 @@ func (Office365ActiveUserCounts) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
+	*v = Office365ActiveUserCounts{}
 	type plain Office365ActiveUserCounts
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

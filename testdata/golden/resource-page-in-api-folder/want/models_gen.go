@@ -25,6 +25,7 @@ func (WorkbookRangeSort) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *WorkbookRangeSort) UnmarshalJSON(b []byte) error {
+	*v = WorkbookRangeSort{}
 	type plain WorkbookRangeSort
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

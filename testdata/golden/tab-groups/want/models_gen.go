@@ -29,6 +29,7 @@ func (Drive) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Drive) UnmarshalJSON(b []byte) error {
+	*v = Drive{}
 	type plain Drive
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -72,6 +73,7 @@ func (DriveRecipient) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
+	*v = DriveRecipient{}
 	type plain DriveRecipient
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
@@ -117,6 +119,7 @@ func (Permission) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Permission) UnmarshalJSON(b []byte) error {
+	*v = Permission{}
 	type plain Permission
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

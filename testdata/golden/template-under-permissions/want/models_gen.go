@@ -51,6 +51,7 @@ func (SynchronizationTemplate) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
+	*v = SynchronizationTemplate{}
 	type plain SynchronizationTemplate
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

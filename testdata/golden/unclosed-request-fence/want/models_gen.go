@@ -31,6 +31,7 @@ func (AccessPackage) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *AccessPackage) UnmarshalJSON(b []byte) error {
+	*v = AccessPackage{}
 	type plain AccessPackage
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err

@@ -31,6 +31,7 @@ func (UploadSession) knownField(name string) bool {
 
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *UploadSession) UnmarshalJSON(b []byte) error {
+	*v = UploadSession{}
 	type plain UploadSession
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
