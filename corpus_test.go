@@ -21,6 +21,10 @@ import (
 // corpusRoot is the real pages, beside the project (see ../shared/corpus/README.md).
 const corpusRoot = "../shared/corpus/graph-docs-2021/api-reference"
 
+// minTypesResolved is the share of the named types the client refers to that a resource
+// or enum page must document.
+const minTypesResolved = 0.99
+
 // minCoverage is the share of API pages that must yield at least one operation.
 const minCoverage = 0.995
 
@@ -41,6 +45,7 @@ func corpusInputs(t *testing.T, version string) []generate.Input {
 type coverage struct {
 	version                              string
 	pages, apiPages, withOps, ops, types int
+	typesReferenced, typesResolved       int
 	warnings, errors                     int
 	byCode                               map[string]int
 	took                                 time.Duration
@@ -56,6 +61,7 @@ func measure(t *testing.T, version string) (coverage, *generate.Result, []genera
 	c := coverage{version: version, took: time.Since(start), byCode: map[string]int{}, pages: len(res.Pages),
 		ops: len(res.API.Operations), types: len(res.API.Types), errors: res.Diags.Errors()}
 	c.warnings = len(res.Diags) - c.errors
+	c.typesReferenced, c.typesResolved = res.API.TypeRefs.Referenced, res.API.TypeRefs.Resolved
 	covered := map[string]bool{}
 	for _, op := range res.API.Operations {
 		covered[op.Page] = true
@@ -102,6 +108,9 @@ func TestCorpusCoverage(t *testing.T) {
 			t.Errorf("%s: %.2f%% of API pages yield an operation, want at least %.1f%%; without: %v", version, 100*got, 100*minCoverage, missing)
 		}
 		checkNoLineDropped(t, res, inputs)
+		if got := float64(c.typesResolved) / float64(c.typesReferenced); got < minTypesResolved {
+			t.Errorf("%s: %.2f%% of referenced types are documented by a page, want at least %.0f%%", version, 100*got, 100*minTypesResolved)
+		}
 	}
 	var b strings.Builder
 	b.WriteString("\n| | v1.0 | beta |\n|---|---:|---:|\n")
@@ -114,7 +123,9 @@ func TestCorpusCoverage(t *testing.T) {
 		return fmt.Sprintf("%d (%.2f%%)", c.withOps, 100*float64(c.withOps)/float64(c.apiPages))
 	})
 	row("operations", func(c coverage) string { return fmt.Sprint(c.ops) })
-	row("types referenced", func(c coverage) string { return fmt.Sprint(c.types) })
+	row("named types referenced / documented by a page", func(c coverage) string {
+		return fmt.Sprintf("%d / %d (%.2f%%)", c.typesReferenced, c.typesResolved, 100*float64(c.typesResolved)/float64(c.typesReferenced))
+	})
 	row("errors / warnings", func(c coverage) string { return fmt.Sprintf("%d / %d", c.errors, c.warnings) })
 	var codes []string
 	for _, c := range rows {

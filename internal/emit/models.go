@@ -180,8 +180,12 @@ func fieldDoc(p goProp) string {
 	if isPlaceholder(desc) {
 		desc = ""
 	}
-	if p.Prop.Navigation && desc == "" {
+	switch {
+	case desc != "":
+	case p.Prop.Navigation:
 		desc = "A relationship, present when requested with $expand."
+	case p.Prop.FromJSON:
+		desc = "Shown in the JSON representation but in no table; typed from its example value."
 	}
 	return desc
 }
