@@ -52,6 +52,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		functionArgsFromBody(p, op, ds)
 		op.Params = operationParams(p, op, ds)
 		inferResponse(op, ds)
+		op.QueryOptions = queryOptions(p, op)
 		if op.Response.Status == 0 {
 			op.Response.Status = defaultStatus(op)
 			ds.Addf(op.Response.Pos.Or(op.Pos), Warning, "response-status-missing",
@@ -117,6 +118,25 @@ func isIdent(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// queryOptions decides an operation's OData query options: those its page names, or, when
+// the page only says that it supports them, $select and $expand for a single value and
+// also $filter, $orderby, $top, $skip and $count for a collection. Only GET takes them.
+func queryOptions(p *Page, op *Operation) []string {
+	if op.Method != "GET" {
+		return nil
+	}
+	if len(p.QueryOptions) > 0 {
+		return p.QueryOptions
+	}
+	if !p.ODataQueryGeneric {
+		return nil
+	}
+	if op.Response.Type.Collection {
+		return []string{"$select", "$filter", "$orderby", "$top", "$skip", "$expand", "$count"}
+	}
+	return []string{"$select", "$expand"}
 }
 
 // inferResponse settles a response type the Response section left unknown: from an

@@ -22,6 +22,9 @@ func Dump(w io.Writer, api *API) error {
 		for _, p := range op.Params {
 			fmt.Fprintf(&b, "  param %s %s %s %s\n", p.In, p.Name, p.Type, p.Presence)
 		}
+		if len(op.QueryOptions) > 0 {
+			fmt.Fprintf(&b, "  query options %s\n", strings.Join(op.QueryOptions, " "))
+		}
 		if op.Body.Type.Kind != KindNone {
 			fmt.Fprintf(&b, "  body %s\n", op.Body.Type)
 		}

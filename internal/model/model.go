@@ -21,10 +21,14 @@ type Operation struct {
 	Permissions []Permission
 	Title       string
 	Summary     string
-	Page        string   // the page it comes from
-	AlsoIn      []string // other pages that document the same method and path, sorted
-	Examples    []Example
-	Pos         Pos // the first request line
+	// QueryOptions are the OData system query options the operation takes ($select,
+	// $filter, ...): those its page names, or a usual set when the page only says it
+	// supports them.
+	QueryOptions []string
+	Page         string   // the page it comes from
+	AlsoIn       []string // other pages that document the same method and path, sorted
+	Examples     []Example
+	Pos          Pos // the first request line
 }
 
 // ParamsIn returns the operation's parameters of one kind, in order.

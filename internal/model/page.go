@@ -39,6 +39,12 @@ type Page struct {
 
 	Types []ResourceType // resource, complex and enum types the page defines
 
+	// QueryOptions are the OData system query options ($select, $filter, ...) the
+	// Optional query parameters section names, lower-cased, in page order;
+	// ODataQueryGeneric is set when it only says the method supports them.
+	QueryOptions      []string
+	ODataQueryGeneric bool
+
 	Requests    []RequestLine
 	Params      []Param // every parameter table row, in page order
 	Body        Body

@@ -722,3 +722,21 @@ func documentsProperty(b []byte) bool {
 	}
 	return false
 }
+
+func TestQueryOptionsProse(t *testing.T) {
+	for _, tt := range []struct {
+		prose   string
+		want    string
+		generic bool
+	}{
+		{"This method supports the `$select`, `$filter` and $top OData query parameters.", "$select $filter $top", false},
+		{"This method supports the [OData query parameters](/graph/query-parameters) to help customize the response.", "", true},
+		{"This method does not support OData query parameters to customize the response.", "", false},
+		{"Use $orderBy and $count=true.", "$orderby $count", false},
+	} {
+		pg, _ := Parse("beta/api/x.md", []byte("# T\n\n## Optional query parameters\n"+tt.prose+"\n"))
+		if got := strings.Join(pg.QueryOptions, " "); got != tt.want || pg.ODataQueryGeneric != tt.generic {
+			t.Errorf("%q: options %q generic %v; want %q %v", tt.prose, got, pg.ODataQueryGeneric, tt.want, tt.generic)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -286,6 +287,28 @@ func (st *state) onParagraph(p *ast.Paragraph) {
 		}
 	case secBody:
 		st.onBodyProse(p, txt)
+	case secQueryParams:
+		st.onQueryProse(txt)
+	}
+}
+
+// odataOption matches the OData system query options a page names.
+var odataOption = regexp.MustCompile(`\$(select|filter|top|skip|orderby|orderBy|expand|count|search|format|skiptoken|deltatoken)\b`)
+
+// onQueryProse reads which OData query options the Optional query parameters prose names
+// ("This method supports the $select and $filter OData query parameters"), or that it
+// supports them in general.
+func (st *state) onQueryProse(txt string) {
+	pg := st.page
+	for _, m := range odataOption.FindAllStringSubmatch(txt, -1) {
+		name := "$" + strings.ToLower(m[1])
+		if !slices.Contains(pg.QueryOptions, name) {
+			pg.QueryOptions = append(pg.QueryOptions, name)
+		}
+	}
+	l := strings.ToLower(txt)
+	if len(pg.QueryOptions) == 0 && strings.Contains(l, "odata query parameters") && !strings.Contains(l, "not support") {
+		pg.ODataQueryGeneric = true
 	}
 }
 
