@@ -242,8 +242,10 @@ type User struct {
 	// Manager: The user's manager. Read-only.
 	Manager *DirectoryObject `json:"manager,omitempty"`
 	// Photo: The user's photo. Read-only.
-	Photo       json.RawMessage `json:"photo,omitzero"`
-	MobilePhone *string         `json:"mobilePhone,omitempty"`
+	Photo json.RawMessage `json:"photo,omitzero"`
+	// MobilePhone: Shown in the JSON representation but in no table; typed from its example
+	// value.
+	MobilePhone *string `json:"mobilePhone,omitempty"`
 	// AdditionalData holds the properties the docs do not describe, and documented ones sent
 	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
 	// sends an explicit null (to clear a property with PATCH).
