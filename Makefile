@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: all generate check test vet fmt-check update-golden fuzz coverage ci
+.PHONY: all generate check test vet fmt-check update-golden fuzz coverage bench ci
 
 all: generate test
 
@@ -31,6 +31,10 @@ update-golden:
 ## coverage: measure the real corpus (../shared/corpus) and print the README's table
 coverage:
 	$(GO) test . -run 'TestCorpusCoverage' -count=1 -v
+
+## bench: one generated call against the same call written by hand (net/http + encoding/json)
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./generated/benchmark/
 
 ## fuzz: run the parser fuzzer for a minute
 fuzz:

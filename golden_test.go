@@ -38,7 +38,7 @@ func goldenCases(t *testing.T) []string {
 }
 
 // runtimeFiles are the emitted runtime; golden cases do not keep a copy of them.
-var runtimeFiles = []string{"client_gen.go", "edm_gen.go"}
+var runtimeFiles = emit.RuntimeFiles()
 
 // runCase runs the pipeline on a case's input folder.
 func runCase(t *testing.T, dir string) *generate.Result {

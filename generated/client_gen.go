@@ -12,12 +12,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
+	"maps"
 	"math"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -30,13 +34,39 @@ const DefaultBaseURL = "https://graph.microsoft.com/" + APIVersion
 // DefaultUserAgent is the User-Agent header sent unless WithUserAgent says otherwise.
 const DefaultUserAgent = "graphdocgen-client/" + APIVersion
 
-// Client calls Microsoft Graph. Its methods are safe for concurrent use. Authentication
-// is the job of the *http.Client given with WithHTTPClient (for example one made by
-// golang.org/x/oauth2), which adds the Authorization header to each request.
+// The roots of the Microsoft Graph national clouds, for WithCloud.
+const (
+	// CloudGlobal is the root of the global service.
+	CloudGlobal = "https://graph.microsoft.com"
+	// CloudUSGov is the root of Microsoft Graph for US Government L4.
+	CloudUSGov = "https://graph.microsoft.us"
+	// CloudUSGovDoD is the root of Microsoft Graph for US Government L5 (DOD).
+	CloudUSGovDoD = "https://dod-graph.microsoft.us"
+	// CloudChina is the root of Microsoft Graph China operated by 21Vianet.
+	CloudChina = "https://microsoftgraph.chinacloudapi.cn"
+)
+
+// Client calls Microsoft Graph. Its methods are safe for concurrent use.
+//
+// Authentication is the job of the *http.Client given with WithHTTPClient (for example
+// one made by golang.org/x/oauth2), which adds the Authorization header to each request
+// and renews the token; WithToken is a shortcut for scripts holding a token already.
+//
+// Requests answered 429 Too Many Requests, 503 Service Unavailable or 504 Gateway Timeout
+// are sent again as the RetryPolicy says (see RetryPolicy for which ones).
 type Client struct {
 	baseURL    string
 	httpClient *http.Client
 	userAgent  string
+	token      string
+	retry      RetryPolicy
+
+	// sleep waits d, or until ctx is done (it then returns ctx.Err()).
+	sleep func(ctx context.Context, d time.Duration) error
+	// jitter returns a random duration in [0, d].
+	jitter func(d time.Duration) time.Duration
+	// now tells the time, for Retry-After dates and the retry time bound.
+	now func() time.Time
 }
 
 // Option configures a Client.
@@ -48,10 +78,25 @@ func WithBaseURL(baseURL string) Option {
 	return func(c *Client) { c.baseURL = strings.TrimRight(baseURL, "/") }
 }
 
+// WithCloud sets the service root to a national cloud's root (CloudUSGov, say) followed
+// by APIVersion: WithCloud(CloudChina) is WithBaseURL(CloudChina + "/" + APIVersion).
+func WithCloud(root string) Option {
+	return WithBaseURL(strings.TrimRight(root, "/") + "/" + APIVersion)
+}
+
 // WithHTTPClient sets the HTTP client requests are sent with. This is how authentication
-// is plugged in: the client's transport adds the bearer token.
+// is plugged in for real applications: the client's transport adds the bearer token and
+// renews it (golang.org/x/oauth2 and the Azure identity library make such clients).
 func WithHTTPClient(h *http.Client) Option {
 	return func(c *Client) { c.httpClient = h }
+}
+
+// WithToken sends token as a static bearer token (Authorization: Bearer token) with every
+// request. It suits scripts and tests: the token is never renewed, so a long-running
+// application should use WithHTTPClient with an oauth2 client instead. An empty token
+// sends no Authorization header.
+func WithToken(token string) Option {
+	return func(c *Client) { c.token = token }
 }
 
 // WithUserAgent sets the User-Agent header.
@@ -59,9 +104,67 @@ func WithUserAgent(ua string) Option {
 	return func(c *Client) { c.userAgent = ua }
 }
 
-// NewClient returns a client for DefaultBaseURL using http.DefaultClient, changed by opts.
+// RetryPolicy says how a throttled or failed request is sent again.
+//
+// Answers 429 Too Many Requests and 503 Service Unavailable are retried whatever the
+// method: the service turned the request away without carrying it out. Answers 504
+// Gateway Timeout and transport errors (a reset connection, say) are retried only for the
+// idempotent methods GET, HEAD, PUT, DELETE and OPTIONS, since a POST or PATCH may have
+// been carried out already. Errors of the request's context are never retried.
+//
+// The wait before a retry is the answer's Retry-After (seconds or an HTTP date), honoured
+// even when longer than MaxDelay; without one it is a random duration between 0 and
+// BaseDelay*2^n capped at MaxDelay, n counting the retries from 0 ("full jitter").
+// When the wait would end after the context's deadline, or would take the time spent
+// beyond MaxElapsed, the last error is returned at once. The wait ends early, with the
+// context's error, when the context is done.
+//
+// A request body is sent again as it was the first time: a JSON body is encoded once; a
+// raw body (an upload) is replayable when it is an io.Seeker (*os.File, *bytes.Reader,
+// *strings.Reader...) or a *bytes.Buffer, and a request with any other raw body is sent
+// once, without retries.
+type RetryPolicy struct {
+	MaxAttempts int           // attempts in all, the first included; 1 disables retries
+	MaxElapsed  time.Duration // bound on the total time spent across attempts and waits
+	BaseDelay   time.Duration // backoff before the first retry, doubled for each retry after
+	MaxDelay    time.Duration // cap of the backoff (not of a Retry-After)
+}
+
+// DefaultRetryPolicy is the policy a Client starts with: 4 attempts within 60s, waits
+// from 500ms doubling up to 30s.
+func DefaultRetryPolicy() RetryPolicy {
+	return RetryPolicy{MaxAttempts: 4, MaxElapsed: 60 * time.Second, BaseDelay: 500 * time.Millisecond, MaxDelay: 30 * time.Second}
+}
+
+// WithRetryPolicy sets the retry policy. A field that is zero or negative takes its
+// DefaultRetryPolicy value.
+func WithRetryPolicy(p RetryPolicy) Option {
+	d := DefaultRetryPolicy()
+	if p.MaxAttempts <= 0 {
+		p.MaxAttempts = d.MaxAttempts
+	}
+	if p.MaxElapsed <= 0 {
+		p.MaxElapsed = d.MaxElapsed
+	}
+	if p.BaseDelay <= 0 {
+		p.BaseDelay = d.BaseDelay
+	}
+	if p.MaxDelay <= 0 {
+		p.MaxDelay = d.MaxDelay
+	}
+	return func(c *Client) { c.retry = p }
+}
+
+// WithoutRetries sends every request once: throttling answers are returned as *Error.
+func WithoutRetries() Option {
+	return func(c *Client) { c.retry.MaxAttempts = 1 }
+}
+
+// NewClient returns a client for DefaultBaseURL using http.DefaultClient and
+// DefaultRetryPolicy, changed by opts.
 func NewClient(opts ...Option) *Client {
-	c := &Client{baseURL: DefaultBaseURL, httpClient: http.DefaultClient, userAgent: DefaultUserAgent}
+	c := &Client{baseURL: DefaultBaseURL, httpClient: http.DefaultClient, userAgent: DefaultUserAgent,
+		retry: DefaultRetryPolicy(), sleep: sleepContext, jitter: fullJitter, now: time.Now}
 	for _, o := range opts {
 		o(c)
 	}
@@ -71,9 +174,35 @@ func NewClient(opts ...Option) *Client {
 	return c
 }
 
+// sleepContext waits d, or until ctx is done.
+func sleepContext(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// fullJitter returns a random duration in [0, d].
+func fullJitter(d time.Duration) time.Duration {
+	if d <= 0 {
+		return 0
+	}
+	if d == math.MaxInt64 {
+		return time.Duration(rand.Int64N(int64(d)))
+	}
+	return time.Duration(rand.Int64N(int64(d) + 1))
+}
+
 // Error is the error returned for a response whose status is not 2xx. It carries the
 // Graph error body ({"error": {"code": ..., "message": ...}}) when the service sent one.
-// Use errors.As to get at it.
+// Use errors.As to get at it, or IsNotFound and IsThrottled.
 type Error struct {
 	// StatusCode is the HTTP status code of the response.
 	StatusCode int
@@ -81,14 +210,37 @@ type Error struct {
 	Code string
 	// Message is the Graph error message.
 	Message string
+	// Details are the error body's details: more errors, each about a target.
+	Details []ErrorDetail
 	// RequestID is the request-id response header (or the error body's innerError
 	// request-id): quote it when asking Microsoft support about a failed call.
 	RequestID string
+	// ClientRequestID is the client-request-id response header (or the error body's
+	// innerError client-request-id).
+	ClientRequestID string
+	// Date is the error body's innerError date, as the service wrote it.
+	Date string
+	// InnerError is the error body's innerError object as it arrived; nil without one.
+	InnerError json.RawMessage
+	// RetryAfter is the wait the Retry-After response header asks for (given in seconds
+	// or as an HTTP date); 0 without one.
+	RetryAfter time.Duration
 	// Body is the raw response body, at most 64 KiB of it.
 	Body []byte
 }
 
-// Error describes the failure: status, Graph code and message.
+// ErrorDetail is one of the details of a Graph error.
+type ErrorDetail struct {
+	// Code is the detail's error code.
+	Code string `json:"code"`
+	// Message is the detail's message.
+	Message string `json:"message"`
+	// Target is what the detail is about, such as a property name.
+	Target string `json:"target"`
+}
+
+// Error describes the failure: status, Graph code and message, details, request ID and
+// the wait Retry-After asks for.
 func (e *Error) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "graph: %d", e.StatusCode)
@@ -101,19 +253,79 @@ func (e *Error) Error() string {
 	if e.Message != "" {
 		b.WriteString(": " + e.Message)
 	}
+	for i, d := range e.Details {
+		if i == 0 {
+			b.WriteString(" [")
+		} else {
+			b.WriteString("; ")
+		}
+		parts := make([]string, 0, 3)
+		for _, s := range []string{d.Target, d.Code, d.Message} {
+			if s != "" {
+				parts = append(parts, s)
+			}
+		}
+		b.WriteString(strings.Join(parts, ": "))
+		if i == len(e.Details)-1 {
+			b.WriteString("]")
+		}
+	}
 	if e.RequestID != "" {
 		b.WriteString(" (request-id " + e.RequestID + ")")
+	}
+	if e.RetryAfter > 0 {
+		b.WriteString(" (retry after " + e.RetryAfter.String() + ")")
 	}
 	return b.String()
 }
 
+// IsNotFound reports whether err is, or wraps, an *Error with status 404 Not Found.
+func IsNotFound(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.StatusCode == http.StatusNotFound
+}
+
+// IsThrottled reports whether err is, or wraps, an *Error saying that the service
+// throttled the request: status 429 Too Many Requests, or 503 Service Unavailable with a
+// positive Retry-After. The error's RetryAfter says how long to wait.
+func IsThrottled(err error) bool {
+	var e *Error
+	return errors.As(err, &e) &&
+		(e.StatusCode == http.StatusTooManyRequests || e.StatusCode == http.StatusServiceUnavailable && e.RetryAfter > 0)
+}
+
 // Page is one page of a collection: the items and, when there are more, the link to the
-// next page.
+// next page (see NextPage).
 type Page[T any] struct {
 	// Value holds the items of this page.
 	Value []T `json:"value"`
 	// NextLink is the URL of the next page; empty on the last page.
 	NextLink string `json:"@odata.nextLink,omitempty"`
+	// DeltaLink, on the last page of a delta function's answer, is the URL that asks for
+	// the changes made since.
+	DeltaLink string `json:"@odata.deltaLink,omitempty"`
+	// Count is the size of the whole collection, when $count=true asked for it.
+	Count *int64 `json:"@odata.count,omitempty"`
+
+	// header holds the extra headers of the request this page answers, which the request
+	// for the next page sends again.
+	header http.Header
+}
+
+// NextPage fetches the page after p, sending the headers of the request that p answers
+// again (ConsistencyLevel, say); it returns nil and no error when p is the last page. A
+// next link to another scheme or host than the client's base URL is refused, since
+// following it would send the client's credentials there.
+func NextPage[T any](ctx context.Context, c *Client, p *Page[T]) (*Page[T], error) {
+	if p == nil || p.NextLink == "" {
+		return nil, nil
+	}
+	next := &Page[T]{}
+	if err := c.fetch(ctx, request{method: http.MethodGet, header: p.header}, p.NextLink, next); err != nil {
+		return nil, err
+	}
+	next.header = p.header
+	return next, nil
 }
 
 // Ptr returns a pointer to v: the way to set an optional field, including to false or 0.
@@ -127,101 +339,26 @@ type valueOf[T any] struct {
 // maxErrorBody bounds how much of an error response is kept.
 const maxErrorBody = 64 << 10
 
-// newRequest builds a request for path (already escaped) and query, with in encoded as
-// its JSON body when it is not nil.
-func (c *Client) newRequest(ctx context.Context, method, path string, query url.Values, in any) (*http.Request, error) {
-	if in == nil {
-		return c.newRawRequest(ctx, method, path, query, nil, "")
-	}
-	b, err := json.Marshal(in)
-	if err != nil {
-		return nil, fmt.Errorf("graph: encoding the %s %s request body: %w", method, path, err)
-	}
-	return c.newRawRequest(ctx, method, path, query, bytes.NewReader(b), "application/json")
+// request describes a call made by a generated method.
+type request struct {
+	method, path string      // path already escaped
+	query        url.Values  // may be nil
+	header       http.Header // may be nil: extra headers (ConsistencyLevel, Prefer, If-Match...)
+	body         any         // JSON body when not nil (unless raw is set)
+	raw          io.Reader   // raw content body (uploads), with contentType
+	contentType  string
 }
 
-// newRawRequest builds a request whose body (if any) is sent as it is, with contentType.
-func (c *Client) newRawRequest(ctx context.Context, method, path string, query url.Values, body io.Reader, contentType string) (*http.Request, error) {
-	if err := checkPath(method, path); err != nil {
-		return nil, err
-	}
-	u := c.baseURL + path
-	if len(query) > 0 {
-		u += "?" + query.Encode()
-	}
-	req, err := http.NewRequestWithContext(ctx, method, u, body)
-	if err != nil {
-		return nil, err
-	}
-	if body != nil && contentType != "" {
-		req.Header.Set("Content-Type", contentType)
-	}
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", c.userAgent)
-	return req, nil
+// do sends r and decodes the JSON response into out (when out is not nil and the response
+// has a body).
+func (c *Client) do(ctx context.Context, r request, out any) error {
+	return c.fetch(ctx, r, "", out)
 }
 
-// send sends a request and returns the response when its status is 2xx, or an *Error.
-func (c *Client) send(req *http.Request) (*http.Response, error) {
-	resp, err := c.httpClient.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		return resp, nil
-	}
-	defer resp.Body.Close()
-	return nil, newError(resp)
-}
-
-// newError reads a non-2xx response into an *Error.
-func newError(resp *http.Response) *Error {
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-	e := &Error{StatusCode: resp.StatusCode, Body: body, RequestID: resp.Header.Get("request-id")}
-	var env struct {
-		Error struct {
-			Code       string `json:"code"`
-			Message    string `json:"message"`
-			InnerError struct {
-				RequestID string `json:"request-id"`
-			} `json:"innerError"`
-		} `json:"error"`
-	}
-	if json.Unmarshal(body, &env) == nil {
-		e.Code, e.Message = env.Error.Code, env.Error.Message
-		if e.RequestID == "" {
-			e.RequestID = env.Error.InnerError.RequestID
-		}
-	}
-	return e
-}
-
-// do sends a request and decodes a JSON response body into out (when out is not nil and
-// the response has a body).
-func (c *Client) do(ctx context.Context, method, path string, query url.Values, in, out any) error {
-	req, err := c.newRequest(ctx, method, path, query, in)
-	if err != nil {
-		return err
-	}
-	return c.decode(req, out)
-}
-
-// upload sends content as the request body, labelled contentType, and decodes a JSON
-// response into out (when out is not nil).
-func (c *Client) upload(ctx context.Context, method, path string, query url.Values, content io.Reader, contentType string, out any) error {
-	if contentType == "" {
-		contentType = "application/octet-stream"
-	}
-	req, err := c.newRawRequest(ctx, method, path, query, content, contentType)
-	if err != nil {
-		return err
-	}
-	return c.decode(req, out)
-}
-
-// decode sends req and decodes the JSON response into out.
-func (c *Client) decode(req *http.Request, out any) error {
-	resp, err := c.send(req)
+// fetch is do, for link (an @odata.nextLink, say) instead of r's path and query when
+// link is not empty.
+func (c *Client) fetch(ctx context.Context, r request, link string, out any) error {
+	resp, err := c.send(ctx, r, link, "application/json")
 	if err != nil {
 		return err
 	}
@@ -234,22 +371,32 @@ func (c *Client) decode(req *http.Request, out any) error {
 		if errors.Is(err, io.EOF) {
 			return nil // an empty body: nothing to decode
 		}
-		return fmt.Errorf("graph: decoding the %s %s response: %w", req.Method, req.URL.Path, err)
+		return fmt.Errorf("graph: decoding the %s %s response: %w", resp.Request.Method, resp.Request.URL.Path, err)
 	}
 	return nil
+}
+
+// stream sends r and returns the response body unread; the caller closes it.
+func (c *Client) stream(ctx context.Context, r request) (io.ReadCloser, error) {
+	resp, err := c.send(ctx, r, "", "*/*")
+	if err != nil {
+		return nil, err
+	}
+	return resp.Body, nil
 }
 
 // count sends a $count request and reads the plain-text number the service answers with.
 // Directory objects only count with the ConsistencyLevel: eventual header, and other
 // resources ignore it, so it is always sent.
-func (c *Client) count(ctx context.Context, path string, query url.Values) (int64, error) {
-	req, err := c.newRequest(ctx, http.MethodGet, path, query, nil)
-	if err != nil {
-		return 0, err
+func (c *Client) count(ctx context.Context, r request) (int64, error) {
+	h := canonicalHeader(r.header)
+	if h == nil {
+		h = http.Header{}
 	}
-	req.Header.Set("Accept", "text/plain")
-	req.Header.Set("ConsistencyLevel", "eventual")
-	resp, err := c.send(req)
+	h.Set("Accept", "text/plain")
+	h.Set("ConsistencyLevel", "eventual")
+	r.header = h
+	resp, err := c.send(ctx, r, "", "text/plain")
 	if err != nil {
 		return 0, err
 	}
@@ -260,23 +407,399 @@ func (c *Client) count(ctx context.Context, path string, query url.Values) (int6
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
 	if err != nil {
-		return 0, fmt.Errorf("graph: reading the GET %s count: %w", path, err)
+		return 0, fmt.Errorf("graph: reading the %s %s count: %w", r.method, r.path, err)
 	}
 	return n, nil
 }
 
-// stream sends a request and returns the response body unread; the caller closes it.
-func (c *Client) stream(ctx context.Context, method, path string, query url.Values, in any) (io.ReadCloser, error) {
-	req, err := c.newRequest(ctx, method, path, query, in)
+// page sends r and decodes one page of a collection.
+func page[T any](ctx context.Context, c *Client, r request) (*Page[T], error) {
+	p := &Page[T]{}
+	if err := c.do(ctx, r, p); err != nil {
+		return nil, err
+	}
+	p.header = canonicalHeader(r.header)
+	return p, nil
+}
+
+// list yields every item of the collection r asks for, following the next links. A page
+// is fetched when the consumer reaches it, and none after the consumer stops; an error
+// is yielded once, last.
+func list[T any](ctx context.Context, c *Client, r request) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		p, err := page[T](ctx, c, r)
+		for {
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			for _, v := range p.Value {
+				if !yield(v, nil) {
+					return
+				}
+			}
+			if p.NextLink == "" {
+				return
+			}
+			link := p.NextLink
+			p, err = NextPage(ctx, c, p)
+			if err == nil && p.NextLink == link {
+				err = fmt.Errorf("graph: the page at %s links to itself as the next page", link)
+			}
+		}
+	}
+}
+
+// send sends r (to link instead of r's path and query when link is not empty), retrying
+// as c.retry says, and returns the response when its status is 2xx, or an error: an
+// *Error for any other status.
+func (c *Client) send(ctx context.Context, r request, link, accept string) (*http.Response, error) {
+	target, err := c.target(r, link)
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Accept", "*/*")
-	resp, err := c.send(req)
+	b, err := newBody(r)
 	if err != nil {
 		return nil, err
 	}
-	return resp.Body, nil
+	attempts := max(c.retry.MaxAttempts, 1)
+	if !b.replayable() {
+		attempts = 1
+	}
+	start := c.now()
+	for n := 0; ; n++ {
+		req, err := c.newHTTPRequest(ctx, r, target, accept, b)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := c.httpClient.Do(req)
+		var last error
+		var wait time.Duration
+		switch {
+		case err != nil:
+			if ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
+				!idempotent(req.Method) {
+				return nil, err
+			}
+			last, wait = err, c.backoff(n)
+		case resp.StatusCode >= 200 && resp.StatusCode < 300:
+			return resp, nil
+		default:
+			e, hasRetryAfter := newError(resp, c.now())
+			resp.Body.Close()
+			if !retryStatus(e.StatusCode, req.Method) {
+				return nil, e
+			}
+			last, wait = e, e.RetryAfter
+			if !hasRetryAfter {
+				wait = c.backoff(n)
+			}
+		}
+		if n+1 >= attempts || c.now().Sub(start)+wait > c.retry.MaxElapsed {
+			return nil, last
+		}
+		if deadline, ok := ctx.Deadline(); ok && c.now().Add(wait).After(deadline) {
+			return nil, last
+		}
+		if err := c.sleep(ctx, wait); err != nil {
+			return nil, fmt.Errorf("graph: %s %s: %w while waiting to retry after: %w", req.Method, req.URL.Path, err, last)
+		}
+	}
+}
+
+// target is the URL r goes to: link when it is not empty, else the base URL, r's path and
+// its query.
+func (c *Client) target(r request, link string) (string, error) {
+	if link == "" {
+		if err := checkPath(r.method, r.path); err != nil {
+			return "", err
+		}
+		u := c.baseURL + r.path
+		if len(r.query) > 0 {
+			u += "?" + encodeQuery(r.query)
+		}
+		return u, nil
+	}
+	base, err := url.Parse(c.baseURL + "/")
+	if err != nil {
+		return "", fmt.Errorf("graph: the base URL: %w", err)
+	}
+	u, err := base.Parse(link)
+	if err != nil {
+		return "", fmt.Errorf("graph: the link %q: %w", link, err)
+	}
+	if !strings.EqualFold(u.Scheme, base.Scheme) || !strings.EqualFold(hostPort(u), hostPort(base)) || u.User != nil {
+		return "", fmt.Errorf("graph: refusing to follow the link %q: it leaves %s://%s, and would send the client's credentials elsewhere",
+			link, base.Scheme, base.Host)
+	}
+	return u.String(), nil
+}
+
+// hostPort is a URL's host and port, the scheme's default port spelled out, so that
+// graph.microsoft.com and graph.microsoft.com:443 compare equal.
+func hostPort(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		switch strings.ToLower(u.Scheme) {
+		case "https":
+			port = "443"
+		case "http":
+			port = "80"
+		}
+	}
+	return strings.ToLower(u.Hostname()) + ":" + port
+}
+
+// newHTTPRequest builds one attempt at r.
+func (c *Client) newHTTPRequest(ctx context.Context, r request, target, accept string, b *body) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, r.method, target, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", accept)
+	req.Header.Set("User-Agent", c.userAgent)
+	if c.token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
+	if !b.empty() {
+		rc, n, err := b.open(ctx)
+		if err != nil {
+			return nil, err
+		}
+		req.Body, req.ContentLength = rc, n
+		if b.replayable() {
+			req.GetBody = func() (io.ReadCloser, error) {
+				rc, _, err := b.open(ctx)
+				return rc, err
+			}
+		}
+		req.Header.Set("Content-Type", b.contentType)
+	}
+	for k, v := range canonicalHeader(r.header) {
+		req.Header[k] = v
+	}
+	return req, nil
+}
+
+// canonicalHeader copies h with its keys in canonical form (ConsistencyLevel becomes
+// Consistencylevel), the values of keys that differ only in case joined in key order.
+func canonicalHeader(h http.Header) http.Header {
+	if len(h) == 0 {
+		return nil
+	}
+	out := make(http.Header, len(h))
+	for _, k := range slices.Sorted(maps.Keys(h)) {
+		for _, v := range h[k] {
+			out.Add(k, v)
+		}
+	}
+	return out
+}
+
+// idempotent reports whether sending a request with method twice does what sending it
+// once does.
+func idempotent(method string) bool {
+	switch method {
+	case "", http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+		return true
+	}
+	return false
+}
+
+// retryStatus reports whether an answer with status to a method is retried.
+func retryStatus(status int, method string) bool {
+	switch status {
+	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
+		return true
+	case http.StatusGatewayTimeout:
+		return idempotent(method)
+	}
+	return false
+}
+
+// backoff is the wait before retry n (0 for the first) without a Retry-After.
+func (c *Client) backoff(n int) time.Duration {
+	d := c.retry.BaseDelay
+	for i := 0; i < n && d < c.retry.MaxDelay; i++ {
+		if d > c.retry.MaxDelay/2 {
+			d = c.retry.MaxDelay
+			break
+		}
+		d *= 2
+	}
+	return c.jitter(min(d, c.retry.MaxDelay))
+}
+
+// retryAfter reads a Retry-After header value: a number of seconds or an HTTP date.
+func retryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if n < 0 {
+			return 0, false
+		}
+		return time.Duration(min(n, math.MaxInt64/int64(time.Second))) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(t.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// newError reads a non-2xx response into an *Error, and tells whether the response had a
+// Retry-After header; now is the time Retry-After dates are counted from.
+func newError(resp *http.Response, now time.Time) (*Error, bool) {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	e := &Error{StatusCode: resp.StatusCode, Body: body,
+		RequestID: resp.Header.Get("request-id"), ClientRequestID: resp.Header.Get("client-request-id")}
+	after, ok := retryAfter(resp.Header.Get("Retry-After"), now)
+	e.RetryAfter = after
+	var env struct {
+		Error struct {
+			Code       string          `json:"code"`
+			Message    string          `json:"message"`
+			Details    []ErrorDetail   `json:"details"`
+			InnerError json.RawMessage `json:"innerError"`
+		} `json:"error"`
+	}
+	if json.Unmarshal(body, &env) != nil {
+		return e, ok
+	}
+	e.Code, e.Message, e.Details = env.Error.Code, env.Error.Message, env.Error.Details
+	var inner struct {
+		Date            string `json:"date"`
+		RequestID       string `json:"request-id"`
+		ClientRequestID string `json:"client-request-id"`
+	}
+	if raw := env.Error.InnerError; len(raw) > 0 && raw[0] == '{' && json.Unmarshal(raw, &inner) == nil {
+		e.InnerError, e.Date = raw, inner.Date
+		if e.RequestID == "" {
+			e.RequestID = inner.RequestID
+		}
+		if e.ClientRequestID == "" {
+			e.ClientRequestID = inner.ClientRequestID
+		}
+	}
+	return e, ok
+}
+
+// body is a request's body, sent again for each attempt when it is replayable.
+type body struct {
+	contentType string
+	data        []byte // a JSON body, or a *bytes.Buffer's content: read afresh per attempt
+	hasData     bool
+	// at reads a seekable raw body in sections, one per attempt, from start, size long.
+	at          io.ReaderAt
+	start, size int64
+	// seeker is a seekable raw body that cannot read at offsets: it is rewound per attempt,
+	// once the transport has closed the attempt before (closed).
+	seeker io.ReadSeeker
+	closed chan struct{}
+	// once is a raw body that is read once: its request is not retried.
+	once io.Reader
+}
+
+// newBody encodes r's JSON body, or sizes up its raw body.
+func newBody(r request) (*body, error) {
+	b := &body{contentType: r.contentType}
+	switch raw := r.raw.(type) {
+	case nil:
+		if r.body == nil {
+			return b, nil
+		}
+		data, err := json.Marshal(r.body)
+		if err != nil {
+			return nil, fmt.Errorf("graph: encoding the %s %s request body: %w", r.method, r.path, err)
+		}
+		b.data, b.hasData, b.contentType = data, true, "application/json"
+		return b, nil
+	case *bytes.Buffer:
+		b.data, b.hasData = raw.Bytes(), true
+	case io.ReadSeeker:
+		start, err := raw.Seek(0, io.SeekCurrent)
+		var end int64
+		if err == nil {
+			end, err = raw.Seek(0, io.SeekEnd)
+		}
+		if err == nil {
+			_, err = raw.Seek(start, io.SeekStart)
+		}
+		switch ra, isAt := raw.(io.ReaderAt); {
+		case err != nil:
+			b.once = raw
+		case isAt:
+			b.at, b.start, b.size = ra, start, end-start
+		default:
+			b.seeker, b.start, b.size = raw, start, end-start
+		}
+	default:
+		b.once = raw
+	}
+	if b.contentType == "" {
+		b.contentType = "application/octet-stream"
+	}
+	return b, nil
+}
+
+// empty reports whether there is no body to send.
+func (b *body) empty() bool {
+	return !b.hasData && b.at == nil && b.seeker == nil && b.once == nil
+}
+
+// replayable reports whether the body can be sent again.
+func (b *body) replayable() bool { return b.once == nil }
+
+// open returns the body's content for one attempt, and its length (-1: unknown). The
+// caller's reader is never closed.
+func (b *body) open(ctx context.Context) (io.ReadCloser, int64, error) {
+	switch {
+	case b.hasData:
+		if len(b.data) == 0 {
+			return http.NoBody, 0, nil
+		}
+		return io.NopCloser(bytes.NewReader(b.data)), int64(len(b.data)), nil
+	case b.at != nil:
+		if b.size == 0 {
+			return http.NoBody, 0, nil
+		}
+		return io.NopCloser(io.NewSectionReader(b.at, b.start, b.size)), b.size, nil
+	case b.seeker != nil:
+		// The transport may still be reading the attempt before: wait until it has closed it.
+		if b.closed != nil {
+			select {
+			case <-b.closed:
+			case <-ctx.Done():
+				return nil, 0, ctx.Err()
+			}
+		}
+		if _, err := b.seeker.Seek(b.start, io.SeekStart); err != nil {
+			return nil, 0, fmt.Errorf("graph: rewinding the request body: %w", err)
+		}
+		rc := &notifyCloser{r: io.LimitReader(b.seeker, b.size), closed: make(chan struct{})}
+		b.closed = rc.closed
+		return rc, b.size, nil
+	default:
+		return io.NopCloser(b.once), -1, nil
+	}
+}
+
+// notifyCloser reads r and closes closed when it is closed.
+type notifyCloser struct {
+	r      io.Reader
+	once   sync.Once
+	closed chan struct{}
+}
+
+// Read reads r.
+func (n *notifyCloser) Read(p []byte) (int, error) { return n.r.Read(p) }
+
+// Close closes n.closed.
+func (n *notifyCloser) Close() error {
+	n.once.Do(func() { close(n.closed) })
+	return nil
 }
 
 // pathValue formats a path or function argument, escaped for a path segment: an ID
@@ -356,10 +879,19 @@ func formatFloat(f float64, bits int) string {
 // so such a segment comes from an argument (an empty ID, say), and sending it would
 // address a different resource (GET /groups/ lists groups) or be rewritten by a proxy.
 func checkPath(method, path string) error {
-	for i, seg := range strings.Split(path, "/") {
-		if i > 0 && (seg == "" || seg == "." || seg == "..") {
-			return fmt.Errorf("graph: %s %s: an argument makes path segment %d empty, \".\" or \"..\"", method, path, i)
+	n := 0
+	for rest := path; rest != ""; n++ {
+		seg, after, found := strings.Cut(rest, "/")
+		if n > 0 && (seg == "" || seg == "." || seg == "..") {
+			return fmt.Errorf("graph: %s %s: an argument makes path segment %d empty, \".\" or \"..\"", method, path, n)
 		}
+		if !found {
+			break
+		}
+		if after == "" {
+			return fmt.Errorf("graph: %s %s: an argument makes the last path segment empty", method, path)
+		}
+		rest = after
 	}
 	return nil
 }
@@ -367,14 +899,17 @@ func checkPath(method, path string) error {
 // unknownFields returns the members of the JSON object b whose names known does not
 // recognise, and the documented ones that are null (so that encoding again writes them:
 // a pointer field cannot tell null from absent), or nil when there are none.
-func unknownFields(b []byte, known func(string) bool) (map[string]json.RawMessage, error) {
+func unknownFields(b []byte, known func([]byte) bool) (map[string]json.RawMessage, error) {
+	if !needsExtra(b, known) {
+		return nil, nil // the usual case, found without allocating
+	}
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(b, &all); err != nil {
 		return nil, err
 	}
 	var extra map[string]json.RawMessage
 	for k, v := range all {
-		if !known(k) || string(v) == "null" {
+		if !known([]byte(k)) || string(v) == "null" {
 			if extra == nil {
 				extra = map[string]json.RawMessage{}
 			}
@@ -382,6 +917,96 @@ func unknownFields(b []byte, known func(string) bool) (map[string]json.RawMessag
 		}
 	}
 	return extra, nil
+}
+
+// needsExtra scans the members of the JSON object b, which json.Unmarshal has already
+// accepted, and reports whether one has a name known does not recognise, a name with an
+// escape, or a null value: whether unknownFields has anything to keep. It does not
+// allocate.
+func needsExtra(b []byte, known func([]byte) bool) bool {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return true
+	}
+	i++
+	for {
+		i = skipSpace(b, i)
+		if i >= len(b) || b[i] == '}' {
+			return false
+		}
+		if b[i] == ',' {
+			i++
+			continue
+		}
+		if b[i] != '"' {
+			return true
+		}
+		end := i + 1
+		for end < len(b) && b[end] != '"' {
+			if b[end] == '\\' {
+				return true // an escaped name: let the slow path read it
+			}
+			end++
+		}
+		if end >= len(b) || !known(b[i+1:end]) {
+			return true
+		}
+		i = skipSpace(b, end+1)
+		if i >= len(b) || b[i] != ':' {
+			return true
+		}
+		i = skipSpace(b, i+1)
+		if i+4 <= len(b) && string(b[i:i+4]) == "null" {
+			return true
+		}
+		i = skipValue(b, i)
+	}
+}
+
+// skipSpace returns the index of the first byte at or after i that is not JSON white space.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the index just after the JSON value that starts at i.
+func skipValue(b []byte, i int) int {
+	depth := 0
+	for i < len(b) {
+		switch c := b[i]; c {
+		case '"':
+			i++
+			for i < len(b) && b[i] != '"' {
+				if b[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			i++
+			if depth == 0 {
+				return i
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return i // the end of the enclosing object
+			}
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case ',':
+			if depth == 0 {
+				return i
+			}
+		}
+		i++
+	}
+	return i
 }
 
 // marshalObject encodes v, a struct without methods whose encoding is a JSON object, and

@@ -2,26 +2,99 @@
 
 package generated
 
-import "context"
+import (
+	"context"
+	"iter"
+	"strconv"
+	"strings"
+)
+
+// ListDeviceAppManagementVppTokensOptions are the optional query parameters and headers of
+// ListDeviceAppManagementVppTokens; the zero value sends none.
+type ListDeviceAppManagementVppTokensOptions struct {
+	// Select lists the properties to return ($select).
+	Select []string
+	// Filter is an OData expression that items must match ($filter), such as
+	// "startswith(displayName,'a')".
+	Filter string
+	// OrderBy orders the items ($orderby): each entry a property, optionally followed by "
+	// desc".
+	OrderBy []string
+	// Top is the number of items to return per page ($top); 0 leaves it to the service.
+	Top int
+	// Skip is the number of items to skip ($skip).
+	Skip int
+}
+
+// apply adds the options that are set to r.
+func (o *ListDeviceAppManagementVppTokensOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if len(o.Select) > 0 {
+		r.setQuery("$select", strings.Join(o.Select, ","))
+	}
+	if o.Filter != "" {
+		r.setQuery("$filter", o.Filter)
+	}
+	if len(o.OrderBy) > 0 {
+		r.setQuery("$orderby", strings.Join(o.OrderBy, ","))
+	}
+	if o.Top > 0 {
+		r.setQuery("$top", strconv.Itoa(o.Top))
+	}
+	if o.Skip > 0 {
+		r.setQuery("$skip", strconv.Itoa(o.Skip))
+	}
+}
 
 // ListDeviceAppManagementVppTokens sends GET /deviceAppManagement/vppTokens.
 //
 // List the properties and relationships of the vppToken objects in the tenant.
 //
-// On success the service answers 200 OK with a collection of vppToken.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of vppToken. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListDeviceAppManagementVppTokensPage returns
+// one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): DeviceManagementServiceConfig.Read.All
 //   - Application: DeviceManagementServiceConfig.Read.All
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-list.md
-func (c *Client) ListDeviceAppManagementVppTokens(ctx context.Context) (*Page[VppToken], error) {
-	p := "/deviceAppManagement/vppTokens"
-	var out Page[VppToken]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListDeviceAppManagementVppTokens(ctx context.Context, opts *ListDeviceAppManagementVppTokensOptions) iter.Seq2[VppToken, error] {
+	r := request{
+		method: "GET",
+		path:   "/deviceAppManagement/vppTokens",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[VppToken](ctx, c, r)
+}
+
+// ListDeviceAppManagementVppTokensPage sends GET /deviceAppManagement/vppTokens.
+//
+// List the properties and relationships of the vppToken objects in the tenant.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of vppToken. This method returns
+// one page; NextPage fetches the next, and ListDeviceAppManagementVppTokens iterates over
+// every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): DeviceManagementServiceConfig.Read.All
+//   - Application: DeviceManagementServiceConfig.Read.All
+//
+// Source: api-reference/beta/api/intune-onboarding-vpptoken-list.md
+func (c *Client) ListDeviceAppManagementVppTokensPage(ctx context.Context, opts *ListDeviceAppManagementVppTokensOptions) (*Page[VppToken], error) {
+	r := request{
+		method: "GET",
+		path:   "/deviceAppManagement/vppTokens",
+	}
+	opts.apply(&r)
+	return page[VppToken](ctx, c, r)
 }
 
 // CreateDeviceAppManagementVppToken sends POST /deviceAppManagement/vppTokens.
@@ -36,9 +109,13 @@ func (c *Client) ListDeviceAppManagementVppTokens(ctx context.Context) (*Page[Vp
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-create.md
 func (c *Client) CreateDeviceAppManagementVppToken(ctx context.Context, body VppToken) (*VppToken, error) {
-	p := "/deviceAppManagement/vppTokens"
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/deviceAppManagement/vppTokens",
+	}
 	var out VppToken
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -56,13 +133,40 @@ func (c *Client) CreateDeviceAppManagementVppToken(ctx context.Context, body Vpp
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-delete.md
 func (c *Client) DeleteDeviceAppManagementVppToken(ctx context.Context, vppTokenID string) error {
-	p := "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false)
-	return c.do(ctx, "DELETE", p, nil, nil, nil)
+	r := request{
+		method: "DELETE",
+		path:   "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false),
+	}
+	return c.do(ctx, r, nil)
+}
+
+// GetDeviceAppManagementVppTokenOptions are the optional query parameters and headers of
+// GetDeviceAppManagementVppToken; the zero value sends none.
+type GetDeviceAppManagementVppTokenOptions struct {
+	// Select lists the properties to return ($select).
+	Select []string
+	// Expand lists the relationships to return with each item ($expand).
+	Expand []string
+}
+
+// apply adds the options that are set to r.
+func (o *GetDeviceAppManagementVppTokenOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if len(o.Select) > 0 {
+		r.setQuery("$select", strings.Join(o.Select, ","))
+	}
+	if len(o.Expand) > 0 {
+		r.setQuery("$expand", strings.Join(o.Expand, ","))
+	}
 }
 
 // GetDeviceAppManagementVppToken sends GET /deviceAppManagement/vppTokens/{vppTokenId}.
 //
 // Read the properties and relationships of a vppToken object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a vppToken.
 //
@@ -71,10 +175,14 @@ func (c *Client) DeleteDeviceAppManagementVppToken(ctx context.Context, vppToken
 //   - Application: DeviceManagementServiceConfig.Read.All
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-get.md
-func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string) (*VppToken, error) {
-	p := "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false)
+func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *GetDeviceAppManagementVppTokenOptions) (*VppToken, error) {
+	r := request{
+		method: "GET",
+		path:   "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false),
+	}
+	opts.apply(&r)
 	var out VppToken
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -92,9 +200,13 @@ func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID 
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-update.md
 func (c *Client) UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken) (*VppToken, error) {
-	p := "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false)
+	r := request{
+		body:   body,
+		method: "PATCH",
+		path:   "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false),
+	}
 	var out VppToken
-	if err := c.do(ctx, "PATCH", p, nil, body, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -125,8 +237,12 @@ type DeviceAppManagementVppTokenRevokeLicensesRequest struct {
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-revokelicenses.md
 func (c *Client) DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, vppTokenID string, body DeviceAppManagementVppTokenRevokeLicensesRequest) error {
-	p := "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false) + "/revokeLicenses"
-	return c.do(ctx, "POST", p, nil, body, nil)
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false) + "/revokeLicenses",
+	}
+	return c.do(ctx, r, nil)
 }
 
 // DeviceAppManagementVppTokenSyncLicenses sends POST /deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses.
@@ -142,9 +258,12 @@ func (c *Client) DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, 
 //
 // Source: api-reference/beta/api/intune-onboarding-vpptoken-synclicenses.md
 func (c *Client) DeviceAppManagementVppTokenSyncLicenses(ctx context.Context, vppTokenID string) (*VppToken, error) {
-	p := "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false) + "/syncLicenses"
+	r := request{
+		method: "POST",
+		path:   "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false) + "/syncLicenses",
+	}
 	var out VppToken
-	if err := c.do(ctx, "POST", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

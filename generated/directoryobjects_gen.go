@@ -2,7 +2,10 @@
 
 package generated
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // DirectoryObjectsGetByIDsRequest is the request body of DirectoryObjectsGetByIDs. Set
 // optional fields with Ptr; fields left nil are not sent.
@@ -21,18 +24,44 @@ type DirectoryObjectsGetByIDsRequest struct {
 // Get the directory objects that match a list of IDs. This is handy for turning a set of
 // stored or returned IDs back into full objects, such as users and groups, in a single call.
 //
-// On success the service answers 200 OK with a collection of directoryObject.
+// On success the service answers 200 OK with a collection of directoryObject. The iterator
+// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. DirectoryObjectsGetByIDsPage returns one
+// page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Directory.Read.All
 //   - Application: Directory.Read.All
 //
 // Source: api-reference/beta/api/directoryobject-getbyids.md
-func (c *Client) DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObjectsGetByIDsRequest) (*Page[DirectoryObject], error) {
-	p := "/directoryObjects/getByIds"
-	var out Page[DirectoryObject]
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
-		return nil, err
+func (c *Client) DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObjectsGetByIDsRequest) iter.Seq2[DirectoryObject, error] {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/directoryObjects/getByIds",
 	}
-	return &out, nil
+	return list[DirectoryObject](ctx, c, r)
+}
+
+// DirectoryObjectsGetByIDsPage sends POST /directoryObjects/getByIds.
+//
+// Get the directory objects that match a list of IDs. This is handy for turning a set of
+// stored or returned IDs back into full objects, such as users and groups, in a single call.
+//
+// On success the service answers 200 OK with a collection of directoryObject. This method
+// returns one page; NextPage fetches the next, and DirectoryObjectsGetByIDs iterates over
+// every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Directory.Read.All
+//   - Application: Directory.Read.All
+//
+// Source: api-reference/beta/api/directoryobject-getbyids.md
+func (c *Client) DirectoryObjectsGetByIDsPage(ctx context.Context, body DirectoryObjectsGetByIDsRequest) (*Page[DirectoryObject], error) {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/directoryObjects/getByIds",
+	}
+	return page[DirectoryObject](ctx, c, r)
 }

@@ -3,15 +3,19 @@ package generated
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -185,6 +189,15 @@ func knownBug(t *testing.T, why string) {
 	}
 }
 
+// exported is a copy of p without its unexported fields (the headers sent again for the
+// next page), for comparing with a page written in the test.
+func exported[T any](p *Page[T]) *Page[T] {
+	if p == nil {
+		return nil
+	}
+	return &Page[T]{Value: p.Value, NextLink: p.NextLink, DeltaLink: p.DeltaLink, Count: p.Count}
+}
+
 // readAllClose reads and closes a stream.
 func readAllClose(t *testing.T, rc io.ReadCloser) string {
 	t.Helper()
@@ -234,7 +247,7 @@ func TestOperations(t *testing.T) {
 			name: "GetDeviceAppManagementVppToken",
 			rep:  reply{body: vppTokenJSON},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.GetDeviceAppManagementVppToken(ctx, "tok-1")
+				return c.GetDeviceAppManagementVppToken(ctx, "tok-1", nil)
 			},
 			method: "GET", path: "/deviceAppManagement/vppTokens/tok-1",
 			check: func(t *testing.T, got any) {
@@ -242,9 +255,11 @@ func TestOperations(t *testing.T) {
 			},
 		},
 		{
-			name:   "ListDeviceAppManagementVppTokens",
-			rep:    reply{body: `{"@odata.context":"https://graph.microsoft.com/beta/$metadata#deviceAppManagement/vppTokens","value":[{"id":"a"},{"id":"b","state":"expired"}]}`},
-			call:   func(ctx context.Context, c *Client) (any, error) { return c.ListDeviceAppManagementVppTokens(ctx) },
+			name: "ListDeviceAppManagementVppTokens",
+			rep:  reply{body: `{"@odata.context":"https://graph.microsoft.com/beta/$metadata#deviceAppManagement/vppTokens","value":[{"id":"a"},{"id":"b","state":"expired"}]}`},
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.ListDeviceAppManagementVppTokensPage(ctx, nil)
+			},
 			method: "GET", path: "/deviceAppManagement/vppTokens",
 			check: func(t *testing.T, got any) {
 				p := got.(*Page[VppToken])
@@ -358,7 +373,7 @@ func TestOperations(t *testing.T) {
 				`"value":[{"@odata.type":"#microsoft.graph.user","id":"u1","displayName":"Alice"},{"@odata.type":"#microsoft.graph.group","id":"g1"}],` +
 				`"@odata.nextLink":"https://graph.microsoft.com/beta/directoryObjects/getByIds?$skiptoken=X%27Y"}`},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.DirectoryObjectsGetByIDs(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"u1", "g1"}, Types: []string{"user", "group"}})
+				return c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"u1", "g1"}, Types: []string{"user", "group"}})
 			},
 			method: "POST", path: "/directoryObjects/getByIds",
 			reqBody: `{"ids":["u1","g1"],"types":["user","group"]}`, exact: true,
@@ -379,7 +394,7 @@ func TestOperations(t *testing.T) {
 			name: "DirectoryObjectsGetByIDs/types omitted",
 			rep:  reply{body: `{"value":[]}`},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.DirectoryObjectsGetByIDs(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"u1"}})
+				return c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"u1"}})
 			},
 			method: "POST", path: "/directoryObjects/getByIds",
 			reqBody: `{"ids":["u1"]}`, exact: true,
@@ -392,21 +407,23 @@ func TestOperations(t *testing.T) {
 		{
 			name:   "ListMeMemberOf",
 			rep:    reply{body: `{"value":[{"id":"g1"}]}`},
-			call:   func(ctx context.Context, c *Client) (any, error) { return c.ListMeMemberOf(ctx) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return c.ListMeMemberOfPage(ctx, nil) },
 			method: "GET", path: "/me/memberOf",
 			check: func(t *testing.T, got any) {
-				checkEqual(t, "page", got.(*Page[DirectoryObject]), &Page[DirectoryObject]{Value: []DirectoryObject{{ID: Ptr("g1")}}})
+				checkEqual(t, "page", exported(got.(*Page[DirectoryObject])), &Page[DirectoryObject]{Value: []DirectoryObject{{ID: Ptr("g1")}}})
 			},
 		},
 		{
-			name:   "ListUserMemberOf",
-			rep:    reply{body: `{"value":[{"@odata.type":"#microsoft.graph.group","id":"g1"}],"@odata.nextLink":"https://next"}`},
-			call:   func(ctx context.Context, c *Client) (any, error) { return c.ListUserMemberOf(ctx, "alice@contoso.com") },
+			name: "ListUserMemberOf",
+			rep:  reply{body: `{"value":[{"@odata.type":"#microsoft.graph.group","id":"g1"}],"@odata.nextLink":"https://next"}`},
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.ListUserMemberOfPage(ctx, "alice@contoso.com", nil)
+			},
 			method: "GET", path: "/users/alice@contoso.com/memberOf",
 			check: func(t *testing.T, got any) {
 				p := got.(*Page[DirectoryObject])
 				group := &Group{ODataType: Ptr("#microsoft.graph.group"), ID: Ptr("g1")}
-				checkEqual(t, "page", p, &Page[DirectoryObject]{
+				checkEqual(t, "page", exported(p), &Page[DirectoryObject]{
 					Value:    []DirectoryObject{{ODataType: group.ODataType, ID: group.ID, Derived: group}},
 					NextLink: "https://next",
 				})
@@ -416,7 +433,7 @@ func TestOperations(t *testing.T) {
 			name: "GetGroup",
 			rep:  reply{body: `{"id":"02bd9fd6-8f93-4758-87c3-1fb73740a315","displayName":"HR Taskforce"}`},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.GetGroup(ctx, "02bd9fd6-8f93-4758-87c3-1fb73740a315")
+				return c.GetGroup(ctx, "02bd9fd6-8f93-4758-87c3-1fb73740a315", nil)
 			},
 			method: "GET", path: "/groups/02bd9fd6-8f93-4758-87c3-1fb73740a315",
 			check: func(t *testing.T, got any) {
@@ -427,11 +444,11 @@ func TestOperations(t *testing.T) {
 			name: "MeReminderView",
 			rep:  reply{body: `{"value":[{"eventId":"e1","reminderFireTime":{"dateTime":"2021-07-12T07:45:00.0000000","timeZone":"UTC"}}]}`},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.MeReminderView(ctx, "2021-07-12T08:00:00.0000000", "2021-07-16T18:00:00.0000000")
+				return c.MeReminderViewPage(ctx, "2021-07-12T08:00:00.0000000", "2021-07-16T18:00:00.0000000", nil)
 			},
 			method: "GET", path: "/me/reminderView(startDateTime='2021-07-12T08:00:00.0000000',endDateTime='2021-07-16T18:00:00.0000000')",
 			check: func(t *testing.T, got any) {
-				checkEqual(t, "page", got.(*Page[Reminder]), &Page[Reminder]{Value: []Reminder{{
+				checkEqual(t, "page", exported(got.(*Page[Reminder])), &Page[Reminder]{Value: []Reminder{{
 					EventID:          Ptr("e1"),
 					ReminderFireTime: &DateTimeTimeZone{DateTime: Ptr("2021-07-12T07:45:00.0000000"), TimeZone: Ptr("UTC")},
 				}}})
@@ -441,7 +458,7 @@ func TestOperations(t *testing.T) {
 			name: "UserReminderView/quotes doubled",
 			rep:  reply{body: `{"value":[]}`},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.UserReminderView(ctx, "u1", "it's", "a'b''c")
+				return c.UserReminderViewPage(ctx, "u1", "it's", "a'b''c", nil)
 			},
 			method: "GET", path: "/users/u1/reminderView(startDateTime='it''s',endDateTime='a''b''''c')",
 		},
@@ -545,7 +562,7 @@ func TestPathEscaping(t *testing.T) {
 		decoded string
 	}{
 		{"GetDeviceAppManagementVppToken", func(ctx context.Context, c *Client) error {
-			_, err := c.GetDeviceAppManagementVppToken(ctx, id)
+			_, err := c.GetDeviceAppManagementVppToken(ctx, id, nil)
 			return err
 		}, []string{"deviceAppManagement", "vppTokens", esc}, 2, id},
 		{"DeleteDeviceAppManagementVppToken", func(ctx context.Context, c *Client) error {
@@ -559,19 +576,19 @@ func TestPathEscaping(t *testing.T) {
 			return c.DeviceAppManagementVppTokenRevokeLicenses(ctx, id, DeviceAppManagementVppTokenRevokeLicensesRequest{})
 		}, []string{"deviceAppManagement", "vppTokens", esc, "revokeLicenses"}, 2, id},
 		{"ListUserMemberOf", func(ctx context.Context, c *Client) error {
-			_, err := c.ListUserMemberOf(ctx, id)
+			_, err := c.ListUserMemberOfPage(ctx, id, nil)
 			return err
 		}, []string{"users", esc, "memberOf"}, 1, id},
 		{"GetGroup", func(ctx context.Context, c *Client) error {
-			_, err := c.GetGroup(ctx, id)
+			_, err := c.GetGroup(ctx, id, nil)
 			return err
 		}, []string{"groups", esc}, 1, id},
 		{"UserReminderView/user", func(ctx context.Context, c *Client) error {
-			_, err := c.UserReminderView(ctx, id, "s", "e")
+			_, err := c.UserReminderViewPage(ctx, id, "s", "e", nil)
 			return err
 		}, []string{"users", esc, "reminderView(startDateTime='s',endDateTime='e')"}, 1, id},
 		{"UserReminderView/arguments", func(ctx context.Context, c *Client) error {
-			_, err := c.UserReminderView(ctx, "u1", id, "x'/y")
+			_, err := c.UserReminderViewPage(ctx, "u1", id, "x'/y", nil)
 			return err
 		}, []string{"users", "u1", "reminderView(startDateTime='" + esc + "',endDateTime='x''%2Fy')"}, 2,
 			"reminderView(startDateTime='" + id + "',endDateTime='x''/y')"},
@@ -642,7 +659,7 @@ func TestHeaders(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			c, next := serve(t, reply{body: `{}`}, tt.opts...)
-			if _, err := c.GetGroup(context.Background(), "g1"); err != nil {
+			if _, err := c.GetGroup(context.Background(), "g1", nil); err != nil {
 				t.Fatal(err)
 			}
 			r := next()
@@ -668,7 +685,7 @@ func TestWithBaseURL(t *testing.T) {
 			}))
 			defer srv.Close()
 			c := NewClient(WithBaseURL(srv.URL + suffix))
-			if _, err := c.GetGroup(context.Background(), "g1"); err != nil {
+			if _, err := c.GetGroup(context.Background(), "g1", nil); err != nil {
 				t.Fatal(err)
 			}
 			if got := uri.Load(); got != "/beta/groups/g1" {
@@ -703,7 +720,7 @@ func TestWithHTTPClient(t *testing.T) {
 	defer srv.Close()
 	tr := &authTransport{base: srv.Client().Transport}
 	c := NewClient(WithBaseURL(srv.URL), WithHTTPClient(&http.Client{Transport: tr}))
-	if _, err := c.GetGroup(context.Background(), "g1"); err != nil {
+	if _, err := c.GetGroup(context.Background(), "g1", nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := auth.Load(); got != "Bearer t0ken" {
@@ -716,7 +733,7 @@ func TestWithHTTPClient(t *testing.T) {
 	t.Run("nil falls back to the default client", func(t *testing.T) {
 		t.Parallel()
 		c, next := serve(t, reply{body: `{}`}, WithHTTPClient(nil))
-		if _, err := c.GetGroup(context.Background(), "g1"); err != nil {
+		if _, err := c.GetGroup(context.Background(), "g1", nil); err != nil {
 			t.Fatal(err)
 		}
 		next()
@@ -737,7 +754,7 @@ func TestConcurrentUse(t *testing.T) {
 	for i := range 20 {
 		wg.Go(func() {
 			id := "g" + string(rune('a'+i))
-			g, err := c.GetGroup(context.Background(), id)
+			g, err := c.GetGroup(context.Background(), id, nil)
 			if err != nil {
 				t.Error(err)
 				return
@@ -755,8 +772,9 @@ func TestConcurrentUse(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	t.Parallel()
-	const notFound = `{"error":{"code":"Request_ResourceNotFound","message":"Resource 'g1' does not exist or one of its queried reference-property objects are not present.","innerError":{"date":"2024-01-31T10:00:00","request-id":"abc","client-request-id":"abc"}}}`
-	get := func(ctx context.Context, c *Client) error { _, err := c.GetGroup(ctx, "g1"); return err }
+	const inner = `{"date":"2024-01-31T10:00:00","request-id":"abc","client-request-id":"abc"}`
+	const notFound = `{"error":{"code":"Request_ResourceNotFound","message":"Resource 'g1' does not exist or one of its queried reference-property objects are not present.","innerError":` + inner + `}}`
+	get := func(ctx context.Context, c *Client) error { _, err := c.GetGroup(ctx, "g1", nil); return err }
 	del := func(ctx context.Context, c *Client) error { return c.DeleteDeviceAppManagementVppToken(ctx, "t1") }
 	revoke := func(ctx context.Context, c *Client) error {
 		return c.DeviceAppManagementVppTokenRevokeLicenses(ctx, "t1", DeviceAppManagementVppTokenRevokeLicensesRequest{})
@@ -783,20 +801,20 @@ func TestErrors(t *testing.T) {
 			name: "Graph error with request-id header",
 			rep:  reply{status: 404, header: map[string]string{"Content-Type": "application/json", "request-id": "abc"}, body: notFound},
 			call: get,
-			want: Error{StatusCode: 404, Code: "Request_ResourceNotFound", Message: "Resource 'g1' does not exist or one of its queried reference-property objects are not present.", RequestID: "abc", Body: []byte(notFound)},
+			want: Error{StatusCode: 404, Code: "Request_ResourceNotFound", Message: "Resource 'g1' does not exist or one of its queried reference-property objects are not present.", RequestID: "abc", ClientRequestID: "abc", Date: "2024-01-31T10:00:00", InnerError: raw(inner), Body: []byte(notFound)},
 			text: "graph: 404 Not Found: Request_ResourceNotFound: Resource 'g1' does not exist or one of its queried reference-property objects are not present. (request-id abc)",
 		},
 		{
 			name: "request-id from the body",
 			rep:  reply{status: 404, body: notFound},
 			call: del,
-			want: Error{StatusCode: 404, Code: "Request_ResourceNotFound", Message: "Resource 'g1' does not exist or one of its queried reference-property objects are not present.", RequestID: "abc", Body: []byte(notFound)},
+			want: Error{StatusCode: 404, Code: "Request_ResourceNotFound", Message: "Resource 'g1' does not exist or one of its queried reference-property objects are not present.", RequestID: "abc", ClientRequestID: "abc", Date: "2024-01-31T10:00:00", InnerError: raw(inner), Body: []byte(notFound)},
 		},
 		{
 			name: "the header wins over the body",
 			rep:  reply{status: 404, header: map[string]string{"request-id": "from-header"}, body: notFound},
 			call: get,
-			want: Error{StatusCode: 404, Code: "Request_ResourceNotFound", Message: "Resource 'g1' does not exist or one of its queried reference-property objects are not present.", RequestID: "from-header", Body: []byte(notFound)},
+			want: Error{StatusCode: 404, Code: "Request_ResourceNotFound", Message: "Resource 'g1' does not exist or one of its queried reference-property objects are not present.", RequestID: "from-header", ClientRequestID: "abc", Date: "2024-01-31T10:00:00", InnerError: raw(inner), Body: []byte(notFound)},
 		},
 		{
 			name: "no body",
@@ -843,7 +861,7 @@ func TestErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			c, _ := serve(t, tt.rep)
+			c, _ := serve(t, tt.rep, WithoutRetries())
 			err := tt.call(context.Background(), c)
 			var ge *Error
 			if !errors.As(err, &ge) {
@@ -870,38 +888,41 @@ func TestDecodingErrors(t *testing.T) {
 		body string
 		call func(context.Context, *Client) error
 	}{
-		{"not JSON", "<html>ok</html>", func(ctx context.Context, c *Client) error { _, err := c.GetGroup(ctx, "g1"); return err }},
+		{"not JSON", "<html>ok</html>", func(ctx context.Context, c *Client) error { _, err := c.GetGroup(ctx, "g1", nil); return err }},
 		{"cut short", `{"value":[{"id":"a"},`, func(ctx context.Context, c *Client) error {
-			_, err := c.ListDeviceAppManagementVppTokens(ctx)
+			_, err := c.ListDeviceAppManagementVppTokensPage(ctx, nil)
 			return err
 		}},
-		{"wrong shape", `{"value":{"id":"a"}}`, func(ctx context.Context, c *Client) error { _, err := c.ListUserMemberOf(ctx, "u1"); return err }},
+		{"wrong shape", `{"value":{"id":"a"}}`, func(ctx context.Context, c *Client) error {
+			_, err := c.ListUserMemberOfPage(ctx, "u1", nil)
+			return err
+		}},
 		{"wrong nextLink type", `{"value":[],"@odata.nextLink":5}`, func(ctx context.Context, c *Client) error {
-			_, err := c.DirectoryObjectsGetByIDs(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"a"}})
+			_, err := c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"a"}})
 			return err
 		}},
 		{"invalid DateTimeOffset", `{"id":"t","expirationDateTime":"yesterday"}`, func(ctx context.Context, c *Client) error {
-			_, err := c.GetDeviceAppManagementVppToken(ctx, "t")
+			_, err := c.GetDeviceAppManagementVppToken(ctx, "t", nil)
 			if err != nil && !strings.Contains(err.Error(), "Edm.DateTimeOffset") {
 				return errors.New("decoding: the error does not name Edm.DateTimeOffset: " + err.Error())
 			}
 			return err
 		}},
 		{"enum that is not a string", `{"id":"t","state":1}`, func(ctx context.Context, c *Client) error {
-			_, err := c.GetDeviceAppManagementVppToken(ctx, "t")
+			_, err := c.GetDeviceAppManagementVppToken(ctx, "t", nil)
 			return err
 		}},
 		{"resource that is not an object", `["t"]`, func(ctx context.Context, c *Client) error {
-			_, err := c.GetGroup(ctx, "g1")
+			_, err := c.GetGroup(ctx, "g1", nil)
 			return err
 		}},
 		// The base type's properties decode; the derived type's do not, and that is an error.
 		{"derived item of the wrong shape", `{"value":[{"@odata.type":"#microsoft.graph.user","id":"u1","accountEnabled":"yes"}]}`, func(ctx context.Context, c *Client) error {
-			_, err := c.ListUserMemberOf(ctx, "u1")
+			_, err := c.ListUserMemberOfPage(ctx, "u1", nil)
 			return err
 		}},
 		{"nested value of the wrong shape", `{"value":[{"eventId":"e1","reminderFireTime":"2021-07-12T07:45:00"}]}`, func(ctx context.Context, c *Client) error {
-			_, err := c.MeReminderView(ctx, "s", "e")
+			_, err := c.MeReminderViewPage(ctx, "s", "e", nil)
 			return err
 		}},
 	}
@@ -932,7 +953,7 @@ func TestContextCanceled(t *testing.T) {
 		c, _ := serve(t, reply{body: `{}`})
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		_, err := c.GetGroup(ctx, "g1")
+		_, err := c.GetGroup(ctx, "g1", nil)
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("err = %v, want it to wrap context.Canceled", err)
 		}
@@ -977,7 +998,7 @@ func TestContextCanceled(t *testing.T) {
 		defer cancel()
 		errc := make(chan error, 1)
 		go func() {
-			_, err := c.ListUserMemberOf(ctx, "u1")
+			_, err := c.ListUserMemberOfPage(ctx, "u1", nil)
 			errc <- err
 		}()
 		<-started
@@ -1092,7 +1113,7 @@ const (
 func TestDecodeVppToken(t *testing.T) {
 	t.Parallel()
 	c, _ := serve(t, reply{header: map[string]string{"Content-Type": "application/json"}, body: vppTokenFullJSON})
-	got, err := c.GetDeviceAppManagementVppToken(context.Background(), "5a7d3c91-e0b4-4f26-8c1d-2b9e6f40a7d8")
+	got, err := c.GetDeviceAppManagementVppToken(context.Background(), "5a7d3c91-e0b4-4f26-8c1d-2b9e6f40a7d8", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1173,7 +1194,7 @@ func TestDecodeVppToken(t *testing.T) {
 func TestDecodeGroup(t *testing.T) {
 	t.Parallel()
 	c, _ := serve(t, reply{body: groupFullJSON})
-	got, err := c.GetGroup(context.Background(), "b6d1f0a4-3c2e-4f7a-9d85-61e0c2a7b39f")
+	got, err := c.GetGroup(context.Background(), "b6d1f0a4-3c2e-4f7a-9d85-61e0c2a7b39f", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1309,7 +1330,7 @@ func TestUnknownEnumValues(t *testing.T) {
 	t.Parallel()
 	const body = `{"id":"t","vppTokenAccountType":"somethingNew","state":"somethingNew","lastSyncStatus":"somethingNew"}`
 	c, next := serve(t, reply{body: body})
-	got, err := c.GetDeviceAppManagementVppToken(context.Background(), "t")
+	got, err := c.GetDeviceAppManagementVppToken(context.Background(), "t", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1485,13 +1506,13 @@ func TestPolymorphism(t *testing.T) {
 		call func(context.Context, *Client) (*Page[DirectoryObject], error)
 	}{
 		{"DirectoryObjectsGetByIDs", func(ctx context.Context, c *Client) (*Page[DirectoryObject], error) {
-			return c.DirectoryObjectsGetByIDs(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"a"}})
+			return c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"a"}})
 		}},
 		{"ListUserMemberOf", func(ctx context.Context, c *Client) (*Page[DirectoryObject], error) {
-			return c.ListUserMemberOf(ctx, "3f9b6e2d-8a41-4c07-b2d5-9e16a0c4f873")
+			return c.ListUserMemberOfPage(ctx, "3f9b6e2d-8a41-4c07-b2d5-9e16a0c4f873", nil)
 		}},
 		{"ListMeMemberOf", func(ctx context.Context, c *Client) (*Page[DirectoryObject], error) {
-			return c.ListMeMemberOf(ctx)
+			return c.ListMeMemberOfPage(ctx, nil)
 		}},
 	}
 	for _, tc := range calls {
@@ -1874,7 +1895,7 @@ func TestNullProperties(t *testing.T) {
 
 	// Through the client, in a derived item.
 	c, _ := serve(t, reply{body: `{"value":[{"@odata.type":"#microsoft.graph.user","id":"u1","mail":null,"manager":null,"memberOf":null}]}`})
-	p, err := c.ListUserMemberOf(context.Background(), "u1")
+	p, err := c.ListUserMemberOfPage(context.Background(), "u1", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1901,5 +1922,1321 @@ func TestNullProperties(t *testing.T) {
 	}
 	if body, want := next().Body, `{"displayName":"x","locationName":null}`; string(body) != want {
 		t.Errorf("PATCH body = %s, want %s (the field wins over AdditionalData)", body, want)
+	}
+}
+
+// ---- Paging, query options, retries, downloads ----
+
+// record reads what a test server needs to know of r.
+func record(t *testing.T, r *http.Request) seen {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		t.Errorf("server: reading the request body: %v", err)
+	}
+	return seen{
+		Method:      r.Method,
+		RequestURI:  r.RequestURI,
+		EscapedPath: r.URL.EscapedPath(),
+		Path:        r.URL.Path,
+		RawQuery:    r.URL.RawQuery,
+		Header:      r.Header.Clone(),
+		Body:        body,
+	}
+}
+
+// reqLog is the requests a test server saw, safe for concurrent use.
+type reqLog struct {
+	mu   sync.Mutex
+	reqs []seen
+}
+
+func (l *reqLog) add(s seen) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.reqs = append(l.reqs, s)
+}
+
+// get returns the requests seen so far.
+func (l *reqLog) get() []seen {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.reqs)
+}
+
+// logServer starts a server that records each request and then calls h with the request's
+// number (0 for the first). It returns the server and its log.
+func logServer(t *testing.T, h func(n int, w http.ResponseWriter, r *http.Request)) (*httptest.Server, *reqLog) {
+	t.Helper()
+	log := &reqLog{}
+	var count atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		log.add(record(t, r))
+		h(int(count.Add(1))-1, w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, log
+}
+
+// script answers request n with replies[n], and the requests after the last with the last.
+func script(replies ...reply) func(n int, w http.ResponseWriter, r *http.Request) {
+	return func(n int, w http.ResponseWriter, r *http.Request) {
+		rep := replies[min(n, len(replies)-1)]
+		for k, v := range rep.header {
+			w.Header().Set(k, v)
+		}
+		w.WriteHeader(cmp.Or(rep.status, http.StatusOK))
+		_, _ = io.WriteString(w, rep.body)
+	}
+}
+
+// pagedMemberOf starts a server for GET /beta/users/u1/memberOf that answers with pages:
+// page i holds directory objects with the IDs pages[i] and, unless it is the last, an
+// absolute @odata.nextLink to page i+1 ($skiptoken=i+1). A nil page is answered 500. The
+// first page has @odata.count when $count=true was asked for; the last has a
+// @odata.deltaLink. It returns a client for the server's /beta root.
+func pagedMemberOf(t *testing.T, pages [][]string, opts ...Option) (*Client, *reqLog) {
+	t.Helper()
+	total := 0
+	for _, p := range pages {
+		total += len(p)
+	}
+	srv, log := logServer(t, func(_ int, w http.ResponseWriter, r *http.Request) {
+		i := 0
+		if tok := r.URL.Query().Get("$skiptoken"); tok != "" {
+			var err error
+			if i, err = strconv.Atoi(tok); err != nil {
+				i = len(pages)
+			}
+		}
+		if r.URL.Path != "/beta/users/u1/memberOf" || i >= len(pages) {
+			http.Error(w, `{"error":{"code":"BadRequest","message":"unexpected request"}}`, http.StatusBadRequest)
+			return
+		}
+		if pages[i] == nil {
+			http.Error(w, `{"error":{"code":"InternalServerError","message":"page failed"}}`, http.StatusInternalServerError)
+			return
+		}
+		// The host the client used, rather than the server's URL: the handler may not
+		// read variables the test goroutine writes.
+		root := "http://" + r.Host + "/beta/users/u1/memberOf"
+		out := map[string]any{"@odata.context": "https://graph.microsoft.com/beta/$metadata#directoryObjects"}
+		items := make([]map[string]string, 0, len(pages[i]))
+		for _, id := range pages[i] {
+			items = append(items, map[string]string{"@odata.type": "#microsoft.graph.group", "id": id})
+		}
+		out["value"] = items
+		if i == 0 && r.URL.Query().Get("$count") == "true" {
+			out["@odata.count"] = total
+		}
+		if i+1 < len(pages) {
+			out["@odata.nextLink"] = root + "?$skiptoken=" + strconv.Itoa(i+1)
+		} else {
+			out["@odata.deltaLink"] = root + "?$deltatoken=end"
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(out)
+	})
+	return NewClient(append([]Option{WithBaseURL(srv.URL + "/beta")}, opts...)...), log
+}
+
+// ids returns the IDs of objs.
+func ids(objs []DirectoryObject) []string {
+	out := make([]string, 0, len(objs))
+	for _, o := range objs {
+		out = append(out, *o.ID)
+	}
+	return out
+}
+
+// queries returns the raw query of each request.
+func queries(reqs []seen) []string {
+	out := make([]string, 0, len(reqs))
+	for _, r := range reqs {
+		out = append(out, r.RawQuery)
+	}
+	return out
+}
+
+// fast is a retry policy that waits a millisecond or two between attempts.
+func fast(attempts int) Option {
+	return WithRetryPolicy(RetryPolicy{MaxAttempts: attempts, BaseDelay: time.Millisecond, MaxDelay: 2 * time.Millisecond})
+}
+
+// TestListIterator: ListX iterates over every item of every page, fetching a page only
+// when the loop reaches it.
+func TestListIterator(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pages := [][]string{{"a", "b"}, {"c", "d"}, {"e"}}
+
+	t.Run("every item in order", func(t *testing.T) {
+		t.Parallel()
+		c, log := pagedMemberOf(t, pages, WithToken("t0k"))
+		var got []string
+		for o, err := range c.ListUserMemberOf(ctx, "u1", nil) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := o.Derived.(*Group); !ok {
+				t.Errorf("item %s: Derived = %T, want *Group", *o.ID, o.Derived)
+			}
+			got = append(got, *o.ID)
+		}
+		checkEqual(t, "items", got, []string{"a", "b", "c", "d", "e"})
+		reqs := log.get()
+		checkEqual(t, "queries", queries(reqs), []string{"", "$skiptoken=1", "$skiptoken=2"})
+		for i, r := range reqs {
+			if r.Method != http.MethodGet || r.Path != "/beta/users/u1/memberOf" {
+				t.Errorf("request %d = %s %s", i, r.Method, r.Path)
+			}
+			if a := r.Header.Get("Authorization"); a != "Bearer t0k" {
+				t.Errorf("request %d: Authorization = %q, want the token on every page", i, a)
+			}
+		}
+	})
+
+	t.Run("breaking early fetches one page", func(t *testing.T) {
+		t.Parallel()
+		c, log := pagedMemberOf(t, pages)
+		var got []string
+		for o, err := range c.ListUserMemberOf(ctx, "u1", nil) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, *o.ID)
+			break
+		}
+		checkEqual(t, "items", got, []string{"a"})
+		if n := len(log.get()); n != 1 {
+			t.Errorf("%d requests, want 1", n)
+		}
+	})
+
+	t.Run("a page is fetched when the loop reaches it", func(t *testing.T) {
+		t.Parallel()
+		c, log := pagedMemberOf(t, pages)
+		want := map[string]int{"a": 1, "b": 1, "c": 2, "d": 2} // requests made when the item arrives
+		for o, err := range c.ListUserMemberOf(ctx, "u1", nil) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(log.get()); n != want[*o.ID] {
+				t.Errorf("at item %s: %d requests, want %d", *o.ID, n, want[*o.ID])
+			}
+			if *o.ID == "d" {
+				break
+			}
+		}
+		if n := len(log.get()); n != 2 {
+			t.Errorf("%d requests after stopping on page 2, want 2", n)
+		}
+	})
+
+	t.Run("an error is yielded once, last", func(t *testing.T) {
+		t.Parallel()
+		c, log := pagedMemberOf(t, [][]string{{"a", "b"}, nil, {"e"}}, WithoutRetries())
+		var got []string
+		var errs []error
+		for o, err := range c.ListUserMemberOf(ctx, "u1", nil) {
+			if err != nil {
+				if o.ID != nil {
+					t.Errorf("item with the error = %#v, want the zero value", o)
+				}
+				errs = append(errs, err)
+				continue // the iterator must stop by itself
+			}
+			got = append(got, *o.ID)
+		}
+		checkEqual(t, "items", got, []string{"a", "b"})
+		if len(errs) != 1 {
+			t.Fatalf("errors = %v, want one", errs)
+		}
+		var ge *Error
+		if !errors.As(errs[0], &ge) || ge.StatusCode != http.StatusInternalServerError || ge.Message != "page failed" {
+			t.Errorf("err = %v, want the *Error of page 2", errs[0])
+		}
+		if n := len(log.get()); n != 2 {
+			t.Errorf("%d requests, want 2", n)
+		}
+	})
+
+	t.Run("an error on the first page", func(t *testing.T) {
+		t.Parallel()
+		c, _ := serve(t, reply{status: http.StatusForbidden, body: `{"error":{"code":"Authorization_RequestDenied","message":"no"}}`})
+		n := 0
+		for o, err := range c.ListMeMemberOf(ctx, nil) {
+			n++
+			var ge *Error
+			if !errors.As(err, &ge) || ge.StatusCode != http.StatusForbidden || o.ID != nil {
+				t.Errorf("yielded %#v, %v; want the zero value and a 403 *Error", o, err)
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d values yielded, want 1", n)
+		}
+	})
+
+	t.Run("the first request's headers are sent for every page", func(t *testing.T) {
+		t.Parallel()
+		c, log := pagedMemberOf(t, pages)
+		n := 0
+		for _, err := range c.ListUserMemberOf(ctx, "u1", &ListMeMemberOfOptions{Count: true}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+		}
+		if n != 5 {
+			t.Errorf("%d items, want 5", n)
+		}
+		reqs := log.get()
+		checkEqual(t, "queries", queries(reqs), []string{"$count=true", "$skiptoken=1", "$skiptoken=2"})
+		for i, r := range reqs {
+			if v := r.Header.Values("ConsistencyLevel"); !slices.Equal(v, []string{"eventual"}) {
+				t.Errorf("request %d: ConsistencyLevel = %q, want [eventual]", i, v)
+			}
+		}
+	})
+
+	t.Run("a page linking to itself", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, func(_ int, w http.ResponseWriter, r *http.Request) {
+			_, _ = io.WriteString(w, `{"value":[{"id":"a"}],"@odata.nextLink":"http://`+r.Host+`/beta/me/memberOf?$skiptoken=same"}`)
+		})
+		c := NewClient(WithBaseURL(srv.URL + "/beta"))
+		var got []string
+		var last error
+		for o, err := range c.ListMeMemberOf(ctx, nil) {
+			if err != nil {
+				last = err
+				break
+			}
+			got = append(got, *o.ID)
+			if len(got) > 10 {
+				t.Fatal("the iterator goes round the same page")
+			}
+		}
+		checkEqual(t, "items", got, []string{"a"})
+		if last == nil || !strings.Contains(last.Error(), "links to itself") {
+			t.Errorf("err = %v, want one saying the page links to itself", last)
+		}
+		if n := len(log.get()); n != 2 {
+			t.Errorf("%d requests, want 2", n)
+		}
+	})
+
+	t.Run("a POST collection", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, func(n int, w http.ResponseWriter, r *http.Request) {
+			if n == 0 {
+				_, _ = io.WriteString(w, `{"value":[{"id":"u1"}],"@odata.nextLink":"http://`+r.Host+`/beta/directoryObjects/getByIds?$skiptoken=2"}`)
+				return
+			}
+			_, _ = io.WriteString(w, `{"value":[{"id":"g1"}]}`)
+		})
+		c := NewClient(WithBaseURL(srv.URL + "/beta"))
+		var got []string
+		for o, err := range c.DirectoryObjectsGetByIDs(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"u1", "g1"}}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, *o.ID)
+		}
+		checkEqual(t, "items", got, []string{"u1", "g1"})
+		reqs := log.get()
+		if len(reqs) != 2 || reqs[0].Method != http.MethodPost || string(reqs[0].Body) != `{"ids":["u1","g1"]}` {
+			t.Fatalf("requests = %+v", reqs)
+		}
+		// The next link is fetched with GET, as @odata.nextLink always is.
+		if reqs[1].Method != http.MethodGet || reqs[1].RawQuery != "$skiptoken=2" || len(reqs[1].Body) != 0 {
+			t.Errorf("second request = %s ?%s with body %q", reqs[1].Method, reqs[1].RawQuery, reqs[1].Body)
+		}
+	})
+}
+
+// TestListPageAndNextPage: ListXPage returns one page with its links; NextPage follows them.
+func TestListPageAndNextPage(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, log := pagedMemberOf(t, [][]string{{"a", "b"}, {"c", "d"}, {"e"}})
+	p1, err := c.ListUserMemberOfPage(ctx, "u1", &ListMeMemberOfOptions{Count: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkEqual(t, "page 1", ids(p1.Value), []string{"a", "b"})
+	if !strings.HasSuffix(p1.NextLink, "/beta/users/u1/memberOf?$skiptoken=1") || p1.DeltaLink != "" {
+		t.Errorf("page 1 links = %q, %q", p1.NextLink, p1.DeltaLink)
+	}
+	if p1.Count == nil || *p1.Count != 5 {
+		t.Errorf("page 1 Count = %v, want 5", p1.Count)
+	}
+	if _, ok := p1.Value[0].Derived.(*Group); !ok {
+		t.Errorf("Derived = %T, want *Group", p1.Value[0].Derived)
+	}
+
+	p2, err := NextPage(ctx, c, p1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkEqual(t, "page 2", ids(p2.Value), []string{"c", "d"})
+	if p2.Count != nil {
+		t.Errorf("page 2 Count = %d, want nil", *p2.Count)
+	}
+	p3, err := NextPage(ctx, c, p2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkEqual(t, "page 3", ids(p3.Value), []string{"e"})
+	if p3.NextLink != "" || !strings.HasSuffix(p3.DeltaLink, "/beta/users/u1/memberOf?$deltatoken=end") {
+		t.Errorf("page 3 links = %q, %q; want no next link and a delta link", p3.NextLink, p3.DeltaLink)
+	}
+	if p4, err := NextPage(ctx, c, p3); p4 != nil || err != nil {
+		t.Errorf("after the last page: %v, %v; want nil, nil", p4, err)
+	}
+	if p, err := NextPage[DirectoryObject](ctx, c, nil); p != nil || err != nil {
+		t.Errorf("NextPage(nil) = %v, %v; want nil, nil", p, err)
+	}
+
+	reqs := log.get()
+	checkEqual(t, "queries", queries(reqs), []string{"$count=true", "$skiptoken=1", "$skiptoken=2"})
+	for i, r := range reqs {
+		if v := r.Header.Values("ConsistencyLevel"); !slices.Equal(v, []string{"eventual"}) {
+			t.Errorf("request %d: ConsistencyLevel = %q, want the first request's [eventual]", i, v)
+		}
+	}
+
+	// A page made by hand (a stored next link, say) is followed too, with no extra headers.
+	p, err := NextPage(ctx, c, &Page[DirectoryObject]{NextLink: p2.NextLink})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkEqual(t, "page from a stored link", ids(p.Value), []string{"e"})
+	if r := log.get()[3]; r.RawQuery != "$skiptoken=2" || r.Header.Get("ConsistencyLevel") != "" {
+		t.Errorf("request = ?%s with ConsistencyLevel %q", r.RawQuery, r.Header.Get("ConsistencyLevel"))
+	}
+}
+
+// TestNextLinkForeignHost: a next link that leaves the client's scheme and host is refused
+// before anything is sent, so that the client's credentials go nowhere else.
+func TestNextLinkForeignHost(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	foreign, foreignLog := logServer(t, script(reply{body: `{"value":[{"id":"stolen"}]}`}))
+	fu, err := url.Parse(foreign.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := map[string]string{
+		"another port":    foreign.URL + "/beta/users/u1/memberOf?$skiptoken=1",
+		"another host":    "http://graph.example.invalid/beta/users/u1/memberOf?$skiptoken=1",
+		"scheme-relative": "//graph.example.invalid/beta/users/u1/memberOf",
+		"userinfo trick":  "http://" + "127.0.0.1@" + fu.Host + "/beta/x",
+	}
+	for name, link := range links {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			body, _ := json.Marshal(map[string]any{"value": []map[string]string{{"id": "a"}}, "@odata.nextLink": link})
+			srv, log := logServer(t, script(reply{body: string(body)}))
+			c := NewClient(WithBaseURL(srv.URL+"/beta"), WithToken("secret"))
+
+			p, err := c.ListUserMemberOfPage(ctx, "u1", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			next, err := NextPage(ctx, c, p)
+			if err == nil || next != nil {
+				t.Fatalf("NextPage = %v, %v; want the link refused", next, err)
+			}
+			var ge *Error
+			if errors.As(err, &ge) || !strings.Contains(err.Error(), "refusing") {
+				t.Errorf("err = %v, want a refusal, not an *Error", err)
+			}
+
+			var got []string
+			var last error
+			for o, err := range c.ListUserMemberOf(ctx, "u1", nil) {
+				if err != nil {
+					last = err
+					continue
+				}
+				got = append(got, *o.ID)
+			}
+			checkEqual(t, "items", got, []string{"a"})
+			if last == nil || !strings.Contains(last.Error(), "refusing") {
+				t.Errorf("iterator error = %v, want a refusal", last)
+			}
+			if n := len(log.get()); n != 2 {
+				t.Errorf("the service saw %d requests, want 2 (one per first page)", n)
+			}
+		})
+	}
+	t.Cleanup(func() {
+		if reqs := foreignLog.get(); len(reqs) != 0 {
+			t.Errorf("the foreign server saw %d requests (Authorization %q)", len(reqs), reqs[0].Header.Get("Authorization"))
+		}
+	})
+
+	t.Run("another scheme on the same host", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, func(_ int, w http.ResponseWriter, r *http.Request) {
+			_, _ = io.WriteString(w, `{"value":[],"@odata.nextLink":"https://`+r.Host+`/beta/me/memberOf?$skiptoken=1"}`)
+		})
+		c := NewClient(WithBaseURL(srv.URL + "/beta"))
+		p, err := c.ListMeMemberOfPage(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := NextPage(ctx, c, p); err == nil || !strings.Contains(err.Error(), "refusing") {
+			t.Errorf("err = %v, want the https link refused", err)
+		}
+		if n := len(log.get()); n != 1 {
+			t.Errorf("%d requests, want 1", n)
+		}
+	})
+
+	t.Run("the host in another case is the same host", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, func(n int, w http.ResponseWriter, r *http.Request) {
+			if n == 0 {
+				_, _ = io.WriteString(w, `{"value":[{"id":"a"}],"@odata.nextLink":"HTTP://`+strings.ToUpper(r.Host)+`/beta/me/memberOf?$skiptoken=1"}`)
+				return
+			}
+			_, _ = io.WriteString(w, `{"value":[{"id":"b"}]}`)
+		})
+		c := NewClient(WithBaseURL(srv.URL + "/beta"))
+		var got []string
+		for o, err := range c.ListMeMemberOf(ctx, nil) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, *o.ID)
+		}
+		checkEqual(t, "items", got, []string{"a", "b"})
+		if n := len(log.get()); n != 2 {
+			t.Errorf("%d requests, want 2", n)
+		}
+	})
+}
+
+// TestQueryOptions: the options are sent as Graph expects them: $ literal, spaces as %20,
+// names in order, $search in double quotes.
+func TestQueryOptions(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		call func(context.Context, *Client) error
+		// query is the raw query the service must get; values what it decodes to.
+		query  string
+		values url.Values
+		// consistency is the ConsistencyLevel header the service must get ("" for none).
+		consistency string
+	}{
+		{"nil options", func(ctx context.Context, c *Client) error {
+			_, err := c.ListUserMemberOfPage(ctx, "u1", nil)
+			return err
+		}, "", url.Values{}, ""},
+		{"zero options", func(ctx context.Context, c *Client) error {
+			_, err := c.ListUserMemberOfPage(ctx, "u1", &ListMeMemberOfOptions{})
+			return err
+		}, "", url.Values{}, ""},
+		{"$select and $filter", func(ctx context.Context, c *Client) error {
+			_, err := c.ListUserMemberOfPage(ctx, "u1", &ListMeMemberOfOptions{
+				Select: []string{"id", "displayName"},
+				Filter: "startswith(displayName,'Fin an')",
+			})
+			return err
+		}, "$filter=startswith(displayName,'Fin%20an')&$select=id,displayName",
+			url.Values{"$select": {"id,displayName"}, "$filter": {"startswith(displayName,'Fin an')"}}, ""},
+		{"$filter with characters that mean something in a query", func(ctx context.Context, c *Client) error {
+			_, err := c.ListMeMemberOfPage(ctx, &ListMeMemberOfOptions{Filter: "x eq 'a+b&c=d#e%f;g'"})
+			return err
+		}, "$filter=x%20eq%20'a%2Bb%26c%3Dd%23e%25f%3Bg'", url.Values{"$filter": {"x eq 'a+b&c=d#e%f;g'"}}, ""},
+		{"$search is quoted", func(ctx context.Context, c *Client) error {
+			_, err := c.ListUserMemberOfPage(ctx, "u1", &ListMeMemberOfOptions{Search: "displayName:Fin an"})
+			return err
+		}, "$search=%22displayName:Fin%20an%22", url.Values{"$search": {`"displayName:Fin an"`}}, "eventual"},
+		{"$search already quoted is kept", func(ctx context.Context, c *Client) error {
+			_, err := c.ListUserMemberOfPage(ctx, "u1", &ListMeMemberOfOptions{Search: `"displayName:a" OR "mail:b"`})
+			return err
+		}, "$search=%22displayName:a%22%20OR%20%22mail:b%22", url.Values{"$search": {`"displayName:a" OR "mail:b"`}}, "eventual"},
+		{"$search with a quote inside", func(ctx context.Context, c *Client) error {
+			_, err := c.ListUserMemberOfPage(ctx, "u1", &ListMeMemberOfOptions{Search: `displayName:say "hi"`})
+			return err
+		}, "$search=%22displayName:say%20%5C%22hi%5C%22%22", url.Values{"$search": {`"displayName:say \"hi\""`}}, "eventual"},
+		{"$count", func(ctx context.Context, c *Client) error {
+			_, err := c.ListMeMemberOfPage(ctx, &ListMeMemberOfOptions{Count: true})
+			return err
+		}, "$count=true", url.Values{"$count": {"true"}}, "eventual"},
+		{"everything, through the iterator", func(ctx context.Context, c *Client) error {
+			for _, err := range c.ListUserMemberOf(ctx, "u1", &ListMeMemberOfOptions{
+				Select: []string{"id"}, Filter: "id ne null", Search: "mail:a@b.c", Count: true,
+			}) {
+				return err
+			}
+			return nil
+		}, "$count=true&$filter=id%20ne%20null&$search=%22mail:a%40b.c%22&$select=id",
+			url.Values{"$count": {"true"}, "$filter": {"id ne null"}, "$search": {`"mail:a@b.c"`}, "$select": {"id"}}, "eventual"},
+		{"$top, $skip and $orderby", func(ctx context.Context, c *Client) error {
+			_, err := c.ListDeviceAppManagementVppTokensPage(ctx, &ListDeviceAppManagementVppTokensOptions{
+				Select: []string{"id", "state"}, Filter: "state eq 'valid'", OrderBy: []string{"displayName desc", "id"}, Top: 25, Skip: 50,
+			})
+			return err
+		}, "$filter=state%20eq%20'valid'&$orderby=displayName%20desc,id&$select=id,state&$skip=50&$top=25",
+			url.Values{"$filter": {"state eq 'valid'"}, "$orderby": {"displayName desc,id"}, "$select": {"id,state"}, "$skip": {"50"}, "$top": {"25"}}, ""},
+		{"$top 0 is not sent", func(ctx context.Context, c *Client) error {
+			for _, err := range c.ListDeviceAppManagementVppTokens(ctx, &ListDeviceAppManagementVppTokensOptions{Top: 0, Filter: "a eq 1"}) {
+				return err
+			}
+			return nil
+		}, "$filter=a%20eq%201", url.Values{"$filter": {"a eq 1"}}, ""},
+		{"GetGroup $select and $expand", func(ctx context.Context, c *Client) error {
+			_, err := c.GetGroup(ctx, "g1", &GetGroupOptions{Select: []string{"id", "displayName"}, Expand: []string{"members($select=id)"}})
+			return err
+		}, "$expand=members($select%3Did)&$select=id,displayName",
+			url.Values{"$expand": {"members($select=id)"}, "$select": {"id,displayName"}}, ""},
+		{"GetDeviceAppManagementVppToken $select", func(ctx context.Context, c *Client) error {
+			_, err := c.GetDeviceAppManagementVppToken(ctx, "t1", &GetDeviceAppManagementVppTokenOptions{Select: []string{"state"}})
+			return err
+		}, "$select=state", url.Values{"$select": {"state"}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, next := serve(t, reply{body: `{"value":[]}`})
+			if err := tt.call(context.Background(), c); err != nil {
+				t.Fatal(err)
+			}
+			r := next()
+			if r.RawQuery != tt.query {
+				t.Errorf("raw query = %s\nwant        %s", r.RawQuery, tt.query)
+			}
+			if strings.Contains(r.RawQuery, "%24") || strings.Contains(r.RawQuery, "+") {
+				t.Errorf("raw query %s escapes $ or writes a space as +", r.RawQuery)
+			}
+			got, err := url.ParseQuery(r.RawQuery)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkEqual(t, "decoded query", got, tt.values)
+			if v := r.Header.Get("ConsistencyLevel"); v != tt.consistency {
+				t.Errorf("ConsistencyLevel = %q, want %q", v, tt.consistency)
+			}
+		})
+	}
+}
+
+// TestConsistencyLevel: $search and $count send ConsistencyLevel: eventual, which
+// ListUserMemberOf's page documents, unless the caller sets the header.
+func TestConsistencyLevel(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		opts *ListMeMemberOfOptions
+		want []string
+	}{
+		{"$search and $count", &ListMeMemberOfOptions{Search: "displayName:finance", Count: true}, []string{"eventual"}},
+		{"$search", &ListMeMemberOfOptions{Search: "displayName:finance"}, []string{"eventual"}},
+		{"$count", &ListMeMemberOfOptions{Count: true}, []string{"eventual"}},
+		{"set by the caller", &ListMeMemberOfOptions{Search: "displayName:finance", Count: true, ConsistencyLevel: "session"}, []string{"session"}},
+		{"set by the caller without $search", &ListMeMemberOfOptions{Filter: "endswith(mail,'@contoso.com')", ConsistencyLevel: "eventual"}, []string{"eventual"}},
+		{"$select and $filter alone", &ListMeMemberOfOptions{Select: []string{"id"}, Filter: "id ne null"}, nil},
+		{"nil", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, next := serve(t, reply{body: `{"@odata.count":42,"value":[{"id":"g1"}]}`})
+			var got []string
+			for o, err := range c.ListUserMemberOf(context.Background(), "alice@contoso.com", tt.opts) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, *o.ID)
+			}
+			checkEqual(t, "items", got, []string{"g1"})
+			r := next()
+			if v := r.Header.Values("ConsistencyLevel"); !slices.Equal(v, tt.want) {
+				t.Errorf("ConsistencyLevel = %q, want %q", v, tt.want)
+			}
+			if tt.opts != nil && tt.opts.Search != "" && !strings.Contains(r.RawQuery, "$search=%22displayName:finance%22") {
+				t.Errorf("raw query = %s, want the quoted $search", r.RawQuery)
+			}
+			if tt.opts != nil && tt.opts.Count && !strings.Contains(r.RawQuery, "$count=true") {
+				t.Errorf("raw query = %s, want $count=true", r.RawQuery)
+			}
+		})
+	}
+
+	t.Run("the options are not changed", func(t *testing.T) {
+		t.Parallel()
+		c, next := serve(t, reply{body: `{"value":[]}`})
+		opts := &ListMeMemberOfOptions{Search: "a", Count: true}
+		if _, err := c.ListMeMemberOfPage(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		next()
+		if opts.ConsistencyLevel != "" {
+			t.Errorf("opts.ConsistencyLevel = %q after the call, want it left empty", opts.ConsistencyLevel)
+		}
+	})
+
+	t.Run("Prefer on MeReminderView", func(t *testing.T) {
+		t.Parallel()
+		c, next := serve(t, reply{body: `{"value":[]}`})
+		const prefer = `outlook.timezone="Pacific Standard Time"`
+		if _, err := c.MeReminderViewPage(context.Background(), "s", "e", &MeReminderViewOptions{Prefer: prefer}); err != nil {
+			t.Fatal(err)
+		}
+		r := next()
+		if v := r.Header.Values("Prefer"); !slices.Equal(v, []string{prefer}) {
+			t.Errorf("Prefer = %q, want [%s]", v, prefer)
+		}
+		if r.RawQuery != "" || r.Header.Get("ConsistencyLevel") != "" {
+			t.Errorf("query %q, ConsistencyLevel %q; want neither", r.RawQuery, r.Header.Get("ConsistencyLevel"))
+		}
+	})
+}
+
+// TestRetries: throttled and unavailable answers are retried as the policy says.
+func TestRetries(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	tooMany := reply{status: http.StatusTooManyRequests, header: map[string]string{"Retry-After": "0"},
+		body: `{"error":{"code":"TooManyRequests","message":"Too many requests"}}`}
+	group := reply{body: `{"id":"g1","displayName":"Finance"}`}
+
+	t.Run("429 with Retry-After, then success", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, script(tooMany, tooMany, group))
+		c := NewClient(WithBaseURL(srv.URL), fast(4), WithToken("t0k"))
+		g, err := c.GetGroup(ctx, "g1", &GetGroupOptions{Select: []string{"id", "displayName"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkEqual(t, "group", g, &Group{ID: Ptr("g1"), DisplayName: Ptr("Finance")})
+		reqs := log.get()
+		if len(reqs) != 3 {
+			t.Fatalf("%d requests, want 3", len(reqs))
+		}
+		for i, r := range reqs {
+			if r.Method != http.MethodGet || r.RequestURI != "/groups/g1?$select=id,displayName" || r.Header.Get("Authorization") != "Bearer t0k" {
+				t.Errorf("attempt %d = %s %s (Authorization %q), want the same request each time", i, r.Method, r.RequestURI, r.Header.Get("Authorization"))
+			}
+		}
+	})
+
+	t.Run("the default policy with Retry-After: 0", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, script(tooMany, group))
+		c := NewClient(WithBaseURL(srv.URL))
+		if _, err := c.GetGroup(ctx, "g1", nil); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(log.get()); n != 2 {
+			t.Errorf("%d requests, want 2", n)
+		}
+	})
+
+	t.Run("503 without Retry-After backs off, then success", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, script(reply{status: http.StatusServiceUnavailable}, group))
+		c := NewClient(WithBaseURL(srv.URL), fast(4))
+		if _, err := c.GetGroup(ctx, "g1", nil); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(log.get()); n != 2 {
+			t.Errorf("%d requests, want 2", n)
+		}
+	})
+
+	t.Run("POST is retried after 429 with the same body and headers", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, script(tooMany, reply{status: http.StatusCreated, body: vppTokenJSON}))
+		c := NewClient(WithBaseURL(srv.URL), fast(4))
+		got, err := c.CreateDeviceAppManagementVppToken(ctx, VppToken{DisplayName: Ptr("x")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkEqual(t, "token", got, vppToken())
+		reqs := log.get()
+		if len(reqs) != 2 {
+			t.Fatalf("%d requests, want 2", len(reqs))
+		}
+		for i, r := range reqs {
+			if r.Method != http.MethodPost || string(r.Body) != `{"displayName":"x"}` || r.Header.Get("Content-Type") != "application/json" {
+				t.Errorf("attempt %d = %s %q (%s)", i, r.Method, r.Body, r.Header.Get("Content-Type"))
+			}
+		}
+	})
+
+	t.Run("504 is retried for GET", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, script(reply{status: http.StatusGatewayTimeout}, group))
+		c := NewClient(WithBaseURL(srv.URL), fast(4))
+		if _, err := c.GetGroup(ctx, "g1", nil); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(log.get()); n != 2 {
+			t.Errorf("%d requests, want 2", n)
+		}
+	})
+
+	t.Run("504 is not retried for POST", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, script(reply{status: http.StatusGatewayTimeout}, reply{body: vppTokenJSON}))
+		c := NewClient(WithBaseURL(srv.URL), fast(4))
+		_, err := c.DeviceAppManagementVppTokenSyncLicenses(ctx, "t1")
+		var ge *Error
+		if !errors.As(err, &ge) || ge.StatusCode != http.StatusGatewayTimeout {
+			t.Errorf("err = %v, want the 504", err)
+		}
+		if n := len(log.get()); n != 1 {
+			t.Errorf("%d requests, want 1: the POST may have been carried out", n)
+		}
+	})
+
+	t.Run("500 is not retried", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, script(reply{status: http.StatusInternalServerError}, group))
+		c := NewClient(WithBaseURL(srv.URL), fast(4))
+		if _, err := c.GetGroup(ctx, "g1", nil); err == nil {
+			t.Error("err = nil, want the 500")
+		}
+		if n := len(log.get()); n != 1 {
+			t.Errorf("%d requests, want 1", n)
+		}
+	})
+
+	t.Run("attempts run out", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, script(tooMany))
+		c := NewClient(WithBaseURL(srv.URL), fast(3))
+		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1")
+		var ge *Error
+		if !errors.As(err, &ge) || ge.StatusCode != http.StatusTooManyRequests || ge.Code != "TooManyRequests" || !IsThrottled(err) {
+			t.Errorf("err = %v, want the last 429 as an *Error", err)
+		}
+		if n := len(log.get()); n != 3 {
+			t.Errorf("%d requests, want 3", n)
+		}
+	})
+
+	t.Run("a throttled page in the middle of an iteration", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, func(n int, w http.ResponseWriter, r *http.Request) {
+			switch n {
+			case 0:
+				_, _ = io.WriteString(w, `{"value":[{"id":"a"}],"@odata.nextLink":"http://`+r.Host+`/me/memberOf?$skiptoken=1"}`)
+			case 1:
+				w.Header().Set("Retry-After", "0")
+				w.WriteHeader(http.StatusTooManyRequests)
+			default:
+				_, _ = io.WriteString(w, `{"value":[{"id":"b"}]}`)
+			}
+		})
+		c := NewClient(WithBaseURL(srv.URL), fast(4))
+		var got []string
+		for o, err := range c.ListMeMemberOf(ctx, &ListMeMemberOfOptions{Search: "x"}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, *o.ID)
+		}
+		checkEqual(t, "items", got, []string{"a", "b"})
+		reqs := log.get()
+		checkEqual(t, "queries", queries(reqs), []string{"$search=%22x%22", "$skiptoken=1", "$skiptoken=1"})
+		for i, r := range reqs {
+			if r.Header.Get("ConsistencyLevel") != "eventual" {
+				t.Errorf("request %d: ConsistencyLevel = %q", i, r.Header.Get("ConsistencyLevel"))
+			}
+		}
+	})
+
+	t.Run("a reset connection is retried for GET, not for POST", func(t *testing.T) {
+		t.Parallel()
+		// The first request of each server has its connection closed without an answer.
+		reset := func(n int, w http.ResponseWriter, r *http.Request) {
+			if n == 0 {
+				conn, _, err := w.(http.Hijacker).Hijack()
+				if err == nil {
+					conn.Close()
+				}
+				return
+			}
+			_, _ = io.WriteString(w, `{"id":"g1"}`)
+		}
+		srv, log := logServer(t, reset)
+		c := NewClient(WithBaseURL(srv.URL), fast(3))
+		if _, err := c.GetGroup(ctx, "g1", nil); err != nil {
+			t.Errorf("GET: err = %v, want success on the second attempt", err)
+		}
+		if n := len(log.get()); n != 2 {
+			t.Errorf("GET: %d requests, want 2", n)
+		}
+		srv, log = logServer(t, reset)
+		c = NewClient(WithBaseURL(srv.URL), fast(3))
+		if _, err := c.DeviceAppManagementVppTokenSyncLicenses(ctx, "t1"); err == nil {
+			t.Error("POST: err = nil, want the transport error")
+		}
+		if n := len(log.get()); n != 1 {
+			t.Errorf("POST: %d requests, want 1", n)
+		}
+	})
+
+	t.Run("a Retry-After beyond MaxElapsed is not waited for", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, script(reply{status: http.StatusTooManyRequests, header: map[string]string{"Retry-After": "3600"}}, group))
+		c := NewClient(WithBaseURL(srv.URL))
+		c.sleep = func(ctx context.Context, d time.Duration) error {
+			t.Errorf("the client waits %v", d)
+			return ctx.Err()
+		}
+		_, err := c.GetGroup(ctx, "g1", nil)
+		var ge *Error
+		if !errors.As(err, &ge) || ge.RetryAfter != time.Hour || !IsThrottled(err) {
+			t.Errorf("err = %v, want the 429 at once, asking for an hour", err)
+		}
+		if n := len(log.get()); n != 1 {
+			t.Errorf("%d requests, want 1", n)
+		}
+	})
+
+	t.Run("the wait is what Retry-After asks for", func(t *testing.T) {
+		t.Parallel()
+		date := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+		srv, _ := logServer(t, script(
+			reply{status: http.StatusTooManyRequests, header: map[string]string{"Retry-After": "7"}},
+			reply{status: http.StatusServiceUnavailable, header: map[string]string{"Retry-After": date.Add(50 * time.Second).Format(http.TimeFormat)}},
+			reply{status: http.StatusTooManyRequests, header: map[string]string{"Retry-After": "45"}}, // longer than MaxDelay: honoured
+			group))
+		c := NewClient(WithBaseURL(srv.URL), WithRetryPolicy(RetryPolicy{MaxAttempts: 5, MaxDelay: time.Second}))
+		// A clock standing still and a sleep that only notes the wait: nothing here waits.
+		var waits []time.Duration
+		c.now = func() time.Time { return date }
+		c.sleep = func(ctx context.Context, d time.Duration) error {
+			waits = append(waits, d)
+			return ctx.Err()
+		}
+		if _, err := c.GetGroup(ctx, "g1", nil); err != nil {
+			t.Fatal(err)
+		}
+		checkEqual(t, "waits", waits, []time.Duration{7 * time.Second, 50 * time.Second, 45 * time.Second})
+	})
+}
+
+// TestWithoutRetries: a throttled answer comes back at once as an *Error that says how long
+// to wait.
+func TestWithoutRetries(t *testing.T) {
+	t.Parallel()
+	const body = `{"error":{"code":"TooManyRequests","message":"Please retry after 7 seconds."}}`
+	srv, log := logServer(t, script(reply{status: http.StatusTooManyRequests,
+		header: map[string]string{"Retry-After": "7", "request-id": "r-9"}, body: body}))
+	c := NewClient(WithBaseURL(srv.URL+"/beta"), WithoutRetries())
+	_, err := c.ListUserMemberOfPage(context.Background(), "u1", &ListMeMemberOfOptions{Count: true})
+	var ge *Error
+	if !errors.As(err, &ge) {
+		t.Fatalf("err = %v (%T), want an *Error", err, err)
+	}
+	if ge.StatusCode != http.StatusTooManyRequests || ge.RetryAfter != 7*time.Second || ge.Code != "TooManyRequests" || ge.RequestID != "r-9" {
+		t.Errorf("error = %+v", ge)
+	}
+	if !IsThrottled(err) || !IsThrottled(fmt.Errorf("listing: %w", err)) || IsNotFound(err) {
+		t.Errorf("IsThrottled = %v, IsNotFound = %v", IsThrottled(err), IsNotFound(err))
+	}
+	if want := "graph: 429 Too Many Requests: TooManyRequests: Please retry after 7 seconds. (request-id r-9) (retry after 7s)"; err.Error() != want {
+		t.Errorf("Error() = %q\nwant      %q", err.Error(), want)
+	}
+	if n := len(log.get()); n != 1 {
+		t.Errorf("%d requests, want 1", n)
+	}
+
+	t.Run("IsThrottled for 503", func(t *testing.T) {
+		t.Parallel()
+		for _, tc := range []struct {
+			header map[string]string
+			want   bool
+		}{
+			{map[string]string{"Retry-After": "2"}, true},
+			{nil, false},
+		} {
+			c, _ := serve(t, reply{status: http.StatusServiceUnavailable, header: tc.header}, WithoutRetries())
+			_, err := c.GetGroup(context.Background(), "g1", nil)
+			if IsThrottled(err) != tc.want {
+				t.Errorf("Retry-After %v: IsThrottled(%v) = %v, want %v", tc.header, err, !tc.want, tc.want)
+			}
+		}
+	})
+
+	t.Run("WithRetryPolicy then WithoutRetries", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, script(reply{status: http.StatusServiceUnavailable, header: map[string]string{"Retry-After": "1"}}))
+		c := NewClient(WithBaseURL(srv.URL), fast(5), WithoutRetries())
+		if err := c.DeleteDeviceAppManagementVppToken(context.Background(), "t1"); !IsThrottled(err) {
+			t.Errorf("err = %v, want a throttling *Error", err)
+		}
+		if n := len(log.get()); n != 1 {
+			t.Errorf("%d requests, want 1", n)
+		}
+	})
+}
+
+// TestRetryContextCanceled: a context that ends while the client waits to retry ends the
+// call with the context's error.
+func TestRetryContextCanceled(t *testing.T) {
+	t.Parallel()
+	throttled := reply{status: http.StatusTooManyRequests, header: map[string]string{"Retry-After": "30"},
+		body: `{"error":{"code":"TooManyRequests","message":"slow down"}}`}
+
+	t.Run("canceled while waiting", func(t *testing.T) {
+		t.Parallel()
+		started := make(chan struct{}, 1)
+		srv, log := logServer(t, func(n int, w http.ResponseWriter, r *http.Request) {
+			script(throttled)(n, w, r)
+			select {
+			case started <- struct{}{}:
+			default:
+			}
+		})
+		c := NewClient(WithBaseURL(srv.URL)) // the default policy honours a 30s Retry-After
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		errc := make(chan error, 1)
+		go func() {
+			_, err := c.GetGroup(ctx, "g1", nil)
+			errc <- err
+		}()
+		<-started
+		cancel()
+		err := <-errc
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want it to wrap context.Canceled", err)
+		}
+		if n := len(log.get()); n != 1 {
+			t.Errorf("%d requests, want 1", n)
+		}
+	})
+
+	t.Run("canceled at the start of the wait", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, script(throttled))
+		c := NewClient(WithBaseURL(srv.URL))
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		var asked []time.Duration
+		c.sleep = func(ctx context.Context, d time.Duration) error {
+			asked = append(asked, d)
+			cancel() // the caller gives up while the client waits
+			return sleepContext(ctx, d)
+		}
+		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1")
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want it to wrap context.Canceled", err)
+		}
+		var ge *Error
+		if !errors.As(err, &ge) || ge.StatusCode != http.StatusTooManyRequests || ge.Message != "slow down" {
+			t.Errorf("err = %v, want it to wrap the 429 that was being retried", err)
+		}
+		checkEqual(t, "waits", asked, []time.Duration{30 * time.Second})
+		if n := len(log.get()); n != 1 {
+			t.Errorf("%d requests, want 1", n)
+		}
+	})
+
+	t.Run("a deadline before the retry", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, script(throttled))
+		c := NewClient(WithBaseURL(srv.URL))
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_, err := c.GetGroup(ctx, "g1", nil)
+		var ge *Error
+		if !errors.As(err, &ge) || ge.StatusCode != http.StatusTooManyRequests || errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("err = %v, want the 429 at once: the retry would come after the deadline", err)
+		}
+		if n := len(log.get()); n != 1 {
+			t.Errorf("%d requests, want 1", n)
+		}
+	})
+}
+
+// TestDownload: a report is streamed as the service sends it.
+func TestDownload(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	var b strings.Builder
+	b.WriteString("Report Refresh Date,User Principal Name,Display Name\n")
+	for i := range 20000 {
+		fmt.Fprintf(&b, "2024-01-31,user%d@contoso.com,User %d\n", i, i)
+	}
+	report := b.String()
+
+	t.Run("large content, after a 503", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, script(
+			reply{status: http.StatusServiceUnavailable, header: map[string]string{"Retry-After": "0"}},
+			reply{header: map[string]string{"Content-Type": "application/octet-stream"}, body: report}))
+		c := NewClient(WithBaseURL(srv.URL+"/beta"), fast(3), WithToken("t0k"))
+		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D7")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := readAllClose(t, rc); got != report {
+			t.Errorf("stream: %d bytes, want the %d of the report", len(got), len(report))
+		}
+		reqs := log.get()
+		if len(reqs) != 2 {
+			t.Fatalf("%d requests, want 2", len(reqs))
+		}
+		for i, r := range reqs {
+			if quotesPlain(r.RequestURI) != "/beta/reports/getOffice365ActiveUserDetail(period='D7')" ||
+				r.Header.Get("Accept") != "*/*" || r.Header.Get("Authorization") != "Bearer t0k" {
+				t.Errorf("attempt %d = %s (Accept %q, Authorization %q)", i, r.RequestURI, r.Header.Get("Accept"), r.Header.Get("Authorization"))
+			}
+		}
+	})
+
+	t.Run("read as it arrives", func(t *testing.T) {
+		t.Parallel()
+		more := make(chan struct{})
+		srv, _ := logServer(t, func(_ int, w http.ResponseWriter, r *http.Request) {
+			_, _ = io.WriteString(w, "line 1\n")
+			w.(http.Flusher).Flush()
+			select {
+			case <-more:
+			case <-r.Context().Done():
+				return
+			}
+			_, _ = io.WriteString(w, "line 2\n")
+		})
+		c := NewClient(WithBaseURL(srv.URL))
+		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D30")
+		if err != nil {
+			close(more)
+			t.Fatal(err)
+		}
+		br := bufio.NewReader(rc)
+		// The first line is readable while the service still holds back the rest.
+		line, err := br.ReadString('\n')
+		close(more)
+		if err != nil || line != "line 1\n" {
+			t.Fatalf("first line = %q, %v", line, err)
+		}
+		rest, err := io.ReadAll(br)
+		rc.Close()
+		if err != nil || string(rest) != "line 2\n" {
+			t.Errorf("rest = %q, %v", rest, err)
+		}
+	})
+
+	t.Run("not found", func(t *testing.T) {
+		t.Parallel()
+		c, _ := serve(t, reply{status: http.StatusNotFound, body: `{"error":{"code":"NotFound","message":"no report"}}`})
+		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D7")
+		if rc != nil {
+			rc.Close()
+			t.Error("got a stream with the error")
+		}
+		if !IsNotFound(err) || IsThrottled(err) {
+			t.Errorf("err = %v, want a 404 *Error", err)
+		}
+	})
+}
+
+// TestUpload would send content through a generated method taking an io.Reader; none of
+// the documented operations takes one (the runtime's raw bodies are tested in
+// internal/emit/runtime).
+func TestUpload(t *testing.T) {
+	t.Parallel()
+	reader := reflect.TypeFor[io.Reader]()
+	ct := reflect.TypeFor[*Client]()
+	for i := range ct.NumMethod() {
+		m := ct.Method(i).Type
+		for j := range m.NumIn() {
+			if m.In(j) == reader {
+				t.Fatalf("%s takes an io.Reader: test the upload here", ct.Method(i).Name)
+			}
+		}
+	}
+	t.Skip("no generated method takes content as an io.Reader")
+}
+
+// TestErrorBodies: the Graph error body is read with and without innerError.
+func TestErrorBodies(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		rep  reply
+		want Error
+		text string
+	}{
+		{
+			name: "innerError with date and IDs",
+			rep: reply{status: http.StatusBadRequest, body: `{"error":{"code":"Request_BadRequest","message":"Invalid object identifier 'x'.",` +
+				`"innerError":{"date":"2024-05-01T12:00:00","request-id":"r-1","client-request-id":"c-1","extra":[1]}}}`},
+			want: Error{StatusCode: 400, Code: "Request_BadRequest", Message: "Invalid object identifier 'x'.", RequestID: "r-1", ClientRequestID: "c-1",
+				Date: "2024-05-01T12:00:00", InnerError: raw(`{"date":"2024-05-01T12:00:00","request-id":"r-1","client-request-id":"c-1","extra":[1]}`)},
+			text: "graph: 400 Bad Request: Request_BadRequest: Invalid object identifier 'x'. (request-id r-1)",
+		},
+		{
+			name: "headers win over innerError",
+			rep: reply{status: http.StatusNotFound, header: map[string]string{"request-id": "h-r", "client-request-id": "h-c"},
+				body: `{"error":{"code":"NotFound","message":"gone","innerError":{"request-id":"b-r","client-request-id":"b-c"}}}`},
+			want: Error{StatusCode: 404, Code: "NotFound", Message: "gone", RequestID: "h-r", ClientRequestID: "h-c",
+				InnerError: raw(`{"request-id":"b-r","client-request-id":"b-c"}`)},
+		},
+		{
+			name: "no innerError, details",
+			rep: reply{status: http.StatusBadRequest, header: map[string]string{"request-id": "r-2", "client-request-id": "c-2"},
+				body: `{"error":{"code":"BadRequest","message":"Invalid filter clause","details":[{"code":"syntax","message":"bad token","target":"$filter"},{"code":"other"}]}}`},
+			want: Error{StatusCode: 400, Code: "BadRequest", Message: "Invalid filter clause", RequestID: "r-2", ClientRequestID: "c-2",
+				Details: []ErrorDetail{{Code: "syntax", Message: "bad token", Target: "$filter"}, {Code: "other"}}},
+			text: "graph: 400 Bad Request: BadRequest: Invalid filter clause [$filter: syntax: bad token; other] (request-id r-2)",
+		},
+		{
+			name: "no innerError, nothing else",
+			rep:  reply{status: http.StatusForbidden, body: `{"error":{"code":"Forbidden","message":"no"}}`},
+			want: Error{StatusCode: 403, Code: "Forbidden", Message: "no"},
+			text: "graph: 403 Forbidden: Forbidden: no",
+		},
+		{
+			name: "innerError that is not an object",
+			rep:  reply{status: http.StatusBadRequest, body: `{"error":{"code":"X","message":"y","innerError":"oops"}}`},
+			want: Error{StatusCode: 400, Code: "X", Message: "y"},
+		},
+		{
+			name: "innerError null",
+			rep:  reply{status: http.StatusBadRequest, body: `{"error":{"code":"X","message":"y","innerError":null}}`},
+			want: Error{StatusCode: 400, Code: "X", Message: "y"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, _ := serve(t, tt.rep, WithoutRetries())
+			_, err := c.GetDeviceAppManagementVppToken(context.Background(), "t1", nil)
+			var ge *Error
+			if !errors.As(err, &ge) {
+				t.Fatalf("err = %v (%T), want an *Error", err, err)
+			}
+			got := *ge
+			got.Body = nil
+			checkEqual(t, "error", got, tt.want)
+			if string(ge.Body) != tt.rep.body {
+				t.Errorf("Body = %s, want the response body", ge.Body)
+			}
+			if tt.text != "" && err.Error() != tt.text {
+				t.Errorf("Error() = %q\nwant      %q", err.Error(), tt.text)
+			}
+			if IsNotFound(err) != (ge.StatusCode == http.StatusNotFound) || IsThrottled(err) {
+				t.Errorf("IsNotFound = %v, IsThrottled = %v", IsNotFound(err), IsThrottled(err))
+			}
+		})
+	}
+}
+
+func TestWithTokenAndCloud(t *testing.T) {
+	t.Parallel()
+	t.Run("WithToken", func(t *testing.T) {
+		t.Parallel()
+		c, next := serve(t, reply{body: `{}`}, WithToken("t0k"))
+		if _, err := c.GetGroup(context.Background(), "g1", nil); err != nil {
+			t.Fatal(err)
+		}
+		if a := next().Header.Values("Authorization"); !slices.Equal(a, []string{"Bearer t0k"}) {
+			t.Errorf("Authorization = %q", a)
+		}
+	})
+	t.Run("no token", func(t *testing.T) {
+		t.Parallel()
+		c, next := serve(t, reply{body: `{}`}, WithToken(""))
+		if _, err := c.GetGroup(context.Background(), "g1", nil); err != nil {
+			t.Fatal(err)
+		}
+		if a := next().Header.Values("Authorization"); a != nil {
+			t.Errorf("Authorization = %q, want none", a)
+		}
+	})
+	t.Run("WithCloud", func(t *testing.T) {
+		t.Parallel()
+		for root, want := range map[string]string{
+			CloudGlobal:         "https://graph.microsoft.com/beta",
+			CloudUSGov:          "https://graph.microsoft.us/beta",
+			CloudUSGovDoD:       "https://dod-graph.microsoft.us/beta",
+			CloudChina:          "https://microsoftgraph.chinacloudapi.cn/beta",
+			CloudUSGov + "/":    "https://graph.microsoft.us/beta",
+			"http://127.0.0.1/": "http://127.0.0.1/beta",
+		} {
+			if got := NewClient(WithCloud(root)).baseURL; got != want {
+				t.Errorf("WithCloud(%q): base URL %q, want %q", root, got, want)
+			}
+		}
+		if NewClient(WithCloud(CloudGlobal)).baseURL != DefaultBaseURL {
+			t.Error("WithCloud(CloudGlobal) is not the default base URL")
+		}
+	})
+	t.Run("WithCloud reaches the cloud's root", func(t *testing.T) {
+		t.Parallel()
+		srv, log := logServer(t, script(reply{body: `{}`}))
+		c := NewClient(WithCloud(srv.URL))
+		if _, err := c.GetGroup(context.Background(), "g1", nil); err != nil {
+			t.Fatal(err)
+		}
+		if r := log.get()[0]; r.RequestURI != "/beta/groups/g1" {
+			t.Errorf("request URI = %s", r.RequestURI)
+		}
+	})
+}
+
+func TestRetryPolicyOptions(t *testing.T) {
+	t.Parallel()
+	if got := NewClient().retry; got != DefaultRetryPolicy() {
+		t.Errorf("default policy = %+v", got)
+	}
+	d := DefaultRetryPolicy()
+	if got := NewClient(WithRetryPolicy(RetryPolicy{MaxAttempts: 2})).retry; got != (RetryPolicy{MaxAttempts: 2, MaxElapsed: d.MaxElapsed, BaseDelay: d.BaseDelay, MaxDelay: d.MaxDelay}) {
+		t.Errorf("WithRetryPolicy(MaxAttempts: 2) = %+v, want the other fields defaulted", got)
+	}
+	if got := NewClient(WithoutRetries()).retry.MaxAttempts; got != 1 {
+		t.Errorf("WithoutRetries: MaxAttempts = %d, want 1", got)
+	}
+}
+
+// toServer sends every request to srv, whatever host its URL names: a client can then use
+// a base URL such as http://graph.test/beta.
+type toServer struct{ srv *httptest.Server }
+
+func (s toServer) RoundTrip(r *http.Request) (*http.Response, error) {
+	u, err := url.Parse(s.srv.URL)
+	if err != nil {
+		return nil, err
+	}
+	r = r.Clone(r.Context())
+	r.URL.Scheme, r.URL.Host = u.Scheme, u.Host
+	return s.srv.Client().Transport.RoundTrip(r)
+}
+
+// TestNextLinkDefaultPort: http://graph.test:80 is http://graph.test (RFC 3986 6.2.3), so
+// a next link that spells out the scheme's default port stays on the client's host and is
+// followed.
+func TestNextLinkDefaultPort(t *testing.T) {
+	t.Parallel()
+	srv, log := logServer(t, func(n int, w http.ResponseWriter, r *http.Request) {
+		if n == 0 {
+			_, _ = io.WriteString(w, `{"value":[{"id":"a"}],"@odata.nextLink":"http://graph.test:80/beta/me/memberOf?$skiptoken=1"}`)
+			return
+		}
+		_, _ = io.WriteString(w, `{"value":[{"id":"b"}]}`)
+	})
+	c := NewClient(WithBaseURL("http://graph.test/beta"), WithHTTPClient(&http.Client{Transport: toServer{srv}}))
+	var got []string
+	for o, err := range c.ListMeMemberOf(context.Background(), nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, *o.ID)
+	}
+	checkEqual(t, "items", got, []string{"a", "b"})
+	if n := len(log.get()); n != 2 {
+		t.Errorf("%d requests, want 2", n)
 	}
 }

@@ -2,12 +2,39 @@
 
 package generated
 
-import "context"
+import (
+	"context"
+	"strings"
+)
+
+// GetGroupOptions are the optional query parameters and headers of GetGroup; the zero value
+// sends none.
+type GetGroupOptions struct {
+	// Select lists the properties to return ($select).
+	Select []string
+	// Expand lists the relationships to return with each item ($expand).
+	Expand []string
+}
+
+// apply adds the options that are set to r.
+func (o *GetGroupOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if len(o.Select) > 0 {
+		r.setQuery("$select", strings.Join(o.Select, ","))
+	}
+	if len(o.Expand) > 0 {
+		r.setQuery("$expand", strings.Join(o.Expand, ","))
+	}
+}
 
 // GetGroup sends GET /groups/{groupId}.
 //
 // Retrieve the properties and relationships of a group object. By default only a subset of
 // the properties comes back; ask for others explicitly with $select.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a group.
 //
@@ -16,10 +43,14 @@ import "context"
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-get.md
-func (c *Client) GetGroup(ctx context.Context, groupID string) (*Group, error) {
-	p := "/groups/" + pathValue(groupID, false)
+func (c *Client) GetGroup(ctx context.Context, groupID string, opts *GetGroupOptions) (*Group, error) {
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false),
+	}
+	opts.apply(&r)
 	var out Group
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

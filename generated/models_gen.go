@@ -20,8 +20,9 @@ type DateTimeTimeZone struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (DateTimeTimeZone) knownField(name string) bool {
-	switch name {
+// knownDateTimeTimeZone reports whether name is a property DateTimeTimeZone documents.
+func knownDateTimeTimeZone(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "dateTime", "timeZone":
 		return true
 	}
@@ -35,7 +36,7 @@ func (v *DateTimeTimeZone) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownDateTimeTimeZone)
 	if err != nil {
 		return err
 	}
@@ -76,8 +77,10 @@ type DirectoryObjectDerived interface {
 }
 
 func (*DirectoryObject) isEntity() {}
-func (DirectoryObject) knownField(name string) bool {
-	switch name {
+
+// knownDirectoryObject reports whether name is a property DirectoryObject documents.
+func knownDirectoryObject(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "deletedDateTime":
 		return true
 	}
@@ -91,7 +94,7 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownDirectoryObject)
 	if err != nil {
 		return err
 	}
@@ -143,8 +146,9 @@ type EntityDerived interface {
 	isEntity()
 }
 
-func (Entity) knownField(name string) bool {
-	switch name {
+// knownEntity reports whether name is a property Entity documents.
+func knownEntity(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id":
 		return true
 	}
@@ -158,7 +162,7 @@ func (v *Entity) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownEntity)
 	if err != nil {
 		return err
 	}
@@ -240,8 +244,10 @@ type Group struct {
 
 func (*Group) isDirectoryObject() {}
 func (*Group) isEntity()          {}
-func (Group) knownField(name string) bool {
-	switch name {
+
+// knownGroup reports whether name is a property Group documents.
+func knownGroup(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "deletedDateTime", "createdDateTime", "description", "displayName", "groupTypes", "mail", "mailEnabled", "securityEnabled", "visibility":
 		return true
 	}
@@ -255,7 +261,7 @@ func (v *Group) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownGroup)
 	if err != nil {
 		return err
 	}
@@ -287,8 +293,9 @@ type Location struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Location) knownField(name string) bool {
-	switch name {
+// knownLocation reports whether name is a property Location documents.
+func knownLocation(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "displayName", "locationEmailAddress", "locationUri":
 		return true
 	}
@@ -302,7 +309,7 @@ func (v *Location) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownLocation)
 	if err != nil {
 		return err
 	}
@@ -343,8 +350,9 @@ type Reminder struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Reminder) knownField(name string) bool {
-	switch name {
+// knownReminder reports whether name is a property Reminder documents.
+func knownReminder(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "changeKey", "eventEndTime", "eventId", "eventLocation", "eventStartTime", "eventSubject", "eventWebLink", "reminderFireTime":
 		return true
 	}
@@ -358,7 +366,7 @@ func (v *Reminder) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownReminder)
 	if err != nil {
 		return err
 	}
@@ -409,8 +417,10 @@ type User struct {
 
 func (*User) isDirectoryObject() {}
 func (*User) isEntity()          {}
-func (User) knownField(name string) bool {
-	switch name {
+
+// knownUser reports whether name is a property User documents.
+func knownUser(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "deletedDateTime", "accountEnabled", "businessPhones", "createdDateTime", "displayName", "mail", "userPrincipalName", "userType", "manager", "memberOf":
 		return true
 	}
@@ -424,7 +434,7 @@ func (v *User) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownUser)
 	if err != nil {
 		return err
 	}
@@ -493,8 +503,10 @@ type VppToken struct {
 }
 
 func (*VppToken) isEntity() {}
-func (VppToken) knownField(name string) bool {
-	switch name {
+
+// knownVppToken reports whether name is a property VppToken documents.
+func knownVppToken(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "organizationName", "vppTokenAccountType", "appleId", "expirationDateTime", "lastSyncDateTime", "token", "lastModifiedDateTime", "state", "lastSyncStatus", "automaticallyUpdateApps", "countryOrRegion", "dataSharingConsentGranted", "displayName", "locationName", "claimTokenManagementFromExternalMdm", "roleScopeTagIds":
 		return true
 	}
@@ -508,7 +520,7 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownVppToken)
 	if err != nil {
 		return err
 	}

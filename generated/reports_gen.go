@@ -22,8 +22,11 @@ import (
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
 func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error) {
-	p := "/reports/getOffice365ActiveUserDetail(period=" + pathValue(period, true) + ")"
-	return c.stream(ctx, "GET", p, nil, nil)
+	r := request{
+		method: "GET",
+		path:   "/reports/getOffice365ActiveUserDetail(period=" + pathValue(period, true) + ")",
+	}
+	return c.stream(ctx, r)
 }
 
 // ReportsGetOffice365ActiveUserDetailByDate sends GET /reports/getOffice365ActiveUserDetail(date={date}).
@@ -42,6 +45,9 @@ func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
 func (c *Client) ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error) {
-	p := "/reports/getOffice365ActiveUserDetail(date=" + pathValue(date, false) + ")"
-	return c.stream(ctx, "GET", p, nil, nil)
+	r := request{
+		method: "GET",
+		path:   "/reports/getOffice365ActiveUserDetail(date=" + pathValue(date, false) + ")",
+	}
+	return c.stream(ctx, r)
 }

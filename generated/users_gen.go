@@ -2,27 +2,107 @@
 
 package generated
 
-import "context"
+import (
+	"context"
+	"iter"
+	"strings"
+)
+
+// ListMeMemberOfOptions are the optional query parameters and headers of ListMeMemberOf; the
+// zero value sends none.
+//
+// Setting Count or Search also sends ConsistencyLevel: eventual, which the service requires
+// for them, unless ConsistencyLevel is set.
+type ListMeMemberOfOptions struct {
+	// Select lists the properties to return ($select).
+	Select []string
+	// Filter is an OData expression that items must match ($filter), such as
+	// "startswith(displayName,'a')".
+	Filter string
+	// Search is a search expression ($search), such as "displayName:finance"; the client adds
+	// the quotes.
+	Search string
+	// Count asks for the total number of items in @odata.count ($count=true).
+	Count bool
+	// ConsistencyLevel is the ConsistencyLevel header. eventual. Needed for advanced queries
+	// with $search, $count, $filter, or an OData cast. Results come from an index that can
+	// briefly lag behind recent changes.
+	ConsistencyLevel string
+}
+
+// apply adds the options that are set to r.
+func (o *ListMeMemberOfOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if len(o.Select) > 0 {
+		r.setQuery("$select", strings.Join(o.Select, ","))
+	}
+	if o.Filter != "" {
+		r.setQuery("$filter", o.Filter)
+	}
+	if o.Search != "" {
+		r.setQuery("$search", quoteSearch(o.Search))
+	}
+	if o.Count {
+		r.setQuery("$count", "true")
+	}
+	if o.ConsistencyLevel != "" {
+		r.setHeader("ConsistencyLevel", o.ConsistencyLevel)
+	}
+	if (o.Search != "" || o.Count) && r.header.Get("ConsistencyLevel") == "" {
+		r.setHeader("ConsistencyLevel", "eventual")
+	}
+}
 
 // ListMeMemberOf sends GET /me/memberOf.
 //
 // List the groups, directory roles, and administrative units that a user directly belongs
 // to. Membership inherited through nested groups is not included.
 //
-// On success the service answers 200 OK with a collection of directoryObject.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of directoryObject. The iterator
+// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. ListMeMemberOfPage returns one page with its
+// links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): User.Read
 //   - Application: Directory.Read.All
 //
 // Source: api-reference/beta/api/user-list-memberof.md
-func (c *Client) ListMeMemberOf(ctx context.Context) (*Page[DirectoryObject], error) {
-	p := "/me/memberOf"
-	var out Page[DirectoryObject]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeMemberOf(ctx context.Context, opts *ListMeMemberOfOptions) iter.Seq2[DirectoryObject, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/memberOf",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[DirectoryObject](ctx, c, r)
+}
+
+// ListMeMemberOfPage sends GET /me/memberOf.
+//
+// List the groups, directory roles, and administrative units that a user directly belongs
+// to. Membership inherited through nested groups is not included.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of directoryObject. This method
+// returns one page; NextPage fetches the next, and ListMeMemberOf iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): User.Read
+//   - Application: Directory.Read.All
+//
+// Source: api-reference/beta/api/user-list-memberof.md
+func (c *Client) ListMeMemberOfPage(ctx context.Context, opts *ListMeMemberOfOptions) (*Page[DirectoryObject], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/memberOf",
+	}
+	opts.apply(&r)
+	return page[DirectoryObject](ctx, c, r)
 }
 
 // ListUserMemberOf sends GET /users/{userId}/memberOf.
@@ -32,20 +112,70 @@ func (c *Client) ListMeMemberOf(ctx context.Context) (*Page[DirectoryObject], er
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
-// On success the service answers 200 OK with a collection of directoryObject.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of directoryObject. The iterator
+// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. ListUserMemberOfPage returns one page with
+// its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): User.Read
 //   - Application: Directory.Read.All
 //
 // Source: api-reference/beta/api/user-list-memberof.md
-func (c *Client) ListUserMemberOf(ctx context.Context, userID string) (*Page[DirectoryObject], error) {
-	p := "/users/" + pathValue(userID, false) + "/memberOf"
-	var out Page[DirectoryObject]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListUserMemberOf(ctx context.Context, userID string, opts *ListMeMemberOfOptions) iter.Seq2[DirectoryObject, error] {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/memberOf",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[DirectoryObject](ctx, c, r)
+}
+
+// ListUserMemberOfPage sends GET /users/{userId}/memberOf.
+//
+// List the groups, directory roles, and administrative units that a user directly belongs
+// to. Membership inherited through nested groups is not included.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of directoryObject. This method
+// returns one page; NextPage fetches the next, and ListUserMemberOf iterates over every
+// item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): User.Read
+//   - Application: Directory.Read.All
+//
+// Source: api-reference/beta/api/user-list-memberof.md
+func (c *Client) ListUserMemberOfPage(ctx context.Context, userID string, opts *ListMeMemberOfOptions) (*Page[DirectoryObject], error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/memberOf",
+	}
+	opts.apply(&r)
+	return page[DirectoryObject](ctx, c, r)
+}
+
+// MeReminderViewOptions are the optional query parameters and headers of MeReminderView; the
+// zero value sends none.
+type MeReminderViewOptions struct {
+	// Prefer is the Prefer header. outlook.timezone="{time-zone}". Optional. Times are returned
+	// in UTC when this header is not sent.
+	Prefer string
+}
+
+// apply adds the options that are set to r.
+func (o *MeReminderViewOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if o.Prefer != "" {
+		r.setHeader("Prefer", o.Prefer)
+	}
 }
 
 // MeReminderView sends GET /me/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
@@ -59,7 +189,12 @@ func (c *Client) ListUserMemberOf(ctx context.Context, userID string) (*Page[Dir
 // endDateTime: End of the time window, as an ISO 8601 date and time such as
 // "2021-07-16T18:00:00.0000000". Required.
 //
-// On success the service answers 200 OK with a collection of reminder.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of reminder. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. MeReminderViewPage returns one page with its
+// links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -67,13 +202,44 @@ func (c *Client) ListUserMemberOf(ctx context.Context, userID string) (*Page[Dir
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
-func (c *Client) MeReminderView(ctx context.Context, startDateTime string, endDateTime string) (*Page[Reminder], error) {
-	p := "/me/reminderView(startDateTime=" + pathValue(startDateTime, true) + ",endDateTime=" + pathValue(endDateTime, true) + ")"
-	var out Page[Reminder]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) MeReminderView(ctx context.Context, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/reminderView(startDateTime=" + pathValue(startDateTime, true) + ",endDateTime=" + pathValue(endDateTime, true) + ")",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Reminder](ctx, c, r)
+}
+
+// MeReminderViewPage sends GET /me/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
+//
+// Get the event reminders in a user's calendar that fall between a start time and an end
+// time.
+//
+// startDateTime: Beginning of the time window, as an ISO 8601 date and time such as
+// "2021-07-12T08:00:00.0000000". Required.
+//
+// endDateTime: End of the time window, as an ISO 8601 date and time such as
+// "2021-07-16T18:00:00.0000000". Required.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of reminder. This method returns
+// one page; NextPage fetches the next, and MeReminderView iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/user-reminderview.md
+func (c *Client) MeReminderViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/reminderView(startDateTime=" + pathValue(startDateTime, true) + ",endDateTime=" + pathValue(endDateTime, true) + ")",
+	}
+	opts.apply(&r)
+	return page[Reminder](ctx, c, r)
 }
 
 // UserReminderView sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
@@ -89,7 +255,12 @@ func (c *Client) MeReminderView(ctx context.Context, startDateTime string, endDa
 // endDateTime: End of the time window, as an ISO 8601 date and time such as
 // "2021-07-16T18:00:00.0000000". Required.
 //
-// On success the service answers 200 OK with a collection of reminder.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of reminder. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. UserReminderViewPage returns one page with its
+// links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -97,11 +268,44 @@ func (c *Client) MeReminderView(ctx context.Context, startDateTime string, endDa
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
-func (c *Client) UserReminderView(ctx context.Context, userID string, startDateTime string, endDateTime string) (*Page[Reminder], error) {
-	p := "/users/" + pathValue(userID, false) + "/reminderView(startDateTime=" + pathValue(startDateTime, true) + ",endDateTime=" + pathValue(endDateTime, true) + ")"
-	var out Page[Reminder]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) UserReminderView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error] {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/reminderView(startDateTime=" + pathValue(startDateTime, true) + ",endDateTime=" + pathValue(endDateTime, true) + ")",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Reminder](ctx, c, r)
+}
+
+// UserReminderViewPage sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
+//
+// Get the event reminders in a user's calendar that fall between a start time and an end
+// time.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// startDateTime: Beginning of the time window, as an ISO 8601 date and time such as
+// "2021-07-12T08:00:00.0000000". Required.
+//
+// endDateTime: End of the time window, as an ISO 8601 date and time such as
+// "2021-07-16T18:00:00.0000000". Required.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of reminder. This method returns
+// one page; NextPage fetches the next, and UserReminderView iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/user-reminderview.md
+func (c *Client) UserReminderViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/reminderView(startDateTime=" + pathValue(startDateTime, true) + ",endDateTime=" + pathValue(endDateTime, true) + ")",
+	}
+	opts.apply(&r)
+	return page[Reminder](ctx, c, r)
 }

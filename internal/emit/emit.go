@@ -2,7 +2,7 @@ package emit
 
 import (
 	"bytes"
-	_ "embed"
+	"embed"
 	"fmt"
 	"go/format"
 	"go/parser"
@@ -48,11 +48,11 @@ func Emit(api *model.API, cfg Config) (Files, model.Diagnostics, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	edm, err := genEdm(v)
+	more, err := genRuntimeFiles(v)
 	if err != nil {
 		return nil, nil, err
 	}
-	files = append(files, rt, edm)
+	files = append(append(files, rt), more...)
 	if len(v.types) > 0 {
 		f := newFile(v)
 		for _, t := range v.types {
@@ -86,6 +86,13 @@ func Emit(api *model.API, cfg Config) (Files, model.Diagnostics, error) {
 		}
 		files = append(files, out)
 	}
+	af := newFile(v)
+	genAPI(af, v, v.apiName)
+	apiFile, err := render("api_gen.go", af)
+	if err != nil {
+		return nil, nil, err
+	}
+	files = append(files, apiFile)
 	sortFiles(files)
 	return files, v.diags.Sort(), nil
 }
@@ -127,27 +134,70 @@ func numbered(src []byte) string {
 	return b.String()
 }
 
-//go:embed runtime/client.go
-var runtimeSrc string
+//go:embed runtime/*.go
+var runtimeFS embed.FS
 
-//go:embed runtime/edm.go
-var edmSrc string
-
-// genEdm emits edm_gen.go: the wire types of the Edm primitives (runtime/edm.go), with the
-// package name set.
-func genEdm(v *view) (File, error) {
-	const clause = "\npackage graph\n"
-	i := strings.Index(edmSrc, clause)
-	if i < 0 {
-		return File{}, fmt.Errorf("edm_gen.go: the runtime source has lost its package clause")
+// RuntimeFiles are the names of the emitted files that hold the runtime (the same in every
+// generated package but for the package name and the API version): one for each non-test
+// Go file of internal/emit/runtime, client.go giving client_gen.go.
+func RuntimeFiles() []string {
+	var out []string
+	for _, name := range runtimeSources() {
+		out = append(out, strings.TrimSuffix(name, ".go")+"_gen.go")
 	}
-	src := Header + "\n\n" + edmSrc[:i] + "\npackage " + v.pkg + "\n" + edmSrc[i+len(clause):]
-	return checked("edm_gen.go", []byte(src))
+	return out
+}
+
+// runtimeSources lists the runtime's non-test files, sorted.
+func runtimeSources() []string {
+	entries, _ := runtimeFS.ReadDir("runtime")
+	var out []string
+	for _, e := range entries {
+		if n := e.Name(); strings.HasSuffix(n, ".go") && !strings.HasSuffix(n, "_test.go") {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// genRuntimeFiles emits every runtime file but client.go (see genRuntime) with the package
+// name set.
+func genRuntimeFiles(v *view) (Files, error) {
+	const clause = "\npackage graph\n"
+	var out Files
+	for _, name := range runtimeSources() {
+		if name == "client.go" {
+			continue
+		}
+		b, err := runtimeFS.ReadFile("runtime/" + name)
+		if err != nil {
+			return nil, err
+		}
+		src := "\n" + string(b) // a file may start with its package clause
+		i := strings.Index(src, clause)
+		if i < 0 {
+			return nil, fmt.Errorf("%s: the runtime source has lost its package clause", name)
+		}
+		if strings.HasPrefix(src, "\n// Package ") {
+			return nil, fmt.Errorf("%s: only runtime/client.go may hold the package comment", name)
+		}
+		f, err := checked(strings.TrimSuffix(name, ".go")+"_gen.go", []byte(Header+"\n"+src[:i]+"\npackage "+v.pkg+"\n"+src[i+len(clause):]))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
 }
 
 // genRuntime emits client_gen.go: the runtime's source with the package name, the API
 // version and a package comment set. See runtime/client.go for the Go it produces.
 func genRuntime(v *view) (File, error) {
+	src, err := runtimeFS.ReadFile("runtime/client.go")
+	if err != nil {
+		return File{}, err
+	}
+	runtimeSrc := string(src)
 	i := strings.Index(runtimeSrc, "\npackage graph\n")
 	const version = `const APIVersion = "beta"`
 	if i < 0 || !strings.Contains(runtimeSrc, version) {

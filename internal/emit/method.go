@@ -9,76 +9,54 @@ import (
 	"github.com/graphdocgen/graphdocgen/internal/model"
 )
 
-// genMethod emits one client method:
+// genMethod emits one client method (two for a collection: an iterator over every item
+// and a method for one page):
 //
 //	// GetDeviceAppManagementVppToken sends GET /deviceAppManagement/vppTokens/{vppTokenId}.
 //	// ...
-//	func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string) (*VppToken, error) {
-//		p := "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false)
+//	func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *GetDeviceAppManagementVppTokenOptions) (*VppToken, error) {
+//		r := request{method: "GET", path: "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false)}
+//		opts.apply(&r)
 //		var out VppToken
-//		if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+//		if err := c.do(ctx, r, &out); err != nil {
 //			return nil, err
 //		}
 //		return &out, nil
 //	}
 func genMethod(f *jen.File, v *view, m *goMethod) {
-	f.Add(methodDoc(m))
-	params := []jen.Code{jen.Id("ctx").Qual(contextPkg, "Context")}
-	for _, a := range m.Args {
-		params = append(params, jen.Id(a.Name).Add(v.goTypeOf(a.Param.Type)))
+	if m.Options != nil && m.Options.Owner == m {
+		genOptionsStruct(f, v, m.Options)
 	}
-	in := jen.Nil()
-	switch {
-	case m.Upload:
-		params = append(params, jen.Id("content").Qual(ioPkg, "Reader"), jen.Id("contentType").String())
-	case m.Body != nil && m.Body.Any:
-		params = append(params, jen.Id("body").Any())
-		in = jen.Id("body")
-	case m.Body != nil && m.Body.Whole != nil:
-		params = append(params, jen.Id("body").Add(v.goTypeOf(*m.Body.Whole)))
-		in = jen.Id("body")
-	case m.Body != nil:
-		params = append(params, jen.Id("body").Id(m.Body.Name))
-		in = jen.Id("body")
-	}
-	var stmts []jen.Code
-	stmts = append(stmts, jen.Id("p").Op(":=").Add(pathExpr(m)))
-	query := jen.Nil()
-	if len(m.Path.Query) > 0 {
-		stmts = append(stmts, jen.Id("q").Op(":=").Qual(urlPkg, "Values").Values())
-		for _, q := range m.Path.Query {
-			val := jen.Lit(q.Value)
-			if q.Param != "" {
-				val = jen.Id("queryValue").Call(jen.Id(argName(m, q.Param)), jen.Lit(q.Quoted))
-			}
-			stmts = append(stmts, jen.Id("q").Dot("Set").Call(jen.Lit(q.Name), val))
-		}
-		query = jen.Id("q")
-	}
-	method := jen.Lit(m.Op.Method)
-	call := func(out jen.Code) *jen.Statement {
-		if m.Upload {
-			return jen.Id("c").Dot("upload").Call(jen.Id("ctx"), method, jen.Id("p"), query, jen.Id("content"), jen.Id("contentType"), out)
-		}
-		return jen.Id("c").Dot("do").Call(jen.Id("ctx"), method, jen.Id("p"), query, in, out)
-	}
-	var results jen.Code = jen.Error()
+	params := v.methodParams(m)
+	build := requestStmts(m)
 	r := m.Result
+	var results jen.Code = jen.Error()
+	var stmts []jen.Code
+	call := func(out jen.Code) *jen.Statement {
+		return jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), out)
+	}
 	switch m.Kind {
 	case resultNone:
 		stmts = append(stmts, jen.Return(call(jen.Nil())))
 	case resultCount:
 		results = jen.Parens(jen.List(jen.Int64(), jen.Error()))
-		stmts = append(stmts, jen.Return(jen.Id("c").Dot("count").Call(jen.Id("ctx"), jen.Id("p"), query)))
+		stmts = append(stmts, jen.Return(jen.Id("c").Dot("count").Call(jen.Id("ctx"), jen.Id("r"))))
 	case resultStream:
 		results = jen.Parens(jen.List(jen.Qual(ioPkg, "ReadCloser"), jen.Error()))
-		stmts = append(stmts, jen.Return(jen.Id("c").Dot("stream").Call(jen.Id("ctx"), method, jen.Id("p"), query, in)))
+		stmts = append(stmts, jen.Return(jen.Id("c").Dot("stream").Call(jen.Id("ctx"), jen.Id("r"))))
 	case resultPage:
 		elem := r
 		elem.Collection = false
-		typ := jen.Id("Page").Types(v.goTypeOf(elem))
-		results = jen.Parens(jen.List(jen.Op("*").Add(typ.Clone()), jen.Error()))
-		stmts = append(stmts, decodeInto(typ, call, jen.Nil(), jen.Op("&").Id("out"))...)
+		// The iterator first, then the one-page method.
+		f.Add(methodDoc(m, m.Name, false))
+		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.Name).Params(params...).
+			Qual(iterPkg, "Seq2").Types(v.goTypeOf(elem), jen.Error()).
+			Block(append(requestStmts(m), jen.Return(jen.Id("list").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), jen.Id("c"), jen.Id("r"))))...)
+		f.Add(methodDoc(m, m.PageName, true))
+		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.PageName).Params(v.methodParams(m)...).
+			Parens(jen.List(jen.Op("*").Id("Page").Types(v.goTypeOf(elem)), jen.Error())).
+			Block(append(build, jen.Return(jen.Id("page").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), jen.Id("c"), jen.Id("r"))))...)
+		return
 	case resultObject:
 		typ := v.goTypeOf(r)
 		results = jen.Parens(jen.List(jen.Op("*").Add(typ.Clone()), jen.Error()))
@@ -96,7 +74,117 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 			jen.Return(jen.Id("out").Dot("Value"), jen.Err()),
 		)
 	}
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.Name).Params(params...).Add(results).Block(stmts...)
+	f.Add(methodDoc(m, m.Name, false))
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.Name).Params(params...).Add(results).Block(append(build, stmts...)...)
+}
+
+// methodResults is a method's result list (for the one-page method of a collection when
+// onePage is set).
+func (v *view) methodResults(m *goMethod, onePage bool) jen.Code {
+	elem := m.Result
+	elem.Collection = false
+	switch m.Kind {
+	case resultCount:
+		return jen.Parens(jen.List(jen.Int64(), jen.Error()))
+	case resultStream:
+		return jen.Parens(jen.List(jen.Qual(ioPkg, "ReadCloser"), jen.Error()))
+	case resultPage:
+		if onePage {
+			return jen.Parens(jen.List(jen.Op("*").Id("Page").Types(v.goTypeOf(elem)), jen.Error()))
+		}
+		return jen.Qual(iterPkg, "Seq2").Types(v.goTypeOf(elem), jen.Error())
+	case resultObject:
+		return jen.Parens(jen.List(jen.Op("*").Add(v.goTypeOf(m.Result)), jen.Error()))
+	case resultRaw:
+		return jen.Parens(jen.List(jen.Qual(jsonPkg, "RawMessage"), jen.Error()))
+	case resultPrimitive:
+		return jen.Parens(jen.List(v.goTypeOf(m.Result), jen.Error()))
+	}
+	return jen.Error()
+}
+
+// genAPI emits the interface that lists every method of Client, so that code using the
+// client can take a fake in its tests:
+//
+//	// API is every operation of Client. ...
+//	type API interface {
+//		// GetGroup: see Client.GetGroup.
+//		GetGroup(ctx context.Context, groupID string, opts *GetGroupOptions) (*Group, error)
+//	}
+//
+//	var _ API = (*Client)(nil)
+func genAPI(f *jen.File, v *view, name string) {
+	var d doc
+	d.para(name + " is every operation of Client. Code that calls Microsoft Graph can depend on " + name +
+		" instead of *Client, and take a fake in its tests: embed " + name + " in a struct and define the methods the test needs.")
+	f.Add(d.code())
+	var methods []jen.Code
+	for _, m := range v.methods {
+		methods = append(methods, jen.Comment(fmt.Sprintf("%s: see Client.%s.", m.Name, m.Name)),
+			jen.Id(m.Name).Params(v.methodParams(m)...).Add(v.methodResults(m, false)))
+		if m.Kind == resultPage {
+			methods = append(methods, jen.Comment(fmt.Sprintf("%s: see Client.%s.", m.PageName, m.PageName)),
+				jen.Id(m.PageName).Params(v.methodParams(m)...).Add(v.methodResults(m, true)))
+		}
+	}
+	f.Type().Id(name).Interface(methods...)
+	f.Var().Id("_").Id(name).Op("=").Parens(jen.Op("*").Id("Client")).Parens(jen.Nil())
+}
+
+// methodParams are a method's parameters: ctx, the path, function and query-template
+// arguments, the body (or raw content), and the options.
+func (v *view) methodParams(m *goMethod) []jen.Code {
+	params := []jen.Code{jen.Id("ctx").Qual(contextPkg, "Context")}
+	for _, a := range m.Args {
+		params = append(params, jen.Id(a.Name).Add(v.goTypeOf(a.Param.Type)))
+	}
+	switch {
+	case m.Upload:
+		params = append(params, jen.Id("content").Qual(ioPkg, "Reader"), jen.Id("contentType").String())
+	case m.Body != nil && m.Body.Any:
+		params = append(params, jen.Id("body").Any())
+	case m.Body != nil && m.Body.Whole != nil:
+		params = append(params, jen.Id("body").Add(v.goTypeOf(*m.Body.Whole)))
+	case m.Body != nil:
+		params = append(params, jen.Id("body").Id(m.Body.Name))
+	}
+	if m.Options != nil {
+		params = append(params, jen.Id("opts").Op("*").Id(m.Options.Name))
+	}
+	return params
+}
+
+// requestStmts build the request r:
+//
+//	r := request{method: "GET", path: "/users/" + pathValue(userID, false) + "/memberOf"}
+//	r.query = url.Values{"startDateTime": {queryValue(startDateTime, false)}}
+//	r.body = body
+//	opts.apply(&r)
+func requestStmts(m *goMethod) []jen.Code {
+	fields := jen.Dict{jen.Id("method"): jen.Lit(m.Op.Method), jen.Id("path"): pathExpr(m)}
+	switch {
+	case m.Upload:
+		fields[jen.Id("raw")] = jen.Id("content")
+		fields[jen.Id("contentType")] = jen.Id("contentType")
+	case m.Body != nil:
+		fields[jen.Id("body")] = jen.Id("body")
+	}
+	if len(m.Path.Query) > 0 {
+		q := jen.Dict{}
+		for _, qp := range m.Path.Query {
+			val := jen.Lit(qp.Value)
+			if qp.Param != "" {
+				val = jen.Id("queryValue").Call(jen.Id(argName(m, qp.Param)), jen.Lit(qp.Quoted))
+			}
+			q[jen.Lit(qp.Name)] = jen.Values(val)
+		}
+		fields[jen.Id("query")] = jen.Qual(urlPkg, "Values").Values(q)
+	}
+	stmts := []jen.Code{jen.Id("r").Op(":=").Id("request").Values(fields)}
+	if m.Options != nil {
+		stmts = append(stmts, jen.Id("opts").Dot("apply").Call(jen.Op("&").Id("r")))
+	}
+	return stmts
 }
 
 // decodeInto declares out, calls do with &out, and returns it (or zero and the error).
@@ -160,30 +248,36 @@ func pathExpr(m *goMethod) jen.Code {
 
 // methodDoc is a method's doc comment: the request line, the page's summary, the
 // arguments, the response, the least-privileged permissions and the source page.
-func methodDoc(m *goMethod) jen.Code {
+func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 	var d doc
 	op := m.Op
-	d.verbatim(false, fmt.Sprintf("%s sends %s %s.", m.Name, op.Method, m.Path))
+	d.verbatim(false, fmt.Sprintf("%s sends %s %s.", name, op.Method, m.Path))
 	summary := op.Summary
 	if summary == "" || isPlaceholder(summary) {
 		summary = op.Title
 	}
 	d.para(summary)
-	var args []string
 	for _, a := range m.Args {
 		desc := cleanText(a.Param.Description)
 		if desc == "" || isPlaceholder(desc) {
 			continue
 		}
-		args = append(args, a.Name+": "+desc)
-	}
-	for _, a := range args {
-		d.para(a)
+		d.para(a.Name + ": " + desc)
 	}
 	if m.Body != nil && m.Body.Any {
 		d.para("The page does not describe the request body: body is encoded as JSON as it is, and nil sends no body.")
 	}
-	d.para(responseDoc(m))
+	if m.Options != nil {
+		d.para("opts sets the optional query parameters and headers; nil sends none.")
+	}
+	switch {
+	case m.Kind == resultPage && onePage:
+		d.para(responseDoc(m) + " This method returns one page; NextPage fetches the next, and " + m.Name + " iterates over every item.")
+	case m.Kind == resultPage:
+		d.para(responseDoc(m) + " The iterator yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the first error, which it yields. " + m.PageName + " returns one page with its links.")
+	default:
+		d.para(responseDoc(m))
+	}
 	perms := []string{"Least privileged permissions:"}
 	for _, p := range op.Permissions {
 		if len(p.Scopes) > 0 {

@@ -213,10 +213,11 @@ func genDerivedIface(f *jen.File, t *goType) {
 	}
 }
 
-// genKnownField emits the switch that tells documented JSON names from others.
+// genKnownField emits the switch that tells documented JSON names from others, as a
+// function (a method value would allocate on every decode):
 //
-//	func (User) knownField(name string) bool {
-//		switch name {
+//	func knownUser(name []byte) bool {
+//		switch string(name) {
 //		case "@odata.type", "id", "displayName":
 //			return true
 //		}
@@ -227,11 +228,15 @@ func genKnownField(f *jen.File, t *goType) {
 	for _, p := range t.Fields {
 		names = append(names, jen.Lit(p.Prop.Name))
 	}
-	f.Func().Params(jen.Id(t.Name)).Id("knownField").Params(jen.Id("name").String()).Bool().Block(
-		jen.Switch(jen.Id("name")).Block(jen.Case(names...).Block(jen.Return(jen.True()))),
+	f.Comment(fmt.Sprintf("%s reports whether name is a property %s documents.", knownFunc(t), t.Name))
+	f.Func().Id(knownFunc(t)).Params(jen.Id("name").Index().Byte()).Bool().Block(
+		jen.Switch(jen.String().Call(jen.Id("name"))).Block(jen.Case(names...).Block(jen.Return(jen.True()))),
 		jen.Return(jen.False()),
 	)
 }
+
+// knownFunc names a struct's known-property function.
+func knownFunc(t *goType) string { return "known" + t.Name }
 
 // genUnmarshal emits UnmarshalJSON: the documented properties, the others into
 // AdditionalData, and for a polymorphic type the value as its derived type. The decoded
@@ -243,7 +248,7 @@ func genKnownField(f *jen.File, t *goType) {
 //		if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 //			return err
 //		}
-//		extra, err := unknownFields(b, v.knownField)
+//		extra, err := unknownFields(b, knownDirectoryObject)
 //		if err != nil {
 //			return err
 //		}
@@ -264,7 +269,7 @@ func genUnmarshal(f *jen.File, v *view, t *goType) {
 		jen.Op("*").Id("v").Op("=").Id(t.Name).Values(),
 		jen.Type().Id("plain").Id(t.Name),
 		jen.If(jen.Err().Op(":=").Qual(jsonPkg, "Unmarshal").Call(jen.Id("b"), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.List(jen.Id("extra"), jen.Err()).Op(":=").Id("unknownFields").Call(jen.Id("b"), jen.Id("v").Dot("knownField")),
+		jen.List(jen.Id("extra"), jen.Err()).Op(":=").Id("unknownFields").Call(jen.Id("b"), jen.Id(knownFunc(t))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Id("v").Dot("AdditionalData").Op("=").Id("extra"),
 	}

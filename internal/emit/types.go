@@ -13,6 +13,7 @@ const (
 	contextPkg = "context"
 	jsonPkg    = "encoding/json"
 	ioPkg      = "io"
+	iterPkg    = "iter"
 	urlPkg     = "net/url"
 )
 

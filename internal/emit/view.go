@@ -21,6 +21,7 @@ type view struct {
 	diags   model.Diagnostics
 
 	typeByKey map[string]*goType // lower-cased qualified Graph name -> type
+	apiName   string             // the interface of every method
 }
 
 // goType is a named type the operations refer to.
@@ -51,16 +52,18 @@ type goConst struct {
 
 // goMethod is one client method: one path of one operation.
 type goMethod struct {
-	Name   string
-	Op     *model.Operation
-	Path   model.Path
-	Args   []goArg
-	Body   *goBody // nil when the request has no JSON body
-	Result model.TypeRef
-	Kind   resultKind
-	Upload bool   // the request body is raw content (an io.Reader and its content type)
-	Group  string // the output file it goes to
-	base   string // the name before collisions were settled
+	Name     string
+	Op       *model.Operation
+	Path     model.Path
+	Args     []goArg
+	Body     *goBody    // nil when the request has no JSON body
+	Options  *goOptions // nil when the operation has no optional query parameters or headers
+	Result   model.TypeRef
+	PageName string // for a collection: the name of the one-page method
+	Kind     resultKind
+	Upload   bool   // the request body is raw content (an io.Reader and its content type)
+	Group    string // the output file it goes to
+	base     string // the name before collisions were settled
 }
 
 // resultKind is how a method returns the response.
@@ -93,6 +96,26 @@ type goBody struct {
 	Owner  *goMethod // the method whose file holds the struct
 }
 
+// goOptions is the options struct of an operation: its OData query options and the
+// optional query parameters and headers of its page's tables.
+type goOptions struct {
+	Name   string
+	Fields []goOpt
+	// ConsistencyEventual: the page documents the ConsistencyLevel header and $count or
+	// $search, so setting those sends ConsistencyLevel: eventual unless set otherwise.
+	ConsistencyEventual bool
+	Owner               *goMethod
+}
+
+// goOpt is one option: an OData system query option, a query parameter or a header.
+type goOpt struct {
+	Name   string // Go field name
+	OData  string // $select, ... when an OData option
+	Query  string // query parameter name, when one from a table
+	Header string // header name, when one from a table
+	Param  model.Param
+}
+
 // goField is a field of a body struct.
 type goField struct {
 	Name     string
@@ -103,6 +126,8 @@ type goField struct {
 // runtimeNames are the exported names client_gen.go defines.
 var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUserAgent", "Error", "NewClient",
 	"Option", "Page", "Ptr", "WithBaseURL", "WithHTTPClient", "WithUserAgent",
+	"WithToken", "WithCloud", "CloudGlobal", "CloudUSGov", "CloudUSGovDoD", "CloudChina", "RetryPolicy",
+	"DefaultRetryPolicy", "WithRetryPolicy", "WithoutRetries", "IsNotFound", "IsThrottled", "ErrorDetail", "NextPage",
 	// edm_gen.go
 	"Binary", "Date", "DateOf", "DateTimeOffset", "Duration", "NewBinary", "NewDateTimeOffset", "NewDuration",
 	"NewTimeOfDay", "ParseBinary", "ParseDate", "ParseDateTimeOffset", "ParseDuration", "ParseTimeOfDay",
@@ -133,9 +158,20 @@ func newView(api *model.API, cfg Config) *view {
 		v.addMethods(op)
 	}
 	v.settleMethodNames()
+	v.apiName = typeNames.take("API")
+	methodNames := uniquer{}
+	for _, m := range v.methods {
+		methodNames[m.Name] = true
+	}
 	for _, m := range v.methods {
 		if m.Body != nil && m.Body.Owner == m && m.Body.Whole == nil && !m.Body.Any {
 			m.Body.Name = typeNames.take(m.Name + "Request")
+		}
+		if m.Options != nil && m.Options.Owner == m {
+			m.Options.Name = typeNames.take(m.Name + "Options")
+		}
+		if m.Kind == resultPage {
+			m.PageName = methodNames.take(m.Name + "Page")
 		}
 	}
 	return v
@@ -216,6 +252,7 @@ func lastDot(s string) string {
 // share the operation's body struct.
 func (v *view) addMethods(op *model.Operation) {
 	var body *goBody
+	opts := v.newOptions(op)
 	seen := map[string]bool{}
 	for _, path := range op.Paths {
 		if seen[path.Shape()] {
@@ -243,6 +280,12 @@ func (v *view) addMethods(op *model.Operation) {
 			m.Args = append(m.Args, goArg{Name: argNames.take(unexported(pt.Param)), Param: p, Quoted: quoted, Path: pt.PathValued})
 		}
 		v.classifyResult(m)
+		if opts != nil {
+			if opts.Owner == nil {
+				opts.Owner = m
+			}
+			m.Options = opts
+		}
 		if m.Upload {
 			v.methods = append(v.methods, m)
 			continue
@@ -288,6 +331,70 @@ func (v *view) classifyResult(m *goMethod) {
 	default:
 		m.Kind = resultPrimitive
 	}
+}
+
+// odataOptions are the OData system query options the generator knows, with their Go
+// field names, in the order options structs list them.
+var odataOptions = []struct{ option, field string }{
+	{"$select", "Select"}, {"$filter", "Filter"}, {"$search", "Search"}, {"$orderby", "OrderBy"},
+	{"$top", "Top"}, {"$skip", "Skip"}, {"$expand", "Expand"}, {"$count", "Count"},
+	{"$skiptoken", "SkipToken"}, {"$deltatoken", "DeltaToken"}, {"$format", "Format"},
+}
+
+// skippedHeaders are request-table headers the client sets itself.
+var skippedHeaders = map[string]bool{"authorization": true, "content-type": true, "content-length": true, "accept": true, "host": true}
+
+// newOptions collects an operation's options, or returns nil when it has none.
+func (v *view) newOptions(op *model.Operation) *goOptions {
+	o := &goOptions{}
+	names := uniquer{}
+	has := func(opt string) bool { return slices.Contains(op.QueryOptions, opt) }
+	for _, od := range odataOptions {
+		if has(od.option) {
+			o.Fields = append(o.Fields, goOpt{Name: names.take(od.field), OData: od.option})
+		}
+	}
+	templated := map[string]bool{}
+	for _, path := range op.Paths {
+		for _, q := range path.Query {
+			templated[strings.ToLower(q.Name)] = true
+		}
+	}
+	consistency := false
+	for _, p := range op.Params {
+		switch p.In {
+		case model.InQuery:
+			l := strings.ToLower(p.Name)
+			if templated[l] || slices.ContainsFunc(o.Fields, func(f goOpt) bool { return f.OData == l }) || !jsonName(p.Name) {
+				continue
+			}
+			if strings.HasPrefix(l, "$") && slices.ContainsFunc(odataOptions, func(od struct{ option, field string }) bool { return od.option == l }) {
+				field := ""
+				for _, od := range odataOptions {
+					if od.option == l {
+						field = od.field
+					}
+				}
+				o.Fields = append(o.Fields, goOpt{Name: names.take(field), OData: l, Param: p})
+				continue
+			}
+			o.Fields = append(o.Fields, goOpt{Name: names.take(exported(p.Name)), Query: p.Name, Param: p})
+		case model.InHeader:
+			name := strings.TrimSuffix(strings.TrimSpace(p.Name), ":")
+			if skippedHeaders[strings.ToLower(name)] || !jsonName(name) {
+				continue
+			}
+			if strings.EqualFold(name, "ConsistencyLevel") {
+				consistency = true
+			}
+			o.Fields = append(o.Fields, goOpt{Name: names.take(exported(name)), Header: name, Param: p})
+		}
+	}
+	if len(o.Fields) == 0 {
+		return nil
+	}
+	o.ConsistencyEventual = consistency && (has("$count") || has("$search"))
+	return o
 }
 
 // queryTemplateParam finds the parameter behind a query-string placeholder.

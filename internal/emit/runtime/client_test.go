@@ -1,16 +1,20 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"reflect"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -165,40 +169,93 @@ func TestNewError(t *testing.T) {
 	t.Parallel()
 	const withInner = `{"error":{"code":"Request_ResourceNotFound","message":"Not there.","innerError":{"date":"2024-01-31T10:00:00","request-id":"body-id","client-request-id":"c"}}}`
 	const noInner = `{"error":{"code":"BadRequest","message":"Nope."}}`
+	const withDetails = `{"error":{"code":"BadRequest","message":"Invalid.","details":[{"code":"InvalidValue","message":"Bad mail.","target":"mail"},{"code":"Other","message":"x"}],"innerError":null}}`
 	big := strings.Repeat("y", maxErrorBody+10)
+	now := time.Date(2024, 1, 31, 10, 0, 0, 0, time.UTC)
 	tests := []struct {
-		name   string
-		resp   *http.Response
-		want   Error
-		wantTx string
+		name      string
+		resp      *http.Response
+		want      Error
+		wantAfter bool
+		wantTx    string
 	}{
-		{"innerError request-id", response(404, nil, withInner),
-			Error{StatusCode: 404, Code: "Request_ResourceNotFound", Message: "Not there.", RequestID: "body-id", Body: []byte(withInner)},
-			"graph: 404 Not Found: Request_ResourceNotFound: Not there. (request-id body-id)"},
-		{"header request-id wins", response(404, map[string]string{"request-id": "hdr-id"}, withInner),
-			Error{StatusCode: 404, Code: "Request_ResourceNotFound", Message: "Not there.", RequestID: "hdr-id", Body: []byte(withInner)}, ""},
+		{"innerError", response(404, nil, withInner),
+			Error{StatusCode: 404, Code: "Request_ResourceNotFound", Message: "Not there.", RequestID: "body-id", ClientRequestID: "c",
+				Date: "2024-01-31T10:00:00", InnerError: json.RawMessage(`{"date":"2024-01-31T10:00:00","request-id":"body-id","client-request-id":"c"}`),
+				Body: []byte(withInner)},
+			false, "graph: 404 Not Found: Request_ResourceNotFound: Not there. (request-id body-id)"},
+		{"headers win", response(404, map[string]string{"request-id": "hdr-id", "client-request-id": "hdr-c"}, withInner),
+			Error{StatusCode: 404, Code: "Request_ResourceNotFound", Message: "Not there.", RequestID: "hdr-id", ClientRequestID: "hdr-c",
+				Date: "2024-01-31T10:00:00", InnerError: json.RawMessage(`{"date":"2024-01-31T10:00:00","request-id":"body-id","client-request-id":"c"}`),
+				Body: []byte(withInner)}, false, ""},
 		{"no innerError", response(400, nil, noInner),
-			Error{StatusCode: 400, Code: "BadRequest", Message: "Nope.", Body: []byte(noInner)}, "graph: 400 Bad Request: BadRequest: Nope."},
+			Error{StatusCode: 400, Code: "BadRequest", Message: "Nope.", Body: []byte(noInner)}, false, "graph: 400 Bad Request: BadRequest: Nope."},
 		{"no innerError, header", response(400, map[string]string{"Request-Id": "h"}, noInner),
-			Error{StatusCode: 400, Code: "BadRequest", Message: "Nope.", RequestID: "h", Body: []byte(noInner)}, ""},
-		{"empty body", response(500, nil, ""), Error{StatusCode: 500, Body: []byte{}}, "graph: 500 Internal Server Error"},
-		{"not JSON", response(502, nil, "<html>bad gateway</html>"), Error{StatusCode: 502, Body: []byte("<html>bad gateway</html>")}, ""},
-		{"other JSON", response(401, nil, `{"error":"invalid_token"}`), Error{StatusCode: 401, Body: []byte(`{"error":"invalid_token"}`)}, ""},
-		{"large body", response(500, nil, big), Error{StatusCode: 500, Body: []byte(big[:maxErrorBody])}, ""},
+			Error{StatusCode: 400, Code: "BadRequest", Message: "Nope.", RequestID: "h", Body: []byte(noInner)}, false, ""},
+		{"details, null innerError", response(400, nil, withDetails),
+			Error{StatusCode: 400, Code: "BadRequest", Message: "Invalid.",
+				Details: []ErrorDetail{{Code: "InvalidValue", Message: "Bad mail.", Target: "mail"}, {Code: "Other", Message: "x"}}, Body: []byte(withDetails)},
+			false, "graph: 400 Bad Request: BadRequest: Invalid. [mail: InvalidValue: Bad mail.; Other: x]"},
+		{"Retry-After seconds", response(429, map[string]string{"Retry-After": "7"}, ""),
+			Error{StatusCode: 429, RetryAfter: 7 * time.Second, Body: []byte{}}, true, "graph: 429 Too Many Requests (retry after 7s)"},
+		{"Retry-After date", response(503, map[string]string{"Retry-After": now.Add(90 * time.Second).Format(http.TimeFormat)}, ""),
+			Error{StatusCode: 503, RetryAfter: 90 * time.Second, Body: []byte{}}, true, ""},
+		{"Retry-After date past", response(503, map[string]string{"Retry-After": now.Add(-time.Hour).Format(http.TimeFormat)}, ""),
+			Error{StatusCode: 503, Body: []byte{}}, true, ""},
+		{"Retry-After zero", response(429, map[string]string{"Retry-After": "0"}, ""), Error{StatusCode: 429, Body: []byte{}}, true, ""},
+		{"Retry-After huge", response(429, map[string]string{"Retry-After": "99999999999999"}, ""),
+			Error{StatusCode: 429, RetryAfter: time.Duration(math.MaxInt64/int64(time.Second)) * time.Second, Body: []byte{}}, true, ""},
+		{"Retry-After garbage", response(429, map[string]string{"Retry-After": "soon"}, ""), Error{StatusCode: 429, Body: []byte{}}, false, ""},
+		{"Retry-After negative", response(429, map[string]string{"Retry-After": "-3"}, ""), Error{StatusCode: 429, Body: []byte{}}, false, ""},
+		{"empty body", response(500, nil, ""), Error{StatusCode: 500, Body: []byte{}}, false, "graph: 500 Internal Server Error"},
+		{"not JSON", response(502, nil, "<html>bad gateway</html>"), Error{StatusCode: 502, Body: []byte("<html>bad gateway</html>")}, false, ""},
+		{"other JSON", response(401, nil, `{"error":"invalid_token"}`), Error{StatusCode: 401, Body: []byte(`{"error":"invalid_token"}`)}, false, ""},
+		{"large body", response(500, nil, big), Error{StatusCode: 500, Body: []byte(big[:maxErrorBody])}, false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := newError(tt.resp)
+			got, after := newError(tt.resp, now)
 			if got.Body == nil {
 				got.Body = []byte{}
 			}
 			if !reflect.DeepEqual(*got, tt.want) {
 				t.Errorf("newError = %+v\nwant       %+v", *got, tt.want)
 			}
+			if after != tt.wantAfter {
+				t.Errorf("has Retry-After = %v, want %v", after, tt.wantAfter)
+			}
 			if tt.wantTx != "" && got.Error() != tt.wantTx {
 				t.Errorf("Error() = %q, want %q", got.Error(), tt.wantTx)
 			}
 		})
+	}
+}
+
+func TestIsNotFoundIsThrottled(t *testing.T) {
+	t.Parallel()
+	wrap := func(e *Error) error { return fmt.Errorf("listing users: %w", e) }
+	tests := []struct {
+		err                 error
+		notFound, throttled bool
+	}{
+		{nil, false, false},
+		{errors.New("other"), false, false},
+		{&Error{StatusCode: 404}, true, false},
+		{wrap(&Error{StatusCode: 404}), true, false},
+		{wrap(&Error{StatusCode: 429}), false, true},
+		{&Error{StatusCode: 429, RetryAfter: time.Second}, false, true},
+		{wrap(&Error{StatusCode: 503, RetryAfter: time.Second}), false, true},
+		{&Error{StatusCode: 503}, false, false},
+		{&Error{StatusCode: 500, RetryAfter: time.Second}, false, false},
+		{errors.Join(errors.New("a"), &Error{StatusCode: 404}), true, false},
+	}
+	for _, tt := range tests {
+		if got := IsNotFound(tt.err); got != tt.notFound {
+			t.Errorf("IsNotFound(%v) = %v", tt.err, got)
+		}
+		if got := IsThrottled(tt.err); got != tt.throttled {
+			t.Errorf("IsThrottled(%v) = %v", tt.err, got)
+		}
 	}
 }
 
@@ -295,52 +352,194 @@ func TestNewClient(t *testing.T) {
 	if c.userAgent != DefaultUserAgent || DefaultUserAgent != "graphdocgen-client/beta" {
 		t.Errorf("userAgent = %q", c.userAgent)
 	}
+	if c.retry != DefaultRetryPolicy() || c.token != "" || c.sleep == nil || c.jitter == nil || c.now == nil {
+		t.Errorf("client = %+v", c)
+	}
 
 	h := &http.Client{}
-	c = NewClient(WithBaseURL("https://graph.microsoft.us/beta///"), WithHTTPClient(h), WithUserAgent("ua/1"))
-	if c.baseURL != "https://graph.microsoft.us/beta" || c.httpClient != h || c.userAgent != "ua/1" {
+	c = NewClient(WithBaseURL("https://graph.microsoft.us/beta///"), WithHTTPClient(h), WithUserAgent("ua/1"), WithToken("tok"))
+	if c.baseURL != "https://graph.microsoft.us/beta" || c.httpClient != h || c.userAgent != "ua/1" || c.token != "tok" {
 		t.Errorf("client = %+v", c)
 	}
 	if c = NewClient(WithHTTPClient(nil)); c.httpClient != http.DefaultClient {
 		t.Error("WithHTTPClient(nil) does not fall back to http.DefaultClient")
 	}
+	for root, want := range map[string]string{
+		CloudGlobal:          "https://graph.microsoft.com/beta",
+		CloudUSGov:           "https://graph.microsoft.us/beta",
+		CloudUSGovDoD:        "https://dod-graph.microsoft.us/beta",
+		CloudChina:           "https://microsoftgraph.chinacloudapi.cn/beta",
+		"https://example/":   "https://example/beta",
+		"http://127.0.0.1:8": "http://127.0.0.1:8/beta",
+	} {
+		if got := NewClient(WithCloud(root)).baseURL; got != want {
+			t.Errorf("WithCloud(%q): baseURL = %q, want %q", root, got, want)
+		}
+	}
+
+	if got := NewClient(WithoutRetries()).retry; got.MaxAttempts != 1 {
+		t.Errorf("WithoutRetries: %+v", got)
+	}
+	p := RetryPolicy{MaxAttempts: 7, MaxElapsed: time.Minute, BaseDelay: time.Second, MaxDelay: 2 * time.Second}
+	if got := NewClient(WithRetryPolicy(p)).retry; got != p {
+		t.Errorf("WithRetryPolicy(%+v) = %+v", p, got)
+	}
+	if got := NewClient(WithRetryPolicy(RetryPolicy{MaxAttempts: 2, MaxDelay: -1})).retry; got != (RetryPolicy{2, 60 * time.Second, 500 * time.Millisecond, 30 * time.Second}) {
+		t.Errorf("WithRetryPolicy fills in defaults: %+v", got)
+	}
 }
 
-func TestNewRequest(t *testing.T) {
+// recorded is what a test server saw of a request.
+type recorded struct {
+	method, path, query string
+	header              http.Header
+	body                string
+	contentLength       int64
+}
+
+// recorder is a test server that records the requests it gets and answers them with
+// reply (200 {} when it is nil).
+type recorder struct {
+	mu    sync.Mutex
+	reqs  []recorded
+	reply func(w http.ResponseWriter, r *http.Request, n int) // n counts the requests from 0
+	srv   *httptest.Server
+}
+
+func newRecorder(t *testing.T, reply func(w http.ResponseWriter, r *http.Request, n int)) *recorder {
+	rec := &recorder{reply: reply}
+	rec.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		rec.mu.Lock()
+		n := len(rec.reqs)
+		rec.reqs = append(rec.reqs, recorded{r.Method, r.URL.EscapedPath(), r.URL.RawQuery, r.Header.Clone(), string(b), r.ContentLength})
+		rec.mu.Unlock()
+		if rec.reply == nil {
+			_, _ = io.WriteString(w, `{}`)
+			return
+		}
+		rec.reply(w, r, n)
+	}))
+	t.Cleanup(rec.srv.Close)
+	return rec
+}
+
+func (rec *recorder) requests() []recorded {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return slices.Clone(rec.reqs)
+}
+
+func TestRequestSent(t *testing.T) {
 	t.Parallel()
-	c := NewClient(WithBaseURL("https://example.test/beta/"), WithUserAgent("ua/1"))
+	rec := newRecorder(t, nil)
+	c := NewClient(WithBaseURL(rec.srv.URL+"/beta/"), WithUserAgent("ua/1"))
+	ctx := context.Background()
 	q := url.Values{"$select": {"id,displayName"}, "$filter": {"startswith(displayName,'a&b')"}}
-	req, err := c.newRequest(context.Background(), "PATCH", "/groups/"+pathValue("g/1", false), q, map[string]any{"b": false})
+	h := http.Header{"If-Match": {"W/\"1\""}, "prefer": {"return=minimal"}}
+	err := c.do(ctx, request{method: "PATCH", path: "/groups/" + pathValue("g/1", false), query: q, header: h, body: map[string]any{"b": false}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if req.Method != "PATCH" || req.URL.EscapedPath() != "/beta/groups/g%2F1" {
-		t.Errorf("request = %s %s", req.Method, req.URL.EscapedPath())
-	}
-	if got, err := url.ParseQuery(req.URL.RawQuery); err != nil || !reflect.DeepEqual(got, q) {
-		t.Errorf("query = %q (%v), want %v", req.URL.RawQuery, err, q)
-	}
-	if req.Header.Get("Content-Type") != "application/json" || req.Header.Get("Accept") != "application/json" || req.Header.Get("User-Agent") != "ua/1" {
-		t.Errorf("header = %v", req.Header)
-	}
-	if b, _ := io.ReadAll(req.Body); string(b) != `{"b":false}` {
-		t.Errorf("body = %s", b)
-	}
-
-	req, err = c.newRequest(context.Background(), "GET", "/me", nil, nil)
-	if err != nil {
+	if err := c.do(ctx, request{method: "GET", path: "/me"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if req.Body != nil || req.Header.Get("Content-Type") != "" || req.URL.RawQuery != "" {
-		t.Errorf("GET without a body: body %v, Content-Type %q, query %q", req.Body, req.Header.Get("Content-Type"), req.URL.RawQuery)
+	reqs := rec.requests()
+	if len(reqs) != 2 {
+		t.Fatalf("%d requests", len(reqs))
+	}
+	r := reqs[0]
+	if r.method != "PATCH" || r.path != "/beta/groups/g%2F1" {
+		t.Errorf("request = %s %s", r.method, r.path)
+	}
+	if got, err := url.ParseQuery(r.query); err != nil || !reflect.DeepEqual(got, q) {
+		t.Errorf("query = %q (%v), want %v", r.query, err, q)
+	}
+	if r.header.Get("Content-Type") != "application/json" || r.header.Get("Accept") != "application/json" || r.header.Get("User-Agent") != "ua/1" ||
+		r.header.Get("If-Match") != `W/"1"` || r.header.Get("Prefer") != "return=minimal" || r.header.Get("Authorization") != "" {
+		t.Errorf("header = %v", r.header)
+	}
+	if r.body != `{"b":false}` || r.contentLength != int64(len(`{"b":false}`)) {
+		t.Errorf("body = %s (%d bytes)", r.body, r.contentLength)
+	}
+	if h.Get("Accept") != "" || len(h) != 2 {
+		t.Errorf("the request's header map was changed: %v", h)
+	}
+	r = reqs[1]
+	if r.body != "" || r.header.Get("Content-Type") != "" || r.query != "" || r.path != "/beta/me" {
+		t.Errorf("GET without a body: body %q, Content-Type %q, query %q", r.body, r.header.Get("Content-Type"), r.query)
 	}
 
-	if _, err := c.newRequest(context.Background(), "POST", "/x", nil, make(chan int)); err == nil || !strings.Contains(err.Error(), "encoding") {
+	if err := c.do(ctx, request{method: "POST", path: "/x", body: make(chan int)}, nil); err == nil || !strings.Contains(err.Error(), "encoding") {
 		t.Errorf("unencodable body: err = %v", err)
 	}
+	if n := len(rec.requests()); n != 2 {
+		t.Errorf("an unencodable body was sent: %d requests", n)
+	}
 }
 
-func TestDoAndStream(t *testing.T) {
+func TestWithToken(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, nil)
+	if err := NewClient(WithBaseURL(rec.srv.URL), WithToken("s3cret")).do(context.Background(), request{method: "GET", path: "/me"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := NewClient(WithBaseURL(rec.srv.URL), WithToken("")).do(context.Background(), request{method: "GET", path: "/me"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	reqs := rec.requests()
+	if got := reqs[0].header.Get("Authorization"); got != "Bearer s3cret" {
+		t.Errorf("Authorization = %q", got)
+	}
+	if got := reqs[1].header.Values("Authorization"); got != nil {
+		t.Errorf("empty token: Authorization = %q", got)
+	}
+}
+
+// TestUpload: a raw body is sent as it is, with its content type (application/octet-stream
+// by default) and its length.
+func TestUpload(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		_, _ = io.WriteString(w, `{"value":"uploaded"}`)
+	})
+	c := NewClient(WithBaseURL(rec.srv.URL))
+	ctx := context.Background()
+	sr := strings.NewReader("skip:hello, world")
+	_, _ = sr.Seek(5, io.SeekStart) // the body starts where the reader is
+	var v valueOf[string]
+	if err := c.do(ctx, request{method: "PUT", path: "/me/drive/root:/" + pathSegments("a b.txt") + ":/content", raw: sr, contentType: "text/plain"}, &v); err != nil || v.Value != "uploaded" {
+		t.Fatalf("upload: %+v, %v", v, err)
+	}
+	if err := c.do(ctx, request{method: "PUT", path: "/photo", raw: bytes.NewBuffer([]byte{0, 1, 2})}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.do(ctx, request{method: "PUT", path: "/stream", raw: io.MultiReader(strings.NewReader("ab"), strings.NewReader("cd")), contentType: "text/csv", body: "ignored"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, empty := range []io.Reader{strings.NewReader(""), new(bytes.Buffer)} {
+		if err := c.do(ctx, request{method: "PUT", path: "/empty", raw: empty}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reqs := rec.requests()
+	for i, want := range []recorded{
+		{method: "PUT", path: "/me/drive/root:/a%20b.txt:/content", body: "hello, world", contentLength: 12, header: http.Header{"Content-Type": {"text/plain"}}},
+		{method: "PUT", path: "/photo", body: "\x00\x01\x02", contentLength: 3, header: http.Header{"Content-Type": {"application/octet-stream"}}},
+		{method: "PUT", path: "/stream", body: "abcd", contentLength: -1, header: http.Header{"Content-Type": {"text/csv"}}},
+		{method: "PUT", path: "/empty", body: "", contentLength: 0, header: http.Header{"Content-Type": {"application/octet-stream"}}},
+		{method: "PUT", path: "/empty", body: "", contentLength: 0, header: http.Header{"Content-Type": {"application/octet-stream"}}},
+	} {
+		got := reqs[i]
+		if got.method != want.method || got.path != want.path || got.body != want.body || got.contentLength != want.contentLength ||
+			got.header.Get("Content-Type") != want.header.Get("Content-Type") {
+			t.Errorf("upload %d: %s %s %q (%d bytes, %s), want %s %s %q (%d bytes, %s)", i, got.method, got.path, got.body, got.contentLength,
+				got.header.Get("Content-Type"), want.method, want.path, want.body, want.contentLength, want.header.Get("Content-Type"))
+		}
+	}
+}
+
+func TestDoStreamCount(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
@@ -357,6 +556,14 @@ func TestDoAndStream(t *testing.T) {
 				return
 			}
 			_, _ = io.WriteString(w, "a,b\n")
+		case "/users/$count":
+			if r.Header.Get("Accept") != "text/plain" || r.Header.Get("ConsistencyLevel") != "eventual" || r.URL.Query().Get("$search") != `"displayName:a"` {
+				http.Error(w, "header "+fmt.Sprint(r.Header)+" query "+r.URL.RawQuery, http.StatusBadRequest)
+				return
+			}
+			_, _ = io.WriteString(w, "42\n")
+		case "/groups/$count":
+			_, _ = io.WriteString(w, "many")
 		default:
 			w.Header().Set("request-id", "rid")
 			http.Error(w, `{"error":{"code":"NotFound","message":"no"}}`, http.StatusNotFound)
@@ -365,29 +572,30 @@ func TestDoAndStream(t *testing.T) {
 	defer srv.Close()
 	c := NewClient(WithBaseURL(srv.URL))
 	ctx := context.Background()
+	get := func(path string) request { return request{method: "GET", path: path} }
 
 	var v valueOf[string]
-	if err := c.do(ctx, "GET", "/ok", nil, nil, &v); err != nil || v.Value != "v" {
+	if err := c.do(ctx, get("/ok"), &v); err != nil || v.Value != "v" {
 		t.Errorf("/ok: %+v, %v", v, err)
 	}
-	if err := c.do(ctx, "GET", "/ok", nil, nil, nil); err != nil {
+	if err := c.do(ctx, get("/ok"), nil); err != nil {
 		t.Errorf("/ok without out: %v", err)
 	}
-	if err := c.do(ctx, "GET", "/empty", nil, nil, &v); err != nil {
+	if err := c.do(ctx, get("/empty"), &v); err != nil {
 		t.Errorf("/empty: %v", err)
 	}
-	if err := c.do(ctx, "DELETE", "/nocontent", nil, nil, &v); err != nil {
+	if err := c.do(ctx, request{method: "DELETE", path: "/nocontent"}, &v); err != nil {
 		t.Errorf("/nocontent: %v", err)
 	}
-	if err := c.do(ctx, "GET", "/bad", nil, nil, &v); err == nil || !strings.Contains(err.Error(), "decoding the GET /bad response") {
+	if err := c.do(ctx, get("/bad"), &v); err == nil || !strings.Contains(err.Error(), "decoding the GET /bad response") {
 		t.Errorf("/bad: err = %v", err)
 	}
 	var e *Error
-	if err := c.do(ctx, "GET", "/missing", nil, nil, &v); !errors.As(err, &e) || e.StatusCode != 404 || e.Code != "NotFound" || e.RequestID != "rid" {
+	if err := c.do(ctx, get("/missing"), &v); !errors.As(err, &e) || e.StatusCode != 404 || e.Code != "NotFound" || e.RequestID != "rid" || !IsNotFound(err) {
 		t.Errorf("/missing: err = %v", err)
 	}
 
-	rc, err := c.stream(ctx, "GET", "/stream", nil, nil)
+	rc, err := c.stream(ctx, get("/stream"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -396,13 +604,28 @@ func TestDoAndStream(t *testing.T) {
 	if string(b) != "a,b\n" {
 		t.Errorf("stream = %q", b)
 	}
-	if rc, err := c.stream(ctx, "GET", "/missing", nil, nil); rc != nil || !errors.As(err, &e) || e.StatusCode != 404 {
+	if rc, err := c.stream(ctx, get("/missing")); rc != nil || !errors.As(err, &e) || e.StatusCode != 404 {
 		t.Errorf("stream /missing: %v, %v", rc, err)
+	}
+
+	h := http.Header{"ConsistencyLevel": {"session"}, "consistencylevel": {"strong"}}
+	n, err := c.count(ctx, request{method: "GET", path: "/users/$count", query: url.Values{"$search": {`"displayName:a"`}}, header: h})
+	if err != nil || n != 42 {
+		t.Errorf("count = %d, %v", n, err)
+	}
+	if len(h) != 2 || h["ConsistencyLevel"][0] != "session" {
+		t.Error("count changed the request's header map")
+	}
+	if _, err := c.count(ctx, get("/groups/$count")); err == nil || !strings.Contains(err.Error(), "reading the GET /groups/$count count") {
+		t.Errorf("count of a non-number: %v", err)
+	}
+	if _, err := c.count(ctx, get("/missing/$count")); !IsNotFound(err) {
+		t.Errorf("count /missing: %v", err)
 	}
 
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
-	if err := c.do(cctx, "GET", "/ok", nil, nil, &v); !errors.Is(err, context.Canceled) {
+	if err := c.do(cctx, get("/ok"), &v); !errors.Is(err, context.Canceled) {
 		t.Errorf("canceled: err = %v", err)
 	}
 }
@@ -426,7 +649,7 @@ func TestCheckPath(t *testing.T) {
 		}
 	}
 	c := NewClient(WithBaseURL("http://127.0.0.1:1"))
-	if err := c.do(context.Background(), "GET", "/groups/"+pathValue("", false), nil, nil, nil); err == nil || !strings.Contains(err.Error(), "empty") {
+	if err := c.do(context.Background(), request{method: "GET", path: "/groups/" + pathValue("", false)}, nil); err == nil || !strings.Contains(err.Error(), "empty") {
 		t.Errorf("an empty ID: err = %v, want a refusal before sending", err)
 	}
 }
@@ -449,7 +672,7 @@ func TestPathSegments(t *testing.T) {
 
 func TestUnknownFieldsAndMarshalObject(t *testing.T) {
 	t.Parallel()
-	known := func(k string) bool { return k == "a" }
+	known := func(k []byte) bool { return string(k) == "a" }
 	extra, err := unknownFields([]byte(`{"a":1,"z":{"x":[1,2]},"b":"s"}`), known)
 	if err != nil || len(extra) != 2 || string(extra["z"]) != `{"x":[1,2]}` || string(extra["b"]) != `"s"` {
 		t.Fatalf("unknownFields = %v, %v", extra, err)
@@ -486,5 +709,27 @@ func TestUnknownFieldsAndMarshalObject(t *testing.T) {
 	s := "#Microsoft.Graph.User"
 	if got := odataType(&s); got != "microsoft.graph.user" || odataType(nil) != "" {
 		t.Errorf("odataType = %q", got)
+	}
+}
+
+func TestNeedsExtra(t *testing.T) {
+	known := func(k []byte) bool { return string(k) == "a" || string(k) == "b" }
+	for in, want := range map[string]bool{
+		`{}`:                         false,
+		` { "a" : 1 , "b":"x,}]" } `: false,
+		`{"a":{"z":[1,{"q":null}],"y":"}"},"b":[]}`: false,
+		`{"a":1,"c":2}`:          true,
+		`{"a":null}`:             true,
+		`{"\u0061":1}`:           true,
+		`{"b":"\"a\"","a":true}`: false,
+		`[1]`:                    true,
+	} {
+		if got := needsExtra([]byte(in), known); got != want {
+			t.Errorf("needsExtra(%s) = %v, want %v", in, got, want)
+		}
+	}
+	doc := []byte(`{"a":1,"b":{"x":[1,2]}}`)
+	if n := testing.AllocsPerRun(100, func() { needsExtra(doc, known) }); n != 0 {
+		t.Errorf("needsExtra allocates %v times", n)
 	}
 }

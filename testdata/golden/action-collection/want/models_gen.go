@@ -26,8 +26,9 @@ type Alert struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Alert) knownField(name string) bool {
-	switch name {
+// knownAlert reports whether name is a property Alert documents.
+func knownAlert(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "severity", "createdDateTime", "eventCount", "tags":
 		return true
 	}
@@ -41,7 +42,7 @@ func (v *Alert) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownAlert)
 	if err != nil {
 		return err
 	}
@@ -92,8 +93,9 @@ type EmailAddress struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (EmailAddress) knownField(name string) bool {
-	switch name {
+// knownEmailAddress reports whether name is a property EmailAddress documents.
+func knownEmailAddress(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "address", "name":
 		return true
 	}
@@ -107,7 +109,7 @@ func (v *EmailAddress) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownEmailAddress)
 	if err != nil {
 		return err
 	}
@@ -140,8 +142,9 @@ type MailTips struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (MailTips) knownField(name string) bool {
-	switch name {
+// knownMailTips reports whether name is a property MailTips documents.
+func knownMailTips(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "emailAddress", "mailboxFull", "totalMemberCount", "recipientSuggestions":
 		return true
 	}
@@ -155,7 +158,7 @@ func (v *MailTips) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownMailTips)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,10 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // SecurityAlertsLookupAlertsRequest is the request body of SecurityAlertsLookupAlerts. Set
 // optional fields with Ptr; fields left nil are not sent.
@@ -25,18 +28,42 @@ type SecurityAlertsLookupAlertsRequest struct {
 //
 // Find the alert objects that match a list of IDs, a time window and a set of severities.
 //
-// On success the service answers 200 OK with a collection of alert.
+// On success the service answers 200 OK with a collection of alert. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. SecurityAlertsLookupAlertsPage returns one page
+// with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): SecurityEvents.Read.All
 //   - Application: SecurityEvents.Read.All
 //
 // Source: api-reference/beta/api/alert-lookupalerts.md
-func (c *Client) SecurityAlertsLookupAlerts(ctx context.Context, body SecurityAlertsLookupAlertsRequest) (*Page[Alert], error) {
-	p := "/security/alerts/lookupAlerts"
-	var out Page[Alert]
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
-		return nil, err
+func (c *Client) SecurityAlertsLookupAlerts(ctx context.Context, body SecurityAlertsLookupAlertsRequest) iter.Seq2[Alert, error] {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/security/alerts/lookupAlerts",
 	}
-	return &out, nil
+	return list[Alert](ctx, c, r)
+}
+
+// SecurityAlertsLookupAlertsPage sends POST /security/alerts/lookupAlerts.
+//
+// Find the alert objects that match a list of IDs, a time window and a set of severities.
+//
+// On success the service answers 200 OK with a collection of alert. This method returns one
+// page; NextPage fetches the next, and SecurityAlertsLookupAlerts iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): SecurityEvents.Read.All
+//   - Application: SecurityEvents.Read.All
+//
+// Source: api-reference/beta/api/alert-lookupalerts.md
+func (c *Client) SecurityAlertsLookupAlertsPage(ctx context.Context, body SecurityAlertsLookupAlertsRequest) (*Page[Alert], error) {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/security/alerts/lookupAlerts",
+	}
+	return page[Alert](ctx, c, r)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // MeGetMailTipsRequest is the request body of MeGetMailTips. Set optional fields with Ptr;
 // fields left nil are not sent.
@@ -19,7 +22,10 @@ type MeGetMailTipsRequest struct {
 //
 // Get the MailTips that apply to one or more recipients, as seen by the signed-in user.
 //
-// On success the service answers 200 OK with a collection of mailTips.
+// On success the service answers 200 OK with a collection of mailTips. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. MeGetMailTipsPage returns one page with its
+// links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Mail.Read.Shared
@@ -27,13 +33,35 @@ type MeGetMailTipsRequest struct {
 //   - Application: Mail.Read.Shared
 //
 // Source: api-reference/beta/api/user-getmailtips.md
-func (c *Client) MeGetMailTips(ctx context.Context, body MeGetMailTipsRequest) (*Page[MailTips], error) {
-	p := "/me/getMailTips"
-	var out Page[MailTips]
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
-		return nil, err
+func (c *Client) MeGetMailTips(ctx context.Context, body MeGetMailTipsRequest) iter.Seq2[MailTips, error] {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/me/getMailTips",
 	}
-	return &out, nil
+	return list[MailTips](ctx, c, r)
+}
+
+// MeGetMailTipsPage sends POST /me/getMailTips.
+//
+// Get the MailTips that apply to one or more recipients, as seen by the signed-in user.
+//
+// On success the service answers 200 OK with a collection of mailTips. This method returns
+// one page; NextPage fetches the next, and MeGetMailTips iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Mail.Read.Shared
+//   - Delegated (personal Microsoft account): Mail.Read.Shared
+//   - Application: Mail.Read.Shared
+//
+// Source: api-reference/beta/api/user-getmailtips.md
+func (c *Client) MeGetMailTipsPage(ctx context.Context, body MeGetMailTipsRequest) (*Page[MailTips], error) {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/me/getMailTips",
+	}
+	return page[MailTips](ctx, c, r)
 }
 
 // UserGetMailTips sends POST /users/{userId}/getMailTips.
@@ -42,7 +70,10 @@ func (c *Client) MeGetMailTips(ctx context.Context, body MeGetMailTipsRequest) (
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
-// On success the service answers 200 OK with a collection of mailTips.
+// On success the service answers 200 OK with a collection of mailTips. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. UserGetMailTipsPage returns one page with its
+// links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Mail.Read.Shared
@@ -50,11 +81,35 @@ func (c *Client) MeGetMailTips(ctx context.Context, body MeGetMailTipsRequest) (
 //   - Application: Mail.Read.Shared
 //
 // Source: api-reference/beta/api/user-getmailtips.md
-func (c *Client) UserGetMailTips(ctx context.Context, userID string, body MeGetMailTipsRequest) (*Page[MailTips], error) {
-	p := "/users/" + pathValue(userID, false) + "/getMailTips"
-	var out Page[MailTips]
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
-		return nil, err
+func (c *Client) UserGetMailTips(ctx context.Context, userID string, body MeGetMailTipsRequest) iter.Seq2[MailTips, error] {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/users/" + pathValue(userID, false) + "/getMailTips",
 	}
-	return &out, nil
+	return list[MailTips](ctx, c, r)
+}
+
+// UserGetMailTipsPage sends POST /users/{userId}/getMailTips.
+//
+// Get the MailTips that apply to one or more recipients, as seen by the signed-in user.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// On success the service answers 200 OK with a collection of mailTips. This method returns
+// one page; NextPage fetches the next, and UserGetMailTips iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Mail.Read.Shared
+//   - Delegated (personal Microsoft account): Mail.Read.Shared
+//   - Application: Mail.Read.Shared
+//
+// Source: api-reference/beta/api/user-getmailtips.md
+func (c *Client) UserGetMailTipsPage(ctx context.Context, userID string, body MeGetMailTipsRequest) (*Page[MailTips], error) {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/users/" + pathValue(userID, false) + "/getMailTips",
+	}
+	return page[MailTips](ctx, c, r)
 }

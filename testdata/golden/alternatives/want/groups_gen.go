@@ -17,9 +17,12 @@ import "context"
 //
 // Source: api-reference/beta/api/calendar-get.md
 func (c *Client) GetGroupCalendar(ctx context.Context, groupID string) (*Calendar, error) {
-	p := "/groups/" + pathValue(groupID, false) + "/calendar"
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false) + "/calendar",
+	}
 	var out Calendar
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -19,8 +19,9 @@ type Calendar struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Calendar) knownField(name string) bool {
-	switch name {
+// knownCalendar reports whether name is a property Calendar documents.
+func knownCalendar(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "name":
 		return true
 	}
@@ -34,7 +35,7 @@ func (v *Calendar) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownCalendar)
 	if err != nil {
 		return err
 	}
@@ -63,8 +64,9 @@ type Table struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Table) knownField(name string) bool {
-	switch name {
+// knownTable reports whether name is a property Table documents.
+func knownTable(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "name":
 		return true
 	}
@@ -78,7 +80,7 @@ func (v *Table) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownTable)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,12 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+	"strconv"
+	"strings"
+)
 
 // GetMeCalendar sends GET /me/calendar.
 //
@@ -17,9 +22,12 @@ import "context"
 //
 // Source: api-reference/beta/api/calendar-get.md
 func (c *Client) GetMeCalendar(ctx context.Context) (*Calendar, error) {
-	p := "/me/calendar"
+	r := request{
+		method: "GET",
+		path:   "/me/calendar",
+	}
 	var out Calendar
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -40,9 +48,12 @@ func (c *Client) GetMeCalendar(ctx context.Context) (*Calendar, error) {
 //
 // Source: api-reference/beta/api/calendar-get.md
 func (c *Client) GetUserCalendar(ctx context.Context, userID string) (*Calendar, error) {
-	p := "/users/" + pathValue(userID, false) + "/calendar"
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/calendar",
+	}
 	var out Calendar
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -61,9 +72,12 @@ func (c *Client) GetUserCalendar(ctx context.Context, userID string) (*Calendar,
 //
 // Source: api-reference/beta/api/calendar-get.md
 func (c *Client) GetMeCalendarByCalendarID(ctx context.Context, calendarID string) (*Calendar, error) {
-	p := "/me/calendars/" + pathValue(calendarID, false)
+	r := request{
+		method: "GET",
+		path:   "/me/calendars/" + pathValue(calendarID, false),
+	}
 	var out Calendar
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -84,12 +98,64 @@ func (c *Client) GetMeCalendarByCalendarID(ctx context.Context, calendarID strin
 //
 // Source: api-reference/beta/api/calendar-get.md
 func (c *Client) GetUserCalendarByCalendarID(ctx context.Context, userID string, calendarID string) (*Calendar, error) {
-	p := "/users/" + pathValue(userID, false) + "/calendars/" + pathValue(calendarID, false)
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/calendars/" + pathValue(calendarID, false),
+	}
 	var out Calendar
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ListMeCalendarsOptions are the optional query parameters and headers of ListMeCalendars;
+// the zero value sends none.
+type ListMeCalendarsOptions struct {
+	// Select lists the properties to return ($select).
+	Select []string
+	// Filter is an OData expression that items must match ($filter), such as
+	// "startswith(displayName,'a')".
+	Filter string
+	// OrderBy orders the items ($orderby): each entry a property, optionally followed by "
+	// desc".
+	OrderBy []string
+	// Top is the number of items to return per page ($top); 0 leaves it to the service.
+	Top int
+	// Skip is the number of items to skip ($skip).
+	Skip int
+	// Expand lists the relationships to return with each item ($expand).
+	Expand []string
+	// Count asks for the total number of items in @odata.count ($count=true).
+	Count bool
+}
+
+// apply adds the options that are set to r.
+func (o *ListMeCalendarsOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if len(o.Select) > 0 {
+		r.setQuery("$select", strings.Join(o.Select, ","))
+	}
+	if o.Filter != "" {
+		r.setQuery("$filter", o.Filter)
+	}
+	if len(o.OrderBy) > 0 {
+		r.setQuery("$orderby", strings.Join(o.OrderBy, ","))
+	}
+	if o.Top > 0 {
+		r.setQuery("$top", strconv.Itoa(o.Top))
+	}
+	if o.Skip > 0 {
+		r.setQuery("$skip", strconv.Itoa(o.Skip))
+	}
+	if len(o.Expand) > 0 {
+		r.setQuery("$expand", strings.Join(o.Expand, ","))
+	}
+	if o.Count {
+		r.setQuery("$count", "true")
+	}
 }
 
 // ListMeCalendars sends GET /me/calendars.
@@ -97,7 +163,12 @@ func (c *Client) GetUserCalendarByCalendarID(ctx context.Context, userID string,
 // List the calendar objects of a user, either all of them or only those in one calendar
 // group.
 //
-// On success the service answers 200 OK with a collection of calendar.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of calendar. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeCalendarsPage returns one page with its
+// links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -105,13 +176,38 @@ func (c *Client) GetUserCalendarByCalendarID(ctx context.Context, userID string,
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-list-calendars.md
-func (c *Client) ListMeCalendars(ctx context.Context) (*Page[Calendar], error) {
-	p := "/me/calendars"
-	var out Page[Calendar]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeCalendars(ctx context.Context, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/calendars",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Calendar](ctx, c, r)
+}
+
+// ListMeCalendarsPage sends GET /me/calendars.
+//
+// List the calendar objects of a user, either all of them or only those in one calendar
+// group.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of calendar. This method returns
+// one page; NextPage fetches the next, and ListMeCalendars iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/user-list-calendars.md
+func (c *Client) ListMeCalendarsPage(ctx context.Context, opts *ListMeCalendarsOptions) (*Page[Calendar], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/calendars",
+	}
+	opts.apply(&r)
+	return page[Calendar](ctx, c, r)
 }
 
 // ListUserCalendars sends GET /users/{userId}/calendars.
@@ -121,7 +217,12 @@ func (c *Client) ListMeCalendars(ctx context.Context) (*Page[Calendar], error) {
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
-// On success the service answers 200 OK with a collection of calendar.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of calendar. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListUserCalendarsPage returns one page with its
+// links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -129,13 +230,40 @@ func (c *Client) ListMeCalendars(ctx context.Context) (*Page[Calendar], error) {
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-list-calendars.md
-func (c *Client) ListUserCalendars(ctx context.Context, userID string) (*Page[Calendar], error) {
-	p := "/users/" + pathValue(userID, false) + "/calendars"
-	var out Page[Calendar]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListUserCalendars(ctx context.Context, userID string, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error] {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/calendars",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Calendar](ctx, c, r)
+}
+
+// ListUserCalendarsPage sends GET /users/{userId}/calendars.
+//
+// List the calendar objects of a user, either all of them or only those in one calendar
+// group.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of calendar. This method returns
+// one page; NextPage fetches the next, and ListUserCalendars iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/user-list-calendars.md
+func (c *Client) ListUserCalendarsPage(ctx context.Context, userID string, opts *ListMeCalendarsOptions) (*Page[Calendar], error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/calendars",
+	}
+	opts.apply(&r)
+	return page[Calendar](ctx, c, r)
 }
 
 // ListMeCalendarGroupCalendars sends GET /me/calendarGroups/{calendarGroupId}/calendars.
@@ -143,7 +271,12 @@ func (c *Client) ListUserCalendars(ctx context.Context, userID string) (*Page[Ca
 // List the calendar objects of a user, either all of them or only those in one calendar
 // group.
 //
-// On success the service answers 200 OK with a collection of calendar.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of calendar. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeCalendarGroupCalendarsPage returns one
+// page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -151,13 +284,39 @@ func (c *Client) ListUserCalendars(ctx context.Context, userID string) (*Page[Ca
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-list-calendars.md
-func (c *Client) ListMeCalendarGroupCalendars(ctx context.Context, calendarGroupID string) (*Page[Calendar], error) {
-	p := "/me/calendarGroups/" + pathValue(calendarGroupID, false) + "/calendars"
-	var out Page[Calendar]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeCalendarGroupCalendars(ctx context.Context, calendarGroupID string, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/calendarGroups/" + pathValue(calendarGroupID, false) + "/calendars",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Calendar](ctx, c, r)
+}
+
+// ListMeCalendarGroupCalendarsPage sends GET /me/calendarGroups/{calendarGroupId}/calendars.
+//
+// List the calendar objects of a user, either all of them or only those in one calendar
+// group.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of calendar. This method returns
+// one page; NextPage fetches the next, and ListMeCalendarGroupCalendars iterates over every
+// item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/user-list-calendars.md
+func (c *Client) ListMeCalendarGroupCalendarsPage(ctx context.Context, calendarGroupID string, opts *ListMeCalendarsOptions) (*Page[Calendar], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/calendarGroups/" + pathValue(calendarGroupID, false) + "/calendars",
+	}
+	opts.apply(&r)
+	return page[Calendar](ctx, c, r)
 }
 
 // ListUserCalendarGroupCalendars sends GET /users/{userId}/calendarGroups/{calendarGroupId}/calendars.
@@ -167,7 +326,12 @@ func (c *Client) ListMeCalendarGroupCalendars(ctx context.Context, calendarGroup
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
-// On success the service answers 200 OK with a collection of calendar.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of calendar. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListUserCalendarGroupCalendarsPage returns one
+// page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -175,13 +339,59 @@ func (c *Client) ListMeCalendarGroupCalendars(ctx context.Context, calendarGroup
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-list-calendars.md
-func (c *Client) ListUserCalendarGroupCalendars(ctx context.Context, userID string, calendarGroupID string) (*Page[Calendar], error) {
-	p := "/users/" + pathValue(userID, false) + "/calendarGroups/" + pathValue(calendarGroupID, false) + "/calendars"
-	var out Page[Calendar]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListUserCalendarGroupCalendars(ctx context.Context, userID string, calendarGroupID string, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error] {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/calendarGroups/" + pathValue(calendarGroupID, false) + "/calendars",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Calendar](ctx, c, r)
+}
+
+// ListUserCalendarGroupCalendarsPage sends GET /users/{userId}/calendarGroups/{calendarGroupId}/calendars.
+//
+// List the calendar objects of a user, either all of them or only those in one calendar
+// group.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of calendar. This method returns
+// one page; NextPage fetches the next, and ListUserCalendarGroupCalendars iterates over
+// every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/user-list-calendars.md
+func (c *Client) ListUserCalendarGroupCalendarsPage(ctx context.Context, userID string, calendarGroupID string, opts *ListMeCalendarsOptions) (*Page[Calendar], error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/calendarGroups/" + pathValue(calendarGroupID, false) + "/calendars",
+	}
+	opts.apply(&r)
+	return page[Calendar](ctx, c, r)
+}
+
+// ListMeDriveItemWorkbookWorksheetTablesOptions are the optional query parameters and
+// headers of ListMeDriveItemWorkbookWorksheetTables; the zero value sends none.
+type ListMeDriveItemWorkbookWorksheetTablesOptions struct {
+	// WorkbookSessionID is the Workbook-Session-Id header. ID of a workbook session, so changes
+	// persist. Optional.
+	WorkbookSessionID string
+}
+
+// apply adds the options that are set to r.
+func (o *ListMeDriveItemWorkbookWorksheetTablesOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if o.WorkbookSessionID != "" {
+		r.setHeader("Workbook-Session-Id", o.WorkbookSessionID)
+	}
 }
 
 // ListMeDriveItemWorkbookWorksheetTables sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/tables.
@@ -190,19 +400,49 @@ func (c *Client) ListUserCalendarGroupCalendars(ctx context.Context, userID stri
 //
 // worksheetID: The id or name of the addressed object.
 //
-// On success the service answers 200 OK with a collection of table.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of table. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeDriveItemWorkbookWorksheetTablesPage
+// returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/worksheet-list-tables.md
-func (c *Client) ListMeDriveItemWorkbookWorksheetTables(ctx context.Context, itemID string, worksheetID string) (*Page[Table], error) {
-	p := "/me/drive/items/" + pathValue(itemID, false) + "/workbook/worksheets/" + pathValue(worksheetID, false) + "/tables"
-	var out Page[Table]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeDriveItemWorkbookWorksheetTables(ctx context.Context, itemID string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) iter.Seq2[Table, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/drive/items/" + pathValue(itemID, false) + "/workbook/worksheets/" + pathValue(worksheetID, false) + "/tables",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Table](ctx, c, r)
+}
+
+// ListMeDriveItemWorkbookWorksheetTablesPage sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/tables.
+//
+// List the table objects on one worksheet.
+//
+// worksheetID: The id or name of the addressed object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of table. This method returns one
+// page; NextPage fetches the next, and ListMeDriveItemWorkbookWorksheetTables iterates over
+// every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Files.ReadWrite
+//
+// Source: api-reference/beta/api/worksheet-list-tables.md
+func (c *Client) ListMeDriveItemWorkbookWorksheetTablesPage(ctx context.Context, itemID string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) (*Page[Table], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/drive/items/" + pathValue(itemID, false) + "/workbook/worksheets/" + pathValue(worksheetID, false) + "/tables",
+	}
+	opts.apply(&r)
+	return page[Table](ctx, c, r)
 }
 
 // ListMeDriveRootWorkbookWorksheetTables sends GET /me/drive/root:/{itemPath}:/workbook/worksheets/{worksheetId}/tables.
@@ -211,17 +451,47 @@ func (c *Client) ListMeDriveItemWorkbookWorksheetTables(ctx context.Context, ite
 //
 // worksheetID: The id or name of the addressed object.
 //
-// On success the service answers 200 OK with a collection of table.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of table. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeDriveRootWorkbookWorksheetTablesPage
+// returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/worksheet-list-tables.md
-func (c *Client) ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, itemPath string, worksheetID string) (*Page[Table], error) {
-	p := "/me/drive/root:/" + pathSegments(itemPath) + ":/workbook/worksheets/" + pathValue(worksheetID, false) + "/tables"
-	var out Page[Table]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) iter.Seq2[Table, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/drive/root:/" + pathSegments(itemPath) + ":/workbook/worksheets/" + pathValue(worksheetID, false) + "/tables",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Table](ctx, c, r)
+}
+
+// ListMeDriveRootWorkbookWorksheetTablesPage sends GET /me/drive/root:/{itemPath}:/workbook/worksheets/{worksheetId}/tables.
+//
+// List the table objects on one worksheet.
+//
+// worksheetID: The id or name of the addressed object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of table. This method returns one
+// page; NextPage fetches the next, and ListMeDriveRootWorkbookWorksheetTables iterates over
+// every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Files.ReadWrite
+//
+// Source: api-reference/beta/api/worksheet-list-tables.md
+func (c *Client) ListMeDriveRootWorkbookWorksheetTablesPage(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) (*Page[Table], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/drive/root:/" + pathSegments(itemPath) + ":/workbook/worksheets/" + pathValue(worksheetID, false) + "/tables",
+	}
+	opts.apply(&r)
+	return page[Table](ctx, c, r)
 }

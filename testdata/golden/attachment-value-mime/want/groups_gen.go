@@ -15,13 +15,19 @@ import (
 // with its own content type. An item comes back as MIME: For a reference attachment, $value
 // answers HTTP 405.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetGroupThreadPostAttachment(ctx context.Context, groupID string, threadID string, postID string, attachmentID string) (*Attachment, error) {
-	p := "/groups/" + pathValue(groupID, false) + "/threads/" + pathValue(threadID, false) + "/posts/" + pathValue(postID, false) + "/attachments/" + pathValue(attachmentID, false)
+func (c *Client) GetGroupThreadPostAttachment(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false) + "/threads/" + pathValue(threadID, false) + "/posts/" + pathValue(postID, false) + "/attachments/" + pathValue(attachmentID, false),
+	}
+	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -35,13 +41,19 @@ func (c *Client) GetGroupThreadPostAttachment(ctx context.Context, groupID strin
 // with its own content type. An item comes back as MIME: For a reference attachment, $value
 // answers HTTP 405.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetGroupConversationThreadPostAttachment(ctx context.Context, groupID string, conversationID string, threadID string, postID string, attachmentID string) (*Attachment, error) {
-	p := "/groups/" + pathValue(groupID, false) + "/conversations/" + pathValue(conversationID, false) + "/threads/" + pathValue(threadID, false) + "/posts/" + pathValue(postID, false) + "/attachments/" + pathValue(attachmentID, false)
+func (c *Client) GetGroupConversationThreadPostAttachment(ctx context.Context, groupID string, conversationID string, threadID string, postID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false) + "/conversations/" + pathValue(conversationID, false) + "/threads/" + pathValue(threadID, false) + "/posts/" + pathValue(postID, false) + "/attachments/" + pathValue(attachmentID, false),
+	}
+	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -55,11 +67,17 @@ func (c *Client) GetGroupConversationThreadPostAttachment(ctx context.Context, g
 // with its own content type. An item comes back as MIME: For a reference attachment, $value
 // answers HTTP 405.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetGroupThreadPostAttachmentValue(ctx context.Context, groupID string, threadID string, postID string, attachmentID string) (io.ReadCloser, error) {
-	p := "/groups/" + pathValue(groupID, false) + "/threads/" + pathValue(threadID, false) + "/posts/" + pathValue(postID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value"
-	return c.stream(ctx, "GET", p, nil, nil)
+func (c *Client) GetGroupThreadPostAttachmentValue(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false) + "/threads/" + pathValue(threadID, false) + "/posts/" + pathValue(postID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value",
+	}
+	opts.apply(&r)
+	return c.stream(ctx, r)
 }

@@ -25,8 +25,9 @@ type Attachment struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Attachment) knownField(name string) bool {
-	switch name {
+// knownAttachment reports whether name is a property Attachment documents.
+func knownAttachment(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "contentType", "id", "isInline", "name", "size":
 		return true
 	}
@@ -40,7 +41,7 @@ func (v *Attachment) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownAttachment)
 	if err != nil {
 		return err
 	}

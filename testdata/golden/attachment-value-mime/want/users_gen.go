@@ -5,7 +5,25 @@ package graph
 import (
 	"context"
 	"io"
+	"strings"
 )
+
+// GetMeEventAttachmentOptions are the optional query parameters and headers of
+// GetMeEventAttachment; the zero value sends none.
+type GetMeEventAttachmentOptions struct {
+	// Expand lists the relationships to return with each item ($expand).
+	Expand []string
+}
+
+// apply adds the options that are set to r.
+func (o *GetMeEventAttachmentOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if len(o.Expand) > 0 {
+		r.setQuery("$expand", strings.Join(o.Expand, ","))
+	}
+}
 
 // GetMeEventAttachment sends GET /me/events/{eventId}/attachments/{attachmentId}.
 //
@@ -15,13 +33,19 @@ import (
 // with its own content type. An item comes back as MIME: For a reference attachment, $value
 // answers HTTP 405.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetMeEventAttachment(ctx context.Context, eventID string, attachmentID string) (*Attachment, error) {
-	p := "/me/events/" + pathValue(eventID, false) + "/attachments/" + pathValue(attachmentID, false)
+func (c *Client) GetMeEventAttachment(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+	r := request{
+		method: "GET",
+		path:   "/me/events/" + pathValue(eventID, false) + "/attachments/" + pathValue(attachmentID, false),
+	}
+	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -37,13 +61,19 @@ func (c *Client) GetMeEventAttachment(ctx context.Context, eventID string, attac
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetUserEventAttachment(ctx context.Context, userID string, eventID string, attachmentID string) (*Attachment, error) {
-	p := "/users/" + pathValue(userID, false) + "/events/" + pathValue(eventID, false) + "/attachments/" + pathValue(attachmentID, false)
+func (c *Client) GetUserEventAttachment(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/events/" + pathValue(eventID, false) + "/attachments/" + pathValue(attachmentID, false),
+	}
+	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -57,13 +87,19 @@ func (c *Client) GetUserEventAttachment(ctx context.Context, userID string, even
 // with its own content type. An item comes back as MIME: For a reference attachment, $value
 // answers HTTP 405.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetMeEventAttachmentValue(ctx context.Context, eventID string, attachmentID string) (io.ReadCloser, error) {
-	p := "/me/events/" + pathValue(eventID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value"
-	return c.stream(ctx, "GET", p, nil, nil)
+func (c *Client) GetMeEventAttachmentValue(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
+	r := request{
+		method: "GET",
+		path:   "/me/events/" + pathValue(eventID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value",
+	}
+	opts.apply(&r)
+	return c.stream(ctx, r)
 }
 
 // GetUserEventAttachmentValue sends GET /users/{userId}/events/{eventId}/attachments/{attachmentId}/$value.
@@ -76,13 +112,19 @@ func (c *Client) GetMeEventAttachmentValue(ctx context.Context, eventID string, 
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetUserEventAttachmentValue(ctx context.Context, userID string, eventID string, attachmentID string) (io.ReadCloser, error) {
-	p := "/users/" + pathValue(userID, false) + "/events/" + pathValue(eventID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value"
-	return c.stream(ctx, "GET", p, nil, nil)
+func (c *Client) GetUserEventAttachmentValue(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/events/" + pathValue(eventID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value",
+	}
+	opts.apply(&r)
+	return c.stream(ctx, r)
 }
 
 // GetMeMessageAttachment sends GET /me/messages/{messageId}/attachments/{attachmentId}.
@@ -93,13 +135,19 @@ func (c *Client) GetUserEventAttachmentValue(ctx context.Context, userID string,
 // with its own content type. An item comes back as MIME: For a reference attachment, $value
 // answers HTTP 405.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetMeMessageAttachment(ctx context.Context, messageID string, attachmentID string) (*Attachment, error) {
-	p := "/me/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false)
+func (c *Client) GetMeMessageAttachment(ctx context.Context, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+	r := request{
+		method: "GET",
+		path:   "/me/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false),
+	}
+	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -115,13 +163,19 @@ func (c *Client) GetMeMessageAttachment(ctx context.Context, messageID string, a
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetUserMessageAttachment(ctx context.Context, userID string, messageID string, attachmentID string) (*Attachment, error) {
-	p := "/users/" + pathValue(userID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false)
+func (c *Client) GetUserMessageAttachment(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false),
+	}
+	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -135,13 +189,19 @@ func (c *Client) GetUserMessageAttachment(ctx context.Context, userID string, me
 // with its own content type. An item comes back as MIME: For a reference attachment, $value
 // answers HTTP 405.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetMeMessageAttachmentValue(ctx context.Context, messageID string, attachmentID string) (io.ReadCloser, error) {
-	p := "/me/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value"
-	return c.stream(ctx, "GET", p, nil, nil)
+func (c *Client) GetMeMessageAttachmentValue(ctx context.Context, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
+	r := request{
+		method: "GET",
+		path:   "/me/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value",
+	}
+	opts.apply(&r)
+	return c.stream(ctx, r)
 }
 
 // GetUserMessageAttachmentValue sends GET /users/{userId}/messages/{messageId}/attachments/{attachmentId}/$value.
@@ -154,13 +214,19 @@ func (c *Client) GetMeMessageAttachmentValue(ctx context.Context, messageID stri
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetUserMessageAttachmentValue(ctx context.Context, userID string, messageID string, attachmentID string) (io.ReadCloser, error) {
-	p := "/users/" + pathValue(userID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value"
-	return c.stream(ctx, "GET", p, nil, nil)
+func (c *Client) GetUserMessageAttachmentValue(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value",
+	}
+	opts.apply(&r)
+	return c.stream(ctx, r)
 }
 
 // GetMeMailFolderChildFolderMessageAttachment sends GET /me/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}.
@@ -171,13 +237,19 @@ func (c *Client) GetUserMessageAttachmentValue(ctx context.Context, userID strin
 // with its own content type. An item comes back as MIME: For a reference attachment, $value
 // answers HTTP 405.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetMeMailFolderChildFolderMessageAttachment(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string) (*Attachment, error) {
-	p := "/me/mailFolders/" + pathValue(mailFolderID, false) + "/childFolders/" + pathValue(childFolderID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false)
+func (c *Client) GetMeMailFolderChildFolderMessageAttachment(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+	r := request{
+		method: "GET",
+		path:   "/me/mailFolders/" + pathValue(mailFolderID, false) + "/childFolders/" + pathValue(childFolderID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false),
+	}
+	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -193,13 +265,19 @@ func (c *Client) GetMeMailFolderChildFolderMessageAttachment(ctx context.Context
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetUserMailFolderChildFolderMessageAttachment(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string) (*Attachment, error) {
-	p := "/users/" + pathValue(userID, false) + "/mailFolders/" + pathValue(mailFolderID, false) + "/childFolders/" + pathValue(childFolderID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false)
+func (c *Client) GetUserMailFolderChildFolderMessageAttachment(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/mailFolders/" + pathValue(mailFolderID, false) + "/childFolders/" + pathValue(childFolderID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false),
+	}
+	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -213,13 +291,19 @@ func (c *Client) GetUserMailFolderChildFolderMessageAttachment(ctx context.Conte
 // with its own content type. An item comes back as MIME: For a reference attachment, $value
 // answers HTTP 405.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string) (io.ReadCloser, error) {
-	p := "/me/mailFolders/" + pathValue(mailFolderID, false) + "/childFolders/" + pathValue(childFolderID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value"
-	return c.stream(ctx, "GET", p, nil, nil)
+func (c *Client) GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
+	r := request{
+		method: "GET",
+		path:   "/me/mailFolders/" + pathValue(mailFolderID, false) + "/childFolders/" + pathValue(childFolderID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value",
+	}
+	opts.apply(&r)
+	return c.stream(ctx, r)
 }
 
 // GetUserMailFolderChildFolderMessageAttachmentValue sends GET /users/{userId}/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}/$value.
@@ -232,11 +316,17 @@ func (c *Client) GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Co
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetUserMailFolderChildFolderMessageAttachmentValue(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string) (io.ReadCloser, error) {
-	p := "/users/" + pathValue(userID, false) + "/mailFolders/" + pathValue(mailFolderID, false) + "/childFolders/" + pathValue(childFolderID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value"
-	return c.stream(ctx, "GET", p, nil, nil)
+func (c *Client) GetUserMailFolderChildFolderMessageAttachmentValue(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/mailFolders/" + pathValue(mailFolderID, false) + "/childFolders/" + pathValue(childFolderID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value",
+	}
+	opts.apply(&r)
+	return c.stream(ctx, r)
 }

@@ -12,9 +12,12 @@ import "context"
 //
 // Source: api-reference/beta/api/unclosed-frontmatter.md
 func (c *Client) GetThing(ctx context.Context, thingID string) (*Thing, error) {
-	p := "/things/" + pathValue(thingID, false)
+	r := request{
+		method: "GET",
+		path:   "/things/" + pathValue(thingID, false),
+	}
 	var out Thing
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -37,9 +37,13 @@ type CreateMeDriveItemWorkbookTableRowsAddRequest struct {
 //
 // Source: api-reference/beta/api/tablerowcollection-add.md
 func (c *Client) CreateMeDriveItemWorkbookTableRowsAdd(ctx context.Context, itemID string, tableID string, body CreateMeDriveItemWorkbookTableRowsAddRequest) (*WorkbookTableRow, error) {
-	p := "/me/drive/items/" + pathValue(itemID, false) + "/workbook/tables/" + pathValue(tableID, false) + "/rows/add"
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/me/drive/items/" + pathValue(itemID, false) + "/workbook/tables/" + pathValue(tableID, false) + "/rows/add",
+	}
 	var out WorkbookTableRow
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -68,9 +72,13 @@ type MeEventAcceptRequest struct {
 //
 // Source: api-reference/beta/api/event-accept.md
 func (c *Client) MeEventAccept(ctx context.Context, eventID string, body MeEventAcceptRequest) (json.RawMessage, error) {
-	p := "/me/events/" + pathValue(eventID, false) + "/accept"
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/me/events/" + pathValue(eventID, false) + "/accept",
+	}
 	var out json.RawMessage
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -89,8 +97,13 @@ func (c *Client) MeEventAccept(ctx context.Context, eventID string, body MeEvent
 //
 // Source: api-reference/beta/api/user-delete-photo.md
 func (c *Client) DeleteMePhotoValue(ctx context.Context, content io.Reader, contentType string) error {
-	p := "/me/photo/$value"
-	return c.upload(ctx, "DELETE", p, nil, content, contentType, nil)
+	r := request{
+		contentType: contentType,
+		method:      "DELETE",
+		path:        "/me/photo/$value",
+		raw:         content,
+	}
+	return c.do(ctx, r, nil)
 }
 
 // DeleteUserPhotoValue sends DELETE /users/{userId}/photo/$value.
@@ -108,8 +121,13 @@ func (c *Client) DeleteMePhotoValue(ctx context.Context, content io.Reader, cont
 //
 // Source: api-reference/beta/api/user-delete-photo.md
 func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string, content io.Reader, contentType string) error {
-	p := "/users/" + pathValue(userID, false) + "/photo/$value"
-	return c.upload(ctx, "DELETE", p, nil, content, contentType, nil)
+	r := request{
+		contentType: contentType,
+		method:      "DELETE",
+		path:        "/users/" + pathValue(userID, false) + "/photo/$value",
+		raw:         content,
+	}
+	return c.do(ctx, r, nil)
 }
 
 // DeleteUserPhotoValueBySize sends DELETE /users/{userId}/photos/{size}/$value.
@@ -127,8 +145,13 @@ func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string, conten
 //
 // Source: api-reference/beta/api/user-delete-photo.md
 func (c *Client) DeleteUserPhotoValueBySize(ctx context.Context, userID string, size string, content io.Reader, contentType string) error {
-	p := "/users/" + pathValue(userID, false) + "/photos/" + pathValue(size, false) + "/$value"
-	return c.upload(ctx, "DELETE", p, nil, content, contentType, nil)
+	r := request{
+		contentType: contentType,
+		method:      "DELETE",
+		path:        "/users/" + pathValue(userID, false) + "/photos/" + pathValue(size, false) + "/$value",
+		raw:         content,
+	}
+	return c.do(ctx, r, nil)
 }
 
 // GetUserStatus sends GET /users/{userId}/status.
@@ -139,9 +162,12 @@ func (c *Client) DeleteUserPhotoValueBySize(ctx context.Context, userID string, 
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
 func (c *Client) GetUserStatus(ctx context.Context, userID string) (*UserStatus, error) {
-	p := "/users/" + pathValue(userID, false) + "/status"
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/status",
+	}
 	var out UserStatus
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -155,9 +181,12 @@ func (c *Client) GetUserStatus(ctx context.Context, userID string) (*UserStatus,
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
 func (c *Client) GetUserStatusHistory(ctx context.Context, userID string) (*UserStatus, error) {
-	p := "/users/" + pathValue(userID, false) + "/status/history"
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/status/history",
+	}
 	var out UserStatus
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -174,9 +203,13 @@ func (c *Client) GetUserStatusHistory(ctx context.Context, userID string) (*User
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
 func (c *Client) UpdateUserStatus(ctx context.Context, userID string, body any) (*UserStatus, error) {
-	p := "/users/" + pathValue(userID, false) + "/status"
+	r := request{
+		body:   body,
+		method: "PATCH",
+		path:   "/users/" + pathValue(userID, false) + "/status",
+	}
 	var out UserStatus
-	if err := c.do(ctx, "PATCH", p, nil, body, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -19,8 +19,9 @@ type SharedDriveItem struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (SharedDriveItem) knownField(name string) bool {
-	switch name {
+// knownSharedDriveItem reports whether name is a property SharedDriveItem documents.
+func knownSharedDriveItem(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "name":
 		return true
 	}
@@ -34,7 +35,7 @@ func (v *SharedDriveItem) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownSharedDriveItem)
 	if err != nil {
 		return err
 	}

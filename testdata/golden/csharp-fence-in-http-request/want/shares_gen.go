@@ -4,10 +4,41 @@ package graph
 
 import "context"
 
+// GetShareOptions are the optional query parameters and headers of GetShare; the zero value
+// sends none.
+type GetShareOptions struct {
+	// Prefer is the Prefer header. Optional. One of the prefer values listed below.
+	Prefer string
+	// RedeemSharingLink is the redeemSharingLink header. For a sharing link, give the caller
+	// lasting access to the item.
+	RedeemSharingLink string
+	// RedeemSharingLinkIfNecessary is the redeemSharingLinkIfNecessary header. Like
+	// redeemSharingLink, but access is only promised for this one request.
+	RedeemSharingLinkIfNecessary string
+}
+
+// apply adds the options that are set to r.
+func (o *GetShareOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if o.Prefer != "" {
+		r.setHeader("Prefer", o.Prefer)
+	}
+	if o.RedeemSharingLink != "" {
+		r.setHeader("redeemSharingLink", o.RedeemSharingLink)
+	}
+	if o.RedeemSharingLinkIfNecessary != "" {
+		r.setHeader("redeemSharingLinkIfNecessary", o.RedeemSharingLinkIfNecessary)
+	}
+}
+
 // GetShare sends GET /shares/{shareIdOrEncodedSharingUrl}.
 //
 // Reach a shared DriveItem, or a set of shared items, through a shareId or a sharing URL. A
 // sharing URL has to be turned into a sharing token first.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a sharedDriveItem.
 //
@@ -17,10 +48,14 @@ import "context"
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/beta/api/shares-get.md
-func (c *Client) GetShare(ctx context.Context, shareIDOrEncodedSharingURL string) (*SharedDriveItem, error) {
-	p := "/shares/" + pathValue(shareIDOrEncodedSharingURL, false)
+func (c *Client) GetShare(ctx context.Context, shareIDOrEncodedSharingURL string, opts *GetShareOptions) (*SharedDriveItem, error) {
+	r := request{
+		method: "GET",
+		path:   "/shares/" + pathValue(shareIDOrEncodedSharingURL, false),
+	}
+	opts.apply(&r)
 	var out SharedDriveItem
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -2,21 +2,44 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // ListDeviceRegisteredOwners sends GET /devices/{deviceId}/registeredOwners.
 //
 // Read the directory objects that own a registered device. An owner can be a user or a
 // service principal, so the list mixes types.
 //
-// On success the service answers 200 OK with a collection of directoryObject.
+// On success the service answers 200 OK with a collection of directoryObject. The iterator
+// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. ListDeviceRegisteredOwnersPage returns one
+// page with its links.
 //
 // Source: api-reference/v1.0/api/device-list-registeredowners.md
-func (c *Client) ListDeviceRegisteredOwners(ctx context.Context, deviceID string) (*Page[DirectoryObject], error) {
-	p := "/devices/" + pathValue(deviceID, false) + "/registeredOwners"
-	var out Page[DirectoryObject]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListDeviceRegisteredOwners(ctx context.Context, deviceID string) iter.Seq2[DirectoryObject, error] {
+	r := request{
+		method: "GET",
+		path:   "/devices/" + pathValue(deviceID, false) + "/registeredOwners",
 	}
-	return &out, nil
+	return list[DirectoryObject](ctx, c, r)
+}
+
+// ListDeviceRegisteredOwnersPage sends GET /devices/{deviceId}/registeredOwners.
+//
+// Read the directory objects that own a registered device. An owner can be a user or a
+// service principal, so the list mixes types.
+//
+// On success the service answers 200 OK with a collection of directoryObject. This method
+// returns one page; NextPage fetches the next, and ListDeviceRegisteredOwners iterates over
+// every item.
+//
+// Source: api-reference/v1.0/api/device-list-registeredowners.md
+func (c *Client) ListDeviceRegisteredOwnersPage(ctx context.Context, deviceID string) (*Page[DirectoryObject], error) {
+	r := request{
+		method: "GET",
+		path:   "/devices/" + pathValue(deviceID, false) + "/registeredOwners",
+	}
+	return page[DirectoryObject](ctx, c, r)
 }

@@ -48,8 +48,10 @@ type DirectoryObjectDerived interface {
 }
 
 func (*DirectoryObject) isEntity() {}
-func (DirectoryObject) knownField(name string) bool {
-	switch name {
+
+// knownDirectoryObject reports whether name is a property DirectoryObject documents.
+func knownDirectoryObject(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "deletedDateTime":
 		return true
 	}
@@ -63,7 +65,7 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownDirectoryObject)
 	if err != nil {
 		return err
 	}
@@ -115,8 +117,9 @@ type EntityDerived interface {
 	isEntity()
 }
 
-func (Entity) knownField(name string) bool {
-	switch name {
+// knownEntity reports whether name is a property Entity documents.
+func knownEntity(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id":
 		return true
 	}
@@ -130,7 +133,7 @@ func (v *Entity) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownEntity)
 	if err != nil {
 		return err
 	}
@@ -190,8 +193,10 @@ type ServicePrincipal struct {
 
 func (*ServicePrincipal) isDirectoryObject() {}
 func (*ServicePrincipal) isEntity()          {}
-func (ServicePrincipal) knownField(name string) bool {
-	switch name {
+
+// knownServicePrincipal reports whether name is a property ServicePrincipal documents.
+func knownServicePrincipal(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "deletedDateTime", "appId", "servicePrincipalType":
 		return true
 	}
@@ -205,7 +210,7 @@ func (v *ServicePrincipal) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownServicePrincipal)
 	if err != nil {
 		return err
 	}
@@ -254,8 +259,10 @@ type User struct {
 
 func (*User) isDirectoryObject() {}
 func (*User) isEntity()          {}
-func (User) knownField(name string) bool {
-	switch name {
+
+// knownUser reports whether name is a property User documents.
+func knownUser(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "deletedDateTime", "displayName", "jobTitle", "ageGroup", "signInSessionsValidFromDateTime", "manager", "photo", "mobilePhone":
 		return true
 	}
@@ -269,7 +276,7 @@ func (v *User) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownUser)
 	if err != nil {
 		return err
 	}

@@ -28,8 +28,9 @@ type Widget struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Widget) knownField(name string) bool {
-	switch name {
+// knownWidget reports whether name is a property Widget documents.
+func knownWidget(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "displayName", "notes", "kind", "weight", "größe":
 		return true
 	}
@@ -43,7 +44,7 @@ func (v *Widget) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownWidget)
 	if err != nil {
 		return err
 	}

@@ -40,9 +40,13 @@ type UpdateWidgetRequest struct {
 //
 // Source: api-reference/beta/api/widget-update.md
 func (c *Client) UpdateWidget(ctx context.Context, widgetID string, body UpdateWidgetRequest) (*Widget, error) {
-	p := "/widgets/" + pathValue(widgetID, false)
+	r := request{
+		body:   body,
+		method: "PATCH",
+		path:   "/widgets/" + pathValue(widgetID, false),
+	}
 	var out Widget
-	if err := c.do(ctx, "PATCH", p, nil, body, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

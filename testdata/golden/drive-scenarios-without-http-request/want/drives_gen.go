@@ -8,6 +8,8 @@ import "context"
 //
 // Read the properties and relationships of one Drive.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a drive.
 //
 // Least privileged permissions:
@@ -16,10 +18,14 @@ import "context"
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/drive-get.md
-func (c *Client) GetDrive(ctx context.Context, driveID string) (*Drive, error) {
-	p := "/drives/" + pathValue(driveID, false)
+func (c *Client) GetDrive(ctx context.Context, driveID string, opts *GetMeDriveOptions) (*Drive, error) {
+	r := request{
+		method: "GET",
+		path:   "/drives/" + pathValue(driveID, false),
+	}
+	opts.apply(&r)
 	var out Drive
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -5,13 +5,54 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"iter"
+	"strconv"
+	"strings"
 )
+
+// ListGroupDrivesOptions are the optional query parameters and headers of ListGroupDrives;
+// the zero value sends none.
+type ListGroupDrivesOptions struct {
+	// Select lists the properties to return ($select).
+	Select []string
+	// OrderBy orders the items ($orderby): each entry a property, optionally followed by "
+	// desc".
+	OrderBy []string
+	// Top is the number of items to return per page ($top); 0 leaves it to the service.
+	Top int
+	// Expand lists the relationships to return with each item ($expand).
+	Expand []string
+}
+
+// apply adds the options that are set to r.
+func (o *ListGroupDrivesOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if len(o.Select) > 0 {
+		r.setQuery("$select", strings.Join(o.Select, ","))
+	}
+	if len(o.OrderBy) > 0 {
+		r.setQuery("$orderby", strings.Join(o.OrderBy, ","))
+	}
+	if o.Top > 0 {
+		r.setQuery("$top", strconv.Itoa(o.Top))
+	}
+	if len(o.Expand) > 0 {
+		r.setQuery("$expand", strings.Join(o.Expand, ","))
+	}
+}
 
 // ListGroupDrives sends GET /groups/{groupId}/drives.
 //
 // List the Drive resources that belong to a user, a group or a Site.
 //
-// On success the service answers 200 OK with a collection of drive.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of drive. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListGroupDrivesPage returns one page with its
+// links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.Read
@@ -19,18 +60,44 @@ import (
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/drive-list.md
-func (c *Client) ListGroupDrives(ctx context.Context, groupID string) (*Page[Drive], error) {
-	p := "/groups/" + pathValue(groupID, false) + "/drives"
-	var out Page[Drive]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListGroupDrives(ctx context.Context, groupID string, opts *ListGroupDrivesOptions) iter.Seq2[Drive, error] {
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false) + "/drives",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Drive](ctx, c, r)
+}
+
+// ListGroupDrivesPage sends GET /groups/{groupId}/drives.
+//
+// List the Drive resources that belong to a user, a group or a Site.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of drive. This method returns one
+// page; NextPage fetches the next, and ListGroupDrives iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Files.Read
+//   - Delegated (personal Microsoft account): Files.Read
+//   - Application: Files.Read.All
+//
+// Source: api-reference/beta/api/drive-list.md
+func (c *Client) ListGroupDrivesPage(ctx context.Context, groupID string, opts *ListGroupDrivesOptions) (*Page[Drive], error) {
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false) + "/drives",
+	}
+	opts.apply(&r)
+	return page[Drive](ctx, c, r)
 }
 
 // GetGroupDrive sends GET /groups/{groupId}/drive.
 //
 // Read the properties and relationships of one Drive.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a drive.
 //
@@ -40,10 +107,14 @@ func (c *Client) ListGroupDrives(ctx context.Context, groupID string) (*Page[Dri
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/drive-get.md
-func (c *Client) GetGroupDrive(ctx context.Context, groupID string) (*Drive, error) {
-	p := "/groups/" + pathValue(groupID, false) + "/drive"
+func (c *Client) GetGroupDrive(ctx context.Context, groupID string, opts *GetMeDriveOptions) (*Drive, error) {
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false) + "/drive",
+	}
+	opts.apply(&r)
 	var out Drive
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -62,9 +133,12 @@ func (c *Client) GetGroupDrive(ctx context.Context, groupID string) (*Drive, err
 //
 // Source: api-reference/beta/api/site-get.md
 func (c *Client) GetGroupSitesRoot(ctx context.Context, groupID string) (json.RawMessage, error) {
-	p := "/groups/" + pathValue(groupID, false) + "/sites/root"
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false) + "/sites/root",
+	}
 	var out json.RawMessage
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil

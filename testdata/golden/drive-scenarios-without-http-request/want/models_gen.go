@@ -21,8 +21,9 @@ type Drive struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Drive) knownField(name string) bool {
-	switch name {
+// knownDrive reports whether name is a property Drive documents.
+func knownDrive(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "driveType", "name":
 		return true
 	}
@@ -36,7 +37,7 @@ func (v *Drive) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownDrive)
 	if err != nil {
 		return err
 	}

@@ -20,9 +20,12 @@ import (
 //
 // Source: api-reference/beta/api/site-get.md
 func (c *Client) GetSitesRoot(ctx context.Context) (json.RawMessage, error) {
-	p := "/sites/root"
+	r := request{
+		method: "GET",
+		path:   "/sites/root",
+	}
 	var out json.RawMessage
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -41,9 +44,12 @@ func (c *Client) GetSitesRoot(ctx context.Context) (json.RawMessage, error) {
 //
 // Source: api-reference/beta/api/site-get.md
 func (c *Client) GetSitesContosoSharepointCom(ctx context.Context) (json.RawMessage, error) {
-	p := "/sites/contoso.sharepoint.com"
+	r := request{
+		method: "GET",
+		path:   "/sites/contoso.sharepoint.com",
+	}
 	var out json.RawMessage
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -62,9 +68,12 @@ func (c *Client) GetSitesContosoSharepointCom(ctx context.Context) (json.RawMess
 //
 // Source: api-reference/beta/api/site-get.md
 func (c *Client) GetSites(ctx context.Context, hostname string, serverRelativePath string) (json.RawMessage, error) {
-	p := "/sites/" + pathValue(hostname, false) + ":/" + pathSegments(serverRelativePath)
+	r := request{
+		method: "GET",
+		path:   "/sites/" + pathValue(hostname, false) + ":/" + pathSegments(serverRelativePath),
+	}
 	var out json.RawMessage
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -2,11 +2,38 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"strings"
+)
+
+// GetMeDriveOptions are the optional query parameters and headers of GetMeDrive; the zero
+// value sends none.
+type GetMeDriveOptions struct {
+	// Select lists the properties to return ($select).
+	Select []string
+	// Expand lists the relationships to return with each item ($expand).
+	Expand []string
+}
+
+// apply adds the options that are set to r.
+func (o *GetMeDriveOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if len(o.Select) > 0 {
+		r.setQuery("$select", strings.Join(o.Select, ","))
+	}
+	if len(o.Expand) > 0 {
+		r.setQuery("$expand", strings.Join(o.Expand, ","))
+	}
+}
 
 // GetMeDrive sends GET /me/drive.
 //
 // Read the properties and relationships of one Drive.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a drive.
 //
@@ -16,10 +43,14 @@ import "context"
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/drive-get.md
-func (c *Client) GetMeDrive(ctx context.Context) (*Drive, error) {
-	p := "/me/drive"
+func (c *Client) GetMeDrive(ctx context.Context, opts *GetMeDriveOptions) (*Drive, error) {
+	r := request{
+		method: "GET",
+		path:   "/me/drive",
+	}
+	opts.apply(&r)
 	var out Drive
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -29,6 +60,8 @@ func (c *Client) GetMeDrive(ctx context.Context) (*Drive, error) {
 //
 // Read the properties and relationships of one Drive.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a drive.
 //
 // Least privileged permissions:
@@ -37,10 +70,14 @@ func (c *Client) GetMeDrive(ctx context.Context) (*Drive, error) {
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/drive-get.md
-func (c *Client) GetUserDrive(ctx context.Context, idOrUserPrincipalName string) (*Drive, error) {
-	p := "/users/" + pathValue(idOrUserPrincipalName, false) + "/drive"
+func (c *Client) GetUserDrive(ctx context.Context, idOrUserPrincipalName string, opts *GetMeDriveOptions) (*Drive, error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(idOrUserPrincipalName, false) + "/drive",
+	}
+	opts.apply(&r)
 	var out Drive
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

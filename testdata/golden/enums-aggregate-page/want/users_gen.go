@@ -38,6 +38,10 @@ type UpdateMeContactNoteRequest struct {
 //
 // Source: api-reference/beta/api/contact-update-relationship.md
 func (c *Client) UpdateMeContactNote(ctx context.Context, contactID string, body UpdateMeContactNoteRequest) error {
-	p := "/me/contacts/" + pathValue(contactID, false) + "/note"
-	return c.do(ctx, "PATCH", p, nil, body, nil)
+	r := request{
+		body:   body,
+		method: "PATCH",
+		path:   "/me/contacts/" + pathValue(contactID, false) + "/note",
+	}
+	return c.do(ctx, r, nil)
 }

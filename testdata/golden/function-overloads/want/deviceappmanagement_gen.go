@@ -18,8 +18,11 @@ import "context"
 //
 // Source: api-reference/beta/api/intune-apps-mobileapp-getmobileappcount.md
 func (c *Client) DeviceAppManagementMobileAppsGetMobileAppCount(ctx context.Context, status string) (int64, error) {
-	p := "/deviceAppManagement/mobileApps/getMobileAppCount(status=" + pathValue(status, true) + ")"
+	r := request{
+		method: "GET",
+		path:   "/deviceAppManagement/mobileApps/getMobileAppCount(status=" + pathValue(status, true) + ")",
+	}
 	var out valueOf[int64]
-	err := c.do(ctx, "GET", p, nil, nil, &out)
+	err := c.do(ctx, r, &out)
 	return out.Value, err
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // DeviceManagementAuditEventsGetAuditActivityTypes sends GET /deviceManagement/auditEvents/getAuditActivityTypes(category='{category}').
 //
@@ -10,20 +13,45 @@ import "context"
 //
 // category: Name of the audit category, as returned by getAuditCategories.
 //
-// On success the service answers 200 OK with a collection of String.
+// On success the service answers 200 OK with a collection of String. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields.
+// DeviceManagementAuditEventsGetAuditActivityTypesPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): DeviceManagementApps.Read.All
 //   - Application: DeviceManagementApps.Read.All
 //
 // Source: api-reference/beta/api/intune-auditing-auditevent-getauditactivitytypes.md
-func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Context, category string) (*Page[string], error) {
-	p := "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + pathValue(category, true) + ")"
-	var out Page[string]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Context, category string) iter.Seq2[string, error] {
+	r := request{
+		method: "GET",
+		path:   "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + pathValue(category, true) + ")",
 	}
-	return &out, nil
+	return list[string](ctx, c, r)
+}
+
+// DeviceManagementAuditEventsGetAuditActivityTypesPage sends GET /deviceManagement/auditEvents/getAuditActivityTypes(category='{category}').
+//
+// List the names of the audit activity types that belong to one audit category.
+//
+// category: Name of the audit category, as returned by getAuditCategories.
+//
+// On success the service answers 200 OK with a collection of String. This method returns one
+// page; NextPage fetches the next, and DeviceManagementAuditEventsGetAuditActivityTypes
+// iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): DeviceManagementApps.Read.All
+//   - Application: DeviceManagementApps.Read.All
+//
+// Source: api-reference/beta/api/intune-auditing-auditevent-getauditactivitytypes.md
+func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypesPage(ctx context.Context, category string) (*Page[string], error) {
+	r := request{
+		method: "GET",
+		path:   "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + pathValue(category, true) + ")",
+	}
+	return page[string](ctx, c, r)
 }
 
 // DeviceManagementVerifyWindowsEnrollmentAutoDiscovery sends GET /deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName='{domainName}').
@@ -41,8 +69,11 @@ func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Co
 //
 // Source: api-reference/beta/api/intune-shared-devicemanagement-verifywindowsenrollmentautodiscovery.md
 func (c *Client) DeviceManagementVerifyWindowsEnrollmentAutoDiscovery(ctx context.Context, domainName string) (bool, error) {
-	p := "/deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName=" + pathValue(domainName, true) + ")"
+	r := request{
+		method: "GET",
+		path:   "/deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName=" + pathValue(domainName, true) + ")",
+	}
 	var out valueOf[bool]
-	err := c.do(ctx, "GET", p, nil, nil, &out)
+	err := c.do(ctx, r, &out)
 	return out.Value, err
 }

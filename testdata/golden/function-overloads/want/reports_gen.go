@@ -23,8 +23,11 @@ import (
 //
 // Source: api-reference/beta/api/reportroot-getemailactivityuserdetail.md
 func (c *Client) ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error) {
-	p := "/reports/getEmailActivityUserDetail(period=" + pathValue(period, true) + ")"
-	return c.stream(ctx, "GET", p, nil, nil)
+	r := request{
+		method: "GET",
+		path:   "/reports/getEmailActivityUserDetail(period=" + pathValue(period, true) + ")",
+	}
+	return c.stream(ctx, r)
 }
 
 // ReportsGetEmailActivityUserDetailByDate sends GET /reports/getEmailActivityUserDetail(date={date}).
@@ -42,8 +45,11 @@ func (c *Client) ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, 
 //
 // Source: api-reference/beta/api/reportroot-getemailactivityuserdetail.md
 func (c *Client) ReportsGetEmailActivityUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error) {
-	p := "/reports/getEmailActivityUserDetail(date=" + pathValue(date, false) + ")"
-	return c.stream(ctx, "GET", p, nil, nil)
+	r := request{
+		method: "GET",
+		path:   "/reports/getEmailActivityUserDetail(date=" + pathValue(date, false) + ")",
+	}
+	return c.stream(ctx, r)
 }
 
 // ReportsGetTeamsDeviceUsageUserCounts sends GET /reports/getTeamsDeviceUsageUserCounts(period='{period}').
@@ -61,6 +67,9 @@ func (c *Client) ReportsGetEmailActivityUserDetailByDate(ctx context.Context, da
 //
 // Source: api-reference/beta/api/reportroot-getteamsdeviceusageusercounts.md
 func (c *Client) ReportsGetTeamsDeviceUsageUserCounts(ctx context.Context, period string) (io.ReadCloser, error) {
-	p := "/reports/getTeamsDeviceUsageUserCounts(period=" + pathValue(period, true) + ")"
-	return c.stream(ctx, "GET", p, nil, nil)
+	r := request{
+		method: "GET",
+		path:   "/reports/getTeamsDeviceUsageUserCounts(period=" + pathValue(period, true) + ")",
+	}
+	return c.stream(ctx, r)
 }

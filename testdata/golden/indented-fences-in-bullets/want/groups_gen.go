@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	"iter"
 	"net/url"
 )
 
@@ -19,7 +20,12 @@ import (
 // endDateTime: End of the window, in ISO 8601. Not supported for delta on events. Required
 // for delta on calendarView.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListGroupCalendarViewPage returns one page with
+// its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -27,14 +33,51 @@ import (
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListGroupCalendarView(ctx context.Context, groupID string, startDateTime string, endDateTime string) (*Page[Event], error) {
-	p := "/groups/" + pathValue(groupID, false) + "/calendarView"
-	q := url.Values{}
-	q.Set("startDateTime", queryValue(startDateTime, false))
-	q.Set("endDateTime", queryValue(endDateTime, false))
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListGroupCalendarView(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false) + "/calendarView",
+		query: url.Values{
+			"endDateTime":   {queryValue(endDateTime, false)},
+			"startDateTime": {queryValue(startDateTime, false)},
+		},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListGroupCalendarViewPage sends GET /groups/{groupId}/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
+// Optional for delta on events. Required for delta on calendarView.
+//
+// endDateTime: End of the window, in ISO 8601. Not supported for delta on events. Required
+// for delta on calendarView.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListGroupCalendarView iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) ListGroupCalendarViewPage(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false) + "/calendarView",
+		query: url.Values{
+			"endDateTime":   {queryValue(endDateTime, false)},
+			"startDateTime": {queryValue(startDateTime, false)},
+		},
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
 }

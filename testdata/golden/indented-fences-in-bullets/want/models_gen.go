@@ -21,8 +21,9 @@ type Event struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Event) knownField(name string) bool {
-	switch name {
+// knownEvent reports whether name is a property Event documents.
+func knownEvent(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "type", "subject":
 		return true
 	}
@@ -36,7 +37,7 @@ func (v *Event) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownEvent)
 	if err != nil {
 		return err
 	}

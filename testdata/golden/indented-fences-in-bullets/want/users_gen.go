@@ -4,8 +4,36 @@ package graph
 
 import (
 	"context"
+	"iter"
 	"net/url"
 )
+
+// ListMeEventsDeltaOptions are the optional query parameters and headers of
+// ListMeEventsDelta; the zero value sends none.
+type ListMeEventsDeltaOptions struct {
+	// SkipToken is a paging token ($skiptoken).
+	SkipToken string
+	// DeltaToken is the state token of a previous delta query ($deltatoken).
+	DeltaToken string
+	// Prefer is the Prefer header. odata.maxpagesize={x}. Optional.
+	Prefer string
+}
+
+// apply adds the options that are set to r.
+func (o *ListMeEventsDeltaOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if o.SkipToken != "" {
+		r.setQuery("$skiptoken", o.SkipToken)
+	}
+	if o.DeltaToken != "" {
+		r.setQuery("$deltatoken", o.DeltaToken)
+	}
+	if o.Prefer != "" {
+		r.setHeader("Prefer", o.Prefer)
+	}
+}
 
 // ListMeEventsDelta sends GET /me/events/delta.
 //
@@ -13,7 +41,12 @@ import (
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
 // of a calendarView (a start-to-end window) of a calendar.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeEventsDeltaPage returns one page with its
+// links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -21,13 +54,39 @@ import (
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeEventsDelta(ctx context.Context) (*Page[Event], error) {
-	p := "/me/events/delta"
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeEventsDelta(ctx context.Context, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/events/delta",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListMeEventsDeltaPage sends GET /me/events/delta.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListMeEventsDelta iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) ListMeEventsDeltaPage(ctx context.Context, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/events/delta",
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
 }
 
 // ListUserEventsDelta sends GET /users/{userId}/events/delta.
@@ -38,7 +97,12 @@ func (c *Client) ListMeEventsDelta(ctx context.Context) (*Page[Event], error) {
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListUserEventsDeltaPage returns one page with
+// its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -46,13 +110,41 @@ func (c *Client) ListMeEventsDelta(ctx context.Context) (*Page[Event], error) {
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserEventsDelta(ctx context.Context, userID string) (*Page[Event], error) {
-	p := "/users/" + pathValue(userID, false) + "/events/delta"
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListUserEventsDelta(ctx context.Context, userID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/events/delta",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListUserEventsDeltaPage sends GET /users/{userId}/events/delta.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListUserEventsDelta iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) ListUserEventsDeltaPage(ctx context.Context, userID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/events/delta",
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
 }
 
 // ListMeEventsDelta2 sends GET /me/events/delta?startDateTime={startDateTime}.
@@ -64,7 +156,12 @@ func (c *Client) ListUserEventsDelta(ctx context.Context, userID string) (*Page[
 // startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
 // Optional for delta on events. Required for delta on calendarView.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeEventsDelta2Page returns one page with
+// its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -72,15 +169,44 @@ func (c *Client) ListUserEventsDelta(ctx context.Context, userID string) (*Page[
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeEventsDelta2(ctx context.Context, startDateTime string) (*Page[Event], error) {
-	p := "/me/events/delta"
-	q := url.Values{}
-	q.Set("startDateTime", queryValue(startDateTime, false))
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeEventsDelta2(ctx context.Context, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/events/delta",
+		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListMeEventsDelta2Page sends GET /me/events/delta?startDateTime={startDateTime}.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
+// Optional for delta on events. Required for delta on calendarView.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListMeEventsDelta2 iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) ListMeEventsDelta2Page(ctx context.Context, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/events/delta",
+		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
 }
 
 // ListUserEventsDelta2 sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
@@ -94,7 +220,12 @@ func (c *Client) ListMeEventsDelta2(ctx context.Context, startDateTime string) (
 // startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
 // Optional for delta on events. Required for delta on calendarView.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListUserEventsDelta2Page returns one page with
+// its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -102,15 +233,46 @@ func (c *Client) ListMeEventsDelta2(ctx context.Context, startDateTime string) (
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserEventsDelta2(ctx context.Context, userID string, startDateTime string) (*Page[Event], error) {
-	p := "/users/" + pathValue(userID, false) + "/events/delta"
-	q := url.Values{}
-	q.Set("startDateTime", queryValue(startDateTime, false))
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListUserEventsDelta2(ctx context.Context, userID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/events/delta",
+		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListUserEventsDelta2Page sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
+// Optional for delta on events. Required for delta on calendarView.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListUserEventsDelta2 iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) ListUserEventsDelta2Page(ctx context.Context, userID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/events/delta",
+		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
 }
 
 // ListMeCalendarEventsDelta sends GET /me/calendars/{calendarId}/events/delta.
@@ -119,7 +281,12 @@ func (c *Client) ListUserEventsDelta2(ctx context.Context, userID string, startD
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
 // of a calendarView (a start-to-end window) of a calendar.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeCalendarEventsDeltaPage returns one page
+// with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -127,13 +294,39 @@ func (c *Client) ListUserEventsDelta2(ctx context.Context, userID string, startD
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarEventsDelta(ctx context.Context, calendarID string) (*Page[Event], error) {
-	p := "/me/calendars/" + pathValue(calendarID, false) + "/events/delta"
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeCalendarEventsDelta(ctx context.Context, calendarID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/calendars/" + pathValue(calendarID, false) + "/events/delta",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListMeCalendarEventsDeltaPage sends GET /me/calendars/{calendarId}/events/delta.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListMeCalendarEventsDelta iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) ListMeCalendarEventsDeltaPage(ctx context.Context, calendarID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/calendars/" + pathValue(calendarID, false) + "/events/delta",
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
 }
 
 // ListUserCalendarEventsDelta sends GET /users/{userId}/calendars/{calendarId}/events/delta.
@@ -144,7 +337,12 @@ func (c *Client) ListMeCalendarEventsDelta(ctx context.Context, calendarID strin
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListUserCalendarEventsDeltaPage returns one
+// page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -152,13 +350,41 @@ func (c *Client) ListMeCalendarEventsDelta(ctx context.Context, calendarID strin
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarEventsDelta(ctx context.Context, userID string, calendarID string) (*Page[Event], error) {
-	p := "/users/" + pathValue(userID, false) + "/calendars/" + pathValue(calendarID, false) + "/events/delta"
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListUserCalendarEventsDelta(ctx context.Context, userID string, calendarID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/calendars/" + pathValue(calendarID, false) + "/events/delta",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListUserCalendarEventsDeltaPage sends GET /users/{userId}/calendars/{calendarId}/events/delta.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListUserCalendarEventsDelta iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) ListUserCalendarEventsDeltaPage(ctx context.Context, userID string, calendarID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/calendars/" + pathValue(calendarID, false) + "/events/delta",
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
 }
 
 // ListMeCalendarEventsDelta2 sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
@@ -170,7 +396,12 @@ func (c *Client) ListUserCalendarEventsDelta(ctx context.Context, userID string,
 // startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
 // Optional for delta on events. Required for delta on calendarView.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeCalendarEventsDelta2Page returns one page
+// with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -178,15 +409,44 @@ func (c *Client) ListUserCalendarEventsDelta(ctx context.Context, userID string,
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarEventsDelta2(ctx context.Context, calendarID string, startDateTime string) (*Page[Event], error) {
-	p := "/me/calendars/" + pathValue(calendarID, false) + "/events/delta"
-	q := url.Values{}
-	q.Set("startDateTime", queryValue(startDateTime, false))
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeCalendarEventsDelta2(ctx context.Context, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/calendars/" + pathValue(calendarID, false) + "/events/delta",
+		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListMeCalendarEventsDelta2Page sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
+// Optional for delta on events. Required for delta on calendarView.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListMeCalendarEventsDelta2 iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) ListMeCalendarEventsDelta2Page(ctx context.Context, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/calendars/" + pathValue(calendarID, false) + "/events/delta",
+		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
 }
 
 // ListUserCalendarEventsDelta2 sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
@@ -200,7 +460,12 @@ func (c *Client) ListMeCalendarEventsDelta2(ctx context.Context, calendarID stri
 // startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
 // Optional for delta on events. Required for delta on calendarView.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListUserCalendarEventsDelta2Page returns one
+// page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -208,15 +473,47 @@ func (c *Client) ListMeCalendarEventsDelta2(ctx context.Context, calendarID stri
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarEventsDelta2(ctx context.Context, userID string, calendarID string, startDateTime string) (*Page[Event], error) {
-	p := "/users/" + pathValue(userID, false) + "/calendars/" + pathValue(calendarID, false) + "/events/delta"
-	q := url.Values{}
-	q.Set("startDateTime", queryValue(startDateTime, false))
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListUserCalendarEventsDelta2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/calendars/" + pathValue(calendarID, false) + "/events/delta",
+		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListUserCalendarEventsDelta2Page sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
+// Optional for delta on events. Required for delta on calendarView.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListUserCalendarEventsDelta2 iterates over every
+// item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) ListUserCalendarEventsDelta2Page(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/calendars/" + pathValue(calendarID, false) + "/events/delta",
+		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
 }
 
 // ListMeCalendarViewDelta sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -231,7 +528,12 @@ func (c *Client) ListUserCalendarEventsDelta2(ctx context.Context, userID string
 // endDateTime: End of the window, in ISO 8601. Not supported for delta on events. Required
 // for delta on calendarView.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeCalendarViewDeltaPage returns one page
+// with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -239,16 +541,53 @@ func (c *Client) ListUserCalendarEventsDelta2(ctx context.Context, userID string
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime string, endDateTime string) (*Page[Event], error) {
-	p := "/me/calendarView/delta"
-	q := url.Values{}
-	q.Set("startDateTime", queryValue(startDateTime, false))
-	q.Set("endDateTime", queryValue(endDateTime, false))
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/calendarView/delta",
+		query: url.Values{
+			"endDateTime":   {queryValue(endDateTime, false)},
+			"startDateTime": {queryValue(startDateTime, false)},
+		},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListMeCalendarViewDeltaPage sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
+// Optional for delta on events. Required for delta on calendarView.
+//
+// endDateTime: End of the window, in ISO 8601. Not supported for delta on events. Required
+// for delta on calendarView.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListMeCalendarViewDelta iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/calendarView/delta",
+		query: url.Values{
+			"endDateTime":   {queryValue(endDateTime, false)},
+			"startDateTime": {queryValue(startDateTime, false)},
+		},
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
 }
 
 // ListUserCalendarViewDelta sends GET /users/{userId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -265,7 +604,12 @@ func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime stri
 // endDateTime: End of the window, in ISO 8601. Not supported for delta on events. Required
 // for delta on calendarView.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListUserCalendarViewDeltaPage returns one page
+// with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -273,16 +617,55 @@ func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime stri
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarViewDelta(ctx context.Context, userID string, startDateTime string, endDateTime string) (*Page[Event], error) {
-	p := "/users/" + pathValue(userID, false) + "/calendarView/delta"
-	q := url.Values{}
-	q.Set("startDateTime", queryValue(startDateTime, false))
-	q.Set("endDateTime", queryValue(endDateTime, false))
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListUserCalendarViewDelta(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/calendarView/delta",
+		query: url.Values{
+			"endDateTime":   {queryValue(endDateTime, false)},
+			"startDateTime": {queryValue(startDateTime, false)},
+		},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListUserCalendarViewDeltaPage sends GET /users/{userId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
+// Optional for delta on events. Required for delta on calendarView.
+//
+// endDateTime: End of the window, in ISO 8601. Not supported for delta on events. Required
+// for delta on calendarView.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListUserCalendarViewDelta iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) ListUserCalendarViewDeltaPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/calendarView/delta",
+		query: url.Values{
+			"endDateTime":   {queryValue(endDateTime, false)},
+			"startDateTime": {queryValue(startDateTime, false)},
+		},
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
 }
 
 // ListMeCalendarCalendarViewDelta sends GET /me/calendars/{calendarId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -297,7 +680,12 @@ func (c *Client) ListUserCalendarViewDelta(ctx context.Context, userID string, s
 // endDateTime: End of the window, in ISO 8601. Not supported for delta on events. Required
 // for delta on calendarView.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeCalendarCalendarViewDeltaPage returns one
+// page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -305,14 +693,52 @@ func (c *Client) ListUserCalendarViewDelta(ctx context.Context, userID string, s
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarCalendarViewDelta(ctx context.Context, calendarID string, startDateTime string, endDateTime string) (*Page[Event], error) {
-	p := "/me/calendars/" + pathValue(calendarID, false) + "/calendarView/delta"
-	q := url.Values{}
-	q.Set("startDateTime", queryValue(startDateTime, false))
-	q.Set("endDateTime", queryValue(endDateTime, false))
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeCalendarCalendarViewDelta(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/calendars/" + pathValue(calendarID, false) + "/calendarView/delta",
+		query: url.Values{
+			"endDateTime":   {queryValue(endDateTime, false)},
+			"startDateTime": {queryValue(startDateTime, false)},
+		},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListMeCalendarCalendarViewDeltaPage sends GET /me/calendars/{calendarId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
+// Optional for delta on events. Required for delta on calendarView.
+//
+// endDateTime: End of the window, in ISO 8601. Not supported for delta on events. Required
+// for delta on calendarView.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListMeCalendarCalendarViewDelta iterates over every
+// item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) ListMeCalendarCalendarViewDeltaPage(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/calendars/" + pathValue(calendarID, false) + "/calendarView/delta",
+		query: url.Values{
+			"endDateTime":   {queryValue(endDateTime, false)},
+			"startDateTime": {queryValue(startDateTime, false)},
+		},
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
 }

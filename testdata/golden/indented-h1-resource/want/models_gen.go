@@ -25,8 +25,9 @@ type SecureScoreControlStateUpdate struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (SecureScoreControlStateUpdate) knownField(name string) bool {
-	switch name {
+// knownSecureScoreControlStateUpdate reports whether name is a property SecureScoreControlStateUpdate documents.
+func knownSecureScoreControlStateUpdate(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "assignedTo", "comment", "state", "updatedBy", "updatedDateTime":
 		return true
 	}
@@ -40,7 +41,7 @@ func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownSecureScoreControlStateUpdate)
 	if err != nil {
 		return err
 	}

@@ -12,9 +12,28 @@ type UpdateSecuritySecureScoreControlProfileRequest struct {
 	ControlStateUpdates []SecureScoreControlStateUpdate `json:"controlStateUpdates,omitzero"`
 }
 
+// UpdateSecuritySecureScoreControlProfileOptions are the optional query parameters and
+// headers of UpdateSecuritySecureScoreControlProfile; the zero value sends none.
+type UpdateSecuritySecureScoreControlProfileOptions struct {
+	// Prefer is the Prefer header. return=representation.
+	Prefer string
+}
+
+// apply adds the options that are set to r.
+func (o *UpdateSecuritySecureScoreControlProfileOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if o.Prefer != "" {
+		r.setHeader("Prefer", o.Prefer)
+	}
+}
+
 // UpdateSecuritySecureScoreControlProfile sends PATCH /security/secureScoreControlProfiles/{secureScoreControlProfileId}.
 //
 // Change the state of a secureScoreControlProfile for the tenant.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 204 No Content with no body.
 //
@@ -23,7 +42,12 @@ type UpdateSecuritySecureScoreControlProfileRequest struct {
 //   - Application: SecurityEvents.ReadWrite.All
 //
 // Source: api-reference/beta/api/securescorecontrolprofiles-update.md
-func (c *Client) UpdateSecuritySecureScoreControlProfile(ctx context.Context, secureScoreControlProfileID string, body UpdateSecuritySecureScoreControlProfileRequest) error {
-	p := "/security/secureScoreControlProfiles/" + pathValue(secureScoreControlProfileID, false)
-	return c.do(ctx, "PATCH", p, nil, body, nil)
+func (c *Client) UpdateSecuritySecureScoreControlProfile(ctx context.Context, secureScoreControlProfileID string, body UpdateSecuritySecureScoreControlProfileRequest, opts *UpdateSecuritySecureScoreControlProfileOptions) error {
+	r := request{
+		body:   body,
+		method: "PATCH",
+		path:   "/security/secureScoreControlProfiles/" + pathValue(secureScoreControlProfileID, false),
+	}
+	opts.apply(&r)
+	return c.do(ctx, r, nil)
 }

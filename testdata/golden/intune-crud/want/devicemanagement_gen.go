@@ -2,26 +2,53 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+	"strings"
+)
 
 // ListDeviceManagementNotificationMessageTemplates sends GET /deviceManagement/notificationMessageTemplates.
 //
 // Read every notificationMessageTemplate object in the tenant.
 //
 // On success the service answers 200 OK with a collection of notificationMessageTemplate.
+// The iterator yields every item, fetching the next page (@odata.nextLink) only when the
+// loop reaches it; it stops at the first error, which it yields.
+// ListDeviceManagementNotificationMessageTemplatesPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): DeviceManagementServiceConfig.Read.All
 //   - Application: DeviceManagementServiceConfig.Read.All
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-list.md
-func (c *Client) ListDeviceManagementNotificationMessageTemplates(ctx context.Context) (*Page[NotificationMessageTemplate], error) {
-	p := "/deviceManagement/notificationMessageTemplates"
-	var out Page[NotificationMessageTemplate]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListDeviceManagementNotificationMessageTemplates(ctx context.Context) iter.Seq2[NotificationMessageTemplate, error] {
+	r := request{
+		method: "GET",
+		path:   "/deviceManagement/notificationMessageTemplates",
 	}
-	return &out, nil
+	return list[NotificationMessageTemplate](ctx, c, r)
+}
+
+// ListDeviceManagementNotificationMessageTemplatesPage sends GET /deviceManagement/notificationMessageTemplates.
+//
+// Read every notificationMessageTemplate object in the tenant.
+//
+// On success the service answers 200 OK with a collection of notificationMessageTemplate.
+// This method returns one page; NextPage fetches the next, and
+// ListDeviceManagementNotificationMessageTemplates iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): DeviceManagementServiceConfig.Read.All
+//   - Application: DeviceManagementServiceConfig.Read.All
+//
+// Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-list.md
+func (c *Client) ListDeviceManagementNotificationMessageTemplatesPage(ctx context.Context) (*Page[NotificationMessageTemplate], error) {
+	r := request{
+		method: "GET",
+		path:   "/deviceManagement/notificationMessageTemplates",
+	}
+	return page[NotificationMessageTemplate](ctx, c, r)
 }
 
 // CreateDeviceManagementNotificationMessageTemplate sends POST /deviceManagement/notificationMessageTemplates.
@@ -36,9 +63,13 @@ func (c *Client) ListDeviceManagementNotificationMessageTemplates(ctx context.Co
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-create.md
 func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.Context, body NotificationMessageTemplate) (*NotificationMessageTemplate, error) {
-	p := "/deviceManagement/notificationMessageTemplates"
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/deviceManagement/notificationMessageTemplates",
+	}
 	var out NotificationMessageTemplate
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -56,13 +87,40 @@ func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.C
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-delete.md
 func (c *Client) DeleteDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string) error {
-	p := "/deviceManagement/notificationMessageTemplates/" + pathValue(notificationMessageTemplateID, false)
-	return c.do(ctx, "DELETE", p, nil, nil, nil)
+	r := request{
+		method: "DELETE",
+		path:   "/deviceManagement/notificationMessageTemplates/" + pathValue(notificationMessageTemplateID, false),
+	}
+	return c.do(ctx, r, nil)
+}
+
+// GetDeviceManagementNotificationMessageTemplateOptions are the optional query parameters
+// and headers of GetDeviceManagementNotificationMessageTemplate; the zero value sends none.
+type GetDeviceManagementNotificationMessageTemplateOptions struct {
+	// Select lists the properties to return ($select).
+	Select []string
+	// Expand lists the relationships to return with each item ($expand).
+	Expand []string
+}
+
+// apply adds the options that are set to r.
+func (o *GetDeviceManagementNotificationMessageTemplateOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if len(o.Select) > 0 {
+		r.setQuery("$select", strings.Join(o.Select, ","))
+	}
+	if len(o.Expand) > 0 {
+		r.setQuery("$expand", strings.Join(o.Expand, ","))
+	}
 }
 
 // GetDeviceManagementNotificationMessageTemplate sends GET /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}.
 //
 // Read the properties and relationships of one notificationMessageTemplate object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a notificationMessageTemplate.
 //
@@ -71,10 +129,14 @@ func (c *Client) DeleteDeviceManagementNotificationMessageTemplate(ctx context.C
 //   - Application: DeviceManagementServiceConfig.Read.All
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-get.md
-func (c *Client) GetDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string) (*NotificationMessageTemplate, error) {
-	p := "/deviceManagement/notificationMessageTemplates/" + pathValue(notificationMessageTemplateID, false)
+func (c *Client) GetDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, opts *GetDeviceManagementNotificationMessageTemplateOptions) (*NotificationMessageTemplate, error) {
+	r := request{
+		method: "GET",
+		path:   "/deviceManagement/notificationMessageTemplates/" + pathValue(notificationMessageTemplateID, false),
+	}
+	opts.apply(&r)
 	var out NotificationMessageTemplate
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -92,9 +154,13 @@ func (c *Client) GetDeviceManagementNotificationMessageTemplate(ctx context.Cont
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-update.md
 func (c *Client) UpdateDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, body NotificationMessageTemplate) (*NotificationMessageTemplate, error) {
-	p := "/deviceManagement/notificationMessageTemplates/" + pathValue(notificationMessageTemplateID, false)
+	r := request{
+		body:   body,
+		method: "PATCH",
+		path:   "/deviceManagement/notificationMessageTemplates/" + pathValue(notificationMessageTemplateID, false),
+	}
 	var out NotificationMessageTemplate
-	if err := c.do(ctx, "PATCH", p, nil, body, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

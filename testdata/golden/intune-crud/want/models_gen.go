@@ -34,8 +34,9 @@ type NotificationMessageTemplate struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (NotificationMessageTemplate) knownField(name string) bool {
-	switch name {
+// knownNotificationMessageTemplate reports whether name is a property NotificationMessageTemplate documents.
+func knownNotificationMessageTemplate(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "lastModifiedDateTime", "displayName", "defaultLocale", "brandingOptions", "roleScopeTagIds", "localizedNotificationMessages":
 		return true
 	}
@@ -49,7 +50,7 @@ func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownNotificationMessageTemplate)
 	if err != nil {
 		return err
 	}

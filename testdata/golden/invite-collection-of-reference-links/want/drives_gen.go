@@ -2,7 +2,10 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // DriveItemInviteRequest is the request body of DriveItemInvite. Set optional fields with
 // Ptr; fields left nil are not sent.
@@ -30,7 +33,10 @@ type DriveItemInviteRequest struct {
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
 //
-// On success the service answers 200 with a collection of permission.
+// On success the service answers 200 with a collection of permission. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. DriveItemInvitePage returns one page with its
+// links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -38,11 +44,34 @@ type DriveItemInviteRequest struct {
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) DriveItemInvite(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
-	p := "/drives/" + pathValue(driveID, false) + "/items/" + pathValue(itemID, false) + "/invite"
-	var out Page[Permission]
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
-		return nil, err
+func (c *Client) DriveItemInvite(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/drives/" + pathValue(driveID, false) + "/items/" + pathValue(itemID, false) + "/invite",
 	}
-	return &out, nil
+	return list[Permission](ctx, c, r)
+}
+
+// DriveItemInvitePage sends POST /drives/{driveId}/items/{itemId}/invite.
+//
+// Send a sharing invitation for a driveItem. The invitation grants the recipients access and
+// can also mail them a sharing link.
+//
+// On success the service answers 200 with a collection of permission. This method returns
+// one page; NextPage fetches the next, and DriveItemInvite iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Files.ReadWrite
+//   - Delegated (personal Microsoft account): Files.ReadWrite
+//   - Application: Files.ReadWrite.All
+//
+// Source: api-reference/v1.0/api/driveitem-invite.md
+func (c *Client) DriveItemInvitePage(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/drives/" + pathValue(driveID, false) + "/items/" + pathValue(itemID, false) + "/invite",
+	}
+	return page[Permission](ctx, c, r)
 }

@@ -2,14 +2,20 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // GroupDriveItemInvite sends POST /groups/{groupId}/drive/items/{itemId}/invite.
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
 //
-// On success the service answers 200 with a collection of permission.
+// On success the service answers 200 with a collection of permission. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. GroupDriveItemInvitePage returns one page with
+// its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -17,11 +23,34 @@ import "context"
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) GroupDriveItemInvite(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
-	p := "/groups/" + pathValue(groupID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite"
-	var out Page[Permission]
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
-		return nil, err
+func (c *Client) GroupDriveItemInvite(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/groups/" + pathValue(groupID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite",
 	}
-	return &out, nil
+	return list[Permission](ctx, c, r)
+}
+
+// GroupDriveItemInvitePage sends POST /groups/{groupId}/drive/items/{itemId}/invite.
+//
+// Send a sharing invitation for a driveItem. The invitation grants the recipients access and
+// can also mail them a sharing link.
+//
+// On success the service answers 200 with a collection of permission. This method returns
+// one page; NextPage fetches the next, and GroupDriveItemInvite iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Files.ReadWrite
+//   - Delegated (personal Microsoft account): Files.ReadWrite
+//   - Application: Files.ReadWrite.All
+//
+// Source: api-reference/v1.0/api/driveitem-invite.md
+func (c *Client) GroupDriveItemInvitePage(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/groups/" + pathValue(groupID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite",
+	}
+	return page[Permission](ctx, c, r)
 }

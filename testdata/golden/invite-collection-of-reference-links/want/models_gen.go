@@ -21,8 +21,9 @@ type DriveRecipient struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (DriveRecipient) knownField(name string) bool {
-	switch name {
+// knownDriveRecipient reports whether name is a property DriveRecipient documents.
+func knownDriveRecipient(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "alias", "email", "objectId":
 		return true
 	}
@@ -36,7 +37,7 @@ func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownDriveRecipient)
 	if err != nil {
 		return err
 	}
@@ -89,8 +90,9 @@ type Permission struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Permission) knownField(name string) bool {
-	switch name {
+// knownPermission reports whether name is a property Permission documents.
+func knownPermission(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "roles", "hasPassword", "expirationDateTime", "grantedTo":
 		return true
 	}
@@ -104,7 +106,7 @@ func (v *Permission) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownPermission)
 	if err != nil {
 		return err
 	}

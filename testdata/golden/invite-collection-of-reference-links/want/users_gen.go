@@ -2,14 +2,20 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // MeDriveItemInvite sends POST /me/drive/items/{itemId}/invite.
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
 //
-// On success the service answers 200 with a collection of permission.
+// On success the service answers 200 with a collection of permission. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. MeDriveItemInvitePage returns one page with its
+// links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -17,13 +23,36 @@ import "context"
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
-	p := "/me/drive/items/" + pathValue(itemID, false) + "/invite"
-	var out Page[Permission]
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
-		return nil, err
+func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/me/drive/items/" + pathValue(itemID, false) + "/invite",
 	}
-	return &out, nil
+	return list[Permission](ctx, c, r)
+}
+
+// MeDriveItemInvitePage sends POST /me/drive/items/{itemId}/invite.
+//
+// Send a sharing invitation for a driveItem. The invitation grants the recipients access and
+// can also mail them a sharing link.
+//
+// On success the service answers 200 with a collection of permission. This method returns
+// one page; NextPage fetches the next, and MeDriveItemInvite iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Files.ReadWrite
+//   - Delegated (personal Microsoft account): Files.ReadWrite
+//   - Application: Files.ReadWrite.All
+//
+// Source: api-reference/v1.0/api/driveitem-invite.md
+func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/me/drive/items/" + pathValue(itemID, false) + "/invite",
+	}
+	return page[Permission](ctx, c, r)
 }
 
 // UserDriveItemInvite sends POST /users/{userId}/drive/items/{itemId}/invite.
@@ -31,7 +60,10 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
 //
-// On success the service answers 200 with a collection of permission.
+// On success the service answers 200 with a collection of permission. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. UserDriveItemInvitePage returns one page with
+// its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -39,11 +71,34 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) UserDriveItemInvite(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
-	p := "/users/" + pathValue(userID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite"
-	var out Page[Permission]
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
-		return nil, err
+func (c *Client) UserDriveItemInvite(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/users/" + pathValue(userID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite",
 	}
-	return &out, nil
+	return list[Permission](ctx, c, r)
+}
+
+// UserDriveItemInvitePage sends POST /users/{userId}/drive/items/{itemId}/invite.
+//
+// Send a sharing invitation for a driveItem. The invitation grants the recipients access and
+// can also mail them a sharing link.
+//
+// On success the service answers 200 with a collection of permission. This method returns
+// one page; NextPage fetches the next, and UserDriveItemInvite iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Files.ReadWrite
+//   - Delegated (personal Microsoft account): Files.ReadWrite
+//   - Application: Files.ReadWrite.All
+//
+// Source: api-reference/v1.0/api/driveitem-invite.md
+func (c *Client) UserDriveItemInvitePage(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/users/" + pathValue(userID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite",
+	}
+	return page[Permission](ctx, c, r)
 }

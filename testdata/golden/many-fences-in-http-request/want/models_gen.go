@@ -21,8 +21,9 @@ type Message struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Message) knownField(name string) bool {
-	switch name {
+// knownMessage reports whether name is a property Message documents.
+func knownMessage(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "subject", "singleValueExtendedProperties":
 		return true
 	}
@@ -36,7 +37,7 @@ func (v *Message) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownMessage)
 	if err != nil {
 		return err
 	}

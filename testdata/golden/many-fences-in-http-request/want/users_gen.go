@@ -15,9 +15,12 @@ import "context"
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeMessage(ctx context.Context, messageID string) (*Message, error) {
-	p := "/me/messages/" + pathValue(messageID, false)
+	r := request{
+		method: "GET",
+		path:   "/me/messages/" + pathValue(messageID, false),
+	}
 	var out Message
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -37,9 +40,12 @@ func (c *Client) GetMeMessage(ctx context.Context, messageID string) (*Message, 
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID string) (*Message, error) {
-	p := "/users/" + pathValue(userID, false) + "/messages/" + pathValue(messageID, false)
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/messages/" + pathValue(messageID, false),
+	}
 	var out Message
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -56,9 +62,12 @@ func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID st
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string) (*Message, error) {
-	p := "/me/mailFolders/" + pathValue(mailFolderID, false) + "/messages/" + pathValue(messageID, false)
+	r := request{
+		method: "GET",
+		path:   "/me/mailFolders/" + pathValue(mailFolderID, false) + "/messages/" + pathValue(messageID, false),
+	}
 	var out Message
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -75,9 +84,12 @@ func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string) (*Message, error) {
-	p := "/me/mailFolders/" + pathValue(mailFolderID, false)
+	r := request{
+		method: "GET",
+		path:   "/me/mailFolders/" + pathValue(mailFolderID, false),
+	}
 	var out Message
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -97,9 +109,12 @@ func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string) (*Mes
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolderID string) (*Message, error) {
-	p := "/users/" + pathValue(userID, false) + "/mailFolders/" + pathValue(mailFolderID, false)
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/mailFolders/" + pathValue(mailFolderID, false),
+	}
 	var out Message
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -116,9 +131,12 @@ func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolde
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeEvent(ctx context.Context, eventID string) (*Message, error) {
-	p := "/me/events/" + pathValue(eventID, false)
+	r := request{
+		method: "GET",
+		path:   "/me/events/" + pathValue(eventID, false),
+	}
 	var out Message
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -138,9 +156,12 @@ func (c *Client) GetMeEvent(ctx context.Context, eventID string) (*Message, erro
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string) (*Message, error) {
-	p := "/users/" + pathValue(userID, false) + "/events/" + pathValue(eventID, false)
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/events/" + pathValue(eventID, false),
+	}
 	var out Message
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -157,9 +178,12 @@ func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeMessages(ctx context.Context) (*Message, error) {
-	p := "/me/messages"
+	r := request{
+		method: "GET",
+		path:   "/me/messages",
+	}
 	var out Message
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -179,9 +203,12 @@ func (c *Client) GetMeMessages(ctx context.Context) (*Message, error) {
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMessages(ctx context.Context, userID string) (*Message, error) {
-	p := "/users/" + pathValue(userID, false) + "/messages"
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/messages",
+	}
 	var out Message
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -198,9 +225,12 @@ func (c *Client) GetUserMessages(ctx context.Context, userID string) (*Message, 
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeEvents(ctx context.Context) (*Message, error) {
-	p := "/me/events"
+	r := request{
+		method: "GET",
+		path:   "/me/events",
+	}
 	var out Message
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -220,9 +250,12 @@ func (c *Client) GetMeEvents(ctx context.Context) (*Message, error) {
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserEvents(ctx context.Context, userID string) (*Message, error) {
-	p := "/users/" + pathValue(userID, false) + "/events"
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/events",
+	}
 	var out Message
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -16,6 +16,9 @@ import "context"
 //
 // Source: api-reference/beta/api/group-delete-members.md
 func (c *Client) DeleteGroupMemberRef(ctx context.Context, groupID string, memberID string) error {
-	p := "/groups/" + pathValue(groupID, false) + "/members/" + pathValue(memberID, false) + "/$ref"
-	return c.do(ctx, "DELETE", p, nil, nil, nil)
+	r := request{
+		method: "DELETE",
+		path:   "/groups/" + pathValue(groupID, false) + "/members/" + pathValue(memberID, false) + "/$ref",
+	}
+	return c.do(ctx, r, nil)
 }

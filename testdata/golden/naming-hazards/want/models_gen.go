@@ -19,8 +19,9 @@ type CalendarGroup struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (CalendarGroup) knownField(name string) bool {
-	switch name {
+// knownCalendarGroup reports whether name is a property CalendarGroup documents.
+func knownCalendarGroup(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "name":
 		return true
 	}
@@ -34,7 +35,7 @@ func (v *CalendarGroup) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownCalendarGroup)
 	if err != nil {
 		return err
 	}
@@ -92,8 +93,9 @@ type ListItem struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (ListItem) knownField(name string) bool {
-	switch name {
+// knownListItem reports whether name is a property ListItem documents.
+func knownListItem(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "type", "interface", "3dModel", "displayName", "DisplayName", "größe", "Client":
 		return true
 	}
@@ -107,7 +109,7 @@ func (v *ListItem) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownListItem)
 	if err != nil {
 		return err
 	}
@@ -138,8 +140,9 @@ type WorkbookRange struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (WorkbookRange) knownField(name string) bool {
-	switch name {
+// knownWorkbookRange reports whether name is a property WorkbookRange documents.
+func knownWorkbookRange(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "address", "values", "rowCount":
 		return true
 	}
@@ -153,7 +156,7 @@ func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownWorkbookRange)
 	if err != nil {
 		return err
 	}

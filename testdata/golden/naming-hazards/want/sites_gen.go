@@ -53,9 +53,13 @@ type CreateSiteListItemRequest struct {
 //
 // Source: api-reference/beta/api/listitem-create.md
 func (c *Client) CreateSiteListItem(ctx context.Context, siteID string, listID string, body CreateSiteListItemRequest) (*ListItem, error) {
-	p := "/sites/" + pathValue(siteID, false) + "/lists/" + pathValue(listID, false) + "/items"
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/sites/" + pathValue(siteID, false) + "/lists/" + pathValue(listID, false) + "/items",
+	}
 	var out ListItem
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -2,13 +2,19 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // ListMeCalendarGroups sends GET /me/calendarGroups.
 //
 // List the calendar groups of the signed-in user (calendargroup-list).
 //
-// On success the service answers 200 OK with a collection of calendarGroup.
+// On success the service answers 200 OK with a collection of calendarGroup. The iterator
+// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. ListMeCalendarGroupsPage returns one page
+// with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -16,13 +22,34 @@ import "context"
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/calendargroup-list.md
-func (c *Client) ListMeCalendarGroups(ctx context.Context) (*Page[CalendarGroup], error) {
-	p := "/me/calendarGroups"
-	var out Page[CalendarGroup]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeCalendarGroups(ctx context.Context) iter.Seq2[CalendarGroup, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/calendarGroups",
 	}
-	return &out, nil
+	return list[CalendarGroup](ctx, c, r)
+}
+
+// ListMeCalendarGroupsPage sends GET /me/calendarGroups.
+//
+// List the calendar groups of the signed-in user (calendargroup-list).
+//
+// On success the service answers 200 OK with a collection of calendarGroup. This method
+// returns one page; NextPage fetches the next, and ListMeCalendarGroups iterates over every
+// item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/calendargroup-list.md
+func (c *Client) ListMeCalendarGroupsPage(ctx context.Context) (*Page[CalendarGroup], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/calendarGroups",
+	}
+	return page[CalendarGroup](ctx, c, r)
 }
 
 // MeDriveItemWorkbookWorksheetRange sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/range(address='{address}').
@@ -38,9 +65,12 @@ func (c *Client) ListMeCalendarGroups(ctx context.Context) (*Page[CalendarGroup]
 //
 // Source: api-reference/beta/api/workbookrange-get.md
 func (c *Client) MeDriveItemWorkbookWorksheetRange(ctx context.Context, itemID string, worksheetID string, address string) (*WorkbookRange, error) {
-	p := "/me/drive/items/" + pathValue(itemID, false) + "/workbook/worksheets/" + pathValue(worksheetID, false) + "/range(address=" + pathValue(address, true) + ")"
+	r := request{
+		method: "GET",
+		path:   "/me/drive/items/" + pathValue(itemID, false) + "/workbook/worksheets/" + pathValue(worksheetID, false) + "/range(address=" + pathValue(address, true) + ")",
+	}
 	var out WorkbookRange
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -61,9 +91,12 @@ func (c *Client) MeDriveItemWorkbookWorksheetRange(ctx context.Context, itemID s
 //
 // Source: api-reference/beta/api/workbookrange-get.md
 func (c *Client) MeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID string, worksheetID string, row int32, column string) (*WorkbookRange, error) {
-	p := "/me/drive/items/" + pathValue(itemID, false) + "/workbook/worksheets/" + pathValue(worksheetID, false) + "/cell(row=" + pathValue(row, false) + ",column=" + pathValue(column, true) + ")"
+	r := request{
+		method: "GET",
+		path:   "/me/drive/items/" + pathValue(itemID, false) + "/workbook/worksheets/" + pathValue(worksheetID, false) + "/cell(row=" + pathValue(row, false) + ",column=" + pathValue(column, true) + ")",
+	}
 	var out WorkbookRange
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -80,9 +113,12 @@ func (c *Client) MeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID st
 //
 // Source: api-reference/beta/api/workbookrange-get.md
 func (c *Client) GetMeDriveItemWorkbookNameRange(ctx context.Context, itemID string, typeValue string) (*WorkbookRange, error) {
-	p := "/me/drive/items/" + pathValue(itemID, false) + "/workbook/names/" + pathValue(typeValue, false) + "/range"
+	r := request{
+		method: "GET",
+		path:   "/me/drive/items/" + pathValue(itemID, false) + "/workbook/names/" + pathValue(typeValue, false) + "/range",
+	}
 	var out WorkbookRange
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -2,46 +2,95 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // ListIdentityB2xUserFlowUserflowIdentityProviders sends GET /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
 //
 // List the identity providers of a b2xIdentityUserFlow.
 //
-// On success the service answers 200 OK with a collection of identityProvider.
+// On success the service answers 200 OK with a collection of identityProvider. The iterator
+// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields.
+// ListIdentityB2xUserFlowUserflowIdentityProvidersPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): IdentityUserFlow.Read.All
 //   - Application: IdentityUserFlow.Read.All
 //
 // Source: api-reference/beta/api/b2xidentityuserflow-list-userflowidentityproviders.md
-func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string) (*Page[IdentityProvider], error) {
-	p := "/identity/b2xUserFlows/" + pathValue(b2xUserFlowID, false) + "/userflowIdentityProviders"
-	var out Page[IdentityProvider]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string) iter.Seq2[IdentityProvider, error] {
+	r := request{
+		method: "GET",
+		path:   "/identity/b2xUserFlows/" + pathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
-	return &out, nil
+	return list[IdentityProvider](ctx, c, r)
+}
+
+// ListIdentityB2xUserFlowUserflowIdentityProvidersPage sends GET /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
+//
+// List the identity providers of a b2xIdentityUserFlow.
+//
+// On success the service answers 200 OK with a collection of identityProvider. This method
+// returns one page; NextPage fetches the next, and
+// ListIdentityB2xUserFlowUserflowIdentityProviders iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): IdentityUserFlow.Read.All
+//   - Application: IdentityUserFlow.Read.All
+//
+// Source: api-reference/beta/api/b2xidentityuserflow-list-userflowidentityproviders.md
+func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx context.Context, b2xUserFlowID string) (*Page[IdentityProvider], error) {
+	r := request{
+		method: "GET",
+		path:   "/identity/b2xUserFlows/" + pathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
+	}
+	return page[IdentityProvider](ctx, c, r)
 }
 
 // UpdateIdentityB2xUserFlowUserflowIdentityProviders sends PATCH /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
 //
 // List the identity providers of a b2xIdentityUserFlow.
 //
-// On success the service answers 200 OK with a collection of identityProvider.
+// On success the service answers 200 OK with a collection of identityProvider. The iterator
+// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields.
+// UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): IdentityUserFlow.Read.All
 //   - Application: IdentityUserFlow.Read.All
 //
 // Source: api-reference/beta/api/b2xidentityuserflow-list-userflowidentityproviders.md
-func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string) (*Page[IdentityProvider], error) {
-	p := "/identity/b2xUserFlows/" + pathValue(b2xUserFlowID, false) + "/userflowIdentityProviders"
-	var out Page[IdentityProvider]
-	if err := c.do(ctx, "PATCH", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string) iter.Seq2[IdentityProvider, error] {
+	r := request{
+		method: "PATCH",
+		path:   "/identity/b2xUserFlows/" + pathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
-	return &out, nil
+	return list[IdentityProvider](ctx, c, r)
+}
+
+// UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage sends PATCH /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
+//
+// List the identity providers of a b2xIdentityUserFlow.
+//
+// On success the service answers 200 OK with a collection of identityProvider. This method
+// returns one page; NextPage fetches the next, and
+// UpdateIdentityB2xUserFlowUserflowIdentityProviders iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): IdentityUserFlow.Read.All
+//   - Application: IdentityUserFlow.Read.All
+//
+// Source: api-reference/beta/api/b2xidentityuserflow-list-userflowidentityproviders.md
+func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx context.Context, b2xUserFlowID string) (*Page[IdentityProvider], error) {
+	r := request{
+		method: "PATCH",
+		path:   "/identity/b2xUserFlows/" + pathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
+	}
+	return page[IdentityProvider](ctx, c, r)
 }
 
 // DeleteIdentityB2xUserFlowUserflowIdentityProviderRef sends DELETE /identity/b2xUserFlows/{userflowId}/userflowIdentityProviders/{userflowIdentityProviderId}/$ref.
@@ -57,6 +106,9 @@ func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProviders(ctx context.
 //
 // Source: api-reference/beta/api/b2xidentityuserflow-delete-userflowidentityproviders.md
 func (c *Client) DeleteIdentityB2xUserFlowUserflowIdentityProviderRef(ctx context.Context, userflowID string, userflowIdentityProviderID string) error {
-	p := "/identity/b2xUserFlows/" + pathValue(userflowID, false) + "/userflowIdentityProviders/" + pathValue(userflowIdentityProviderID, false) + "/$ref"
-	return c.do(ctx, "DELETE", p, nil, nil, nil)
+	r := request{
+		method: "DELETE",
+		path:   "/identity/b2xUserFlows/" + pathValue(userflowID, false) + "/userflowIdentityProviders/" + pathValue(userflowIdentityProviderID, false) + "/$ref",
+	}
+	return c.do(ctx, r, nil)
 }

@@ -29,8 +29,9 @@ type Call struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Call) knownField(name string) bool {
-	switch name {
+// knownCall reports whether name is a property Call documents.
+func knownCall(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "callbackUri", "direction", "id", "requestedModalities", "state", "subject", "tenantId":
 		return true
 	}
@@ -44,7 +45,7 @@ func (v *Call) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownCall)
 	if err != nil {
 		return err
 	}

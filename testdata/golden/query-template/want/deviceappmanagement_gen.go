@@ -2,24 +2,51 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses sends GET /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses.
 //
 // List the members of a group that are users, or the deleted groups.
 //
-// On success the service answers 200 OK with a collection of directoryObject.
+// On success the service answers 200 OK with a collection of directoryObject. The iterator
+// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields.
+// ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage returns one page with its
+// links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): GroupMember.Read.All
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses(ctx context.Context, mobileAppID string) (*Page[DirectoryObject], error) {
-	p := "/deviceAppManagement/mobileApps/" + pathValue(mobileAppID, false) + "/microsoft.graph.iosVppApp/assignedLicenses"
-	var out Page[DirectoryObject]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses(ctx context.Context, mobileAppID string) iter.Seq2[DirectoryObject, error] {
+	r := request{
+		method: "GET",
+		path:   "/deviceAppManagement/mobileApps/" + pathValue(mobileAppID, false) + "/microsoft.graph.iosVppApp/assignedLicenses",
 	}
-	return &out, nil
+	return list[DirectoryObject](ctx, c, r)
+}
+
+// ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage sends GET /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses.
+//
+// List the members of a group that are users, or the deleted groups.
+//
+// On success the service answers 200 OK with a collection of directoryObject. This method
+// returns one page; NextPage fetches the next, and
+// ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): GroupMember.Read.All
+//   - Application: GroupMember.Read.All
+//
+// Source: api-reference/beta/api/group-list-members-cast.md
+func (c *Client) ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage(ctx context.Context, mobileAppID string) (*Page[DirectoryObject], error) {
+	r := request{
+		method: "GET",
+		path:   "/deviceAppManagement/mobileApps/" + pathValue(mobileAppID, false) + "/microsoft.graph.iosVppApp/assignedLicenses",
+	}
+	return page[DirectoryObject](ctx, c, r)
 }

@@ -2,24 +2,50 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // ListDirectoryDeletedItemsAsGroup sends GET /directory/deletedItems/microsoft.graph.group.
 //
 // List the members of a group that are users, or the deleted groups.
 //
-// On success the service answers 200 OK with a collection of directoryObject.
+// On success the service answers 200 OK with a collection of directoryObject. The iterator
+// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. ListDirectoryDeletedItemsAsGroupPage returns
+// one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): GroupMember.Read.All
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListDirectoryDeletedItemsAsGroup(ctx context.Context) (*Page[DirectoryObject], error) {
-	p := "/directory/deletedItems/microsoft.graph.group"
-	var out Page[DirectoryObject]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListDirectoryDeletedItemsAsGroup(ctx context.Context) iter.Seq2[DirectoryObject, error] {
+	r := request{
+		method: "GET",
+		path:   "/directory/deletedItems/microsoft.graph.group",
 	}
-	return &out, nil
+	return list[DirectoryObject](ctx, c, r)
+}
+
+// ListDirectoryDeletedItemsAsGroupPage sends GET /directory/deletedItems/microsoft.graph.group.
+//
+// List the members of a group that are users, or the deleted groups.
+//
+// On success the service answers 200 OK with a collection of directoryObject. This method
+// returns one page; NextPage fetches the next, and ListDirectoryDeletedItemsAsGroup iterates
+// over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): GroupMember.Read.All
+//   - Application: GroupMember.Read.All
+//
+// Source: api-reference/beta/api/group-list-members-cast.md
+func (c *Client) ListDirectoryDeletedItemsAsGroupPage(ctx context.Context) (*Page[DirectoryObject], error) {
+	r := request{
+		method: "GET",
+		path:   "/directory/deletedItems/microsoft.graph.group",
+	}
+	return page[DirectoryObject](ctx, c, r)
 }

@@ -2,32 +2,60 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // ListGroupMembersAsUser sends GET /groups/{groupId}/members/microsoft.graph.user.
 //
 // List the members of a group that are users, or the deleted groups.
 //
-// On success the service answers 200 OK with a collection of directoryObject.
+// On success the service answers 200 OK with a collection of directoryObject. The iterator
+// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. ListGroupMembersAsUserPage returns one page
+// with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): GroupMember.Read.All
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListGroupMembersAsUser(ctx context.Context, groupID string) (*Page[DirectoryObject], error) {
-	p := "/groups/" + pathValue(groupID, false) + "/members/microsoft.graph.user"
-	var out Page[DirectoryObject]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListGroupMembersAsUser(ctx context.Context, groupID string) iter.Seq2[DirectoryObject, error] {
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false) + "/members/microsoft.graph.user",
 	}
-	return &out, nil
+	return list[DirectoryObject](ctx, c, r)
+}
+
+// ListGroupMembersAsUserPage sends GET /groups/{groupId}/members/microsoft.graph.user.
+//
+// List the members of a group that are users, or the deleted groups.
+//
+// On success the service answers 200 OK with a collection of directoryObject. This method
+// returns one page; NextPage fetches the next, and ListGroupMembersAsUser iterates over
+// every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): GroupMember.Read.All
+//   - Application: GroupMember.Read.All
+//
+// Source: api-reference/beta/api/group-list-members-cast.md
+func (c *Client) ListGroupMembersAsUserPage(ctx context.Context, groupID string) (*Page[DirectoryObject], error) {
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false) + "/members/microsoft.graph.user",
+	}
+	return page[DirectoryObject](ctx, c, r)
 }
 
 // GetGroupMembersCount sends GET /groups/{groupId}/members/$count.
 //
 // Count the users in the tenant.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the count as plain text, returned as a number.
 //
 // Least privileged permissions:
@@ -35,15 +63,21 @@ func (c *Client) ListGroupMembersAsUser(ctx context.Context, groupID string) (*P
 //   - Application: User.Read.All
 //
 // Source: api-reference/beta/api/user-count.md
-func (c *Client) GetGroupMembersCount(ctx context.Context, groupID string) (int64, error) {
-	p := "/groups/" + pathValue(groupID, false) + "/members/$count"
-	return c.count(ctx, p, nil)
+func (c *Client) GetGroupMembersCount(ctx context.Context, groupID string, opts *GetUsersCountOptions) (int64, error) {
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false) + "/members/$count",
+	}
+	opts.apply(&r)
+	return c.count(ctx, r)
 }
 
 // GetGroupMembersAsUserCount sends GET /groups/{groupId}/members/microsoft.graph.user/$count.
 //
 // Count the users in the tenant.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the count as plain text, returned as a number.
 //
 // Least privileged permissions:
@@ -51,7 +85,11 @@ func (c *Client) GetGroupMembersCount(ctx context.Context, groupID string) (int6
 //   - Application: User.Read.All
 //
 // Source: api-reference/beta/api/user-count.md
-func (c *Client) GetGroupMembersAsUserCount(ctx context.Context, groupID string) (int64, error) {
-	p := "/groups/" + pathValue(groupID, false) + "/members/microsoft.graph.user/$count"
-	return c.count(ctx, p, nil)
+func (c *Client) GetGroupMembersAsUserCount(ctx context.Context, groupID string, opts *GetUsersCountOptions) (int64, error) {
+	r := request{
+		method: "GET",
+		path:   "/groups/" + pathValue(groupID, false) + "/members/microsoft.graph.user/$count",
+	}
+	opts.apply(&r)
+	return c.count(ctx, r)
 }

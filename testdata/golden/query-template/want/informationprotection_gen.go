@@ -7,9 +7,34 @@ import (
 	"net/url"
 )
 
+// GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions are the optional query
+// parameters and headers of GetInformationProtectionBitlockerRecoveryKeyWithSelect; the zero
+// value sends none.
+type GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions struct {
+	// OcpClientName is the ocp-client-name header. Name of the calling app. Required.
+	OcpClientName string
+	// OcpClientVersion is the ocp-client-version header. Version of the calling app. Required.
+	OcpClientVersion string
+}
+
+// apply adds the options that are set to r.
+func (o *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if o.OcpClientName != "" {
+		r.setHeader("ocp-client-name", o.OcpClientName)
+	}
+	if o.OcpClientVersion != "" {
+		r.setHeader("ocp-client-version", o.OcpClientVersion)
+	}
+}
+
 // GetInformationProtectionBitlockerRecoveryKeyWithSelect sends GET /informationProtection/bitlocker/recoveryKeys/{bitlockeryRecoveryKeyId}?$select=key.
 //
 // Read a BitLocker recovery key, including the key itself.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a bitlockerRecoveryKey.
 //
@@ -18,12 +43,15 @@ import (
 //   - Application: BitLockerKey.Read.All
 //
 // Source: api-reference/beta/api/bitlockerrecoverykey-get.md
-func (c *Client) GetInformationProtectionBitlockerRecoveryKeyWithSelect(ctx context.Context, bitlockeryRecoveryKeyID string) (*BitlockerRecoveryKey, error) {
-	p := "/informationProtection/bitlocker/recoveryKeys/" + pathValue(bitlockeryRecoveryKeyID, false)
-	q := url.Values{}
-	q.Set("$select", "key")
+func (c *Client) GetInformationProtectionBitlockerRecoveryKeyWithSelect(ctx context.Context, bitlockeryRecoveryKeyID string, opts *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) (*BitlockerRecoveryKey, error) {
+	r := request{
+		method: "GET",
+		path:   "/informationProtection/bitlocker/recoveryKeys/" + pathValue(bitlockeryRecoveryKeyID, false),
+		query:  url.Values{"$select": {"key"}},
+	}
+	opts.apply(&r)
 	var out BitlockerRecoveryKey
-	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -33,6 +61,8 @@ func (c *Client) GetInformationProtectionBitlockerRecoveryKeyWithSelect(ctx cont
 //
 // Read a BitLocker recovery key, including the key itself.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a bitlockerRecoveryKey.
 //
 // Least privileged permissions:
@@ -40,10 +70,14 @@ func (c *Client) GetInformationProtectionBitlockerRecoveryKeyWithSelect(ctx cont
 //   - Application: BitLockerKey.Read.All
 //
 // Source: api-reference/beta/api/bitlockerrecoverykey-get.md
-func (c *Client) GetInformationProtectionBitlockerRecoveryKey(ctx context.Context, bitlockeryRecoveryKeyID string) (*BitlockerRecoveryKey, error) {
-	p := "/informationProtection/bitlocker/recoveryKeys/" + pathValue(bitlockeryRecoveryKeyID, true)
+func (c *Client) GetInformationProtectionBitlockerRecoveryKey(ctx context.Context, bitlockeryRecoveryKeyID string, opts *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) (*BitlockerRecoveryKey, error) {
+	r := request{
+		method: "GET",
+		path:   "/informationProtection/bitlocker/recoveryKeys/" + pathValue(bitlockeryRecoveryKeyID, true),
+	}
+	opts.apply(&r)
 	var out BitlockerRecoveryKey
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -19,8 +19,9 @@ type BitlockerRecoveryKey struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (BitlockerRecoveryKey) knownField(name string) bool {
-	switch name {
+// knownBitlockerRecoveryKey reports whether name is a property BitlockerRecoveryKey documents.
+func knownBitlockerRecoveryKey(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "createdDateTime":
 		return true
 	}
@@ -34,7 +35,7 @@ func (v *BitlockerRecoveryKey) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownBitlockerRecoveryKey)
 	if err != nil {
 		return err
 	}
@@ -63,8 +64,9 @@ type DirectoryObject struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (DirectoryObject) knownField(name string) bool {
-	switch name {
+// knownDirectoryObject reports whether name is a property DirectoryObject documents.
+func knownDirectoryObject(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "createdDateTime":
 		return true
 	}
@@ -78,7 +80,7 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownDirectoryObject)
 	if err != nil {
 		return err
 	}
@@ -107,8 +109,9 @@ type Event struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Event) knownField(name string) bool {
-	switch name {
+// knownEvent reports whether name is a property Event documents.
+func knownEvent(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "createdDateTime":
 		return true
 	}
@@ -122,7 +125,7 @@ func (v *Event) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownEvent)
 	if err != nil {
 		return err
 	}

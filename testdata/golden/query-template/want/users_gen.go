@@ -6,29 +6,77 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"iter"
 	"net/url"
+	"strconv"
+	"strings"
 )
 
 // ListMeMemberOfXAsGroup sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
 //
 // List the members of a group that are users, or the deleted groups.
 //
-// On success the service answers 200 OK with a collection of directoryObject.
+// On success the service answers 200 OK with a collection of directoryObject. The iterator
+// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. ListMeMemberOfXAsGroupPage returns one page
+// with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): GroupMember.Read.All
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListMeMemberOfXAsGroup(ctx context.Context) (*Page[DirectoryObject], error) {
-	p := "/me/memberOf/$/microsoft.graph.group"
-	q := url.Values{}
-	q.Set("$filter", "groupTypes/any(a:a eq 'unified')")
-	var out Page[DirectoryObject]
-	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeMemberOfXAsGroup(ctx context.Context) iter.Seq2[DirectoryObject, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/memberOf/$/microsoft.graph.group",
+		query:  url.Values{"$filter": {"groupTypes/any(a:a eq 'unified')"}},
 	}
-	return &out, nil
+	return list[DirectoryObject](ctx, c, r)
+}
+
+// ListMeMemberOfXAsGroupPage sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
+//
+// List the members of a group that are users, or the deleted groups.
+//
+// On success the service answers 200 OK with a collection of directoryObject. This method
+// returns one page; NextPage fetches the next, and ListMeMemberOfXAsGroup iterates over
+// every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): GroupMember.Read.All
+//   - Application: GroupMember.Read.All
+//
+// Source: api-reference/beta/api/group-list-members-cast.md
+func (c *Client) ListMeMemberOfXAsGroupPage(ctx context.Context) (*Page[DirectoryObject], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/memberOf/$/microsoft.graph.group",
+		query:  url.Values{"$filter": {"groupTypes/any(a:a eq 'unified')"}},
+	}
+	return page[DirectoryObject](ctx, c, r)
+}
+
+// ListMeCalendarViewDeltaOptions are the optional query parameters and headers of
+// ListMeCalendarViewDelta; the zero value sends none.
+type ListMeCalendarViewDeltaOptions struct {
+	// DeltaToken is the state token of a previous delta query ($deltatoken).
+	DeltaToken string
+	// SkipToken is a paging token ($skiptoken).
+	SkipToken string
+}
+
+// apply adds the options that are set to r.
+func (o *ListMeCalendarViewDeltaOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if o.DeltaToken != "" {
+		r.setQuery("$deltatoken", o.DeltaToken)
+	}
+	if o.SkipToken != "" {
+		r.setQuery("$skiptoken", o.SkipToken)
+	}
 }
 
 // ListMeCalendarViewDelta sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -39,23 +87,88 @@ func (c *Client) ListMeMemberOfXAsGroup(ctx context.Context) (*Page[DirectoryObj
 //
 // endDateTime: End of the window. Required on the first call only.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeCalendarViewDeltaPage returns one page
+// with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime string, endDateTime string) (*Page[Event], error) {
-	p := "/me/calendarView/delta"
-	q := url.Values{}
-	q.Set("startDateTime", queryValue(startDateTime, false))
-	q.Set("endDateTime", queryValue(endDateTime, false))
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewDeltaOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/calendarView/delta",
+		query: url.Values{
+			"endDateTime":   {queryValue(endDateTime, false)},
+			"startDateTime": {queryValue(startDateTime, false)},
+		},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListMeCalendarViewDeltaPage sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
+//
+// Get the events added, changed or removed in a calendar view since the last call.
+//
+// startDateTime: Start of the window. Required on the first call only.
+//
+// endDateTime: End of the window. Required on the first call only.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListMeCalendarViewDelta iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewDeltaOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/calendarView/delta",
+		query: url.Values{
+			"endDateTime":   {queryValue(endDateTime, false)},
+			"startDateTime": {queryValue(startDateTime, false)},
+		},
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
+}
+
+// ListMeCalendarViewOptions are the optional query parameters and headers of
+// ListMeCalendarView; the zero value sends none.
+type ListMeCalendarViewOptions struct {
+	// Select lists the properties to return ($select).
+	Select []string
+	// Top is the number of items to return per page ($top); 0 leaves it to the service.
+	Top int
+	// Prefer is the Prefer header. Time zone for the start and end times in the response.
+	// Optional.
+	Prefer string
+}
+
+// apply adds the options that are set to r.
+func (o *ListMeCalendarViewOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if len(o.Select) > 0 {
+		r.setQuery("$select", strings.Join(o.Select, ","))
+	}
+	if o.Top > 0 {
+		r.setQuery("$top", strconv.Itoa(o.Top))
+	}
+	if o.Prefer != "" {
+		r.setHeader("Prefer", o.Prefer)
+	}
 }
 
 // ListMeCalendarView sends GET /me/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -67,23 +180,61 @@ func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime stri
 //
 // endDateTime: End of the window in ISO 8601 form. Required.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeCalendarViewPage returns one page with
+// its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-list-calendarview.md
-func (c *Client) ListMeCalendarView(ctx context.Context, startDateTime string, endDateTime string) (*Page[Event], error) {
-	p := "/me/calendarView"
-	q := url.Values{}
-	q.Set("startDateTime", queryValue(startDateTime, false))
-	q.Set("endDateTime", queryValue(endDateTime, false))
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/me/calendarView",
+		query: url.Values{
+			"endDateTime":   {queryValue(endDateTime, false)},
+			"startDateTime": {queryValue(startDateTime, false)},
+		},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListMeCalendarViewPage sends GET /me/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
+//
+// List the occurrences, exceptions and single instances of events in a time window.
+//
+// startDateTime: Start of the window in ISO 8601 form, such as "2021-07-01T19:00:00-08:00".
+// Required.
+//
+// endDateTime: End of the window in ISO 8601 form. Required.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListMeCalendarView iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/user-list-calendarview.md
+func (c *Client) ListMeCalendarViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/me/calendarView",
+		query: url.Values{
+			"endDateTime":   {queryValue(endDateTime, false)},
+			"startDateTime": {queryValue(startDateTime, false)},
+		},
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
 }
 
 // ListUserCalendarView sends GET /users/{userId}/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -97,23 +248,63 @@ func (c *Client) ListMeCalendarView(ctx context.Context, startDateTime string, e
 //
 // endDateTime: End of the window in ISO 8601 form. Required.
 //
-// On success the service answers 200 OK with a collection of event.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListUserCalendarViewPage returns one page with
+// its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-list-calendarview.md
-func (c *Client) ListUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string) (*Page[Event], error) {
-	p := "/users/" + pathValue(userID, false) + "/calendarView"
-	q := url.Values{}
-	q.Set("startDateTime", queryValue(startDateTime, false))
-	q.Set("endDateTime", queryValue(endDateTime, false))
-	var out Page[Event]
-	if err := c.do(ctx, "GET", p, q, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeCalendarViewOptions) iter.Seq2[Event, error] {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/calendarView",
+		query: url.Values{
+			"endDateTime":   {queryValue(endDateTime, false)},
+			"startDateTime": {queryValue(startDateTime, false)},
+		},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[Event](ctx, c, r)
+}
+
+// ListUserCalendarViewPage sends GET /users/{userId}/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
+//
+// List the occurrences, exceptions and single instances of events in a time window.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// startDateTime: Start of the window in ISO 8601 form, such as "2021-07-01T19:00:00-08:00".
+// Required.
+//
+// endDateTime: End of the window in ISO 8601 form. Required.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and ListUserCalendarView iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/user-list-calendarview.md
+func (c *Client) ListUserCalendarViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeCalendarViewOptions) (*Page[Event], error) {
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/calendarView",
+		query: url.Values{
+			"endDateTime":   {queryValue(endDateTime, false)},
+			"startDateTime": {queryValue(startDateTime, false)},
+		},
+	}
+	opts.apply(&r)
+	return page[Event](ctx, c, r)
 }
 
 // GetMePhotoValue sends GET /me/photo/$value.
@@ -129,8 +320,11 @@ func (c *Client) ListUserCalendarView(ctx context.Context, userID string, startD
 //
 // Source: api-reference/beta/api/profilephoto-get.md
 func (c *Client) GetMePhotoValue(ctx context.Context) (io.ReadCloser, error) {
-	p := "/me/photo/$value"
-	return c.stream(ctx, "GET", p, nil, nil)
+	r := request{
+		method: "GET",
+		path:   "/me/photo/$value",
+	}
+	return c.stream(ctx, r)
 }
 
 // GetUserPhotoValue sends GET /users/{userId}/photo/$value.
@@ -148,8 +342,11 @@ func (c *Client) GetMePhotoValue(ctx context.Context) (io.ReadCloser, error) {
 //
 // Source: api-reference/beta/api/profilephoto-get.md
 func (c *Client) GetUserPhotoValue(ctx context.Context, userID string) (io.ReadCloser, error) {
-	p := "/users/" + pathValue(userID, false) + "/photo/$value"
-	return c.stream(ctx, "GET", p, nil, nil)
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(userID, false) + "/photo/$value",
+	}
+	return c.stream(ctx, r)
 }
 
 // GetMePhotoValueBySize sends GET /me/photos/{size}/$value.
@@ -167,8 +364,11 @@ func (c *Client) GetUserPhotoValue(ctx context.Context, userID string) (io.ReadC
 //
 // Source: api-reference/beta/api/profilephoto-get.md
 func (c *Client) GetMePhotoValueBySize(ctx context.Context, size string) (io.ReadCloser, error) {
-	p := "/me/photos/" + pathValue(size, false) + "/$value"
-	return c.stream(ctx, "GET", p, nil, nil)
+	r := request{
+		method: "GET",
+		path:   "/me/photos/" + pathValue(size, false) + "/$value",
+	}
+	return c.stream(ctx, r)
 }
 
 // PutMePhotoValue sends PUT /me/photo/$value.
@@ -184,17 +384,42 @@ func (c *Client) GetMePhotoValueBySize(ctx context.Context, size string) (io.Rea
 //
 // Source: api-reference/beta/api/profilephoto-update.md
 func (c *Client) PutMePhotoValue(ctx context.Context, content io.Reader, contentType string) (json.RawMessage, error) {
-	p := "/me/photo/$value"
+	r := request{
+		contentType: contentType,
+		method:      "PUT",
+		path:        "/me/photo/$value",
+		raw:         content,
+	}
 	var out json.RawMessage
-	if err := c.upload(ctx, "PUT", p, nil, content, contentType, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
+// GetUsersCountOptions are the optional query parameters and headers of GetUsersCount; the
+// zero value sends none.
+type GetUsersCountOptions struct {
+	// ConsistencyLevel is the ConsistencyLevel header. eventual. Required, because $count is an
+	// advanced query.
+	ConsistencyLevel string
+}
+
+// apply adds the options that are set to r.
+func (o *GetUsersCountOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if o.ConsistencyLevel != "" {
+		r.setHeader("ConsistencyLevel", o.ConsistencyLevel)
+	}
+}
+
 // GetUsersCount sends GET /users/$count.
 //
 // Count the users in the tenant.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with the count as plain text, returned as a number.
 //
@@ -203,7 +428,11 @@ func (c *Client) PutMePhotoValue(ctx context.Context, content io.Reader, content
 //   - Application: User.Read.All
 //
 // Source: api-reference/beta/api/user-count.md
-func (c *Client) GetUsersCount(ctx context.Context) (int64, error) {
-	p := "/users/$count"
-	return c.count(ctx, p, nil)
+func (c *Client) GetUsersCount(ctx context.Context, opts *GetUsersCountOptions) (int64, error) {
+	r := request{
+		method: "GET",
+		path:   "/users/$count",
+	}
+	opts.apply(&r)
+	return c.count(ctx, r)
 }

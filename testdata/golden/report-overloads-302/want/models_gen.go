@@ -25,8 +25,9 @@ type Office365ActiveUserCounts struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Office365ActiveUserCounts) knownField(name string) bool {
-	switch name {
+// knownOffice365ActiveUserCounts reports whether name is a property Office365ActiveUserCounts documents.
+func knownOffice365ActiveUserCounts(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "reportRefreshDate", "office365", "exchange", "reportDate", "reportPeriod":
 		return true
 	}
@@ -40,7 +41,7 @@ func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownOffice365ActiveUserCounts)
 	if err != nil {
 		return err
 	}

@@ -22,8 +22,11 @@ import (
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeusercounts.md
 func (c *Client) ReportsGetOffice365ActiveUserCounts(ctx context.Context, period string) (io.ReadCloser, error) {
-	p := "/reports/getOffice365ActiveUserCounts(period=" + pathValue(period, true) + ")"
-	return c.stream(ctx, "GET", p, nil, nil)
+	r := request{
+		method: "GET",
+		path:   "/reports/getOffice365ActiveUserCounts(period=" + pathValue(period, true) + ")",
+	}
+	return c.stream(ctx, r)
 }
 
 // ReportsGetOffice365ActiveUserDetailByPeriod sends GET /reports/getOffice365ActiveUserDetail(period='{period}').
@@ -42,8 +45,11 @@ func (c *Client) ReportsGetOffice365ActiveUserCounts(ctx context.Context, period
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
 func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error) {
-	p := "/reports/getOffice365ActiveUserDetail(period=" + pathValue(period, true) + ")"
-	return c.stream(ctx, "GET", p, nil, nil)
+	r := request{
+		method: "GET",
+		path:   "/reports/getOffice365ActiveUserDetail(period=" + pathValue(period, true) + ")",
+	}
+	return c.stream(ctx, r)
 }
 
 // ReportsGetOffice365ActiveUserDetailByDate sends GET /reports/getOffice365ActiveUserDetail(date={date}).
@@ -62,6 +68,9 @@ func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
 func (c *Client) ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error) {
-	p := "/reports/getOffice365ActiveUserDetail(date=" + pathValue(date, false) + ")"
-	return c.stream(ctx, "GET", p, nil, nil)
+	r := request{
+		method: "GET",
+		path:   "/reports/getOffice365ActiveUserDetail(date=" + pathValue(date, false) + ")",
+	}
+	return c.stream(ctx, r)
 }

@@ -20,9 +20,12 @@ import (
 //
 // Source: api-reference/beta/api/identityproviderbase-list.md
 func (c *Client) GetIdentityIdentityProviders(ctx context.Context) (json.RawMessage, error) {
-	p := "/identity/identityProviders"
+	r := request{
+		method: "GET",
+		path:   "/identity/identityProviders",
+	}
 	var out json.RawMessage
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -15,8 +15,9 @@ type WorkbookRangeSort struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (WorkbookRangeSort) knownField(name string) bool {
-	switch name {
+// knownWorkbookRangeSort reports whether name is a property WorkbookRangeSort documents.
+func knownWorkbookRangeSort(name []byte) bool {
+	switch string(name) {
 	case "@odata.type":
 		return true
 	}
@@ -30,7 +31,7 @@ func (v *WorkbookRangeSort) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownWorkbookRangeSort)
 	if err != nil {
 		return err
 	}

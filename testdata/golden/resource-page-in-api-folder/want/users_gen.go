@@ -15,9 +15,12 @@ import "context"
 //
 // Source: api-reference/beta/api/range-sort.md
 func (c *Client) GetMeDriveItemWorkbookNameRangeSort(ctx context.Context, itemID string, name string) (*WorkbookRangeSort, error) {
-	p := "/me/drive/items/" + pathValue(itemID, false) + "/workbook/names/" + pathValue(name, false) + "/range/sort"
+	r := request{
+		method: "GET",
+		path:   "/me/drive/items/" + pathValue(itemID, false) + "/workbook/names/" + pathValue(name, false) + "/range/sort",
+	}
 	var out WorkbookRangeSort
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

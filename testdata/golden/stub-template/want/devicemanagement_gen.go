@@ -21,8 +21,12 @@ type DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest s
 //
 // Source: api-reference/beta/api/intune-onboarding-depenrollmentprofile-assign.md
 func (c *Client) DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices(ctx context.Context, depOnboardingSettingID string, enrollmentProfileID string, body DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest) error {
-	p := "/deviceManagement/depOnboardingSettings/" + pathValue(depOnboardingSettingID, false) + "/enrollmentProfiles/" + pathValue(enrollmentProfileID, false) + "/assignDevices"
-	return c.do(ctx, "POST", p, nil, body, nil)
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/deviceManagement/depOnboardingSettings/" + pathValue(depOnboardingSettingID, false) + "/enrollmentProfiles/" + pathValue(enrollmentProfileID, false) + "/assignDevices",
+	}
+	return c.do(ctx, r, nil)
 }
 
 // GetDeviceManagementManagedDeviceIsSyncPaused sends GET /deviceManagement/managedDevices/{managedDeviceId}/isSyncPaused.
@@ -33,8 +37,11 @@ func (c *Client) DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevi
 //
 // Source: api-reference/beta/api/intune-devices-manageddevice-ispaused.md
 func (c *Client) GetDeviceManagementManagedDeviceIsSyncPaused(ctx context.Context, managedDeviceID string) (bool, error) {
-	p := "/deviceManagement/managedDevices/" + pathValue(managedDeviceID, false) + "/isSyncPaused"
+	r := request{
+		method: "GET",
+		path:   "/deviceManagement/managedDevices/" + pathValue(managedDeviceID, false) + "/isSyncPaused",
+	}
 	var out valueOf[bool]
-	err := c.do(ctx, "GET", p, nil, nil, &out)
+	err := c.do(ctx, r, &out)
 	return out.Value, err
 }

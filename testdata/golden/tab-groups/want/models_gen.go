@@ -19,8 +19,9 @@ type Drive struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Drive) knownField(name string) bool {
-	switch name {
+// knownDrive reports whether name is a property Drive documents.
+func knownDrive(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "driveType":
 		return true
 	}
@@ -34,7 +35,7 @@ func (v *Drive) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownDrive)
 	if err != nil {
 		return err
 	}
@@ -63,8 +64,9 @@ type DriveRecipient struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (DriveRecipient) knownField(name string) bool {
-	switch name {
+// knownDriveRecipient reports whether name is a property DriveRecipient documents.
+func knownDriveRecipient(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "email", "objectId":
 		return true
 	}
@@ -78,7 +80,7 @@ func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownDriveRecipient)
 	if err != nil {
 		return err
 	}
@@ -109,8 +111,9 @@ type Permission struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (Permission) knownField(name string) bool {
-	switch name {
+// knownPermission reports whether name is a property Permission documents.
+func knownPermission(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "roles", "expirationDateTime":
 		return true
 	}
@@ -124,7 +127,7 @@ func (v *Permission) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownPermission)
 	if err != nil {
 		return err
 	}

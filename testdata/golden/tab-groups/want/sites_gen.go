@@ -2,14 +2,20 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // SiteDriveItemInvite sends POST /sites/{siteId}/drive/items/{itemId}/invite.
 //
 // Share a driveItem with a list of people. The service grants them access and, when asked,
 // emails each one a sharing link.
 //
-// On success the service answers 200 OK with a collection of permission.
+// On success the service answers 200 OK with a collection of permission. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. SiteDriveItemInvitePage returns one page with
+// its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -17,11 +23,34 @@ import "context"
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-invite.md
-func (c *Client) SiteDriveItemInvite(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
-	p := "/sites/" + pathValue(siteID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite"
-	var out Page[Permission]
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
-		return nil, err
+func (c *Client) SiteDriveItemInvite(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/sites/" + pathValue(siteID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite",
 	}
-	return &out, nil
+	return list[Permission](ctx, c, r)
+}
+
+// SiteDriveItemInvitePage sends POST /sites/{siteId}/drive/items/{itemId}/invite.
+//
+// Share a driveItem with a list of people. The service grants them access and, when asked,
+// emails each one a sharing link.
+//
+// On success the service answers 200 OK with a collection of permission. This method returns
+// one page; NextPage fetches the next, and SiteDriveItemInvite iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Files.ReadWrite
+//   - Delegated (personal Microsoft account): Files.ReadWrite
+//   - Application: Files.ReadWrite.All
+//
+// Source: api-reference/beta/api/driveitem-invite.md
+func (c *Client) SiteDriveItemInvitePage(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/sites/" + pathValue(siteID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite",
+	}
+	return page[Permission](ctx, c, r)
 }

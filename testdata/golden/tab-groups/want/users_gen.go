@@ -2,14 +2,20 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // MeDriveItemInvite sends POST /me/drive/items/{itemId}/invite.
 //
 // Share a driveItem with a list of people. The service grants them access and, when asked,
 // emails each one a sharing link.
 //
-// On success the service answers 200 OK with a collection of permission.
+// On success the service answers 200 OK with a collection of permission. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. MeDriveItemInvitePage returns one page with its
+// links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -17,13 +23,36 @@ import "context"
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-invite.md
-func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
-	p := "/me/drive/items/" + pathValue(itemID, false) + "/invite"
-	var out Page[Permission]
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
-		return nil, err
+func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/me/drive/items/" + pathValue(itemID, false) + "/invite",
 	}
-	return &out, nil
+	return list[Permission](ctx, c, r)
+}
+
+// MeDriveItemInvitePage sends POST /me/drive/items/{itemId}/invite.
+//
+// Share a driveItem with a list of people. The service grants them access and, when asked,
+// emails each one a sharing link.
+//
+// On success the service answers 200 OK with a collection of permission. This method returns
+// one page; NextPage fetches the next, and MeDriveItemInvite iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Files.ReadWrite
+//   - Delegated (personal Microsoft account): Files.ReadWrite
+//   - Application: Files.ReadWrite.All
+//
+// Source: api-reference/beta/api/driveitem-invite.md
+func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/me/drive/items/" + pathValue(itemID, false) + "/invite",
+	}
+	return page[Permission](ctx, c, r)
 }
 
 // GetMeDrive sends GET /me/drive.
@@ -39,9 +68,12 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 //
 // Source: api-reference/beta/api/drive-get.md
 func (c *Client) GetMeDrive(ctx context.Context) (*Drive, error) {
-	p := "/me/drive"
+	r := request{
+		method: "GET",
+		path:   "/me/drive",
+	}
 	var out Drive
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -60,9 +92,12 @@ func (c *Client) GetMeDrive(ctx context.Context) (*Drive, error) {
 //
 // Source: api-reference/beta/api/drive-get.md
 func (c *Client) GetUserDrive(ctx context.Context, idOrUserPrincipalName string) (*Drive, error) {
-	p := "/users/" + pathValue(idOrUserPrincipalName, false) + "/drive"
+	r := request{
+		method: "GET",
+		path:   "/users/" + pathValue(idOrUserPrincipalName, false) + "/drive",
+	}
 	var out Drive
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -16,9 +16,12 @@ import "context"
 //
 // Source: api-reference/beta/api/synchronization-synchronizationtemplate-get.md
 func (c *Client) GetApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string) (*SynchronizationTemplate, error) {
-	p := "/applications/" + pathValue(applicationID, false) + "/synchronization/templates/" + pathValue(templateID, false)
+	r := request{
+		method: "GET",
+		path:   "/applications/" + pathValue(applicationID, false) + "/synchronization/templates/" + pathValue(templateID, false),
+	}
 	var out SynchronizationTemplate
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -46,6 +49,10 @@ type UpdateApplicationSynchronizationTemplateRequest struct {
 //
 // Source: api-reference/beta/api/synchronization-synchronizationtemplate-update.md
 func (c *Client) UpdateApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string, body UpdateApplicationSynchronizationTemplateRequest) error {
-	p := "/applications/" + pathValue(applicationID, false) + "/synchronization/templates/" + pathValue(templateID, false)
-	return c.do(ctx, "PATCH", p, nil, body, nil)
+	r := request{
+		body:   body,
+		method: "PATCH",
+		path:   "/applications/" + pathValue(applicationID, false) + "/synchronization/templates/" + pathValue(templateID, false),
+	}
+	return c.do(ctx, r, nil)
 }

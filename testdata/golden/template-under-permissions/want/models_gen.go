@@ -41,8 +41,9 @@ type SynchronizationTemplate struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (SynchronizationTemplate) knownField(name string) bool {
-	switch name {
+// knownSynchronizationTemplate reports whether name is a property SynchronizationTemplate documents.
+func knownSynchronizationTemplate(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "description", "discoverable", "factoryTag":
 		return true
 	}
@@ -56,7 +57,7 @@ func (v *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownSynchronizationTemplate)
 	if err != nil {
 		return err
 	}

@@ -16,9 +16,12 @@ import "context"
 //
 // Source: api-reference/beta/api/synchronization-synchronizationtemplate-get.md
 func (c *Client) GetServicePrincipalSynchronizationTemplate(ctx context.Context, servicePrincipalID string, templateID string) (*SynchronizationTemplate, error) {
-	p := "/servicePrincipals/" + pathValue(servicePrincipalID, false) + "/synchronization/templates/" + pathValue(templateID, false)
+	r := request{
+		method: "GET",
+		path:   "/servicePrincipals/" + pathValue(servicePrincipalID, false) + "/synchronization/templates/" + pathValue(templateID, false),
+	}
 	var out SynchronizationTemplate
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

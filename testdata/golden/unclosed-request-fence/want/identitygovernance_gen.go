@@ -2,26 +2,113 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+	"strconv"
+	"strings"
+)
+
+// ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesOptions
+// are the optional query parameters and headers of
+// ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackages; the
+// zero value sends none.
+type ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesOptions struct {
+	// Select lists the properties to return ($select).
+	Select []string
+	// Filter is an OData expression that items must match ($filter), such as
+	// "startswith(displayName,'a')".
+	Filter string
+	// OrderBy orders the items ($orderby): each entry a property, optionally followed by "
+	// desc".
+	OrderBy []string
+	// Top is the number of items to return per page ($top); 0 leaves it to the service.
+	Top int
+	// Skip is the number of items to skip ($skip).
+	Skip int
+	// Expand lists the relationships to return with each item ($expand).
+	Expand []string
+	// Count asks for the total number of items in @odata.count ($count=true).
+	Count bool
+}
+
+// apply adds the options that are set to r.
+func (o *ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if len(o.Select) > 0 {
+		r.setQuery("$select", strings.Join(o.Select, ","))
+	}
+	if o.Filter != "" {
+		r.setQuery("$filter", o.Filter)
+	}
+	if len(o.OrderBy) > 0 {
+		r.setQuery("$orderby", strings.Join(o.OrderBy, ","))
+	}
+	if o.Top > 0 {
+		r.setQuery("$top", strconv.Itoa(o.Top))
+	}
+	if o.Skip > 0 {
+		r.setQuery("$skip", strconv.Itoa(o.Skip))
+	}
+	if len(o.Expand) > 0 {
+		r.setQuery("$expand", strings.Join(o.Expand, ","))
+	}
+	if o.Count {
+		r.setQuery("$count", "true")
+	}
+}
 
 // ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackages sends GET /identityGovernance/entitlementManagement/accessPackages/{accessPackageId}/incompatibleAccessPackages.
 //
 // List the accessPackage objects that one accessPackage has been marked incompatible with.
 //
-// On success the service answers 200 OK with a collection of accessPackage.
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of accessPackage. The iterator
+// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields.
+// ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesPage
+// returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): EntitlementManagement.Read.All
 //   - Application: EntitlementManagement.Read.All
 //
 // Source: api-reference/beta/api/accesspackage-list-incompatibleaccesspackages.md
-func (c *Client) ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackages(ctx context.Context, accessPackageID string) (*Page[AccessPackage], error) {
-	p := "/identityGovernance/entitlementManagement/accessPackages/" + pathValue(accessPackageID, false) + "/incompatibleAccessPackages"
-	var out Page[AccessPackage]
-	if err := c.do(ctx, "GET", p, nil, nil, &out); err != nil {
-		return nil, err
+func (c *Client) ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackages(ctx context.Context, accessPackageID string, opts *ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesOptions) iter.Seq2[AccessPackage, error] {
+	r := request{
+		method: "GET",
+		path:   "/identityGovernance/entitlementManagement/accessPackages/" + pathValue(accessPackageID, false) + "/incompatibleAccessPackages",
 	}
-	return &out, nil
+	opts.apply(&r)
+	return list[AccessPackage](ctx, c, r)
+}
+
+// ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesPage sends GET /identityGovernance/entitlementManagement/accessPackages/{accessPackageId}/incompatibleAccessPackages.
+//
+// List the accessPackage objects that one accessPackage has been marked incompatible with.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of accessPackage. This method
+// returns one page; NextPage fetches the next, and
+// ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackages
+// iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): EntitlementManagement.Read.All
+//   - Application: EntitlementManagement.Read.All
+//
+// Source: api-reference/beta/api/accesspackage-list-incompatibleaccesspackages.md
+func (c *Client) ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesPage(ctx context.Context, accessPackageID string, opts *ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesOptions) (*Page[AccessPackage], error) {
+	r := request{
+		method: "GET",
+		path:   "/identityGovernance/entitlementManagement/accessPackages/" + pathValue(accessPackageID, false) + "/incompatibleAccessPackages",
+	}
+	opts.apply(&r)
+	return page[AccessPackage](ctx, c, r)
 }
 
 // DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef sends DELETE /identityGovernance/entitlementManagement/accessPackages/{accessPackageId}/incompatibleAccessPackages/{incompatibleAccessPackageId}/$ref.
@@ -36,6 +123,9 @@ func (c *Client) ListIdentityGovernanceEntitlementManagementAccessPackageIncompa
 //
 // Source: api-reference/beta/api/accesspackage-delete-incompatibleaccesspackage.md
 func (c *Client) DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef(ctx context.Context, accessPackageID string, incompatibleAccessPackageID string) error {
-	p := "/identityGovernance/entitlementManagement/accessPackages/" + pathValue(accessPackageID, false) + "/incompatibleAccessPackages/" + pathValue(incompatibleAccessPackageID, false) + "/$ref"
-	return c.do(ctx, "DELETE", p, nil, nil, nil)
+	r := request{
+		method: "DELETE",
+		path:   "/identityGovernance/entitlementManagement/accessPackages/" + pathValue(accessPackageID, false) + "/incompatibleAccessPackages/" + pathValue(incompatibleAccessPackageID, false) + "/$ref",
+	}
+	return c.do(ctx, r, nil)
 }

@@ -21,8 +21,9 @@ type AccessPackage struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (AccessPackage) knownField(name string) bool {
-	switch name {
+// knownAccessPackage reports whether name is a property AccessPackage documents.
+func knownAccessPackage(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "id", "catalogId", "displayName":
 		return true
 	}
@@ -36,7 +37,7 @@ func (v *AccessPackage) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownAccessPackage)
 	if err != nil {
 		return err
 	}

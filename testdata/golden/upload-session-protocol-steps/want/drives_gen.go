@@ -4,6 +4,23 @@ package graph
 
 import "context"
 
+// DriveItemCreateUploadSessionOptions are the optional query parameters and headers of
+// DriveItemCreateUploadSession; the zero value sends none.
+type DriveItemCreateUploadSessionOptions struct {
+	// IfMatch is the if-match header. etag.
+	IfMatch string
+}
+
+// apply adds the options that are set to r.
+func (o *DriveItemCreateUploadSessionOptions) apply(r *request) {
+	if o == nil {
+		return
+	}
+	if o.IfMatch != "" {
+		r.setHeader("if-match", o.IfMatch)
+	}
+}
+
 // DriveItemCreateUploadSession sends POST /drives/{driveId}/items/{itemId}/createUploadSession.
 //
 // Start an upload session, so that a large file can be sent in several requests. Because
@@ -13,6 +30,8 @@ import "context"
 // The page does not describe the request body: body is encoded as JSON as it is, and nil
 // sends no body.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 507 with an uploadSession.
 //
 // Least privileged permissions:
@@ -21,10 +40,15 @@ import "context"
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) DriveItemCreateUploadSession(ctx context.Context, driveID string, itemID string, body any) (*UploadSession, error) {
-	p := "/drives/" + pathValue(driveID, false) + "/items/" + pathValue(itemID, false) + "/createUploadSession"
+func (c *Client) DriveItemCreateUploadSession(ctx context.Context, driveID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error) {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/drives/" + pathValue(driveID, false) + "/items/" + pathValue(itemID, false) + "/createUploadSession",
+	}
+	opts.apply(&r)
 	var out UploadSession
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

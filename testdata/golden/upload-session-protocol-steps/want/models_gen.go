@@ -21,8 +21,9 @@ type UploadSession struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (UploadSession) knownField(name string) bool {
-	switch name {
+// knownUploadSession reports whether name is a property UploadSession documents.
+func knownUploadSession(name []byte) bool {
+	switch string(name) {
 	case "@odata.type", "uploadUrl", "expirationDateTime", "nextExpectedRanges":
 		return true
 	}
@@ -36,7 +37,7 @@ func (v *UploadSession) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
 		return err
 	}
-	extra, err := unknownFields(b, v.knownField)
+	extra, err := unknownFields(b, knownUploadSession)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,8 @@ import "context"
 // The page does not describe the request body: body is encoded as JSON as it is, and nil
 // sends no body.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 507 with an uploadSession.
 //
 // Least privileged permissions:
@@ -21,10 +23,15 @@ import "context"
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) SiteDriveItemCreateUploadSession(ctx context.Context, siteID string, itemID string, body any) (*UploadSession, error) {
-	p := "/sites/" + pathValue(siteID, false) + "/drive/items/" + pathValue(itemID, false) + "/createUploadSession"
+func (c *Client) SiteDriveItemCreateUploadSession(ctx context.Context, siteID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error) {
+	r := request{
+		body:   body,
+		method: "POST",
+		path:   "/sites/" + pathValue(siteID, false) + "/drive/items/" + pathValue(itemID, false) + "/createUploadSession",
+	}
+	opts.apply(&r)
 	var out UploadSession
-	if err := c.do(ctx, "POST", p, nil, body, &out); err != nil {
+	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

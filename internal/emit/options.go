@@ -1,0 +1,165 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// odataDocs describe the OData system query options in options structs.
+var odataDocs = map[string]string{
+	"$select":     "Select lists the properties to return ($select).",
+	"$filter":     "Filter is an OData expression that items must match ($filter), such as \"startswith(displayName,'a')\".",
+	"$search":     "Search is a search expression ($search), such as \"displayName:finance\"; the client adds the quotes.",
+	"$orderby":    "OrderBy orders the items ($orderby): each entry a property, optionally followed by \" desc\".",
+	"$top":        "Top is the number of items to return per page ($top); 0 leaves it to the service.",
+	"$skip":       "Skip is the number of items to skip ($skip).",
+	"$expand":     "Expand lists the relationships to return with each item ($expand).",
+	"$count":      "Count asks for the total number of items in @odata.count ($count=true).",
+	"$skiptoken":  "SkipToken is a paging token ($skiptoken).",
+	"$deltatoken": "DeltaToken is the state token of a previous delta query ($deltatoken).",
+	"$format":     "Format is the response format ($format).",
+}
+
+// optionType is an option field's Go type: lists for $select, $orderby and $expand, bool
+// for $count, int for $top and $skip, string for other OData options and for string
+// parameters (empty means unset), a pointer for other typed parameters.
+func (v *view) optionType(o goOpt) *jen.Statement {
+	switch o.OData {
+	case "$select", "$orderby", "$expand":
+		return jen.Index().String()
+	case "$count":
+		return jen.Bool()
+	case "$top", "$skip":
+		return jen.Int()
+	case "":
+	default:
+		return jen.String()
+	}
+	t := o.Param.Type
+	if t.Kind == model.KindPrimitive && t.Primitive == model.String && !t.Collection || t.Kind == model.KindNone || o.Header != "" {
+		return jen.String()
+	}
+	if isSliceLike(t) {
+		return v.goTypeOf(t)
+	}
+	return jen.Op("*").Add(v.goTypeOf(t))
+}
+
+// genOptionsStruct emits an operation's options and the method that adds them to a
+// request:
+//
+//	// ListUserMemberOfOptions are the optional query parameters and headers of ListUserMemberOf.
+//	type ListUserMemberOfOptions struct {
+//		// Select lists the properties to return ($select).
+//		Select []string
+//		// ConsistencyLevel: Indicates the requested consistency level. (header)
+//		ConsistencyLevel string
+//	}
+//
+//	func (o *ListUserMemberOfOptions) apply(r *request) {
+//		if o == nil {
+//			return
+//		}
+//		if len(o.Select) > 0 {
+//			r.setQuery("$select", strings.Join(o.Select, ","))
+//		}
+//		...
+//	}
+func genOptionsStruct(f *jen.File, v *view, o *goOptions) {
+	var d doc
+	d.para(fmt.Sprintf("%s are the optional query parameters and headers of %s; the zero value sends none.", o.Name, o.Owner.Name))
+	if o.ConsistencyEventual {
+		d.para("Setting Count or Search also sends ConsistencyLevel: eventual, which the service requires for them, unless ConsistencyLevel is set.")
+	}
+	f.Add(d.code())
+	var fields []jen.Code
+	for _, fl := range o.Fields {
+		var fd doc
+		switch {
+		case fl.OData != "":
+			fd.para(odataDocs[fl.OData])
+		case fl.Header != "":
+			fd.para(fmt.Sprintf("%s is the %s header. %s", fl.Name, fl.Header, descOf(fl.Param)))
+		default:
+			fd.para(fmt.Sprintf("%s is the %s query parameter. %s", fl.Name, fl.Query, descOf(fl.Param)))
+		}
+		fields = append(fields, fd.code(), jen.Id(fl.Name).Add(v.optionType(fl)))
+	}
+	f.Type().Id(o.Name).Struct(fields...)
+
+	body := []jen.Code{jen.If(jen.Id("o").Op("==").Nil()).Block(jen.Return())}
+	for _, fl := range o.Fields {
+		body = append(body, applyField(v, fl))
+	}
+	if o.ConsistencyEventual {
+		cond := jen.Id("r").Dot("header").Dot("Get").Call(jen.Lit("ConsistencyLevel")).Op("==").Lit("")
+		var uses []jen.Code
+		for _, fl := range o.Fields {
+			switch fl.OData {
+			case "$count":
+				uses = append(uses, jen.Id("o").Dot(fl.Name))
+			case "$search":
+				uses = append(uses, jen.Id("o").Dot(fl.Name).Op("!=").Lit(""))
+			}
+		}
+		either := jen.Add(uses[0])
+		for _, u := range uses[1:] {
+			either = either.Op("||").Add(u)
+		}
+		body = append(body, jen.If(jen.Parens(either).Op("&&").Add(cond)).Block(
+			jen.Id("r").Dot("setHeader").Call(jen.Lit("ConsistencyLevel"), jen.Lit("eventual")),
+		))
+	}
+	f.Comment("apply adds the options that are set to r.")
+	f.Func().Params(jen.Id("o").Op("*").Id(o.Name)).Id("apply").Params(jen.Id("r").Op("*").Id("request")).Block(body...)
+}
+
+// descOf is a parameter's description without placeholders.
+func descOf(p model.Param) string {
+	d := cleanText(p.Description)
+	if isPlaceholder(d) {
+		return ""
+	}
+	return d
+}
+
+// applyField is the statement that adds one option to the request when it is set.
+func applyField(v *view, fl goOpt) jen.Code {
+	field := jen.Id("o").Dot(fl.Name)
+	set := func(val jen.Code) jen.Code {
+		if fl.Header != "" {
+			return jen.Id("r").Dot("setHeader").Call(jen.Lit(fl.Header), val)
+		}
+		name := fl.Query
+		if fl.OData != "" {
+			name = fl.OData
+		}
+		return jen.Id("r").Dot("setQuery").Call(jen.Lit(name), val)
+	}
+	join := jen.Qual("strings", "Join").Call(field.Clone(), jen.Lit(","))
+	switch fl.OData {
+	case "$select", "$orderby", "$expand":
+		return jen.If(jen.Len(field.Clone()).Op(">").Lit(0)).Block(set(join))
+	case "$count":
+		return jen.If(field.Clone()).Block(set(jen.Lit("true")))
+	case "$top", "$skip":
+		return jen.If(field.Clone().Op(">").Lit(0)).Block(set(jen.Qual("strconv", "Itoa").Call(field.Clone())))
+	case "$search":
+		return jen.If(field.Clone().Op("!=").Lit("")).Block(set(jen.Id("quoteSearch").Call(field.Clone())))
+	case "":
+	default:
+		return jen.If(field.Clone().Op("!=").Lit("")).Block(set(field.Clone()))
+	}
+	typ := v.optionType(fl)
+	gs := fmt.Sprintf("%#v", typ)
+	switch {
+	case gs == "string":
+		return jen.If(field.Clone().Op("!=").Lit("")).Block(set(field.Clone()))
+	case len(gs) > 0 && gs[0] == '*':
+		return jen.If(field.Clone().Op("!=").Nil()).Block(set(jen.Id("queryValue").Call(jen.Op("*").Add(field.Clone()), jen.False())))
+	}
+	return jen.If(field.Clone().Op("!=").Nil()).Block(set(jen.Id("queryValue").Call(field.Clone(), jen.False())))
+}
