@@ -42,6 +42,8 @@ type API interface {
 	ListUserMemberOf(ctx context.Context, userID string, opts *ListMeMemberOfOptions) iter.Seq2[DirectoryObject, error]
 	// ListUserMemberOfPage: see Client.ListUserMemberOfPage.
 	ListUserMemberOfPage(ctx context.Context, userID string, opts *ListMeMemberOfOptions) (*Page[DirectoryObject], error)
+	// PutMePhotoValue: see Client.PutMePhotoValue.
+	PutMePhotoValue(ctx context.Context, content io.Reader, contentType string) error
 	// MeReminderView: see Client.MeReminderView.
 	MeReminderView(ctx context.Context, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error]
 	// MeReminderViewPage: see Client.MeReminderViewPage.

@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	"io"
 	"iter"
 	"strings"
 )
@@ -158,6 +159,29 @@ func (c *Client) ListUserMemberOfPage(ctx context.Context, userID string, opts *
 	}
 	opts.apply(&r)
 	return page[DirectoryObject](ctx, c, r)
+}
+
+// PutMePhotoValue sends PUT /me/photo/$value.
+//
+// Replace the signed-in user's photo with the bytes in the request body. The service keeps
+// photos of up to 4 MB.
+//
+// The content is sent as it is, labelled with contentType (application/octet-stream when
+// empty). On success the service answers 204 No Content with no body.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): User.ReadWrite
+//   - Application: User.ReadWrite.All
+//
+// Source: api-reference/beta/api/profilephoto-update.md
+func (c *Client) PutMePhotoValue(ctx context.Context, content io.Reader, contentType string) error {
+	r := request{
+		contentType: contentType,
+		method:      "PUT",
+		path:        "/me/photo/$value",
+		raw:         content,
+	}
+	return c.do(ctx, r, nil)
 }
 
 // MeReminderViewOptions are the optional query parameters and headers of MeReminderView; the
