@@ -20,6 +20,9 @@
 //	    --report FILE        write a JSON report of pages, operations and diagnostics
 //	    --dump-model         print the model instead of generating code
 //	-j, --jobs N             pages parsed in parallel (default: the number of CPUs)
+//	    --include PATTERN    emit only operations whose page matches a glob, or whose path
+//	                         starts with /an/api/path (repeatable)
+//	    --exclude PATTERN    leave those out (repeatable; wins over --include)
 //	-q, --quiet              print errors only, no warnings or summary
 //	-h, --help               print this help
 //

@@ -37,6 +37,7 @@ type options struct {
 	out, pkg, version, report string
 	check, dumpModel, quiet   bool
 	jobs                      int
+	include, exclude          []string
 }
 
 // run is the whole command; main only exits with its result.
@@ -52,6 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.BoolVar(&o.dumpModel, "dump-model", false, "print the model instead of generating code")
 	fl.IntVarP(&o.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "pages parsed in parallel")
 	fl.BoolVarP(&o.quiet, "quiet", "q", false, "print errors only")
+	fl.StringArrayVar(&o.include, "include", nil, "emit only operations whose page matches this `glob`, or whose path starts with this /api/path (repeatable)")
+	fl.StringArrayVar(&o.exclude, "exclude", nil, "leave out operations whose page matches this `glob` or whose path starts with this /api/path (repeatable)")
 	help := fl.BoolP("help", "h", false, "print this help")
 	usage := func() {
 		fmt.Fprintf(stdout, "Usage: graphdocgen [flags] [PATH...]\n\n"+
@@ -118,7 +121,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 // runPipeline runs the pipeline, then writes (or checks) and reports.
 func runPipeline(o options, inputs []generate.Input, stdout, stderr io.Writer) int {
 	start := time.Now()
-	res, err := generate.Run(inputs, generate.Config{Version: o.version, Package: o.pkg, Jobs: o.jobs, NoEmit: o.dumpModel})
+	res, err := generate.Run(inputs, generate.Config{Version: o.version, Package: o.pkg, Jobs: o.jobs, NoEmit: o.dumpModel,
+		Select: model.Selection{Include: o.include, Exclude: o.exclude}})
 	if err != nil {
 		fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
 		return exitFail

@@ -312,3 +312,36 @@ func types(e ast.Expr) string {
 	}
 	return "?"
 }
+
+// TestSelection: --include and --exclude keep some operations, and only the types they use.
+func TestSelection(t *testing.T) {
+	tmp := t.TempDir()
+	bad := strings.Replace(page, "GET /widgets/{widget-id}", "GET ** Entity URI for widget not found", 1)
+	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page, "gadget-delete.md": secondPage, "broken.md": bad})
+	out := filepath.Join(tmp, "out")
+	code, _, stderr := runCmd("--out", out, "--include", "/widgets", docs)
+	if code != exitOK {
+		t.Fatalf("exit %d: an error on a page left out must not fail the run\n%s", code, stderr)
+	}
+	if strings.Contains(stderr, "broken.md") {
+		t.Errorf("diagnostics about a page left out:\n%s", stderr)
+	}
+	if code, _, _ := runCmd("--out", filepath.Join(tmp, "all"), docs); code != exitFail {
+		t.Errorf("without a selection the broken page fails the run: exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(out, "gadgets_gen.go")); !os.IsNotExist(err) {
+		t.Errorf("gadgets_gen.go exists: --include /widgets should leave the gadget out")
+	}
+	if _, err := os.Stat(filepath.Join(out, "widgets_gen.go")); err != nil {
+		t.Errorf("widgets_gen.go: %v", err)
+	}
+	if code, _, stderr := runCmd("--out", out, "--exclude", "widget-*.md", "--exclude", "broken.md", docs); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "models_gen.go")); !os.IsNotExist(err) {
+		t.Errorf("models_gen.go exists: without the widget page no type is used")
+	}
+	if _, err := os.Stat(filepath.Join(out, "gadgets_gen.go")); err != nil {
+		t.Errorf("gadgets_gen.go: %v", err)
+	}
+}

@@ -15,6 +15,8 @@ type Config struct {
 	Package string // Go package name
 	Jobs    int    // pages parsed at once; less than 1 means 1
 	NoEmit  bool   // stop after building the model
+	// Select keeps only some operations (and the types they reach).
+	Select model.Selection
 }
 
 // Result is everything a run produced.
@@ -30,7 +32,7 @@ type Result struct {
 // failures of the generator itself; problems in the docs are diagnostics.
 func Run(inputs []Input, cfg Config) (*Result, error) {
 	pages, ds := ParseAll(inputs, cfg.Jobs)
-	api, bds := model.Build(cfg.Version, pages)
+	api, bds := model.BuildSelected(cfg.Version, pages, cfg.Select)
 	ds = append(ds, bds...)
 	r := &Result{Pages: pages, API: api}
 	if !cfg.NoEmit {
@@ -41,8 +43,34 @@ func Run(inputs []Input, cfg Config) (*Result, error) {
 		r.Files = files
 		ds = append(ds, eds...)
 	}
-	r.Diags = ds.Sort()
+	r.Diags = relevant(ds, api, cfg.Select).Sort()
 	return r, nil
+}
+
+// relevant drops, when only some operations are selected, the diagnostics about pages
+// that nothing emitted comes from: a defect on a page the user left out must not fail
+// their go generate.
+func relevant(ds model.Diagnostics, api *model.API, sel model.Selection) model.Diagnostics {
+	if sel.Empty() {
+		return ds
+	}
+	used := map[string]bool{}
+	for _, op := range api.Operations {
+		used[op.Page] = true
+		for _, p := range op.AlsoIn {
+			used[p] = true
+		}
+	}
+	for _, t := range api.Types {
+		used[t.Page] = true
+	}
+	var out model.Diagnostics
+	for _, d := range ds {
+		if used[d.Pos.File] {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // ParseAll reads and parses the pages on jobs goroutines. The result is in input order

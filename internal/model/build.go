@@ -9,6 +9,11 @@ import (
 // parameters typed from the page's tables, and the named types the operations use.
 // It reports what it had to guess or drop; it never fails.
 func Build(version string, pages []*Page) (*API, Diagnostics) {
+	return BuildSelected(version, pages, Selection{})
+}
+
+// BuildSelected is Build keeping only the operations sel picks, and the types they reach.
+func BuildSelected(version string, pages []*Page, sel Selection) (*API, Diagnostics) {
 	var ds Diagnostics
 	api := &API{Version: version, Pages: pages}
 	byFile := map[string]*Page{}
@@ -25,6 +30,7 @@ func Build(version string, pages []*Page) (*API, Diagnostics) {
 	}
 	Canonicalize(api)
 	dedupeOperations(api, &ds)
+	sel.apply(api)
 	resolveTypes(api, &ds)
 	Canonicalize(api)
 	return api, ds

@@ -1,0 +1,74 @@
+package model
+
+import (
+	pathpkg "path"
+	"strings"
+)
+
+// Selection picks the operations to emit. A pattern that starts with "/" is an API path
+// prefix, matched segment by segment without regard to case ("/deviceAppManagement/vppTokens"
+// matches /deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses, not
+// /deviceAppManagement/vppTokensX); any other pattern is a glob (path.Match) over the
+// page's file name, tried against the whole relative name and against its base name
+// ("intune-onboarding-vpptoken-*.md"). With no Include every operation is included;
+// Exclude always wins. A path that matches keeps its operation; the operation's other
+// paths must match too to be kept.
+type Selection struct {
+	Include, Exclude []string
+}
+
+// Empty reports whether the selection keeps everything.
+func (s Selection) Empty() bool { return len(s.Include) == 0 && len(s.Exclude) == 0 }
+
+// keepPath reports whether one path of an operation from page is selected.
+func (s Selection) keepPath(page string, p Path) bool {
+	for _, pat := range s.Exclude {
+		if matches(pat, page, p) {
+			return false
+		}
+	}
+	if len(s.Include) == 0 {
+		return true
+	}
+	for _, pat := range s.Include {
+		if matches(pat, page, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func matches(pat, page string, p Path) bool {
+	if strings.HasPrefix(pat, "/") {
+		prefix := strings.ToLower(strings.TrimSuffix(pat, "/"))
+		s := strings.ToLower(p.String())
+		return s == prefix || strings.HasPrefix(s, prefix+"/") || strings.HasPrefix(s, prefix+"(") || strings.HasPrefix(s, prefix+"?")
+	}
+	if ok, _ := pathpkg.Match(pat, page); ok {
+		return true
+	}
+	ok, _ := pathpkg.Match(pat, pathpkg.Base(page))
+	return ok
+}
+
+// apply keeps the operations (and paths) the selection picks. Run before the types are
+// resolved, so that only the types the kept operations reach are emitted.
+func (s Selection) apply(api *API) {
+	if s.Empty() {
+		return
+	}
+	var kept []*Operation
+	for _, op := range api.Operations {
+		var paths []Path
+		for _, p := range op.Paths {
+			if s.keepPath(op.Page, p) {
+				paths = append(paths, p)
+			}
+		}
+		if len(paths) > 0 {
+			op.Paths = paths
+			kept = append(kept, op)
+		}
+	}
+	api.Operations = kept
+}
