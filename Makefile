@@ -32,8 +32,10 @@ update-golden:
 coverage:
 	$(GO) test . -run 'TestCorpusCoverage' -count=1 -v
 
-## bench: one generated call against the same call written by hand (net/http + encoding/json)
+## bench: the generator's speed against goldmark parsing alone over ../shared/corpus, then
+## one generated call against the same call written by hand (net/http + encoding/json)
 bench:
+	GRAPHDOCGEN_SPEED=1 $(GO) test -count=1 -run TestSpeedReport -v ./internal/speed
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./generated/benchmark/
 
 ## fuzz: run the parser fuzzer for a minute

@@ -3,12 +3,15 @@ package emit
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"go/format"
 	"go/parser"
 	"go/token"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -53,16 +56,13 @@ func Emit(api *model.API, cfg Config) (Files, model.Diagnostics, error) {
 		return nil, nil, err
 	}
 	files = append(append(files, rt), more...)
+	var pending []pendingFile
 	if len(v.types) > 0 {
 		f := newFile(v)
 		for _, t := range v.types {
 			genType(f, v, t)
 		}
-		out, err := render("models_gen.go", f)
-		if err != nil {
-			return nil, nil, err
-		}
-		files = append(files, out)
+		pending = append(pending, pendingFile{"models_gen.go", f})
 	}
 	var groups []string
 	byGroup := map[string][]*goMethod{}
@@ -80,19 +80,16 @@ func Emit(api *model.API, cfg Config) (Files, model.Diagnostics, error) {
 			}
 			genMethod(f, v, m)
 		}
-		out, err := render(g+"_gen.go", f)
-		if err != nil {
-			return nil, nil, err
-		}
-		files = append(files, out)
+		pending = append(pending, pendingFile{g + "_gen.go", f})
 	}
 	af := newFile(v)
 	genAPI(af, v, v.apiName)
-	apiFile, err := render("api_gen.go", af)
+	pending = append(pending, pendingFile{"api_gen.go", af})
+	rendered, err := renderAll(pending)
 	if err != nil {
 		return nil, nil, err
 	}
-	files = append(files, apiFile)
+	files = append(files, rendered...)
 	sortFiles(files)
 	return files, v.diags.Sort(), nil
 }
@@ -104,13 +101,43 @@ func newFile(v *view) *jen.File {
 	return f
 }
 
-// render prints a jen file, formatted, and checks that it parses.
-func render(name string, f *jen.File) (File, error) {
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
-		return File{}, fmt.Errorf("%s: %v", name, err)
+// pendingFile is a file built but not yet rendered.
+type pendingFile struct {
+	name string
+	f    *jen.File
+}
+
+// renderAll renders the files on as many goroutines as there are CPUs; the result keeps
+// their order. jen formats what it renders (go/format), so the output is gofmt'd and
+// known to parse.
+func renderAll(pending []pendingFile) (Files, error) {
+	out := make(Files, len(pending))
+	errs := make([]error, len(pending))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pending)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				var buf bytes.Buffer
+				if err := pending[i].f.Render(&buf); err != nil {
+					errs[i] = fmt.Errorf("%s: %v", pending[i].name, err)
+					continue
+				}
+				out[i] = File{Name: pending[i].name, Data: buf.Bytes()}
+			}
+		}()
 	}
-	return checked(name, buf.Bytes())
+	for i := range pending {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // checked formats src and makes sure it parses as Go.
