@@ -1,0 +1,42 @@
+package graph
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+// TestSelectedClient calls the selected operations against a local server.
+func TestSelectedClient(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Path {
+		case "/beta/deviceAppManagement/vppTokens/t1":
+			_, _ = w.Write([]byte(`{"id":"t1","organizationName":"Contoso","state":"valid"}`))
+		case "/beta/deviceAppManagement/vppTokens":
+			_, _ = w.Write([]byte(`{"value":[{"id":"t1"},{"id":"t2"}]}`))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	c := NewClient(WithBaseURL(srv.URL+"/beta"), WithHTTPClient(srv.Client()))
+	tok, err := c.GetDeviceAppManagementVppToken(context.Background(), "t1", nil)
+	if err != nil || *tok.OrganizationName != "Contoso" || *tok.State != VppTokenStateValid {
+		t.Fatalf("GetDeviceAppManagementVppToken = %+v, %v", tok, err)
+	}
+	var ids []string
+	for tok, err := range c.ListDeviceAppManagementVppTokens(context.Background(), nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, *tok.ID)
+	}
+	if len(ids) != 2 {
+		t.Errorf("listed %v", ids)
+	}
+	if _, err := c.GetGroup(context.Background(), "missing", nil); !IsNotFound(err) {
+		t.Errorf("GetGroup(missing): %v, want a not-found error", err)
+	}
+}
