@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: all generate check test vet fmt-check update-golden fuzz coverage bench ci
+.PHONY: all generate check test vet fmt-check update-golden fuzz coverage bench buildcost ci
 
 all: generate test
 
@@ -37,6 +37,11 @@ coverage:
 bench:
 	GRAPHDOCGEN_SPEED=1 $(GO) test -count=1 -run TestSpeedReport -v ./internal/speed
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./generated/benchmark/
+
+## buildcost: cold builds of a program calling one vppToken operation through the whole beta
+## client, through a vppToken-only client, and written by hand (takes minutes)
+buildcost:
+	GRAPHDOCGEN_BUILDCOST=1 $(GO) test -count=1 -timeout 30m -run TestBuildCost -v ./internal/speed
 
 ## fuzz: run the parser fuzzer for a minute
 fuzz:
