@@ -100,7 +100,7 @@ func TestGenerateCheckAndStale(t *testing.T) {
 	if code, _, stderr := runCmd("--out", out, docs); code != exitOK {
 		t.Fatalf("generate: exit %d\n%s", code, stderr)
 	}
-	for _, f := range []string{"client_gen.go", "widgets_gen.go", "gadgets_gen.go", "models_gen.go"} {
+	for _, f := range []string{"client_gen.go", "widgets_gen.go", "gadgets_gen.go", "models_w_gen.go"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("missing %s: %v", f, err)
 		}
@@ -338,8 +338,8 @@ func TestSelection(t *testing.T) {
 	if code, _, stderr := runCmd("--out", out, "--exclude", "widget-*.md", "--exclude", "broken.md", docs); code != exitOK {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	if _, err := os.Stat(filepath.Join(out, "models_gen.go")); !os.IsNotExist(err) {
-		t.Errorf("models_gen.go exists: without the widget page no type is used")
+	if _, err := os.Stat(filepath.Join(out, "models_w_gen.go")); !os.IsNotExist(err) {
+		t.Errorf("models_w_gen.go exists: without the widget page no type is used")
 	}
 	if _, err := os.Stat(filepath.Join(out, "gadgets_gen.go")); err != nil {
 		t.Errorf("gadgets_gen.go: %v", err)

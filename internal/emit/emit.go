@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -57,12 +58,21 @@ func Emit(api *model.API, cfg Config) (Files, model.Diagnostics, error) {
 	}
 	files = append(append(files, rt), more...)
 	var pending []pendingFile
-	if len(v.types) > 0 {
-		f := newFile(v)
-		for _, t := range v.types {
-			genType(f, v, t)
+	// Models go to one file per initial letter (models_a_gen.go, ...): smaller diffs, and
+	// files that format in parallel.
+	var letters []string
+	byLetter := map[string]*jen.File{}
+	for _, t := range v.types {
+		l := modelFile(t.Name)
+		if byLetter[l] == nil {
+			byLetter[l] = newFile(v)
+			letters = append(letters, l)
 		}
-		pending = append(pending, pendingFile{"models_gen.go", f})
+		genType(byLetter[l], v, t)
+	}
+	slices.Sort(letters)
+	for _, l := range letters {
+		pending = append(pending, pendingFile{l, byLetter[l]})
 	}
 	var groups []string
 	byGroup := map[string][]*goMethod{}
@@ -99,6 +109,16 @@ func newFile(v *view) *jen.File {
 	f := jen.NewFile(v.pkg)
 	f.HeaderComment(strings.TrimPrefix(Header, "// "))
 	return f
+}
+
+// modelFile is the file a type goes to: models_<initial>_gen.go, by the lower-cased first
+// letter of its Go name (models_x_gen.go for anything but a-z).
+func modelFile(name string) string {
+	l := "x"
+	if name != "" && name[0]|0x20 >= 'a' && name[0]|0x20 <= 'z' {
+		l = string(name[0] | 0x20)
+	}
+	return "models_" + l + "_gen.go"
 }
 
 // pendingFile is a file built but not yet rendered.

@@ -50,39 +50,3 @@ func (v AccessPackage) MarshalJSON() ([]byte, error) {
 	type plain AccessPackage
 	return marshalObject(plain(v), v.AdditionalData)
 }
-
-// OnPremisesAgentGroup is the microsoft.graph.onPremisesAgentGroup type. Documented in
-// api-reference/beta/resources/onpremisesagentgroup.md. No page in the input documents its
-// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
-type OnPremisesAgentGroup struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
-}
-
-// MarshalJSON writes Raw (null when it is empty).
-func (v OnPremisesAgentGroup) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
-}
-
-// UnmarshalJSON keeps a copy of b in Raw.
-func (v *OnPremisesAgentGroup) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
-}
-
-// PublishedResource is the microsoft.graph.publishedResource type. Documented in
-// api-reference/beta/resources/publishedresource.md. No page in the input documents its
-// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
-type PublishedResource struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
-}
-
-// MarshalJSON writes Raw (null when it is empty).
-func (v PublishedResource) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
-}
-
-// UnmarshalJSON keeps a copy of b in Raw.
-func (v *PublishedResource) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
-}

@@ -4,24 +4,6 @@ package graph
 
 import "encoding/json"
 
-// ConversationMember is the microsoft.graph.conversationMember type. Documented in
-// api-reference/beta/resources/conversationmember.md. No page in the input documents its
-// properties: Raw holds the JSON object as it arrived, and is sent back as it is.
-type ConversationMember struct {
-	// Raw is the object's JSON, exactly as it arrived.
-	Raw json.RawMessage
-}
-
-// MarshalJSON writes Raw (null when it is empty).
-func (v ConversationMember) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
-}
-
-// UnmarshalJSON keeps a copy of b in Raw.
-func (v *ConversationMember) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
-}
-
 // SynchronizationTemplate is the microsoft.graph.synchronizationTemplate type. Documented in
 // api-reference/beta/resources/synchronization-synchronizationtemplate.md.
 type SynchronizationTemplate struct {
