@@ -33,10 +33,7 @@ func knownDateTimeTimeZone(name []byte) bool {
 func (v *DateTimeTimeZone) UnmarshalJSON(b []byte) error {
 	*v = DateTimeTimeZone{}
 	type plain DateTimeTimeZone
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownDateTimeTimeZone)
+	extra, err := decodeObject(b, knownDateTimeTimeZone, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -91,10 +88,7 @@ func knownDirectoryObject(name []byte) bool {
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	*v = DirectoryObject{}
 	type plain DirectoryObject
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownDirectoryObject)
+	extra, err := decodeObject(b, knownDirectoryObject, (*plain)(v))
 	if err != nil {
 		return err
 	}

@@ -38,10 +38,7 @@ func knownEntity(name []byte) bool {
 func (v *Entity) UnmarshalJSON(b []byte) error {
 	*v = Entity{}
 	type plain Entity
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownEntity)
+	extra, err := decodeObject(b, knownEntity, (*plain)(v))
 	if err != nil {
 		return err
 	}

@@ -57,10 +57,7 @@ func knownGroup(name []byte) bool {
 func (v *Group) UnmarshalJSON(b []byte) error {
 	*v = Group{}
 	type plain Group
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownGroup)
+	extra, err := decodeObject(b, knownGroup, (*plain)(v))
 	if err != nil {
 		return err
 	}

@@ -35,10 +35,7 @@ func knownLocation(name []byte) bool {
 func (v *Location) UnmarshalJSON(b []byte) error {
 	*v = Location{}
 	type plain Location
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownLocation)
+	extra, err := decodeObject(b, knownLocation, (*plain)(v))
 	if err != nil {
 		return err
 	}

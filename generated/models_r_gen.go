@@ -44,10 +44,7 @@ func knownReminder(name []byte) bool {
 func (v *Reminder) UnmarshalJSON(b []byte) error {
 	*v = Reminder{}
 	type plain Reminder
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownReminder)
+	extra, err := decodeObject(b, knownReminder, (*plain)(v))
 	if err != nil {
 		return err
 	}

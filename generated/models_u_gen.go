@@ -55,10 +55,7 @@ func knownUser(name []byte) bool {
 func (v *User) UnmarshalJSON(b []byte) error {
 	*v = User{}
 	type plain User
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownUser)
+	extra, err := decodeObject(b, knownUser, (*plain)(v))
 	if err != nil {
 		return err
 	}

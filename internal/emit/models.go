@@ -245,10 +245,7 @@ func knownFunc(t *goType) string { return "known" + t.Name }
 //	func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 //		*v = DirectoryObject{}
 //		type plain DirectoryObject
-//		if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-//			return err
-//		}
-//		extra, err := unknownFields(b, knownDirectoryObject)
+//		extra, err := decodeObject(b, knownDirectoryObject, (*plain)(v))
 //		if err != nil {
 //			return err
 //		}
@@ -268,8 +265,7 @@ func genUnmarshal(f *jen.File, v *view, t *goType) {
 		// A decoded value replaces what v held, rather than merging into it.
 		jen.Op("*").Id("v").Op("=").Id(t.Name).Values(),
 		jen.Type().Id("plain").Id(t.Name),
-		jen.If(jen.Err().Op(":=").Qual(jsonPkg, "Unmarshal").Call(jen.Id("b"), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.List(jen.Id("extra"), jen.Err()).Op(":=").Id("unknownFields").Call(jen.Id("b"), jen.Id(knownFunc(t))),
+		jen.List(jen.Id("extra"), jen.Err()).Op(":=").Id("decodeObject").Call(jen.Id("b"), jen.Id(knownFunc(t)), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v"))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Id("v").Dot("AdditionalData").Op("=").Id("extra"),
 	}

@@ -673,17 +673,26 @@ func TestPathSegments(t *testing.T) {
 func TestUnknownFieldsAndMarshalObject(t *testing.T) {
 	t.Parallel()
 	known := func(k []byte) bool { return string(k) == "a" }
-	extra, err := unknownFields([]byte(`{"a":1,"z":{"x":[1,2]},"b":"s"}`), known)
-	if err != nil || len(extra) != 2 || string(extra["z"]) != `{"x":[1,2]}` || string(extra["b"]) != `"s"` {
-		t.Fatalf("unknownFields = %v, %v", extra, err)
+	type obj struct {
+		A *int `json:"a,omitempty"`
 	}
-	if extra, err := unknownFields([]byte(`{"a":1}`), known); err != nil || extra != nil {
+	var o obj
+	extra, err := decodeObject([]byte(`{"a":1,"z":{"x":[1,2]},"b":"s"}`), known, &o)
+	if err != nil || len(extra) != 2 || string(extra["z"]) != `{"x":[1,2]}` || string(extra["b"]) != `"s"` || o.A == nil || *o.A != 1 {
+		t.Fatalf("decodeObject = %v, %v, %+v", extra, err, o)
+	}
+	o = obj{}
+	if extra, err := decodeObject([]byte(`{"a":1}`), known, &o); err != nil || extra != nil || *o.A != 1 {
 		t.Errorf("no unknown fields: %v, %v", extra, err)
 	}
-	if extra, err := unknownFields([]byte(`{"a":null}`), known); err != nil || string(extra["a"]) != "null" {
+	if extra, err := decodeObject([]byte(`{"a":null}`), known, &obj{}); err != nil || string(extra["a"]) != "null" {
 		t.Errorf("a documented null is kept, to be written again: %v, %v", extra, err)
 	}
-	if _, err := unknownFields([]byte(`[1]`), known); err == nil {
+	o = obj{}
+	if extra, err := decodeObject([]byte(`{"A":7}`), known, &o); err != nil || o.A != nil || string(extra["A"]) != "7" {
+		t.Errorf("a name that differs only in case is not the documented property: %+v, %v, %v", o, extra, err)
+	}
+	if _, err := decodeObject([]byte(`[1]`), known, &obj{}); err == nil {
 		t.Error("an array is not an object")
 	}
 	type plain struct {

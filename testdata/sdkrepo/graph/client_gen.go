@@ -896,32 +896,42 @@ func checkPath(method, path string) error {
 	return nil
 }
 
-// unknownFields returns the members of the JSON object b whose names known does not
-// recognise, and the documented ones that are null (so that encoding again writes them:
-// a pointer field cannot tell null from absent), or nil when there are none.
-func unknownFields(b []byte, known func([]byte) bool) (map[string]json.RawMessage, error) {
+// decodeObject decodes the JSON object b into into (a struct without methods) and returns
+// the members it must keep aside: those whose names known does not recognise, and the
+// documented ones that are null (so that encoding again writes them: a pointer field
+// cannot tell null from absent). Only exactly documented names reach into, since
+// encoding/json would otherwise match "DISPLAYNAME" to DisplayName. The usual object,
+// all of whose names are documented and none null, is decoded once, with no extra pass.
+func decodeObject(b []byte, known func([]byte) bool, into any) (map[string]json.RawMessage, error) {
 	if !needsExtra(b, known) {
-		return nil, nil // the usual case, found without allocating
+		return nil, json.Unmarshal(b, into)
 	}
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(b, &all); err != nil {
 		return nil, err
 	}
 	var extra map[string]json.RawMessage
+	kept := make(map[string]json.RawMessage, len(all))
 	for k, v := range all {
-		if !known([]byte(k)) || string(v) == "null" {
-			if extra == nil {
-				extra = map[string]json.RawMessage{}
-			}
-			extra[k] = v
+		if known([]byte(k)) && string(v) != "null" {
+			kept[k] = v
+			continue
 		}
+		if extra == nil {
+			extra = map[string]json.RawMessage{}
+		}
+		extra[k] = v
 	}
-	return extra, nil
+	doc, err := json.Marshal(kept)
+	if err != nil {
+		return nil, err
+	}
+	return extra, json.Unmarshal(doc, into)
 }
 
 // needsExtra scans the members of the JSON object b, which json.Unmarshal has already
 // accepted, and reports whether one has a name known does not recognise, a name with an
-// escape, or a null value: whether unknownFields has anything to keep. It does not
+// escape, or a null value: whether decodeObject has anything to keep aside. It does not
 // allocate.
 func needsExtra(b []byte, known func([]byte) bool) bool {
 	i := skipSpace(b, 0)

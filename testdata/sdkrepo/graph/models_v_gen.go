@@ -73,10 +73,7 @@ func knownVppToken(name []byte) bool {
 func (v *VppToken) UnmarshalJSON(b []byte) error {
 	*v = VppToken{}
 	type plain VppToken
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownVppToken)
+	extra, err := decodeObject(b, knownVppToken, (*plain)(v))
 	if err != nil {
 		return err
 	}

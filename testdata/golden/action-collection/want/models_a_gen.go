@@ -39,10 +39,7 @@ func knownAlert(name []byte) bool {
 func (v *Alert) UnmarshalJSON(b []byte) error {
 	*v = Alert{}
 	type plain Alert
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownAlert)
+	extra, err := decodeObject(b, knownAlert, (*plain)(v))
 	if err != nil {
 		return err
 	}

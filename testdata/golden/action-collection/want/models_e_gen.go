@@ -32,10 +32,7 @@ func knownEmailAddress(name []byte) bool {
 func (v *EmailAddress) UnmarshalJSON(b []byte) error {
 	*v = EmailAddress{}
 	type plain EmailAddress
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownEmailAddress)
+	extra, err := decodeObject(b, knownEmailAddress, (*plain)(v))
 	if err != nil {
 		return err
 	}

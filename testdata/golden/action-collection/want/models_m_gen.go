@@ -36,10 +36,7 @@ func knownMailTips(name []byte) bool {
 func (v *MailTips) UnmarshalJSON(b []byte) error {
 	*v = MailTips{}
 	type plain MailTips
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownMailTips)
+	extra, err := decodeObject(b, knownMailTips, (*plain)(v))
 	if err != nil {
 		return err
 	}

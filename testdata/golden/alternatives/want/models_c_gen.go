@@ -32,10 +32,7 @@ func knownCalendar(name []byte) bool {
 func (v *Calendar) UnmarshalJSON(b []byte) error {
 	*v = Calendar{}
 	type plain Calendar
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownCalendar)
+	extra, err := decodeObject(b, knownCalendar, (*plain)(v))
 	if err != nil {
 		return err
 	}

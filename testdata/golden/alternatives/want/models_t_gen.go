@@ -32,10 +32,7 @@ func knownTable(name []byte) bool {
 func (v *Table) UnmarshalJSON(b []byte) error {
 	*v = Table{}
 	type plain Table
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownTable)
+	extra, err := decodeObject(b, knownTable, (*plain)(v))
 	if err != nil {
 		return err
 	}

@@ -38,10 +38,7 @@ func knownAttachment(name []byte) bool {
 func (v *Attachment) UnmarshalJSON(b []byte) error {
 	*v = Attachment{}
 	type plain Attachment
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownAttachment)
+	extra, err := decodeObject(b, knownAttachment, (*plain)(v))
 	if err != nil {
 		return err
 	}

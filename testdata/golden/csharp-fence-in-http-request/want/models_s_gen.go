@@ -32,10 +32,7 @@ func knownSharedDriveItem(name []byte) bool {
 func (v *SharedDriveItem) UnmarshalJSON(b []byte) error {
 	*v = SharedDriveItem{}
 	type plain SharedDriveItem
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownSharedDriveItem)
+	extra, err := decodeObject(b, knownSharedDriveItem, (*plain)(v))
 	if err != nil {
 		return err
 	}

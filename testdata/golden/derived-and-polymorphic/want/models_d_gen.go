@@ -44,10 +44,7 @@ func knownDirectoryObject(name []byte) bool {
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	*v = DirectoryObject{}
 	type plain DirectoryObject
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownDirectoryObject)
+	extra, err := decodeObject(b, knownDirectoryObject, (*plain)(v))
 	if err != nil {
 		return err
 	}

@@ -41,10 +41,7 @@ func knownServicePrincipal(name []byte) bool {
 func (v *ServicePrincipal) UnmarshalJSON(b []byte) error {
 	*v = ServicePrincipal{}
 	type plain ServicePrincipal
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownServicePrincipal)
+	extra, err := decodeObject(b, knownServicePrincipal, (*plain)(v))
 	if err != nil {
 		return err
 	}

@@ -41,10 +41,7 @@ func knownWidget(name []byte) bool {
 func (v *Widget) UnmarshalJSON(b []byte) error {
 	*v = Widget{}
 	type plain Widget
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownWidget)
+	extra, err := decodeObject(b, knownWidget, (*plain)(v))
 	if err != nil {
 		return err
 	}

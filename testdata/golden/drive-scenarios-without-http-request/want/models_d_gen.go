@@ -34,10 +34,7 @@ func knownDrive(name []byte) bool {
 func (v *Drive) UnmarshalJSON(b []byte) error {
 	*v = Drive{}
 	type plain Drive
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownDrive)
+	extra, err := decodeObject(b, knownDrive, (*plain)(v))
 	if err != nil {
 		return err
 	}

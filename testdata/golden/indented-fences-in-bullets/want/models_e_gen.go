@@ -34,10 +34,7 @@ func knownEvent(name []byte) bool {
 func (v *Event) UnmarshalJSON(b []byte) error {
 	*v = Event{}
 	type plain Event
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownEvent)
+	extra, err := decodeObject(b, knownEvent, (*plain)(v))
 	if err != nil {
 		return err
 	}

@@ -38,10 +38,7 @@ func knownSecureScoreControlStateUpdate(name []byte) bool {
 func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
 	*v = SecureScoreControlStateUpdate{}
 	type plain SecureScoreControlStateUpdate
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownSecureScoreControlStateUpdate)
+	extra, err := decodeObject(b, knownSecureScoreControlStateUpdate, (*plain)(v))
 	if err != nil {
 		return err
 	}

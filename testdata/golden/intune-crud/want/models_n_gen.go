@@ -47,10 +47,7 @@ func knownNotificationMessageTemplate(name []byte) bool {
 func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 	*v = NotificationMessageTemplate{}
 	type plain NotificationMessageTemplate
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownNotificationMessageTemplate)
+	extra, err := decodeObject(b, knownNotificationMessageTemplate, (*plain)(v))
 	if err != nil {
 		return err
 	}

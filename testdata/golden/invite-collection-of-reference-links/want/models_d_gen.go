@@ -34,10 +34,7 @@ func knownDriveRecipient(name []byte) bool {
 func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	*v = DriveRecipient{}
 	type plain DriveRecipient
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownDriveRecipient)
+	extra, err := decodeObject(b, knownDriveRecipient, (*plain)(v))
 	if err != nil {
 		return err
 	}

@@ -34,10 +34,7 @@ func knownMessage(name []byte) bool {
 func (v *Message) UnmarshalJSON(b []byte) error {
 	*v = Message{}
 	type plain Message
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownMessage)
+	extra, err := decodeObject(b, knownMessage, (*plain)(v))
 	if err != nil {
 		return err
 	}

@@ -32,10 +32,7 @@ func knownCalendarGroup(name []byte) bool {
 func (v *CalendarGroup) UnmarshalJSON(b []byte) error {
 	*v = CalendarGroup{}
 	type plain CalendarGroup
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownCalendarGroup)
+	extra, err := decodeObject(b, knownCalendarGroup, (*plain)(v))
 	if err != nil {
 		return err
 	}

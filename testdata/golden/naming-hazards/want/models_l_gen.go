@@ -44,10 +44,7 @@ func knownListItem(name []byte) bool {
 func (v *ListItem) UnmarshalJSON(b []byte) error {
 	*v = ListItem{}
 	type plain ListItem
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownListItem)
+	extra, err := decodeObject(b, knownListItem, (*plain)(v))
 	if err != nil {
 		return err
 	}

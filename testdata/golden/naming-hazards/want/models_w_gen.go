@@ -34,10 +34,7 @@ func knownWorkbookRange(name []byte) bool {
 func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
 	*v = WorkbookRange{}
 	type plain WorkbookRange
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownWorkbookRange)
+	extra, err := decodeObject(b, knownWorkbookRange, (*plain)(v))
 	if err != nil {
 		return err
 	}

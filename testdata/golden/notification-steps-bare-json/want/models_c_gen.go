@@ -42,10 +42,7 @@ func knownCall(name []byte) bool {
 func (v *Call) UnmarshalJSON(b []byte) error {
 	*v = Call{}
 	type plain Call
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownCall)
+	extra, err := decodeObject(b, knownCall, (*plain)(v))
 	if err != nil {
 		return err
 	}

@@ -32,10 +32,7 @@ func knownBitlockerRecoveryKey(name []byte) bool {
 func (v *BitlockerRecoveryKey) UnmarshalJSON(b []byte) error {
 	*v = BitlockerRecoveryKey{}
 	type plain BitlockerRecoveryKey
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownBitlockerRecoveryKey)
+	extra, err := decodeObject(b, knownBitlockerRecoveryKey, (*plain)(v))
 	if err != nil {
 		return err
 	}

@@ -38,10 +38,7 @@ func knownOffice365ActiveUserCounts(name []byte) bool {
 func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
 	*v = Office365ActiveUserCounts{}
 	type plain Office365ActiveUserCounts
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownOffice365ActiveUserCounts)
+	extra, err := decodeObject(b, knownOffice365ActiveUserCounts, (*plain)(v))
 	if err != nil {
 		return err
 	}

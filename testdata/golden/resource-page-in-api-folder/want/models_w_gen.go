@@ -28,10 +28,7 @@ func knownWorkbookRangeSort(name []byte) bool {
 func (v *WorkbookRangeSort) UnmarshalJSON(b []byte) error {
 	*v = WorkbookRangeSort{}
 	type plain WorkbookRangeSort
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownWorkbookRangeSort)
+	extra, err := decodeObject(b, knownWorkbookRangeSort, (*plain)(v))
 	if err != nil {
 		return err
 	}

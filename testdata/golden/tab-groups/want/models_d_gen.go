@@ -32,10 +32,7 @@ func knownDrive(name []byte) bool {
 func (v *Drive) UnmarshalJSON(b []byte) error {
 	*v = Drive{}
 	type plain Drive
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownDrive)
+	extra, err := decodeObject(b, knownDrive, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -77,10 +74,7 @@ func knownDriveRecipient(name []byte) bool {
 func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	*v = DriveRecipient{}
 	type plain DriveRecipient
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownDriveRecipient)
+	extra, err := decodeObject(b, knownDriveRecipient, (*plain)(v))
 	if err != nil {
 		return err
 	}

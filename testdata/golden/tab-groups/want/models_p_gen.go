@@ -34,10 +34,7 @@ func knownPermission(name []byte) bool {
 func (v *Permission) UnmarshalJSON(b []byte) error {
 	*v = Permission{}
 	type plain Permission
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownPermission)
+	extra, err := decodeObject(b, knownPermission, (*plain)(v))
 	if err != nil {
 		return err
 	}

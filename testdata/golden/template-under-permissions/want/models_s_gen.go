@@ -36,10 +36,7 @@ func knownSynchronizationTemplate(name []byte) bool {
 func (v *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
 	*v = SynchronizationTemplate{}
 	type plain SynchronizationTemplate
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownSynchronizationTemplate)
+	extra, err := decodeObject(b, knownSynchronizationTemplate, (*plain)(v))
 	if err != nil {
 		return err
 	}

@@ -34,10 +34,7 @@ func knownAccessPackage(name []byte) bool {
 func (v *AccessPackage) UnmarshalJSON(b []byte) error {
 	*v = AccessPackage{}
 	type plain AccessPackage
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownAccessPackage)
+	extra, err := decodeObject(b, knownAccessPackage, (*plain)(v))
 	if err != nil {
 		return err
 	}

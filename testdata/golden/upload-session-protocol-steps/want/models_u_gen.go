@@ -34,10 +34,7 @@ func knownUploadSession(name []byte) bool {
 func (v *UploadSession) UnmarshalJSON(b []byte) error {
 	*v = UploadSession{}
 	type plain UploadSession
-	if err := json.Unmarshal(b, (*plain)(v)); err != nil {
-		return err
-	}
-	extra, err := unknownFields(b, knownUploadSession)
+	extra, err := decodeObject(b, knownUploadSession, (*plain)(v))
 	if err != nil {
 		return err
 	}
