@@ -428,6 +428,7 @@ func page[T any](ctx context.Context, c *Client, r request) (*Page[T], error) {
 func list[T any](ctx context.Context, c *Client, r request) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		p, err := page[T](ctx, c, r)
+		seen := map[string]bool{} // next links followed: a cycle would never end
 		for {
 			if err != nil {
 				var zero T
@@ -442,10 +443,10 @@ func list[T any](ctx context.Context, c *Client, r request) iter.Seq2[T, error] 
 			if p.NextLink == "" {
 				return
 			}
-			link := p.NextLink
+			seen[p.NextLink] = true
 			p, err = NextPage(ctx, c, p)
-			if err == nil && p.NextLink == link {
-				err = fmt.Errorf("graph: the page at %s links to itself as the next page", link)
+			if err == nil && seen[p.NextLink] {
+				err = fmt.Errorf("graph: the next link %s was followed before: the pages form a cycle", p.NextLink)
 			}
 		}
 	}

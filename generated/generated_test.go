@@ -2216,8 +2216,8 @@ func TestListIterator(t *testing.T) {
 			}
 		}
 		checkEqual(t, "items", got, []string{"a"})
-		if last == nil || !strings.Contains(last.Error(), "links to itself") {
-			t.Errorf("err = %v, want one saying the page links to itself", last)
+		if last == nil || !strings.Contains(last.Error(), "followed before") {
+			t.Errorf("err = %v, want one saying the link was followed before", last)
 		}
 		if n := len(log.get()); n != 2 {
 			t.Errorf("%d requests, want 2", n)

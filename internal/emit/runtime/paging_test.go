@@ -215,10 +215,40 @@ func TestListErrors(t *testing.T) {
 		t.Errorf("%d yields, want 1", calls)
 	}
 	ids, err := collect(list[item](ctx, c, request{method: "GET", path: "/loop"}), -1)
-	if !slices.Equal(ids, []string{"a"}) || err == nil || !strings.Contains(err.Error(), "links to itself") {
+	if !slices.Equal(ids, []string{"a"}) || err == nil || !strings.Contains(err.Error(), "followed before") {
 		t.Errorf("loop: %v, %v", ids, err)
 	}
 	if _, err := page[item](ctx, c, request{method: "GET", path: "/missing"}); !IsNotFound(err) || errors.Unwrap(err) != nil {
 		t.Errorf("page: %v", err)
+	}
+}
+
+// TestListCycle: pages that link in a circle (a -> b -> a) end with an error instead of
+// iterating forever.
+func TestListCycle(t *testing.T) {
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next := "/b"
+		if r.URL.Path == "/b" {
+			next = "/a"
+		}
+		fmt.Fprintf(w, `{"value":[{"id":%q}],"@odata.nextLink":%q}`, r.URL.Path, srv.URL+next)
+	}))
+	defer srv.Close()
+	c := NewClient(WithBaseURL(srv.URL))
+	var ids []string
+	var last error
+	for it, err := range list[map[string]string](context.Background(), c, request{method: "GET", path: "/a"}) {
+		if err != nil {
+			last = err
+			break
+		}
+		ids = append(ids, it["id"])
+		if len(ids) > 10 {
+			t.Fatal("the cycle was not detected")
+		}
+	}
+	if !slices.Equal(ids, []string{"/a", "/b"}) || last == nil || !strings.Contains(last.Error(), "followed before") {
+		t.Errorf("ids %v, err %v", ids, last)
 	}
 }
