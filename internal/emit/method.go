@@ -60,10 +60,10 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 	case resultObject:
 		typ := v.goTypeOf(r)
 		results = jen.Parens(jen.List(jen.Op("*").Add(typ.Clone()), jen.Error()))
-		stmts = append(stmts, decodeInto(typ, call, jen.Nil(), jen.Op("&").Id("out"))...)
+		stmts = append(stmts, decodeInto(typ, call, jen.Op("&").Id("out"))...)
 	case resultRaw:
 		results = jen.Parens(jen.List(jen.Qual(jsonPkg, "RawMessage"), jen.Error()))
-		stmts = append(stmts, decodeInto(jen.Qual(jsonPkg, "RawMessage"), call, jen.Nil(), jen.Id("out"))...)
+		stmts = append(stmts, decodeInto(jen.Qual(jsonPkg, "RawMessage"), call, jen.Id("out"))...)
 	default:
 		// A primitive or an enum: Graph wraps it as {"value": ...}.
 		typ := v.goTypeOf(r)
@@ -187,12 +187,12 @@ func requestStmts(m *goMethod) []jen.Code {
 	return stmts
 }
 
-// decodeInto declares out, calls do with &out, and returns it (or zero and the error).
-func decodeInto(typ *jen.Statement, call func(jen.Code) *jen.Statement, zero, ret jen.Code) []jen.Code {
+// decodeInto declares out, calls do with &out, and returns ret (or nil and the error).
+func decodeInto(typ *jen.Statement, call func(jen.Code) *jen.Statement, ret jen.Code) []jen.Code {
 	return []jen.Code{
 		jen.Var().Id("out").Add(typ),
 		jen.If(jen.Err().Op(":=").Add(call(jen.Op("&").Id("out"))), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(zero, jen.Err()),
+			jen.Return(jen.Nil(), jen.Err()),
 		),
 		jen.Return(ret, jen.Nil()),
 	}

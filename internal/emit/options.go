@@ -23,29 +23,57 @@ var odataDocs = map[string]string{
 	"$format":     "Format is the response format ($format).",
 }
 
-// optionType is an option field's Go type: lists for $select, $orderby and $expand, bool
-// for $count, int for $top and $skip, string for other OData options and for string
-// parameters (empty means unset), a pointer for other typed parameters.
-func (v *view) optionType(o goOpt) *jen.Statement {
+// optKind is the shape of an option field, which decides both its Go type and how it is
+// added to a request.
+type optKind int
+
+const (
+	optList    optKind = iota // []string, joined with commas: $select, $orderby, $expand
+	optBool                   // bool: $count
+	optInt                    // int, 0 unset: $top, $skip
+	optString                 // string, "" unset: other OData options, string parameters, headers
+	optPointer                // *T, nil unset: other typed parameters
+	optSlice                  // a slice or raw JSON, nil unset
+)
+
+// optionKind decides an option field's shape.
+func optionKind(o goOpt) optKind {
 	switch o.OData {
 	case "$select", "$orderby", "$expand":
-		return jen.Index().String()
+		return optList
 	case "$count":
-		return jen.Bool()
+		return optBool
 	case "$top", "$skip":
-		return jen.Int()
+		return optInt
 	case "":
 	default:
-		return jen.String()
+		return optString
 	}
 	t := o.Param.Type
-	if t.Kind == model.KindPrimitive && t.Primitive == model.String && !t.Collection || t.Kind == model.KindNone || o.Header != "" {
+	switch {
+	case t.Kind == model.KindPrimitive && t.Primitive == model.String && !t.Collection, t.Kind == model.KindNone, o.Header != "":
+		return optString
+	case isSliceLike(t):
+		return optSlice
+	}
+	return optPointer
+}
+
+// optionType is an option field's Go type (see optKind).
+func (v *view) optionType(o goOpt) *jen.Statement {
+	switch optionKind(o) {
+	case optList:
+		return jen.Index().String()
+	case optBool:
+		return jen.Bool()
+	case optInt:
+		return jen.Int()
+	case optString:
 		return jen.String()
+	case optSlice:
+		return v.goTypeOf(o.Param.Type)
 	}
-	if isSliceLike(t) {
-		return v.goTypeOf(t)
-	}
-	return jen.Op("*").Add(v.goTypeOf(t))
+	return jen.Op("*").Add(v.goTypeOf(o.Param.Type))
 }
 
 // genOptionsStruct emits an operation's options and the method that adds them to a
@@ -92,7 +120,7 @@ func genOptionsStruct(f *jen.File, v *view, o *goOptions) {
 
 	body := []jen.Code{jen.If(jen.Id("o").Op("==").Nil()).Block(jen.Return())}
 	for _, fl := range o.Fields {
-		body = append(body, applyField(v, fl))
+		body = append(body, applyField(fl))
 	}
 	if o.ConsistencyEventual {
 		cond := jen.Id("r").Dot("header").Dot("Get").Call(jen.Lit("ConsistencyLevel")).Op("==").Lit("")
@@ -127,38 +155,32 @@ func descOf(p model.Param) string {
 }
 
 // applyField is the statement that adds one option to the request when it is set.
-func applyField(v *view, fl goOpt) jen.Code {
+func applyField(fl goOpt) jen.Code {
 	field := jen.Id("o").Dot(fl.Name)
+	name := fl.Query
+	if fl.OData != "" {
+		name = fl.OData
+	}
 	set := func(val jen.Code) jen.Code {
 		if fl.Header != "" {
 			return jen.Id("r").Dot("setHeader").Call(jen.Lit(fl.Header), val)
 		}
-		name := fl.Query
-		if fl.OData != "" {
-			name = fl.OData
-		}
 		return jen.Id("r").Dot("setQuery").Call(jen.Lit(name), val)
 	}
-	join := jen.Qual("strings", "Join").Call(field.Clone(), jen.Lit(","))
-	switch fl.OData {
-	case "$select", "$orderby", "$expand":
-		return jen.If(jen.Len(field.Clone()).Op(">").Lit(0)).Block(set(join))
-	case "$count":
+	switch optionKind(fl) {
+	case optList:
+		return jen.If(jen.Len(field.Clone()).Op(">").Lit(0)).Block(set(jen.Qual("strings", "Join").Call(field.Clone(), jen.Lit(","))))
+	case optBool:
 		return jen.If(field.Clone()).Block(set(jen.Lit("true")))
-	case "$top", "$skip":
+	case optInt:
 		return jen.If(field.Clone().Op(">").Lit(0)).Block(set(jen.Qual("strconv", "Itoa").Call(field.Clone())))
-	case "$search":
-		return jen.If(field.Clone().Op("!=").Lit("")).Block(set(jen.Id("quoteSearch").Call(field.Clone())))
-	case "":
-	default:
-		return jen.If(field.Clone().Op("!=").Lit("")).Block(set(field.Clone()))
-	}
-	typ := v.optionType(fl)
-	gs := fmt.Sprintf("%#v", typ)
-	switch {
-	case gs == "string":
-		return jen.If(field.Clone().Op("!=").Lit("")).Block(set(field.Clone()))
-	case len(gs) > 0 && gs[0] == '*':
+	case optString:
+		val := jen.Add(field.Clone())
+		if fl.OData == "$search" {
+			val = jen.Id("quoteSearch").Call(field.Clone())
+		}
+		return jen.If(field.Clone().Op("!=").Lit("")).Block(set(val))
+	case optPointer:
 		return jen.If(field.Clone().Op("!=").Nil()).Block(set(jen.Id("queryValue").Call(jen.Op("*").Add(field.Clone()), jen.False())))
 	}
 	return jen.If(field.Clone().Op("!=").Nil()).Block(set(jen.Id("queryValue").Call(field.Clone(), jen.False())))

@@ -334,11 +334,3 @@ func dedupeOperations(api *API, ds *Diagnostics) {
 	}
 	api.Operations = kept
 }
-
-// Or returns p, or q when p is the zero Pos.
-func (p Pos) Or(q Pos) Pos {
-	if p.File == "" {
-		return q
-	}
-	return p
-}

@@ -119,3 +119,11 @@ func (ds Diagnostics) String() string {
 
 // IsValid reports whether the position names a file.
 func (p Pos) IsValid() bool { return p.File != "" }
+
+// Or returns p, or q when p is the zero Pos.
+func (p Pos) Or(q Pos) Pos {
+	if p.File == "" {
+		return q
+	}
+	return p
+}

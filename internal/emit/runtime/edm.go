@@ -25,6 +25,7 @@
 package graph
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -860,7 +861,7 @@ func unmarshalText(typ string, b []byte) (s string, null bool, err error) {
 	if string(b) == "null" {
 		return "", true, nil
 	}
-	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' && !strings.ContainsAny(string(b[1:len(b)-1]), "\\\"") {
+	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' && !bytes.ContainsAny(b[1:len(b)-1], "\\\"") {
 		return string(b[1 : len(b)-1]), false, nil
 	}
 	if err := json.Unmarshal(b, &s); err != nil {
