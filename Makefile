@@ -36,7 +36,8 @@ coverage:
 ## one generated call against the same call written by hand (net/http + encoding/json)
 bench:
 	GRAPHDOCGEN_SPEED=1 $(GO) test -count=1 -run TestSpeedReport -v ./internal/speed
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./generated/benchmark/
+	GRAPHDOCGEN_BENCH=1 $(GO) test -count=1 -run TestCallOverhead -v ./generated/benchmark/
+	$(GO) test -run '^$$' -bench Decode -benchmem -count 3 ./generated/benchmark/
 
 ## buildcost: cold builds of a program calling one vppToken operation through the whole beta
 ## client, through a vppToken-only client, and written by hand (takes minutes)

@@ -367,13 +367,45 @@ func (c *Client) fetch(ctx context.Context, r request, link string, out any) err
 		_, _ = io.Copy(io.Discard, resp.Body)
 		return nil
 	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil // an empty body: nothing to decode
-		}
+	b, err := readBody(resp)
+	if err != nil {
+		return fmt.Errorf("graph: reading the %s %s response: %w", resp.Request.Method, resp.Request.URL.Path, err)
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil // an empty body: nothing to decode
+	}
+	// A model's UnmarshalJSON checks the document itself, so it is called directly:
+	// json.Unmarshal would scan the whole body once more before calling it.
+	if u, ok := out.(json.Unmarshaler); ok {
+		err = u.UnmarshalJSON(b)
+	} else {
+		err = json.Unmarshal(b, out)
+	}
+	if err != nil {
 		return fmt.Errorf("graph: decoding the %s %s response: %w", resp.Request.Method, resp.Request.URL.Path, err)
 	}
 	return nil
+}
+
+// readBody reads the whole of resp's body, in one allocation when the length is known.
+func readBody(resp *http.Response) ([]byte, error) {
+	n := resp.ContentLength
+	if n < 0 || n > 64<<20 {
+		return io.ReadAll(resp.Body)
+	}
+	b := make([]byte, n, n+1) // one spare byte, so that a body longer than announced shows
+	if _, err := io.ReadFull(resp.Body, b); err != nil {
+		return nil, err
+	}
+	m, err := resp.Body.Read(b[n : n+1])
+	if m > 0 {
+		rest, err := io.ReadAll(resp.Body)
+		return append(b[:n+1], rest...), err
+	}
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	return b, nil
 }
 
 // stream sends r and returns the response body unread; the caller closes it.

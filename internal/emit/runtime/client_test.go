@@ -742,3 +742,68 @@ func TestNeedsExtra(t *testing.T) {
 		t.Errorf("needsExtra allocates %v times", n)
 	}
 }
+
+// countingValue records the bytes its UnmarshalJSON is given.
+type countingValue struct {
+	calls int
+	got   string
+}
+
+func (v *countingValue) UnmarshalJSON(b []byte) error {
+	v.calls++
+	v.got = string(b)
+	var s struct{ A string }
+	return json.Unmarshal(b, &s)
+}
+
+func TestFetchReadsBodyOnce(t *testing.T) {
+	t.Parallel()
+	type reply struct {
+		body   string
+		length int64 // the announced Content-Length; -1 for unknown
+	}
+	for _, tc := range []struct {
+		name    string
+		reply   reply
+		want    string // what UnmarshalJSON gets; "" when it must not be called
+		wantErr string
+	}{
+		{"known length", reply{`{"A":"x"}`, 9}, `{"A":"x"}`, ""},
+		{"unknown length", reply{`{"A":"x"}`, -1}, `{"A":"x"}`, ""},
+		{"longer than announced", reply{`{"A":"x"}  `, 9}, `{"A":"x"}  `, ""},
+		{"shorter than announced", reply{`{"A":"x"}`, 20}, "", "reading the GET /v response: unexpected EOF"},
+		{"white space only", reply{" \n", 2}, "", ""},
+		{"empty, unknown length", reply{"", -1}, "", ""},
+		{"invalid JSON reaches the model's own check", reply{`{"A":`, 5}, `{"A":`, "decoding the GET /v response: unexpected end of JSON input"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rt := roundTripperFunc(func(r *http.Request) (*http.Response, error) {
+				return &http.Response{
+					StatusCode:    200,
+					Header:        http.Header{"Content-Type": {"application/json"}},
+					Body:          io.NopCloser(strings.NewReader(tc.reply.body)),
+					ContentLength: tc.reply.length,
+					Request:       r,
+				}, nil
+			})
+			c := NewClient(WithBaseURL("https://example.test"), WithHTTPClient(&http.Client{Transport: rt}))
+			var v countingValue
+			err := c.do(context.Background(), request{method: "GET", path: "/v"}, &v)
+			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.HasSuffix(err.Error(), tc.wantErr)) {
+				t.Fatalf("err = %v, want %q", err, tc.wantErr)
+			}
+			wantCalls := 0
+			if tc.want != "" {
+				wantCalls = 1
+			}
+			if v.calls != wantCalls || v.got != tc.want {
+				t.Errorf("UnmarshalJSON called %d times with %q, want %d with %q", v.calls, v.got, wantCalls, tc.want)
+			}
+		})
+	}
+}
+
+// roundTripperFunc is an http.RoundTripper made of a function.
+type roundTripperFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
