@@ -150,6 +150,9 @@ func (st *state) enumProse(t *model.ResourceType, mainEnum *model.ResourceType) 
 
 // valuesHeading reads "<name> values" (any level, NBSP and a colon allowed).
 func valuesHeading(h string) (string, bool) {
+	if !hasFold(h, "value") {
+		return "", false
+	}
 	m := valuesRE.FindStringSubmatch(strings.TrimSpace(h))
 	if m == nil {
 		return "", false
@@ -347,7 +350,10 @@ var (
 // else the front matter title, else the file name.
 func (st *state) titleName() string {
 	for _, s := range []string{st.res.h1, st.page.Title} {
-		s = strings.TrimSpace(titleParen.ReplaceAllString(strings.TrimSpace(s), ""))
+		s = strings.TrimSpace(s)
+		if strings.HasSuffix(s, ")") || strings.Contains(s, ") ") {
+			s = strings.TrimSpace(titleParen.ReplaceAllString(s, ""))
+		}
 		s = strings.TrimSpace(titleSuffix.ReplaceAllString(s, ""))
 		s = strings.Trim(s, "`*")
 		if typeName.MatchString(s) {
@@ -483,20 +489,22 @@ func (st *state) propertyRows(t *model.ResourceType, tb *table, nav bool, seen m
 		// "string, maximum size 20", "Collection of String".
 		typeCell := row[tc]
 		readOnly := false
-		if typeMods.MatchString(typeCell.text) {
+		if strings.ContainsAny(typeCell.text, "(,") && typeMods.MatchString(typeCell.text) {
 			readOnly = readOnlyRE.MatchString(typeCell.text)
 			typeCell.text = strings.TrimSpace(typeMods.ReplaceAllString(typeCell.text, ""))
 		}
-		if m := collOfWord.FindStringSubmatch(typeCell.text); m != nil {
+		if !hasFold(typeCell.text, "collection") {
+			// no "Collection of x"
+		} else if m := collOfWord.FindStringSubmatch(typeCell.text); m != nil {
 			typeCell.text = "Collection(" + m[1] + ")"
 		}
 		p := model.Property{
 			Name:        name,
 			Type:        st.typeRef(typeCell),
 			Description: desc,
-			ReadOnly:    readOnly || readOnlyRE.MatchString(desc),
-			Required:    requiredRE.MatchString(desc) && !notReqRE.MatchString(desc),
-			Nullable:    nullableRE.MatchString(desc) && !notNullRE.MatchString(desc),
+			ReadOnly:    readOnly || hasFold(desc, "read") && readOnlyRE.MatchString(desc),
+			Required:    hasFold(desc, "required") && requiredRE.MatchString(desc) && !notReqRE.MatchString(desc),
+			Nullable:    hasFold(desc, "nullable") && nullableRE.MatchString(desc) && !notNullRE.MatchString(desc),
 			Navigation:  nav,
 			Pos:         row[nc].pos,
 		}

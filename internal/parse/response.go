@@ -53,7 +53,9 @@ func (st *state) readResponse() {
 		i, _ := strconv.Atoi(linkToken.FindStringSubmatch(m)[1])
 		return links[i].text
 	})
-	resp.Status = successStatus(statusTick.FindAllStringSubmatch(prose, -1))
+	if strings.Contains(prose, "`") {
+		resp.Status = successStatus(statusTick.FindAllStringSubmatch(prose, -1))
+	}
 	if resp.Status == 0 {
 		resp.Status = successStatus(statusBare.FindAllStringSubmatch(plain, -1))
 	}
@@ -61,7 +63,9 @@ func (st *state) readResponse() {
 	if resp.Status == 204 || noBody.MatchString(plain) {
 		return
 	}
-	if m := primResp.FindStringSubmatch(plain); m != nil && !strings.Contains(prose, "\x00") {
+	if !hasFold(plain, "in the response body") {
+		// no "returns a String in the response body"
+	} else if m := primResp.FindStringSubmatch(plain); m != nil && !strings.Contains(prose, "\x00") {
 		p, _ := model.LookupPrimitive(m[2])
 		resp.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: p, Collection: m[3] != "", Raw: strings.TrimSpace(m[0]), Pos: resp.Pos}
 		return
@@ -171,7 +175,7 @@ var (
 // "provide a [call](...) object").
 func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 	body := &st.page.Body
-	if noBodyRequest.MatchString(txt) {
+	if hasFold(txt, "request body") && noBodyRequest.MatchString(txt) {
 		body.None = true
 		return
 	}

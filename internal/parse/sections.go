@@ -40,7 +40,9 @@ var htmlTag = regexp.MustCompile(`<[^>]*>`)
 
 // normHeading lower-cases a heading, strips markup and a trailing colon.
 func normHeading(s string) string {
-	s = htmlTag.ReplaceAllString(s, "")
+	if strings.Contains(s, "<") {
+		s = htmlTag.ReplaceAllString(s, "")
+	}
 	s = headingNoise.Replace(s)
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	return strings.TrimSpace(strings.TrimSuffix(s, ":"))
@@ -178,7 +180,7 @@ func (st *state) checkFence(f *ast.FencedCodeBlock) {
 	}
 	for i := 0; i < l.Len(); i++ {
 		seg := l.At(i)
-		if line := string(seg.Value(st.src)); swallowed.MatchString(line) {
+		if line := string(seg.Value(st.src)); strings.ContainsAny(line, "#<") && swallowed.MatchString(line) {
 			st.ds.Addf(st.lines.pos(seg.Start), model.Warning, "fence-swallows-markdown",
 				"a code block holds a markdown heading or annotation: is its closing fence missing? %q", clip(strings.TrimSpace(line), 60))
 			return
@@ -194,7 +196,7 @@ func (st *state) checkFence(f *ast.FencedCodeBlock) {
 // onHeading opens a section.
 func (st *state) onHeading(h *ast.Heading) {
 	raw := st.rawLines(h)
-	if tabMarker.MatchString(raw) {
+	if strings.Contains(raw, "#tab/") && tabMarker.MatchString(raw) {
 		return // a docfx tab: not a section boundary
 	}
 	txt := normHeading(st.plain(h))
@@ -300,10 +302,12 @@ var odataOption = regexp.MustCompile(`\$(select|filter|top|skip|orderby|orderBy|
 // supports them in general.
 func (st *state) onQueryProse(txt string) {
 	pg := st.page
-	for _, m := range odataOption.FindAllStringSubmatch(txt, -1) {
-		name := "$" + strings.ToLower(m[1])
-		if !slices.Contains(pg.QueryOptions, name) {
-			pg.QueryOptions = append(pg.QueryOptions, name)
+	if strings.Contains(txt, "$") {
+		for _, m := range odataOption.FindAllStringSubmatch(txt, -1) {
+			name := "$" + strings.ToLower(m[1])
+			if !slices.Contains(pg.QueryOptions, name) {
+				pg.QueryOptions = append(pg.QueryOptions, name)
+			}
 		}
 	}
 	l := strings.ToLower(txt)

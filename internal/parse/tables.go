@@ -192,6 +192,9 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 // presence reads a description's required/optional cue.
 func presence(desc string) model.Presence {
 	d := strings.TrimSpace(desc)
+	if !hasFold(d, "required") && !hasFold(d, "optional") {
+		return model.PresenceUnknown
+	}
 	switch {
 	case notRequiredEnd.MatchString(d):
 		return model.Optional
@@ -207,7 +210,9 @@ var deprecatedSuffix = regexp.MustCompile(`(?i)\s*\(deprecated\)\s*$`)
 
 // paramName cleans a name cell: markup is already gone; drop "(deprecated)" and stray text.
 func paramName(s string) string {
-	s = deprecatedSuffix.ReplaceAllString(s, "")
+	if hasFold(s, "deprecated") {
+		s = deprecatedSuffix.ReplaceAllString(s, "")
+	}
 	s = strings.Trim(strings.TrimSpace(s), "`*")
 	if f := strings.Fields(s); len(f) > 0 {
 		s = f[0]
@@ -241,8 +246,12 @@ var (
 func parseTypeText(text string, items []inline, ns string) model.TypeRef {
 	ref := model.TypeRef{Raw: text}
 	s := strings.TrimSpace(strings.Trim(text, "`"))
-	s = typeNoise.ReplaceAllString(s, "")
-	if m := collectionOf.FindStringSubmatch(s); m != nil {
+	if hasFold(s, "optional") || hasFold(s, "required") || hasFold(s, "enum") {
+		s = typeNoise.ReplaceAllString(s, "")
+	}
+	if !hasFold(s, "collection") {
+		// neither Collection(x) nor "x collection"
+	} else if m := collectionOf.FindStringSubmatch(s); m != nil {
 		ref.Collection, s = true, strings.TrimSpace(m[1])
 	} else if m := collectionWord.FindStringIndex(s); m != nil {
 		ref.Collection, s = true, strings.TrimSpace(s[:m[0]])
