@@ -57,22 +57,27 @@ func Emit(api *model.API, cfg Config) (Files, model.Diagnostics, error) {
 		return nil, nil, err
 	}
 	files = append(append(files, rt), more...)
+	// Each file is generated and rendered by one worker (renderAll): the view is
+	// read-only by now. Models go to one file per initial letter (models_a_gen.go, ...):
+	// smaller diffs, and files that format in parallel.
 	var pending []pendingFile
-	// Models go to one file per initial letter (models_a_gen.go, ...): smaller diffs, and
-	// files that format in parallel.
 	var letters []string
-	byLetter := map[string]*jen.File{}
+	byLetter := map[string][]*goType{}
 	for _, t := range v.types {
 		l := modelFile(t.Name)
 		if byLetter[l] == nil {
-			byLetter[l] = newFile(v)
 			letters = append(letters, l)
 		}
-		genType(byLetter[l], v, t)
+		byLetter[l] = append(byLetter[l], t)
 	}
 	slices.Sort(letters)
 	for _, l := range letters {
-		pending = append(pending, pendingFile{l, byLetter[l]})
+		ts := byLetter[l]
+		pending = append(pending, pendingFile{l, func(f *jen.File) {
+			for _, t := range ts {
+				genType(f, v, t)
+			}
+		}})
 	}
 	var groups []string
 	byGroup := map[string][]*goMethod{}
@@ -83,19 +88,18 @@ func Emit(api *model.API, cfg Config) (Files, model.Diagnostics, error) {
 		byGroup[m.Group] = append(byGroup[m.Group], m)
 	}
 	for _, g := range groups {
-		f := newFile(v)
-		for _, m := range byGroup[g] {
-			if m.Body != nil && m.Body.Owner == m && m.Body.Whole == nil && !m.Body.Any {
-				genBodyStruct(f, v, m.Body)
+		ms := byGroup[g]
+		pending = append(pending, pendingFile{g + "_gen.go", func(f *jen.File) {
+			for _, m := range ms {
+				if m.Body != nil && m.Body.Owner == m && m.Body.Whole == nil && !m.Body.Any {
+					genBodyStruct(f, v, m.Body)
+				}
+				genMethod(f, v, m)
 			}
-			genMethod(f, v, m)
-		}
-		pending = append(pending, pendingFile{g + "_gen.go", f})
+		}})
 	}
-	af := newFile(v)
-	genAPI(af, v, v.apiName)
-	pending = append(pending, pendingFile{"api_gen.go", af})
-	rendered, err := renderAll(pending)
+	pending = append(pending, pendingFile{"api_gen.go", func(f *jen.File) { genAPI(f, v, v.apiName) }})
+	rendered, err := renderAll(v, pending)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -121,16 +125,16 @@ func modelFile(name string) string {
 	return "models_" + l + "_gen.go"
 }
 
-// pendingFile is a file built but not yet rendered.
+// pendingFile is a file to generate and render.
 type pendingFile struct {
 	name string
-	f    *jen.File
+	gen  func(*jen.File) // fills the file
 }
 
-// renderAll renders the files on as many goroutines as there are CPUs; the result keeps
+// renderAll generates and renders the files on as many goroutines as there are CPUs; the result keeps
 // their order. jen formats what it renders (go/format), so the output is gofmt'd and
 // known to parse.
-func renderAll(pending []pendingFile) (Files, error) {
+func renderAll(v *view, pending []pendingFile) (Files, error) {
 	out := make(Files, len(pending))
 	errs := make([]error, len(pending))
 	next := make(chan int)
@@ -140,8 +144,10 @@ func renderAll(pending []pendingFile) (Files, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				f := newFile(v)
+				pending[i].gen(f)
 				var buf bytes.Buffer
-				if err := pending[i].f.Render(&buf); err != nil {
+				if err := f.Render(&buf); err != nil {
 					errs[i] = fmt.Errorf("%s: %v", pending[i].name, err)
 					continue
 				}
