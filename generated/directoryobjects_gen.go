@@ -35,12 +35,12 @@ type DirectoryObjectsGetByIDsRequest struct {
 //
 // Source: api-reference/beta/api/directoryobject-getbyids.md
 func (c *Client) DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObjectsGetByIDsRequest) iter.Seq2[DirectoryObject, error] {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/directoryObjects/getByIds",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/directoryObjects/getByIds",
 	}
-	return list[DirectoryObject](ctx, c, r)
+	return List[DirectoryObject](ctx, c, r)
 }
 
 // DirectoryObjectsGetByIDsPage sends POST /directoryObjects/getByIds.
@@ -58,10 +58,10 @@ func (c *Client) DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObj
 //
 // Source: api-reference/beta/api/directoryobject-getbyids.md
 func (c *Client) DirectoryObjectsGetByIDsPage(ctx context.Context, body DirectoryObjectsGetByIDsRequest) (*Page[DirectoryObject], error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/directoryObjects/getByIds",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/directoryObjects/getByIds",
 	}
-	return page[DirectoryObject](ctx, c, r)
+	return GetPage[DirectoryObject](ctx, c, r)
 }

@@ -17,15 +17,15 @@ type GetGroupOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *GetGroupOptions) apply(r *request) {
+func (o *GetGroupOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if len(o.Select) > 0 {
-		r.setQuery("$select", strings.Join(o.Select, ","))
+		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
 	if len(o.Expand) > 0 {
-		r.setQuery("$expand", strings.Join(o.Expand, ","))
+		r.SetQuery("$expand", strings.Join(o.Expand, ","))
 	}
 }
 
@@ -44,13 +44,13 @@ func (o *GetGroupOptions) apply(r *request) {
 //
 // Source: api-reference/beta/api/group-get.md
 func (c *Client) GetGroup(ctx context.Context, groupID string, opts *GetGroupOptions) (*Group, error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false),
 	}
 	opts.apply(&r)
 	var out Group
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

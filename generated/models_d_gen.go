@@ -33,7 +33,7 @@ func knownDateTimeTimeZone(name []byte) bool {
 func (v *DateTimeTimeZone) UnmarshalJSON(b []byte) error {
 	*v = DateTimeTimeZone{}
 	type plain DateTimeTimeZone
-	extra, err := decodeObject(b, knownDateTimeTimeZone, (*plain)(v))
+	extra, err := DecodeObject(b, knownDateTimeTimeZone, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -44,7 +44,7 @@ func (v *DateTimeTimeZone) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v DateTimeTimeZone) MarshalJSON() ([]byte, error) {
 	type plain DateTimeTimeZone
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }
 
 // DirectoryObject is the microsoft.graph.directoryObject type. Documented in
@@ -88,12 +88,12 @@ func knownDirectoryObject(name []byte) bool {
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	*v = DirectoryObject{}
 	type plain DirectoryObject
-	extra, err := decodeObject(b, knownDirectoryObject, (*plain)(v))
+	extra, err := DecodeObject(b, knownDirectoryObject, (*plain)(v))
 	if err != nil {
 		return err
 	}
 	v.AdditionalData = extra
-	switch odataType(v.ODataType) {
+	switch ODataTypeOf(v.ODataType) {
 	case "microsoft.graph.group":
 		d := new(Group)
 		if err := json.Unmarshal(b, d); err != nil {
@@ -116,5 +116,5 @@ func (v DirectoryObject) MarshalJSON() ([]byte, error) {
 		return json.Marshal(v.Derived)
 	}
 	type plain DirectoryObject
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

@@ -57,7 +57,7 @@ func knownGroup(name []byte) bool {
 func (v *Group) UnmarshalJSON(b []byte) error {
 	*v = Group{}
 	type plain Group
-	extra, err := decodeObject(b, knownGroup, (*plain)(v))
+	extra, err := DecodeObject(b, knownGroup, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -68,5 +68,5 @@ func (v *Group) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Group) MarshalJSON() ([]byte, error) {
 	type plain Group
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

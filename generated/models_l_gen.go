@@ -35,7 +35,7 @@ func knownLocation(name []byte) bool {
 func (v *Location) UnmarshalJSON(b []byte) error {
 	*v = Location{}
 	type plain Location
-	extra, err := decodeObject(b, knownLocation, (*plain)(v))
+	extra, err := DecodeObject(b, knownLocation, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -46,5 +46,5 @@ func (v *Location) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Location) MarshalJSON() ([]byte, error) {
 	type plain Location
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

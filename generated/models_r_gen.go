@@ -44,7 +44,7 @@ func knownReminder(name []byte) bool {
 func (v *Reminder) UnmarshalJSON(b []byte) error {
 	*v = Reminder{}
 	type plain Reminder
-	extra, err := decodeObject(b, knownReminder, (*plain)(v))
+	extra, err := DecodeObject(b, knownReminder, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -55,5 +55,5 @@ func (v *Reminder) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Reminder) MarshalJSON() ([]byte, error) {
 	type plain Reminder
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

@@ -22,11 +22,11 @@ import (
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
 func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/reports/getOffice365ActiveUserDetail(period=" + pathValue(period, true) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/reports/getOffice365ActiveUserDetail(period=" + PathValue(period, true) + ")",
 	}
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }
 
 // ReportsGetOffice365ActiveUserDetailByDate sends GET /reports/getOffice365ActiveUserDetail(date={date}).
@@ -45,9 +45,9 @@ func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
 func (c *Client) ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/reports/getOffice365ActiveUserDetail(date=" + pathValue(date, false) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/reports/getOffice365ActiveUserDetail(date=" + PathValue(date, false) + ")",
 	}
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }

@@ -32,27 +32,27 @@ type ListMeMemberOfOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *ListMeMemberOfOptions) apply(r *request) {
+func (o *ListMeMemberOfOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if len(o.Select) > 0 {
-		r.setQuery("$select", strings.Join(o.Select, ","))
+		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
 	if o.Filter != "" {
-		r.setQuery("$filter", o.Filter)
+		r.SetQuery("$filter", o.Filter)
 	}
 	if o.Search != "" {
-		r.setQuery("$search", quoteSearch(o.Search))
+		r.SetQuery("$search", QuoteSearch(o.Search))
 	}
 	if o.Count {
-		r.setQuery("$count", "true")
+		r.SetQuery("$count", "true")
 	}
 	if o.ConsistencyLevel != "" {
-		r.setHeader("ConsistencyLevel", o.ConsistencyLevel)
+		r.SetHeader("ConsistencyLevel", o.ConsistencyLevel)
 	}
-	if (o.Search != "" || o.Count) && r.header.Get("ConsistencyLevel") == "" {
-		r.setHeader("ConsistencyLevel", "eventual")
+	if (o.Search != "" || o.Count) && r.Header.Get("ConsistencyLevel") == "" {
+		r.SetHeader("ConsistencyLevel", "eventual")
 	}
 }
 
@@ -74,12 +74,12 @@ func (o *ListMeMemberOfOptions) apply(r *request) {
 //
 // Source: api-reference/beta/api/user-list-memberof.md
 func (c *Client) ListMeMemberOf(ctx context.Context, opts *ListMeMemberOfOptions) iter.Seq2[DirectoryObject, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/memberOf",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/memberOf",
 	}
 	opts.apply(&r)
-	return list[DirectoryObject](ctx, c, r)
+	return List[DirectoryObject](ctx, c, r)
 }
 
 // ListMeMemberOfPage sends GET /me/memberOf.
@@ -98,12 +98,12 @@ func (c *Client) ListMeMemberOf(ctx context.Context, opts *ListMeMemberOfOptions
 //
 // Source: api-reference/beta/api/user-list-memberof.md
 func (c *Client) ListMeMemberOfPage(ctx context.Context, opts *ListMeMemberOfOptions) (*Page[DirectoryObject], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/memberOf",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/memberOf",
 	}
 	opts.apply(&r)
-	return page[DirectoryObject](ctx, c, r)
+	return GetPage[DirectoryObject](ctx, c, r)
 }
 
 // ListUserMemberOf sends GET /users/{userId}/memberOf.
@@ -126,12 +126,12 @@ func (c *Client) ListMeMemberOfPage(ctx context.Context, opts *ListMeMemberOfOpt
 //
 // Source: api-reference/beta/api/user-list-memberof.md
 func (c *Client) ListUserMemberOf(ctx context.Context, userID string, opts *ListMeMemberOfOptions) iter.Seq2[DirectoryObject, error] {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/memberOf",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/memberOf",
 	}
 	opts.apply(&r)
-	return list[DirectoryObject](ctx, c, r)
+	return List[DirectoryObject](ctx, c, r)
 }
 
 // ListUserMemberOfPage sends GET /users/{userId}/memberOf.
@@ -153,12 +153,12 @@ func (c *Client) ListUserMemberOf(ctx context.Context, userID string, opts *List
 //
 // Source: api-reference/beta/api/user-list-memberof.md
 func (c *Client) ListUserMemberOfPage(ctx context.Context, userID string, opts *ListMeMemberOfOptions) (*Page[DirectoryObject], error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/memberOf",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/memberOf",
 	}
 	opts.apply(&r)
-	return page[DirectoryObject](ctx, c, r)
+	return GetPage[DirectoryObject](ctx, c, r)
 }
 
 // PutMePhotoValue sends PUT /me/photo/$value.
@@ -175,13 +175,13 @@ func (c *Client) ListUserMemberOfPage(ctx context.Context, userID string, opts *
 //
 // Source: api-reference/beta/api/profilephoto-update.md
 func (c *Client) PutMePhotoValue(ctx context.Context, content io.Reader, contentType string) error {
-	r := request{
-		contentType: contentType,
-		method:      "PUT",
-		path:        "/me/photo/$value",
-		raw:         content,
+	r := Request{
+		Content:     content,
+		ContentType: contentType,
+		Method:      "PUT",
+		Path:        "/me/photo/$value",
 	}
-	return c.do(ctx, r, nil)
+	return c.Do(ctx, r, nil)
 }
 
 // MeReminderViewOptions are the optional query parameters and headers of MeReminderView; the
@@ -193,12 +193,12 @@ type MeReminderViewOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *MeReminderViewOptions) apply(r *request) {
+func (o *MeReminderViewOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if o.Prefer != "" {
-		r.setHeader("Prefer", o.Prefer)
+		r.SetHeader("Prefer", o.Prefer)
 	}
 }
 
@@ -227,12 +227,12 @@ func (o *MeReminderViewOptions) apply(r *request) {
 //
 // Source: api-reference/beta/api/user-reminderview.md
 func (c *Client) MeReminderView(ctx context.Context, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/reminderView(startDateTime=" + pathValue(startDateTime, true) + ",endDateTime=" + pathValue(endDateTime, true) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
 	}
 	opts.apply(&r)
-	return list[Reminder](ctx, c, r)
+	return List[Reminder](ctx, c, r)
 }
 
 // MeReminderViewPage sends GET /me/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
@@ -258,12 +258,12 @@ func (c *Client) MeReminderView(ctx context.Context, startDateTime string, endDa
 //
 // Source: api-reference/beta/api/user-reminderview.md
 func (c *Client) MeReminderViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/reminderView(startDateTime=" + pathValue(startDateTime, true) + ",endDateTime=" + pathValue(endDateTime, true) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
 	}
 	opts.apply(&r)
-	return page[Reminder](ctx, c, r)
+	return GetPage[Reminder](ctx, c, r)
 }
 
 // UserReminderView sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
@@ -293,12 +293,12 @@ func (c *Client) MeReminderViewPage(ctx context.Context, startDateTime string, e
 //
 // Source: api-reference/beta/api/user-reminderview.md
 func (c *Client) UserReminderView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error] {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/reminderView(startDateTime=" + pathValue(startDateTime, true) + ",endDateTime=" + pathValue(endDateTime, true) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
 	}
 	opts.apply(&r)
-	return list[Reminder](ctx, c, r)
+	return List[Reminder](ctx, c, r)
 }
 
 // UserReminderViewPage sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
@@ -326,10 +326,10 @@ func (c *Client) UserReminderView(ctx context.Context, userID string, startDateT
 //
 // Source: api-reference/beta/api/user-reminderview.md
 func (c *Client) UserReminderViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/reminderView(startDateTime=" + pathValue(startDateTime, true) + ",endDateTime=" + pathValue(endDateTime, true) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
 	}
 	opts.apply(&r)
-	return page[Reminder](ctx, c, r)
+	return GetPage[Reminder](ctx, c, r)
 }

@@ -28,22 +28,22 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 		genOptionsStruct(f, v, m.Options)
 	}
 	params := v.methodParams(m)
-	build := requestStmts(m)
+	build := requestStmts(v, m)
 	r := m.Result
 	var results jen.Code = jen.Error()
 	var stmts []jen.Code
 	call := func(out jen.Code) *jen.Statement {
-		return jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), out)
+		return jen.Id("c").Dot("Do").Call(jen.Id("ctx"), jen.Id("r"), out)
 	}
 	switch m.Kind {
 	case resultNone:
 		stmts = append(stmts, jen.Return(call(jen.Nil())))
 	case resultCount:
 		results = jen.Parens(jen.List(jen.Int64(), jen.Error()))
-		stmts = append(stmts, jen.Return(jen.Id("c").Dot("count").Call(jen.Id("ctx"), jen.Id("r"))))
+		stmts = append(stmts, jen.Return(jen.Id("c").Dot("Count").Call(jen.Id("ctx"), jen.Id("r"))))
 	case resultStream:
 		results = jen.Parens(jen.List(jen.Qual(ioPkg, "ReadCloser"), jen.Error()))
-		stmts = append(stmts, jen.Return(jen.Id("c").Dot("stream").Call(jen.Id("ctx"), jen.Id("r"))))
+		stmts = append(stmts, jen.Return(jen.Id("c").Dot("Stream").Call(jen.Id("ctx"), jen.Id("r"))))
 	case resultPage:
 		elem := r
 		elem.Collection = false
@@ -51,11 +51,11 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 		f.Add(methodDoc(m, m.Name, false))
 		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.Name).Params(params...).
 			Qual(iterPkg, "Seq2").Types(v.goTypeOf(elem), jen.Error()).
-			Block(append(requestStmts(m), jen.Return(jen.Id("list").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), jen.Id("c"), jen.Id("r"))))...)
+			Block(append(requestStmts(v, m), jen.Return(v.rt("List").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"))))...)
 		f.Add(methodDoc(m, m.PageName, true))
 		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.PageName).Params(v.methodParams(m)...).
-			Parens(jen.List(jen.Op("*").Id("Page").Types(v.goTypeOf(elem)), jen.Error())).
-			Block(append(build, jen.Return(jen.Id("page").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), jen.Id("c"), jen.Id("r"))))...)
+			Parens(jen.List(jen.Op("*").Add(v.rt("Page")).Types(v.goTypeOf(elem)), jen.Error())).
+			Block(append(build, jen.Return(v.rt("GetPage").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"))))...)
 		return
 	case resultObject:
 		typ := v.goTypeOf(r)
@@ -69,7 +69,7 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 		typ := v.goTypeOf(r)
 		results = jen.Parens(jen.List(typ.Clone(), jen.Error()))
 		stmts = append(stmts,
-			jen.Var().Id("out").Id("valueOf").Types(typ),
+			jen.Var().Id("out").Add(v.rt("ValueOf")).Types(typ),
 			jen.Err().Op(":=").Add(call(jen.Op("&").Id("out"))),
 			jen.Return(jen.Id("out").Dot("Value"), jen.Err()),
 		)
@@ -146,41 +146,40 @@ func (v *view) methodParams(m *goMethod) []jen.Code {
 	case m.Body != nil && m.Body.Whole != nil:
 		params = append(params, jen.Id("body").Add(v.goTypeOf(*m.Body.Whole)))
 	case m.Body != nil:
-		params = append(params, jen.Id("body").Id(m.Body.Name))
+		params = append(params, jen.Id("body").Qual(v.methodPath(m.Body.Owner), m.Body.Name))
 	}
 	if m.Options != nil {
-		params = append(params, jen.Id("opts").Op("*").Id(m.Options.Name))
+		params = append(params, jen.Id("opts").Op("*").Qual(v.methodPath(m.Options.Owner), m.Options.Name))
 	}
 	return params
 }
 
 // requestStmts build the request r:
 //
-//	r := request{method: "GET", path: "/users/" + pathValue(userID, false) + "/memberOf"}
-//	r.query = url.Values{"startDateTime": {queryValue(startDateTime, false)}}
-//	r.body = body
+//	r := Request{Method: "GET", Path: "/users/" + PathValue(userID, false) + "/memberOf",
+//		Query: url.Values{"startDateTime": {QueryValue(startDateTime, false)}}, Body: body}
 //	opts.apply(&r)
-func requestStmts(m *goMethod) []jen.Code {
-	fields := jen.Dict{jen.Id("method"): jen.Lit(m.Op.Method), jen.Id("path"): pathExpr(m)}
+func requestStmts(v *view, m *goMethod) []jen.Code {
+	fields := jen.Dict{jen.Id("Method"): jen.Lit(m.Op.Method), jen.Id("Path"): pathExpr(v, m)}
 	switch {
 	case m.Upload:
-		fields[jen.Id("raw")] = jen.Id("content")
-		fields[jen.Id("contentType")] = jen.Id("contentType")
+		fields[jen.Id("Content")] = jen.Id("content")
+		fields[jen.Id("ContentType")] = jen.Id("contentType")
 	case m.Body != nil:
-		fields[jen.Id("body")] = jen.Id("body")
+		fields[jen.Id("Body")] = jen.Id("body")
 	}
 	if len(m.Path.Query) > 0 {
 		q := jen.Dict{}
 		for _, qp := range m.Path.Query {
 			val := jen.Lit(qp.Value)
 			if qp.Param != "" {
-				val = jen.Id("queryValue").Call(jen.Id(argName(m, qp.Param)), jen.Lit(qp.Quoted))
+				val = v.rt("QueryValue").Call(jen.Id(argName(m, qp.Param)), jen.Lit(qp.Quoted))
 			}
 			q[jen.Lit(qp.Name)] = jen.Values(val)
 		}
-		fields[jen.Id("query")] = jen.Qual(urlPkg, "Values").Values(q)
+		fields[jen.Id("Query")] = jen.Qual(urlPkg, "Values").Values(q)
 	}
-	stmts := []jen.Code{jen.Id("r").Op(":=").Id("request").Values(fields)}
+	stmts := []jen.Code{jen.Id("r").Op(":=").Add(v.rt("Request")).Values(fields)}
 	if m.Options != nil {
 		stmts = append(stmts, jen.Id("opts").Dot("apply").Call(jen.Op("&").Id("r")))
 	}
@@ -209,7 +208,7 @@ func argName(m *goMethod, param string) string {
 }
 
 // pathExpr builds the path as a string expression: literals joined with escaped arguments.
-func pathExpr(m *goMethod) jen.Code {
+func pathExpr(v *view, m *goMethod) jen.Code {
 	var pieces []jen.Code
 	var lit strings.Builder
 	flush := func() {
@@ -228,9 +227,9 @@ func pathExpr(m *goMethod) jen.Code {
 			}
 			flush()
 			if m.Args[i].Path {
-				pieces = append(pieces, jen.Id("pathSegments").Call(jen.Id(m.Args[i].Name)))
+				pieces = append(pieces, v.rt("PathSegments").Call(jen.Id(m.Args[i].Name)))
 			} else {
-				pieces = append(pieces, jen.Id("pathValue").Call(jen.Id(m.Args[i].Name), jen.Lit(m.Args[i].Quoted)))
+				pieces = append(pieces, v.rt("PathValue").Call(jen.Id(m.Args[i].Name), jen.Lit(m.Args[i].Quoted)))
 			}
 			i++
 		}

@@ -171,7 +171,7 @@ func genStruct(f *jen.File, v *view, t *goType) {
 	genDerivedIface(f, t)
 	genKnownField(f, t)
 	genUnmarshal(f, v, t)
-	genMarshal(f, t)
+	genMarshal(f, v, t)
 }
 
 // fieldDoc is a field's description with its read-only and required cues.
@@ -265,7 +265,7 @@ func genUnmarshal(f *jen.File, v *view, t *goType) {
 		// A decoded value replaces what v held, rather than merging into it.
 		jen.Op("*").Id("v").Op("=").Id(t.Name).Values(),
 		jen.Type().Id("plain").Id(t.Name),
-		jen.List(jen.Id("extra"), jen.Err()).Op(":=").Id("decodeObject").Call(jen.Id("b"), jen.Id(knownFunc(t)), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v"))),
+		jen.List(jen.Id("extra"), jen.Err()).Op(":=").Add(v.rt("DecodeObject")).Call(jen.Id("b"), jen.Id(knownFunc(t)), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v"))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Id("v").Dot("AdditionalData").Op("=").Id("extra"),
 	}
@@ -278,7 +278,7 @@ func genUnmarshal(f *jen.File, v *view, t *goType) {
 				jen.Id("v").Dot("Derived").Op("=").Id("d"),
 			))
 		}
-		body = append(body, jen.Switch(jen.Id("odataType").Call(jen.Id("v").Dot("ODataType"))).Block(cases...))
+		body = append(body, jen.Switch(v.rt("ODataTypeOf").Call(jen.Id("v").Dot("ODataType"))).Block(cases...))
 	}
 	body = append(body, jen.Return(jen.Nil()))
 	f.Comment("UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.")
@@ -293,7 +293,7 @@ func genUnmarshal(f *jen.File, v *view, t *goType) {
 //		type plain User
 //		return marshalObject(plain(v), v.AdditionalData)
 //	}
-func genMarshal(f *jen.File, t *goType) {
+func genMarshal(f *jen.File, v *view, t *goType) {
 	var body []jen.Code
 	if t.Iface != "" {
 		body = append(body, jen.If(jen.Id("v").Dot("Derived").Op("!=").Nil()).Block(
@@ -302,7 +302,7 @@ func genMarshal(f *jen.File, t *goType) {
 	}
 	body = append(body,
 		jen.Type().Id("plain").Id(t.Name),
-		jen.Return(jen.Id("marshalObject").Call(jen.Id("plain").Call(jen.Id("v")), jen.Id("v").Dot("AdditionalData"))),
+		jen.Return(v.rt("MarshalObject").Call(jen.Id("plain").Call(jen.Id("v")), jen.Id("v").Dot("AdditionalData"))),
 	)
 	f.Comment("MarshalJSON encodes the properties that are set, then AdditionalData.")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(body...)

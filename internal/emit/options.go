@@ -120,10 +120,10 @@ func genOptionsStruct(f *jen.File, v *view, o *goOptions) {
 
 	body := []jen.Code{jen.If(jen.Id("o").Op("==").Nil()).Block(jen.Return())}
 	for _, fl := range o.Fields {
-		body = append(body, applyField(fl))
+		body = append(body, applyField(v, fl))
 	}
 	if o.ConsistencyEventual {
-		cond := jen.Id("r").Dot("header").Dot("Get").Call(jen.Lit("ConsistencyLevel")).Op("==").Lit("")
+		cond := jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("ConsistencyLevel")).Op("==").Lit("")
 		var uses []jen.Code
 		for _, fl := range o.Fields {
 			switch fl.OData {
@@ -138,11 +138,11 @@ func genOptionsStruct(f *jen.File, v *view, o *goOptions) {
 			either = either.Op("||").Add(u)
 		}
 		body = append(body, jen.If(jen.Parens(either).Op("&&").Add(cond)).Block(
-			jen.Id("r").Dot("setHeader").Call(jen.Lit("ConsistencyLevel"), jen.Lit("eventual")),
+			jen.Id("r").Dot("SetHeader").Call(jen.Lit("ConsistencyLevel"), jen.Lit("eventual")),
 		))
 	}
 	f.Comment("apply adds the options that are set to r.")
-	f.Func().Params(jen.Id("o").Op("*").Id(o.Name)).Id("apply").Params(jen.Id("r").Op("*").Id("request")).Block(body...)
+	f.Func().Params(jen.Id("o").Op("*").Id(o.Name)).Id("apply").Params(jen.Id("r").Op("*").Add(v.rt("Request"))).Block(body...)
 }
 
 // descOf is a parameter's description without placeholders.
@@ -155,7 +155,7 @@ func descOf(p model.Param) string {
 }
 
 // applyField is the statement that adds one option to the request when it is set.
-func applyField(fl goOpt) jen.Code {
+func applyField(v *view, fl goOpt) jen.Code {
 	field := jen.Id("o").Dot(fl.Name)
 	name := fl.Query
 	if fl.OData != "" {
@@ -163,9 +163,9 @@ func applyField(fl goOpt) jen.Code {
 	}
 	set := func(val jen.Code) jen.Code {
 		if fl.Header != "" {
-			return jen.Id("r").Dot("setHeader").Call(jen.Lit(fl.Header), val)
+			return jen.Id("r").Dot("SetHeader").Call(jen.Lit(fl.Header), val)
 		}
-		return jen.Id("r").Dot("setQuery").Call(jen.Lit(name), val)
+		return jen.Id("r").Dot("SetQuery").Call(jen.Lit(name), val)
 	}
 	switch optionKind(fl) {
 	case optList:
@@ -177,11 +177,11 @@ func applyField(fl goOpt) jen.Code {
 	case optString:
 		val := jen.Add(field.Clone())
 		if fl.OData == "$search" {
-			val = jen.Id("quoteSearch").Call(field.Clone())
+			val = v.rt("QuoteSearch").Call(field.Clone())
 		}
 		return jen.If(field.Clone().Op("!=").Lit("")).Block(set(val))
 	case optPointer:
-		return jen.If(field.Clone().Op("!=").Nil()).Block(set(jen.Id("queryValue").Call(jen.Op("*").Add(field.Clone()), jen.False())))
+		return jen.If(field.Clone().Op("!=").Nil()).Block(set(v.rt("QueryValue").Call(jen.Op("*").Add(field.Clone()), jen.False())))
 	}
-	return jen.If(field.Clone().Op("!=").Nil()).Block(set(jen.Id("queryValue").Call(field.Clone(), jen.False())))
+	return jen.If(field.Clone().Op("!=").Nil()).Block(set(v.rt("QueryValue").Call(field.Clone(), jen.False())))
 }

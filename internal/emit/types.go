@@ -26,10 +26,10 @@ func (v *view) goTypeOf(t model.TypeRef) *jen.Statement {
 	var elem *jen.Statement
 	switch t.Kind {
 	case model.KindPrimitive:
-		elem = primitiveType(t.Primitive)
+		elem = v.primitiveType(t.Primitive)
 	case model.KindNamed:
 		if gt := v.namedType(t); gt != nil {
-			elem = jen.Id(gt.Name)
+			elem = jen.Qual(v.typePath(gt), gt.Name)
 		} else {
 			elem = jen.Qual(jsonPkg, "RawMessage")
 		}
@@ -44,7 +44,7 @@ func (v *view) goTypeOf(t model.TypeRef) *jen.Statement {
 
 // primitiveType maps an Edm primitive to Go: the date and time primitives and Binary use
 // the runtime's wire types (edm_gen.go), which round-trip Graph's text exactly.
-func primitiveType(p model.Primitive) *jen.Statement {
+func (v *view) primitiveType(p model.Primitive) *jen.Statement {
 	switch p {
 	case model.Boolean:
 		return jen.Bool()
@@ -65,15 +65,15 @@ func primitiveType(p model.Primitive) *jen.Statement {
 	case model.Decimal:
 		return jen.Qual(jsonPkg, "Number")
 	case model.DateTimeOffset:
-		return jen.Id("DateTimeOffset")
+		return v.rt("DateTimeOffset")
 	case model.Date:
-		return jen.Id("Date")
+		return v.rt("Date")
 	case model.TimeOfDay:
-		return jen.Id("TimeOfDay")
+		return v.rt("TimeOfDay")
 	case model.Duration:
-		return jen.Id("Duration")
+		return v.rt("Duration")
 	case model.Binary:
-		return jen.Id("Binary")
+		return v.rt("Binary")
 	case model.Json, model.Stream:
 		return jen.Qual(jsonPkg, "RawMessage")
 	}

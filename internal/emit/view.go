@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"github.com/dave/jennifer/jen"
+
 	"slices"
 	"strings"
 	"unicode"
@@ -14,11 +16,13 @@ import (
 
 // view is the whole package to emit.
 type view struct {
-	pkg     string
-	version string
-	types   []*goType
-	methods []*goMethod
-	diags   model.Diagnostics
+	pkg      string
+	corePath string // the import path of the package holding the runtime (and, split, the shared models)
+	split    bool   // workloads go to packages of their own (see split.go)
+	version  string
+	types    []*goType
+	methods  []*goMethod
+	diags    model.Diagnostics
 
 	typeByKey map[string]*goType // lower-cased qualified Graph name -> type
 	apiName   string             // the interface of every method
@@ -28,6 +32,7 @@ type view struct {
 type goType struct {
 	Name  string
 	Model *model.Type
+	Pkg   *goPackage // nil: the core package
 
 	Fields      []goProp  // structs: the base chain's properties, then its own
 	Consts      []goConst // enums: one constant per member
@@ -61,9 +66,10 @@ type goMethod struct {
 	Result   model.TypeRef
 	PageName string // for a collection: the name of the one-page method
 	Kind     resultKind
-	Upload   bool   // the request body is raw content (an io.Reader and its content type)
-	Group    string // the output file it goes to
-	base     string // the name before collisions were settled
+	Upload   bool       // the request body is raw content (an io.Reader and its content type)
+	Group    string     // the output file it goes to
+	Pkg      *goPackage // nil: the core package
+	base     string     // the name before collisions were settled
 }
 
 // resultKind is how a method returns the response.
@@ -128,6 +134,8 @@ var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUs
 	"Option", "Page", "Ptr", "WithBaseURL", "WithHTTPClient", "WithUserAgent",
 	"WithToken", "WithCloud", "CloudGlobal", "CloudUSGov", "CloudUSGovDoD", "CloudChina", "RetryPolicy",
 	"DefaultRetryPolicy", "WithRetryPolicy", "WithoutRetries", "IsNotFound", "IsThrottled", "ErrorDetail", "NextPage",
+	"Request", "GetPage", "List", "ValueOf", "PathValue", "PathSegments", "QueryValue", "QuoteSearch",
+	"DecodeObject", "MarshalObject", "ODataTypeOf",
 	// edm_gen.go
 	"Binary", "Date", "DateOf", "DateTimeOffset", "Duration", "NewBinary", "NewDateTimeOffset", "NewDuration",
 	"NewTimeOfDay", "ParseBinary", "ParseDate", "ParseDateTimeOffset", "ParseDuration", "ParseTimeOfDay",
@@ -135,7 +143,10 @@ var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUs
 
 // newView resolves every Go name for the API.
 func newView(api *model.API, cfg Config) *view {
-	v := &view{pkg: cfg.Package, version: api.Version, typeByKey: map[string]*goType{}}
+	v := &view{pkg: cfg.Package, corePath: cfg.ImportPath, split: cfg.Split, version: api.Version, typeByKey: map[string]*goType{}}
+	if v.corePath == "" {
+		v.corePath = "graphdocgen.invalid/" + cfg.Package // never printed: every file is in it
+	}
 	typeNames := uniquer{}
 	for _, n := range runtimeNames {
 		typeNames[n] = true
@@ -731,4 +742,33 @@ func withQuery(m *goMethod, _ []*goMethod) string {
 // namedType finds the Go type for a named reference.
 func (v *view) namedType(t model.TypeRef) *goType {
 	return v.typeByKey[strings.ToLower(t.QualifiedName())]
+}
+
+// rt refers to a name the runtime (client_gen.go, edm_gen.go) exports. Files render it
+// unqualified in the core package and as graph.Name elsewhere.
+func (v *view) rt(name string) *jen.Statement { return jen.Qual(v.corePath, name) }
+
+// typePath is the import path of the package that declares t.
+func (v *view) typePath(t *goType) string {
+	if t.Pkg == nil {
+		return v.corePath
+	}
+	return t.Pkg.Path
+}
+
+// methodPath is the import path of the package that declares m and its structs.
+func (v *view) methodPath(m *goMethod) string {
+	if m.Pkg == nil {
+		return v.corePath
+	}
+	return m.Pkg.Path
+}
+
+// clientArg is the *Client a method passes to the runtime's generic functions: the
+// receiver itself, or in a workload package the core client it embeds.
+func (v *view) clientArg() *jen.Statement {
+	if v.split {
+		return jen.Id("c").Dot("Client")
+	}
+	return jen.Id("c")
 }

@@ -68,7 +68,7 @@ func TestFormatValue(t *testing.T) {
 			if got := formatValue(tt.v, tt.quoted); got != tt.want {
 				t.Errorf("formatValue(%#v, %v) = %q, want %q", tt.v, tt.quoted, got, tt.want)
 			}
-			if got := queryValue(tt.v, tt.quoted); got != tt.want {
+			if got := QueryValue(tt.v, tt.quoted); got != tt.want {
 				t.Errorf("queryValue(%#v, %v) = %q, want %q", tt.v, tt.quoted, got, tt.want)
 			}
 		})
@@ -110,7 +110,7 @@ func TestPathValue(t *testing.T) {
 		{42, false, "42"},
 	}
 	for _, tt := range tests {
-		got := pathValue(tt.v, tt.quoted)
+		got := PathValue(tt.v, tt.quoted)
 		if got != tt.want {
 			t.Errorf("pathValue(%#v, %v) = %q, want %q", tt.v, tt.quoted, got, tt.want)
 		}
@@ -295,7 +295,7 @@ func TestPageAndPtr(t *testing.T) {
 		t.Errorf("json.Marshal = %s, %v; want false and 0 sent, nil left out", b, err)
 	}
 
-	var v valueOf[string]
+	var v ValueOf[string]
 	if err := json.Unmarshal([]byte(`{"@odata.context":"x","value":"done"}`), &v); err != nil || v.Value != "done" {
 		t.Errorf("valueOf = %+v, %v", v, err)
 	}
@@ -437,11 +437,11 @@ func TestRequestSent(t *testing.T) {
 	ctx := context.Background()
 	q := url.Values{"$select": {"id,displayName"}, "$filter": {"startswith(displayName,'a&b')"}}
 	h := http.Header{"If-Match": {"W/\"1\""}, "prefer": {"return=minimal"}}
-	err := c.do(ctx, request{method: "PATCH", path: "/groups/" + pathValue("g/1", false), query: q, header: h, body: map[string]any{"b": false}}, nil)
+	err := c.Do(ctx, Request{Method: "PATCH", Path: "/groups/" + PathValue("g/1", false), Query: q, Header: h, Body: map[string]any{"b": false}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.do(ctx, request{method: "GET", path: "/me"}, nil); err != nil {
+	if err := c.Do(ctx, Request{Method: "GET", Path: "/me"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	reqs := rec.requests()
@@ -470,7 +470,7 @@ func TestRequestSent(t *testing.T) {
 		t.Errorf("GET without a body: body %q, Content-Type %q, query %q", r.body, r.header.Get("Content-Type"), r.query)
 	}
 
-	if err := c.do(ctx, request{method: "POST", path: "/x", body: make(chan int)}, nil); err == nil || !strings.Contains(err.Error(), "encoding") {
+	if err := c.Do(ctx, Request{Method: "POST", Path: "/x", Body: make(chan int)}, nil); err == nil || !strings.Contains(err.Error(), "encoding") {
 		t.Errorf("unencodable body: err = %v", err)
 	}
 	if n := len(rec.requests()); n != 2 {
@@ -481,10 +481,10 @@ func TestRequestSent(t *testing.T) {
 func TestWithToken(t *testing.T) {
 	t.Parallel()
 	rec := newRecorder(t, nil)
-	if err := NewClient(WithBaseURL(rec.srv.URL), WithToken("s3cret")).do(context.Background(), request{method: "GET", path: "/me"}, nil); err != nil {
+	if err := NewClient(WithBaseURL(rec.srv.URL), WithToken("s3cret")).Do(context.Background(), Request{Method: "GET", Path: "/me"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := NewClient(WithBaseURL(rec.srv.URL), WithToken("")).do(context.Background(), request{method: "GET", path: "/me"}, nil); err != nil {
+	if err := NewClient(WithBaseURL(rec.srv.URL), WithToken("")).Do(context.Background(), Request{Method: "GET", Path: "/me"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	reqs := rec.requests()
@@ -507,18 +507,18 @@ func TestUpload(t *testing.T) {
 	ctx := context.Background()
 	sr := strings.NewReader("skip:hello, world")
 	_, _ = sr.Seek(5, io.SeekStart) // the body starts where the reader is
-	var v valueOf[string]
-	if err := c.do(ctx, request{method: "PUT", path: "/me/drive/root:/" + pathSegments("a b.txt") + ":/content", raw: sr, contentType: "text/plain"}, &v); err != nil || v.Value != "uploaded" {
+	var v ValueOf[string]
+	if err := c.Do(ctx, Request{Method: "PUT", Path: "/me/drive/root:/" + PathSegments("a b.txt") + ":/content", Content: sr, ContentType: "text/plain"}, &v); err != nil || v.Value != "uploaded" {
 		t.Fatalf("upload: %+v, %v", v, err)
 	}
-	if err := c.do(ctx, request{method: "PUT", path: "/photo", raw: bytes.NewBuffer([]byte{0, 1, 2})}, nil); err != nil {
+	if err := c.Do(ctx, Request{Method: "PUT", Path: "/photo", Content: bytes.NewBuffer([]byte{0, 1, 2})}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.do(ctx, request{method: "PUT", path: "/stream", raw: io.MultiReader(strings.NewReader("ab"), strings.NewReader("cd")), contentType: "text/csv", body: "ignored"}, nil); err != nil {
+	if err := c.Do(ctx, Request{Method: "PUT", Path: "/stream", Content: io.MultiReader(strings.NewReader("ab"), strings.NewReader("cd")), ContentType: "text/csv", Body: "ignored"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, empty := range []io.Reader{strings.NewReader(""), new(bytes.Buffer)} {
-		if err := c.do(ctx, request{method: "PUT", path: "/empty", raw: empty}, nil); err != nil {
+		if err := c.Do(ctx, Request{Method: "PUT", Path: "/empty", Content: empty}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -572,30 +572,30 @@ func TestDoStreamCount(t *testing.T) {
 	defer srv.Close()
 	c := NewClient(WithBaseURL(srv.URL))
 	ctx := context.Background()
-	get := func(path string) request { return request{method: "GET", path: path} }
+	get := func(path string) Request { return Request{Method: "GET", Path: path} }
 
-	var v valueOf[string]
-	if err := c.do(ctx, get("/ok"), &v); err != nil || v.Value != "v" {
+	var v ValueOf[string]
+	if err := c.Do(ctx, get("/ok"), &v); err != nil || v.Value != "v" {
 		t.Errorf("/ok: %+v, %v", v, err)
 	}
-	if err := c.do(ctx, get("/ok"), nil); err != nil {
+	if err := c.Do(ctx, get("/ok"), nil); err != nil {
 		t.Errorf("/ok without out: %v", err)
 	}
-	if err := c.do(ctx, get("/empty"), &v); err != nil {
+	if err := c.Do(ctx, get("/empty"), &v); err != nil {
 		t.Errorf("/empty: %v", err)
 	}
-	if err := c.do(ctx, request{method: "DELETE", path: "/nocontent"}, &v); err != nil {
+	if err := c.Do(ctx, Request{Method: "DELETE", Path: "/nocontent"}, &v); err != nil {
 		t.Errorf("/nocontent: %v", err)
 	}
-	if err := c.do(ctx, get("/bad"), &v); err == nil || !strings.Contains(err.Error(), "decoding the GET /bad response") {
+	if err := c.Do(ctx, get("/bad"), &v); err == nil || !strings.Contains(err.Error(), "decoding the GET /bad response") {
 		t.Errorf("/bad: err = %v", err)
 	}
 	var e *Error
-	if err := c.do(ctx, get("/missing"), &v); !errors.As(err, &e) || e.StatusCode != 404 || e.Code != "NotFound" || e.RequestID != "rid" || !IsNotFound(err) {
+	if err := c.Do(ctx, get("/missing"), &v); !errors.As(err, &e) || e.StatusCode != 404 || e.Code != "NotFound" || e.RequestID != "rid" || !IsNotFound(err) {
 		t.Errorf("/missing: err = %v", err)
 	}
 
-	rc, err := c.stream(ctx, get("/stream"))
+	rc, err := c.Stream(ctx, get("/stream"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -604,28 +604,28 @@ func TestDoStreamCount(t *testing.T) {
 	if string(b) != "a,b\n" {
 		t.Errorf("stream = %q", b)
 	}
-	if rc, err := c.stream(ctx, get("/missing")); rc != nil || !errors.As(err, &e) || e.StatusCode != 404 {
+	if rc, err := c.Stream(ctx, get("/missing")); rc != nil || !errors.As(err, &e) || e.StatusCode != 404 {
 		t.Errorf("stream /missing: %v, %v", rc, err)
 	}
 
 	h := http.Header{"ConsistencyLevel": {"session"}, "consistencylevel": {"strong"}}
-	n, err := c.count(ctx, request{method: "GET", path: "/users/$count", query: url.Values{"$search": {`"displayName:a"`}}, header: h})
+	n, err := c.Count(ctx, Request{Method: "GET", Path: "/users/$count", Query: url.Values{"$search": {`"displayName:a"`}}, Header: h})
 	if err != nil || n != 42 {
 		t.Errorf("count = %d, %v", n, err)
 	}
 	if len(h) != 2 || h["ConsistencyLevel"][0] != "session" {
 		t.Error("count changed the request's header map")
 	}
-	if _, err := c.count(ctx, get("/groups/$count")); err == nil || !strings.Contains(err.Error(), "reading the GET /groups/$count count") {
+	if _, err := c.Count(ctx, get("/groups/$count")); err == nil || !strings.Contains(err.Error(), "reading the GET /groups/$count count") {
 		t.Errorf("count of a non-number: %v", err)
 	}
-	if _, err := c.count(ctx, get("/missing/$count")); !IsNotFound(err) {
+	if _, err := c.Count(ctx, get("/missing/$count")); !IsNotFound(err) {
 		t.Errorf("count /missing: %v", err)
 	}
 
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
-	if err := c.do(cctx, get("/ok"), &v); !errors.Is(err, context.Canceled) {
+	if err := c.Do(cctx, get("/ok"), &v); !errors.Is(err, context.Canceled) {
 		t.Errorf("canceled: err = %v", err)
 	}
 }
@@ -649,7 +649,7 @@ func TestCheckPath(t *testing.T) {
 		}
 	}
 	c := NewClient(WithBaseURL("http://127.0.0.1:1"))
-	if err := c.do(context.Background(), request{method: "GET", path: "/groups/" + pathValue("", false)}, nil); err == nil || !strings.Contains(err.Error(), "empty") {
+	if err := c.Do(context.Background(), Request{Method: "GET", Path: "/groups/" + PathValue("", false)}, nil); err == nil || !strings.Contains(err.Error(), "empty") {
 		t.Errorf("an empty ID: err = %v, want a refusal before sending", err)
 	}
 }
@@ -661,11 +661,11 @@ func TestPathSegments(t *testing.T) {
 		"/a/b?c#d/":            "a/b%3Fc%23d",
 		"only":                 "only",
 	} {
-		if got := pathSegments(in); got != want {
+		if got := PathSegments(in); got != want {
 			t.Errorf("pathSegments(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if err := checkPath("GET", "/me/drive/root:/"+pathSegments("a//b")+":/content"); err == nil {
+	if err := checkPath("GET", "/me/drive/root:/"+PathSegments("a//b")+":/content"); err == nil {
 		t.Error("an empty segment inside a path value must be refused")
 	}
 }
@@ -677,22 +677,22 @@ func TestUnknownFieldsAndMarshalObject(t *testing.T) {
 		A *int `json:"a,omitempty"`
 	}
 	var o obj
-	extra, err := decodeObject([]byte(`{"a":1,"z":{"x":[1,2]},"b":"s"}`), known, &o)
+	extra, err := DecodeObject([]byte(`{"a":1,"z":{"x":[1,2]},"b":"s"}`), known, &o)
 	if err != nil || len(extra) != 2 || string(extra["z"]) != `{"x":[1,2]}` || string(extra["b"]) != `"s"` || o.A == nil || *o.A != 1 {
 		t.Fatalf("decodeObject = %v, %v, %+v", extra, err, o)
 	}
 	o = obj{}
-	if extra, err := decodeObject([]byte(`{"a":1}`), known, &o); err != nil || extra != nil || *o.A != 1 {
+	if extra, err := DecodeObject([]byte(`{"a":1}`), known, &o); err != nil || extra != nil || *o.A != 1 {
 		t.Errorf("no unknown fields: %v, %v", extra, err)
 	}
-	if extra, err := decodeObject([]byte(`{"a":null}`), known, &obj{}); err != nil || string(extra["a"]) != "null" {
+	if extra, err := DecodeObject([]byte(`{"a":null}`), known, &obj{}); err != nil || string(extra["a"]) != "null" {
 		t.Errorf("a documented null is kept, to be written again: %v, %v", extra, err)
 	}
 	o = obj{}
-	if extra, err := decodeObject([]byte(`{"A":7}`), known, &o); err != nil || o.A != nil || string(extra["A"]) != "7" {
+	if extra, err := DecodeObject([]byte(`{"A":7}`), known, &o); err != nil || o.A != nil || string(extra["A"]) != "7" {
 		t.Errorf("a name that differs only in case is not the documented property: %+v, %v, %v", o, extra, err)
 	}
-	if _, err := decodeObject([]byte(`[1]`), known, &obj{}); err == nil {
+	if _, err := DecodeObject([]byte(`[1]`), known, &obj{}); err == nil {
 		t.Error("an array is not an object")
 	}
 	type plain struct {
@@ -710,13 +710,13 @@ func TestUnknownFieldsAndMarshalObject(t *testing.T) {
 		{plain{A: 2}, map[string]json.RawMessage{"a": json.RawMessage(`null`)}, `{"a":2}`}, // set since: the value wins
 		{plain{}, map[string]json.RawMessage{"a": json.RawMessage(`null`)}, `{"a":null}`},
 	} {
-		b, err := marshalObject(tt.v, tt.extra)
+		b, err := MarshalObject(tt.v, tt.extra)
 		if err != nil || string(b) != tt.want {
 			t.Errorf("marshalObject(%+v, %v) = %s, %v; want %s", tt.v, tt.extra, b, err, tt.want)
 		}
 	}
 	s := "#Microsoft.Graph.User"
-	if got := odataType(&s); got != "microsoft.graph.user" || odataType(nil) != "" {
+	if got := ODataTypeOf(&s); got != "microsoft.graph.user" || ODataTypeOf(nil) != "" {
 		t.Errorf("odataType = %q", got)
 	}
 }
@@ -788,7 +788,7 @@ func TestFetchReadsBodyOnce(t *testing.T) {
 			})
 			c := NewClient(WithBaseURL("https://example.test"), WithHTTPClient(&http.Client{Transport: rt}))
 			var v countingValue
-			err := c.do(context.Background(), request{method: "GET", path: "/v"}, &v)
+			err := c.Do(context.Background(), Request{Method: "GET", Path: "/v"}, &v)
 			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.HasSuffix(err.Error(), tc.wantErr)) {
 				t.Fatalf("err = %v, want %q", err, tc.wantErr)
 			}

@@ -47,9 +47,9 @@ func sameHost(base, token string) string { return base + "/beta/users?$skiptoken
 
 // usersRequest asks for the users, with a query and a header the next pages must not and
 // must send again.
-func usersRequest() request {
-	return request{method: "GET", path: "/users", query: url.Values{"$top": {"2"}, "$count": {"true"}},
-		header: http.Header{"ConsistencyLevel": {"eventual"}}}
+func usersRequest() Request {
+	return Request{Method: "GET", Path: "/users", Query: url.Values{"$top": {"2"}, "$count": {"true"}},
+		Header: http.Header{"ConsistencyLevel": {"eventual"}}}
 }
 
 func collect(seq func(func(item, error) bool), stopAfter int) ([]string, error) {
@@ -83,7 +83,7 @@ func TestList(t *testing.T) {
 	} {
 		rec := pagesServer(t, sameHost)
 		c := NewClient(WithBaseURL(rec.srv.URL+"/beta"), WithToken("tok"))
-		seq := list[item](context.Background(), c, usersRequest())
+		seq := List[item](context.Background(), c, usersRequest())
 		if n := len(rec.requests()); n != 0 {
 			t.Fatalf("list fetched %d pages before iterating", n)
 		}
@@ -116,7 +116,7 @@ func TestNextPage(t *testing.T) {
 	rec := pagesServer(t, func(base, token string) string { return "/beta/users?$skiptoken=" + token }) // relative links resolve
 	c := NewClient(WithBaseURL(rec.srv.URL + "/beta"))
 	ctx := context.Background()
-	p, err := page[item](ctx, c, usersRequest())
+	p, err := GetPage[item](ctx, c, usersRequest())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,14 +170,14 @@ func TestForeignNextLink(t *testing.T) {
 		rec := pagesServer(t, link)
 		c := NewClient(WithBaseURL(rec.srv.URL+"/beta"), WithToken("tok"))
 		ctx := context.Background()
-		p, err := page[item](ctx, c, usersRequest())
+		p, err := GetPage[item](ctx, c, usersRequest())
 		if err != nil {
 			t.Fatal(err)
 		}
 		if next, err := NextPage(ctx, c, p); next != nil || err == nil || !strings.Contains(err.Error(), "refusing to follow") {
 			t.Errorf("%s: NextPage = %v, %v", name, next, err)
 		}
-		ids, err := collect(list[item](ctx, c, usersRequest()), -1)
+		ids, err := collect(List[item](ctx, c, usersRequest()), -1)
 		if !slices.Equal(ids, []string{"u1", "u2"}) || err == nil || !strings.Contains(err.Error(), "refusing to follow") {
 			t.Errorf("%s: list = %v, %v", name, ids, err)
 		}
@@ -205,7 +205,7 @@ func TestListErrors(t *testing.T) {
 	c := NewClient(WithBaseURL(rec.srv.URL))
 	ctx := context.Background()
 	var calls int
-	for it, err := range list[item](ctx, c, request{method: "GET", path: "/missing"}) {
+	for it, err := range List[item](ctx, c, Request{Method: "GET", Path: "/missing"}) {
 		calls++
 		if it != (item{}) || !IsNotFound(err) {
 			t.Errorf("yielded %v, %v", it, err)
@@ -214,11 +214,11 @@ func TestListErrors(t *testing.T) {
 	if calls != 1 {
 		t.Errorf("%d yields, want 1", calls)
 	}
-	ids, err := collect(list[item](ctx, c, request{method: "GET", path: "/loop"}), -1)
+	ids, err := collect(List[item](ctx, c, Request{Method: "GET", Path: "/loop"}), -1)
 	if !slices.Equal(ids, []string{"a"}) || err == nil || !strings.Contains(err.Error(), "followed before") {
 		t.Errorf("loop: %v, %v", ids, err)
 	}
-	if _, err := page[item](ctx, c, request{method: "GET", path: "/missing"}); !IsNotFound(err) || errors.Unwrap(err) != nil {
+	if _, err := GetPage[item](ctx, c, Request{Method: "GET", Path: "/missing"}); !IsNotFound(err) || errors.Unwrap(err) != nil {
 		t.Errorf("page: %v", err)
 	}
 }
@@ -238,7 +238,7 @@ func TestListCycle(t *testing.T) {
 	c := NewClient(WithBaseURL(srv.URL))
 	var ids []string
 	var last error
-	for it, err := range list[map[string]string](context.Background(), c, request{method: "GET", path: "/a"}) {
+	for it, err := range List[map[string]string](context.Background(), c, Request{Method: "GET", Path: "/a"}) {
 		if err != nil {
 			last = err
 			break

@@ -90,8 +90,8 @@ func TestRetryAfterSeconds(t *testing.T) {
 	t.Parallel()
 	rec := newRecorder(t, replies([]int{429, 429, 201}, map[int]string{0: "3", 1: "2"}, `{"value":"made"}`))
 	c, clock := fakeClient(rec.srv.URL)
-	var v valueOf[string]
-	if err := c.do(context.Background(), request{method: "POST", path: "/users", body: map[string]string{"displayName": "A"}}, &v); err != nil || v.Value != "made" {
+	var v ValueOf[string]
+	if err := c.Do(context.Background(), Request{Method: "POST", Path: "/users", Body: map[string]string{"displayName": "A"}}, &v); err != nil || v.Value != "made" {
 		t.Fatalf("do = %+v, %v", v, err)
 	}
 	reqs := rec.requests()
@@ -113,7 +113,7 @@ func TestRetryAfterDate(t *testing.T) {
 	c, clock := fakeClient(rec.srv.URL, WithRetryPolicy(RetryPolicy{MaxElapsed: 2 * time.Minute, MaxDelay: time.Second}))
 	br := bytes.NewReader([]byte("..content"))
 	_, _ = br.Seek(2, io.SeekStart)
-	if err := c.do(context.Background(), request{method: "PUT", path: "/content", raw: br, contentType: "text/plain"}, nil); err != nil {
+	if err := c.Do(context.Background(), Request{Method: "PUT", Path: "/content", Content: br, ContentType: "text/plain"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	reqs := rec.requests()
@@ -150,7 +150,7 @@ func TestRetryReplaysRawBodies(t *testing.T) {
 			t.Parallel()
 			rec := newRecorder(t, replies([]int{503, 200}, nil, `{}`))
 			c, clock := fakeClient(rec.srv.URL)
-			err := c.do(context.Background(), request{method: "PUT", path: "/content", raw: tt.raw()}, nil)
+			err := c.Do(context.Background(), Request{Method: "PUT", Path: "/content", Content: tt.raw()}, nil)
 			reqs := rec.requests()
 			if len(reqs) != tt.attempts {
 				t.Fatalf("%d attempts, want %d", len(reqs), tt.attempts)
@@ -183,7 +183,7 @@ func Test504Exhausted(t *testing.T) {
 	t.Parallel()
 	rec := newRecorder(t, replies([]int{504}, map[int]string{0: "1", 1: "1", 2: "1"}, ""))
 	c, clock := fakeClient(rec.srv.URL, WithRetryPolicy(RetryPolicy{MaxAttempts: 3}))
-	err := c.do(context.Background(), request{method: "GET", path: "/me"}, nil)
+	err := c.Do(context.Background(), Request{Method: "GET", Path: "/me"}, nil)
 	var e *Error
 	if !errors.As(err, &e) || e.StatusCode != 504 || e.RetryAfter != time.Second || e.RequestID != "rid" {
 		t.Fatalf("err = %v", err)
@@ -220,7 +220,7 @@ func TestNotRetried(t *testing.T) {
 			t.Parallel()
 			rec := newRecorder(t, replies([]int{tt.status}, map[int]string{0: "1"}, ""))
 			c, clock := fakeClient(rec.srv.URL, tt.opts...)
-			err := c.do(context.Background(), request{method: tt.method, path: "/x", body: map[string]int{"a": 1}}, nil)
+			err := c.Do(context.Background(), Request{Method: tt.method, Path: "/x", Body: map[string]int{"a": 1}}, nil)
 			var e *Error
 			if !errors.As(err, &e) || e.StatusCode != tt.status {
 				t.Errorf("err = %v", err)
@@ -243,7 +243,7 @@ func TestRetryMaxElapsed(t *testing.T) {
 	t.Parallel()
 	rec := newRecorder(t, replies([]int{429}, map[int]string{0: "3", 1: "3", 2: "3"}, ""))
 	c, clock := fakeClient(rec.srv.URL, WithRetryPolicy(RetryPolicy{MaxAttempts: 10, MaxElapsed: 5 * time.Second}))
-	err := c.do(context.Background(), request{method: "GET", path: "/x"}, nil)
+	err := c.Do(context.Background(), Request{Method: "GET", Path: "/x"}, nil)
 	if !IsThrottled(err) {
 		t.Errorf("err = %v", err)
 	}
@@ -269,7 +269,7 @@ func TestRetryCancel(t *testing.T) {
 		return sleepContext(ctx, d) // the real wait
 	}
 	done := make(chan error, 1)
-	go func() { done <- c.do(ctx, request{method: "GET", path: "/x"}, nil) }()
+	go func() { done <- c.Do(ctx, Request{Method: "GET", Path: "/x"}, nil) }()
 	select {
 	case d := <-waiting:
 		if d != time.Hour {
@@ -313,7 +313,7 @@ func TestRetryDeadline(t *testing.T) {
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
-			err := c.do(ctx, request{method: "GET", path: "/x"}, nil)
+			err := c.Do(ctx, Request{Method: "GET", Path: "/x"}, nil)
 			var e *Error
 			if !errors.As(err, &e) || e.StatusCode != 429 || e.RetryAfter < 9*time.Second {
 				t.Errorf("err = %v", err)
@@ -357,7 +357,7 @@ func TestRetryTransportError(t *testing.T) {
 				return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(`{}`)), Request: r}, nil
 			})
 			c, _ := fakeClient("https://graph.example/beta", WithHTTPClient(&http.Client{Transport: rt}))
-			err := c.do(context.Background(), request{method: method, path: "/x", body: []int{1}}, nil)
+			err := c.Do(context.Background(), Request{Method: method, Path: "/x", Body: []int{1}}, nil)
 			mu.Lock()
 			defer mu.Unlock()
 			if len(bodies) != want {

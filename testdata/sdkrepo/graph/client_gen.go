@@ -321,7 +321,7 @@ func NextPage[T any](ctx context.Context, c *Client, p *Page[T]) (*Page[T], erro
 		return nil, nil
 	}
 	next := &Page[T]{}
-	if err := c.fetch(ctx, request{method: http.MethodGet, header: p.header}, p.NextLink, next); err != nil {
+	if err := c.fetch(ctx, Request{Method: http.MethodGet, Header: p.header}, p.NextLink, next); err != nil {
 		return nil, err
 	}
 	next.header = p.header
@@ -331,33 +331,45 @@ func NextPage[T any](ctx context.Context, c *Client, p *Page[T]) (*Page[T], erro
 // Ptr returns a pointer to v: the way to set an optional field, including to false or 0.
 func Ptr[T any](v T) *T { return &v }
 
-// valueOf is the envelope Graph wraps primitive results in: {"value": ...}.
-type valueOf[T any] struct {
+// ValueOf is the envelope Graph wraps primitive results in: {"value": ...}.
+type ValueOf[T any] struct {
 	Value T `json:"value"`
 }
 
 // maxErrorBody bounds how much of an error response is kept.
 const maxErrorBody = 64 << 10
 
-// request describes a call made by a generated method.
-type request struct {
-	method, path string      // path already escaped
-	query        url.Values  // may be nil
-	header       http.Header // may be nil: extra headers (ConsistencyLevel, Prefer, If-Match...)
-	body         any         // JSON body when not nil (unless raw is set)
-	raw          io.Reader   // raw content body (uploads), with contentType
-	contentType  string
+// Request is one call to the API as the generated methods make it. Client.Do,
+// Client.Stream, Client.Count, GetPage and List send it; build one yourself for an
+// endpoint the docs do not describe.
+type Request struct {
+	// Method is the HTTP method: GET, POST, PATCH, PUT or DELETE.
+	Method string
+	// Path follows the base URL (/users/{id}/messages); each segment already escaped,
+	// which PathValue and PathSegments do.
+	Path string
+	// Query holds query parameters; nil for none. OData names keep their "$".
+	Query url.Values
+	// Header holds extra headers (ConsistencyLevel, Prefer, If-Match); nil for none.
+	Header http.Header
+	// Body, when not nil, is sent as JSON (unless Content is set).
+	Body any
+	// Content, when not nil, is sent as it is (an upload), with ContentType.
+	Content io.Reader
+	// ContentType is the media type of Content.
+	ContentType string
 }
 
-// do sends r and decodes the JSON response into out (when out is not nil and the response
-// has a body).
-func (c *Client) do(ctx context.Context, r request, out any) error {
+// Do sends r, with the client's retries and error handling, and decodes the JSON response
+// into out (when out is not nil and the response has a body). A response other than 2xx
+// is an *Error.
+func (c *Client) Do(ctx context.Context, r Request, out any) error {
 	return c.fetch(ctx, r, "", out)
 }
 
 // fetch is do, for link (an @odata.nextLink, say) instead of r's path and query when
 // link is not empty.
-func (c *Client) fetch(ctx context.Context, r request, link string, out any) error {
+func (c *Client) fetch(ctx context.Context, r Request, link string, out any) error {
 	resp, err := c.send(ctx, r, link, "application/json")
 	if err != nil {
 		return err
@@ -408,8 +420,8 @@ func readBody(resp *http.Response) ([]byte, error) {
 	return b, nil
 }
 
-// stream sends r and returns the response body unread; the caller closes it.
-func (c *Client) stream(ctx context.Context, r request) (io.ReadCloser, error) {
+// Stream sends r and returns the response body unread (a download); the caller closes it.
+func (c *Client) Stream(ctx context.Context, r Request) (io.ReadCloser, error) {
 	resp, err := c.send(ctx, r, "", "*/*")
 	if err != nil {
 		return nil, err
@@ -417,17 +429,17 @@ func (c *Client) stream(ctx context.Context, r request) (io.ReadCloser, error) {
 	return resp.Body, nil
 }
 
-// count sends a $count request and reads the plain-text number the service answers with.
+// Count sends a $count request and reads the plain-text number the service answers with.
 // Directory objects only count with the ConsistencyLevel: eventual header, and other
 // resources ignore it, so it is always sent.
-func (c *Client) count(ctx context.Context, r request) (int64, error) {
-	h := canonicalHeader(r.header)
+func (c *Client) Count(ctx context.Context, r Request) (int64, error) {
+	h := canonicalHeader(r.Header)
 	if h == nil {
 		h = http.Header{}
 	}
 	h.Set("Accept", "text/plain")
 	h.Set("ConsistencyLevel", "eventual")
-	r.header = h
+	r.Header = h
 	resp, err := c.send(ctx, r, "", "text/plain")
 	if err != nil {
 		return 0, err
@@ -439,27 +451,27 @@ func (c *Client) count(ctx context.Context, r request) (int64, error) {
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
 	if err != nil {
-		return 0, fmt.Errorf("graph: reading the %s %s count: %w", r.method, r.path, err)
+		return 0, fmt.Errorf("graph: reading the %s %s count: %w", r.Method, r.Path, err)
 	}
 	return n, nil
 }
 
-// page sends r and decodes one page of a collection.
-func page[T any](ctx context.Context, c *Client, r request) (*Page[T], error) {
+// GetPage sends r and decodes one page of a collection; NextPage fetches the next.
+func GetPage[T any](ctx context.Context, c *Client, r Request) (*Page[T], error) {
 	p := &Page[T]{}
-	if err := c.do(ctx, r, p); err != nil {
+	if err := c.Do(ctx, r, p); err != nil {
 		return nil, err
 	}
-	p.header = canonicalHeader(r.header)
+	p.header = canonicalHeader(r.Header)
 	return p, nil
 }
 
-// list yields every item of the collection r asks for, following the next links. A page
+// List yields every item of the collection r asks for, following the next links. A page
 // is fetched when the consumer reaches it, and none after the consumer stops; an error
 // is yielded once, last.
-func list[T any](ctx context.Context, c *Client, r request) iter.Seq2[T, error] {
+func List[T any](ctx context.Context, c *Client, r Request) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		p, err := page[T](ctx, c, r)
+		p, err := GetPage[T](ctx, c, r)
 		seen := map[string]bool{} // next links followed: a cycle would never end
 		for {
 			if err != nil {
@@ -487,7 +499,7 @@ func list[T any](ctx context.Context, c *Client, r request) iter.Seq2[T, error] 
 // send sends r (to link instead of r's path and query when link is not empty), retrying
 // as c.retry says, and returns the response when its status is 2xx, or an error: an
 // *Error for any other status.
-func (c *Client) send(ctx context.Context, r request, link, accept string) (*http.Response, error) {
+func (c *Client) send(ctx context.Context, r Request, link, accept string) (*http.Response, error) {
 	target, err := c.target(r, link)
 	if err != nil {
 		return nil, err
@@ -543,14 +555,14 @@ func (c *Client) send(ctx context.Context, r request, link, accept string) (*htt
 
 // target is the URL r goes to: link when it is not empty, else the base URL, r's path and
 // its query.
-func (c *Client) target(r request, link string) (string, error) {
+func (c *Client) target(r Request, link string) (string, error) {
 	if link == "" {
-		if err := checkPath(r.method, r.path); err != nil {
+		if err := checkPath(r.Method, r.Path); err != nil {
 			return "", err
 		}
-		u := c.baseURL + r.path
-		if len(r.query) > 0 {
-			u += "?" + encodeQuery(r.query)
+		u := c.baseURL + r.Path
+		if len(r.Query) > 0 {
+			u += "?" + encodeQuery(r.Query)
 		}
 		return u, nil
 	}
@@ -585,8 +597,8 @@ func hostPort(u *url.URL) string {
 }
 
 // newHTTPRequest builds one attempt at r.
-func (c *Client) newHTTPRequest(ctx context.Context, r request, target, accept string, b *body) (*http.Request, error) {
-	req, err := http.NewRequestWithContext(ctx, r.method, target, nil)
+func (c *Client) newHTTPRequest(ctx context.Context, r Request, target, accept string, b *body) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, r.Method, target, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -609,7 +621,7 @@ func (c *Client) newHTTPRequest(ctx context.Context, r request, target, accept s
 		}
 		req.Header.Set("Content-Type", b.contentType)
 	}
-	for k, v := range canonicalHeader(r.header) {
+	for k, v := range canonicalHeader(r.Header) {
 		req.Header[k] = v
 	}
 	return req, nil
@@ -736,16 +748,16 @@ type body struct {
 }
 
 // newBody encodes r's JSON body, or sizes up its raw body.
-func newBody(r request) (*body, error) {
-	b := &body{contentType: r.contentType}
-	switch raw := r.raw.(type) {
+func newBody(r Request) (*body, error) {
+	b := &body{contentType: r.ContentType}
+	switch raw := r.Content.(type) {
 	case nil:
-		if r.body == nil {
+		if r.Body == nil {
 			return b, nil
 		}
-		data, err := json.Marshal(r.body)
+		data, err := json.Marshal(r.Body)
 		if err != nil {
-			return nil, fmt.Errorf("graph: encoding the %s %s request body: %w", r.method, r.path, err)
+			return nil, fmt.Errorf("graph: encoding the %s %s request body: %w", r.Method, r.Path, err)
 		}
 		b.data, b.hasData, b.contentType = data, true, "application/json"
 		return b, nil
@@ -835,15 +847,15 @@ func (n *notifyCloser) Close() error {
 	return nil
 }
 
-// pathValue formats a path or function argument, escaped for a path segment: an ID
+// PathValue formats a path or function argument, escaped for a path segment: an ID
 // holding "/", "?" or "#" stays inside its segment.
-func pathValue(v any, quoted bool) string {
+func PathValue(v any, quoted bool) string {
 	return url.PathEscape(formatValue(v, quoted))
 }
 
-// pathSegments escapes a path value (a drive item's folder/file.txt) segment by segment,
+// PathSegments escapes a path value (a drive item's folder/file.txt) segment by segment,
 // keeping its slashes; leading and trailing slashes are dropped.
-func pathSegments(p string) string {
+func PathSegments(p string) string {
 	segs := strings.Split(strings.Trim(p, "/"), "/")
 	for i, s := range segs {
 		segs[i] = url.PathEscape(s)
@@ -851,8 +863,8 @@ func pathSegments(p string) string {
 	return strings.Join(segs, "/")
 }
 
-// queryValue formats a query parameter's value (url.Values escapes it).
-func queryValue(v any, quoted bool) string {
+// QueryValue formats a query parameter's value (url.Values escapes it).
+func QueryValue(v any, quoted bool) string {
 	return formatValue(v, quoted)
 }
 
@@ -929,13 +941,13 @@ func checkPath(method, path string) error {
 	return nil
 }
 
-// decodeObject decodes the JSON object b into into (a struct without methods) and returns
+// DecodeObject decodes the JSON object b into into (a struct without methods) and returns
 // the members it must keep aside: those whose names known does not recognise, and the
 // documented ones that are null (so that encoding again writes them: a pointer field
 // cannot tell null from absent). Only exactly documented names reach into, since
 // encoding/json would otherwise match "DISPLAYNAME" to DisplayName. The usual object,
 // all of whose names are documented and none null, is decoded once, with no extra pass.
-func decodeObject(b []byte, known func([]byte) bool, into any) (map[string]json.RawMessage, error) {
+func DecodeObject(b []byte, known func([]byte) bool, into any) (map[string]json.RawMessage, error) {
 	if !needsExtra(b, known) {
 		return nil, json.Unmarshal(b, into)
 	}
@@ -1052,9 +1064,9 @@ func skipValue(b []byte, i int) int {
 	return i
 }
 
-// marshalObject encodes v, a struct without methods whose encoding is a JSON object, and
+// MarshalObject encodes v, a struct without methods whose encoding is a JSON object, and
 // appends the members of extra that it does not already hold, in name order.
-func marshalObject(v any, extra map[string]json.RawMessage) ([]byte, error) {
+func MarshalObject(v any, extra map[string]json.RawMessage) ([]byte, error) {
 	b, err := json.Marshal(v)
 	if err != nil || len(extra) == 0 {
 		return b, err
@@ -1094,8 +1106,9 @@ func marshalObject(v any, extra map[string]json.RawMessage) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// odataType is the type an @odata.type annotation names, lower-cased, without its "#".
-func odataType(s *string) string {
+// ODataTypeOf is the type an @odata.type annotation names, lower-cased, without its "#";
+// "" for nil.
+func ODataTypeOf(s *string) string {
 	if s == nil {
 		return ""
 	}

@@ -27,24 +27,24 @@ type ListDeviceAppManagementVppTokensOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *ListDeviceAppManagementVppTokensOptions) apply(r *request) {
+func (o *ListDeviceAppManagementVppTokensOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if len(o.Select) > 0 {
-		r.setQuery("$select", strings.Join(o.Select, ","))
+		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
 	if o.Filter != "" {
-		r.setQuery("$filter", o.Filter)
+		r.SetQuery("$filter", o.Filter)
 	}
 	if len(o.OrderBy) > 0 {
-		r.setQuery("$orderby", strings.Join(o.OrderBy, ","))
+		r.SetQuery("$orderby", strings.Join(o.OrderBy, ","))
 	}
 	if o.Top > 0 {
-		r.setQuery("$top", strconv.Itoa(o.Top))
+		r.SetQuery("$top", strconv.Itoa(o.Top))
 	}
 	if o.Skip > 0 {
-		r.setQuery("$skip", strconv.Itoa(o.Skip))
+		r.SetQuery("$skip", strconv.Itoa(o.Skip))
 	}
 }
 
@@ -65,12 +65,12 @@ func (o *ListDeviceAppManagementVppTokensOptions) apply(r *request) {
 //
 // Source: api/intune-onboarding-vpptoken-list.md
 func (c *Client) ListDeviceAppManagementVppTokens(ctx context.Context, opts *ListDeviceAppManagementVppTokensOptions) iter.Seq2[VppToken, error] {
-	r := request{
-		method: "GET",
-		path:   "/deviceAppManagement/vppTokens",
+	r := Request{
+		Method: "GET",
+		Path:   "/deviceAppManagement/vppTokens",
 	}
 	opts.apply(&r)
-	return list[VppToken](ctx, c, r)
+	return List[VppToken](ctx, c, r)
 }
 
 // ListDeviceAppManagementVppTokensPage sends GET /deviceAppManagement/vppTokens.
@@ -89,12 +89,12 @@ func (c *Client) ListDeviceAppManagementVppTokens(ctx context.Context, opts *Lis
 //
 // Source: api/intune-onboarding-vpptoken-list.md
 func (c *Client) ListDeviceAppManagementVppTokensPage(ctx context.Context, opts *ListDeviceAppManagementVppTokensOptions) (*Page[VppToken], error) {
-	r := request{
-		method: "GET",
-		path:   "/deviceAppManagement/vppTokens",
+	r := Request{
+		Method: "GET",
+		Path:   "/deviceAppManagement/vppTokens",
 	}
 	opts.apply(&r)
-	return page[VppToken](ctx, c, r)
+	return GetPage[VppToken](ctx, c, r)
 }
 
 // CreateDeviceAppManagementVppToken sends POST /deviceAppManagement/vppTokens.
@@ -109,13 +109,13 @@ func (c *Client) ListDeviceAppManagementVppTokensPage(ctx context.Context, opts 
 //
 // Source: api/intune-onboarding-vpptoken-create.md
 func (c *Client) CreateDeviceAppManagementVppToken(ctx context.Context, body VppToken) (*VppToken, error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/deviceAppManagement/vppTokens",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/deviceAppManagement/vppTokens",
 	}
 	var out VppToken
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -131,15 +131,15 @@ type GetDeviceAppManagementVppTokenOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *GetDeviceAppManagementVppTokenOptions) apply(r *request) {
+func (o *GetDeviceAppManagementVppTokenOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if len(o.Select) > 0 {
-		r.setQuery("$select", strings.Join(o.Select, ","))
+		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
 	if len(o.Expand) > 0 {
-		r.setQuery("$expand", strings.Join(o.Expand, ","))
+		r.SetQuery("$expand", strings.Join(o.Expand, ","))
 	}
 }
 
@@ -157,13 +157,13 @@ func (o *GetDeviceAppManagementVppTokenOptions) apply(r *request) {
 //
 // Source: api/intune-onboarding-vpptoken-get.md
 func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *GetDeviceAppManagementVppTokenOptions) (*VppToken, error) {
-	r := request{
-		method: "GET",
-		path:   "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/deviceAppManagement/vppTokens/" + PathValue(vppTokenID, false),
 	}
 	opts.apply(&r)
 	var out VppToken
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -181,13 +181,13 @@ func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID 
 //
 // Source: api/intune-onboarding-vpptoken-update.md
 func (c *Client) UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken) (*VppToken, error) {
-	r := request{
-		body:   body,
-		method: "PATCH",
-		path:   "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false),
+	r := Request{
+		Body:   body,
+		Method: "PATCH",
+		Path:   "/deviceAppManagement/vppTokens/" + PathValue(vppTokenID, false),
 	}
 	var out VppToken
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -218,12 +218,12 @@ type DeviceAppManagementVppTokenRevokeLicensesRequest struct {
 //
 // Source: api/intune-onboarding-vpptoken-revokelicenses.md
 func (c *Client) DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, vppTokenID string, body DeviceAppManagementVppTokenRevokeLicensesRequest) error {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false) + "/revokeLicenses",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/deviceAppManagement/vppTokens/" + PathValue(vppTokenID, false) + "/revokeLicenses",
 	}
-	return c.do(ctx, r, nil)
+	return c.Do(ctx, r, nil)
 }
 
 // DeviceAppManagementVppTokenSyncLicenses sends POST /deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses.
@@ -239,12 +239,12 @@ func (c *Client) DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, 
 //
 // Source: api/intune-onboarding-vpptoken-synclicenses.md
 func (c *Client) DeviceAppManagementVppTokenSyncLicenses(ctx context.Context, vppTokenID string) (*VppToken, error) {
-	r := request{
-		method: "POST",
-		path:   "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false) + "/syncLicenses",
+	r := Request{
+		Method: "POST",
+		Path:   "/deviceAppManagement/vppTokens/" + PathValue(vppTokenID, false) + "/syncLicenses",
 	}
 	var out VppToken
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

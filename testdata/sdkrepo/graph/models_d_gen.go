@@ -45,12 +45,12 @@ func knownDirectoryObject(name []byte) bool {
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	*v = DirectoryObject{}
 	type plain DirectoryObject
-	extra, err := decodeObject(b, knownDirectoryObject, (*plain)(v))
+	extra, err := DecodeObject(b, knownDirectoryObject, (*plain)(v))
 	if err != nil {
 		return err
 	}
 	v.AdditionalData = extra
-	switch odataType(v.ODataType) {
+	switch ODataTypeOf(v.ODataType) {
 	case "microsoft.graph.group":
 		d := new(Group)
 		if err := json.Unmarshal(b, d); err != nil {
@@ -67,5 +67,5 @@ func (v DirectoryObject) MarshalJSON() ([]byte, error) {
 		return json.Marshal(v.Derived)
 	}
 	type plain DirectoryObject
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

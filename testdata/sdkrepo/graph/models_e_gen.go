@@ -37,12 +37,12 @@ func knownEntity(name []byte) bool {
 func (v *Entity) UnmarshalJSON(b []byte) error {
 	*v = Entity{}
 	type plain Entity
-	extra, err := decodeObject(b, knownEntity, (*plain)(v))
+	extra, err := DecodeObject(b, knownEntity, (*plain)(v))
 	if err != nil {
 		return err
 	}
 	v.AdditionalData = extra
-	switch odataType(v.ODataType) {
+	switch ODataTypeOf(v.ODataType) {
 	case "microsoft.graph.directoryobject":
 		d := new(DirectoryObject)
 		if err := json.Unmarshal(b, d); err != nil {
@@ -71,5 +71,5 @@ func (v Entity) MarshalJSON() ([]byte, error) {
 		return json.Marshal(v.Derived)
 	}
 	type plain Entity
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

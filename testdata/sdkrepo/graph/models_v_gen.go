@@ -73,7 +73,7 @@ func knownVppToken(name []byte) bool {
 func (v *VppToken) UnmarshalJSON(b []byte) error {
 	*v = VppToken{}
 	type plain VppToken
-	extra, err := decodeObject(b, knownVppToken, (*plain)(v))
+	extra, err := DecodeObject(b, knownVppToken, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v VppToken) MarshalJSON() ([]byte, error) {
 	type plain VppToken
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }
 
 // VppTokenAccountType is the microsoft.graph.vppTokenAccountType enumeration. Documented in

@@ -9,25 +9,25 @@ import (
 	"strings"
 )
 
-// setQuery sets a query parameter of the request.
-func (r *request) setQuery(name, value string) {
-	if r.query == nil {
-		r.query = url.Values{}
+// SetQuery sets a query parameter of the request.
+func (r *Request) SetQuery(name, value string) {
+	if r.Query == nil {
+		r.Query = url.Values{}
 	}
-	r.query.Set(name, value)
+	r.Query.Set(name, value)
 }
 
-// setHeader sets a header of the request.
-func (r *request) setHeader(name, value string) {
-	if r.header == nil {
-		r.header = http.Header{}
+// SetHeader sets a header of the request.
+func (r *Request) SetHeader(name, value string) {
+	if r.Header == nil {
+		r.Header = http.Header{}
 	}
-	r.header.Set(name, value)
+	r.Header.Set(name, value)
 }
 
-// quoteSearch puts a $search expression in the double quotes the service requires,
+// QuoteSearch puts a $search expression in the double quotes the service requires,
 // unless it already is.
-func quoteSearch(s string) string {
+func QuoteSearch(s string) string {
 	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
 		return s
 	}

@@ -39,7 +39,7 @@ func knownAlert(name []byte) bool {
 func (v *Alert) UnmarshalJSON(b []byte) error {
 	*v = Alert{}
 	type plain Alert
-	extra, err := decodeObject(b, knownAlert, (*plain)(v))
+	extra, err := DecodeObject(b, knownAlert, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func (v *Alert) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Alert) MarshalJSON() ([]byte, error) {
 	type plain Alert
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }
 
 // AlertSeverity is the microsoft.graph.alertSeverity enumeration. Documented in

@@ -32,7 +32,7 @@ func knownEmailAddress(name []byte) bool {
 func (v *EmailAddress) UnmarshalJSON(b []byte) error {
 	*v = EmailAddress{}
 	type plain EmailAddress
-	extra, err := decodeObject(b, knownEmailAddress, (*plain)(v))
+	extra, err := DecodeObject(b, knownEmailAddress, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -43,5 +43,5 @@ func (v *EmailAddress) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v EmailAddress) MarshalJSON() ([]byte, error) {
 	type plain EmailAddress
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

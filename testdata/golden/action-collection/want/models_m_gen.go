@@ -36,7 +36,7 @@ func knownMailTips(name []byte) bool {
 func (v *MailTips) UnmarshalJSON(b []byte) error {
 	*v = MailTips{}
 	type plain MailTips
-	extra, err := decodeObject(b, knownMailTips, (*plain)(v))
+	extra, err := DecodeObject(b, knownMailTips, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -47,7 +47,7 @@ func (v *MailTips) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v MailTips) MarshalJSON() ([]byte, error) {
 	type plain MailTips
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }
 
 // MailTipsType is the microsoft.graph.mailTipsType enumeration. Documented in

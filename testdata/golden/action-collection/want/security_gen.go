@@ -39,12 +39,12 @@ type SecurityAlertsLookupAlertsRequest struct {
 //
 // Source: api-reference/beta/api/alert-lookupalerts.md
 func (c *Client) SecurityAlertsLookupAlerts(ctx context.Context, body SecurityAlertsLookupAlertsRequest) iter.Seq2[Alert, error] {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/security/alerts/lookupAlerts",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/security/alerts/lookupAlerts",
 	}
-	return list[Alert](ctx, c, r)
+	return List[Alert](ctx, c, r)
 }
 
 // SecurityAlertsLookupAlertsPage sends POST /security/alerts/lookupAlerts.
@@ -60,10 +60,10 @@ func (c *Client) SecurityAlertsLookupAlerts(ctx context.Context, body SecurityAl
 //
 // Source: api-reference/beta/api/alert-lookupalerts.md
 func (c *Client) SecurityAlertsLookupAlertsPage(ctx context.Context, body SecurityAlertsLookupAlertsRequest) (*Page[Alert], error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/security/alerts/lookupAlerts",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/security/alerts/lookupAlerts",
 	}
-	return page[Alert](ctx, c, r)
+	return GetPage[Alert](ctx, c, r)
 }

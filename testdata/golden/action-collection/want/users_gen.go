@@ -34,12 +34,12 @@ type MeGetMailTipsRequest struct {
 //
 // Source: api-reference/beta/api/user-getmailtips.md
 func (c *Client) MeGetMailTips(ctx context.Context, body MeGetMailTipsRequest) iter.Seq2[MailTips, error] {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/me/getMailTips",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/me/getMailTips",
 	}
-	return list[MailTips](ctx, c, r)
+	return List[MailTips](ctx, c, r)
 }
 
 // MeGetMailTipsPage sends POST /me/getMailTips.
@@ -56,12 +56,12 @@ func (c *Client) MeGetMailTips(ctx context.Context, body MeGetMailTipsRequest) i
 //
 // Source: api-reference/beta/api/user-getmailtips.md
 func (c *Client) MeGetMailTipsPage(ctx context.Context, body MeGetMailTipsRequest) (*Page[MailTips], error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/me/getMailTips",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/me/getMailTips",
 	}
-	return page[MailTips](ctx, c, r)
+	return GetPage[MailTips](ctx, c, r)
 }
 
 // UserGetMailTips sends POST /users/{userId}/getMailTips.
@@ -82,12 +82,12 @@ func (c *Client) MeGetMailTipsPage(ctx context.Context, body MeGetMailTipsReques
 //
 // Source: api-reference/beta/api/user-getmailtips.md
 func (c *Client) UserGetMailTips(ctx context.Context, userID string, body MeGetMailTipsRequest) iter.Seq2[MailTips, error] {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/users/" + pathValue(userID, false) + "/getMailTips",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/users/" + PathValue(userID, false) + "/getMailTips",
 	}
-	return list[MailTips](ctx, c, r)
+	return List[MailTips](ctx, c, r)
 }
 
 // UserGetMailTipsPage sends POST /users/{userId}/getMailTips.
@@ -106,10 +106,10 @@ func (c *Client) UserGetMailTips(ctx context.Context, userID string, body MeGetM
 //
 // Source: api-reference/beta/api/user-getmailtips.md
 func (c *Client) UserGetMailTipsPage(ctx context.Context, userID string, body MeGetMailTipsRequest) (*Page[MailTips], error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/users/" + pathValue(userID, false) + "/getMailTips",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/users/" + PathValue(userID, false) + "/getMailTips",
 	}
-	return page[MailTips](ctx, c, r)
+	return GetPage[MailTips](ctx, c, r)
 }

@@ -17,12 +17,12 @@ import "context"
 //
 // Source: api-reference/beta/api/calendar-get.md
 func (c *Client) GetGroupCalendar(ctx context.Context, groupID string) (*Calendar, error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/calendar",
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/calendar",
 	}
 	var out Calendar
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

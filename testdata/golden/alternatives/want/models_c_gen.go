@@ -32,7 +32,7 @@ func knownCalendar(name []byte) bool {
 func (v *Calendar) UnmarshalJSON(b []byte) error {
 	*v = Calendar{}
 	type plain Calendar
-	extra, err := decodeObject(b, knownCalendar, (*plain)(v))
+	extra, err := DecodeObject(b, knownCalendar, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -43,5 +43,5 @@ func (v *Calendar) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Calendar) MarshalJSON() ([]byte, error) {
 	type plain Calendar
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

@@ -32,7 +32,7 @@ func knownTable(name []byte) bool {
 func (v *Table) UnmarshalJSON(b []byte) error {
 	*v = Table{}
 	type plain Table
-	extra, err := decodeObject(b, knownTable, (*plain)(v))
+	extra, err := DecodeObject(b, knownTable, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -43,5 +43,5 @@ func (v *Table) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Table) MarshalJSON() ([]byte, error) {
 	type plain Table
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

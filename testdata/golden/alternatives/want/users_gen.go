@@ -22,12 +22,12 @@ import (
 //
 // Source: api-reference/beta/api/calendar-get.md
 func (c *Client) GetMeCalendar(ctx context.Context) (*Calendar, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/calendar",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendar",
 	}
 	var out Calendar
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -48,12 +48,12 @@ func (c *Client) GetMeCalendar(ctx context.Context) (*Calendar, error) {
 //
 // Source: api-reference/beta/api/calendar-get.md
 func (c *Client) GetUserCalendar(ctx context.Context, userID string) (*Calendar, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/calendar",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/calendar",
 	}
 	var out Calendar
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -72,12 +72,12 @@ func (c *Client) GetUserCalendar(ctx context.Context, userID string) (*Calendar,
 //
 // Source: api-reference/beta/api/calendar-get.md
 func (c *Client) GetMeCalendarByCalendarID(ctx context.Context, calendarID string) (*Calendar, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/calendars/" + pathValue(calendarID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendars/" + PathValue(calendarID, false),
 	}
 	var out Calendar
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -98,12 +98,12 @@ func (c *Client) GetMeCalendarByCalendarID(ctx context.Context, calendarID strin
 //
 // Source: api-reference/beta/api/calendar-get.md
 func (c *Client) GetUserCalendarByCalendarID(ctx context.Context, userID string, calendarID string) (*Calendar, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/calendars/" + pathValue(calendarID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false),
 	}
 	var out Calendar
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -131,30 +131,30 @@ type ListMeCalendarsOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *ListMeCalendarsOptions) apply(r *request) {
+func (o *ListMeCalendarsOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if len(o.Select) > 0 {
-		r.setQuery("$select", strings.Join(o.Select, ","))
+		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
 	if o.Filter != "" {
-		r.setQuery("$filter", o.Filter)
+		r.SetQuery("$filter", o.Filter)
 	}
 	if len(o.OrderBy) > 0 {
-		r.setQuery("$orderby", strings.Join(o.OrderBy, ","))
+		r.SetQuery("$orderby", strings.Join(o.OrderBy, ","))
 	}
 	if o.Top > 0 {
-		r.setQuery("$top", strconv.Itoa(o.Top))
+		r.SetQuery("$top", strconv.Itoa(o.Top))
 	}
 	if o.Skip > 0 {
-		r.setQuery("$skip", strconv.Itoa(o.Skip))
+		r.SetQuery("$skip", strconv.Itoa(o.Skip))
 	}
 	if len(o.Expand) > 0 {
-		r.setQuery("$expand", strings.Join(o.Expand, ","))
+		r.SetQuery("$expand", strings.Join(o.Expand, ","))
 	}
 	if o.Count {
-		r.setQuery("$count", "true")
+		r.SetQuery("$count", "true")
 	}
 }
 
@@ -177,12 +177,12 @@ func (o *ListMeCalendarsOptions) apply(r *request) {
 //
 // Source: api-reference/beta/api/user-list-calendars.md
 func (c *Client) ListMeCalendars(ctx context.Context, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/calendars",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendars",
 	}
 	opts.apply(&r)
-	return list[Calendar](ctx, c, r)
+	return List[Calendar](ctx, c, r)
 }
 
 // ListMeCalendarsPage sends GET /me/calendars.
@@ -202,12 +202,12 @@ func (c *Client) ListMeCalendars(ctx context.Context, opts *ListMeCalendarsOptio
 //
 // Source: api-reference/beta/api/user-list-calendars.md
 func (c *Client) ListMeCalendarsPage(ctx context.Context, opts *ListMeCalendarsOptions) (*Page[Calendar], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/calendars",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendars",
 	}
 	opts.apply(&r)
-	return page[Calendar](ctx, c, r)
+	return GetPage[Calendar](ctx, c, r)
 }
 
 // ListUserCalendars sends GET /users/{userId}/calendars.
@@ -231,12 +231,12 @@ func (c *Client) ListMeCalendarsPage(ctx context.Context, opts *ListMeCalendarsO
 //
 // Source: api-reference/beta/api/user-list-calendars.md
 func (c *Client) ListUserCalendars(ctx context.Context, userID string, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error] {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/calendars",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/calendars",
 	}
 	opts.apply(&r)
-	return list[Calendar](ctx, c, r)
+	return List[Calendar](ctx, c, r)
 }
 
 // ListUserCalendarsPage sends GET /users/{userId}/calendars.
@@ -258,12 +258,12 @@ func (c *Client) ListUserCalendars(ctx context.Context, userID string, opts *Lis
 //
 // Source: api-reference/beta/api/user-list-calendars.md
 func (c *Client) ListUserCalendarsPage(ctx context.Context, userID string, opts *ListMeCalendarsOptions) (*Page[Calendar], error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/calendars",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/calendars",
 	}
 	opts.apply(&r)
-	return page[Calendar](ctx, c, r)
+	return GetPage[Calendar](ctx, c, r)
 }
 
 // ListMeCalendarGroupCalendars sends GET /me/calendarGroups/{calendarGroupId}/calendars.
@@ -285,12 +285,12 @@ func (c *Client) ListUserCalendarsPage(ctx context.Context, userID string, opts 
 //
 // Source: api-reference/beta/api/user-list-calendars.md
 func (c *Client) ListMeCalendarGroupCalendars(ctx context.Context, calendarGroupID string, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/calendarGroups/" + pathValue(calendarGroupID, false) + "/calendars",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendarGroups/" + PathValue(calendarGroupID, false) + "/calendars",
 	}
 	opts.apply(&r)
-	return list[Calendar](ctx, c, r)
+	return List[Calendar](ctx, c, r)
 }
 
 // ListMeCalendarGroupCalendarsPage sends GET /me/calendarGroups/{calendarGroupId}/calendars.
@@ -311,12 +311,12 @@ func (c *Client) ListMeCalendarGroupCalendars(ctx context.Context, calendarGroup
 //
 // Source: api-reference/beta/api/user-list-calendars.md
 func (c *Client) ListMeCalendarGroupCalendarsPage(ctx context.Context, calendarGroupID string, opts *ListMeCalendarsOptions) (*Page[Calendar], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/calendarGroups/" + pathValue(calendarGroupID, false) + "/calendars",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendarGroups/" + PathValue(calendarGroupID, false) + "/calendars",
 	}
 	opts.apply(&r)
-	return page[Calendar](ctx, c, r)
+	return GetPage[Calendar](ctx, c, r)
 }
 
 // ListUserCalendarGroupCalendars sends GET /users/{userId}/calendarGroups/{calendarGroupId}/calendars.
@@ -340,12 +340,12 @@ func (c *Client) ListMeCalendarGroupCalendarsPage(ctx context.Context, calendarG
 //
 // Source: api-reference/beta/api/user-list-calendars.md
 func (c *Client) ListUserCalendarGroupCalendars(ctx context.Context, userID string, calendarGroupID string, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error] {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/calendarGroups/" + pathValue(calendarGroupID, false) + "/calendars",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/calendarGroups/" + PathValue(calendarGroupID, false) + "/calendars",
 	}
 	opts.apply(&r)
-	return list[Calendar](ctx, c, r)
+	return List[Calendar](ctx, c, r)
 }
 
 // ListUserCalendarGroupCalendarsPage sends GET /users/{userId}/calendarGroups/{calendarGroupId}/calendars.
@@ -368,12 +368,12 @@ func (c *Client) ListUserCalendarGroupCalendars(ctx context.Context, userID stri
 //
 // Source: api-reference/beta/api/user-list-calendars.md
 func (c *Client) ListUserCalendarGroupCalendarsPage(ctx context.Context, userID string, calendarGroupID string, opts *ListMeCalendarsOptions) (*Page[Calendar], error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/calendarGroups/" + pathValue(calendarGroupID, false) + "/calendars",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/calendarGroups/" + PathValue(calendarGroupID, false) + "/calendars",
 	}
 	opts.apply(&r)
-	return page[Calendar](ctx, c, r)
+	return GetPage[Calendar](ctx, c, r)
 }
 
 // ListMeDriveItemWorkbookWorksheetTablesOptions are the optional query parameters and
@@ -385,12 +385,12 @@ type ListMeDriveItemWorkbookWorksheetTablesOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *ListMeDriveItemWorkbookWorksheetTablesOptions) apply(r *request) {
+func (o *ListMeDriveItemWorkbookWorksheetTablesOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if o.WorkbookSessionID != "" {
-		r.setHeader("Workbook-Session-Id", o.WorkbookSessionID)
+		r.SetHeader("Workbook-Session-Id", o.WorkbookSessionID)
 	}
 }
 
@@ -412,12 +412,12 @@ func (o *ListMeDriveItemWorkbookWorksheetTablesOptions) apply(r *request) {
 //
 // Source: api-reference/beta/api/worksheet-list-tables.md
 func (c *Client) ListMeDriveItemWorkbookWorksheetTables(ctx context.Context, itemID string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) iter.Seq2[Table, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/drive/items/" + pathValue(itemID, false) + "/workbook/worksheets/" + pathValue(worksheetID, false) + "/tables",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/worksheets/" + PathValue(worksheetID, false) + "/tables",
 	}
 	opts.apply(&r)
-	return list[Table](ctx, c, r)
+	return List[Table](ctx, c, r)
 }
 
 // ListMeDriveItemWorkbookWorksheetTablesPage sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/tables.
@@ -437,12 +437,12 @@ func (c *Client) ListMeDriveItemWorkbookWorksheetTables(ctx context.Context, ite
 //
 // Source: api-reference/beta/api/worksheet-list-tables.md
 func (c *Client) ListMeDriveItemWorkbookWorksheetTablesPage(ctx context.Context, itemID string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) (*Page[Table], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/drive/items/" + pathValue(itemID, false) + "/workbook/worksheets/" + pathValue(worksheetID, false) + "/tables",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/worksheets/" + PathValue(worksheetID, false) + "/tables",
 	}
 	opts.apply(&r)
-	return page[Table](ctx, c, r)
+	return GetPage[Table](ctx, c, r)
 }
 
 // ListMeDriveRootWorkbookWorksheetTables sends GET /me/drive/root:/{itemPath}:/workbook/worksheets/{worksheetId}/tables.
@@ -463,12 +463,12 @@ func (c *Client) ListMeDriveItemWorkbookWorksheetTablesPage(ctx context.Context,
 //
 // Source: api-reference/beta/api/worksheet-list-tables.md
 func (c *Client) ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) iter.Seq2[Table, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/drive/root:/" + pathSegments(itemPath) + ":/workbook/worksheets/" + pathValue(worksheetID, false) + "/tables",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/drive/root:/" + PathSegments(itemPath) + ":/workbook/worksheets/" + PathValue(worksheetID, false) + "/tables",
 	}
 	opts.apply(&r)
-	return list[Table](ctx, c, r)
+	return List[Table](ctx, c, r)
 }
 
 // ListMeDriveRootWorkbookWorksheetTablesPage sends GET /me/drive/root:/{itemPath}:/workbook/worksheets/{worksheetId}/tables.
@@ -488,10 +488,10 @@ func (c *Client) ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, ite
 //
 // Source: api-reference/beta/api/worksheet-list-tables.md
 func (c *Client) ListMeDriveRootWorkbookWorksheetTablesPage(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) (*Page[Table], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/drive/root:/" + pathSegments(itemPath) + ":/workbook/worksheets/" + pathValue(worksheetID, false) + "/tables",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/drive/root:/" + PathSegments(itemPath) + ":/workbook/worksheets/" + PathValue(worksheetID, false) + "/tables",
 	}
 	opts.apply(&r)
-	return page[Table](ctx, c, r)
+	return GetPage[Table](ctx, c, r)
 }

@@ -21,13 +21,13 @@ import (
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetGroupThreadPostAttachment(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/threads/" + pathValue(threadID, false) + "/posts/" + pathValue(postID, false) + "/attachments/" + pathValue(attachmentID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false) + "/attachments/" + PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -47,13 +47,13 @@ func (c *Client) GetGroupThreadPostAttachment(ctx context.Context, groupID strin
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetGroupConversationThreadPostAttachment(ctx context.Context, groupID string, conversationID string, threadID string, postID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/conversations/" + pathValue(conversationID, false) + "/threads/" + pathValue(threadID, false) + "/posts/" + pathValue(postID, false) + "/attachments/" + pathValue(attachmentID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/conversations/" + PathValue(conversationID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false) + "/attachments/" + PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -74,10 +74,10 @@ func (c *Client) GetGroupConversationThreadPostAttachment(ctx context.Context, g
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetGroupThreadPostAttachmentValue(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/threads/" + pathValue(threadID, false) + "/posts/" + pathValue(postID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value",
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
 	}
 	opts.apply(&r)
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }

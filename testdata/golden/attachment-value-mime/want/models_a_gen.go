@@ -38,7 +38,7 @@ func knownAttachment(name []byte) bool {
 func (v *Attachment) UnmarshalJSON(b []byte) error {
 	*v = Attachment{}
 	type plain Attachment
-	extra, err := decodeObject(b, knownAttachment, (*plain)(v))
+	extra, err := DecodeObject(b, knownAttachment, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -49,5 +49,5 @@ func (v *Attachment) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Attachment) MarshalJSON() ([]byte, error) {
 	type plain Attachment
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

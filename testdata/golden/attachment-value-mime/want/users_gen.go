@@ -16,12 +16,12 @@ type GetMeEventAttachmentOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *GetMeEventAttachmentOptions) apply(r *request) {
+func (o *GetMeEventAttachmentOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if len(o.Expand) > 0 {
-		r.setQuery("$expand", strings.Join(o.Expand, ","))
+		r.SetQuery("$expand", strings.Join(o.Expand, ","))
 	}
 }
 
@@ -39,13 +39,13 @@ func (o *GetMeEventAttachmentOptions) apply(r *request) {
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeEventAttachment(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/events/" + pathValue(eventID, false) + "/attachments/" + pathValue(attachmentID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/me/events/" + PathValue(eventID, false) + "/attachments/" + PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -67,13 +67,13 @@ func (c *Client) GetMeEventAttachment(ctx context.Context, eventID string, attac
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserEventAttachment(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/events/" + pathValue(eventID, false) + "/attachments/" + pathValue(attachmentID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/events/" + PathValue(eventID, false) + "/attachments/" + PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -94,12 +94,12 @@ func (c *Client) GetUserEventAttachment(ctx context.Context, userID string, even
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeEventAttachmentValue(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/events/" + pathValue(eventID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/events/" + PathValue(eventID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
 	}
 	opts.apply(&r)
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }
 
 // GetUserEventAttachmentValue sends GET /users/{userId}/events/{eventId}/attachments/{attachmentId}/$value.
@@ -119,12 +119,12 @@ func (c *Client) GetMeEventAttachmentValue(ctx context.Context, eventID string, 
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserEventAttachmentValue(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/events/" + pathValue(eventID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/events/" + PathValue(eventID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
 	}
 	opts.apply(&r)
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }
 
 // GetMeMessageAttachment sends GET /me/messages/{messageId}/attachments/{attachmentId}.
@@ -141,13 +141,13 @@ func (c *Client) GetUserEventAttachmentValue(ctx context.Context, userID string,
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeMessageAttachment(ctx context.Context, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/me/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -169,13 +169,13 @@ func (c *Client) GetMeMessageAttachment(ctx context.Context, messageID string, a
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserMessageAttachment(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -196,12 +196,12 @@ func (c *Client) GetUserMessageAttachment(ctx context.Context, userID string, me
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeMessageAttachmentValue(ctx context.Context, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
 	}
 	opts.apply(&r)
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }
 
 // GetUserMessageAttachmentValue sends GET /users/{userId}/messages/{messageId}/attachments/{attachmentId}/$value.
@@ -221,12 +221,12 @@ func (c *Client) GetMeMessageAttachmentValue(ctx context.Context, messageID stri
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserMessageAttachmentValue(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
 	}
 	opts.apply(&r)
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }
 
 // GetMeMailFolderChildFolderMessageAttachment sends GET /me/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}.
@@ -243,13 +243,13 @@ func (c *Client) GetUserMessageAttachmentValue(ctx context.Context, userID strin
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeMailFolderChildFolderMessageAttachment(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/mailFolders/" + pathValue(mailFolderID, false) + "/childFolders/" + pathValue(childFolderID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false) + "/childFolders/" + PathValue(childFolderID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -271,13 +271,13 @@ func (c *Client) GetMeMailFolderChildFolderMessageAttachment(ctx context.Context
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserMailFolderChildFolderMessageAttachment(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/mailFolders/" + pathValue(mailFolderID, false) + "/childFolders/" + pathValue(childFolderID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/mailFolders/" + PathValue(mailFolderID, false) + "/childFolders/" + PathValue(childFolderID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -298,12 +298,12 @@ func (c *Client) GetUserMailFolderChildFolderMessageAttachment(ctx context.Conte
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/mailFolders/" + pathValue(mailFolderID, false) + "/childFolders/" + pathValue(childFolderID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false) + "/childFolders/" + PathValue(childFolderID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
 	}
 	opts.apply(&r)
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }
 
 // GetUserMailFolderChildFolderMessageAttachmentValue sends GET /users/{userId}/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}/$value.
@@ -323,10 +323,10 @@ func (c *Client) GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Co
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserMailFolderChildFolderMessageAttachmentValue(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/mailFolders/" + pathValue(mailFolderID, false) + "/childFolders/" + pathValue(childFolderID, false) + "/messages/" + pathValue(messageID, false) + "/attachments/" + pathValue(attachmentID, false) + "/$value",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/mailFolders/" + PathValue(mailFolderID, false) + "/childFolders/" + PathValue(childFolderID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
 	}
 	opts.apply(&r)
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }

@@ -12,12 +12,12 @@ import "context"
 //
 // Source: api-reference/beta/api/unclosed-frontmatter.md
 func (c *Client) GetThing(ctx context.Context, thingID string) (*Thing, error) {
-	r := request{
-		method: "GET",
-		path:   "/things/" + pathValue(thingID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/things/" + PathValue(thingID, false),
 	}
 	var out Thing
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -37,13 +37,13 @@ type CreateMeDriveItemWorkbookTableRowsAddRequest struct {
 //
 // Source: api-reference/beta/api/tablerowcollection-add.md
 func (c *Client) CreateMeDriveItemWorkbookTableRowsAdd(ctx context.Context, itemID string, tableID string, body CreateMeDriveItemWorkbookTableRowsAddRequest) (*WorkbookTableRow, error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/me/drive/items/" + pathValue(itemID, false) + "/workbook/tables/" + pathValue(tableID, false) + "/rows/add",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/tables/" + PathValue(tableID, false) + "/rows/add",
 	}
 	var out WorkbookTableRow
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -72,13 +72,13 @@ type MeEventAcceptRequest struct {
 //
 // Source: api-reference/beta/api/event-accept.md
 func (c *Client) MeEventAccept(ctx context.Context, eventID string, body MeEventAcceptRequest) (json.RawMessage, error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/me/events/" + pathValue(eventID, false) + "/accept",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/me/events/" + PathValue(eventID, false) + "/accept",
 	}
 	var out json.RawMessage
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -97,13 +97,13 @@ func (c *Client) MeEventAccept(ctx context.Context, eventID string, body MeEvent
 //
 // Source: api-reference/beta/api/user-delete-photo.md
 func (c *Client) DeleteMePhotoValue(ctx context.Context, content io.Reader, contentType string) error {
-	r := request{
-		contentType: contentType,
-		method:      "DELETE",
-		path:        "/me/photo/$value",
-		raw:         content,
+	r := Request{
+		Content:     content,
+		ContentType: contentType,
+		Method:      "DELETE",
+		Path:        "/me/photo/$value",
 	}
-	return c.do(ctx, r, nil)
+	return c.Do(ctx, r, nil)
 }
 
 // DeleteUserPhotoValue sends DELETE /users/{userId}/photo/$value.
@@ -121,13 +121,13 @@ func (c *Client) DeleteMePhotoValue(ctx context.Context, content io.Reader, cont
 //
 // Source: api-reference/beta/api/user-delete-photo.md
 func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string, content io.Reader, contentType string) error {
-	r := request{
-		contentType: contentType,
-		method:      "DELETE",
-		path:        "/users/" + pathValue(userID, false) + "/photo/$value",
-		raw:         content,
+	r := Request{
+		Content:     content,
+		ContentType: contentType,
+		Method:      "DELETE",
+		Path:        "/users/" + PathValue(userID, false) + "/photo/$value",
 	}
-	return c.do(ctx, r, nil)
+	return c.Do(ctx, r, nil)
 }
 
 // DeleteUserPhotoValueBySize sends DELETE /users/{userId}/photos/{size}/$value.
@@ -145,13 +145,13 @@ func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string, conten
 //
 // Source: api-reference/beta/api/user-delete-photo.md
 func (c *Client) DeleteUserPhotoValueBySize(ctx context.Context, userID string, size string, content io.Reader, contentType string) error {
-	r := request{
-		contentType: contentType,
-		method:      "DELETE",
-		path:        "/users/" + pathValue(userID, false) + "/photos/" + pathValue(size, false) + "/$value",
-		raw:         content,
+	r := Request{
+		Content:     content,
+		ContentType: contentType,
+		Method:      "DELETE",
+		Path:        "/users/" + PathValue(userID, false) + "/photos/" + PathValue(size, false) + "/$value",
 	}
-	return c.do(ctx, r, nil)
+	return c.Do(ctx, r, nil)
 }
 
 // GetUserStatus sends GET /users/{userId}/status.
@@ -162,12 +162,12 @@ func (c *Client) DeleteUserPhotoValueBySize(ctx context.Context, userID string, 
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
 func (c *Client) GetUserStatus(ctx context.Context, userID string) (*UserStatus, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/status",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/status",
 	}
 	var out UserStatus
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -181,12 +181,12 @@ func (c *Client) GetUserStatus(ctx context.Context, userID string) (*UserStatus,
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
 func (c *Client) GetUserStatusHistory(ctx context.Context, userID string) (*UserStatus, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/status/history",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/status/history",
 	}
 	var out UserStatus
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -203,13 +203,13 @@ func (c *Client) GetUserStatusHistory(ctx context.Context, userID string) (*User
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
 func (c *Client) UpdateUserStatus(ctx context.Context, userID string, body any) (*UserStatus, error) {
-	r := request{
-		body:   body,
-		method: "PATCH",
-		path:   "/users/" + pathValue(userID, false) + "/status",
+	r := Request{
+		Body:   body,
+		Method: "PATCH",
+		Path:   "/users/" + PathValue(userID, false) + "/status",
 	}
 	var out UserStatus
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -32,7 +32,7 @@ func knownSharedDriveItem(name []byte) bool {
 func (v *SharedDriveItem) UnmarshalJSON(b []byte) error {
 	*v = SharedDriveItem{}
 	type plain SharedDriveItem
-	extra, err := decodeObject(b, knownSharedDriveItem, (*plain)(v))
+	extra, err := DecodeObject(b, knownSharedDriveItem, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -43,5 +43,5 @@ func (v *SharedDriveItem) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v SharedDriveItem) MarshalJSON() ([]byte, error) {
 	type plain SharedDriveItem
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

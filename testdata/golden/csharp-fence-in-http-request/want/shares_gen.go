@@ -18,18 +18,18 @@ type GetShareOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *GetShareOptions) apply(r *request) {
+func (o *GetShareOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if o.Prefer != "" {
-		r.setHeader("Prefer", o.Prefer)
+		r.SetHeader("Prefer", o.Prefer)
 	}
 	if o.RedeemSharingLink != "" {
-		r.setHeader("redeemSharingLink", o.RedeemSharingLink)
+		r.SetHeader("redeemSharingLink", o.RedeemSharingLink)
 	}
 	if o.RedeemSharingLinkIfNecessary != "" {
-		r.setHeader("redeemSharingLinkIfNecessary", o.RedeemSharingLinkIfNecessary)
+		r.SetHeader("redeemSharingLinkIfNecessary", o.RedeemSharingLinkIfNecessary)
 	}
 }
 
@@ -49,13 +49,13 @@ func (o *GetShareOptions) apply(r *request) {
 //
 // Source: api-reference/beta/api/shares-get.md
 func (c *Client) GetShare(ctx context.Context, shareIDOrEncodedSharingURL string, opts *GetShareOptions) (*SharedDriveItem, error) {
-	r := request{
-		method: "GET",
-		path:   "/shares/" + pathValue(shareIDOrEncodedSharingURL, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/shares/" + PathValue(shareIDOrEncodedSharingURL, false),
 	}
 	opts.apply(&r)
 	var out SharedDriveItem
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

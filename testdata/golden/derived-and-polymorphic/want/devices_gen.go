@@ -19,11 +19,11 @@ import (
 //
 // Source: api-reference/v1.0/api/device-list-registeredowners.md
 func (c *Client) ListDeviceRegisteredOwners(ctx context.Context, deviceID string) iter.Seq2[DirectoryObject, error] {
-	r := request{
-		method: "GET",
-		path:   "/devices/" + pathValue(deviceID, false) + "/registeredOwners",
+	r := Request{
+		Method: "GET",
+		Path:   "/devices/" + PathValue(deviceID, false) + "/registeredOwners",
 	}
-	return list[DirectoryObject](ctx, c, r)
+	return List[DirectoryObject](ctx, c, r)
 }
 
 // ListDeviceRegisteredOwnersPage sends GET /devices/{deviceId}/registeredOwners.
@@ -37,9 +37,9 @@ func (c *Client) ListDeviceRegisteredOwners(ctx context.Context, deviceID string
 //
 // Source: api-reference/v1.0/api/device-list-registeredowners.md
 func (c *Client) ListDeviceRegisteredOwnersPage(ctx context.Context, deviceID string) (*Page[DirectoryObject], error) {
-	r := request{
-		method: "GET",
-		path:   "/devices/" + pathValue(deviceID, false) + "/registeredOwners",
+	r := Request{
+		Method: "GET",
+		Path:   "/devices/" + PathValue(deviceID, false) + "/registeredOwners",
 	}
-	return page[DirectoryObject](ctx, c, r)
+	return GetPage[DirectoryObject](ctx, c, r)
 }

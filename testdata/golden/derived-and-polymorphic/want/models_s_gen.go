@@ -41,7 +41,7 @@ func knownServicePrincipal(name []byte) bool {
 func (v *ServicePrincipal) UnmarshalJSON(b []byte) error {
 	*v = ServicePrincipal{}
 	type plain ServicePrincipal
-	extra, err := decodeObject(b, knownServicePrincipal, (*plain)(v))
+	extra, err := DecodeObject(b, knownServicePrincipal, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -52,5 +52,5 @@ func (v *ServicePrincipal) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v ServicePrincipal) MarshalJSON() ([]byte, error) {
 	type plain ServicePrincipal
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

@@ -53,7 +53,7 @@ func knownUser(name []byte) bool {
 func (v *User) UnmarshalJSON(b []byte) error {
 	*v = User{}
 	type plain User
-	extra, err := decodeObject(b, knownUser, (*plain)(v))
+	extra, err := DecodeObject(b, knownUser, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -64,5 +64,5 @@ func (v *User) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v User) MarshalJSON() ([]byte, error) {
 	type plain User
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

@@ -14,12 +14,12 @@ import "context"
 //
 // Source: api-reference/v1.0/api/user-get.md
 func (c *Client) GetUser(ctx context.Context, userID string) (*User, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false),
 	}
 	var out User
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -41,7 +41,7 @@ func knownWidget(name []byte) bool {
 func (v *Widget) UnmarshalJSON(b []byte) error {
 	*v = Widget{}
 	type plain Widget
-	extra, err := decodeObject(b, knownWidget, (*plain)(v))
+	extra, err := DecodeObject(b, knownWidget, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func (v *Widget) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Widget) MarshalJSON() ([]byte, error) {
 	type plain Widget
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }
 
 // WidgetKind is the microsoft.graph.widgetKind enumeration. Documented in

@@ -40,13 +40,13 @@ type UpdateWidgetRequest struct {
 //
 // Source: api-reference/beta/api/widget-update.md
 func (c *Client) UpdateWidget(ctx context.Context, widgetID string, body UpdateWidgetRequest) (*Widget, error) {
-	r := request{
-		body:   body,
-		method: "PATCH",
-		path:   "/widgets/" + pathValue(widgetID, false),
+	r := Request{
+		Body:   body,
+		Method: "PATCH",
+		Path:   "/widgets/" + PathValue(widgetID, false),
 	}
 	var out Widget
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -19,13 +19,13 @@ import "context"
 //
 // Source: api-reference/beta/api/drive-get.md
 func (c *Client) GetDrive(ctx context.Context, driveID string, opts *GetMeDriveOptions) (*Drive, error) {
-	r := request{
-		method: "GET",
-		path:   "/drives/" + pathValue(driveID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/drives/" + PathValue(driveID, false),
 	}
 	opts.apply(&r)
 	var out Drive
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

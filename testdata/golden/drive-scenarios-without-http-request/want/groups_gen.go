@@ -25,21 +25,21 @@ type ListGroupDrivesOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *ListGroupDrivesOptions) apply(r *request) {
+func (o *ListGroupDrivesOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if len(o.Select) > 0 {
-		r.setQuery("$select", strings.Join(o.Select, ","))
+		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
 	if len(o.OrderBy) > 0 {
-		r.setQuery("$orderby", strings.Join(o.OrderBy, ","))
+		r.SetQuery("$orderby", strings.Join(o.OrderBy, ","))
 	}
 	if o.Top > 0 {
-		r.setQuery("$top", strconv.Itoa(o.Top))
+		r.SetQuery("$top", strconv.Itoa(o.Top))
 	}
 	if len(o.Expand) > 0 {
-		r.setQuery("$expand", strings.Join(o.Expand, ","))
+		r.SetQuery("$expand", strings.Join(o.Expand, ","))
 	}
 }
 
@@ -61,12 +61,12 @@ func (o *ListGroupDrivesOptions) apply(r *request) {
 //
 // Source: api-reference/beta/api/drive-list.md
 func (c *Client) ListGroupDrives(ctx context.Context, groupID string, opts *ListGroupDrivesOptions) iter.Seq2[Drive, error] {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/drives",
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/drives",
 	}
 	opts.apply(&r)
-	return list[Drive](ctx, c, r)
+	return List[Drive](ctx, c, r)
 }
 
 // ListGroupDrivesPage sends GET /groups/{groupId}/drives.
@@ -85,12 +85,12 @@ func (c *Client) ListGroupDrives(ctx context.Context, groupID string, opts *List
 //
 // Source: api-reference/beta/api/drive-list.md
 func (c *Client) ListGroupDrivesPage(ctx context.Context, groupID string, opts *ListGroupDrivesOptions) (*Page[Drive], error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/drives",
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/drives",
 	}
 	opts.apply(&r)
-	return page[Drive](ctx, c, r)
+	return GetPage[Drive](ctx, c, r)
 }
 
 // GetGroupDrive sends GET /groups/{groupId}/drive.
@@ -108,13 +108,13 @@ func (c *Client) ListGroupDrivesPage(ctx context.Context, groupID string, opts *
 //
 // Source: api-reference/beta/api/drive-get.md
 func (c *Client) GetGroupDrive(ctx context.Context, groupID string, opts *GetMeDriveOptions) (*Drive, error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/drive",
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/drive",
 	}
 	opts.apply(&r)
 	var out Drive
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -133,12 +133,12 @@ func (c *Client) GetGroupDrive(ctx context.Context, groupID string, opts *GetMeD
 //
 // Source: api-reference/beta/api/site-get.md
 func (c *Client) GetGroupSitesRoot(ctx context.Context, groupID string) (json.RawMessage, error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/sites/root",
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/sites/root",
 	}
 	var out json.RawMessage
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -34,7 +34,7 @@ func knownDrive(name []byte) bool {
 func (v *Drive) UnmarshalJSON(b []byte) error {
 	*v = Drive{}
 	type plain Drive
-	extra, err := decodeObject(b, knownDrive, (*plain)(v))
+	extra, err := DecodeObject(b, knownDrive, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -45,5 +45,5 @@ func (v *Drive) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Drive) MarshalJSON() ([]byte, error) {
 	type plain Drive
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

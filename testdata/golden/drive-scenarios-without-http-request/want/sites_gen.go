@@ -20,12 +20,12 @@ import (
 //
 // Source: api-reference/beta/api/site-get.md
 func (c *Client) GetSitesRoot(ctx context.Context) (json.RawMessage, error) {
-	r := request{
-		method: "GET",
-		path:   "/sites/root",
+	r := Request{
+		Method: "GET",
+		Path:   "/sites/root",
 	}
 	var out json.RawMessage
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -44,12 +44,12 @@ func (c *Client) GetSitesRoot(ctx context.Context) (json.RawMessage, error) {
 //
 // Source: api-reference/beta/api/site-get.md
 func (c *Client) GetSitesContosoSharepointCom(ctx context.Context) (json.RawMessage, error) {
-	r := request{
-		method: "GET",
-		path:   "/sites/contoso.sharepoint.com",
+	r := Request{
+		Method: "GET",
+		Path:   "/sites/contoso.sharepoint.com",
 	}
 	var out json.RawMessage
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -68,12 +68,12 @@ func (c *Client) GetSitesContosoSharepointCom(ctx context.Context) (json.RawMess
 //
 // Source: api-reference/beta/api/site-get.md
 func (c *Client) GetSites(ctx context.Context, hostname string, serverRelativePath string) (json.RawMessage, error) {
-	r := request{
-		method: "GET",
-		path:   "/sites/" + pathValue(hostname, false) + ":/" + pathSegments(serverRelativePath),
+	r := Request{
+		Method: "GET",
+		Path:   "/sites/" + PathValue(hostname, false) + ":/" + PathSegments(serverRelativePath),
 	}
 	var out json.RawMessage
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -17,15 +17,15 @@ type GetMeDriveOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *GetMeDriveOptions) apply(r *request) {
+func (o *GetMeDriveOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if len(o.Select) > 0 {
-		r.setQuery("$select", strings.Join(o.Select, ","))
+		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
 	if len(o.Expand) > 0 {
-		r.setQuery("$expand", strings.Join(o.Expand, ","))
+		r.SetQuery("$expand", strings.Join(o.Expand, ","))
 	}
 }
 
@@ -44,13 +44,13 @@ func (o *GetMeDriveOptions) apply(r *request) {
 //
 // Source: api-reference/beta/api/drive-get.md
 func (c *Client) GetMeDrive(ctx context.Context, opts *GetMeDriveOptions) (*Drive, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/drive",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/drive",
 	}
 	opts.apply(&r)
 	var out Drive
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -71,13 +71,13 @@ func (c *Client) GetMeDrive(ctx context.Context, opts *GetMeDriveOptions) (*Driv
 //
 // Source: api-reference/beta/api/drive-get.md
 func (c *Client) GetUserDrive(ctx context.Context, idOrUserPrincipalName string, opts *GetMeDriveOptions) (*Drive, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(idOrUserPrincipalName, false) + "/drive",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(idOrUserPrincipalName, false) + "/drive",
 	}
 	opts.apply(&r)
 	var out Drive
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -38,10 +38,10 @@ type UpdateMeContactNoteRequest struct {
 //
 // Source: api-reference/beta/api/contact-update-relationship.md
 func (c *Client) UpdateMeContactNote(ctx context.Context, contactID string, body UpdateMeContactNoteRequest) error {
-	r := request{
-		body:   body,
-		method: "PATCH",
-		path:   "/me/contacts/" + pathValue(contactID, false) + "/note",
+	r := Request{
+		Body:   body,
+		Method: "PATCH",
+		Path:   "/me/contacts/" + PathValue(contactID, false) + "/note",
 	}
-	return c.do(ctx, r, nil)
+	return c.Do(ctx, r, nil)
 }

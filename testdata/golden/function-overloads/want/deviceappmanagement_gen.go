@@ -18,11 +18,11 @@ import "context"
 //
 // Source: api-reference/beta/api/intune-apps-mobileapp-getmobileappcount.md
 func (c *Client) DeviceAppManagementMobileAppsGetMobileAppCount(ctx context.Context, status string) (int64, error) {
-	r := request{
-		method: "GET",
-		path:   "/deviceAppManagement/mobileApps/getMobileAppCount(status=" + pathValue(status, true) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/deviceAppManagement/mobileApps/getMobileAppCount(status=" + PathValue(status, true) + ")",
 	}
-	var out valueOf[int64]
-	err := c.do(ctx, r, &out)
+	var out ValueOf[int64]
+	err := c.Do(ctx, r, &out)
 	return out.Value, err
 }

@@ -24,11 +24,11 @@ import (
 //
 // Source: api-reference/beta/api/intune-auditing-auditevent-getauditactivitytypes.md
 func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Context, category string) iter.Seq2[string, error] {
-	r := request{
-		method: "GET",
-		path:   "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + pathValue(category, true) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + PathValue(category, true) + ")",
 	}
-	return list[string](ctx, c, r)
+	return List[string](ctx, c, r)
 }
 
 // DeviceManagementAuditEventsGetAuditActivityTypesPage sends GET /deviceManagement/auditEvents/getAuditActivityTypes(category='{category}').
@@ -47,11 +47,11 @@ func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Co
 //
 // Source: api-reference/beta/api/intune-auditing-auditevent-getauditactivitytypes.md
 func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypesPage(ctx context.Context, category string) (*Page[string], error) {
-	r := request{
-		method: "GET",
-		path:   "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + pathValue(category, true) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + PathValue(category, true) + ")",
 	}
-	return page[string](ctx, c, r)
+	return GetPage[string](ctx, c, r)
 }
 
 // DeviceManagementVerifyWindowsEnrollmentAutoDiscovery sends GET /deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName='{domainName}').
@@ -69,11 +69,11 @@ func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypesPage(ctx contex
 //
 // Source: api-reference/beta/api/intune-shared-devicemanagement-verifywindowsenrollmentautodiscovery.md
 func (c *Client) DeviceManagementVerifyWindowsEnrollmentAutoDiscovery(ctx context.Context, domainName string) (bool, error) {
-	r := request{
-		method: "GET",
-		path:   "/deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName=" + pathValue(domainName, true) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName=" + PathValue(domainName, true) + ")",
 	}
-	var out valueOf[bool]
-	err := c.do(ctx, r, &out)
+	var out ValueOf[bool]
+	err := c.Do(ctx, r, &out)
 	return out.Value, err
 }

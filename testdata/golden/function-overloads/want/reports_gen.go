@@ -23,11 +23,11 @@ import (
 //
 // Source: api-reference/beta/api/reportroot-getemailactivityuserdetail.md
 func (c *Client) ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/reports/getEmailActivityUserDetail(period=" + pathValue(period, true) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/reports/getEmailActivityUserDetail(period=" + PathValue(period, true) + ")",
 	}
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }
 
 // ReportsGetEmailActivityUserDetailByDate sends GET /reports/getEmailActivityUserDetail(date={date}).
@@ -45,11 +45,11 @@ func (c *Client) ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, 
 //
 // Source: api-reference/beta/api/reportroot-getemailactivityuserdetail.md
 func (c *Client) ReportsGetEmailActivityUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/reports/getEmailActivityUserDetail(date=" + pathValue(date, false) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/reports/getEmailActivityUserDetail(date=" + PathValue(date, false) + ")",
 	}
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }
 
 // ReportsGetTeamsDeviceUsageUserCounts sends GET /reports/getTeamsDeviceUsageUserCounts(period='{period}').
@@ -67,9 +67,9 @@ func (c *Client) ReportsGetEmailActivityUserDetailByDate(ctx context.Context, da
 //
 // Source: api-reference/beta/api/reportroot-getteamsdeviceusageusercounts.md
 func (c *Client) ReportsGetTeamsDeviceUsageUserCounts(ctx context.Context, period string) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/reports/getTeamsDeviceUsageUserCounts(period=" + pathValue(period, true) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/reports/getTeamsDeviceUsageUserCounts(period=" + PathValue(period, true) + ")",
 	}
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }

@@ -34,16 +34,16 @@ import (
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListGroupCalendarView(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/calendarView",
-		query: url.Values{
-			"endDateTime":   {queryValue(endDateTime, false)},
-			"startDateTime": {queryValue(startDateTime, false)},
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/calendarView",
+		Query: url.Values{
+			"endDateTime":   {QueryValue(endDateTime, false)},
+			"startDateTime": {QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListGroupCalendarViewPage sends GET /groups/{groupId}/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -70,14 +70,14 @@ func (c *Client) ListGroupCalendarView(ctx context.Context, groupID string, star
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListGroupCalendarViewPage(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/calendarView",
-		query: url.Values{
-			"endDateTime":   {queryValue(endDateTime, false)},
-			"startDateTime": {queryValue(startDateTime, false)},
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/calendarView",
+		Query: url.Values{
+			"endDateTime":   {QueryValue(endDateTime, false)},
+			"startDateTime": {QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }

@@ -34,7 +34,7 @@ func knownEvent(name []byte) bool {
 func (v *Event) UnmarshalJSON(b []byte) error {
 	*v = Event{}
 	type plain Event
-	extra, err := decodeObject(b, knownEvent, (*plain)(v))
+	extra, err := DecodeObject(b, knownEvent, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -45,5 +45,5 @@ func (v *Event) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Event) MarshalJSON() ([]byte, error) {
 	type plain Event
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

@@ -20,18 +20,18 @@ type ListMeEventsDeltaOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *ListMeEventsDeltaOptions) apply(r *request) {
+func (o *ListMeEventsDeltaOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if o.SkipToken != "" {
-		r.setQuery("$skiptoken", o.SkipToken)
+		r.SetQuery("$skiptoken", o.SkipToken)
 	}
 	if o.DeltaToken != "" {
-		r.setQuery("$deltatoken", o.DeltaToken)
+		r.SetQuery("$deltatoken", o.DeltaToken)
 	}
 	if o.Prefer != "" {
-		r.setHeader("Prefer", o.Prefer)
+		r.SetHeader("Prefer", o.Prefer)
 	}
 }
 
@@ -55,12 +55,12 @@ func (o *ListMeEventsDeltaOptions) apply(r *request) {
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListMeEventsDelta(ctx context.Context, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/events/delta",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/events/delta",
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListMeEventsDeltaPage sends GET /me/events/delta.
@@ -81,12 +81,12 @@ func (c *Client) ListMeEventsDelta(ctx context.Context, opts *ListMeEventsDeltaO
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListMeEventsDeltaPage(ctx context.Context, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/events/delta",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/events/delta",
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }
 
 // ListUserEventsDelta sends GET /users/{userId}/events/delta.
@@ -111,12 +111,12 @@ func (c *Client) ListMeEventsDeltaPage(ctx context.Context, opts *ListMeEventsDe
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListUserEventsDelta(ctx context.Context, userID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/events/delta",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListUserEventsDeltaPage sends GET /users/{userId}/events/delta.
@@ -139,12 +139,12 @@ func (c *Client) ListUserEventsDelta(ctx context.Context, userID string, opts *L
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListUserEventsDeltaPage(ctx context.Context, userID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/events/delta",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }
 
 // ListMeEventsDelta2 sends GET /me/events/delta?startDateTime={startDateTime}.
@@ -170,13 +170,13 @@ func (c *Client) ListUserEventsDeltaPage(ctx context.Context, userID string, opt
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListMeEventsDelta2(ctx context.Context, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/events/delta",
-		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
+	r := Request{
+		Method: "GET",
+		Path:   "/me/events/delta",
+		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListMeEventsDelta2Page sends GET /me/events/delta?startDateTime={startDateTime}.
@@ -200,13 +200,13 @@ func (c *Client) ListMeEventsDelta2(ctx context.Context, startDateTime string, o
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListMeEventsDelta2Page(ctx context.Context, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/events/delta",
-		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
+	r := Request{
+		Method: "GET",
+		Path:   "/me/events/delta",
+		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }
 
 // ListUserEventsDelta2 sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
@@ -234,13 +234,13 @@ func (c *Client) ListMeEventsDelta2Page(ctx context.Context, startDateTime strin
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListUserEventsDelta2(ctx context.Context, userID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/events/delta",
-		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
+		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListUserEventsDelta2Page sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
@@ -266,13 +266,13 @@ func (c *Client) ListUserEventsDelta2(ctx context.Context, userID string, startD
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListUserEventsDelta2Page(ctx context.Context, userID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/events/delta",
-		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
+		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }
 
 // ListMeCalendarEventsDelta sends GET /me/calendars/{calendarId}/events/delta.
@@ -295,12 +295,12 @@ func (c *Client) ListUserEventsDelta2Page(ctx context.Context, userID string, st
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListMeCalendarEventsDelta(ctx context.Context, calendarID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/calendars/" + pathValue(calendarID, false) + "/events/delta",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListMeCalendarEventsDeltaPage sends GET /me/calendars/{calendarId}/events/delta.
@@ -321,12 +321,12 @@ func (c *Client) ListMeCalendarEventsDelta(ctx context.Context, calendarID strin
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListMeCalendarEventsDeltaPage(ctx context.Context, calendarID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/calendars/" + pathValue(calendarID, false) + "/events/delta",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }
 
 // ListUserCalendarEventsDelta sends GET /users/{userId}/calendars/{calendarId}/events/delta.
@@ -351,12 +351,12 @@ func (c *Client) ListMeCalendarEventsDeltaPage(ctx context.Context, calendarID s
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListUserCalendarEventsDelta(ctx context.Context, userID string, calendarID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/calendars/" + pathValue(calendarID, false) + "/events/delta",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListUserCalendarEventsDeltaPage sends GET /users/{userId}/calendars/{calendarId}/events/delta.
@@ -379,12 +379,12 @@ func (c *Client) ListUserCalendarEventsDelta(ctx context.Context, userID string,
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListUserCalendarEventsDeltaPage(ctx context.Context, userID string, calendarID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/calendars/" + pathValue(calendarID, false) + "/events/delta",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }
 
 // ListMeCalendarEventsDelta2 sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
@@ -410,13 +410,13 @@ func (c *Client) ListUserCalendarEventsDeltaPage(ctx context.Context, userID str
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListMeCalendarEventsDelta2(ctx context.Context, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/calendars/" + pathValue(calendarID, false) + "/events/delta",
-		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
+		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListMeCalendarEventsDelta2Page sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
@@ -440,13 +440,13 @@ func (c *Client) ListMeCalendarEventsDelta2(ctx context.Context, calendarID stri
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListMeCalendarEventsDelta2Page(ctx context.Context, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/calendars/" + pathValue(calendarID, false) + "/events/delta",
-		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
+		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }
 
 // ListUserCalendarEventsDelta2 sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
@@ -474,13 +474,13 @@ func (c *Client) ListMeCalendarEventsDelta2Page(ctx context.Context, calendarID 
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListUserCalendarEventsDelta2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/calendars/" + pathValue(calendarID, false) + "/events/delta",
-		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
+		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListUserCalendarEventsDelta2Page sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
@@ -507,13 +507,13 @@ func (c *Client) ListUserCalendarEventsDelta2(ctx context.Context, userID string
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListUserCalendarEventsDelta2Page(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/calendars/" + pathValue(calendarID, false) + "/events/delta",
-		query:  url.Values{"startDateTime": {queryValue(startDateTime, false)}},
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
+		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }
 
 // ListMeCalendarViewDelta sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -542,16 +542,16 @@ func (c *Client) ListUserCalendarEventsDelta2Page(ctx context.Context, userID st
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/calendarView/delta",
-		query: url.Values{
-			"endDateTime":   {queryValue(endDateTime, false)},
-			"startDateTime": {queryValue(startDateTime, false)},
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {QueryValue(endDateTime, false)},
+			"startDateTime": {QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListMeCalendarViewDeltaPage sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -578,16 +578,16 @@ func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime stri
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/calendarView/delta",
-		query: url.Values{
-			"endDateTime":   {queryValue(endDateTime, false)},
-			"startDateTime": {queryValue(startDateTime, false)},
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {QueryValue(endDateTime, false)},
+			"startDateTime": {QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }
 
 // ListUserCalendarViewDelta sends GET /users/{userId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -618,16 +618,16 @@ func (c *Client) ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime 
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListUserCalendarViewDelta(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/calendarView/delta",
-		query: url.Values{
-			"endDateTime":   {queryValue(endDateTime, false)},
-			"startDateTime": {queryValue(startDateTime, false)},
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {QueryValue(endDateTime, false)},
+			"startDateTime": {QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListUserCalendarViewDeltaPage sends GET /users/{userId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -656,16 +656,16 @@ func (c *Client) ListUserCalendarViewDelta(ctx context.Context, userID string, s
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListUserCalendarViewDeltaPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/calendarView/delta",
-		query: url.Values{
-			"endDateTime":   {queryValue(endDateTime, false)},
-			"startDateTime": {queryValue(startDateTime, false)},
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {QueryValue(endDateTime, false)},
+			"startDateTime": {QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }
 
 // ListMeCalendarCalendarViewDelta sends GET /me/calendars/{calendarId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -694,16 +694,16 @@ func (c *Client) ListUserCalendarViewDeltaPage(ctx context.Context, userID strin
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListMeCalendarCalendarViewDelta(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/calendars/" + pathValue(calendarID, false) + "/calendarView/delta",
-		query: url.Values{
-			"endDateTime":   {queryValue(endDateTime, false)},
-			"startDateTime": {queryValue(startDateTime, false)},
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {QueryValue(endDateTime, false)},
+			"startDateTime": {QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListMeCalendarCalendarViewDeltaPage sends GET /me/calendars/{calendarId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -731,14 +731,14 @@ func (c *Client) ListMeCalendarCalendarViewDelta(ctx context.Context, calendarID
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListMeCalendarCalendarViewDeltaPage(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/calendars/" + pathValue(calendarID, false) + "/calendarView/delta",
-		query: url.Values{
-			"endDateTime":   {queryValue(endDateTime, false)},
-			"startDateTime": {queryValue(startDateTime, false)},
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {QueryValue(endDateTime, false)},
+			"startDateTime": {QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }

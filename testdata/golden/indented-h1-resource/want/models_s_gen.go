@@ -38,7 +38,7 @@ func knownSecureScoreControlStateUpdate(name []byte) bool {
 func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
 	*v = SecureScoreControlStateUpdate{}
 	type plain SecureScoreControlStateUpdate
-	extra, err := decodeObject(b, knownSecureScoreControlStateUpdate, (*plain)(v))
+	extra, err := DecodeObject(b, knownSecureScoreControlStateUpdate, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -49,5 +49,5 @@ func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v SecureScoreControlStateUpdate) MarshalJSON() ([]byte, error) {
 	type plain SecureScoreControlStateUpdate
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

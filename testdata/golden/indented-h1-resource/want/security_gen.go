@@ -20,12 +20,12 @@ type UpdateSecuritySecureScoreControlProfileOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *UpdateSecuritySecureScoreControlProfileOptions) apply(r *request) {
+func (o *UpdateSecuritySecureScoreControlProfileOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if o.Prefer != "" {
-		r.setHeader("Prefer", o.Prefer)
+		r.SetHeader("Prefer", o.Prefer)
 	}
 }
 
@@ -43,11 +43,11 @@ func (o *UpdateSecuritySecureScoreControlProfileOptions) apply(r *request) {
 //
 // Source: api-reference/beta/api/securescorecontrolprofiles-update.md
 func (c *Client) UpdateSecuritySecureScoreControlProfile(ctx context.Context, secureScoreControlProfileID string, body UpdateSecuritySecureScoreControlProfileRequest, opts *UpdateSecuritySecureScoreControlProfileOptions) error {
-	r := request{
-		body:   body,
-		method: "PATCH",
-		path:   "/security/secureScoreControlProfiles/" + pathValue(secureScoreControlProfileID, false),
+	r := Request{
+		Body:   body,
+		Method: "PATCH",
+		Path:   "/security/secureScoreControlProfiles/" + PathValue(secureScoreControlProfileID, false),
 	}
 	opts.apply(&r)
-	return c.do(ctx, r, nil)
+	return c.Do(ctx, r, nil)
 }

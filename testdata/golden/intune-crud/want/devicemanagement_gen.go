@@ -23,11 +23,11 @@ import (
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-list.md
 func (c *Client) ListDeviceManagementNotificationMessageTemplates(ctx context.Context) iter.Seq2[NotificationMessageTemplate, error] {
-	r := request{
-		method: "GET",
-		path:   "/deviceManagement/notificationMessageTemplates",
+	r := Request{
+		Method: "GET",
+		Path:   "/deviceManagement/notificationMessageTemplates",
 	}
-	return list[NotificationMessageTemplate](ctx, c, r)
+	return List[NotificationMessageTemplate](ctx, c, r)
 }
 
 // ListDeviceManagementNotificationMessageTemplatesPage sends GET /deviceManagement/notificationMessageTemplates.
@@ -44,11 +44,11 @@ func (c *Client) ListDeviceManagementNotificationMessageTemplates(ctx context.Co
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-list.md
 func (c *Client) ListDeviceManagementNotificationMessageTemplatesPage(ctx context.Context) (*Page[NotificationMessageTemplate], error) {
-	r := request{
-		method: "GET",
-		path:   "/deviceManagement/notificationMessageTemplates",
+	r := Request{
+		Method: "GET",
+		Path:   "/deviceManagement/notificationMessageTemplates",
 	}
-	return page[NotificationMessageTemplate](ctx, c, r)
+	return GetPage[NotificationMessageTemplate](ctx, c, r)
 }
 
 // CreateDeviceManagementNotificationMessageTemplate sends POST /deviceManagement/notificationMessageTemplates.
@@ -63,13 +63,13 @@ func (c *Client) ListDeviceManagementNotificationMessageTemplatesPage(ctx contex
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-create.md
 func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.Context, body NotificationMessageTemplate) (*NotificationMessageTemplate, error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/deviceManagement/notificationMessageTemplates",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/deviceManagement/notificationMessageTemplates",
 	}
 	var out NotificationMessageTemplate
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -87,11 +87,11 @@ func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.C
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-delete.md
 func (c *Client) DeleteDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string) error {
-	r := request{
-		method: "DELETE",
-		path:   "/deviceManagement/notificationMessageTemplates/" + pathValue(notificationMessageTemplateID, false),
+	r := Request{
+		Method: "DELETE",
+		Path:   "/deviceManagement/notificationMessageTemplates/" + PathValue(notificationMessageTemplateID, false),
 	}
-	return c.do(ctx, r, nil)
+	return c.Do(ctx, r, nil)
 }
 
 // GetDeviceManagementNotificationMessageTemplateOptions are the optional query parameters
@@ -104,15 +104,15 @@ type GetDeviceManagementNotificationMessageTemplateOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *GetDeviceManagementNotificationMessageTemplateOptions) apply(r *request) {
+func (o *GetDeviceManagementNotificationMessageTemplateOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if len(o.Select) > 0 {
-		r.setQuery("$select", strings.Join(o.Select, ","))
+		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
 	if len(o.Expand) > 0 {
-		r.setQuery("$expand", strings.Join(o.Expand, ","))
+		r.SetQuery("$expand", strings.Join(o.Expand, ","))
 	}
 }
 
@@ -130,13 +130,13 @@ func (o *GetDeviceManagementNotificationMessageTemplateOptions) apply(r *request
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-get.md
 func (c *Client) GetDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, opts *GetDeviceManagementNotificationMessageTemplateOptions) (*NotificationMessageTemplate, error) {
-	r := request{
-		method: "GET",
-		path:   "/deviceManagement/notificationMessageTemplates/" + pathValue(notificationMessageTemplateID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/deviceManagement/notificationMessageTemplates/" + PathValue(notificationMessageTemplateID, false),
 	}
 	opts.apply(&r)
 	var out NotificationMessageTemplate
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -154,13 +154,13 @@ func (c *Client) GetDeviceManagementNotificationMessageTemplate(ctx context.Cont
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-update.md
 func (c *Client) UpdateDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, body NotificationMessageTemplate) (*NotificationMessageTemplate, error) {
-	r := request{
-		body:   body,
-		method: "PATCH",
-		path:   "/deviceManagement/notificationMessageTemplates/" + pathValue(notificationMessageTemplateID, false),
+	r := Request{
+		Body:   body,
+		Method: "PATCH",
+		Path:   "/deviceManagement/notificationMessageTemplates/" + PathValue(notificationMessageTemplateID, false),
 	}
 	var out NotificationMessageTemplate
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -47,7 +47,7 @@ func knownNotificationMessageTemplate(name []byte) bool {
 func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 	*v = NotificationMessageTemplate{}
 	type plain NotificationMessageTemplate
-	extra, err := decodeObject(b, knownNotificationMessageTemplate, (*plain)(v))
+	extra, err := DecodeObject(b, knownNotificationMessageTemplate, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -58,7 +58,7 @@ func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v NotificationMessageTemplate) MarshalJSON() ([]byte, error) {
 	type plain NotificationMessageTemplate
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }
 
 // NotificationTemplateBrandingOptions is the

@@ -24,12 +24,12 @@ import (
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
 func (c *Client) GroupDriveItemInvite(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/groups/" + pathValue(groupID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/groups/" + PathValue(groupID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
-	return list[Permission](ctx, c, r)
+	return List[Permission](ctx, c, r)
 }
 
 // GroupDriveItemInvitePage sends POST /groups/{groupId}/drive/items/{itemId}/invite.
@@ -47,10 +47,10 @@ func (c *Client) GroupDriveItemInvite(ctx context.Context, groupID string, itemI
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
 func (c *Client) GroupDriveItemInvitePage(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/groups/" + pathValue(groupID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/groups/" + PathValue(groupID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
-	return page[Permission](ctx, c, r)
+	return GetPage[Permission](ctx, c, r)
 }

@@ -34,7 +34,7 @@ func knownDriveRecipient(name []byte) bool {
 func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	*v = DriveRecipient{}
 	type plain DriveRecipient
-	extra, err := decodeObject(b, knownDriveRecipient, (*plain)(v))
+	extra, err := DecodeObject(b, knownDriveRecipient, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -45,5 +45,5 @@ func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v DriveRecipient) MarshalJSON() ([]byte, error) {
 	type plain DriveRecipient
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

@@ -38,7 +38,7 @@ func knownPermission(name []byte) bool {
 func (v *Permission) UnmarshalJSON(b []byte) error {
 	*v = Permission{}
 	type plain Permission
-	extra, err := decodeObject(b, knownPermission, (*plain)(v))
+	extra, err := DecodeObject(b, knownPermission, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -49,5 +49,5 @@ func (v *Permission) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Permission) MarshalJSON() ([]byte, error) {
 	type plain Permission
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

@@ -24,12 +24,12 @@ import (
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
 func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/me/drive/items/" + pathValue(itemID, false) + "/invite",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
-	return list[Permission](ctx, c, r)
+	return List[Permission](ctx, c, r)
 }
 
 // MeDriveItemInvitePage sends POST /me/drive/items/{itemId}/invite.
@@ -47,12 +47,12 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
 func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/me/drive/items/" + pathValue(itemID, false) + "/invite",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
-	return page[Permission](ctx, c, r)
+	return GetPage[Permission](ctx, c, r)
 }
 
 // UserDriveItemInvite sends POST /users/{userId}/drive/items/{itemId}/invite.
@@ -72,12 +72,12 @@ func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body 
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
 func (c *Client) UserDriveItemInvite(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/users/" + pathValue(userID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/users/" + PathValue(userID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
-	return list[Permission](ctx, c, r)
+	return List[Permission](ctx, c, r)
 }
 
 // UserDriveItemInvitePage sends POST /users/{userId}/drive/items/{itemId}/invite.
@@ -95,10 +95,10 @@ func (c *Client) UserDriveItemInvite(ctx context.Context, userID string, itemID 
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
 func (c *Client) UserDriveItemInvitePage(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/users/" + pathValue(userID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/users/" + PathValue(userID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
-	return page[Permission](ctx, c, r)
+	return GetPage[Permission](ctx, c, r)
 }

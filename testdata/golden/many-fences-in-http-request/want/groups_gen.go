@@ -15,12 +15,12 @@ import "context"
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string) (*Message, error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/threads/" + pathValue(threadID, false) + "/posts/" + pathValue(postID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false),
 	}
 	var out Message
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -37,12 +37,12 @@ func (c *Client) GetGroupThreadPost(ctx context.Context, groupID string, threadI
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string) (*Message, error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/conversations/" + pathValue(conversationID, false) + "/threads/" + pathValue(threadID, false) + "/posts/" + pathValue(postID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/conversations/" + PathValue(conversationID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false),
 	}
 	var out Message
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -59,12 +59,12 @@ func (c *Client) GetGroupConversationThreadPost(ctx context.Context, groupID str
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetGroupEvents(ctx context.Context, groupID string) (*Message, error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/events",
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/events",
 	}
 	var out Message
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

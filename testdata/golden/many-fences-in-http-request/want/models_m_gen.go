@@ -34,7 +34,7 @@ func knownMessage(name []byte) bool {
 func (v *Message) UnmarshalJSON(b []byte) error {
 	*v = Message{}
 	type plain Message
-	extra, err := decodeObject(b, knownMessage, (*plain)(v))
+	extra, err := DecodeObject(b, knownMessage, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -45,5 +45,5 @@ func (v *Message) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Message) MarshalJSON() ([]byte, error) {
 	type plain Message
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

@@ -15,12 +15,12 @@ import "context"
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeMessage(ctx context.Context, messageID string) (*Message, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/messages/" + pathValue(messageID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/me/messages/" + PathValue(messageID, false),
 	}
 	var out Message
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -40,12 +40,12 @@ func (c *Client) GetMeMessage(ctx context.Context, messageID string) (*Message, 
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID string) (*Message, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/messages/" + pathValue(messageID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/messages/" + PathValue(messageID, false),
 	}
 	var out Message
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -62,12 +62,12 @@ func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID st
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string) (*Message, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/mailFolders/" + pathValue(mailFolderID, false) + "/messages/" + pathValue(messageID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false) + "/messages/" + PathValue(messageID, false),
 	}
 	var out Message
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -84,12 +84,12 @@ func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string) (*Message, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/mailFolders/" + pathValue(mailFolderID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false),
 	}
 	var out Message
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -109,12 +109,12 @@ func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string) (*Mes
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolderID string) (*Message, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/mailFolders/" + pathValue(mailFolderID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/mailFolders/" + PathValue(mailFolderID, false),
 	}
 	var out Message
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -131,12 +131,12 @@ func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolde
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeEvent(ctx context.Context, eventID string) (*Message, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/events/" + pathValue(eventID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/me/events/" + PathValue(eventID, false),
 	}
 	var out Message
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -156,12 +156,12 @@ func (c *Client) GetMeEvent(ctx context.Context, eventID string) (*Message, erro
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string) (*Message, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/events/" + pathValue(eventID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/events/" + PathValue(eventID, false),
 	}
 	var out Message
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -178,12 +178,12 @@ func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeMessages(ctx context.Context) (*Message, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/messages",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/messages",
 	}
 	var out Message
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -203,12 +203,12 @@ func (c *Client) GetMeMessages(ctx context.Context) (*Message, error) {
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMessages(ctx context.Context, userID string) (*Message, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/messages",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/messages",
 	}
 	var out Message
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -225,12 +225,12 @@ func (c *Client) GetUserMessages(ctx context.Context, userID string) (*Message, 
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeEvents(ctx context.Context) (*Message, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/events",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/events",
 	}
 	var out Message
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -250,12 +250,12 @@ func (c *Client) GetMeEvents(ctx context.Context) (*Message, error) {
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserEvents(ctx context.Context, userID string) (*Message, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/events",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/events",
 	}
 	var out Message
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -16,9 +16,9 @@ import "context"
 //
 // Source: api-reference/beta/api/group-delete-members.md
 func (c *Client) DeleteGroupMemberRef(ctx context.Context, groupID string, memberID string) error {
-	r := request{
-		method: "DELETE",
-		path:   "/groups/" + pathValue(groupID, false) + "/members/" + pathValue(memberID, false) + "/$ref",
+	r := Request{
+		Method: "DELETE",
+		Path:   "/groups/" + PathValue(groupID, false) + "/members/" + PathValue(memberID, false) + "/$ref",
 	}
-	return c.do(ctx, r, nil)
+	return c.Do(ctx, r, nil)
 }

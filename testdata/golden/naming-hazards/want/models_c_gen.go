@@ -32,7 +32,7 @@ func knownCalendarGroup(name []byte) bool {
 func (v *CalendarGroup) UnmarshalJSON(b []byte) error {
 	*v = CalendarGroup{}
 	type plain CalendarGroup
-	extra, err := decodeObject(b, knownCalendarGroup, (*plain)(v))
+	extra, err := DecodeObject(b, knownCalendarGroup, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -43,5 +43,5 @@ func (v *CalendarGroup) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v CalendarGroup) MarshalJSON() ([]byte, error) {
 	type plain CalendarGroup
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

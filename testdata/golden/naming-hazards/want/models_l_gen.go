@@ -44,7 +44,7 @@ func knownListItem(name []byte) bool {
 func (v *ListItem) UnmarshalJSON(b []byte) error {
 	*v = ListItem{}
 	type plain ListItem
-	extra, err := decodeObject(b, knownListItem, (*plain)(v))
+	extra, err := DecodeObject(b, knownListItem, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -55,5 +55,5 @@ func (v *ListItem) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v ListItem) MarshalJSON() ([]byte, error) {
 	type plain ListItem
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

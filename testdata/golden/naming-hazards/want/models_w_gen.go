@@ -34,7 +34,7 @@ func knownWorkbookRange(name []byte) bool {
 func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
 	*v = WorkbookRange{}
 	type plain WorkbookRange
-	extra, err := decodeObject(b, knownWorkbookRange, (*plain)(v))
+	extra, err := DecodeObject(b, knownWorkbookRange, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -45,5 +45,5 @@ func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v WorkbookRange) MarshalJSON() ([]byte, error) {
 	type plain WorkbookRange
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

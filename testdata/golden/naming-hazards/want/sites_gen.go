@@ -53,13 +53,13 @@ type CreateSiteListItemRequest struct {
 //
 // Source: api-reference/beta/api/listitem-create.md
 func (c *Client) CreateSiteListItem(ctx context.Context, siteID string, listID string, body CreateSiteListItemRequest) (*ListItem, error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/sites/" + pathValue(siteID, false) + "/lists/" + pathValue(listID, false) + "/items",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/sites/" + PathValue(siteID, false) + "/lists/" + PathValue(listID, false) + "/items",
 	}
 	var out ListItem
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

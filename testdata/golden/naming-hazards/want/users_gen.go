@@ -23,11 +23,11 @@ import (
 //
 // Source: api-reference/beta/api/calendargroup-list.md
 func (c *Client) ListMeCalendarGroups(ctx context.Context) iter.Seq2[CalendarGroup, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/calendarGroups",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendarGroups",
 	}
-	return list[CalendarGroup](ctx, c, r)
+	return List[CalendarGroup](ctx, c, r)
 }
 
 // ListMeCalendarGroupsPage sends GET /me/calendarGroups.
@@ -45,11 +45,11 @@ func (c *Client) ListMeCalendarGroups(ctx context.Context) iter.Seq2[CalendarGro
 //
 // Source: api-reference/beta/api/calendargroup-list.md
 func (c *Client) ListMeCalendarGroupsPage(ctx context.Context) (*Page[CalendarGroup], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/calendarGroups",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendarGroups",
 	}
-	return page[CalendarGroup](ctx, c, r)
+	return GetPage[CalendarGroup](ctx, c, r)
 }
 
 // MeDriveItemWorkbookWorksheetRange sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/range(address='{address}').
@@ -65,12 +65,12 @@ func (c *Client) ListMeCalendarGroupsPage(ctx context.Context) (*Page[CalendarGr
 //
 // Source: api-reference/beta/api/workbookrange-get.md
 func (c *Client) MeDriveItemWorkbookWorksheetRange(ctx context.Context, itemID string, worksheetID string, address string) (*WorkbookRange, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/drive/items/" + pathValue(itemID, false) + "/workbook/worksheets/" + pathValue(worksheetID, false) + "/range(address=" + pathValue(address, true) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/worksheets/" + PathValue(worksheetID, false) + "/range(address=" + PathValue(address, true) + ")",
 	}
 	var out WorkbookRange
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -91,12 +91,12 @@ func (c *Client) MeDriveItemWorkbookWorksheetRange(ctx context.Context, itemID s
 //
 // Source: api-reference/beta/api/workbookrange-get.md
 func (c *Client) MeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID string, worksheetID string, row int32, column string) (*WorkbookRange, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/drive/items/" + pathValue(itemID, false) + "/workbook/worksheets/" + pathValue(worksheetID, false) + "/cell(row=" + pathValue(row, false) + ",column=" + pathValue(column, true) + ")",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/worksheets/" + PathValue(worksheetID, false) + "/cell(row=" + PathValue(row, false) + ",column=" + PathValue(column, true) + ")",
 	}
 	var out WorkbookRange
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -113,12 +113,12 @@ func (c *Client) MeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID st
 //
 // Source: api-reference/beta/api/workbookrange-get.md
 func (c *Client) GetMeDriveItemWorkbookNameRange(ctx context.Context, itemID string, typeValue string) (*WorkbookRange, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/drive/items/" + pathValue(itemID, false) + "/workbook/names/" + pathValue(typeValue, false) + "/range",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/names/" + PathValue(typeValue, false) + "/range",
 	}
 	var out WorkbookRange
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -22,11 +22,11 @@ import (
 //
 // Source: api-reference/beta/api/b2xidentityuserflow-list-userflowidentityproviders.md
 func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string) iter.Seq2[IdentityProvider, error] {
-	r := request{
-		method: "GET",
-		path:   "/identity/b2xUserFlows/" + pathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
+	r := Request{
+		Method: "GET",
+		Path:   "/identity/b2xUserFlows/" + PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
-	return list[IdentityProvider](ctx, c, r)
+	return List[IdentityProvider](ctx, c, r)
 }
 
 // ListIdentityB2xUserFlowUserflowIdentityProvidersPage sends GET /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
@@ -43,11 +43,11 @@ func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Co
 //
 // Source: api-reference/beta/api/b2xidentityuserflow-list-userflowidentityproviders.md
 func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx context.Context, b2xUserFlowID string) (*Page[IdentityProvider], error) {
-	r := request{
-		method: "GET",
-		path:   "/identity/b2xUserFlows/" + pathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
+	r := Request{
+		Method: "GET",
+		Path:   "/identity/b2xUserFlows/" + PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
-	return page[IdentityProvider](ctx, c, r)
+	return GetPage[IdentityProvider](ctx, c, r)
 }
 
 // UpdateIdentityB2xUserFlowUserflowIdentityProviders sends PATCH /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
@@ -65,11 +65,11 @@ func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx contex
 //
 // Source: api-reference/beta/api/b2xidentityuserflow-list-userflowidentityproviders.md
 func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string) iter.Seq2[IdentityProvider, error] {
-	r := request{
-		method: "PATCH",
-		path:   "/identity/b2xUserFlows/" + pathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
+	r := Request{
+		Method: "PATCH",
+		Path:   "/identity/b2xUserFlows/" + PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
-	return list[IdentityProvider](ctx, c, r)
+	return List[IdentityProvider](ctx, c, r)
 }
 
 // UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage sends PATCH /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
@@ -86,11 +86,11 @@ func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProviders(ctx context.
 //
 // Source: api-reference/beta/api/b2xidentityuserflow-list-userflowidentityproviders.md
 func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx context.Context, b2xUserFlowID string) (*Page[IdentityProvider], error) {
-	r := request{
-		method: "PATCH",
-		path:   "/identity/b2xUserFlows/" + pathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
+	r := Request{
+		Method: "PATCH",
+		Path:   "/identity/b2xUserFlows/" + PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
-	return page[IdentityProvider](ctx, c, r)
+	return GetPage[IdentityProvider](ctx, c, r)
 }
 
 // DeleteIdentityB2xUserFlowUserflowIdentityProviderRef sends DELETE /identity/b2xUserFlows/{userflowId}/userflowIdentityProviders/{userflowIdentityProviderId}/$ref.
@@ -106,9 +106,9 @@ func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx cont
 //
 // Source: api-reference/beta/api/b2xidentityuserflow-delete-userflowidentityproviders.md
 func (c *Client) DeleteIdentityB2xUserFlowUserflowIdentityProviderRef(ctx context.Context, userflowID string, userflowIdentityProviderID string) error {
-	r := request{
-		method: "DELETE",
-		path:   "/identity/b2xUserFlows/" + pathValue(userflowID, false) + "/userflowIdentityProviders/" + pathValue(userflowIdentityProviderID, false) + "/$ref",
+	r := Request{
+		Method: "DELETE",
+		Path:   "/identity/b2xUserFlows/" + PathValue(userflowID, false) + "/userflowIdentityProviders/" + PathValue(userflowIdentityProviderID, false) + "/$ref",
 	}
-	return c.do(ctx, r, nil)
+	return c.Do(ctx, r, nil)
 }

@@ -16,13 +16,13 @@ import "context"
 //
 // Source: api-reference/beta/api/application-post-calls.md
 func (c *Client) CreateAppCall(ctx context.Context, body Call) (*Call, error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/app/calls",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/app/calls",
 	}
 	var out Call
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -42,7 +42,7 @@ func knownCall(name []byte) bool {
 func (v *Call) UnmarshalJSON(b []byte) error {
 	*v = Call{}
 	type plain Call
-	extra, err := decodeObject(b, knownCall, (*plain)(v))
+	extra, err := DecodeObject(b, knownCall, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -53,5 +53,5 @@ func (v *Call) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Call) MarshalJSON() ([]byte, error) {
 	type plain Call
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

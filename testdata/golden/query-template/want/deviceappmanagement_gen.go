@@ -23,11 +23,11 @@ import (
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
 func (c *Client) ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses(ctx context.Context, mobileAppID string) iter.Seq2[DirectoryObject, error] {
-	r := request{
-		method: "GET",
-		path:   "/deviceAppManagement/mobileApps/" + pathValue(mobileAppID, false) + "/microsoft.graph.iosVppApp/assignedLicenses",
+	r := Request{
+		Method: "GET",
+		Path:   "/deviceAppManagement/mobileApps/" + PathValue(mobileAppID, false) + "/microsoft.graph.iosVppApp/assignedLicenses",
 	}
-	return list[DirectoryObject](ctx, c, r)
+	return List[DirectoryObject](ctx, c, r)
 }
 
 // ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage sends GET /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses.
@@ -44,9 +44,9 @@ func (c *Client) ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses(ctx
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
 func (c *Client) ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage(ctx context.Context, mobileAppID string) (*Page[DirectoryObject], error) {
-	r := request{
-		method: "GET",
-		path:   "/deviceAppManagement/mobileApps/" + pathValue(mobileAppID, false) + "/microsoft.graph.iosVppApp/assignedLicenses",
+	r := Request{
+		Method: "GET",
+		Path:   "/deviceAppManagement/mobileApps/" + PathValue(mobileAppID, false) + "/microsoft.graph.iosVppApp/assignedLicenses",
 	}
-	return page[DirectoryObject](ctx, c, r)
+	return GetPage[DirectoryObject](ctx, c, r)
 }

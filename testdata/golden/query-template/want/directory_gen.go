@@ -22,11 +22,11 @@ import (
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
 func (c *Client) ListDirectoryDeletedItemsAsGroup(ctx context.Context) iter.Seq2[DirectoryObject, error] {
-	r := request{
-		method: "GET",
-		path:   "/directory/deletedItems/microsoft.graph.group",
+	r := Request{
+		Method: "GET",
+		Path:   "/directory/deletedItems/microsoft.graph.group",
 	}
-	return list[DirectoryObject](ctx, c, r)
+	return List[DirectoryObject](ctx, c, r)
 }
 
 // ListDirectoryDeletedItemsAsGroupPage sends GET /directory/deletedItems/microsoft.graph.group.
@@ -43,9 +43,9 @@ func (c *Client) ListDirectoryDeletedItemsAsGroup(ctx context.Context) iter.Seq2
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
 func (c *Client) ListDirectoryDeletedItemsAsGroupPage(ctx context.Context) (*Page[DirectoryObject], error) {
-	r := request{
-		method: "GET",
-		path:   "/directory/deletedItems/microsoft.graph.group",
+	r := Request{
+		Method: "GET",
+		Path:   "/directory/deletedItems/microsoft.graph.group",
 	}
-	return page[DirectoryObject](ctx, c, r)
+	return GetPage[DirectoryObject](ctx, c, r)
 }

@@ -22,11 +22,11 @@ import (
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
 func (c *Client) ListGroupMembersAsUser(ctx context.Context, groupID string) iter.Seq2[DirectoryObject, error] {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/members/microsoft.graph.user",
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/members/microsoft.graph.user",
 	}
-	return list[DirectoryObject](ctx, c, r)
+	return List[DirectoryObject](ctx, c, r)
 }
 
 // ListGroupMembersAsUserPage sends GET /groups/{groupId}/members/microsoft.graph.user.
@@ -43,11 +43,11 @@ func (c *Client) ListGroupMembersAsUser(ctx context.Context, groupID string) ite
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
 func (c *Client) ListGroupMembersAsUserPage(ctx context.Context, groupID string) (*Page[DirectoryObject], error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/members/microsoft.graph.user",
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/members/microsoft.graph.user",
 	}
-	return page[DirectoryObject](ctx, c, r)
+	return GetPage[DirectoryObject](ctx, c, r)
 }
 
 // GetGroupMembersCount sends GET /groups/{groupId}/members/$count.
@@ -64,12 +64,12 @@ func (c *Client) ListGroupMembersAsUserPage(ctx context.Context, groupID string)
 //
 // Source: api-reference/beta/api/user-count.md
 func (c *Client) GetGroupMembersCount(ctx context.Context, groupID string, opts *GetUsersCountOptions) (int64, error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/members/$count",
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/members/$count",
 	}
 	opts.apply(&r)
-	return c.count(ctx, r)
+	return c.Count(ctx, r)
 }
 
 // GetGroupMembersAsUserCount sends GET /groups/{groupId}/members/microsoft.graph.user/$count.
@@ -86,10 +86,10 @@ func (c *Client) GetGroupMembersCount(ctx context.Context, groupID string, opts 
 //
 // Source: api-reference/beta/api/user-count.md
 func (c *Client) GetGroupMembersAsUserCount(ctx context.Context, groupID string, opts *GetUsersCountOptions) (int64, error) {
-	r := request{
-		method: "GET",
-		path:   "/groups/" + pathValue(groupID, false) + "/members/microsoft.graph.user/$count",
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/members/microsoft.graph.user/$count",
 	}
 	opts.apply(&r)
-	return c.count(ctx, r)
+	return c.Count(ctx, r)
 }

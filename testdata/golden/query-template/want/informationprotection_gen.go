@@ -18,15 +18,15 @@ type GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) apply(r *request) {
+func (o *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if o.OcpClientName != "" {
-		r.setHeader("ocp-client-name", o.OcpClientName)
+		r.SetHeader("ocp-client-name", o.OcpClientName)
 	}
 	if o.OcpClientVersion != "" {
-		r.setHeader("ocp-client-version", o.OcpClientVersion)
+		r.SetHeader("ocp-client-version", o.OcpClientVersion)
 	}
 }
 
@@ -44,14 +44,14 @@ func (o *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) apply(r 
 //
 // Source: api-reference/beta/api/bitlockerrecoverykey-get.md
 func (c *Client) GetInformationProtectionBitlockerRecoveryKeyWithSelect(ctx context.Context, bitlockeryRecoveryKeyID string, opts *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) (*BitlockerRecoveryKey, error) {
-	r := request{
-		method: "GET",
-		path:   "/informationProtection/bitlocker/recoveryKeys/" + pathValue(bitlockeryRecoveryKeyID, false),
-		query:  url.Values{"$select": {"key"}},
+	r := Request{
+		Method: "GET",
+		Path:   "/informationProtection/bitlocker/recoveryKeys/" + PathValue(bitlockeryRecoveryKeyID, false),
+		Query:  url.Values{"$select": {"key"}},
 	}
 	opts.apply(&r)
 	var out BitlockerRecoveryKey
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -71,13 +71,13 @@ func (c *Client) GetInformationProtectionBitlockerRecoveryKeyWithSelect(ctx cont
 //
 // Source: api-reference/beta/api/bitlockerrecoverykey-get.md
 func (c *Client) GetInformationProtectionBitlockerRecoveryKey(ctx context.Context, bitlockeryRecoveryKeyID string, opts *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) (*BitlockerRecoveryKey, error) {
-	r := request{
-		method: "GET",
-		path:   "/informationProtection/bitlocker/recoveryKeys/" + pathValue(bitlockeryRecoveryKeyID, true),
+	r := Request{
+		Method: "GET",
+		Path:   "/informationProtection/bitlocker/recoveryKeys/" + PathValue(bitlockeryRecoveryKeyID, true),
 	}
 	opts.apply(&r)
 	var out BitlockerRecoveryKey
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -32,7 +32,7 @@ func knownBitlockerRecoveryKey(name []byte) bool {
 func (v *BitlockerRecoveryKey) UnmarshalJSON(b []byte) error {
 	*v = BitlockerRecoveryKey{}
 	type plain BitlockerRecoveryKey
-	extra, err := decodeObject(b, knownBitlockerRecoveryKey, (*plain)(v))
+	extra, err := DecodeObject(b, knownBitlockerRecoveryKey, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -43,5 +43,5 @@ func (v *BitlockerRecoveryKey) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v BitlockerRecoveryKey) MarshalJSON() ([]byte, error) {
 	type plain BitlockerRecoveryKey
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

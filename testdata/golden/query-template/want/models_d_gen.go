@@ -32,7 +32,7 @@ func knownDirectoryObject(name []byte) bool {
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	*v = DirectoryObject{}
 	type plain DirectoryObject
-	extra, err := decodeObject(b, knownDirectoryObject, (*plain)(v))
+	extra, err := DecodeObject(b, knownDirectoryObject, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -43,5 +43,5 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v DirectoryObject) MarshalJSON() ([]byte, error) {
 	type plain DirectoryObject
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

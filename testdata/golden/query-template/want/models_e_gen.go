@@ -32,7 +32,7 @@ func knownEvent(name []byte) bool {
 func (v *Event) UnmarshalJSON(b []byte) error {
 	*v = Event{}
 	type plain Event
-	extra, err := decodeObject(b, knownEvent, (*plain)(v))
+	extra, err := DecodeObject(b, knownEvent, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -43,5 +43,5 @@ func (v *Event) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Event) MarshalJSON() ([]byte, error) {
 	type plain Event
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

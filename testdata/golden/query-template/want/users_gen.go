@@ -27,12 +27,12 @@ import (
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
 func (c *Client) ListMeMemberOfXAsGroup(ctx context.Context) iter.Seq2[DirectoryObject, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/memberOf/$/microsoft.graph.group",
-		query:  url.Values{"$filter": {"groupTypes/any(a:a eq 'unified')"}},
+	r := Request{
+		Method: "GET",
+		Path:   "/me/memberOf/$/microsoft.graph.group",
+		Query:  url.Values{"$filter": {"groupTypes/any(a:a eq 'unified')"}},
 	}
-	return list[DirectoryObject](ctx, c, r)
+	return List[DirectoryObject](ctx, c, r)
 }
 
 // ListMeMemberOfXAsGroupPage sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
@@ -49,12 +49,12 @@ func (c *Client) ListMeMemberOfXAsGroup(ctx context.Context) iter.Seq2[Directory
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
 func (c *Client) ListMeMemberOfXAsGroupPage(ctx context.Context) (*Page[DirectoryObject], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/memberOf/$/microsoft.graph.group",
-		query:  url.Values{"$filter": {"groupTypes/any(a:a eq 'unified')"}},
+	r := Request{
+		Method: "GET",
+		Path:   "/me/memberOf/$/microsoft.graph.group",
+		Query:  url.Values{"$filter": {"groupTypes/any(a:a eq 'unified')"}},
 	}
-	return page[DirectoryObject](ctx, c, r)
+	return GetPage[DirectoryObject](ctx, c, r)
 }
 
 // ListMeCalendarViewDeltaOptions are the optional query parameters and headers of
@@ -67,15 +67,15 @@ type ListMeCalendarViewDeltaOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *ListMeCalendarViewDeltaOptions) apply(r *request) {
+func (o *ListMeCalendarViewDeltaOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if o.DeltaToken != "" {
-		r.setQuery("$deltatoken", o.DeltaToken)
+		r.SetQuery("$deltatoken", o.DeltaToken)
 	}
 	if o.SkipToken != "" {
-		r.setQuery("$skiptoken", o.SkipToken)
+		r.SetQuery("$skiptoken", o.SkipToken)
 	}
 }
 
@@ -100,16 +100,16 @@ func (o *ListMeCalendarViewDeltaOptions) apply(r *request) {
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewDeltaOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/calendarView/delta",
-		query: url.Values{
-			"endDateTime":   {queryValue(endDateTime, false)},
-			"startDateTime": {queryValue(startDateTime, false)},
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {QueryValue(endDateTime, false)},
+			"startDateTime": {QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListMeCalendarViewDeltaPage sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -131,16 +131,16 @@ func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime stri
 //
 // Source: api-reference/beta/api/event-delta.md
 func (c *Client) ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewDeltaOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/calendarView/delta",
-		query: url.Values{
-			"endDateTime":   {queryValue(endDateTime, false)},
-			"startDateTime": {queryValue(startDateTime, false)},
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {QueryValue(endDateTime, false)},
+			"startDateTime": {QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }
 
 // ListMeCalendarViewOptions are the optional query parameters and headers of
@@ -156,18 +156,18 @@ type ListMeCalendarViewOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *ListMeCalendarViewOptions) apply(r *request) {
+func (o *ListMeCalendarViewOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if len(o.Select) > 0 {
-		r.setQuery("$select", strings.Join(o.Select, ","))
+		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
 	if o.Top > 0 {
-		r.setQuery("$top", strconv.Itoa(o.Top))
+		r.SetQuery("$top", strconv.Itoa(o.Top))
 	}
 	if o.Prefer != "" {
-		r.setHeader("Prefer", o.Prefer)
+		r.SetHeader("Prefer", o.Prefer)
 	}
 }
 
@@ -193,16 +193,16 @@ func (o *ListMeCalendarViewOptions) apply(r *request) {
 //
 // Source: api-reference/beta/api/user-list-calendarview.md
 func (c *Client) ListMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/me/calendarView",
-		query: url.Values{
-			"endDateTime":   {queryValue(endDateTime, false)},
-			"startDateTime": {queryValue(startDateTime, false)},
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendarView",
+		Query: url.Values{
+			"endDateTime":   {QueryValue(endDateTime, false)},
+			"startDateTime": {QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListMeCalendarViewPage sends GET /me/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -225,16 +225,16 @@ func (c *Client) ListMeCalendarView(ctx context.Context, startDateTime string, e
 //
 // Source: api-reference/beta/api/user-list-calendarview.md
 func (c *Client) ListMeCalendarViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/me/calendarView",
-		query: url.Values{
-			"endDateTime":   {queryValue(endDateTime, false)},
-			"startDateTime": {queryValue(startDateTime, false)},
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendarView",
+		Query: url.Values{
+			"endDateTime":   {QueryValue(endDateTime, false)},
+			"startDateTime": {QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }
 
 // ListUserCalendarView sends GET /users/{userId}/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -261,16 +261,16 @@ func (c *Client) ListMeCalendarViewPage(ctx context.Context, startDateTime strin
 //
 // Source: api-reference/beta/api/user-list-calendarview.md
 func (c *Client) ListUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeCalendarViewOptions) iter.Seq2[Event, error] {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/calendarView",
-		query: url.Values{
-			"endDateTime":   {queryValue(endDateTime, false)},
-			"startDateTime": {queryValue(startDateTime, false)},
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/calendarView",
+		Query: url.Values{
+			"endDateTime":   {QueryValue(endDateTime, false)},
+			"startDateTime": {QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return list[Event](ctx, c, r)
+	return List[Event](ctx, c, r)
 }
 
 // ListUserCalendarViewPage sends GET /users/{userId}/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -295,16 +295,16 @@ func (c *Client) ListUserCalendarView(ctx context.Context, userID string, startD
 //
 // Source: api-reference/beta/api/user-list-calendarview.md
 func (c *Client) ListUserCalendarViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeCalendarViewOptions) (*Page[Event], error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/calendarView",
-		query: url.Values{
-			"endDateTime":   {queryValue(endDateTime, false)},
-			"startDateTime": {queryValue(startDateTime, false)},
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/calendarView",
+		Query: url.Values{
+			"endDateTime":   {QueryValue(endDateTime, false)},
+			"startDateTime": {QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return page[Event](ctx, c, r)
+	return GetPage[Event](ctx, c, r)
 }
 
 // GetMePhotoValue sends GET /me/photo/$value.
@@ -320,11 +320,11 @@ func (c *Client) ListUserCalendarViewPage(ctx context.Context, userID string, st
 //
 // Source: api-reference/beta/api/profilephoto-get.md
 func (c *Client) GetMePhotoValue(ctx context.Context) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/photo/$value",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/photo/$value",
 	}
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }
 
 // GetUserPhotoValue sends GET /users/{userId}/photo/$value.
@@ -342,11 +342,11 @@ func (c *Client) GetMePhotoValue(ctx context.Context) (io.ReadCloser, error) {
 //
 // Source: api-reference/beta/api/profilephoto-get.md
 func (c *Client) GetUserPhotoValue(ctx context.Context, userID string) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(userID, false) + "/photo/$value",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/photo/$value",
 	}
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }
 
 // GetMePhotoValueBySize sends GET /me/photos/{size}/$value.
@@ -364,11 +364,11 @@ func (c *Client) GetUserPhotoValue(ctx context.Context, userID string) (io.ReadC
 //
 // Source: api-reference/beta/api/profilephoto-get.md
 func (c *Client) GetMePhotoValueBySize(ctx context.Context, size string) (io.ReadCloser, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/photos/" + pathValue(size, false) + "/$value",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/photos/" + PathValue(size, false) + "/$value",
 	}
-	return c.stream(ctx, r)
+	return c.Stream(ctx, r)
 }
 
 // PutMePhotoValue sends PUT /me/photo/$value.
@@ -384,14 +384,14 @@ func (c *Client) GetMePhotoValueBySize(ctx context.Context, size string) (io.Rea
 //
 // Source: api-reference/beta/api/profilephoto-update.md
 func (c *Client) PutMePhotoValue(ctx context.Context, content io.Reader, contentType string) (json.RawMessage, error) {
-	r := request{
-		contentType: contentType,
-		method:      "PUT",
-		path:        "/me/photo/$value",
-		raw:         content,
+	r := Request{
+		Content:     content,
+		ContentType: contentType,
+		Method:      "PUT",
+		Path:        "/me/photo/$value",
 	}
 	var out json.RawMessage
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -406,12 +406,12 @@ type GetUsersCountOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *GetUsersCountOptions) apply(r *request) {
+func (o *GetUsersCountOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if o.ConsistencyLevel != "" {
-		r.setHeader("ConsistencyLevel", o.ConsistencyLevel)
+		r.SetHeader("ConsistencyLevel", o.ConsistencyLevel)
 	}
 }
 
@@ -429,10 +429,10 @@ func (o *GetUsersCountOptions) apply(r *request) {
 //
 // Source: api-reference/beta/api/user-count.md
 func (c *Client) GetUsersCount(ctx context.Context, opts *GetUsersCountOptions) (int64, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/$count",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/$count",
 	}
 	opts.apply(&r)
-	return c.count(ctx, r)
+	return c.Count(ctx, r)
 }

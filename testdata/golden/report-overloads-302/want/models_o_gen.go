@@ -38,7 +38,7 @@ func knownOffice365ActiveUserCounts(name []byte) bool {
 func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
 	*v = Office365ActiveUserCounts{}
 	type plain Office365ActiveUserCounts
-	extra, err := decodeObject(b, knownOffice365ActiveUserCounts, (*plain)(v))
+	extra, err := DecodeObject(b, knownOffice365ActiveUserCounts, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -49,5 +49,5 @@ func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Office365ActiveUserCounts) MarshalJSON() ([]byte, error) {
 	type plain Office365ActiveUserCounts
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

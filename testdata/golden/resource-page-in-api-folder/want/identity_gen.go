@@ -20,12 +20,12 @@ import (
 //
 // Source: api-reference/beta/api/identityproviderbase-list.md
 func (c *Client) GetIdentityIdentityProviders(ctx context.Context) (json.RawMessage, error) {
-	r := request{
-		method: "GET",
-		path:   "/identity/identityProviders",
+	r := Request{
+		Method: "GET",
+		Path:   "/identity/identityProviders",
 	}
 	var out json.RawMessage
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil

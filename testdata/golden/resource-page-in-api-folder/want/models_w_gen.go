@@ -28,7 +28,7 @@ func knownWorkbookRangeSort(name []byte) bool {
 func (v *WorkbookRangeSort) UnmarshalJSON(b []byte) error {
 	*v = WorkbookRangeSort{}
 	type plain WorkbookRangeSort
-	extra, err := decodeObject(b, knownWorkbookRangeSort, (*plain)(v))
+	extra, err := DecodeObject(b, knownWorkbookRangeSort, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -39,5 +39,5 @@ func (v *WorkbookRangeSort) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v WorkbookRangeSort) MarshalJSON() ([]byte, error) {
 	type plain WorkbookRangeSort
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

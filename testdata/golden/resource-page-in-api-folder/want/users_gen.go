@@ -15,12 +15,12 @@ import "context"
 //
 // Source: api-reference/beta/api/range-sort.md
 func (c *Client) GetMeDriveItemWorkbookNameRangeSort(ctx context.Context, itemID string, name string) (*WorkbookRangeSort, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/drive/items/" + pathValue(itemID, false) + "/workbook/names/" + pathValue(name, false) + "/range/sort",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/names/" + PathValue(name, false) + "/range/sort",
 	}
 	var out WorkbookRangeSort
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

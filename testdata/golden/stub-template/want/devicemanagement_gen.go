@@ -21,12 +21,12 @@ type DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest s
 //
 // Source: api-reference/beta/api/intune-onboarding-depenrollmentprofile-assign.md
 func (c *Client) DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices(ctx context.Context, depOnboardingSettingID string, enrollmentProfileID string, body DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest) error {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/deviceManagement/depOnboardingSettings/" + pathValue(depOnboardingSettingID, false) + "/enrollmentProfiles/" + pathValue(enrollmentProfileID, false) + "/assignDevices",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/deviceManagement/depOnboardingSettings/" + PathValue(depOnboardingSettingID, false) + "/enrollmentProfiles/" + PathValue(enrollmentProfileID, false) + "/assignDevices",
 	}
-	return c.do(ctx, r, nil)
+	return c.Do(ctx, r, nil)
 }
 
 // GetDeviceManagementManagedDeviceIsSyncPaused sends GET /deviceManagement/managedDevices/{managedDeviceId}/isSyncPaused.
@@ -37,11 +37,11 @@ func (c *Client) DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevi
 //
 // Source: api-reference/beta/api/intune-devices-manageddevice-ispaused.md
 func (c *Client) GetDeviceManagementManagedDeviceIsSyncPaused(ctx context.Context, managedDeviceID string) (bool, error) {
-	r := request{
-		method: "GET",
-		path:   "/deviceManagement/managedDevices/" + pathValue(managedDeviceID, false) + "/isSyncPaused",
+	r := Request{
+		Method: "GET",
+		Path:   "/deviceManagement/managedDevices/" + PathValue(managedDeviceID, false) + "/isSyncPaused",
 	}
-	var out valueOf[bool]
-	err := c.do(ctx, r, &out)
+	var out ValueOf[bool]
+	err := c.Do(ctx, r, &out)
 	return out.Value, err
 }

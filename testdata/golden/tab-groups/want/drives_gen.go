@@ -42,12 +42,12 @@ type DriveItemInviteRequest struct {
 //
 // Source: api-reference/beta/api/driveitem-invite.md
 func (c *Client) DriveItemInvite(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/drives/" + pathValue(driveID, false) + "/items/" + pathValue(itemID, false) + "/invite",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/drives/" + PathValue(driveID, false) + "/items/" + PathValue(itemID, false) + "/invite",
 	}
-	return list[Permission](ctx, c, r)
+	return List[Permission](ctx, c, r)
 }
 
 // DriveItemInvitePage sends POST /drives/{driveId}/items/{itemId}/invite.
@@ -65,10 +65,10 @@ func (c *Client) DriveItemInvite(ctx context.Context, driveID string, itemID str
 //
 // Source: api-reference/beta/api/driveitem-invite.md
 func (c *Client) DriveItemInvitePage(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/drives/" + pathValue(driveID, false) + "/items/" + pathValue(itemID, false) + "/invite",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/drives/" + PathValue(driveID, false) + "/items/" + PathValue(itemID, false) + "/invite",
 	}
-	return page[Permission](ctx, c, r)
+	return GetPage[Permission](ctx, c, r)
 }

@@ -32,7 +32,7 @@ func knownDrive(name []byte) bool {
 func (v *Drive) UnmarshalJSON(b []byte) error {
 	*v = Drive{}
 	type plain Drive
-	extra, err := decodeObject(b, knownDrive, (*plain)(v))
+	extra, err := DecodeObject(b, knownDrive, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -43,7 +43,7 @@ func (v *Drive) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Drive) MarshalJSON() ([]byte, error) {
 	type plain Drive
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }
 
 // DriveRecipient is the microsoft.graph.driveRecipient type. Documented in
@@ -74,7 +74,7 @@ func knownDriveRecipient(name []byte) bool {
 func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	*v = DriveRecipient{}
 	type plain DriveRecipient
-	extra, err := decodeObject(b, knownDriveRecipient, (*plain)(v))
+	extra, err := DecodeObject(b, knownDriveRecipient, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -85,5 +85,5 @@ func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v DriveRecipient) MarshalJSON() ([]byte, error) {
 	type plain DriveRecipient
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

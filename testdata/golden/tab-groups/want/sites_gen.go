@@ -24,12 +24,12 @@ import (
 //
 // Source: api-reference/beta/api/driveitem-invite.md
 func (c *Client) SiteDriveItemInvite(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/sites/" + pathValue(siteID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/sites/" + PathValue(siteID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
-	return list[Permission](ctx, c, r)
+	return List[Permission](ctx, c, r)
 }
 
 // SiteDriveItemInvitePage sends POST /sites/{siteId}/drive/items/{itemId}/invite.
@@ -47,10 +47,10 @@ func (c *Client) SiteDriveItemInvite(ctx context.Context, siteID string, itemID 
 //
 // Source: api-reference/beta/api/driveitem-invite.md
 func (c *Client) SiteDriveItemInvitePage(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/sites/" + pathValue(siteID, false) + "/drive/items/" + pathValue(itemID, false) + "/invite",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/sites/" + PathValue(siteID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
-	return page[Permission](ctx, c, r)
+	return GetPage[Permission](ctx, c, r)
 }

@@ -24,12 +24,12 @@ import (
 //
 // Source: api-reference/beta/api/driveitem-invite.md
 func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/me/drive/items/" + pathValue(itemID, false) + "/invite",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
-	return list[Permission](ctx, c, r)
+	return List[Permission](ctx, c, r)
 }
 
 // MeDriveItemInvitePage sends POST /me/drive/items/{itemId}/invite.
@@ -47,12 +47,12 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 //
 // Source: api-reference/beta/api/driveitem-invite.md
 func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/me/drive/items/" + pathValue(itemID, false) + "/invite",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
-	return page[Permission](ctx, c, r)
+	return GetPage[Permission](ctx, c, r)
 }
 
 // GetMeDrive sends GET /me/drive.
@@ -68,12 +68,12 @@ func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body 
 //
 // Source: api-reference/beta/api/drive-get.md
 func (c *Client) GetMeDrive(ctx context.Context) (*Drive, error) {
-	r := request{
-		method: "GET",
-		path:   "/me/drive",
+	r := Request{
+		Method: "GET",
+		Path:   "/me/drive",
 	}
 	var out Drive
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -92,12 +92,12 @@ func (c *Client) GetMeDrive(ctx context.Context) (*Drive, error) {
 //
 // Source: api-reference/beta/api/drive-get.md
 func (c *Client) GetUserDrive(ctx context.Context, idOrUserPrincipalName string) (*Drive, error) {
-	r := request{
-		method: "GET",
-		path:   "/users/" + pathValue(idOrUserPrincipalName, false) + "/drive",
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(idOrUserPrincipalName, false) + "/drive",
 	}
 	var out Drive
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

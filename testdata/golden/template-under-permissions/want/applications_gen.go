@@ -16,12 +16,12 @@ import "context"
 //
 // Source: api-reference/beta/api/synchronization-synchronizationtemplate-get.md
 func (c *Client) GetApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string) (*SynchronizationTemplate, error) {
-	r := request{
-		method: "GET",
-		path:   "/applications/" + pathValue(applicationID, false) + "/synchronization/templates/" + pathValue(templateID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/applications/" + PathValue(applicationID, false) + "/synchronization/templates/" + PathValue(templateID, false),
 	}
 	var out SynchronizationTemplate
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -49,10 +49,10 @@ type UpdateApplicationSynchronizationTemplateRequest struct {
 //
 // Source: api-reference/beta/api/synchronization-synchronizationtemplate-update.md
 func (c *Client) UpdateApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string, body UpdateApplicationSynchronizationTemplateRequest) error {
-	r := request{
-		body:   body,
-		method: "PATCH",
-		path:   "/applications/" + pathValue(applicationID, false) + "/synchronization/templates/" + pathValue(templateID, false),
+	r := Request{
+		Body:   body,
+		Method: "PATCH",
+		Path:   "/applications/" + PathValue(applicationID, false) + "/synchronization/templates/" + PathValue(templateID, false),
 	}
-	return c.do(ctx, r, nil)
+	return c.Do(ctx, r, nil)
 }

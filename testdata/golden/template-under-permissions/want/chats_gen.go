@@ -20,13 +20,13 @@ import (
 //
 // Source: api-reference/beta/api/chat-post-members.md
 func (c *Client) CreateChatMember(ctx context.Context, chatID string, body ConversationMember) (json.RawMessage, error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/chats/" + pathValue(chatID, false) + "/members",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/chats/" + PathValue(chatID, false) + "/members",
 	}
 	var out json.RawMessage
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -36,7 +36,7 @@ func knownSynchronizationTemplate(name []byte) bool {
 func (v *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
 	*v = SynchronizationTemplate{}
 	type plain SynchronizationTemplate
-	extra, err := decodeObject(b, knownSynchronizationTemplate, (*plain)(v))
+	extra, err := DecodeObject(b, knownSynchronizationTemplate, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -47,5 +47,5 @@ func (v *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v SynchronizationTemplate) MarshalJSON() ([]byte, error) {
 	type plain SynchronizationTemplate
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

@@ -16,12 +16,12 @@ import "context"
 //
 // Source: api-reference/beta/api/synchronization-synchronizationtemplate-get.md
 func (c *Client) GetServicePrincipalSynchronizationTemplate(ctx context.Context, servicePrincipalID string, templateID string) (*SynchronizationTemplate, error) {
-	r := request{
-		method: "GET",
-		path:   "/servicePrincipals/" + pathValue(servicePrincipalID, false) + "/synchronization/templates/" + pathValue(templateID, false),
+	r := Request{
+		Method: "GET",
+		Path:   "/servicePrincipals/" + PathValue(servicePrincipalID, false) + "/synchronization/templates/" + PathValue(templateID, false),
 	}
 	var out SynchronizationTemplate
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

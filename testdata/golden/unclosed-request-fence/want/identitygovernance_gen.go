@@ -33,30 +33,30 @@ type ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessP
 }
 
 // apply adds the options that are set to r.
-func (o *ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesOptions) apply(r *request) {
+func (o *ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if len(o.Select) > 0 {
-		r.setQuery("$select", strings.Join(o.Select, ","))
+		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
 	if o.Filter != "" {
-		r.setQuery("$filter", o.Filter)
+		r.SetQuery("$filter", o.Filter)
 	}
 	if len(o.OrderBy) > 0 {
-		r.setQuery("$orderby", strings.Join(o.OrderBy, ","))
+		r.SetQuery("$orderby", strings.Join(o.OrderBy, ","))
 	}
 	if o.Top > 0 {
-		r.setQuery("$top", strconv.Itoa(o.Top))
+		r.SetQuery("$top", strconv.Itoa(o.Top))
 	}
 	if o.Skip > 0 {
-		r.setQuery("$skip", strconv.Itoa(o.Skip))
+		r.SetQuery("$skip", strconv.Itoa(o.Skip))
 	}
 	if len(o.Expand) > 0 {
-		r.setQuery("$expand", strings.Join(o.Expand, ","))
+		r.SetQuery("$expand", strings.Join(o.Expand, ","))
 	}
 	if o.Count {
-		r.setQuery("$count", "true")
+		r.SetQuery("$count", "true")
 	}
 }
 
@@ -78,12 +78,12 @@ func (o *ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAcc
 //
 // Source: api-reference/beta/api/accesspackage-list-incompatibleaccesspackages.md
 func (c *Client) ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackages(ctx context.Context, accessPackageID string, opts *ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesOptions) iter.Seq2[AccessPackage, error] {
-	r := request{
-		method: "GET",
-		path:   "/identityGovernance/entitlementManagement/accessPackages/" + pathValue(accessPackageID, false) + "/incompatibleAccessPackages",
+	r := Request{
+		Method: "GET",
+		Path:   "/identityGovernance/entitlementManagement/accessPackages/" + PathValue(accessPackageID, false) + "/incompatibleAccessPackages",
 	}
 	opts.apply(&r)
-	return list[AccessPackage](ctx, c, r)
+	return List[AccessPackage](ctx, c, r)
 }
 
 // ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesPage sends GET /identityGovernance/entitlementManagement/accessPackages/{accessPackageId}/incompatibleAccessPackages.
@@ -103,12 +103,12 @@ func (c *Client) ListIdentityGovernanceEntitlementManagementAccessPackageIncompa
 //
 // Source: api-reference/beta/api/accesspackage-list-incompatibleaccesspackages.md
 func (c *Client) ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesPage(ctx context.Context, accessPackageID string, opts *ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesOptions) (*Page[AccessPackage], error) {
-	r := request{
-		method: "GET",
-		path:   "/identityGovernance/entitlementManagement/accessPackages/" + pathValue(accessPackageID, false) + "/incompatibleAccessPackages",
+	r := Request{
+		Method: "GET",
+		Path:   "/identityGovernance/entitlementManagement/accessPackages/" + PathValue(accessPackageID, false) + "/incompatibleAccessPackages",
 	}
 	opts.apply(&r)
-	return page[AccessPackage](ctx, c, r)
+	return GetPage[AccessPackage](ctx, c, r)
 }
 
 // DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef sends DELETE /identityGovernance/entitlementManagement/accessPackages/{accessPackageId}/incompatibleAccessPackages/{incompatibleAccessPackageId}/$ref.
@@ -123,9 +123,9 @@ func (c *Client) ListIdentityGovernanceEntitlementManagementAccessPackageIncompa
 //
 // Source: api-reference/beta/api/accesspackage-delete-incompatibleaccesspackage.md
 func (c *Client) DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef(ctx context.Context, accessPackageID string, incompatibleAccessPackageID string) error {
-	r := request{
-		method: "DELETE",
-		path:   "/identityGovernance/entitlementManagement/accessPackages/" + pathValue(accessPackageID, false) + "/incompatibleAccessPackages/" + pathValue(incompatibleAccessPackageID, false) + "/$ref",
+	r := Request{
+		Method: "DELETE",
+		Path:   "/identityGovernance/entitlementManagement/accessPackages/" + PathValue(accessPackageID, false) + "/incompatibleAccessPackages/" + PathValue(incompatibleAccessPackageID, false) + "/$ref",
 	}
-	return c.do(ctx, r, nil)
+	return c.Do(ctx, r, nil)
 }

@@ -34,7 +34,7 @@ func knownAccessPackage(name []byte) bool {
 func (v *AccessPackage) UnmarshalJSON(b []byte) error {
 	*v = AccessPackage{}
 	type plain AccessPackage
-	extra, err := decodeObject(b, knownAccessPackage, (*plain)(v))
+	extra, err := DecodeObject(b, knownAccessPackage, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -45,5 +45,5 @@ func (v *AccessPackage) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v AccessPackage) MarshalJSON() ([]byte, error) {
 	type plain AccessPackage
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

@@ -15,13 +15,13 @@ import "context"
 //
 // Source: api-reference/beta/api/publishedresource-post-agentgroups.md
 func (c *Client) CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef(ctx context.Context, publishingType string, id1 string, body OnPremisesAgentGroup) (*PublishedResource, error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/onPremisesPublishingProfiles/" + pathValue(publishingType, false) + "/publishedResources/" + pathValue(id1, false) + "/agentGroups/$ref",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/onPremisesPublishingProfiles/" + PathValue(publishingType, false) + "/publishedResources/" + PathValue(id1, false) + "/agentGroups/$ref",
 	}
 	var out PublishedResource
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -12,12 +12,12 @@ type DriveItemCreateUploadSessionOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *DriveItemCreateUploadSessionOptions) apply(r *request) {
+func (o *DriveItemCreateUploadSessionOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	if o.IfMatch != "" {
-		r.setHeader("if-match", o.IfMatch)
+		r.SetHeader("if-match", o.IfMatch)
 	}
 }
 
@@ -41,14 +41,14 @@ func (o *DriveItemCreateUploadSessionOptions) apply(r *request) {
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
 func (c *Client) DriveItemCreateUploadSession(ctx context.Context, driveID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/drives/" + pathValue(driveID, false) + "/items/" + pathValue(itemID, false) + "/createUploadSession",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/drives/" + PathValue(driveID, false) + "/items/" + PathValue(itemID, false) + "/createUploadSession",
 	}
 	opts.apply(&r)
 	var out UploadSession
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -24,14 +24,14 @@ import "context"
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
 func (c *Client) GroupDriveItemCreateUploadSession(ctx context.Context, groupID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/groups/" + pathValue(groupID, false) + "/drive/items/" + pathValue(itemID, false) + "/createUploadSession",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/groups/" + PathValue(groupID, false) + "/drive/items/" + PathValue(itemID, false) + "/createUploadSession",
 	}
 	opts.apply(&r)
 	var out UploadSession
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -34,7 +34,7 @@ func knownUploadSession(name []byte) bool {
 func (v *UploadSession) UnmarshalJSON(b []byte) error {
 	*v = UploadSession{}
 	type plain UploadSession
-	extra, err := decodeObject(b, knownUploadSession, (*plain)(v))
+	extra, err := DecodeObject(b, knownUploadSession, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -45,5 +45,5 @@ func (v *UploadSession) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v UploadSession) MarshalJSON() ([]byte, error) {
 	type plain UploadSession
-	return marshalObject(plain(v), v.AdditionalData)
+	return MarshalObject(plain(v), v.AdditionalData)
 }

@@ -24,14 +24,14 @@ import "context"
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
 func (c *Client) MeDriveItemCreateUploadSession(ctx context.Context, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/me/drive/items/" + pathValue(itemID, false) + "/createUploadSession",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/createUploadSession",
 	}
 	opts.apply(&r)
 	var out UploadSession
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -57,14 +57,14 @@ func (c *Client) MeDriveItemCreateUploadSession(ctx context.Context, itemID stri
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
 func (c *Client) UserDriveItemCreateUploadSession(ctx context.Context, userID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error) {
-	r := request{
-		body:   body,
-		method: "POST",
-		path:   "/users/" + pathValue(userID, false) + "/drive/items/" + pathValue(itemID, false) + "/createUploadSession",
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/users/" + PathValue(userID, false) + "/drive/items/" + PathValue(itemID, false) + "/createUploadSession",
 	}
 	opts.apply(&r)
 	var out UploadSession
-	if err := c.do(ctx, r, &out); err != nil {
+	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
