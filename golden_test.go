@@ -20,7 +20,16 @@ import (
 type caseConfig struct {
 	Package string `json:"package"`
 	Version string `json:"version"`
+	// Split emits workload packages (want/<workload>/) below the core package, whose
+	// import path is the one TestGoldenCompiles gives the case.
+	Split bool `json:"split"`
 }
+
+// goldenModule is the module TestGoldenCompiles builds every case in, one package each.
+const goldenModule = "goldencheck"
+
+// casePackageDir is a case's package directory in that module.
+func casePackageDir(dir string) string { return strings.ReplaceAll(filepath.Base(dir), "-", "_") }
 
 // goldenCases lists testdata/golden/<case>/ folders.
 func goldenCases(t *testing.T) []string {
@@ -53,11 +62,34 @@ func runCase(t *testing.T, dir string) *generate.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := generate.Run(inputs, generate.Config{Version: cfg.Version, Package: cfg.Package, Jobs: 4})
+	gc := generate.Config{Version: cfg.Version, Package: cfg.Package, Jobs: 4, Split: cfg.Split}
+	if cfg.Split {
+		gc.ImportPath = goldenModule + "/" + casePackageDir(dir)
+	}
+	res, err := generate.Run(inputs, gc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return res
+}
+
+// wantFiles lists the Go files under a case's want/ folder (and its workload folders),
+// relative to it with forward slashes.
+func wantFiles(t *testing.T, want string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(want, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		rel, err := filepath.Rel(want, path)
+		out = append(out, filepath.ToSlash(rel))
+		return err
+	})
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // TestGolden runs every case under testdata/golden and compares the emitted Go files, the
@@ -74,14 +106,13 @@ func TestGolden(t *testing.T) {
 				golden.Check(t, filepath.Join(want, f.Name), f.Data)
 			}
 			// Every committed file must still be produced.
-			entries, _ := os.ReadDir(want)
-			for _, e := range entries {
-				if slices.Contains(runtimeFiles, e.Name()) || !slices.ContainsFunc(res.Files, func(f emit.File) bool { return f.Name == e.Name() }) {
+			for _, name := range wantFiles(t, want) {
+				if slices.Contains(runtimeFiles, name) || !slices.ContainsFunc(res.Files, func(f emit.File) bool { return f.Name == name }) {
 					if *golden.Update {
-						os.Remove(filepath.Join(want, e.Name()))
+						os.Remove(filepath.Join(want, name))
 						continue
 					}
-					t.Errorf("%s/%s is no longer generated", want, e.Name())
+					t.Errorf("%s/%s is no longer generated", want, name)
 				}
 			}
 			golden.Check(t, filepath.Join(dir, "diagnostics.txt"), []byte(res.Diags.String()))
@@ -101,21 +132,23 @@ func TestGoldenCompiles(t *testing.T) {
 		t.Skip("builds every golden package with the go command; skipped with -short")
 	}
 	mod := t.TempDir()
-	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module goldencheck\n\ngo 1.26\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module "+goldenModule+"\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, dir := range goldenCases(t) {
-		files, _ := filepath.Glob(filepath.Join(dir, "want", "*.go"))
-		pkgDir := filepath.Join(mod, strings.ReplaceAll(filepath.Base(dir), "-", "_"))
+		pkgDir := filepath.Join(mod, casePackageDir(dir))
 		if err := os.MkdirAll(pkgDir, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range files {
-			b, err := os.ReadFile(f)
+		for _, name := range wantFiles(t, filepath.Join(dir, "want")) {
+			b, err := os.ReadFile(filepath.Join(dir, "want", name))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(pkgDir, filepath.Base(f)), b, 0o644); err != nil {
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(pkgDir, name)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(pkgDir, name), b, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -35,7 +35,9 @@ const (
 // options are the command's flags.
 type options struct {
 	out, pkg, version, report string
+	importPath                string
 	check, dumpModel, quiet   bool
+	split                     bool
 	jobs                      int
 	include, exclude          []string
 }
@@ -55,6 +57,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.BoolVarP(&o.quiet, "quiet", "q", false, "print errors only")
 	fl.StringArrayVar(&o.include, "include", nil, "emit only operations whose page matches this `glob`, or whose path starts with this /api/path (repeatable)")
 	fl.StringArrayVar(&o.exclude, "exclude", nil, "leave out operations whose page matches this `glob` or whose path starts with this /api/path (repeatable)")
+	fl.BoolVar(&o.split, "split", false, "put each workload's operations (/users, /deviceAppManagement, ...) and the models only it uses in a package of its own below DIR, beside a core package")
+	fl.StringVar(&o.importPath, "import-path", "", "the import `path` of DIR, which --split needs (default: from the go.mod above DIR)")
 	help := fl.BoolP("help", "h", false, "print this help")
 	usage := func() {
 		fmt.Fprintf(stdout, "Usage: graphdocgen [flags] [PATH...]\n\n"+
@@ -91,6 +95,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.jobs < 1 {
 		o.jobs = 1
 	}
+	if o.split && o.importPath == "" {
+		var err error
+		if o.importPath, err = importPathOf(o.out); err != nil {
+			fmt.Fprintf(stderr, "graphdocgen: --split: %v; name it with --import-path\n", err)
+			return exitUsage
+		}
+	}
 	inputs, err := generate.Collect(paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
@@ -122,6 +133,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 func runPipeline(o options, inputs []generate.Input, stdout, stderr io.Writer) int {
 	start := time.Now()
 	res, err := generate.Run(inputs, generate.Config{Version: o.version, Package: o.pkg, Jobs: o.jobs, NoEmit: o.dumpModel,
+		Split: o.split, ImportPath: o.importPath,
 		Select: model.Selection{Include: o.include, Exclude: o.exclude}})
 	if err != nil {
 		fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
@@ -314,4 +326,50 @@ func writeReport(path string, api *model.API, ds model.Diagnostics, inputs []gen
 		return errors.New("writing the report: " + err.Error())
 	}
 	return nil
+}
+
+// importPathOf finds the import path of dir from the go.mod file of the module that holds
+// it: the module path, then dir's path below the module's root.
+func importPathOf(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for root := abs; ; root = filepath.Dir(root) {
+		data, err := os.ReadFile(filepath.Join(root, "go.mod"))
+		if err == nil {
+			mod := modulePath(data)
+			if mod == "" {
+				return "", fmt.Errorf("%s has no module line", filepath.Join(root, "go.mod"))
+			}
+			rel, err := filepath.Rel(root, abs)
+			if err != nil {
+				return "", err
+			}
+			if rel == "." {
+				return mod, nil
+			}
+			return mod + "/" + filepath.ToSlash(rel), nil
+		}
+		if !errors.Is(err, os.ErrNotExist) {
+			return "", err
+		}
+		if filepath.Dir(root) == root {
+			return "", fmt.Errorf("no go.mod in %s or above it", abs)
+		}
+	}
+}
+
+// modulePath reads the module path from a go.mod file's module line.
+func modulePath(gomod []byte) string {
+	for line := range strings.Lines(string(gomod)) {
+		line = strings.TrimSpace(line)
+		if i := strings.Index(line, "//"); i >= 0 {
+			line = strings.TrimSpace(line[:i])
+		}
+		if rest, ok := strings.CutPrefix(line, "module"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+			return strings.Trim(strings.TrimSpace(rest), `"`+"`")
+		}
+	}
+	return ""
 }

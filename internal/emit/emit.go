@@ -8,6 +8,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"path"
 	"regexp"
 	"runtime"
 	"slices"
@@ -64,49 +65,7 @@ func Emit(api *model.API, cfg Config) (Files, model.Diagnostics, error) {
 		return nil, nil, err
 	}
 	files = append(append(files, rt), more...)
-	// Each file is generated and rendered by one worker (renderAll): the view is
-	// read-only by now. Models go to one file per initial letter (models_a_gen.go, ...):
-	// smaller diffs, and files that format in parallel.
-	var pending []pendingFile
-	var letters []string
-	byLetter := map[string][]*goType{}
-	for _, t := range v.types {
-		l := modelFile(t.Name)
-		if byLetter[l] == nil {
-			letters = append(letters, l)
-		}
-		byLetter[l] = append(byLetter[l], t)
-	}
-	slices.Sort(letters)
-	for _, l := range letters {
-		ts := byLetter[l]
-		pending = append(pending, pendingFile{l, func(f *jen.File) {
-			for _, t := range ts {
-				genType(f, v, t)
-			}
-		}})
-	}
-	var groups []string
-	byGroup := map[string][]*goMethod{}
-	for _, m := range v.methods {
-		if byGroup[m.Group] == nil {
-			groups = append(groups, m.Group)
-		}
-		byGroup[m.Group] = append(byGroup[m.Group], m)
-	}
-	for _, g := range groups {
-		ms := byGroup[g]
-		pending = append(pending, pendingFile{g + "_gen.go", func(f *jen.File) {
-			for _, m := range ms {
-				if m.Body != nil && m.Body.Owner == m && m.Body.Whole == nil && !m.Body.Any {
-					genBodyStruct(f, v, m.Body)
-				}
-				genMethod(f, v, m)
-			}
-		}})
-	}
-	pending = append(pending, pendingFile{"api_gen.go", func(f *jen.File) { genAPI(f, v, v.apiName) }})
-	rendered, err := renderAll(v, pending)
+	rendered, err := renderAll(v, v.pendingFiles())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -115,9 +74,18 @@ func Emit(api *model.API, cfg Config) (Files, model.Diagnostics, error) {
 	return files, v.diags.Sort(), nil
 }
 
-// newFile starts a file of the package with the generated-code header.
-func newFile(v *view) *jen.File {
+// newFile starts a file of the core package (pkg nil) or of a workload package, with the
+// generated-code header.
+func newFile(v *view, pkg *goPackage) *jen.File {
 	f := jen.NewFilePathName(v.corePath, v.pkg)
+	if pkg != nil {
+		f = jen.NewFilePathName(pkg.Path, pkg.Name)
+		if path.Base(v.corePath) == v.pkg {
+			f.ImportName(v.corePath, v.pkg)
+		} else {
+			f.ImportAlias(v.corePath, v.pkg) // graph "example.com/sdk/msgraph"
+		}
+	}
 	f.HeaderComment(strings.TrimPrefix(Header, "// "))
 	return f
 }
@@ -134,8 +102,83 @@ func modelFile(name string) string {
 
 // pendingFile is a file to generate and render.
 type pendingFile struct {
-	name string
+	name string          // relative to the output directory
+	pkg  *goPackage      // nil: the core package
 	gen  func(*jen.File) // fills the file
+}
+
+// pendingFiles lists the files to generate besides the runtime's, each with the function
+// that fills it. Each file is generated and rendered by one worker (renderAll): the view
+// is read-only by now. Models go to one file per initial letter (models_a_gen.go, ...):
+// smaller diffs, and files that format in parallel. Split, each workload package gets its
+// models, its operations and client_gen.go (Client, New, API) in its directory.
+func (v *view) pendingFiles() []pendingFile {
+	var pending []pendingFile
+	for _, pkg := range append([]*goPackage{nil}, v.packages()...) {
+		dir := ""
+		if pkg != nil {
+			dir = pkg.Name + "/"
+		}
+		var letters []string
+		byLetter := map[string][]*goType{}
+		for _, t := range v.types {
+			if t.Pkg != pkg {
+				continue
+			}
+			l := modelFile(t.Name)
+			if byLetter[l] == nil {
+				letters = append(letters, l)
+			}
+			byLetter[l] = append(byLetter[l], t)
+		}
+		slices.Sort(letters)
+		for _, l := range letters {
+			ts := byLetter[l]
+			pending = append(pending, pendingFile{dir + l, pkg, func(f *jen.File) {
+				for _, t := range ts {
+					genType(f, v, t)
+				}
+			}})
+		}
+		var groups []string
+		byGroup := map[string][]*goMethod{}
+		var methods []*goMethod
+		for _, m := range v.methods {
+			if m.Pkg != pkg {
+				continue
+			}
+			g := m.Group
+			if pkg != nil {
+				g = pkg.Name // one file of operations per workload package
+			}
+			if byGroup[g] == nil {
+				groups = append(groups, g)
+			}
+			byGroup[g] = append(byGroup[g], m)
+			methods = append(methods, m)
+		}
+		for _, g := range groups {
+			ms := byGroup[g]
+			pending = append(pending, pendingFile{dir + g + "_gen.go", pkg, func(f *jen.File) {
+				for _, m := range ms {
+					if m.Body != nil && m.Body.Owner == m && m.Body.Whole == nil && !m.Body.Any {
+						genBodyStruct(f, v, m.Body)
+					}
+					genMethod(f, v, m)
+				}
+			}})
+		}
+		switch {
+		case pkg != nil:
+			pending = append(pending, pendingFile{dir + "client_gen.go", pkg, func(f *jen.File) {
+				genWorkloadClient(f, v, pkg)
+				genAPI(f, v, v.apiName, methods)
+			}})
+		case !v.split:
+			pending = append(pending, pendingFile{"api_gen.go", nil, func(f *jen.File) { genAPI(f, v, v.apiName, methods) }})
+		}
+	}
+	return pending
 }
 
 // renderAll generates and renders the files on as many goroutines as there are CPUs; the result keeps
@@ -151,7 +194,7 @@ func renderAll(v *view, pending []pendingFile) (Files, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				f := newFile(v)
+				f := newFile(v, pending[i].pkg)
 				pending[i].gen(f)
 				var buf bytes.Buffer
 				if err := f.Render(&buf); err != nil {

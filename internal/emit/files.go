@@ -28,7 +28,9 @@ func ours(dir, name string) bool {
 	return err == nil && bytes.HasPrefix(b, []byte(Header+"\n"))
 }
 
-// stale lists the files graphdocgen wrote earlier that fs no longer holds.
+// stale lists the files graphdocgen wrote into dir, or into a directory right below it (a
+// workload package of a split client), that fs no longer has: they are removed on Write,
+// and shown as removed by Diff. Names are relative to dir, with forward slashes.
 func (fs Files) stale(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
@@ -39,8 +41,22 @@ func (fs Files) stale(dir string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		if e.Type().IsRegular() && !fs.has(e.Name()) && ours(dir, e.Name()) {
-			out = append(out, e.Name())
+		switch {
+		case e.Type().IsRegular():
+			if !fs.has(e.Name()) && ours(dir, e.Name()) {
+				out = append(out, e.Name())
+			}
+		case e.IsDir() && !strings.HasPrefix(e.Name(), "."):
+			sub, err := os.ReadDir(filepath.Join(dir, e.Name()))
+			if err != nil {
+				return nil, err
+			}
+			for _, f := range sub {
+				name := e.Name() + "/" + f.Name()
+				if f.Type().IsRegular() && !fs.has(name) && ours(dir, name) {
+					out = append(out, name)
+				}
+			}
 		}
 	}
 	return out, nil
@@ -76,7 +92,12 @@ func (fs Files) Write(dir string) error {
 		}
 	}
 	for _, f := range fs {
-		tmp, err := os.CreateTemp(dir, "."+f.Name+".*.tmp")
+		fdir := filepath.Dir(filepath.Join(dir, f.Name))
+		if err := os.MkdirAll(fdir, 0o755); err != nil {
+			cleanup()
+			return err
+		}
+		tmp, err := os.CreateTemp(fdir, "."+filepath.Base(f.Name)+".*.tmp")
 		if err != nil {
 			cleanup()
 			return err
@@ -104,6 +125,9 @@ func (fs Files) Write(dir string) error {
 	for _, name := range old {
 		if err := os.Remove(filepath.Join(dir, name)); err != nil {
 			return err
+		}
+		if sub := filepath.Dir(filepath.Join(dir, name)); sub != filepath.Clean(dir) {
+			_ = os.Remove(sub) // a workload package that is gone: removed when nothing else is left in it
 		}
 	}
 	return nil

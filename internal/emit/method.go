@@ -90,7 +90,7 @@ func (v *view) methodResults(m *goMethod, onePage bool) jen.Code {
 		return jen.Parens(jen.List(jen.Qual(ioPkg, "ReadCloser"), jen.Error()))
 	case resultPage:
 		if onePage {
-			return jen.Parens(jen.List(jen.Op("*").Id("Page").Types(v.goTypeOf(elem)), jen.Error()))
+			return jen.Parens(jen.List(jen.Op("*").Add(v.rt("Page")).Types(v.goTypeOf(elem)), jen.Error()))
 		}
 		return jen.Qual(iterPkg, "Seq2").Types(v.goTypeOf(elem), jen.Error())
 	case resultObject:
@@ -113,13 +113,13 @@ func (v *view) methodResults(m *goMethod, onePage bool) jen.Code {
 //	}
 //
 //	var _ API = (*Client)(nil)
-func genAPI(f *jen.File, v *view, name string) {
+func genAPI(f *jen.File, v *view, name string, ms []*goMethod) {
 	var d doc
 	d.para(name + " is every operation of Client. Code that calls Microsoft Graph can depend on " + name +
 		" instead of *Client, and take a fake in its tests: embed " + name + " in a struct and define the methods the test needs.")
 	f.Add(d.code())
 	var methods []jen.Code
-	for _, m := range v.methods {
+	for _, m := range ms {
 		methods = append(methods, jen.Comment(fmt.Sprintf("%s: see Client.%s.", m.Name, m.Name)),
 			jen.Id(m.Name).Params(v.methodParams(m)...).Add(v.methodResults(m, false)))
 		if m.Kind == resultPage {
@@ -333,4 +333,25 @@ func article(word string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// genWorkloadClient emits a workload package's client, which embeds the core client:
+//
+//	// Client calls the deviceAppManagement operations through a graph.Client, whose
+//	// settings (base URL, authentication, retries) it uses.
+//	type Client struct {
+//		*graph.Client
+//	}
+//
+//	// New returns a Client that sends its requests through c.
+//	func New(c *graph.Client) *Client { return &Client{Client: c} }
+func genWorkloadClient(f *jen.File, v *view, pkg *goPackage) {
+	var d doc
+	d.para(fmt.Sprintf("Client calls the %s operations through a %s.Client, whose settings (base URL, authentication, retries) it uses, and whose methods (Do, Stream, Count) send requests these docs do not describe.", pkg.Name, v.pkg))
+	f.Add(d.code())
+	f.Type().Id("Client").Struct(jen.Op("*").Add(v.rt("Client")))
+	f.Comment("New returns a Client that sends its requests through c.")
+	f.Func().Id("New").Params(jen.Id("c").Op("*").Add(v.rt("Client"))).Op("*").Id("Client").Block(
+		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("Client"): jen.Id("c")})),
+	)
 }

@@ -151,6 +151,9 @@ func newView(api *model.API, cfg Config) *view {
 	for _, n := range runtimeNames {
 		typeNames[n] = true
 	}
+	if v.split {
+		typeNames["New"] = true // a workload package's constructor
+	}
 	for _, t := range api.Types {
 		name := exported(t.Name)
 		if typeNames[name] && t.Namespace != "microsoft.graph" && t.Namespace != "" {
@@ -170,6 +173,7 @@ func newView(api *model.API, cfg Config) *view {
 	}
 	v.settleMethodNames()
 	v.apiName = typeNames.take("API")
+	v.assignPackages()
 	methodNames := uniquer{}
 	for _, m := range v.methods {
 		methodNames[m.Name] = true
@@ -657,7 +661,8 @@ func (v *view) settleMethodNames() {
 			}
 		}
 	}
-	used := uniquer{}
+	// The Client's own methods, and in a workload package the core client it embeds.
+	used := uniquer{"Do": true, "Stream": true, "Count": true, "Client": true}
 	for _, m := range v.methods {
 		name := used.take(m.Name)
 		if name != m.Name {

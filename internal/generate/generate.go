@@ -17,6 +17,9 @@ type Config struct {
 	NoEmit  bool   // stop after building the model
 	// Select keeps only some operations (and the types they reach).
 	Select model.Selection
+	// Split and ImportPath: see emit.Config.
+	Split      bool
+	ImportPath string
 }
 
 // Result is everything a run produced.
@@ -36,7 +39,7 @@ func Run(inputs []Input, cfg Config) (*Result, error) {
 	ds = append(ds, bds...)
 	r := &Result{Pages: pages, API: api}
 	if !cfg.NoEmit {
-		files, eds, err := emit.Emit(api, emit.Config{Package: cfg.Package})
+		files, eds, err := emit.Emit(api, emit.Config{Package: cfg.Package, Split: cfg.Split, ImportPath: cfg.ImportPath})
 		if err != nil {
 			return nil, err
 		}
