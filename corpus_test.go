@@ -7,13 +7,16 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/graphdocgen/graphdocgen/internal/emit"
 	"github.com/graphdocgen/graphdocgen/internal/generate"
 	"github.com/graphdocgen/graphdocgen/internal/model"
 )
@@ -312,6 +315,68 @@ func TestCorpusCompiles(t *testing.T) {
 			cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
 			if out, err := cmd.CombinedOutput(); err != nil {
 				t.Errorf("%s: go %s: %v\n%.3000s", version, strings.Join(args, " "), err, out)
+			}
+		}
+	}
+}
+
+// TestCorpusSplitCompiles emits the whole v1.0 and beta clients with --split, builds and
+// vets them, checks that workload packages import only the core (never each other), and
+// that they hold exactly the single package's methods.
+func TestCorpusSplitCompiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the whole split v1.0 and beta clients; skipped with -short")
+	}
+	for _, version := range []string{"v1.0", "beta"} {
+		_, res, _ := measure(t, version)
+		files, _, err := emit.Emit(res.API, emit.Config{Package: "graph", Split: true, ImportPath: "corpuscheck"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		if err := files.Write(dir); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module corpuscheck\n\ngo 1.26\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		methods := func(fs emit.Files) int {
+			n := 0
+			for _, f := range fs {
+				n += bytes.Count(f.Data, []byte("\nfunc (c *Client) "))
+			}
+			return n
+		}
+		if got, want := methods(files), methods(res.Files); got != want || want == 0 {
+			t.Errorf("%s: the split client has %d methods, the single package %d", version, got, want)
+		}
+		lines := map[string]int{}
+		for _, f := range files {
+			pkg := path.Dir(f.Name)
+			lines[pkg] += bytes.Count(f.Data, []byte("\n"))
+			if pkg == "." {
+				continue
+			}
+			for _, m := range regexp.MustCompile(`"corpuscheck/([^"]+)"`).FindAllSubmatch(f.Data, -1) {
+				t.Errorf("%s: %s imports the workload package %s", version, f.Name, m[1])
+			}
+		}
+		largest := ""
+		for pkg, n := range lines {
+			if pkg == "." {
+				continue
+			}
+			if largest == "" || n > lines[largest] || n == lines[largest] && pkg < largest {
+				largest = pkg
+			}
+		}
+		t.Logf("%s: %d packages; core %d lines; largest workload %s, %d lines", version, len(lines), lines["."], largest, lines[largest])
+		for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+			cmd := exec.Command("go", args...)
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("%s split: go %s: %v\n%.3000s", version, strings.Join(args, " "), err, out)
 			}
 		}
 	}

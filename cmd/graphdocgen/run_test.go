@@ -345,3 +345,87 @@ func TestSelection(t *testing.T) {
 		t.Errorf("gadgets_gen.go: %v", err)
 	}
 }
+
+// TestSplit: --split writes a core package and one package per workload, finds the
+// import path from go.mod, builds, checks clean, and removes a workload that is gone.
+func TestSplit(t *testing.T) {
+	tmp := t.TempDir()
+	if err := os.WriteFile(filepath.Join(tmp, "go.mod"), []byte("module example.com/sdk // an SDK repo\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page, "gadget-delete.md": secondPage})
+	out := filepath.Join(tmp, "msgraph")
+	if code, _, stderr := runCmd("--split", "--package", "graph", "--out", out, docs); code != exitOK {
+		t.Fatalf("generate: exit %d\n%s", code, stderr)
+	}
+	for _, f := range []string{"client_gen.go", "models_w_gen.go", "widgets/client_gen.go", "widgets/widgets_gen.go", "gadgets/client_gen.go", "gadgets/gadgets_gen.go"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("missing %s: %v", f, err)
+		}
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "widgets", "widgets_gen.go"))
+	if !strings.Contains(string(b), "package widgets\n") || !strings.Contains(string(b), `graph "example.com/sdk/msgraph"`) ||
+		!strings.Contains(string(b), "(*graph.Widget, error)") {
+		t.Errorf("widgets_gen.go: want package widgets importing the core as graph, returning *graph.Widget:\n%s", b)
+	}
+	hand := filepath.Join(out, "gadgets", "extra.go")
+	if err := os.WriteFile(hand, []byte("package gadgets\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "vet", "./...")
+	cmd.Dir = tmp
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go vet on the split client: %v\n%s", err, b)
+	}
+	if code, stdout, stderr := runCmd("--check", "--split", "--package", "graph", "--out", out, docs); code != exitOK {
+		t.Fatalf("--check on fresh output: exit %d\n%s%s", code, stdout, stderr)
+	}
+	// Generating one package instead is a change: the workload packages' files are stale.
+	if code, _, stderr := runCmd("--check", "--package", "graph", "--out", out, docs); code != exitFail ||
+		!strings.Contains(stderr, "widgets/widgets_gen.go: removed") || !strings.Contains(stderr, "widgets_gen.go: added") {
+		t.Errorf("--check without --split: exit %d\n%s", code, stderr)
+	}
+
+	// A workload whose pages are gone is removed, but for files graphdocgen did not write.
+	os.Remove(filepath.Join(docs, "v1.0", "api", "gadget-delete.md"))
+	if code, _, stderr := runCmd("--check", "--split", "--package", "graph", "--out", out, docs); code != exitFail ||
+		!strings.Contains(stderr, "gadgets/gadgets_gen.go: removed") {
+		t.Errorf("--check with a workload removed: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := runCmd("--split", "--package", "graph", "--out", out, docs); code != exitOK {
+		t.Fatalf("regenerate: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "gadgets", "gadgets_gen.go")); !os.IsNotExist(err) {
+		t.Errorf("gadgets/gadgets_gen.go should have been removed: %v", err)
+	}
+	if _, err := os.Stat(hand); err != nil {
+		t.Errorf("the hand-written file was touched: %v", err)
+	}
+
+	// Without a go.mod above the output, --split needs --import-path.
+	bare := t.TempDir()
+	if code, _, stderr := runCmd("--split", "--out", filepath.Join(bare, "graph"), docs); code != exitUsage || !strings.Contains(stderr, "--import-path") {
+		t.Errorf("--split with no go.mod: exit %d (want %d)\n%s", code, exitUsage, stderr)
+	}
+	if code, _, stderr := runCmd("--split", "--import-path", "example.org/g", "--out", filepath.Join(bare, "graph"), docs); code != exitOK {
+		t.Errorf("--split --import-path: exit %d\n%s", code, stderr)
+	}
+	b, _ = os.ReadFile(filepath.Join(bare, "graph", "widgets", "widgets_gen.go"))
+	if !strings.Contains(string(b), `"example.org/g"`) {
+		t.Errorf("--import-path is not used:\n%s", b)
+	}
+}
+
+func TestModulePath(t *testing.T) {
+	for _, tc := range []struct{ gomod, want string }{
+		{"module example.com/sdk\n", "example.com/sdk"},
+		{"// a comment\nmodule   \"example.com/q\" // trailing\n\ngo 1.26\n", "example.com/q"},
+		{"modulex foo\n", ""},
+		{"go 1.26\n", ""},
+	} {
+		if got := modulePath([]byte(tc.gomod)); got != tc.want {
+			t.Errorf("modulePath(%q) = %q, want %q", tc.gomod, got, tc.want)
+		}
+	}
+}
