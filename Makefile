@@ -39,7 +39,7 @@ bench:
 	GRAPHDOCGEN_BENCH=1 $(GO) test -count=1 -run TestCallOverhead -v ./generated/benchmark/
 	$(GO) test -run '^$$' -bench Decode -benchmem -count 3 ./generated/benchmark/
 
-## buildcost: cold builds of a program calling one vppToken operation through the whole beta
+## buildcost: cold builds of a program calling one vppToken operation through the whole v1.0
 ## client, through a vppToken-only client, and written by hand (takes minutes)
 buildcost:
 	GRAPHDOCGEN_BUILDCOST=1 $(GO) test -count=1 -timeout 30m -run TestBuildCost -v ./internal/speed

@@ -14,7 +14,8 @@ import (
 	"github.com/graphdocgen/graphdocgen/internal/model"
 )
 
-// mainProgram calls one vppToken operation through the package at import path pkg.
+// mainProgram calls one vppToken operation through the package whose import path
+// replaces %s.
 const mainProgram = `package main
 
 import (
@@ -26,6 +27,23 @@ import (
 
 func main() {
 	c := graph.NewClient(graph.WithToken("x"), graph.WithBaseURL("http://127.0.0.1:9/v1.0"))
+	fmt.Println(c.DeleteDeviceAppManagementVppToken(context.Background(), "id"))
+}
+`
+
+// splitProgram is mainProgram for a client generated with --split.
+const splitProgram = `package main
+
+import (
+	"context"
+	"fmt"
+
+	graph "%s"
+	"%s/deviceappmanagement"
+)
+
+func main() {
+	c := deviceappmanagement.New(graph.NewClient(graph.WithToken("x"), graph.WithBaseURL("http://127.0.0.1:9/v1.0")))
 	fmt.Println(c.DeleteDeviceAppManagementVppToken(context.Background(), "id"))
 }
 `
@@ -68,12 +86,14 @@ func main() {
 var maxRSS = regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`)
 
 // TestBuildCost builds, each with an empty build cache, a program calling one vppToken
-// operation (delete) through (i) the whole v1.0 client, (ii) a client generated with
-// --include /deviceAppManagement/vppTokens, and (iii) the same call by hand, and prints
-// wall time, the peak memory of the build (GNU time's maximum resident set size: the
-// largest process, the compiler of the biggest package), binary size and the number of
-// packages compiled. It runs only when GRAPHDOCGEN_BUILDCOST=1 (make buildcost): it takes
-// minutes and asserts nothing about time.
+// operation (delete) through (i) the whole v1.0 client in one package, (ii) the whole v1.0
+// client generated with --split, (iii) a client generated with --include
+// /deviceAppManagement/vppTokens, and (iv) the same call by hand; then the whole beta
+// client, in one package and split, with no program (go build ./...). It prints wall time,
+// the peak memory of the build (GNU time's maximum resident set size: the largest process,
+// the compiler of the biggest package), binary size and the number of packages compiled.
+// It runs only when GRAPHDOCGEN_BUILDCOST=1 (make buildcost): it takes minutes and asserts
+// nothing about time.
 func TestBuildCost(t *testing.T) {
 	if os.Getenv("GRAPHDOCGEN_BUILDCOST") == "" {
 		t.Skip("set GRAPHDOCGEN_BUILDCOST=1 (make buildcost) to measure what the generated code costs to build")
@@ -81,13 +101,16 @@ func TestBuildCost(t *testing.T) {
 	if _, err := os.Stat("/usr/bin/time"); err != nil {
 		t.Skip("needs GNU time at /usr/bin/time")
 	}
-	v1 := filepath.Join(corpus, "v1.0")
-	if _, err := os.Stat(v1); err != nil {
+	if _, err := os.Stat(filepath.Join(corpus, "v1.0")); err != nil {
 		t.Skipf("the real corpus is absent: %v", err)
 	}
-	inputs, err := generate.Collect([]string{v1})
-	if err != nil {
-		t.Fatal(err)
+	inputs := map[string][]generate.Input{}
+	for _, v := range []string{"v1.0", "beta"} {
+		in, err := generate.Collect([]string{filepath.Join(corpus, v)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[v] = in
 	}
 	root := t.TempDir()
 	write := func(dir, name, content string) {
@@ -98,36 +121,57 @@ func TestBuildCost(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, c := range []struct {
-		name string
-		sel  model.Selection
-	}{{"full", model.Selection{}}, {"vpptokens", model.Selection{Include: []string{"/deviceAppManagement/vppTokens"}}}} {
-		res, err := generate.Run(inputs, generate.Config{Version: "v1.0", Package: "graph", Jobs: 2, Select: c.sel})
+	type program struct {
+		name, version string
+		sel           model.Selection
+		split         bool
+		main          string // "": build the client alone (./...)
+	}
+	programs := []program{
+		{name: "hand"},
+		{"vpptokens", "v1.0", model.Selection{Include: []string{"/deviceAppManagement/vppTokens"}}, false, mainProgram},
+		{"v1.0-split", "v1.0", model.Selection{}, true, splitProgram},
+		{"v1.0-full", "v1.0", model.Selection{}, false, mainProgram},
+		{"beta-split", "beta", model.Selection{}, true, ""},
+		{"beta-full", "beta", model.Selection{}, false, ""},
+	}
+	for _, p := range programs {
+		dir := filepath.Join(root, p.name)
+		mod := "example.com/" + p.name
+		write(dir, "go.mod", "module "+mod+"\n\ngo 1.26\n")
+		if p.version == "" {
+			write(filepath.Join(dir, "cmd"), "main.go", handProgram)
+			continue
+		}
+		res, err := generate.Run(inputs[p.version], generate.Config{Version: p.version, Package: "graph", Jobs: 2, Select: p.sel,
+			Split: p.split, ImportPath: mod + "/graph"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		dir := filepath.Join(root, c.name)
 		if err := res.Files.Write(filepath.Join(dir, "graph")); err != nil {
 			t.Fatal(err)
 		}
-		write(dir, "go.mod", "module example.com/"+c.name+"\n\ngo 1.26\n")
-		write(filepath.Join(dir, "cmd"), "main.go", fmt.Sprintf(mainProgram, "example.com/"+c.name+"/graph"))
+		if p.main != "" {
+			write(filepath.Join(dir, "cmd"), "main.go", strings.ReplaceAll(p.main, "%s", mod+"/graph"))
+		}
 	}
-	write(filepath.Join(root, "hand"), "go.mod", "module example.com/hand\n\ngo 1.26\n")
-	write(filepath.Join(root, "hand", "cmd"), "main.go", handProgram)
 
 	fmt.Printf("| program | cold build | peak build RSS | binary | packages compiled |\n|---|---:|---:|---:|---:|\n")
-	for _, name := range []string{"hand", "vpptokens", "full"} {
-		dir := filepath.Join(root, name)
-		cache := filepath.Join(root, "cache-"+name)
-		cmd := exec.Command("/usr/bin/time", "-v", "go", "build", "-v", "-o", filepath.Join(dir, "prog"), "./cmd")
+	for _, p := range programs {
+		dir := filepath.Join(root, p.name)
+		cache := filepath.Join(root, "cache-"+p.name)
+		args := []string{"-v", "go", "build", "-v", "-o", filepath.Join(dir, "prog"), "./cmd"}
+		if p.main == "" && p.version != "" {
+			args = []string{"-v", "go", "build", "-v", "./..."}
+		}
+		cmd := exec.Command("/usr/bin/time", args...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "GOCACHE="+cache, "GOWORK=off", "GOFLAGS=-mod=mod")
 		start := time.Now()
 		out, err := cmd.CombinedOutput()
 		took := time.Since(start)
 		if err != nil {
-			t.Fatalf("%s: go build: %v\n%.3000s", name, err, out)
+			t.Fatalf("%s: go build: %v\n%.3000s", p.name, err, out)
 		}
 		rss := "?"
 		if m := maxRSS.FindStringSubmatch(string(out)); m != nil {
@@ -139,10 +183,10 @@ func TestBuildCost(t *testing.T) {
 				pkgs++
 			}
 		}
-		info, err := os.Stat(filepath.Join(dir, "prog"))
-		if err != nil {
-			t.Fatal(err)
+		binary := "-"
+		if info, err := os.Stat(filepath.Join(dir, "prog")); err == nil {
+			binary = fmt.Sprintf("%.2f MB", float64(info.Size())/1e6)
 		}
-		fmt.Printf("| %s | %.1f s | %s | %.2f MB | %d |\n", name, took.Seconds(), rss, float64(info.Size())/1e6, pkgs)
+		fmt.Printf("| %s | %.1f s | %s | %s | %d |\n", p.name, took.Seconds(), rss, binary, pkgs)
 	}
 }
