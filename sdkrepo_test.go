@@ -50,6 +50,14 @@ func TestSDKRepoExample(t *testing.T) {
 			cfg.Package = args[i]
 		case "--out":
 			i++
+		case "--split":
+			cfg.Split = true
+			gomod, err := os.ReadFile(filepath.Join(sdkRepo, "go.mod"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			mod, _, _ := strings.Cut(strings.TrimPrefix(string(gomod), "module "), "\n")
+			cfg.ImportPath = strings.TrimSpace(mod) + "/graph" // what graphdocgen finds from go.mod
 		default:
 			paths = append(paths, filepath.Join(pkg, args[i]))
 		}

@@ -15,14 +15,6 @@ type Entity struct {
 	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
 	// sends an explicit null (to clear a property with PATCH).
 	AdditionalData map[string]json.RawMessage `json:"-"`
-	// Derived is the value decoded as its own type when its @odata.type names a type derived from Entity
-	// (nil otherwise). When set, it is what MarshalJSON encodes.
-	Derived EntityDerived `json:"-"`
-}
-
-// EntityDerived is a type derived from Entity: *DirectoryObject, *Group, *User, *VppToken.
-type EntityDerived interface {
-	isEntity()
 }
 
 // knownEntity reports whether name is a property Entity documents.
@@ -43,40 +35,11 @@ func (v *Entity) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	v.AdditionalData = extra
-	switch ODataTypeOf(v.ODataType) {
-	case "microsoft.graph.directoryobject":
-		d := new(DirectoryObject)
-		if err := json.Unmarshal(b, d); err != nil {
-			return err
-		}
-		v.Derived = d
-	case "microsoft.graph.group":
-		d := new(Group)
-		if err := json.Unmarshal(b, d); err != nil {
-			return err
-		}
-		v.Derived = d
-	case "microsoft.graph.user":
-		d := new(User)
-		if err := json.Unmarshal(b, d); err != nil {
-			return err
-		}
-		v.Derived = d
-	case "microsoft.graph.vpptoken":
-		d := new(VppToken)
-		if err := json.Unmarshal(b, d); err != nil {
-			return err
-		}
-		v.Derived = d
-	}
 	return nil
 }
 
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Entity) MarshalJSON() ([]byte, error) {
-	if v.Derived != nil {
-		return json.Marshal(v.Derived)
-	}
 	type plain Entity
 	return MarshalObject(plain(v), v.AdditionalData)
 }

@@ -42,7 +42,6 @@ type Group struct {
 }
 
 func (*Group) isDirectoryObject() {}
-func (*Group) isEntity()          {}
 
 // knownGroup reports whether name is a property Group documents.
 func knownGroup(name []byte) bool {

@@ -58,8 +58,6 @@ type VppToken struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-func (*VppToken) isEntity() {}
-
 // knownVppToken reports whether name is a property VppToken documents.
 func knownVppToken(name []byte) bool {
 	switch string(name) {

@@ -167,7 +167,7 @@ func newView(api *model.API, cfg Config) *view {
 		v.types = append(v.types, gt)
 		v.typeByKey[strings.ToLower(t.QualifiedName())] = gt
 	}
-	v.resolveTypeMembers(typeNames)
+	v.resolveTypeMembers(typeNames, v.valueTypes(api))
 	for _, op := range api.Operations {
 		v.addMethods(op)
 	}
@@ -192,9 +192,36 @@ func newView(api *model.API, cfg Config) *view {
 	return v
 }
 
+// valueTypes lists the types something is declared as: a property, or an operation's
+// parameter, body or response. Only such a type can receive a value of a type derived
+// from it.
+func (v *view) valueTypes(api *model.API) map[*goType]bool {
+	used := map[*goType]bool{}
+	mark := func(r model.TypeRef) {
+		if gt := v.namedType(r); r.Kind == model.KindNamed && gt != nil {
+			used[gt] = true
+		}
+	}
+	for _, op := range api.Operations {
+		mark(op.Body.Type)
+		mark(op.Response.Type)
+		for _, p := range op.Params {
+			mark(p.Type)
+		}
+	}
+	for _, t := range api.Types {
+		for _, p := range t.Properties {
+			mark(p.Type)
+		}
+	}
+	return used
+}
+
 // resolveTypeMembers gives structs their fields (flattened along the base chain), enums
-// their constants, and polymorphic types their descendants and Derived interface.
-func (v *view) resolveTypeMembers(names uniquer) {
+// their constants, and polymorphic types their descendants and, when some property or
+// operation is declared as the type (values), a Derived interface: a type that is only a
+// base (entity, say) never receives a derived value, so it needs none.
+func (v *view) resolveTypeMembers(names uniquer, values map[*goType]bool) {
 	for _, t := range v.types {
 		if t.Model.Base != "" {
 			t.Base = v.typeByKey[strings.ToLower(t.Model.Base)]
@@ -209,7 +236,7 @@ func (v *view) resolveTypeMembers(names uniquer) {
 		}
 	}
 	for _, t := range v.types {
-		if len(t.Descendants) > 0 {
+		if len(t.Descendants) > 0 && values[t] {
 			t.Iface = names.take(t.Name + "Derived")
 		}
 	}

@@ -1,10 +1,14 @@
-package graph
+package graph_test
 
 import (
 	"context"
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	"example.com/graphsdk/graph"
+	"example.com/graphsdk/graph/deviceappmanagement"
+	"example.com/graphsdk/graph/groups"
 )
 
 // TestSelectedClient calls the selected operations against a local server.
@@ -21,13 +25,14 @@ func TestSelectedClient(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	c := NewClient(WithBaseURL(srv.URL+"/beta"), WithHTTPClient(srv.Client()))
-	tok, err := c.GetDeviceAppManagementVppToken(context.Background(), "t1", nil)
-	if err != nil || *tok.OrganizationName != "Contoso" || *tok.State != VppTokenStateValid {
+	c := graph.NewClient(graph.WithBaseURL(srv.URL+"/beta"), graph.WithHTTPClient(srv.Client()))
+	apps := deviceappmanagement.New(c)
+	tok, err := apps.GetDeviceAppManagementVppToken(context.Background(), "t1", nil)
+	if err != nil || *tok.OrganizationName != "Contoso" || *tok.State != deviceappmanagement.VppTokenStateValid {
 		t.Fatalf("GetDeviceAppManagementVppToken = %+v, %v", tok, err)
 	}
 	var ids []string
-	for tok, err := range c.ListDeviceAppManagementVppTokens(context.Background(), nil) {
+	for tok, err := range apps.ListDeviceAppManagementVppTokens(context.Background(), nil) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -36,7 +41,7 @@ func TestSelectedClient(t *testing.T) {
 	if len(ids) != 2 {
 		t.Errorf("listed %v", ids)
 	}
-	if _, err := c.GetGroup(context.Background(), "missing", nil); !IsNotFound(err) {
+	if _, err := groups.New(c).GetGroup(context.Background(), "missing", nil); !graph.IsNotFound(err) {
 		t.Errorf("GetGroup(missing): %v, want a not-found error", err)
 	}
 }

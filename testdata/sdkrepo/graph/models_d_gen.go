@@ -20,17 +20,7 @@ type DirectoryObject struct {
 	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
 	// sends an explicit null (to clear a property with PATCH).
 	AdditionalData map[string]json.RawMessage `json:"-"`
-	// Derived is the value decoded as its own type when its @odata.type names a type derived from DirectoryObject
-	// (nil otherwise). When set, it is what MarshalJSON encodes.
-	Derived DirectoryObjectDerived `json:"-"`
 }
-
-// DirectoryObjectDerived is a type derived from DirectoryObject: *Group.
-type DirectoryObjectDerived interface {
-	isDirectoryObject()
-}
-
-func (*DirectoryObject) isEntity() {}
 
 // knownDirectoryObject reports whether name is a property DirectoryObject documents.
 func knownDirectoryObject(name []byte) bool {
@@ -50,22 +40,11 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	v.AdditionalData = extra
-	switch ODataTypeOf(v.ODataType) {
-	case "microsoft.graph.group":
-		d := new(Group)
-		if err := json.Unmarshal(b, d); err != nil {
-			return err
-		}
-		v.Derived = d
-	}
 	return nil
 }
 
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v DirectoryObject) MarshalJSON() ([]byte, error) {
-	if v.Derived != nil {
-		return json.Marshal(v.Derived)
-	}
 	type plain DirectoryObject
 	return MarshalObject(plain(v), v.AdditionalData)
 }

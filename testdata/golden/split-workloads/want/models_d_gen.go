@@ -29,8 +29,6 @@ type DirectoryObjectDerived interface {
 	isDirectoryObject()
 }
 
-func (*DirectoryObject) isEntity() {}
-
 // knownDirectoryObject reports whether name is a property DirectoryObject documents.
 func knownDirectoryObject(name []byte) bool {
 	switch string(name) {

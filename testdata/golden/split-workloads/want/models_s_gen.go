@@ -26,7 +26,6 @@ type ServicePrincipal struct {
 }
 
 func (*ServicePrincipal) isDirectoryObject() {}
-func (*ServicePrincipal) isEntity()          {}
 
 // knownServicePrincipal reports whether name is a property ServicePrincipal documents.
 func knownServicePrincipal(name []byte) bool {

@@ -38,7 +38,6 @@ type User struct {
 }
 
 func (*User) isDirectoryObject() {}
-func (*User) isEntity()          {}
 
 // knownUser reports whether name is a property User documents.
 func knownUser(name []byte) bool {
