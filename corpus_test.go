@@ -309,14 +309,7 @@ func TestCorpusCompiles(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module corpuscheck\n\ngo 1.26\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
-			cmd := exec.Command("go", args...)
-			cmd.Dir = dir
-			cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Errorf("%s: go %s: %v\n%.3000s", version, strings.Join(args, " "), err, out)
-			}
-		}
+		buildAndVet(t, version, dir)
 	}
 }
 
@@ -371,13 +364,19 @@ func TestCorpusSplitCompiles(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %d packages; core %d lines; largest workload %s, %d lines", version, len(lines), lines["."], largest, lines[largest])
-		for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
-			cmd := exec.Command("go", args...)
-			cmd.Dir = dir
-			cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Errorf("%s split: go %s: %v\n%.3000s", version, strings.Join(args, " "), err, out)
-			}
+		buildAndVet(t, version+" split", dir)
+	}
+}
+
+// buildAndVet runs go build and go vet on every package of the module in dir.
+func buildAndVet(t *testing.T, label, dir string) {
+	t.Helper()
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("%s: go %s: %v\n%.3000s", label, strings.Join(args, " "), err, out)
 		}
 	}
 }
