@@ -346,8 +346,12 @@ func article(word string) string {
 //	// New returns a Client that sends its requests through c.
 //	func New(c *graph.Client) *Client { return &Client{Client: c} }
 func genWorkloadClient(f *jen.File, v *view, pkg *goPackage) {
+	for _, l := range wrap(fmt.Sprintf("Package %s calls the Microsoft Graph %s operations under /%s, and holds the models only they use; the others are in %s.",
+		pkg.Name, v.version, pkg.Segment, v.corePath)) {
+		f.PackageComment(l)
+	}
 	var d doc
-	d.para(fmt.Sprintf("Client calls the %s operations through a %s.Client, whose settings (base URL, authentication, retries) it uses, and whose methods (Do, Stream, Count) send requests these docs do not describe.", pkg.Name, v.pkg))
+	d.para(fmt.Sprintf("Client calls the /%s operations through a %s.Client, whose settings (base URL, authentication, retries) it uses, and whose methods (Do, Stream, Count) send requests these docs do not describe.", pkg.Segment, v.pkg))
 	f.Add(d.code())
 	f.Type().Id("Client").Struct(jen.Op("*").Add(v.rt("Client")))
 	f.Comment("New returns a Client that sends its requests through c.")

@@ -11,8 +11,9 @@ import (
 // goPackage is a workload package of a split client: the operations whose first path
 // starts with one segment (/deviceAppManagement/...), and the models only they use.
 type goPackage struct {
-	Name string // the Go package name, which is also its directory below the output
-	Path string // its import path
+	Name    string // the Go package name, which is also its directory below the output
+	Path    string // its import path
+	Segment string // the first path segment as the docs spell it: deviceAppManagement
 }
 
 // assignPackages splits the client, when v.split, into the core package and one package
@@ -35,7 +36,10 @@ func (v *view) assignPackages() {
 		if p == nil {
 			name := packageName(m.Group, v.pkg)
 			if p = pkgs[name]; p == nil {
-				p = &goPackage{Name: name, Path: v.corePath + "/" + name}
+				p = &goPackage{Name: name, Path: v.corePath + "/" + name, Segment: m.Group}
+				if lit, ok := m.Path.Segments[0].Literal(); ok && m.Group != "root" {
+					p.Segment = lit
+				}
 				pkgs[name] = p
 			}
 			byOp[m.Op] = p
