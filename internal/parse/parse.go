@@ -95,14 +95,20 @@ func (st *state) frontMatter() []byte {
 	} else {
 		stop = len(src)
 	}
-	var fm map[string]any
-	if err := yaml.Unmarshal(src[4:end], &fm); err != nil {
-		st.ds.Addf(st.lines.line(2), model.Warning, "front-matter-invalid", "front matter is not valid YAML: %v", firstLine(err.Error()))
+	fm, simple := simpleFrontMatter(src[4:end])
+	if !simple {
+		var yfm map[string]any
+		if err := yaml.Unmarshal(src[4:end], &yfm); err != nil {
+			st.ds.Addf(st.lines.line(2), model.Warning, "front-matter-invalid", "front matter is not valid YAML: %v", firstLine(err.Error()))
+		}
+		fm = map[string]string{}
+		for k, v := range yfm {
+			if s, ok := v.(string); ok {
+				fm[k] = s
+			}
+		}
 	}
-	get := func(k string) string {
-		v, _ := fm[k].(string)
-		return strings.TrimSpace(v)
-	}
+	get := func(k string) string { return strings.TrimSpace(fm[k]) }
 	pg := st.page
 	pg.Title = get("title")
 	pg.Description = get("description")

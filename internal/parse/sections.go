@@ -414,4 +414,9 @@ func (st *state) plain(n ast.Node) string {
 
 var entities = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", `"`, "&#124;", "|", "&nbsp;", " ", "\u00a0", " ")
 
-func decodeEntities(s string) string { return entities.Replace(s) }
+func decodeEntities(s string) string {
+	if !strings.Contains(s, "&") && !strings.Contains(s, "\u00a0") {
+		return s // the usual text: nothing to replace, and no copy
+	}
+	return entities.Replace(s)
+}
