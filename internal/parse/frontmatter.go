@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 )
 
 // simpleFrontMatter reads front matter that is only "key: value" lines (and blank or
@@ -13,6 +14,9 @@ import (
 // about ten times slower on these few lines. A key with an empty value maps to "", as
 // the caller reads YAML's null.
 func simpleFrontMatter(src []byte) (fm map[string]string, ok bool) {
+	if !plainText(src) {
+		return nil, false
+	}
 	fm = map[string]string{}
 	for len(src) > 0 {
 		line := src
@@ -78,4 +82,27 @@ func simpleScalar(v string) (string, bool) {
 		return "", false
 	}
 	return v, true
+}
+
+// plainText reports whether src is valid UTF-8 without the characters YAML treats
+// specially or refuses: control characters (tab and a CR outside CRLF included), C1
+// controls, byte-order marks,
+// U+FFFE and U+FFFF, and the Unicode line and paragraph separators.
+func plainText(src []byte) bool {
+	for len(src) > 0 {
+		r, n := utf8.DecodeRune(src)
+		switch {
+		case r == '\n':
+		case r == '\r':
+			if len(src) < 2 || src[1] != '\n' {
+				return false // a lone CR breaks a line for YAML, not here
+			}
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+			return false
+		case r == utf8.RuneError && n == 1, r == 0xfeff, r == 0xfffe, r == 0xffff, r == 0x2028, r == 0x2029:
+			return false
+		}
+		src = src[n:]
+	}
+	return true
 }

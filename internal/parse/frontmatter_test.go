@@ -103,3 +103,11 @@ func TestSimpleFrontMatterCorpus(t *testing.T) {
 		t.Errorf("the fast path reads only %d of %d pages' front matter", fast, len(files))
 	}
 }
+
+// FuzzSimpleFrontMatter: whatever the fast path accepts, YAML reads the same way.
+func FuzzSimpleFrontMatter(f *testing.F) {
+	for _, s := range []string{"title: \"Get vppToken\"\ndescription: Read one token.\n", "a: 'x'\nb:\n# c\n", "k: v w\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) { sameAsYAML(t, "fuzz", src) })
+}
