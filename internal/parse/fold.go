@@ -26,3 +26,14 @@ func hasFold(s, sub string) bool {
 	}
 	return false
 }
+
+// anyFold reports whether s contains one of subs (each lower case), ASCII letters compared
+// case-insensitively.
+func anyFold(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if hasFold(s, sub) {
+			return true
+		}
+	}
+	return false
+}

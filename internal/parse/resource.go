@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -150,17 +151,43 @@ func (st *state) enumProse(t *model.ResourceType, mainEnum *model.ResourceType) 
 
 // valuesHeading reads "<name> values" (any level, NBSP and a colon allowed).
 func valuesHeading(h string) (string, bool) {
-	if !hasFold(h, "value") {
+	// The hand-written form of valuesRE, which was among the parser's slowest steps.
+	s := strings.TrimSuffix(strings.TrimSpace(h), ":")
+	s = strings.TrimRight(s, asciiSpace)
+	switch {
+	case hasSuffixFold(s, "values"):
+		s = s[:len(s)-len("values")]
+	case hasSuffixFold(s, "value"):
+		s = s[:len(s)-len("value")]
+	default:
 		return "", false
 	}
-	m := valuesRE.FindStringSubmatch(strings.TrimSpace(h))
-	if m == nil {
+	name := strings.TrimRight(s, asciiSpace)
+	if len(name) == len(s) || !isWord(name) || name[0] >= '0' && name[0] <= '9' {
 		return "", false
 	}
-	return m[1], true
+	return name, true
 }
 
-var valuesRE = regexp.MustCompile(`(?i)^([A-Za-z_][\w]*)\s+values?\s*:?$`)
+// asciiSpace is what \s matches in a Go regexp.
+const asciiSpace = "\t\n\f\r "
+
+// hasSuffixFold reports whether s ends with suffix (lower case), ASCII letters compared
+// case-insensitively.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && hasFold(s[len(s)-len(suffix):], suffix)
+}
+
+// isWord reports whether s is one or more of [0-9A-Za-z_] (\w).
+func isWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // isEnumTable reports whether a table lists enum members: its first column is Member,
 // Value or Name and it has no Type column.
@@ -389,6 +416,9 @@ func (st *state) proseBase(t *model.ResourceType) string {
 		b.WriteString(it.text)
 	}
 	text := b.String()
+	if !anyFold(text, "inherit", "derive", "subclass of", "subtype of", "extends") {
+		return ""
+	}
 	for _, loc := range baseCue.FindAllStringIndex(text, -1) {
 		end := loc[1]
 		for _, l := range links {
@@ -448,7 +478,6 @@ var (
 	notNullRE  = regexp.MustCompile(`(?i)\b(not|non)[- ]?nullable\b`)
 	typeMods   = regexp.MustCompile(`(?i)\s*\(\s*(read-?only|readonly|identifier|nullable|optional|required|key|url|uri|enum)\s*\)|,\s*max(imum)?\s+(size|length)\s+\d+`)
 	collOfWord = regexp.MustCompile(`(?i)^collection\s+of\s+(\S+)$`)
-	propNameRE = regexp.MustCompile(`^[\pL\pN_$][\pL\pN_$.-]*$`)
 )
 
 // properties reads the rows of the type's Properties and Relationships tables.
@@ -482,7 +511,7 @@ func (st *state) propertyRows(t *model.ResourceType, tb *table, nav bool, seen m
 		if dc >= 0 && dc < len(row) {
 			desc = row[dc].text
 		}
-		if name == "" || strings.HasPrefix(name, "@") || row[tc].text == "" || !propNameRE.MatchString(name) {
+		if name == "" || strings.HasPrefix(name, "@") || row[tc].text == "" || !isPropName(name) {
 			continue // group labels (|**Open extensions**| | |), instance attributes, prose rows
 		}
 		// Type cells may carry modifiers the type grammar does not know: "string (readonly)",
@@ -848,4 +877,18 @@ func placeholderString(s string, ref model.TypeRef, ns string) model.TypeRef {
 	}
 	ref.Primitive = model.String // a sample string value
 	return ref
+}
+
+// isPropName reports whether s reads as a property name: a letter, digit, '_' or '$',
+// then those or '.' and '-' (^[\pL\pN_$][\pL\pN_$.-]*$, without a regexp).
+func isPropName(s string) bool {
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r), unicode.IsNumber(r), r == '_', r == '$':
+		case i > 0 && (r == '.' || r == '-'):
+		default:
+			return false
+		}
+	}
+	return s != ""
 }

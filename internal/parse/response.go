@@ -62,7 +62,7 @@ func (st *state) readResponse() {
 	if resp.Status == 204 || saysNoBody(plain) {
 		return
 	}
-	if !hasFold(plain, "in the response body") {
+	if !hasFold(plain, "in the response body") || !namesPrimitive(plain) {
 		// no "returns a String in the response body"
 	} else if m := primResp.FindStringSubmatch(plain); m != nil && !strings.Contains(prose, "\x00") {
 		p, _ := model.LookupPrimitive(m[2])
@@ -178,7 +178,7 @@ func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 		body.None = true
 		return
 	}
-	if body.Type.Kind != model.KindNone || !bodyCue.MatchString(txt) {
+	if body.Type.Kind != model.KindNone || !anyFold(txt, "supply", "provide", "specify", "include", "send", "pass", "json") || !bodyCue.MatchString(txt) {
 		return
 	}
 	for _, it := range st.inlines(p) {
@@ -205,6 +205,17 @@ var noBodyPhrases = []string{"does not return anything", "doesn't return anythin
 func saysNoBody(prose string) bool {
 	for _, p := range noBodyPhrases {
 		if hasFold(prose, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesPrimitive reports whether s holds, in any letter case, one of the primitive names
+// primResp looks for: without one, that regexp cannot match.
+func namesPrimitive(s string) bool {
+	for _, p := range []string{"string", "boolean", "int32", "int64", "double", "stream", "binary", "guid", "datetimeoffset", "integer"} {
+		if hasFold(s, p) {
 			return true
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -110,4 +112,52 @@ func FuzzSimpleFrontMatter(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) { sameAsYAML(t, "fuzz", src) })
+}
+
+// valuesRE is what valuesHeading reads, as a regexp: the tests hold the hand-written
+// function to it.
+var valuesRE = regexp.MustCompile(`(?i)^([A-Za-z_][\w]*)\s+values?\s*:?$`)
+
+func valuesHeadingRE(h string) (string, bool) {
+	m := valuesRE.FindStringSubmatch(strings.TrimSpace(h))
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+func TestValuesHeading(t *testing.T) {
+	for _, h := range []string{"vppTokenState values", "Property values", "Values", "appState value:", " x  VALUES : ",
+		"x values:", "x\u00a0values", "1x values", "_x values", "x-y values", "x valuess", "xvalues", "x values ::",
+		"x \tvalue\t:", "a b values", "x values\u00a0", "Enum values", "x ValueS"} {
+		gn, gok := valuesHeading(h)
+		wn, wok := valuesHeadingRE(h)
+		if gn != wn || gok != wok {
+			t.Errorf("valuesHeading(%q) = %q, %v; the regexp says %q, %v", h, gn, gok, wn, wok)
+		}
+	}
+}
+
+func FuzzValuesHeading(f *testing.F) {
+	f.Add("vppTokenState values")
+	f.Add("x \tvalue\t:")
+	f.Fuzz(func(t *testing.T, h string) {
+		gn, gok := valuesHeading(h)
+		wn, wok := valuesHeadingRE(h)
+		if gn != wn || gok != wok {
+			t.Errorf("valuesHeading(%q) = %q, %v; the regexp says %q, %v", h, gn, gok, wn, wok)
+		}
+	})
+}
+
+func FuzzIsPropName(f *testing.F) {
+	propNameRE := regexp.MustCompile(`^[\pL\pN_$][\pL\pN_$.-]*$`)
+	for _, s := range []string{"displayName", "@odata.type", "x-y", ".x", "名前", "a\xffb", "$count", "١٢"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isPropName(s), propNameRE.MatchString(s); got != want {
+			t.Errorf("isPropName(%q) = %v, the regexp says %v", s, got, want)
+		}
+	})
 }
