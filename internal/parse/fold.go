@@ -1,5 +1,10 @@
 package parse
 
+import (
+	"strings"
+	"unicode"
+)
+
 // hasFold reports whether s contains sub, ASCII letters compared case-insensitively. sub
 // must be lower case. It does not allocate: it is the cheap test that keeps a
 // case-insensitive regular expression off text that cannot match it.
@@ -36,4 +41,25 @@ func anyFold(s string, subs ...string) bool {
 		}
 	}
 	return false
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " "): runs of white space become one
+// space, and none is left at either end. Text that is already so is returned as it is,
+// without the copies.
+func collapseSpace(s string) string {
+	space := true // a space at the start is one to drop
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if r != ' ' || space {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			space = true
+		} else {
+			space = false
+		}
+	}
+	if space && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }

@@ -44,7 +44,7 @@ func normHeading(s string) string {
 		s = htmlTag.ReplaceAllString(s, "")
 	}
 	s = headingNoise.Replace(s)
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.ToLower(collapseSpace(s))
 	return strings.TrimSpace(strings.TrimSuffix(s, ":"))
 }
 

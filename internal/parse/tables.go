@@ -47,7 +47,7 @@ func (st *state) readTable(n *east.Table) *table {
 			for _, it := range items {
 				b.WriteString(it.text)
 			}
-			txt := strings.Join(strings.Fields(decodeEntities(b.String())), " ")
+			txt := collapseSpace(decodeEntities(b.String()))
 			// The cell's text, not its start: goldmark places a cell by the row's untrimmed
 			// start, which is off by the row's indentation and ignores padding spaces.
 			var pos model.Pos
