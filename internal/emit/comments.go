@@ -15,6 +15,9 @@ const commentWidth = 90
 // runs of white space become one space. Since every line is emitted with its own //, no
 // text can end the comment early.
 func cleanText(s string) string {
+	if tidyASCII(s) {
+		return s // the usual prose: nothing to change, and no copy
+	}
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
@@ -27,6 +30,18 @@ func cleanText(s string) string {
 		return r
 	}, strings.ToValidUTF8(s, "\uFFFD"))
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// tidyASCII reports whether s is printable ASCII with single spaces between words and
+// none at either end: text cleanText returns as it is.
+func tidyASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // wrap splits prose into lines of about commentWidth characters.

@@ -172,3 +172,19 @@ func TestJSONName(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCleanText: the fast path for tidy ASCII gives what the full cleaning gives.
+func FuzzCleanText(f *testing.F) {
+	for _, s := range []string{"Read one token.", " a", "a ", "a  b", "a\tb", "a\ufeffb", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !tidyASCII(s) {
+			return
+		}
+		slow := strings.Join(strings.Fields(strings.ToValidUTF8(s, "\uFFFD")), " ")
+		if got := cleanText(s); got != slow || got != s {
+			t.Errorf("cleanText(%q) = %q, the full cleaning %q", s, got, slow)
+		}
+	})
+}
