@@ -140,7 +140,8 @@ var predeclared = map[string]bool{
 	"string": true, "true": true, "uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true,
 	"uintptr": true,
 	// names the generated methods use for their own locals
-	"ctx": true, "c": true, "body": true, "err": true, "out": true, "p": true, "q": true, "url": true,
+	"ctx": true, "c": true, "body": true, "err": true, "out": true, "p": true, "q": true, "url": true, "r": true,
+	"opts": true, "content": true, "contentType": true, "iter": true, "context": true,
 	"http": true, "json": true, "io": true, "time": true, "strconv": true, "strings": true, "fmt": true,
 }
 

@@ -13,7 +13,7 @@ import (
 type goPackage struct {
 	Name    string // the Go package name, which is also its directory below the output
 	Path    string // its import path
-	Segment string // the first path segment as the docs spell it: deviceAppManagement
+	Segment string // the first path segment as the docs spell it (deviceAppManagement); "" for the root
 }
 
 // assignPackages splits the client, when v.split, into the core package and one package
@@ -36,9 +36,11 @@ func (v *view) assignPackages() {
 		if p == nil {
 			name := packageName(m.Group, v.pkg)
 			if p = pkgs[name]; p == nil {
-				p = &goPackage{Name: name, Path: v.corePath + "/" + name, Segment: m.Group}
-				if lit, ok := m.Path.Segments[0].Literal(); ok && m.Group != "root" {
-					p.Segment = lit
+				p = &goPackage{Name: name, Path: v.corePath + "/" + name}
+				if len(m.Path.Segments) > 0 && m.Group != "root" {
+					if lit, ok := m.Path.Segments[0].Literal(); ok {
+						p.Segment = lit
+					}
 				}
 				pkgs[name] = p
 			}

@@ -305,6 +305,9 @@ func (v *view) addMethods(op *model.Operation) {
 		m.base = methodName(op, path)
 		m.Name = m.base
 		argNames := uniquer{}
+		if v.split {
+			argNames[v.pkg] = true // the core package's name qualifies runtime names in a workload
+		}
 		for _, pt := range path.Params() {
 			in := model.InPath
 			if pt.Function {

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -170,6 +171,14 @@ func inlineSeeds() []fuzzSeed {
 
 // pipeline is one in-memory run of what Run does: parse, build, emit, sort diagnostics.
 func pipeline(page []byte, withResource bool) (emit.Files, model.Diagnostics, error) {
+	return pipelineWith(page, withResource, emit.Config{Package: fuzzPackage})
+}
+
+// fuzzImportPath is the core package's import path when the fuzzer splits the client.
+const fuzzImportPath = "example.com/fuzz/graph"
+
+// pipelineWith is pipeline with an emit configuration of its own.
+func pipelineWith(page []byte, withResource bool, cfg emit.Config) (emit.Files, model.Diagnostics, error) {
 	p := parse.New()
 	pg, ds := p.Parse(fuzzPageFile, page)
 	pages := []*model.Page{pg}
@@ -180,7 +189,7 @@ func pipeline(page []byte, withResource bool) (emit.Files, model.Diagnostics, er
 	}
 	api, bds := model.Build("beta", pages)
 	ds = append(ds, bds...)
-	files, eds, err := emit.Emit(api, emit.Config{Package: fuzzPackage})
+	files, eds, err := emit.Emit(api, cfg)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -252,7 +261,46 @@ func checkGenerate(t *testing.T, page []byte, withResource bool) emit.Files {
 	if err := typeCheck(files); err != nil {
 		t.Errorf("the emitted package does not type-check:\n%v", err)
 	}
+	// So does the split client: the core, then each workload package against it.
+	split, _, err := pipelineWith(page, withResource, emit.Config{Package: fuzzPackage, Split: true, ImportPath: fuzzImportPath})
+	if err != nil {
+		t.Fatalf("split: Emit failed: %v", err)
+	}
+	if err := typeCheckSplit(split); err != nil {
+		t.Errorf("the split client does not type-check:\n%v", err)
+	}
 	return files
+}
+
+// typeCheckSplit type-checks a split client: the core package, then every workload
+// package, which may import the core and the standard library only.
+func typeCheckSplit(files emit.Files) error {
+	byDir := map[string]emit.Files{}
+	var dirs []string
+	for _, f := range files {
+		dir := path.Dir(f.Name)
+		if byDir[dir] == nil {
+			dirs = append(dirs, dir)
+		}
+		byDir[dir] = append(byDir[dir], f)
+	}
+	slices.Sort(dirs) // "." first
+	if len(dirs) == 0 || dirs[0] != "." {
+		return fmt.Errorf("no core package among %v", dirs)
+	}
+	core, err := checkPackage(fuzzImportPath, byDir["."], nil)
+	if err != nil {
+		return fmt.Errorf("core: %w", err)
+	}
+	for _, dir := range dirs[1:] {
+		if strings.Contains(dir, "/") {
+			return fmt.Errorf("%s: a workload package is one level below the core", dir)
+		}
+		if _, err := checkPackage(fuzzImportPath+"/"+dir, byDir[dir], core); err != nil {
+			return fmt.Errorf("%s: %w", dir, err)
+		}
+	}
+	return nil
 }
 
 func fileDigest(fs emit.Files) string {
@@ -310,6 +358,13 @@ func lookupExport(path string) (io.ReadCloser, error) {
 
 // typeCheck type-checks the emitted files as one package.
 func typeCheck(files emit.Files) error {
+	_, err := checkPackage(fuzzPackage, files, nil)
+	return err
+}
+
+// checkPackage type-checks files as the package at import path pkgPath; core, when not
+// nil, is the package its imports of the core's path resolve to.
+func checkPackage(pkgPath string, files emit.Files, core *types.Package) (*types.Package, error) {
 	typeMu.Lock()
 	defer typeMu.Unlock()
 	if typeImporter == nil {
@@ -321,32 +376,47 @@ func typeCheck(files emit.Files) error {
 	for _, f := range files {
 		af, err := parser.ParseFile(fset, f.Name, f.Data, parser.SkipObjectResolution)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		asts = append(asts, af)
 		for _, imp := range af.Imports {
-			if p, err := strconv.Unquote(imp.Path.Value); err == nil && exportFiles[p] == "" && !slices.Contains(missing, p) {
+			p, err := strconv.Unquote(imp.Path.Value)
+			if err != nil || core != nil && p == core.Path() {
+				continue
+			}
+			if exportFiles[p] == "" && !slices.Contains(missing, p) {
 				missing = append(missing, p)
 			}
 		}
 	}
 	if err := listExports(missing); err != nil {
-		return err
+		return nil, err
 	}
 	var errs []string
-	conf := types.Config{Importer: typeImporter, Error: func(err error) {
+	conf := types.Config{Importer: importerFunc(func(p string) (*types.Package, error) {
+		if core != nil && p == core.Path() {
+			return core, nil
+		}
+		return typeImporter.Import(p)
+	}), Error: func(err error) {
 		if len(errs) < 10 {
 			errs = append(errs, err.Error())
 		}
 	}}
-	if _, err := conf.Check(fuzzPackage, fset, asts, nil); err != nil {
+	pkg, err := conf.Check(pkgPath, fset, asts, nil)
+	if err != nil {
 		if len(errs) == 0 {
-			return err
+			return nil, err
 		}
-		return fmt.Errorf("%s", strings.Join(errs, "\n"))
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
-	return nil
+	return pkg, nil
 }
+
+// importerFunc is a types.Importer made of a function.
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // FuzzGenerate feeds arbitrary bytes to the whole pipeline as an API page, alone or with a
 // fixed resource page. Whatever the page, the generator must not panic or hang, must emit
