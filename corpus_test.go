@@ -309,6 +309,7 @@ func TestCorpusCompiles(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module corpuscheck\n\ngo 1.26\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		checkDocumented(t, version, res.Files)
 		buildAndVet(t, version, dir)
 	}
 }
@@ -364,6 +365,7 @@ func TestCorpusSplitCompiles(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %d packages; core %d lines; largest workload %s, %d lines", version, len(lines), lines["."], largest, lines[largest])
+		checkDocumented(t, version+" split", files)
 		buildAndVet(t, version+" split", dir)
 	}
 }

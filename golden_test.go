@@ -115,6 +115,7 @@ func TestGolden(t *testing.T) {
 					t.Errorf("%s/%s is no longer generated", want, name)
 				}
 			}
+			checkDocumented(t, filepath.Base(dir), res.Files)
 			golden.Check(t, filepath.Join(dir, "diagnostics.txt"), []byte(res.Diags.String()))
 			var dump bytes.Buffer
 			if err := model.Dump(&dump, res.API); err != nil {
