@@ -20,7 +20,7 @@ const sdkRepo = "testdata/sdkrepo"
 // it vets and tests the example module with the go command.
 func TestSDKRepoExample(t *testing.T) {
 	pkg := filepath.Join(sdkRepo, "graph")
-	src, err := os.ReadFile(filepath.Join(pkg, "doc.go"))
+	src, err := os.ReadFile(filepath.Join(pkg, "zz_generate.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func TestSDKRepoExample(t *testing.T) {
 		}
 	}
 	if line == "" {
-		t.Fatal("no //go:generate go tool graphdocgen line in the example's doc.go")
+		t.Fatal("no //go:generate go tool graphdocgen line in the example's zz_generate.go")
 	}
 	var sel model.Selection
 	var paths []string
