@@ -188,3 +188,14 @@ func FuzzCleanText(f *testing.F) {
 		}
 	})
 }
+
+func TestPackageName(t *testing.T) {
+	for group, want := range map[string]string{
+		"deviceappmanagement": "deviceappmanagement", "graph": "apigraph", "internal": "apiinternal",
+		"testdata": "apitestdata", "vendor": "apivendor", "2fa": "api2fa", "select": "apiselect", "": "api",
+	} {
+		if got := packageName(group, "graph"); got != want {
+			t.Errorf("packageName(%q) = %q, want %q", group, got, want)
+		}
+	}
+}

@@ -108,9 +108,14 @@ func (v *view) assignPackages() {
 }
 
 // packageName makes a workload's Go package name from its group: lower-case letters and
-// digits, never a keyword, the core package's name, or a name starting with a digit.
+// digits, never a keyword, the core package's name, a name starting with a digit, or a
+// directory name the go command treats specially (internal, testdata, vendor).
 func packageName(group, core string) string {
-	if group == "" || group[0] >= '0' && group[0] <= '9' || token.IsKeyword(group) || group == core || group == "internal" {
+	switch group {
+	case core, "internal", "testdata", "vendor":
+		return "api" + group
+	}
+	if group == "" || group[0] >= '0' && group[0] <= '9' || token.IsKeyword(group) {
 		return "api" + group
 	}
 	return strings.ToLower(group)
