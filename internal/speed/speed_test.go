@@ -76,11 +76,16 @@ func TestSpeedReport(t *testing.T) {
 	// (b) the whole run, both versions, written to disk.
 	ops := 0
 	var emitted [][]byte
+	var perVersion [2]struct {
+		ops  int
+		took []time.Duration
+	}
 	whole := func() time.Duration {
 		out := t.TempDir()
 		ops, emitted = 0, nil
 		start := time.Now()
 		for i, v := range []string{"v1.0", "beta"} {
+			vstart := time.Now()
 			res, err := generate.Run(inputs[i], generate.Config{Version: v, Package: "graph", Jobs: jobs})
 			if err != nil {
 				t.Fatal(err)
@@ -92,6 +97,8 @@ func TestSpeedReport(t *testing.T) {
 			for _, f := range res.Files {
 				emitted = append(emitted, f.Data)
 			}
+			perVersion[i].ops = len(res.API.Operations)
+			perVersion[i].took = append(perVersion[i].took, time.Since(vstart))
 		}
 		return time.Since(start)
 	}
@@ -133,6 +140,13 @@ func TestSpeedReport(t *testing.T) {
 	fmt.Printf("(c) go/format of the output alone: %v (%d files, %.1f MB)\n", mc.Round(time.Millisecond), len(emitted), float64(outBytes)/1e6)
 	fmt.Printf("floor ((a)+(c))/(a):               %.2f\n", (ma+mc).Seconds()/ma.Seconds())
 	fmt.Printf("peak resident memory (VmHWM):      %s\n", peakRSS())
+	// Scaling: beta has about twice v1.0's operations; a cost that grew faster than the
+	// input would show here.
+	for i, v := range []string{"v1.0", "beta"} {
+		pv := perVersion[i]
+		d := med(pv.took)
+		fmt.Printf("%-4s alone: %4d operations in %v, %.0f µs per operation\n", v, pv.ops, d.Round(time.Millisecond), float64(d.Microseconds())/float64(pv.ops))
+	}
 }
 
 // parallel calls f on every item, on n goroutines.
