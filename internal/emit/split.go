@@ -37,16 +37,23 @@ func (v *view) assignPackages() {
 			name := packageName(m.Group, v.pkg)
 			if p = pkgs[name]; p == nil {
 				p = &goPackage{Name: name, Path: v.corePath + "/" + name}
-				if len(m.Path.Segments) > 0 && m.Group != "root" {
-					if lit, ok := m.Path.Segments[0].Literal(); ok {
-						p.Segment = lit
-					}
-				}
 				pkgs[name] = p
 			}
 			byOp[m.Op] = p
 		}
 		m.Pkg = p
+	}
+	// The segment as the docs spell it, from a path of the group's own (/users rather than
+	// /me) when there is one.
+	for _, me := range []bool{false, true} {
+		for _, m := range v.methods {
+			if m.Pkg.Segment != "" || m.Group == "root" || len(m.Path.Segments) == 0 || packageName(m.Group, v.pkg) != m.Pkg.Name {
+				continue
+			}
+			if lit, ok := m.Path.Segments[0].Literal(); ok && (me || !strings.EqualFold(lit, "me")) {
+				m.Pkg.Segment = lit
+			}
+		}
 	}
 
 	// users[t] lists the workload packages that reach t, in first-reached order.
