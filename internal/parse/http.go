@@ -231,6 +231,26 @@ func splitAll(s string, sep byte) []string { return splitN(s, sep, -1) }
 // splitN splits at sep characters that sit outside {}, <>, () and single-quoted text. A
 // quote inside a placeholder ({it's}) is part of its name, not the start of a string.
 func splitN(s string, sep byte, n int) []string {
+	// An opening { or < that nothing closes is text: counted, it would hide every
+	// separator after it ("/A{{}?" has a query).
+	var open []int
+	var unclosed map[int]bool
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{', '<':
+			open = append(open, i)
+		case '}', '>':
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	for _, i := range open {
+		if unclosed == nil {
+			unclosed = map[int]bool{}
+		}
+		unclosed[i] = true
+	}
 	var out []string
 	brace, paren, quote, start := 0, 0, false, 0
 	for i := 0; i < len(s); i++ {
@@ -239,13 +259,13 @@ func splitN(s string, sep byte, n int) []string {
 		case c == '\'' && brace == 0:
 			quote = !quote
 		case quote:
-		case c == '{' || c == '<':
+		case (c == '{' || c == '<') && !unclosed[i]:
 			brace++
 		case (c == '}' || c == '>') && brace > 0:
 			brace--
-		case c == '(':
+		case c == '(' && brace == 0:
 			paren++
-		case c == ')' && paren > 0:
+		case c == ')' && brace == 0 && paren > 0:
 			paren--
 		case c == sep && brace == 0 && paren == 0:
 			if n < 0 || len(out) < n-1 {
@@ -368,7 +388,7 @@ func scanCall(name, args string) model.Segment {
 		add(model.Part{Literal: k + "="})
 		v = strings.TrimSpace(v)
 		prefix := ""
-		if q := strings.IndexByte(v, '\''); q > 0 && strings.HasSuffix(v, "'") {
+		if q := strings.IndexByte(v, '\''); q > 0 && q < len(v)-1 && strings.HasSuffix(v, "'") {
 			prefix, v = v[:q], v[q:] // microsoft.graph.timeZoneStandard'{x}'
 		}
 		_, quoted := unquote(v)
