@@ -71,6 +71,9 @@ func TestSDKRepoExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(res.API.UnmatchedIncludes) > 0 {
+		t.Errorf("the example's --include %v selects nothing", res.API.UnmatchedIncludes)
+	}
 	if len(res.API.Operations) == 0 || len(res.API.Operations) > 10 {
 		t.Errorf("the selection keeps %d operations; the example selects a few", len(res.API.Operations))
 	}

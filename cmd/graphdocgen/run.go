@@ -151,6 +151,13 @@ func runPipeline(o options, inputs []generate.Input, stdout, stderr io.Writer) i
 			fmt.Fprintln(stderr, d)
 		}
 	}
+	if len(res.API.UnmatchedIncludes) > 0 {
+		for _, pat := range res.API.UnmatchedIncludes {
+			fmt.Fprintf(stderr, "graphdocgen: --include %s selects no operation: a typo, or an endpoint the docs no longer have\n", pat)
+		}
+		fmt.Fprintf(stderr, "graphdocgen: nothing written\n")
+		return exitFail
+	}
 	code := exitOK
 	if ds.Errors() > 0 {
 		code = exitFail

@@ -429,3 +429,18 @@ func TestModulePath(t *testing.T) {
 		}
 	}
 }
+
+// TestIncludeMatchingNothing: an --include that selects no operation fails, and nothing is
+// written.
+func TestIncludeMatchingNothing(t *testing.T) {
+	tmp := t.TempDir()
+	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page})
+	out := filepath.Join(tmp, "out")
+	code, _, stderr := runCmd("--include", "/widgets", "--include", "/widgetz", "--out", out, docs)
+	if code != exitFail || !strings.Contains(stderr, "--include /widgetz selects no operation") || strings.Contains(stderr, "--include /widgets ") {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("the output was written: %v", err)
+	}
+}

@@ -9,6 +9,9 @@ type API struct {
 	// TypeRefs counts the distinct named types the emitted operations and types refer
 	// to, and how many of them a resource or enum page documents.
 	TypeRefs struct{ Referenced, Resolved int }
+	// UnmatchedIncludes are the Selection's Include patterns that matched no operation:
+	// a typo, or an endpoint the docs no longer have.
+	UnmatchedIncludes []string
 }
 
 // Operation is one HTTP method of one API page, reachable through one or more paths.

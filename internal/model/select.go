@@ -2,6 +2,7 @@ package model
 
 import (
 	pathpkg "path"
+	"slices"
 	"strings"
 )
 
@@ -56,6 +57,13 @@ func matches(pat, page string, p Path) bool {
 func (s Selection) apply(api *API) {
 	if s.Empty() {
 		return
+	}
+	for _, pat := range s.Include {
+		if !slices.ContainsFunc(api.Operations, func(op *Operation) bool {
+			return slices.ContainsFunc(op.Paths, func(p Path) bool { return matches(pat, op.Page, p) })
+		}) {
+			api.UnmatchedIncludes = append(api.UnmatchedIncludes, pat)
+		}
 	}
 	var kept []*Operation
 	for _, op := range api.Operations {

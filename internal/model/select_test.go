@@ -5,15 +5,18 @@ import (
 	"testing"
 )
 
+// selectionPages are the pages the selection tests select from.
+func selectionPages() []*Page {
+	vpp := apiPage("api-reference/beta/api/intune-onboarding-vpptoken-get.md", "GET", path("deviceAppManagement", "vppTokens", "{vppTokenId}"))
+	revoke := apiPage("api-reference/beta/api/intune-onboarding-vpptoken-revokelicenses.md", "POST", path("deviceAppManagement", "vppTokens", "{vppTokenId}", "revokeLicenses"))
+	other := apiPage("api-reference/beta/api/vppTokensX-get.md", "GET", path("deviceAppManagement", "vppTokensX"))
+	user := apiPage("api-reference/beta/api/user-get.md", "GET", path("me"), path("users", "{userId}"))
+	user.Response.Type = named("user", "")
+	return []*Page{vpp, revoke, other, user}
+}
+
 func TestSelection(t *testing.T) {
-	pages := func() []*Page {
-		vpp := apiPage("api-reference/beta/api/intune-onboarding-vpptoken-get.md", "GET", path("deviceAppManagement", "vppTokens", "{vppTokenId}"))
-		revoke := apiPage("api-reference/beta/api/intune-onboarding-vpptoken-revokelicenses.md", "POST", path("deviceAppManagement", "vppTokens", "{vppTokenId}", "revokeLicenses"))
-		other := apiPage("api-reference/beta/api/vppTokensX-get.md", "GET", path("deviceAppManagement", "vppTokensX"))
-		user := apiPage("api-reference/beta/api/user-get.md", "GET", path("me"), path("users", "{userId}"))
-		user.Response.Type = named("user", "")
-		return []*Page{vpp, revoke, other, user}
-	}
+	pages := selectionPages
 	for _, tt := range []struct {
 		sel  Selection
 		want string
@@ -43,5 +46,15 @@ func TestSelection(t *testing.T) {
 		if wantUser := strings.Contains(tt.want, "/users") || strings.Contains(tt.want, "/me"); hasUser != wantUser {
 			t.Errorf("%+v: the user type is emitted: %v, want %v (only types the kept operations reach)", tt.sel, hasUser, wantUser)
 		}
+	}
+}
+
+func TestUnmatchedIncludes(t *testing.T) {
+	api, _ := BuildSelected("beta", selectionPages(), Selection{
+		Include: []string{"/deviceAppManagement/vppTokens", "/deviceAppManagement/vppTokenz", "nothing-*.md", "intune-onboarding-vpptoken-*.md"},
+		Exclude: []string{"/never"},
+	})
+	if got, want := strings.Join(api.UnmatchedIncludes, " "), "/deviceAppManagement/vppTokenz nothing-*.md"; got != want {
+		t.Errorf("UnmatchedIncludes = %q, want %q", got, want)
 	}
 }
