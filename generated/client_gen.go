@@ -976,7 +976,7 @@ func DecodeObject(b []byte, known func([]byte) bool, into any) (map[string]json.
 
 // needsExtra scans the members of the JSON object b, which json.Unmarshal has already
 // accepted, and reports whether one has a name known does not recognise, a name with an
-// escape, or a null value: whether decodeObject has anything to keep aside. It does not
+// escape, or a null value: whether DecodeObject has anything to keep aside. It does not
 // allocate.
 func needsExtra(b []byte, known func([]byte) bool) bool {
 	i := skipSpace(b, 0)

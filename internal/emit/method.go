@@ -15,10 +15,10 @@ import (
 //	// GetDeviceAppManagementVppToken sends GET /deviceAppManagement/vppTokens/{vppTokenId}.
 //	// ...
 //	func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *GetDeviceAppManagementVppTokenOptions) (*VppToken, error) {
-//		r := request{method: "GET", path: "/deviceAppManagement/vppTokens/" + pathValue(vppTokenID, false)}
+//		r := Request{Method: "GET", Path: "/deviceAppManagement/vppTokens/" + PathValue(vppTokenID, false)}
 //		opts.apply(&r)
 //		var out VppToken
-//		if err := c.do(ctx, r, &out); err != nil {
+//		if err := c.Do(ctx, r, &out); err != nil {
 //			return nil, err
 //		}
 //		return &out, nil

@@ -245,12 +245,12 @@ func knownFunc(t *goType) string { return "known" + t.Name }
 //	func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 //		*v = DirectoryObject{}
 //		type plain DirectoryObject
-//		extra, err := decodeObject(b, knownDirectoryObject, (*plain)(v))
+//		extra, err := DecodeObject(b, knownDirectoryObject, (*plain)(v))
 //		if err != nil {
 //			return err
 //		}
 //		v.AdditionalData = extra
-//		switch odataType(v.ODataType) {
+//		switch ODataTypeOf(v.ODataType) {
 //		case "microsoft.graph.user":
 //			d := new(User)
 //			if err := json.Unmarshal(b, d); err != nil {
@@ -291,7 +291,7 @@ func genUnmarshal(f *jen.File, v *view, t *goType) {
 //
 //	func (v User) MarshalJSON() ([]byte, error) {
 //		type plain User
-//		return marshalObject(plain(v), v.AdditionalData)
+//		return MarshalObject(plain(v), v.AdditionalData)
 //	}
 func genMarshal(f *jen.File, v *view, t *goType) {
 	var body []jen.Code

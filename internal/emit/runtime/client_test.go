@@ -69,7 +69,7 @@ func TestFormatValue(t *testing.T) {
 				t.Errorf("formatValue(%#v, %v) = %q, want %q", tt.v, tt.quoted, got, tt.want)
 			}
 			if got := QueryValue(tt.v, tt.quoted); got != tt.want {
-				t.Errorf("queryValue(%#v, %v) = %q, want %q", tt.v, tt.quoted, got, tt.want)
+				t.Errorf("QueryValue(%#v, %v) = %q, want %q", tt.v, tt.quoted, got, tt.want)
 			}
 		})
 	}
@@ -112,13 +112,13 @@ func TestPathValue(t *testing.T) {
 	for _, tt := range tests {
 		got := PathValue(tt.v, tt.quoted)
 		if got != tt.want {
-			t.Errorf("pathValue(%#v, %v) = %q, want %q", tt.v, tt.quoted, got, tt.want)
+			t.Errorf("PathValue(%#v, %v) = %q, want %q", tt.v, tt.quoted, got, tt.want)
 		}
 		if strings.ContainsAny(got, "/?# ") {
-			t.Errorf("pathValue(%#v) = %q leaves its segment", tt.v, got)
+			t.Errorf("PathValue(%#v) = %q leaves its segment", tt.v, got)
 		}
 		if back, err := url.PathUnescape(got); err != nil || back != formatValue(tt.v, tt.quoted) {
-			t.Errorf("pathValue(%#v) = %q unescapes to %q, %v", tt.v, got, back, err)
+			t.Errorf("PathValue(%#v) = %q unescapes to %q, %v", tt.v, got, back, err)
 		}
 	}
 }
@@ -297,7 +297,7 @@ func TestPageAndPtr(t *testing.T) {
 
 	var v ValueOf[string]
 	if err := json.Unmarshal([]byte(`{"@odata.context":"x","value":"done"}`), &v); err != nil || v.Value != "done" {
-		t.Errorf("valueOf = %+v, %v", v, err)
+		t.Errorf("ValueOf = %+v, %v", v, err)
 	}
 }
 
@@ -679,7 +679,7 @@ func TestUnknownFieldsAndMarshalObject(t *testing.T) {
 	var o obj
 	extra, err := DecodeObject([]byte(`{"a":1,"z":{"x":[1,2]},"b":"s"}`), known, &o)
 	if err != nil || len(extra) != 2 || string(extra["z"]) != `{"x":[1,2]}` || string(extra["b"]) != `"s"` || o.A == nil || *o.A != 1 {
-		t.Fatalf("decodeObject = %v, %v, %+v", extra, err, o)
+		t.Fatalf("DecodeObject = %v, %v, %+v", extra, err, o)
 	}
 	o = obj{}
 	if extra, err := DecodeObject([]byte(`{"a":1}`), known, &o); err != nil || extra != nil || *o.A != 1 {
@@ -712,7 +712,7 @@ func TestUnknownFieldsAndMarshalObject(t *testing.T) {
 	} {
 		b, err := MarshalObject(tt.v, tt.extra)
 		if err != nil || string(b) != tt.want {
-			t.Errorf("marshalObject(%+v, %v) = %s, %v; want %s", tt.v, tt.extra, b, err, tt.want)
+			t.Errorf("MarshalObject(%+v, %v) = %s, %v; want %s", tt.v, tt.extra, b, err, tt.want)
 		}
 	}
 	s := "#Microsoft.Graph.User"

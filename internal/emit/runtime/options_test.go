@@ -22,7 +22,7 @@ func TestEncodeQuery(t *testing.T) {
 		t.Errorf("the encoding does not decode back: %v %v", back, err)
 	}
 	if QuoteSearch(`"x"`) != `"x"` || QuoteSearch(`a"b`) != `"a\"b"` {
-		t.Error("quoteSearch")
+		t.Error("QuoteSearch")
 	}
 	var r Request
 	r.SetQuery("a", "1")
