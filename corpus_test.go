@@ -85,13 +85,7 @@ func measureOnce(t *testing.T, version string) (coverage, *generate.Result, []ge
 		ops: len(res.API.Operations), types: len(res.API.Types), errors: res.Diags.Errors()}
 	c.warnings = len(res.Diags) - c.errors
 	c.typesReferenced, c.typesResolved = res.API.TypeRefs.Referenced, res.API.TypeRefs.Resolved
-	covered := map[string]bool{}
-	for _, op := range res.API.Operations {
-		covered[op.Page] = true
-		for _, p := range op.AlsoIn {
-			covered[p] = true
-		}
-	}
+	covered := coveredPages(res)
 	for _, p := range res.Pages {
 		if p.Kind == model.PageAPI {
 			c.apiPages++
@@ -116,13 +110,7 @@ func TestCorpusCoverage(t *testing.T) {
 		rows = append(rows, c)
 		if got := float64(c.withOps) / float64(c.apiPages); got < minCoverage {
 			var missing []string
-			covered := map[string]bool{}
-			for _, op := range res.API.Operations {
-				covered[op.Page] = true
-				for _, p := range op.AlsoIn {
-					covered[p] = true
-				}
-			}
+			covered := coveredPages(res)
 			for _, p := range res.Pages {
 				if p.Kind == model.PageAPI && !covered[p.File] {
 					missing = append(missing, p.File)
@@ -381,4 +369,16 @@ func buildAndVet(t *testing.T, label, dir string) {
 			t.Errorf("%s: go %s: %v\n%.3000s", label, strings.Join(args, " "), err, out)
 		}
 	}
+}
+
+// coveredPages is the set of pages some operation comes from (AlsoIn included).
+func coveredPages(res *generate.Result) map[string]bool {
+	covered := map[string]bool{}
+	for _, op := range res.API.Operations {
+		covered[op.Page] = true
+		for _, p := range op.AlsoIn {
+			covered[p] = true
+		}
+	}
+	return covered
 }

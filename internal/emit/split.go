@@ -43,14 +43,14 @@ func (v *view) assignPackages() {
 		}
 		m.Pkg = p
 	}
-	// The segment as the docs spell it, from a path of the group's own (/users rather than
-	// /me) when there is one.
-	for _, me := range []bool{false, true} {
+	// The segment as the docs spell it: from a path whose first segment is the group's
+	// name (/users rather than /me, which joins it) when there is one, else any of its own.
+	for _, exact := range []bool{true, false} {
 		for _, m := range v.methods {
 			if m.Pkg.Segment != "" || m.Group == "root" || len(m.Path.Segments) == 0 || packageName(m.Group, v.pkg) != m.Pkg.Name {
 				continue
 			}
-			if lit, ok := m.Path.Segments[0].Literal(); ok && (me || !strings.EqualFold(lit, "me")) {
+			if lit, ok := m.Path.Segments[0].Literal(); ok && (!exact || strings.EqualFold(lit, m.Group)) {
 				m.Pkg.Segment = lit
 			}
 		}

@@ -59,10 +59,10 @@ func (st *state) readResponse() {
 		resp.Status = successStatus(statusBare.FindAllStringSubmatch(plain, -1))
 	}
 	resp.StatusText = statusText(resp.Status)
-	if resp.Status == 204 || saysNoBody(plain) {
+	if resp.Status == 204 || anyFold(plain, noBodyPhrases...) {
 		return
 	}
-	if !hasFold(plain, "in the response body") || !namesPrimitive(plain) {
+	if !hasFold(plain, "in the response body") || !anyFold(plain, primitiveNames...) {
 		// no "returns a String in the response body"
 	} else if m := primResp.FindStringSubmatch(plain); m != nil && !strings.Contains(prose, "\x00") {
 		p, _ := model.LookupPrimitive(m[2])
@@ -195,29 +195,11 @@ func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 	}
 }
 
-// noBodyPhrases are the ways the Response prose says there is no body.
+// noBodyPhrases are the ways the Response prose says there is no body (a
+// case-insensitive regexp of them was the parser's slowest step).
 var noBodyPhrases = []string{"does not return anything", "doesn't return anything", "no response body",
 	"not return a response body", "empty response body", "returns nothing", "without a response body",
 	"no content in the response body"}
 
-// saysNoBody reports whether the Response prose says the response has no body, in any
-// letter case. (A case-insensitive regexp of these phrases was the parser's slowest step.)
-func saysNoBody(prose string) bool {
-	for _, p := range noBodyPhrases {
-		if hasFold(prose, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// namesPrimitive reports whether s holds, in any letter case, one of the primitive names
-// primResp looks for: without one, that regexp cannot match.
-func namesPrimitive(s string) bool {
-	for _, p := range []string{"string", "boolean", "int32", "int64", "double", "stream", "binary", "guid", "datetimeoffset", "integer"} {
-		if hasFold(s, p) {
-			return true
-		}
-	}
-	return false
-}
+// primitiveNames are the names primResp looks for: without one, it cannot match.
+var primitiveNames = []string{"string", "boolean", "int32", "int64", "double", "stream", "binary", "guid", "datetimeoffset", "integer"}
