@@ -38,6 +38,9 @@ type Page struct {
 	Summary     string // the prose between the H1 and the first H2, without notes and includes
 
 	Types []ResourceType // resource, complex and enum types the page defines
+	// Methods are the rows of a resource page's Methods table: the docs' own statement
+	// that an API page operates on the page's type, and what it returns.
+	Methods []MethodLink
 
 	// QueryOptions are the OData system query options ($select, $filter, ...) the
 	// Optional query parameters section names, lower-cased, in page order;
@@ -162,4 +165,13 @@ type Example struct {
 	Headers    []Header
 	Body       string // everything after the headers, verbatim
 	Pos        Pos    // the fence's first content line
+}
+
+// MethodLink is one row of a resource page's Methods table:
+// | [List users](../api/user-list.md) | [user](user.md) collection | Get a list of users. |
+type MethodLink struct {
+	Title  string  // the link text: List users
+	Page   string  // the linked API page, relative to the input root like TypeRef.Link
+	Return TypeRef // the Return Type column; KindNone for "None", KindUnknown when unreadable
+	Pos    Pos
 }
