@@ -24,10 +24,10 @@ type API interface {
 	GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *GetDeviceAppManagementVppTokenOptions) (*VppToken, error)
 	// UpdateDeviceAppManagementVppToken: see Client.UpdateDeviceAppManagementVppToken.
 	UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken) (*VppToken, error)
-	// DeviceAppManagementVppTokenRevokeLicenses: see Client.DeviceAppManagementVppTokenRevokeLicenses.
-	DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, vppTokenID string, body DeviceAppManagementVppTokenRevokeLicensesRequest) error
-	// DeviceAppManagementVppTokenSyncLicenses: see Client.DeviceAppManagementVppTokenSyncLicenses.
-	DeviceAppManagementVppTokenSyncLicenses(ctx context.Context, vppTokenID string) (*VppToken, error)
+	// RevokeLicensesDeviceAppManagementVppToken: see Client.RevokeLicensesDeviceAppManagementVppToken.
+	RevokeLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body RevokeLicensesDeviceAppManagementVppTokenRequest) error
+	// SyncLicensesDeviceAppManagementVppToken: see Client.SyncLicensesDeviceAppManagementVppToken.
+	SyncLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string) (*VppToken, error)
 	// DirectoryObjectsGetByIDs: see Client.DirectoryObjectsGetByIDs.
 	DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObjectsGetByIDsRequest) iter.Seq2[DirectoryObject, error]
 	// DirectoryObjectsGetByIDsPage: see Client.DirectoryObjectsGetByIDsPage.
@@ -48,10 +48,10 @@ type API interface {
 	MeReminderView(ctx context.Context, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error]
 	// MeReminderViewPage: see Client.MeReminderViewPage.
 	MeReminderViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error)
-	// UserReminderView: see Client.UserReminderView.
-	UserReminderView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error]
-	// UserReminderViewPage: see Client.UserReminderViewPage.
-	UserReminderViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error)
+	// ReminderViewUser: see Client.ReminderViewUser.
+	ReminderViewUser(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error]
+	// ReminderViewUserPage: see Client.ReminderViewUserPage.
+	ReminderViewUserPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error)
 	// ReportsGetOffice365ActiveUserDetailByPeriod: see Client.ReportsGetOffice365ActiveUserDetailByPeriod.
 	ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error)
 	// ReportsGetOffice365ActiveUserDetailByDate: see Client.ReportsGetOffice365ActiveUserDetailByDate.

@@ -266,7 +266,7 @@ func (c *Client) MeReminderViewPage(ctx context.Context, startDateTime string, e
 	return GetPage[Reminder](ctx, c, r)
 }
 
-// UserReminderView sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
+// ReminderViewUser sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
 //
 // Get the event reminders in a user's calendar that fall between a start time and an end
 // time.
@@ -283,7 +283,7 @@ func (c *Client) MeReminderViewPage(ctx context.Context, startDateTime string, e
 //
 // On success the service answers 200 OK with a collection of reminder. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. UserReminderViewPage returns one page with its
+// stops at the first error, which it yields. ReminderViewUserPage returns one page with its
 // links.
 //
 // Least privileged permissions:
@@ -292,7 +292,7 @@ func (c *Client) MeReminderViewPage(ctx context.Context, startDateTime string, e
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
-func (c *Client) UserReminderView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error] {
+func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
@@ -301,7 +301,7 @@ func (c *Client) UserReminderView(ctx context.Context, userID string, startDateT
 	return List[Reminder](ctx, c, r)
 }
 
-// UserReminderViewPage sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
+// ReminderViewUserPage sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
 //
 // Get the event reminders in a user's calendar that fall between a start time and an end
 // time.
@@ -317,7 +317,7 @@ func (c *Client) UserReminderView(ctx context.Context, userID string, startDateT
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of reminder. This method returns
-// one page; NextPage fetches the next, and UserReminderView iterates over every item.
+// one page; NextPage fetches the next, and ReminderViewUser iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -325,7 +325,7 @@ func (c *Client) UserReminderView(ctx context.Context, userID string, startDateT
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
-func (c *Client) UserReminderViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error) {
+func (c *Client) ReminderViewUserPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",

@@ -71,6 +71,12 @@ func seg(parts ...string) model.Path {
 	return p
 }
 
+// targeted sets what a path addresses, as the endpoint map would.
+func targeted(p model.Path, kind model.TargetKind, name string) model.Path {
+	p.Target = &model.Target{Kind: kind, Name: name}
+	return p
+}
+
 func TestMethodName(t *testing.T) {
 	named := model.TypeRef{Kind: model.KindNamed, Name: "vppToken"}
 	coll := named
@@ -100,10 +106,18 @@ func TestMethodName(t *testing.T) {
 		{"GET", 200, named, "Service root", seg(), "GetRoot"},
 		{"GET", 200, named, "Get site", seg("sites", "contoso.sharepoint.com"), "GetSitesContosoSharepointCom"},
 		{"POST", 201, named, "Create", seg(), "Root"},
+		// With the endpoint map's target: actions and functions read verb first, whatever
+		// the status; a POST to a collection creates; a POST of $ref adds.
+		{"POST", 201, named, "Move message", targeted(seg("me", "messages", "{messageId}", "move"), model.TargetOperation, "move"), "MoveMeMessage"},
+		{"POST", 204, model.TypeRef{}, "revokeLicenses action", targeted(seg("deviceAppManagement", "vppTokens", "{vppTokenId}", "revokeLicenses"), model.TargetOperation, "revokeLicenses"), "RevokeLicensesDeviceAppManagementVppToken"},
+		{"GET", 200, coll, "delta", targeted(seg("users", "delta()"), model.TargetOperation, "delta"), "DeltaUsers"},
+		{"POST", 200, named, "Send invitation", targeted(seg("invitations"), model.TargetCollection, ""), "CreateInvitation"},
+		{"POST", 200, named, "Do a thing", targeted(seg("me", "events"), model.TargetUnknown, ""), "MeEvents"},
+		{"POST", 204, model.TypeRef{}, "Add member", targeted(seg("groups", "{groupId}", "members", "$ref"), model.TargetRef, ""), "AddGroupMemberRef"},
 	}
 	for _, tt := range tests {
 		op := &model.Operation{Method: tt.method, Title: tt.title, Response: model.Response{Status: tt.status, Type: tt.resp}}
-		if got := methodName(op, tt.path); got != tt.want {
+		if got := methodName(op, tt.path, tt.resp); got != tt.want {
 			t.Errorf("%s %s: %s, want %s", tt.method, tt.path, got, tt.want)
 		}
 	}

@@ -302,7 +302,10 @@ func (v *view) addMethods(op *model.Operation) {
 		}
 		seen[path.Shape()] = true
 		m := &goMethod{Op: op, Path: path, Result: op.Response.Type, Group: group(path)}
-		m.base = methodName(op, path)
+		if path.Target != nil && path.Target.Result != nil {
+			m.Result = *path.Target.Result // what this path addresses (see model/endpoints.go)
+		}
+		m.base = methodName(op, path, m.Result)
 		m.Name = m.base
 		argNames := uniquer{}
 		if v.split {
@@ -499,7 +502,13 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 // PATCH sends only the fields that are set, and POST the object to create. Four in five
 // of the table's names must be properties of the type.
 func (v *view) bodyResource(op *model.Operation, params []model.Param) *model.TypeRef {
-	for _, ref := range []model.TypeRef{op.Body.Type, op.Response.Type} {
+	refs := []model.TypeRef{op.Body.Type}
+	if createsOrUpdates(op) {
+		// An action's parameters are not its result: call-mute answers with a
+		// muteParticipantOperation but takes clientContext.
+		refs = append(refs, op.Response.Type)
+	}
+	for _, ref := range refs {
 		if ref.Kind != model.KindNamed || ref.Collection {
 			continue
 		}
@@ -523,6 +532,27 @@ func (v *view) bodyResource(op *model.Operation, params []model.Param) *model.Ty
 		}
 	}
 	return nil
+}
+
+// createsOrUpdates reports whether an operation sends a resource rather than an action's
+// parameters: PATCH and PUT, and a POST to a collection (or, where the endpoint map could
+// not follow the path, one whose page reads as a create).
+func createsOrUpdates(op *model.Operation) bool {
+	switch op.Method {
+	case "PATCH", "PUT":
+		return true
+	case "POST":
+		if len(op.Paths) == 0 || op.Paths[0].Target == nil {
+			return isCreate(op)
+		}
+		switch op.Paths[0].Target.Kind {
+		case model.TargetCollection:
+			return true
+		case model.TargetUnknown:
+			return isCreate(op)
+		}
+	}
+	return false
 }
 
 // jsonName reports whether a name can be a json struct tag's name: no quotes, backslash,
@@ -577,7 +607,7 @@ func group(p model.Path) string {
 //
 // A segment followed by a key is singular (vppTokens/{id} -> VppToken); casts read
 // As<Type>; $ref, $value and $count read Ref, Value and Count.
-func methodName(op *model.Operation, p model.Path) string {
+func methodName(op *model.Operation, p model.Path, result model.TypeRef) string {
 	var words []string
 	segs := p.Segments
 	lastIsCall := false
@@ -617,6 +647,22 @@ func methodName(op *model.Operation, p model.Path) string {
 	if name == "" {
 		name = "Root"
 	}
+	tg := p.Target
+	if tg == nil {
+		tg = &model.Target{}
+	}
+	if tg.Kind == model.TargetOperation && len(words) > 0 {
+		// A bound action or function reads verb first: POST /me/messages/{id}/move is
+		// MoveMeMessage, GET /users/delta() DeltaUsers.
+		return exported(tg.Name) + strings.Join(words[:len(words)-1], "")
+	}
+	if tg.Kind == model.TargetRef && op.Method == "POST" && len(segs) >= 2 {
+		// POST /groups/{id}/members/$ref adds a member by reference: AddGroupMemberRef.
+		if lit, ok := segs[len(segs)-2].Literal(); ok && len(words) >= 2 && !isCast(lit) {
+			words[len(words)-2] = exported(model.Singular(strings.TrimSuffix(lit, ":")))
+		}
+		return "Add" + strings.Join(words, "")
+	}
 	var last []model.Segment
 	if len(segs) > 0 {
 		last = segs[len(segs)-1:]
@@ -627,12 +673,12 @@ func methodName(op *model.Operation, p model.Path) string {
 		if lastIsCall {
 			return name
 		}
-		if op.Response.Type.Collection && lastLit {
+		if result.Collection && lastLit {
 			return "List" + name
 		}
 		return "Get" + name
 	case "POST":
-		if isCreate(op) && lastLit && !lastIsCall {
+		if tg.Kind == model.TargetCollection && lastLit || tg.Kind == model.TargetUnknown && isCreate(op) && lastLit && !lastIsCall {
 			return "Create" + singularLast(name, last)
 		}
 		return name

@@ -29,9 +29,10 @@ func BuildSelected(version string, pages []*Page, sel Selection) (*API, Diagnost
 		api.Operations = append(api.Operations, buildOperations(p, &ds)...)
 	}
 	Canonicalize(api)
-	dedupeOperations(api, &ds)
+	g := newTypeGraph(api.Pages, &ds)
+	assignEndpoints(api, g, &ds)
 	sel.apply(api)
-	resolveTypes(api, &ds)
+	resolveTypes(api, g, &ds)
 	Canonicalize(api)
 	return api, ds
 }
@@ -301,36 +302,4 @@ func normName(s string) string {
 	s = strings.ToLower(s)
 	s = strings.NewReplacer("-", "", "_", "", " ", "", "{", "", "}", "", "'", "").Replace(s)
 	return strings.TrimSuffix(s, "value")
-}
-
-// dedupeOperations keeps one operation for each method and path shape: the first in
-// canonical order. Later pages that document the same endpoint lose that path, with a
-// warning, and are listed in the kept operation's AlsoIn.
-func dedupeOperations(api *API, ds *Diagnostics) {
-	owner := map[string]*Operation{}
-	var kept []*Operation
-	for _, op := range api.Operations {
-		var paths []Path
-		for _, path := range op.Paths {
-			key := op.Method + " " + path.Shape()
-			if first, dup := owner[key]; dup {
-				if first != op {
-					ds.Addf(op.Pos, Warning, "duplicate-operation", "%s %s is already documented by %s; this page's copy is merged into it",
-						op.Method, path, first.Page)
-					if first.Page != op.Page && !slices.Contains(first.AlsoIn, op.Page) {
-						first.AlsoIn = append(first.AlsoIn, op.Page)
-						slices.Sort(first.AlsoIn)
-					}
-				}
-				continue
-			}
-			owner[key] = op
-			paths = append(paths, path)
-		}
-		if len(paths) > 0 {
-			op.Paths = paths
-			kept = append(kept, op)
-		}
-	}
-	api.Operations = kept
 }

@@ -15,6 +15,22 @@ func Dump(w io.Writer, api *API) error {
 		fmt.Fprintf(&b, "\noperation %s %s (%s)\n", op.Method, op.Page, op.Pos)
 		for _, p := range op.Paths {
 			fmt.Fprintf(&b, "  path %s\n", p)
+			if t := p.Target; t != nil {
+				fmt.Fprintf(&b, "    addresses %s", t.Kind)
+				if t.Type.Kind != KindNone {
+					fmt.Fprintf(&b, " %s", t.Type)
+				}
+				if t.Name != "" {
+					fmt.Fprintf(&b, " %s", t.Name)
+				}
+				if t.Via != "" {
+					fmt.Fprintf(&b, " via %s", t.Via)
+				}
+				b.WriteByte('\n')
+				if t.Result != nil {
+					fmt.Fprintf(&b, "    result %s\n", *t.Result)
+				}
+			}
 		}
 		for _, p := range op.AlsoIn {
 			fmt.Fprintf(&b, "  also in %s\n", p)

@@ -85,6 +85,7 @@ func TestBuildOneOperationPerMethod(t *testing.T) {
 func TestBuildDuplicatesAndMissing(t *testing.T) {
 	a := apiPage("api/a.md", "GET", path("widgets", "{id}"))
 	b := apiPage("api/b.md", "GET", path("Widgets", "{widgetId}"), path("gadgets"))
+	b.Response.Type.Name = "gadget" // a different signature with no evidence either way
 	empty := &Page{File: "api/c.md", Kind: PageAPI, Title: "c"}
 	nostatus := apiPage("api/d.md", "DELETE", path("things", "{id}"))
 	nostatus.Response = Response{}

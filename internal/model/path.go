@@ -15,6 +15,9 @@ type RequestLine struct {
 type Path struct {
 	Segments []Segment
 	Query    []QueryParam // a query string written into the template
+	// Target is what the path addresses, set by Build's endpoint map (endpoints.go); nil
+	// before, and for paths the type graph cannot follow it has Kind TargetUnknown.
+	Target *Target
 }
 
 // Segment is one slash-separated segment, split into literal text and placeholders.
@@ -166,7 +169,7 @@ func (p Path) Alternatives() []Path {
 }
 
 func (p Path) clone() Path {
-	c := Path{Segments: make([]Segment, len(p.Segments)), Query: append([]QueryParam(nil), p.Query...)}
+	c := Path{Segments: make([]Segment, len(p.Segments)), Query: append([]QueryParam(nil), p.Query...), Target: p.Target}
 	for i, s := range p.Segments {
 		c.Segments[i] = Segment{Parts: append([]Part(nil), s.Parts...)}
 	}

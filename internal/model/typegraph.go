@@ -90,8 +90,7 @@ func (g *typeGraph) resolve(ref TypeRef) *Type {
 // types take the type's own spelling, and API.Types becomes the types reachable from the
 // operations (through properties, base types and, for a type used as a value, its derived
 // types), plus a name-only type for each reference no page documents.
-func resolveTypes(api *API, ds *Diagnostics) {
-	g := newTypeGraph(api.Pages, ds)
+func resolveTypes(api *API, g *typeGraph, ds *Diagnostics) {
 	enumPages := map[string]bool{}
 	for _, p := range api.Pages {
 		if p.Kind == PageEnum {
@@ -150,6 +149,11 @@ func resolveTypes(api *API, ds *Diagnostics) {
 		}
 		settle(&op.Body.Type, true)
 		settle(&op.Response.Type, true)
+		for _, p := range op.Paths {
+			if p.Target != nil && p.Target.Result != nil {
+				settle(p.Target.Result, true)
+			}
+		}
 	}
 	for len(queue) > 0 {
 		t := queue[0]

@@ -1,0 +1,173 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// named is a reference to a microsoft.graph type on its resource page.
+func gref(name string, coll bool) TypeRef {
+	return TypeRef{Kind: KindNamed, Name: name, Namespace: "microsoft.graph", Link: "resources/" + strings.ToLower(name) + ".md", Collection: coll}
+}
+
+// resourcePage documents one type with the given properties and Methods rows.
+func resourcePage(name, base string, props []Property, methods ...MethodLink) *Page {
+	file := "resources/" + strings.ToLower(name) + ".md"
+	return &Page{File: file, Kind: PageResource, Title: name,
+		Types:   []ResourceType{{Name: name, Namespace: "microsoft.graph", Base: base, Properties: props, Pos: Pos{File: file, Line: 1, Col: 1}}},
+		Methods: methods}
+}
+
+func nav(name, typ string, coll bool) Property {
+	return Property{Name: name, Type: gref(typ, coll), Navigation: true}
+}
+
+func prop(name, typ string) Property { return Property{Name: name, Type: gref(typ, false)} }
+
+func page(file, method string, resp TypeRef, body TypeRef, paths ...Path) *Page {
+	pg := apiPage(file, method, paths...)
+	pg.Response.Type = resp
+	pg.Body.Type = body
+	return pg
+}
+
+// opsByEndpoint maps "METHOD /path" to the owning page, with the path's result.
+func opsByEndpoint(api *API) map[string]string {
+	out := map[string]string{}
+	for _, op := range api.Operations {
+		for _, p := range op.Paths {
+			res := op.Response.Type.String()
+			if p.Target != nil && p.Target.Result != nil {
+				res = p.Target.Result.String()
+			}
+			out[op.Method+" "+p.String()] = op.Page + " -> " + res + " body " + op.Body.Type.String()
+		}
+	}
+	return out
+}
+
+// TestEndpointOwnership: the owner of an endpoint is chosen by the docs' evidence, not by
+// file order, and what the path addresses decides the result's shape and type.
+func TestEndpointOwnership(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("user", "microsoft.graph.entity",
+			[]Property{nav("messages", "message", true), prop("mailboxSettings", "mailboxSettings"), nav("extensions", "extension", true)},
+			MethodLink{Title: "Get user", Page: "api/user-get.md", Return: gref("user", false)},
+			MethodLink{Title: "List users", Page: "api/user-list.md", Return: gref("user", true)}),
+		resourcePage("message", "microsoft.graph.entity", nil,
+			MethodLink{Title: "move", Page: "api/message-move.md", Return: gref("message", false)}),
+		resourcePage("extension", "microsoft.graph.entity", nil),
+		resourcePage("openTypeExtension", "microsoft.graph.extension", nil,
+			MethodLink{Title: "Get open extension", Page: "api/opentypeextension-get.md", Return: gref("openTypeExtension", false)}),
+		resourcePage("mailboxSettings", "", []Property{prop("automaticRepliesSetting", "automaticRepliesSetting")}),
+		resourcePage("automaticRepliesSetting", "", nil),
+		resourcePage("chat", "microsoft.graph.entity", nil),
+		resourcePage("mobileApp", "microsoft.graph.entity", nil),
+		resourcePage("androidLobApp", "microsoft.graph.mobileApp", nil),
+		resourcePage("iosLobApp", "microsoft.graph.mobileApp", nil),
+		resourcePage("deviceAppManagement", "microsoft.graph.entity", []Property{nav("mobileApps", "mobileApp", true)}),
+		// An extension page that reads /users/{id} with a query the parser could not keep:
+		// it sorts before user-get.md and must not take GET /users/{id}.
+		page("api/opentypeextension-get.md", "GET", gref("openTypeExtension", false), none,
+			path("users", "{id}"), path("users", "{id}", "extensions", "{extensionId}")),
+		page("api/user-get.md", "GET", gref("user", false), none, path("users", "{id|userPrincipalName}"), path("me")),
+		page("api/user-list.md", "GET", gref("user", true), none, path("users")),
+		page("api/message-move.md", "POST", gref("message", false), none, path("me", "messages", "{id}", "move")),
+		page("api/user-get-mailboxsettings.md", "GET", gref("mailboxSettings", false), none,
+			path("me", "mailboxSettings"), path("me", "mailboxSettings", "automaticRepliesSetting")),
+		page("api/chat-get.md", "GET", gref("chat", true), none, path("chats", "{chat-id}")),
+		page("api/chat-list.md", "GET", gref("chat", true), none, path("chats")),
+		page("api/intune-apps-androidlobapp-create.md", "POST", gref("androidLobApp", false), gref("androidLobApp", false),
+			path("deviceAppManagement", "mobileApps")),
+		page("api/intune-apps-ioslobapp-create.md", "POST", gref("iosLobApp", false), gref("iosLobApp", false),
+			path("deviceAppManagement", "mobileApps")),
+		page("api/intune-deviceappmanagement-get.md", "GET", gref("deviceAppManagement", false), none, path("deviceAppManagement")),
+		page("api/intune-apps-ioslobapp-get.md", "GET", gref("iosLobApp", false), none,
+			path("deviceAppManagement", "mobileApps", "{mobileAppId}")),
+	}
+	for _, p := range pages {
+		if p.Kind == PageAPI {
+			p.Title = "Get or create " + p.File
+		}
+	}
+	api, ds := Build("v1.0", pages)
+	got := opsByEndpoint(api)
+	want := map[string]string{
+		"GET /users/{id}": "api/user-get.md -> microsoft.graph.user body none",
+		"GET /me":         "api/user-get.md -> microsoft.graph.user body none",
+		"GET /users":      "api/user-list.md -> Collection(microsoft.graph.user) body none",
+		"GET /users/{id}/extensions/{extensionId}":          "api/opentypeextension-get.md -> microsoft.graph.extension body none",
+		"POST /me/messages/{id}/move":                       "api/message-move.md -> microsoft.graph.message body none",
+		"GET /me/mailboxSettings":                           "api/user-get-mailboxsettings.md -> microsoft.graph.mailboxSettings body none",
+		"GET /me/mailboxSettings/automaticRepliesSetting":   "api/user-get-mailboxsettings.md -> microsoft.graph.automaticRepliesSetting body none",
+		"GET /chats/{chat-id}":                              "api/chat-get.md -> microsoft.graph.chat body none",
+		"GET /chats":                                        "api/chat-list.md -> Collection(microsoft.graph.chat) body none",
+		"POST /deviceAppManagement/mobileApps":              "api/intune-apps-androidlobapp-create.md -> microsoft.graph.mobileApp body microsoft.graph.mobileApp",
+		"GET /deviceAppManagement/mobileApps/{mobileAppId}": "api/intune-apps-ioslobapp-get.md -> microsoft.graph.mobileApp body none",
+		"GET /deviceAppManagement":                          "api/intune-deviceappmanagement-get.md -> microsoft.graph.deviceAppManagement body none",
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: %q, want %q", k, got[k], w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d endpoints, want %d: %v", len(got), len(want), got)
+	}
+	// The derived pages of one collection, and the extension page that lost to user-get.md,
+	// are no conflicts: the evidence settled them. Each correction names its evidence.
+	if hasCode(ds, "duplicate-operation") {
+		t.Errorf("unexpected duplicate-operation:\n%s", ds)
+	}
+	var shape bool
+	for _, d := range ds {
+		if d.Code == "response-shape-mismatch" && strings.Contains(d.Message, "/chats/{chat-id}") && strings.Contains(d.Message, "chats(set) {key}") {
+			shape = true
+		}
+	}
+	if !shape {
+		t.Errorf("no response-shape-mismatch for GET /chats/{chatId} giving the walk:\n%s", ds)
+	}
+	var dump strings.Builder
+	if err := Dump(&dump, api); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"addresses operation microsoft.graph.message move via me(set) messages(user) {key} move()",
+		"addresses entity microsoft.graph.automaticRepliesSetting via me(set) mailboxSettings(user) automaticRepliesSetting(mailboxSettings)",
+		"also in api/intune-apps-ioslobapp-create.md",
+	} {
+		if !strings.Contains(dump.String(), s) {
+			t.Errorf("the dump lacks %q:\n%s", s, dump.String())
+		}
+	}
+}
+
+// TestEndpointTie: two pages with different signatures and no evidence either way give a
+// duplicate-operation warning naming both pages; the result is the same in any page order.
+func TestEndpointTie(t *testing.T) {
+	mk := func() []*Page {
+		return []*Page{
+			page("api/b.md", "GET", gref("gadget", false), TypeRef{}, path("things", "{id}")),
+			page("api/a.md", "GET", gref("widget", false), TypeRef{}, path("things", "{id}")),
+		}
+	}
+	api1, ds1 := Build("v1.0", mk())
+	pages := mk()
+	pages[0], pages[1] = pages[1], pages[0]
+	api2, _ := Build("v1.0", pages)
+	if a, b := opsByEndpoint(api1), opsByEndpoint(api2); a["GET /things/{id}"] != b["GET /things/{id}"] {
+		t.Errorf("page order decided: %v vs %v", a, b)
+	}
+	found := false
+	for _, d := range ds1 {
+		if d.Code == "duplicate-operation" && strings.Contains(d.Message, "api/a.md") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no duplicate-operation naming the other page:\n%s", ds1)
+	}
+}
