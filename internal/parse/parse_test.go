@@ -356,6 +356,24 @@ func TestRequestLines(t *testing.T) {
 		md:   httpPage("GET /compliance/cases/4c8f8f70-7785-4bd4-b296-c98376a2c5e1/custodians"),
 		want: []string{"req GET /compliance/cases/{caseId}/custodians @6:1", "diag 6:1 warning literal-id-in-path"},
 	}, {
+		name: "keys written without braces: (team-id) and a bare id after a collection",
+		md: httpPage(
+			"PATCH /teams/(team-id)/channels/{channel-id}",
+			"POST /sites/id/contentTypes/id/associateWithHubSites",
+			"GET /me/drive/root/children",
+			"GET /widgets/(name)/items",
+			"GET /widgets/$count/id",
+		),
+		want: []string{
+			"req PATCH /teams/{teamId}/channels/{channelId} @6:1", "ph teamId", "ph channelId",
+			"req POST /sites/{siteId}/contentTypes/{contentTypeId}/associateWithHubSites @7:1", "ph siteId", "ph contentTypeId",
+			"req GET /me/drive/root/children @8:1",
+			"req GET /widgets/(name)/items @9:1",
+			"req GET /widgets/$count/id @10:1",
+			"diag 6:14 warning placeholder-unbraced",
+			"diag 7:13 warning placeholder-unbraced", "diag 7:29 warning placeholder-unbraced",
+		},
+	}, {
 		name: "prose instead of a path",
 		md:   httpPage("GET ** Entity URI for microsoft.management.services.api.widget not found"),
 		want: []string{"diag 6:1 error request-path-invalid"},
