@@ -229,9 +229,11 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 					q.Param = name
 				}
 				q.Quoted = quoted
+			} else if parts := scanParts(v, false); hasParam(parts) {
+				q.Parts = parts // $expand=extensions($filter=id eq '{extensionId}')
 			} else if strings.ContainsAny(v, "{}<>") {
 				diags = append(diags, scanDiag{model.Warning, "query-template-unsupported",
-					"query option " + q.Name + "=" + clip(v, 60) + " mixes text and placeholders; it is left out of the template", ""})
+					"query option " + q.Name + "=" + clip(v, 60) + " holds an unclosed placeholder; it is left out of the template", ""})
 				continue
 			} else {
 				q.Value = v
@@ -241,6 +243,16 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 	}
 	nameParams(p)
 	return p, diags
+}
+
+// hasParam reports whether any part is a placeholder.
+func hasParam(parts []model.Part) bool {
+	for _, p := range parts {
+		if p.IsParam() {
+			return true
+		}
+	}
+	return false
 }
 
 func validPathStart(s string) bool {
@@ -513,6 +525,11 @@ func nameParams(p *model.Path) {
 	}
 	for qi := range p.Query {
 		q := &p.Query[qi]
+		for pi := range q.Parts {
+			if pt := &q.Parts[pi]; pt.IsParam() {
+				pt.Param = unique(model.CamelCase(pt.Param))
+			}
+		}
 		if q.Param == "" {
 			continue
 		}

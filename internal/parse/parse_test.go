@@ -68,6 +68,15 @@ func facts(pg *model.Page, ds model.Diagnostics) []string {
 		}
 		for _, q := range r.Path.Query {
 			switch {
+			case len(q.Parts) > 0:
+				for _, p := range q.Parts {
+					if p.IsParam() && p.Quoted {
+						add("ph %s query=%s quoted", p.Param, q.Name)
+					} else if p.IsParam() {
+						add("ph %s query=%s", p.Param, q.Name)
+					}
+				}
+				add("query %s=%s", q.Name, model.Segment{Parts: q.Parts})
 			case q.Param != "" && q.Quoted:
 				add("ph %s query=%s quoted", q.Param, q.Name)
 			case q.Param != "":
@@ -312,8 +321,15 @@ func TestRequestLines(t *testing.T) {
 		name: "query option mixing text and placeholders",
 		md:   httpPage("GET /me/events?$filter={property} eq '{property-value}'&$top=1"),
 		want: []string{
-			"req GET /me/events?$top=1 @6:1", "query $top=1",
-			"diag 6:1 warning query-template-unsupported",
+			"req GET /me/events?$filter={property} eq '{propertyValue}'&$top=1 @6:1", "ph property query=$filter", "ph propertyValue query=$filter quoted",
+			"query $filter={property} eq '{propertyValue}'", "query $top=1",
+		},
+	}, {
+		name: "an $expand template keeps its placeholder and names the key apart from the path's",
+		md:   httpPage("GET /users/{id}?$expand=extensions($filter=id eq '{id}')"),
+		want: []string{
+			"req GET /users/{userId}?$expand=extensions($filter=id eq '{id}') @6:1", "ph userId", "ph id query=$expand quoted",
+			"query $expand=extensions($filter=id eq '{id}')",
 		},
 	}, {
 		name: "$value, $ref and $count tails",

@@ -9,33 +9,45 @@ import "context"
 // methods the test needs.
 type API interface {
 	// GetMeMessage: see Client.GetMeMessage.
-	GetMeMessage(ctx context.Context, messageID string) (*Message, error)
+	GetMeMessage(ctx context.Context, messageID string, idValue string) (*Message, error)
 	// GetUserMessage: see Client.GetUserMessage.
-	GetUserMessage(ctx context.Context, userID string, messageID string) (*Message, error)
+	GetUserMessage(ctx context.Context, userID string, messageID string, idValue string) (*Message, error)
 	// GetMeMailFolderMessage: see Client.GetMeMailFolderMessage.
-	GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string) (*Message, error)
+	GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string, idValue string) (*Message, error)
 	// GetMeMailFolder: see Client.GetMeMailFolder.
-	GetMeMailFolder(ctx context.Context, mailFolderID string) (*Message, error)
+	GetMeMailFolder(ctx context.Context, mailFolderID string, idValue string) (*Message, error)
 	// GetUserMailFolder: see Client.GetUserMailFolder.
-	GetUserMailFolder(ctx context.Context, userID string, mailFolderID string) (*Message, error)
+	GetUserMailFolder(ctx context.Context, userID string, mailFolderID string, idValue string) (*Message, error)
 	// GetMeEvent: see Client.GetMeEvent.
-	GetMeEvent(ctx context.Context, eventID string) (*Message, error)
+	GetMeEvent(ctx context.Context, eventID string, idValue string) (*Message, error)
 	// GetUserEvent: see Client.GetUserEvent.
-	GetUserEvent(ctx context.Context, userID string, eventID string) (*Message, error)
+	GetUserEvent(ctx context.Context, userID string, eventID string, idValue string) (*Message, error)
 	// GetGroupThreadPost: see Client.GetGroupThreadPost.
-	GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string) (*Message, error)
+	GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string, idValue string) (*Message, error)
 	// GetGroupConversationThreadPost: see Client.GetGroupConversationThreadPost.
-	GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string) (*Message, error)
-	// GetMeMessages: see Client.GetMeMessages.
-	GetMeMessages(ctx context.Context) (*Message, error)
-	// GetUserMessages: see Client.GetUserMessages.
-	GetUserMessages(ctx context.Context, userID string) (*Message, error)
+	GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string, idValue string) (*Message, error)
+	// GetMeMessagesWithFilter: see Client.GetMeMessagesWithFilter.
+	GetMeMessagesWithFilter(ctx context.Context, idValue string, propertyValue string) (*Message, error)
+	// GetUserMessagesWithFilter: see Client.GetUserMessagesWithFilter.
+	GetUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error)
 	// GetMeEvents: see Client.GetMeEvents.
-	GetMeEvents(ctx context.Context) (*Message, error)
+	GetMeEvents(ctx context.Context, idValue string, propertyValue string) (*Message, error)
 	// GetUserEvents: see Client.GetUserEvents.
-	GetUserEvents(ctx context.Context, userID string) (*Message, error)
-	// GetGroupEvents: see Client.GetGroupEvents.
-	GetGroupEvents(ctx context.Context, groupID string) (*Message, error)
+	GetUserEvents(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error)
+	// GetMeMessagesWithFilter2: see Client.GetMeMessagesWithFilter2.
+	GetMeMessagesWithFilter2(ctx context.Context, idValue string, propertyValue string) (*Message, error)
+	// GetUserMessagesWithFilter2: see Client.GetUserMessagesWithFilter2.
+	GetUserMessagesWithFilter2(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error)
+	// GetMeMessagesWithFilter3: see Client.GetMeMessagesWithFilter3.
+	GetMeMessagesWithFilter3(ctx context.Context, idValue string, propertyValue string) (*Message, error)
+	// GetUserMessagesWithFilter3: see Client.GetUserMessagesWithFilter3.
+	GetUserMessagesWithFilter3(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error)
+	// GetMeMessagesWithFilter4: see Client.GetMeMessagesWithFilter4.
+	GetMeMessagesWithFilter4(ctx context.Context, idValue string, propertyValue string) (*Message, error)
+	// GetGroupEventsWithFilter: see Client.GetGroupEventsWithFilter.
+	GetGroupEventsWithFilter(ctx context.Context, groupID string, idValue string, propertyValue string) (*Message, error)
+	// GetGroupEventsWithFilter2: see Client.GetGroupEventsWithFilter2.
+	GetGroupEventsWithFilter2(ctx context.Context, groupID string, idValue string, propertyValue string) (*Message, error)
 }
 
 var _ API = (*Client)(nil)
