@@ -44,14 +44,14 @@ type API interface {
 	ListUserMemberOfPage(ctx context.Context, userID string, opts *ListMeMemberOfOptions) (*Page[DirectoryObject], error)
 	// PutMePhotoValue: see Client.PutMePhotoValue.
 	PutMePhotoValue(ctx context.Context, content io.Reader, contentType string) error
-	// MeReminderView: see Client.MeReminderView.
-	MeReminderView(ctx context.Context, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error]
-	// MeReminderViewPage: see Client.MeReminderViewPage.
-	MeReminderViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error)
+	// ReminderViewMe: see Client.ReminderViewMe.
+	ReminderViewMe(ctx context.Context, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) iter.Seq2[Reminder, error]
+	// ReminderViewMePage: see Client.ReminderViewMePage.
+	ReminderViewMePage(ctx context.Context, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) (*Page[Reminder], error)
 	// ReminderViewUser: see Client.ReminderViewUser.
-	ReminderViewUser(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error]
+	ReminderViewUser(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) iter.Seq2[Reminder, error]
 	// ReminderViewUserPage: see Client.ReminderViewUserPage.
-	ReminderViewUserPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error)
+	ReminderViewUserPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) (*Page[Reminder], error)
 	// ReportsGetOffice365ActiveUserDetailByPeriod: see Client.ReportsGetOffice365ActiveUserDetailByPeriod.
 	ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error)
 	// ReportsGetOffice365ActiveUserDetailByDate: see Client.ReportsGetOffice365ActiveUserDetailByDate.

@@ -184,16 +184,16 @@ func (c *Client) PutMePhotoValue(ctx context.Context, content io.Reader, content
 	return c.Do(ctx, r, nil)
 }
 
-// MeReminderViewOptions are the optional query parameters and headers of MeReminderView; the
+// ReminderViewMeOptions are the optional query parameters and headers of ReminderViewMe; the
 // zero value sends none.
-type MeReminderViewOptions struct {
+type ReminderViewMeOptions struct {
 	// Prefer is the Prefer header. outlook.timezone="{time-zone}". Optional. Times are returned
 	// in UTC when this header is not sent.
 	Prefer string
 }
 
 // apply adds the options that are set to r.
-func (o *MeReminderViewOptions) apply(r *Request) {
+func (o *ReminderViewMeOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
@@ -202,7 +202,7 @@ func (o *MeReminderViewOptions) apply(r *Request) {
 	}
 }
 
-// MeReminderView sends GET /me/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
+// ReminderViewMe sends GET /me/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
 //
 // Get the event reminders in a user's calendar that fall between a start time and an end
 // time.
@@ -217,7 +217,7 @@ func (o *MeReminderViewOptions) apply(r *Request) {
 //
 // On success the service answers 200 OK with a collection of reminder. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. MeReminderViewPage returns one page with its
+// stops at the first error, which it yields. ReminderViewMePage returns one page with its
 // links.
 //
 // Least privileged permissions:
@@ -226,7 +226,7 @@ func (o *MeReminderViewOptions) apply(r *Request) {
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
-func (c *Client) MeReminderView(ctx context.Context, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error] {
+func (c *Client) ReminderViewMe(ctx context.Context, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) iter.Seq2[Reminder, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
@@ -235,7 +235,7 @@ func (c *Client) MeReminderView(ctx context.Context, startDateTime string, endDa
 	return List[Reminder](ctx, c, r)
 }
 
-// MeReminderViewPage sends GET /me/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
+// ReminderViewMePage sends GET /me/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
 //
 // Get the event reminders in a user's calendar that fall between a start time and an end
 // time.
@@ -249,7 +249,7 @@ func (c *Client) MeReminderView(ctx context.Context, startDateTime string, endDa
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of reminder. This method returns
-// one page; NextPage fetches the next, and MeReminderView iterates over every item.
+// one page; NextPage fetches the next, and ReminderViewMe iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -257,7 +257,7 @@ func (c *Client) MeReminderView(ctx context.Context, startDateTime string, endDa
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
-func (c *Client) MeReminderViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error) {
+func (c *Client) ReminderViewMePage(ctx context.Context, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) (*Page[Reminder], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
@@ -292,7 +292,7 @@ func (c *Client) MeReminderViewPage(ctx context.Context, startDateTime string, e
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
-func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error] {
+func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) iter.Seq2[Reminder, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
@@ -325,7 +325,7 @@ func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateT
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
-func (c *Client) ReminderViewUserPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error) {
+func (c *Client) ReminderViewUserPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) (*Page[Reminder], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",

@@ -172,7 +172,24 @@ func requestStmts(v *view, m *goMethod) []jen.Code {
 		q := jen.Dict{}
 		for _, qp := range m.Path.Query {
 			val := jen.Lit(qp.Value)
-			if qp.Param != "" {
+			switch {
+			case len(qp.Parts) > 0:
+				// A template value: its text with each argument written in, "id eq '" + ... + "'";
+				// url.Values escapes the whole value.
+				var e *jen.Statement
+				for _, pt := range qp.Parts {
+					part := jen.Lit(pt.Literal)
+					if pt.IsParam() {
+						part = v.rt("QueryValue").Call(jen.Id(argName(m, pt.Param)), jen.Lit(pt.Quoted))
+					}
+					if e == nil {
+						e = part
+					} else {
+						e = e.Op("+").Add(part)
+					}
+				}
+				val = e
+			case qp.Param != "":
 				val = v.rt("QueryValue").Call(jen.Id(argName(m, qp.Param)), jen.Lit(qp.Quoted))
 			}
 			q[jen.Lit(qp.Name)] = jen.Values(val)

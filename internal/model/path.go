@@ -39,9 +39,12 @@ type Part struct {
 // when the value is a placeholder.
 type QueryParam struct {
 	Name   string
-	Value  string // the fixed value, when Param is empty
+	Value  string // the fixed value, when Param is empty and Parts is nil
 	Param  string
 	Quoted bool
+	// Parts is a value that mixes literal text and placeholders:
+	// $expand=extensions($filter=id eq '{extensionId}'). Param is empty then.
+	Parts []Part
 }
 
 // IsParam reports whether the part is a placeholder.
@@ -66,6 +69,8 @@ func (p Path) String() string {
 		b.WriteString(q.Name)
 		b.WriteByte('=')
 		switch {
+		case len(q.Parts) > 0:
+			b.WriteString(Segment{Parts: q.Parts}.String())
 		case q.Param != "" && q.Quoted:
 			b.WriteString("'{" + q.Param + "}'")
 		case q.Param != "":
@@ -120,12 +125,18 @@ func (p Path) Params() []Part {
 		if q.Param != "" {
 			ps = append(ps, Part{Param: q.Param, Quoted: q.Quoted})
 		}
+		for _, pt := range q.Parts {
+			if pt.IsParam() {
+				ps = append(ps, pt)
+			}
+		}
 	}
 	return ps
 }
 
 // Shape is the template with every placeholder's name removed, lower-cased: two paths
-// with the same shape address the same URL.
+// with the same shape address the same URL. A query value that mixes text and
+// placeholders is part of the shape; other query values are not.
 func (p Path) Shape() string {
 	var b strings.Builder
 	for _, s := range p.Segments {
@@ -140,6 +151,17 @@ func (p Path) Shape() string {
 	}
 	for _, q := range p.Query {
 		b.WriteString("?" + strings.ToLower(q.Name))
+		if len(q.Parts) > 0 {
+			// A template value is part of what the URL addresses: its text, placeholders blanked.
+			b.WriteByte('=')
+			for _, pt := range q.Parts {
+				if pt.IsParam() {
+					b.WriteString("{}")
+				} else {
+					b.WriteString(strings.ToLower(pt.Literal))
+				}
+			}
+		}
 	}
 	return b.String()
 }

@@ -119,8 +119,14 @@ func (st *state) requestBlock(f *ast.FencedCodeBlock, ann *model.Annotation) {
 		method := strings.ToUpper(m[1])
 		rest := strings.TrimSpace(line[len(m[1]):])
 		path, diags := scanPath(rest)
+		from := 0 // diagnostics about segments come in path order
 		for _, d := range diags {
-			st.ds.Addf(p, d.sev, d.code, "%s", d.msg)
+			dp := p
+			if i := strings.Index(line[from:], "/"+d.at); d.at != "" && i >= 0 {
+				dp.Col += from + i + 1 // the column of the segment the diagnostic is about
+				from += i + 1 + len(d.at)
+			}
+			st.ds.Addf(dp, d.sev, d.code, "%s", d.msg)
 		}
 		if path == nil {
 			continue
@@ -135,6 +141,24 @@ type scanDiag struct {
 	sev  model.Severity
 	code string
 	msg  string
+	at   string // the path segment it is about, if not the whole line
+}
+
+// parenKey matches a key written in parentheses as a whole segment: /teams/(team-id).
+var parenKey = regexp.MustCompile(`^\(([A-Za-z][\w-]*[Ii][Dd])\)$`)
+
+// unbracedPlaceholder turns a segment that can only be a key placeholder written without
+// braces into one: (team-id) anywhere, a bare id right after a collection's name
+// (/sites/id/lists). It returns the placeholder's name.
+func unbracedPlaceholder(raw string, prev *model.Segment) (string, bool) {
+	if m := parenKey.FindStringSubmatch(raw); m != nil {
+		return m[1], true
+	}
+	if raw != "id" || prev == nil {
+		return "", false
+	}
+	lit, ok := prev.Literal()
+	return "id", ok && lit != "" && !strings.HasPrefix(lit, "$") && !strings.HasSuffix(lit, ":")
 }
 
 // literalID matches a GUID, or a long run of hex digits, standing where a key belongs.
@@ -158,7 +182,7 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 	}
 	s = versionRE.ReplaceAllString(s, "/")
 	if s == "" || strings.ContainsAny(s[:1], "*") || !validPathStart(s) {
-		return nil, []scanDiag{{model.Error, "request-path-invalid", "request line has no usable path: " + clip(s, 100)}}
+		return nil, []scanDiag{{model.Error, "request-path-invalid", "request line has no usable path: " + clip(s, 100), ""}}
 	}
 	pathPart, query := splitTop(s, '?')
 	var segs []model.Segment
@@ -166,15 +190,25 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 		raw = strings.TrimSpace(raw) // "/me/calendarView ?$top=5"
 		if raw == "" || raw == "..." {
 			if raw == "..." {
-				diags = append(diags, scanDiag{model.Warning, "request-path-ellipsis", "path holds a /.../ segment; it is dropped"})
+				diags = append(diags, scanDiag{model.Warning, "request-path-ellipsis", "path holds a /.../ segment; it is dropped", ""})
 			}
+			continue
+		}
+		var prev *model.Segment
+		if len(segs) > 0 {
+			prev = &segs[len(segs)-1]
+		}
+		if name, ok := unbracedPlaceholder(raw, prev); ok {
+			diags = append(diags, scanDiag{model.Warning, "placeholder-unbraced",
+				"path segment " + clip(raw, 40) + " stands for a key but has no braces; it is read as the placeholder {" + name + "}", raw})
+			segs = append(segs, model.Segment{Parts: []model.Part{{Param: name}}})
 			continue
 		}
 		seg := scanSegment(raw)
 		if lit, ok := seg.Literal(); ok && literalID.MatchString(lit) {
 			// A template that shows a real ID where the key goes: make it the key.
 			diags = append(diags, scanDiag{model.Warning, "literal-id-in-path",
-				"path segment " + clip(lit, 40) + " is an ID, not a name; it is read as a key placeholder"})
+				"path segment " + clip(lit, 40) + " is an ID, not a name; it is read as a key placeholder", ""})
 			seg = model.Segment{Parts: []model.Part{{Param: "id"}}}
 		}
 		segs = append(segs, seg)
@@ -195,9 +229,11 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 					q.Param = name
 				}
 				q.Quoted = quoted
+			} else if parts := scanParts(v, false); hasParam(parts) {
+				q.Parts = parts // $expand=extensions($filter=id eq '{extensionId}')
 			} else if strings.ContainsAny(v, "{}<>") {
 				diags = append(diags, scanDiag{model.Warning, "query-template-unsupported",
-					"query option " + q.Name + "=" + clip(v, 60) + " mixes text and placeholders; it is left out of the template"})
+					"query option " + q.Name + "=" + clip(v, 60) + " holds an unclosed placeholder; it is left out of the template", ""})
 				continue
 			} else {
 				q.Value = v
@@ -207,6 +243,16 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 	}
 	nameParams(p)
 	return p, diags
+}
+
+// hasParam reports whether any part is a placeholder.
+func hasParam(parts []model.Part) bool {
+	for _, p := range parts {
+		if p.IsParam() {
+			return true
+		}
+	}
+	return false
 }
 
 func validPathStart(s string) bool {
@@ -479,6 +525,11 @@ func nameParams(p *model.Path) {
 	}
 	for qi := range p.Query {
 		q := &p.Query[qi]
+		for pi := range q.Parts {
+			if pt := &q.Parts[pi]; pt.IsParam() {
+				pt.Param = unique(model.CamelCase(pt.Param))
+			}
+		}
 		if q.Param == "" {
 			continue
 		}

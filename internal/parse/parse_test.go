@@ -68,6 +68,15 @@ func facts(pg *model.Page, ds model.Diagnostics) []string {
 		}
 		for _, q := range r.Path.Query {
 			switch {
+			case len(q.Parts) > 0:
+				for _, p := range q.Parts {
+					if p.IsParam() && p.Quoted {
+						add("ph %s query=%s quoted", p.Param, q.Name)
+					} else if p.IsParam() {
+						add("ph %s query=%s", p.Param, q.Name)
+					}
+				}
+				add("query %s=%s", q.Name, model.Segment{Parts: q.Parts})
 			case q.Param != "" && q.Quoted:
 				add("ph %s query=%s quoted", q.Param, q.Name)
 			case q.Param != "":
@@ -312,8 +321,15 @@ func TestRequestLines(t *testing.T) {
 		name: "query option mixing text and placeholders",
 		md:   httpPage("GET /me/events?$filter={property} eq '{property-value}'&$top=1"),
 		want: []string{
-			"req GET /me/events?$top=1 @6:1", "query $top=1",
-			"diag 6:1 warning query-template-unsupported",
+			"req GET /me/events?$filter={property} eq '{propertyValue}'&$top=1 @6:1", "ph property query=$filter", "ph propertyValue query=$filter quoted",
+			"query $filter={property} eq '{propertyValue}'", "query $top=1",
+		},
+	}, {
+		name: "an $expand template keeps its placeholder and names the key apart from the path's",
+		md:   httpPage("GET /users/{id}?$expand=extensions($filter=id eq '{id}')"),
+		want: []string{
+			"req GET /users/{userId}?$expand=extensions($filter=id eq '{id}') @6:1", "ph userId", "ph id query=$expand quoted",
+			"query $expand=extensions($filter=id eq '{id}')",
 		},
 	}, {
 		name: "$value, $ref and $count tails",
@@ -355,6 +371,24 @@ func TestRequestLines(t *testing.T) {
 		name: "a literal ID where the key goes",
 		md:   httpPage("GET /compliance/cases/4c8f8f70-7785-4bd4-b296-c98376a2c5e1/custodians"),
 		want: []string{"req GET /compliance/cases/{caseId}/custodians @6:1", "diag 6:1 warning literal-id-in-path"},
+	}, {
+		name: "keys written without braces: (team-id) and a bare id after a collection",
+		md: httpPage(
+			"PATCH /teams/(team-id)/channels/{channel-id}",
+			"POST /sites/id/contentTypes/id/associateWithHubSites",
+			"GET /me/drive/root/children",
+			"GET /widgets/(name)/items",
+			"GET /widgets/$count/id",
+		),
+		want: []string{
+			"req PATCH /teams/{teamId}/channels/{channelId} @6:1", "ph teamId", "ph channelId",
+			"req POST /sites/{siteId}/contentTypes/{contentTypeId}/associateWithHubSites @7:1", "ph siteId", "ph contentTypeId",
+			"req GET /me/drive/root/children @8:1",
+			"req GET /widgets/(name)/items @9:1",
+			"req GET /widgets/$count/id @10:1",
+			"diag 6:14 warning placeholder-unbraced",
+			"diag 7:13 warning placeholder-unbraced", "diag 7:29 warning placeholder-unbraced",
+		},
 	}, {
 		name: "prose instead of a path",
 		md:   httpPage("GET ** Entity URI for microsoft.management.services.api.widget not found"),

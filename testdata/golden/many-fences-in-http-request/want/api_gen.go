@@ -2,40 +2,63 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // API is every operation of Client. Code that calls Microsoft Graph can depend on API
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
 // methods the test needs.
 type API interface {
 	// GetMeMessage: see Client.GetMeMessage.
-	GetMeMessage(ctx context.Context, messageID string) (*Message, error)
+	GetMeMessage(ctx context.Context, messageID string, idValue string) (*Message, error)
 	// GetUserMessage: see Client.GetUserMessage.
-	GetUserMessage(ctx context.Context, userID string, messageID string) (*Message, error)
+	GetUserMessage(ctx context.Context, userID string, messageID string, idValue string) (*Message, error)
 	// GetMeMailFolderMessage: see Client.GetMeMailFolderMessage.
-	GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string) (*Message, error)
+	GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string, idValue string) (*Message, error)
 	// GetMeMailFolder: see Client.GetMeMailFolder.
-	GetMeMailFolder(ctx context.Context, mailFolderID string) (*Message, error)
+	GetMeMailFolder(ctx context.Context, mailFolderID string, idValue string) (*Message, error)
 	// GetUserMailFolder: see Client.GetUserMailFolder.
-	GetUserMailFolder(ctx context.Context, userID string, mailFolderID string) (*Message, error)
+	GetUserMailFolder(ctx context.Context, userID string, mailFolderID string, idValue string) (*Message, error)
 	// GetMeEvent: see Client.GetMeEvent.
-	GetMeEvent(ctx context.Context, eventID string) (*Message, error)
+	GetMeEvent(ctx context.Context, eventID string, idValue string) (*Message, error)
 	// GetUserEvent: see Client.GetUserEvent.
-	GetUserEvent(ctx context.Context, userID string, eventID string) (*Message, error)
+	GetUserEvent(ctx context.Context, userID string, eventID string, idValue string) (*Message, error)
 	// GetGroupThreadPost: see Client.GetGroupThreadPost.
-	GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string) (*Message, error)
+	GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string, idValue string) (*Message, error)
 	// GetGroupConversationThreadPost: see Client.GetGroupConversationThreadPost.
-	GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string) (*Message, error)
-	// GetMeMessages: see Client.GetMeMessages.
-	GetMeMessages(ctx context.Context) (*Message, error)
-	// GetUserMessages: see Client.GetUserMessages.
-	GetUserMessages(ctx context.Context, userID string) (*Message, error)
+	GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string, idValue string) (*Message, error)
+	// ListMeMessagesWithFilter: see Client.ListMeMessagesWithFilter.
+	ListMeMessagesWithFilter(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error]
+	// ListMeMessagesWithFilterPage: see Client.ListMeMessagesWithFilterPage.
+	ListMeMessagesWithFilterPage(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error)
+	// GetUserMessagesWithFilter: see Client.GetUserMessagesWithFilter.
+	GetUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error)
 	// GetMeEvents: see Client.GetMeEvents.
-	GetMeEvents(ctx context.Context) (*Message, error)
+	GetMeEvents(ctx context.Context, idValue string, propertyValue string) (*Message, error)
 	// GetUserEvents: see Client.GetUserEvents.
-	GetUserEvents(ctx context.Context, userID string) (*Message, error)
-	// GetGroupEvents: see Client.GetGroupEvents.
-	GetGroupEvents(ctx context.Context, groupID string) (*Message, error)
+	GetUserEvents(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error)
+	// ListMeMessagesWithFilter2: see Client.ListMeMessagesWithFilter2.
+	ListMeMessagesWithFilter2(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error]
+	// ListMeMessagesWithFilter2Page: see Client.ListMeMessagesWithFilter2Page.
+	ListMeMessagesWithFilter2Page(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error)
+	// GetUserMessagesWithFilter2: see Client.GetUserMessagesWithFilter2.
+	GetUserMessagesWithFilter2(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error)
+	// ListMeMessagesWithFilter3: see Client.ListMeMessagesWithFilter3.
+	ListMeMessagesWithFilter3(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error]
+	// ListMeMessagesWithFilter3Page: see Client.ListMeMessagesWithFilter3Page.
+	ListMeMessagesWithFilter3Page(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error)
+	// GetUserMessagesWithFilter3: see Client.GetUserMessagesWithFilter3.
+	GetUserMessagesWithFilter3(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error)
+	// ListMeMessagesWithFilter4: see Client.ListMeMessagesWithFilter4.
+	ListMeMessagesWithFilter4(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error]
+	// ListMeMessagesWithFilter4Page: see Client.ListMeMessagesWithFilter4Page.
+	ListMeMessagesWithFilter4Page(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error)
+	// GetGroupEventsWithFilter: see Client.GetGroupEventsWithFilter.
+	GetGroupEventsWithFilter(ctx context.Context, groupID string, idValue string, propertyValue string) (*Message, error)
+	// GetGroupEventsWithFilter2: see Client.GetGroupEventsWithFilter2.
+	GetGroupEventsWithFilter2(ctx context.Context, groupID string, idValue string, propertyValue string) (*Message, error)
 }
 
 var _ API = (*Client)(nil)

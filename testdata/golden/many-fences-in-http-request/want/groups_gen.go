@@ -2,9 +2,12 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/url"
+)
 
-// GetGroupThreadPost sends GET /groups/{groupId}/threads/{threadId}/posts/{postId}.
+// GetGroupThreadPost sends GET /groups/{groupId}/threads/{threadId}/posts/{postId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -14,10 +17,11 @@ import "context"
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string) (*Message, error) {
+func (c *Client) GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string, idValue string) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
@@ -26,7 +30,7 @@ func (c *Client) GetGroupThreadPost(ctx context.Context, groupID string, threadI
 	return &out, nil
 }
 
-// GetGroupConversationThreadPost sends GET /groups/{groupId}/conversations/{conversationId}/threads/{threadId}/posts/{postId}.
+// GetGroupConversationThreadPost sends GET /groups/{groupId}/conversations/{conversationId}/threads/{threadId}/posts/{postId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -36,10 +40,11 @@ func (c *Client) GetGroupThreadPost(ctx context.Context, groupID string, threadI
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string) (*Message, error) {
+func (c *Client) GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string, idValue string) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/conversations/" + PathValue(conversationID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
@@ -48,7 +53,7 @@ func (c *Client) GetGroupConversationThreadPost(ctx context.Context, groupID str
 	return &out, nil
 }
 
-// GetGroupEvents sends GET /groups/{groupId}/events.
+// GetGroupEventsWithFilter sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -58,10 +63,34 @@ func (c *Client) GetGroupConversationThreadPost(ctx context.Context, groupID str
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupEvents(ctx context.Context, groupID string) (*Message, error) {
+func (c *Client) GetGroupEventsWithFilter(ctx context.Context, groupID string, idValue string, propertyValue string) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/events",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and contains(ep/value, " + QueryValue(propertyValue, true) + "))"}},
+	}
+	var out Message
+	if err := c.Do(ctx, r, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetGroupEventsWithFilter2 sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+// On success the service answers 200 OK with a message.
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) GetGroupEventsWithFilter2(ctx context.Context, groupID string, idValue string, propertyValue string) (*Message, error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + PathValue(groupID, false) + "/events",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value ne " + QueryValue(propertyValue, true) + ")"}},
 	}
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {

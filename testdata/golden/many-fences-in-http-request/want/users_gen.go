@@ -2,9 +2,13 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"iter"
+	"net/url"
+)
 
-// GetMeMessage sends GET /me/messages/{messageId}.
+// GetMeMessage sends GET /me/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -14,10 +18,11 @@ import "context"
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeMessage(ctx context.Context, messageID string) (*Message, error) {
+func (c *Client) GetMeMessage(ctx context.Context, messageID string, idValue string) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages/" + PathValue(messageID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
@@ -26,7 +31,7 @@ func (c *Client) GetMeMessage(ctx context.Context, messageID string) (*Message, 
 	return &out, nil
 }
 
-// GetUserMessage sends GET /users/{userId}/messages/{messageId}.
+// GetUserMessage sends GET /users/{userId}/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -39,10 +44,11 @@ func (c *Client) GetMeMessage(ctx context.Context, messageID string) (*Message, 
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID string) (*Message, error) {
+func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID string, idValue string) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/messages/" + PathValue(messageID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
@@ -51,7 +57,7 @@ func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID st
 	return &out, nil
 }
 
-// GetMeMailFolderMessage sends GET /me/mailFolders/{mailFolderId}/messages/{messageId}.
+// GetMeMailFolderMessage sends GET /me/mailFolders/{mailFolderId}/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -61,10 +67,11 @@ func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID st
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string) (*Message, error) {
+func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string, idValue string) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false) + "/messages/" + PathValue(messageID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
@@ -73,7 +80,7 @@ func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string
 	return &out, nil
 }
 
-// GetMeMailFolder sends GET /me/mailFolders/{mailFolderId}.
+// GetMeMailFolder sends GET /me/mailFolders/{mailFolderId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -83,10 +90,11 @@ func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string) (*Message, error) {
+func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string, idValue string) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
@@ -95,7 +103,7 @@ func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string) (*Mes
 	return &out, nil
 }
 
-// GetUserMailFolder sends GET /users/{userId}/mailFolders/{mailFolderId}.
+// GetUserMailFolder sends GET /users/{userId}/mailFolders/{mailFolderId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -108,10 +116,11 @@ func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string) (*Mes
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolderID string) (*Message, error) {
+func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolderID string, idValue string) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/mailFolders/" + PathValue(mailFolderID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
@@ -120,7 +129,7 @@ func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolde
 	return &out, nil
 }
 
-// GetMeEvent sends GET /me/events/{eventId}.
+// GetMeEvent sends GET /me/events/{eventId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -130,10 +139,11 @@ func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolde
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeEvent(ctx context.Context, eventID string) (*Message, error) {
+func (c *Client) GetMeEvent(ctx context.Context, eventID string, idValue string) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/" + PathValue(eventID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
@@ -142,7 +152,7 @@ func (c *Client) GetMeEvent(ctx context.Context, eventID string) (*Message, erro
 	return &out, nil
 }
 
-// GetUserEvent sends GET /users/{userId}/events/{eventId}.
+// GetUserEvent sends GET /users/{userId}/events/{eventId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -155,10 +165,11 @@ func (c *Client) GetMeEvent(ctx context.Context, eventID string) (*Message, erro
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string) (*Message, error) {
+func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string, idValue string) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events/" + PathValue(eventID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
@@ -167,29 +178,49 @@ func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string
 	return &out, nil
 }
 
-// GetMeMessages sends GET /me/messages.
+// ListMeMessagesWithFilter sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
-// On success the service answers 200 OK with a message.
+// On success the service answers 200 OK with a message. The iterator yields every item,
+// fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
+// first error, which it yields. ListMeMessagesWithFilterPage returns one page with its
+// links.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeMessages(ctx context.Context) (*Message, error) {
+func (c *Client) ListMeMessagesWithFilter(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
 	}
-	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return List[Message](ctx, c, r)
 }
 
-// GetUserMessages sends GET /users/{userId}/messages.
+// ListMeMessagesWithFilterPage sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+// On success the service answers 200 OK with a message. This method returns one page;
+// NextPage fetches the next, and ListMeMessagesWithFilter iterates over every item.
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListMeMessagesWithFilterPage(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/me/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
+	}
+	return GetPage[Message](ctx, c, r)
+}
+
+// GetUserMessagesWithFilter sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -202,10 +233,11 @@ func (c *Client) GetMeMessages(ctx context.Context) (*Message, error) {
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMessages(ctx context.Context, userID string) (*Message, error) {
+func (c *Client) GetUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
 	}
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
@@ -214,7 +246,7 @@ func (c *Client) GetUserMessages(ctx context.Context, userID string) (*Message, 
 	return &out, nil
 }
 
-// GetMeEvents sends GET /me/events.
+// GetMeEvents sends GET /me/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -224,10 +256,11 @@ func (c *Client) GetUserMessages(ctx context.Context, userID string) (*Message, 
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeEvents(ctx context.Context) (*Message, error) {
+func (c *Client) GetMeEvents(ctx context.Context, idValue string, propertyValue string) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
 	}
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
@@ -236,7 +269,7 @@ func (c *Client) GetMeEvents(ctx context.Context) (*Message, error) {
 	return &out, nil
 }
 
-// GetUserEvents sends GET /users/{userId}/events.
+// GetUserEvents sends GET /users/{userId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -249,14 +282,193 @@ func (c *Client) GetMeEvents(ctx context.Context) (*Message, error) {
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserEvents(ctx context.Context, userID string) (*Message, error) {
+func (c *Client) GetUserEvents(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
 	}
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ListMeMessagesWithFilter2 sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+// On success the service answers 200 OK with a message. The iterator yields every item,
+// fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
+// first error, which it yields. ListMeMessagesWithFilter2Page returns one page with its
+// links.
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListMeMessagesWithFilter2(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error] {
+	r := Request{
+		Method: "GET",
+		Path:   "/me/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and contains(ep/value, " + QueryValue(propertyValue, true) + "))"}},
+	}
+	return List[Message](ctx, c, r)
+}
+
+// ListMeMessagesWithFilter2Page sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+// On success the service answers 200 OK with a message. This method returns one page;
+// NextPage fetches the next, and ListMeMessagesWithFilter2 iterates over every item.
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListMeMessagesWithFilter2Page(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/me/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and contains(ep/value, " + QueryValue(propertyValue, true) + "))"}},
+	}
+	return GetPage[Message](ctx, c, r)
+}
+
+// GetUserMessagesWithFilter2 sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+// userID: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// On success the service answers 200 OK with a message.
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) GetUserMessagesWithFilter2(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and contains(ep/value, " + QueryValue(propertyValue, true) + "))"}},
+	}
+	var out Message
+	if err := c.Do(ctx, r, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListMeMessagesWithFilter3 sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+// On success the service answers 200 OK with a message. The iterator yields every item,
+// fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
+// first error, which it yields. ListMeMessagesWithFilter3Page returns one page with its
+// links.
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListMeMessagesWithFilter3(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error] {
+	r := Request{
+		Method: "GET",
+		Path:   "/me/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and startswith(ep/value, " + QueryValue(propertyValue, true) + "))"}},
+	}
+	return List[Message](ctx, c, r)
+}
+
+// ListMeMessagesWithFilter3Page sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+// On success the service answers 200 OK with a message. This method returns one page;
+// NextPage fetches the next, and ListMeMessagesWithFilter3 iterates over every item.
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListMeMessagesWithFilter3Page(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/me/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and startswith(ep/value, " + QueryValue(propertyValue, true) + "))"}},
+	}
+	return GetPage[Message](ctx, c, r)
+}
+
+// GetUserMessagesWithFilter3 sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+// userID: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// On success the service answers 200 OK with a message.
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) GetUserMessagesWithFilter3(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and startswith(ep/value, " + QueryValue(propertyValue, true) + "))"}},
+	}
+	var out Message
+	if err := c.Do(ctx, r, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListMeMessagesWithFilter4 sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+// On success the service answers 200 OK with a message. The iterator yields every item,
+// fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
+// first error, which it yields. ListMeMessagesWithFilter4Page returns one page with its
+// links.
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListMeMessagesWithFilter4(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error] {
+	r := Request{
+		Method: "GET",
+		Path:   "/me/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value ne " + QueryValue(propertyValue, true) + ")"}},
+	}
+	return List[Message](ctx, c, r)
+}
+
+// ListMeMessagesWithFilter4Page sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+// On success the service answers 200 OK with a message. This method returns one page;
+// NextPage fetches the next, and ListMeMessagesWithFilter4 iterates over every item.
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListMeMessagesWithFilter4Page(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/me/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value ne " + QueryValue(propertyValue, true) + ")"}},
+	}
+	return GetPage[Message](ctx, c, r)
 }

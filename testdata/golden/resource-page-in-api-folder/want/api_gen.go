@@ -4,15 +4,17 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
+	"iter"
 )
 
 // API is every operation of Client. Code that calls Microsoft Graph can depend on API
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
 // methods the test needs.
 type API interface {
-	// GetIdentityIdentityProviders: see Client.GetIdentityIdentityProviders.
-	GetIdentityIdentityProviders(ctx context.Context) (json.RawMessage, error)
+	// ListIdentityIdentityProviders: see Client.ListIdentityIdentityProviders.
+	ListIdentityIdentityProviders(ctx context.Context) iter.Seq2[IdentityProviderBase, error]
+	// ListIdentityIdentityProvidersPage: see Client.ListIdentityIdentityProvidersPage.
+	ListIdentityIdentityProvidersPage(ctx context.Context) (*Page[IdentityProviderBase], error)
 	// GetMeDriveItemWorkbookNameRangeSort: see Client.GetMeDriveItemWorkbookNameRangeSort.
 	GetMeDriveItemWorkbookNameRangeSort(ctx context.Context, itemID string, name string) (*WorkbookRangeSort, error)
 }

@@ -4,29 +4,48 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
+	"iter"
 )
 
-// GetIdentityIdentityProviders sends GET /identity/identityProviders.
+// ListIdentityIdentityProviders sends GET /identity/identityProviders.
 //
 // List the identityProviderBase objects of a tenant.
 //
 // On success the service answers 200 OK; the page does not say with what, so the body is
-// returned as raw JSON.
+// returned as raw JSON. The iterator yields every item, fetching the next page
+// (@odata.nextLink) only when the loop reaches it; it stops at the first error, which it
+// yields. ListIdentityIdentityProvidersPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): IdentityProvider.Read.All
 //   - Application: IdentityProvider.Read.All
 //
 // Source: api-reference/beta/api/identityproviderbase-list.md
-func (c *Client) GetIdentityIdentityProviders(ctx context.Context) (json.RawMessage, error) {
+func (c *Client) ListIdentityIdentityProviders(ctx context.Context) iter.Seq2[IdentityProviderBase, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/identity/identityProviders",
 	}
-	var out json.RawMessage
-	if err := c.Do(ctx, r, &out); err != nil {
-		return nil, err
+	return List[IdentityProviderBase](ctx, c, r)
+}
+
+// ListIdentityIdentityProvidersPage sends GET /identity/identityProviders.
+//
+// List the identityProviderBase objects of a tenant.
+//
+// On success the service answers 200 OK; the page does not say with what, so the body is
+// returned as raw JSON. This method returns one page; NextPage fetches the next, and
+// ListIdentityIdentityProviders iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): IdentityProvider.Read.All
+//   - Application: IdentityProvider.Read.All
+//
+// Source: api-reference/beta/api/identityproviderbase-list.md
+func (c *Client) ListIdentityIdentityProvidersPage(ctx context.Context) (*Page[IdentityProviderBase], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/identity/identityProviders",
 	}
-	return out, nil
+	return GetPage[IdentityProviderBase](ctx, c, r)
 }

@@ -37,10 +37,10 @@ type API interface {
 	GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *GetDeviceAppManagementVppTokenOptions) (*VppToken, error)
 	// UpdateDeviceAppManagementVppToken: see Client.UpdateDeviceAppManagementVppToken.
 	UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken) (*VppToken, error)
-	// DeviceAppManagementVppTokenRevokeLicenses: see Client.DeviceAppManagementVppTokenRevokeLicenses.
-	DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, vppTokenID string, body DeviceAppManagementVppTokenRevokeLicensesRequest) error
-	// DeviceAppManagementVppTokenSyncLicenses: see Client.DeviceAppManagementVppTokenSyncLicenses.
-	DeviceAppManagementVppTokenSyncLicenses(ctx context.Context, vppTokenID string) (*VppToken, error)
+	// RevokeLicensesDeviceAppManagementVppToken: see Client.RevokeLicensesDeviceAppManagementVppToken.
+	RevokeLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body RevokeLicensesDeviceAppManagementVppTokenRequest) error
+	// SyncLicensesDeviceAppManagementVppToken: see Client.SyncLicensesDeviceAppManagementVppToken.
+	SyncLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string) (*VppToken, error)
 }
 
 var _ API = (*Client)(nil)

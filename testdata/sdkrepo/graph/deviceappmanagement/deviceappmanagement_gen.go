@@ -194,10 +194,10 @@ func (c *Client) UpdateDeviceAppManagementVppToken(ctx context.Context, vppToken
 	return &out, nil
 }
 
-// DeviceAppManagementVppTokenRevokeLicensesRequest is the request body of
-// DeviceAppManagementVppTokenRevokeLicenses. Set optional fields with Ptr; fields left nil
+// RevokeLicensesDeviceAppManagementVppTokenRequest is the request body of
+// RevokeLicensesDeviceAppManagementVppToken. Set optional fields with Ptr; fields left nil
 // are not sent.
-type DeviceAppManagementVppTokenRevokeLicensesRequest struct {
+type RevokeLicensesDeviceAppManagementVppTokenRequest struct {
 	// NotifyManagedDevices: When true, managed devices that held the revoked licenses receive a
 	// notification about the change.
 	NotifyManagedDevices *bool `json:"notifyManagedDevices,omitempty"`
@@ -206,7 +206,7 @@ type DeviceAppManagementVppTokenRevokeLicensesRequest struct {
 	RevokeUntrackedLicenses *bool `json:"revokeUntrackedLicenses,omitempty"`
 }
 
-// DeviceAppManagementVppTokenRevokeLicenses sends POST /deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses.
+// RevokeLicensesDeviceAppManagementVppToken sends POST /deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses.
 //
 // Revoke the app licenses that are tied to an Apple Volume Purchase Program (VPP) token, so
 // that they can be reassigned or released.
@@ -218,7 +218,7 @@ type DeviceAppManagementVppTokenRevokeLicensesRequest struct {
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api/intune-onboarding-vpptoken-revokelicenses.md
-func (c *Client) DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, vppTokenID string, body DeviceAppManagementVppTokenRevokeLicensesRequest) error {
+func (c *Client) RevokeLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body RevokeLicensesDeviceAppManagementVppTokenRequest) error {
 	r := graph.Request{
 		Body:   body,
 		Method: "POST",
@@ -227,7 +227,7 @@ func (c *Client) DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, 
 	return c.Do(ctx, r, nil)
 }
 
-// DeviceAppManagementVppTokenSyncLicenses sends POST /deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses.
+// SyncLicensesDeviceAppManagementVppToken sends POST /deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses.
 //
 // Start a sync of the app licenses that belong to an Apple Volume Purchase Program (VPP)
 // token, so that Intune picks up the latest license data from Apple.
@@ -239,7 +239,7 @@ func (c *Client) DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, 
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api/intune-onboarding-vpptoken-synclicenses.md
-func (c *Client) DeviceAppManagementVppTokenSyncLicenses(ctx context.Context, vppTokenID string) (*VppToken, error) {
+func (c *Client) SyncLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string) (*VppToken, error) {
 	r := graph.Request{
 		Method: "POST",
 		Path:   "/deviceAppManagement/vppTokens/" + graph.PathValue(vppTokenID, false) + "/syncLicenses",
