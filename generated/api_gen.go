@@ -17,21 +17,21 @@ type API interface {
 	// ListDeviceAppManagementVppTokensPage: see Client.ListDeviceAppManagementVppTokensPage.
 	ListDeviceAppManagementVppTokensPage(ctx context.Context, opts *ListDeviceAppManagementVppTokensOptions) (*Page[VppToken], error)
 	// CreateDeviceAppManagementVppToken: see Client.CreateDeviceAppManagementVppToken.
-	CreateDeviceAppManagementVppToken(ctx context.Context, body VppToken) (*VppToken, error)
+	CreateDeviceAppManagementVppToken(ctx context.Context, body VppToken, opts *CreateDeviceAppManagementVppTokenOptions) (*VppToken, error)
 	// DeleteDeviceAppManagementVppToken: see Client.DeleteDeviceAppManagementVppToken.
-	DeleteDeviceAppManagementVppToken(ctx context.Context, vppTokenID string) error
+	DeleteDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *DeleteDeviceAppManagementVppTokenOptions) error
 	// GetDeviceAppManagementVppToken: see Client.GetDeviceAppManagementVppToken.
 	GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *GetDeviceAppManagementVppTokenOptions) (*VppToken, error)
 	// UpdateDeviceAppManagementVppToken: see Client.UpdateDeviceAppManagementVppToken.
-	UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken) (*VppToken, error)
+	UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken, opts *UpdateDeviceAppManagementVppTokenOptions) (*VppToken, error)
 	// DeviceAppManagementVppTokenRevokeLicenses: see Client.DeviceAppManagementVppTokenRevokeLicenses.
-	DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, vppTokenID string, body DeviceAppManagementVppTokenRevokeLicensesRequest) error
+	DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, vppTokenID string, body DeviceAppManagementVppTokenRevokeLicensesRequest, opts *DeviceAppManagementVppTokenRevokeLicensesOptions) error
 	// DeviceAppManagementVppTokenSyncLicenses: see Client.DeviceAppManagementVppTokenSyncLicenses.
-	DeviceAppManagementVppTokenSyncLicenses(ctx context.Context, vppTokenID string) (*VppToken, error)
+	DeviceAppManagementVppTokenSyncLicenses(ctx context.Context, vppTokenID string, opts *DeviceAppManagementVppTokenSyncLicensesOptions) (*VppToken, error)
 	// DirectoryObjectsGetByIDs: see Client.DirectoryObjectsGetByIDs.
-	DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObjectsGetByIDsRequest) iter.Seq2[DirectoryObject, error]
+	DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObjectsGetByIDsRequest, opts *DirectoryObjectsGetByIDsOptions) iter.Seq2[DirectoryObject, error]
 	// DirectoryObjectsGetByIDsPage: see Client.DirectoryObjectsGetByIDsPage.
-	DirectoryObjectsGetByIDsPage(ctx context.Context, body DirectoryObjectsGetByIDsRequest) (*Page[DirectoryObject], error)
+	DirectoryObjectsGetByIDsPage(ctx context.Context, body DirectoryObjectsGetByIDsRequest, opts *DirectoryObjectsGetByIDsOptions) (*Page[DirectoryObject], error)
 	// GetGroup: see Client.GetGroup.
 	GetGroup(ctx context.Context, groupID string, opts *GetGroupOptions) (*Group, error)
 	// ListMeMemberOf: see Client.ListMeMemberOf.
@@ -39,23 +39,23 @@ type API interface {
 	// ListMeMemberOfPage: see Client.ListMeMemberOfPage.
 	ListMeMemberOfPage(ctx context.Context, opts *ListMeMemberOfOptions) (*Page[DirectoryObject], error)
 	// ListUserMemberOf: see Client.ListUserMemberOf.
-	ListUserMemberOf(ctx context.Context, userID string, opts *ListMeMemberOfOptions) iter.Seq2[DirectoryObject, error]
+	ListUserMemberOf(ctx context.Context, userID string, opts *ListUserMemberOfOptions) iter.Seq2[DirectoryObject, error]
 	// ListUserMemberOfPage: see Client.ListUserMemberOfPage.
-	ListUserMemberOfPage(ctx context.Context, userID string, opts *ListMeMemberOfOptions) (*Page[DirectoryObject], error)
+	ListUserMemberOfPage(ctx context.Context, userID string, opts *ListUserMemberOfOptions) (*Page[DirectoryObject], error)
 	// PutMePhotoValue: see Client.PutMePhotoValue.
-	PutMePhotoValue(ctx context.Context, content io.Reader, contentType string) error
+	PutMePhotoValue(ctx context.Context, content io.Reader, contentType string, opts *PutMePhotoValueOptions) error
 	// MeReminderView: see Client.MeReminderView.
 	MeReminderView(ctx context.Context, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error]
 	// MeReminderViewPage: see Client.MeReminderViewPage.
 	MeReminderViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error)
 	// UserReminderView: see Client.UserReminderView.
-	UserReminderView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) iter.Seq2[Reminder, error]
+	UserReminderView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *UserReminderViewOptions) iter.Seq2[Reminder, error]
 	// UserReminderViewPage: see Client.UserReminderViewPage.
-	UserReminderViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *MeReminderViewOptions) (*Page[Reminder], error)
+	UserReminderViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *UserReminderViewOptions) (*Page[Reminder], error)
 	// ReportsGetOffice365ActiveUserDetailByPeriod: see Client.ReportsGetOffice365ActiveUserDetailByPeriod.
-	ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error)
+	ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string, opts *ReportsGetOffice365ActiveUserDetailByPeriodOptions) (io.ReadCloser, error)
 	// ReportsGetOffice365ActiveUserDetailByDate: see Client.ReportsGetOffice365ActiveUserDetailByDate.
-	ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error)
+	ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date, opts *ReportsGetOffice365ActiveUserDetailByDateOptions) (io.ReadCloser, error)
 }
 
 var _ API = (*Client)(nil)

@@ -5,10 +5,13 @@ package generated
 import (
 	"context"
 	"iter"
+	"net/http"
 )
 
 // DirectoryObjectsGetByIDsRequest is the request body of DirectoryObjectsGetByIDs. Set
 // optional fields with Ptr; fields left nil are not sent.
+//
+// AdditionalData sends members the page's table leaves out.
 type DirectoryObjectsGetByIDsRequest struct {
 	// IDs: The object IDs (GUIDs written as strings) to look up. At most 1000 IDs per request.
 	// Required.
@@ -17,12 +20,62 @@ type DirectoryObjectsGetByIDsRequest struct {
 	// omitted, every type that derives from directoryObject is searched. Values are not
 	// case-sensitive.
 	Types []string `json:"types,omitzero"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
+}
+
+// knownDirectoryObjectsGetByIDsRequest reports whether name is a member DirectoryObjectsGetByIDsRequest lists.
+func knownDirectoryObjectsGetByIDsRequest(name []byte) bool {
+	switch string(name) {
+	case "ids", "types":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v DirectoryObjectsGetByIDsRequest) MarshalJSON() ([]byte, error) {
+	type plain DirectoryObjectsGetByIDsRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *DirectoryObjectsGetByIDsRequest) UnmarshalJSON(b []byte) error {
+	*v = DirectoryObjectsGetByIDsRequest{}
+	type plain DirectoryObjectsGetByIDsRequest
+	extra, err := DecodeBody(b, knownDirectoryObjectsGetByIDsRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// DirectoryObjectsGetByIDsOptions are the optional query parameters and headers of
+// DirectoryObjectsGetByIDs; the zero value sends none.
+type DirectoryObjectsGetByIDsOptions struct {
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *DirectoryObjectsGetByIDsOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // DirectoryObjectsGetByIDs sends POST /directoryObjects/getByIds.
 //
 // Get the directory objects that match a list of IDs. This is handy for turning a set of
 // stored or returned IDs back into full objects, such as users and groups, in a single call.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of directoryObject. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
@@ -34,12 +87,13 @@ type DirectoryObjectsGetByIDsRequest struct {
 //   - Application: Directory.Read.All
 //
 // Source: api-reference/beta/api/directoryobject-getbyids.md
-func (c *Client) DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObjectsGetByIDsRequest) iter.Seq2[DirectoryObject, error] {
+func (c *Client) DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObjectsGetByIDsRequest, opts *DirectoryObjectsGetByIDsOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/directoryObjects/getByIds",
 	}
+	opts.apply(&r)
 	return List[DirectoryObject](ctx, c, r)
 }
 
@@ -47,6 +101,8 @@ func (c *Client) DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObj
 //
 // Get the directory objects that match a list of IDs. This is handy for turning a set of
 // stored or returned IDs back into full objects, such as users and groups, in a single call.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of directoryObject. This method
 // returns one page; NextPage fetches the next, and DirectoryObjectsGetByIDs iterates over
@@ -57,11 +113,12 @@ func (c *Client) DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObj
 //   - Application: Directory.Read.All
 //
 // Source: api-reference/beta/api/directoryobject-getbyids.md
-func (c *Client) DirectoryObjectsGetByIDsPage(ctx context.Context, body DirectoryObjectsGetByIDsRequest) (*Page[DirectoryObject], error) {
+func (c *Client) DirectoryObjectsGetByIDsPage(ctx context.Context, body DirectoryObjectsGetByIDsRequest, opts *DirectoryObjectsGetByIDsOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/directoryObjects/getByIds",
 	}
+	opts.apply(&r)
 	return GetPage[DirectoryObject](ctx, c, r)
 }

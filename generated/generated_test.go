@@ -273,7 +273,7 @@ func TestOperations(t *testing.T) {
 			name: "DeleteDeviceAppManagementVppToken",
 			rep:  reply{status: http.StatusNoContent},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return nil, c.DeleteDeviceAppManagementVppToken(ctx, "tok-1")
+				return nil, c.DeleteDeviceAppManagementVppToken(ctx, "tok-1", nil)
 			},
 			method: "DELETE", path: "/deviceAppManagement/vppTokens/tok-1",
 		},
@@ -282,7 +282,7 @@ func TestOperations(t *testing.T) {
 			rep:  reply{status: http.StatusNoContent},
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return nil, c.DeviceAppManagementVppTokenRevokeLicenses(ctx, "tok-1",
-					DeviceAppManagementVppTokenRevokeLicensesRequest{NotifyManagedDevices: Ptr(false)})
+					DeviceAppManagementVppTokenRevokeLicensesRequest{NotifyManagedDevices: Ptr(false)}, nil)
 			},
 			method: "POST", path: "/deviceAppManagement/vppTokens/tok-1/revokeLicenses",
 			reqBody: `{"notifyManagedDevices":false}`, exact: true,
@@ -292,7 +292,7 @@ func TestOperations(t *testing.T) {
 			rep:  reply{status: http.StatusNoContent},
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return nil, c.DeviceAppManagementVppTokenRevokeLicenses(ctx, "tok-1",
-					DeviceAppManagementVppTokenRevokeLicensesRequest{NotifyManagedDevices: Ptr(true), RevokeUntrackedLicenses: Ptr(false)})
+					DeviceAppManagementVppTokenRevokeLicensesRequest{NotifyManagedDevices: Ptr(true), RevokeUntrackedLicenses: Ptr(false)}, nil)
 			},
 			method: "POST", path: "/deviceAppManagement/vppTokens/tok-1/revokeLicenses",
 			reqBody: `{"notifyManagedDevices":true,"revokeUntrackedLicenses":false}`, exact: true,
@@ -301,7 +301,7 @@ func TestOperations(t *testing.T) {
 			name: "DeviceAppManagementVppTokenRevokeLicenses/nothing set",
 			rep:  reply{status: http.StatusNoContent},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return nil, c.DeviceAppManagementVppTokenRevokeLicenses(ctx, "tok-1", DeviceAppManagementVppTokenRevokeLicensesRequest{})
+				return nil, c.DeviceAppManagementVppTokenRevokeLicenses(ctx, "tok-1", DeviceAppManagementVppTokenRevokeLicensesRequest{}, nil)
 			},
 			method: "POST", path: "/deviceAppManagement/vppTokens/tok-1/revokeLicenses",
 			reqBody: `{}`, exact: true,
@@ -317,7 +317,7 @@ func TestOperations(t *testing.T) {
 					ExpirationDateTime:      Ptr(NewDateTimeOffset(expiry)),
 					AutomaticallyUpdateApps: Ptr(false),
 					RoleScopeTagIDs:         []string{"0", "1"},
-				})
+				}, nil)
 			},
 			method: "POST", path: "/deviceAppManagement/vppTokens",
 			reqBody: `{"vppTokenAccountType":"business","expirationDateTime":"2025-01-02T03:04:05Z","token":"eyJ0b2tlbiI6IjEifQ==","automaticallyUpdateApps":false,"displayName":"Contoso VPP","roleScopeTagIds":["0","1"]}`,
@@ -334,7 +334,7 @@ func TestOperations(t *testing.T) {
 					DataSharingConsentGranted: Ptr(false),
 					State:                     Ptr(VppTokenStateValid),
 					RoleScopeTagIDs:           []string{}, // empty but set: sent, to clear the list
-				})
+				}, nil)
 			},
 			method: "PATCH", path: "/deviceAppManagement/vppTokens/tok-1",
 			reqBody: `{"state":"valid","dataSharingConsentGranted":false,"displayName":"renamed","roleScopeTagIds":[]}`, exact: true,
@@ -346,7 +346,7 @@ func TestOperations(t *testing.T) {
 			name: "UpdateDeviceAppManagementVppToken/204 from the service",
 			rep:  reply{status: http.StatusNoContent},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.UpdateDeviceAppManagementVppToken(ctx, "tok-1", VppToken{Token: Ptr("t")})
+				return c.UpdateDeviceAppManagementVppToken(ctx, "tok-1", VppToken{Token: Ptr("t")}, nil)
 			},
 			method: "PATCH", path: "/deviceAppManagement/vppTokens/tok-1",
 			reqBody: `{"token":"t"}`, exact: true,
@@ -360,7 +360,7 @@ func TestOperations(t *testing.T) {
 			name: "DeviceAppManagementVppTokenSyncLicenses",
 			rep:  reply{body: vppTokenJSON},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.DeviceAppManagementVppTokenSyncLicenses(ctx, "tok-1")
+				return c.DeviceAppManagementVppTokenSyncLicenses(ctx, "tok-1", nil)
 			},
 			method: "POST", path: "/deviceAppManagement/vppTokens/tok-1/syncLicenses",
 			check: func(t *testing.T, got any) {
@@ -373,7 +373,7 @@ func TestOperations(t *testing.T) {
 				`"value":[{"@odata.type":"#microsoft.graph.user","id":"u1","displayName":"Alice"},{"@odata.type":"#microsoft.graph.group","id":"g1"}],` +
 				`"@odata.nextLink":"https://graph.microsoft.com/beta/directoryObjects/getByIds?$skiptoken=X%27Y"}`},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"u1", "g1"}, Types: []string{"user", "group"}})
+				return c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"u1", "g1"}, Types: []string{"user", "group"}}, nil)
 			},
 			method: "POST", path: "/directoryObjects/getByIds",
 			reqBody: `{"ids":["u1","g1"],"types":["user","group"]}`, exact: true,
@@ -394,7 +394,7 @@ func TestOperations(t *testing.T) {
 			name: "DirectoryObjectsGetByIDs/types omitted",
 			rep:  reply{body: `{"value":[]}`},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"u1"}})
+				return c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"u1"}}, nil)
 			},
 			method: "POST", path: "/directoryObjects/getByIds",
 			reqBody: `{"ids":["u1"]}`, exact: true,
@@ -466,7 +466,7 @@ func TestOperations(t *testing.T) {
 			name: "ReportsGetOffice365ActiveUserDetailByPeriod",
 			rep:  reply{header: map[string]string{"Content-Type": "application/octet-stream"}, body: reportCSV},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D7")
+				return c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D7", nil)
 			},
 			method: "GET", path: "/reports/getOffice365ActiveUserDetail(period='D7')",
 			stream: true,
@@ -475,7 +475,7 @@ func TestOperations(t *testing.T) {
 			name: "ReportsGetOffice365ActiveUserDetailByDate",
 			rep:  reply{header: map[string]string{"Content-Type": "text/csv"}, body: reportCSV},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.ReportsGetOffice365ActiveUserDetailByDate(ctx, Date{Year: 2024, Month: time.January, Day: 31})
+				return c.ReportsGetOffice365ActiveUserDetailByDate(ctx, Date{Year: 2024, Month: time.January, Day: 31}, nil)
 			},
 			method: "GET", path: "/reports/getOffice365ActiveUserDetail(date=2024-01-31)",
 			stream: true,
@@ -566,14 +566,14 @@ func TestPathEscaping(t *testing.T) {
 			return err
 		}, []string{"deviceAppManagement", "vppTokens", esc}, 2, id},
 		{"DeleteDeviceAppManagementVppToken", func(ctx context.Context, c *Client) error {
-			return c.DeleteDeviceAppManagementVppToken(ctx, id)
+			return c.DeleteDeviceAppManagementVppToken(ctx, id, nil)
 		}, []string{"deviceAppManagement", "vppTokens", esc}, 2, id},
 		{"UpdateDeviceAppManagementVppToken", func(ctx context.Context, c *Client) error {
-			_, err := c.UpdateDeviceAppManagementVppToken(ctx, id, VppToken{})
+			_, err := c.UpdateDeviceAppManagementVppToken(ctx, id, VppToken{}, nil)
 			return err
 		}, []string{"deviceAppManagement", "vppTokens", esc}, 2, id},
 		{"DeviceAppManagementVppTokenRevokeLicenses", func(ctx context.Context, c *Client) error {
-			return c.DeviceAppManagementVppTokenRevokeLicenses(ctx, id, DeviceAppManagementVppTokenRevokeLicensesRequest{})
+			return c.DeviceAppManagementVppTokenRevokeLicenses(ctx, id, DeviceAppManagementVppTokenRevokeLicensesRequest{}, nil)
 		}, []string{"deviceAppManagement", "vppTokens", esc, "revokeLicenses"}, 2, id},
 		{"ListUserMemberOf", func(ctx context.Context, c *Client) error {
 			_, err := c.ListUserMemberOfPage(ctx, id, nil)
@@ -593,7 +593,7 @@ func TestPathEscaping(t *testing.T) {
 		}, []string{"users", "u1", "reminderView(startDateTime='" + esc + "',endDateTime='x''%2Fy')"}, 2,
 			"reminderView(startDateTime='" + id + "',endDateTime='x''/y')"},
 		{"ReportsGetOffice365ActiveUserDetailByPeriod", func(ctx context.Context, c *Client) error {
-			rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, id)
+			rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, id, nil)
 			if err == nil {
 				rc.Close()
 			}
@@ -603,7 +603,7 @@ func TestPathEscaping(t *testing.T) {
 		// A Date has one spelling, with nothing to escape: it is written as an unquoted
 		// OData date literal, a year past 9999 with all its digits.
 		{"ReportsGetOffice365ActiveUserDetailByDate", func(ctx context.Context, c *Client) error {
-			rc, err := c.ReportsGetOffice365ActiveUserDetailByDate(ctx, Date{Year: 12024, Month: time.February, Day: 9})
+			rc, err := c.ReportsGetOffice365ActiveUserDetailByDate(ctx, Date{Year: 12024, Month: time.February, Day: 9}, nil)
 			if err == nil {
 				rc.Close()
 			}
@@ -775,12 +775,12 @@ func TestErrors(t *testing.T) {
 	const inner = `{"date":"2024-01-31T10:00:00","request-id":"abc","client-request-id":"abc"}`
 	const notFound = `{"error":{"code":"Request_ResourceNotFound","message":"Resource 'g1' does not exist or one of its queried reference-property objects are not present.","innerError":` + inner + `}}`
 	get := func(ctx context.Context, c *Client) error { _, err := c.GetGroup(ctx, "g1", nil); return err }
-	del := func(ctx context.Context, c *Client) error { return c.DeleteDeviceAppManagementVppToken(ctx, "t1") }
+	del := func(ctx context.Context, c *Client) error { return c.DeleteDeviceAppManagementVppToken(ctx, "t1", nil) }
 	revoke := func(ctx context.Context, c *Client) error {
-		return c.DeviceAppManagementVppTokenRevokeLicenses(ctx, "t1", DeviceAppManagementVppTokenRevokeLicensesRequest{})
+		return c.DeviceAppManagementVppTokenRevokeLicenses(ctx, "t1", DeviceAppManagementVppTokenRevokeLicensesRequest{}, nil)
 	}
 	stream := func(ctx context.Context, c *Client) error {
-		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D7")
+		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D7", nil)
 		if rc != nil {
 			rc.Close()
 			if err == nil {
@@ -898,7 +898,7 @@ func TestDecodingErrors(t *testing.T) {
 			return err
 		}},
 		{"wrong nextLink type", `{"value":[],"@odata.nextLink":5}`, func(ctx context.Context, c *Client) error {
-			_, err := c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"a"}})
+			_, err := c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"a"}}, nil)
 			return err
 		}},
 		{"invalid DateTimeOffset", `{"id":"t","expirationDateTime":"yesterday"}`, func(ctx context.Context, c *Client) error {
@@ -964,7 +964,7 @@ func TestContextCanceled(t *testing.T) {
 		c, _ := serve(t, reply{body: `{}`})
 		ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Minute))
 		defer cancel()
-		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1")
+		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1", nil)
 		if !errors.Is(err, context.DeadlineExceeded) {
 			t.Errorf("err = %v, want it to wrap context.DeadlineExceeded", err)
 		}
@@ -1013,7 +1013,7 @@ func TestContextCanceled(t *testing.T) {
 		c, started := blocking(t, "line 1\n")
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		rc, err := c.ReportsGetOffice365ActiveUserDetailByDate(ctx, Date{Year: 2024, Month: time.January, Day: 31})
+		rc, err := c.ReportsGetOffice365ActiveUserDetailByDate(ctx, Date{Year: 2024, Month: time.January, Day: 31}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1046,7 +1046,7 @@ func TestStreamFollowsRedirect(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	c := NewClient(WithBaseURL(srv.URL+"/beta"), WithUserAgent("reports-bot"))
-	rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(context.Background(), "D30")
+	rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(context.Background(), "D30", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1476,7 +1476,7 @@ func TestPolymorphism(t *testing.T) {
 		call func(context.Context, *Client) (*Page[DirectoryObject], error)
 	}{
 		{"DirectoryObjectsGetByIDs", func(ctx context.Context, c *Client) (*Page[DirectoryObject], error) {
-			return c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"a"}})
+			return c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"a"}}, nil)
 		}},
 		{"ListUserMemberOf", func(ctx context.Context, c *Client) (*Page[DirectoryObject], error) {
 			return c.ListUserMemberOfPage(ctx, "3f9b6e2d-8a41-4c07-b2d5-9e16a0c4f873", nil)
@@ -1690,7 +1690,7 @@ func TestUpdateSendsOnlySetFields(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			c, next := serve(t, reply{body: vppTokenJSON})
-			got, err := c.UpdateDeviceAppManagementVppToken(context.Background(), "tok-1", tt.body)
+			got, err := c.UpdateDeviceAppManagementVppToken(context.Background(), "tok-1", tt.body, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -1732,7 +1732,7 @@ func TestCreateSendsTheResource(t *testing.T) {
 			DisplayName:                         Ptr("Contoso Schools VPP"),
 			ClaimTokenManagementFromExternalMdm: Ptr(false),
 			RoleScopeTagIDs:                     []string{"0"},
-		})
+		}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1755,7 +1755,7 @@ func TestCreateSendsTheResource(t *testing.T) {
 			t.Fatal(err)
 		}
 		c, next := serve(t, reply{status: http.StatusCreated, body: vppTokenJSON})
-		if _, err := c.CreateDeviceAppManagementVppToken(context.Background(), tok); err != nil {
+		if _, err := c.CreateDeviceAppManagementVppToken(context.Background(), tok, nil); err != nil {
 			t.Fatal(err)
 		}
 		sameObject(t, "body", next().Body, []byte(vppTokenFullJSON))
@@ -1764,7 +1764,7 @@ func TestCreateSendsTheResource(t *testing.T) {
 	t.Run("201 with no body", func(t *testing.T) {
 		t.Parallel()
 		c, next := serve(t, reply{status: http.StatusCreated})
-		got, err := c.CreateDeviceAppManagementVppToken(context.Background(), VppToken{Token: Ptr("t")})
+		got, err := c.CreateDeviceAppManagementVppToken(context.Background(), VppToken{Token: Ptr("t")}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1899,7 +1899,7 @@ func TestNullProperties(t *testing.T) {
 	if _, err := c.UpdateDeviceAppManagementVppToken(context.Background(), "t", VppToken{
 		DisplayName:    Ptr("x"),
 		AdditionalData: map[string]json.RawMessage{"locationName": raw("null"), "displayName": raw("null")},
-	}); err != nil {
+	}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if body, want := next().Body, `{"displayName":"x","locationName":null}`; string(body) != want {
@@ -2218,7 +2218,7 @@ func TestListIterator(t *testing.T) {
 		})
 		c := NewClient(WithBaseURL(srv.URL + "/beta"))
 		var got []string
-		for o, err := range c.DirectoryObjectsGetByIDs(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"u1", "g1"}}) {
+		for o, err := range c.DirectoryObjectsGetByIDs(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"u1", "g1"}}, nil) {
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -2635,7 +2635,7 @@ func TestRetries(t *testing.T) {
 		t.Parallel()
 		srv, log := logServer(t, script(tooMany, reply{status: http.StatusCreated, body: vppTokenJSON}))
 		c := NewClient(WithBaseURL(srv.URL), fast(4))
-		got, err := c.CreateDeviceAppManagementVppToken(ctx, VppToken{DisplayName: Ptr("x")})
+		got, err := c.CreateDeviceAppManagementVppToken(ctx, VppToken{DisplayName: Ptr("x")}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -2667,7 +2667,7 @@ func TestRetries(t *testing.T) {
 		t.Parallel()
 		srv, log := logServer(t, script(reply{status: http.StatusGatewayTimeout}, reply{body: vppTokenJSON}))
 		c := NewClient(WithBaseURL(srv.URL), fast(4))
-		_, err := c.DeviceAppManagementVppTokenSyncLicenses(ctx, "t1")
+		_, err := c.DeviceAppManagementVppTokenSyncLicenses(ctx, "t1", nil)
 		var ge *Error
 		if !errors.As(err, &ge) || ge.StatusCode != http.StatusGatewayTimeout {
 			t.Errorf("err = %v, want the 504", err)
@@ -2693,7 +2693,7 @@ func TestRetries(t *testing.T) {
 		t.Parallel()
 		srv, log := logServer(t, script(tooMany))
 		c := NewClient(WithBaseURL(srv.URL), fast(3))
-		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1")
+		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1", nil)
 		var ge *Error
 		if !errors.As(err, &ge) || ge.StatusCode != http.StatusTooManyRequests || ge.Code != "TooManyRequests" || !IsThrottled(err) {
 			t.Errorf("err = %v, want the last 429 as an *Error", err)
@@ -2757,7 +2757,7 @@ func TestRetries(t *testing.T) {
 		}
 		srv, log = logServer(t, reset)
 		c = NewClient(WithBaseURL(srv.URL), fast(3))
-		if _, err := c.DeviceAppManagementVppTokenSyncLicenses(ctx, "t1"); err == nil {
+		if _, err := c.DeviceAppManagementVppTokenSyncLicenses(ctx, "t1", nil); err == nil {
 			t.Error("POST: err = nil, want the transport error")
 		}
 		if n := len(log.get()); n != 1 {
@@ -2853,7 +2853,7 @@ func TestWithoutRetries(t *testing.T) {
 		t.Parallel()
 		srv, log := logServer(t, script(reply{status: http.StatusServiceUnavailable, header: map[string]string{"Retry-After": "1"}}))
 		c := NewClient(WithBaseURL(srv.URL), fast(5), WithoutRetries())
-		if err := c.DeleteDeviceAppManagementVppToken(context.Background(), "t1"); !IsThrottled(err) {
+		if err := c.DeleteDeviceAppManagementVppToken(context.Background(), "t1", nil); !IsThrottled(err) {
 			t.Errorf("err = %v, want a throttling *Error", err)
 		}
 		if n := len(log.get()); n != 1 {
@@ -2910,7 +2910,7 @@ func TestRetryContextCanceled(t *testing.T) {
 			cancel() // the caller gives up while the client waits
 			return sleepContext(ctx, d)
 		}
-		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1")
+		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1", nil)
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("err = %v, want it to wrap context.Canceled", err)
 		}
@@ -2958,7 +2958,7 @@ func TestDownload(t *testing.T) {
 			reply{status: http.StatusServiceUnavailable, header: map[string]string{"Retry-After": "0"}},
 			reply{header: map[string]string{"Content-Type": "application/octet-stream"}, body: report}))
 		c := NewClient(WithBaseURL(srv.URL+"/beta"), fast(3), WithToken("t0k"))
-		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D7")
+		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D7", nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -2991,7 +2991,7 @@ func TestDownload(t *testing.T) {
 			_, _ = io.WriteString(w, "line 2\n")
 		})
 		c := NewClient(WithBaseURL(srv.URL))
-		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D30")
+		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D30", nil)
 		if err != nil {
 			close(more)
 			t.Fatal(err)
@@ -3013,7 +3013,7 @@ func TestDownload(t *testing.T) {
 	t.Run("not found", func(t *testing.T) {
 		t.Parallel()
 		c, _ := serve(t, reply{status: http.StatusNotFound, body: `{"error":{"code":"NotFound","message":"no report"}}`})
-		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D7")
+		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D7", nil)
 		if rc != nil {
 			rc.Close()
 			t.Error("got a stream with the error")
@@ -3032,7 +3032,7 @@ func TestUpload(t *testing.T) {
 	srv, log := logServer(t, script(reply{status: http.StatusServiceUnavailable, header: map[string]string{"Retry-After": "0"}},
 		reply{status: http.StatusNoContent}))
 	c := NewClient(WithBaseURL(srv.URL+"/beta"), WithHTTPClient(srv.Client()))
-	if err := c.PutMePhotoValue(context.Background(), bytes.NewReader(photo), "image/jpeg"); err != nil {
+	if err := c.PutMePhotoValue(context.Background(), bytes.NewReader(photo), "image/jpeg", nil); err != nil {
 		t.Fatal(err)
 	}
 	reqs := log.get()
@@ -3053,7 +3053,7 @@ func TestUpload(t *testing.T) {
 
 	srv2, log2 := logServer(t, script(reply{status: http.StatusNoContent}))
 	c2 := NewClient(WithBaseURL(srv2.URL+"/beta"), WithHTTPClient(srv2.Client()))
-	if err := c2.PutMePhotoValue(context.Background(), strings.NewReader("raw"), ""); err != nil {
+	if err := c2.PutMePhotoValue(context.Background(), strings.NewReader("raw"), "", nil); err != nil {
 		t.Fatal(err)
 	}
 	if r := log2.get()[0]; r.Header.Get("Content-Type") != "application/octet-stream" || string(r.Body) != "raw" {

@@ -5,13 +5,33 @@ package generated
 import (
 	"context"
 	"io"
+	"net/http"
 )
+
+// ReportsGetOffice365ActiveUserDetailByPeriodOptions are the optional query parameters and
+// headers of ReportsGetOffice365ActiveUserDetailByPeriod; the zero value sends none.
+type ReportsGetOffice365ActiveUserDetailByPeriodOptions struct {
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *ReportsGetOffice365ActiveUserDetailByPeriodOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // ReportsGetOffice365ActiveUserDetailByPeriod sends GET /reports/getOffice365ActiveUserDetail(period='{period}').
 //
 // Get a per-user report of activity and license assignment across Microsoft 365 services.
 //
 // period: Number of days the report covers. Supported values are D7, D30, D90, and D180.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
@@ -21,13 +41,19 @@ import (
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
-func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error) {
+func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string, opts *ReportsGetOffice365ActiveUserDetailByPeriodOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getOffice365ActiveUserDetail(period=" + PathValue(period, true) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
+
+// ReportsGetOffice365ActiveUserDetailByDateOptions are the optional query parameters and
+// headers of ReportsGetOffice365ActiveUserDetailByDate, which it shares with
+// ReportsGetOffice365ActiveUserDetailByPeriod: another path to the same operation.
+type ReportsGetOffice365ActiveUserDetailByDateOptions = ReportsGetOffice365ActiveUserDetailByPeriodOptions
 
 // ReportsGetOffice365ActiveUserDetailByDate sends GET /reports/getOffice365ActiveUserDetail(date={date}).
 //
@@ -36,6 +62,8 @@ func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context
 // date: Single day to report on, in YYYY-MM-DD form. The day must fall within the last 30
 // days.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
@@ -44,10 +72,11 @@ func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
-func (c *Client) ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error) {
+func (c *Client) ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date, opts *ReportsGetOffice365ActiveUserDetailByDateOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getOffice365ActiveUserDetail(date=" + PathValue(date, false) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }

@@ -105,6 +105,9 @@ type goBody struct {
 	Owner  *goMethod // the method whose file holds the struct
 }
 
+// isStruct reports whether the body is a struct of its own, <Method>Request.
+func (b *goBody) isStruct() bool { return b.Whole == nil && !b.Any && !b.Ref }
+
 // goOptions is the options struct of an operation: its OData query options, the
 // optional query parameters and headers of its page's tables, and the Header escape
 // hatch. Every method has one: the struct is named after the operation's first method
@@ -203,7 +206,7 @@ func newView(api *model.API, cfg Config) *view {
 		methodNames[m.Name] = true
 	}
 	for _, m := range v.methods {
-		if m.Body != nil && m.Body.Owner == m && m.Body.Whole == nil && !m.Body.Any {
+		if m.Body != nil && m.Body.Owner == m && m.Body.isStruct() {
 			m.Body.Name = typeNames.take(m.Name + "Request")
 		}
 		if m.Options != nil {

@@ -12,17 +12,17 @@ import (
 // methods the test needs.
 type API interface {
 	// MeGetMailTips: see Client.MeGetMailTips.
-	MeGetMailTips(ctx context.Context, body MeGetMailTipsRequest) iter.Seq2[MailTips, error]
+	MeGetMailTips(ctx context.Context, body MeGetMailTipsRequest, opts *MeGetMailTipsOptions) iter.Seq2[MailTips, error]
 	// MeGetMailTipsPage: see Client.MeGetMailTipsPage.
-	MeGetMailTipsPage(ctx context.Context, body MeGetMailTipsRequest) (*Page[MailTips], error)
+	MeGetMailTipsPage(ctx context.Context, body MeGetMailTipsRequest, opts *MeGetMailTipsOptions) (*Page[MailTips], error)
 	// UserGetMailTips: see Client.UserGetMailTips.
-	UserGetMailTips(ctx context.Context, userID string, body MeGetMailTipsRequest) iter.Seq2[MailTips, error]
+	UserGetMailTips(ctx context.Context, userID string, body MeGetMailTipsRequest, opts *UserGetMailTipsOptions) iter.Seq2[MailTips, error]
 	// UserGetMailTipsPage: see Client.UserGetMailTipsPage.
-	UserGetMailTipsPage(ctx context.Context, userID string, body MeGetMailTipsRequest) (*Page[MailTips], error)
+	UserGetMailTipsPage(ctx context.Context, userID string, body MeGetMailTipsRequest, opts *UserGetMailTipsOptions) (*Page[MailTips], error)
 	// SecurityAlertsLookupAlerts: see Client.SecurityAlertsLookupAlerts.
-	SecurityAlertsLookupAlerts(ctx context.Context, body SecurityAlertsLookupAlertsRequest) iter.Seq2[Alert, error]
+	SecurityAlertsLookupAlerts(ctx context.Context, body SecurityAlertsLookupAlertsRequest, opts *SecurityAlertsLookupAlertsOptions) iter.Seq2[Alert, error]
 	// SecurityAlertsLookupAlertsPage: see Client.SecurityAlertsLookupAlertsPage.
-	SecurityAlertsLookupAlertsPage(ctx context.Context, body SecurityAlertsLookupAlertsRequest) (*Page[Alert], error)
+	SecurityAlertsLookupAlertsPage(ctx context.Context, body SecurityAlertsLookupAlertsRequest, opts *SecurityAlertsLookupAlertsOptions) (*Page[Alert], error)
 }
 
 var _ API = (*Client)(nil)

@@ -5,10 +5,13 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 )
 
 // SecurityAlertsLookupAlertsRequest is the request body of SecurityAlertsLookupAlerts. Set
 // optional fields with Ptr; fields left nil are not sent.
+//
+// AdditionalData sends members the page's table leaves out.
 type SecurityAlertsLookupAlertsRequest struct {
 	// AlertIDs: IDs of the alerts to look for.
 	AlertIDs []string `json:"alertIds"`
@@ -22,11 +25,61 @@ type SecurityAlertsLookupAlertsRequest struct {
 	VendorNames []string `json:"vendorNames,omitzero"`
 	// IncludeResolved: Whether to include alerts that were already resolved. Default is false.
 	IncludeResolved *bool `json:"includeResolved,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
+}
+
+// knownSecurityAlertsLookupAlertsRequest reports whether name is a member SecurityAlertsLookupAlertsRequest lists.
+func knownSecurityAlertsLookupAlertsRequest(name []byte) bool {
+	switch string(name) {
+	case "alertIds", "maxResults", "createdAfter", "severities", "vendorNames", "includeResolved":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v SecurityAlertsLookupAlertsRequest) MarshalJSON() ([]byte, error) {
+	type plain SecurityAlertsLookupAlertsRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *SecurityAlertsLookupAlertsRequest) UnmarshalJSON(b []byte) error {
+	*v = SecurityAlertsLookupAlertsRequest{}
+	type plain SecurityAlertsLookupAlertsRequest
+	extra, err := DecodeBody(b, knownSecurityAlertsLookupAlertsRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// SecurityAlertsLookupAlertsOptions are the optional query parameters and headers of
+// SecurityAlertsLookupAlerts; the zero value sends none.
+type SecurityAlertsLookupAlertsOptions struct {
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *SecurityAlertsLookupAlertsOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // SecurityAlertsLookupAlerts sends POST /security/alerts/lookupAlerts.
 //
 // Find the alert objects that match a list of IDs, a time window and a set of severities.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of alert. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
@@ -38,18 +91,21 @@ type SecurityAlertsLookupAlertsRequest struct {
 //   - Application: SecurityEvents.Read.All
 //
 // Source: api-reference/beta/api/alert-lookupalerts.md
-func (c *Client) SecurityAlertsLookupAlerts(ctx context.Context, body SecurityAlertsLookupAlertsRequest) iter.Seq2[Alert, error] {
+func (c *Client) SecurityAlertsLookupAlerts(ctx context.Context, body SecurityAlertsLookupAlertsRequest, opts *SecurityAlertsLookupAlertsOptions) iter.Seq2[Alert, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/security/alerts/lookupAlerts",
 	}
+	opts.apply(&r)
 	return List[Alert](ctx, c, r)
 }
 
 // SecurityAlertsLookupAlertsPage sends POST /security/alerts/lookupAlerts.
 //
 // Find the alert objects that match a list of IDs, a time window and a set of severities.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of alert. This method returns one
 // page; NextPage fetches the next, and SecurityAlertsLookupAlerts iterates over every item.
@@ -59,11 +115,12 @@ func (c *Client) SecurityAlertsLookupAlerts(ctx context.Context, body SecurityAl
 //   - Application: SecurityEvents.Read.All
 //
 // Source: api-reference/beta/api/alert-lookupalerts.md
-func (c *Client) SecurityAlertsLookupAlertsPage(ctx context.Context, body SecurityAlertsLookupAlertsRequest) (*Page[Alert], error) {
+func (c *Client) SecurityAlertsLookupAlertsPage(ctx context.Context, body SecurityAlertsLookupAlertsRequest, opts *SecurityAlertsLookupAlertsOptions) (*Page[Alert], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/security/alerts/lookupAlerts",
 	}
+	opts.apply(&r)
 	return GetPage[Alert](ctx, c, r)
 }

@@ -5,10 +5,13 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 )
 
 // MeGetMailTipsRequest is the request body of MeGetMailTips. Set optional fields with Ptr;
 // fields left nil are not sent.
+//
+// AdditionalData sends members the page's table leaves out.
 type MeGetMailTipsRequest struct {
 	// EmailAddresses: SMTP addresses of the recipients to look up. Required.
 	EmailAddresses []string `json:"EmailAddresses"`
@@ -16,11 +19,61 @@ type MeGetMailTipsRequest struct {
 	MailTipsOptions *MailTipsType `json:"MailTipsOptions,omitempty"`
 	// MaxRecipients: Upper limit on recipients looked up in one call. Optional.
 	MaxRecipients *int32 `json:"maxRecipients,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
+}
+
+// knownMeGetMailTipsRequest reports whether name is a member MeGetMailTipsRequest lists.
+func knownMeGetMailTipsRequest(name []byte) bool {
+	switch string(name) {
+	case "EmailAddresses", "MailTipsOptions", "maxRecipients":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v MeGetMailTipsRequest) MarshalJSON() ([]byte, error) {
+	type plain MeGetMailTipsRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *MeGetMailTipsRequest) UnmarshalJSON(b []byte) error {
+	*v = MeGetMailTipsRequest{}
+	type plain MeGetMailTipsRequest
+	extra, err := DecodeBody(b, knownMeGetMailTipsRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MeGetMailTipsOptions are the optional query parameters and headers of MeGetMailTips; the
+// zero value sends none.
+type MeGetMailTipsOptions struct {
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *MeGetMailTipsOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // MeGetMailTips sends POST /me/getMailTips.
 //
 // Get the MailTips that apply to one or more recipients, as seen by the signed-in user.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of mailTips. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
@@ -33,18 +86,21 @@ type MeGetMailTipsRequest struct {
 //   - Application: Mail.Read.Shared
 //
 // Source: api-reference/beta/api/user-getmailtips.md
-func (c *Client) MeGetMailTips(ctx context.Context, body MeGetMailTipsRequest) iter.Seq2[MailTips, error] {
+func (c *Client) MeGetMailTips(ctx context.Context, body MeGetMailTipsRequest, opts *MeGetMailTipsOptions) iter.Seq2[MailTips, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/me/getMailTips",
 	}
+	opts.apply(&r)
 	return List[MailTips](ctx, c, r)
 }
 
 // MeGetMailTipsPage sends POST /me/getMailTips.
 //
 // Get the MailTips that apply to one or more recipients, as seen by the signed-in user.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of mailTips. This method returns
 // one page; NextPage fetches the next, and MeGetMailTips iterates over every item.
@@ -55,20 +111,27 @@ func (c *Client) MeGetMailTips(ctx context.Context, body MeGetMailTipsRequest) i
 //   - Application: Mail.Read.Shared
 //
 // Source: api-reference/beta/api/user-getmailtips.md
-func (c *Client) MeGetMailTipsPage(ctx context.Context, body MeGetMailTipsRequest) (*Page[MailTips], error) {
+func (c *Client) MeGetMailTipsPage(ctx context.Context, body MeGetMailTipsRequest, opts *MeGetMailTipsOptions) (*Page[MailTips], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/me/getMailTips",
 	}
+	opts.apply(&r)
 	return GetPage[MailTips](ctx, c, r)
 }
+
+// UserGetMailTipsOptions are the optional query parameters and headers of UserGetMailTips,
+// which it shares with MeGetMailTips: another path to the same operation.
+type UserGetMailTipsOptions = MeGetMailTipsOptions
 
 // UserGetMailTips sends POST /users/{userId}/getMailTips.
 //
 // Get the MailTips that apply to one or more recipients, as seen by the signed-in user.
 //
 // userID: The id or userPrincipalName of the addressed object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of mailTips. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
@@ -81,12 +144,13 @@ func (c *Client) MeGetMailTipsPage(ctx context.Context, body MeGetMailTipsReques
 //   - Application: Mail.Read.Shared
 //
 // Source: api-reference/beta/api/user-getmailtips.md
-func (c *Client) UserGetMailTips(ctx context.Context, userID string, body MeGetMailTipsRequest) iter.Seq2[MailTips, error] {
+func (c *Client) UserGetMailTips(ctx context.Context, userID string, body MeGetMailTipsRequest, opts *UserGetMailTipsOptions) iter.Seq2[MailTips, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/users/" + PathValue(userID, false) + "/getMailTips",
 	}
+	opts.apply(&r)
 	return List[MailTips](ctx, c, r)
 }
 
@@ -95,6 +159,8 @@ func (c *Client) UserGetMailTips(ctx context.Context, userID string, body MeGetM
 // Get the MailTips that apply to one or more recipients, as seen by the signed-in user.
 //
 // userID: The id or userPrincipalName of the addressed object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of mailTips. This method returns
 // one page; NextPage fetches the next, and UserGetMailTips iterates over every item.
@@ -105,11 +171,12 @@ func (c *Client) UserGetMailTips(ctx context.Context, userID string, body MeGetM
 //   - Application: Mail.Read.Shared
 //
 // Source: api-reference/beta/api/user-getmailtips.md
-func (c *Client) UserGetMailTipsPage(ctx context.Context, userID string, body MeGetMailTipsRequest) (*Page[MailTips], error) {
+func (c *Client) UserGetMailTipsPage(ctx context.Context, userID string, body MeGetMailTipsRequest, opts *UserGetMailTipsOptions) (*Page[MailTips], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/users/" + PathValue(userID, false) + "/getMailTips",
 	}
+	opts.apply(&r)
 	return GetPage[MailTips](ctx, c, r)
 }

@@ -13,23 +13,23 @@ import (
 // methods the test needs.
 type API interface {
 	// CreateMeDriveItemWorkbookTableRowsAdd: see Client.CreateMeDriveItemWorkbookTableRowsAdd.
-	CreateMeDriveItemWorkbookTableRowsAdd(ctx context.Context, itemID string, tableID string, body CreateMeDriveItemWorkbookTableRowsAddRequest) (*WorkbookTableRow, error)
+	CreateMeDriveItemWorkbookTableRowsAdd(ctx context.Context, itemID string, tableID string, body CreateMeDriveItemWorkbookTableRowsAddRequest, opts *CreateMeDriveItemWorkbookTableRowsAddOptions) (*WorkbookTableRow, error)
 	// MeEventAccept: see Client.MeEventAccept.
-	MeEventAccept(ctx context.Context, eventID string, body MeEventAcceptRequest) (json.RawMessage, error)
+	MeEventAccept(ctx context.Context, eventID string, body MeEventAcceptRequest, opts *MeEventAcceptOptions) (json.RawMessage, error)
 	// DeleteMePhotoValue: see Client.DeleteMePhotoValue.
-	DeleteMePhotoValue(ctx context.Context, content io.Reader, contentType string) error
+	DeleteMePhotoValue(ctx context.Context, content io.Reader, contentType string, opts *DeleteMePhotoValueOptions) error
 	// DeleteUserPhotoValue: see Client.DeleteUserPhotoValue.
-	DeleteUserPhotoValue(ctx context.Context, userID string, content io.Reader, contentType string) error
+	DeleteUserPhotoValue(ctx context.Context, userID string, content io.Reader, contentType string, opts *DeleteUserPhotoValueOptions) error
 	// DeleteUserPhotoValueBySize: see Client.DeleteUserPhotoValueBySize.
-	DeleteUserPhotoValueBySize(ctx context.Context, userID string, size string, content io.Reader, contentType string) error
+	DeleteUserPhotoValueBySize(ctx context.Context, userID string, size string, content io.Reader, contentType string, opts *DeleteUserPhotoValueBySizeOptions) error
 	// GetThing: see Client.GetThing.
-	GetThing(ctx context.Context, thingID string) (*Thing, error)
+	GetThing(ctx context.Context, thingID string, opts *GetThingOptions) (*Thing, error)
 	// GetUserStatus: see Client.GetUserStatus.
-	GetUserStatus(ctx context.Context, userID string) (*UserStatus, error)
+	GetUserStatus(ctx context.Context, userID string, opts *GetUserStatusOptions) (*UserStatus, error)
 	// GetUserStatusHistory: see Client.GetUserStatusHistory.
-	GetUserStatusHistory(ctx context.Context, userID string) (*UserStatus, error)
+	GetUserStatusHistory(ctx context.Context, userID string, opts *GetUserStatusHistoryOptions) (*UserStatus, error)
 	// UpdateUserStatus: see Client.UpdateUserStatus.
-	UpdateUserStatus(ctx context.Context, userID string, body any) (*UserStatus, error)
+	UpdateUserStatus(ctx context.Context, userID string, body any, opts *UpdateUserStatusOptions) (*UserStatus, error)
 }
 
 var _ API = (*Client)(nil)

@@ -13,19 +13,19 @@ import (
 // methods the test needs.
 type API interface {
 	// DeviceAppManagementMobileAppsGetMobileAppCount: see Client.DeviceAppManagementMobileAppsGetMobileAppCount.
-	DeviceAppManagementMobileAppsGetMobileAppCount(ctx context.Context, status string) (int64, error)
+	DeviceAppManagementMobileAppsGetMobileAppCount(ctx context.Context, status string, opts *DeviceAppManagementMobileAppsGetMobileAppCountOptions) (int64, error)
 	// DeviceManagementAuditEventsGetAuditActivityTypes: see Client.DeviceManagementAuditEventsGetAuditActivityTypes.
-	DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Context, category string) iter.Seq2[string, error]
+	DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Context, category string, opts *DeviceManagementAuditEventsGetAuditActivityTypesOptions) iter.Seq2[string, error]
 	// DeviceManagementAuditEventsGetAuditActivityTypesPage: see Client.DeviceManagementAuditEventsGetAuditActivityTypesPage.
-	DeviceManagementAuditEventsGetAuditActivityTypesPage(ctx context.Context, category string) (*Page[string], error)
+	DeviceManagementAuditEventsGetAuditActivityTypesPage(ctx context.Context, category string, opts *DeviceManagementAuditEventsGetAuditActivityTypesOptions) (*Page[string], error)
 	// DeviceManagementVerifyWindowsEnrollmentAutoDiscovery: see Client.DeviceManagementVerifyWindowsEnrollmentAutoDiscovery.
-	DeviceManagementVerifyWindowsEnrollmentAutoDiscovery(ctx context.Context, domainName string) (bool, error)
+	DeviceManagementVerifyWindowsEnrollmentAutoDiscovery(ctx context.Context, domainName string, opts *DeviceManagementVerifyWindowsEnrollmentAutoDiscoveryOptions) (bool, error)
 	// ReportsGetEmailActivityUserDetailByPeriod: see Client.ReportsGetEmailActivityUserDetailByPeriod.
-	ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error)
+	ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, period string, opts *ReportsGetEmailActivityUserDetailByPeriodOptions) (io.ReadCloser, error)
 	// ReportsGetEmailActivityUserDetailByDate: see Client.ReportsGetEmailActivityUserDetailByDate.
-	ReportsGetEmailActivityUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error)
+	ReportsGetEmailActivityUserDetailByDate(ctx context.Context, date Date, opts *ReportsGetEmailActivityUserDetailByDateOptions) (io.ReadCloser, error)
 	// ReportsGetTeamsDeviceUsageUserCounts: see Client.ReportsGetTeamsDeviceUsageUserCounts.
-	ReportsGetTeamsDeviceUsageUserCounts(ctx context.Context, period string) (io.ReadCloser, error)
+	ReportsGetTeamsDeviceUsageUserCounts(ctx context.Context, period string, opts *ReportsGetTeamsDeviceUsageUserCountsOptions) (io.ReadCloser, error)
 }
 
 var _ API = (*Client)(nil)

@@ -5,13 +5,34 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 )
+
+// DeviceManagementAuditEventsGetAuditActivityTypesOptions are the optional query parameters
+// and headers of DeviceManagementAuditEventsGetAuditActivityTypes; the zero value sends
+// none.
+type DeviceManagementAuditEventsGetAuditActivityTypesOptions struct {
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *DeviceManagementAuditEventsGetAuditActivityTypesOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // DeviceManagementAuditEventsGetAuditActivityTypes sends GET /deviceManagement/auditEvents/getAuditActivityTypes(category='{category}').
 //
 // List the names of the audit activity types that belong to one audit category.
 //
 // category: Name of the audit category, as returned by getAuditCategories.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of String. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
@@ -23,11 +44,12 @@ import (
 //   - Application: DeviceManagementApps.Read.All
 //
 // Source: api-reference/beta/api/intune-auditing-auditevent-getauditactivitytypes.md
-func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Context, category string) iter.Seq2[string, error] {
+func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Context, category string, opts *DeviceManagementAuditEventsGetAuditActivityTypesOptions) iter.Seq2[string, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + PathValue(category, true) + ")",
 	}
+	opts.apply(&r)
 	return List[string](ctx, c, r)
 }
 
@@ -36,6 +58,8 @@ func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Co
 // List the names of the audit activity types that belong to one audit category.
 //
 // category: Name of the audit category, as returned by getAuditCategories.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of String. This method returns one
 // page; NextPage fetches the next, and DeviceManagementAuditEventsGetAuditActivityTypes
@@ -46,12 +70,31 @@ func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Co
 //   - Application: DeviceManagementApps.Read.All
 //
 // Source: api-reference/beta/api/intune-auditing-auditevent-getauditactivitytypes.md
-func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypesPage(ctx context.Context, category string) (*Page[string], error) {
+func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypesPage(ctx context.Context, category string, opts *DeviceManagementAuditEventsGetAuditActivityTypesOptions) (*Page[string], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + PathValue(category, true) + ")",
 	}
+	opts.apply(&r)
 	return GetPage[string](ctx, c, r)
+}
+
+// DeviceManagementVerifyWindowsEnrollmentAutoDiscoveryOptions are the optional query
+// parameters and headers of DeviceManagementVerifyWindowsEnrollmentAutoDiscovery; the zero
+// value sends none.
+type DeviceManagementVerifyWindowsEnrollmentAutoDiscoveryOptions struct {
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *DeviceManagementVerifyWindowsEnrollmentAutoDiscoveryOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // DeviceManagementVerifyWindowsEnrollmentAutoDiscovery sends GET /deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName='{domainName}').
@@ -61,6 +104,8 @@ func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypesPage(ctx contex
 //
 // domainName: The domain to check, such as contoso.com.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a Boolean.
 //
 // Least privileged permissions:
@@ -68,11 +113,12 @@ func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypesPage(ctx contex
 //   - Application: DeviceManagementConfiguration.Read.All
 //
 // Source: api-reference/beta/api/intune-shared-devicemanagement-verifywindowsenrollmentautodiscovery.md
-func (c *Client) DeviceManagementVerifyWindowsEnrollmentAutoDiscovery(ctx context.Context, domainName string) (bool, error) {
+func (c *Client) DeviceManagementVerifyWindowsEnrollmentAutoDiscovery(ctx context.Context, domainName string, opts *DeviceManagementVerifyWindowsEnrollmentAutoDiscoveryOptions) (bool, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName=" + PathValue(domainName, true) + ")",
 	}
+	opts.apply(&r)
 	var out ValueOf[bool]
 	err := c.Do(ctx, r, &out)
 	return out.Value, err

@@ -5,7 +5,25 @@ package graph
 import (
 	"context"
 	"io"
+	"net/http"
 )
+
+// ReportsGetEmailActivityUserDetailByPeriodOptions are the optional query parameters and
+// headers of ReportsGetEmailActivityUserDetailByPeriod; the zero value sends none.
+type ReportsGetEmailActivityUserDetailByPeriodOptions struct {
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *ReportsGetEmailActivityUserDetailByPeriodOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // ReportsGetEmailActivityUserDetailByPeriod sends GET /reports/getEmailActivityUserDetail(period='{period}').
 //
@@ -14,6 +32,8 @@ import (
 // period: How many days back the report reaches. Accepted values: D7, D30, D90, D180. They
 // have the form Dn, with n the number of days.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
@@ -22,13 +42,19 @@ import (
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getemailactivityuserdetail.md
-func (c *Client) ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error) {
+func (c *Client) ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, period string, opts *ReportsGetEmailActivityUserDetailByPeriodOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getEmailActivityUserDetail(period=" + PathValue(period, true) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
+
+// ReportsGetEmailActivityUserDetailByDateOptions are the optional query parameters and
+// headers of ReportsGetEmailActivityUserDetailByDate, which it shares with
+// ReportsGetEmailActivityUserDetailByPeriod: another path to the same operation.
+type ReportsGetEmailActivityUserDetailByDateOptions = ReportsGetEmailActivityUserDetailByPeriodOptions
 
 // ReportsGetEmailActivityUserDetailByDate sends GET /reports/getEmailActivityUserDetail(date={date}).
 //
@@ -36,6 +62,8 @@ func (c *Client) ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, 
 //
 // date: One day to report on, written YYYY-MM-DD. It must be one of the last 30 days.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
@@ -44,12 +72,30 @@ func (c *Client) ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, 
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getemailactivityuserdetail.md
-func (c *Client) ReportsGetEmailActivityUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error) {
+func (c *Client) ReportsGetEmailActivityUserDetailByDate(ctx context.Context, date Date, opts *ReportsGetEmailActivityUserDetailByDateOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getEmailActivityUserDetail(date=" + PathValue(date, false) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
+}
+
+// ReportsGetTeamsDeviceUsageUserCountsOptions are the optional query parameters and headers
+// of ReportsGetTeamsDeviceUsageUserCounts; the zero value sends none.
+type ReportsGetTeamsDeviceUsageUserCountsOptions struct {
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *ReportsGetTeamsDeviceUsageUserCountsOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // ReportsGetTeamsDeviceUsageUserCounts sends GET /reports/getTeamsDeviceUsageUserCounts(period='{period}').
@@ -57,6 +103,8 @@ func (c *Client) ReportsGetEmailActivityUserDetailByDate(ctx context.Context, da
 // Get, for each day, how many people used Teams from each kind of device.
 //
 // period: How many days back the report reaches: D7, D30, D90 or D180. Required.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // The service answers 302 Found with a download URL; the client follows it and returns the
 // content. Close it when done.
@@ -66,10 +114,11 @@ func (c *Client) ReportsGetEmailActivityUserDetailByDate(ctx context.Context, da
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getteamsdeviceusageusercounts.md
-func (c *Client) ReportsGetTeamsDeviceUsageUserCounts(ctx context.Context, period string) (io.ReadCloser, error) {
+func (c *Client) ReportsGetTeamsDeviceUsageUserCounts(ctx context.Context, period string, opts *ReportsGetTeamsDeviceUsageUserCountsOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getTeamsDeviceUsageUserCounts(period=" + PathValue(period, true) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }

@@ -16,49 +16,49 @@ type API interface {
 	// ListMeEventsDeltaPage: see Client.ListMeEventsDeltaPage.
 	ListMeEventsDeltaPage(ctx context.Context, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
 	// ListUserEventsDelta: see Client.ListUserEventsDelta.
-	ListUserEventsDelta(ctx context.Context, userID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
+	ListUserEventsDelta(ctx context.Context, userID string, opts *ListUserEventsDeltaOptions) iter.Seq2[Event, error]
 	// ListUserEventsDeltaPage: see Client.ListUserEventsDeltaPage.
-	ListUserEventsDeltaPage(ctx context.Context, userID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
+	ListUserEventsDeltaPage(ctx context.Context, userID string, opts *ListUserEventsDeltaOptions) (*Page[Event], error)
 	// ListMeEventsDelta2: see Client.ListMeEventsDelta2.
-	ListMeEventsDelta2(ctx context.Context, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
+	ListMeEventsDelta2(ctx context.Context, startDateTime string, opts *ListMeEventsDelta2Options) iter.Seq2[Event, error]
 	// ListMeEventsDelta2Page: see Client.ListMeEventsDelta2Page.
-	ListMeEventsDelta2Page(ctx context.Context, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
+	ListMeEventsDelta2Page(ctx context.Context, startDateTime string, opts *ListMeEventsDelta2Options) (*Page[Event], error)
 	// ListUserEventsDelta2: see Client.ListUserEventsDelta2.
-	ListUserEventsDelta2(ctx context.Context, userID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
+	ListUserEventsDelta2(ctx context.Context, userID string, startDateTime string, opts *ListUserEventsDelta2Options) iter.Seq2[Event, error]
 	// ListUserEventsDelta2Page: see Client.ListUserEventsDelta2Page.
-	ListUserEventsDelta2Page(ctx context.Context, userID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
+	ListUserEventsDelta2Page(ctx context.Context, userID string, startDateTime string, opts *ListUserEventsDelta2Options) (*Page[Event], error)
 	// ListMeCalendarEventsDelta: see Client.ListMeCalendarEventsDelta.
-	ListMeCalendarEventsDelta(ctx context.Context, calendarID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
+	ListMeCalendarEventsDelta(ctx context.Context, calendarID string, opts *ListMeCalendarEventsDeltaOptions) iter.Seq2[Event, error]
 	// ListMeCalendarEventsDeltaPage: see Client.ListMeCalendarEventsDeltaPage.
-	ListMeCalendarEventsDeltaPage(ctx context.Context, calendarID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
+	ListMeCalendarEventsDeltaPage(ctx context.Context, calendarID string, opts *ListMeCalendarEventsDeltaOptions) (*Page[Event], error)
 	// ListUserCalendarEventsDelta: see Client.ListUserCalendarEventsDelta.
-	ListUserCalendarEventsDelta(ctx context.Context, userID string, calendarID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
+	ListUserCalendarEventsDelta(ctx context.Context, userID string, calendarID string, opts *ListUserCalendarEventsDeltaOptions) iter.Seq2[Event, error]
 	// ListUserCalendarEventsDeltaPage: see Client.ListUserCalendarEventsDeltaPage.
-	ListUserCalendarEventsDeltaPage(ctx context.Context, userID string, calendarID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
+	ListUserCalendarEventsDeltaPage(ctx context.Context, userID string, calendarID string, opts *ListUserCalendarEventsDeltaOptions) (*Page[Event], error)
 	// ListMeCalendarEventsDelta2: see Client.ListMeCalendarEventsDelta2.
-	ListMeCalendarEventsDelta2(ctx context.Context, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
+	ListMeCalendarEventsDelta2(ctx context.Context, calendarID string, startDateTime string, opts *ListMeCalendarEventsDelta2Options) iter.Seq2[Event, error]
 	// ListMeCalendarEventsDelta2Page: see Client.ListMeCalendarEventsDelta2Page.
-	ListMeCalendarEventsDelta2Page(ctx context.Context, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
+	ListMeCalendarEventsDelta2Page(ctx context.Context, calendarID string, startDateTime string, opts *ListMeCalendarEventsDelta2Options) (*Page[Event], error)
 	// ListUserCalendarEventsDelta2: see Client.ListUserCalendarEventsDelta2.
-	ListUserCalendarEventsDelta2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
+	ListUserCalendarEventsDelta2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListUserCalendarEventsDelta2Options) iter.Seq2[Event, error]
 	// ListUserCalendarEventsDelta2Page: see Client.ListUserCalendarEventsDelta2Page.
-	ListUserCalendarEventsDelta2Page(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
+	ListUserCalendarEventsDelta2Page(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListUserCalendarEventsDelta2Options) (*Page[Event], error)
 	// ListMeCalendarViewDelta: see Client.ListMeCalendarViewDelta.
-	ListMeCalendarViewDelta(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
+	ListMeCalendarViewDelta(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewDeltaOptions) iter.Seq2[Event, error]
 	// ListMeCalendarViewDeltaPage: see Client.ListMeCalendarViewDeltaPage.
-	ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
+	ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewDeltaOptions) (*Page[Event], error)
 	// ListUserCalendarViewDelta: see Client.ListUserCalendarViewDelta.
-	ListUserCalendarViewDelta(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
+	ListUserCalendarViewDelta(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListUserCalendarViewDeltaOptions) iter.Seq2[Event, error]
 	// ListUserCalendarViewDeltaPage: see Client.ListUserCalendarViewDeltaPage.
-	ListUserCalendarViewDeltaPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
+	ListUserCalendarViewDeltaPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListUserCalendarViewDeltaOptions) (*Page[Event], error)
 	// ListMeCalendarCalendarViewDelta: see Client.ListMeCalendarCalendarViewDelta.
-	ListMeCalendarCalendarViewDelta(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
+	ListMeCalendarCalendarViewDelta(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeCalendarCalendarViewDeltaOptions) iter.Seq2[Event, error]
 	// ListMeCalendarCalendarViewDeltaPage: see Client.ListMeCalendarCalendarViewDeltaPage.
-	ListMeCalendarCalendarViewDeltaPage(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
+	ListMeCalendarCalendarViewDeltaPage(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeCalendarCalendarViewDeltaOptions) (*Page[Event], error)
 	// ListGroupCalendarView: see Client.ListGroupCalendarView.
-	ListGroupCalendarView(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
+	ListGroupCalendarView(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListGroupCalendarViewOptions) iter.Seq2[Event, error]
 	// ListGroupCalendarViewPage: see Client.ListGroupCalendarViewPage.
-	ListGroupCalendarViewPage(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
+	ListGroupCalendarViewPage(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListGroupCalendarViewOptions) (*Page[Event], error)
 }
 
 var _ API = (*Client)(nil)

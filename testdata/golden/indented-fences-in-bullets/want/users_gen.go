@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 	"net/url"
 )
 
@@ -17,6 +18,10 @@ type ListMeEventsDeltaOptions struct {
 	DeltaToken string
 	// Prefer is the Prefer header. odata.maxpagesize={x}. Optional.
 	Prefer string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -24,6 +29,7 @@ func (o *ListMeEventsDeltaOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if o.SkipToken != "" {
 		r.SetQuery("$skiptoken", o.SkipToken)
 	}
@@ -89,6 +95,11 @@ func (c *Client) ListMeEventsDeltaPage(ctx context.Context, opts *ListMeEventsDe
 	return GetPage[Event](ctx, c, r)
 }
 
+// ListUserEventsDeltaOptions are the optional query parameters and headers of
+// ListUserEventsDelta, which it shares with ListMeEventsDelta: another path to the same
+// operation.
+type ListUserEventsDeltaOptions = ListMeEventsDeltaOptions
+
 // ListUserEventsDelta sends GET /users/{userId}/events/delta.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
@@ -110,7 +121,7 @@ func (c *Client) ListMeEventsDeltaPage(ctx context.Context, opts *ListMeEventsDe
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserEventsDelta(ctx context.Context, userID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) ListUserEventsDelta(ctx context.Context, userID string, opts *ListUserEventsDeltaOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
@@ -138,7 +149,7 @@ func (c *Client) ListUserEventsDelta(ctx context.Context, userID string, opts *L
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserEventsDeltaPage(ctx context.Context, userID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) ListUserEventsDeltaPage(ctx context.Context, userID string, opts *ListUserEventsDeltaOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
@@ -146,6 +157,11 @@ func (c *Client) ListUserEventsDeltaPage(ctx context.Context, userID string, opt
 	opts.apply(&r)
 	return GetPage[Event](ctx, c, r)
 }
+
+// ListMeEventsDelta2Options are the optional query parameters and headers of
+// ListMeEventsDelta2, which it shares with ListMeEventsDelta: another path to the same
+// operation.
+type ListMeEventsDelta2Options = ListMeEventsDeltaOptions
 
 // ListMeEventsDelta2 sends GET /me/events/delta?startDateTime={startDateTime}.
 //
@@ -169,7 +185,7 @@ func (c *Client) ListUserEventsDeltaPage(ctx context.Context, userID string, opt
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeEventsDelta2(ctx context.Context, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) ListMeEventsDelta2(ctx context.Context, startDateTime string, opts *ListMeEventsDelta2Options) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/delta",
@@ -199,7 +215,7 @@ func (c *Client) ListMeEventsDelta2(ctx context.Context, startDateTime string, o
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeEventsDelta2Page(ctx context.Context, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) ListMeEventsDelta2Page(ctx context.Context, startDateTime string, opts *ListMeEventsDelta2Options) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/delta",
@@ -208,6 +224,11 @@ func (c *Client) ListMeEventsDelta2Page(ctx context.Context, startDateTime strin
 	opts.apply(&r)
 	return GetPage[Event](ctx, c, r)
 }
+
+// ListUserEventsDelta2Options are the optional query parameters and headers of
+// ListUserEventsDelta2, which it shares with ListMeEventsDelta: another path to the same
+// operation.
+type ListUserEventsDelta2Options = ListMeEventsDeltaOptions
 
 // ListUserEventsDelta2 sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
 //
@@ -233,7 +254,7 @@ func (c *Client) ListMeEventsDelta2Page(ctx context.Context, startDateTime strin
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserEventsDelta2(ctx context.Context, userID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) ListUserEventsDelta2(ctx context.Context, userID string, startDateTime string, opts *ListUserEventsDelta2Options) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
@@ -265,7 +286,7 @@ func (c *Client) ListUserEventsDelta2(ctx context.Context, userID string, startD
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserEventsDelta2Page(ctx context.Context, userID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) ListUserEventsDelta2Page(ctx context.Context, userID string, startDateTime string, opts *ListUserEventsDelta2Options) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
@@ -274,6 +295,11 @@ func (c *Client) ListUserEventsDelta2Page(ctx context.Context, userID string, st
 	opts.apply(&r)
 	return GetPage[Event](ctx, c, r)
 }
+
+// ListMeCalendarEventsDeltaOptions are the optional query parameters and headers of
+// ListMeCalendarEventsDelta, which it shares with ListMeEventsDelta: another path to the
+// same operation.
+type ListMeCalendarEventsDeltaOptions = ListMeEventsDeltaOptions
 
 // ListMeCalendarEventsDelta sends GET /me/calendars/{calendarId}/events/delta.
 //
@@ -294,7 +320,7 @@ func (c *Client) ListUserEventsDelta2Page(ctx context.Context, userID string, st
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarEventsDelta(ctx context.Context, calendarID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) ListMeCalendarEventsDelta(ctx context.Context, calendarID string, opts *ListMeCalendarEventsDeltaOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
@@ -320,7 +346,7 @@ func (c *Client) ListMeCalendarEventsDelta(ctx context.Context, calendarID strin
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarEventsDeltaPage(ctx context.Context, calendarID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) ListMeCalendarEventsDeltaPage(ctx context.Context, calendarID string, opts *ListMeCalendarEventsDeltaOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
@@ -328,6 +354,11 @@ func (c *Client) ListMeCalendarEventsDeltaPage(ctx context.Context, calendarID s
 	opts.apply(&r)
 	return GetPage[Event](ctx, c, r)
 }
+
+// ListUserCalendarEventsDeltaOptions are the optional query parameters and headers of
+// ListUserCalendarEventsDelta, which it shares with ListMeEventsDelta: another path to the
+// same operation.
+type ListUserCalendarEventsDeltaOptions = ListMeEventsDeltaOptions
 
 // ListUserCalendarEventsDelta sends GET /users/{userId}/calendars/{calendarId}/events/delta.
 //
@@ -350,7 +381,7 @@ func (c *Client) ListMeCalendarEventsDeltaPage(ctx context.Context, calendarID s
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarEventsDelta(ctx context.Context, userID string, calendarID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) ListUserCalendarEventsDelta(ctx context.Context, userID string, calendarID string, opts *ListUserCalendarEventsDeltaOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
@@ -378,7 +409,7 @@ func (c *Client) ListUserCalendarEventsDelta(ctx context.Context, userID string,
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarEventsDeltaPage(ctx context.Context, userID string, calendarID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) ListUserCalendarEventsDeltaPage(ctx context.Context, userID string, calendarID string, opts *ListUserCalendarEventsDeltaOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
@@ -386,6 +417,11 @@ func (c *Client) ListUserCalendarEventsDeltaPage(ctx context.Context, userID str
 	opts.apply(&r)
 	return GetPage[Event](ctx, c, r)
 }
+
+// ListMeCalendarEventsDelta2Options are the optional query parameters and headers of
+// ListMeCalendarEventsDelta2, which it shares with ListMeEventsDelta: another path to the
+// same operation.
+type ListMeCalendarEventsDelta2Options = ListMeEventsDeltaOptions
 
 // ListMeCalendarEventsDelta2 sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
 //
@@ -409,7 +445,7 @@ func (c *Client) ListUserCalendarEventsDeltaPage(ctx context.Context, userID str
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarEventsDelta2(ctx context.Context, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) ListMeCalendarEventsDelta2(ctx context.Context, calendarID string, startDateTime string, opts *ListMeCalendarEventsDelta2Options) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
@@ -439,7 +475,7 @@ func (c *Client) ListMeCalendarEventsDelta2(ctx context.Context, calendarID stri
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarEventsDelta2Page(ctx context.Context, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) ListMeCalendarEventsDelta2Page(ctx context.Context, calendarID string, startDateTime string, opts *ListMeCalendarEventsDelta2Options) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
@@ -448,6 +484,11 @@ func (c *Client) ListMeCalendarEventsDelta2Page(ctx context.Context, calendarID 
 	opts.apply(&r)
 	return GetPage[Event](ctx, c, r)
 }
+
+// ListUserCalendarEventsDelta2Options are the optional query parameters and headers of
+// ListUserCalendarEventsDelta2, which it shares with ListMeEventsDelta: another path to the
+// same operation.
+type ListUserCalendarEventsDelta2Options = ListMeEventsDeltaOptions
 
 // ListUserCalendarEventsDelta2 sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
 //
@@ -473,7 +514,7 @@ func (c *Client) ListMeCalendarEventsDelta2Page(ctx context.Context, calendarID 
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarEventsDelta2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) ListUserCalendarEventsDelta2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListUserCalendarEventsDelta2Options) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
@@ -506,7 +547,7 @@ func (c *Client) ListUserCalendarEventsDelta2(ctx context.Context, userID string
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarEventsDelta2Page(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) ListUserCalendarEventsDelta2Page(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListUserCalendarEventsDelta2Options) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
@@ -515,6 +556,11 @@ func (c *Client) ListUserCalendarEventsDelta2Page(ctx context.Context, userID st
 	opts.apply(&r)
 	return GetPage[Event](ctx, c, r)
 }
+
+// ListMeCalendarViewDeltaOptions are the optional query parameters and headers of
+// ListMeCalendarViewDelta, which it shares with ListMeEventsDelta: another path to the same
+// operation.
+type ListMeCalendarViewDeltaOptions = ListMeEventsDeltaOptions
 
 // ListMeCalendarViewDelta sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
 //
@@ -541,7 +587,7 @@ func (c *Client) ListUserCalendarEventsDelta2Page(ctx context.Context, userID st
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewDeltaOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendarView/delta",
@@ -577,7 +623,7 @@ func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime stri
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewDeltaOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendarView/delta",
@@ -589,6 +635,11 @@ func (c *Client) ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime 
 	opts.apply(&r)
 	return GetPage[Event](ctx, c, r)
 }
+
+// ListUserCalendarViewDeltaOptions are the optional query parameters and headers of
+// ListUserCalendarViewDelta, which it shares with ListMeEventsDelta: another path to the
+// same operation.
+type ListUserCalendarViewDeltaOptions = ListMeEventsDeltaOptions
 
 // ListUserCalendarViewDelta sends GET /users/{userId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
 //
@@ -617,7 +668,7 @@ func (c *Client) ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime 
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarViewDelta(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) ListUserCalendarViewDelta(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListUserCalendarViewDeltaOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendarView/delta",
@@ -655,7 +706,7 @@ func (c *Client) ListUserCalendarViewDelta(ctx context.Context, userID string, s
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarViewDeltaPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) ListUserCalendarViewDeltaPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListUserCalendarViewDeltaOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendarView/delta",
@@ -667,6 +718,11 @@ func (c *Client) ListUserCalendarViewDeltaPage(ctx context.Context, userID strin
 	opts.apply(&r)
 	return GetPage[Event](ctx, c, r)
 }
+
+// ListMeCalendarCalendarViewDeltaOptions are the optional query parameters and headers of
+// ListMeCalendarCalendarViewDelta, which it shares with ListMeEventsDelta: another path to
+// the same operation.
+type ListMeCalendarCalendarViewDeltaOptions = ListMeEventsDeltaOptions
 
 // ListMeCalendarCalendarViewDelta sends GET /me/calendars/{calendarId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
 //
@@ -693,7 +749,7 @@ func (c *Client) ListUserCalendarViewDeltaPage(ctx context.Context, userID strin
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarCalendarViewDelta(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) ListMeCalendarCalendarViewDelta(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeCalendarCalendarViewDeltaOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/calendarView/delta",
@@ -730,7 +786,7 @@ func (c *Client) ListMeCalendarCalendarViewDelta(ctx context.Context, calendarID
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarCalendarViewDeltaPage(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) ListMeCalendarCalendarViewDeltaPage(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeCalendarCalendarViewDeltaOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/calendarView/delta",

@@ -9,33 +9,33 @@ import "context"
 // methods the test needs.
 type API interface {
 	// GetMeMessage: see Client.GetMeMessage.
-	GetMeMessage(ctx context.Context, messageID string) (*Message, error)
+	GetMeMessage(ctx context.Context, messageID string, opts *GetMeMessageOptions) (*Message, error)
 	// GetUserMessage: see Client.GetUserMessage.
-	GetUserMessage(ctx context.Context, userID string, messageID string) (*Message, error)
+	GetUserMessage(ctx context.Context, userID string, messageID string, opts *GetUserMessageOptions) (*Message, error)
 	// GetMeMailFolderMessage: see Client.GetMeMailFolderMessage.
-	GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string) (*Message, error)
+	GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string, opts *GetMeMailFolderMessageOptions) (*Message, error)
 	// GetMeMailFolder: see Client.GetMeMailFolder.
-	GetMeMailFolder(ctx context.Context, mailFolderID string) (*Message, error)
+	GetMeMailFolder(ctx context.Context, mailFolderID string, opts *GetMeMailFolderOptions) (*Message, error)
 	// GetUserMailFolder: see Client.GetUserMailFolder.
-	GetUserMailFolder(ctx context.Context, userID string, mailFolderID string) (*Message, error)
+	GetUserMailFolder(ctx context.Context, userID string, mailFolderID string, opts *GetUserMailFolderOptions) (*Message, error)
 	// GetMeEvent: see Client.GetMeEvent.
-	GetMeEvent(ctx context.Context, eventID string) (*Message, error)
+	GetMeEvent(ctx context.Context, eventID string, opts *GetMeEventOptions) (*Message, error)
 	// GetUserEvent: see Client.GetUserEvent.
-	GetUserEvent(ctx context.Context, userID string, eventID string) (*Message, error)
+	GetUserEvent(ctx context.Context, userID string, eventID string, opts *GetUserEventOptions) (*Message, error)
 	// GetGroupThreadPost: see Client.GetGroupThreadPost.
-	GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string) (*Message, error)
+	GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string, opts *GetGroupThreadPostOptions) (*Message, error)
 	// GetGroupConversationThreadPost: see Client.GetGroupConversationThreadPost.
-	GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string) (*Message, error)
+	GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string, opts *GetGroupConversationThreadPostOptions) (*Message, error)
 	// GetMeMessages: see Client.GetMeMessages.
-	GetMeMessages(ctx context.Context) (*Message, error)
+	GetMeMessages(ctx context.Context, opts *GetMeMessagesOptions) (*Message, error)
 	// GetUserMessages: see Client.GetUserMessages.
-	GetUserMessages(ctx context.Context, userID string) (*Message, error)
+	GetUserMessages(ctx context.Context, userID string, opts *GetUserMessagesOptions) (*Message, error)
 	// GetMeEvents: see Client.GetMeEvents.
-	GetMeEvents(ctx context.Context) (*Message, error)
+	GetMeEvents(ctx context.Context, opts *GetMeEventsOptions) (*Message, error)
 	// GetUserEvents: see Client.GetUserEvents.
-	GetUserEvents(ctx context.Context, userID string) (*Message, error)
+	GetUserEvents(ctx context.Context, userID string, opts *GetUserEventsOptions) (*Message, error)
 	// GetGroupEvents: see Client.GetGroupEvents.
-	GetGroupEvents(ctx context.Context, groupID string) (*Message, error)
+	GetGroupEvents(ctx context.Context, groupID string, opts *GetGroupEventsOptions) (*Message, error)
 }
 
 var _ API = (*Client)(nil)

@@ -4,6 +4,10 @@ package graph
 
 import "context"
 
+// GetGroupThreadPostOptions are the optional query parameters and headers of
+// GetGroupThreadPost, which it shares with GetMeMessage: another path to the same operation.
+type GetGroupThreadPostOptions = GetMeMessageOptions
+
 // GetGroupThreadPost sends GET /groups/{groupId}/threads/{threadId}/posts/{postId}.
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
@@ -11,20 +15,28 @@ import "context"
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string) (*Message, error) {
+func (c *Client) GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string, opts *GetGroupThreadPostOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false),
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetGroupConversationThreadPostOptions are the optional query parameters and headers of
+// GetGroupConversationThreadPost, which it shares with GetMeMessage: another path to the
+// same operation.
+type GetGroupConversationThreadPostOptions = GetMeMessageOptions
 
 // GetGroupConversationThreadPost sends GET /groups/{groupId}/conversations/{conversationId}/threads/{threadId}/posts/{postId}.
 //
@@ -33,20 +45,27 @@ func (c *Client) GetGroupThreadPost(ctx context.Context, groupID string, threadI
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string) (*Message, error) {
+func (c *Client) GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string, opts *GetGroupConversationThreadPostOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/conversations/" + PathValue(conversationID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false),
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetGroupEventsOptions are the optional query parameters and headers of GetGroupEvents,
+// which it shares with GetMeMessage: another path to the same operation.
+type GetGroupEventsOptions = GetMeMessageOptions
 
 // GetGroupEvents sends GET /groups/{groupId}/events.
 //
@@ -55,14 +74,17 @@ func (c *Client) GetGroupConversationThreadPost(ctx context.Context, groupID str
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupEvents(ctx context.Context, groupID string) (*Message, error) {
+func (c *Client) GetGroupEvents(ctx context.Context, groupID string, opts *GetGroupEventsOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/events",
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

@@ -2,7 +2,27 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
+
+// GetMeMessageOptions are the optional query parameters and headers of GetMeMessage; the
+// zero value sends none.
+type GetMeMessageOptions struct {
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetMeMessageOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // GetMeMessage sends GET /me/messages/{messageId}.
 //
@@ -11,20 +31,27 @@ import "context"
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeMessage(ctx context.Context, messageID string) (*Message, error) {
+func (c *Client) GetMeMessage(ctx context.Context, messageID string, opts *GetMeMessageOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages/" + PathValue(messageID, false),
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetUserMessageOptions are the optional query parameters and headers of GetUserMessage,
+// which it shares with GetMeMessage: another path to the same operation.
+type GetUserMessageOptions = GetMeMessageOptions
 
 // GetUserMessage sends GET /users/{userId}/messages/{messageId}.
 //
@@ -36,20 +63,28 @@ func (c *Client) GetMeMessage(ctx context.Context, messageID string) (*Message, 
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID string) (*Message, error) {
+func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID string, opts *GetUserMessageOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/messages/" + PathValue(messageID, false),
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetMeMailFolderMessageOptions are the optional query parameters and headers of
+// GetMeMailFolderMessage, which it shares with GetMeMessage: another path to the same
+// operation.
+type GetMeMailFolderMessageOptions = GetMeMessageOptions
 
 // GetMeMailFolderMessage sends GET /me/mailFolders/{mailFolderId}/messages/{messageId}.
 //
@@ -58,20 +93,27 @@ func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID st
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string) (*Message, error) {
+func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string, opts *GetMeMailFolderMessageOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false) + "/messages/" + PathValue(messageID, false),
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetMeMailFolderOptions are the optional query parameters and headers of GetMeMailFolder,
+// which it shares with GetMeMessage: another path to the same operation.
+type GetMeMailFolderOptions = GetMeMessageOptions
 
 // GetMeMailFolder sends GET /me/mailFolders/{mailFolderId}.
 //
@@ -80,20 +122,27 @@ func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string) (*Message, error) {
+func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string, opts *GetMeMailFolderOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false),
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetUserMailFolderOptions are the optional query parameters and headers of
+// GetUserMailFolder, which it shares with GetMeMessage: another path to the same operation.
+type GetUserMailFolderOptions = GetMeMessageOptions
 
 // GetUserMailFolder sends GET /users/{userId}/mailFolders/{mailFolderId}.
 //
@@ -105,20 +154,27 @@ func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string) (*Mes
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolderID string) (*Message, error) {
+func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolderID string, opts *GetUserMailFolderOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/mailFolders/" + PathValue(mailFolderID, false),
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetMeEventOptions are the optional query parameters and headers of GetMeEvent, which it
+// shares with GetMeMessage: another path to the same operation.
+type GetMeEventOptions = GetMeMessageOptions
 
 // GetMeEvent sends GET /me/events/{eventId}.
 //
@@ -127,20 +183,27 @@ func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolde
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeEvent(ctx context.Context, eventID string) (*Message, error) {
+func (c *Client) GetMeEvent(ctx context.Context, eventID string, opts *GetMeEventOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/" + PathValue(eventID, false),
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetUserEventOptions are the optional query parameters and headers of GetUserEvent, which
+// it shares with GetMeMessage: another path to the same operation.
+type GetUserEventOptions = GetMeMessageOptions
 
 // GetUserEvent sends GET /users/{userId}/events/{eventId}.
 //
@@ -152,20 +215,27 @@ func (c *Client) GetMeEvent(ctx context.Context, eventID string) (*Message, erro
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string) (*Message, error) {
+func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string, opts *GetUserEventOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events/" + PathValue(eventID, false),
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetMeMessagesOptions are the optional query parameters and headers of GetMeMessages, which
+// it shares with GetMeMessage: another path to the same operation.
+type GetMeMessagesOptions = GetMeMessageOptions
 
 // GetMeMessages sends GET /me/messages.
 //
@@ -174,20 +244,27 @@ func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeMessages(ctx context.Context) (*Message, error) {
+func (c *Client) GetMeMessages(ctx context.Context, opts *GetMeMessagesOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetUserMessagesOptions are the optional query parameters and headers of GetUserMessages,
+// which it shares with GetMeMessage: another path to the same operation.
+type GetUserMessagesOptions = GetMeMessageOptions
 
 // GetUserMessages sends GET /users/{userId}/messages.
 //
@@ -199,20 +276,27 @@ func (c *Client) GetMeMessages(ctx context.Context) (*Message, error) {
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMessages(ctx context.Context, userID string) (*Message, error) {
+func (c *Client) GetUserMessages(ctx context.Context, userID string, opts *GetUserMessagesOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/messages",
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetMeEventsOptions are the optional query parameters and headers of GetMeEvents, which it
+// shares with GetMeMessage: another path to the same operation.
+type GetMeEventsOptions = GetMeMessageOptions
 
 // GetMeEvents sends GET /me/events.
 //
@@ -221,20 +305,27 @@ func (c *Client) GetUserMessages(ctx context.Context, userID string) (*Message, 
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeEvents(ctx context.Context) (*Message, error) {
+func (c *Client) GetMeEvents(ctx context.Context, opts *GetMeEventsOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events",
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetUserEventsOptions are the optional query parameters and headers of GetUserEvents, which
+// it shares with GetMeMessage: another path to the same operation.
+type GetUserEventsOptions = GetMeMessageOptions
 
 // GetUserEvents sends GET /users/{userId}/events.
 //
@@ -246,14 +337,17 @@ func (c *Client) GetMeEvents(ctx context.Context) (*Message, error) {
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserEvents(ctx context.Context, userID string) (*Message, error) {
+func (c *Client) GetUserEvents(ctx context.Context, userID string, opts *GetUserEventsOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events",
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

@@ -12,11 +12,11 @@ import (
 // methods the test needs.
 type API interface {
 	// ReportsGetOffice365ActiveUserCounts: see Client.ReportsGetOffice365ActiveUserCounts.
-	ReportsGetOffice365ActiveUserCounts(ctx context.Context, period string) (io.ReadCloser, error)
+	ReportsGetOffice365ActiveUserCounts(ctx context.Context, period string, opts *ReportsGetOffice365ActiveUserCountsOptions) (io.ReadCloser, error)
 	// ReportsGetOffice365ActiveUserDetailByPeriod: see Client.ReportsGetOffice365ActiveUserDetailByPeriod.
-	ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error)
+	ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string, opts *ReportsGetOffice365ActiveUserDetailByPeriodOptions) (io.ReadCloser, error)
 	// ReportsGetOffice365ActiveUserDetailByDate: see Client.ReportsGetOffice365ActiveUserDetailByDate.
-	ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error)
+	ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date, opts *ReportsGetOffice365ActiveUserDetailByDateOptions) (io.ReadCloser, error)
 }
 
 var _ API = (*Client)(nil)

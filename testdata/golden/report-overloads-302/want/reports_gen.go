@@ -5,13 +5,33 @@ package graph
 import (
 	"context"
 	"io"
+	"net/http"
 )
+
+// ReportsGetOffice365ActiveUserCountsOptions are the optional query parameters and headers
+// of ReportsGetOffice365ActiveUserCounts; the zero value sends none.
+type ReportsGetOffice365ActiveUserCountsOptions struct {
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *ReportsGetOffice365ActiveUserCountsOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // ReportsGetOffice365ActiveUserCounts sends GET /reports/getOffice365ActiveUserCounts(period='{period}').
 //
 // Get, day by day, how many users were active in each Microsoft 365 service.
 //
 // period: How far back the report reaches: D7, D30, D90 or D180. Required.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // The service answers 302 Found with a download URL; the client follows it and returns the
 // content. Close it when done.
@@ -21,12 +41,30 @@ import (
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeusercounts.md
-func (c *Client) ReportsGetOffice365ActiveUserCounts(ctx context.Context, period string) (io.ReadCloser, error) {
+func (c *Client) ReportsGetOffice365ActiveUserCounts(ctx context.Context, period string, opts *ReportsGetOffice365ActiveUserCountsOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getOffice365ActiveUserCounts(period=" + PathValue(period, true) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
+}
+
+// ReportsGetOffice365ActiveUserDetailByPeriodOptions are the optional query parameters and
+// headers of ReportsGetOffice365ActiveUserDetailByPeriod; the zero value sends none.
+type ReportsGetOffice365ActiveUserDetailByPeriodOptions struct {
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *ReportsGetOffice365ActiveUserDetailByPeriodOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // ReportsGetOffice365ActiveUserDetailByPeriod sends GET /reports/getOffice365ActiveUserDetail(period='{period}').
@@ -36,6 +74,8 @@ func (c *Client) ReportsGetOffice365ActiveUserCounts(ctx context.Context, period
 // period: How far back the report reaches: D7, D30, D90 or D180, in the form Dn with n a
 // number of days.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // The service answers 302 Found with a download URL; the client follows it and returns the
 // content. Close it when done.
 //
@@ -44,13 +84,19 @@ func (c *Client) ReportsGetOffice365ActiveUserCounts(ctx context.Context, period
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
-func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error) {
+func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string, opts *ReportsGetOffice365ActiveUserDetailByPeriodOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getOffice365ActiveUserDetail(period=" + PathValue(period, true) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
+
+// ReportsGetOffice365ActiveUserDetailByDateOptions are the optional query parameters and
+// headers of ReportsGetOffice365ActiveUserDetailByDate, which it shares with
+// ReportsGetOffice365ActiveUserDetailByPeriod: another path to the same operation.
+type ReportsGetOffice365ActiveUserDetailByDateOptions = ReportsGetOffice365ActiveUserDetailByPeriodOptions
 
 // ReportsGetOffice365ActiveUserDetailByDate sends GET /reports/getOffice365ActiveUserDetail(date={date}).
 //
@@ -59,6 +105,8 @@ func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context
 // date: The one day to report on, as YYYY-MM-DD. {date_value} must fall within the last 30
 // days.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // The service answers 302 Found with a download URL; the client follows it and returns the
 // content. Close it when done.
 //
@@ -67,10 +115,11 @@ func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
-func (c *Client) ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error) {
+func (c *Client) ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date, opts *ReportsGetOffice365ActiveUserDetailByDateOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getOffice365ActiveUserDetail(date=" + PathValue(date, false) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }

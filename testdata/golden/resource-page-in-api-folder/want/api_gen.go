@@ -12,9 +12,9 @@ import (
 // methods the test needs.
 type API interface {
 	// GetIdentityIdentityProviders: see Client.GetIdentityIdentityProviders.
-	GetIdentityIdentityProviders(ctx context.Context) (json.RawMessage, error)
+	GetIdentityIdentityProviders(ctx context.Context, opts *GetIdentityIdentityProvidersOptions) (json.RawMessage, error)
 	// GetMeDriveItemWorkbookNameRangeSort: see Client.GetMeDriveItemWorkbookNameRangeSort.
-	GetMeDriveItemWorkbookNameRangeSort(ctx context.Context, itemID string, name string) (*WorkbookRangeSort, error)
+	GetMeDriveItemWorkbookNameRangeSort(ctx context.Context, itemID string, name string, opts *GetMeDriveItemWorkbookNameRangeSortOptions) (*WorkbookRangeSort, error)
 }
 
 var _ API = (*Client)(nil)

@@ -5,11 +5,31 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 )
+
+// GetIdentityIdentityProvidersOptions are the optional query parameters and headers of
+// GetIdentityIdentityProviders; the zero value sends none.
+type GetIdentityIdentityProvidersOptions struct {
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetIdentityIdentityProvidersOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // GetIdentityIdentityProviders sends GET /identity/identityProviders.
 //
 // List the identityProviderBase objects of a tenant.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK; the page does not say with what, so the body is
 // returned as raw JSON.
@@ -19,11 +39,12 @@ import (
 //   - Application: IdentityProvider.Read.All
 //
 // Source: api-reference/beta/api/identityproviderbase-list.md
-func (c *Client) GetIdentityIdentityProviders(ctx context.Context) (json.RawMessage, error) {
+func (c *Client) GetIdentityIdentityProviders(ctx context.Context, opts *GetIdentityIdentityProvidersOptions) (json.RawMessage, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/identity/identityProviders",
 	}
+	opts.apply(&r)
 	var out json.RawMessage
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

@@ -9,9 +9,9 @@ import "context"
 // methods the test needs.
 type API interface {
 	// DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices: see Client.DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices.
-	DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices(ctx context.Context, depOnboardingSettingID string, enrollmentProfileID string, body DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest) error
+	DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices(ctx context.Context, depOnboardingSettingID string, enrollmentProfileID string, body DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest, opts *DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesOptions) error
 	// GetDeviceManagementManagedDeviceIsSyncPaused: see Client.GetDeviceManagementManagedDeviceIsSyncPaused.
-	GetDeviceManagementManagedDeviceIsSyncPaused(ctx context.Context, managedDeviceID string) (bool, error)
+	GetDeviceManagementManagedDeviceIsSyncPaused(ctx context.Context, managedDeviceID string, opts *GetDeviceManagementManagedDeviceIsSyncPausedOptions) (bool, error)
 }
 
 var _ API = (*Client)(nil)

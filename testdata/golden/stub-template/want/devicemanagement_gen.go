@@ -2,45 +2,123 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
 
 // DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest is the request
 // body of DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices. Set optional
 // fields with Ptr; fields left nil are not sent.
+//
+// AdditionalData sends members the page's table leaves out.
 type DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest struct {
 	DeviceIDs         []string `json:"deviceIds,omitzero"`
 	OverwriteExisting *bool    `json:"overwriteExisting,omitempty"`
 	BatchSize         *int32   `json:"batchSize,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
+}
+
+// knownDeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest reports whether name is a member DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest lists.
+func knownDeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest(name []byte) bool {
+	switch string(name) {
+	case "deviceIds", "overwriteExisting", "batchSize":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest) MarshalJSON() ([]byte, error) {
+	type plain DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest) UnmarshalJSON(b []byte) error {
+	*v = DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest{}
+	type plain DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest
+	extra, err := DecodeBody(b, knownDeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesOptions are the optional
+// query parameters and headers of
+// DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices; the zero value sends
+// none.
+type DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesOptions struct {
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices sends POST /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}/assignDevices.
 //
 // Attach a set of devices to a specific enrollment profile.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 204 No Content with no body.
 //
 // Source: api-reference/beta/api/intune-onboarding-depenrollmentprofile-assign.md
-func (c *Client) DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices(ctx context.Context, depOnboardingSettingID string, enrollmentProfileID string, body DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest) error {
+func (c *Client) DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices(ctx context.Context, depOnboardingSettingID string, enrollmentProfileID string, body DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest, opts *DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesOptions) error {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/deviceManagement/depOnboardingSettings/" + PathValue(depOnboardingSettingID, false) + "/enrollmentProfiles/" + PathValue(enrollmentProfileID, false) + "/assignDevices",
 	}
+	opts.apply(&r)
 	return c.Do(ctx, r, nil)
+}
+
+// GetDeviceManagementManagedDeviceIsSyncPausedOptions are the optional query parameters and
+// headers of GetDeviceManagementManagedDeviceIsSyncPaused; the zero value sends none.
+type GetDeviceManagementManagedDeviceIsSyncPausedOptions struct {
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetDeviceManagementManagedDeviceIsSyncPausedOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // GetDeviceManagementManagedDeviceIsSyncPaused sends GET /deviceManagement/managedDevices/{managedDeviceId}/isSyncPaused.
 //
 // managedDevice: isSyncPaused.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a Boolean.
 //
 // Source: api-reference/beta/api/intune-devices-manageddevice-ispaused.md
-func (c *Client) GetDeviceManagementManagedDeviceIsSyncPaused(ctx context.Context, managedDeviceID string) (bool, error) {
+func (c *Client) GetDeviceManagementManagedDeviceIsSyncPaused(ctx context.Context, managedDeviceID string, opts *GetDeviceManagementManagedDeviceIsSyncPausedOptions) (bool, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/deviceManagement/managedDevices/" + PathValue(managedDeviceID, false) + "/isSyncPaused",
 	}
+	opts.apply(&r)
 	var out ValueOf[bool]
 	err := c.Do(ctx, r, &out)
 	return out.Value, err

@@ -11,13 +11,13 @@ type API interface {
 	// DriveItemCreateUploadSession: see Client.DriveItemCreateUploadSession.
 	DriveItemCreateUploadSession(ctx context.Context, driveID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error)
 	// GroupDriveItemCreateUploadSession: see Client.GroupDriveItemCreateUploadSession.
-	GroupDriveItemCreateUploadSession(ctx context.Context, groupID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error)
+	GroupDriveItemCreateUploadSession(ctx context.Context, groupID string, itemID string, body any, opts *GroupDriveItemCreateUploadSessionOptions) (*UploadSession, error)
 	// MeDriveItemCreateUploadSession: see Client.MeDriveItemCreateUploadSession.
-	MeDriveItemCreateUploadSession(ctx context.Context, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error)
+	MeDriveItemCreateUploadSession(ctx context.Context, itemID string, body any, opts *MeDriveItemCreateUploadSessionOptions) (*UploadSession, error)
 	// SiteDriveItemCreateUploadSession: see Client.SiteDriveItemCreateUploadSession.
-	SiteDriveItemCreateUploadSession(ctx context.Context, siteID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error)
+	SiteDriveItemCreateUploadSession(ctx context.Context, siteID string, itemID string, body any, opts *SiteDriveItemCreateUploadSessionOptions) (*UploadSession, error)
 	// UserDriveItemCreateUploadSession: see Client.UserDriveItemCreateUploadSession.
-	UserDriveItemCreateUploadSession(ctx context.Context, userID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error)
+	UserDriveItemCreateUploadSession(ctx context.Context, userID string, itemID string, body any, opts *UserDriveItemCreateUploadSessionOptions) (*UploadSession, error)
 }
 
 var _ API = (*Client)(nil)

@@ -2,13 +2,20 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
 
 // DriveItemCreateUploadSessionOptions are the optional query parameters and headers of
 // DriveItemCreateUploadSession; the zero value sends none.
 type DriveItemCreateUploadSessionOptions struct {
 	// IfMatch is the if-match header. etag.
 	IfMatch string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the
+	// same name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -16,6 +23,7 @@ func (o *DriveItemCreateUploadSessionOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if o.IfMatch != "" {
 		r.SetHeader("if-match", o.IfMatch)
 	}

@@ -4,6 +4,11 @@ package graph
 
 import "context"
 
+// GroupDriveItemCreateUploadSessionOptions are the optional query parameters and headers of
+// GroupDriveItemCreateUploadSession, which it shares with DriveItemCreateUploadSession:
+// another path to the same operation.
+type GroupDriveItemCreateUploadSessionOptions = DriveItemCreateUploadSessionOptions
+
 // GroupDriveItemCreateUploadSession sends POST /groups/{groupId}/drive/items/{itemId}/createUploadSession.
 //
 // Start an upload session, so that a large file can be sent in several requests. Because
@@ -23,7 +28,7 @@ import "context"
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) GroupDriveItemCreateUploadSession(ctx context.Context, groupID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error) {
+func (c *Client) GroupDriveItemCreateUploadSession(ctx context.Context, groupID string, itemID string, body any, opts *GroupDriveItemCreateUploadSessionOptions) (*UploadSession, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",

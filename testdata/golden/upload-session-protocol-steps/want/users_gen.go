@@ -4,6 +4,11 @@ package graph
 
 import "context"
 
+// MeDriveItemCreateUploadSessionOptions are the optional query parameters and headers of
+// MeDriveItemCreateUploadSession, which it shares with DriveItemCreateUploadSession: another
+// path to the same operation.
+type MeDriveItemCreateUploadSessionOptions = DriveItemCreateUploadSessionOptions
+
 // MeDriveItemCreateUploadSession sends POST /me/drive/items/{itemId}/createUploadSession.
 //
 // Start an upload session, so that a large file can be sent in several requests. Because
@@ -23,7 +28,7 @@ import "context"
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) MeDriveItemCreateUploadSession(ctx context.Context, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error) {
+func (c *Client) MeDriveItemCreateUploadSession(ctx context.Context, itemID string, body any, opts *MeDriveItemCreateUploadSessionOptions) (*UploadSession, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
@@ -36,6 +41,11 @@ func (c *Client) MeDriveItemCreateUploadSession(ctx context.Context, itemID stri
 	}
 	return &out, nil
 }
+
+// UserDriveItemCreateUploadSessionOptions are the optional query parameters and headers of
+// UserDriveItemCreateUploadSession, which it shares with DriveItemCreateUploadSession:
+// another path to the same operation.
+type UserDriveItemCreateUploadSessionOptions = DriveItemCreateUploadSessionOptions
 
 // UserDriveItemCreateUploadSession sends POST /users/{userId}/drive/items/{itemId}/createUploadSession.
 //
@@ -56,7 +66,7 @@ func (c *Client) MeDriveItemCreateUploadSession(ctx context.Context, itemID stri
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) UserDriveItemCreateUploadSession(ctx context.Context, userID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error) {
+func (c *Client) UserDriveItemCreateUploadSession(ctx context.Context, userID string, itemID string, body any, opts *UserDriveItemCreateUploadSessionOptions) (*UploadSession, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",

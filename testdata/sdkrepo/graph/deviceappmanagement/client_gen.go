@@ -32,15 +32,15 @@ type API interface {
 	// ListDeviceAppManagementVppTokensPage: see Client.ListDeviceAppManagementVppTokensPage.
 	ListDeviceAppManagementVppTokensPage(ctx context.Context, opts *ListDeviceAppManagementVppTokensOptions) (*graph.Page[VppToken], error)
 	// CreateDeviceAppManagementVppToken: see Client.CreateDeviceAppManagementVppToken.
-	CreateDeviceAppManagementVppToken(ctx context.Context, body VppToken) (*VppToken, error)
+	CreateDeviceAppManagementVppToken(ctx context.Context, body VppToken, opts *CreateDeviceAppManagementVppTokenOptions) (*VppToken, error)
 	// GetDeviceAppManagementVppToken: see Client.GetDeviceAppManagementVppToken.
 	GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *GetDeviceAppManagementVppTokenOptions) (*VppToken, error)
 	// UpdateDeviceAppManagementVppToken: see Client.UpdateDeviceAppManagementVppToken.
-	UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken) (*VppToken, error)
+	UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken, opts *UpdateDeviceAppManagementVppTokenOptions) (*VppToken, error)
 	// DeviceAppManagementVppTokenRevokeLicenses: see Client.DeviceAppManagementVppTokenRevokeLicenses.
-	DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, vppTokenID string, body DeviceAppManagementVppTokenRevokeLicensesRequest) error
+	DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, vppTokenID string, body DeviceAppManagementVppTokenRevokeLicensesRequest, opts *DeviceAppManagementVppTokenRevokeLicensesOptions) error
 	// DeviceAppManagementVppTokenSyncLicenses: see Client.DeviceAppManagementVppTokenSyncLicenses.
-	DeviceAppManagementVppTokenSyncLicenses(ctx context.Context, vppTokenID string) (*VppToken, error)
+	DeviceAppManagementVppTokenSyncLicenses(ctx context.Context, vppTokenID string, opts *DeviceAppManagementVppTokenSyncLicensesOptions) (*VppToken, error)
 }
 
 var _ API = (*Client)(nil)
