@@ -26,8 +26,8 @@ type ListDeviceAppManagementVppTokensOptions struct {
 	// Skip is the number of items to skip ($skip).
 	Skip int
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 
@@ -106,9 +106,8 @@ func (c *Client) ListDeviceAppManagementVppTokensPage(ctx context.Context, opts 
 // CreateDeviceAppManagementVppTokenOptions are the optional query parameters and headers of
 // CreateDeviceAppManagementVppToken; the zero value sends none.
 type CreateDeviceAppManagementVppTokenOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -150,9 +149,8 @@ func (c *Client) CreateDeviceAppManagementVppToken(ctx context.Context, body Vpp
 // DeleteDeviceAppManagementVppTokenOptions are the optional query parameters and headers of
 // DeleteDeviceAppManagementVppToken; the zero value sends none.
 type DeleteDeviceAppManagementVppTokenOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -194,8 +192,8 @@ type GetDeviceAppManagementVppTokenOptions struct {
 	// Expand lists the relationships to return with each item ($expand).
 	Expand []string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 
@@ -242,9 +240,8 @@ func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID 
 // UpdateDeviceAppManagementVppTokenOptions are the optional query parameters and headers of
 // UpdateDeviceAppManagementVppToken; the zero value sends none.
 type UpdateDeviceAppManagementVppTokenOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -331,9 +328,8 @@ func (v *DeviceAppManagementVppTokenRevokeLicensesRequest) UnmarshalJSON(b []byt
 // DeviceAppManagementVppTokenRevokeLicensesOptions are the optional query parameters and
 // headers of DeviceAppManagementVppTokenRevokeLicenses; the zero value sends none.
 type DeviceAppManagementVppTokenRevokeLicensesOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -372,9 +368,8 @@ func (c *Client) DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, 
 // DeviceAppManagementVppTokenSyncLicensesOptions are the optional query parameters and
 // headers of DeviceAppManagementVppTokenSyncLicenses; the zero value sends none.
 type DeviceAppManagementVppTokenSyncLicensesOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

@@ -56,9 +56,8 @@ func (v *DirectoryObjectsGetByIDsRequest) UnmarshalJSON(b []byte) error {
 // DirectoryObjectsGetByIDsOptions are the optional query parameters and headers of
 // DirectoryObjectsGetByIDs; the zero value sends none.
 type DirectoryObjectsGetByIDsOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

@@ -2521,6 +2521,8 @@ func TestConsistencyLevel(t *testing.T) {
 		{"$count", &ListMeMemberOfOptions{Count: true}, []string{"eventual"}},
 		{"set by the caller", &ListMeMemberOfOptions{Search: "displayName:finance", Count: true, ConsistencyLevel: "session"}, []string{"session"}},
 		{"set by the caller without $search", &ListMeMemberOfOptions{Filter: "endswith(mail,'@contoso.com')", ConsistencyLevel: "eventual"}, []string{"eventual"}},
+		{"set through Header", &ListMeMemberOfOptions{Count: true, Header: http.Header{"consistencylevel": {"session"}}}, []string{"session"}},
+		{"Header and the field", &ListMeMemberOfOptions{ConsistencyLevel: "eventual", Header: http.Header{"ConsistencyLevel": {"session"}}}, []string{"eventual"}},
 		{"$select and $filter alone", &ListMeMemberOfOptions{Select: []string{"id"}, Filter: "id ne null"}, nil},
 		{"nil", nil, nil},
 	}
@@ -3239,5 +3241,45 @@ func TestNextLinkDefaultPort(t *testing.T) {
 	checkEqual(t, "items", got, []string{"a", "b"})
 	if n := len(log.get()); n != 2 {
 		t.Errorf("%d requests, want 2", n)
+	}
+}
+
+// TestHeaderAndAdditionalData: a method whose page documents no options still takes them,
+// for the Header escape hatch; a request body struct sends the members its table left out,
+// its own fields winning on a clash; nil options send no extra header.
+func TestHeaderAndAdditionalData(t *testing.T) {
+	t.Parallel()
+	c, next := serve(t, reply{status: http.StatusNoContent})
+	body := DeviceAppManagementVppTokenRevokeLicensesRequest{
+		NotifyManagedDevices: Ptr(true),
+		AdditionalData:       map[string]any{"notifyManagedDevices": false, "displayName": "x", "teamsApp@odata.bind": "https://graph.microsoft.com/beta/appCatalogs/teamsApps/a1"},
+	}
+	opts := &DeviceAppManagementVppTokenRevokeLicensesOptions{Header: http.Header{"Prefer": {"respond-async"}, "X-Trace": {"1", "2"}}}
+	if err := c.DeviceAppManagementVppTokenRevokeLicenses(context.Background(), "tok-1", body, opts); err != nil {
+		t.Fatal(err)
+	}
+	r := next()
+	if want := `{"notifyManagedDevices":true,"displayName":"x","teamsApp@odata.bind":"https://graph.microsoft.com/beta/appCatalogs/teamsApps/a1"}`; string(r.Body) != want {
+		t.Errorf("body = %s, want %s", r.Body, want)
+	}
+	if v := r.Header.Values("X-Trace"); !slices.Equal(v, []string{"1", "2"}) {
+		t.Errorf("X-Trace = %q", v)
+	}
+	if v := r.Header.Get("Prefer"); v != "respond-async" {
+		t.Errorf("Prefer = %q", v)
+	}
+	var back DeviceAppManagementVppTokenRevokeLicensesRequest
+	if err := json.Unmarshal(r.Body, &back); err != nil {
+		t.Fatal(err)
+	}
+	if *back.NotifyManagedDevices != true || string(back.AdditionalData["displayName"].(json.RawMessage)) != `"x"` || len(back.AdditionalData) != 2 {
+		t.Errorf("decoded again: %+v", back)
+	}
+
+	if err := c.DeleteDeviceAppManagementVppToken(context.Background(), "tok-1", nil); err != nil {
+		t.Fatal(err)
+	}
+	if r := next(); r.Header.Get("Prefer") != "" || r.Header.Get("X-Trace") != "" {
+		t.Errorf("nil options sent %v", r.Header)
 	}
 }

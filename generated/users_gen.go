@@ -31,8 +31,8 @@ type ListMeMemberOfOptions struct {
 	// briefly lag behind recent changes.
 	ConsistencyLevel string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 
@@ -174,9 +174,8 @@ func (c *Client) ListUserMemberOfPage(ctx context.Context, userID string, opts *
 // PutMePhotoValueOptions are the optional query parameters and headers of PutMePhotoValue;
 // the zero value sends none.
 type PutMePhotoValueOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -221,8 +220,8 @@ type MeReminderViewOptions struct {
 	// in UTC when this header is not sent.
 	Prefer string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 

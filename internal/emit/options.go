@@ -119,12 +119,13 @@ func genOptionsStruct(f *jen.File, v *view, o *goOptions) {
 		}
 		fields = append(fields, fd.code(), jen.Id(fl.Name).Add(v.optionType(fl)))
 	}
-	fields = append(fields,
-		jen.Comment("Header holds request headers beyond the fields above, such as one the docs do not list"),
-		jen.Comment("here; its values are added to the request, and a field above replaces a header of the"),
-		jen.Comment("same name."),
-		jen.Id("Header").Qual(httpPkg, "Header"),
-	)
+	var hd doc
+	if len(o.Fields) == 0 {
+		hd.para("Header holds request headers to send, such as one the docs do not list; its values are added to the request.")
+	} else {
+		hd.para("Header holds request headers beyond the fields above, such as one the docs do not list here; its values are added to the request, and a field above replaces a header of the same name.")
+	}
+	fields = append(fields, hd.code(), jen.Id("Header").Qual(httpPkg, "Header"))
 	f.Type().Id(o.Name).Struct(fields...)
 
 	body := []jen.Code{

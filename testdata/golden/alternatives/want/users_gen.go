@@ -13,9 +13,8 @@ import (
 // GetMeCalendarOptions are the optional query parameters and headers of GetMeCalendar; the
 // zero value sends none.
 type GetMeCalendarOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -173,8 +172,8 @@ type ListMeCalendarsOptions struct {
 	// Count asks for the total number of items in @odata.count ($count=true).
 	Count bool
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 
@@ -447,8 +446,8 @@ type ListMeDriveItemWorkbookWorksheetTablesOptions struct {
 	// persist. Optional.
 	WorkbookSessionID string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 

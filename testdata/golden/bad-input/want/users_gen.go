@@ -61,9 +61,8 @@ func (v *CreateMeDriveItemWorkbookTableRowsAddRequest) UnmarshalJSON(b []byte) e
 // CreateMeDriveItemWorkbookTableRowsAddOptions are the optional query parameters and headers
 // of CreateMeDriveItemWorkbookTableRowsAdd; the zero value sends none.
 type CreateMeDriveItemWorkbookTableRowsAddOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -148,9 +147,8 @@ func (v *MeEventAcceptRequest) UnmarshalJSON(b []byte) error {
 // MeEventAcceptOptions are the optional query parameters and headers of MeEventAccept; the
 // zero value sends none.
 type MeEventAcceptOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -194,9 +192,8 @@ func (c *Client) MeEventAccept(ctx context.Context, eventID string, body MeEvent
 // DeleteMePhotoValueOptions are the optional query parameters and headers of
 // DeleteMePhotoValue; the zero value sends none.
 type DeleteMePhotoValueOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -300,9 +297,8 @@ func (c *Client) DeleteUserPhotoValueBySize(ctx context.Context, userID string, 
 // GetUserStatusOptions are the optional query parameters and headers of GetUserStatus; the
 // zero value sends none.
 type GetUserStatusOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -366,9 +362,8 @@ func (c *Client) GetUserStatusHistory(ctx context.Context, userID string, opts *
 // UpdateUserStatusOptions are the optional query parameters and headers of UpdateUserStatus;
 // the zero value sends none.
 type UpdateUserStatusOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

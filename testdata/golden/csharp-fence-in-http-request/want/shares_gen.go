@@ -19,8 +19,8 @@ type GetShareOptions struct {
 	// redeemSharingLink, but access is only promised for this one request.
 	RedeemSharingLinkIfNecessary string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 

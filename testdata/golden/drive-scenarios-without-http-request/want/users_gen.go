@@ -16,8 +16,8 @@ type GetMeDriveOptions struct {
 	// Expand lists the relationships to return with each item ($expand).
 	Expand []string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 

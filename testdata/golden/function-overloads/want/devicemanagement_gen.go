@@ -12,9 +12,8 @@ import (
 // and headers of DeviceManagementAuditEventsGetAuditActivityTypes; the zero value sends
 // none.
 type DeviceManagementAuditEventsGetAuditActivityTypesOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -83,9 +82,8 @@ func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypesPage(ctx contex
 // parameters and headers of DeviceManagementVerifyWindowsEnrollmentAutoDiscovery; the zero
 // value sends none.
 type DeviceManagementVerifyWindowsEnrollmentAutoDiscoveryOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

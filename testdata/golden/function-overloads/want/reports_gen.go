@@ -11,9 +11,8 @@ import (
 // ReportsGetEmailActivityUserDetailByPeriodOptions are the optional query parameters and
 // headers of ReportsGetEmailActivityUserDetailByPeriod; the zero value sends none.
 type ReportsGetEmailActivityUserDetailByPeriodOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -84,9 +83,8 @@ func (c *Client) ReportsGetEmailActivityUserDetailByDate(ctx context.Context, da
 // ReportsGetTeamsDeviceUsageUserCountsOptions are the optional query parameters and headers
 // of ReportsGetTeamsDeviceUsageUserCounts; the zero value sends none.
 type ReportsGetTeamsDeviceUsageUserCountsOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

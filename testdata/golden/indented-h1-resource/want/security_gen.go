@@ -54,8 +54,8 @@ type UpdateSecuritySecureScoreControlProfileOptions struct {
 	// Prefer is the Prefer header. return=representation.
 	Prefer string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 

@@ -13,9 +13,8 @@ import (
 // and headers of ListDeviceManagementNotificationMessageTemplates; the zero value sends
 // none.
 type ListDeviceManagementNotificationMessageTemplatesOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -80,9 +79,8 @@ func (c *Client) ListDeviceManagementNotificationMessageTemplatesPage(ctx contex
 // and headers of CreateDeviceManagementNotificationMessageTemplate; the zero value sends
 // none.
 type CreateDeviceManagementNotificationMessageTemplateOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -125,9 +123,8 @@ func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.C
 // and headers of DeleteDeviceManagementNotificationMessageTemplate; the zero value sends
 // none.
 type DeleteDeviceManagementNotificationMessageTemplateOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -169,8 +166,8 @@ type GetDeviceManagementNotificationMessageTemplateOptions struct {
 	// Expand lists the relationships to return with each item ($expand).
 	Expand []string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 
@@ -218,9 +215,8 @@ func (c *Client) GetDeviceManagementNotificationMessageTemplate(ctx context.Cont
 // and headers of UpdateDeviceManagementNotificationMessageTemplate; the zero value sends
 // none.
 type UpdateDeviceManagementNotificationMessageTemplateOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

@@ -76,9 +76,8 @@ func (v *CreateSiteListItemRequest) UnmarshalJSON(b []byte) error {
 // CreateSiteListItemOptions are the optional query parameters and headers of
 // CreateSiteListItem; the zero value sends none.
 type CreateSiteListItemOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

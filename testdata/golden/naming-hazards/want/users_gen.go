@@ -11,9 +11,8 @@ import (
 // ListMeCalendarGroupsOptions are the optional query parameters and headers of
 // ListMeCalendarGroups; the zero value sends none.
 type ListMeCalendarGroupsOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -79,9 +78,8 @@ func (c *Client) ListMeCalendarGroupsPage(ctx context.Context, opts *ListMeCalen
 // MeDriveItemWorkbookWorksheetRangeOptions are the optional query parameters and headers of
 // MeDriveItemWorkbookWorksheetRange; the zero value sends none.
 type MeDriveItemWorkbookWorksheetRangeOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

@@ -12,9 +12,8 @@ import (
 // and headers of ListIdentityB2xUserFlowUserflowIdentityProviders; the zero value sends
 // none.
 type ListIdentityB2xUserFlowUserflowIdentityProvidersOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -79,9 +78,8 @@ func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx contex
 // parameters and headers of UpdateIdentityB2xUserFlowUserflowIdentityProviders; the zero
 // value sends none.
 type UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -146,9 +144,8 @@ func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx cont
 // parameters and headers of DeleteIdentityB2xUserFlowUserflowIdentityProviderRef; the zero
 // value sends none.
 type DeleteIdentityB2xUserFlowUserflowIdentityProviderRefOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

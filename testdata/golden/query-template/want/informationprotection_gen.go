@@ -17,8 +17,8 @@ type GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions struct {
 	// OcpClientVersion is the ocp-client-version header. Version of the calling app. Required.
 	OcpClientVersion string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 

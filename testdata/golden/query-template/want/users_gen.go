@@ -77,8 +77,8 @@ type ListMeCalendarViewDeltaOptions struct {
 	// SkipToken is a paging token ($skiptoken).
 	SkipToken string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 
@@ -171,8 +171,8 @@ type ListMeCalendarViewOptions struct {
 	// Optional.
 	Prefer string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 
@@ -337,9 +337,8 @@ func (c *Client) ListUserCalendarViewPage(ctx context.Context, userID string, st
 // GetMePhotoValueOptions are the optional query parameters and headers of GetMePhotoValue;
 // the zero value sends none.
 type GetMePhotoValueOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -437,9 +436,8 @@ func (c *Client) GetMePhotoValueBySize(ctx context.Context, size string, opts *G
 // PutMePhotoValueOptions are the optional query parameters and headers of PutMePhotoValue;
 // the zero value sends none.
 type PutMePhotoValueOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -487,8 +485,8 @@ type GetUsersCountOptions struct {
 	// advanced query.
 	ConsistencyLevel string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 

@@ -11,9 +11,8 @@ import (
 // ReportsGetOffice365ActiveUserCountsOptions are the optional query parameters and headers
 // of ReportsGetOffice365ActiveUserCounts; the zero value sends none.
 type ReportsGetOffice365ActiveUserCountsOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -53,9 +52,8 @@ func (c *Client) ReportsGetOffice365ActiveUserCounts(ctx context.Context, period
 // ReportsGetOffice365ActiveUserDetailByPeriodOptions are the optional query parameters and
 // headers of ReportsGetOffice365ActiveUserDetailByPeriod; the zero value sends none.
 type ReportsGetOffice365ActiveUserDetailByPeriodOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

@@ -11,9 +11,8 @@ import (
 // GetIdentityIdentityProvidersOptions are the optional query parameters and headers of
 // GetIdentityIdentityProviders; the zero value sends none.
 type GetIdentityIdentityProvidersOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

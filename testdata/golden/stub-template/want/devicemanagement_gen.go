@@ -54,9 +54,8 @@ func (v *DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesReque
 // DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices; the zero value sends
 // none.
 type DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -90,9 +89,8 @@ func (c *Client) DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevi
 // GetDeviceManagementManagedDeviceIsSyncPausedOptions are the optional query parameters and
 // headers of GetDeviceManagementManagedDeviceIsSyncPaused; the zero value sends none.
 type GetDeviceManagementManagedDeviceIsSyncPausedOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

@@ -70,9 +70,8 @@ func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body 
 // GetMeDriveOptions are the optional query parameters and headers of GetMeDrive; the zero
 // value sends none.
 type GetMeDriveOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

@@ -10,9 +10,8 @@ import (
 // GetApplicationSynchronizationTemplateOptions are the optional query parameters and headers
 // of GetApplicationSynchronizationTemplate; the zero value sends none.
 type GetApplicationSynchronizationTemplateOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -96,9 +95,8 @@ func (v *UpdateApplicationSynchronizationTemplateRequest) UnmarshalJSON(b []byte
 // UpdateApplicationSynchronizationTemplateOptions are the optional query parameters and
 // headers of UpdateApplicationSynchronizationTemplate; the zero value sends none.
 type UpdateApplicationSynchronizationTemplateOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

@@ -32,8 +32,8 @@ type ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessP
 	// Count asks for the total number of items in @odata.count ($count=true).
 	Count bool
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 
@@ -122,9 +122,8 @@ func (c *Client) ListIdentityGovernanceEntitlementManagementAccessPackageIncompa
 // DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef;
 // the zero value sends none.
 type DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRefOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

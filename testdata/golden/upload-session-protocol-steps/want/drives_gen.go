@@ -13,8 +13,8 @@ type DriveItemCreateUploadSessionOptions struct {
 	// IfMatch is the if-match header. etag.
 	IfMatch string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 

@@ -27,8 +27,8 @@ type ListDeviceAppManagementVppTokensOptions struct {
 	// Skip is the number of items to skip ($skip).
 	Skip int
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 
@@ -107,9 +107,8 @@ func (c *Client) ListDeviceAppManagementVppTokensPage(ctx context.Context, opts 
 // CreateDeviceAppManagementVppTokenOptions are the optional query parameters and headers of
 // CreateDeviceAppManagementVppToken; the zero value sends none.
 type CreateDeviceAppManagementVppTokenOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -156,8 +155,8 @@ type GetDeviceAppManagementVppTokenOptions struct {
 	// Expand lists the relationships to return with each item ($expand).
 	Expand []string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 
@@ -204,9 +203,8 @@ func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID 
 // UpdateDeviceAppManagementVppTokenOptions are the optional query parameters and headers of
 // UpdateDeviceAppManagementVppToken; the zero value sends none.
 type UpdateDeviceAppManagementVppTokenOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -293,9 +291,8 @@ func (v *DeviceAppManagementVppTokenRevokeLicensesRequest) UnmarshalJSON(b []byt
 // DeviceAppManagementVppTokenRevokeLicensesOptions are the optional query parameters and
 // headers of DeviceAppManagementVppTokenRevokeLicenses; the zero value sends none.
 type DeviceAppManagementVppTokenRevokeLicensesOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
@@ -334,9 +331,8 @@ func (c *Client) DeviceAppManagementVppTokenRevokeLicenses(ctx context.Context, 
 // DeviceAppManagementVppTokenSyncLicensesOptions are the optional query parameters and
 // headers of DeviceAppManagementVppTokenSyncLicenses; the zero value sends none.
 type DeviceAppManagementVppTokenSyncLicensesOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 

@@ -12,9 +12,8 @@ import (
 // ListDeviceRegisteredOwnersOptions are the optional query parameters and headers of
 // ListDeviceRegisteredOwners; the zero value sends none.
 type ListDeviceRegisteredOwnersOptions struct {
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the
-	// same name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 }
 
