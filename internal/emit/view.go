@@ -62,7 +62,7 @@ type goMethod struct {
 	Path     model.Path
 	Args     []goArg
 	Body     *goBody    // nil when the request has no JSON body
-	Options  *goOptions // nil when the operation has no optional query parameters or headers
+	Options  *goOptions // every method has options (newOptions never returns nil)
 	Result   model.TypeRef
 	PageName string // for a collection: the name of the one-page method
 	Kind     resultKind
