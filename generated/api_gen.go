@@ -17,21 +17,21 @@ type API interface {
 	// ListDeviceAppManagementVppTokensPage: see Client.ListDeviceAppManagementVppTokensPage.
 	ListDeviceAppManagementVppTokensPage(ctx context.Context, opts *ListDeviceAppManagementVppTokensOptions) (*Page[VppToken], error)
 	// CreateDeviceAppManagementVppToken: see Client.CreateDeviceAppManagementVppToken.
-	CreateDeviceAppManagementVppToken(ctx context.Context, body VppToken) (*VppToken, error)
+	CreateDeviceAppManagementVppToken(ctx context.Context, body VppToken, opts *CreateDeviceAppManagementVppTokenOptions) (*VppToken, error)
 	// DeleteDeviceAppManagementVppToken: see Client.DeleteDeviceAppManagementVppToken.
-	DeleteDeviceAppManagementVppToken(ctx context.Context, vppTokenID string) error
+	DeleteDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *DeleteDeviceAppManagementVppTokenOptions) error
 	// GetDeviceAppManagementVppToken: see Client.GetDeviceAppManagementVppToken.
 	GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *GetDeviceAppManagementVppTokenOptions) (*VppToken, error)
 	// UpdateDeviceAppManagementVppToken: see Client.UpdateDeviceAppManagementVppToken.
-	UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken) (*VppToken, error)
+	UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken, opts *UpdateDeviceAppManagementVppTokenOptions) (*VppToken, error)
 	// RevokeLicensesDeviceAppManagementVppToken: see Client.RevokeLicensesDeviceAppManagementVppToken.
-	RevokeLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body RevokeLicensesDeviceAppManagementVppTokenRequest) error
+	RevokeLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body RevokeLicensesDeviceAppManagementVppTokenRequest, opts *RevokeLicensesDeviceAppManagementVppTokenOptions) error
 	// SyncLicensesDeviceAppManagementVppToken: see Client.SyncLicensesDeviceAppManagementVppToken.
-	SyncLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string) (*VppToken, error)
-	// DirectoryObjectsGetByIDs: see Client.DirectoryObjectsGetByIDs.
-	DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObjectsGetByIDsRequest) iter.Seq2[DirectoryObject, error]
-	// DirectoryObjectsGetByIDsPage: see Client.DirectoryObjectsGetByIDsPage.
-	DirectoryObjectsGetByIDsPage(ctx context.Context, body DirectoryObjectsGetByIDsRequest) (*Page[DirectoryObject], error)
+	SyncLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *SyncLicensesDeviceAppManagementVppTokenOptions) (*VppToken, error)
+	// GetByIDsDirectoryObjects: see Client.GetByIDsDirectoryObjects.
+	GetByIDsDirectoryObjects(ctx context.Context, body GetByIDsDirectoryObjectsRequest, opts *GetByIDsDirectoryObjectsOptions) iter.Seq2[DirectoryObject, error]
+	// GetByIDsDirectoryObjectsPage: see Client.GetByIDsDirectoryObjectsPage.
+	GetByIDsDirectoryObjectsPage(ctx context.Context, body GetByIDsDirectoryObjectsRequest, opts *GetByIDsDirectoryObjectsOptions) (*Page[DirectoryObject], error)
 	// GetGroup: see Client.GetGroup.
 	GetGroup(ctx context.Context, groupID string, opts *GetGroupOptions) (*Group, error)
 	// ListMeMemberOf: see Client.ListMeMemberOf.
@@ -39,23 +39,23 @@ type API interface {
 	// ListMeMemberOfPage: see Client.ListMeMemberOfPage.
 	ListMeMemberOfPage(ctx context.Context, opts *ListMeMemberOfOptions) (*Page[DirectoryObject], error)
 	// ListUserMemberOf: see Client.ListUserMemberOf.
-	ListUserMemberOf(ctx context.Context, userID string, opts *ListMeMemberOfOptions) iter.Seq2[DirectoryObject, error]
+	ListUserMemberOf(ctx context.Context, userID string, opts *ListUserMemberOfOptions) iter.Seq2[DirectoryObject, error]
 	// ListUserMemberOfPage: see Client.ListUserMemberOfPage.
-	ListUserMemberOfPage(ctx context.Context, userID string, opts *ListMeMemberOfOptions) (*Page[DirectoryObject], error)
+	ListUserMemberOfPage(ctx context.Context, userID string, opts *ListUserMemberOfOptions) (*Page[DirectoryObject], error)
 	// PutMePhotoValue: see Client.PutMePhotoValue.
-	PutMePhotoValue(ctx context.Context, content io.Reader, contentType string) error
+	PutMePhotoValue(ctx context.Context, content io.Reader, contentType string, opts *PutMePhotoValueOptions) error
 	// ReminderViewMe: see Client.ReminderViewMe.
 	ReminderViewMe(ctx context.Context, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) iter.Seq2[Reminder, error]
 	// ReminderViewMePage: see Client.ReminderViewMePage.
 	ReminderViewMePage(ctx context.Context, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) (*Page[Reminder], error)
 	// ReminderViewUser: see Client.ReminderViewUser.
-	ReminderViewUser(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) iter.Seq2[Reminder, error]
+	ReminderViewUser(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewUserOptions) iter.Seq2[Reminder, error]
 	// ReminderViewUserPage: see Client.ReminderViewUserPage.
-	ReminderViewUserPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) (*Page[Reminder], error)
-	// ReportsGetOffice365ActiveUserDetailByPeriod: see Client.ReportsGetOffice365ActiveUserDetailByPeriod.
-	ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error)
-	// ReportsGetOffice365ActiveUserDetailByDate: see Client.ReportsGetOffice365ActiveUserDetailByDate.
-	ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error)
+	ReminderViewUserPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewUserOptions) (*Page[Reminder], error)
+	// GetOffice365ActiveUserDetailReportsByPeriod: see Client.GetOffice365ActiveUserDetailReportsByPeriod.
+	GetOffice365ActiveUserDetailReportsByPeriod(ctx context.Context, period string, opts *GetOffice365ActiveUserDetailReportsByPeriodOptions) (io.ReadCloser, error)
+	// GetOffice365ActiveUserDetailReportsByDate: see Client.GetOffice365ActiveUserDetailReportsByDate.
+	GetOffice365ActiveUserDetailReportsByDate(ctx context.Context, date Date, opts *GetOffice365ActiveUserDetailReportsByDateOptions) (io.ReadCloser, error)
 }
 
 var _ API = (*Client)(nil)

@@ -5,11 +5,14 @@ package generated
 import (
 	"context"
 	"iter"
+	"net/http"
 )
 
-// DirectoryObjectsGetByIDsRequest is the request body of DirectoryObjectsGetByIDs. Set
+// GetByIDsDirectoryObjectsRequest is the request body of GetByIDsDirectoryObjects. Set
 // optional fields with Ptr; fields left nil are not sent.
-type DirectoryObjectsGetByIDsRequest struct {
+//
+// AdditionalData sends members the page's table leaves out.
+type GetByIDsDirectoryObjectsRequest struct {
 	// IDs: The object IDs (GUIDs written as strings) to look up. At most 1000 IDs per request.
 	// Required.
 	IDs []string `json:"ids"`
@@ -17,16 +20,65 @@ type DirectoryObjectsGetByIDsRequest struct {
 	// omitted, every type that derives from directoryObject is searched. Values are not
 	// case-sensitive.
 	Types []string `json:"types,omitzero"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
 }
 
-// DirectoryObjectsGetByIDs sends POST /directoryObjects/getByIds.
+// knownGetByIDsDirectoryObjectsRequest reports whether name is a member GetByIDsDirectoryObjectsRequest lists.
+func knownGetByIDsDirectoryObjectsRequest(name []byte) bool {
+	switch string(name) {
+	case "ids", "types":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v GetByIDsDirectoryObjectsRequest) MarshalJSON() ([]byte, error) {
+	type plain GetByIDsDirectoryObjectsRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *GetByIDsDirectoryObjectsRequest) UnmarshalJSON(b []byte) error {
+	*v = GetByIDsDirectoryObjectsRequest{}
+	type plain GetByIDsDirectoryObjectsRequest
+	extra, err := DecodeBody(b, knownGetByIDsDirectoryObjectsRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// GetByIDsDirectoryObjectsOptions are the optional query parameters and headers of
+// GetByIDsDirectoryObjects; the zero value sends none.
+type GetByIDsDirectoryObjectsOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetByIDsDirectoryObjectsOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// GetByIDsDirectoryObjects sends POST /directoryObjects/getByIds.
 //
 // Get the directory objects that match a list of IDs. This is handy for turning a set of
 // stored or returned IDs back into full objects, such as users and groups, in a single call.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a collection of directoryObject. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
-// it stops at the first error, which it yields. DirectoryObjectsGetByIDsPage returns one
+// it stops at the first error, which it yields. GetByIDsDirectoryObjectsPage returns one
 // page with its links.
 //
 // Least privileged permissions:
@@ -34,22 +86,25 @@ type DirectoryObjectsGetByIDsRequest struct {
 //   - Application: Directory.Read.All
 //
 // Source: api-reference/beta/api/directoryobject-getbyids.md
-func (c *Client) DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObjectsGetByIDsRequest) iter.Seq2[DirectoryObject, error] {
+func (c *Client) GetByIDsDirectoryObjects(ctx context.Context, body GetByIDsDirectoryObjectsRequest, opts *GetByIDsDirectoryObjectsOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/directoryObjects/getByIds",
 	}
+	opts.apply(&r)
 	return List[DirectoryObject](ctx, c, r)
 }
 
-// DirectoryObjectsGetByIDsPage sends POST /directoryObjects/getByIds.
+// GetByIDsDirectoryObjectsPage sends POST /directoryObjects/getByIds.
 //
 // Get the directory objects that match a list of IDs. This is handy for turning a set of
 // stored or returned IDs back into full objects, such as users and groups, in a single call.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a collection of directoryObject. This method
-// returns one page; NextPage fetches the next, and DirectoryObjectsGetByIDs iterates over
+// returns one page; NextPage fetches the next, and GetByIDsDirectoryObjects iterates over
 // every item.
 //
 // Least privileged permissions:
@@ -57,11 +112,12 @@ func (c *Client) DirectoryObjectsGetByIDs(ctx context.Context, body DirectoryObj
 //   - Application: Directory.Read.All
 //
 // Source: api-reference/beta/api/directoryobject-getbyids.md
-func (c *Client) DirectoryObjectsGetByIDsPage(ctx context.Context, body DirectoryObjectsGetByIDsRequest) (*Page[DirectoryObject], error) {
+func (c *Client) GetByIDsDirectoryObjectsPage(ctx context.Context, body GetByIDsDirectoryObjectsRequest, opts *GetByIDsDirectoryObjectsOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/directoryObjects/getByIds",
 	}
+	opts.apply(&r)
 	return GetPage[DirectoryObject](ctx, c, r)
 }

@@ -22,7 +22,7 @@ var errNoUser = errors.New("no such user")
 // the properties it needs and stops reading once it has limit names.
 func securityGroups(ctx context.Context, g API, userID string, limit int) ([]string, error) {
 	var names []string
-	opts := &ListMeMemberOfOptions{Select: []string{"id", "displayName", "securityEnabled"}}
+	opts := &ListUserMemberOfOptions{Select: []string{"id", "displayName", "securityEnabled"}}
 	for obj, err := range g.ListUserMemberOf(ctx, userID, opts) {
 		if IsNotFound(err) {
 			return nil, fmt.Errorf("%s: %w", userID, errNoUser)
@@ -51,13 +51,13 @@ type fakeGraph struct {
 	failWith error                        // yielded after the items, when not nil
 
 	// What the code under test did.
-	gotOpts *ListMeMemberOfOptions
+	gotOpts *ListUserMemberOfOptions
 	yielded int
 }
 
 var _ API = (*fakeGraph)(nil)
 
-func (f *fakeGraph) ListUserMemberOf(ctx context.Context, userID string, opts *ListMeMemberOfOptions) iter.Seq2[DirectoryObject, error] {
+func (f *fakeGraph) ListUserMemberOf(ctx context.Context, userID string, opts *ListUserMemberOfOptions) iter.Seq2[DirectoryObject, error] {
 	f.gotOpts = opts
 	return func(yield func(DirectoryObject, error) bool) {
 		objs, ok := f.memberOf[userID]

@@ -273,35 +273,35 @@ func TestOperations(t *testing.T) {
 			name: "DeleteDeviceAppManagementVppToken",
 			rep:  reply{status: http.StatusNoContent},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return nil, c.DeleteDeviceAppManagementVppToken(ctx, "tok-1")
+				return nil, c.DeleteDeviceAppManagementVppToken(ctx, "tok-1", nil)
 			},
 			method: "DELETE", path: "/deviceAppManagement/vppTokens/tok-1",
 		},
 		{
-			name: "DeviceAppManagementVppTokenRevokeLicenses/false is sent, nil is not",
+			name: "RevokeLicensesDeviceAppManagementVppToken/false is sent, nil is not",
 			rep:  reply{status: http.StatusNoContent},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return nil, c.DeviceAppManagementVppTokenRevokeLicenses(ctx, "tok-1",
-					DeviceAppManagementVppTokenRevokeLicensesRequest{NotifyManagedDevices: Ptr(false)})
+				return nil, c.RevokeLicensesDeviceAppManagementVppToken(ctx, "tok-1",
+					RevokeLicensesDeviceAppManagementVppTokenRequest{NotifyManagedDevices: Ptr(false)}, nil)
 			},
 			method: "POST", path: "/deviceAppManagement/vppTokens/tok-1/revokeLicenses",
 			reqBody: `{"notifyManagedDevices":false}`, exact: true,
 		},
 		{
-			name: "DeviceAppManagementVppTokenRevokeLicenses/both set",
+			name: "RevokeLicensesDeviceAppManagementVppToken/both set",
 			rep:  reply{status: http.StatusNoContent},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return nil, c.DeviceAppManagementVppTokenRevokeLicenses(ctx, "tok-1",
-					DeviceAppManagementVppTokenRevokeLicensesRequest{NotifyManagedDevices: Ptr(true), RevokeUntrackedLicenses: Ptr(false)})
+				return nil, c.RevokeLicensesDeviceAppManagementVppToken(ctx, "tok-1",
+					RevokeLicensesDeviceAppManagementVppTokenRequest{NotifyManagedDevices: Ptr(true), RevokeUntrackedLicenses: Ptr(false)}, nil)
 			},
 			method: "POST", path: "/deviceAppManagement/vppTokens/tok-1/revokeLicenses",
 			reqBody: `{"notifyManagedDevices":true,"revokeUntrackedLicenses":false}`, exact: true,
 		},
 		{
-			name: "DeviceAppManagementVppTokenRevokeLicenses/nothing set",
+			name: "RevokeLicensesDeviceAppManagementVppToken/nothing set",
 			rep:  reply{status: http.StatusNoContent},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return nil, c.DeviceAppManagementVppTokenRevokeLicenses(ctx, "tok-1", DeviceAppManagementVppTokenRevokeLicensesRequest{})
+				return nil, c.RevokeLicensesDeviceAppManagementVppToken(ctx, "tok-1", RevokeLicensesDeviceAppManagementVppTokenRequest{}, nil)
 			},
 			method: "POST", path: "/deviceAppManagement/vppTokens/tok-1/revokeLicenses",
 			reqBody: `{}`, exact: true,
@@ -317,7 +317,7 @@ func TestOperations(t *testing.T) {
 					ExpirationDateTime:      Ptr(NewDateTimeOffset(expiry)),
 					AutomaticallyUpdateApps: Ptr(false),
 					RoleScopeTagIDs:         []string{"0", "1"},
-				})
+				}, nil)
 			},
 			method: "POST", path: "/deviceAppManagement/vppTokens",
 			reqBody: `{"vppTokenAccountType":"business","expirationDateTime":"2025-01-02T03:04:05Z","token":"eyJ0b2tlbiI6IjEifQ==","automaticallyUpdateApps":false,"displayName":"Contoso VPP","roleScopeTagIds":["0","1"]}`,
@@ -334,7 +334,7 @@ func TestOperations(t *testing.T) {
 					DataSharingConsentGranted: Ptr(false),
 					State:                     Ptr(VppTokenStateValid),
 					RoleScopeTagIDs:           []string{}, // empty but set: sent, to clear the list
-				})
+				}, nil)
 			},
 			method: "PATCH", path: "/deviceAppManagement/vppTokens/tok-1",
 			reqBody: `{"state":"valid","dataSharingConsentGranted":false,"displayName":"renamed","roleScopeTagIds":[]}`, exact: true,
@@ -346,7 +346,7 @@ func TestOperations(t *testing.T) {
 			name: "UpdateDeviceAppManagementVppToken/204 from the service",
 			rep:  reply{status: http.StatusNoContent},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.UpdateDeviceAppManagementVppToken(ctx, "tok-1", VppToken{Token: Ptr("t")})
+				return c.UpdateDeviceAppManagementVppToken(ctx, "tok-1", VppToken{Token: Ptr("t")}, nil)
 			},
 			method: "PATCH", path: "/deviceAppManagement/vppTokens/tok-1",
 			reqBody: `{"token":"t"}`, exact: true,
@@ -357,10 +357,10 @@ func TestOperations(t *testing.T) {
 			},
 		},
 		{
-			name: "DeviceAppManagementVppTokenSyncLicenses",
+			name: "SyncLicensesDeviceAppManagementVppToken",
 			rep:  reply{body: vppTokenJSON},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.DeviceAppManagementVppTokenSyncLicenses(ctx, "tok-1")
+				return c.SyncLicensesDeviceAppManagementVppToken(ctx, "tok-1", nil)
 			},
 			method: "POST", path: "/deviceAppManagement/vppTokens/tok-1/syncLicenses",
 			check: func(t *testing.T, got any) {
@@ -368,12 +368,12 @@ func TestOperations(t *testing.T) {
 			},
 		},
 		{
-			name: "DirectoryObjectsGetByIDs",
+			name: "GetByIDsDirectoryObjects",
 			rep: reply{body: `{"@odata.context":"https://graph.microsoft.com/beta/$metadata#directoryObjects",` +
 				`"value":[{"@odata.type":"#microsoft.graph.user","id":"u1","displayName":"Alice"},{"@odata.type":"#microsoft.graph.group","id":"g1"}],` +
 				`"@odata.nextLink":"https://graph.microsoft.com/beta/directoryObjects/getByIds?$skiptoken=X%27Y"}`},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"u1", "g1"}, Types: []string{"user", "group"}})
+				return c.GetByIDsDirectoryObjectsPage(ctx, GetByIDsDirectoryObjectsRequest{IDs: []string{"u1", "g1"}, Types: []string{"user", "group"}}, nil)
 			},
 			method: "POST", path: "/directoryObjects/getByIds",
 			reqBody: `{"ids":["u1","g1"],"types":["user","group"]}`, exact: true,
@@ -391,10 +391,10 @@ func TestOperations(t *testing.T) {
 			},
 		},
 		{
-			name: "DirectoryObjectsGetByIDs/types omitted",
+			name: "GetByIDsDirectoryObjects/types omitted",
 			rep:  reply{body: `{"value":[]}`},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"u1"}})
+				return c.GetByIDsDirectoryObjectsPage(ctx, GetByIDsDirectoryObjectsRequest{IDs: []string{"u1"}}, nil)
 			},
 			method: "POST", path: "/directoryObjects/getByIds",
 			reqBody: `{"ids":["u1"]}`, exact: true,
@@ -441,10 +441,10 @@ func TestOperations(t *testing.T) {
 			},
 		},
 		{
-			name: "MeReminderView",
+			name: "ReminderViewMe",
 			rep:  reply{body: `{"value":[{"eventId":"e1","reminderFireTime":{"dateTime":"2021-07-12T07:45:00.0000000","timeZone":"UTC"}}]}`},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.MeReminderViewPage(ctx, "2021-07-12T08:00:00.0000000", "2021-07-16T18:00:00.0000000", nil)
+				return c.ReminderViewMePage(ctx, "2021-07-12T08:00:00.0000000", "2021-07-16T18:00:00.0000000", nil)
 			},
 			method: "GET", path: "/me/reminderView(startDateTime='2021-07-12T08:00:00.0000000',endDateTime='2021-07-16T18:00:00.0000000')",
 			check: func(t *testing.T, got any) {
@@ -455,27 +455,27 @@ func TestOperations(t *testing.T) {
 			},
 		},
 		{
-			name: "UserReminderView/quotes doubled",
+			name: "ReminderViewUser/quotes doubled",
 			rep:  reply{body: `{"value":[]}`},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.UserReminderViewPage(ctx, "u1", "it's", "a'b''c", nil)
+				return c.ReminderViewUserPage(ctx, "u1", "it's", "a'b''c", nil)
 			},
 			method: "GET", path: "/users/u1/reminderView(startDateTime='it''s',endDateTime='a''b''''c')",
 		},
 		{
-			name: "ReportsGetOffice365ActiveUserDetailByPeriod",
+			name: "GetOffice365ActiveUserDetailReportsByPeriod",
 			rep:  reply{header: map[string]string{"Content-Type": "application/octet-stream"}, body: reportCSV},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D7")
+				return c.GetOffice365ActiveUserDetailReportsByPeriod(ctx, "D7", nil)
 			},
 			method: "GET", path: "/reports/getOffice365ActiveUserDetail(period='D7')",
 			stream: true,
 		},
 		{
-			name: "ReportsGetOffice365ActiveUserDetailByDate",
+			name: "GetOffice365ActiveUserDetailReportsByDate",
 			rep:  reply{header: map[string]string{"Content-Type": "text/csv"}, body: reportCSV},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.ReportsGetOffice365ActiveUserDetailByDate(ctx, Date{Year: 2024, Month: time.January, Day: 31})
+				return c.GetOffice365ActiveUserDetailReportsByDate(ctx, Date{Year: 2024, Month: time.January, Day: 31}, nil)
 			},
 			method: "GET", path: "/reports/getOffice365ActiveUserDetail(date=2024-01-31)",
 			stream: true,
@@ -566,14 +566,14 @@ func TestPathEscaping(t *testing.T) {
 			return err
 		}, []string{"deviceAppManagement", "vppTokens", esc}, 2, id},
 		{"DeleteDeviceAppManagementVppToken", func(ctx context.Context, c *Client) error {
-			return c.DeleteDeviceAppManagementVppToken(ctx, id)
+			return c.DeleteDeviceAppManagementVppToken(ctx, id, nil)
 		}, []string{"deviceAppManagement", "vppTokens", esc}, 2, id},
 		{"UpdateDeviceAppManagementVppToken", func(ctx context.Context, c *Client) error {
-			_, err := c.UpdateDeviceAppManagementVppToken(ctx, id, VppToken{})
+			_, err := c.UpdateDeviceAppManagementVppToken(ctx, id, VppToken{}, nil)
 			return err
 		}, []string{"deviceAppManagement", "vppTokens", esc}, 2, id},
-		{"DeviceAppManagementVppTokenRevokeLicenses", func(ctx context.Context, c *Client) error {
-			return c.DeviceAppManagementVppTokenRevokeLicenses(ctx, id, DeviceAppManagementVppTokenRevokeLicensesRequest{})
+		{"RevokeLicensesDeviceAppManagementVppToken", func(ctx context.Context, c *Client) error {
+			return c.RevokeLicensesDeviceAppManagementVppToken(ctx, id, RevokeLicensesDeviceAppManagementVppTokenRequest{}, nil)
 		}, []string{"deviceAppManagement", "vppTokens", esc, "revokeLicenses"}, 2, id},
 		{"ListUserMemberOf", func(ctx context.Context, c *Client) error {
 			_, err := c.ListUserMemberOfPage(ctx, id, nil)
@@ -583,17 +583,17 @@ func TestPathEscaping(t *testing.T) {
 			_, err := c.GetGroup(ctx, id, nil)
 			return err
 		}, []string{"groups", esc}, 1, id},
-		{"UserReminderView/user", func(ctx context.Context, c *Client) error {
-			_, err := c.UserReminderViewPage(ctx, id, "s", "e", nil)
+		{"ReminderViewUser/user", func(ctx context.Context, c *Client) error {
+			_, err := c.ReminderViewUserPage(ctx, id, "s", "e", nil)
 			return err
 		}, []string{"users", esc, "reminderView(startDateTime='s',endDateTime='e')"}, 1, id},
-		{"UserReminderView/arguments", func(ctx context.Context, c *Client) error {
-			_, err := c.UserReminderViewPage(ctx, "u1", id, "x'/y", nil)
+		{"ReminderViewUser/arguments", func(ctx context.Context, c *Client) error {
+			_, err := c.ReminderViewUserPage(ctx, "u1", id, "x'/y", nil)
 			return err
 		}, []string{"users", "u1", "reminderView(startDateTime='" + esc + "',endDateTime='x''%2Fy')"}, 2,
 			"reminderView(startDateTime='" + id + "',endDateTime='x''/y')"},
-		{"ReportsGetOffice365ActiveUserDetailByPeriod", func(ctx context.Context, c *Client) error {
-			rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, id)
+		{"GetOffice365ActiveUserDetailReportsByPeriod", func(ctx context.Context, c *Client) error {
+			rc, err := c.GetOffice365ActiveUserDetailReportsByPeriod(ctx, id, nil)
 			if err == nil {
 				rc.Close()
 			}
@@ -602,8 +602,8 @@ func TestPathEscaping(t *testing.T) {
 			"getOffice365ActiveUserDetail(period='" + id + "')"},
 		// A Date has one spelling, with nothing to escape: it is written as an unquoted
 		// OData date literal, a year past 9999 with all its digits.
-		{"ReportsGetOffice365ActiveUserDetailByDate", func(ctx context.Context, c *Client) error {
-			rc, err := c.ReportsGetOffice365ActiveUserDetailByDate(ctx, Date{Year: 12024, Month: time.February, Day: 9})
+		{"GetOffice365ActiveUserDetailReportsByDate", func(ctx context.Context, c *Client) error {
+			rc, err := c.GetOffice365ActiveUserDetailReportsByDate(ctx, Date{Year: 12024, Month: time.February, Day: 9}, nil)
 			if err == nil {
 				rc.Close()
 			}
@@ -775,12 +775,12 @@ func TestErrors(t *testing.T) {
 	const inner = `{"date":"2024-01-31T10:00:00","request-id":"abc","client-request-id":"abc"}`
 	const notFound = `{"error":{"code":"Request_ResourceNotFound","message":"Resource 'g1' does not exist or one of its queried reference-property objects are not present.","innerError":` + inner + `}}`
 	get := func(ctx context.Context, c *Client) error { _, err := c.GetGroup(ctx, "g1", nil); return err }
-	del := func(ctx context.Context, c *Client) error { return c.DeleteDeviceAppManagementVppToken(ctx, "t1") }
+	del := func(ctx context.Context, c *Client) error { return c.DeleteDeviceAppManagementVppToken(ctx, "t1", nil) }
 	revoke := func(ctx context.Context, c *Client) error {
-		return c.DeviceAppManagementVppTokenRevokeLicenses(ctx, "t1", DeviceAppManagementVppTokenRevokeLicensesRequest{})
+		return c.RevokeLicensesDeviceAppManagementVppToken(ctx, "t1", RevokeLicensesDeviceAppManagementVppTokenRequest{}, nil)
 	}
 	stream := func(ctx context.Context, c *Client) error {
-		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D7")
+		rc, err := c.GetOffice365ActiveUserDetailReportsByPeriod(ctx, "D7", nil)
 		if rc != nil {
 			rc.Close()
 			if err == nil {
@@ -898,7 +898,7 @@ func TestDecodingErrors(t *testing.T) {
 			return err
 		}},
 		{"wrong nextLink type", `{"value":[],"@odata.nextLink":5}`, func(ctx context.Context, c *Client) error {
-			_, err := c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"a"}})
+			_, err := c.GetByIDsDirectoryObjectsPage(ctx, GetByIDsDirectoryObjectsRequest{IDs: []string{"a"}}, nil)
 			return err
 		}},
 		{"invalid DateTimeOffset", `{"id":"t","expirationDateTime":"yesterday"}`, func(ctx context.Context, c *Client) error {
@@ -922,7 +922,7 @@ func TestDecodingErrors(t *testing.T) {
 			return err
 		}},
 		{"nested value of the wrong shape", `{"value":[{"eventId":"e1","reminderFireTime":"2021-07-12T07:45:00"}]}`, func(ctx context.Context, c *Client) error {
-			_, err := c.MeReminderViewPage(ctx, "s", "e", nil)
+			_, err := c.ReminderViewMePage(ctx, "s", "e", nil)
 			return err
 		}},
 	}
@@ -964,7 +964,7 @@ func TestContextCanceled(t *testing.T) {
 		c, _ := serve(t, reply{body: `{}`})
 		ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Minute))
 		defer cancel()
-		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1")
+		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1", nil)
 		if !errors.Is(err, context.DeadlineExceeded) {
 			t.Errorf("err = %v, want it to wrap context.DeadlineExceeded", err)
 		}
@@ -1013,7 +1013,7 @@ func TestContextCanceled(t *testing.T) {
 		c, started := blocking(t, "line 1\n")
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		rc, err := c.ReportsGetOffice365ActiveUserDetailByDate(ctx, Date{Year: 2024, Month: time.January, Day: 31})
+		rc, err := c.GetOffice365ActiveUserDetailReportsByDate(ctx, Date{Year: 2024, Month: time.January, Day: 31}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1046,7 +1046,7 @@ func TestStreamFollowsRedirect(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	c := NewClient(WithBaseURL(srv.URL+"/beta"), WithUserAgent("reports-bot"))
-	rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(context.Background(), "D30")
+	rc, err := c.GetOffice365ActiveUserDetailReportsByPeriod(context.Background(), "D30", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1475,8 +1475,8 @@ func TestPolymorphism(t *testing.T) {
 		name string
 		call func(context.Context, *Client) (*Page[DirectoryObject], error)
 	}{
-		{"DirectoryObjectsGetByIDs", func(ctx context.Context, c *Client) (*Page[DirectoryObject], error) {
-			return c.DirectoryObjectsGetByIDsPage(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"a"}})
+		{"GetByIDsDirectoryObjects", func(ctx context.Context, c *Client) (*Page[DirectoryObject], error) {
+			return c.GetByIDsDirectoryObjectsPage(ctx, GetByIDsDirectoryObjectsRequest{IDs: []string{"a"}}, nil)
 		}},
 		{"ListUserMemberOf", func(ctx context.Context, c *Client) (*Page[DirectoryObject], error) {
 			return c.ListUserMemberOfPage(ctx, "3f9b6e2d-8a41-4c07-b2d5-9e16a0c4f873", nil)
@@ -1690,7 +1690,7 @@ func TestUpdateSendsOnlySetFields(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			c, next := serve(t, reply{body: vppTokenJSON})
-			got, err := c.UpdateDeviceAppManagementVppToken(context.Background(), "tok-1", tt.body)
+			got, err := c.UpdateDeviceAppManagementVppToken(context.Background(), "tok-1", tt.body, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -1732,7 +1732,7 @@ func TestCreateSendsTheResource(t *testing.T) {
 			DisplayName:                         Ptr("Contoso Schools VPP"),
 			ClaimTokenManagementFromExternalMdm: Ptr(false),
 			RoleScopeTagIDs:                     []string{"0"},
-		})
+		}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1755,7 +1755,7 @@ func TestCreateSendsTheResource(t *testing.T) {
 			t.Fatal(err)
 		}
 		c, next := serve(t, reply{status: http.StatusCreated, body: vppTokenJSON})
-		if _, err := c.CreateDeviceAppManagementVppToken(context.Background(), tok); err != nil {
+		if _, err := c.CreateDeviceAppManagementVppToken(context.Background(), tok, nil); err != nil {
 			t.Fatal(err)
 		}
 		sameObject(t, "body", next().Body, []byte(vppTokenFullJSON))
@@ -1764,7 +1764,7 @@ func TestCreateSendsTheResource(t *testing.T) {
 	t.Run("201 with no body", func(t *testing.T) {
 		t.Parallel()
 		c, next := serve(t, reply{status: http.StatusCreated})
-		got, err := c.CreateDeviceAppManagementVppToken(context.Background(), VppToken{Token: Ptr("t")})
+		got, err := c.CreateDeviceAppManagementVppToken(context.Background(), VppToken{Token: Ptr("t")}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1899,7 +1899,7 @@ func TestNullProperties(t *testing.T) {
 	if _, err := c.UpdateDeviceAppManagementVppToken(context.Background(), "t", VppToken{
 		DisplayName:    Ptr("x"),
 		AdditionalData: map[string]json.RawMessage{"locationName": raw("null"), "displayName": raw("null")},
-	}); err != nil {
+	}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if body, want := next().Body, `{"displayName":"x","locationName":null}`; string(body) != want {
@@ -2218,7 +2218,7 @@ func TestListIterator(t *testing.T) {
 		})
 		c := NewClient(WithBaseURL(srv.URL + "/beta"))
 		var got []string
-		for o, err := range c.DirectoryObjectsGetByIDs(ctx, DirectoryObjectsGetByIDsRequest{IDs: []string{"u1", "g1"}}) {
+		for o, err := range c.GetByIDsDirectoryObjects(ctx, GetByIDsDirectoryObjectsRequest{IDs: []string{"u1", "g1"}}, nil) {
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -2521,6 +2521,8 @@ func TestConsistencyLevel(t *testing.T) {
 		{"$count", &ListMeMemberOfOptions{Count: true}, []string{"eventual"}},
 		{"set by the caller", &ListMeMemberOfOptions{Search: "displayName:finance", Count: true, ConsistencyLevel: "session"}, []string{"session"}},
 		{"set by the caller without $search", &ListMeMemberOfOptions{Filter: "endswith(mail,'@contoso.com')", ConsistencyLevel: "eventual"}, []string{"eventual"}},
+		{"set through Header", &ListMeMemberOfOptions{Count: true, Header: http.Header{"consistencylevel": {"session"}}}, []string{"session"}},
+		{"Header and the field", &ListMeMemberOfOptions{ConsistencyLevel: "eventual", Header: http.Header{"ConsistencyLevel": {"session"}}}, []string{"eventual"}},
 		{"$select and $filter alone", &ListMeMemberOfOptions{Select: []string{"id"}, Filter: "id ne null"}, nil},
 		{"nil", nil, nil},
 	}
@@ -2562,11 +2564,11 @@ func TestConsistencyLevel(t *testing.T) {
 		}
 	})
 
-	t.Run("Prefer on MeReminderView", func(t *testing.T) {
+	t.Run("Prefer on ReminderViewMe", func(t *testing.T) {
 		t.Parallel()
 		c, next := serve(t, reply{body: `{"value":[]}`})
 		const prefer = `outlook.timezone="Pacific Standard Time"`
-		if _, err := c.MeReminderViewPage(context.Background(), "s", "e", &MeReminderViewOptions{Prefer: prefer}); err != nil {
+		if _, err := c.ReminderViewMePage(context.Background(), "s", "e", &ReminderViewMeOptions{Prefer: prefer}); err != nil {
 			t.Fatal(err)
 		}
 		r := next()
@@ -2635,7 +2637,7 @@ func TestRetries(t *testing.T) {
 		t.Parallel()
 		srv, log := logServer(t, script(tooMany, reply{status: http.StatusCreated, body: vppTokenJSON}))
 		c := NewClient(WithBaseURL(srv.URL), fast(4))
-		got, err := c.CreateDeviceAppManagementVppToken(ctx, VppToken{DisplayName: Ptr("x")})
+		got, err := c.CreateDeviceAppManagementVppToken(ctx, VppToken{DisplayName: Ptr("x")}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -2667,7 +2669,7 @@ func TestRetries(t *testing.T) {
 		t.Parallel()
 		srv, log := logServer(t, script(reply{status: http.StatusGatewayTimeout}, reply{body: vppTokenJSON}))
 		c := NewClient(WithBaseURL(srv.URL), fast(4))
-		_, err := c.DeviceAppManagementVppTokenSyncLicenses(ctx, "t1")
+		_, err := c.SyncLicensesDeviceAppManagementVppToken(ctx, "t1", nil)
 		var ge *Error
 		if !errors.As(err, &ge) || ge.StatusCode != http.StatusGatewayTimeout {
 			t.Errorf("err = %v, want the 504", err)
@@ -2693,7 +2695,7 @@ func TestRetries(t *testing.T) {
 		t.Parallel()
 		srv, log := logServer(t, script(tooMany))
 		c := NewClient(WithBaseURL(srv.URL), fast(3))
-		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1")
+		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1", nil)
 		var ge *Error
 		if !errors.As(err, &ge) || ge.StatusCode != http.StatusTooManyRequests || ge.Code != "TooManyRequests" || !IsThrottled(err) {
 			t.Errorf("err = %v, want the last 429 as an *Error", err)
@@ -2757,7 +2759,7 @@ func TestRetries(t *testing.T) {
 		}
 		srv, log = logServer(t, reset)
 		c = NewClient(WithBaseURL(srv.URL), fast(3))
-		if _, err := c.DeviceAppManagementVppTokenSyncLicenses(ctx, "t1"); err == nil {
+		if _, err := c.SyncLicensesDeviceAppManagementVppToken(ctx, "t1", nil); err == nil {
 			t.Error("POST: err = nil, want the transport error")
 		}
 		if n := len(log.get()); n != 1 {
@@ -2853,7 +2855,7 @@ func TestWithoutRetries(t *testing.T) {
 		t.Parallel()
 		srv, log := logServer(t, script(reply{status: http.StatusServiceUnavailable, header: map[string]string{"Retry-After": "1"}}))
 		c := NewClient(WithBaseURL(srv.URL), fast(5), WithoutRetries())
-		if err := c.DeleteDeviceAppManagementVppToken(context.Background(), "t1"); !IsThrottled(err) {
+		if err := c.DeleteDeviceAppManagementVppToken(context.Background(), "t1", nil); !IsThrottled(err) {
 			t.Errorf("err = %v, want a throttling *Error", err)
 		}
 		if n := len(log.get()); n != 1 {
@@ -2910,7 +2912,7 @@ func TestRetryContextCanceled(t *testing.T) {
 			cancel() // the caller gives up while the client waits
 			return sleepContext(ctx, d)
 		}
-		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1")
+		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1", nil)
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("err = %v, want it to wrap context.Canceled", err)
 		}
@@ -2958,7 +2960,7 @@ func TestDownload(t *testing.T) {
 			reply{status: http.StatusServiceUnavailable, header: map[string]string{"Retry-After": "0"}},
 			reply{header: map[string]string{"Content-Type": "application/octet-stream"}, body: report}))
 		c := NewClient(WithBaseURL(srv.URL+"/beta"), fast(3), WithToken("t0k"))
-		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D7")
+		rc, err := c.GetOffice365ActiveUserDetailReportsByPeriod(ctx, "D7", nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -2991,7 +2993,7 @@ func TestDownload(t *testing.T) {
 			_, _ = io.WriteString(w, "line 2\n")
 		})
 		c := NewClient(WithBaseURL(srv.URL))
-		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D30")
+		rc, err := c.GetOffice365ActiveUserDetailReportsByPeriod(ctx, "D30", nil)
 		if err != nil {
 			close(more)
 			t.Fatal(err)
@@ -3013,7 +3015,7 @@ func TestDownload(t *testing.T) {
 	t.Run("not found", func(t *testing.T) {
 		t.Parallel()
 		c, _ := serve(t, reply{status: http.StatusNotFound, body: `{"error":{"code":"NotFound","message":"no report"}}`})
-		rc, err := c.ReportsGetOffice365ActiveUserDetailByPeriod(ctx, "D7")
+		rc, err := c.GetOffice365ActiveUserDetailReportsByPeriod(ctx, "D7", nil)
 		if rc != nil {
 			rc.Close()
 			t.Error("got a stream with the error")
@@ -3032,7 +3034,7 @@ func TestUpload(t *testing.T) {
 	srv, log := logServer(t, script(reply{status: http.StatusServiceUnavailable, header: map[string]string{"Retry-After": "0"}},
 		reply{status: http.StatusNoContent}))
 	c := NewClient(WithBaseURL(srv.URL+"/beta"), WithHTTPClient(srv.Client()))
-	if err := c.PutMePhotoValue(context.Background(), bytes.NewReader(photo), "image/jpeg"); err != nil {
+	if err := c.PutMePhotoValue(context.Background(), bytes.NewReader(photo), "image/jpeg", nil); err != nil {
 		t.Fatal(err)
 	}
 	reqs := log.get()
@@ -3053,7 +3055,7 @@ func TestUpload(t *testing.T) {
 
 	srv2, log2 := logServer(t, script(reply{status: http.StatusNoContent}))
 	c2 := NewClient(WithBaseURL(srv2.URL+"/beta"), WithHTTPClient(srv2.Client()))
-	if err := c2.PutMePhotoValue(context.Background(), strings.NewReader("raw"), ""); err != nil {
+	if err := c2.PutMePhotoValue(context.Background(), strings.NewReader("raw"), "", nil); err != nil {
 		t.Fatal(err)
 	}
 	if r := log2.get()[0]; r.Header.Get("Content-Type") != "application/octet-stream" || string(r.Body) != "raw" {
@@ -3239,5 +3241,45 @@ func TestNextLinkDefaultPort(t *testing.T) {
 	checkEqual(t, "items", got, []string{"a", "b"})
 	if n := len(log.get()); n != 2 {
 		t.Errorf("%d requests, want 2", n)
+	}
+}
+
+// TestHeaderAndAdditionalData: a method whose page documents no options still takes them,
+// for the Header escape hatch; a request body struct sends the members its table left out,
+// its own fields winning on a clash; nil options send no extra header.
+func TestHeaderAndAdditionalData(t *testing.T) {
+	t.Parallel()
+	c, next := serve(t, reply{status: http.StatusNoContent})
+	body := RevokeLicensesDeviceAppManagementVppTokenRequest{
+		NotifyManagedDevices: Ptr(true),
+		AdditionalData:       map[string]any{"notifyManagedDevices": false, "displayName": "x", "teamsApp@odata.bind": "https://graph.microsoft.com/beta/appCatalogs/teamsApps/a1"},
+	}
+	opts := &RevokeLicensesDeviceAppManagementVppTokenOptions{Header: http.Header{"Prefer": {"respond-async"}, "X-Trace": {"1", "2"}}}
+	if err := c.RevokeLicensesDeviceAppManagementVppToken(context.Background(), "tok-1", body, opts); err != nil {
+		t.Fatal(err)
+	}
+	r := next()
+	if want := `{"notifyManagedDevices":true,"displayName":"x","teamsApp@odata.bind":"https://graph.microsoft.com/beta/appCatalogs/teamsApps/a1"}`; string(r.Body) != want {
+		t.Errorf("body = %s, want %s", r.Body, want)
+	}
+	if v := r.Header.Values("X-Trace"); !slices.Equal(v, []string{"1", "2"}) {
+		t.Errorf("X-Trace = %q", v)
+	}
+	if v := r.Header.Get("Prefer"); v != "respond-async" {
+		t.Errorf("Prefer = %q", v)
+	}
+	var back RevokeLicensesDeviceAppManagementVppTokenRequest
+	if err := json.Unmarshal(r.Body, &back); err != nil {
+		t.Fatal(err)
+	}
+	if *back.NotifyManagedDevices != true || string(back.AdditionalData["displayName"].(json.RawMessage)) != `"x"` || len(back.AdditionalData) != 2 {
+		t.Errorf("decoded again: %+v", back)
+	}
+
+	if err := c.DeleteDeviceAppManagementVppToken(context.Background(), "tok-1", nil); err != nil {
+		t.Fatal(err)
+	}
+	if r := next(); r.Header.Get("Prefer") != "" || r.Header.Get("X-Trace") != "" {
+		t.Errorf("nil options sent %v", r.Header)
 	}
 }

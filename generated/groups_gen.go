@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	"net/http"
 	"strings"
 )
 
@@ -14,6 +15,10 @@ type GetGroupOptions struct {
 	Select []string
 	// Expand lists the relationships to return with each item ($expand).
 	Expand []string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -21,6 +26,7 @@ func (o *GetGroupOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}

@@ -5,13 +5,32 @@ package generated
 import (
 	"context"
 	"io"
+	"net/http"
 )
 
-// ReportsGetOffice365ActiveUserDetailByPeriod sends GET /reports/getOffice365ActiveUserDetail(period='{period}').
+// GetOffice365ActiveUserDetailReportsByPeriodOptions are the optional query parameters and
+// headers of GetOffice365ActiveUserDetailReportsByPeriod; the zero value sends none.
+type GetOffice365ActiveUserDetailReportsByPeriodOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetOffice365ActiveUserDetailReportsByPeriodOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// GetOffice365ActiveUserDetailReportsByPeriod sends GET /reports/getOffice365ActiveUserDetail(period='{period}').
 //
 // Get a per-user report of activity and license assignment across Microsoft 365 services.
 //
 // period: Number of days the report covers. Supported values are D7, D30, D90, and D180.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
@@ -21,21 +40,29 @@ import (
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
-func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error) {
+func (c *Client) GetOffice365ActiveUserDetailReportsByPeriod(ctx context.Context, period string, opts *GetOffice365ActiveUserDetailReportsByPeriodOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getOffice365ActiveUserDetail(period=" + PathValue(period, true) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
 
-// ReportsGetOffice365ActiveUserDetailByDate sends GET /reports/getOffice365ActiveUserDetail(date={date}).
+// GetOffice365ActiveUserDetailReportsByDateOptions are the optional query parameters and
+// headers of GetOffice365ActiveUserDetailReportsByDate, which it shares with
+// GetOffice365ActiveUserDetailReportsByPeriod: another path to the same operation.
+type GetOffice365ActiveUserDetailReportsByDateOptions = GetOffice365ActiveUserDetailReportsByPeriodOptions
+
+// GetOffice365ActiveUserDetailReportsByDate sends GET /reports/getOffice365ActiveUserDetail(date={date}).
 //
 // Get a per-user report of activity and license assignment across Microsoft 365 services.
 //
 // date: Single day to report on, in YYYY-MM-DD form. The day must fall within the last 30
 // days.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
@@ -44,10 +71,11 @@ func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
-func (c *Client) ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error) {
+func (c *Client) GetOffice365ActiveUserDetailReportsByDate(ctx context.Context, date Date, opts *GetOffice365ActiveUserDetailReportsByDateOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getOffice365ActiveUserDetail(date=" + PathValue(date, false) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"io"
 	"iter"
+	"net/http"
 	"strings"
 )
 
@@ -29,6 +30,10 @@ type ListMeMemberOfOptions struct {
 	// with $search, $count, $filter, or an OData cast. Results come from an index that can
 	// briefly lag behind recent changes.
 	ConsistencyLevel string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -36,6 +41,7 @@ func (o *ListMeMemberOfOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -106,6 +112,10 @@ func (c *Client) ListMeMemberOfPage(ctx context.Context, opts *ListMeMemberOfOpt
 	return GetPage[DirectoryObject](ctx, c, r)
 }
 
+// ListUserMemberOfOptions are the optional query parameters and headers of ListUserMemberOf,
+// which it shares with ListMeMemberOf: another path to the same operation.
+type ListUserMemberOfOptions = ListMeMemberOfOptions
+
 // ListUserMemberOf sends GET /users/{userId}/memberOf.
 //
 // List the groups, directory roles, and administrative units that a user directly belongs
@@ -125,7 +135,7 @@ func (c *Client) ListMeMemberOfPage(ctx context.Context, opts *ListMeMemberOfOpt
 //   - Application: Directory.Read.All
 //
 // Source: api-reference/beta/api/user-list-memberof.md
-func (c *Client) ListUserMemberOf(ctx context.Context, userID string, opts *ListMeMemberOfOptions) iter.Seq2[DirectoryObject, error] {
+func (c *Client) ListUserMemberOf(ctx context.Context, userID string, opts *ListUserMemberOfOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/memberOf",
@@ -152,7 +162,7 @@ func (c *Client) ListUserMemberOf(ctx context.Context, userID string, opts *List
 //   - Application: Directory.Read.All
 //
 // Source: api-reference/beta/api/user-list-memberof.md
-func (c *Client) ListUserMemberOfPage(ctx context.Context, userID string, opts *ListMeMemberOfOptions) (*Page[DirectoryObject], error) {
+func (c *Client) ListUserMemberOfPage(ctx context.Context, userID string, opts *ListUserMemberOfOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/memberOf",
@@ -161,10 +171,28 @@ func (c *Client) ListUserMemberOfPage(ctx context.Context, userID string, opts *
 	return GetPage[DirectoryObject](ctx, c, r)
 }
 
+// PutMePhotoValueOptions are the optional query parameters and headers of PutMePhotoValue;
+// the zero value sends none.
+type PutMePhotoValueOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *PutMePhotoValueOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
 // PutMePhotoValue sends PUT /me/photo/$value.
 //
 // Replace the signed-in user's photo with the bytes in the request body. The service keeps
 // photos of up to 4 MB.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // The content is sent as it is, labelled with contentType (application/octet-stream when
 // empty). On success the service answers 204 No Content with no body.
@@ -174,13 +202,14 @@ func (c *Client) ListUserMemberOfPage(ctx context.Context, userID string, opts *
 //   - Application: User.ReadWrite.All
 //
 // Source: api-reference/beta/api/profilephoto-update.md
-func (c *Client) PutMePhotoValue(ctx context.Context, content io.Reader, contentType string) error {
+func (c *Client) PutMePhotoValue(ctx context.Context, content io.Reader, contentType string, opts *PutMePhotoValueOptions) error {
 	r := Request{
 		Content:     content,
 		ContentType: contentType,
 		Method:      "PUT",
 		Path:        "/me/photo/$value",
 	}
+	opts.apply(&r)
 	return c.Do(ctx, r, nil)
 }
 
@@ -190,6 +219,10 @@ type ReminderViewMeOptions struct {
 	// Prefer is the Prefer header. outlook.timezone="{time-zone}". Optional. Times are returned
 	// in UTC when this header is not sent.
 	Prefer string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -197,6 +230,7 @@ func (o *ReminderViewMeOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if o.Prefer != "" {
 		r.SetHeader("Prefer", o.Prefer)
 	}
@@ -266,6 +300,10 @@ func (c *Client) ReminderViewMePage(ctx context.Context, startDateTime string, e
 	return GetPage[Reminder](ctx, c, r)
 }
 
+// ReminderViewUserOptions are the optional query parameters and headers of ReminderViewUser,
+// which it shares with ReminderViewMe: another path to the same operation.
+type ReminderViewUserOptions = ReminderViewMeOptions
+
 // ReminderViewUser sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
 //
 // Get the event reminders in a user's calendar that fall between a start time and an end
@@ -292,7 +330,7 @@ func (c *Client) ReminderViewMePage(ctx context.Context, startDateTime string, e
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
-func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) iter.Seq2[Reminder, error] {
+func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewUserOptions) iter.Seq2[Reminder, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
@@ -325,7 +363,7 @@ func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateT
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
-func (c *Client) ReminderViewUserPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) (*Page[Reminder], error) {
+func (c *Client) ReminderViewUserPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewUserOptions) (*Page[Reminder], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",

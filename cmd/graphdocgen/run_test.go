@@ -241,7 +241,7 @@ func TestSeed(t *testing.T) {
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
-			if d.Name.Name == "DeviceAppManagementVppTokenRevokeLicenses" {
+			if d.Name.Name == "RevokeLicensesDeviceAppManagementVppToken" {
 				method = d
 			}
 		case *ast.GenDecl:
@@ -255,7 +255,7 @@ func TestSeed(t *testing.T) {
 		}
 	}
 	if method == nil {
-		t.Fatal("no DeviceAppManagementVppTokenRevokeLicenses method")
+		t.Fatal("no RevokeLicensesDeviceAppManagementVppToken method")
 	}
 	var params []string
 	for _, p := range method.Type.Params.List {
@@ -263,14 +263,14 @@ func TestSeed(t *testing.T) {
 			params = append(params, n.Name+" "+types(p.Type))
 		}
 	}
-	want := "ctx context.Context, vppTokenID string, body DeviceAppManagementVppTokenRevokeLicensesRequest"
+	want := "ctx context.Context, vppTokenID string, body RevokeLicensesDeviceAppManagementVppTokenRequest, opts *RevokeLicensesDeviceAppManagementVppTokenOptions"
 	if got := strings.Join(params, ", "); got != want {
 		t.Errorf("params: %s\nwant:   %s", got, want)
 	}
 	if r := method.Type.Results.List; len(r) != 1 || types(r[0].Type) != "error" {
 		t.Errorf("a 204 action should return only error")
 	}
-	st := structs["DeviceAppManagementVppTokenRevokeLicensesRequest"]
+	st := structs["RevokeLicensesDeviceAppManagementVppTokenRequest"]
 	if st == nil {
 		t.Fatal("no body struct")
 	}
@@ -278,7 +278,7 @@ func TestSeed(t *testing.T) {
 	for _, fl := range st.Fields.List {
 		fields = append(fields, fl.Names[0].Name+" "+types(fl.Type)+" "+fl.Tag.Value)
 	}
-	wantFields := "NotifyManagedDevices *bool `json:\"notifyManagedDevices,omitempty\"`, RevokeUntrackedLicenses *bool `json:\"revokeUntrackedLicenses,omitempty\"`"
+	wantFields := "NotifyManagedDevices *bool `json:\"notifyManagedDevices,omitempty\"`, RevokeUntrackedLicenses *bool `json:\"revokeUntrackedLicenses,omitempty\"`, AdditionalData map[string]any `json:\"-\"`"
 	if got := strings.Join(fields, ", "); got != wantFields {
 		t.Errorf("fields: %s\nwant:   %s", got, wantFields)
 	}
@@ -309,6 +309,8 @@ func types(e ast.Expr) string {
 		return types(e.X) + "." + e.Sel.Name
 	case *ast.ArrayType:
 		return "[]" + types(e.Elt)
+	case *ast.MapType:
+		return "map[" + types(e.Key) + "]" + types(e.Value)
 	}
 	return "?"
 }

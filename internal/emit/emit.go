@@ -161,7 +161,7 @@ func (v *view) pendingFiles() []pendingFile {
 			ms := byGroup[g]
 			pending = append(pending, pendingFile{dir + g + "_gen.go", pkg, func(f *jen.File) {
 				for _, m := range ms {
-					if m.Body != nil && m.Body.Owner == m && m.Body.Whole == nil && !m.Body.Any {
+					if m.Body != nil && m.Body.Owner == m && m.Body.isStruct() {
 						genBodyStruct(f, v, m.Body)
 					}
 					genMethod(f, v, m)

@@ -24,8 +24,16 @@ import (
 //		return &out, nil
 //	}
 func genMethod(f *jen.File, v *view, m *goMethod) {
-	if m.Options != nil && m.Options.Owner == m {
+	switch {
+	case m.Options == nil:
+	case m.Options.Owner == m:
 		genOptionsStruct(f, v, m.Options)
+	default:
+		for _, a := range m.Options.Aliases {
+			if a.Method == m {
+				genOptionsAlias(f, m.Options, a)
+			}
+		}
 	}
 	params := v.methodParams(m)
 	build := requestStmts(v, m)
@@ -143,13 +151,15 @@ func (v *view) methodParams(m *goMethod) []jen.Code {
 		params = append(params, jen.Id("content").Qual(ioPkg, "Reader"), jen.Id("contentType").String())
 	case m.Body != nil && m.Body.Any:
 		params = append(params, jen.Id("body").Any())
+	case m.Body != nil && m.Body.Ref:
+		params = append(params, jen.Id("body").Add(v.rt("Reference")))
 	case m.Body != nil && m.Body.Whole != nil:
 		params = append(params, jen.Id("body").Add(v.goTypeOf(*m.Body.Whole)))
 	case m.Body != nil:
 		params = append(params, jen.Id("body").Qual(v.methodPath(m.Body.Owner), m.Body.Name))
 	}
 	if m.Options != nil {
-		params = append(params, jen.Id("opts").Op("*").Qual(v.methodPath(m.Options.Owner), m.Options.Name))
+		params = append(params, jen.Id("opts").Op("*").Qual(v.methodPath(m), m.Options.nameFor(m)))
 	}
 	return params
 }
@@ -280,8 +290,11 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 		}
 		d.para(a.Name + ": " + desc)
 	}
-	if m.Body != nil && m.Body.Any {
+	switch {
+	case m.Body != nil && m.Body.Any:
 		d.para("The page does not describe the request body: body is encoded as JSON as it is, and nil sends no body.")
+	case m.Body != nil && m.Body.Ref:
+		d.para("body names the object to reference by its URL, its @odata.id (the service root, then the object's path).")
 	}
 	if m.Options != nil {
 		d.para("opts sets the optional query parameters and headers; nil sends none.")

@@ -307,3 +307,60 @@ func genMarshal(f *jen.File, v *view, t *goType) {
 	f.Comment("MarshalJSON encodes the properties that are set, then AdditionalData.")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(body...)
 }
+
+// genBodyCodec emits a request body struct's known-member function, MarshalJSON and
+// UnmarshalJSON, which merge AdditionalData into the object as models do:
+//
+//	func knownMoveMeMessageRequest(name []byte) bool { ... }
+//
+//	// MarshalJSON encodes the fields that are set, then AdditionalData.
+//	func (v MoveMeMessageRequest) MarshalJSON() ([]byte, error) {
+//		type plain MoveMeMessageRequest
+//		return MarshalBody(plain(v), v.AdditionalData)
+//	}
+//
+//	// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+//	func (v *MoveMeMessageRequest) UnmarshalJSON(b []byte) error {
+//		*v = MoveMeMessageRequest{}
+//		type plain MoveMeMessageRequest
+//		extra, err := DecodeBody(b, knownMoveMeMessageRequest, (*plain)(v))
+//		if err != nil {
+//			return err
+//		}
+//		v.AdditionalData = extra
+//		return nil
+//	}
+func genBodyCodec(f *jen.File, v *view, b *goBody) {
+	known := "known" + b.Name
+	var names []jen.Code
+	for _, fl := range b.Fields {
+		names = append(names, jen.Lit(fl.Param.Name))
+	}
+	f.Comment(fmt.Sprintf("%s reports whether name is a member %s lists.", known, b.Name))
+	body := []jen.Code{jen.Return(jen.False())}
+	if len(names) > 0 {
+		body = []jen.Code{
+			jen.Switch(jen.String().Call(jen.Id("name"))).Block(jen.Case(names...).Block(jen.Return(jen.True()))),
+			jen.Return(jen.False()),
+		}
+	}
+	nameParam := jen.Id("name")
+	if len(names) == 0 {
+		nameParam = jen.Id("_")
+	}
+	f.Func().Id(known).Params(nameParam.Index().Byte()).Bool().Block(body...)
+	f.Comment("MarshalJSON encodes the fields that are set, then AdditionalData.")
+	f.Func().Params(jen.Id("v").Id(b.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Type().Id("plain").Id(b.Name),
+		jen.Return(v.rt("MarshalBody").Call(jen.Id("plain").Call(jen.Id("v")), jen.Id("v").Dot("AdditionalData"))),
+	)
+	f.Comment("UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.")
+	f.Func().Params(jen.Id("v").Op("*").Id(b.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
+		jen.Op("*").Id("v").Op("=").Id(b.Name).Values(),
+		jen.Type().Id("plain").Id(b.Name),
+		jen.List(jen.Id("extra"), jen.Err()).Op(":=").Add(v.rt("DecodeBody")).Call(jen.Id("b"), jen.Id(known), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v"))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Id("v").Dot("AdditionalData").Op("=").Id("extra"),
+		jen.Return(jen.Nil()),
+	)
+}

@@ -77,22 +77,25 @@ func (v *view) optionType(o goOpt) *jen.Statement {
 }
 
 // genOptionsStruct emits an operation's options and the method that adds them to a
-// request:
+// request. Every operation has one, if only with the Header escape hatch:
 //
-//	// ListUserMemberOfOptions are the optional query parameters and headers of ListUserMemberOf.
-//	type ListUserMemberOfOptions struct {
+//	// ListMeMemberOfOptions are the optional query parameters and headers of ListMeMemberOf.
+//	type ListMeMemberOfOptions struct {
 //		// Select lists the properties to return ($select).
 //		Select []string
-//		// ConsistencyLevel: Indicates the requested consistency level. (header)
+//		// ConsistencyLevel is the ConsistencyLevel header. ...
 //		ConsistencyLevel string
+//		// Header holds request headers beyond the fields above. ...
+//		Header http.Header
 //	}
 //
-//	func (o *ListUserMemberOfOptions) apply(r *request) {
+//	func (o *ListMeMemberOfOptions) apply(r *Request) {
 //		if o == nil {
 //			return
 //		}
+//		r.AddHeaders(o.Header)
 //		if len(o.Select) > 0 {
-//			r.setQuery("$select", strings.Join(o.Select, ","))
+//			r.SetQuery("$select", strings.Join(o.Select, ","))
 //		}
 //		...
 //	}
@@ -116,9 +119,19 @@ func genOptionsStruct(f *jen.File, v *view, o *goOptions) {
 		}
 		fields = append(fields, fd.code(), jen.Id(fl.Name).Add(v.optionType(fl)))
 	}
+	var hd doc
+	if len(o.Fields) == 0 {
+		hd.para("Header holds request headers to send, such as one the docs do not list; its values are added to the request.")
+	} else {
+		hd.para("Header holds request headers beyond the fields above, such as one the docs do not list here; its values are added to the request, and a field above replaces a header of the same name.")
+	}
+	fields = append(fields, hd.code(), jen.Id("Header").Qual(httpPkg, "Header"))
 	f.Type().Id(o.Name).Struct(fields...)
 
-	body := []jen.Code{jen.If(jen.Id("o").Op("==").Nil()).Block(jen.Return())}
+	body := []jen.Code{
+		jen.If(jen.Id("o").Op("==").Nil()).Block(jen.Return()),
+		jen.Id("r").Dot("AddHeaders").Call(jen.Id("o").Dot("Header")),
+	}
 	for _, fl := range o.Fields {
 		body = append(body, applyField(v, fl))
 	}
@@ -143,6 +156,19 @@ func genOptionsStruct(f *jen.File, v *view, o *goOptions) {
 	}
 	f.Comment("apply adds the options that are set to r.")
 	f.Func().Params(jen.Id("o").Op("*").Id(o.Name)).Id("apply").Params(jen.Id("r").Op("*").Add(v.rt("Request"))).Block(body...)
+}
+
+// genOptionsAlias emits a path variant's name for its operation's options struct:
+//
+//	// ListUserMemberOfOptions are the options of ListUserMemberOf, which it shares with
+//	// ListMeMemberOf: another path to the same operation.
+//	type ListUserMemberOfOptions = ListMeMemberOfOptions
+func genOptionsAlias(f *jen.File, o *goOptions, a goAlias) {
+	var d doc
+	d.para(fmt.Sprintf("%s are the optional query parameters and headers of %s, which it shares with %s: another path to the same operation.",
+		a.Name, a.Method.Name, o.Owner.Name))
+	f.Add(d.code())
+	f.Type().Id(a.Name).Op("=").Id(o.Name)
 }
 
 // descOf is a parameter's description without placeholders.

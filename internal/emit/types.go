@@ -15,6 +15,7 @@ const (
 	ioPkg      = "io"
 	iterPkg    = "iter"
 	urlPkg     = "net/url"
+	httpPkg    = "net/http"
 )
 
 // goTypeOf is the Go type of a Type-column reference, without optionality.
@@ -98,16 +99,22 @@ func isSliceLike(t model.TypeRef) bool {
 // genBodyStruct emits a request body struct. An optional field is a pointer (or a slice)
 // so that false, 0 and "" can be sent on purpose:
 //
-//	// DeviceAppManagementVppTokenRevokeLicensesRequest is the request body of DeviceAppManagementVppTokenRevokeLicenses.
-//	type DeviceAppManagementVppTokenRevokeLicensesRequest struct {
+//	// RevokeLicensesDeviceAppManagementVppTokenRequest is the request body of RevokeLicensesDeviceAppManagementVppToken.
+//	type RevokeLicensesDeviceAppManagementVppTokenRequest struct {
 //		// NotifyManagedDevices: ...
 //		NotifyManagedDevices *bool `json:"notifyManagedDevices,omitempty"`
 //		// IDs: ... Required.
 //		IDs []string `json:"ids"`
+//		// AdditionalData holds members the page's table does not list. ...
+//		AdditionalData map[string]any `json:"-"`
 //	}
+//
+// with MarshalJSON and UnmarshalJSON that merge AdditionalData into the object (see
+// genBodyCodec).
 func genBodyStruct(f *jen.File, v *view, b *goBody) {
 	var d doc
 	d.para(fmt.Sprintf("%s is the request body of %s. Set optional fields with Ptr; fields left nil are not sent.", b.Name, b.Owner.Name))
+	d.para("AdditionalData sends members the page's table leaves out.")
 	f.Add(d.code())
 	var fields []jen.Code
 	for _, fl := range b.Fields {
@@ -128,5 +135,12 @@ func genBodyStruct(f *jen.File, v *view, b *goBody) {
 		}
 		fields = append(fields, jen.Id(fl.Name).Add(typ).Tag(map[string]string{"json": tag}))
 	}
+	fields = append(fields,
+		jen.Comment("AdditionalData holds members the page's table does not list, each encoded as JSON into"),
+		jen.Comment("the object; a field above wins over a member of the same name. Decoding keeps such"),
+		jen.Comment("members here as json.RawMessage."),
+		jen.Id("AdditionalData").Map(jen.String()).Any().Tag(map[string]string{"json": "-"}),
+	)
 	f.Type().Id(b.Name).Struct(fields...)
+	genBodyCodec(f, v, b)
 }

@@ -62,7 +62,7 @@ type goMethod struct {
 	Path     model.Path
 	Args     []goArg
 	Body     *goBody    // nil when the request has no JSON body
-	Options  *goOptions // nil when the operation has no optional query parameters or headers
+	Options  *goOptions // every method has options (newOptions never returns nil)
 	Result   model.TypeRef
 	PageName string // for a collection: the name of the one-page method
 	Kind     resultKind
@@ -93,24 +93,51 @@ type goArg struct {
 	Path   bool // a path value: each of its segments is escaped, its slashes kept
 }
 
-// goBody is a request body: a struct of the page's body parameters, or a whole resource.
+// goBody is a request body: a struct of the page's body parameters (which also keeps
+// members the table leaves out in AdditionalData), a whole resource, or the runtime's
+// Reference for a $ref.
 type goBody struct {
-	Name   string    // the struct's name; empty when Whole is set
+	Name   string    // the struct's name; empty when Whole, Any or Ref is set
 	Fields []goField // the struct's fields
 	Whole  *model.TypeRef
 	Any    bool      // the page does not say: body any, encoded as JSON
+	Ref    bool      // POST or PUT of a $ref: the runtime's Reference ({"@odata.id": ...})
 	Owner  *goMethod // the method whose file holds the struct
 }
 
-// goOptions is the options struct of an operation: its OData query options and the
-// optional query parameters and headers of its page's tables.
+// isStruct reports whether the body is a struct of its own, <Method>Request.
+func (b *goBody) isStruct() bool { return b.Whole == nil && !b.Any && !b.Ref }
+
+// goOptions is the options struct of an operation: its OData query options, the
+// optional query parameters and headers of its page's tables, and the Header escape
+// hatch. Every method has one: the struct is named after the operation's first method
+// (Owner), and each other path variant names it with an alias of its own.
 type goOptions struct {
-	Name   string
-	Fields []goOpt
+	Name    string
+	Fields  []goOpt
+	Aliases []goAlias // the other methods' names for the struct, in method order
 	// ConsistencyEventual: the page documents the ConsistencyLevel header and $count or
 	// $search, so setting those sends ConsistencyLevel: eventual unless set otherwise.
 	ConsistencyEventual bool
 	Owner               *goMethod
+}
+
+// goAlias is a path variant's name for its operation's options struct:
+// type ListUserMemberOfOptions = ListMeMemberOfOptions.
+type goAlias struct {
+	Name   string
+	Method *goMethod
+}
+
+// nameFor is the options type name method m uses: the struct's own name for its owner,
+// an alias for the other path variants.
+func (o *goOptions) nameFor(m *goMethod) string {
+	for _, a := range o.Aliases {
+		if a.Method == m {
+			return a.Name
+		}
+	}
+	return o.Name
 }
 
 // goOpt is one option: an OData system query option, a query parameter or a header.
@@ -135,7 +162,7 @@ var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUs
 	"WithToken", "WithCloud", "CloudGlobal", "CloudUSGov", "CloudUSGovDoD", "CloudChina", "RetryPolicy",
 	"DefaultRetryPolicy", "WithRetryPolicy", "WithoutRetries", "IsNotFound", "IsThrottled", "ErrorDetail", "NextPage",
 	"Request", "GetPage", "List", "ValueOf", "PathValue", "PathSegments", "QueryValue", "QuoteSearch",
-	"DecodeObject", "MarshalObject", "ODataTypeOf",
+	"DecodeObject", "MarshalObject", "ODataTypeOf", "DecodeBody", "MarshalBody", "Reference",
 	// edm_gen.go
 	"Binary", "Date", "DateOf", "DateTimeOffset", "Duration", "NewBinary", "NewDateTimeOffset", "NewDuration",
 	"NewTimeOfDay", "ParseBinary", "ParseDate", "ParseDateTimeOffset", "ParseDuration", "ParseTimeOfDay",
@@ -179,11 +206,15 @@ func newView(api *model.API, cfg Config) *view {
 		methodNames[m.Name] = true
 	}
 	for _, m := range v.methods {
-		if m.Body != nil && m.Body.Owner == m && m.Body.Whole == nil && !m.Body.Any {
+		if m.Body != nil && m.Body.Owner == m && m.Body.isStruct() {
 			m.Body.Name = typeNames.take(m.Name + "Request")
 		}
-		if m.Options != nil && m.Options.Owner == m {
-			m.Options.Name = typeNames.take(m.Name + "Options")
+		if m.Options != nil {
+			if name := typeNames.take(m.Name + "Options"); m.Options.Owner == m {
+				m.Options.Name = name
+			} else {
+				m.Options.Aliases = append(m.Options.Aliases, goAlias{Name: name, Method: m})
+			}
 		}
 		if m.Kind == resultPage {
 			m.PageName = methodNames.take(m.Name + "Page")
@@ -392,10 +423,12 @@ var odataOptions = []struct{ option, field string }{
 // skippedHeaders are request-table headers the client sets itself.
 var skippedHeaders = map[string]bool{"authorization": true, "content-type": true, "content-length": true, "accept": true, "host": true}
 
-// newOptions collects an operation's options, or returns nil when it has none.
+// newOptions collects an operation's options. Every operation has options, if only the
+// Header escape hatch, so that an option documented later never changes a method's
+// arguments.
 func (v *view) newOptions(op *model.Operation) *goOptions {
 	o := &goOptions{}
-	names := uniquer{}
+	names := uniquer{"Header": true} // the escape hatch, which genOptionsStruct adds
 	has := func(opt string) bool { return slices.Contains(op.QueryOptions, opt) }
 	for _, od := range odataOptions {
 		if has(od.option) {
@@ -438,9 +471,6 @@ func (v *view) newOptions(op *model.Operation) *goOptions {
 			o.Fields = append(o.Fields, goOpt{Name: names.take(exported(name)), Header: name, Param: p})
 		}
 	}
-	if len(o.Fields) == 0 {
-		return nil
-	}
 	o.ConsistencyEventual = consistency && (has("$count") || has("$search"))
 	return o
 }
@@ -463,6 +493,9 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 		return nil
 	}
 	params := op.ParamsIn(model.InBody)
+	if op.Method != "PATCH" && isRefPath(owner.Path) {
+		return v.refBody(op, owner, params)
+	}
 	if len(params) == 0 {
 		switch {
 		case op.Body.Type.Kind == model.KindNamed:
@@ -482,7 +515,7 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 		return &goBody{Whole: t, Owner: owner}
 	}
 	b := &goBody{Owner: owner}
-	names := uniquer{}
+	names := uniquer{"AdditionalData": true} // genBodyStruct's field for the members the table leaves out
 	for _, p := range params {
 		if !jsonName(p.Name) {
 			v.diags.Addf(p.Pos, model.Warning, "body-param-unusable", "body parameter %q cannot be a JSON property name; it is left out", p.Name)
@@ -495,6 +528,34 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 		})
 	}
 	return b
+}
+
+// isRefPath reports whether a path addresses a reference: its last segment is $ref.
+func isRefPath(p model.Path) bool {
+	if n := len(p.Segments); n > 0 {
+		lit, ok := p.Segments[n-1].Literal()
+		return ok && strings.EqualFold(lit, "$ref")
+	}
+	return false
+}
+
+// refBody is the body of a POST or PUT to .../$ref: whatever type the page names (the
+// docs name the target entity, a directoryObject, say), the service takes a reference
+// to it, {"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}. A body
+// table listing other members contradicts that, and is reported.
+func (v *view) refBody(op *model.Operation, owner *goMethod, params []model.Param) *goBody {
+	var other []string
+	for _, p := range params {
+		if !strings.EqualFold(p.Name, "@odata.id") {
+			other = append(other, p.Name)
+		}
+	}
+	if len(other) > 0 {
+		v.diags.Addf(params[0].Pos.Or(op.Body.Pos.Or(op.Pos)), model.Warning, "ref-body-ignored",
+			"%s %s: the body of a $ref is {\"@odata.id\": ...}, but the page's body table lists %s; the method takes a Reference",
+			op.Method, owner.Path, strings.Join(other, ", "))
+	}
+	return &goBody{Ref: true, Owner: owner}
 }
 
 // bodyResource recognises a create or update page whose body table lists the properties
@@ -602,8 +663,8 @@ func group(p model.Path) string {
 //	POST   /deviceAppManagement/vppTokens              CreateDeviceAppManagementVppToken (201, or a "Create" title)
 //	PATCH  /deviceAppManagement/vppTokens/{id}         UpdateDeviceAppManagementVppToken
 //	DELETE /deviceAppManagement/vppTokens/{id}         DeleteDeviceAppManagementVppToken
-//	POST   /deviceAppManagement/vppTokens/{id}/revokeLicenses   DeviceAppManagementVppTokenRevokeLicenses (an action)
-//	GET    /reports/getOffice365ActiveUserDetail(...)  ReportsGetOffice365ActiveUserDetail (a function)
+//	POST   /deviceAppManagement/vppTokens/{id}/revokeLicenses   RevokeLicensesDeviceAppManagementVppToken (an action)
+//	GET    /reports/getOffice365ActiveUserDetail(...)  GetOffice365ActiveUserDetailReports (a function)
 //
 // A segment followed by a key is singular (vppTokens/{id} -> VppToken); casts read
 // As<Type>; $ref, $value and $count read Ref, Value and Count.
@@ -718,7 +779,7 @@ func singularLast(name string, last []model.Segment) string {
 // name, in canonical order, each strategy applies to the members still sharing it:
 //
 //  1. overloads that differ in their function arguments get By<Args>
-//     (ReportsGetOffice365ActiveUserDetailByPeriod, ...ByDate);
+//     (GetOffice365ActiveUserDetailReportsByPeriod, ...ByDate);
 //  2. a member with key parameters no other member has gets By<Key>
 //     (/me/calendars/{calendarId} beside /me/calendar: GetMeCalendarByCalendarID);
 //  3. a member whose template fixes query options gets With<Options>

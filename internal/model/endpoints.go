@@ -520,6 +520,30 @@ func lastDotted(s string) string {
 	return s
 }
 
+// titledOperation settles a path the type graph could not follow (its root is a
+// singleton no page reads, /reports) as a bound action or function when the page's title
+// names its last segment as one: "reportRoot: getOffice365ActiveUserDetail",
+// "revokeLicenses action", "compare function". The type it is bound to stays unknown.
+func titledOperation(op *Operation, p Path) {
+	tg := p.Target
+	if tg == nil || tg.Kind != TargetUnknown || len(p.Segments) < 2 || op.Method != "POST" && op.Method != "GET" {
+		return
+	}
+	last := p.Segments[len(p.Segments)-1]
+	name := operationName(last)
+	if name == "" || strings.HasPrefix(name, "$") {
+		return
+	}
+	t := strings.ToLower(strings.TrimSpace(op.Title))
+	n := strings.ToLower(name)
+	_, after, colon := strings.Cut(t, ":")
+	if colon && strings.TrimSpace(after) == n || t == n+" action" || t == n+" function" {
+		tg.Kind, tg.Name = TargetOperation, name
+		tg.Via += " " + name + "() by title"
+		tg.Via = strings.TrimSpace(tg.Via)
+	}
+}
+
 // candidate is one operation's claim on an endpoint.
 type candidate struct {
 	op       *Operation
@@ -536,6 +560,7 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 	for _, op := range api.Operations {
 		for i := range op.Paths {
 			op.Paths[i].Target = m.resolveTarget(op.Paths[i])
+			titledOperation(op, op.Paths[i])
 			k := op.Method + " " + op.Paths[i].Shape()
 			if byKey[k] == nil {
 				keys = append(keys, k)

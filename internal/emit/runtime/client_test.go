@@ -62,6 +62,22 @@ func TestFormatValue(t *testing.T) {
 		{"Stringer quoted", stringer{}, true, "'it''s a stringer'"},
 		{"named string (enum)", state("valid"), true, "'valid'"},
 		{"named string unquoted", state("a'b"), false, "a'b"},
+		// Raw JSON is written as JSON, not as Go's bytes ([34 50 48 ...]).
+		{"raw JSON string quoted", json.RawMessage(`"2017-01-01"`), true, "'2017-01-01'"},
+		{"raw JSON string quote doubled", json.RawMessage(` "it's" `), true, "'it''s'"},
+		{"raw JSON string unquoted", json.RawMessage(`"day"`), false, "day"},
+		{"raw JSON number", json.RawMessage(`42`), false, "42"},
+		{"raw JSON bool quoted", json.RawMessage(`true`), true, "'true'"},
+		{"raw JSON object", json.RawMessage(`{"a":1}`), true, `{"a":1}`},
+		{"raw JSON array", json.RawMessage(`["a","b"]`), true, `["a","b"]`},
+		{"raw JSON null", json.RawMessage(`null`), true, "null"},
+		{"raw not JSON", json.RawMessage(`2017-01-01`), true, "'2017-01-01'"},
+		{"raw empty", json.RawMessage(nil), true, "''"},
+		// A collection is a JSON array, its strings in double quotes, never quoted.
+		{"string collection", []string{"a", "it's"}, true, `["a","it's"]`},
+		{"int collection", []int32{1, 2}, false, "[1,2]"},
+		{"enum collection", []state{"valid"}, false, `["valid"]`},
+		{"named bool", flag(true), false, "true"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,6 +93,39 @@ func TestFormatValue(t *testing.T) {
 
 // TestFormatValueInfinity: OData spells the infinities INF and -INF (OData ABNF
 // nanInfinity = 'NaN' / '-INF' / 'INF'); strconv spells them +Inf and -Inf.
+// flag is a named bool, as a generated type could be.
+type flag bool
+
+// TestFormatValueEdm: the runtime's Edm wire types are written as their text.
+func TestFormatValueEdm(t *testing.T) {
+	t.Parallel()
+	d, err := ParseDate("2017-01-03")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dt, err := ParseDateTimeOffset("2017-01-03T10:00:00+01:00")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		v      any
+		quoted bool
+		want   string
+	}{
+		{d, false, "2017-01-03"},
+		{d, true, "'2017-01-03'"},
+		{dt, false, "2017-01-03T10:00:00+01:00"},
+		{[]Date{d}, false, `["2017-01-03"]`},
+	} {
+		if got := formatValue(tt.v, tt.quoted); got != tt.want {
+			t.Errorf("formatValue(%#v, %v) = %q, want %q", tt.v, tt.quoted, got, tt.want)
+		}
+	}
+	if got, want := PathValue(json.RawMessage(`"2017-01-01"`), true), "%272017-01-01%27"; got != want {
+		t.Errorf("PathValue(raw) = %q, want %q", got, want)
+	}
+}
+
 func TestFormatValueInfinity(t *testing.T) {
 	t.Parallel()
 	for v, want := range map[float64]string{math.Inf(1): "INF", math.Inf(-1): "-INF"} {

@@ -20,6 +20,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -871,10 +872,14 @@ func QueryValue(v any, quoted bool) string {
 }
 
 // formatValue writes a value as an OData URL literal: as is, or as a string literal
-// ('it”s', quotes doubled) when quoted is true.
+// ('it”s', quotes doubled) when quoted is true. Raw JSON is written as JSON: a JSON
+// string as its text (quoted as above), any other value as it is; a collection is a JSON
+// array (["a","b"]), never quoted.
 func formatValue(v any, quoted bool) string {
 	var s string
 	switch v := v.(type) {
+	case json.RawMessage:
+		return formatJSON(v, quoted)
 	case string:
 		s = v
 	case bool:
@@ -900,12 +905,39 @@ func formatValue(v any, quoted bool) string {
 	case fmt.Stringer:
 		s = v.String()
 	default:
+		if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array {
+			b, err := json.Marshal(v)
+			if err == nil {
+				return string(b)
+			}
+		}
 		s = fmt.Sprint(v)
 	}
 	if quoted {
 		s = "'" + strings.ReplaceAll(s, "'", "''") + "'"
 	}
 	return s
+}
+
+// formatJSON writes raw JSON as an OData URL literal: a JSON string as its text, quoted
+// when quoted is true; a number, true or false as it is, quoted likewise; null, an object
+// or an array as it is. Text that is not JSON is taken as the value's text.
+func formatJSON(raw json.RawMessage, quoted bool) string {
+	t := bytes.TrimSpace(raw)
+	var s string
+	switch {
+	case len(t) == 0:
+		s = ""
+	case t[0] == '"':
+		if err := json.Unmarshal(t, &s); err != nil {
+			s = string(t)
+		}
+	case t[0] == '{' || t[0] == '[' || string(t) == "null":
+		return string(t)
+	default:
+		s = string(t)
+	}
+	return formatValue(s, quoted)
 }
 
 // formatFloat writes a float as an OData literal: INF, -INF and NaN are spelled as OData
@@ -1106,6 +1138,38 @@ func MarshalObject(v any, extra map[string]json.RawMessage) ([]byte, error) {
 	}
 	out.WriteByte('}')
 	return out.Bytes(), nil
+}
+
+// MarshalBody encodes a request body struct v (a struct without methods) with the members
+// of extra that it does not already hold, each encoded as JSON, in name order: the
+// documented fields win over a member of the same name.
+func MarshalBody(v any, extra map[string]any) ([]byte, error) {
+	if len(extra) == 0 {
+		return json.Marshal(v)
+	}
+	raw := make(map[string]json.RawMessage, len(extra))
+	for k, x := range extra {
+		b, err := json.Marshal(x)
+		if err != nil {
+			return nil, fmt.Errorf("graph: AdditionalData[%q]: %w", k, err)
+		}
+		raw[k] = b
+	}
+	return MarshalObject(v, raw)
+}
+
+// DecodeBody is DecodeObject for a request body struct: the members it keeps aside are
+// returned as json.RawMessage values, which MarshalBody writes back as they were.
+func DecodeBody(b []byte, known func([]byte) bool, into any) (map[string]any, error) {
+	extra, err := DecodeObject(b, known, into)
+	if err != nil || extra == nil {
+		return nil, err
+	}
+	out := make(map[string]any, len(extra))
+	for k, x := range extra {
+		out[k] = x
+	}
+	return out, nil
 }
 
 // ODataTypeOf is the type an @odata.type annotation names, lower-cased, without its "#";

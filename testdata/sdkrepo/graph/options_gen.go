@@ -25,6 +25,31 @@ func (r *Request) SetHeader(name, value string) {
 	r.Header.Set(name, value)
 }
 
+// AddHeaders adds every value of h to the request's headers, after those already set. A
+// method's options add their Header field with it, before their typed fields, which
+// replace a header of the same name.
+func (r *Request) AddHeaders(h http.Header) {
+	for name, values := range h {
+		for _, v := range values {
+			if r.Header == nil {
+				r.Header = http.Header{}
+			}
+			r.Header.Add(name, v)
+		}
+	}
+}
+
+// Reference is the body of a POST or PUT to a $ref: it names the object to add by its
+// URL, as in
+//
+//	Reference{ODataID: "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}
+//
+// whatever the type of the relationship it is added to.
+type Reference struct {
+	// ODataID is the @odata.id annotation: the URL of the object the reference points to.
+	ODataID string `json:"@odata.id"`
+}
+
 // QuoteSearch puts a $search expression in the double quotes the service requires,
 // unless it already is.
 func QuoteSearch(s string) string {

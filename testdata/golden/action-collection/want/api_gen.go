@@ -11,18 +11,18 @@ import (
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
 // methods the test needs.
 type API interface {
-	// MeGetMailTips: see Client.MeGetMailTips.
-	MeGetMailTips(ctx context.Context, body MeGetMailTipsRequest) iter.Seq2[MailTips, error]
-	// MeGetMailTipsPage: see Client.MeGetMailTipsPage.
-	MeGetMailTipsPage(ctx context.Context, body MeGetMailTipsRequest) (*Page[MailTips], error)
-	// UserGetMailTips: see Client.UserGetMailTips.
-	UserGetMailTips(ctx context.Context, userID string, body MeGetMailTipsRequest) iter.Seq2[MailTips, error]
-	// UserGetMailTipsPage: see Client.UserGetMailTipsPage.
-	UserGetMailTipsPage(ctx context.Context, userID string, body MeGetMailTipsRequest) (*Page[MailTips], error)
-	// SecurityAlertsLookupAlerts: see Client.SecurityAlertsLookupAlerts.
-	SecurityAlertsLookupAlerts(ctx context.Context, body SecurityAlertsLookupAlertsRequest) iter.Seq2[Alert, error]
-	// SecurityAlertsLookupAlertsPage: see Client.SecurityAlertsLookupAlertsPage.
-	SecurityAlertsLookupAlertsPage(ctx context.Context, body SecurityAlertsLookupAlertsRequest) (*Page[Alert], error)
+	// GetMailTipsMe: see Client.GetMailTipsMe.
+	GetMailTipsMe(ctx context.Context, body GetMailTipsMeRequest, opts *GetMailTipsMeOptions) iter.Seq2[MailTips, error]
+	// GetMailTipsMePage: see Client.GetMailTipsMePage.
+	GetMailTipsMePage(ctx context.Context, body GetMailTipsMeRequest, opts *GetMailTipsMeOptions) (*Page[MailTips], error)
+	// GetMailTipsUser: see Client.GetMailTipsUser.
+	GetMailTipsUser(ctx context.Context, userID string, body GetMailTipsMeRequest, opts *GetMailTipsUserOptions) iter.Seq2[MailTips, error]
+	// GetMailTipsUserPage: see Client.GetMailTipsUserPage.
+	GetMailTipsUserPage(ctx context.Context, userID string, body GetMailTipsMeRequest, opts *GetMailTipsUserOptions) (*Page[MailTips], error)
+	// LookupAlertsSecurityAlerts: see Client.LookupAlertsSecurityAlerts.
+	LookupAlertsSecurityAlerts(ctx context.Context, body LookupAlertsSecurityAlertsRequest, opts *LookupAlertsSecurityAlertsOptions) iter.Seq2[Alert, error]
+	// LookupAlertsSecurityAlertsPage: see Client.LookupAlertsSecurityAlertsPage.
+	LookupAlertsSecurityAlertsPage(ctx context.Context, body LookupAlertsSecurityAlertsRequest, opts *LookupAlertsSecurityAlertsOptions) (*Page[Alert], error)
 }
 
 var _ API = (*Client)(nil)

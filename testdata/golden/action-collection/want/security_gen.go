@@ -5,11 +5,14 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 )
 
-// SecurityAlertsLookupAlertsRequest is the request body of SecurityAlertsLookupAlerts. Set
+// LookupAlertsSecurityAlertsRequest is the request body of LookupAlertsSecurityAlerts. Set
 // optional fields with Ptr; fields left nil are not sent.
-type SecurityAlertsLookupAlertsRequest struct {
+//
+// AdditionalData sends members the page's table leaves out.
+type LookupAlertsSecurityAlertsRequest struct {
 	// AlertIDs: IDs of the alerts to look for.
 	AlertIDs []string `json:"alertIds"`
 	// MaxResults: Largest number of alerts to return. The service caps it at 1000.
@@ -22,15 +25,64 @@ type SecurityAlertsLookupAlertsRequest struct {
 	VendorNames []string `json:"vendorNames,omitzero"`
 	// IncludeResolved: Whether to include alerts that were already resolved. Default is false.
 	IncludeResolved *bool `json:"includeResolved,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
 }
 
-// SecurityAlertsLookupAlerts sends POST /security/alerts/lookupAlerts.
+// knownLookupAlertsSecurityAlertsRequest reports whether name is a member LookupAlertsSecurityAlertsRequest lists.
+func knownLookupAlertsSecurityAlertsRequest(name []byte) bool {
+	switch string(name) {
+	case "alertIds", "maxResults", "createdAfter", "severities", "vendorNames", "includeResolved":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v LookupAlertsSecurityAlertsRequest) MarshalJSON() ([]byte, error) {
+	type plain LookupAlertsSecurityAlertsRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *LookupAlertsSecurityAlertsRequest) UnmarshalJSON(b []byte) error {
+	*v = LookupAlertsSecurityAlertsRequest{}
+	type plain LookupAlertsSecurityAlertsRequest
+	extra, err := DecodeBody(b, knownLookupAlertsSecurityAlertsRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// LookupAlertsSecurityAlertsOptions are the optional query parameters and headers of
+// LookupAlertsSecurityAlerts; the zero value sends none.
+type LookupAlertsSecurityAlertsOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *LookupAlertsSecurityAlertsOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// LookupAlertsSecurityAlerts sends POST /security/alerts/lookupAlerts.
 //
 // Find the alert objects that match a list of IDs, a time window and a set of severities.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a collection of alert. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. SecurityAlertsLookupAlertsPage returns one page
+// stops at the first error, which it yields. LookupAlertsSecurityAlertsPage returns one page
 // with its links.
 //
 // Least privileged permissions:
@@ -38,32 +90,36 @@ type SecurityAlertsLookupAlertsRequest struct {
 //   - Application: SecurityEvents.Read.All
 //
 // Source: api-reference/beta/api/alert-lookupalerts.md
-func (c *Client) SecurityAlertsLookupAlerts(ctx context.Context, body SecurityAlertsLookupAlertsRequest) iter.Seq2[Alert, error] {
+func (c *Client) LookupAlertsSecurityAlerts(ctx context.Context, body LookupAlertsSecurityAlertsRequest, opts *LookupAlertsSecurityAlertsOptions) iter.Seq2[Alert, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/security/alerts/lookupAlerts",
 	}
+	opts.apply(&r)
 	return List[Alert](ctx, c, r)
 }
 
-// SecurityAlertsLookupAlertsPage sends POST /security/alerts/lookupAlerts.
+// LookupAlertsSecurityAlertsPage sends POST /security/alerts/lookupAlerts.
 //
 // Find the alert objects that match a list of IDs, a time window and a set of severities.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a collection of alert. This method returns one
-// page; NextPage fetches the next, and SecurityAlertsLookupAlerts iterates over every item.
+// page; NextPage fetches the next, and LookupAlertsSecurityAlerts iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): SecurityEvents.Read.All
 //   - Application: SecurityEvents.Read.All
 //
 // Source: api-reference/beta/api/alert-lookupalerts.md
-func (c *Client) SecurityAlertsLookupAlertsPage(ctx context.Context, body SecurityAlertsLookupAlertsRequest) (*Page[Alert], error) {
+func (c *Client) LookupAlertsSecurityAlertsPage(ctx context.Context, body LookupAlertsSecurityAlertsRequest, opts *LookupAlertsSecurityAlertsOptions) (*Page[Alert], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/security/alerts/lookupAlerts",
 	}
+	opts.apply(&r)
 	return GetPage[Alert](ctx, c, r)
 }

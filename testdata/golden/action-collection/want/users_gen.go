@@ -5,26 +5,78 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 )
 
-// MeGetMailTipsRequest is the request body of MeGetMailTips. Set optional fields with Ptr;
+// GetMailTipsMeRequest is the request body of GetMailTipsMe. Set optional fields with Ptr;
 // fields left nil are not sent.
-type MeGetMailTipsRequest struct {
+//
+// AdditionalData sends members the page's table leaves out.
+type GetMailTipsMeRequest struct {
 	// EmailAddresses: SMTP addresses of the recipients to look up. Required.
 	EmailAddresses []string `json:"EmailAddresses"`
 	// MailTipsOptions: Optional. Flags naming the MailTips to return, separated by commas.
 	MailTipsOptions *MailTipsType `json:"MailTipsOptions,omitempty"`
 	// MaxRecipients: Upper limit on recipients looked up in one call. Optional.
 	MaxRecipients *int32 `json:"maxRecipients,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
 }
 
-// MeGetMailTips sends POST /me/getMailTips.
+// knownGetMailTipsMeRequest reports whether name is a member GetMailTipsMeRequest lists.
+func knownGetMailTipsMeRequest(name []byte) bool {
+	switch string(name) {
+	case "EmailAddresses", "MailTipsOptions", "maxRecipients":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v GetMailTipsMeRequest) MarshalJSON() ([]byte, error) {
+	type plain GetMailTipsMeRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *GetMailTipsMeRequest) UnmarshalJSON(b []byte) error {
+	*v = GetMailTipsMeRequest{}
+	type plain GetMailTipsMeRequest
+	extra, err := DecodeBody(b, knownGetMailTipsMeRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// GetMailTipsMeOptions are the optional query parameters and headers of GetMailTipsMe; the
+// zero value sends none.
+type GetMailTipsMeOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetMailTipsMeOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// GetMailTipsMe sends POST /me/getMailTips.
 //
 // Get the MailTips that apply to one or more recipients, as seen by the signed-in user.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a collection of mailTips. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. MeGetMailTipsPage returns one page with its
+// stops at the first error, which it yields. GetMailTipsMePage returns one page with its
 // links.
 //
 // Least privileged permissions:
@@ -33,21 +85,24 @@ type MeGetMailTipsRequest struct {
 //   - Application: Mail.Read.Shared
 //
 // Source: api-reference/beta/api/user-getmailtips.md
-func (c *Client) MeGetMailTips(ctx context.Context, body MeGetMailTipsRequest) iter.Seq2[MailTips, error] {
+func (c *Client) GetMailTipsMe(ctx context.Context, body GetMailTipsMeRequest, opts *GetMailTipsMeOptions) iter.Seq2[MailTips, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/me/getMailTips",
 	}
+	opts.apply(&r)
 	return List[MailTips](ctx, c, r)
 }
 
-// MeGetMailTipsPage sends POST /me/getMailTips.
+// GetMailTipsMePage sends POST /me/getMailTips.
 //
 // Get the MailTips that apply to one or more recipients, as seen by the signed-in user.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a collection of mailTips. This method returns
-// one page; NextPage fetches the next, and MeGetMailTips iterates over every item.
+// one page; NextPage fetches the next, and GetMailTipsMe iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Mail.Read.Shared
@@ -55,24 +110,31 @@ func (c *Client) MeGetMailTips(ctx context.Context, body MeGetMailTipsRequest) i
 //   - Application: Mail.Read.Shared
 //
 // Source: api-reference/beta/api/user-getmailtips.md
-func (c *Client) MeGetMailTipsPage(ctx context.Context, body MeGetMailTipsRequest) (*Page[MailTips], error) {
+func (c *Client) GetMailTipsMePage(ctx context.Context, body GetMailTipsMeRequest, opts *GetMailTipsMeOptions) (*Page[MailTips], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/me/getMailTips",
 	}
+	opts.apply(&r)
 	return GetPage[MailTips](ctx, c, r)
 }
 
-// UserGetMailTips sends POST /users/{userId}/getMailTips.
+// GetMailTipsUserOptions are the optional query parameters and headers of GetMailTipsUser,
+// which it shares with GetMailTipsMe: another path to the same operation.
+type GetMailTipsUserOptions = GetMailTipsMeOptions
+
+// GetMailTipsUser sends POST /users/{userId}/getMailTips.
 //
 // Get the MailTips that apply to one or more recipients, as seen by the signed-in user.
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a collection of mailTips. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. UserGetMailTipsPage returns one page with its
+// stops at the first error, which it yields. GetMailTipsUserPage returns one page with its
 // links.
 //
 // Least privileged permissions:
@@ -81,23 +143,26 @@ func (c *Client) MeGetMailTipsPage(ctx context.Context, body MeGetMailTipsReques
 //   - Application: Mail.Read.Shared
 //
 // Source: api-reference/beta/api/user-getmailtips.md
-func (c *Client) UserGetMailTips(ctx context.Context, userID string, body MeGetMailTipsRequest) iter.Seq2[MailTips, error] {
+func (c *Client) GetMailTipsUser(ctx context.Context, userID string, body GetMailTipsMeRequest, opts *GetMailTipsUserOptions) iter.Seq2[MailTips, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/users/" + PathValue(userID, false) + "/getMailTips",
 	}
+	opts.apply(&r)
 	return List[MailTips](ctx, c, r)
 }
 
-// UserGetMailTipsPage sends POST /users/{userId}/getMailTips.
+// GetMailTipsUserPage sends POST /users/{userId}/getMailTips.
 //
 // Get the MailTips that apply to one or more recipients, as seen by the signed-in user.
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a collection of mailTips. This method returns
-// one page; NextPage fetches the next, and UserGetMailTips iterates over every item.
+// one page; NextPage fetches the next, and GetMailTipsUser iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Mail.Read.Shared
@@ -105,11 +170,12 @@ func (c *Client) UserGetMailTips(ctx context.Context, userID string, body MeGetM
 //   - Application: Mail.Read.Shared
 //
 // Source: api-reference/beta/api/user-getmailtips.md
-func (c *Client) UserGetMailTipsPage(ctx context.Context, userID string, body MeGetMailTipsRequest) (*Page[MailTips], error) {
+func (c *Client) GetMailTipsUserPage(ctx context.Context, userID string, body GetMailTipsMeRequest, opts *GetMailTipsUserOptions) (*Page[MailTips], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/users/" + PathValue(userID, false) + "/getMailTips",
 	}
+	opts.apply(&r)
 	return GetPage[MailTips](ctx, c, r)
 }

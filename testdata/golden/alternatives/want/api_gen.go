@@ -12,39 +12,39 @@ import (
 // methods the test needs.
 type API interface {
 	// GetMeCalendar: see Client.GetMeCalendar.
-	GetMeCalendar(ctx context.Context) (*Calendar, error)
+	GetMeCalendar(ctx context.Context, opts *GetMeCalendarOptions) (*Calendar, error)
 	// GetUserCalendar: see Client.GetUserCalendar.
-	GetUserCalendar(ctx context.Context, userID string) (*Calendar, error)
+	GetUserCalendar(ctx context.Context, userID string, opts *GetUserCalendarOptions) (*Calendar, error)
 	// GetMeCalendarByCalendarID: see Client.GetMeCalendarByCalendarID.
-	GetMeCalendarByCalendarID(ctx context.Context, calendarID string) (*Calendar, error)
+	GetMeCalendarByCalendarID(ctx context.Context, calendarID string, opts *GetMeCalendarByCalendarIDOptions) (*Calendar, error)
 	// GetUserCalendarByCalendarID: see Client.GetUserCalendarByCalendarID.
-	GetUserCalendarByCalendarID(ctx context.Context, userID string, calendarID string) (*Calendar, error)
+	GetUserCalendarByCalendarID(ctx context.Context, userID string, calendarID string, opts *GetUserCalendarByCalendarIDOptions) (*Calendar, error)
 	// GetGroupCalendar: see Client.GetGroupCalendar.
-	GetGroupCalendar(ctx context.Context, groupID string) (*Calendar, error)
+	GetGroupCalendar(ctx context.Context, groupID string, opts *GetGroupCalendarOptions) (*Calendar, error)
 	// ListMeCalendars: see Client.ListMeCalendars.
 	ListMeCalendars(ctx context.Context, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error]
 	// ListMeCalendarsPage: see Client.ListMeCalendarsPage.
 	ListMeCalendarsPage(ctx context.Context, opts *ListMeCalendarsOptions) (*Page[Calendar], error)
 	// ListUserCalendars: see Client.ListUserCalendars.
-	ListUserCalendars(ctx context.Context, userID string, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error]
+	ListUserCalendars(ctx context.Context, userID string, opts *ListUserCalendarsOptions) iter.Seq2[Calendar, error]
 	// ListUserCalendarsPage: see Client.ListUserCalendarsPage.
-	ListUserCalendarsPage(ctx context.Context, userID string, opts *ListMeCalendarsOptions) (*Page[Calendar], error)
+	ListUserCalendarsPage(ctx context.Context, userID string, opts *ListUserCalendarsOptions) (*Page[Calendar], error)
 	// ListMeCalendarGroupCalendars: see Client.ListMeCalendarGroupCalendars.
-	ListMeCalendarGroupCalendars(ctx context.Context, calendarGroupID string, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error]
+	ListMeCalendarGroupCalendars(ctx context.Context, calendarGroupID string, opts *ListMeCalendarGroupCalendarsOptions) iter.Seq2[Calendar, error]
 	// ListMeCalendarGroupCalendarsPage: see Client.ListMeCalendarGroupCalendarsPage.
-	ListMeCalendarGroupCalendarsPage(ctx context.Context, calendarGroupID string, opts *ListMeCalendarsOptions) (*Page[Calendar], error)
+	ListMeCalendarGroupCalendarsPage(ctx context.Context, calendarGroupID string, opts *ListMeCalendarGroupCalendarsOptions) (*Page[Calendar], error)
 	// ListUserCalendarGroupCalendars: see Client.ListUserCalendarGroupCalendars.
-	ListUserCalendarGroupCalendars(ctx context.Context, userID string, calendarGroupID string, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error]
+	ListUserCalendarGroupCalendars(ctx context.Context, userID string, calendarGroupID string, opts *ListUserCalendarGroupCalendarsOptions) iter.Seq2[Calendar, error]
 	// ListUserCalendarGroupCalendarsPage: see Client.ListUserCalendarGroupCalendarsPage.
-	ListUserCalendarGroupCalendarsPage(ctx context.Context, userID string, calendarGroupID string, opts *ListMeCalendarsOptions) (*Page[Calendar], error)
+	ListUserCalendarGroupCalendarsPage(ctx context.Context, userID string, calendarGroupID string, opts *ListUserCalendarGroupCalendarsOptions) (*Page[Calendar], error)
 	// ListMeDriveItemWorkbookWorksheetTables: see Client.ListMeDriveItemWorkbookWorksheetTables.
 	ListMeDriveItemWorkbookWorksheetTables(ctx context.Context, itemID string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) iter.Seq2[Table, error]
 	// ListMeDriveItemWorkbookWorksheetTablesPage: see Client.ListMeDriveItemWorkbookWorksheetTablesPage.
 	ListMeDriveItemWorkbookWorksheetTablesPage(ctx context.Context, itemID string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) (*Page[Table], error)
 	// ListMeDriveRootWorkbookWorksheetTables: see Client.ListMeDriveRootWorkbookWorksheetTables.
-	ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) iter.Seq2[Table, error]
+	ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveRootWorkbookWorksheetTablesOptions) iter.Seq2[Table, error]
 	// ListMeDriveRootWorkbookWorksheetTablesPage: see Client.ListMeDriveRootWorkbookWorksheetTablesPage.
-	ListMeDriveRootWorkbookWorksheetTablesPage(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) (*Page[Table], error)
+	ListMeDriveRootWorkbookWorksheetTablesPage(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveRootWorkbookWorksheetTablesOptions) (*Page[Table], error)
 }
 
 var _ API = (*Client)(nil)

@@ -4,9 +4,15 @@ package graph
 
 import "context"
 
+// GetGroupCalendarOptions are the optional query parameters and headers of GetGroupCalendar,
+// which it shares with GetMeCalendar: another path to the same operation.
+type GetGroupCalendarOptions = GetMeCalendarOptions
+
 // GetGroupCalendar sends GET /groups/{groupId}/calendar.
 //
 // Read the properties and relationships of one calendar.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a calendar.
 //
@@ -16,11 +22,12 @@ import "context"
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/calendar-get.md
-func (c *Client) GetGroupCalendar(ctx context.Context, groupID string) (*Calendar, error) {
+func (c *Client) GetGroupCalendar(ctx context.Context, groupID string, opts *GetGroupCalendarOptions) (*Calendar, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/calendar",
 	}
+	opts.apply(&r)
 	var out Calendar
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

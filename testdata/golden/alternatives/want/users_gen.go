@@ -5,13 +5,32 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 	"strconv"
 	"strings"
 )
 
+// GetMeCalendarOptions are the optional query parameters and headers of GetMeCalendar; the
+// zero value sends none.
+type GetMeCalendarOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetMeCalendarOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
 // GetMeCalendar sends GET /me/calendar.
 //
 // Read the properties and relationships of one calendar.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a calendar.
 //
@@ -21,17 +40,22 @@ import (
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/calendar-get.md
-func (c *Client) GetMeCalendar(ctx context.Context) (*Calendar, error) {
+func (c *Client) GetMeCalendar(ctx context.Context, opts *GetMeCalendarOptions) (*Calendar, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendar",
 	}
+	opts.apply(&r)
 	var out Calendar
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetUserCalendarOptions are the optional query parameters and headers of GetUserCalendar,
+// which it shares with GetMeCalendar: another path to the same operation.
+type GetUserCalendarOptions = GetMeCalendarOptions
 
 // GetUserCalendar sends GET /users/{userId}/calendar.
 //
@@ -39,6 +63,8 @@ func (c *Client) GetMeCalendar(ctx context.Context) (*Calendar, error) {
 //
 // userID: The Id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a calendar.
 //
 // Least privileged permissions:
@@ -47,11 +73,12 @@ func (c *Client) GetMeCalendar(ctx context.Context) (*Calendar, error) {
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/calendar-get.md
-func (c *Client) GetUserCalendar(ctx context.Context, userID string) (*Calendar, error) {
+func (c *Client) GetUserCalendar(ctx context.Context, userID string, opts *GetUserCalendarOptions) (*Calendar, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendar",
 	}
+	opts.apply(&r)
 	var out Calendar
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
@@ -59,9 +86,16 @@ func (c *Client) GetUserCalendar(ctx context.Context, userID string) (*Calendar,
 	return &out, nil
 }
 
+// GetMeCalendarByCalendarIDOptions are the optional query parameters and headers of
+// GetMeCalendarByCalendarID, which it shares with GetMeCalendar: another path to the same
+// operation.
+type GetMeCalendarByCalendarIDOptions = GetMeCalendarOptions
+
 // GetMeCalendarByCalendarID sends GET /me/calendars/{calendarId}.
 //
 // Read the properties and relationships of one calendar.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a calendar.
 //
@@ -71,17 +105,23 @@ func (c *Client) GetUserCalendar(ctx context.Context, userID string) (*Calendar,
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/calendar-get.md
-func (c *Client) GetMeCalendarByCalendarID(ctx context.Context, calendarID string) (*Calendar, error) {
+func (c *Client) GetMeCalendarByCalendarID(ctx context.Context, calendarID string, opts *GetMeCalendarByCalendarIDOptions) (*Calendar, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + PathValue(calendarID, false),
 	}
+	opts.apply(&r)
 	var out Calendar
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetUserCalendarByCalendarIDOptions are the optional query parameters and headers of
+// GetUserCalendarByCalendarID, which it shares with GetMeCalendar: another path to the same
+// operation.
+type GetUserCalendarByCalendarIDOptions = GetMeCalendarOptions
 
 // GetUserCalendarByCalendarID sends GET /users/{userId}/calendars/{calendarId}.
 //
@@ -89,6 +129,8 @@ func (c *Client) GetMeCalendarByCalendarID(ctx context.Context, calendarID strin
 //
 // userID: The Id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a calendar.
 //
 // Least privileged permissions:
@@ -97,11 +139,12 @@ func (c *Client) GetMeCalendarByCalendarID(ctx context.Context, calendarID strin
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/calendar-get.md
-func (c *Client) GetUserCalendarByCalendarID(ctx context.Context, userID string, calendarID string) (*Calendar, error) {
+func (c *Client) GetUserCalendarByCalendarID(ctx context.Context, userID string, calendarID string, opts *GetUserCalendarByCalendarIDOptions) (*Calendar, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false),
 	}
+	opts.apply(&r)
 	var out Calendar
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
@@ -128,6 +171,10 @@ type ListMeCalendarsOptions struct {
 	Expand []string
 	// Count asks for the total number of items in @odata.count ($count=true).
 	Count bool
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -135,6 +182,7 @@ func (o *ListMeCalendarsOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -210,6 +258,11 @@ func (c *Client) ListMeCalendarsPage(ctx context.Context, opts *ListMeCalendarsO
 	return GetPage[Calendar](ctx, c, r)
 }
 
+// ListUserCalendarsOptions are the optional query parameters and headers of
+// ListUserCalendars, which it shares with ListMeCalendars: another path to the same
+// operation.
+type ListUserCalendarsOptions = ListMeCalendarsOptions
+
 // ListUserCalendars sends GET /users/{userId}/calendars.
 //
 // List the calendar objects of a user, either all of them or only those in one calendar
@@ -230,7 +283,7 @@ func (c *Client) ListMeCalendarsPage(ctx context.Context, opts *ListMeCalendarsO
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-list-calendars.md
-func (c *Client) ListUserCalendars(ctx context.Context, userID string, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error] {
+func (c *Client) ListUserCalendars(ctx context.Context, userID string, opts *ListUserCalendarsOptions) iter.Seq2[Calendar, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendars",
@@ -257,7 +310,7 @@ func (c *Client) ListUserCalendars(ctx context.Context, userID string, opts *Lis
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-list-calendars.md
-func (c *Client) ListUserCalendarsPage(ctx context.Context, userID string, opts *ListMeCalendarsOptions) (*Page[Calendar], error) {
+func (c *Client) ListUserCalendarsPage(ctx context.Context, userID string, opts *ListUserCalendarsOptions) (*Page[Calendar], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendars",
@@ -265,6 +318,11 @@ func (c *Client) ListUserCalendarsPage(ctx context.Context, userID string, opts 
 	opts.apply(&r)
 	return GetPage[Calendar](ctx, c, r)
 }
+
+// ListMeCalendarGroupCalendarsOptions are the optional query parameters and headers of
+// ListMeCalendarGroupCalendars, which it shares with ListMeCalendars: another path to the
+// same operation.
+type ListMeCalendarGroupCalendarsOptions = ListMeCalendarsOptions
 
 // ListMeCalendarGroupCalendars sends GET /me/calendarGroups/{calendarGroupId}/calendars.
 //
@@ -284,7 +342,7 @@ func (c *Client) ListUserCalendarsPage(ctx context.Context, userID string, opts 
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-list-calendars.md
-func (c *Client) ListMeCalendarGroupCalendars(ctx context.Context, calendarGroupID string, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error] {
+func (c *Client) ListMeCalendarGroupCalendars(ctx context.Context, calendarGroupID string, opts *ListMeCalendarGroupCalendarsOptions) iter.Seq2[Calendar, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendarGroups/" + PathValue(calendarGroupID, false) + "/calendars",
@@ -310,7 +368,7 @@ func (c *Client) ListMeCalendarGroupCalendars(ctx context.Context, calendarGroup
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-list-calendars.md
-func (c *Client) ListMeCalendarGroupCalendarsPage(ctx context.Context, calendarGroupID string, opts *ListMeCalendarsOptions) (*Page[Calendar], error) {
+func (c *Client) ListMeCalendarGroupCalendarsPage(ctx context.Context, calendarGroupID string, opts *ListMeCalendarGroupCalendarsOptions) (*Page[Calendar], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendarGroups/" + PathValue(calendarGroupID, false) + "/calendars",
@@ -318,6 +376,11 @@ func (c *Client) ListMeCalendarGroupCalendarsPage(ctx context.Context, calendarG
 	opts.apply(&r)
 	return GetPage[Calendar](ctx, c, r)
 }
+
+// ListUserCalendarGroupCalendarsOptions are the optional query parameters and headers of
+// ListUserCalendarGroupCalendars, which it shares with ListMeCalendars: another path to the
+// same operation.
+type ListUserCalendarGroupCalendarsOptions = ListMeCalendarsOptions
 
 // ListUserCalendarGroupCalendars sends GET /users/{userId}/calendarGroups/{calendarGroupId}/calendars.
 //
@@ -339,7 +402,7 @@ func (c *Client) ListMeCalendarGroupCalendarsPage(ctx context.Context, calendarG
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-list-calendars.md
-func (c *Client) ListUserCalendarGroupCalendars(ctx context.Context, userID string, calendarGroupID string, opts *ListMeCalendarsOptions) iter.Seq2[Calendar, error] {
+func (c *Client) ListUserCalendarGroupCalendars(ctx context.Context, userID string, calendarGroupID string, opts *ListUserCalendarGroupCalendarsOptions) iter.Seq2[Calendar, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendarGroups/" + PathValue(calendarGroupID, false) + "/calendars",
@@ -367,7 +430,7 @@ func (c *Client) ListUserCalendarGroupCalendars(ctx context.Context, userID stri
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-list-calendars.md
-func (c *Client) ListUserCalendarGroupCalendarsPage(ctx context.Context, userID string, calendarGroupID string, opts *ListMeCalendarsOptions) (*Page[Calendar], error) {
+func (c *Client) ListUserCalendarGroupCalendarsPage(ctx context.Context, userID string, calendarGroupID string, opts *ListUserCalendarGroupCalendarsOptions) (*Page[Calendar], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendarGroups/" + PathValue(calendarGroupID, false) + "/calendars",
@@ -382,6 +445,10 @@ type ListMeDriveItemWorkbookWorksheetTablesOptions struct {
 	// WorkbookSessionID is the Workbook-Session-Id header. ID of a workbook session, so changes
 	// persist. Optional.
 	WorkbookSessionID string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -389,6 +456,7 @@ func (o *ListMeDriveItemWorkbookWorksheetTablesOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if o.WorkbookSessionID != "" {
 		r.SetHeader("Workbook-Session-Id", o.WorkbookSessionID)
 	}
@@ -445,6 +513,11 @@ func (c *Client) ListMeDriveItemWorkbookWorksheetTablesPage(ctx context.Context,
 	return GetPage[Table](ctx, c, r)
 }
 
+// ListMeDriveRootWorkbookWorksheetTablesOptions are the optional query parameters and
+// headers of ListMeDriveRootWorkbookWorksheetTables, which it shares with
+// ListMeDriveItemWorkbookWorksheetTables: another path to the same operation.
+type ListMeDriveRootWorkbookWorksheetTablesOptions = ListMeDriveItemWorkbookWorksheetTablesOptions
+
 // ListMeDriveRootWorkbookWorksheetTables sends GET /me/drive/root:/{itemPath}:/workbook/worksheets/{worksheetId}/tables.
 //
 // List the table objects on one worksheet.
@@ -462,7 +535,7 @@ func (c *Client) ListMeDriveItemWorkbookWorksheetTablesPage(ctx context.Context,
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/worksheet-list-tables.md
-func (c *Client) ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) iter.Seq2[Table, error] {
+func (c *Client) ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveRootWorkbookWorksheetTablesOptions) iter.Seq2[Table, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/drive/root:/" + PathSegments(itemPath) + ":/workbook/worksheets/" + PathValue(worksheetID, false) + "/tables",
@@ -487,7 +560,7 @@ func (c *Client) ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, ite
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/worksheet-list-tables.md
-func (c *Client) ListMeDriveRootWorkbookWorksheetTablesPage(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) (*Page[Table], error) {
+func (c *Client) ListMeDriveRootWorkbookWorksheetTablesPage(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveRootWorkbookWorksheetTablesOptions) (*Page[Table], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/drive/root:/" + PathSegments(itemPath) + ":/workbook/worksheets/" + PathValue(worksheetID, false) + "/tables",

@@ -14,33 +14,33 @@ type API interface {
 	// GetMeEventAttachment: see Client.GetMeEventAttachment.
 	GetMeEventAttachment(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error)
 	// GetUserEventAttachment: see Client.GetUserEventAttachment.
-	GetUserEventAttachment(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error)
+	GetUserEventAttachment(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetUserEventAttachmentOptions) (*Attachment, error)
 	// GetMeEventAttachmentValue: see Client.GetMeEventAttachmentValue.
-	GetMeEventAttachmentValue(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error)
+	GetMeEventAttachmentValue(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentValueOptions) (io.ReadCloser, error)
 	// GetUserEventAttachmentValue: see Client.GetUserEventAttachmentValue.
-	GetUserEventAttachmentValue(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error)
+	GetUserEventAttachmentValue(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetUserEventAttachmentValueOptions) (io.ReadCloser, error)
 	// GetMeMessageAttachment: see Client.GetMeMessageAttachment.
-	GetMeMessageAttachment(ctx context.Context, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error)
+	GetMeMessageAttachment(ctx context.Context, messageID string, attachmentID string, opts *GetMeMessageAttachmentOptions) (*Attachment, error)
 	// GetUserMessageAttachment: see Client.GetUserMessageAttachment.
-	GetUserMessageAttachment(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error)
+	GetUserMessageAttachment(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetUserMessageAttachmentOptions) (*Attachment, error)
 	// GetMeMessageAttachmentValue: see Client.GetMeMessageAttachmentValue.
-	GetMeMessageAttachmentValue(ctx context.Context, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error)
+	GetMeMessageAttachmentValue(ctx context.Context, messageID string, attachmentID string, opts *GetMeMessageAttachmentValueOptions) (io.ReadCloser, error)
 	// GetUserMessageAttachmentValue: see Client.GetUserMessageAttachmentValue.
-	GetUserMessageAttachmentValue(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error)
+	GetUserMessageAttachmentValue(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetUserMessageAttachmentValueOptions) (io.ReadCloser, error)
 	// GetMeMailFolderChildFolderMessageAttachment: see Client.GetMeMailFolderChildFolderMessageAttachment.
-	GetMeMailFolderChildFolderMessageAttachment(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error)
+	GetMeMailFolderChildFolderMessageAttachment(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeMailFolderChildFolderMessageAttachmentOptions) (*Attachment, error)
 	// GetUserMailFolderChildFolderMessageAttachment: see Client.GetUserMailFolderChildFolderMessageAttachment.
-	GetUserMailFolderChildFolderMessageAttachment(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error)
+	GetUserMailFolderChildFolderMessageAttachment(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetUserMailFolderChildFolderMessageAttachmentOptions) (*Attachment, error)
 	// GetMeMailFolderChildFolderMessageAttachmentValue: see Client.GetMeMailFolderChildFolderMessageAttachmentValue.
-	GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error)
+	GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeMailFolderChildFolderMessageAttachmentValueOptions) (io.ReadCloser, error)
 	// GetUserMailFolderChildFolderMessageAttachmentValue: see Client.GetUserMailFolderChildFolderMessageAttachmentValue.
-	GetUserMailFolderChildFolderMessageAttachmentValue(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error)
+	GetUserMailFolderChildFolderMessageAttachmentValue(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetUserMailFolderChildFolderMessageAttachmentValueOptions) (io.ReadCloser, error)
 	// GetGroupThreadPostAttachment: see Client.GetGroupThreadPostAttachment.
-	GetGroupThreadPostAttachment(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error)
+	GetGroupThreadPostAttachment(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetGroupThreadPostAttachmentOptions) (*Attachment, error)
 	// GetGroupConversationThreadPostAttachment: see Client.GetGroupConversationThreadPostAttachment.
-	GetGroupConversationThreadPostAttachment(ctx context.Context, groupID string, conversationID string, threadID string, postID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error)
+	GetGroupConversationThreadPostAttachment(ctx context.Context, groupID string, conversationID string, threadID string, postID string, attachmentID string, opts *GetGroupConversationThreadPostAttachmentOptions) (*Attachment, error)
 	// GetGroupThreadPostAttachmentValue: see Client.GetGroupThreadPostAttachmentValue.
-	GetGroupThreadPostAttachmentValue(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error)
+	GetGroupThreadPostAttachmentValue(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetGroupThreadPostAttachmentValueOptions) (io.ReadCloser, error)
 }
 
 var _ API = (*Client)(nil)

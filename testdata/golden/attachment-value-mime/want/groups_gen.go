@@ -7,6 +7,11 @@ import (
 	"io"
 )
 
+// GetGroupThreadPostAttachmentOptions are the optional query parameters and headers of
+// GetGroupThreadPostAttachment, which it shares with GetMeEventAttachment: another path to
+// the same operation.
+type GetGroupThreadPostAttachmentOptions = GetMeEventAttachmentOptions
+
 // GetGroupThreadPostAttachment sends GET /groups/{groupId}/threads/{threadId}/posts/{postId}/attachments/{attachmentId}.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
@@ -20,7 +25,7 @@ import (
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetGroupThreadPostAttachment(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+func (c *Client) GetGroupThreadPostAttachment(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetGroupThreadPostAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false) + "/attachments/" + PathValue(attachmentID, false),
@@ -32,6 +37,11 @@ func (c *Client) GetGroupThreadPostAttachment(ctx context.Context, groupID strin
 	}
 	return &out, nil
 }
+
+// GetGroupConversationThreadPostAttachmentOptions are the optional query parameters and
+// headers of GetGroupConversationThreadPostAttachment, which it shares with
+// GetMeEventAttachment: another path to the same operation.
+type GetGroupConversationThreadPostAttachmentOptions = GetMeEventAttachmentOptions
 
 // GetGroupConversationThreadPostAttachment sends GET /groups/{groupId}/conversations/{conversationId}/threads/{threadId}/posts/{postId}/attachments/{attachmentId}.
 //
@@ -46,7 +56,7 @@ func (c *Client) GetGroupThreadPostAttachment(ctx context.Context, groupID strin
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetGroupConversationThreadPostAttachment(ctx context.Context, groupID string, conversationID string, threadID string, postID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+func (c *Client) GetGroupConversationThreadPostAttachment(ctx context.Context, groupID string, conversationID string, threadID string, postID string, attachmentID string, opts *GetGroupConversationThreadPostAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/conversations/" + PathValue(conversationID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false) + "/attachments/" + PathValue(attachmentID, false),
@@ -58,6 +68,11 @@ func (c *Client) GetGroupConversationThreadPostAttachment(ctx context.Context, g
 	}
 	return &out, nil
 }
+
+// GetGroupThreadPostAttachmentValueOptions are the optional query parameters and headers of
+// GetGroupThreadPostAttachmentValue, which it shares with GetMeEventAttachment: another path
+// to the same operation.
+type GetGroupThreadPostAttachmentValueOptions = GetMeEventAttachmentOptions
 
 // GetGroupThreadPostAttachmentValue sends GET /groups/{groupId}/threads/{threadId}/posts/{postId}/attachments/{attachmentId}/$value.
 //
@@ -73,7 +88,7 @@ func (c *Client) GetGroupConversationThreadPostAttachment(ctx context.Context, g
 // done.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetGroupThreadPostAttachmentValue(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
+func (c *Client) GetGroupThreadPostAttachmentValue(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetGroupThreadPostAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",

@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"io"
+	"net/http"
 	"strings"
 )
 
@@ -13,6 +14,10 @@ import (
 type GetMeEventAttachmentOptions struct {
 	// Expand lists the relationships to return with each item ($expand).
 	Expand []string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -20,6 +25,7 @@ func (o *GetMeEventAttachmentOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if len(o.Expand) > 0 {
 		r.SetQuery("$expand", strings.Join(o.Expand, ","))
 	}
@@ -51,6 +57,11 @@ func (c *Client) GetMeEventAttachment(ctx context.Context, eventID string, attac
 	return &out, nil
 }
 
+// GetUserEventAttachmentOptions are the optional query parameters and headers of
+// GetUserEventAttachment, which it shares with GetMeEventAttachment: another path to the
+// same operation.
+type GetUserEventAttachmentOptions = GetMeEventAttachmentOptions
+
 // GetUserEventAttachment sends GET /users/{userId}/events/{eventId}/attachments/{attachmentId}.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
@@ -66,7 +77,7 @@ func (c *Client) GetMeEventAttachment(ctx context.Context, eventID string, attac
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetUserEventAttachment(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+func (c *Client) GetUserEventAttachment(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetUserEventAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events/" + PathValue(eventID, false) + "/attachments/" + PathValue(attachmentID, false),
@@ -78,6 +89,11 @@ func (c *Client) GetUserEventAttachment(ctx context.Context, userID string, even
 	}
 	return &out, nil
 }
+
+// GetMeEventAttachmentValueOptions are the optional query parameters and headers of
+// GetMeEventAttachmentValue, which it shares with GetMeEventAttachment: another path to the
+// same operation.
+type GetMeEventAttachmentValueOptions = GetMeEventAttachmentOptions
 
 // GetMeEventAttachmentValue sends GET /me/events/{eventId}/attachments/{attachmentId}/$value.
 //
@@ -93,7 +109,7 @@ func (c *Client) GetUserEventAttachment(ctx context.Context, userID string, even
 // done.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetMeEventAttachmentValue(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
+func (c *Client) GetMeEventAttachmentValue(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/" + PathValue(eventID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
@@ -101,6 +117,11 @@ func (c *Client) GetMeEventAttachmentValue(ctx context.Context, eventID string, 
 	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
+
+// GetUserEventAttachmentValueOptions are the optional query parameters and headers of
+// GetUserEventAttachmentValue, which it shares with GetMeEventAttachment: another path to
+// the same operation.
+type GetUserEventAttachmentValueOptions = GetMeEventAttachmentOptions
 
 // GetUserEventAttachmentValue sends GET /users/{userId}/events/{eventId}/attachments/{attachmentId}/$value.
 //
@@ -118,7 +139,7 @@ func (c *Client) GetMeEventAttachmentValue(ctx context.Context, eventID string, 
 // done.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetUserEventAttachmentValue(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
+func (c *Client) GetUserEventAttachmentValue(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetUserEventAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events/" + PathValue(eventID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
@@ -126,6 +147,11 @@ func (c *Client) GetUserEventAttachmentValue(ctx context.Context, userID string,
 	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
+
+// GetMeMessageAttachmentOptions are the optional query parameters and headers of
+// GetMeMessageAttachment, which it shares with GetMeEventAttachment: another path to the
+// same operation.
+type GetMeMessageAttachmentOptions = GetMeEventAttachmentOptions
 
 // GetMeMessageAttachment sends GET /me/messages/{messageId}/attachments/{attachmentId}.
 //
@@ -140,7 +166,7 @@ func (c *Client) GetUserEventAttachmentValue(ctx context.Context, userID string,
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetMeMessageAttachment(ctx context.Context, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+func (c *Client) GetMeMessageAttachment(ctx context.Context, messageID string, attachmentID string, opts *GetMeMessageAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false),
@@ -152,6 +178,11 @@ func (c *Client) GetMeMessageAttachment(ctx context.Context, messageID string, a
 	}
 	return &out, nil
 }
+
+// GetUserMessageAttachmentOptions are the optional query parameters and headers of
+// GetUserMessageAttachment, which it shares with GetMeEventAttachment: another path to the
+// same operation.
+type GetUserMessageAttachmentOptions = GetMeEventAttachmentOptions
 
 // GetUserMessageAttachment sends GET /users/{userId}/messages/{messageId}/attachments/{attachmentId}.
 //
@@ -168,7 +199,7 @@ func (c *Client) GetMeMessageAttachment(ctx context.Context, messageID string, a
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetUserMessageAttachment(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+func (c *Client) GetUserMessageAttachment(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetUserMessageAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false),
@@ -180,6 +211,11 @@ func (c *Client) GetUserMessageAttachment(ctx context.Context, userID string, me
 	}
 	return &out, nil
 }
+
+// GetMeMessageAttachmentValueOptions are the optional query parameters and headers of
+// GetMeMessageAttachmentValue, which it shares with GetMeEventAttachment: another path to
+// the same operation.
+type GetMeMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 
 // GetMeMessageAttachmentValue sends GET /me/messages/{messageId}/attachments/{attachmentId}/$value.
 //
@@ -195,7 +231,7 @@ func (c *Client) GetUserMessageAttachment(ctx context.Context, userID string, me
 // done.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetMeMessageAttachmentValue(ctx context.Context, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
+func (c *Client) GetMeMessageAttachmentValue(ctx context.Context, messageID string, attachmentID string, opts *GetMeMessageAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
@@ -203,6 +239,11 @@ func (c *Client) GetMeMessageAttachmentValue(ctx context.Context, messageID stri
 	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
+
+// GetUserMessageAttachmentValueOptions are the optional query parameters and headers of
+// GetUserMessageAttachmentValue, which it shares with GetMeEventAttachment: another path to
+// the same operation.
+type GetUserMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 
 // GetUserMessageAttachmentValue sends GET /users/{userId}/messages/{messageId}/attachments/{attachmentId}/$value.
 //
@@ -220,7 +261,7 @@ func (c *Client) GetMeMessageAttachmentValue(ctx context.Context, messageID stri
 // done.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetUserMessageAttachmentValue(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
+func (c *Client) GetUserMessageAttachmentValue(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetUserMessageAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
@@ -228,6 +269,11 @@ func (c *Client) GetUserMessageAttachmentValue(ctx context.Context, userID strin
 	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
+
+// GetMeMailFolderChildFolderMessageAttachmentOptions are the optional query parameters and
+// headers of GetMeMailFolderChildFolderMessageAttachment, which it shares with
+// GetMeEventAttachment: another path to the same operation.
+type GetMeMailFolderChildFolderMessageAttachmentOptions = GetMeEventAttachmentOptions
 
 // GetMeMailFolderChildFolderMessageAttachment sends GET /me/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}.
 //
@@ -242,7 +288,7 @@ func (c *Client) GetUserMessageAttachmentValue(ctx context.Context, userID strin
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetMeMailFolderChildFolderMessageAttachment(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+func (c *Client) GetMeMailFolderChildFolderMessageAttachment(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeMailFolderChildFolderMessageAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false) + "/childFolders/" + PathValue(childFolderID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false),
@@ -254,6 +300,11 @@ func (c *Client) GetMeMailFolderChildFolderMessageAttachment(ctx context.Context
 	}
 	return &out, nil
 }
+
+// GetUserMailFolderChildFolderMessageAttachmentOptions are the optional query parameters and
+// headers of GetUserMailFolderChildFolderMessageAttachment, which it shares with
+// GetMeEventAttachment: another path to the same operation.
+type GetUserMailFolderChildFolderMessageAttachmentOptions = GetMeEventAttachmentOptions
 
 // GetUserMailFolderChildFolderMessageAttachment sends GET /users/{userId}/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}.
 //
@@ -270,7 +321,7 @@ func (c *Client) GetMeMailFolderChildFolderMessageAttachment(ctx context.Context
 // On success the service answers 200 OK with an attachment.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetUserMailFolderChildFolderMessageAttachment(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
+func (c *Client) GetUserMailFolderChildFolderMessageAttachment(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetUserMailFolderChildFolderMessageAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/mailFolders/" + PathValue(mailFolderID, false) + "/childFolders/" + PathValue(childFolderID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false),
@@ -282,6 +333,11 @@ func (c *Client) GetUserMailFolderChildFolderMessageAttachment(ctx context.Conte
 	}
 	return &out, nil
 }
+
+// GetMeMailFolderChildFolderMessageAttachmentValueOptions are the optional query parameters
+// and headers of GetMeMailFolderChildFolderMessageAttachmentValue, which it shares with
+// GetMeEventAttachment: another path to the same operation.
+type GetMeMailFolderChildFolderMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 
 // GetMeMailFolderChildFolderMessageAttachmentValue sends GET /me/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}/$value.
 //
@@ -297,7 +353,7 @@ func (c *Client) GetUserMailFolderChildFolderMessageAttachment(ctx context.Conte
 // done.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
+func (c *Client) GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeMailFolderChildFolderMessageAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false) + "/childFolders/" + PathValue(childFolderID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
@@ -305,6 +361,11 @@ func (c *Client) GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Co
 	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
+
+// GetUserMailFolderChildFolderMessageAttachmentValueOptions are the optional query
+// parameters and headers of GetUserMailFolderChildFolderMessageAttachmentValue, which it
+// shares with GetMeEventAttachment: another path to the same operation.
+type GetUserMailFolderChildFolderMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 
 // GetUserMailFolderChildFolderMessageAttachmentValue sends GET /users/{userId}/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}/$value.
 //
@@ -322,7 +383,7 @@ func (c *Client) GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Co
 // done.
 //
 // Source: api-reference/v1.0/api/attachment-get.md
-func (c *Client) GetUserMailFolderChildFolderMessageAttachmentValue(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeEventAttachmentOptions) (io.ReadCloser, error) {
+func (c *Client) GetUserMailFolderChildFolderMessageAttachmentValue(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetUserMailFolderChildFolderMessageAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/mailFolders/" + PathValue(mailFolderID, false) + "/childFolders/" + PathValue(childFolderID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",

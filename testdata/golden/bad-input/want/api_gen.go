@@ -12,24 +12,24 @@ import (
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
 // methods the test needs.
 type API interface {
-	// CreateMeDriveItemWorkbookTableRowsAdd: see Client.CreateMeDriveItemWorkbookTableRowsAdd.
-	CreateMeDriveItemWorkbookTableRowsAdd(ctx context.Context, itemID string, tableID string, body CreateMeDriveItemWorkbookTableRowsAddRequest) (*WorkbookTableRow, error)
-	// MeEventAccept: see Client.MeEventAccept.
-	MeEventAccept(ctx context.Context, eventID string, body MeEventAcceptRequest) (json.RawMessage, error)
+	// AddMeDriveItemWorkbookTableRows: see Client.AddMeDriveItemWorkbookTableRows.
+	AddMeDriveItemWorkbookTableRows(ctx context.Context, itemID string, tableID string, body AddMeDriveItemWorkbookTableRowsRequest, opts *AddMeDriveItemWorkbookTableRowsOptions) (*WorkbookTableRow, error)
+	// AcceptMeEvent: see Client.AcceptMeEvent.
+	AcceptMeEvent(ctx context.Context, eventID string, body AcceptMeEventRequest, opts *AcceptMeEventOptions) (json.RawMessage, error)
 	// DeleteMePhotoValue: see Client.DeleteMePhotoValue.
-	DeleteMePhotoValue(ctx context.Context, content io.Reader, contentType string) error
+	DeleteMePhotoValue(ctx context.Context, content io.Reader, contentType string, opts *DeleteMePhotoValueOptions) error
 	// DeleteUserPhotoValue: see Client.DeleteUserPhotoValue.
-	DeleteUserPhotoValue(ctx context.Context, userID string, content io.Reader, contentType string) error
+	DeleteUserPhotoValue(ctx context.Context, userID string, content io.Reader, contentType string, opts *DeleteUserPhotoValueOptions) error
 	// DeleteUserPhotoValueBySize: see Client.DeleteUserPhotoValueBySize.
-	DeleteUserPhotoValueBySize(ctx context.Context, userID string, size string, content io.Reader, contentType string) error
+	DeleteUserPhotoValueBySize(ctx context.Context, userID string, size string, content io.Reader, contentType string, opts *DeleteUserPhotoValueBySizeOptions) error
 	// GetThing: see Client.GetThing.
-	GetThing(ctx context.Context, thingID string) (*Thing, error)
+	GetThing(ctx context.Context, thingID string, opts *GetThingOptions) (*Thing, error)
 	// GetUserStatus: see Client.GetUserStatus.
-	GetUserStatus(ctx context.Context, userID string) (*UserStatus, error)
+	GetUserStatus(ctx context.Context, userID string, opts *GetUserStatusOptions) (*UserStatus, error)
 	// GetUserStatusHistory: see Client.GetUserStatusHistory.
-	GetUserStatusHistory(ctx context.Context, userID string) (*UserStatus, error)
+	GetUserStatusHistory(ctx context.Context, userID string, opts *GetUserStatusHistoryOptions) (*UserStatus, error)
 	// UpdateUserStatus: see Client.UpdateUserStatus.
-	UpdateUserStatus(ctx context.Context, userID string, body any) (*UserStatus, error)
+	UpdateUserStatus(ctx context.Context, userID string, body any, opts *UpdateUserStatusOptions) (*UserStatus, error)
 }
 
 var _ API = (*Client)(nil)

@@ -2,20 +2,42 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
+
+// GetThingOptions are the optional query parameters and headers of GetThing; the zero value
+// sends none.
+type GetThingOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetThingOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // GetThing sends GET /things/{thingId}.
 //
 // Read a thing.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a thing.
 //
 // Source: api-reference/beta/api/unclosed-frontmatter.md
-func (c *Client) GetThing(ctx context.Context, thingID string) (*Thing, error) {
+func (c *Client) GetThing(ctx context.Context, thingID string, opts *GetThingOptions) (*Thing, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/things/" + PathValue(thingID, false),
 	}
+	opts.apply(&r)
 	var out Thing
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

@@ -6,12 +6,15 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net/http"
 )
 
-// CreateMeDriveItemWorkbookTableRowsAddRequest is the request body of
-// CreateMeDriveItemWorkbookTableRowsAdd. Set optional fields with Ptr; fields left nil are
-// not sent.
-type CreateMeDriveItemWorkbookTableRowsAddRequest struct {
+// AddMeDriveItemWorkbookTableRowsRequest is the request body of
+// AddMeDriveItemWorkbookTableRows. Set optional fields with Ptr; fields left nil are not
+// sent.
+//
+// AdditionalData sends members the page's table leaves out.
+type AddMeDriveItemWorkbookTableRowsRequest struct {
 	// Index: Where to insert the rows, relative to the table. Optional.
 	Index *int32 `json:"index,omitempty"`
 	// Values: A two-dimensional array of the cell values.
@@ -22,13 +25,62 @@ type CreateMeDriveItemWorkbookTableRowsAddRequest struct {
 	Format *RowFormat `json:"format,omitempty"`
 	// Weight: Relative weight of the row.
 	Weight *float64 `json:"weight,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
 }
 
-// CreateMeDriveItemWorkbookTableRowsAdd sends POST /me/drive/items/{itemId}/workbook/tables/{tableId}/rows/add.
+// knownAddMeDriveItemWorkbookTableRowsRequest reports whether name is a member AddMeDriveItemWorkbookTableRowsRequest lists.
+func knownAddMeDriveItemWorkbookTableRowsRequest(name []byte) bool {
+	switch string(name) {
+	case "index", "values", "style", "format", "weight":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v AddMeDriveItemWorkbookTableRowsRequest) MarshalJSON() ([]byte, error) {
+	type plain AddMeDriveItemWorkbookTableRowsRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *AddMeDriveItemWorkbookTableRowsRequest) UnmarshalJSON(b []byte) error {
+	*v = AddMeDriveItemWorkbookTableRowsRequest{}
+	type plain AddMeDriveItemWorkbookTableRowsRequest
+	extra, err := DecodeBody(b, knownAddMeDriveItemWorkbookTableRowsRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// AddMeDriveItemWorkbookTableRowsOptions are the optional query parameters and headers of
+// AddMeDriveItemWorkbookTableRows; the zero value sends none.
+type AddMeDriveItemWorkbookTableRowsOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *AddMeDriveItemWorkbookTableRowsOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// AddMeDriveItemWorkbookTableRows sends POST /me/drive/items/{itemId}/workbook/tables/{tableId}/rows/add.
 //
 // Append rows to the end of a table.
 //
 // tableID: The id or name of the addressed object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 201 Created with a workbookTableRow.
 //
@@ -36,12 +88,13 @@ type CreateMeDriveItemWorkbookTableRowsAddRequest struct {
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/tablerowcollection-add.md
-func (c *Client) CreateMeDriveItemWorkbookTableRowsAdd(ctx context.Context, itemID string, tableID string, body CreateMeDriveItemWorkbookTableRowsAddRequest) (*WorkbookTableRow, error) {
+func (c *Client) AddMeDriveItemWorkbookTableRows(ctx context.Context, itemID string, tableID string, body AddMeDriveItemWorkbookTableRowsRequest, opts *AddMeDriveItemWorkbookTableRowsOptions) (*WorkbookTableRow, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/tables/" + PathValue(tableID, false) + "/rows/add",
 	}
+	opts.apply(&r)
 	var out WorkbookTableRow
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
@@ -49,18 +102,69 @@ func (c *Client) CreateMeDriveItemWorkbookTableRowsAdd(ctx context.Context, item
 	return &out, nil
 }
 
-// MeEventAcceptRequest is the request body of MeEventAccept. Set optional fields with Ptr;
+// AcceptMeEventRequest is the request body of AcceptMeEvent. Set optional fields with Ptr;
 // fields left nil are not sent.
-type MeEventAcceptRequest struct {
+//
+// AdditionalData sends members the page's table leaves out.
+type AcceptMeEventRequest struct {
 	// Comment: Text to send with the reply. Optional.
 	Comment *string `json:"comment,omitempty"`
 	// SendResponse: Whether the organizer gets a reply. Default is true.
 	SendResponse *bool `json:"sendResponse,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
 }
 
-// MeEventAccept sends POST /me/events/{eventId}/accept.
+// knownAcceptMeEventRequest reports whether name is a member AcceptMeEventRequest lists.
+func knownAcceptMeEventRequest(name []byte) bool {
+	switch string(name) {
+	case "comment", "sendResponse":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v AcceptMeEventRequest) MarshalJSON() ([]byte, error) {
+	type plain AcceptMeEventRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *AcceptMeEventRequest) UnmarshalJSON(b []byte) error {
+	*v = AcceptMeEventRequest{}
+	type plain AcceptMeEventRequest
+	extra, err := DecodeBody(b, knownAcceptMeEventRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// AcceptMeEventOptions are the optional query parameters and headers of AcceptMeEvent; the
+// zero value sends none.
+type AcceptMeEventOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *AcceptMeEventOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// AcceptMeEvent sends POST /me/events/{eventId}/accept.
 //
 // Accept an event in the user's calendar.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200; the page does not say with what, so the body is
 // returned as raw JSON.
@@ -71,12 +175,13 @@ type MeEventAcceptRequest struct {
 //   - Application: Calendars.ReadWrite
 //
 // Source: api-reference/beta/api/event-accept.md
-func (c *Client) MeEventAccept(ctx context.Context, eventID string, body MeEventAcceptRequest) (json.RawMessage, error) {
+func (c *Client) AcceptMeEvent(ctx context.Context, eventID string, body AcceptMeEventRequest, opts *AcceptMeEventOptions) (json.RawMessage, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/me/events/" + PathValue(eventID, false) + "/accept",
 	}
+	opts.apply(&r)
 	var out json.RawMessage
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
@@ -84,9 +189,27 @@ func (c *Client) MeEventAccept(ctx context.Context, eventID string, body MeEvent
 	return out, nil
 }
 
+// DeleteMePhotoValueOptions are the optional query parameters and headers of
+// DeleteMePhotoValue; the zero value sends none.
+type DeleteMePhotoValueOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *DeleteMePhotoValueOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
 // DeleteMePhotoValue sends DELETE /me/photo/$value.
 //
 // Remove the profile photo of a user.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // The content is sent as it is, labelled with contentType (application/octet-stream when
 // empty). On success the service answers 204 No Content with no body.
@@ -96,15 +219,21 @@ func (c *Client) MeEventAccept(ctx context.Context, eventID string, body MeEvent
 //   - Application: User.ReadWrite.All
 //
 // Source: api-reference/beta/api/user-delete-photo.md
-func (c *Client) DeleteMePhotoValue(ctx context.Context, content io.Reader, contentType string) error {
+func (c *Client) DeleteMePhotoValue(ctx context.Context, content io.Reader, contentType string, opts *DeleteMePhotoValueOptions) error {
 	r := Request{
 		Content:     content,
 		ContentType: contentType,
 		Method:      "DELETE",
 		Path:        "/me/photo/$value",
 	}
+	opts.apply(&r)
 	return c.Do(ctx, r, nil)
 }
+
+// DeleteUserPhotoValueOptions are the optional query parameters and headers of
+// DeleteUserPhotoValue, which it shares with DeleteMePhotoValue: another path to the same
+// operation.
+type DeleteUserPhotoValueOptions = DeleteMePhotoValueOptions
 
 // DeleteUserPhotoValue sends DELETE /users/{userId}/photo/$value.
 //
@@ -112,6 +241,8 @@ func (c *Client) DeleteMePhotoValue(ctx context.Context, content io.Reader, cont
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // The content is sent as it is, labelled with contentType (application/octet-stream when
 // empty). On success the service answers 204 No Content with no body.
 //
@@ -120,15 +251,21 @@ func (c *Client) DeleteMePhotoValue(ctx context.Context, content io.Reader, cont
 //   - Application: User.ReadWrite.All
 //
 // Source: api-reference/beta/api/user-delete-photo.md
-func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string, content io.Reader, contentType string) error {
+func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string, content io.Reader, contentType string, opts *DeleteUserPhotoValueOptions) error {
 	r := Request{
 		Content:     content,
 		ContentType: contentType,
 		Method:      "DELETE",
 		Path:        "/users/" + PathValue(userID, false) + "/photo/$value",
 	}
+	opts.apply(&r)
 	return c.Do(ctx, r, nil)
 }
+
+// DeleteUserPhotoValueBySizeOptions are the optional query parameters and headers of
+// DeleteUserPhotoValueBySize, which it shares with DeleteMePhotoValue: another path to the
+// same operation.
+type DeleteUserPhotoValueBySizeOptions = DeleteMePhotoValueOptions
 
 // DeleteUserPhotoValueBySize sends DELETE /users/{userId}/photos/{size}/$value.
 //
@@ -136,6 +273,8 @@ func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string, conten
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // The content is sent as it is, labelled with contentType (application/octet-stream when
 // empty). On success the service answers 204 No Content with no body.
 //
@@ -144,28 +283,48 @@ func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string, conten
 //   - Application: User.ReadWrite.All
 //
 // Source: api-reference/beta/api/user-delete-photo.md
-func (c *Client) DeleteUserPhotoValueBySize(ctx context.Context, userID string, size string, content io.Reader, contentType string) error {
+func (c *Client) DeleteUserPhotoValueBySize(ctx context.Context, userID string, size string, content io.Reader, contentType string, opts *DeleteUserPhotoValueBySizeOptions) error {
 	r := Request{
 		Content:     content,
 		ContentType: contentType,
 		Method:      "DELETE",
 		Path:        "/users/" + PathValue(userID, false) + "/photos/" + PathValue(size, false) + "/$value",
 	}
+	opts.apply(&r)
 	return c.Do(ctx, r, nil)
+}
+
+// GetUserStatusOptions are the optional query parameters and headers of GetUserStatus; the
+// zero value sends none.
+type GetUserStatusOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetUserStatusOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // GetUserStatus sends GET /users/{userId}/status.
 //
 // Read the status of a user.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with an userStatus.
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
-func (c *Client) GetUserStatus(ctx context.Context, userID string) (*UserStatus, error) {
+func (c *Client) GetUserStatus(ctx context.Context, userID string, opts *GetUserStatusOptions) (*UserStatus, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/status",
 	}
+	opts.apply(&r)
 	var out UserStatus
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
@@ -173,23 +332,47 @@ func (c *Client) GetUserStatus(ctx context.Context, userID string) (*UserStatus,
 	return &out, nil
 }
 
+// GetUserStatusHistoryOptions are the optional query parameters and headers of
+// GetUserStatusHistory, which it shares with GetUserStatus: another path to the same
+// operation.
+type GetUserStatusHistoryOptions = GetUserStatusOptions
+
 // GetUserStatusHistory sends GET /users/{userId}/status/history.
 //
 // Read the status of a user.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with an userStatus.
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
-func (c *Client) GetUserStatusHistory(ctx context.Context, userID string) (*UserStatus, error) {
+func (c *Client) GetUserStatusHistory(ctx context.Context, userID string, opts *GetUserStatusHistoryOptions) (*UserStatus, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/status/history",
 	}
+	opts.apply(&r)
 	var out UserStatus
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
+}
+
+// UpdateUserStatusOptions are the optional query parameters and headers of UpdateUserStatus;
+// the zero value sends none.
+type UpdateUserStatusOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *UpdateUserStatusOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // UpdateUserStatus sends PATCH /users/{userId}/status.
@@ -199,15 +382,18 @@ func (c *Client) GetUserStatusHistory(ctx context.Context, userID string) (*User
 // The page does not describe the request body: body is encoded as JSON as it is, and nil
 // sends no body.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with an userStatus.
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
-func (c *Client) UpdateUserStatus(ctx context.Context, userID string, body any) (*UserStatus, error) {
+func (c *Client) UpdateUserStatus(ctx context.Context, userID string, body any, opts *UpdateUserStatusOptions) (*UserStatus, error) {
 	r := Request{
 		Body:   body,
 		Method: "PATCH",
 		Path:   "/users/" + PathValue(userID, false) + "/status",
 	}
+	opts.apply(&r)
 	var out UserStatus
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

@@ -2,7 +2,10 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
 
 // GetShareOptions are the optional query parameters and headers of GetShare; the zero value
 // sends none.
@@ -15,6 +18,10 @@ type GetShareOptions struct {
 	// RedeemSharingLinkIfNecessary is the redeemSharingLinkIfNecessary header. Like
 	// redeemSharingLink, but access is only promised for this one request.
 	RedeemSharingLinkIfNecessary string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -22,6 +29,7 @@ func (o *GetShareOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if o.Prefer != "" {
 		r.SetHeader("Prefer", o.Prefer)
 	}

@@ -12,11 +12,11 @@ import (
 // methods the test needs.
 type API interface {
 	// ListDeviceRegisteredOwners: see Client.ListDeviceRegisteredOwners.
-	ListDeviceRegisteredOwners(ctx context.Context, deviceID string) iter.Seq2[DirectoryObject, error]
+	ListDeviceRegisteredOwners(ctx context.Context, deviceID string, opts *ListDeviceRegisteredOwnersOptions) iter.Seq2[DirectoryObject, error]
 	// ListDeviceRegisteredOwnersPage: see Client.ListDeviceRegisteredOwnersPage.
-	ListDeviceRegisteredOwnersPage(ctx context.Context, deviceID string) (*Page[DirectoryObject], error)
+	ListDeviceRegisteredOwnersPage(ctx context.Context, deviceID string, opts *ListDeviceRegisteredOwnersOptions) (*Page[DirectoryObject], error)
 	// GetUser: see Client.GetUser.
-	GetUser(ctx context.Context, userID string) (*User, error)
+	GetUser(ctx context.Context, userID string, opts *GetUserOptions) (*User, error)
 }
 
 var _ API = (*Client)(nil)

@@ -5,12 +5,31 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 )
+
+// ListDeviceRegisteredOwnersOptions are the optional query parameters and headers of
+// ListDeviceRegisteredOwners; the zero value sends none.
+type ListDeviceRegisteredOwnersOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *ListDeviceRegisteredOwnersOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // ListDeviceRegisteredOwners sends GET /devices/{deviceId}/registeredOwners.
 //
 // Read the directory objects that own a registered device. An owner can be a user or a
 // service principal, so the list mixes types.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of directoryObject. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
@@ -18,11 +37,12 @@ import (
 // page with its links.
 //
 // Source: api-reference/v1.0/api/device-list-registeredowners.md
-func (c *Client) ListDeviceRegisteredOwners(ctx context.Context, deviceID string) iter.Seq2[DirectoryObject, error] {
+func (c *Client) ListDeviceRegisteredOwners(ctx context.Context, deviceID string, opts *ListDeviceRegisteredOwnersOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/devices/" + PathValue(deviceID, false) + "/registeredOwners",
 	}
+	opts.apply(&r)
 	return List[DirectoryObject](ctx, c, r)
 }
 
@@ -31,15 +51,18 @@ func (c *Client) ListDeviceRegisteredOwners(ctx context.Context, deviceID string
 // Read the directory objects that own a registered device. An owner can be a user or a
 // service principal, so the list mixes types.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a collection of directoryObject. This method
 // returns one page; NextPage fetches the next, and ListDeviceRegisteredOwners iterates over
 // every item.
 //
 // Source: api-reference/v1.0/api/device-list-registeredowners.md
-func (c *Client) ListDeviceRegisteredOwnersPage(ctx context.Context, deviceID string) (*Page[DirectoryObject], error) {
+func (c *Client) ListDeviceRegisteredOwnersPage(ctx context.Context, deviceID string, opts *ListDeviceRegisteredOwnersOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/devices/" + PathValue(deviceID, false) + "/registeredOwners",
 	}
+	opts.apply(&r)
 	return GetPage[DirectoryObject](ctx, c, r)
 }

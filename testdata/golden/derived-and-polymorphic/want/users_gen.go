@@ -2,7 +2,26 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
+
+// GetUserOptions are the optional query parameters and headers of GetUser; the zero value
+// sends none.
+type GetUserOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetUserOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // GetUser sends GET /users/{userId}.
 //
@@ -10,14 +29,17 @@ import "context"
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with an user.
 //
 // Source: api-reference/v1.0/api/user-get.md
-func (c *Client) GetUser(ctx context.Context, userID string) (*User, error) {
+func (c *Client) GetUser(ctx context.Context, userID string, opts *GetUserOptions) (*User, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false),
 	}
+	opts.apply(&r)
 	var out User
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

@@ -9,7 +9,7 @@ import "context"
 // methods the test needs.
 type API interface {
 	// UpdateWidget: see Client.UpdateWidget.
-	UpdateWidget(ctx context.Context, widgetID string, body UpdateWidgetRequest) (*Widget, error)
+	UpdateWidget(ctx context.Context, widgetID string, body UpdateWidgetRequest, opts *UpdateWidgetOptions) (*Widget, error)
 }
 
 var _ API = (*Client)(nil)

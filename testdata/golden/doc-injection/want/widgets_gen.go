@@ -2,10 +2,15 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
 
 // UpdateWidgetRequest is the request body of UpdateWidget. Set optional fields with Ptr;
 // fields left nil are not sent.
+//
+// AdditionalData sends members the page's table leaves out.
 type UpdateWidgetRequest struct {
 	// DisplayName: Name shown to users (a byte order mark hides in this cell). /* opens a
 	// comment, */ closes it.
@@ -20,6 +25,53 @@ type UpdateWidgetRequest struct {
 	// Weight: The weight in kg.
 	// SupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilisticSupercalifragilistic.
 	Weight *float64 `json:"weight,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
+}
+
+// knownUpdateWidgetRequest reports whether name is a member UpdateWidgetRequest lists.
+func knownUpdateWidgetRequest(name []byte) bool {
+	switch string(name) {
+	case "displayName", "notes", "label", "size", "weight":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v UpdateWidgetRequest) MarshalJSON() ([]byte, error) {
+	type plain UpdateWidgetRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *UpdateWidgetRequest) UnmarshalJSON(b []byte) error {
+	*v = UpdateWidgetRequest{}
+	type plain UpdateWidgetRequest
+	extra, err := DecodeBody(b, knownUpdateWidgetRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// UpdateWidgetOptions are the optional query parameters and headers of UpdateWidget; the
+// zero value sends none.
+type UpdateWidgetOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *UpdateWidgetOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // UpdateWidget sends PATCH /widgets/{widgetId}.
@@ -32,6 +84,8 @@ type UpdateWidgetRequest struct {
 //
 // widgetID: ID of the widget. / } func evil() { / Also code and a trailing backslash \.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a widget.
 //
 // Least privileged permissions:
@@ -39,12 +93,13 @@ type UpdateWidgetRequest struct {
 //   - Application: Widgets.ReadWrite.All
 //
 // Source: api-reference/beta/api/widget-update.md
-func (c *Client) UpdateWidget(ctx context.Context, widgetID string, body UpdateWidgetRequest) (*Widget, error) {
+func (c *Client) UpdateWidget(ctx context.Context, widgetID string, body UpdateWidgetRequest, opts *UpdateWidgetOptions) (*Widget, error) {
 	r := Request{
 		Body:   body,
 		Method: "PATCH",
 		Path:   "/widgets/" + PathValue(widgetID, false),
 	}
+	opts.apply(&r)
 	var out Widget
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

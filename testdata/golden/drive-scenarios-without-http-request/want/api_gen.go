@@ -19,19 +19,19 @@ type API interface {
 	// GetMeDrive: see Client.GetMeDrive.
 	GetMeDrive(ctx context.Context, opts *GetMeDriveOptions) (*Drive, error)
 	// GetUserDrive: see Client.GetUserDrive.
-	GetUserDrive(ctx context.Context, idOrUserPrincipalName string, opts *GetMeDriveOptions) (*Drive, error)
+	GetUserDrive(ctx context.Context, idOrUserPrincipalName string, opts *GetUserDriveOptions) (*Drive, error)
 	// GetGroupDrive: see Client.GetGroupDrive.
-	GetGroupDrive(ctx context.Context, groupID string, opts *GetMeDriveOptions) (*Drive, error)
+	GetGroupDrive(ctx context.Context, groupID string, opts *GetGroupDriveOptions) (*Drive, error)
 	// GetDrive: see Client.GetDrive.
-	GetDrive(ctx context.Context, driveID string, opts *GetMeDriveOptions) (*Drive, error)
+	GetDrive(ctx context.Context, driveID string, opts *GetDriveOptions) (*Drive, error)
 	// GetSitesRoot: see Client.GetSitesRoot.
-	GetSitesRoot(ctx context.Context) (json.RawMessage, error)
+	GetSitesRoot(ctx context.Context, opts *GetSitesRootOptions) (json.RawMessage, error)
 	// GetSitesContosoSharepointCom: see Client.GetSitesContosoSharepointCom.
-	GetSitesContosoSharepointCom(ctx context.Context) (json.RawMessage, error)
+	GetSitesContosoSharepointCom(ctx context.Context, opts *GetSitesContosoSharepointComOptions) (json.RawMessage, error)
 	// GetSites: see Client.GetSites.
-	GetSites(ctx context.Context, hostname string, serverRelativePath string) (json.RawMessage, error)
+	GetSites(ctx context.Context, hostname string, serverRelativePath string, opts *GetSitesOptions) (json.RawMessage, error)
 	// GetGroupSitesRoot: see Client.GetGroupSitesRoot.
-	GetGroupSitesRoot(ctx context.Context, groupID string) (json.RawMessage, error)
+	GetGroupSitesRoot(ctx context.Context, groupID string, opts *GetGroupSitesRootOptions) (json.RawMessage, error)
 }
 
 var _ API = (*Client)(nil)

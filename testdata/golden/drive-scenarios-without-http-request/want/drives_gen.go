@@ -4,6 +4,10 @@ package graph
 
 import "context"
 
+// GetDriveOptions are the optional query parameters and headers of GetDrive, which it shares
+// with GetMeDrive: another path to the same operation.
+type GetDriveOptions = GetMeDriveOptions
+
 // GetDrive sends GET /drives/{driveId}.
 //
 // Read the properties and relationships of one Drive.
@@ -18,7 +22,7 @@ import "context"
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/drive-get.md
-func (c *Client) GetDrive(ctx context.Context, driveID string, opts *GetMeDriveOptions) (*Drive, error) {
+func (c *Client) GetDrive(ctx context.Context, driveID string, opts *GetDriveOptions) (*Drive, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/drives/" + PathValue(driveID, false),

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"iter"
+	"net/http"
 	"strconv"
 	"strings"
 )
@@ -22,6 +23,10 @@ type ListGroupDrivesOptions struct {
 	Top int
 	// Expand lists the relationships to return with each item ($expand).
 	Expand []string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -29,6 +34,7 @@ func (o *ListGroupDrivesOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -93,6 +99,10 @@ func (c *Client) ListGroupDrivesPage(ctx context.Context, groupID string, opts *
 	return GetPage[Drive](ctx, c, r)
 }
 
+// GetGroupDriveOptions are the optional query parameters and headers of GetGroupDrive, which
+// it shares with GetMeDrive: another path to the same operation.
+type GetGroupDriveOptions = GetMeDriveOptions
+
 // GetGroupDrive sends GET /groups/{groupId}/drive.
 //
 // Read the properties and relationships of one Drive.
@@ -107,7 +117,7 @@ func (c *Client) ListGroupDrivesPage(ctx context.Context, groupID string, opts *
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/drive-get.md
-func (c *Client) GetGroupDrive(ctx context.Context, groupID string, opts *GetMeDriveOptions) (*Drive, error) {
+func (c *Client) GetGroupDrive(ctx context.Context, groupID string, opts *GetGroupDriveOptions) (*Drive, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/drive",
@@ -120,9 +130,15 @@ func (c *Client) GetGroupDrive(ctx context.Context, groupID string, opts *GetMeD
 	return &out, nil
 }
 
+// GetGroupSitesRootOptions are the optional query parameters and headers of
+// GetGroupSitesRoot, which it shares with GetSitesRoot: another path to the same operation.
+type GetGroupSitesRootOptions = GetSitesRootOptions
+
 // GetGroupSitesRoot sends GET /groups/{groupId}/sites/root.
 //
 // Read the properties and relationships of a site resource, that is, a SharePoint team site.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200; the page does not say with what, so the body is
 // returned as raw JSON.
@@ -132,11 +148,12 @@ func (c *Client) GetGroupDrive(ctx context.Context, groupID string, opts *GetMeD
 //   - Application: Sites.Read.All
 //
 // Source: api-reference/beta/api/site-get.md
-func (c *Client) GetGroupSitesRoot(ctx context.Context, groupID string) (json.RawMessage, error) {
+func (c *Client) GetGroupSitesRoot(ctx context.Context, groupID string, opts *GetGroupSitesRootOptions) (json.RawMessage, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/sites/root",
 	}
+	opts.apply(&r)
 	var out json.RawMessage
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

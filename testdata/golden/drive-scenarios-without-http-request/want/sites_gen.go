@@ -5,12 +5,31 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 )
+
+// GetSitesRootOptions are the optional query parameters and headers of GetSitesRoot; the
+// zero value sends none.
+type GetSitesRootOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetSitesRootOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // GetSitesRoot sends GET /sites/root.
 //
 // Read the properties and relationships of a site resource, that is, a SharePoint team site.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200; the page does not say with what, so the body is
 // returned as raw JSON.
 //
@@ -19,22 +38,30 @@ import (
 //   - Application: Sites.Read.All
 //
 // Source: api-reference/beta/api/site-get.md
-func (c *Client) GetSitesRoot(ctx context.Context) (json.RawMessage, error) {
+func (c *Client) GetSitesRoot(ctx context.Context, opts *GetSitesRootOptions) (json.RawMessage, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/sites/root",
 	}
+	opts.apply(&r)
 	var out json.RawMessage
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
+
+// GetSitesContosoSharepointComOptions are the optional query parameters and headers of
+// GetSitesContosoSharepointCom, which it shares with GetSitesRoot: another path to the same
+// operation.
+type GetSitesContosoSharepointComOptions = GetSitesRootOptions
 
 // GetSitesContosoSharepointCom sends GET /sites/contoso.sharepoint.com.
 //
 // Read the properties and relationships of a site resource, that is, a SharePoint team site.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200; the page does not say with what, so the body is
 // returned as raw JSON.
 //
@@ -43,11 +70,12 @@ func (c *Client) GetSitesRoot(ctx context.Context) (json.RawMessage, error) {
 //   - Application: Sites.Read.All
 //
 // Source: api-reference/beta/api/site-get.md
-func (c *Client) GetSitesContosoSharepointCom(ctx context.Context) (json.RawMessage, error) {
+func (c *Client) GetSitesContosoSharepointCom(ctx context.Context, opts *GetSitesContosoSharepointComOptions) (json.RawMessage, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/sites/contoso.sharepoint.com",
 	}
+	opts.apply(&r)
 	var out json.RawMessage
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
@@ -55,9 +83,15 @@ func (c *Client) GetSitesContosoSharepointCom(ctx context.Context) (json.RawMess
 	return out, nil
 }
 
+// GetSitesOptions are the optional query parameters and headers of GetSites, which it shares
+// with GetSitesRoot: another path to the same operation.
+type GetSitesOptions = GetSitesRootOptions
+
 // GetSites sends GET /sites/{hostname}:/{serverRelativePath}.
 //
 // Read the properties and relationships of a site resource, that is, a SharePoint team site.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200; the page does not say with what, so the body is
 // returned as raw JSON.
@@ -67,11 +101,12 @@ func (c *Client) GetSitesContosoSharepointCom(ctx context.Context) (json.RawMess
 //   - Application: Sites.Read.All
 //
 // Source: api-reference/beta/api/site-get.md
-func (c *Client) GetSites(ctx context.Context, hostname string, serverRelativePath string) (json.RawMessage, error) {
+func (c *Client) GetSites(ctx context.Context, hostname string, serverRelativePath string, opts *GetSitesOptions) (json.RawMessage, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/sites/" + PathValue(hostname, false) + ":/" + PathSegments(serverRelativePath),
 	}
+	opts.apply(&r)
 	var out json.RawMessage
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	"net/http"
 	"strings"
 )
 
@@ -14,6 +15,10 @@ type GetMeDriveOptions struct {
 	Select []string
 	// Expand lists the relationships to return with each item ($expand).
 	Expand []string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -21,6 +26,7 @@ func (o *GetMeDriveOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -56,6 +62,10 @@ func (c *Client) GetMeDrive(ctx context.Context, opts *GetMeDriveOptions) (*Driv
 	return &out, nil
 }
 
+// GetUserDriveOptions are the optional query parameters and headers of GetUserDrive, which
+// it shares with GetMeDrive: another path to the same operation.
+type GetUserDriveOptions = GetMeDriveOptions
+
 // GetUserDrive sends GET /users/{idOrUserPrincipalName}/drive.
 //
 // Read the properties and relationships of one Drive.
@@ -70,7 +80,7 @@ func (c *Client) GetMeDrive(ctx context.Context, opts *GetMeDriveOptions) (*Driv
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/drive-get.md
-func (c *Client) GetUserDrive(ctx context.Context, idOrUserPrincipalName string, opts *GetMeDriveOptions) (*Drive, error) {
+func (c *Client) GetUserDrive(ctx context.Context, idOrUserPrincipalName string, opts *GetUserDriveOptions) (*Drive, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(idOrUserPrincipalName, false) + "/drive",

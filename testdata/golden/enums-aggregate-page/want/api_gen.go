@@ -9,7 +9,7 @@ import "context"
 // methods the test needs.
 type API interface {
 	// UpdateMeContactNote: see Client.UpdateMeContactNote.
-	UpdateMeContactNote(ctx context.Context, contactID string, body UpdateMeContactNoteRequest) error
+	UpdateMeContactNote(ctx context.Context, contactID string, body UpdateMeContactNoteRequest, opts *UpdateMeContactNoteOptions) error
 }
 
 var _ API = (*Client)(nil)

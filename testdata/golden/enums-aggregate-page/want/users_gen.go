@@ -2,10 +2,15 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
 
 // UpdateMeContactNoteRequest is the request body of UpdateMeContactNote. Set optional fields
 // with Ptr; fields left nil are not sent.
+//
+// AdditionalData sends members the page's table leaves out.
 type UpdateMeContactNoteRequest struct {
 	// Mode: Include or exclude.
 	Mode *FilterMode `json:"mode,omitempty"`
@@ -23,11 +28,60 @@ type UpdateMeContactNoteRequest struct {
 	DlpAction *ChatMessagePolicyViolationDlpActionType `json:"dlpAction,omitempty"`
 	// Change: The kind of change.
 	Change *ChangeType `json:"change,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
+}
+
+// knownUpdateMeContactNoteRequest reports whether name is a member UpdateMeContactNoteRequest lists.
+func knownUpdateMeContactNoteRequest(name []byte) bool {
+	switch string(name) {
+	case "mode", "reviewFilter", "relation", "theme", "cardState", "settingTypes", "dlpAction", "change":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v UpdateMeContactNoteRequest) MarshalJSON() ([]byte, error) {
+	type plain UpdateMeContactNoteRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *UpdateMeContactNoteRequest) UnmarshalJSON(b []byte) error {
+	*v = UpdateMeContactNoteRequest{}
+	type plain UpdateMeContactNoteRequest
+	extra, err := DecodeBody(b, knownUpdateMeContactNoteRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// UpdateMeContactNoteOptions are the optional query parameters and headers of
+// UpdateMeContactNote; the zero value sends none.
+type UpdateMeContactNoteOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *UpdateMeContactNoteOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // UpdateMeContactNote sends PATCH /me/contacts/{contactId}/note.
 //
 // Change the settings of a contact note; every field uses an enum from the enum values page.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 204 No Content with no body.
 //
@@ -37,11 +91,12 @@ type UpdateMeContactNoteRequest struct {
 //   - Application: Contacts.ReadWrite
 //
 // Source: api-reference/beta/api/contact-update-relationship.md
-func (c *Client) UpdateMeContactNote(ctx context.Context, contactID string, body UpdateMeContactNoteRequest) error {
+func (c *Client) UpdateMeContactNote(ctx context.Context, contactID string, body UpdateMeContactNoteRequest, opts *UpdateMeContactNoteOptions) error {
 	r := Request{
 		Body:   body,
 		Method: "PATCH",
 		Path:   "/me/contacts/" + PathValue(contactID, false) + "/note",
 	}
+	opts.apply(&r)
 	return c.Do(ctx, r, nil)
 }

@@ -12,20 +12,20 @@ import (
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
 // methods the test needs.
 type API interface {
-	// DeviceAppManagementMobileAppsGetMobileAppCount: see Client.DeviceAppManagementMobileAppsGetMobileAppCount.
-	DeviceAppManagementMobileAppsGetMobileAppCount(ctx context.Context, status string) (int64, error)
-	// DeviceManagementAuditEventsGetAuditActivityTypes: see Client.DeviceManagementAuditEventsGetAuditActivityTypes.
-	DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Context, category string) iter.Seq2[string, error]
-	// DeviceManagementAuditEventsGetAuditActivityTypesPage: see Client.DeviceManagementAuditEventsGetAuditActivityTypesPage.
-	DeviceManagementAuditEventsGetAuditActivityTypesPage(ctx context.Context, category string) (*Page[string], error)
-	// DeviceManagementVerifyWindowsEnrollmentAutoDiscovery: see Client.DeviceManagementVerifyWindowsEnrollmentAutoDiscovery.
-	DeviceManagementVerifyWindowsEnrollmentAutoDiscovery(ctx context.Context, domainName string) (bool, error)
-	// ReportsGetEmailActivityUserDetailByPeriod: see Client.ReportsGetEmailActivityUserDetailByPeriod.
-	ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error)
-	// ReportsGetEmailActivityUserDetailByDate: see Client.ReportsGetEmailActivityUserDetailByDate.
-	ReportsGetEmailActivityUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error)
-	// ReportsGetTeamsDeviceUsageUserCounts: see Client.ReportsGetTeamsDeviceUsageUserCounts.
-	ReportsGetTeamsDeviceUsageUserCounts(ctx context.Context, period string) (io.ReadCloser, error)
+	// GetMobileAppCountDeviceAppManagementMobileApps: see Client.GetMobileAppCountDeviceAppManagementMobileApps.
+	GetMobileAppCountDeviceAppManagementMobileApps(ctx context.Context, status string, opts *GetMobileAppCountDeviceAppManagementMobileAppsOptions) (int64, error)
+	// GetAuditActivityTypesDeviceManagementAuditEvents: see Client.GetAuditActivityTypesDeviceManagementAuditEvents.
+	GetAuditActivityTypesDeviceManagementAuditEvents(ctx context.Context, category string, opts *GetAuditActivityTypesDeviceManagementAuditEventsOptions) iter.Seq2[string, error]
+	// GetAuditActivityTypesDeviceManagementAuditEventsPage: see Client.GetAuditActivityTypesDeviceManagementAuditEventsPage.
+	GetAuditActivityTypesDeviceManagementAuditEventsPage(ctx context.Context, category string, opts *GetAuditActivityTypesDeviceManagementAuditEventsOptions) (*Page[string], error)
+	// VerifyWindowsEnrollmentAutoDiscoveryDeviceManagement: see Client.VerifyWindowsEnrollmentAutoDiscoveryDeviceManagement.
+	VerifyWindowsEnrollmentAutoDiscoveryDeviceManagement(ctx context.Context, domainName string, opts *VerifyWindowsEnrollmentAutoDiscoveryDeviceManagementOptions) (bool, error)
+	// GetEmailActivityUserDetailReportsByPeriod: see Client.GetEmailActivityUserDetailReportsByPeriod.
+	GetEmailActivityUserDetailReportsByPeriod(ctx context.Context, period string, opts *GetEmailActivityUserDetailReportsByPeriodOptions) (io.ReadCloser, error)
+	// GetEmailActivityUserDetailReportsByDate: see Client.GetEmailActivityUserDetailReportsByDate.
+	GetEmailActivityUserDetailReportsByDate(ctx context.Context, date Date, opts *GetEmailActivityUserDetailReportsByDateOptions) (io.ReadCloser, error)
+	// GetTeamsDeviceUsageUserCountsReports: see Client.GetTeamsDeviceUsageUserCountsReports.
+	GetTeamsDeviceUsageUserCountsReports(ctx context.Context, period string, opts *GetTeamsDeviceUsageUserCountsReportsOptions) (io.ReadCloser, error)
 }
 
 var _ API = (*Client)(nil)

@@ -2,13 +2,34 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
 
-// DeviceAppManagementMobileAppsGetMobileAppCount sends GET /deviceAppManagement/mobileApps/getMobileAppCount(status='{status}').
+// GetMobileAppCountDeviceAppManagementMobileAppsOptions are the optional query parameters
+// and headers of GetMobileAppCountDeviceAppManagementMobileApps; the zero value sends none.
+type GetMobileAppCountDeviceAppManagementMobileAppsOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetMobileAppCountDeviceAppManagementMobileAppsOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// GetMobileAppCountDeviceAppManagementMobileApps sends GET /deviceAppManagement/mobileApps/getMobileAppCount(status='{status}').
 //
 // Count the mobile apps whose publishing state matches a status.
 //
 // status: The publishing status to count.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with an Int64.
 //
@@ -17,11 +38,12 @@ import "context"
 //   - Application: DeviceManagementApps.Read.All
 //
 // Source: api-reference/beta/api/intune-apps-mobileapp-getmobileappcount.md
-func (c *Client) DeviceAppManagementMobileAppsGetMobileAppCount(ctx context.Context, status string) (int64, error) {
+func (c *Client) GetMobileAppCountDeviceAppManagementMobileApps(ctx context.Context, status string, opts *GetMobileAppCountDeviceAppManagementMobileAppsOptions) (int64, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/deviceAppManagement/mobileApps/getMobileAppCount(status=" + PathValue(status, true) + ")",
 	}
+	opts.apply(&r)
 	var out ValueOf[int64]
 	err := c.Do(ctx, r, &out)
 	return out.Value, err

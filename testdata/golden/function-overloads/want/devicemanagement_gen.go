@@ -5,40 +5,63 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 )
 
-// DeviceManagementAuditEventsGetAuditActivityTypes sends GET /deviceManagement/auditEvents/getAuditActivityTypes(category='{category}').
+// GetAuditActivityTypesDeviceManagementAuditEventsOptions are the optional query parameters
+// and headers of GetAuditActivityTypesDeviceManagementAuditEvents; the zero value sends
+// none.
+type GetAuditActivityTypesDeviceManagementAuditEventsOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetAuditActivityTypesDeviceManagementAuditEventsOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// GetAuditActivityTypesDeviceManagementAuditEvents sends GET /deviceManagement/auditEvents/getAuditActivityTypes(category='{category}').
 //
 // List the names of the audit activity types that belong to one audit category.
 //
 // category: Name of the audit category, as returned by getAuditCategories.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a collection of String. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
 // stops at the first error, which it yields.
-// DeviceManagementAuditEventsGetAuditActivityTypesPage returns one page with its links.
+// GetAuditActivityTypesDeviceManagementAuditEventsPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): DeviceManagementApps.Read.All
 //   - Application: DeviceManagementApps.Read.All
 //
 // Source: api-reference/beta/api/intune-auditing-auditevent-getauditactivitytypes.md
-func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Context, category string) iter.Seq2[string, error] {
+func (c *Client) GetAuditActivityTypesDeviceManagementAuditEvents(ctx context.Context, category string, opts *GetAuditActivityTypesDeviceManagementAuditEventsOptions) iter.Seq2[string, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + PathValue(category, true) + ")",
 	}
+	opts.apply(&r)
 	return List[string](ctx, c, r)
 }
 
-// DeviceManagementAuditEventsGetAuditActivityTypesPage sends GET /deviceManagement/auditEvents/getAuditActivityTypes(category='{category}').
+// GetAuditActivityTypesDeviceManagementAuditEventsPage sends GET /deviceManagement/auditEvents/getAuditActivityTypes(category='{category}').
 //
 // List the names of the audit activity types that belong to one audit category.
 //
 // category: Name of the audit category, as returned by getAuditCategories.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a collection of String. This method returns one
-// page; NextPage fetches the next, and DeviceManagementAuditEventsGetAuditActivityTypes
+// page; NextPage fetches the next, and GetAuditActivityTypesDeviceManagementAuditEvents
 // iterates over every item.
 //
 // Least privileged permissions:
@@ -46,20 +69,40 @@ func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypes(ctx context.Co
 //   - Application: DeviceManagementApps.Read.All
 //
 // Source: api-reference/beta/api/intune-auditing-auditevent-getauditactivitytypes.md
-func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypesPage(ctx context.Context, category string) (*Page[string], error) {
+func (c *Client) GetAuditActivityTypesDeviceManagementAuditEventsPage(ctx context.Context, category string, opts *GetAuditActivityTypesDeviceManagementAuditEventsOptions) (*Page[string], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + PathValue(category, true) + ")",
 	}
+	opts.apply(&r)
 	return GetPage[string](ctx, c, r)
 }
 
-// DeviceManagementVerifyWindowsEnrollmentAutoDiscovery sends GET /deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName='{domainName}').
+// VerifyWindowsEnrollmentAutoDiscoveryDeviceManagementOptions are the optional query
+// parameters and headers of VerifyWindowsEnrollmentAutoDiscoveryDeviceManagement; the zero
+// value sends none.
+type VerifyWindowsEnrollmentAutoDiscoveryDeviceManagementOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *VerifyWindowsEnrollmentAutoDiscoveryDeviceManagementOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// VerifyWindowsEnrollmentAutoDiscoveryDeviceManagement sends GET /deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName='{domainName}').
 //
 // Check whether the DNS records that Windows enrollment auto-discovery needs are in place
 // for a domain.
 //
 // domainName: The domain to check, such as contoso.com.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a Boolean.
 //
@@ -68,11 +111,12 @@ func (c *Client) DeviceManagementAuditEventsGetAuditActivityTypesPage(ctx contex
 //   - Application: DeviceManagementConfiguration.Read.All
 //
 // Source: api-reference/beta/api/intune-shared-devicemanagement-verifywindowsenrollmentautodiscovery.md
-func (c *Client) DeviceManagementVerifyWindowsEnrollmentAutoDiscovery(ctx context.Context, domainName string) (bool, error) {
+func (c *Client) VerifyWindowsEnrollmentAutoDiscoveryDeviceManagement(ctx context.Context, domainName string, opts *VerifyWindowsEnrollmentAutoDiscoveryDeviceManagementOptions) (bool, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName=" + PathValue(domainName, true) + ")",
 	}
+	opts.apply(&r)
 	var out ValueOf[bool]
 	err := c.Do(ctx, r, &out)
 	return out.Value, err

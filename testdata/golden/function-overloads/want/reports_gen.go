@@ -5,15 +5,34 @@ package graph
 import (
 	"context"
 	"io"
+	"net/http"
 )
 
-// ReportsGetEmailActivityUserDetailByPeriod sends GET /reports/getEmailActivityUserDetail(period='{period}').
+// GetEmailActivityUserDetailReportsByPeriodOptions are the optional query parameters and
+// headers of GetEmailActivityUserDetailReportsByPeriod; the zero value sends none.
+type GetEmailActivityUserDetailReportsByPeriodOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetEmailActivityUserDetailReportsByPeriodOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// GetEmailActivityUserDetailReportsByPeriod sends GET /reports/getEmailActivityUserDetail(period='{period}').
 //
 // Get, for each user, how many email messages they sent, received and read.
 //
 // period: How many days back the report reaches. Accepted values: D7, D30, D90, D180. They
 // have the form Dn, with n the number of days.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
@@ -22,20 +41,28 @@ import (
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getemailactivityuserdetail.md
-func (c *Client) ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error) {
+func (c *Client) GetEmailActivityUserDetailReportsByPeriod(ctx context.Context, period string, opts *GetEmailActivityUserDetailReportsByPeriodOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getEmailActivityUserDetail(period=" + PathValue(period, true) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
 
-// ReportsGetEmailActivityUserDetailByDate sends GET /reports/getEmailActivityUserDetail(date={date}).
+// GetEmailActivityUserDetailReportsByDateOptions are the optional query parameters and
+// headers of GetEmailActivityUserDetailReportsByDate, which it shares with
+// GetEmailActivityUserDetailReportsByPeriod: another path to the same operation.
+type GetEmailActivityUserDetailReportsByDateOptions = GetEmailActivityUserDetailReportsByPeriodOptions
+
+// GetEmailActivityUserDetailReportsByDate sends GET /reports/getEmailActivityUserDetail(date={date}).
 //
 // Get, for each user, how many email messages they sent, received and read.
 //
 // date: One day to report on, written YYYY-MM-DD. It must be one of the last 30 days.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
@@ -44,19 +71,38 @@ func (c *Client) ReportsGetEmailActivityUserDetailByPeriod(ctx context.Context, 
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getemailactivityuserdetail.md
-func (c *Client) ReportsGetEmailActivityUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error) {
+func (c *Client) GetEmailActivityUserDetailReportsByDate(ctx context.Context, date Date, opts *GetEmailActivityUserDetailReportsByDateOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getEmailActivityUserDetail(date=" + PathValue(date, false) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
 
-// ReportsGetTeamsDeviceUsageUserCounts sends GET /reports/getTeamsDeviceUsageUserCounts(period='{period}').
+// GetTeamsDeviceUsageUserCountsReportsOptions are the optional query parameters and headers
+// of GetTeamsDeviceUsageUserCountsReports; the zero value sends none.
+type GetTeamsDeviceUsageUserCountsReportsOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetTeamsDeviceUsageUserCountsReportsOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// GetTeamsDeviceUsageUserCountsReports sends GET /reports/getTeamsDeviceUsageUserCounts(period='{period}').
 //
 // Get, for each day, how many people used Teams from each kind of device.
 //
 // period: How many days back the report reaches: D7, D30, D90 or D180. Required.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // The service answers 302 Found with a download URL; the client follows it and returns the
 // content. Close it when done.
@@ -66,10 +112,11 @@ func (c *Client) ReportsGetEmailActivityUserDetailByDate(ctx context.Context, da
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getteamsdeviceusageusercounts.md
-func (c *Client) ReportsGetTeamsDeviceUsageUserCounts(ctx context.Context, period string) (io.ReadCloser, error) {
+func (c *Client) GetTeamsDeviceUsageUserCountsReports(ctx context.Context, period string, opts *GetTeamsDeviceUsageUserCountsReportsOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getTeamsDeviceUsageUserCounts(period=" + PathValue(period, true) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }

@@ -11,54 +11,54 @@ import (
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
 // methods the test needs.
 type API interface {
-	// ListMeEventsDelta: see Client.ListMeEventsDelta.
-	ListMeEventsDelta(ctx context.Context, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
-	// ListMeEventsDeltaPage: see Client.ListMeEventsDeltaPage.
-	ListMeEventsDeltaPage(ctx context.Context, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
-	// ListUserEventsDelta: see Client.ListUserEventsDelta.
-	ListUserEventsDelta(ctx context.Context, userID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
-	// ListUserEventsDeltaPage: see Client.ListUserEventsDeltaPage.
-	ListUserEventsDeltaPage(ctx context.Context, userID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
-	// ListMeEventsDelta2: see Client.ListMeEventsDelta2.
-	ListMeEventsDelta2(ctx context.Context, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
-	// ListMeEventsDelta2Page: see Client.ListMeEventsDelta2Page.
-	ListMeEventsDelta2Page(ctx context.Context, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
-	// ListUserEventsDelta2: see Client.ListUserEventsDelta2.
-	ListUserEventsDelta2(ctx context.Context, userID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
-	// ListUserEventsDelta2Page: see Client.ListUserEventsDelta2Page.
-	ListUserEventsDelta2Page(ctx context.Context, userID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
-	// ListMeCalendarEventsDelta: see Client.ListMeCalendarEventsDelta.
-	ListMeCalendarEventsDelta(ctx context.Context, calendarID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
-	// ListMeCalendarEventsDeltaPage: see Client.ListMeCalendarEventsDeltaPage.
-	ListMeCalendarEventsDeltaPage(ctx context.Context, calendarID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
-	// ListUserCalendarEventsDelta: see Client.ListUserCalendarEventsDelta.
-	ListUserCalendarEventsDelta(ctx context.Context, userID string, calendarID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
-	// ListUserCalendarEventsDeltaPage: see Client.ListUserCalendarEventsDeltaPage.
-	ListUserCalendarEventsDeltaPage(ctx context.Context, userID string, calendarID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
-	// ListMeCalendarEventsDelta2: see Client.ListMeCalendarEventsDelta2.
-	ListMeCalendarEventsDelta2(ctx context.Context, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
-	// ListMeCalendarEventsDelta2Page: see Client.ListMeCalendarEventsDelta2Page.
-	ListMeCalendarEventsDelta2Page(ctx context.Context, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
-	// ListUserCalendarEventsDelta2: see Client.ListUserCalendarEventsDelta2.
-	ListUserCalendarEventsDelta2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
-	// ListUserCalendarEventsDelta2Page: see Client.ListUserCalendarEventsDelta2Page.
-	ListUserCalendarEventsDelta2Page(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
-	// ListMeCalendarViewDelta: see Client.ListMeCalendarViewDelta.
-	ListMeCalendarViewDelta(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
-	// ListMeCalendarViewDeltaPage: see Client.ListMeCalendarViewDeltaPage.
-	ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
-	// ListUserCalendarViewDelta: see Client.ListUserCalendarViewDelta.
-	ListUserCalendarViewDelta(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
-	// ListUserCalendarViewDeltaPage: see Client.ListUserCalendarViewDeltaPage.
-	ListUserCalendarViewDeltaPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
-	// ListMeCalendarCalendarViewDelta: see Client.ListMeCalendarCalendarViewDelta.
-	ListMeCalendarCalendarViewDelta(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
-	// ListMeCalendarCalendarViewDeltaPage: see Client.ListMeCalendarCalendarViewDeltaPage.
-	ListMeCalendarCalendarViewDeltaPage(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
+	// DeltaMeEvents: see Client.DeltaMeEvents.
+	DeltaMeEvents(ctx context.Context, opts *DeltaMeEventsOptions) iter.Seq2[Event, error]
+	// DeltaMeEventsPage: see Client.DeltaMeEventsPage.
+	DeltaMeEventsPage(ctx context.Context, opts *DeltaMeEventsOptions) (*Page[Event], error)
+	// DeltaUserEvents: see Client.DeltaUserEvents.
+	DeltaUserEvents(ctx context.Context, userID string, opts *DeltaUserEventsOptions) iter.Seq2[Event, error]
+	// DeltaUserEventsPage: see Client.DeltaUserEventsPage.
+	DeltaUserEventsPage(ctx context.Context, userID string, opts *DeltaUserEventsOptions) (*Page[Event], error)
+	// DeltaMeEvents2: see Client.DeltaMeEvents2.
+	DeltaMeEvents2(ctx context.Context, startDateTime string, opts *DeltaMeEvents2Options) iter.Seq2[Event, error]
+	// DeltaMeEvents2Page: see Client.DeltaMeEvents2Page.
+	DeltaMeEvents2Page(ctx context.Context, startDateTime string, opts *DeltaMeEvents2Options) (*Page[Event], error)
+	// DeltaUserEvents2: see Client.DeltaUserEvents2.
+	DeltaUserEvents2(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) iter.Seq2[Event, error]
+	// DeltaUserEvents2Page: see Client.DeltaUserEvents2Page.
+	DeltaUserEvents2Page(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) (*Page[Event], error)
+	// DeltaMeCalendarEvents: see Client.DeltaMeCalendarEvents.
+	DeltaMeCalendarEvents(ctx context.Context, calendarID string, opts *DeltaMeCalendarEventsOptions) iter.Seq2[Event, error]
+	// DeltaMeCalendarEventsPage: see Client.DeltaMeCalendarEventsPage.
+	DeltaMeCalendarEventsPage(ctx context.Context, calendarID string, opts *DeltaMeCalendarEventsOptions) (*Page[Event], error)
+	// DeltaUserCalendarEvents: see Client.DeltaUserCalendarEvents.
+	DeltaUserCalendarEvents(ctx context.Context, userID string, calendarID string, opts *DeltaUserCalendarEventsOptions) iter.Seq2[Event, error]
+	// DeltaUserCalendarEventsPage: see Client.DeltaUserCalendarEventsPage.
+	DeltaUserCalendarEventsPage(ctx context.Context, userID string, calendarID string, opts *DeltaUserCalendarEventsOptions) (*Page[Event], error)
+	// DeltaMeCalendarEvents2: see Client.DeltaMeCalendarEvents2.
+	DeltaMeCalendarEvents2(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) iter.Seq2[Event, error]
+	// DeltaMeCalendarEvents2Page: see Client.DeltaMeCalendarEvents2Page.
+	DeltaMeCalendarEvents2Page(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) (*Page[Event], error)
+	// DeltaUserCalendarEvents2: see Client.DeltaUserCalendarEvents2.
+	DeltaUserCalendarEvents2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) iter.Seq2[Event, error]
+	// DeltaUserCalendarEvents2Page: see Client.DeltaUserCalendarEvents2Page.
+	DeltaUserCalendarEvents2Page(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) (*Page[Event], error)
+	// DeltaMeCalendarView: see Client.DeltaMeCalendarView.
+	DeltaMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) iter.Seq2[Event, error]
+	// DeltaMeCalendarViewPage: see Client.DeltaMeCalendarViewPage.
+	DeltaMeCalendarViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) (*Page[Event], error)
+	// DeltaUserCalendarView: see Client.DeltaUserCalendarView.
+	DeltaUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *DeltaUserCalendarViewOptions) iter.Seq2[Event, error]
+	// DeltaUserCalendarViewPage: see Client.DeltaUserCalendarViewPage.
+	DeltaUserCalendarViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *DeltaUserCalendarViewOptions) (*Page[Event], error)
+	// DeltaMeCalendarCalendarView: see Client.DeltaMeCalendarCalendarView.
+	DeltaMeCalendarCalendarView(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *DeltaMeCalendarCalendarViewOptions) iter.Seq2[Event, error]
+	// DeltaMeCalendarCalendarViewPage: see Client.DeltaMeCalendarCalendarViewPage.
+	DeltaMeCalendarCalendarViewPage(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *DeltaMeCalendarCalendarViewOptions) (*Page[Event], error)
 	// ListGroupCalendarView: see Client.ListGroupCalendarView.
-	ListGroupCalendarView(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error]
+	ListGroupCalendarView(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListGroupCalendarViewOptions) iter.Seq2[Event, error]
 	// ListGroupCalendarViewPage: see Client.ListGroupCalendarViewPage.
-	ListGroupCalendarViewPage(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error)
+	ListGroupCalendarViewPage(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListGroupCalendarViewOptions) (*Page[Event], error)
 }
 
 var _ API = (*Client)(nil)

@@ -8,6 +8,11 @@ import (
 	"net/url"
 )
 
+// ListGroupCalendarViewOptions are the optional query parameters and headers of
+// ListGroupCalendarView, which it shares with DeltaMeEvents: another path to the same
+// operation.
+type ListGroupCalendarViewOptions = DeltaMeEventsOptions
+
 // ListGroupCalendarView sends GET /groups/{groupId}/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
@@ -33,7 +38,7 @@ import (
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListGroupCalendarView(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) ListGroupCalendarView(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListGroupCalendarViewOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/calendarView",
@@ -69,7 +74,7 @@ func (c *Client) ListGroupCalendarView(ctx context.Context, groupID string, star
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListGroupCalendarViewPage(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) ListGroupCalendarViewPage(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListGroupCalendarViewOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/calendarView",

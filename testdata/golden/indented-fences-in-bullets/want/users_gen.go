@@ -5,25 +5,31 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 	"net/url"
 )
 
-// ListMeEventsDeltaOptions are the optional query parameters and headers of
-// ListMeEventsDelta; the zero value sends none.
-type ListMeEventsDeltaOptions struct {
+// DeltaMeEventsOptions are the optional query parameters and headers of DeltaMeEvents; the
+// zero value sends none.
+type DeltaMeEventsOptions struct {
 	// SkipToken is a paging token ($skiptoken).
 	SkipToken string
 	// DeltaToken is the state token of a previous delta query ($deltatoken).
 	DeltaToken string
 	// Prefer is the Prefer header. odata.maxpagesize={x}. Optional.
 	Prefer string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
-func (o *ListMeEventsDeltaOptions) apply(r *Request) {
+func (o *DeltaMeEventsOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if o.SkipToken != "" {
 		r.SetQuery("$skiptoken", o.SkipToken)
 	}
@@ -35,7 +41,7 @@ func (o *ListMeEventsDeltaOptions) apply(r *Request) {
 	}
 }
 
-// ListMeEventsDelta sends GET /me/events/delta.
+// DeltaMeEvents sends GET /me/events/delta.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -45,7 +51,7 @@ func (o *ListMeEventsDeltaOptions) apply(r *Request) {
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ListMeEventsDeltaPage returns one page with its
+// stops at the first error, which it yields. DeltaMeEventsPage returns one page with its
 // links.
 //
 // Least privileged permissions:
@@ -54,7 +60,7 @@ func (o *ListMeEventsDeltaOptions) apply(r *Request) {
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeEventsDelta(ctx context.Context, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaMeEvents(ctx context.Context, opts *DeltaMeEventsOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/delta",
@@ -63,7 +69,7 @@ func (c *Client) ListMeEventsDelta(ctx context.Context, opts *ListMeEventsDeltaO
 	return List[Event](ctx, c, r)
 }
 
-// ListMeEventsDeltaPage sends GET /me/events/delta.
+// DeltaMeEventsPage sends GET /me/events/delta.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -72,7 +78,7 @@ func (c *Client) ListMeEventsDelta(ctx context.Context, opts *ListMeEventsDeltaO
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and ListMeEventsDelta iterates over every item.
+// page; NextPage fetches the next, and DeltaMeEvents iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -80,7 +86,7 @@ func (c *Client) ListMeEventsDelta(ctx context.Context, opts *ListMeEventsDeltaO
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeEventsDeltaPage(ctx context.Context, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) DeltaMeEventsPage(ctx context.Context, opts *DeltaMeEventsOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/delta",
@@ -89,7 +95,11 @@ func (c *Client) ListMeEventsDeltaPage(ctx context.Context, opts *ListMeEventsDe
 	return GetPage[Event](ctx, c, r)
 }
 
-// ListUserEventsDelta sends GET /users/{userId}/events/delta.
+// DeltaUserEventsOptions are the optional query parameters and headers of DeltaUserEvents,
+// which it shares with DeltaMeEvents: another path to the same operation.
+type DeltaUserEventsOptions = DeltaMeEventsOptions
+
+// DeltaUserEvents sends GET /users/{userId}/events/delta.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -101,7 +111,204 @@ func (c *Client) ListMeEventsDeltaPage(ctx context.Context, opts *ListMeEventsDe
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ListUserEventsDeltaPage returns one page with
+// stops at the first error, which it yields. DeltaUserEventsPage returns one page with its
+// links.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) DeltaUserEvents(ctx context.Context, userID string, opts *DeltaUserEventsOptions) iter.Seq2[Event, error] {
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
+	}
+	opts.apply(&r)
+	return List[Event](ctx, c, r)
+}
+
+// DeltaUserEventsPage sends GET /users/{userId}/events/delta.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and DeltaUserEvents iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) DeltaUserEventsPage(ctx context.Context, userID string, opts *DeltaUserEventsOptions) (*Page[Event], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
+	}
+	opts.apply(&r)
+	return GetPage[Event](ctx, c, r)
+}
+
+// DeltaMeEvents2Options are the optional query parameters and headers of DeltaMeEvents2,
+// which it shares with DeltaMeEvents: another path to the same operation.
+type DeltaMeEvents2Options = DeltaMeEventsOptions
+
+// DeltaMeEvents2 sends GET /me/events/delta?startDateTime={startDateTime}.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
+// Optional for delta on events. Required for delta on calendarView.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. DeltaMeEvents2Page returns one page with its
+// links.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) DeltaMeEvents2(ctx context.Context, startDateTime string, opts *DeltaMeEvents2Options) iter.Seq2[Event, error] {
+	r := Request{
+		Method: "GET",
+		Path:   "/me/events/delta",
+		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
+	}
+	opts.apply(&r)
+	return List[Event](ctx, c, r)
+}
+
+// DeltaMeEvents2Page sends GET /me/events/delta?startDateTime={startDateTime}.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
+// Optional for delta on events. Required for delta on calendarView.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and DeltaMeEvents2 iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) DeltaMeEvents2Page(ctx context.Context, startDateTime string, opts *DeltaMeEvents2Options) (*Page[Event], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/me/events/delta",
+		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
+	}
+	opts.apply(&r)
+	return GetPage[Event](ctx, c, r)
+}
+
+// DeltaUserEvents2Options are the optional query parameters and headers of DeltaUserEvents2,
+// which it shares with DeltaMeEvents: another path to the same operation.
+type DeltaUserEvents2Options = DeltaMeEventsOptions
+
+// DeltaUserEvents2 sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
+// Optional for delta on events. Required for delta on calendarView.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. DeltaUserEvents2Page returns one page with its
+// links.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) DeltaUserEvents2(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) iter.Seq2[Event, error] {
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
+		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
+	}
+	opts.apply(&r)
+	return List[Event](ctx, c, r)
+}
+
+// DeltaUserEvents2Page sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
+// Optional for delta on events. Required for delta on calendarView.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and DeltaUserEvents2 iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) DeltaUserEvents2Page(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) (*Page[Event], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
+		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
+	}
+	opts.apply(&r)
+	return GetPage[Event](ctx, c, r)
+}
+
+// DeltaMeCalendarEventsOptions are the optional query parameters and headers of
+// DeltaMeCalendarEvents, which it shares with DeltaMeEvents: another path to the same
+// operation.
+type DeltaMeCalendarEventsOptions = DeltaMeEventsOptions
+
+// DeltaMeCalendarEvents sends GET /me/calendars/{calendarId}/events/delta.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. DeltaMeCalendarEventsPage returns one page with
 // its links.
 //
 // Least privileged permissions:
@@ -110,16 +317,47 @@ func (c *Client) ListMeEventsDeltaPage(ctx context.Context, opts *ListMeEventsDe
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserEventsDelta(ctx context.Context, userID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaMeCalendarEvents(ctx context.Context, calendarID string, opts *DeltaMeCalendarEventsOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
+		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
 	}
 	opts.apply(&r)
 	return List[Event](ctx, c, r)
 }
 
-// ListUserEventsDeltaPage sends GET /users/{userId}/events/delta.
+// DeltaMeCalendarEventsPage sends GET /me/calendars/{calendarId}/events/delta.
+//
+// Get the event resources that were added, deleted or changed in one or more calendars.
+// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
+// of a calendarView (a start-to-end window) of a calendar.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of event. This method returns one
+// page; NextPage fetches the next, and DeltaMeCalendarEvents iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.ReadBasic
+//   - Delegated (personal Microsoft account): Calendars.ReadBasic
+//   - Application: Calendars.ReadBasic
+//
+// Source: api-reference/beta/api/event-delta.md
+func (c *Client) DeltaMeCalendarEventsPage(ctx context.Context, calendarID string, opts *DeltaMeCalendarEventsOptions) (*Page[Event], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
+	}
+	opts.apply(&r)
+	return GetPage[Event](ctx, c, r)
+}
+
+// DeltaUserCalendarEventsOptions are the optional query parameters and headers of
+// DeltaUserCalendarEvents, which it shares with DeltaMeEvents: another path to the same
+// operation.
+type DeltaUserCalendarEventsOptions = DeltaMeEventsOptions
+
+// DeltaUserCalendarEvents sends GET /users/{userId}/calendars/{calendarId}/events/delta.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -129,163 +367,9 @@ func (c *Client) ListUserEventsDelta(ctx context.Context, userID string, opts *L
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and ListUserEventsDelta iterates over every item.
-//
-// Least privileged permissions:
-//   - Delegated (work or school account): Calendars.ReadBasic
-//   - Delegated (personal Microsoft account): Calendars.ReadBasic
-//   - Application: Calendars.ReadBasic
-//
-// Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserEventsDeltaPage(ctx context.Context, userID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := Request{
-		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
-	}
-	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
-}
-
-// ListMeEventsDelta2 sends GET /me/events/delta?startDateTime={startDateTime}.
-//
-// Get the event resources that were added, deleted or changed in one or more calendars.
-// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
-// of a calendarView (a start-to-end window) of a calendar.
-//
-// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
-// Optional for delta on events. Required for delta on calendarView.
-//
-// opts sets the optional query parameters and headers; nil sends none.
-//
 // On success the service answers 200 OK with a collection of event. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ListMeEventsDelta2Page returns one page with
-// its links.
-//
-// Least privileged permissions:
-//   - Delegated (work or school account): Calendars.ReadBasic
-//   - Delegated (personal Microsoft account): Calendars.ReadBasic
-//   - Application: Calendars.ReadBasic
-//
-// Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeEventsDelta2(ctx context.Context, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := Request{
-		Method: "GET",
-		Path:   "/me/events/delta",
-		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
-	}
-	opts.apply(&r)
-	return List[Event](ctx, c, r)
-}
-
-// ListMeEventsDelta2Page sends GET /me/events/delta?startDateTime={startDateTime}.
-//
-// Get the event resources that were added, deleted or changed in one or more calendars.
-// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
-// of a calendarView (a start-to-end window) of a calendar.
-//
-// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
-// Optional for delta on events. Required for delta on calendarView.
-//
-// opts sets the optional query parameters and headers; nil sends none.
-//
-// On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and ListMeEventsDelta2 iterates over every item.
-//
-// Least privileged permissions:
-//   - Delegated (work or school account): Calendars.ReadBasic
-//   - Delegated (personal Microsoft account): Calendars.ReadBasic
-//   - Application: Calendars.ReadBasic
-//
-// Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeEventsDelta2Page(ctx context.Context, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := Request{
-		Method: "GET",
-		Path:   "/me/events/delta",
-		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
-	}
-	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
-}
-
-// ListUserEventsDelta2 sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
-//
-// Get the event resources that were added, deleted or changed in one or more calendars.
-// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
-// of a calendarView (a start-to-end window) of a calendar.
-//
-// userID: The id or userPrincipalName of the addressed object.
-//
-// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
-// Optional for delta on events. Required for delta on calendarView.
-//
-// opts sets the optional query parameters and headers; nil sends none.
-//
-// On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ListUserEventsDelta2Page returns one page with
-// its links.
-//
-// Least privileged permissions:
-//   - Delegated (work or school account): Calendars.ReadBasic
-//   - Delegated (personal Microsoft account): Calendars.ReadBasic
-//   - Application: Calendars.ReadBasic
-//
-// Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserEventsDelta2(ctx context.Context, userID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := Request{
-		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
-		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
-	}
-	opts.apply(&r)
-	return List[Event](ctx, c, r)
-}
-
-// ListUserEventsDelta2Page sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
-//
-// Get the event resources that were added, deleted or changed in one or more calendars.
-// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
-// of a calendarView (a start-to-end window) of a calendar.
-//
-// userID: The id or userPrincipalName of the addressed object.
-//
-// startDateTime: Start of the window, in ISO 8601, such as "2021-11-08T19:00:00-08:00".
-// Optional for delta on events. Required for delta on calendarView.
-//
-// opts sets the optional query parameters and headers; nil sends none.
-//
-// On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and ListUserEventsDelta2 iterates over every item.
-//
-// Least privileged permissions:
-//   - Delegated (work or school account): Calendars.ReadBasic
-//   - Delegated (personal Microsoft account): Calendars.ReadBasic
-//   - Application: Calendars.ReadBasic
-//
-// Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserEventsDelta2Page(ctx context.Context, userID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := Request{
-		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
-		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
-	}
-	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
-}
-
-// ListMeCalendarEventsDelta sends GET /me/calendars/{calendarId}/events/delta.
-//
-// Get the event resources that were added, deleted or changed in one or more calendars.
-// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
-// of a calendarView (a start-to-end window) of a calendar.
-//
-// opts sets the optional query parameters and headers; nil sends none.
-//
-// On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ListMeCalendarEventsDeltaPage returns one page
+// stops at the first error, which it yields. DeltaUserCalendarEventsPage returns one page
 // with its links.
 //
 // Least privileged permissions:
@@ -294,63 +378,7 @@ func (c *Client) ListUserEventsDelta2Page(ctx context.Context, userID string, st
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarEventsDelta(ctx context.Context, calendarID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
-	r := Request{
-		Method: "GET",
-		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
-	}
-	opts.apply(&r)
-	return List[Event](ctx, c, r)
-}
-
-// ListMeCalendarEventsDeltaPage sends GET /me/calendars/{calendarId}/events/delta.
-//
-// Get the event resources that were added, deleted or changed in one or more calendars.
-// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
-// of a calendarView (a start-to-end window) of a calendar.
-//
-// opts sets the optional query parameters and headers; nil sends none.
-//
-// On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and ListMeCalendarEventsDelta iterates over every item.
-//
-// Least privileged permissions:
-//   - Delegated (work or school account): Calendars.ReadBasic
-//   - Delegated (personal Microsoft account): Calendars.ReadBasic
-//   - Application: Calendars.ReadBasic
-//
-// Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarEventsDeltaPage(ctx context.Context, calendarID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
-	r := Request{
-		Method: "GET",
-		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
-	}
-	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
-}
-
-// ListUserCalendarEventsDelta sends GET /users/{userId}/calendars/{calendarId}/events/delta.
-//
-// Get the event resources that were added, deleted or changed in one or more calendars.
-// Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
-// of a calendarView (a start-to-end window) of a calendar.
-//
-// userID: The id or userPrincipalName of the addressed object.
-//
-// opts sets the optional query parameters and headers; nil sends none.
-//
-// On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ListUserCalendarEventsDeltaPage returns one
-// page with its links.
-//
-// Least privileged permissions:
-//   - Delegated (work or school account): Calendars.ReadBasic
-//   - Delegated (personal Microsoft account): Calendars.ReadBasic
-//   - Application: Calendars.ReadBasic
-//
-// Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarEventsDelta(ctx context.Context, userID string, calendarID string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaUserCalendarEvents(ctx context.Context, userID string, calendarID string, opts *DeltaUserCalendarEventsOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
@@ -359,7 +387,7 @@ func (c *Client) ListUserCalendarEventsDelta(ctx context.Context, userID string,
 	return List[Event](ctx, c, r)
 }
 
-// ListUserCalendarEventsDeltaPage sends GET /users/{userId}/calendars/{calendarId}/events/delta.
+// DeltaUserCalendarEventsPage sends GET /users/{userId}/calendars/{calendarId}/events/delta.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -370,7 +398,7 @@ func (c *Client) ListUserCalendarEventsDelta(ctx context.Context, userID string,
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and ListUserCalendarEventsDelta iterates over every item.
+// page; NextPage fetches the next, and DeltaUserCalendarEvents iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -378,7 +406,7 @@ func (c *Client) ListUserCalendarEventsDelta(ctx context.Context, userID string,
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarEventsDeltaPage(ctx context.Context, userID string, calendarID string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) DeltaUserCalendarEventsPage(ctx context.Context, userID string, calendarID string, opts *DeltaUserCalendarEventsOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
@@ -387,7 +415,12 @@ func (c *Client) ListUserCalendarEventsDeltaPage(ctx context.Context, userID str
 	return GetPage[Event](ctx, c, r)
 }
 
-// ListMeCalendarEventsDelta2 sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
+// DeltaMeCalendarEvents2Options are the optional query parameters and headers of
+// DeltaMeCalendarEvents2, which it shares with DeltaMeEvents: another path to the same
+// operation.
+type DeltaMeCalendarEvents2Options = DeltaMeEventsOptions
+
+// DeltaMeCalendarEvents2 sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -400,7 +433,7 @@ func (c *Client) ListUserCalendarEventsDeltaPage(ctx context.Context, userID str
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ListMeCalendarEventsDelta2Page returns one page
+// stops at the first error, which it yields. DeltaMeCalendarEvents2Page returns one page
 // with its links.
 //
 // Least privileged permissions:
@@ -409,7 +442,7 @@ func (c *Client) ListUserCalendarEventsDeltaPage(ctx context.Context, userID str
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarEventsDelta2(ctx context.Context, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaMeCalendarEvents2(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
@@ -419,7 +452,7 @@ func (c *Client) ListMeCalendarEventsDelta2(ctx context.Context, calendarID stri
 	return List[Event](ctx, c, r)
 }
 
-// ListMeCalendarEventsDelta2Page sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
+// DeltaMeCalendarEvents2Page sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -431,7 +464,7 @@ func (c *Client) ListMeCalendarEventsDelta2(ctx context.Context, calendarID stri
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and ListMeCalendarEventsDelta2 iterates over every item.
+// page; NextPage fetches the next, and DeltaMeCalendarEvents2 iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -439,7 +472,7 @@ func (c *Client) ListMeCalendarEventsDelta2(ctx context.Context, calendarID stri
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarEventsDelta2Page(ctx context.Context, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) DeltaMeCalendarEvents2Page(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
@@ -449,7 +482,12 @@ func (c *Client) ListMeCalendarEventsDelta2Page(ctx context.Context, calendarID 
 	return GetPage[Event](ctx, c, r)
 }
 
-// ListUserCalendarEventsDelta2 sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
+// DeltaUserCalendarEvents2Options are the optional query parameters and headers of
+// DeltaUserCalendarEvents2, which it shares with DeltaMeEvents: another path to the same
+// operation.
+type DeltaUserCalendarEvents2Options = DeltaMeEventsOptions
+
+// DeltaUserCalendarEvents2 sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -464,8 +502,8 @@ func (c *Client) ListMeCalendarEventsDelta2Page(ctx context.Context, calendarID 
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ListUserCalendarEventsDelta2Page returns one
-// page with its links.
+// stops at the first error, which it yields. DeltaUserCalendarEvents2Page returns one page
+// with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -473,7 +511,7 @@ func (c *Client) ListMeCalendarEventsDelta2Page(ctx context.Context, calendarID 
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarEventsDelta2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaUserCalendarEvents2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
@@ -483,7 +521,7 @@ func (c *Client) ListUserCalendarEventsDelta2(ctx context.Context, userID string
 	return List[Event](ctx, c, r)
 }
 
-// ListUserCalendarEventsDelta2Page sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
+// DeltaUserCalendarEvents2Page sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -497,8 +535,7 @@ func (c *Client) ListUserCalendarEventsDelta2(ctx context.Context, userID string
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and ListUserCalendarEventsDelta2 iterates over every
-// item.
+// page; NextPage fetches the next, and DeltaUserCalendarEvents2 iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -506,7 +543,7 @@ func (c *Client) ListUserCalendarEventsDelta2(ctx context.Context, userID string
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarEventsDelta2Page(ctx context.Context, userID string, calendarID string, startDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) DeltaUserCalendarEvents2Page(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
@@ -516,7 +553,12 @@ func (c *Client) ListUserCalendarEventsDelta2Page(ctx context.Context, userID st
 	return GetPage[Event](ctx, c, r)
 }
 
-// ListMeCalendarViewDelta sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
+// DeltaMeCalendarViewOptions are the optional query parameters and headers of
+// DeltaMeCalendarView, which it shares with DeltaMeEvents: another path to the same
+// operation.
+type DeltaMeCalendarViewOptions = DeltaMeEventsOptions
+
+// DeltaMeCalendarView sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -532,8 +574,8 @@ func (c *Client) ListUserCalendarEventsDelta2Page(ctx context.Context, userID st
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ListMeCalendarViewDeltaPage returns one page
-// with its links.
+// stops at the first error, which it yields. DeltaMeCalendarViewPage returns one page with
+// its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -541,7 +583,7 @@ func (c *Client) ListUserCalendarEventsDelta2Page(ctx context.Context, userID st
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendarView/delta",
@@ -554,7 +596,7 @@ func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime stri
 	return List[Event](ctx, c, r)
 }
 
-// ListMeCalendarViewDeltaPage sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
+// DeltaMeCalendarViewPage sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -569,7 +611,7 @@ func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime stri
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and ListMeCalendarViewDelta iterates over every item.
+// page; NextPage fetches the next, and DeltaMeCalendarView iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -577,7 +619,7 @@ func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime stri
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) DeltaMeCalendarViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendarView/delta",
@@ -590,7 +632,12 @@ func (c *Client) ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime 
 	return GetPage[Event](ctx, c, r)
 }
 
-// ListUserCalendarViewDelta sends GET /users/{userId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
+// DeltaUserCalendarViewOptions are the optional query parameters and headers of
+// DeltaUserCalendarView, which it shares with DeltaMeEvents: another path to the same
+// operation.
+type DeltaUserCalendarViewOptions = DeltaMeEventsOptions
+
+// DeltaUserCalendarView sends GET /users/{userId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -608,8 +655,8 @@ func (c *Client) ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime 
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ListUserCalendarViewDeltaPage returns one page
-// with its links.
+// stops at the first error, which it yields. DeltaUserCalendarViewPage returns one page with
+// its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -617,7 +664,7 @@ func (c *Client) ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime 
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarViewDelta(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *DeltaUserCalendarViewOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendarView/delta",
@@ -630,7 +677,7 @@ func (c *Client) ListUserCalendarViewDelta(ctx context.Context, userID string, s
 	return List[Event](ctx, c, r)
 }
 
-// ListUserCalendarViewDeltaPage sends GET /users/{userId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
+// DeltaUserCalendarViewPage sends GET /users/{userId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -647,7 +694,7 @@ func (c *Client) ListUserCalendarViewDelta(ctx context.Context, userID string, s
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and ListUserCalendarViewDelta iterates over every item.
+// page; NextPage fetches the next, and DeltaUserCalendarView iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -655,7 +702,7 @@ func (c *Client) ListUserCalendarViewDelta(ctx context.Context, userID string, s
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListUserCalendarViewDeltaPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) DeltaUserCalendarViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *DeltaUserCalendarViewOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendarView/delta",
@@ -668,7 +715,12 @@ func (c *Client) ListUserCalendarViewDeltaPage(ctx context.Context, userID strin
 	return GetPage[Event](ctx, c, r)
 }
 
-// ListMeCalendarCalendarViewDelta sends GET /me/calendars/{calendarId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
+// DeltaMeCalendarCalendarViewOptions are the optional query parameters and headers of
+// DeltaMeCalendarCalendarView, which it shares with DeltaMeEvents: another path to the same
+// operation.
+type DeltaMeCalendarCalendarViewOptions = DeltaMeEventsOptions
+
+// DeltaMeCalendarCalendarView sends GET /me/calendars/{calendarId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -684,7 +736,7 @@ func (c *Client) ListUserCalendarViewDeltaPage(ctx context.Context, userID strin
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ListMeCalendarCalendarViewDeltaPage returns one
+// stops at the first error, which it yields. DeltaMeCalendarCalendarViewPage returns one
 // page with its links.
 //
 // Least privileged permissions:
@@ -693,7 +745,7 @@ func (c *Client) ListUserCalendarViewDeltaPage(ctx context.Context, userID strin
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarCalendarViewDelta(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaMeCalendarCalendarView(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *DeltaMeCalendarCalendarViewOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/calendarView/delta",
@@ -706,7 +758,7 @@ func (c *Client) ListMeCalendarCalendarViewDelta(ctx context.Context, calendarID
 	return List[Event](ctx, c, r)
 }
 
-// ListMeCalendarCalendarViewDeltaPage sends GET /me/calendars/{calendarId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
+// DeltaMeCalendarCalendarViewPage sends GET /me/calendars/{calendarId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -721,8 +773,7 @@ func (c *Client) ListMeCalendarCalendarViewDelta(ctx context.Context, calendarID
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and ListMeCalendarCalendarViewDelta iterates over every
-// item.
+// page; NextPage fetches the next, and DeltaMeCalendarCalendarView iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -730,7 +781,7 @@ func (c *Client) ListMeCalendarCalendarViewDelta(ctx context.Context, calendarID
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarCalendarViewDeltaPage(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *ListMeEventsDeltaOptions) (*Page[Event], error) {
+func (c *Client) DeltaMeCalendarCalendarViewPage(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *DeltaMeCalendarCalendarViewOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/calendarView/delta",

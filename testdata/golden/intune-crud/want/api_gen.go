@@ -12,17 +12,17 @@ import (
 // methods the test needs.
 type API interface {
 	// ListDeviceManagementNotificationMessageTemplates: see Client.ListDeviceManagementNotificationMessageTemplates.
-	ListDeviceManagementNotificationMessageTemplates(ctx context.Context) iter.Seq2[NotificationMessageTemplate, error]
+	ListDeviceManagementNotificationMessageTemplates(ctx context.Context, opts *ListDeviceManagementNotificationMessageTemplatesOptions) iter.Seq2[NotificationMessageTemplate, error]
 	// ListDeviceManagementNotificationMessageTemplatesPage: see Client.ListDeviceManagementNotificationMessageTemplatesPage.
-	ListDeviceManagementNotificationMessageTemplatesPage(ctx context.Context) (*Page[NotificationMessageTemplate], error)
+	ListDeviceManagementNotificationMessageTemplatesPage(ctx context.Context, opts *ListDeviceManagementNotificationMessageTemplatesOptions) (*Page[NotificationMessageTemplate], error)
 	// CreateDeviceManagementNotificationMessageTemplate: see Client.CreateDeviceManagementNotificationMessageTemplate.
-	CreateDeviceManagementNotificationMessageTemplate(ctx context.Context, body NotificationMessageTemplate) (*NotificationMessageTemplate, error)
+	CreateDeviceManagementNotificationMessageTemplate(ctx context.Context, body NotificationMessageTemplate, opts *CreateDeviceManagementNotificationMessageTemplateOptions) (*NotificationMessageTemplate, error)
 	// DeleteDeviceManagementNotificationMessageTemplate: see Client.DeleteDeviceManagementNotificationMessageTemplate.
-	DeleteDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string) error
+	DeleteDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, opts *DeleteDeviceManagementNotificationMessageTemplateOptions) error
 	// GetDeviceManagementNotificationMessageTemplate: see Client.GetDeviceManagementNotificationMessageTemplate.
 	GetDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, opts *GetDeviceManagementNotificationMessageTemplateOptions) (*NotificationMessageTemplate, error)
 	// UpdateDeviceManagementNotificationMessageTemplate: see Client.UpdateDeviceManagementNotificationMessageTemplate.
-	UpdateDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, body NotificationMessageTemplate) (*NotificationMessageTemplate, error)
+	UpdateDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, body NotificationMessageTemplate, opts *UpdateDeviceManagementNotificationMessageTemplateOptions) (*NotificationMessageTemplate, error)
 }
 
 var _ API = (*Client)(nil)

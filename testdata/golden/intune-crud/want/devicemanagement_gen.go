@@ -5,12 +5,32 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 	"strings"
 )
+
+// ListDeviceManagementNotificationMessageTemplatesOptions are the optional query parameters
+// and headers of ListDeviceManagementNotificationMessageTemplates; the zero value sends
+// none.
+type ListDeviceManagementNotificationMessageTemplatesOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *ListDeviceManagementNotificationMessageTemplatesOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // ListDeviceManagementNotificationMessageTemplates sends GET /deviceManagement/notificationMessageTemplates.
 //
 // Read every notificationMessageTemplate object in the tenant.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of notificationMessageTemplate.
 // The iterator yields every item, fetching the next page (@odata.nextLink) only when the
@@ -22,17 +42,20 @@ import (
 //   - Application: DeviceManagementServiceConfig.Read.All
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-list.md
-func (c *Client) ListDeviceManagementNotificationMessageTemplates(ctx context.Context) iter.Seq2[NotificationMessageTemplate, error] {
+func (c *Client) ListDeviceManagementNotificationMessageTemplates(ctx context.Context, opts *ListDeviceManagementNotificationMessageTemplatesOptions) iter.Seq2[NotificationMessageTemplate, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/deviceManagement/notificationMessageTemplates",
 	}
+	opts.apply(&r)
 	return List[NotificationMessageTemplate](ctx, c, r)
 }
 
 // ListDeviceManagementNotificationMessageTemplatesPage sends GET /deviceManagement/notificationMessageTemplates.
 //
 // Read every notificationMessageTemplate object in the tenant.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of notificationMessageTemplate.
 // This method returns one page; NextPage fetches the next, and
@@ -43,17 +66,37 @@ func (c *Client) ListDeviceManagementNotificationMessageTemplates(ctx context.Co
 //   - Application: DeviceManagementServiceConfig.Read.All
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-list.md
-func (c *Client) ListDeviceManagementNotificationMessageTemplatesPage(ctx context.Context) (*Page[NotificationMessageTemplate], error) {
+func (c *Client) ListDeviceManagementNotificationMessageTemplatesPage(ctx context.Context, opts *ListDeviceManagementNotificationMessageTemplatesOptions) (*Page[NotificationMessageTemplate], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/deviceManagement/notificationMessageTemplates",
 	}
+	opts.apply(&r)
 	return GetPage[NotificationMessageTemplate](ctx, c, r)
+}
+
+// CreateDeviceManagementNotificationMessageTemplateOptions are the optional query parameters
+// and headers of CreateDeviceManagementNotificationMessageTemplate; the zero value sends
+// none.
+type CreateDeviceManagementNotificationMessageTemplateOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *CreateDeviceManagementNotificationMessageTemplateOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // CreateDeviceManagementNotificationMessageTemplate sends POST /deviceManagement/notificationMessageTemplates.
 //
 // Add a new notificationMessageTemplate object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 201 Created with a notificationMessageTemplate.
 //
@@ -62,12 +105,13 @@ func (c *Client) ListDeviceManagementNotificationMessageTemplatesPage(ctx contex
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-create.md
-func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.Context, body NotificationMessageTemplate) (*NotificationMessageTemplate, error) {
+func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.Context, body NotificationMessageTemplate, opts *CreateDeviceManagementNotificationMessageTemplateOptions) (*NotificationMessageTemplate, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/deviceManagement/notificationMessageTemplates",
 	}
+	opts.apply(&r)
 	var out NotificationMessageTemplate
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
@@ -75,9 +119,28 @@ func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.C
 	return &out, nil
 }
 
+// DeleteDeviceManagementNotificationMessageTemplateOptions are the optional query parameters
+// and headers of DeleteDeviceManagementNotificationMessageTemplate; the zero value sends
+// none.
+type DeleteDeviceManagementNotificationMessageTemplateOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *DeleteDeviceManagementNotificationMessageTemplateOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
 // DeleteDeviceManagementNotificationMessageTemplate sends DELETE /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}.
 //
 // Remove a notificationMessageTemplate object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 204 No Content with no body.
 //
@@ -86,11 +149,12 @@ func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.C
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-delete.md
-func (c *Client) DeleteDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string) error {
+func (c *Client) DeleteDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, opts *DeleteDeviceManagementNotificationMessageTemplateOptions) error {
 	r := Request{
 		Method: "DELETE",
 		Path:   "/deviceManagement/notificationMessageTemplates/" + PathValue(notificationMessageTemplateID, false),
 	}
+	opts.apply(&r)
 	return c.Do(ctx, r, nil)
 }
 
@@ -101,6 +165,10 @@ type GetDeviceManagementNotificationMessageTemplateOptions struct {
 	Select []string
 	// Expand lists the relationships to return with each item ($expand).
 	Expand []string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -108,6 +176,7 @@ func (o *GetDeviceManagementNotificationMessageTemplateOptions) apply(r *Request
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -142,9 +211,28 @@ func (c *Client) GetDeviceManagementNotificationMessageTemplate(ctx context.Cont
 	return &out, nil
 }
 
+// UpdateDeviceManagementNotificationMessageTemplateOptions are the optional query parameters
+// and headers of UpdateDeviceManagementNotificationMessageTemplate; the zero value sends
+// none.
+type UpdateDeviceManagementNotificationMessageTemplateOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *UpdateDeviceManagementNotificationMessageTemplateOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
 // UpdateDeviceManagementNotificationMessageTemplate sends PATCH /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}.
 //
 // Change the properties of a notificationMessageTemplate object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a notificationMessageTemplate.
 //
@@ -153,12 +241,13 @@ func (c *Client) GetDeviceManagementNotificationMessageTemplate(ctx context.Cont
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-update.md
-func (c *Client) UpdateDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, body NotificationMessageTemplate) (*NotificationMessageTemplate, error) {
+func (c *Client) UpdateDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, body NotificationMessageTemplate, opts *UpdateDeviceManagementNotificationMessageTemplateOptions) (*NotificationMessageTemplate, error) {
 	r := Request{
 		Body:   body,
 		Method: "PATCH",
 		Path:   "/deviceManagement/notificationMessageTemplates/" + PathValue(notificationMessageTemplateID, false),
 	}
+	opts.apply(&r)
 	var out NotificationMessageTemplate
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

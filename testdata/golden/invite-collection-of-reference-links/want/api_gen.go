@@ -12,25 +12,25 @@ import (
 // methods the test needs.
 type API interface {
 	// DriveItemInvite: see Client.DriveItemInvite.
-	DriveItemInvite(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error]
+	DriveItemInvite(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest, opts *DriveItemInviteOptions) iter.Seq2[Permission, error]
 	// DriveItemInvitePage: see Client.DriveItemInvitePage.
-	DriveItemInvitePage(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error)
+	DriveItemInvitePage(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest, opts *DriveItemInviteOptions) (*Page[Permission], error)
 	// GroupDriveItemInvite: see Client.GroupDriveItemInvite.
-	GroupDriveItemInvite(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error]
+	GroupDriveItemInvite(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest, opts *GroupDriveItemInviteOptions) iter.Seq2[Permission, error]
 	// GroupDriveItemInvitePage: see Client.GroupDriveItemInvitePage.
-	GroupDriveItemInvitePage(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error)
+	GroupDriveItemInvitePage(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest, opts *GroupDriveItemInviteOptions) (*Page[Permission], error)
 	// MeDriveItemInvite: see Client.MeDriveItemInvite.
-	MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error]
+	MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest, opts *MeDriveItemInviteOptions) iter.Seq2[Permission, error]
 	// MeDriveItemInvitePage: see Client.MeDriveItemInvitePage.
-	MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest) (*Page[Permission], error)
+	MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest, opts *MeDriveItemInviteOptions) (*Page[Permission], error)
 	// SiteDriveItemInvite: see Client.SiteDriveItemInvite.
-	SiteDriveItemInvite(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error]
+	SiteDriveItemInvite(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest, opts *SiteDriveItemInviteOptions) iter.Seq2[Permission, error]
 	// SiteDriveItemInvitePage: see Client.SiteDriveItemInvitePage.
-	SiteDriveItemInvitePage(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error)
+	SiteDriveItemInvitePage(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest, opts *SiteDriveItemInviteOptions) (*Page[Permission], error)
 	// UserDriveItemInvite: see Client.UserDriveItemInvite.
-	UserDriveItemInvite(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error]
+	UserDriveItemInvite(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest, opts *UserDriveItemInviteOptions) iter.Seq2[Permission, error]
 	// UserDriveItemInvitePage: see Client.UserDriveItemInvitePage.
-	UserDriveItemInvitePage(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error)
+	UserDriveItemInvitePage(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest, opts *UserDriveItemInviteOptions) (*Page[Permission], error)
 }
 
 var _ API = (*Client)(nil)

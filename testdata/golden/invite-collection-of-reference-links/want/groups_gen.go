@@ -7,10 +7,17 @@ import (
 	"iter"
 )
 
+// GroupDriveItemInviteOptions are the optional query parameters and headers of
+// GroupDriveItemInvite, which it shares with DriveItemInvite: another path to the same
+// operation.
+type GroupDriveItemInviteOptions = DriveItemInviteOptions
+
 // GroupDriveItemInvite sends POST /groups/{groupId}/drive/items/{itemId}/invite.
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
@@ -23,12 +30,13 @@ import (
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) GroupDriveItemInvite(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
+func (c *Client) GroupDriveItemInvite(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest, opts *GroupDriveItemInviteOptions) iter.Seq2[Permission, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/groups/" + PathValue(groupID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
+	opts.apply(&r)
 	return List[Permission](ctx, c, r)
 }
 
@@ -36,6 +44,8 @@ func (c *Client) GroupDriveItemInvite(ctx context.Context, groupID string, itemI
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with a collection of permission. This method returns
 // one page; NextPage fetches the next, and GroupDriveItemInvite iterates over every item.
@@ -46,11 +56,12 @@ func (c *Client) GroupDriveItemInvite(ctx context.Context, groupID string, itemI
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) GroupDriveItemInvitePage(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
+func (c *Client) GroupDriveItemInvitePage(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest, opts *GroupDriveItemInviteOptions) (*Page[Permission], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/groups/" + PathValue(groupID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
+	opts.apply(&r)
 	return GetPage[Permission](ctx, c, r)
 }

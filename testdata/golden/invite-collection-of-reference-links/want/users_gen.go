@@ -7,10 +7,17 @@ import (
 	"iter"
 )
 
+// MeDriveItemInviteOptions are the optional query parameters and headers of
+// MeDriveItemInvite, which it shares with DriveItemInvite: another path to the same
+// operation.
+type MeDriveItemInviteOptions = DriveItemInviteOptions
+
 // MeDriveItemInvite sends POST /me/drive/items/{itemId}/invite.
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
@@ -23,12 +30,13 @@ import (
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
+func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest, opts *MeDriveItemInviteOptions) iter.Seq2[Permission, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
+	opts.apply(&r)
 	return List[Permission](ctx, c, r)
 }
 
@@ -36,6 +44,8 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with a collection of permission. This method returns
 // one page; NextPage fetches the next, and MeDriveItemInvite iterates over every item.
@@ -46,19 +56,27 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
+func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest, opts *MeDriveItemInviteOptions) (*Page[Permission], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
+	opts.apply(&r)
 	return GetPage[Permission](ctx, c, r)
 }
+
+// UserDriveItemInviteOptions are the optional query parameters and headers of
+// UserDriveItemInvite, which it shares with DriveItemInvite: another path to the same
+// operation.
+type UserDriveItemInviteOptions = DriveItemInviteOptions
 
 // UserDriveItemInvite sends POST /users/{userId}/drive/items/{itemId}/invite.
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
@@ -71,12 +89,13 @@ func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body 
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) UserDriveItemInvite(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
+func (c *Client) UserDriveItemInvite(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest, opts *UserDriveItemInviteOptions) iter.Seq2[Permission, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/users/" + PathValue(userID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
+	opts.apply(&r)
 	return List[Permission](ctx, c, r)
 }
 
@@ -84,6 +103,8 @@ func (c *Client) UserDriveItemInvite(ctx context.Context, userID string, itemID 
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with a collection of permission. This method returns
 // one page; NextPage fetches the next, and UserDriveItemInvite iterates over every item.
@@ -94,11 +115,12 @@ func (c *Client) UserDriveItemInvite(ctx context.Context, userID string, itemID 
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) UserDriveItemInvitePage(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
+func (c *Client) UserDriveItemInvitePage(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest, opts *UserDriveItemInviteOptions) (*Page[Permission], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/users/" + PathValue(userID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
+	opts.apply(&r)
 	return GetPage[Permission](ctx, c, r)
 }

@@ -12,53 +12,53 @@ import (
 // methods the test needs.
 type API interface {
 	// GetMeMessage: see Client.GetMeMessage.
-	GetMeMessage(ctx context.Context, messageID string, idValue string) (*Message, error)
+	GetMeMessage(ctx context.Context, messageID string, idValue string, opts *GetMeMessageOptions) (*Message, error)
 	// GetUserMessage: see Client.GetUserMessage.
-	GetUserMessage(ctx context.Context, userID string, messageID string, idValue string) (*Message, error)
+	GetUserMessage(ctx context.Context, userID string, messageID string, idValue string, opts *GetUserMessageOptions) (*Message, error)
 	// GetMeMailFolderMessage: see Client.GetMeMailFolderMessage.
-	GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string, idValue string) (*Message, error)
+	GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string, idValue string, opts *GetMeMailFolderMessageOptions) (*Message, error)
 	// GetMeMailFolder: see Client.GetMeMailFolder.
-	GetMeMailFolder(ctx context.Context, mailFolderID string, idValue string) (*Message, error)
+	GetMeMailFolder(ctx context.Context, mailFolderID string, idValue string, opts *GetMeMailFolderOptions) (*Message, error)
 	// GetUserMailFolder: see Client.GetUserMailFolder.
-	GetUserMailFolder(ctx context.Context, userID string, mailFolderID string, idValue string) (*Message, error)
+	GetUserMailFolder(ctx context.Context, userID string, mailFolderID string, idValue string, opts *GetUserMailFolderOptions) (*Message, error)
 	// GetMeEvent: see Client.GetMeEvent.
-	GetMeEvent(ctx context.Context, eventID string, idValue string) (*Message, error)
+	GetMeEvent(ctx context.Context, eventID string, idValue string, opts *GetMeEventOptions) (*Message, error)
 	// GetUserEvent: see Client.GetUserEvent.
-	GetUserEvent(ctx context.Context, userID string, eventID string, idValue string) (*Message, error)
+	GetUserEvent(ctx context.Context, userID string, eventID string, idValue string, opts *GetUserEventOptions) (*Message, error)
 	// GetGroupThreadPost: see Client.GetGroupThreadPost.
-	GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string, idValue string) (*Message, error)
+	GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string, idValue string, opts *GetGroupThreadPostOptions) (*Message, error)
 	// GetGroupConversationThreadPost: see Client.GetGroupConversationThreadPost.
-	GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string, idValue string) (*Message, error)
+	GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string, idValue string, opts *GetGroupConversationThreadPostOptions) (*Message, error)
 	// ListMeMessagesWithFilter: see Client.ListMeMessagesWithFilter.
-	ListMeMessagesWithFilter(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error]
+	ListMeMessagesWithFilter(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterOptions) iter.Seq2[Message, error]
 	// ListMeMessagesWithFilterPage: see Client.ListMeMessagesWithFilterPage.
-	ListMeMessagesWithFilterPage(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error)
+	ListMeMessagesWithFilterPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterOptions) (*Page[Message], error)
 	// GetUserMessagesWithFilter: see Client.GetUserMessagesWithFilter.
-	GetUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error)
+	GetUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterOptions) (*Message, error)
 	// GetMeEvents: see Client.GetMeEvents.
-	GetMeEvents(ctx context.Context, idValue string, propertyValue string) (*Message, error)
+	GetMeEvents(ctx context.Context, idValue string, propertyValue string, opts *GetMeEventsOptions) (*Message, error)
 	// GetUserEvents: see Client.GetUserEvents.
-	GetUserEvents(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error)
+	GetUserEvents(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserEventsOptions) (*Message, error)
 	// ListMeMessagesWithFilter2: see Client.ListMeMessagesWithFilter2.
-	ListMeMessagesWithFilter2(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error]
+	ListMeMessagesWithFilter2(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter2Options) iter.Seq2[Message, error]
 	// ListMeMessagesWithFilter2Page: see Client.ListMeMessagesWithFilter2Page.
-	ListMeMessagesWithFilter2Page(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error)
+	ListMeMessagesWithFilter2Page(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter2Options) (*Page[Message], error)
 	// GetUserMessagesWithFilter2: see Client.GetUserMessagesWithFilter2.
-	GetUserMessagesWithFilter2(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error)
+	GetUserMessagesWithFilter2(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilter2Options) (*Message, error)
 	// ListMeMessagesWithFilter3: see Client.ListMeMessagesWithFilter3.
-	ListMeMessagesWithFilter3(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error]
+	ListMeMessagesWithFilter3(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter3Options) iter.Seq2[Message, error]
 	// ListMeMessagesWithFilter3Page: see Client.ListMeMessagesWithFilter3Page.
-	ListMeMessagesWithFilter3Page(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error)
+	ListMeMessagesWithFilter3Page(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter3Options) (*Page[Message], error)
 	// GetUserMessagesWithFilter3: see Client.GetUserMessagesWithFilter3.
-	GetUserMessagesWithFilter3(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error)
+	GetUserMessagesWithFilter3(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilter3Options) (*Message, error)
 	// ListMeMessagesWithFilter4: see Client.ListMeMessagesWithFilter4.
-	ListMeMessagesWithFilter4(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error]
+	ListMeMessagesWithFilter4(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter4Options) iter.Seq2[Message, error]
 	// ListMeMessagesWithFilter4Page: see Client.ListMeMessagesWithFilter4Page.
-	ListMeMessagesWithFilter4Page(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error)
+	ListMeMessagesWithFilter4Page(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter4Options) (*Page[Message], error)
 	// GetGroupEventsWithFilter: see Client.GetGroupEventsWithFilter.
-	GetGroupEventsWithFilter(ctx context.Context, groupID string, idValue string, propertyValue string) (*Message, error)
+	GetGroupEventsWithFilter(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterOptions) (*Message, error)
 	// GetGroupEventsWithFilter2: see Client.GetGroupEventsWithFilter2.
-	GetGroupEventsWithFilter2(ctx context.Context, groupID string, idValue string, propertyValue string) (*Message, error)
+	GetGroupEventsWithFilter2(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilter2Options) (*Message, error)
 }
 
 var _ API = (*Client)(nil)

@@ -7,6 +7,10 @@ import (
 	"net/url"
 )
 
+// GetGroupThreadPostOptions are the optional query parameters and headers of
+// GetGroupThreadPost, which it shares with GetMeMessage: another path to the same operation.
+type GetGroupThreadPostOptions = GetMeMessageOptions
+
 // GetGroupThreadPost sends GET /groups/{groupId}/threads/{threadId}/posts/{postId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
@@ -14,21 +18,29 @@ import (
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string, idValue string) (*Message, error) {
+func (c *Client) GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string, idValue string, opts *GetGroupThreadPostOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false),
 		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetGroupConversationThreadPostOptions are the optional query parameters and headers of
+// GetGroupConversationThreadPost, which it shares with GetMeMessage: another path to the
+// same operation.
+type GetGroupConversationThreadPostOptions = GetMeMessageOptions
 
 // GetGroupConversationThreadPost sends GET /groups/{groupId}/conversations/{conversationId}/threads/{threadId}/posts/{postId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
@@ -37,21 +49,29 @@ func (c *Client) GetGroupThreadPost(ctx context.Context, groupID string, threadI
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string, idValue string) (*Message, error) {
+func (c *Client) GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string, idValue string, opts *GetGroupConversationThreadPostOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/conversations/" + PathValue(conversationID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false),
 		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetGroupEventsWithFilterOptions are the optional query parameters and headers of
+// GetGroupEventsWithFilter, which it shares with GetMeMessage: another path to the same
+// operation.
+type GetGroupEventsWithFilterOptions = GetMeMessageOptions
 
 // GetGroupEventsWithFilter sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
@@ -60,21 +80,29 @@ func (c *Client) GetGroupConversationThreadPost(ctx context.Context, groupID str
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupEventsWithFilter(ctx context.Context, groupID string, idValue string, propertyValue string) (*Message, error) {
+func (c *Client) GetGroupEventsWithFilter(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/events",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and contains(ep/value, " + QueryValue(propertyValue, true) + "))"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetGroupEventsWithFilter2Options are the optional query parameters and headers of
+// GetGroupEventsWithFilter2, which it shares with GetMeMessage: another path to the same
+// operation.
+type GetGroupEventsWithFilter2Options = GetMeMessageOptions
 
 // GetGroupEventsWithFilter2 sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
 //
@@ -83,15 +111,18 @@ func (c *Client) GetGroupEventsWithFilter(ctx context.Context, groupID string, i
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupEventsWithFilter2(ctx context.Context, groupID string, idValue string, propertyValue string) (*Message, error) {
+func (c *Client) GetGroupEventsWithFilter2(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilter2Options) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/events",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value ne " + QueryValue(propertyValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

@@ -5,8 +5,25 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 	"net/url"
 )
+
+// GetMeMessageOptions are the optional query parameters and headers of GetMeMessage; the
+// zero value sends none.
+type GetMeMessageOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetMeMessageOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // GetMeMessage sends GET /me/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
@@ -15,21 +32,28 @@ import (
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeMessage(ctx context.Context, messageID string, idValue string) (*Message, error) {
+func (c *Client) GetMeMessage(ctx context.Context, messageID string, idValue string, opts *GetMeMessageOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages/" + PathValue(messageID, false),
 		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetUserMessageOptions are the optional query parameters and headers of GetUserMessage,
+// which it shares with GetMeMessage: another path to the same operation.
+type GetUserMessageOptions = GetMeMessageOptions
 
 // GetUserMessage sends GET /users/{userId}/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
@@ -41,21 +65,29 @@ func (c *Client) GetMeMessage(ctx context.Context, messageID string, idValue str
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID string, idValue string) (*Message, error) {
+func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID string, idValue string, opts *GetUserMessageOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/messages/" + PathValue(messageID, false),
 		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetMeMailFolderMessageOptions are the optional query parameters and headers of
+// GetMeMailFolderMessage, which it shares with GetMeMessage: another path to the same
+// operation.
+type GetMeMailFolderMessageOptions = GetMeMessageOptions
 
 // GetMeMailFolderMessage sends GET /me/mailFolders/{mailFolderId}/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
@@ -64,21 +96,28 @@ func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID st
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string, idValue string) (*Message, error) {
+func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string, idValue string, opts *GetMeMailFolderMessageOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false) + "/messages/" + PathValue(messageID, false),
 		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetMeMailFolderOptions are the optional query parameters and headers of GetMeMailFolder,
+// which it shares with GetMeMessage: another path to the same operation.
+type GetMeMailFolderOptions = GetMeMessageOptions
 
 // GetMeMailFolder sends GET /me/mailFolders/{mailFolderId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
@@ -87,21 +126,28 @@ func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string, idValue string) (*Message, error) {
+func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string, idValue string, opts *GetMeMailFolderOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false),
 		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetUserMailFolderOptions are the optional query parameters and headers of
+// GetUserMailFolder, which it shares with GetMeMessage: another path to the same operation.
+type GetUserMailFolderOptions = GetMeMessageOptions
 
 // GetUserMailFolder sends GET /users/{userId}/mailFolders/{mailFolderId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
@@ -113,21 +159,28 @@ func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string, idVal
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolderID string, idValue string) (*Message, error) {
+func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolderID string, idValue string, opts *GetUserMailFolderOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/mailFolders/" + PathValue(mailFolderID, false),
 		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetMeEventOptions are the optional query parameters and headers of GetMeEvent, which it
+// shares with GetMeMessage: another path to the same operation.
+type GetMeEventOptions = GetMeMessageOptions
 
 // GetMeEvent sends GET /me/events/{eventId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
@@ -136,21 +189,28 @@ func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolde
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeEvent(ctx context.Context, eventID string, idValue string) (*Message, error) {
+func (c *Client) GetMeEvent(ctx context.Context, eventID string, idValue string, opts *GetMeEventOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/" + PathValue(eventID, false),
 		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetUserEventOptions are the optional query parameters and headers of GetUserEvent, which
+// it shares with GetMeMessage: another path to the same operation.
+type GetUserEventOptions = GetMeMessageOptions
 
 // GetUserEvent sends GET /users/{userId}/events/{eventId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
@@ -162,21 +222,29 @@ func (c *Client) GetMeEvent(ctx context.Context, eventID string, idValue string)
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string, idValue string) (*Message, error) {
+func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string, idValue string, opts *GetUserEventOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events/" + PathValue(eventID, false),
 		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// ListMeMessagesWithFilterOptions are the optional query parameters and headers of
+// ListMeMessagesWithFilter, which it shares with GetMeMessage: another path to the same
+// operation.
+type ListMeMessagesWithFilterOptions = GetMeMessageOptions
 
 // ListMeMessagesWithFilter sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
@@ -185,18 +253,21 @@ func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message. The iterator yields every item,
 // fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
 // first error, which it yields. ListMeMessagesWithFilterPage returns one page with its
 // links.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) ListMeMessagesWithFilter(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error] {
+func (c *Client) ListMeMessagesWithFilter(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterOptions) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	return List[Message](ctx, c, r)
 }
 
@@ -207,18 +278,26 @@ func (c *Client) ListMeMessagesWithFilter(ctx context.Context, idValue string, p
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message. This method returns one page;
 // NextPage fetches the next, and ListMeMessagesWithFilter iterates over every item.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) ListMeMessagesWithFilterPage(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error) {
+func (c *Client) ListMeMessagesWithFilterPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterOptions) (*Page[Message], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	return GetPage[Message](ctx, c, r)
 }
+
+// GetUserMessagesWithFilterOptions are the optional query parameters and headers of
+// GetUserMessagesWithFilter, which it shares with GetMeMessage: another path to the same
+// operation.
+type GetUserMessagesWithFilterOptions = GetMeMessageOptions
 
 // GetUserMessagesWithFilter sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
@@ -230,21 +309,28 @@ func (c *Client) ListMeMessagesWithFilterPage(ctx context.Context, idValue strin
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error) {
+func (c *Client) GetUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/messages",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetMeEventsOptions are the optional query parameters and headers of GetMeEvents, which it
+// shares with GetMeMessage: another path to the same operation.
+type GetMeEventsOptions = GetMeMessageOptions
 
 // GetMeEvents sends GET /me/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
@@ -253,21 +339,28 @@ func (c *Client) GetUserMessagesWithFilter(ctx context.Context, userID string, i
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeEvents(ctx context.Context, idValue string, propertyValue string) (*Message, error) {
+func (c *Client) GetMeEvents(ctx context.Context, idValue string, propertyValue string, opts *GetMeEventsOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// GetUserEventsOptions are the optional query parameters and headers of GetUserEvents, which
+// it shares with GetMeMessage: another path to the same operation.
+type GetUserEventsOptions = GetMeMessageOptions
 
 // GetUserEvents sends GET /users/{userId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
@@ -279,21 +372,29 @@ func (c *Client) GetMeEvents(ctx context.Context, idValue string, propertyValue 
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserEvents(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error) {
+func (c *Client) GetUserEvents(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserEventsOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// ListMeMessagesWithFilter2Options are the optional query parameters and headers of
+// ListMeMessagesWithFilter2, which it shares with GetMeMessage: another path to the same
+// operation.
+type ListMeMessagesWithFilter2Options = GetMeMessageOptions
 
 // ListMeMessagesWithFilter2 sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
@@ -302,18 +403,21 @@ func (c *Client) GetUserEvents(ctx context.Context, userID string, idValue strin
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message. The iterator yields every item,
 // fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
 // first error, which it yields. ListMeMessagesWithFilter2Page returns one page with its
 // links.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) ListMeMessagesWithFilter2(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error] {
+func (c *Client) ListMeMessagesWithFilter2(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter2Options) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and contains(ep/value, " + QueryValue(propertyValue, true) + "))"}},
 	}
+	opts.apply(&r)
 	return List[Message](ctx, c, r)
 }
 
@@ -324,18 +428,26 @@ func (c *Client) ListMeMessagesWithFilter2(ctx context.Context, idValue string, 
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message. This method returns one page;
 // NextPage fetches the next, and ListMeMessagesWithFilter2 iterates over every item.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) ListMeMessagesWithFilter2Page(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error) {
+func (c *Client) ListMeMessagesWithFilter2Page(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter2Options) (*Page[Message], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and contains(ep/value, " + QueryValue(propertyValue, true) + "))"}},
 	}
+	opts.apply(&r)
 	return GetPage[Message](ctx, c, r)
 }
+
+// GetUserMessagesWithFilter2Options are the optional query parameters and headers of
+// GetUserMessagesWithFilter2, which it shares with GetMeMessage: another path to the same
+// operation.
+type GetUserMessagesWithFilter2Options = GetMeMessageOptions
 
 // GetUserMessagesWithFilter2 sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
@@ -347,21 +459,29 @@ func (c *Client) ListMeMessagesWithFilter2Page(ctx context.Context, idValue stri
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMessagesWithFilter2(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error) {
+func (c *Client) GetUserMessagesWithFilter2(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilter2Options) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/messages",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and contains(ep/value, " + QueryValue(propertyValue, true) + "))"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// ListMeMessagesWithFilter3Options are the optional query parameters and headers of
+// ListMeMessagesWithFilter3, which it shares with GetMeMessage: another path to the same
+// operation.
+type ListMeMessagesWithFilter3Options = GetMeMessageOptions
 
 // ListMeMessagesWithFilter3 sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
 //
@@ -370,18 +490,21 @@ func (c *Client) GetUserMessagesWithFilter2(ctx context.Context, userID string, 
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message. The iterator yields every item,
 // fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
 // first error, which it yields. ListMeMessagesWithFilter3Page returns one page with its
 // links.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) ListMeMessagesWithFilter3(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error] {
+func (c *Client) ListMeMessagesWithFilter3(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter3Options) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and startswith(ep/value, " + QueryValue(propertyValue, true) + "))"}},
 	}
+	opts.apply(&r)
 	return List[Message](ctx, c, r)
 }
 
@@ -392,18 +515,26 @@ func (c *Client) ListMeMessagesWithFilter3(ctx context.Context, idValue string, 
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message. This method returns one page;
 // NextPage fetches the next, and ListMeMessagesWithFilter3 iterates over every item.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) ListMeMessagesWithFilter3Page(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error) {
+func (c *Client) ListMeMessagesWithFilter3Page(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter3Options) (*Page[Message], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and startswith(ep/value, " + QueryValue(propertyValue, true) + "))"}},
 	}
+	opts.apply(&r)
 	return GetPage[Message](ctx, c, r)
 }
+
+// GetUserMessagesWithFilter3Options are the optional query parameters and headers of
+// GetUserMessagesWithFilter3, which it shares with GetMeMessage: another path to the same
+// operation.
+type GetUserMessagesWithFilter3Options = GetMeMessageOptions
 
 // GetUserMessagesWithFilter3 sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
 //
@@ -415,21 +546,29 @@ func (c *Client) ListMeMessagesWithFilter3Page(ctx context.Context, idValue stri
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMessagesWithFilter3(ctx context.Context, userID string, idValue string, propertyValue string) (*Message, error) {
+func (c *Client) GetUserMessagesWithFilter3(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilter3Options) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/messages",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and startswith(ep/value, " + QueryValue(propertyValue, true) + "))"}},
 	}
+	opts.apply(&r)
 	var out Message
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// ListMeMessagesWithFilter4Options are the optional query parameters and headers of
+// ListMeMessagesWithFilter4, which it shares with GetMeMessage: another path to the same
+// operation.
+type ListMeMessagesWithFilter4Options = GetMeMessageOptions
 
 // ListMeMessagesWithFilter4 sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
 //
@@ -438,18 +577,21 @@ func (c *Client) GetUserMessagesWithFilter3(ctx context.Context, userID string, 
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message. The iterator yields every item,
 // fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
 // first error, which it yields. ListMeMessagesWithFilter4Page returns one page with its
 // links.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) ListMeMessagesWithFilter4(ctx context.Context, idValue string, propertyValue string) iter.Seq2[Message, error] {
+func (c *Client) ListMeMessagesWithFilter4(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter4Options) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value ne " + QueryValue(propertyValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	return List[Message](ctx, c, r)
 }
 
@@ -460,15 +602,18 @@ func (c *Client) ListMeMessagesWithFilter4(ctx context.Context, idValue string, 
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a message. This method returns one page;
 // NextPage fetches the next, and ListMeMessagesWithFilter4 iterates over every item.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) ListMeMessagesWithFilter4Page(ctx context.Context, idValue string, propertyValue string) (*Page[Message], error) {
+func (c *Client) ListMeMessagesWithFilter4Page(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter4Options) (*Page[Message], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value ne " + QueryValue(propertyValue, true) + ")"}},
 	}
+	opts.apply(&r)
 	return GetPage[Message](ctx, c, r)
 }

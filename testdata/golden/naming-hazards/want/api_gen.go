@@ -12,19 +12,19 @@ import (
 // methods the test needs.
 type API interface {
 	// DeleteGroupMemberRef: see Client.DeleteGroupMemberRef.
-	DeleteGroupMemberRef(ctx context.Context, groupID string, memberID string) error
+	DeleteGroupMemberRef(ctx context.Context, groupID string, memberID string, opts *DeleteGroupMemberRefOptions) error
 	// ListMeCalendarGroups: see Client.ListMeCalendarGroups.
-	ListMeCalendarGroups(ctx context.Context) iter.Seq2[CalendarGroup, error]
+	ListMeCalendarGroups(ctx context.Context, opts *ListMeCalendarGroupsOptions) iter.Seq2[CalendarGroup, error]
 	// ListMeCalendarGroupsPage: see Client.ListMeCalendarGroupsPage.
-	ListMeCalendarGroupsPage(ctx context.Context) (*Page[CalendarGroup], error)
+	ListMeCalendarGroupsPage(ctx context.Context, opts *ListMeCalendarGroupsOptions) (*Page[CalendarGroup], error)
 	// MeDriveItemWorkbookWorksheetRange: see Client.MeDriveItemWorkbookWorksheetRange.
-	MeDriveItemWorkbookWorksheetRange(ctx context.Context, itemID string, worksheetID string, address string) (*WorkbookRange, error)
+	MeDriveItemWorkbookWorksheetRange(ctx context.Context, itemID string, worksheetID string, address string, opts *MeDriveItemWorkbookWorksheetRangeOptions) (*WorkbookRange, error)
 	// MeDriveItemWorkbookWorksheetCell: see Client.MeDriveItemWorkbookWorksheetCell.
-	MeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID string, worksheetID string, row int32, column string) (*WorkbookRange, error)
+	MeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID string, worksheetID string, row int32, column string, opts *MeDriveItemWorkbookWorksheetCellOptions) (*WorkbookRange, error)
 	// GetMeDriveItemWorkbookNameRange: see Client.GetMeDriveItemWorkbookNameRange.
-	GetMeDriveItemWorkbookNameRange(ctx context.Context, itemID string, typeValue string) (*WorkbookRange, error)
+	GetMeDriveItemWorkbookNameRange(ctx context.Context, itemID string, typeValue string, opts *GetMeDriveItemWorkbookNameRangeOptions) (*WorkbookRange, error)
 	// CreateSiteListItem: see Client.CreateSiteListItem.
-	CreateSiteListItem(ctx context.Context, siteID string, listID string, body CreateSiteListItemRequest) (*ListItem, error)
+	CreateSiteListItem(ctx context.Context, siteID string, listID string, body CreateSiteListItemRequest, opts *CreateSiteListItemOptions) (*ListItem, error)
 }
 
 var _ API = (*Client)(nil)

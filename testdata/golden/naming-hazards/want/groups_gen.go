@@ -2,11 +2,32 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
+
+// DeleteGroupMemberRefOptions are the optional query parameters and headers of
+// DeleteGroupMemberRef; the zero value sends none.
+type DeleteGroupMemberRefOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *DeleteGroupMemberRefOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // DeleteGroupMemberRef sends DELETE /groups/{groupId}/members/{memberId}/$ref.
 //
 // Take a member out of a group, using the member reference.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 204 No Content with no body.
 //
@@ -15,10 +36,11 @@ import "context"
 //   - Application: GroupMember.ReadWrite.All
 //
 // Source: api-reference/beta/api/group-delete-members.md
-func (c *Client) DeleteGroupMemberRef(ctx context.Context, groupID string, memberID string) error {
+func (c *Client) DeleteGroupMemberRef(ctx context.Context, groupID string, memberID string, opts *DeleteGroupMemberRefOptions) error {
 	r := Request{
 		Method: "DELETE",
 		Path:   "/groups/" + PathValue(groupID, false) + "/members/" + PathValue(memberID, false) + "/$ref",
 	}
+	opts.apply(&r)
 	return c.Do(ctx, r, nil)
 }

@@ -2,10 +2,15 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
 
 // CreateSiteListItemRequest is the request body of CreateSiteListItem. Set optional fields
 // with Ptr; fields left nil are not sent.
+//
+// AdditionalData sends members the page's table leaves out.
 type CreateSiteListItemRequest struct {
 	// ODataType: Type of the item; set to #microsoft.graph.listItem.
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -35,6 +40,53 @@ type CreateSiteListItemRequest struct {
 	ID2 *string `json:"ID,omitempty"`
 	// Kind: Kind of field; see the aggregate enum page.
 	Kind *FieldKind `json:"kind,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
+}
+
+// knownCreateSiteListItemRequest reports whether name is a member CreateSiteListItemRequest lists.
+func knownCreateSiteListItemRequest(name []byte) bool {
+	switch string(name) {
+	case "@odata.type", "type", "func", "range", "3dModel", "displayName", "DisplayName", "größe", "default", "_etag", "content-type", "id", "ID", "kind":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v CreateSiteListItemRequest) MarshalJSON() ([]byte, error) {
+	type plain CreateSiteListItemRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *CreateSiteListItemRequest) UnmarshalJSON(b []byte) error {
+	*v = CreateSiteListItemRequest{}
+	type plain CreateSiteListItemRequest
+	extra, err := DecodeBody(b, knownCreateSiteListItemRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// CreateSiteListItemOptions are the optional query parameters and headers of
+// CreateSiteListItem; the zero value sends none.
+type CreateSiteListItemOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *CreateSiteListItemOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // CreateSiteListItem sends POST /sites/{siteId}/lists/{listId}/items.
@@ -45,6 +97,8 @@ type CreateSiteListItemRequest struct {
 //
 // listID: Identifier of the list.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 201 Created with a listItem.
 //
 // Least privileged permissions:
@@ -52,12 +106,13 @@ type CreateSiteListItemRequest struct {
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/listitem-create.md
-func (c *Client) CreateSiteListItem(ctx context.Context, siteID string, listID string, body CreateSiteListItemRequest) (*ListItem, error) {
+func (c *Client) CreateSiteListItem(ctx context.Context, siteID string, listID string, body CreateSiteListItemRequest, opts *CreateSiteListItemOptions) (*ListItem, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/sites/" + PathValue(siteID, false) + "/lists/" + PathValue(listID, false) + "/items",
 	}
+	opts.apply(&r)
 	var out ListItem
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

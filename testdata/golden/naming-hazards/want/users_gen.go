@@ -5,11 +5,30 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 )
+
+// ListMeCalendarGroupsOptions are the optional query parameters and headers of
+// ListMeCalendarGroups; the zero value sends none.
+type ListMeCalendarGroupsOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *ListMeCalendarGroupsOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // ListMeCalendarGroups sends GET /me/calendarGroups.
 //
 // List the calendar groups of the signed-in user (calendargroup-list).
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of calendarGroup. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
@@ -22,17 +41,20 @@ import (
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/calendargroup-list.md
-func (c *Client) ListMeCalendarGroups(ctx context.Context) iter.Seq2[CalendarGroup, error] {
+func (c *Client) ListMeCalendarGroups(ctx context.Context, opts *ListMeCalendarGroupsOptions) iter.Seq2[CalendarGroup, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendarGroups",
 	}
+	opts.apply(&r)
 	return List[CalendarGroup](ctx, c, r)
 }
 
 // ListMeCalendarGroupsPage sends GET /me/calendarGroups.
 //
 // List the calendar groups of the signed-in user (calendargroup-list).
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of calendarGroup. This method
 // returns one page; NextPage fetches the next, and ListMeCalendarGroups iterates over every
@@ -44,12 +66,29 @@ func (c *Client) ListMeCalendarGroups(ctx context.Context) iter.Seq2[CalendarGro
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/calendargroup-list.md
-func (c *Client) ListMeCalendarGroupsPage(ctx context.Context) (*Page[CalendarGroup], error) {
+func (c *Client) ListMeCalendarGroupsPage(ctx context.Context, opts *ListMeCalendarGroupsOptions) (*Page[CalendarGroup], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendarGroups",
 	}
+	opts.apply(&r)
 	return GetPage[CalendarGroup](ctx, c, r)
+}
+
+// MeDriveItemWorkbookWorksheetRangeOptions are the optional query parameters and headers of
+// MeDriveItemWorkbookWorksheetRange; the zero value sends none.
+type MeDriveItemWorkbookWorksheetRangeOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *MeDriveItemWorkbookWorksheetRangeOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // MeDriveItemWorkbookWorksheetRange sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/range(address='{address}').
@@ -58,23 +97,31 @@ func (c *Client) ListMeCalendarGroupsPage(ctx context.Context) (*Page[CalendarGr
 //
 // worksheetID: The id or name of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a workbookRange.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/workbookrange-get.md
-func (c *Client) MeDriveItemWorkbookWorksheetRange(ctx context.Context, itemID string, worksheetID string, address string) (*WorkbookRange, error) {
+func (c *Client) MeDriveItemWorkbookWorksheetRange(ctx context.Context, itemID string, worksheetID string, address string, opts *MeDriveItemWorkbookWorksheetRangeOptions) (*WorkbookRange, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/worksheets/" + PathValue(worksheetID, false) + "/range(address=" + PathValue(address, true) + ")",
 	}
+	opts.apply(&r)
 	var out WorkbookRange
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// MeDriveItemWorkbookWorksheetCellOptions are the optional query parameters and headers of
+// MeDriveItemWorkbookWorksheetCell, which it shares with MeDriveItemWorkbookWorksheetRange:
+// another path to the same operation.
+type MeDriveItemWorkbookWorksheetCellOptions = MeDriveItemWorkbookWorksheetRangeOptions
 
 // MeDriveItemWorkbookWorksheetCell sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/cell(row={row},column={column}).
 //
@@ -84,17 +131,20 @@ func (c *Client) MeDriveItemWorkbookWorksheetRange(ctx context.Context, itemID s
 //
 // row: Zero-based row number.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a workbookRange.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/workbookrange-get.md
-func (c *Client) MeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID string, worksheetID string, row int32, column string) (*WorkbookRange, error) {
+func (c *Client) MeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID string, worksheetID string, row int32, column string, opts *MeDriveItemWorkbookWorksheetCellOptions) (*WorkbookRange, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/worksheets/" + PathValue(worksheetID, false) + "/cell(row=" + PathValue(row, false) + ",column=" + PathValue(column, true) + ")",
 	}
+	opts.apply(&r)
 	var out WorkbookRange
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
@@ -102,9 +152,16 @@ func (c *Client) MeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID st
 	return &out, nil
 }
 
+// GetMeDriveItemWorkbookNameRangeOptions are the optional query parameters and headers of
+// GetMeDriveItemWorkbookNameRange, which it shares with MeDriveItemWorkbookWorksheetRange:
+// another path to the same operation.
+type GetMeDriveItemWorkbookNameRangeOptions = MeDriveItemWorkbookWorksheetRangeOptions
+
 // GetMeDriveItemWorkbookNameRange sends GET /me/drive/items/{itemId}/workbook/names/{type}/range.
 //
 // Read a block of cells from a worksheet.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a workbookRange.
 //
@@ -112,11 +169,12 @@ func (c *Client) MeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID st
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/workbookrange-get.md
-func (c *Client) GetMeDriveItemWorkbookNameRange(ctx context.Context, itemID string, typeValue string) (*WorkbookRange, error) {
+func (c *Client) GetMeDriveItemWorkbookNameRange(ctx context.Context, itemID string, typeValue string, opts *GetMeDriveItemWorkbookNameRangeOptions) (*WorkbookRange, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/names/" + PathValue(typeValue, false) + "/range",
 	}
+	opts.apply(&r)
 	var out WorkbookRange
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

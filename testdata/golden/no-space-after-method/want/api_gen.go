@@ -12,15 +12,15 @@ import (
 // methods the test needs.
 type API interface {
 	// ListIdentityB2xUserFlowUserflowIdentityProviders: see Client.ListIdentityB2xUserFlowUserflowIdentityProviders.
-	ListIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string) iter.Seq2[IdentityProvider, error]
+	ListIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string, opts *ListIdentityB2xUserFlowUserflowIdentityProvidersOptions) iter.Seq2[IdentityProvider, error]
 	// ListIdentityB2xUserFlowUserflowIdentityProvidersPage: see Client.ListIdentityB2xUserFlowUserflowIdentityProvidersPage.
-	ListIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx context.Context, b2xUserFlowID string) (*Page[IdentityProvider], error)
+	ListIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx context.Context, b2xUserFlowID string, opts *ListIdentityB2xUserFlowUserflowIdentityProvidersOptions) (*Page[IdentityProvider], error)
 	// UpdateIdentityB2xUserFlowUserflowIdentityProviders: see Client.UpdateIdentityB2xUserFlowUserflowIdentityProviders.
-	UpdateIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string) iter.Seq2[IdentityProvider, error]
+	UpdateIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string, opts *UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions) iter.Seq2[IdentityProvider, error]
 	// UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage: see Client.UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage.
-	UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx context.Context, b2xUserFlowID string) (*Page[IdentityProvider], error)
+	UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx context.Context, b2xUserFlowID string, opts *UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions) (*Page[IdentityProvider], error)
 	// DeleteIdentityB2xUserFlowUserflowIdentityProviderRef: see Client.DeleteIdentityB2xUserFlowUserflowIdentityProviderRef.
-	DeleteIdentityB2xUserFlowUserflowIdentityProviderRef(ctx context.Context, userflowID string, userflowIdentityProviderID string) error
+	DeleteIdentityB2xUserFlowUserflowIdentityProviderRef(ctx context.Context, userflowID string, userflowIdentityProviderID string, opts *DeleteIdentityB2xUserFlowUserflowIdentityProviderRefOptions) error
 }
 
 var _ API = (*Client)(nil)

@@ -5,11 +5,31 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 )
+
+// ListIdentityB2xUserFlowUserflowIdentityProvidersOptions are the optional query parameters
+// and headers of ListIdentityB2xUserFlowUserflowIdentityProviders; the zero value sends
+// none.
+type ListIdentityB2xUserFlowUserflowIdentityProvidersOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *ListIdentityB2xUserFlowUserflowIdentityProvidersOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // ListIdentityB2xUserFlowUserflowIdentityProviders sends GET /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
 //
 // List the identity providers of a b2xIdentityUserFlow.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of identityProvider. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
@@ -21,17 +41,20 @@ import (
 //   - Application: IdentityUserFlow.Read.All
 //
 // Source: api-reference/beta/api/b2xidentityuserflow-list-userflowidentityproviders.md
-func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string) iter.Seq2[IdentityProvider, error] {
+func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string, opts *ListIdentityB2xUserFlowUserflowIdentityProvidersOptions) iter.Seq2[IdentityProvider, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/identity/b2xUserFlows/" + PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
+	opts.apply(&r)
 	return List[IdentityProvider](ctx, c, r)
 }
 
 // ListIdentityB2xUserFlowUserflowIdentityProvidersPage sends GET /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
 //
 // List the identity providers of a b2xIdentityUserFlow.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of identityProvider. This method
 // returns one page; NextPage fetches the next, and
@@ -42,17 +65,37 @@ func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Co
 //   - Application: IdentityUserFlow.Read.All
 //
 // Source: api-reference/beta/api/b2xidentityuserflow-list-userflowidentityproviders.md
-func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx context.Context, b2xUserFlowID string) (*Page[IdentityProvider], error) {
+func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx context.Context, b2xUserFlowID string, opts *ListIdentityB2xUserFlowUserflowIdentityProvidersOptions) (*Page[IdentityProvider], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/identity/b2xUserFlows/" + PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
+	opts.apply(&r)
 	return GetPage[IdentityProvider](ctx, c, r)
+}
+
+// UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions are the optional query
+// parameters and headers of UpdateIdentityB2xUserFlowUserflowIdentityProviders; the zero
+// value sends none.
+type UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // UpdateIdentityB2xUserFlowUserflowIdentityProviders sends PATCH /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
 //
 // List the identity providers of a b2xIdentityUserFlow.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of identityProvider. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
@@ -64,17 +107,20 @@ func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx contex
 //   - Application: IdentityUserFlow.Read.All
 //
 // Source: api-reference/beta/api/b2xidentityuserflow-list-userflowidentityproviders.md
-func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string) iter.Seq2[IdentityProvider, error] {
+func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string, opts *UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions) iter.Seq2[IdentityProvider, error] {
 	r := Request{
 		Method: "PATCH",
 		Path:   "/identity/b2xUserFlows/" + PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
+	opts.apply(&r)
 	return List[IdentityProvider](ctx, c, r)
 }
 
 // UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage sends PATCH /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
 //
 // List the identity providers of a b2xIdentityUserFlow.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of identityProvider. This method
 // returns one page; NextPage fetches the next, and
@@ -85,18 +131,38 @@ func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProviders(ctx context.
 //   - Application: IdentityUserFlow.Read.All
 //
 // Source: api-reference/beta/api/b2xidentityuserflow-list-userflowidentityproviders.md
-func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx context.Context, b2xUserFlowID string) (*Page[IdentityProvider], error) {
+func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx context.Context, b2xUserFlowID string, opts *UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions) (*Page[IdentityProvider], error) {
 	r := Request{
 		Method: "PATCH",
 		Path:   "/identity/b2xUserFlows/" + PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
+	opts.apply(&r)
 	return GetPage[IdentityProvider](ctx, c, r)
+}
+
+// DeleteIdentityB2xUserFlowUserflowIdentityProviderRefOptions are the optional query
+// parameters and headers of DeleteIdentityB2xUserFlowUserflowIdentityProviderRef; the zero
+// value sends none.
+type DeleteIdentityB2xUserFlowUserflowIdentityProviderRefOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *DeleteIdentityB2xUserFlowUserflowIdentityProviderRefOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // DeleteIdentityB2xUserFlowUserflowIdentityProviderRef sends DELETE /identity/b2xUserFlows/{userflowId}/userflowIdentityProviders/{userflowIdentityProviderId}/$ref.
 //
 // Remove an identity provider from a b2xIdentityUserFlow. For self-service sign-up flows the
 // id is Google-OAUTH or Facebook-OAUTH.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 204 No Content with no body.
 //
@@ -105,10 +171,11 @@ func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx cont
 //   - Application: IdentityUserFlow.ReadWrite.All
 //
 // Source: api-reference/beta/api/b2xidentityuserflow-delete-userflowidentityproviders.md
-func (c *Client) DeleteIdentityB2xUserFlowUserflowIdentityProviderRef(ctx context.Context, userflowID string, userflowIdentityProviderID string) error {
+func (c *Client) DeleteIdentityB2xUserFlowUserflowIdentityProviderRef(ctx context.Context, userflowID string, userflowIdentityProviderID string, opts *DeleteIdentityB2xUserFlowUserflowIdentityProviderRefOptions) error {
 	r := Request{
 		Method: "DELETE",
 		Path:   "/identity/b2xUserFlows/" + PathValue(userflowID, false) + "/userflowIdentityProviders/" + PathValue(userflowIdentityProviderID, false) + "/$ref",
 	}
+	opts.apply(&r)
 	return c.Do(ctx, r, nil)
 }

@@ -9,9 +9,9 @@ import "context"
 // methods the test needs.
 type API interface {
 	// CreateAppCall: see Client.CreateAppCall.
-	CreateAppCall(ctx context.Context, body Call) (*Call, error)
+	CreateAppCall(ctx context.Context, body Call, opts *CreateAppCallOptions) (*Call, error)
 	// CreateCommunicationsCall: see Client.CreateCommunicationsCall.
-	CreateCommunicationsCall(ctx context.Context, body Call) (*Call, error)
+	CreateCommunicationsCall(ctx context.Context, body Call, opts *CreateCommunicationsCallOptions) (*Call, error)
 }
 
 var _ API = (*Client)(nil)

@@ -2,12 +2,33 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
+
+// CreateAppCallOptions are the optional query parameters and headers of CreateAppCall; the
+// zero value sends none.
+type CreateAppCallOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *CreateAppCallOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // CreateAppCall sends POST /app/calls.
 //
 // Lets a bot start an outgoing call, one-to-one or with a group, or join a meeting. The bot
 // has to be registered as a calling bot first.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 201 Created with a call.
 //
@@ -15,12 +36,13 @@ import "context"
 //   - Application: Calls.JoinGroupCallsasGuest.All
 //
 // Source: api-reference/beta/api/application-post-calls.md
-func (c *Client) CreateAppCall(ctx context.Context, body Call) (*Call, error) {
+func (c *Client) CreateAppCall(ctx context.Context, body Call, opts *CreateAppCallOptions) (*Call, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/app/calls",
 	}
+	opts.apply(&r)
 	var out Call
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

@@ -4,10 +4,17 @@ package graph
 
 import "context"
 
+// CreateCommunicationsCallOptions are the optional query parameters and headers of
+// CreateCommunicationsCall, which it shares with CreateAppCall: another path to the same
+// operation.
+type CreateCommunicationsCallOptions = CreateAppCallOptions
+
 // CreateCommunicationsCall sends POST /communications/calls.
 //
 // Lets a bot start an outgoing call, one-to-one or with a group, or join a meeting. The bot
 // has to be registered as a calling bot first.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 201 Created with a call.
 //
@@ -15,12 +22,13 @@ import "context"
 //   - Application: Calls.JoinGroupCallsasGuest.All
 //
 // Source: api-reference/beta/api/application-post-calls.md
-func (c *Client) CreateCommunicationsCall(ctx context.Context, body Call) (*Call, error) {
+func (c *Client) CreateCommunicationsCall(ctx context.Context, body Call, opts *CreateCommunicationsCallOptions) (*Call, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/communications/calls",
 	}
+	opts.apply(&r)
 	var out Call
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

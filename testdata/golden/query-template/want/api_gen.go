@@ -14,51 +14,51 @@ import (
 // methods the test needs.
 type API interface {
 	// ListGroupMembersAsUser: see Client.ListGroupMembersAsUser.
-	ListGroupMembersAsUser(ctx context.Context, groupID string) iter.Seq2[DirectoryObject, error]
+	ListGroupMembersAsUser(ctx context.Context, groupID string, opts *ListGroupMembersAsUserOptions) iter.Seq2[DirectoryObject, error]
 	// ListGroupMembersAsUserPage: see Client.ListGroupMembersAsUserPage.
-	ListGroupMembersAsUserPage(ctx context.Context, groupID string) (*Page[DirectoryObject], error)
+	ListGroupMembersAsUserPage(ctx context.Context, groupID string, opts *ListGroupMembersAsUserOptions) (*Page[DirectoryObject], error)
 	// ListDirectoryDeletedItemsAsGroup: see Client.ListDirectoryDeletedItemsAsGroup.
-	ListDirectoryDeletedItemsAsGroup(ctx context.Context) iter.Seq2[DirectoryObject, error]
+	ListDirectoryDeletedItemsAsGroup(ctx context.Context, opts *ListDirectoryDeletedItemsAsGroupOptions) iter.Seq2[DirectoryObject, error]
 	// ListDirectoryDeletedItemsAsGroupPage: see Client.ListDirectoryDeletedItemsAsGroupPage.
-	ListDirectoryDeletedItemsAsGroupPage(ctx context.Context) (*Page[DirectoryObject], error)
+	ListDirectoryDeletedItemsAsGroupPage(ctx context.Context, opts *ListDirectoryDeletedItemsAsGroupOptions) (*Page[DirectoryObject], error)
 	// ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses: see Client.ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses.
-	ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses(ctx context.Context, mobileAppID string) iter.Seq2[DirectoryObject, error]
+	ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses(ctx context.Context, mobileAppID string, opts *ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesOptions) iter.Seq2[DirectoryObject, error]
 	// ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage: see Client.ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage.
-	ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage(ctx context.Context, mobileAppID string) (*Page[DirectoryObject], error)
+	ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage(ctx context.Context, mobileAppID string, opts *ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesOptions) (*Page[DirectoryObject], error)
 	// ListMeMemberOfXAsGroup: see Client.ListMeMemberOfXAsGroup.
-	ListMeMemberOfXAsGroup(ctx context.Context) iter.Seq2[DirectoryObject, error]
+	ListMeMemberOfXAsGroup(ctx context.Context, opts *ListMeMemberOfXAsGroupOptions) iter.Seq2[DirectoryObject, error]
 	// ListMeMemberOfXAsGroupPage: see Client.ListMeMemberOfXAsGroupPage.
-	ListMeMemberOfXAsGroupPage(ctx context.Context) (*Page[DirectoryObject], error)
+	ListMeMemberOfXAsGroupPage(ctx context.Context, opts *ListMeMemberOfXAsGroupOptions) (*Page[DirectoryObject], error)
 	// GetInformationProtectionBitlockerRecoveryKeyWithSelect: see Client.GetInformationProtectionBitlockerRecoveryKeyWithSelect.
 	GetInformationProtectionBitlockerRecoveryKeyWithSelect(ctx context.Context, bitlockeryRecoveryKeyID string, opts *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) (*BitlockerRecoveryKey, error)
 	// GetInformationProtectionBitlockerRecoveryKey: see Client.GetInformationProtectionBitlockerRecoveryKey.
-	GetInformationProtectionBitlockerRecoveryKey(ctx context.Context, bitlockeryRecoveryKeyID string, opts *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) (*BitlockerRecoveryKey, error)
-	// ListMeCalendarViewDelta: see Client.ListMeCalendarViewDelta.
-	ListMeCalendarViewDelta(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewDeltaOptions) iter.Seq2[Event, error]
-	// ListMeCalendarViewDeltaPage: see Client.ListMeCalendarViewDeltaPage.
-	ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewDeltaOptions) (*Page[Event], error)
+	GetInformationProtectionBitlockerRecoveryKey(ctx context.Context, bitlockeryRecoveryKeyID string, opts *GetInformationProtectionBitlockerRecoveryKeyOptions) (*BitlockerRecoveryKey, error)
+	// DeltaMeCalendarView: see Client.DeltaMeCalendarView.
+	DeltaMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) iter.Seq2[Event, error]
+	// DeltaMeCalendarViewPage: see Client.DeltaMeCalendarViewPage.
+	DeltaMeCalendarViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) (*Page[Event], error)
 	// ListMeCalendarView: see Client.ListMeCalendarView.
 	ListMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewOptions) iter.Seq2[Event, error]
 	// ListMeCalendarViewPage: see Client.ListMeCalendarViewPage.
 	ListMeCalendarViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewOptions) (*Page[Event], error)
 	// ListUserCalendarView: see Client.ListUserCalendarView.
-	ListUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeCalendarViewOptions) iter.Seq2[Event, error]
+	ListUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListUserCalendarViewOptions) iter.Seq2[Event, error]
 	// ListUserCalendarViewPage: see Client.ListUserCalendarViewPage.
-	ListUserCalendarViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeCalendarViewOptions) (*Page[Event], error)
+	ListUserCalendarViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListUserCalendarViewOptions) (*Page[Event], error)
 	// GetMePhotoValue: see Client.GetMePhotoValue.
-	GetMePhotoValue(ctx context.Context) (io.ReadCloser, error)
+	GetMePhotoValue(ctx context.Context, opts *GetMePhotoValueOptions) (io.ReadCloser, error)
 	// GetUserPhotoValue: see Client.GetUserPhotoValue.
-	GetUserPhotoValue(ctx context.Context, userID string) (io.ReadCloser, error)
+	GetUserPhotoValue(ctx context.Context, userID string, opts *GetUserPhotoValueOptions) (io.ReadCloser, error)
 	// GetMePhotoValueBySize: see Client.GetMePhotoValueBySize.
-	GetMePhotoValueBySize(ctx context.Context, size string) (io.ReadCloser, error)
+	GetMePhotoValueBySize(ctx context.Context, size string, opts *GetMePhotoValueBySizeOptions) (io.ReadCloser, error)
 	// PutMePhotoValue: see Client.PutMePhotoValue.
-	PutMePhotoValue(ctx context.Context, content io.Reader, contentType string) (json.RawMessage, error)
+	PutMePhotoValue(ctx context.Context, content io.Reader, contentType string, opts *PutMePhotoValueOptions) (json.RawMessage, error)
 	// GetUsersCount: see Client.GetUsersCount.
 	GetUsersCount(ctx context.Context, opts *GetUsersCountOptions) (int64, error)
 	// GetGroupMembersCount: see Client.GetGroupMembersCount.
-	GetGroupMembersCount(ctx context.Context, groupID string, opts *GetUsersCountOptions) (int64, error)
+	GetGroupMembersCount(ctx context.Context, groupID string, opts *GetGroupMembersCountOptions) (int64, error)
 	// GetGroupMembersAsUserCount: see Client.GetGroupMembersAsUserCount.
-	GetGroupMembersAsUserCount(ctx context.Context, groupID string, opts *GetUsersCountOptions) (int64, error)
+	GetGroupMembersAsUserCount(ctx context.Context, groupID string, opts *GetGroupMembersAsUserCountOptions) (int64, error)
 }
 
 var _ API = (*Client)(nil)

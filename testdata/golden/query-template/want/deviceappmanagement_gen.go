@@ -7,9 +7,16 @@ import (
 	"iter"
 )
 
+// ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesOptions are the optional query
+// parameters and headers of ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses,
+// which it shares with ListGroupMembersAsUser: another path to the same operation.
+type ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesOptions = ListGroupMembersAsUserOptions
+
 // ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses sends GET /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses.
 //
 // List the members of a group that are users, or the deleted groups.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of directoryObject. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
@@ -22,17 +29,20 @@ import (
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses(ctx context.Context, mobileAppID string) iter.Seq2[DirectoryObject, error] {
+func (c *Client) ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses(ctx context.Context, mobileAppID string, opts *ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/deviceAppManagement/mobileApps/" + PathValue(mobileAppID, false) + "/microsoft.graph.iosVppApp/assignedLicenses",
 	}
+	opts.apply(&r)
 	return List[DirectoryObject](ctx, c, r)
 }
 
 // ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage sends GET /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses.
 //
 // List the members of a group that are users, or the deleted groups.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of directoryObject. This method
 // returns one page; NextPage fetches the next, and
@@ -43,10 +53,11 @@ func (c *Client) ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses(ctx
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage(ctx context.Context, mobileAppID string) (*Page[DirectoryObject], error) {
+func (c *Client) ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage(ctx context.Context, mobileAppID string, opts *ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/deviceAppManagement/mobileApps/" + PathValue(mobileAppID, false) + "/microsoft.graph.iosVppApp/assignedLicenses",
 	}
+	opts.apply(&r)
 	return GetPage[DirectoryObject](ctx, c, r)
 }

@@ -7,9 +7,16 @@ import (
 	"iter"
 )
 
+// ListDirectoryDeletedItemsAsGroupOptions are the optional query parameters and headers of
+// ListDirectoryDeletedItemsAsGroup, which it shares with ListGroupMembersAsUser: another
+// path to the same operation.
+type ListDirectoryDeletedItemsAsGroupOptions = ListGroupMembersAsUserOptions
+
 // ListDirectoryDeletedItemsAsGroup sends GET /directory/deletedItems/microsoft.graph.group.
 //
 // List the members of a group that are users, or the deleted groups.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of directoryObject. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
@@ -21,17 +28,20 @@ import (
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListDirectoryDeletedItemsAsGroup(ctx context.Context) iter.Seq2[DirectoryObject, error] {
+func (c *Client) ListDirectoryDeletedItemsAsGroup(ctx context.Context, opts *ListDirectoryDeletedItemsAsGroupOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/directory/deletedItems/microsoft.graph.group",
 	}
+	opts.apply(&r)
 	return List[DirectoryObject](ctx, c, r)
 }
 
 // ListDirectoryDeletedItemsAsGroupPage sends GET /directory/deletedItems/microsoft.graph.group.
 //
 // List the members of a group that are users, or the deleted groups.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of directoryObject. This method
 // returns one page; NextPage fetches the next, and ListDirectoryDeletedItemsAsGroup iterates
@@ -42,10 +52,11 @@ func (c *Client) ListDirectoryDeletedItemsAsGroup(ctx context.Context) iter.Seq2
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListDirectoryDeletedItemsAsGroupPage(ctx context.Context) (*Page[DirectoryObject], error) {
+func (c *Client) ListDirectoryDeletedItemsAsGroupPage(ctx context.Context, opts *ListDirectoryDeletedItemsAsGroupOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/directory/deletedItems/microsoft.graph.group",
 	}
+	opts.apply(&r)
 	return GetPage[DirectoryObject](ctx, c, r)
 }

@@ -5,11 +5,30 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 )
+
+// ListGroupMembersAsUserOptions are the optional query parameters and headers of
+// ListGroupMembersAsUser; the zero value sends none.
+type ListGroupMembersAsUserOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *ListGroupMembersAsUserOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // ListGroupMembersAsUser sends GET /groups/{groupId}/members/microsoft.graph.user.
 //
 // List the members of a group that are users, or the deleted groups.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of directoryObject. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
@@ -21,17 +40,20 @@ import (
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListGroupMembersAsUser(ctx context.Context, groupID string) iter.Seq2[DirectoryObject, error] {
+func (c *Client) ListGroupMembersAsUser(ctx context.Context, groupID string, opts *ListGroupMembersAsUserOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/members/microsoft.graph.user",
 	}
+	opts.apply(&r)
 	return List[DirectoryObject](ctx, c, r)
 }
 
 // ListGroupMembersAsUserPage sends GET /groups/{groupId}/members/microsoft.graph.user.
 //
 // List the members of a group that are users, or the deleted groups.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of directoryObject. This method
 // returns one page; NextPage fetches the next, and ListGroupMembersAsUser iterates over
@@ -42,13 +64,19 @@ func (c *Client) ListGroupMembersAsUser(ctx context.Context, groupID string) ite
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListGroupMembersAsUserPage(ctx context.Context, groupID string) (*Page[DirectoryObject], error) {
+func (c *Client) ListGroupMembersAsUserPage(ctx context.Context, groupID string, opts *ListGroupMembersAsUserOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/members/microsoft.graph.user",
 	}
+	opts.apply(&r)
 	return GetPage[DirectoryObject](ctx, c, r)
 }
+
+// GetGroupMembersCountOptions are the optional query parameters and headers of
+// GetGroupMembersCount, which it shares with GetUsersCount: another path to the same
+// operation.
+type GetGroupMembersCountOptions = GetUsersCountOptions
 
 // GetGroupMembersCount sends GET /groups/{groupId}/members/$count.
 //
@@ -63,7 +91,7 @@ func (c *Client) ListGroupMembersAsUserPage(ctx context.Context, groupID string)
 //   - Application: User.Read.All
 //
 // Source: api-reference/beta/api/user-count.md
-func (c *Client) GetGroupMembersCount(ctx context.Context, groupID string, opts *GetUsersCountOptions) (int64, error) {
+func (c *Client) GetGroupMembersCount(ctx context.Context, groupID string, opts *GetGroupMembersCountOptions) (int64, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/members/$count",
@@ -71,6 +99,11 @@ func (c *Client) GetGroupMembersCount(ctx context.Context, groupID string, opts 
 	opts.apply(&r)
 	return c.Count(ctx, r)
 }
+
+// GetGroupMembersAsUserCountOptions are the optional query parameters and headers of
+// GetGroupMembersAsUserCount, which it shares with GetUsersCount: another path to the same
+// operation.
+type GetGroupMembersAsUserCountOptions = GetUsersCountOptions
 
 // GetGroupMembersAsUserCount sends GET /groups/{groupId}/members/microsoft.graph.user/$count.
 //
@@ -85,7 +118,7 @@ func (c *Client) GetGroupMembersCount(ctx context.Context, groupID string, opts 
 //   - Application: User.Read.All
 //
 // Source: api-reference/beta/api/user-count.md
-func (c *Client) GetGroupMembersAsUserCount(ctx context.Context, groupID string, opts *GetUsersCountOptions) (int64, error) {
+func (c *Client) GetGroupMembersAsUserCount(ctx context.Context, groupID string, opts *GetGroupMembersAsUserCountOptions) (int64, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/members/microsoft.graph.user/$count",

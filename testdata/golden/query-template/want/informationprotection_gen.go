@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 )
 
@@ -15,6 +16,10 @@ type GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions struct {
 	OcpClientName string
 	// OcpClientVersion is the ocp-client-version header. Version of the calling app. Required.
 	OcpClientVersion string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -22,6 +27,7 @@ func (o *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) apply(r 
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if o.OcpClientName != "" {
 		r.SetHeader("ocp-client-name", o.OcpClientName)
 	}
@@ -57,6 +63,12 @@ func (c *Client) GetInformationProtectionBitlockerRecoveryKeyWithSelect(ctx cont
 	return &out, nil
 }
 
+// GetInformationProtectionBitlockerRecoveryKeyOptions are the optional query parameters and
+// headers of GetInformationProtectionBitlockerRecoveryKey, which it shares with
+// GetInformationProtectionBitlockerRecoveryKeyWithSelect: another path to the same
+// operation.
+type GetInformationProtectionBitlockerRecoveryKeyOptions = GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions
+
 // GetInformationProtectionBitlockerRecoveryKey sends GET /informationProtection/bitlocker/recoveryKeys/'{bitlockeryRecoveryKeyId}'.
 //
 // Read a BitLocker recovery key, including the key itself.
@@ -70,7 +82,7 @@ func (c *Client) GetInformationProtectionBitlockerRecoveryKeyWithSelect(ctx cont
 //   - Application: BitLockerKey.Read.All
 //
 // Source: api-reference/beta/api/bitlockerrecoverykey-get.md
-func (c *Client) GetInformationProtectionBitlockerRecoveryKey(ctx context.Context, bitlockeryRecoveryKeyID string, opts *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) (*BitlockerRecoveryKey, error) {
+func (c *Client) GetInformationProtectionBitlockerRecoveryKey(ctx context.Context, bitlockeryRecoveryKeyID string, opts *GetInformationProtectionBitlockerRecoveryKeyOptions) (*BitlockerRecoveryKey, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/informationProtection/bitlocker/recoveryKeys/" + PathValue(bitlockeryRecoveryKeyID, true),

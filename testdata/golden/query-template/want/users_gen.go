@@ -7,14 +7,22 @@ import (
 	"encoding/json"
 	"io"
 	"iter"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 )
 
+// ListMeMemberOfXAsGroupOptions are the optional query parameters and headers of
+// ListMeMemberOfXAsGroup, which it shares with ListGroupMembersAsUser: another path to the
+// same operation.
+type ListMeMemberOfXAsGroupOptions = ListGroupMembersAsUserOptions
+
 // ListMeMemberOfXAsGroup sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
 //
 // List the members of a group that are users, or the deleted groups.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of directoryObject. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
@@ -26,18 +34,21 @@ import (
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListMeMemberOfXAsGroup(ctx context.Context) iter.Seq2[DirectoryObject, error] {
+func (c *Client) ListMeMemberOfXAsGroup(ctx context.Context, opts *ListMeMemberOfXAsGroupOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/memberOf/$/microsoft.graph.group",
 		Query:  url.Values{"$filter": {"groupTypes/any(a:a eq 'unified')"}},
 	}
+	opts.apply(&r)
 	return List[DirectoryObject](ctx, c, r)
 }
 
 // ListMeMemberOfXAsGroupPage sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
 //
 // List the members of a group that are users, or the deleted groups.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of directoryObject. This method
 // returns one page; NextPage fetches the next, and ListMeMemberOfXAsGroup iterates over
@@ -48,29 +59,35 @@ func (c *Client) ListMeMemberOfXAsGroup(ctx context.Context) iter.Seq2[Directory
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListMeMemberOfXAsGroupPage(ctx context.Context) (*Page[DirectoryObject], error) {
+func (c *Client) ListMeMemberOfXAsGroupPage(ctx context.Context, opts *ListMeMemberOfXAsGroupOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/memberOf/$/microsoft.graph.group",
 		Query:  url.Values{"$filter": {"groupTypes/any(a:a eq 'unified')"}},
 	}
+	opts.apply(&r)
 	return GetPage[DirectoryObject](ctx, c, r)
 }
 
-// ListMeCalendarViewDeltaOptions are the optional query parameters and headers of
-// ListMeCalendarViewDelta; the zero value sends none.
-type ListMeCalendarViewDeltaOptions struct {
+// DeltaMeCalendarViewOptions are the optional query parameters and headers of
+// DeltaMeCalendarView; the zero value sends none.
+type DeltaMeCalendarViewOptions struct {
 	// DeltaToken is the state token of a previous delta query ($deltatoken).
 	DeltaToken string
 	// SkipToken is a paging token ($skiptoken).
 	SkipToken string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
-func (o *ListMeCalendarViewDeltaOptions) apply(r *Request) {
+func (o *DeltaMeCalendarViewOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if o.DeltaToken != "" {
 		r.SetQuery("$deltatoken", o.DeltaToken)
 	}
@@ -79,7 +96,7 @@ func (o *ListMeCalendarViewDeltaOptions) apply(r *Request) {
 	}
 }
 
-// ListMeCalendarViewDelta sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
+// DeltaMeCalendarView sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
 //
 // Get the events added, changed or removed in a calendar view since the last call.
 //
@@ -91,15 +108,15 @@ func (o *ListMeCalendarViewDeltaOptions) apply(r *Request) {
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ListMeCalendarViewDeltaPage returns one page
-// with its links.
+// stops at the first error, which it yields. DeltaMeCalendarViewPage returns one page with
+// its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewDeltaOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendarView/delta",
@@ -112,7 +129,7 @@ func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime stri
 	return List[Event](ctx, c, r)
 }
 
-// ListMeCalendarViewDeltaPage sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
+// DeltaMeCalendarViewPage sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
 //
 // Get the events added, changed or removed in a calendar view since the last call.
 //
@@ -123,14 +140,14 @@ func (c *Client) ListMeCalendarViewDelta(ctx context.Context, startDateTime stri
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and ListMeCalendarViewDelta iterates over every item.
+// page; NextPage fetches the next, and DeltaMeCalendarView iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) ListMeCalendarViewDeltaPage(ctx context.Context, startDateTime string, endDateTime string, opts *ListMeCalendarViewDeltaOptions) (*Page[Event], error) {
+func (c *Client) DeltaMeCalendarViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendarView/delta",
@@ -153,6 +170,10 @@ type ListMeCalendarViewOptions struct {
 	// Prefer is the Prefer header. Time zone for the start and end times in the response.
 	// Optional.
 	Prefer string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -160,6 +181,7 @@ func (o *ListMeCalendarViewOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -237,6 +259,11 @@ func (c *Client) ListMeCalendarViewPage(ctx context.Context, startDateTime strin
 	return GetPage[Event](ctx, c, r)
 }
 
+// ListUserCalendarViewOptions are the optional query parameters and headers of
+// ListUserCalendarView, which it shares with ListMeCalendarView: another path to the same
+// operation.
+type ListUserCalendarViewOptions = ListMeCalendarViewOptions
+
 // ListUserCalendarView sends GET /users/{userId}/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
 //
 // List the occurrences, exceptions and single instances of events in a time window.
@@ -260,7 +287,7 @@ func (c *Client) ListMeCalendarViewPage(ctx context.Context, startDateTime strin
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-list-calendarview.md
-func (c *Client) ListUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeCalendarViewOptions) iter.Seq2[Event, error] {
+func (c *Client) ListUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListUserCalendarViewOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendarView",
@@ -294,7 +321,7 @@ func (c *Client) ListUserCalendarView(ctx context.Context, userID string, startD
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-list-calendarview.md
-func (c *Client) ListUserCalendarViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListMeCalendarViewOptions) (*Page[Event], error) {
+func (c *Client) ListUserCalendarViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListUserCalendarViewOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendarView",
@@ -307,9 +334,27 @@ func (c *Client) ListUserCalendarViewPage(ctx context.Context, userID string, st
 	return GetPage[Event](ctx, c, r)
 }
 
+// GetMePhotoValueOptions are the optional query parameters and headers of GetMePhotoValue;
+// the zero value sends none.
+type GetMePhotoValueOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetMePhotoValueOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
 // GetMePhotoValue sends GET /me/photo/$value.
 //
 // Download the profile photo of a user.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
@@ -319,13 +364,19 @@ func (c *Client) ListUserCalendarViewPage(ctx context.Context, userID string, st
 //   - Application: User.Read
 //
 // Source: api-reference/beta/api/profilephoto-get.md
-func (c *Client) GetMePhotoValue(ctx context.Context) (io.ReadCloser, error) {
+func (c *Client) GetMePhotoValue(ctx context.Context, opts *GetMePhotoValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/photo/$value",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
+
+// GetUserPhotoValueOptions are the optional query parameters and headers of
+// GetUserPhotoValue, which it shares with GetMePhotoValue: another path to the same
+// operation.
+type GetUserPhotoValueOptions = GetMePhotoValueOptions
 
 // GetUserPhotoValue sends GET /users/{userId}/photo/$value.
 //
@@ -333,6 +384,8 @@ func (c *Client) GetMePhotoValue(ctx context.Context) (io.ReadCloser, error) {
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
@@ -341,13 +394,19 @@ func (c *Client) GetMePhotoValue(ctx context.Context) (io.ReadCloser, error) {
 //   - Application: User.Read
 //
 // Source: api-reference/beta/api/profilephoto-get.md
-func (c *Client) GetUserPhotoValue(ctx context.Context, userID string) (io.ReadCloser, error) {
+func (c *Client) GetUserPhotoValue(ctx context.Context, userID string, opts *GetUserPhotoValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/photo/$value",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
+
+// GetMePhotoValueBySizeOptions are the optional query parameters and headers of
+// GetMePhotoValueBySize, which it shares with GetMePhotoValue: another path to the same
+// operation.
+type GetMePhotoValueBySizeOptions = GetMePhotoValueOptions
 
 // GetMePhotoValueBySize sends GET /me/photos/{size}/$value.
 //
@@ -355,6 +414,8 @@ func (c *Client) GetUserPhotoValue(ctx context.Context, userID string) (io.ReadC
 //
 // size: A supported photo size, such as 48x48 or 648x648.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
@@ -363,17 +424,36 @@ func (c *Client) GetUserPhotoValue(ctx context.Context, userID string) (io.ReadC
 //   - Application: User.Read
 //
 // Source: api-reference/beta/api/profilephoto-get.md
-func (c *Client) GetMePhotoValueBySize(ctx context.Context, size string) (io.ReadCloser, error) {
+func (c *Client) GetMePhotoValueBySize(ctx context.Context, size string, opts *GetMePhotoValueBySizeOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/photos/" + PathValue(size, false) + "/$value",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
+}
+
+// PutMePhotoValueOptions are the optional query parameters and headers of PutMePhotoValue;
+// the zero value sends none.
+type PutMePhotoValueOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *PutMePhotoValueOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // PutMePhotoValue sends PUT /me/photo/$value.
 //
 // Upload a new profile photo.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK; the page does not say with what, so the body is
 // returned as raw JSON.
@@ -383,13 +463,14 @@ func (c *Client) GetMePhotoValueBySize(ctx context.Context, size string) (io.Rea
 //   - Application: User.ReadWrite
 //
 // Source: api-reference/beta/api/profilephoto-update.md
-func (c *Client) PutMePhotoValue(ctx context.Context, content io.Reader, contentType string) (json.RawMessage, error) {
+func (c *Client) PutMePhotoValue(ctx context.Context, content io.Reader, contentType string, opts *PutMePhotoValueOptions) (json.RawMessage, error) {
 	r := Request{
 		Content:     content,
 		ContentType: contentType,
 		Method:      "PUT",
 		Path:        "/me/photo/$value",
 	}
+	opts.apply(&r)
 	var out json.RawMessage
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
@@ -403,6 +484,10 @@ type GetUsersCountOptions struct {
 	// ConsistencyLevel is the ConsistencyLevel header. eventual. Required, because $count is an
 	// advanced query.
 	ConsistencyLevel string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -410,6 +495,7 @@ func (o *GetUsersCountOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if o.ConsistencyLevel != "" {
 		r.SetHeader("ConsistencyLevel", o.ConsistencyLevel)
 	}

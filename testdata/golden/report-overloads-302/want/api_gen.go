@@ -11,12 +11,12 @@ import (
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
 // methods the test needs.
 type API interface {
-	// ReportsGetOffice365ActiveUserCounts: see Client.ReportsGetOffice365ActiveUserCounts.
-	ReportsGetOffice365ActiveUserCounts(ctx context.Context, period string) (io.ReadCloser, error)
-	// ReportsGetOffice365ActiveUserDetailByPeriod: see Client.ReportsGetOffice365ActiveUserDetailByPeriod.
-	ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error)
-	// ReportsGetOffice365ActiveUserDetailByDate: see Client.ReportsGetOffice365ActiveUserDetailByDate.
-	ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error)
+	// GetOffice365ActiveUserCountsReports: see Client.GetOffice365ActiveUserCountsReports.
+	GetOffice365ActiveUserCountsReports(ctx context.Context, period string, opts *GetOffice365ActiveUserCountsReportsOptions) (io.ReadCloser, error)
+	// GetOffice365ActiveUserDetailReportsByPeriod: see Client.GetOffice365ActiveUserDetailReportsByPeriod.
+	GetOffice365ActiveUserDetailReportsByPeriod(ctx context.Context, period string, opts *GetOffice365ActiveUserDetailReportsByPeriodOptions) (io.ReadCloser, error)
+	// GetOffice365ActiveUserDetailReportsByDate: see Client.GetOffice365ActiveUserDetailReportsByDate.
+	GetOffice365ActiveUserDetailReportsByDate(ctx context.Context, date Date, opts *GetOffice365ActiveUserDetailReportsByDateOptions) (io.ReadCloser, error)
 }
 
 var _ API = (*Client)(nil)

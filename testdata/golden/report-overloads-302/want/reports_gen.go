@@ -5,13 +5,32 @@ package graph
 import (
 	"context"
 	"io"
+	"net/http"
 )
 
-// ReportsGetOffice365ActiveUserCounts sends GET /reports/getOffice365ActiveUserCounts(period='{period}').
+// GetOffice365ActiveUserCountsReportsOptions are the optional query parameters and headers
+// of GetOffice365ActiveUserCountsReports; the zero value sends none.
+type GetOffice365ActiveUserCountsReportsOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetOffice365ActiveUserCountsReportsOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// GetOffice365ActiveUserCountsReports sends GET /reports/getOffice365ActiveUserCounts(period='{period}').
 //
 // Get, day by day, how many users were active in each Microsoft 365 service.
 //
 // period: How far back the report reaches: D7, D30, D90 or D180. Required.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // The service answers 302 Found with a download URL; the client follows it and returns the
 // content. Close it when done.
@@ -21,21 +40,40 @@ import (
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeusercounts.md
-func (c *Client) ReportsGetOffice365ActiveUserCounts(ctx context.Context, period string) (io.ReadCloser, error) {
+func (c *Client) GetOffice365ActiveUserCountsReports(ctx context.Context, period string, opts *GetOffice365ActiveUserCountsReportsOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getOffice365ActiveUserCounts(period=" + PathValue(period, true) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
 
-// ReportsGetOffice365ActiveUserDetailByPeriod sends GET /reports/getOffice365ActiveUserDetail(period='{period}').
+// GetOffice365ActiveUserDetailReportsByPeriodOptions are the optional query parameters and
+// headers of GetOffice365ActiveUserDetailReportsByPeriod; the zero value sends none.
+type GetOffice365ActiveUserDetailReportsByPeriodOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetOffice365ActiveUserDetailReportsByPeriodOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// GetOffice365ActiveUserDetailReportsByPeriod sends GET /reports/getOffice365ActiveUserDetail(period='{period}').
 //
 // Get, user by user, details of Microsoft 365 activity.
 //
 // period: How far back the report reaches: D7, D30, D90 or D180, in the form Dn with n a
 // number of days.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // The service answers 302 Found with a download URL; the client follows it and returns the
 // content. Close it when done.
 //
@@ -44,21 +82,29 @@ func (c *Client) ReportsGetOffice365ActiveUserCounts(ctx context.Context, period
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
-func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context, period string) (io.ReadCloser, error) {
+func (c *Client) GetOffice365ActiveUserDetailReportsByPeriod(ctx context.Context, period string, opts *GetOffice365ActiveUserDetailReportsByPeriodOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getOffice365ActiveUserDetail(period=" + PathValue(period, true) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }
 
-// ReportsGetOffice365ActiveUserDetailByDate sends GET /reports/getOffice365ActiveUserDetail(date={date}).
+// GetOffice365ActiveUserDetailReportsByDateOptions are the optional query parameters and
+// headers of GetOffice365ActiveUserDetailReportsByDate, which it shares with
+// GetOffice365ActiveUserDetailReportsByPeriod: another path to the same operation.
+type GetOffice365ActiveUserDetailReportsByDateOptions = GetOffice365ActiveUserDetailReportsByPeriodOptions
+
+// GetOffice365ActiveUserDetailReportsByDate sends GET /reports/getOffice365ActiveUserDetail(date={date}).
 //
 // Get, user by user, details of Microsoft 365 activity.
 //
 // date: The one day to report on, as YYYY-MM-DD. {date_value} must fall within the last 30
 // days.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // The service answers 302 Found with a download URL; the client follows it and returns the
 // content. Close it when done.
 //
@@ -67,10 +113,11 @@ func (c *Client) ReportsGetOffice365ActiveUserDetailByPeriod(ctx context.Context
 //   - Application: Reports.Read.All
 //
 // Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
-func (c *Client) ReportsGetOffice365ActiveUserDetailByDate(ctx context.Context, date Date) (io.ReadCloser, error) {
+func (c *Client) GetOffice365ActiveUserDetailReportsByDate(ctx context.Context, date Date, opts *GetOffice365ActiveUserDetailReportsByDateOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/reports/getOffice365ActiveUserDetail(date=" + PathValue(date, false) + ")",
 	}
+	opts.apply(&r)
 	return c.Stream(ctx, r)
 }

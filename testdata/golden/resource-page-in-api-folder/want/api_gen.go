@@ -12,11 +12,11 @@ import (
 // methods the test needs.
 type API interface {
 	// ListIdentityIdentityProviders: see Client.ListIdentityIdentityProviders.
-	ListIdentityIdentityProviders(ctx context.Context) iter.Seq2[IdentityProviderBase, error]
+	ListIdentityIdentityProviders(ctx context.Context, opts *ListIdentityIdentityProvidersOptions) iter.Seq2[IdentityProviderBase, error]
 	// ListIdentityIdentityProvidersPage: see Client.ListIdentityIdentityProvidersPage.
-	ListIdentityIdentityProvidersPage(ctx context.Context) (*Page[IdentityProviderBase], error)
+	ListIdentityIdentityProvidersPage(ctx context.Context, opts *ListIdentityIdentityProvidersOptions) (*Page[IdentityProviderBase], error)
 	// GetMeDriveItemWorkbookNameRangeSort: see Client.GetMeDriveItemWorkbookNameRangeSort.
-	GetMeDriveItemWorkbookNameRangeSort(ctx context.Context, itemID string, name string) (*WorkbookRangeSort, error)
+	GetMeDriveItemWorkbookNameRangeSort(ctx context.Context, itemID string, name string, opts *GetMeDriveItemWorkbookNameRangeSortOptions) (*WorkbookRangeSort, error)
 }
 
 var _ API = (*Client)(nil)

@@ -5,11 +5,30 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 )
+
+// ListIdentityIdentityProvidersOptions are the optional query parameters and headers of
+// ListIdentityIdentityProviders; the zero value sends none.
+type ListIdentityIdentityProvidersOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *ListIdentityIdentityProvidersOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // ListIdentityIdentityProviders sends GET /identity/identityProviders.
 //
 // List the identityProviderBase objects of a tenant.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK; the page does not say with what, so the body is
 // returned as raw JSON. The iterator yields every item, fetching the next page
@@ -21,17 +40,20 @@ import (
 //   - Application: IdentityProvider.Read.All
 //
 // Source: api-reference/beta/api/identityproviderbase-list.md
-func (c *Client) ListIdentityIdentityProviders(ctx context.Context) iter.Seq2[IdentityProviderBase, error] {
+func (c *Client) ListIdentityIdentityProviders(ctx context.Context, opts *ListIdentityIdentityProvidersOptions) iter.Seq2[IdentityProviderBase, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/identity/identityProviders",
 	}
+	opts.apply(&r)
 	return List[IdentityProviderBase](ctx, c, r)
 }
 
 // ListIdentityIdentityProvidersPage sends GET /identity/identityProviders.
 //
 // List the identityProviderBase objects of a tenant.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK; the page does not say with what, so the body is
 // returned as raw JSON. This method returns one page; NextPage fetches the next, and
@@ -42,10 +64,11 @@ func (c *Client) ListIdentityIdentityProviders(ctx context.Context) iter.Seq2[Id
 //   - Application: IdentityProvider.Read.All
 //
 // Source: api-reference/beta/api/identityproviderbase-list.md
-func (c *Client) ListIdentityIdentityProvidersPage(ctx context.Context) (*Page[IdentityProviderBase], error) {
+func (c *Client) ListIdentityIdentityProvidersPage(ctx context.Context, opts *ListIdentityIdentityProvidersOptions) (*Page[IdentityProviderBase], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/identity/identityProviders",
 	}
+	opts.apply(&r)
 	return GetPage[IdentityProviderBase](ctx, c, r)
 }

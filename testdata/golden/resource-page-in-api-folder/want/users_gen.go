@@ -2,11 +2,32 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
+
+// GetMeDriveItemWorkbookNameRangeSortOptions are the optional query parameters and headers
+// of GetMeDriveItemWorkbookNameRangeSort; the zero value sends none.
+type GetMeDriveItemWorkbookNameRangeSortOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetMeDriveItemWorkbookNameRangeSortOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // GetMeDriveItemWorkbookNameRangeSort sends GET /me/drive/items/{itemId}/workbook/names/{name}/range/sort.
 //
 // Read the RangeSort of a range.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a workbookRangeSort.
 //
@@ -14,11 +35,12 @@ import "context"
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/range-sort.md
-func (c *Client) GetMeDriveItemWorkbookNameRangeSort(ctx context.Context, itemID string, name string) (*WorkbookRangeSort, error) {
+func (c *Client) GetMeDriveItemWorkbookNameRangeSort(ctx context.Context, itemID string, name string, opts *GetMeDriveItemWorkbookNameRangeSortOptions) (*WorkbookRangeSort, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/names/" + PathValue(name, false) + "/range/sort",
 	}
+	opts.apply(&r)
 	var out WorkbookRangeSort
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

@@ -8,10 +8,10 @@ import "context"
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
 // methods the test needs.
 type API interface {
-	// DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices: see Client.DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices.
-	DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices(ctx context.Context, depOnboardingSettingID string, enrollmentProfileID string, body DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest) error
-	// GetDeviceManagementManagedDeviceIsSyncPaused: see Client.GetDeviceManagementManagedDeviceIsSyncPaused.
-	GetDeviceManagementManagedDeviceIsSyncPaused(ctx context.Context, managedDeviceID string) (bool, error)
+	// AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfile: see Client.AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfile.
+	AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfile(ctx context.Context, depOnboardingSettingID string, enrollmentProfileID string, body AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest, opts *AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileOptions) error
+	// IsSyncPausedDeviceManagementManagedDevice: see Client.IsSyncPausedDeviceManagementManagedDevice.
+	IsSyncPausedDeviceManagementManagedDevice(ctx context.Context, managedDeviceID string, opts *IsSyncPausedDeviceManagementManagedDeviceOptions) (bool, error)
 }
 
 var _ API = (*Client)(nil)

@@ -2,45 +2,121 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
 
-// DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest is the request
-// body of DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices. Set optional
+// AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest is the request
+// body of AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfile. Set optional
 // fields with Ptr; fields left nil are not sent.
-type DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest struct {
+//
+// AdditionalData sends members the page's table leaves out.
+type AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest struct {
 	DeviceIDs         []string `json:"deviceIds,omitzero"`
 	OverwriteExisting *bool    `json:"overwriteExisting,omitempty"`
 	BatchSize         *int32   `json:"batchSize,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
 }
 
-// DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices sends POST /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}/assignDevices.
+// knownAssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest reports whether name is a member AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest lists.
+func knownAssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest(name []byte) bool {
+	switch string(name) {
+	case "deviceIds", "overwriteExisting", "batchSize":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest) MarshalJSON() ([]byte, error) {
+	type plain AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest) UnmarshalJSON(b []byte) error {
+	*v = AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest{}
+	type plain AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest
+	extra, err := DecodeBody(b, knownAssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileOptions are the optional
+// query parameters and headers of
+// AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfile; the zero value sends
+// none.
+type AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfile sends POST /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}/assignDevices.
 //
 // Attach a set of devices to a specific enrollment profile.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 204 No Content with no body.
 //
 // Source: api-reference/beta/api/intune-onboarding-depenrollmentprofile-assign.md
-func (c *Client) DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevices(ctx context.Context, depOnboardingSettingID string, enrollmentProfileID string, body DeviceManagementDepOnboardingSettingEnrollmentProfileAssignDevicesRequest) error {
+func (c *Client) AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfile(ctx context.Context, depOnboardingSettingID string, enrollmentProfileID string, body AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest, opts *AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileOptions) error {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/deviceManagement/depOnboardingSettings/" + PathValue(depOnboardingSettingID, false) + "/enrollmentProfiles/" + PathValue(enrollmentProfileID, false) + "/assignDevices",
 	}
+	opts.apply(&r)
 	return c.Do(ctx, r, nil)
 }
 
-// GetDeviceManagementManagedDeviceIsSyncPaused sends GET /deviceManagement/managedDevices/{managedDeviceId}/isSyncPaused.
+// IsSyncPausedDeviceManagementManagedDeviceOptions are the optional query parameters and
+// headers of IsSyncPausedDeviceManagementManagedDevice; the zero value sends none.
+type IsSyncPausedDeviceManagementManagedDeviceOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *IsSyncPausedDeviceManagementManagedDeviceOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
+// IsSyncPausedDeviceManagementManagedDevice sends GET /deviceManagement/managedDevices/{managedDeviceId}/isSyncPaused.
 //
 // managedDevice: isSyncPaused.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a Boolean.
 //
 // Source: api-reference/beta/api/intune-devices-manageddevice-ispaused.md
-func (c *Client) GetDeviceManagementManagedDeviceIsSyncPaused(ctx context.Context, managedDeviceID string) (bool, error) {
+func (c *Client) IsSyncPausedDeviceManagementManagedDevice(ctx context.Context, managedDeviceID string, opts *IsSyncPausedDeviceManagementManagedDeviceOptions) (bool, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/deviceManagement/managedDevices/" + PathValue(managedDeviceID, false) + "/isSyncPaused",
 	}
+	opts.apply(&r)
 	var out ValueOf[bool]
 	err := c.Do(ctx, r, &out)
 	return out.Value, err

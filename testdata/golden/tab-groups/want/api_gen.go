@@ -12,21 +12,21 @@ import (
 // methods the test needs.
 type API interface {
 	// DriveItemInvite: see Client.DriveItemInvite.
-	DriveItemInvite(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error]
+	DriveItemInvite(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest, opts *DriveItemInviteOptions) iter.Seq2[Permission, error]
 	// DriveItemInvitePage: see Client.DriveItemInvitePage.
-	DriveItemInvitePage(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error)
+	DriveItemInvitePage(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest, opts *DriveItemInviteOptions) (*Page[Permission], error)
 	// MeDriveItemInvite: see Client.MeDriveItemInvite.
-	MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error]
+	MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest, opts *MeDriveItemInviteOptions) iter.Seq2[Permission, error]
 	// MeDriveItemInvitePage: see Client.MeDriveItemInvitePage.
-	MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest) (*Page[Permission], error)
+	MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest, opts *MeDriveItemInviteOptions) (*Page[Permission], error)
 	// SiteDriveItemInvite: see Client.SiteDriveItemInvite.
-	SiteDriveItemInvite(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error]
+	SiteDriveItemInvite(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest, opts *SiteDriveItemInviteOptions) iter.Seq2[Permission, error]
 	// SiteDriveItemInvitePage: see Client.SiteDriveItemInvitePage.
-	SiteDriveItemInvitePage(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error)
+	SiteDriveItemInvitePage(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest, opts *SiteDriveItemInviteOptions) (*Page[Permission], error)
 	// GetMeDrive: see Client.GetMeDrive.
-	GetMeDrive(ctx context.Context) (*Drive, error)
+	GetMeDrive(ctx context.Context, opts *GetMeDriveOptions) (*Drive, error)
 	// GetUserDrive: see Client.GetUserDrive.
-	GetUserDrive(ctx context.Context, idOrUserPrincipalName string) (*Drive, error)
+	GetUserDrive(ctx context.Context, idOrUserPrincipalName string, opts *GetUserDriveOptions) (*Drive, error)
 }
 
 var _ API = (*Client)(nil)

@@ -5,10 +5,13 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 )
 
 // DriveItemInviteRequest is the request body of DriveItemInvite. Set optional fields with
 // Ptr; fields left nil are not sent.
+//
+// AdditionalData sends members the page's table leaves out.
 type DriveItemInviteRequest struct {
 	// Recipients: People who get access and, optionally, the invitation.
 	Recipients []DriveRecipient `json:"recipients,omitzero"`
@@ -23,12 +26,61 @@ type DriveItemInviteRequest struct {
 	Roles []string `json:"roles,omitzero"`
 	// ExpirationDateTime: When the permission stops working.
 	ExpirationDateTime *DateTimeOffset `json:"expirationDateTime,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
+}
+
+// knownDriveItemInviteRequest reports whether name is a member DriveItemInviteRequest lists.
+func knownDriveItemInviteRequest(name []byte) bool {
+	switch string(name) {
+	case "recipients", "message", "requireSignIn", "sendInvitation", "roles", "expirationDateTime":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v DriveItemInviteRequest) MarshalJSON() ([]byte, error) {
+	type plain DriveItemInviteRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *DriveItemInviteRequest) UnmarshalJSON(b []byte) error {
+	*v = DriveItemInviteRequest{}
+	type plain DriveItemInviteRequest
+	extra, err := DecodeBody(b, knownDriveItemInviteRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// DriveItemInviteOptions are the optional query parameters and headers of DriveItemInvite;
+// the zero value sends none.
+type DriveItemInviteOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *DriveItemInviteOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // DriveItemInvite sends POST /drives/{driveId}/items/{itemId}/invite.
 //
 // Share a driveItem with a list of people. The service grants them access and, when asked,
 // emails each one a sharing link.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
@@ -41,12 +93,13 @@ type DriveItemInviteRequest struct {
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-invite.md
-func (c *Client) DriveItemInvite(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
+func (c *Client) DriveItemInvite(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest, opts *DriveItemInviteOptions) iter.Seq2[Permission, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/drives/" + PathValue(driveID, false) + "/items/" + PathValue(itemID, false) + "/invite",
 	}
+	opts.apply(&r)
 	return List[Permission](ctx, c, r)
 }
 
@@ -54,6 +107,8 @@ func (c *Client) DriveItemInvite(ctx context.Context, driveID string, itemID str
 //
 // Share a driveItem with a list of people. The service grants them access and, when asked,
 // emails each one a sharing link.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of permission. This method returns
 // one page; NextPage fetches the next, and DriveItemInvite iterates over every item.
@@ -64,11 +119,12 @@ func (c *Client) DriveItemInvite(ctx context.Context, driveID string, itemID str
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-invite.md
-func (c *Client) DriveItemInvitePage(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
+func (c *Client) DriveItemInvitePage(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest, opts *DriveItemInviteOptions) (*Page[Permission], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/drives/" + PathValue(driveID, false) + "/items/" + PathValue(itemID, false) + "/invite",
 	}
+	opts.apply(&r)
 	return GetPage[Permission](ctx, c, r)
 }

@@ -5,12 +5,20 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 )
+
+// MeDriveItemInviteOptions are the optional query parameters and headers of
+// MeDriveItemInvite, which it shares with DriveItemInvite: another path to the same
+// operation.
+type MeDriveItemInviteOptions = DriveItemInviteOptions
 
 // MeDriveItemInvite sends POST /me/drive/items/{itemId}/invite.
 //
 // Share a driveItem with a list of people. The service grants them access and, when asked,
 // emails each one a sharing link.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
@@ -23,12 +31,13 @@ import (
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-invite.md
-func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest) iter.Seq2[Permission, error] {
+func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest, opts *MeDriveItemInviteOptions) iter.Seq2[Permission, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
+	opts.apply(&r)
 	return List[Permission](ctx, c, r)
 }
 
@@ -36,6 +45,8 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 //
 // Share a driveItem with a list of people. The service grants them access and, when asked,
 // emails each one a sharing link.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of permission. This method returns
 // one page; NextPage fetches the next, and MeDriveItemInvite iterates over every item.
@@ -46,18 +57,37 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-invite.md
-func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest) (*Page[Permission], error) {
+func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest, opts *MeDriveItemInviteOptions) (*Page[Permission], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/invite",
 	}
+	opts.apply(&r)
 	return GetPage[Permission](ctx, c, r)
+}
+
+// GetMeDriveOptions are the optional query parameters and headers of GetMeDrive; the zero
+// value sends none.
+type GetMeDriveOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetMeDriveOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // GetMeDrive sends GET /me/drive.
 //
 // Read the properties and relationships of a drive.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a drive.
 //
@@ -67,11 +97,12 @@ func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body 
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/drive-get.md
-func (c *Client) GetMeDrive(ctx context.Context) (*Drive, error) {
+func (c *Client) GetMeDrive(ctx context.Context, opts *GetMeDriveOptions) (*Drive, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/drive",
 	}
+	opts.apply(&r)
 	var out Drive
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
@@ -79,9 +110,15 @@ func (c *Client) GetMeDrive(ctx context.Context) (*Drive, error) {
 	return &out, nil
 }
 
+// GetUserDriveOptions are the optional query parameters and headers of GetUserDrive, which
+// it shares with GetMeDrive: another path to the same operation.
+type GetUserDriveOptions = GetMeDriveOptions
+
 // GetUserDrive sends GET /users/{idOrUserPrincipalName}/drive.
 //
 // Read the properties and relationships of a drive.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a drive.
 //
@@ -91,11 +128,12 @@ func (c *Client) GetMeDrive(ctx context.Context) (*Drive, error) {
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/drive-get.md
-func (c *Client) GetUserDrive(ctx context.Context, idOrUserPrincipalName string) (*Drive, error) {
+func (c *Client) GetUserDrive(ctx context.Context, idOrUserPrincipalName string, opts *GetUserDriveOptions) (*Drive, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(idOrUserPrincipalName, false) + "/drive",
 	}
+	opts.apply(&r)
 	var out Drive
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

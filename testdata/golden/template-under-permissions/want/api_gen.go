@@ -12,13 +12,13 @@ import (
 // methods the test needs.
 type API interface {
 	// GetApplicationSynchronizationTemplate: see Client.GetApplicationSynchronizationTemplate.
-	GetApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string) (*SynchronizationTemplate, error)
+	GetApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string, opts *GetApplicationSynchronizationTemplateOptions) (*SynchronizationTemplate, error)
 	// GetServicePrincipalSynchronizationTemplate: see Client.GetServicePrincipalSynchronizationTemplate.
-	GetServicePrincipalSynchronizationTemplate(ctx context.Context, servicePrincipalID string, templateID string) (*SynchronizationTemplate, error)
+	GetServicePrincipalSynchronizationTemplate(ctx context.Context, servicePrincipalID string, templateID string, opts *GetServicePrincipalSynchronizationTemplateOptions) (*SynchronizationTemplate, error)
 	// UpdateApplicationSynchronizationTemplate: see Client.UpdateApplicationSynchronizationTemplate.
-	UpdateApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string, body UpdateApplicationSynchronizationTemplateRequest) error
+	UpdateApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string, body UpdateApplicationSynchronizationTemplateRequest, opts *UpdateApplicationSynchronizationTemplateOptions) error
 	// CreateChatMember: see Client.CreateChatMember.
-	CreateChatMember(ctx context.Context, chatID string, body ConversationMember) (json.RawMessage, error)
+	CreateChatMember(ctx context.Context, chatID string, body ConversationMember, opts *CreateChatMemberOptions) (json.RawMessage, error)
 }
 
 var _ API = (*Client)(nil)

@@ -2,11 +2,32 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
+
+// GetApplicationSynchronizationTemplateOptions are the optional query parameters and headers
+// of GetApplicationSynchronizationTemplate; the zero value sends none.
+type GetApplicationSynchronizationTemplateOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetApplicationSynchronizationTemplateOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // GetApplicationSynchronizationTemplate sends GET /applications/{applicationId}/synchronization/templates/{templateId}.
 //
 // Read one synchronization template, picked by its id.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a synchronizationTemplate.
 //
@@ -15,11 +36,12 @@ import "context"
 //   - Application: Application.ReadWrite.OwnedBy
 //
 // Source: api-reference/beta/api/synchronization-synchronizationtemplate-get.md
-func (c *Client) GetApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string) (*SynchronizationTemplate, error) {
+func (c *Client) GetApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string, opts *GetApplicationSynchronizationTemplateOptions) (*SynchronizationTemplate, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/applications/" + PathValue(applicationID, false) + "/synchronization/templates/" + PathValue(templateID, false),
 	}
+	opts.apply(&r)
 	var out SynchronizationTemplate
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
@@ -30,16 +52,67 @@ func (c *Client) GetApplicationSynchronizationTemplate(ctx context.Context, appl
 // UpdateApplicationSynchronizationTemplateRequest is the request body of
 // UpdateApplicationSynchronizationTemplate. Set optional fields with Ptr; fields left nil
 // are not sent.
+//
+// AdditionalData sends members the page's table leaves out.
 type UpdateApplicationSynchronizationTemplateRequest struct {
 	// Description: Text shown for the template.
 	Description *string `json:"description,omitempty"`
 	// Discoverable: Whether the template shows up in the gallery.
 	Discoverable *bool `json:"discoverable,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
+}
+
+// knownUpdateApplicationSynchronizationTemplateRequest reports whether name is a member UpdateApplicationSynchronizationTemplateRequest lists.
+func knownUpdateApplicationSynchronizationTemplateRequest(name []byte) bool {
+	switch string(name) {
+	case "description", "discoverable":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v UpdateApplicationSynchronizationTemplateRequest) MarshalJSON() ([]byte, error) {
+	type plain UpdateApplicationSynchronizationTemplateRequest
+	return MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *UpdateApplicationSynchronizationTemplateRequest) UnmarshalJSON(b []byte) error {
+	*v = UpdateApplicationSynchronizationTemplateRequest{}
+	type plain UpdateApplicationSynchronizationTemplateRequest
+	extra, err := DecodeBody(b, knownUpdateApplicationSynchronizationTemplateRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// UpdateApplicationSynchronizationTemplateOptions are the optional query parameters and
+// headers of UpdateApplicationSynchronizationTemplate; the zero value sends none.
+type UpdateApplicationSynchronizationTemplateOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *UpdateApplicationSynchronizationTemplateOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // UpdateApplicationSynchronizationTemplate sends PATCH /applications/{applicationId}/synchronization/templates/{templateId}.
 //
 // Change a synchronization template owned by an application.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 204 No Content with no body.
 //
@@ -48,11 +121,12 @@ type UpdateApplicationSynchronizationTemplateRequest struct {
 //   - Application: Application.ReadWrite.OwnedBy
 //
 // Source: api-reference/beta/api/synchronization-synchronizationtemplate-update.md
-func (c *Client) UpdateApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string, body UpdateApplicationSynchronizationTemplateRequest) error {
+func (c *Client) UpdateApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string, body UpdateApplicationSynchronizationTemplateRequest, opts *UpdateApplicationSynchronizationTemplateOptions) error {
 	r := Request{
 		Body:   body,
 		Method: "PATCH",
 		Path:   "/applications/" + PathValue(applicationID, false) + "/synchronization/templates/" + PathValue(templateID, false),
 	}
+	opts.apply(&r)
 	return c.Do(ctx, r, nil)
 }

@@ -5,11 +5,30 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 )
+
+// CreateChatMemberOptions are the optional query parameters and headers of CreateChatMember;
+// the zero value sends none.
+type CreateChatMemberOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *CreateChatMemberOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // CreateChatMember sends POST /chats/{chatId}/members.
 //
 // Add a conversationMember to a chat.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 201 Created; the page does not say with what, so the body
 // is returned as raw JSON.
@@ -19,12 +38,13 @@ import (
 //   - Application: Chat.Manage.Chat
 //
 // Source: api-reference/beta/api/chat-post-members.md
-func (c *Client) CreateChatMember(ctx context.Context, chatID string, body ConversationMember) (json.RawMessage, error) {
+func (c *Client) CreateChatMember(ctx context.Context, chatID string, body ConversationMember, opts *CreateChatMemberOptions) (json.RawMessage, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/chats/" + PathValue(chatID, false) + "/members",
 	}
+	opts.apply(&r)
 	var out json.RawMessage
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

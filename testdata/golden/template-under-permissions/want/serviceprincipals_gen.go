@@ -4,9 +4,16 @@ package graph
 
 import "context"
 
+// GetServicePrincipalSynchronizationTemplateOptions are the optional query parameters and
+// headers of GetServicePrincipalSynchronizationTemplate, which it shares with
+// GetApplicationSynchronizationTemplate: another path to the same operation.
+type GetServicePrincipalSynchronizationTemplateOptions = GetApplicationSynchronizationTemplateOptions
+
 // GetServicePrincipalSynchronizationTemplate sends GET /servicePrincipals/{servicePrincipalId}/synchronization/templates/{templateId}.
 //
 // Read one synchronization template, picked by its id.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a synchronizationTemplate.
 //
@@ -15,11 +22,12 @@ import "context"
 //   - Application: Application.ReadWrite.OwnedBy
 //
 // Source: api-reference/beta/api/synchronization-synchronizationtemplate-get.md
-func (c *Client) GetServicePrincipalSynchronizationTemplate(ctx context.Context, servicePrincipalID string, templateID string) (*SynchronizationTemplate, error) {
+func (c *Client) GetServicePrincipalSynchronizationTemplate(ctx context.Context, servicePrincipalID string, templateID string, opts *GetServicePrincipalSynchronizationTemplateOptions) (*SynchronizationTemplate, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/servicePrincipals/" + PathValue(servicePrincipalID, false) + "/synchronization/templates/" + PathValue(templateID, false),
 	}
+	opts.apply(&r)
 	var out SynchronizationTemplate
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"iter"
+	"net/http"
 	"strconv"
 	"strings"
 )
@@ -30,6 +31,10 @@ type ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessP
 	Expand []string
 	// Count asks for the total number of items in @odata.count ($count=true).
 	Count bool
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -37,6 +42,7 @@ func (o *ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAcc
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -111,9 +117,29 @@ func (c *Client) ListIdentityGovernanceEntitlementManagementAccessPackageIncompa
 	return GetPage[AccessPackage](ctx, c, r)
 }
 
+// DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRefOptions
+// are the optional query parameters and headers of
+// DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef;
+// the zero value sends none.
+type DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRefOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRefOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
 // DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef sends DELETE /identityGovernance/entitlementManagement/accessPackages/{accessPackageId}/incompatibleAccessPackages/{incompatibleAccessPackageId}/$ref.
 //
 // Take an accessPackage off another one's list of incompatible packages.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 204 No Content with no body.
 //
@@ -122,10 +148,11 @@ func (c *Client) ListIdentityGovernanceEntitlementManagementAccessPackageIncompa
 //   - Application: EntitlementManagement.ReadWrite.All
 //
 // Source: api-reference/beta/api/accesspackage-delete-incompatibleaccesspackage.md
-func (c *Client) DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef(ctx context.Context, accessPackageID string, incompatibleAccessPackageID string) error {
+func (c *Client) DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef(ctx context.Context, accessPackageID string, incompatibleAccessPackageID string, opts *DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRefOptions) error {
 	r := Request{
 		Method: "DELETE",
 		Path:   "/identityGovernance/entitlementManagement/accessPackages/" + PathValue(accessPackageID, false) + "/incompatibleAccessPackages/" + PathValue(incompatibleAccessPackageID, false) + "/$ref",
 	}
+	opts.apply(&r)
 	return c.Do(ctx, r, nil)
 }

@@ -2,11 +2,37 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
+
+// CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions are the optional
+// query parameters and headers of
+// CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef; the zero value sends
+// none.
+type CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef sends POST /onPremisesPublishingProfiles/{publishingType}/publishedResources/{id1}/agentGroups/$ref.
 //
 // Attach an existing onPremisesAgentGroup to a publishedResource by reference.
+//
+// body names the object to reference by its URL, its @odata.id (the service root, then the
+// object's path).
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 201 Created with a publishedResource.
 //
@@ -14,12 +40,13 @@ import "context"
 //   - Delegated (work or school account): OnPremisesPublishingProfiles.ReadWrite.All
 //
 // Source: api-reference/beta/api/publishedresource-post-agentgroups.md
-func (c *Client) CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef(ctx context.Context, publishingType string, id1 string, body OnPremisesAgentGroup) (*PublishedResource, error) {
+func (c *Client) CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef(ctx context.Context, publishingType string, id1 string, body Reference, opts *CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions) (*PublishedResource, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/onPremisesPublishingProfiles/" + PathValue(publishingType, false) + "/publishedResources/" + PathValue(id1, false) + "/agentGroups/$ref",
 	}
+	opts.apply(&r)
 	var out PublishedResource
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

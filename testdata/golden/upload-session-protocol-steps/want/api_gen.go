@@ -8,16 +8,16 @@ import "context"
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
 // methods the test needs.
 type API interface {
-	// DriveItemCreateUploadSession: see Client.DriveItemCreateUploadSession.
-	DriveItemCreateUploadSession(ctx context.Context, driveID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error)
-	// GroupDriveItemCreateUploadSession: see Client.GroupDriveItemCreateUploadSession.
-	GroupDriveItemCreateUploadSession(ctx context.Context, groupID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error)
-	// MeDriveItemCreateUploadSession: see Client.MeDriveItemCreateUploadSession.
-	MeDriveItemCreateUploadSession(ctx context.Context, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error)
-	// SiteDriveItemCreateUploadSession: see Client.SiteDriveItemCreateUploadSession.
-	SiteDriveItemCreateUploadSession(ctx context.Context, siteID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error)
-	// UserDriveItemCreateUploadSession: see Client.UserDriveItemCreateUploadSession.
-	UserDriveItemCreateUploadSession(ctx context.Context, userID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error)
+	// CreateUploadSessionDriveItem: see Client.CreateUploadSessionDriveItem.
+	CreateUploadSessionDriveItem(ctx context.Context, driveID string, itemID string, body any, opts *CreateUploadSessionDriveItemOptions) (*UploadSession, error)
+	// CreateUploadSessionGroupDriveItem: see Client.CreateUploadSessionGroupDriveItem.
+	CreateUploadSessionGroupDriveItem(ctx context.Context, groupID string, itemID string, body any, opts *CreateUploadSessionGroupDriveItemOptions) (*UploadSession, error)
+	// CreateUploadSessionMeDriveItem: see Client.CreateUploadSessionMeDriveItem.
+	CreateUploadSessionMeDriveItem(ctx context.Context, itemID string, body any, opts *CreateUploadSessionMeDriveItemOptions) (*UploadSession, error)
+	// CreateUploadSessionSiteDriveItem: see Client.CreateUploadSessionSiteDriveItem.
+	CreateUploadSessionSiteDriveItem(ctx context.Context, siteID string, itemID string, body any, opts *CreateUploadSessionSiteDriveItemOptions) (*UploadSession, error)
+	// CreateUploadSessionUserDriveItem: see Client.CreateUploadSessionUserDriveItem.
+	CreateUploadSessionUserDriveItem(ctx context.Context, userID string, itemID string, body any, opts *CreateUploadSessionUserDriveItemOptions) (*UploadSession, error)
 }
 
 var _ API = (*Client)(nil)

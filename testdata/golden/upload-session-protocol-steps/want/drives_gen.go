@@ -2,26 +2,34 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
 
-// DriveItemCreateUploadSessionOptions are the optional query parameters and headers of
-// DriveItemCreateUploadSession; the zero value sends none.
-type DriveItemCreateUploadSessionOptions struct {
+// CreateUploadSessionDriveItemOptions are the optional query parameters and headers of
+// CreateUploadSessionDriveItem; the zero value sends none.
+type CreateUploadSessionDriveItemOptions struct {
 	// IfMatch is the if-match header. etag.
 	IfMatch string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
-func (o *DriveItemCreateUploadSessionOptions) apply(r *Request) {
+func (o *CreateUploadSessionDriveItemOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if o.IfMatch != "" {
 		r.SetHeader("if-match", o.IfMatch)
 	}
 }
 
-// DriveItemCreateUploadSession sends POST /drives/{driveId}/items/{itemId}/createUploadSession.
+// CreateUploadSessionDriveItem sends POST /drives/{driveId}/items/{itemId}/createUploadSession.
 //
 // Start an upload session, so that a large file can be sent in several requests. Because
 // each request carries one byte range, an interrupted upload can pick up where it stopped.
@@ -40,7 +48,7 @@ func (o *DriveItemCreateUploadSessionOptions) apply(r *Request) {
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) DriveItemCreateUploadSession(ctx context.Context, driveID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error) {
+func (c *Client) CreateUploadSessionDriveItem(ctx context.Context, driveID string, itemID string, body any, opts *CreateUploadSessionDriveItemOptions) (*UploadSession, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",

@@ -4,7 +4,12 @@ package graph
 
 import "context"
 
-// GroupDriveItemCreateUploadSession sends POST /groups/{groupId}/drive/items/{itemId}/createUploadSession.
+// CreateUploadSessionGroupDriveItemOptions are the optional query parameters and headers of
+// CreateUploadSessionGroupDriveItem, which it shares with CreateUploadSessionDriveItem:
+// another path to the same operation.
+type CreateUploadSessionGroupDriveItemOptions = CreateUploadSessionDriveItemOptions
+
+// CreateUploadSessionGroupDriveItem sends POST /groups/{groupId}/drive/items/{itemId}/createUploadSession.
 //
 // Start an upload session, so that a large file can be sent in several requests. Because
 // each request carries one byte range, an interrupted upload can pick up where it stopped.
@@ -23,7 +28,7 @@ import "context"
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) GroupDriveItemCreateUploadSession(ctx context.Context, groupID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error) {
+func (c *Client) CreateUploadSessionGroupDriveItem(ctx context.Context, groupID string, itemID string, body any, opts *CreateUploadSessionGroupDriveItemOptions) (*UploadSession, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",

@@ -4,7 +4,12 @@ package graph
 
 import "context"
 
-// SiteDriveItemCreateUploadSession sends POST /sites/{siteId}/drive/items/{itemId}/createUploadSession.
+// CreateUploadSessionSiteDriveItemOptions are the optional query parameters and headers of
+// CreateUploadSessionSiteDriveItem, which it shares with CreateUploadSessionDriveItem:
+// another path to the same operation.
+type CreateUploadSessionSiteDriveItemOptions = CreateUploadSessionDriveItemOptions
+
+// CreateUploadSessionSiteDriveItem sends POST /sites/{siteId}/drive/items/{itemId}/createUploadSession.
 //
 // Start an upload session, so that a large file can be sent in several requests. Because
 // each request carries one byte range, an interrupted upload can pick up where it stopped.
@@ -23,7 +28,7 @@ import "context"
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) SiteDriveItemCreateUploadSession(ctx context.Context, siteID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error) {
+func (c *Client) CreateUploadSessionSiteDriveItem(ctx context.Context, siteID string, itemID string, body any, opts *CreateUploadSessionSiteDriveItemOptions) (*UploadSession, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",

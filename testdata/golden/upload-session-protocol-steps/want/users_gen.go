@@ -4,7 +4,12 @@ package graph
 
 import "context"
 
-// MeDriveItemCreateUploadSession sends POST /me/drive/items/{itemId}/createUploadSession.
+// CreateUploadSessionMeDriveItemOptions are the optional query parameters and headers of
+// CreateUploadSessionMeDriveItem, which it shares with CreateUploadSessionDriveItem: another
+// path to the same operation.
+type CreateUploadSessionMeDriveItemOptions = CreateUploadSessionDriveItemOptions
+
+// CreateUploadSessionMeDriveItem sends POST /me/drive/items/{itemId}/createUploadSession.
 //
 // Start an upload session, so that a large file can be sent in several requests. Because
 // each request carries one byte range, an interrupted upload can pick up where it stopped.
@@ -23,7 +28,7 @@ import "context"
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) MeDriveItemCreateUploadSession(ctx context.Context, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error) {
+func (c *Client) CreateUploadSessionMeDriveItem(ctx context.Context, itemID string, body any, opts *CreateUploadSessionMeDriveItemOptions) (*UploadSession, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
@@ -37,7 +42,12 @@ func (c *Client) MeDriveItemCreateUploadSession(ctx context.Context, itemID stri
 	return &out, nil
 }
 
-// UserDriveItemCreateUploadSession sends POST /users/{userId}/drive/items/{itemId}/createUploadSession.
+// CreateUploadSessionUserDriveItemOptions are the optional query parameters and headers of
+// CreateUploadSessionUserDriveItem, which it shares with CreateUploadSessionDriveItem:
+// another path to the same operation.
+type CreateUploadSessionUserDriveItemOptions = CreateUploadSessionDriveItemOptions
+
+// CreateUploadSessionUserDriveItem sends POST /users/{userId}/drive/items/{itemId}/createUploadSession.
 //
 // Start an upload session, so that a large file can be sent in several requests. Because
 // each request carries one byte range, an interrupted upload can pick up where it stopped.
@@ -56,7 +66,7 @@ func (c *Client) MeDriveItemCreateUploadSession(ctx context.Context, itemID stri
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) UserDriveItemCreateUploadSession(ctx context.Context, userID string, itemID string, body any, opts *DriveItemCreateUploadSessionOptions) (*UploadSession, error) {
+func (c *Client) CreateUploadSessionUserDriveItem(ctx context.Context, userID string, itemID string, body any, opts *CreateUploadSessionUserDriveItemOptions) (*UploadSession, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",

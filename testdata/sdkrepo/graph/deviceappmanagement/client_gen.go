@@ -32,15 +32,15 @@ type API interface {
 	// ListDeviceAppManagementVppTokensPage: see Client.ListDeviceAppManagementVppTokensPage.
 	ListDeviceAppManagementVppTokensPage(ctx context.Context, opts *ListDeviceAppManagementVppTokensOptions) (*graph.Page[VppToken], error)
 	// CreateDeviceAppManagementVppToken: see Client.CreateDeviceAppManagementVppToken.
-	CreateDeviceAppManagementVppToken(ctx context.Context, body VppToken) (*VppToken, error)
+	CreateDeviceAppManagementVppToken(ctx context.Context, body VppToken, opts *CreateDeviceAppManagementVppTokenOptions) (*VppToken, error)
 	// GetDeviceAppManagementVppToken: see Client.GetDeviceAppManagementVppToken.
 	GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *GetDeviceAppManagementVppTokenOptions) (*VppToken, error)
 	// UpdateDeviceAppManagementVppToken: see Client.UpdateDeviceAppManagementVppToken.
-	UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken) (*VppToken, error)
+	UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken, opts *UpdateDeviceAppManagementVppTokenOptions) (*VppToken, error)
 	// RevokeLicensesDeviceAppManagementVppToken: see Client.RevokeLicensesDeviceAppManagementVppToken.
-	RevokeLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body RevokeLicensesDeviceAppManagementVppTokenRequest) error
+	RevokeLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body RevokeLicensesDeviceAppManagementVppTokenRequest, opts *RevokeLicensesDeviceAppManagementVppTokenOptions) error
 	// SyncLicensesDeviceAppManagementVppToken: see Client.SyncLicensesDeviceAppManagementVppToken.
-	SyncLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string) (*VppToken, error)
+	SyncLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *SyncLicensesDeviceAppManagementVppTokenOptions) (*VppToken, error)
 }
 
 var _ API = (*Client)(nil)

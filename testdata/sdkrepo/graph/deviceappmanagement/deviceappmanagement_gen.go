@@ -6,6 +6,7 @@ import (
 	"context"
 	"example.com/graphsdk/graph"
 	"iter"
+	"net/http"
 	"strconv"
 	"strings"
 )
@@ -25,6 +26,10 @@ type ListDeviceAppManagementVppTokensOptions struct {
 	Top int
 	// Skip is the number of items to skip ($skip).
 	Skip int
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -32,6 +37,7 @@ func (o *ListDeviceAppManagementVppTokensOptions) apply(r *graph.Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -98,9 +104,27 @@ func (c *Client) ListDeviceAppManagementVppTokensPage(ctx context.Context, opts 
 	return graph.GetPage[VppToken](ctx, c.Client, r)
 }
 
+// CreateDeviceAppManagementVppTokenOptions are the optional query parameters and headers of
+// CreateDeviceAppManagementVppToken; the zero value sends none.
+type CreateDeviceAppManagementVppTokenOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *CreateDeviceAppManagementVppTokenOptions) apply(r *graph.Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
 // CreateDeviceAppManagementVppToken sends POST /deviceAppManagement/vppTokens.
 //
 // Create a new vppToken object by uploading a token obtained from Apple.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 201 Created with a vppToken.
 //
@@ -109,12 +133,13 @@ func (c *Client) ListDeviceAppManagementVppTokensPage(ctx context.Context, opts 
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api/intune-onboarding-vpptoken-create.md
-func (c *Client) CreateDeviceAppManagementVppToken(ctx context.Context, body VppToken) (*VppToken, error) {
+func (c *Client) CreateDeviceAppManagementVppToken(ctx context.Context, body VppToken, opts *CreateDeviceAppManagementVppTokenOptions) (*VppToken, error) {
 	r := graph.Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/deviceAppManagement/vppTokens",
 	}
+	opts.apply(&r)
 	var out VppToken
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
@@ -129,6 +154,10 @@ type GetDeviceAppManagementVppTokenOptions struct {
 	Select []string
 	// Expand lists the relationships to return with each item ($expand).
 	Expand []string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -136,6 +165,7 @@ func (o *GetDeviceAppManagementVppTokenOptions) apply(r *graph.Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -170,9 +200,27 @@ func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID 
 	return &out, nil
 }
 
+// UpdateDeviceAppManagementVppTokenOptions are the optional query parameters and headers of
+// UpdateDeviceAppManagementVppToken; the zero value sends none.
+type UpdateDeviceAppManagementVppTokenOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *UpdateDeviceAppManagementVppTokenOptions) apply(r *graph.Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
 // UpdateDeviceAppManagementVppToken sends PATCH /deviceAppManagement/vppTokens/{vppTokenId}.
 //
 // Change the properties of an existing vppToken object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a vppToken.
 //
@@ -181,12 +229,13 @@ func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID 
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api/intune-onboarding-vpptoken-update.md
-func (c *Client) UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken) (*VppToken, error) {
+func (c *Client) UpdateDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body VppToken, opts *UpdateDeviceAppManagementVppTokenOptions) (*VppToken, error) {
 	r := graph.Request{
 		Body:   body,
 		Method: "PATCH",
 		Path:   "/deviceAppManagement/vppTokens/" + graph.PathValue(vppTokenID, false),
 	}
+	opts.apply(&r)
 	var out VppToken
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
@@ -197,6 +246,8 @@ func (c *Client) UpdateDeviceAppManagementVppToken(ctx context.Context, vppToken
 // RevokeLicensesDeviceAppManagementVppTokenRequest is the request body of
 // RevokeLicensesDeviceAppManagementVppToken. Set optional fields with Ptr; fields left nil
 // are not sent.
+//
+// AdditionalData sends members the page's table leaves out.
 type RevokeLicensesDeviceAppManagementVppTokenRequest struct {
 	// NotifyManagedDevices: When true, managed devices that held the revoked licenses receive a
 	// notification about the change.
@@ -204,12 +255,61 @@ type RevokeLicensesDeviceAppManagementVppTokenRequest struct {
 	// RevokeUntrackedLicenses: When true, licenses that Intune does not track for this token are
 	// revoked as well.
 	RevokeUntrackedLicenses *bool `json:"revokeUntrackedLicenses,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
+}
+
+// knownRevokeLicensesDeviceAppManagementVppTokenRequest reports whether name is a member RevokeLicensesDeviceAppManagementVppTokenRequest lists.
+func knownRevokeLicensesDeviceAppManagementVppTokenRequest(name []byte) bool {
+	switch string(name) {
+	case "notifyManagedDevices", "revokeUntrackedLicenses":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v RevokeLicensesDeviceAppManagementVppTokenRequest) MarshalJSON() ([]byte, error) {
+	type plain RevokeLicensesDeviceAppManagementVppTokenRequest
+	return graph.MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *RevokeLicensesDeviceAppManagementVppTokenRequest) UnmarshalJSON(b []byte) error {
+	*v = RevokeLicensesDeviceAppManagementVppTokenRequest{}
+	type plain RevokeLicensesDeviceAppManagementVppTokenRequest
+	extra, err := graph.DecodeBody(b, knownRevokeLicensesDeviceAppManagementVppTokenRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// RevokeLicensesDeviceAppManagementVppTokenOptions are the optional query parameters and
+// headers of RevokeLicensesDeviceAppManagementVppToken; the zero value sends none.
+type RevokeLicensesDeviceAppManagementVppTokenOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *RevokeLicensesDeviceAppManagementVppTokenOptions) apply(r *graph.Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // RevokeLicensesDeviceAppManagementVppToken sends POST /deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses.
 //
 // Revoke the app licenses that are tied to an Apple Volume Purchase Program (VPP) token, so
 // that they can be reassigned or released.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 204 No Content with no body.
 //
@@ -218,19 +318,38 @@ type RevokeLicensesDeviceAppManagementVppTokenRequest struct {
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api/intune-onboarding-vpptoken-revokelicenses.md
-func (c *Client) RevokeLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body RevokeLicensesDeviceAppManagementVppTokenRequest) error {
+func (c *Client) RevokeLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, body RevokeLicensesDeviceAppManagementVppTokenRequest, opts *RevokeLicensesDeviceAppManagementVppTokenOptions) error {
 	r := graph.Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/deviceAppManagement/vppTokens/" + graph.PathValue(vppTokenID, false) + "/revokeLicenses",
 	}
+	opts.apply(&r)
 	return c.Do(ctx, r, nil)
+}
+
+// SyncLicensesDeviceAppManagementVppTokenOptions are the optional query parameters and
+// headers of SyncLicensesDeviceAppManagementVppToken; the zero value sends none.
+type SyncLicensesDeviceAppManagementVppTokenOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *SyncLicensesDeviceAppManagementVppTokenOptions) apply(r *graph.Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // SyncLicensesDeviceAppManagementVppToken sends POST /deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses.
 //
 // Start a sync of the app licenses that belong to an Apple Volume Purchase Program (VPP)
 // token, so that Intune picks up the latest license data from Apple.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a vppToken.
 //
@@ -239,11 +358,12 @@ func (c *Client) RevokeLicensesDeviceAppManagementVppToken(ctx context.Context, 
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api/intune-onboarding-vpptoken-synclicenses.md
-func (c *Client) SyncLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string) (*VppToken, error) {
+func (c *Client) SyncLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *SyncLicensesDeviceAppManagementVppTokenOptions) (*VppToken, error) {
 	r := graph.Request{
 		Method: "POST",
 		Path:   "/deviceAppManagement/vppTokens/" + graph.PathValue(vppTokenID, false) + "/syncLicenses",
 	}
+	opts.apply(&r)
 	var out VppToken
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ package groups
 import (
 	"context"
 	"example.com/graphsdk/graph"
+	"net/http"
 	"strings"
 )
 
@@ -15,6 +16,10 @@ type GetGroupOptions struct {
 	Select []string
 	// Expand lists the relationships to return with each item ($expand).
 	Expand []string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -22,6 +27,7 @@ func (o *GetGroupOptions) apply(r *graph.Request) {
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}

@@ -28,17 +28,17 @@ func New(c *graph.Client) *Client {
 // methods the test needs.
 type API interface {
 	// ListDeviceManagementNotificationMessageTemplates: see Client.ListDeviceManagementNotificationMessageTemplates.
-	ListDeviceManagementNotificationMessageTemplates(ctx context.Context) iter.Seq2[NotificationMessageTemplate, error]
+	ListDeviceManagementNotificationMessageTemplates(ctx context.Context, opts *ListDeviceManagementNotificationMessageTemplatesOptions) iter.Seq2[NotificationMessageTemplate, error]
 	// ListDeviceManagementNotificationMessageTemplatesPage: see Client.ListDeviceManagementNotificationMessageTemplatesPage.
-	ListDeviceManagementNotificationMessageTemplatesPage(ctx context.Context) (*graph.Page[NotificationMessageTemplate], error)
+	ListDeviceManagementNotificationMessageTemplatesPage(ctx context.Context, opts *ListDeviceManagementNotificationMessageTemplatesOptions) (*graph.Page[NotificationMessageTemplate], error)
 	// CreateDeviceManagementNotificationMessageTemplate: see Client.CreateDeviceManagementNotificationMessageTemplate.
-	CreateDeviceManagementNotificationMessageTemplate(ctx context.Context, body NotificationMessageTemplate) (*NotificationMessageTemplate, error)
+	CreateDeviceManagementNotificationMessageTemplate(ctx context.Context, body NotificationMessageTemplate, opts *CreateDeviceManagementNotificationMessageTemplateOptions) (*NotificationMessageTemplate, error)
 	// DeleteDeviceManagementNotificationMessageTemplate: see Client.DeleteDeviceManagementNotificationMessageTemplate.
-	DeleteDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string) error
+	DeleteDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, opts *DeleteDeviceManagementNotificationMessageTemplateOptions) error
 	// GetDeviceManagementNotificationMessageTemplate: see Client.GetDeviceManagementNotificationMessageTemplate.
 	GetDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, opts *GetDeviceManagementNotificationMessageTemplateOptions) (*NotificationMessageTemplate, error)
 	// UpdateDeviceManagementNotificationMessageTemplate: see Client.UpdateDeviceManagementNotificationMessageTemplate.
-	UpdateDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, body NotificationMessageTemplate) (*NotificationMessageTemplate, error)
+	UpdateDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, body NotificationMessageTemplate, opts *UpdateDeviceManagementNotificationMessageTemplateOptions) (*NotificationMessageTemplate, error)
 }
 
 var _ API = (*Client)(nil)

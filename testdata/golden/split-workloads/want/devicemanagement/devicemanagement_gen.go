@@ -6,12 +6,32 @@ import (
 	"context"
 	graph "goldencheck/split_workloads"
 	"iter"
+	"net/http"
 	"strings"
 )
+
+// ListDeviceManagementNotificationMessageTemplatesOptions are the optional query parameters
+// and headers of ListDeviceManagementNotificationMessageTemplates; the zero value sends
+// none.
+type ListDeviceManagementNotificationMessageTemplatesOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *ListDeviceManagementNotificationMessageTemplatesOptions) apply(r *graph.Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // ListDeviceManagementNotificationMessageTemplates sends GET /deviceManagement/notificationMessageTemplates.
 //
 // Read every notificationMessageTemplate object in the tenant.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of notificationMessageTemplate.
 // The iterator yields every item, fetching the next page (@odata.nextLink) only when the
@@ -23,17 +43,20 @@ import (
 //   - Application: DeviceManagementServiceConfig.Read.All
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-list.md
-func (c *Client) ListDeviceManagementNotificationMessageTemplates(ctx context.Context) iter.Seq2[NotificationMessageTemplate, error] {
+func (c *Client) ListDeviceManagementNotificationMessageTemplates(ctx context.Context, opts *ListDeviceManagementNotificationMessageTemplatesOptions) iter.Seq2[NotificationMessageTemplate, error] {
 	r := graph.Request{
 		Method: "GET",
 		Path:   "/deviceManagement/notificationMessageTemplates",
 	}
+	opts.apply(&r)
 	return graph.List[NotificationMessageTemplate](ctx, c.Client, r)
 }
 
 // ListDeviceManagementNotificationMessageTemplatesPage sends GET /deviceManagement/notificationMessageTemplates.
 //
 // Read every notificationMessageTemplate object in the tenant.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of notificationMessageTemplate.
 // This method returns one page; NextPage fetches the next, and
@@ -44,17 +67,37 @@ func (c *Client) ListDeviceManagementNotificationMessageTemplates(ctx context.Co
 //   - Application: DeviceManagementServiceConfig.Read.All
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-list.md
-func (c *Client) ListDeviceManagementNotificationMessageTemplatesPage(ctx context.Context) (*graph.Page[NotificationMessageTemplate], error) {
+func (c *Client) ListDeviceManagementNotificationMessageTemplatesPage(ctx context.Context, opts *ListDeviceManagementNotificationMessageTemplatesOptions) (*graph.Page[NotificationMessageTemplate], error) {
 	r := graph.Request{
 		Method: "GET",
 		Path:   "/deviceManagement/notificationMessageTemplates",
 	}
+	opts.apply(&r)
 	return graph.GetPage[NotificationMessageTemplate](ctx, c.Client, r)
+}
+
+// CreateDeviceManagementNotificationMessageTemplateOptions are the optional query parameters
+// and headers of CreateDeviceManagementNotificationMessageTemplate; the zero value sends
+// none.
+type CreateDeviceManagementNotificationMessageTemplateOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *CreateDeviceManagementNotificationMessageTemplateOptions) apply(r *graph.Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
 }
 
 // CreateDeviceManagementNotificationMessageTemplate sends POST /deviceManagement/notificationMessageTemplates.
 //
 // Add a new notificationMessageTemplate object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 201 Created with a notificationMessageTemplate.
 //
@@ -63,12 +106,13 @@ func (c *Client) ListDeviceManagementNotificationMessageTemplatesPage(ctx contex
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-create.md
-func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.Context, body NotificationMessageTemplate) (*NotificationMessageTemplate, error) {
+func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.Context, body NotificationMessageTemplate, opts *CreateDeviceManagementNotificationMessageTemplateOptions) (*NotificationMessageTemplate, error) {
 	r := graph.Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/deviceManagement/notificationMessageTemplates",
 	}
+	opts.apply(&r)
 	var out NotificationMessageTemplate
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
@@ -76,9 +120,28 @@ func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.C
 	return &out, nil
 }
 
+// DeleteDeviceManagementNotificationMessageTemplateOptions are the optional query parameters
+// and headers of DeleteDeviceManagementNotificationMessageTemplate; the zero value sends
+// none.
+type DeleteDeviceManagementNotificationMessageTemplateOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *DeleteDeviceManagementNotificationMessageTemplateOptions) apply(r *graph.Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
 // DeleteDeviceManagementNotificationMessageTemplate sends DELETE /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}.
 //
 // Remove a notificationMessageTemplate object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 204 No Content with no body.
 //
@@ -87,11 +150,12 @@ func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.C
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-delete.md
-func (c *Client) DeleteDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string) error {
+func (c *Client) DeleteDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, opts *DeleteDeviceManagementNotificationMessageTemplateOptions) error {
 	r := graph.Request{
 		Method: "DELETE",
 		Path:   "/deviceManagement/notificationMessageTemplates/" + graph.PathValue(notificationMessageTemplateID, false),
 	}
+	opts.apply(&r)
 	return c.Do(ctx, r, nil)
 }
 
@@ -102,6 +166,10 @@ type GetDeviceManagementNotificationMessageTemplateOptions struct {
 	Select []string
 	// Expand lists the relationships to return with each item ($expand).
 	Expand []string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
 }
 
 // apply adds the options that are set to r.
@@ -109,6 +177,7 @@ func (o *GetDeviceManagementNotificationMessageTemplateOptions) apply(r *graph.R
 	if o == nil {
 		return
 	}
+	r.AddHeaders(o.Header)
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -143,9 +212,28 @@ func (c *Client) GetDeviceManagementNotificationMessageTemplate(ctx context.Cont
 	return &out, nil
 }
 
+// UpdateDeviceManagementNotificationMessageTemplateOptions are the optional query parameters
+// and headers of UpdateDeviceManagementNotificationMessageTemplate; the zero value sends
+// none.
+type UpdateDeviceManagementNotificationMessageTemplateOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *UpdateDeviceManagementNotificationMessageTemplateOptions) apply(r *graph.Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
+
 // UpdateDeviceManagementNotificationMessageTemplate sends PATCH /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}.
 //
 // Change the properties of a notificationMessageTemplate object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a notificationMessageTemplate.
 //
@@ -154,12 +242,13 @@ func (c *Client) GetDeviceManagementNotificationMessageTemplate(ctx context.Cont
 //   - Application: DeviceManagementServiceConfig.ReadWrite.All
 //
 // Source: api-reference/beta/api/intune-notification-notificationmessagetemplate-update.md
-func (c *Client) UpdateDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, body NotificationMessageTemplate) (*NotificationMessageTemplate, error) {
+func (c *Client) UpdateDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, body NotificationMessageTemplate, opts *UpdateDeviceManagementNotificationMessageTemplateOptions) (*NotificationMessageTemplate, error) {
 	r := graph.Request{
 		Body:   body,
 		Method: "PATCH",
 		Path:   "/deviceManagement/notificationMessageTemplates/" + graph.PathValue(notificationMessageTemplateID, false),
 	}
+	opts.apply(&r)
 	var out NotificationMessageTemplate
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err

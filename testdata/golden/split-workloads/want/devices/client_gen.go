@@ -27,9 +27,9 @@ func New(c *graph.Client) *Client {
 // methods the test needs.
 type API interface {
 	// ListDeviceRegisteredOwners: see Client.ListDeviceRegisteredOwners.
-	ListDeviceRegisteredOwners(ctx context.Context, deviceID string) iter.Seq2[graph.DirectoryObject, error]
+	ListDeviceRegisteredOwners(ctx context.Context, deviceID string, opts *ListDeviceRegisteredOwnersOptions) iter.Seq2[graph.DirectoryObject, error]
 	// ListDeviceRegisteredOwnersPage: see Client.ListDeviceRegisteredOwnersPage.
-	ListDeviceRegisteredOwnersPage(ctx context.Context, deviceID string) (*graph.Page[graph.DirectoryObject], error)
+	ListDeviceRegisteredOwnersPage(ctx context.Context, deviceID string, opts *ListDeviceRegisteredOwnersOptions) (*graph.Page[graph.DirectoryObject], error)
 }
 
 var _ API = (*Client)(nil)

@@ -6,12 +6,31 @@ import (
 	"context"
 	graph "goldencheck/split_workloads"
 	"iter"
+	"net/http"
 )
+
+// ListDeviceRegisteredOwnersOptions are the optional query parameters and headers of
+// ListDeviceRegisteredOwners; the zero value sends none.
+type ListDeviceRegisteredOwnersOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *ListDeviceRegisteredOwnersOptions) apply(r *graph.Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // ListDeviceRegisteredOwners sends GET /devices/{deviceId}/registeredOwners.
 //
 // Read the directory objects that own a registered device. An owner can be a user or a
 // service principal, so the list mixes types.
+//
+// opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of directoryObject. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
@@ -19,11 +38,12 @@ import (
 // page with its links.
 //
 // Source: api-reference/beta/api/device-list-registeredowners.md
-func (c *Client) ListDeviceRegisteredOwners(ctx context.Context, deviceID string) iter.Seq2[graph.DirectoryObject, error] {
+func (c *Client) ListDeviceRegisteredOwners(ctx context.Context, deviceID string, opts *ListDeviceRegisteredOwnersOptions) iter.Seq2[graph.DirectoryObject, error] {
 	r := graph.Request{
 		Method: "GET",
 		Path:   "/devices/" + graph.PathValue(deviceID, false) + "/registeredOwners",
 	}
+	opts.apply(&r)
 	return graph.List[graph.DirectoryObject](ctx, c.Client, r)
 }
 
@@ -32,15 +52,18 @@ func (c *Client) ListDeviceRegisteredOwners(ctx context.Context, deviceID string
 // Read the directory objects that own a registered device. An owner can be a user or a
 // service principal, so the list mixes types.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with a collection of directoryObject. This method
 // returns one page; NextPage fetches the next, and ListDeviceRegisteredOwners iterates over
 // every item.
 //
 // Source: api-reference/beta/api/device-list-registeredowners.md
-func (c *Client) ListDeviceRegisteredOwnersPage(ctx context.Context, deviceID string) (*graph.Page[graph.DirectoryObject], error) {
+func (c *Client) ListDeviceRegisteredOwnersPage(ctx context.Context, deviceID string, opts *ListDeviceRegisteredOwnersOptions) (*graph.Page[graph.DirectoryObject], error) {
 	r := graph.Request{
 		Method: "GET",
 		Path:   "/devices/" + graph.PathValue(deviceID, false) + "/registeredOwners",
 	}
+	opts.apply(&r)
 	return graph.GetPage[graph.DirectoryObject](ctx, c.Client, r)
 }

@@ -26,7 +26,7 @@ func New(c *graph.Client) *Client {
 // methods the test needs.
 type API interface {
 	// GetUser: see Client.GetUser.
-	GetUser(ctx context.Context, userID string) (*graph.User, error)
+	GetUser(ctx context.Context, userID string, opts *GetUserOptions) (*graph.User, error)
 }
 
 var _ API = (*Client)(nil)

@@ -5,7 +5,24 @@ package users
 import (
 	"context"
 	graph "goldencheck/split_workloads"
+	"net/http"
 )
+
+// GetUserOptions are the optional query parameters and headers of GetUser; the zero value
+// sends none.
+type GetUserOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *GetUserOptions) apply(r *graph.Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+}
 
 // GetUser sends GET /users/{userId}.
 //
@@ -13,14 +30,17 @@ import (
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
+// opts sets the optional query parameters and headers; nil sends none.
+//
 // On success the service answers 200 OK with an user.
 //
 // Source: api-reference/beta/api/user-get.md
-func (c *Client) GetUser(ctx context.Context, userID string) (*graph.User, error) {
+func (c *Client) GetUser(ctx context.Context, userID string, opts *GetUserOptions) (*graph.User, error) {
 	r := graph.Request{
 		Method: "GET",
 		Path:   "/users/" + graph.PathValue(userID, false),
 	}
+	opts.apply(&r)
 	var out graph.User
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
