@@ -76,22 +76,22 @@ const (
 
 // confCase is one example request.
 type confCase struct {
-	id      int
-	page    string
-	p       *model.Page
-	where   string // file:line of the example
-	ex      model.Example
-	resp    *model.Example // the paired response, nil when none
-	m       *emit.MethodInfo
-	own     string // "own", "also" (the page is in AlsoIn) or "other"
-	path    string // the example's path, decoded, without host and version
-	query   [][2]string
-	capture map[int]string // argument index -> value
-	cause   string         // why it is not replayed ("" when it is)
-	detail  string
-	notes   []string // causes found while writing the case (options that cannot be set, ...)
-	code    string   // the case's entry in the harness
-	lines   [2]int   // its line range in the harness file
+	id                  int
+	page                string
+	p                   *model.Page
+	where               string // file:line of the example
+	ex                  model.Example
+	resp                *model.Example // the paired response, nil when none
+	m                   *emit.MethodInfo
+	own                 string // "own", "also" (the page is in AlsoIn) or "other"
+	path                string // the example's path, decoded, without host and version
+	query               [][2]string
+	capture             map[int]string // argument index -> value
+	cause               string         // why it is not replayed ("" when it is)
+	detail              string
+	notes               []string // causes found while writing the case (options that cannot be set, ...)
+	code                string   // the case's entry in the harness
+	lines               [2]int   // its line range in the harness file
 	typeKeys, typedKeys int
 	bodyObject          bool // the example body is a JSON object
 	respJSON            bool // the paired response is 2xx with a JSON object body
@@ -174,7 +174,7 @@ func TestMethodsProjection(t *testing.T) {
 			has(m.Name, `\ntype `+m.Options.Name+` struct \{`)
 			for _, f := range m.Options.Fields {
 				has(m.Options.Name, `\n\t`+f.Name+` +`+regexp.QuoteMeta(f.GoType)+`\n`)
-				if n := len(f.OData+f.Query+f.Header); n == 0 || f.OData != "" && f.OData != strings.ToLower(f.OData) {
+				if n := len(f.OData + f.Query + f.Header); n == 0 || f.OData != "" && f.OData != strings.ToLower(f.OData) {
 					t.Errorf("%s.%s sets no option, or one spelt oddly: %+v", m.Options.Name, f.Name, f)
 				}
 			}
