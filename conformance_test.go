@@ -76,25 +76,23 @@ const (
 
 // confCase is one example request.
 type confCase struct {
-	id                  int
-	page                string
-	p                   *model.Page
-	where               string // file:line of the example
-	ex                  model.Example
-	resp                *model.Example // the paired response, nil when none
-	m                   *emit.MethodInfo
-	own                 string // "own", "also" (the page is in AlsoIn) or "other"
-	path                string // the example's path, decoded, without host and version
-	query               [][2]string
-	capture             map[int]string // argument index -> value
-	cause               string         // why it is not replayed ("" when it is)
-	detail              string
-	notes               []string // causes found while writing the case (options that cannot be set, ...)
-	code                string   // the case's entry in the harness
-	lines               [2]int   // its line range in the harness file
-	typeKeys, typedKeys int
-	bodyObject          bool // the example body is a JSON object
-	respJSON            bool // the paired response is 2xx with a JSON object body
+	id         int
+	page       string
+	p          *model.Page
+	where      string // file:line of the example
+	ex         model.Example
+	resp       *model.Example // the paired response, nil when none
+	m          *emit.MethodInfo
+	own        string // "own", "also" (the page is in AlsoIn) or "other"
+	path       string // the example's path, decoded, without host and version
+	query      [][2]string
+	capture    map[int]string // argument index -> value
+	cause      string         // why it is not replayed ("" when it is)
+	detail     string
+	notes      []string // causes found while writing the case (options that cannot be set, ...)
+	code       string   // the case's entry in the harness
+	lines      [2]int   // its line range in the harness file
+	bodyObject bool     // the example body is a JSON object
 }
 
 // TestMethodsProjection checks emit.Methods against the code Emit writes for docs/: every
