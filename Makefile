@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: all generate check test vet fmt-check update-golden fuzz coverage bench buildcost ci
+.PHONY: all generate check test vet fmt-check update-golden fuzz coverage corpus conformance bench buildcost ci
 
 all: generate test
 
@@ -31,6 +31,19 @@ update-golden:
 ## coverage: measure the real corpus (../shared/corpus) and print the README's table
 coverage:
 	$(GO) test . -run 'TestCorpusCoverage' -count=1 -v
+
+## corpus: the corpus-scale suites, which plain go test skips (tens of minutes): build and
+## vet the whole v1.0 and beta clients in both layouts, decode every example response, and
+## the conformance suite; -v prints their figures
+CORPUS_TESTS = TestCorpusCompiles|TestCorpusSplitCompiles|TestCorpusExamplesDecode
+CONFORMANCE_TESTS = TestConformance
+corpus:
+	GRAPHDOCGEN_CORPUS=1 $(GO) test . -count=1 -timeout 80m -v -run '$(CORPUS_TESTS)|$(CONFORMANCE_TESTS)'
+
+## conformance: replay every example request of ../shared/corpus through the generated
+## client against an httptest server and print the figures (part of make corpus)
+conformance:
+	GRAPHDOCGEN_CORPUS=1 $(GO) test . -count=1 -timeout 80m -v -run '$(CONFORMANCE_TESTS)'
 
 ## bench: the generator's speed against goldmark parsing alone over ../shared/corpus, then
 ## one generated call against the same call written by hand (net/http + encoding/json)

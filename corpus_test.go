@@ -44,6 +44,23 @@ func corpusInputs(t *testing.T, version string) []generate.Input {
 	return inputs
 }
 
+// corpusSuiteEnv names the environment variable that turns on the corpus-scale suites:
+// the tests that build or run whole generated clients with the go command (minutes each).
+// make corpus sets it; plain go test skips them.
+const corpusSuiteEnv = "GRAPHDOCGEN_CORPUS"
+
+// corpusSuite skips a corpus-scale suite unless GRAPHDOCGEN_CORPUS=1 is set and the real
+// corpus is present; what says what the suite does.
+func corpusSuite(t *testing.T, what string) {
+	t.Helper()
+	if os.Getenv(corpusSuiteEnv) != "1" {
+		t.Skipf("%s (minutes): set %s=1 (make corpus) to run it", what, corpusSuiteEnv)
+	}
+	if _, err := os.Stat(corpusRoot); err != nil {
+		t.Skipf("the real corpus is absent (%v): skipping", err)
+	}
+}
+
 // coverage is one version's figures.
 type coverage struct {
 	version                              string
@@ -285,9 +302,7 @@ func TestCorpusDeterministic(t *testing.T) {
 
 // TestCorpusCompiles generates v1.0 and beta and builds and vets each package.
 func TestCorpusCompiles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the whole generated v1.0 and beta clients; skipped with -short")
-	}
+	corpusSuite(t, "builds and vets the whole generated v1.0 and beta clients")
 	for _, version := range []string{"v1.0", "beta"} {
 		_, res, _ := measure(t, version)
 		dir := t.TempDir()
@@ -306,9 +321,7 @@ func TestCorpusCompiles(t *testing.T) {
 // vets them, checks that workload packages import only the core (never each other), and
 // that they hold exactly the single package's methods.
 func TestCorpusSplitCompiles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the whole split v1.0 and beta clients; skipped with -short")
-	}
+	corpusSuite(t, "builds and vets the whole split v1.0 and beta clients")
 	for _, version := range []string{"v1.0", "beta"} {
 		_, res, _ := measure(t, version)
 		files, _, err := emit.Emit(res.API, emit.Config{Package: "graph", Split: true, ImportPath: "corpuscheck"})

@@ -120,9 +120,7 @@ var examplesLine = regexp.MustCompile(`EXAMPLES total=(\d+) valid=(\d+) decoded=
 // again and checks that every key of the example survives. It prints the counts; it fails
 // when fewer than 95% of the valid examples decode, or fewer than 90% keep every key.
 func TestCorpusExamplesDecode(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the generated v1.0 and beta clients; skipped with -short")
-	}
+	corpusSuite(t, "builds and runs the generated v1.0 and beta clients")
 	for _, version := range []string{"v1.0", "beta"} {
 		_, res, _ := measure(t, version)
 		cases := emit.ResponseExamples(res.API, emit.Config{Package: "graph"})
