@@ -281,3 +281,91 @@ func TestAPIListing(t *testing.T) {
 		})
 	}
 }
+
+// TestAPIListingFormat checks the listing's lines on a small package written here, so
+// that the format is tested without the corpus.
+func TestAPIListingFormat(t *testing.T) {
+	src := `package graph
+
+import (
+	"context"
+	"iter"
+)
+
+// Client calls the service.
+type Client struct{ base string }
+
+// Page is one page of a collection.
+type Page[T any] struct{ Value []T }
+
+// UserDerived is a type derived from User.
+type UserDerived interface{ isUser() }
+
+// Mode is an enumeration.
+type Mode string
+
+// Alias is another name.
+type Alias = Mode
+
+// Modes.
+const (
+	ModeA Mode = "a"
+	modeB Mode = "b"
+)
+
+// Version is the API version.
+const Version = "v1.0"
+
+// NewClient returns a client.
+func NewClient(opts ...string) *Client { return nil }
+
+// GetUser sends GET /users/{userId}.
+//
+// It reads a user.
+func (c *Client) GetUser(ctx context.Context, userID string, opts *GetUserOptions) (*User, error) {
+	return nil, nil
+}
+
+// ListUsers sends GET /users?$top={n}.
+func (c *Client) ListUsers(ctx context.Context, a, b string) iter.Seq2[User, error] { return nil }
+
+// Do sends a request.
+func (c *Client) Do(ctx context.Context) error { return nil }
+
+func (c *Client) hidden() {}
+
+func (*mode) Exported() {}
+
+// Next returns the next page.
+func (p *Page[T]) Next() (*Page[T], error) { return nil, nil }
+`
+	entries, err := apiListing(emit.Files{{Name: "a_gen.go", Data: []byte(src)}, {Name: "go.mod", Data: []byte("module x\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `const ModeA Mode = "a"
+const Version = "v1.0"
+func NewClient(opts ...string) *Client
+method (*Client) Do(ctx context.Context) error
+method (*Client) GetUser(ctx context.Context, userID string, opts *GetUserOptions) (*User, error) // GET /users/{userId}
+method (*Client) ListUsers(ctx context.Context, a, b string) iter.Seq2[User, error] // GET /users?$top={n}
+method (*Page[T]) Next() (*Page[T], error)
+type Alias = Mode
+type Client struct
+type Mode string
+type Page[T any] struct
+type UserDerived interface
+`
+	if got := string(listingText(entries)); got != want {
+		t.Errorf("listing:\n%s\nwant:\n%s", got, want)
+	}
+	for _, e := range entries {
+		if e.Name == "ListUsers" && (e.Sig != "ListUsers(context.Context, string, string) iter.Seq2[User, error]" || e.Verb != "GET" || endpointShape(e.Path) != "/users") {
+			t.Errorf("ListUsers entry: %+v", e)
+		}
+	}
+	d, added, removed := listingDiff([]byte("a\nb\nc\n"), []byte("a\nc2\nc\nd\n"), 2)
+	if added != 2 || removed != 1 || d != "-b\n+c2\n... and 1 more" {
+		t.Errorf("listingDiff = %q, %d added, %d removed", d, added, removed)
+	}
+}
