@@ -169,9 +169,12 @@ func TestMethodsProjection(t *testing.T) {
 			if !strings.Contains(m.Signature, "opts *"+m.Options.Name) {
 				t.Errorf("%s: options %s are not in %s", m.Name, m.Options.Name, m.Signature)
 			}
-			has(m.Name, `\ntype `+m.Options.Name+` struct \{`)
+			if m.Options.Name != m.Options.Struct {
+				has(m.Name, `\ntype `+m.Options.Name+` = `+m.Options.Struct+`\n`)
+			}
+			has(m.Name, `\ntype `+m.Options.Struct+` struct \{`)
 			for _, f := range m.Options.Fields {
-				has(m.Options.Name, `\n\t`+f.Name+` +`+regexp.QuoteMeta(f.GoType)+`\n`)
+				has(m.Options.Struct, `\n\t`+f.Name+` +`+regexp.QuoteMeta(f.GoType)+`\n`)
 				if n := len(f.OData + f.Query + f.Header); n == 0 || f.OData != "" && f.OData != strings.ToLower(f.OData) {
 					t.Errorf("%s.%s sets no option, or one spelt oddly: %+v", m.Options.Name, f.Name, f)
 				}

@@ -132,13 +132,13 @@ var coreEndpoints = []coreEndpoint{
 		"CreateDeviceAppManagementMobileApp(context.Context, MobileApp, *CreateDeviceAppManagementMobileAppOptions) (*MobileApp, error)"},
 }
 
-// placeholderRE matches a path placeholder as the docs and the generated comments write it.
-var placeholderRE = regexp.MustCompile(`\{[^}]*\}`)
+// pathPlaceholderRE matches a path placeholder as the docs and the generated comments write it.
+var pathPlaceholderRE = regexp.MustCompile(`\{[^}]*\}`)
 
 // endpointShape is a path's shape: query dropped, placeholders unnamed, letters folded.
 func endpointShape(path string) string {
 	path, _, _ = strings.Cut(path, "?")
-	return strings.ToLower(placeholderRE.ReplaceAllString(path, "{}"))
+	return strings.ToLower(pathPlaceholderRE.ReplaceAllString(path, "{}"))
 }
 
 // iterResultRE reads the element type of a method that yields a collection.

@@ -74,7 +74,8 @@ type FieldInfo struct {
 
 // OptionsInfo is a method's options struct.
 type OptionsInfo struct {
-	Name   string // the struct's Go name (shared by the methods of one operation)
+	Name   string // the name in the method's signature: the struct, or an alias of it
+	Struct string // the struct's Go name (shared by the methods of one operation)
 	Fields []OptionInfo
 }
 
@@ -154,7 +155,8 @@ func Methods(api *model.API, cfg Config) []MethodInfo {
 		}
 		if m.Options != nil {
 			o := &OptionsInfo{Fields: make([]OptionInfo, len(m.Options.Fields))}
-			r.add(pkgPath, pkgName, &o.Name, jen.Qual(v.methodPath(m.Options.Owner), m.Options.Name))
+			r.add(pkgPath, pkgName, &o.Name, jen.Qual(v.methodPath(m), m.Options.nameFor(m)))
+			r.add(pkgPath, pkgName, &o.Struct, jen.Qual(v.methodPath(m.Options.Owner), m.Options.Name))
 			for j, f := range m.Options.Fields {
 				o.Fields[j] = OptionInfo{Name: f.Name, OData: f.OData, Query: f.Query, Header: f.Header, Param: f.Param}
 				r.add(pkgPath, pkgName, &o.Fields[j].GoType, v.optionType(f))
