@@ -72,7 +72,7 @@ func (v *view) assignPackages() {
 		}
 	}
 	for _, m := range v.methods {
-		refs := []model.TypeRef{m.Op.Body.Type, m.Op.Response.Type, m.Result}
+		refs := []model.TypeRef{m.Op.Body.Type, bodyType(m.Op, m.Path), m.Op.Response.Type, m.Result}
 		for _, prm := range m.Op.Params {
 			refs = append(refs, prm.Type)
 		}

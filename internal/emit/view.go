@@ -236,6 +236,12 @@ func (v *view) valueTypes(api *model.API) map[*goType]bool {
 	for _, op := range api.Operations {
 		mark(op.Body.Type)
 		mark(op.Response.Type)
+		for _, p := range op.Paths {
+			mark(bodyType(op, p))
+			if p.Target != nil && p.Target.Result != nil {
+				mark(*p.Target.Result)
+			}
+		}
 		for _, p := range op.Params {
 			mark(p.Type)
 		}
@@ -321,10 +327,20 @@ func lastDot(s string) string {
 	return s
 }
 
+// bodyType is the body a path's method sends: what the endpoint map settled for the path
+// (model.Target.Body), else the page's.
+func bodyType(op *model.Operation, p model.Path) model.TypeRef {
+	if p.Target != nil && p.Target.Body != nil {
+		return *p.Target.Body
+	}
+	return op.Body.Type
+}
+
 // addMethods makes one method for each distinct path shape of an operation; the methods
-// share the operation's body struct.
+// share the operation's body struct, or one for each body type the endpoint map settled
+// for the paths.
 func (v *view) addMethods(op *model.Operation) {
-	var body *goBody
+	bodies := map[string]*goBody{}
 	opts := v.newOptions(op)
 	seen := map[string]bool{}
 	for _, path := range op.Paths {
@@ -369,10 +385,11 @@ func (v *view) addMethods(op *model.Operation) {
 			v.methods = append(v.methods, m)
 			continue
 		}
-		if body == nil {
-			body = v.newBody(op, m)
+		bk := bodyType(op, path).String()
+		if _, ok := bodies[bk]; !ok {
+			bodies[bk] = v.newBody(op, m)
 		}
-		m.Body = body
+		m.Body = bodies[bk]
 		v.methods = append(v.methods, m)
 	}
 }
@@ -383,13 +400,14 @@ func (v *view) addMethods(op *model.Operation) {
 // content.
 func (v *view) classifyResult(m *goMethod) {
 	op, r := m.Op, m.Result
+	bt := bodyType(op, m.Path)
 	last := ""
 	if n := len(m.Path.Segments); n > 0 {
 		last, _ = m.Path.Segments[n-1].Literal()
 	}
 	stream := r.Kind == model.KindPrimitive && r.Primitive == model.Stream && !r.Collection
 	if op.Method != "GET" && len(op.ParamsIn(model.InBody)) == 0 &&
-		(last == "$value" || last == "content" || op.Body.Type.Kind == model.KindPrimitive && op.Body.Type.Primitive == model.Stream) {
+		(last == "$value" || last == "content" || bt.Kind == model.KindPrimitive && bt.Primitive == model.Stream) {
 		m.Upload = true
 	}
 	switch {
@@ -493,14 +511,14 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 		return nil
 	}
 	params := op.ParamsIn(model.InBody)
+	bt := bodyType(op, owner.Path)
 	if op.Method != "PATCH" && isRefPath(owner.Path) {
 		return v.refBody(op, owner, params)
 	}
 	if len(params) == 0 {
 		switch {
-		case op.Body.Type.Kind == model.KindNamed:
-			t := op.Body.Type
-			return &goBody{Whole: &t, Owner: owner}
+		case bt.Kind == model.KindNamed:
+			return &goBody{Whole: &bt, Owner: owner}
 		case op.Body.None:
 			return nil
 		}
@@ -511,7 +529,7 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 			op.Method, owner.Path)
 		return &goBody{Any: true, Owner: owner}
 	}
-	if t := v.bodyResource(op, params); t != nil {
+	if t := v.bodyResource(op, bt, owner.Result, params); t != nil {
 		return &goBody{Whole: t, Owner: owner}
 	}
 	b := &goBody{Owner: owner}
@@ -562,12 +580,12 @@ func (v *view) refBody(op *model.Operation, owner *goMethod, params []model.Para
 // of a resource (the type of the body or of the response): the body is that resource, so
 // PATCH sends only the fields that are set, and POST the object to create. Four in five
 // of the table's names must be properties of the type.
-func (v *view) bodyResource(op *model.Operation, params []model.Param) *model.TypeRef {
-	refs := []model.TypeRef{op.Body.Type}
+func (v *view) bodyResource(op *model.Operation, body, result model.TypeRef, params []model.Param) *model.TypeRef {
+	refs := []model.TypeRef{body}
 	if createsOrUpdates(op) {
 		// An action's parameters are not its result: call-mute answers with a
 		// muteParticipantOperation but takes clientContext.
-		refs = append(refs, op.Response.Type)
+		refs = append(refs, result)
 	}
 	for _, ref := range refs {
 		if ref.Kind != model.KindNamed || ref.Collection {

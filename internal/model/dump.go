@@ -27,6 +27,9 @@ func Dump(w io.Writer, api *API) error {
 					fmt.Fprintf(&b, " via %s", t.Via)
 				}
 				b.WriteByte('\n')
+				if t.Body != nil {
+					fmt.Fprintf(&b, "    body %s\n", *t.Body)
+				}
 				if t.Result != nil {
 					fmt.Fprintf(&b, "    result %s\n", *t.Result)
 				}

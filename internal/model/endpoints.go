@@ -59,8 +59,12 @@ type Target struct {
 	Name   string // an operation's name: move, getByIds, reminderView
 	// Result is what a GET of this path returns, when the endpoint map settled it from
 	// the addressed type (a page's one Response section can cover several paths:
-	// /mailboxSettings and /mailboxSettings/workingHours); nil: the operation's response.
+	// /mailboxSettings and /mailboxSettings/workingHours), or what a create or update
+	// returns where it differs from the page's response; nil: the operation's response.
 	Result *TypeRef
+	// Body is the body a create or update of this path sends, where it differs from the
+	// page's (one page creates messages, contacts and events); nil: the operation's body.
+	Body *TypeRef
 	Via    string // how the walk went: users(set) {id} messages(user) ...
 	// Sure is set when whether the path addresses one value or a collection rests on
 	// evidence: a key last, a table that says "collection", a segment keyed elsewhere.
@@ -85,6 +89,9 @@ type link struct {
 	ret    TypeRef // its Return Type column
 	pos    Pos
 	hasRet bool
+	// primary is set when the row is on the page named after its type (user.md rather
+	// than intune-devices-user.md, which documents a workload's slice of user).
+	primary bool
 }
 
 // endpointMap holds what the walk needs.
@@ -147,7 +154,8 @@ func newEndpointMap(g *typeGraph, pages []*Page, ops []*Operation) *endpointMap 
 				continue
 			}
 			k := strings.ToLower(ml.Page)
-			m.links[k] = append(m.links[k], link{owner: owner, ret: ml.Return, pos: ml.Pos, hasRet: ml.Return.Kind != KindUnknown})
+			primary := strings.EqualFold(strings.TrimSuffix(pathpkg.Base(p.File), ".md"), owner.Name)
+			m.links[k] = append(m.links[k], link{owner: owner, ret: ml.Return, pos: ml.Pos, hasRet: ml.Return.Kind != KindUnknown, primary: primary})
 		}
 	}
 	for _, op := range ops {
@@ -592,10 +600,10 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 			if c.op.Page != win.op.Page && !slices.Contains(win.op.AlsoIn, c.op.Page) {
 				win.op.AlsoIn = append(win.op.AlsoIn, c.op.Page)
 			}
-			if c.score == win.score && signature(c.op) != signature(win.op) && !m.sameFamily(win, c) {
+			if ws, cs := m.signature(win), m.signature(c); c.score == win.score && ws != cs && !m.sameFamily(win, c) {
 				ds.Addf(c.op.Pos, Warning, "duplicate-operation",
 					"%s %s is also documented by %s (line %d) with a different signature (%s, here %s) and the same evidence (%s); %s is kept as it sorts first",
-					c.op.Method, c.path, win.op.Page, win.op.Pos.Line, signature(win.op), signature(c.op), evidenceText(win), win.op.Page)
+					c.op.Method, c.path, win.op.Page, win.op.Pos.Line, ws, cs, evidenceText(win), win.op.Page)
 			}
 		}
 		slices.Sort(win.op.AlsoIn)
@@ -619,9 +627,11 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 	api.Operations = kept
 }
 
-// signature is what distinguishes two pages' versions of an endpoint for the client.
-func signature(op *Operation) string {
-	return "body " + op.Body.Type.String() + ", response " + op.Response.Type.String()
+// signature is what distinguishes two pages' versions of an endpoint for the client,
+// once each is settled against what the path addresses.
+func (m *endpointMap) signature(c *candidate) string {
+	body, resp, _ := m.settle(c.op, c.path)
+	return "body " + body.String() + ", response " + resp.String()
 }
 
 func evidenceText(c *candidate) string {
@@ -645,7 +655,11 @@ func (m *endpointMap) score(c *candidate) {
 	for _, l := range m.links[strings.ToLower(c.op.Page)] {
 		switch {
 		case addressed != nil && l.owner == addressed, tg != nil && tg.Kind != TargetEntity && tg.Kind != TargetCollection && parent != nil && l.owner == parent:
-			add(4, "the Methods table of %s links it (%s)", l.owner.Name, l.pos)
+			if l.primary {
+				add(4, "the Methods table of %s links it (%s)", l.owner.Name, l.pos)
+			} else {
+				add(3, "a Methods table of %s that is not on its own page links it (%s)", l.owner.Name, l.pos)
+			}
 		case addressed != nil && (m.derives(l.owner, addressed) || m.derives(addressed, l.owner)):
 			add(2, "the Methods table of %s, related to %s, links it (%s)", l.owner.Name, addressed.Name, l.pos)
 		default:
@@ -654,6 +668,7 @@ func (m *endpointMap) score(c *candidate) {
 		break
 	}
 	if addressed != nil && tg.Kind != TargetOperation {
+		scored := false
 		for _, r := range []TypeRef{c.op.Response.Type, c.op.Body.Type} {
 			t := m.g.resolve(r)
 			if t == nil {
@@ -667,7 +682,11 @@ func (m *endpointMap) score(c *candidate) {
 			default:
 				add(-3, "its %s is not the addressed %s", r, addressed.Name)
 			}
+			scored = true
 			break
+		}
+		if !scored && m.listsProperties(c.op, addressed) {
+			add(3, "its body table lists properties of the addressed %s", addressed.Name)
 		}
 	}
 	base := strings.ToLower(pathpkg.Base(c.op.Page))
@@ -680,6 +699,23 @@ func (m *endpointMap) score(c *candidate) {
 	if len(c.path.Query) > 0 {
 		add(-1, "its template fixes a query")
 	}
+}
+
+// listsProperties reports whether an operation's request-body table lists properties of
+// t (four in five of its names, along the base chain): a PATCH page that answers 204 and
+// gives no body type still says by its table which resource it updates.
+func (m *endpointMap) listsProperties(op *Operation, t *Type) bool {
+	params := op.ParamsIn(InBody)
+	if len(params) == 0 {
+		return false
+	}
+	n := 0
+	for _, p := range params {
+		if _, ok := m.property(t, p.Name); ok {
+			n++
+		}
+	}
+	return 5*n >= 4*len(params)
 }
 
 // derives reports whether t derives, directly or not, from base.
@@ -712,18 +748,54 @@ func (m *endpointMap) sameFamily(a, b *candidate) bool {
 }
 
 // settleSignature makes an owner's body and response agree with what its path addresses,
-// with a warning that gives the evidence when the page said otherwise. A page about one
-// type derived from the addressed one (androidLobApp for /deviceAppManagement/mobileApps)
-// gives way to the addressed type.
+// with a warning that gives the evidence when the page said otherwise, and records them
+// on the path's target: one page can document several endpoints that address different
+// types (POST /me/messages and /me/contacts on a page about extended properties).
 func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 	tg := p.Target
 	if tg == nil || tg.Kind != TargetEntity && tg.Kind != TargetCollection {
 		m.settleOperationResult(op, p, ds)
 		return
 	}
+	body, resp, notes := m.settle(op, p)
+	for _, n := range notes {
+		ds.Addf(n.pos, Warning, n.code, "%s", n.msg)
+	}
+	switch {
+	case op.Method == "GET":
+		if op.Response.Type.Kind != KindNone {
+			tg.Result = &resp
+		}
+	default:
+		if !body.Equal(op.Body.Type) {
+			tg.Body = &body
+		}
+		if !resp.Equal(op.Response.Type) {
+			tg.Result = &resp
+		}
+	}
+}
+
+// note is a diagnostic that settle found, reported only for an endpoint's owner.
+type note struct {
+	pos       Pos
+	code, msg string
+}
+
+// settle is the body and response an operation's page gives an endpoint, made to agree
+// with what the path addresses. A page about one type derived from the addressed one
+// (androidLobApp for /deviceAppManagement/mobileApps) gives way to the addressed type:
+// derived pages contribute documentation, not signatures. A body the page gives only as
+// a table of the addressed type's properties (PATCH /users/{id}) is that type.
+func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes []note) {
+	body, resp = op.Body.Type, op.Response.Type
+	tg := p.Target
+	if tg == nil || tg.Kind != TargetEntity && tg.Kind != TargetCollection {
+		return body, resp, nil
+	}
 	addressed := m.g.resolve(tg.Type)
 	if addressed == nil || !addressed.Documented {
-		return
+		return body, resp, nil
 	}
 	elem := tg.Type
 	elem.Collection = false
@@ -736,16 +808,14 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 		case t == addressed && r.Collection == coll:
 			return
 		case t != nil && m.derives(t, addressed):
-			// Derived pages contribute documentation, not signatures: the endpoint takes
-			// and returns any value of the addressed type, which carries the derived one.
 		case t == addressed && !tg.Sure:
 			return
 		case t == addressed:
-			ds.Addf(r.Pos.Or(op.Pos), Warning, "response-shape-mismatch",
-				"%s %s addresses %s (%s); the page's %s %s is corrected", op.Method, p, tg.Type, tg.Via, what, *r)
+			notes = append(notes, note{r.Pos.Or(op.Pos), "response-shape-mismatch",
+				fmt.Sprintf("%s %s addresses %s (%s); the page's %s %s is corrected", op.Method, p, tg.Type, tg.Via, what, *r)})
 		case r.Kind == KindNamed || r.Kind == KindUnknown:
-			ds.Addf(r.Pos.Or(op.Pos), Warning, "response-type-mismatch",
-				"%s %s addresses %s (%s); the page's %s %s is replaced by it", op.Method, p, tg.Type, tg.Via, what, *r)
+			notes = append(notes, note{r.Pos.Or(op.Pos), "response-type-mismatch",
+				fmt.Sprintf("%s %s addresses %s (%s); the page's %s %s is replaced by it", op.Method, p, tg.Type, tg.Via, what, *r)})
 		default:
 			return
 		}
@@ -753,33 +823,32 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 		want.Raw = r.Raw
 		*r = want
 	}
+	sends := false
 	switch op.Method {
 	case "GET":
-		if op.Response.Type.Kind == KindNone {
-			return
+		if resp.Kind != KindNone {
+			fix(&resp, "response", tg.Kind == TargetCollection)
 		}
-		r := op.Response.Type
-		fix(&r, "response", tg.Kind == TargetCollection)
-		tg.Result = &r
+		return body, resp, notes
 	case "POST":
-		if tg.Kind == TargetCollection {
-			if op.Body.Type.Kind != KindNone {
-				fix(&op.Body.Type, "body", false)
-			}
-			if op.Response.Type.Kind != KindNone {
-				fix(&op.Response.Type, "response", false)
-			}
-		}
+		sends = tg.Kind == TargetCollection
 	case "PATCH", "PUT":
-		if tg.Kind == TargetEntity {
-			if op.Body.Type.Kind != KindNone {
-				fix(&op.Body.Type, "body", false)
-			}
-			if op.Response.Type.Kind != KindNone {
-				fix(&op.Response.Type, "response", false)
-			}
-		}
+		sends = tg.Kind == TargetEntity
 	}
+	if !sends {
+		return body, resp, notes
+	}
+	switch {
+	case body.Kind != KindNone:
+		fix(&body, "body", false)
+	case m.listsProperties(op, addressed):
+		body = elem
+		body.Pos = op.Body.Pos.Or(op.Pos)
+	}
+	if resp.Kind != KindNone {
+		fix(&resp, "response", false)
+	}
+	return body, resp, notes
 }
 
 // settleOperationResult checks a bound action's or function's response against the

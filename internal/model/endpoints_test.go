@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -40,7 +41,11 @@ func opsByEndpoint(api *API) map[string]string {
 			if p.Target != nil && p.Target.Result != nil {
 				res = p.Target.Result.String()
 			}
-			out[op.Method+" "+p.String()] = op.Page + " -> " + res + " body " + op.Body.Type.String()
+			body := op.Body.Type.String()
+			if p.Target != nil && p.Target.Body != nil {
+				body = p.Target.Body.String()
+			}
+			out[op.Method+" "+p.String()] = op.Page + " -> " + res + " body " + body
 		}
 	}
 	return out
@@ -169,5 +174,56 @@ func TestEndpointTie(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no duplicate-operation naming the other page:\n%s", ds1)
+	}
+}
+
+// TestEndpointSettledPerPath: one page that creates members of two collections (a page
+// about extended properties: POST /me/messages and /me/contacts) sends and returns each
+// path's own type; a PATCH page that answers 204 and gives its body only as a table of
+// the resource's properties owns the update against a page linked from a workload's
+// slice of the same resource (intune-devices-user.md), and sends the resource.
+func TestEndpointSettledPerPath(t *testing.T) {
+	none := TypeRef{}
+	ext := page("api/singlevalue-post.md", "POST", gref("singleValueLegacyExtendedProperty", false), gref("singleValueLegacyExtendedProperty", false),
+		path("me", "messages"), path("me", "contacts"))
+	ext.Response.Status = 201
+	update := page("api/user-update.md", "PATCH", none, none, path("users", "{id}"))
+	update.Response.Status = 204
+	update.Params = []Param{{Name: "displayName", In: InBody, Type: str()}, {Name: "mail", In: InBody, Type: str()}}
+	intune := page("api/intune-devices-user-update.md", "PATCH", gref("user", false), gref("user", false), path("users", "{usersId}"))
+	slice := resourcePage("user", "microsoft.graph.entity", nil,
+		MethodLink{Title: "Update user", Page: "api/intune-devices-user-update.md", Return: gref("user", false)})
+	slice.File = "resources/intune-devices-user.md"
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("user", "microsoft.graph.entity",
+			[]Property{nav("messages", "message", true), nav("contacts", "contact", true), {Name: "displayName", Type: str()}, {Name: "mail", Type: str()}},
+			MethodLink{Title: "Update user", Page: "api/user-update.md", Return: none},
+			MethodLink{Title: "Get user", Page: "api/user-get.md", Return: gref("user", false)}),
+		page("api/user-get.md", "GET", gref("user", false), none, path("me"), path("users", "{id}")),
+		slice,
+		resourcePage("message", "microsoft.graph.entity", nil),
+		resourcePage("contact", "microsoft.graph.entity", nil),
+		resourcePage("singleValueLegacyExtendedProperty", "", nil),
+		ext, update, intune,
+	}
+	api, ds := Build("v1.0", pages)
+	got := opsByEndpoint(api)
+	for k, w := range map[string]string{
+		"POST /me/messages": "api/singlevalue-post.md -> microsoft.graph.message body microsoft.graph.message",
+		"POST /me/contacts": "api/singlevalue-post.md -> microsoft.graph.contact body microsoft.graph.contact",
+		"PATCH /users/{id}": "api/user-update.md -> none body microsoft.graph.user",
+	} {
+		if got[k] != w {
+			t.Errorf("%s: %q, want %q", k, got[k], w)
+		}
+	}
+	if hasCode(ds, "duplicate-operation") {
+		t.Errorf("unexpected duplicate-operation:\n%s", ds)
+	}
+	for _, op := range api.Operations {
+		if op.Page == "api/user-update.md" && !slices.Contains(op.AlsoIn, "api/intune-devices-user-update.md") {
+			t.Errorf("user-update.md: also in %v, want the intune page", op.AlsoIn)
+		}
 	}
 }

@@ -153,6 +153,9 @@ func resolveTypes(api *API, g *typeGraph, ds *Diagnostics) {
 			if p.Target != nil && p.Target.Result != nil {
 				settle(p.Target.Result, true)
 			}
+			if p.Target != nil && p.Target.Body != nil {
+				settle(p.Target.Body, true)
+			}
 		}
 	}
 	for len(queue) > 0 {

@@ -84,6 +84,12 @@ type TypeRef struct {
 	Pos        Pos
 }
 
+// Equal reports whether two references name the same type and shape, wherever they
+// were read.
+func (t TypeRef) Equal(u TypeRef) bool {
+	return t.Kind == u.Kind && t.Primitive == u.Primitive && t.Name == u.Name && t.Namespace == u.Namespace && t.Collection == u.Collection
+}
+
 // IsNone reports whether the reference means "no type".
 func (t TypeRef) IsNone() bool { return t.Kind == KindNone }
 

@@ -9,7 +9,7 @@ import "context"
 // methods the test needs.
 type API interface {
 	// UpdateSecuritySecureScoreControlProfile: see Client.UpdateSecuritySecureScoreControlProfile.
-	UpdateSecuritySecureScoreControlProfile(ctx context.Context, secureScoreControlProfileID string, body UpdateSecuritySecureScoreControlProfileRequest, opts *UpdateSecuritySecureScoreControlProfileOptions) error
+	UpdateSecuritySecureScoreControlProfile(ctx context.Context, secureScoreControlProfileID string, body SecureScoreControlProfile, opts *UpdateSecuritySecureScoreControlProfileOptions) error
 }
 
 var _ API = (*Client)(nil)

@@ -4,6 +4,48 @@ package graph
 
 import "encoding/json"
 
+// SecureScoreControlProfile is the microsoft.graph.secureScoreControlProfile type.
+// Documented in api-reference/beta/resources/securescorecontrolprofile.md.
+type SecureScoreControlProfile struct {
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID: Read-only.
+	ID *string `json:"id,omitempty"`
+	// ControlStateUpdates: The tenant's changes to the control's state.
+	ControlStateUpdates []SecureScoreControlStateUpdate `json:"controlStateUpdates,omitzero"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// knownSecureScoreControlProfile reports whether name is a property SecureScoreControlProfile documents.
+func knownSecureScoreControlProfile(name []byte) bool {
+	switch string(name) {
+	case "@odata.type", "id", "controlStateUpdates":
+		return true
+	}
+	return false
+}
+
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+func (v *SecureScoreControlProfile) UnmarshalJSON(b []byte) error {
+	*v = SecureScoreControlProfile{}
+	type plain SecureScoreControlProfile
+	extra, err := DecodeObject(b, knownSecureScoreControlProfile, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v SecureScoreControlProfile) MarshalJSON() ([]byte, error) {
+	type plain SecureScoreControlProfile
+	return MarshalObject(plain(v), v.AdditionalData)
+}
+
 // SecureScoreControlStateUpdate is the microsoft.graph.secureScoreControlStateUpdate type.
 // Documented in api-reference/beta/resources/securescorecontrolstateupdate.md.
 type SecureScoreControlStateUpdate struct {

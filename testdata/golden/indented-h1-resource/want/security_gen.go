@@ -7,47 +7,6 @@ import (
 	"net/http"
 )
 
-// UpdateSecuritySecureScoreControlProfileRequest is the request body of
-// UpdateSecuritySecureScoreControlProfile. Set optional fields with Ptr; fields left nil are
-// not sent.
-//
-// AdditionalData sends members the page's table leaves out.
-type UpdateSecuritySecureScoreControlProfileRequest struct {
-	// ControlStateUpdates: The new state, with who set it and why.
-	ControlStateUpdates []SecureScoreControlStateUpdate `json:"controlStateUpdates,omitzero"`
-	// AdditionalData holds members the page's table does not list, each encoded as JSON into
-	// the object; a field above wins over a member of the same name. Decoding keeps such
-	// members here as json.RawMessage.
-	AdditionalData map[string]any `json:"-"`
-}
-
-// knownUpdateSecuritySecureScoreControlProfileRequest reports whether name is a member UpdateSecuritySecureScoreControlProfileRequest lists.
-func knownUpdateSecuritySecureScoreControlProfileRequest(name []byte) bool {
-	switch string(name) {
-	case "controlStateUpdates":
-		return true
-	}
-	return false
-}
-
-// MarshalJSON encodes the fields that are set, then AdditionalData.
-func (v UpdateSecuritySecureScoreControlProfileRequest) MarshalJSON() ([]byte, error) {
-	type plain UpdateSecuritySecureScoreControlProfileRequest
-	return MarshalBody(plain(v), v.AdditionalData)
-}
-
-// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
-func (v *UpdateSecuritySecureScoreControlProfileRequest) UnmarshalJSON(b []byte) error {
-	*v = UpdateSecuritySecureScoreControlProfileRequest{}
-	type plain UpdateSecuritySecureScoreControlProfileRequest
-	extra, err := DecodeBody(b, knownUpdateSecuritySecureScoreControlProfileRequest, (*plain)(v))
-	if err != nil {
-		return err
-	}
-	v.AdditionalData = extra
-	return nil
-}
-
 // UpdateSecuritySecureScoreControlProfileOptions are the optional query parameters and
 // headers of UpdateSecuritySecureScoreControlProfile; the zero value sends none.
 type UpdateSecuritySecureScoreControlProfileOptions struct {
@@ -83,7 +42,7 @@ func (o *UpdateSecuritySecureScoreControlProfileOptions) apply(r *Request) {
 //   - Application: SecurityEvents.ReadWrite.All
 //
 // Source: api-reference/beta/api/securescorecontrolprofiles-update.md
-func (c *Client) UpdateSecuritySecureScoreControlProfile(ctx context.Context, secureScoreControlProfileID string, body UpdateSecuritySecureScoreControlProfileRequest, opts *UpdateSecuritySecureScoreControlProfileOptions) error {
+func (c *Client) UpdateSecuritySecureScoreControlProfile(ctx context.Context, secureScoreControlProfileID string, body SecureScoreControlProfile, opts *UpdateSecuritySecureScoreControlProfileOptions) error {
 	r := Request{
 		Body:   body,
 		Method: "PATCH",
