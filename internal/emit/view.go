@@ -803,8 +803,16 @@ func singularLast(name string, last []model.Segment) string {
 //  3. a member whose template fixes query options gets With<Options>
 //     (/me?$expand=manager beside /me: GetMeWithExpand);
 //
-// and any repeat that is left gets a number, with a warning.
+// and any repeat that is left gets a number, with a warning. Before all that, a method
+// whose template writes arguments into a query gets With<Options> (see withTemplate).
 func (v *view) settleMethodNames() {
+	// A template that writes arguments into a query ($filter=JoinWebUrl eq '{joinWebUrl}')
+	// is a method of its own beside the plain endpoint, whether or not a page documents
+	// that: ListUserOnlineMeetingsWithFilter. So the name does not move to another
+	// endpoint when the plain one is documented later.
+	for _, m := range v.methods {
+		m.Name += withTemplate(m)
+	}
 	for _, strategy := range []func(m *goMethod, group []*goMethod) string{byFunctionArgs, byExtraKeys, withQuery} {
 		for _, group := range v.collisions() {
 			suffixes := make([]string, len(group))
@@ -889,7 +897,22 @@ func byExtraKeys(m *goMethod, group []*goMethod) string {
 func withQuery(m *goMethod, _ []*goMethod) string {
 	var names []string
 	for _, q := range m.Path.Query {
-		if q.Param == "" {
+		if q.Param == "" && len(q.Parts) == 0 {
+			names = append(names, exported(strings.TrimPrefix(q.Name, "$")))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return "With" + strings.Join(names, "And")
+}
+
+// withTemplate is With<Options> for the query options whose value is a template with
+// arguments written in.
+func withTemplate(m *goMethod) string {
+	var names []string
+	for _, q := range m.Path.Query {
+		if len(q.Parts) > 0 {
 			names = append(names, exported(strings.TrimPrefix(q.Name, "$")))
 		}
 	}

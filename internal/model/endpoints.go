@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	pathpkg "path"
 	"slices"
@@ -393,6 +394,17 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 		default:
 			name := plainName(s)
 			if name != "" && !coll {
+				if cur != nil && i == len(segs)-1 {
+					// A primitive property last (driveItem's content, an Edm.Stream; a
+					// user's aboutMe) is a value of the type before it.
+					if pr, ok := m.property(cur, name); ok && pr.Type.Kind == KindPrimitive {
+						parent = cur
+						via = append(via, name+"("+cur.Name+")")
+						tg.Type, tg.Parent, tg.Kind = pr.Type, ref(parent, false), TargetEntity
+						tg.Via, tg.Sure = strings.Join(via, " "), true
+						return tg
+					}
+				}
 				if cur != nil {
 					if pr, ok := m.property(cur, name); ok && pr.Type.Kind == KindNamed {
 						if t := m.g.resolve(pr.Type); t != nil {
@@ -528,6 +540,28 @@ func lastDotted(s string) string {
 	return s
 }
 
+// examplesAnswerObjects reports whether an example response of the page answers with
+// objects (a JSON object, or a value array of objects): evidence against a page that
+// says it returns strings where its Methods row says resources.
+func examplesAnswerObjects(op *Operation) bool {
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleResponse {
+			continue
+		}
+		var v struct {
+			Value []json.RawMessage `json:"value"`
+		}
+		body := strings.TrimSpace(ex.Body)
+		if json.Unmarshal([]byte(body), &v) != nil {
+			continue
+		}
+		if len(v.Value) > 0 && strings.HasPrefix(strings.TrimSpace(string(v.Value[0])), "{") {
+			return true
+		}
+	}
+	return false
+}
+
 // titledOperation settles a path the type graph could not follow (its root is a
 // singleton no page reads, /reports) as a bound action or function when the page's title
 // names its last segment as one: "reportRoot: getOffice365ActiveUserDetail",
@@ -552,6 +586,42 @@ func titledOperation(op *Operation, p Path) {
 	}
 }
 
+// titledNavigation settles a GET of a plain segment that no Properties or Relationships
+// table documents, and that the walk took for a function, as a navigation when the
+// page's title reads "List joinedTeams" or "Get manager": functions are called, not
+// listed. The page's response (or its Methods row) gives the type.
+func (m *endpointMap) titledNavigation(op *Operation, p Path) {
+	tg := p.Target
+	if tg == nil || tg.Kind != TargetOperation || op.Method != "GET" || len(p.Segments) == 0 {
+		return
+	}
+	last := p.Segments[len(p.Segments)-1]
+	name := plainName(last)
+	if name == "" || name != tg.Name {
+		return
+	}
+	t := strings.ToLower(strings.TrimSpace(op.Title))
+	n := strings.ToLower(name)
+	if t != "list "+n && t != "get "+n {
+		return
+	}
+	r, _, ok := m.evidenceType(op)
+	if !ok {
+		return
+	}
+	nt := m.g.resolve(r)
+	if nt == nil {
+		return
+	}
+	tg.Parent = tg.Type
+	tg.Type = TypeRef{Kind: KindNamed, Name: nt.Name, Namespace: nt.Namespace, Link: nt.Page, Collection: r.Collection}
+	tg.Kind, tg.Name, tg.Sure = TargetEntity, "", false
+	if r.Collection {
+		tg.Kind = TargetCollection
+	}
+	tg.Via = strings.TrimSuffix(tg.Via, name+"()") + name + "(titled)"
+}
+
 // candidate is one operation's claim on an endpoint.
 type candidate struct {
 	op       *Operation
@@ -569,6 +639,7 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 		for i := range op.Paths {
 			op.Paths[i].Target = m.resolveTarget(op.Paths[i])
 			titledOperation(op, op.Paths[i])
+			m.titledNavigation(op, op.Paths[i])
 			k := op.Method + " " + op.Paths[i].Shape()
 			if byKey[k] == nil {
 				keys = append(keys, k)
@@ -699,6 +770,23 @@ func (m *endpointMap) score(c *candidate) {
 	if len(c.path.Query) > 0 {
 		add(-1, "its template fixes a query")
 	}
+	if tg != nil && (tg.Kind == TargetEntity || tg.Kind == TargetCollection) && titleVerbFits(c.op) {
+		add(1, "its title %q names what %s does", c.op.Title, c.op.Method)
+	}
+}
+
+// titleVerbFits reports whether a page's title starts with the verb of what its method
+// does to a resource: Update item for a PATCH, rather than Move item, which is a PATCH
+// of the same endpoint that changes the parent.
+func titleVerbFits(op *Operation) bool {
+	verbs := map[string][]string{"GET": {"get ", "list "}, "POST": {"create ", "add "}, "PATCH": {"update "}, "PUT": {"update ", "replace ", "create "}, "DELETE": {"delete ", "remove "}}
+	t := strings.ToLower(strings.TrimSpace(op.Title))
+	for _, v := range verbs[op.Method] {
+		if strings.HasPrefix(t, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // listsProperties reports whether an operation's request-body table lists properties of
@@ -841,7 +929,9 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 	switch {
 	case body.Kind != KindNone:
 		fix(&body, "body", false)
-	case m.listsProperties(op, addressed):
+	case m.listsProperties(op, addressed), !op.Body.None && len(op.ParamsIn(InBody)) == 0:
+		// A table of the resource's properties, or prose alone ("supply the values for
+		// properties that should be updated"): a create or update sends the resource.
 		body = elem
 		body.Pos = op.Body.Pos.Or(op.Pos)
 	}
@@ -870,12 +960,16 @@ func (m *endpointMap) settleOperationResult(op *Operation, p Path, ds *Diagnosti
 		if got != nil && m.derives(got, want) {
 			return
 		}
-		if op.Response.Type.Kind == KindNamed || op.Response.Type.Kind == KindUnknown {
+		if op.Response.Type.Kind == KindNamed || op.Response.Type.Kind == KindUnknown || op.Response.Type.Kind == KindPrimitive && examplesAnswerObjects(op) {
 			r := m.settled(l.ret)
 			r.Pos = op.Response.Type.Pos.Or(op.Pos)
+			also := ""
+			if op.Response.Type.Kind == KindPrimitive {
+				also = " and its example answers with objects"
+			}
 			ds.Addf(r.Pos, Warning, "response-type-mismatch",
-				"%s %s: the Methods table of %s (%s) says it returns %s; the page's response %s is replaced by it",
-				op.Method, p, l.owner.Name, l.pos, r, op.Response.Type)
+				"%s %s: the Methods table of %s (%s) says it returns %s%s; the page's response %s is replaced by it",
+				op.Method, p, l.owner.Name, l.pos, r, also, op.Response.Type)
 			op.Response.Type = r
 		}
 		return

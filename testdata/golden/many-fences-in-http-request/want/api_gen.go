@@ -11,34 +11,34 @@ import (
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
 // methods the test needs.
 type API interface {
-	// GetMeMessage: see Client.GetMeMessage.
-	GetMeMessage(ctx context.Context, messageID string, idValue string, opts *GetMeMessageOptions) (*Message, error)
-	// GetUserMessage: see Client.GetUserMessage.
-	GetUserMessage(ctx context.Context, userID string, messageID string, idValue string, opts *GetUserMessageOptions) (*Message, error)
-	// GetMeMailFolderMessage: see Client.GetMeMailFolderMessage.
-	GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string, idValue string, opts *GetMeMailFolderMessageOptions) (*Message, error)
-	// GetMeMailFolder: see Client.GetMeMailFolder.
-	GetMeMailFolder(ctx context.Context, mailFolderID string, idValue string, opts *GetMeMailFolderOptions) (*Message, error)
-	// GetUserMailFolder: see Client.GetUserMailFolder.
-	GetUserMailFolder(ctx context.Context, userID string, mailFolderID string, idValue string, opts *GetUserMailFolderOptions) (*Message, error)
-	// GetMeEvent: see Client.GetMeEvent.
-	GetMeEvent(ctx context.Context, eventID string, idValue string, opts *GetMeEventOptions) (*Message, error)
-	// GetUserEvent: see Client.GetUserEvent.
-	GetUserEvent(ctx context.Context, userID string, eventID string, idValue string, opts *GetUserEventOptions) (*Message, error)
-	// GetGroupThreadPost: see Client.GetGroupThreadPost.
-	GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string, idValue string, opts *GetGroupThreadPostOptions) (*Message, error)
-	// GetGroupConversationThreadPost: see Client.GetGroupConversationThreadPost.
-	GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string, idValue string, opts *GetGroupConversationThreadPostOptions) (*Message, error)
+	// GetMeMessageWithExpand: see Client.GetMeMessageWithExpand.
+	GetMeMessageWithExpand(ctx context.Context, messageID string, idValue string, opts *GetMeMessageWithExpandOptions) (*Message, error)
+	// GetUserMessageWithExpand: see Client.GetUserMessageWithExpand.
+	GetUserMessageWithExpand(ctx context.Context, userID string, messageID string, idValue string, opts *GetUserMessageWithExpandOptions) (*Message, error)
+	// GetMeMailFolderMessageWithExpand: see Client.GetMeMailFolderMessageWithExpand.
+	GetMeMailFolderMessageWithExpand(ctx context.Context, mailFolderID string, messageID string, idValue string, opts *GetMeMailFolderMessageWithExpandOptions) (*Message, error)
+	// GetMeMailFolderWithExpand: see Client.GetMeMailFolderWithExpand.
+	GetMeMailFolderWithExpand(ctx context.Context, mailFolderID string, idValue string, opts *GetMeMailFolderWithExpandOptions) (*Message, error)
+	// GetUserMailFolderWithExpand: see Client.GetUserMailFolderWithExpand.
+	GetUserMailFolderWithExpand(ctx context.Context, userID string, mailFolderID string, idValue string, opts *GetUserMailFolderWithExpandOptions) (*Message, error)
+	// GetMeEventWithExpand: see Client.GetMeEventWithExpand.
+	GetMeEventWithExpand(ctx context.Context, eventID string, idValue string, opts *GetMeEventWithExpandOptions) (*Message, error)
+	// GetUserEventWithExpand: see Client.GetUserEventWithExpand.
+	GetUserEventWithExpand(ctx context.Context, userID string, eventID string, idValue string, opts *GetUserEventWithExpandOptions) (*Message, error)
+	// GetGroupThreadPostWithExpand: see Client.GetGroupThreadPostWithExpand.
+	GetGroupThreadPostWithExpand(ctx context.Context, groupID string, threadID string, postID string, idValue string, opts *GetGroupThreadPostWithExpandOptions) (*Message, error)
+	// GetGroupConversationThreadPostWithExpand: see Client.GetGroupConversationThreadPostWithExpand.
+	GetGroupConversationThreadPostWithExpand(ctx context.Context, groupID string, conversationID string, threadID string, postID string, idValue string, opts *GetGroupConversationThreadPostWithExpandOptions) (*Message, error)
 	// ListMeMessagesWithFilter: see Client.ListMeMessagesWithFilter.
 	ListMeMessagesWithFilter(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterOptions) iter.Seq2[Message, error]
 	// ListMeMessagesWithFilterPage: see Client.ListMeMessagesWithFilterPage.
 	ListMeMessagesWithFilterPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterOptions) (*Page[Message], error)
 	// GetUserMessagesWithFilter: see Client.GetUserMessagesWithFilter.
 	GetUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterOptions) (*Message, error)
-	// GetMeEvents: see Client.GetMeEvents.
-	GetMeEvents(ctx context.Context, idValue string, propertyValue string, opts *GetMeEventsOptions) (*Message, error)
-	// GetUserEvents: see Client.GetUserEvents.
-	GetUserEvents(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserEventsOptions) (*Message, error)
+	// GetMeEventsWithFilter: see Client.GetMeEventsWithFilter.
+	GetMeEventsWithFilter(ctx context.Context, idValue string, propertyValue string, opts *GetMeEventsWithFilterOptions) (*Message, error)
+	// GetUserEventsWithFilter: see Client.GetUserEventsWithFilter.
+	GetUserEventsWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserEventsWithFilterOptions) (*Message, error)
 	// ListMeMessagesWithFilter2: see Client.ListMeMessagesWithFilter2.
 	ListMeMessagesWithFilter2(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter2Options) iter.Seq2[Message, error]
 	// ListMeMessagesWithFilter2Page: see Client.ListMeMessagesWithFilter2Page.

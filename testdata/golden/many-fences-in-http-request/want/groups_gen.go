@@ -7,11 +7,12 @@ import (
 	"net/url"
 )
 
-// GetGroupThreadPostOptions are the optional query parameters and headers of
-// GetGroupThreadPost, which it shares with GetMeMessage: another path to the same operation.
-type GetGroupThreadPostOptions = GetMeMessageOptions
+// GetGroupThreadPostWithExpandOptions are the optional query parameters and headers of
+// GetGroupThreadPostWithExpand, which it shares with GetMeMessageWithExpand: another path to
+// the same operation.
+type GetGroupThreadPostWithExpandOptions = GetMeMessageWithExpandOptions
 
-// GetGroupThreadPost sends GET /groups/{groupId}/threads/{threadId}/posts/{postId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
+// GetGroupThreadPostWithExpand sends GET /groups/{groupId}/threads/{threadId}/posts/{postId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -23,7 +24,7 @@ type GetGroupThreadPostOptions = GetMeMessageOptions
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupThreadPost(ctx context.Context, groupID string, threadID string, postID string, idValue string, opts *GetGroupThreadPostOptions) (*Message, error) {
+func (c *Client) GetGroupThreadPostWithExpand(ctx context.Context, groupID string, threadID string, postID string, idValue string, opts *GetGroupThreadPostWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false),
@@ -37,12 +38,12 @@ func (c *Client) GetGroupThreadPost(ctx context.Context, groupID string, threadI
 	return &out, nil
 }
 
-// GetGroupConversationThreadPostOptions are the optional query parameters and headers of
-// GetGroupConversationThreadPost, which it shares with GetMeMessage: another path to the
-// same operation.
-type GetGroupConversationThreadPostOptions = GetMeMessageOptions
+// GetGroupConversationThreadPostWithExpandOptions are the optional query parameters and
+// headers of GetGroupConversationThreadPostWithExpand, which it shares with
+// GetMeMessageWithExpand: another path to the same operation.
+type GetGroupConversationThreadPostWithExpandOptions = GetMeMessageWithExpandOptions
 
-// GetGroupConversationThreadPost sends GET /groups/{groupId}/conversations/{conversationId}/threads/{threadId}/posts/{postId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
+// GetGroupConversationThreadPostWithExpand sends GET /groups/{groupId}/conversations/{conversationId}/threads/{threadId}/posts/{postId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -54,7 +55,7 @@ type GetGroupConversationThreadPostOptions = GetMeMessageOptions
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupConversationThreadPost(ctx context.Context, groupID string, conversationID string, threadID string, postID string, idValue string, opts *GetGroupConversationThreadPostOptions) (*Message, error) {
+func (c *Client) GetGroupConversationThreadPostWithExpand(ctx context.Context, groupID string, conversationID string, threadID string, postID string, idValue string, opts *GetGroupConversationThreadPostWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/conversations/" + PathValue(conversationID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false),
@@ -69,9 +70,9 @@ func (c *Client) GetGroupConversationThreadPost(ctx context.Context, groupID str
 }
 
 // GetGroupEventsWithFilterOptions are the optional query parameters and headers of
-// GetGroupEventsWithFilter, which it shares with GetMeMessage: another path to the same
-// operation.
-type GetGroupEventsWithFilterOptions = GetMeMessageOptions
+// GetGroupEventsWithFilter, which it shares with GetMeMessageWithExpand: another path to the
+// same operation.
+type GetGroupEventsWithFilterOptions = GetMeMessageWithExpandOptions
 
 // GetGroupEventsWithFilter sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
@@ -100,9 +101,9 @@ func (c *Client) GetGroupEventsWithFilter(ctx context.Context, groupID string, i
 }
 
 // GetGroupEventsWithFilter2Options are the optional query parameters and headers of
-// GetGroupEventsWithFilter2, which it shares with GetMeMessage: another path to the same
-// operation.
-type GetGroupEventsWithFilter2Options = GetMeMessageOptions
+// GetGroupEventsWithFilter2, which it shares with GetMeMessageWithExpand: another path to
+// the same operation.
+type GetGroupEventsWithFilter2Options = GetMeMessageWithExpandOptions
 
 // GetGroupEventsWithFilter2 sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
 //

@@ -9,23 +9,23 @@ import (
 	"net/url"
 )
 
-// GetMeMessageOptions are the optional query parameters and headers of GetMeMessage; the
-// zero value sends none.
-type GetMeMessageOptions struct {
+// GetMeMessageWithExpandOptions are the optional query parameters and headers of
+// GetMeMessageWithExpand; the zero value sends none.
+type GetMeMessageWithExpandOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
 }
 
 // apply adds the options that are set to r.
-func (o *GetMeMessageOptions) apply(r *Request) {
+func (o *GetMeMessageWithExpandOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	r.AddHeaders(o.Header)
 }
 
-// GetMeMessage sends GET /me/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
+// GetMeMessageWithExpand sends GET /me/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -37,7 +37,7 @@ func (o *GetMeMessageOptions) apply(r *Request) {
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeMessage(ctx context.Context, messageID string, idValue string, opts *GetMeMessageOptions) (*Message, error) {
+func (c *Client) GetMeMessageWithExpand(ctx context.Context, messageID string, idValue string, opts *GetMeMessageWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages/" + PathValue(messageID, false),
@@ -51,11 +51,12 @@ func (c *Client) GetMeMessage(ctx context.Context, messageID string, idValue str
 	return &out, nil
 }
 
-// GetUserMessageOptions are the optional query parameters and headers of GetUserMessage,
-// which it shares with GetMeMessage: another path to the same operation.
-type GetUserMessageOptions = GetMeMessageOptions
+// GetUserMessageWithExpandOptions are the optional query parameters and headers of
+// GetUserMessageWithExpand, which it shares with GetMeMessageWithExpand: another path to the
+// same operation.
+type GetUserMessageWithExpandOptions = GetMeMessageWithExpandOptions
 
-// GetUserMessage sends GET /users/{userId}/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
+// GetUserMessageWithExpand sends GET /users/{userId}/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -70,7 +71,7 @@ type GetUserMessageOptions = GetMeMessageOptions
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID string, idValue string, opts *GetUserMessageOptions) (*Message, error) {
+func (c *Client) GetUserMessageWithExpand(ctx context.Context, userID string, messageID string, idValue string, opts *GetUserMessageWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/messages/" + PathValue(messageID, false),
@@ -84,12 +85,12 @@ func (c *Client) GetUserMessage(ctx context.Context, userID string, messageID st
 	return &out, nil
 }
 
-// GetMeMailFolderMessageOptions are the optional query parameters and headers of
-// GetMeMailFolderMessage, which it shares with GetMeMessage: another path to the same
-// operation.
-type GetMeMailFolderMessageOptions = GetMeMessageOptions
+// GetMeMailFolderMessageWithExpandOptions are the optional query parameters and headers of
+// GetMeMailFolderMessageWithExpand, which it shares with GetMeMessageWithExpand: another
+// path to the same operation.
+type GetMeMailFolderMessageWithExpandOptions = GetMeMessageWithExpandOptions
 
-// GetMeMailFolderMessage sends GET /me/mailFolders/{mailFolderId}/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
+// GetMeMailFolderMessageWithExpand sends GET /me/mailFolders/{mailFolderId}/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -101,7 +102,7 @@ type GetMeMailFolderMessageOptions = GetMeMessageOptions
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string, messageID string, idValue string, opts *GetMeMailFolderMessageOptions) (*Message, error) {
+func (c *Client) GetMeMailFolderMessageWithExpand(ctx context.Context, mailFolderID string, messageID string, idValue string, opts *GetMeMailFolderMessageWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false) + "/messages/" + PathValue(messageID, false),
@@ -115,11 +116,12 @@ func (c *Client) GetMeMailFolderMessage(ctx context.Context, mailFolderID string
 	return &out, nil
 }
 
-// GetMeMailFolderOptions are the optional query parameters and headers of GetMeMailFolder,
-// which it shares with GetMeMessage: another path to the same operation.
-type GetMeMailFolderOptions = GetMeMessageOptions
+// GetMeMailFolderWithExpandOptions are the optional query parameters and headers of
+// GetMeMailFolderWithExpand, which it shares with GetMeMessageWithExpand: another path to
+// the same operation.
+type GetMeMailFolderWithExpandOptions = GetMeMessageWithExpandOptions
 
-// GetMeMailFolder sends GET /me/mailFolders/{mailFolderId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
+// GetMeMailFolderWithExpand sends GET /me/mailFolders/{mailFolderId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -131,7 +133,7 @@ type GetMeMailFolderOptions = GetMeMessageOptions
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string, idValue string, opts *GetMeMailFolderOptions) (*Message, error) {
+func (c *Client) GetMeMailFolderWithExpand(ctx context.Context, mailFolderID string, idValue string, opts *GetMeMailFolderWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false),
@@ -145,11 +147,12 @@ func (c *Client) GetMeMailFolder(ctx context.Context, mailFolderID string, idVal
 	return &out, nil
 }
 
-// GetUserMailFolderOptions are the optional query parameters and headers of
-// GetUserMailFolder, which it shares with GetMeMessage: another path to the same operation.
-type GetUserMailFolderOptions = GetMeMessageOptions
+// GetUserMailFolderWithExpandOptions are the optional query parameters and headers of
+// GetUserMailFolderWithExpand, which it shares with GetMeMessageWithExpand: another path to
+// the same operation.
+type GetUserMailFolderWithExpandOptions = GetMeMessageWithExpandOptions
 
-// GetUserMailFolder sends GET /users/{userId}/mailFolders/{mailFolderId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
+// GetUserMailFolderWithExpand sends GET /users/{userId}/mailFolders/{mailFolderId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -164,7 +167,7 @@ type GetUserMailFolderOptions = GetMeMessageOptions
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolderID string, idValue string, opts *GetUserMailFolderOptions) (*Message, error) {
+func (c *Client) GetUserMailFolderWithExpand(ctx context.Context, userID string, mailFolderID string, idValue string, opts *GetUserMailFolderWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/mailFolders/" + PathValue(mailFolderID, false),
@@ -178,11 +181,12 @@ func (c *Client) GetUserMailFolder(ctx context.Context, userID string, mailFolde
 	return &out, nil
 }
 
-// GetMeEventOptions are the optional query parameters and headers of GetMeEvent, which it
-// shares with GetMeMessage: another path to the same operation.
-type GetMeEventOptions = GetMeMessageOptions
+// GetMeEventWithExpandOptions are the optional query parameters and headers of
+// GetMeEventWithExpand, which it shares with GetMeMessageWithExpand: another path to the
+// same operation.
+type GetMeEventWithExpandOptions = GetMeMessageWithExpandOptions
 
-// GetMeEvent sends GET /me/events/{eventId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
+// GetMeEventWithExpand sends GET /me/events/{eventId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -194,7 +198,7 @@ type GetMeEventOptions = GetMeMessageOptions
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeEvent(ctx context.Context, eventID string, idValue string, opts *GetMeEventOptions) (*Message, error) {
+func (c *Client) GetMeEventWithExpand(ctx context.Context, eventID string, idValue string, opts *GetMeEventWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/" + PathValue(eventID, false),
@@ -208,11 +212,12 @@ func (c *Client) GetMeEvent(ctx context.Context, eventID string, idValue string,
 	return &out, nil
 }
 
-// GetUserEventOptions are the optional query parameters and headers of GetUserEvent, which
-// it shares with GetMeMessage: another path to the same operation.
-type GetUserEventOptions = GetMeMessageOptions
+// GetUserEventWithExpandOptions are the optional query parameters and headers of
+// GetUserEventWithExpand, which it shares with GetMeMessageWithExpand: another path to the
+// same operation.
+type GetUserEventWithExpandOptions = GetMeMessageWithExpandOptions
 
-// GetUserEvent sends GET /users/{userId}/events/{eventId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
+// GetUserEventWithExpand sends GET /users/{userId}/events/{eventId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -227,7 +232,7 @@ type GetUserEventOptions = GetMeMessageOptions
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string, idValue string, opts *GetUserEventOptions) (*Message, error) {
+func (c *Client) GetUserEventWithExpand(ctx context.Context, userID string, eventID string, idValue string, opts *GetUserEventWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events/" + PathValue(eventID, false),
@@ -242,9 +247,9 @@ func (c *Client) GetUserEvent(ctx context.Context, userID string, eventID string
 }
 
 // ListMeMessagesWithFilterOptions are the optional query parameters and headers of
-// ListMeMessagesWithFilter, which it shares with GetMeMessage: another path to the same
-// operation.
-type ListMeMessagesWithFilterOptions = GetMeMessageOptions
+// ListMeMessagesWithFilter, which it shares with GetMeMessageWithExpand: another path to the
+// same operation.
+type ListMeMessagesWithFilterOptions = GetMeMessageWithExpandOptions
 
 // ListMeMessagesWithFilter sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
@@ -295,9 +300,9 @@ func (c *Client) ListMeMessagesWithFilterPage(ctx context.Context, idValue strin
 }
 
 // GetUserMessagesWithFilterOptions are the optional query parameters and headers of
-// GetUserMessagesWithFilter, which it shares with GetMeMessage: another path to the same
-// operation.
-type GetUserMessagesWithFilterOptions = GetMeMessageOptions
+// GetUserMessagesWithFilter, which it shares with GetMeMessageWithExpand: another path to
+// the same operation.
+type GetUserMessagesWithFilterOptions = GetMeMessageWithExpandOptions
 
 // GetUserMessagesWithFilter sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
@@ -328,11 +333,12 @@ func (c *Client) GetUserMessagesWithFilter(ctx context.Context, userID string, i
 	return &out, nil
 }
 
-// GetMeEventsOptions are the optional query parameters and headers of GetMeEvents, which it
-// shares with GetMeMessage: another path to the same operation.
-type GetMeEventsOptions = GetMeMessageOptions
+// GetMeEventsWithFilterOptions are the optional query parameters and headers of
+// GetMeEventsWithFilter, which it shares with GetMeMessageWithExpand: another path to the
+// same operation.
+type GetMeEventsWithFilterOptions = GetMeMessageWithExpandOptions
 
-// GetMeEvents sends GET /me/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
+// GetMeEventsWithFilter sends GET /me/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -344,7 +350,7 @@ type GetMeEventsOptions = GetMeMessageOptions
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeEvents(ctx context.Context, idValue string, propertyValue string, opts *GetMeEventsOptions) (*Message, error) {
+func (c *Client) GetMeEventsWithFilter(ctx context.Context, idValue string, propertyValue string, opts *GetMeEventsWithFilterOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events",
@@ -358,11 +364,12 @@ func (c *Client) GetMeEvents(ctx context.Context, idValue string, propertyValue 
 	return &out, nil
 }
 
-// GetUserEventsOptions are the optional query parameters and headers of GetUserEvents, which
-// it shares with GetMeMessage: another path to the same operation.
-type GetUserEventsOptions = GetMeMessageOptions
+// GetUserEventsWithFilterOptions are the optional query parameters and headers of
+// GetUserEventsWithFilter, which it shares with GetMeMessageWithExpand: another path to the
+// same operation.
+type GetUserEventsWithFilterOptions = GetMeMessageWithExpandOptions
 
-// GetUserEvents sends GET /users/{userId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
+// GetUserEventsWithFilter sends GET /users/{userId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -377,7 +384,7 @@ type GetUserEventsOptions = GetMeMessageOptions
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserEvents(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserEventsOptions) (*Message, error) {
+func (c *Client) GetUserEventsWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserEventsWithFilterOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events",
@@ -392,9 +399,9 @@ func (c *Client) GetUserEvents(ctx context.Context, userID string, idValue strin
 }
 
 // ListMeMessagesWithFilter2Options are the optional query parameters and headers of
-// ListMeMessagesWithFilter2, which it shares with GetMeMessage: another path to the same
-// operation.
-type ListMeMessagesWithFilter2Options = GetMeMessageOptions
+// ListMeMessagesWithFilter2, which it shares with GetMeMessageWithExpand: another path to
+// the same operation.
+type ListMeMessagesWithFilter2Options = GetMeMessageWithExpandOptions
 
 // ListMeMessagesWithFilter2 sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
@@ -445,9 +452,9 @@ func (c *Client) ListMeMessagesWithFilter2Page(ctx context.Context, idValue stri
 }
 
 // GetUserMessagesWithFilter2Options are the optional query parameters and headers of
-// GetUserMessagesWithFilter2, which it shares with GetMeMessage: another path to the same
-// operation.
-type GetUserMessagesWithFilter2Options = GetMeMessageOptions
+// GetUserMessagesWithFilter2, which it shares with GetMeMessageWithExpand: another path to
+// the same operation.
+type GetUserMessagesWithFilter2Options = GetMeMessageWithExpandOptions
 
 // GetUserMessagesWithFilter2 sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
@@ -479,9 +486,9 @@ func (c *Client) GetUserMessagesWithFilter2(ctx context.Context, userID string, 
 }
 
 // ListMeMessagesWithFilter3Options are the optional query parameters and headers of
-// ListMeMessagesWithFilter3, which it shares with GetMeMessage: another path to the same
-// operation.
-type ListMeMessagesWithFilter3Options = GetMeMessageOptions
+// ListMeMessagesWithFilter3, which it shares with GetMeMessageWithExpand: another path to
+// the same operation.
+type ListMeMessagesWithFilter3Options = GetMeMessageWithExpandOptions
 
 // ListMeMessagesWithFilter3 sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
 //
@@ -532,9 +539,9 @@ func (c *Client) ListMeMessagesWithFilter3Page(ctx context.Context, idValue stri
 }
 
 // GetUserMessagesWithFilter3Options are the optional query parameters and headers of
-// GetUserMessagesWithFilter3, which it shares with GetMeMessage: another path to the same
-// operation.
-type GetUserMessagesWithFilter3Options = GetMeMessageOptions
+// GetUserMessagesWithFilter3, which it shares with GetMeMessageWithExpand: another path to
+// the same operation.
+type GetUserMessagesWithFilter3Options = GetMeMessageWithExpandOptions
 
 // GetUserMessagesWithFilter3 sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
 //
@@ -566,9 +573,9 @@ func (c *Client) GetUserMessagesWithFilter3(ctx context.Context, userID string, 
 }
 
 // ListMeMessagesWithFilter4Options are the optional query parameters and headers of
-// ListMeMessagesWithFilter4, which it shares with GetMeMessage: another path to the same
-// operation.
-type ListMeMessagesWithFilter4Options = GetMeMessageOptions
+// ListMeMessagesWithFilter4, which it shares with GetMeMessageWithExpand: another path to
+// the same operation.
+type ListMeMessagesWithFilter4Options = GetMeMessageWithExpandOptions
 
 // ListMeMessagesWithFilter4 sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
 //
