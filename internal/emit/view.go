@@ -3,6 +3,7 @@ package emit
 import (
 	"github.com/dave/jennifer/jen"
 
+	pathpkg "path"
 	"slices"
 	"strings"
 	"unicode"
@@ -341,6 +342,7 @@ func bodyType(op *model.Operation, p model.Path) model.TypeRef {
 // for the paths.
 func (v *view) addMethods(op *model.Operation) {
 	bodies := map[string]*goBody{}
+	first := len(v.methods)
 	opts := v.newOptions(op)
 	seen := map[string]bool{}
 	for _, path := range op.Paths {
@@ -391,6 +393,26 @@ func (v *view) addMethods(op *model.Operation) {
 		}
 		m.Body = bodies[bk]
 		v.methods = append(v.methods, m)
+	}
+	// The structs the methods share are named after the method whose path addresses the
+	// type the page is named after (directoryobject-getmembergroups.md: the one bound to
+	// directoryObject, not /me/getMemberGroups, which the page lists first).
+	prefix, _, ok := strings.Cut(strings.ToLower(pathpkg.Base(op.Page)), "-")
+	if !ok {
+		return
+	}
+	for _, m := range v.methods[first:] {
+		tg := m.Path.Target
+		if tg == nil || !strings.EqualFold(tg.Type.Name, prefix) {
+			continue
+		}
+		if opts != nil && opts.Owner != m {
+			opts.Owner = m
+		}
+		if m.Body != nil && !m.Upload {
+			m.Body.Owner = m
+		}
+		break
 	}
 }
 

@@ -15,6 +15,9 @@ func Dump(w io.Writer, api *API) error {
 		fmt.Fprintf(&b, "\noperation %s %s (%s)\n", op.Method, op.Page, op.Pos)
 		for _, p := range op.Paths {
 			fmt.Fprintf(&b, "  path %s\n", p)
+			if p.Example.IsValid() {
+				fmt.Fprintf(&b, "    from the example at line %d\n", p.Example.Line)
+			}
 			if t := p.Target; t != nil {
 				fmt.Fprintf(&b, "    addresses %s", t.Kind)
 				if t.Type.Kind != KindNone {

@@ -477,13 +477,21 @@ func (m *endpointMap) voted(segs []Segment) (TypeRef, bool) {
 		best, ok := v.best()
 		// Pages about derived types vote for them (iosLobApp for mobileApps/{id}); a
 		// base type that other pages vote for is what the path addresses.
-		for a := m.g.resolve(best); ok && a != nil; {
-			for _, r := range v.refs {
-				if t := m.g.resolve(r); t != nil && r.Collection == best.Collection && t != a && m.derives(a, t) {
-					best = r
+		// Of the voted ancestors, the one furthest up the chain wins; keys are sorted so
+		// that the map's order cannot matter.
+		if a := m.g.resolve(best); ok && a != nil {
+			keys := make([]string, 0, len(v.refs))
+			for k := range v.refs {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			top := a
+			for _, k := range keys {
+				r := v.refs[k]
+				if t := m.g.resolve(r); t != nil && r.Collection == best.Collection && t != top && m.derives(top, t) {
+					best, top = r, t
 				}
 			}
-			break
 		}
 		return best, ok
 	}
@@ -540,6 +548,41 @@ func lastDotted(s string) string {
 	return s
 }
 
+// adoptExamples adds to an operation the paths its example requests show when no request
+// line of the page has their shape, and they address the same type, in the same shape, as
+// one that does: site-get.md lists /sites/root and /sites/{hostname}:/{path} but shows
+// GET /sites/{site-id} only in its example; driveitem-list-children.md shows
+// /me/drive/root/children. A path with a segment the type graph cannot follow (a real ID
+// that does not look like one) is not adopted: it would read as an action.
+func (m *endpointMap) adoptExamples(op *Operation) {
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleRequest || ex.Path == nil || ex.Method != op.Method || len(ex.Path.Segments) == 0 {
+			continue
+		}
+		shape := ex.Path.Shape()
+		if slices.ContainsFunc(op.Paths, func(p Path) bool { return p.Shape() == shape }) {
+			continue
+		}
+		p := ex.Path.clone()
+		p.Target = m.resolveTarget(p)
+		if p.Target.Kind != TargetEntity && p.Target.Kind != TargetCollection {
+			continue
+		}
+		same := slices.ContainsFunc(op.Paths, func(q Path) bool {
+			return q.Target != nil && q.Target.Kind == p.Target.Kind && q.Target.Type.Equal(p.Target.Type)
+		})
+		if r, _, ok := m.evidenceType(op); ok && !same {
+			t := m.g.resolve(r)
+			same = t != nil && t == m.g.resolve(p.Target.Type) && r.Collection == (p.Target.Kind == TargetCollection)
+		}
+		if !same {
+			continue
+		}
+		p.Example = ex.Pos
+		op.Paths = append(op.Paths, p)
+	}
+}
+
 // examplesAnswerObjects reports whether an example response of the page answers with
 // objects (a JSON object, or a value array of objects): evidence against a page that
 // says it returns strings where its Methods row says resources.
@@ -587,9 +630,10 @@ func titledOperation(op *Operation, p Path) {
 }
 
 // titledNavigation settles a GET of a plain segment that no Properties or Relationships
-// table documents, and that the walk took for a function, as a navigation when the
-// page's title reads "List joinedTeams" or "Get manager": functions are called, not
-// listed. The page's response (or its Methods row) gives the type.
+// table documents, and that the walk took for a function: as a member of the collection
+// before it when the page answers one of its members (/sites/root), else as a navigation
+// when the page's title reads "List joinedTeams" or "Get manager": functions are called,
+// not listed. The page's response (or its Methods row) gives the type.
 func (m *endpointMap) titledNavigation(op *Operation, p Path) {
 	tg := p.Target
 	if tg == nil || tg.Kind != TargetOperation || op.Method != "GET" || len(p.Segments) == 0 {
@@ -600,13 +644,22 @@ func (m *endpointMap) titledNavigation(op *Operation, p Path) {
 	if name == "" || name != tg.Name {
 		return
 	}
+	r, _, ok := m.evidenceType(op)
+	if !ok {
+		return
+	}
+	title := strings.ToLower(op.Title)
+	if elem := m.g.resolve(tg.Type); tg.Type.Collection && !r.Collection && elem != nil && elem == m.g.resolve(r) && !strings.Contains(title, strings.ToLower(name)) {
+		// GET /sites/root answers one site: a name that stands for a member of the
+		// collection, as a key would.
+		tg.Kind, tg.Name, tg.Sure = TargetEntity, "", true
+		tg.Type.Collection = false
+		tg.Via = strings.TrimSuffix(tg.Via, name+"()") + name + "(member)"
+		return
+	}
 	t := strings.ToLower(strings.TrimSpace(op.Title))
 	n := strings.ToLower(name)
 	if t != "list "+n && t != "get "+n {
-		return
-	}
-	r, _, ok := m.evidenceType(op)
-	if !ok {
 		return
 	}
 	nt := m.g.resolve(r)
@@ -640,6 +693,11 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 			op.Paths[i].Target = m.resolveTarget(op.Paths[i])
 			titledOperation(op, op.Paths[i])
 			m.titledNavigation(op, op.Paths[i])
+		}
+		m.adoptExamples(op)
+	}
+	for _, op := range api.Operations {
+		for i := range op.Paths {
 			k := op.Method + " " + op.Paths[i].Shape()
 			if byKey[k] == nil {
 				keys = append(keys, k)
@@ -769,6 +827,9 @@ func (m *endpointMap) score(c *candidate) {
 	}
 	if len(c.path.Query) > 0 {
 		add(-1, "its template fixes a query")
+	}
+	if c.path.Example.IsValid() {
+		add(-2, "it shows the path only in an example (line %d)", c.path.Example.Line)
 	}
 	if tg != nil && (tg.Kind == TargetEntity || tg.Kind == TargetCollection) && titleVerbFits(c.op) {
 		add(1, "its title %q names what %s does", c.op.Title, c.op.Method)

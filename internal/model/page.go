@@ -165,6 +165,9 @@ type Example struct {
 	Headers    []Header
 	Body       string // everything after the headers, verbatim
 	Pos        Pos    // the fence's first content line
+	// Path is a request's URL read as a template (real IDs that look like IDs become
+	// keys), without its query; nil when it is not a usable path.
+	Path *Path
 }
 
 // MethodLink is one row of a resource page's Methods table:

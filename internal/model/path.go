@@ -18,6 +18,9 @@ type Path struct {
 	// Target is what the path addresses, set by Build's endpoint map (endpoints.go); nil
 	// before, and for paths the type graph cannot follow it has Kind TargetUnknown.
 	Target *Target
+	// Example is where an example request showed this path, when no request line of
+	// its page has its shape and the endpoint map adopted it (endpoints.go).
+	Example Pos
 }
 
 // Segment is one slash-separated segment, split into literal text and placeholders.
@@ -191,7 +194,7 @@ func (p Path) Alternatives() []Path {
 }
 
 func (p Path) clone() Path {
-	c := Path{Segments: make([]Segment, len(p.Segments)), Query: append([]QueryParam(nil), p.Query...), Target: p.Target}
+	c := Path{Segments: make([]Segment, len(p.Segments)), Query: append([]QueryParam(nil), p.Query...), Target: p.Target, Example: p.Example}
 	for i, s := range p.Segments {
 		c.Segments[i] = Segment{Parts: append([]Part(nil), s.Parts...)}
 	}

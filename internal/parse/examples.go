@@ -59,6 +59,16 @@ func (st *state) example(f *ast.FencedCodeBlock, ann *model.Annotation) (model.E
 	}
 	if ex.Kind == model.ExampleRequest {
 		st.checkPlaceholderBody(ex, lines, pos)
+		if ex.URL != "" {
+			// The URL read as a template, without its query: the endpoint map may adopt
+			// it when no request line of the page has its shape (site-get.md shows
+			// GET /sites/{site-id} only in its example). Its diagnostics are not the
+			// page's: an example's real IDs are expected.
+			if p, _ := scanPath(ex.URL); p != nil {
+				p.Query = nil
+				ex.Path = p
+			}
+		}
 	}
 	return ex, true
 }
