@@ -66,7 +66,7 @@ type Target struct {
 	// Body is the body a create or update of this path sends, where it differs from the
 	// page's (one page creates messages, contacts and events); nil: the operation's body.
 	Body *TypeRef
-	Via    string // how the walk went: users(set) {id} messages(user) ...
+	Via  string // how the walk went: users(set) {id} messages(user) ...
 	// Sure is set when whether the path addresses one value or a collection rests on
 	// evidence: a key last, a table that says "collection", a segment keyed elsewhere.
 	// A navigation a Relationships table gives as one value, and that nothing keys, may
