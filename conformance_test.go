@@ -789,7 +789,7 @@ var confLineRE = regexp.MustCompile(`(?m)^CONF (\{.*\})$`)
 // cause) and the harness built again.
 func runHarness(t *testing.T, dir string, cases []*confCase, documented map[string]bool) map[int]confResultLine {
 	file := filepath.Join(dir, "conformance_test.go")
-	for attempt := 0; attempt < 4; attempt++ {
+	for attempt := 0; attempt < 40; attempt++ {
 		if err := os.WriteFile(file, harnessFile(cases, documented), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -803,7 +803,7 @@ func runHarness(t *testing.T, dir string, cases []*confCase, documented map[stri
 			if dropped == 0 {
 				t.Fatalf("the harness does not build: %v\n%.4000s", err, out)
 			}
-			t.Logf("dropped %d cases that do not compile; building again", dropped)
+			t.Logf("dropped %d cases that do not compile; building again: %.300s", dropped, out)
 			continue
 		}
 		run := exec.Command(bin, "-test.run", "TestConformanceCases", "-test.count=1", "-test.timeout=30m")

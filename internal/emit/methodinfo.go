@@ -137,6 +137,10 @@ func Methods(api *model.API, cfg Config) []MethodInfo {
 			mi.Body = BodyInfo{Kind: BodyNone}
 		case m.Body.Any:
 			mi.Body = BodyInfo{Kind: BodyAny, GoType: "any"}
+		case m.Body.Ref:
+			// A $ref body: the runtime's Reference, {"@odata.id": ...}.
+			mi.Body = BodyInfo{Kind: BodyWhole}
+			r.add(pkgPath, pkgName, &mi.Body.GoType, v.rt("Reference"))
 		case m.Body.Whole != nil:
 			mi.Body = BodyInfo{Kind: BodyWhole}
 			r.add(pkgPath, pkgName, &mi.Body.GoType, v.goTypeOf(*m.Body.Whole))
@@ -221,7 +225,16 @@ func (r *codeTexts) render() {
 		}
 		var buf bytes.Buffer
 		if err := f.Render(&buf); err != nil {
-			continue
+			// One piece that does not render spoils the file: render each alone.
+			for i, c := range p.codes {
+				one := jen.NewFilePathName(pkgPath, p.name)
+				one.Var().Id(fmt.Sprintf("_%d", i)).Add(c)
+				var b bytes.Buffer
+				if one.Render(&b) == nil {
+					buf.Write(b.Bytes())
+					buf.WriteByte('\n')
+				}
+			}
 		}
 		for line := range strings.Lines(buf.String()) {
 			rest, ok := strings.CutPrefix(line, "var _")
