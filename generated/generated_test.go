@@ -3283,3 +3283,28 @@ func TestHeaderAndAdditionalData(t *testing.T) {
 		t.Errorf("nil options sent %v", r.Header)
 	}
 }
+
+// TestDerivedBodyCarriesODataType: a User sent where a DirectoryObject is expected is
+// encoded as the User with its @odata.type, which the caller did not have to set; a
+// decoded value encodes back with the type it came with.
+func TestDerivedBodyCarriesODataType(t *testing.T) {
+	v := DirectoryObject{Derived: &User{DisplayName: Ptr("Adele")}}
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"@odata.type":"#microsoft.graph.user","displayName":"Adele"}`; string(b) != want {
+		t.Errorf("got %s, want %s", b, want)
+	}
+	var back DirectoryObject
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if u, ok := back.Derived.(*User); !ok || u.DisplayName == nil || *u.DisplayName != "Adele" {
+		t.Fatalf("decoded Derived = %#v", back.Derived)
+	}
+	b2, err := json.Marshal(back)
+	if err != nil || string(b2) != string(b) {
+		t.Errorf("encoded again: %s, %v; want %s", b2, err, b)
+	}
+}

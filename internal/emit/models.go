@@ -286,17 +286,34 @@ func genUnmarshal(f *jen.File, v *view, t *goType) {
 }
 
 // genMarshal emits MarshalJSON: the documented properties set, then AdditionalData; a
-// polymorphic value with Derived set encodes as that. ODataType is written only when set,
-// so decoding and encoding again gives the same object.
+// polymorphic value with Derived set encodes as that, with the derived type's
+// @odata.type when the caller left ODataType empty (so a derived value can be sent
+// through a method that takes the base type). Otherwise ODataType is written only when
+// set, so decoding and encoding again gives the same object.
 //
-//	func (v User) MarshalJSON() ([]byte, error) {
-//		type plain User
+//	func (v DirectoryObject) MarshalJSON() ([]byte, error) {
+//		if v.Derived != nil {
+//			switch d := v.Derived.(type) {
+//			case *User:
+//				return MarshalDerived(d, d.ODataType, "#microsoft.graph.user")
+//			}
+//			return json.Marshal(v.Derived)
+//		}
+//		type plain DirectoryObject
 //		return MarshalObject(plain(v), v.AdditionalData)
 //	}
 func genMarshal(f *jen.File, v *view, t *goType) {
 	var body []jen.Code
 	if t.Iface != "" {
+		// A derived value carries its @odata.type even when the caller left it empty.
+		var cases []jen.Code
+		for _, d := range t.Descendants {
+			cases = append(cases, jen.Case(jen.Op("*").Id(d.Name)).Block(
+				jen.Return(v.rt("MarshalDerived").Call(jen.Id("d"), jen.Id("d").Dot("ODataType"), jen.Lit("#"+d.Model.QualifiedName()))),
+			))
+		}
 		body = append(body, jen.If(jen.Id("v").Dot("Derived").Op("!=").Nil()).Block(
+			jen.Switch(jen.Id("d").Op(":=").Id("v").Dot("Derived").Assert(jen.Type())).Block(cases...),
 			jen.Return(jen.Qual(jsonPkg, "Marshal").Call(jen.Id("v").Dot("Derived"))),
 		))
 	}

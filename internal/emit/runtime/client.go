@@ -1094,6 +1094,34 @@ func skipValue(b []byte, i int) int {
 	return i
 }
 
+// MarshalDerived encodes v, a value of a derived type sent where its base type is
+// expected, with "@odata.type": name first when the caller left it out (odataType is v's
+// ODataType), so that the service knows which type it receives.
+func MarshalDerived(v any, odataType *string, name string) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil || odataType != nil && *odataType != "" {
+		return b, err
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(b, &top); err != nil {
+		return nil, err
+	}
+	if _, ok := top["@odata.type"]; ok {
+		return b, nil
+	}
+	nb, err := json.Marshal(name)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(b)+len(nb)+16)
+	out = append(out, `{"@odata.type":`...)
+	out = append(out, nb...)
+	if len(top) > 0 {
+		out = append(out, ',')
+	}
+	return append(out, b[1:]...), nil
+}
+
 // MarshalObject encodes v, a struct without methods whose encoding is a JSON object, and
 // appends the members of extra that it does not already hold, in name order.
 func MarshalObject(v any, extra map[string]json.RawMessage) ([]byte, error) {

@@ -856,3 +856,31 @@ func TestFetchReadsBodyOnce(t *testing.T) {
 type roundTripperFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// TestMarshalDerived: a derived value sent as its base type carries its @odata.type first
+// when the caller left it empty, and keeps the caller's (or an AdditionalData one) otherwise.
+func TestMarshalDerived(t *testing.T) {
+	type app struct {
+		ODataType   *string `json:"@odata.type,omitempty"`
+		DisplayName *string `json:"displayName,omitempty"`
+	}
+	name := "Contoso"
+	set := "#microsoft.graph.iosLobApp"
+	for _, c := range []struct {
+		v    app
+		want string
+	}{
+		{app{DisplayName: &name}, `{"@odata.type":"#microsoft.graph.androidLobApp","displayName":"Contoso"}`},
+		{app{}, `{"@odata.type":"#microsoft.graph.androidLobApp"}`},
+		{app{ODataType: &set}, `{"@odata.type":"#microsoft.graph.iosLobApp"}`},
+	} {
+		b, err := MarshalDerived(c.v, c.v.ODataType, "#microsoft.graph.androidLobApp")
+		if err != nil || string(b) != c.want {
+			t.Errorf("MarshalDerived(%+v) = %s, %v; want %s", c.v, b, err, c.want)
+		}
+	}
+	raw := map[string]any{"@odata.type": "#microsoft.graph.win32LobApp"}
+	if b, err := MarshalDerived(raw, nil, "#microsoft.graph.androidLobApp"); err != nil || string(b) != `{"@odata.type":"#microsoft.graph.win32LobApp"}` {
+		t.Errorf("a type the encoding already holds is kept: %s, %v", b, err)
+	}
+}

@@ -67,6 +67,12 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v DirectoryObject) MarshalJSON() ([]byte, error) {
 	if v.Derived != nil {
+		switch d := v.Derived.(type) {
+		case *ServicePrincipal:
+			return MarshalDerived(d, d.ODataType, "#microsoft.graph.servicePrincipal")
+		case *User:
+			return MarshalDerived(d, d.ODataType, "#microsoft.graph.user")
+		}
 		return json.Marshal(v.Derived)
 	}
 	type plain DirectoryObject
