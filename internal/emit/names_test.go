@@ -136,12 +136,19 @@ func TestSettleNames(t *testing.T) {
 	q := seg("calendar")
 	q.Query = []model.QueryParam{{Name: "$expand", Value: "events"}}
 	expand := &model.Operation{Method: "GET", Paths: []model.Path{q}, Response: model.Response{Status: 200}}
-	v := newView(&model.API{Version: "beta", Operations: []*model.Operation{op, a, b, keyed, expand}}, Config{Package: "graph"})
+	// Two query templates on one endpoint: each is With<Option>, then a word only its
+	// template has tells them apart.
+	tmpl := func(prop string) *model.Operation {
+		p := seg("messages")
+		p.Query = []model.QueryParam{{Name: "$expand", Parts: []model.Part{{Literal: prop + "($filter=id eq '"}, {Param: "id", Quoted: true}, {Literal: "')"}}}}
+		return &model.Operation{Method: "GET", Paths: []model.Path{p}, Response: model.Response{Status: 200}}
+	}
+	v := newView(&model.API{Version: "beta", Operations: []*model.Operation{op, a, b, keyed, expand, tmpl("singleValueExtendedProperties"), tmpl("multiValueExtendedProperties")}}, Config{Package: "graph"})
 	var names []string
 	for _, m := range v.methods {
 		names = append(names, m.Name)
 	}
-	if got, want := strings.Join(names, ","), "ReportsGetReportByPeriod,ReportsGetReportByDate,GetCalendar,GetCalendar2,GetCalendarByCalendarID,GetCalendarWithExpand"; got != want {
+	if got, want := strings.Join(names, ","), "ReportsGetReportByPeriod,ReportsGetReportByDate,GetCalendar,GetCalendar2,GetCalendarByCalendarID,GetCalendarWithExpand,GetMessagesWithExpandSingleValueExtendedProperties,GetMessagesWithExpandMultiValueExtendedProperties"; got != want {
 		t.Errorf("names %s, want %s", got, want)
 	}
 	if len(v.diags) != 1 || v.diags[0].Code != "name-collision" || v.diags[0].Pos.File != "b.md" {

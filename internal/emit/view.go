@@ -824,6 +824,8 @@ func singularLast(name string, last []model.Segment) string {
 //     (/me/calendars/{calendarId} beside /me/calendar: GetMeCalendarByCalendarID);
 //  3. a member whose template fixes query options gets With<Options>
 //     (/me?$expand=manager beside /me: GetMeWithExpand);
+//  4. query templates still sharing a name get a word only their template has
+//     (byTemplateWord);
 //
 // and any repeat that is left gets a number, with a warning. Before all that, a method
 // whose template writes arguments into a query gets With<Options> (see withTemplate).
@@ -835,7 +837,7 @@ func (v *view) settleMethodNames() {
 	for _, m := range v.methods {
 		m.Name += withTemplate(m)
 	}
-	for _, strategy := range []func(m *goMethod, group []*goMethod) string{byFunctionArgs, byExtraKeys, withQuery} {
+	for _, strategy := range []func(m *goMethod, group []*goMethod) string{byFunctionArgs, byExtraKeys, withQuery, byTemplateWord} {
 		for _, group := range v.collisions() {
 			suffixes := make([]string, len(group))
 			for i, m := range group {
@@ -927,6 +929,44 @@ func withQuery(m *goMethod, _ []*goMethod) string {
 		return ""
 	}
 	return "With" + strings.Join(names, "And")
+}
+
+// byTemplateWord tells query templates of one endpoint apart by the first word of a
+// template that no other member of the group has: ListMeMessagesWithFilter becomes
+// ...Contains, ...Ne and ...Startswith for three filters on extended properties, and
+// GetMeMessageWithExpand ...SingleValueExtendedProperties beside
+// ...MultiValueExtendedProperties.
+func byTemplateWord(m *goMethod, group []*goMethod) string {
+	mine := templateWords(m)
+	for _, w := range mine {
+		shared := false
+		for _, o := range group {
+			if o != m && slices.Contains(templateWords(o), w) {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			return exported(w)
+		}
+	}
+	return ""
+}
+
+// templateWords are the words of the literal text of a method's query templates, in order.
+func templateWords(m *goMethod) []string {
+	var words []string
+	for _, q := range m.Path.Query {
+		for _, pt := range q.Parts {
+			if pt.IsParam() {
+				continue
+			}
+			words = append(words, strings.FieldsFunc(pt.Literal, func(r rune) bool {
+				return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+			})...)
+		}
+	}
+	return words
 }
 
 // withTemplate is With<Options> for the query options whose value is a template with

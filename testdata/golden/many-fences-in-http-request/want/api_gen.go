@@ -39,26 +39,26 @@ type API interface {
 	GetMeEventsWithFilter(ctx context.Context, idValue string, propertyValue string, opts *GetMeEventsWithFilterOptions) (*Message, error)
 	// GetUserEventsWithFilter: see Client.GetUserEventsWithFilter.
 	GetUserEventsWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserEventsWithFilterOptions) (*Message, error)
-	// ListMeMessagesWithFilter2: see Client.ListMeMessagesWithFilter2.
-	ListMeMessagesWithFilter2(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter2Options) iter.Seq2[Message, error]
-	// ListMeMessagesWithFilter2Page: see Client.ListMeMessagesWithFilter2Page.
-	ListMeMessagesWithFilter2Page(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter2Options) (*Page[Message], error)
-	// GetUserMessagesWithFilter2: see Client.GetUserMessagesWithFilter2.
-	GetUserMessagesWithFilter2(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilter2Options) (*Message, error)
-	// ListMeMessagesWithFilter3: see Client.ListMeMessagesWithFilter3.
-	ListMeMessagesWithFilter3(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter3Options) iter.Seq2[Message, error]
-	// ListMeMessagesWithFilter3Page: see Client.ListMeMessagesWithFilter3Page.
-	ListMeMessagesWithFilter3Page(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter3Options) (*Page[Message], error)
-	// GetUserMessagesWithFilter3: see Client.GetUserMessagesWithFilter3.
-	GetUserMessagesWithFilter3(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilter3Options) (*Message, error)
-	// ListMeMessagesWithFilter4: see Client.ListMeMessagesWithFilter4.
-	ListMeMessagesWithFilter4(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter4Options) iter.Seq2[Message, error]
-	// ListMeMessagesWithFilter4Page: see Client.ListMeMessagesWithFilter4Page.
-	ListMeMessagesWithFilter4Page(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter4Options) (*Page[Message], error)
-	// GetGroupEventsWithFilter: see Client.GetGroupEventsWithFilter.
-	GetGroupEventsWithFilter(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterOptions) (*Message, error)
-	// GetGroupEventsWithFilter2: see Client.GetGroupEventsWithFilter2.
-	GetGroupEventsWithFilter2(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilter2Options) (*Message, error)
+	// ListMeMessagesWithFilterContains: see Client.ListMeMessagesWithFilterContains.
+	ListMeMessagesWithFilterContains(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterContainsOptions) iter.Seq2[Message, error]
+	// ListMeMessagesWithFilterContainsPage: see Client.ListMeMessagesWithFilterContainsPage.
+	ListMeMessagesWithFilterContainsPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterContainsOptions) (*Page[Message], error)
+	// GetUserMessagesWithFilterContains: see Client.GetUserMessagesWithFilterContains.
+	GetUserMessagesWithFilterContains(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterContainsOptions) (*Message, error)
+	// ListMeMessagesWithFilterStartswith: see Client.ListMeMessagesWithFilterStartswith.
+	ListMeMessagesWithFilterStartswith(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterStartswithOptions) iter.Seq2[Message, error]
+	// ListMeMessagesWithFilterStartswithPage: see Client.ListMeMessagesWithFilterStartswithPage.
+	ListMeMessagesWithFilterStartswithPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterStartswithOptions) (*Page[Message], error)
+	// GetUserMessagesWithFilterStartswith: see Client.GetUserMessagesWithFilterStartswith.
+	GetUserMessagesWithFilterStartswith(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterStartswithOptions) (*Message, error)
+	// ListMeMessagesWithFilterNe: see Client.ListMeMessagesWithFilterNe.
+	ListMeMessagesWithFilterNe(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterNeOptions) iter.Seq2[Message, error]
+	// ListMeMessagesWithFilterNePage: see Client.ListMeMessagesWithFilterNePage.
+	ListMeMessagesWithFilterNePage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterNeOptions) (*Page[Message], error)
+	// GetGroupEventsWithFilterContains: see Client.GetGroupEventsWithFilterContains.
+	GetGroupEventsWithFilterContains(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterContainsOptions) (*Message, error)
+	// GetGroupEventsWithFilterNe: see Client.GetGroupEventsWithFilterNe.
+	GetGroupEventsWithFilterNe(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterNeOptions) (*Message, error)
 }
 
 var _ API = (*Client)(nil)

@@ -69,12 +69,12 @@ func (c *Client) GetGroupConversationThreadPostWithExpand(ctx context.Context, g
 	return &out, nil
 }
 
-// GetGroupEventsWithFilterOptions are the optional query parameters and headers of
-// GetGroupEventsWithFilter, which it shares with GetMeMessageWithExpand: another path to the
-// same operation.
-type GetGroupEventsWithFilterOptions = GetMeMessageWithExpandOptions
+// GetGroupEventsWithFilterContainsOptions are the optional query parameters and headers of
+// GetGroupEventsWithFilterContains, which it shares with GetMeMessageWithExpand: another
+// path to the same operation.
+type GetGroupEventsWithFilterContainsOptions = GetMeMessageWithExpandOptions
 
-// GetGroupEventsWithFilter sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
+// GetGroupEventsWithFilterContains sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -86,7 +86,7 @@ type GetGroupEventsWithFilterOptions = GetMeMessageWithExpandOptions
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupEventsWithFilter(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterOptions) (*Message, error) {
+func (c *Client) GetGroupEventsWithFilterContains(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterContainsOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/events",
@@ -100,12 +100,12 @@ func (c *Client) GetGroupEventsWithFilter(ctx context.Context, groupID string, i
 	return &out, nil
 }
 
-// GetGroupEventsWithFilter2Options are the optional query parameters and headers of
-// GetGroupEventsWithFilter2, which it shares with GetMeMessageWithExpand: another path to
+// GetGroupEventsWithFilterNeOptions are the optional query parameters and headers of
+// GetGroupEventsWithFilterNe, which it shares with GetMeMessageWithExpand: another path to
 // the same operation.
-type GetGroupEventsWithFilter2Options = GetMeMessageWithExpandOptions
+type GetGroupEventsWithFilterNeOptions = GetMeMessageWithExpandOptions
 
-// GetGroupEventsWithFilter2 sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
+// GetGroupEventsWithFilterNe sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -117,7 +117,7 @@ type GetGroupEventsWithFilter2Options = GetMeMessageWithExpandOptions
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupEventsWithFilter2(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilter2Options) (*Message, error) {
+func (c *Client) GetGroupEventsWithFilterNe(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterNeOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + PathValue(groupID, false) + "/events",

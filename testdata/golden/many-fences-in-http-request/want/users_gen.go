@@ -398,12 +398,12 @@ func (c *Client) GetUserEventsWithFilter(ctx context.Context, userID string, idV
 	return &out, nil
 }
 
-// ListMeMessagesWithFilter2Options are the optional query parameters and headers of
-// ListMeMessagesWithFilter2, which it shares with GetMeMessageWithExpand: another path to
-// the same operation.
-type ListMeMessagesWithFilter2Options = GetMeMessageWithExpandOptions
+// ListMeMessagesWithFilterContainsOptions are the optional query parameters and headers of
+// ListMeMessagesWithFilterContains, which it shares with GetMeMessageWithExpand: another
+// path to the same operation.
+type ListMeMessagesWithFilterContainsOptions = GetMeMessageWithExpandOptions
 
-// ListMeMessagesWithFilter2 sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
+// ListMeMessagesWithFilterContains sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -414,11 +414,11 @@ type ListMeMessagesWithFilter2Options = GetMeMessageWithExpandOptions
 //
 // On success the service answers 200 OK with a message. The iterator yields every item,
 // fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
-// first error, which it yields. ListMeMessagesWithFilter2Page returns one page with its
-// links.
+// first error, which it yields. ListMeMessagesWithFilterContainsPage returns one page with
+// its links.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) ListMeMessagesWithFilter2(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter2Options) iter.Seq2[Message, error] {
+func (c *Client) ListMeMessagesWithFilterContains(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterContainsOptions) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
@@ -428,7 +428,7 @@ func (c *Client) ListMeMessagesWithFilter2(ctx context.Context, idValue string, 
 	return List[Message](ctx, c, r)
 }
 
-// ListMeMessagesWithFilter2Page sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
+// ListMeMessagesWithFilterContainsPage sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -438,10 +438,10 @@ func (c *Client) ListMeMessagesWithFilter2(ctx context.Context, idValue string, 
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message. This method returns one page;
-// NextPage fetches the next, and ListMeMessagesWithFilter2 iterates over every item.
+// NextPage fetches the next, and ListMeMessagesWithFilterContains iterates over every item.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) ListMeMessagesWithFilter2Page(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter2Options) (*Page[Message], error) {
+func (c *Client) ListMeMessagesWithFilterContainsPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterContainsOptions) (*Page[Message], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
@@ -451,12 +451,12 @@ func (c *Client) ListMeMessagesWithFilter2Page(ctx context.Context, idValue stri
 	return GetPage[Message](ctx, c, r)
 }
 
-// GetUserMessagesWithFilter2Options are the optional query parameters and headers of
-// GetUserMessagesWithFilter2, which it shares with GetMeMessageWithExpand: another path to
-// the same operation.
-type GetUserMessagesWithFilter2Options = GetMeMessageWithExpandOptions
+// GetUserMessagesWithFilterContainsOptions are the optional query parameters and headers of
+// GetUserMessagesWithFilterContains, which it shares with GetMeMessageWithExpand: another
+// path to the same operation.
+type GetUserMessagesWithFilterContainsOptions = GetMeMessageWithExpandOptions
 
-// GetUserMessagesWithFilter2 sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
+// GetUserMessagesWithFilterContains sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -471,7 +471,7 @@ type GetUserMessagesWithFilter2Options = GetMeMessageWithExpandOptions
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMessagesWithFilter2(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilter2Options) (*Message, error) {
+func (c *Client) GetUserMessagesWithFilterContains(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterContainsOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/messages",
@@ -485,12 +485,12 @@ func (c *Client) GetUserMessagesWithFilter2(ctx context.Context, userID string, 
 	return &out, nil
 }
 
-// ListMeMessagesWithFilter3Options are the optional query parameters and headers of
-// ListMeMessagesWithFilter3, which it shares with GetMeMessageWithExpand: another path to
-// the same operation.
-type ListMeMessagesWithFilter3Options = GetMeMessageWithExpandOptions
+// ListMeMessagesWithFilterStartswithOptions are the optional query parameters and headers of
+// ListMeMessagesWithFilterStartswith, which it shares with GetMeMessageWithExpand: another
+// path to the same operation.
+type ListMeMessagesWithFilterStartswithOptions = GetMeMessageWithExpandOptions
 
-// ListMeMessagesWithFilter3 sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
+// ListMeMessagesWithFilterStartswith sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -501,11 +501,11 @@ type ListMeMessagesWithFilter3Options = GetMeMessageWithExpandOptions
 //
 // On success the service answers 200 OK with a message. The iterator yields every item,
 // fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
-// first error, which it yields. ListMeMessagesWithFilter3Page returns one page with its
-// links.
+// first error, which it yields. ListMeMessagesWithFilterStartswithPage returns one page with
+// its links.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) ListMeMessagesWithFilter3(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter3Options) iter.Seq2[Message, error] {
+func (c *Client) ListMeMessagesWithFilterStartswith(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterStartswithOptions) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
@@ -515,7 +515,7 @@ func (c *Client) ListMeMessagesWithFilter3(ctx context.Context, idValue string, 
 	return List[Message](ctx, c, r)
 }
 
-// ListMeMessagesWithFilter3Page sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
+// ListMeMessagesWithFilterStartswithPage sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -525,10 +525,11 @@ func (c *Client) ListMeMessagesWithFilter3(ctx context.Context, idValue string, 
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message. This method returns one page;
-// NextPage fetches the next, and ListMeMessagesWithFilter3 iterates over every item.
+// NextPage fetches the next, and ListMeMessagesWithFilterStartswith iterates over every
+// item.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) ListMeMessagesWithFilter3Page(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter3Options) (*Page[Message], error) {
+func (c *Client) ListMeMessagesWithFilterStartswithPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterStartswithOptions) (*Page[Message], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
@@ -538,12 +539,12 @@ func (c *Client) ListMeMessagesWithFilter3Page(ctx context.Context, idValue stri
 	return GetPage[Message](ctx, c, r)
 }
 
-// GetUserMessagesWithFilter3Options are the optional query parameters and headers of
-// GetUserMessagesWithFilter3, which it shares with GetMeMessageWithExpand: another path to
-// the same operation.
-type GetUserMessagesWithFilter3Options = GetMeMessageWithExpandOptions
+// GetUserMessagesWithFilterStartswithOptions are the optional query parameters and headers
+// of GetUserMessagesWithFilterStartswith, which it shares with GetMeMessageWithExpand:
+// another path to the same operation.
+type GetUserMessagesWithFilterStartswithOptions = GetMeMessageWithExpandOptions
 
-// GetUserMessagesWithFilter3 sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
+// GetUserMessagesWithFilterStartswith sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -558,7 +559,7 @@ type GetUserMessagesWithFilter3Options = GetMeMessageWithExpandOptions
 // On success the service answers 200 OK with a message.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMessagesWithFilter3(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilter3Options) (*Message, error) {
+func (c *Client) GetUserMessagesWithFilterStartswith(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterStartswithOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/messages",
@@ -572,12 +573,12 @@ func (c *Client) GetUserMessagesWithFilter3(ctx context.Context, userID string, 
 	return &out, nil
 }
 
-// ListMeMessagesWithFilter4Options are the optional query parameters and headers of
-// ListMeMessagesWithFilter4, which it shares with GetMeMessageWithExpand: another path to
+// ListMeMessagesWithFilterNeOptions are the optional query parameters and headers of
+// ListMeMessagesWithFilterNe, which it shares with GetMeMessageWithExpand: another path to
 // the same operation.
-type ListMeMessagesWithFilter4Options = GetMeMessageWithExpandOptions
+type ListMeMessagesWithFilterNeOptions = GetMeMessageWithExpandOptions
 
-// ListMeMessagesWithFilter4 sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
+// ListMeMessagesWithFilterNe sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -588,11 +589,11 @@ type ListMeMessagesWithFilter4Options = GetMeMessageWithExpandOptions
 //
 // On success the service answers 200 OK with a message. The iterator yields every item,
 // fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
-// first error, which it yields. ListMeMessagesWithFilter4Page returns one page with its
+// first error, which it yields. ListMeMessagesWithFilterNePage returns one page with its
 // links.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) ListMeMessagesWithFilter4(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter4Options) iter.Seq2[Message, error] {
+func (c *Client) ListMeMessagesWithFilterNe(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterNeOptions) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
@@ -602,7 +603,7 @@ func (c *Client) ListMeMessagesWithFilter4(ctx context.Context, idValue string, 
 	return List[Message](ctx, c, r)
 }
 
-// ListMeMessagesWithFilter4Page sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
+// ListMeMessagesWithFilterNePage sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -612,10 +613,10 @@ func (c *Client) ListMeMessagesWithFilter4(ctx context.Context, idValue string, 
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message. This method returns one page;
-// NextPage fetches the next, and ListMeMessagesWithFilter4 iterates over every item.
+// NextPage fetches the next, and ListMeMessagesWithFilterNe iterates over every item.
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) ListMeMessagesWithFilter4Page(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilter4Options) (*Page[Message], error) {
+func (c *Client) ListMeMessagesWithFilterNePage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterNeOptions) (*Page[Message], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
