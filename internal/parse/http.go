@@ -162,6 +162,10 @@ func unbracedPlaceholder(raw string, prev *model.Segment) (string, bool) {
 }
 
 // literalID matches a GUID, or a long run of hex digits, standing where a key belongs.
+// literalHost matches a host name written where a key goes: contoso.sharepoint.com. A
+// cast (microsoft.graph.user) does not end in a top-level domain.
+var literalHost = regexp.MustCompile(`^(?i)[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|net|org)$`)
+
 var literalID = regexp.MustCompile(`^(?i)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24,})$`)
 
 var hostRE = regexp.MustCompile(`^(?i)https?://[^/]+`)
@@ -205,7 +209,13 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 			continue
 		}
 		seg := scanSegment(raw)
-		if lit, ok := seg.Literal(); ok && literalID.MatchString(lit) {
+		if lit, ok := seg.Literal(); ok && literalHost.MatchString(lit) {
+			// A template that shows a real host name where the key goes
+			// (/sites/contoso.sharepoint.com): make it the key.
+			diags = append(diags, scanDiag{model.Warning, "literal-id-in-path",
+				"path segment " + clip(lit, 40) + " is a host name, not a name; it is read as the placeholder {hostname}", ""})
+			seg = model.Segment{Parts: []model.Part{{Param: "hostname"}}}
+		} else if lit, ok := seg.Literal(); ok && literalID.MatchString(lit) {
 			// A template that shows a real ID where the key goes: make it the key.
 			diags = append(diags, scanDiag{model.Warning, "literal-id-in-path",
 				"path segment " + clip(lit, 40) + " is an ID, not a name; it is read as a key placeholder", ""})

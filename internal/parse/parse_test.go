@@ -372,6 +372,10 @@ func TestRequestLines(t *testing.T) {
 		md:   httpPage("GET /compliance/cases/4c8f8f70-7785-4bd4-b296-c98376a2c5e1/custodians"),
 		want: []string{"req GET /compliance/cases/{caseId}/custodians @6:1", "diag 6:1 warning literal-id-in-path"},
 	}, {
+		name: "a host name where the key goes, beside a cast that is not one",
+		md:   httpPage("GET /sites/contoso.sharepoint.com/microsoft.graph.site"),
+		want: []string{"req GET /sites/{hostname}/microsoft.graph.site @6:1", "ph hostname", "diag 6:1 warning literal-id-in-path"},
+	}, {
 		name: "keys written without braces: (team-id) and a bare id after a collection",
 		md: httpPage(
 			"PATCH /teams/(team-id)/channels/{channel-id}",

@@ -16,6 +16,10 @@ type API interface {
 	ListGroupDrives(ctx context.Context, groupID string, opts *ListGroupDrivesOptions) iter.Seq2[Drive, error]
 	// ListGroupDrivesPage: see Client.ListGroupDrivesPage.
 	ListGroupDrivesPage(ctx context.Context, groupID string, opts *ListGroupDrivesOptions) (*Page[Drive], error)
+	// ListSiteDrives: see Client.ListSiteDrives.
+	ListSiteDrives(ctx context.Context, siteID string, opts *ListSiteDrivesOptions) iter.Seq2[Drive, error]
+	// ListSiteDrivesPage: see Client.ListSiteDrivesPage.
+	ListSiteDrivesPage(ctx context.Context, siteID string, opts *ListSiteDrivesOptions) (*Page[Drive], error)
 	// GetMeDrive: see Client.GetMeDrive.
 	GetMeDrive(ctx context.Context, opts *GetMeDriveOptions) (*Drive, error)
 	// GetUserDrive: see Client.GetUserDrive.
@@ -24,10 +28,10 @@ type API interface {
 	GetGroupDrive(ctx context.Context, groupID string, opts *GetGroupDriveOptions) (*Drive, error)
 	// GetDrive: see Client.GetDrive.
 	GetDrive(ctx context.Context, driveID string, opts *GetDriveOptions) (*Drive, error)
-	// GetSitesRoot: see Client.GetSitesRoot.
-	GetSitesRoot(ctx context.Context, opts *GetSitesRootOptions) (json.RawMessage, error)
-	// GetSitesContosoSharepointCom: see Client.GetSitesContosoSharepointCom.
-	GetSitesContosoSharepointCom(ctx context.Context, opts *GetSitesContosoSharepointComOptions) (json.RawMessage, error)
+	// RootSites: see Client.RootSites.
+	RootSites(ctx context.Context, opts *RootSitesOptions) (json.RawMessage, error)
+	// GetSite: see Client.GetSite.
+	GetSite(ctx context.Context, hostname string, opts *GetSiteOptions) (*Site, error)
 	// GetSites: see Client.GetSites.
 	GetSites(ctx context.Context, hostname string, serverRelativePath string, opts *GetSitesOptions) (json.RawMessage, error)
 	// GetGroupSitesRoot: see Client.GetGroupSitesRoot.

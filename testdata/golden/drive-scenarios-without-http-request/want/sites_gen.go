@@ -5,26 +5,117 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"iter"
 	"net/http"
+	"strconv"
+	"strings"
 )
 
-// GetSitesRootOptions are the optional query parameters and headers of GetSitesRoot; the
+// ListSiteDrivesOptions are the optional query parameters and headers of ListSiteDrives; the
 // zero value sends none.
-type GetSitesRootOptions struct {
+type ListSiteDrivesOptions struct {
+	// Select lists the properties to return ($select).
+	Select []string
+	// OrderBy orders the items ($orderby): each entry a property, optionally followed by "
+	// desc".
+	OrderBy []string
+	// Top is the number of items to return per page ($top); 0 leaves it to the service.
+	Top int
+	// Expand lists the relationships to return with each item ($expand).
+	Expand []string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
+}
+
+// apply adds the options that are set to r.
+func (o *ListSiteDrivesOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+	if len(o.Select) > 0 {
+		r.SetQuery("$select", strings.Join(o.Select, ","))
+	}
+	if len(o.OrderBy) > 0 {
+		r.SetQuery("$orderby", strings.Join(o.OrderBy, ","))
+	}
+	if o.Top > 0 {
+		r.SetQuery("$top", strconv.Itoa(o.Top))
+	}
+	if len(o.Expand) > 0 {
+		r.SetQuery("$expand", strings.Join(o.Expand, ","))
+	}
+}
+
+// ListSiteDrives sends GET /sites/{siteId}/drives.
+//
+// List the Drive resources that belong to a user, a group or a Site.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of drive. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListSiteDrivesPage returns one page with its
+// links.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Files.Read
+//   - Delegated (personal Microsoft account): Files.Read
+//   - Application: Files.Read.All
+//
+// Source: api-reference/beta/api/drive-list.md
+func (c *Client) ListSiteDrives(ctx context.Context, siteID string, opts *ListSiteDrivesOptions) iter.Seq2[Drive, error] {
+	r := Request{
+		Method: "GET",
+		Path:   "/sites/" + PathValue(siteID, false) + "/drives",
+	}
+	opts.apply(&r)
+	return List[Drive](ctx, c, r)
+}
+
+// ListSiteDrivesPage sends GET /sites/{siteId}/drives.
+//
+// List the Drive resources that belong to a user, a group or a Site.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of drive. This method returns one
+// page; NextPage fetches the next, and ListSiteDrives iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Files.Read
+//   - Delegated (personal Microsoft account): Files.Read
+//   - Application: Files.Read.All
+//
+// Source: api-reference/beta/api/drive-list.md
+func (c *Client) ListSiteDrivesPage(ctx context.Context, siteID string, opts *ListSiteDrivesOptions) (*Page[Drive], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/sites/" + PathValue(siteID, false) + "/drives",
+	}
+	opts.apply(&r)
+	return GetPage[Drive](ctx, c, r)
+}
+
+// RootSitesOptions are the optional query parameters and headers of RootSites; the zero
+// value sends none.
+type RootSitesOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
 }
 
 // apply adds the options that are set to r.
-func (o *GetSitesRootOptions) apply(r *Request) {
+func (o *RootSitesOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
 	r.AddHeaders(o.Header)
 }
 
-// GetSitesRoot sends GET /sites/root.
+// RootSites sends GET /sites/root.
 //
 // Read the properties and relationships of a site resource, that is, a SharePoint team site.
 //
@@ -38,7 +129,7 @@ func (o *GetSitesRootOptions) apply(r *Request) {
 //   - Application: Sites.Read.All
 //
 // Source: api-reference/beta/api/site-get.md
-func (c *Client) GetSitesRoot(ctx context.Context, opts *GetSitesRootOptions) (json.RawMessage, error) {
+func (c *Client) RootSites(ctx context.Context, opts *RootSitesOptions) (json.RawMessage, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/sites/root",
@@ -51,12 +142,11 @@ func (c *Client) GetSitesRoot(ctx context.Context, opts *GetSitesRootOptions) (j
 	return out, nil
 }
 
-// GetSitesContosoSharepointComOptions are the optional query parameters and headers of
-// GetSitesContosoSharepointCom, which it shares with GetSitesRoot: another path to the same
-// operation.
-type GetSitesContosoSharepointComOptions = GetSitesRootOptions
+// GetSiteOptions are the optional query parameters and headers of GetSite, which it shares
+// with RootSites: another path to the same operation.
+type GetSiteOptions = RootSitesOptions
 
-// GetSitesContosoSharepointCom sends GET /sites/contoso.sharepoint.com.
+// GetSite sends GET /sites/{hostname}.
 //
 // Read the properties and relationships of a site resource, that is, a SharePoint team site.
 //
@@ -70,22 +160,22 @@ type GetSitesContosoSharepointComOptions = GetSitesRootOptions
 //   - Application: Sites.Read.All
 //
 // Source: api-reference/beta/api/site-get.md
-func (c *Client) GetSitesContosoSharepointCom(ctx context.Context, opts *GetSitesContosoSharepointComOptions) (json.RawMessage, error) {
+func (c *Client) GetSite(ctx context.Context, hostname string, opts *GetSiteOptions) (*Site, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/sites/contoso.sharepoint.com",
+		Path:   "/sites/" + PathValue(hostname, false),
 	}
 	opts.apply(&r)
-	var out json.RawMessage
+	var out Site
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return &out, nil
 }
 
 // GetSitesOptions are the optional query parameters and headers of GetSites, which it shares
-// with GetSitesRoot: another path to the same operation.
-type GetSitesOptions = GetSitesRootOptions
+// with RootSites: another path to the same operation.
+type GetSitesOptions = RootSitesOptions
 
 // GetSites sends GET /sites/{hostname}:/{serverRelativePath}.
 //
