@@ -406,9 +406,7 @@ func (v *view) addMethods(op *model.Operation) {
 		if tg == nil || !strings.EqualFold(tg.Type.Name, prefix) {
 			continue
 		}
-		if opts != nil && opts.Owner != m {
-			opts.Owner = m
-		}
+		opts.Owner = m // newOptions never returns nil
 		if m.Body != nil && !m.Upload {
 			m.Body.Owner = m
 		}
@@ -644,13 +642,13 @@ func createsOrUpdates(op *model.Operation) bool {
 		return true
 	case "POST":
 		if len(op.Paths) == 0 || op.Paths[0].Target == nil {
-			return isCreate(op)
+			return op.LooksCreate()
 		}
 		switch op.Paths[0].Target.Kind {
 		case model.TargetCollection:
 			return true
 		case model.TargetUnknown:
-			return isCreate(op)
+			return op.LooksCreate()
 		}
 	}
 	return false
@@ -779,7 +777,7 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef) string 
 		}
 		return "Get" + name
 	case "POST":
-		if tg.Kind == model.TargetCollection && lastLit || tg.Kind == model.TargetUnknown && isCreate(op) && lastLit && !lastIsCall {
+		if tg.Kind == model.TargetCollection && lastLit || tg.Kind == model.TargetUnknown && op.LooksCreate() && lastLit && !lastIsCall {
 			return "Create" + singularLast(name, last)
 		}
 		return name
@@ -797,12 +795,6 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef) string 
 // dotted name such as a host (contoso.sharepoint.com).
 func isCast(seg string) bool {
 	return strings.HasPrefix(strings.ToLower(seg), "microsoft.")
-}
-
-// isCreate reports whether a POST creates an item in a collection rather than calling an action.
-func isCreate(op *model.Operation) bool {
-	t := strings.ToLower(op.Title)
-	return op.Response.Status == 201 || strings.HasPrefix(t, "create") || strings.HasPrefix(t, "add ")
 }
 
 // singularLast singularises the last word of a name built from a plain last segment.

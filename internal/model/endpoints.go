@@ -184,7 +184,7 @@ func newEndpointMap(g *typeGraph, pages []*Page, ops []*Operation) *endpointMap 
 				switch {
 				case op.Method == "GET":
 					m.vote(segs, ev, w)
-				case op.Method == "POST" && len(segs) == 1 && looksCreate(op):
+				case op.Method == "POST" && len(segs) == 1 && op.LooksCreate():
 					t := ev
 					t.Collection = true
 					m.vote(segs, t, w)
@@ -280,8 +280,9 @@ func prefixShape(segs []Segment) string {
 	return Path{Segments: segs}.Shape()
 }
 
-// looksCreate reports whether a POST page reads as creating a member of a collection.
-func looksCreate(op *Operation) bool {
+// LooksCreate reports whether a POST page reads as creating a member of a collection: it
+// answers 201, or its title starts with Create or Add.
+func (op *Operation) LooksCreate() bool {
 	t := strings.ToLower(op.Title)
 	return op.Response.Status == 201 || strings.HasPrefix(t, "create") || strings.HasPrefix(t, "add ")
 }
@@ -840,12 +841,21 @@ func (m *endpointMap) score(c *candidate) {
 // does to a resource: Update item for a PATCH, rather than Move item, which is a PATCH
 // of the same endpoint that changes the parent.
 func titleVerbFits(op *Operation) bool {
-	verbs := map[string][]string{"GET": {"get ", "list "}, "POST": {"create ", "add "}, "PATCH": {"update "}, "PUT": {"update ", "replace ", "create "}, "DELETE": {"delete ", "remove "}}
 	t := strings.ToLower(strings.TrimSpace(op.Title))
-	for _, v := range verbs[op.Method] {
-		if strings.HasPrefix(t, v) {
-			return true
-		}
+	has := func(verbs ...string) bool {
+		return slices.ContainsFunc(verbs, func(v string) bool { return strings.HasPrefix(t, v+" ") })
+	}
+	switch op.Method {
+	case "GET":
+		return has("get", "list")
+	case "POST":
+		return has("create", "add")
+	case "PATCH":
+		return has("update")
+	case "PUT":
+		return has("update", "replace", "create")
+	case "DELETE":
+		return has("delete", "remove")
 	}
 	return false
 }
