@@ -74,22 +74,11 @@ type Target struct {
 	Sure bool
 }
 
-// Endpoint is one HTTP method and path shape with its owner and the other pages that
-// document it.
-type Endpoint struct {
-	Method   string
-	Path     Path // the owner's template
-	Owner    *Operation
-	Others   []string // other pages that document it, sorted
-	Evidence string   // why the owner won
-}
-
 // link is one Methods-table row pointing at an API page.
 type link struct {
-	owner  *Type   // the resource whose Methods table has the row
-	ret    TypeRef // its Return Type column
-	pos    Pos
-	hasRet bool
+	owner *Type   // the resource whose Methods table has the row
+	ret   TypeRef // its Return Type column
+	pos   Pos
 	// primary is set when the row is on the page named after its type (user.md rather
 	// than intune-devices-user.md, which documents a workload's slice of user).
 	primary bool
@@ -156,7 +145,7 @@ func newEndpointMap(g *typeGraph, pages []*Page, ops []*Operation) *endpointMap 
 			}
 			k := strings.ToLower(ml.Page)
 			primary := strings.EqualFold(strings.TrimSuffix(pathpkg.Base(p.File), ".md"), owner.Name)
-			m.links[k] = append(m.links[k], link{owner: owner, ret: ml.Return, pos: ml.Pos, hasRet: ml.Return.Kind != KindUnknown, primary: primary})
+			m.links[k] = append(m.links[k], link{owner: owner, ret: ml.Return, pos: ml.Pos, primary: primary})
 		}
 	}
 	for _, op := range ops {
