@@ -49,6 +49,7 @@ const (
 	causeRespHolder     = "docs: example response holds placeholders, not values"
 	causeObjectInValue  = "generator: object result, the example response is a collection (value)"
 	causeWrappedObject  = "docs: example response wraps one object in value"
+	causeDerivedNoType  = "docs: example response leaves out the @odata.type of a derived value"
 	causeNoRequestLine  = "docs: example URL matches no request line of its page"
 	causeBodyInvalid    = "docs: invalid JSON request body"
 	causeBodyHolder     = "docs: example body holds placeholders, not values"
@@ -237,7 +238,7 @@ func conformance(t *testing.T, version string) {
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module conformancecheck\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	results := runHarness(t, dir, cases, documented)
+	results := runHarness(t, dir, cases, documented, derivedOnlyProperties(res.API))
 	report(t, version, cases, results, documented, pageBodyParams)
 }
 
@@ -787,10 +788,10 @@ var confLineRE = regexp.MustCompile(`(?m)^CONF (\{.*\})$`)
 // runHarness writes the harness into the generated package in dir, builds and runs it,
 // and reads the result of every case. A case that does not compile is dropped (with its
 // cause) and the harness built again.
-func runHarness(t *testing.T, dir string, cases []*confCase, documented map[string]bool) map[int]confResultLine {
+func runHarness(t *testing.T, dir string, cases []*confCase, documented map[string]bool, derivedOnly map[string][]string) map[int]confResultLine {
 	file := filepath.Join(dir, "conformance_test.go")
 	for attempt := 0; attempt < 40; attempt++ {
-		if err := os.WriteFile(file, harnessFile(cases, documented), 0o644); err != nil {
+		if err := os.WriteFile(file, harnessFile(cases, documented, derivedOnly), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		bin := filepath.Join(dir, "conf.test")
@@ -844,8 +845,64 @@ func dropUncompiled(cases []*confCase, out string) int {
 	return n
 }
 
+// derivedMark ends a NotStrict entry whose property only types derived from the value's
+// type document: the example left out the @odata.type that would have said which.
+const derivedMark = " (derived, no @odata.type)"
+
+// derivedOnlyProperties maps each polymorphic type's lower-cased name to the properties
+// that only its derived types document, sorted.
+func derivedOnlyProperties(api *model.API) map[string][]string {
+	byName := map[string]*model.Type{}
+	for _, t := range api.Types {
+		byName[strings.ToLower(t.QualifiedName())] = t
+	}
+	own := func(t *model.Type) map[string]bool {
+		m := map[string]bool{}
+		for seen := 0; t != nil && seen < 32; seen++ {
+			for _, p := range t.Properties {
+				m[p.Name] = true
+			}
+			t = byName[strings.ToLower(t.Base)]
+		}
+		return m
+	}
+	out := map[string][]string{}
+	for _, t := range api.Types {
+		if len(t.Derived) == 0 {
+			continue
+		}
+		base := own(t)
+		extra := map[string]bool{}
+		stack := slices.Clone(t.Derived)
+		seen := map[string]bool{}
+		for len(stack) > 0 {
+			d := byName[strings.ToLower(stack[len(stack)-1])]
+			stack = stack[:len(stack)-1]
+			if d == nil || seen[d.QualifiedName()] {
+				continue
+			}
+			seen[d.QualifiedName()] = true
+			for _, p := range d.Properties {
+				if !base[p.Name] {
+					extra[p.Name] = true
+				}
+			}
+			stack = append(stack, d.Derived...)
+		}
+		if len(extra) > 0 {
+			names := make([]string, 0, len(extra))
+			for n := range extra {
+				names = append(names, n)
+			}
+			slices.Sort(names)
+			out[strings.ToLower(t.Name)] = names
+		}
+	}
+	return out
+}
+
 // harnessFile is the test file added to the generated package.
-func harnessFile(cases []*confCase, documented map[string]bool) []byte {
+func harnessFile(cases []*confCase, documented map[string]bool, derivedOnly map[string][]string) []byte {
 	var b strings.Builder
 	b.WriteString(harnessHead)
 	b.WriteString("var confCases = []confCase{\n")
@@ -867,6 +924,19 @@ func harnessFile(cases []*confCase, documented map[string]bool) []byte {
 	slices.Sort(names)
 	for _, n := range names {
 		fmt.Fprintf(&b, "\t%s: true,\n", strconv.Quote(n))
+	}
+	b.WriteString("}\n\nvar confDerivedOnly = map[string]map[string]bool{\n")
+	names = names[:0]
+	for n := range derivedOnly {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		fmt.Fprintf(&b, "\t%s: {", strconv.Quote(n))
+		for _, k := range derivedOnly[n] {
+			fmt.Fprintf(&b, "%s: true, ", strconv.Quote(k))
+		}
+		b.WriteString("},\n")
 	}
 	b.WriteString("}\n")
 	return []byte(b.String())
@@ -920,6 +990,9 @@ type confResult struct {
 	Panic     string   ` + "`json:\"panic\"`" + `
 	Skip      string   ` + "`json:\"skip\"`" + `
 }
+
+// derivedMark: see the same constant in the suite.
+const derivedMark = " (derived, no @odata.type)"
 
 // confSkip is a panic value: an argument that does not convert.
 type confSkip struct{ err error }
@@ -1061,7 +1134,13 @@ func strict(path string, v reflect.Value, out *[]string) {
 				if extra, ok := v.Field(i).Interface().(map[string]json.RawMessage); ok {
 					for k, raw := range extra {
 						if !strings.Contains(k, "@") && confDocumented[k] && strings.TrimSpace(string(raw)) != "null" {
-							*out = append(*out, path+"."+k)
+							if confDerivedOnly[strings.ToLower(v.Type().Name())][k] {
+								// documented only on types derived from this one: the example
+								// did not say which with @odata.type
+								*out = append(*out, path+"."+k+derivedMark)
+							} else {
+								*out = append(*out, path+"."+k)
+							}
 						}
 					}
 				}
@@ -1378,6 +1457,8 @@ func report(t *testing.T, version string, cases []*confCase, results map[int]con
 			} else {
 				add(causeWrappedObject, c, c.m.Name+" "+c.m.ResultType)
 			}
+		case len(r.NotStrict) > 0 && !slices.ContainsFunc(r.NotStrict, func(s string) bool { return !strings.HasSuffix(s, derivedMark) }):
+			add(causeDerivedNoType, c, fmt.Sprintf("%s %s: %s", c.m.Name, c.m.ResultType, strings.Join(r.NotStrict, ", ")))
 		case len(r.NotStrict) > 0:
 			add(causeNotStrict, c, fmt.Sprintf("%s %s: %s", c.m.Name, c.m.ResultType, strings.Join(r.NotStrict, ", ")))
 		default:

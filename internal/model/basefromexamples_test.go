@@ -1,0 +1,72 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestInferBases(t *testing.T) {
+	identity := ResourceType{Name: "identity", Properties: []Property{{Name: "displayName", Type: str()}, {Name: "id", Type: str()},
+		{Name: "thumbnails", Type: str(), FromJSON: true}}}
+	item := ResourceType{Name: "decisionItem", Properties: []Property{{Name: "principal", Type: named("identity", "identity.md")},
+		{Name: "reviewers", Type: TypeRef{Kind: KindNamed, Name: "identity", Namespace: "microsoft.graph", Collection: true}}}}
+	resp := func(body string) *Page {
+		p := &Page{File: "api/item-get.md", Kind: PageAPI}
+		p.Examples = []Example{{Kind: ExampleResponse, Annotation: &Annotation{BlockType: "response", ODataType: "microsoft.graph.decisionItem"},
+			Body: body, Pos: Pos{File: "api/item-get.md", Line: 40, Col: 1}}}
+		return p
+	}
+	cases := []struct {
+		name     string
+		sent     ResourceType
+		body     string
+		wantBase string
+	}{
+		{"superset sent where the base is documented",
+			ResourceType{Name: "userIdentity", Properties: []Property{{Name: "displayName", Type: str()}, {Name: "id", Type: str()}, {Name: "userPrincipalName", Type: str()}}},
+			`{"principal": {"@odata.type": "#microsoft.graph.userIdentity", "id": "1", "userPrincipalName": "a@b"}}`,
+			"microsoft.graph.identity"},
+		{"in a collection",
+			ResourceType{Name: "userIdentity", Properties: []Property{{Name: "displayName", Type: str()}, {Name: "id", Type: str()}, {Name: "ipAddress", Type: str()}}},
+			`{"reviewers": [{"id": "1"}, {"@odata.type": "#microsoft.graph.userIdentity", "id": "2"}]}`,
+			"microsoft.graph.identity"},
+		{"a property of the documented type is missing",
+			ResourceType{Name: "userIdentity", Properties: []Property{{Name: "id", Type: str()}, {Name: "userPrincipalName", Type: str()}}},
+			`{"principal": {"@odata.type": "#microsoft.graph.userIdentity", "id": "1"}}`,
+			""},
+		{"its page names a base already",
+			ResourceType{Name: "userIdentity", Base: "microsoft.graph.entity", Properties: []Property{{Name: "displayName", Type: str()}, {Name: "id", Type: str()}}},
+			`{"principal": {"@odata.type": "#microsoft.graph.userIdentity"}}`,
+			"microsoft.graph.entity"},
+		{"no type sent",
+			ResourceType{Name: "userIdentity", Properties: []Property{{Name: "displayName", Type: str()}, {Name: "id", Type: str()}}},
+			`{"principal": {"id": "1"}}`,
+			""},
+		{"invalid JSON is skipped",
+			ResourceType{Name: "userIdentity", Properties: []Property{{Name: "displayName", Type: str()}, {Name: "id", Type: str()}}},
+			`{"principal": {"@odata.type": "#microsoft.graph.userIdentity", ...}}`,
+			""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			pages := []*Page{resp(c.body), resPage("resources/identity.md", identity), resPage("resources/decisionitem.md", item),
+				resPage("resources/useridentity.md", c.sent), resPage("resources/entity.md", ResourceType{Name: "entity", Properties: []Property{{Name: "id", Type: str()}}})}
+			var ds Diagnostics
+			g := newTypeGraph(pages, &ds)
+			got := g.byName["microsoft.graph.useridentity"]
+			if got.Base != c.wantBase {
+				t.Fatalf("base %q, want %q (%v)", got.Base, c.wantBase, ds)
+			}
+			inferred := strings.Contains(ds.String(), "base-inferred")
+			if inferred != (c.wantBase == "microsoft.graph.identity") {
+				t.Errorf("diagnostics %v", ds)
+			}
+			if inferred && !strings.Contains(ds.String(), "api/item-get.md:40:1") {
+				t.Errorf("the diagnostic does not point at the example: %v", ds)
+			}
+			if c.wantBase == "microsoft.graph.identity" && len(g.children["microsoft.graph.identity"]) != 1 {
+				t.Errorf("identity's children: %v", g.children["microsoft.graph.identity"])
+			}
+		})
+	}
+}
