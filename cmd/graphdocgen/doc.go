@@ -8,8 +8,14 @@
 // Each PATH is a page or a folder, read recursively for *.md pages. Page names in the
 // generated code and in links between pages are taken relative to the PATH they were
 // found under, so the output does not depend on the directory graphdocgen runs in.
-// With no PATH, graphdocgen regenerates this repository's generated/ package from docs/
-// (run it from the repository root).
+// A PATH that is a symbolic link to a folder is followed. With no PATH, graphdocgen
+// regenerates this repository's generated/ package from docs/ (run it from the
+// repository root).
+//
+// In another module, pin it as a tool (the module is not published: a replace to a
+// checkout, see the README) and call it from go generate as
+//
+//	//go:generate go tool graphdocgen --out . --package graph ../third_party/microsoft-graph-docs/api-reference/v1.0
 //
 // Flags:
 //
@@ -23,6 +29,10 @@
 //	    --include PATTERN    emit only operations whose page matches a glob, or whose path
 //	                         starts with /an/api/path (repeatable)
 //	    --exclude PATTERN    leave those out (repeatable; wins over --include)
+//	    --split              one package per workload below DIR, beside a core package
+//	    --import-path PATH   DIR's import path, for --split (default: from the go.mod above DIR)
+//	    --fail-on LEVEL      which diagnostics fail the run: error, warning or never
+//	                         (default: error with a PATH, warning with none)
 //	-q, --quiet              print errors only, no warnings or summary
 //	-h, --help               print this help
 //
@@ -30,8 +40,18 @@
 //
 //	file:line:col: severity: code: message
 //
-// Exit status: 0 when the package was generated (or is up to date with --check), 1 when
-// the docs have errors or --check finds stale files, 2 for a usage error.
+// Exit status: 0 when the package was written (or is up to date, with --check); 1 when the
+// run fails; 2 for a usage error (a bad flag, --package or --import-path, a PATH that does
+// not exist), found before any page is read. A run that fails writes nothing; --report is
+// still written and says why. A run fails when a page cannot be read, an --include selects
+// nothing, --check finds stale files, the output or report cannot be written, or a
+// diagnostic fails it under --fail-on:
+//
+//	error    an error about the generated code: on a page an emitted operation or type
+//	         comes from. An error that only leaves its page out (no operation comes from
+//	         it) is printed but does not fail. The default with a PATH.
+//	warning  every error and warning about the selected pages. The default with no PATH.
+//	never    none (a page that cannot be read still fails).
 //
 // The output is written atomically: every file is written and formatted in memory first,
 // then all are put in place together; files that graphdocgen generated earlier (those

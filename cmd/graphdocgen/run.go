@@ -1,16 +1,21 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/token"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
@@ -22,7 +27,7 @@ import (
 // Exit codes.
 const (
 	exitOK    = 0
-	exitFail  = 1 // errors in the docs, stale output with --check, or a failure to write
+	exitFail  = 1 // diagnostics that fail the run (--fail-on), stale output with --check, or a failure to read or write
 	exitUsage = 2
 )
 
@@ -40,6 +45,7 @@ type options struct {
 	split                     bool
 	jobs                      int
 	include, exclude          []string
+	failOn                    string
 }
 
 // run is the whole command; main only exits with its result.
@@ -59,13 +65,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.StringArrayVar(&o.exclude, "exclude", nil, "leave out operations whose page matches this `glob` or whose path starts with this /api/path (repeatable)")
 	fl.BoolVar(&o.split, "split", false, "put each workload's operations (/users, /deviceAppManagement, ...) and the models only it uses in a package of its own below DIR, beside a core package")
 	fl.StringVar(&o.importPath, "import-path", "", "the import `path` of DIR, which --split needs (default: from the go.mod above DIR)")
+	fl.StringVar(&o.failOn, "fail-on", "", "the `level` of diagnostics that fails the run: error, warning or never (default: error with a PATH, warning with none; see Exit status below)")
 	help := fl.BoolP("help", "h", false, "print this help")
 	usage := func() {
 		fmt.Fprintf(stdout, "Usage: graphdocgen [flags] [PATH...]\n\n"+
 			"Generates a typed Go client from Microsoft Graph API reference pages. Each PATH is a\n"+
 			"page or a folder of pages (*.md, recursively). With no PATH it regenerates generated/\n"+
 			"from docs/ in the current directory.\n\nFlags:\n%s\n"+
-			"Exit status: 0 ok, 1 errors in the docs or stale output (--check), 2 usage.\n", fl.FlagUsages())
+			"%s", fl.FlagUsages(), exitHelp)
 	}
 	if err := fl.Parse(args); err != nil {
 		fmt.Fprintf(stderr, "graphdocgen: %v\nRun graphdocgen --help for usage.\n", err)
@@ -76,7 +83,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	paths := fl.Args()
+	defaultFailOn := generate.FailOnError
 	if len(paths) == 0 {
+		defaultFailOn = generate.FailOnWarning // this repository's own docs: keep them clean
 		if _, err := os.Stat(defaultDocs); err != nil {
 			fmt.Fprintf(stderr, "graphdocgen: no PATH given and there is no %s/ folder here: run it from the repository root, or name the pages\n", defaultDocs)
 			return exitUsage
@@ -95,24 +104,54 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.jobs < 1 {
 		o.jobs = 1
 	}
-	if o.split && o.importPath == "" {
+	// Everything the flags say is checked before any page is read.
+	failOn := defaultFailOn
+	if o.failOn != "" {
 		var err error
-		if o.importPath, err = importPathOf(o.out); err != nil {
+		if failOn, err = generate.ParseFailOn(o.failOn); err != nil {
+			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
+			return exitUsage
+		}
+	}
+	if o.version != "" && o.version != "v1.0" && o.version != "beta" {
+		fmt.Fprintf(stderr, "graphdocgen: --api-version must be v1.0 or beta, not %q\n", o.version)
+		return exitUsage
+	}
+	if err := checkPackageName(o.pkg); err != nil {
+		fmt.Fprintf(stderr, "graphdocgen: --package %q: %v\n", o.pkg, err)
+		return exitUsage
+	}
+	if o.split && o.importPath == "" {
+		ip, err := importPathOf(o.out)
+		if err != nil {
 			fmt.Fprintf(stderr, "graphdocgen: --split: %v; name it with --import-path\n", err)
+			return exitUsage
+		}
+		if err := checkImportPath(ip); err != nil {
+			fmt.Fprintf(stderr, "graphdocgen: --split: the import path of %s, %q (from go.mod), is not valid: %v; name it with --import-path\n", o.out, ip, err)
+			return exitUsage
+		}
+		o.importPath = ip
+	}
+	if o.importPath != "" {
+		if err := checkImportPath(o.importPath); err != nil {
+			fmt.Fprintf(stderr, "graphdocgen: --import-path %q: %v\n", o.importPath, err)
 			return exitUsage
 		}
 	}
 	inputs, err := generate.Collect(paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
-		return exitUsage
+		if errors.Is(err, fs.ErrNotExist) {
+			return exitUsage
+		}
+		return exitFail // a folder that cannot be listed
 	}
 	if len(inputs) == 0 {
 		fmt.Fprintf(stderr, "graphdocgen: no pages (*.md) under %s\n", strings.Join(paths, ", "))
 		return exitUsage
 	}
-	switch o.version {
-	case "":
+	if o.version == "" {
 		var names []string
 		for _, in := range inputs {
 			names = append(names, in.Display)
@@ -121,16 +160,35 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
 			return exitUsage
 		}
-	case "v1.0", "beta":
-	default:
-		fmt.Fprintf(stderr, "graphdocgen: --api-version must be v1.0 or beta, not %q\n", o.version)
-		return exitUsage
 	}
-	return runPipeline(o, inputs, stdout, stderr)
+	return runPipeline(o, failOn, inputs, stdout, stderr)
 }
 
-// runPipeline runs the pipeline, then writes (or checks) and reports.
-func runPipeline(o options, inputs []generate.Input, stdout, stderr io.Writer) int {
+// exitHelp is --help's account of the exit status and --fail-on.
+const exitHelp = `Exit status: 0 when the package was written (or is up to date, with --check); 1 when the
+run fails; 2 for a usage error (a bad flag, --package or --import-path; a PATH that does
+not exist), found before any page is read. A run that fails writes nothing: the output
+folder is left as it was; --report is still written and says why.
+
+A run fails when a page cannot be read, an --include selects nothing, --check finds the
+output stale, the output or the report cannot be written, or a diagnostic fails it under
+--fail-on. Every diagnostic is printed whatever --fail-on says:
+  error    an error about the generated code fails: one on a page that an emitted
+           operation or type comes from. An error whose only effect is that a page is
+           left out (its request line is prose, so it has no operation) does not: what
+           is generated is right, and the diagnostic names what is missing. Warnings do
+           not fail. The default with a PATH: for docs you do not control (go generate).
+  warning  every error and warning about the selected pages fails, those about pages
+           left out included. The default with no PATH (this repository's docs/).
+  never    no diagnostic fails; a page that cannot be read still does.
+With --include/--exclude, diagnostics about pages the selection leaves out are not
+printed and fail nothing.
+`
+
+// runPipeline runs the pipeline, decides whether the run fails, then writes (or checks)
+// and reports. A run that fails writes nothing; the report, if asked for, is written all
+// the same and says why.
+func runPipeline(o options, failOn generate.FailOn, inputs []generate.Input, stdout, stderr io.Writer) int {
 	start := time.Now()
 	res, err := generate.Run(inputs, generate.Config{Version: o.version, Package: o.pkg, Jobs: o.jobs, NoEmit: o.dumpModel,
 		Split: o.split, ImportPath: o.importPath,
@@ -145,45 +203,86 @@ func runPipeline(o options, inputs []generate.Input, stdout, stderr io.Writer) i
 			return exitFail
 		}
 	}
+	fails := make([]bool, len(res.Diags))
+	failing, readFailed := 0, 0
+	for i, d := range res.Diags {
+		fails[i] = res.Fails(d, failOn)
+		if fails[i] {
+			failing++
+		}
+		if d.Code == generate.CodeReadFailed {
+			readFailed++
+		}
+	}
 	ds := displayNames(res.Diags, inputs)
-	for _, d := range ds {
-		if d.Severity == model.Error || !o.quiet {
+	for i, d := range ds {
+		if d.Severity == model.Error || fails[i] || !o.quiet {
 			fmt.Fprintln(stderr, d)
 		}
 	}
-	if len(res.API.UnmatchedIncludes) > 0 {
-		for _, pat := range res.API.UnmatchedIncludes {
-			fmt.Fprintf(stderr, "graphdocgen: --include %s selects no operation: a typo, or an endpoint the docs no longer have\n", pat)
+	var why []string // why the run fails
+	if readFailed > 0 {
+		why = append(why, plural(readFailed, "page")+" could not be read")
+	}
+	if n := failing - readFailed; n > 0 {
+		why = append(why, fmt.Sprintf("%s %s the run under --fail-on=%s", plural(n, "diagnostic"), verb(n, "fails", "fail"), failOn))
+	}
+	for _, msg := range includeNotes(res, o.include, inputs) {
+		if !o.quiet {
+			fmt.Fprintf(stderr, "graphdocgen: note: %s\n", msg)
 		}
-		fmt.Fprintf(stderr, "graphdocgen: nothing written\n")
-		return exitFail
 	}
-	code := exitOK
-	if ds.Errors() > 0 {
-		code = exitFail
+	short := map[string]string{} // a reason in the "nothing written" line, when it is printed above at length
+	for _, pat := range res.API.UnmatchedIncludes {
+		msg := unmatchedInclude(res, pat, inputs)
+		fmt.Fprintf(stderr, "graphdocgen: %s\n", msg)
+		why = append(why, msg)
+		short[msg] = "--include " + pat + " selects nothing"
 	}
+	var rep *reportFile
 	if o.report != "" {
-		if err := writeReport(o.report, res.API, ds, inputs, time.Since(start)); err != nil {
+		if rep, err = createReport(o.report); err != nil {
 			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
-			code = exitFail
+			why = append(why, err.Error())
 		}
 	}
+	written := false
 	switch {
 	case o.dumpModel:
 	case o.check:
 		changes, err := res.Files.Diff(o.out)
 		if err != nil {
 			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
-			return exitFail
+			why = append(why, err.Error())
+			break
 		}
 		if len(changes) > 0 {
 			printChanges(stdout, stderr, o.out, changes)
-			code = exitFail
+			why = append(why, fmt.Sprintf("%s is stale (%s differ)", o.out, plural(len(changes), "file")))
 		}
+	case len(why) > 0:
+		var reasons []string
+		for _, w := range why {
+			reasons = append(reasons, cmp.Or(short[w], w))
+		}
+		fmt.Fprintf(stderr, "graphdocgen: nothing written, %s is as it was: %s\n", o.out, strings.Join(reasons, "; "))
 	default:
 		if err := res.Files.Write(o.out); err != nil {
 			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
-			return exitFail
+			why = append(why, err.Error())
+			break
+		}
+		written = true
+	}
+	code := exitOK
+	if len(why) > 0 {
+		code = exitFail
+	}
+	if rep != nil {
+		out := reportOutcome{FailOn: failOn.String(), ExitCode: code, Written: written, Failures: why}
+		if err := rep.finish(res.API, ds, fails, inputs, out, time.Since(start)); err != nil {
+			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
+			code = exitFail
 		}
 	}
 	if !o.quiet {
@@ -193,6 +292,90 @@ func runPipeline(o options, inputs []generate.Input, stdout, stderr io.Writer) i
 			warnings, ds.Errors(), time.Since(start).Round(time.Millisecond))
 	}
 	return code
+}
+
+// article is "a" or "an" before a word.
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// plural writes "1 page" or "2 pages".
+func plural(n int, noun string) string {
+	return fmt.Sprintf("%d %s", n, verb(n, noun, noun+"s"))
+}
+
+func verb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// displayName maps a page's name (Input.Rel) to the path the user gave.
+func displayName(inputs []generate.Input) func(string) string {
+	byRel := map[string]string{}
+	for _, in := range inputs {
+		byRel[in.Rel] = in.Display
+	}
+	return func(rel string) string {
+		if d, ok := byRel[rel]; ok {
+			return d
+		}
+		return rel
+	}
+}
+
+// includeNotes says, for each --include glob that names only pages whose endpoints other
+// pages own, where the endpoints it selected come from (the endpoint map gives each
+// endpoint one owner; the other pages that document it are the owner's AlsoIn).
+func includeNotes(res *generate.Result, include []string, inputs []generate.Input) []string {
+	name := displayName(inputs)
+	var notes []string
+	for _, pat := range include {
+		if strings.HasPrefix(pat, "/") {
+			continue
+		}
+		one := model.Selection{Include: []string{pat}}
+		if slices.ContainsFunc(res.API.Operations, func(op *model.Operation) bool { return one.SelectsPage(op.Page) }) {
+			continue // it names a page that owns what it selects
+		}
+		for _, op := range res.API.Operations {
+			for _, also := range op.AlsoIn {
+				if one.SelectsPage(also) {
+					notes = append(notes, fmt.Sprintf("--include %s: %s was merged into %s (the owner of %s %s); selected from there",
+						pat, name(also), name(op.Page), op.Method, op.Paths[0]))
+				}
+			}
+		}
+	}
+	return notes
+}
+
+// unmatchedInclude says why an --include selects no operation.
+func unmatchedInclude(res *generate.Result, pat string, inputs []generate.Input) string {
+	name := displayName(inputs)
+	if strings.HasPrefix(pat, "/") {
+		return fmt.Sprintf("--include %s selects no operation: no path in these docs starts with %s (a typo, or an endpoint they do not have)", pat, pat)
+	}
+	one := model.Selection{Include: []string{pat}}
+	var named []*model.Page
+	for _, p := range res.Pages {
+		if one.SelectsPage(p.File) {
+			named = append(named, p)
+		}
+	}
+	switch {
+	case len(named) == 0:
+		return fmt.Sprintf("--include %s selects no operation: no page is named so (a typo, or a page these docs do not have)", pat)
+	case len(named) == 1 && named[0].Kind != model.PageAPI:
+		return fmt.Sprintf("--include %s selects no operation: %s is not an API page but %s %s page", pat, name(named[0].File), article(named[0].Kind.String()), named[0].Kind)
+	case len(named) == 1:
+		return fmt.Sprintf("--include %s selects no operation: %s has none that could be generated (its diagnostics above say why)", pat, name(named[0].File))
+	}
+	return fmt.Sprintf("--include %s selects no operation: none of the %d pages it names (%s, ...) has one that could be generated", pat, len(named), name(named[0].File))
 }
 
 // displayNames rewrites diagnostic positions from page names to the paths the user gave.
@@ -238,14 +421,14 @@ func printChanges(stdout, stderr io.Writer, dir string, changes []emit.Change) {
 }
 
 // packageName derives a package name from the output folder: its base name when that is
-// a Go identifier, graph otherwise.
+// a lower-case Go identifier that can name a package, graph otherwise.
 func packageName(out string) string {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return "graph"
 	}
 	name := strings.ToLower(filepath.Base(abs))
-	if name == "" || !unicode.IsLetter(rune(name[0])) {
+	if name == "" || !unicode.IsLetter(rune(name[0])) || checkPackageName(name) != nil {
 		return "graph"
 	}
 	for _, r := range name {
@@ -256,14 +439,104 @@ func packageName(out string) string {
 	return name
 }
 
+// checkPackageName says which rule a package name breaks: the Go spec's (an identifier,
+// not a keyword, not the blank identifier) or, for main, that of a library.
+func checkPackageName(name string) error {
+	switch {
+	case name == "":
+		return errors.New("a package name cannot be empty")
+	case name == "_":
+		return errors.New("_ is the blank identifier, which cannot name a package")
+	case token.IsKeyword(name):
+		return fmt.Errorf("%s is a Go keyword, which cannot name a package", name)
+	case name == "main":
+		return errors.New("package main is a program, which cannot be imported; a client needs another name")
+	case token.IsIdentifier(name):
+		return nil
+	}
+	r, _ := utf8.DecodeRuneInString(name)
+	if unicode.IsDigit(r) {
+		return errors.New("a Go name starts with a letter or _, not a digit")
+	}
+	for _, r := range name {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_') {
+			return fmt.Errorf("a Go name holds only letters, digits and _, not %q", r)
+		}
+	}
+	return errors.New("not a Go identifier")
+}
+
+// checkImportPath says which rule an import path breaks. The rules are the go command's
+// for import paths (golang.org/x/mod/module.CheckImportPath, mirrored here so that
+// graphdocgen needs no more modules): slash-separated elements of ASCII letters, digits
+// and - . _ ~ +, none empty, none made only of dots or ending in a dot, no element that
+// Windows reserves (CON, NUL, COM1, ...) or that looks like a Windows short name (ABC~1).
+func checkImportPath(p string) error {
+	switch {
+	case !utf8.ValidString(p):
+		return errors.New("malformed import path: invalid UTF-8")
+	case p == "":
+		return errors.New("malformed import path: empty")
+	case p[0] == '-':
+		return errors.New("malformed import path: leading dash")
+	case strings.Contains(p, "//"):
+		return errors.New("malformed import path: double slash")
+	case strings.HasSuffix(p, "/"):
+		return errors.New("malformed import path: trailing slash")
+	}
+	for elem := range strings.SplitSeq(p, "/") {
+		if err := checkImportPathElem(elem); err != nil {
+			return fmt.Errorf("malformed import path: %v", err)
+		}
+	}
+	return nil
+}
+
+func checkImportPathElem(elem string) error {
+	switch {
+	case elem == "":
+		return errors.New("empty path element")
+	case strings.Count(elem, ".") == len(elem):
+		return fmt.Errorf("invalid path element %q", elem)
+	case elem[len(elem)-1] == '.':
+		return errors.New("trailing dot in path element")
+	}
+	for _, r := range elem {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-._~+", r)) {
+			return fmt.Errorf("invalid char %q", r)
+		}
+	}
+	short, _, _ := strings.Cut(elem, ".")
+	for _, bad := range []string{"CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+		"LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"} {
+		if strings.EqualFold(bad, short) {
+			return fmt.Errorf("%q disallowed as path element component on Windows", short)
+		}
+	}
+	if tilde := strings.LastIndexByte(short, '~'); tilde >= 0 && tilde < len(short)-1 &&
+		strings.Trim(short[tilde+1:], "0123456789") == "" {
+		return errors.New("trailing tilde and digits in path element")
+	}
+	return nil
+}
+
 // report is --report's JSON.
 type report struct {
 	Version     string         `json:"version"`
+	Outcome     reportOutcome  `json:"outcome"`
 	Pages       []reportPage   `json:"pages"`
 	Counts      reportCounts   `json:"counts"`
 	Diagnostics []reportDiag   `json:"diagnostics"`
 	ByCode      map[string]int `json:"diagnosticsByCode"`
 	Seconds     float64        `json:"seconds"`
+}
+
+// reportOutcome says how the run ended, and why it failed.
+type reportOutcome struct {
+	FailOn   string   `json:"failOn"`
+	ExitCode int      `json:"exitCode"`
+	Written  bool     `json:"written"`  // whether the output was written
+	Failures []string `json:"failures"` // why the run failed; empty when it did not
 }
 
 type reportPage struct {
@@ -282,6 +555,7 @@ type reportCounts struct {
 	TypesResolved      int `json:"typesResolved"`
 	Warnings           int `json:"warnings"`
 	Errors             int `json:"errors"`
+	Failing            int `json:"failing"` // diagnostics that fail the run under failOn
 }
 
 type reportDiag struct {
@@ -291,9 +565,55 @@ type reportDiag struct {
 	Severity string `json:"severity"`
 	Code     string `json:"code"`
 	Message  string `json:"message"`
+	FailsRun bool   `json:"failsRun"`
 }
 
-func writeReport(path string, api *model.API, ds model.Diagnostics, inputs []generate.Input, took time.Duration) error {
+// reportFile is a report being written: a temporary file beside its path, created before
+// the output is touched (so a report that cannot be written fails the run before anything
+// is written) and renamed into place when the run is over.
+type reportFile struct {
+	path string
+	tmp  *os.File
+}
+
+func createReport(path string) (*reportFile, error) {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return nil, fmt.Errorf("cannot write the report: %s is a folder", path)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("cannot write the report %s: %v", path, err)
+	}
+	return &reportFile{path: path, tmp: tmp}, nil
+}
+
+// finish writes the report and puts it in place.
+func (rf *reportFile) finish(api *model.API, ds model.Diagnostics, fails []bool, inputs []generate.Input, out reportOutcome, took time.Duration) error {
+	b, err := json.MarshalIndent(buildReport(api, ds, fails, inputs, out, took), "", "  ")
+	if err == nil {
+		_, err = rf.tmp.Write(append(b, '\n'))
+	}
+	if cerr := rf.tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(rf.tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(rf.tmp.Name(), rf.path)
+	}
+	if err != nil {
+		os.Remove(rf.tmp.Name())
+		return fmt.Errorf("writing the report %s: %v", rf.path, err)
+	}
+	return nil
+}
+
+func buildReport(api *model.API, ds model.Diagnostics, fails []bool, inputs []generate.Input, out reportOutcome, took time.Duration) report {
 	ops := map[string]int{}
 	for _, op := range api.Operations {
 		ops[op.Page]++
@@ -301,13 +621,13 @@ func writeReport(path string, api *model.API, ds model.Diagnostics, inputs []gen
 			ops[also]++ // the page's endpoint is emitted, from the page that documents it first
 		}
 	}
-	display := map[string]string{}
-	for _, in := range inputs {
-		display[in.Rel] = in.Display
+	name := displayName(inputs)
+	if out.Failures == nil {
+		out.Failures = []string{}
 	}
-	r := report{Version: api.Version, Diagnostics: []reportDiag{}, ByCode: map[string]int{}, Seconds: took.Seconds()}
+	r := report{Version: api.Version, Outcome: out, Diagnostics: []reportDiag{}, ByCode: map[string]int{}, Seconds: took.Seconds()}
 	for _, p := range api.Pages {
-		r.Pages = append(r.Pages, reportPage{File: display[p.File], Kind: p.Kind.String(), Operations: ops[p.File]})
+		r.Pages = append(r.Pages, reportPage{File: name(p.File), Kind: p.Kind.String(), Operations: ops[p.File]})
 		r.Counts.Pages++
 		if p.Kind == model.PageAPI {
 			r.Counts.APIPages++
@@ -318,21 +638,17 @@ func writeReport(path string, api *model.API, ds model.Diagnostics, inputs []gen
 	}
 	r.Counts.Operations, r.Counts.Types = len(api.Operations), len(api.Types)
 	r.Counts.TypesReferenced, r.Counts.TypesResolved = api.TypeRefs.Referenced, api.TypeRefs.Resolved
-	for _, d := range ds {
+	for i, d := range ds {
 		r.Diagnostics = append(r.Diagnostics, reportDiag{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col,
-			Severity: d.Severity.String(), Code: d.Code, Message: d.Message})
+			Severity: d.Severity.String(), Code: d.Code, Message: d.Message, FailsRun: fails[i]})
 		r.ByCode[d.Code]++
+		if fails[i] {
+			r.Counts.Failing++
+		}
 	}
 	r.Counts.Errors = ds.Errors()
 	r.Counts.Warnings = len(ds) - r.Counts.Errors
-	b, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-		return errors.New("writing the report: " + err.Error())
-	}
-	return nil
+	return r
 }
 
 // importPathOf finds the import path of dir from the go.mod file of the module that holds

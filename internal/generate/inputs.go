@@ -16,8 +16,10 @@ type Input struct {
 }
 
 // Collect lists the pages under the given paths: *.md files of a folder, recursively, or
-// the named files themselves. The list is sorted by name, so the result does not depend on
-// the order the file system returns entries in.
+// the named files themselves. A PATH that is a symbolic link to a folder is followed;
+// links inside a folder are not (as the go command does). The list is sorted by name, so
+// the result does not depend on the order the file system returns entries in. A page that
+// cannot be read is listed all the same: ParseAll reports it (read-failed).
 func Collect(paths []string) ([]Input, error) {
 	var out []Input
 	seen := map[string]bool{}
@@ -33,24 +35,33 @@ func Collect(paths []string) ([]Input, error) {
 			}
 			continue
 		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		// WalkDir does not follow a symbolic link, even the root's: a PATH that is a link to
+		// a folder is walked through its target, and named as the user gave it.
+		walk := root
+		if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			if walk, err = filepath.EvalSymlinks(root); err != nil {
+				return nil, err
+			}
+		}
+		err = filepath.WalkDir(walk, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
 			if d.IsDir() {
-				if p != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "includes") {
+				if p != walk && (strings.HasPrefix(d.Name(), ".") || d.Name() == "includes") {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if !strings.HasSuffix(d.Name(), ".md") || seen[filepath.Clean(p)] {
-				return nil
-			}
-			seen[filepath.Clean(p)] = true
-			rel, err := filepath.Rel(root, p)
+			rel, err := filepath.Rel(walk, p)
 			if err != nil {
 				return err
 			}
+			p = filepath.Join(root, rel)
+			if !strings.HasSuffix(d.Name(), ".md") || seen[p] {
+				return nil
+			}
+			seen[p] = true
 			out = append(out, Input{Rel: filepath.ToSlash(rel), Display: filepath.ToSlash(p)})
 			return nil
 		})
