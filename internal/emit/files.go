@@ -691,7 +691,12 @@ type Change struct {
 // removes what an interrupted run left in dir; that is the only thing it writes.
 func (fs Files) Diff(dir string) ([]Change, error) {
 	if _, err := os.Stat(dir); err == nil {
-		if err := recoverDir(dir, nil); err != nil {
+		unlock, err := lockDir(dir) // held while comparing, so a write running beside is seen whole
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
+		if err := (&writer{dir: dir}).recover(); err != nil {
 			return nil, err
 		}
 	} else if !errors.Is(err, os.ErrNotExist) {
