@@ -510,3 +510,32 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+// TestConcurrentWrites: runs writing one folder at once take turns; it ends holding one
+// whole generation.
+func TestConcurrentWrites(t *testing.T) {
+	dir := t.TempDir()
+	gens := []Files{files("v1", "client_gen.go", "a_gen.go", "w/w_gen.go"), files("v2", "client_gen.go", "b_gen.go", "x/x_gen.go")}
+	var want []map[string]string
+	for _, fs := range gens {
+		ref := t.TempDir()
+		mustWrite(t, fs, ref)
+		want = append(want, snapshot(t, ref))
+	}
+	errs := make(chan error)
+	for i := range 8 {
+		go func() { errs <- gens[i%2].Write(dir) }()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	got := snapshot(t, dir)
+	if !maps.Equal(got, want[0]) && !maps.Equal(got, want[1]) {
+		t.Errorf("after concurrent writes the folder holds %v", keys(got))
+	}
+	if l := leftovers(t, dir); len(l) > 0 {
+		t.Errorf("leftovers: %v", l)
+	}
+}
