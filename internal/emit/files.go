@@ -19,8 +19,8 @@ import (
 // directory.
 //
 // How a write works. Write(dir) takes a lock on dir, recovers what an interrupted run left
-// (see recoverDir), and plans: the files that are new or changed, the stale files to remove
-// (only those the previous manifest lists; see stale), and the new manifest. Then:
+// (see recover), and plans: the files that are new or changed, the stale files to remove
+// (only those the previous manifest lists; see plan), and the new manifest. Then:
 //
 //  1. Stage: every new or changed file, and the manifest, is written and fsynced under
 //     dir/.graphdocgen/new/, on dir's file system. Any failure here removes the staging
