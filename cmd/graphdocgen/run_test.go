@@ -452,3 +452,105 @@ func TestIncludeMatchingNothing(t *testing.T) {
 		t.Errorf("the output was written: %v", err)
 	}
 }
+
+// TestSeparateGenerations: graph/ and graph/beta/ generated separately. Regenerating graph/
+// leaves every file of graph/beta/ alone, and --check on graph/ does not see graph/beta/.
+func TestSeparateGenerations(t *testing.T) {
+	tmp := t.TempDir()
+	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page, "gadget-delete.md": secondPage})
+	graph := filepath.Join(tmp, "graph")
+	beta := filepath.Join(graph, "beta")
+	if code, _, stderr := runCmd("--out", beta, "--api-version", "beta", docs); code != exitOK {
+		t.Fatalf("generate beta: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := runCmd("--out", graph, docs); code != exitOK {
+		t.Fatalf("generate graph: exit %d\n%s", code, stderr)
+	}
+	read := func(dir string) map[string]string {
+		out := map[string]string{}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			b, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+			out[e.Name()] = string(b)
+		}
+		return out
+	}
+	before := read(beta)
+	if _, ok := before["widgets_gen.go"]; !ok || before[".graphdocgen-manifest"] == "" {
+		t.Fatalf("graph/beta holds %d files, without widgets_gen.go or its manifest", len(before))
+	}
+	os.Remove(filepath.Join(docs, "v1.0", "api", "gadget-delete.md"))
+	if code, _, stderr := runCmd("--out", graph, docs); code != exitOK {
+		t.Fatalf("regenerate graph: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(graph, "gadgets_gen.go")); !os.IsNotExist(err) {
+		t.Errorf("graph/gadgets_gen.go should be removed: %v", err)
+	}
+	after := read(beta)
+	if len(after) != len(before) {
+		t.Errorf("graph/beta held %d files, now %d", len(before), len(after))
+	}
+	for name, data := range before {
+		if after[name] != data {
+			t.Errorf("regenerating graph/ changed graph/beta/%s", name)
+		}
+	}
+	if code, stdout, stderr := runCmd("--check", "--out", graph, docs); code != exitOK || stdout != "" {
+		t.Errorf("--check on graph/: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, _, stderr := runCmd("--check", "--out", beta, "--api-version", "beta", filepath.Join(tmp, "docs", "api-reference")); code != exitFail ||
+		!strings.Contains(stderr, "gadgets_gen.go: removed") {
+		t.Errorf("--check on graph/beta/ with the gadget page gone: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestInterruptedWrite: what a killed run left (a committed journal: new and old files
+// mixed) is finished by the next --check, which then passes; a staging folder without a
+// journal is removed and the old generation kept.
+func TestInterruptedWrite(t *testing.T) {
+	tmp := t.TempDir()
+	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page, "gadget-delete.md": secondPage})
+	out := filepath.Join(tmp, "out")
+	if code, _, stderr := runCmd("--out", out, docs); code != exitOK {
+		t.Fatalf("generate: exit %d\n%s", code, stderr)
+	}
+	// A run killed after it committed, before it removed gadgets_gen.go.
+	os.Remove(filepath.Join(docs, "v1.0", "api", "gadget-delete.md"))
+	journal := "graphdocgen journal 1\ndel gadgets_gen.go\nend\n"
+	if err := os.MkdirAll(filepath.Join(out, ".graphdocgen", "new"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, ".graphdocgen", "journal"), []byte(journal), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd("--check", "--out", out, docs)
+	if code != exitFail || strings.Contains(stderr, "gadgets_gen.go") || !strings.Contains(stderr, ".graphdocgen-manifest: changed") {
+		t.Errorf("--check after an interrupted run: exit %d, want 1 for the manifest alone\n%s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, ".graphdocgen")); !os.IsNotExist(err) {
+		t.Errorf("the staging folder is left: %v", err)
+	}
+	if code, _, stderr := runCmd("--out", out, docs); code != exitOK {
+		t.Fatalf("regenerate: exit %d\n%s", code, stderr)
+	}
+	// A run killed while staging: its staging folder goes, the files stay as they were.
+	before, _ := os.ReadFile(filepath.Join(out, "widgets_gen.go"))
+	if err := os.MkdirAll(filepath.Join(out, ".graphdocgen", "new"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, ".graphdocgen", "new", "widgets_gen.go"), []byte("half a fi"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runCmd("--check", "--out", out, docs); code != exitOK {
+		t.Errorf("--check after a run killed while staging: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if after, _ := os.ReadFile(filepath.Join(out, "widgets_gen.go")); !bytes.Equal(before, after) {
+		t.Error("widgets_gen.go changed")
+	}
+	if _, err := os.Stat(filepath.Join(out, ".graphdocgen")); !os.IsNotExist(err) {
+		t.Errorf("the staging folder is left: %v", err)
+	}
+}
