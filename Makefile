@@ -34,11 +34,12 @@ coverage:
 
 ## corpus: the corpus-scale suites, which plain go test skips (tens of minutes): build and
 ## vet the whole v1.0 and beta clients in both layouts, decode every example response, and
-## the conformance suite; -v prints their figures
+## the conformance suite, and the kill test of writes at 250 random points; -v prints their figures
 CORPUS_TESTS = TestCorpusCompiles|TestCorpusSplitCompiles|TestCorpusExamplesDecode
 CONFORMANCE_TESTS = TestConformance
 corpus:
 	GRAPHDOCGEN_CORPUS=1 $(GO) test . -count=1 -timeout 80m -v -run '$(CORPUS_TESTS)|$(CONFORMANCE_TESTS)'
+	GRAPHDOCGEN_CORPUS=1 $(GO) test ./internal/emit -count=1 -run TestKill -v
 
 ## conformance: replay every example request of ../shared/corpus through the generated
 ## client against an httptest server and print the figures (part of make corpus)

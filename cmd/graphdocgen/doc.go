@@ -53,7 +53,10 @@
 //	warning  every error and warning about the selected pages. The default with no PATH.
 //	never    none (a page that cannot be read still fails).
 //
-// The output is written atomically: every file is written and formatted in memory first,
-// then all are put in place together; files that graphdocgen generated earlier (those
-// named *_gen.go that start with its header) and no longer generates are removed.
+// A run that fails writes nothing. A write stages every new or changed file in a hidden
+// .graphdocgen/ folder inside the output folder, commits with a journal, then renames them
+// into place; a run killed before the commit leaves the old generation, and the next run
+// finishes a committed one, so the folder ends as one whole generation. The files a
+// generation wrote are listed in .graphdocgen-manifest: only those are removed when no
+// longer generated, and a subfolder with a manifest of its own is never touched.
 package main
