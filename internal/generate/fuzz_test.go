@@ -2,6 +2,7 @@ package generate
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/importer"
@@ -425,6 +426,12 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // an input; and two runs must give the same bytes. (Type-checking costs about as much as
 // the rest of an exec, a few milliseconds, once the standard library is loaded.)
 func FuzzGenerate(f *testing.F) {
+	// Without -fuzz the seeds would only repeat TestGenerateSeeds, which runs the same
+	// checks over them under readable names; so they are added only when fuzzing.
+	if fl := flag.Lookup("test.fuzz"); fl == nil || fl.Value.String() == "" {
+		f.Fuzz(func(t *testing.T, page []byte, withResource bool) { checkGenerate(t, page, withResource) })
+		return
+	}
 	for _, s := range append(fileSeeds(f), inlineSeeds()...) {
 		if _, known := knownFailingSeeds[s.name]; known {
 			continue // f.Add seeds are named seed#N, which skipKnownFailing cannot match
