@@ -224,12 +224,20 @@ func (m *endpointMap) vote(segs []Segment, t TypeRef, w int) {
 // evidenceType is the type an operation's page says it works on: the Return Type of a
 // Methods row that links it (weight 3), else its Response type (weight 1).
 func (m *endpointMap) evidenceType(op *Operation) (TypeRef, int, bool) {
+	r := op.Response.Type
 	for _, l := range m.links[strings.ToLower(op.Page)] {
-		if l.ret.Kind == KindNamed && m.g.resolve(l.ret) != nil {
-			return m.settled(l.ret), 3, true
+		if t := m.g.resolve(l.ret); l.ret.Kind == KindNamed && t != nil {
+			ev := m.settled(l.ret)
+			// A Methods row that names the type without "collection" where the page's
+			// Response section answers a collection of it ([List x](...) | [x](x.md)) left
+			// the word out: the Response section says more.
+			if r.Collection && !ev.Collection && m.g.resolve(r) == t {
+				ev.Collection = true
+			}
+			return ev, 3, true
 		}
 	}
-	if r := op.Response.Type; r.Kind == KindNamed && m.g.resolve(r) != nil {
+	if r.Kind == KindNamed && m.g.resolve(r) != nil {
 		return m.settled(r), 1, true
 	}
 	return TypeRef{}, 0, false
@@ -420,8 +428,15 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 				// page reads: /communications) any vote will do.
 				if cur == nil || m.keyed[prefixShape(segs[:i+1])] {
 					if t, ok := m.voted(segs[:i+1]); ok && m.g.resolve(t) != nil {
-						parent, cur, coll = cur, m.g.resolve(t), t.Collection
-						via = append(via, name+"(keyed)")
+						// A segment the docs key somewhere is a collection, whatever the
+						// pages that voted for its type answer (a GET by key votes one).
+						keyed := m.keyed[prefixShape(segs[:i+1])]
+						parent, cur, coll = cur, m.g.resolve(t), t.Collection || keyed
+						if keyed {
+							via = append(via, name+"(keyed)")
+						} else {
+							via = append(via, name+"(voted)")
+						}
 						continue
 					}
 				}
