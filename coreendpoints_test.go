@@ -130,6 +130,12 @@ var coreEndpoints = []coreEndpoint{
 	// A collection of a base type that many derived-type pages document.
 	{"POST", "/deviceAppManagement/mobileApps", "CreateDeviceAppManagementMobileApp(context.Context, MobileAppDerived, *CreateDeviceAppManagementMobileAppOptions) (*MobileApp, error) | " + // intune-apps-mobileapp.md: base of the *-create.md pages; target.md: one method for the base type
 		"CreateDeviceAppManagementMobileApp(context.Context, MobileApp, *CreateDeviceAppManagementMobileAppOptions) (*MobileApp, error)"},
+	{"POST", "/deviceManagement/deviceConfigurations", "CreateDeviceManagementDeviceConfiguration(context.Context, DeviceConfiguration, *CreateDeviceManagementDeviceConfigurationOptions) (*DeviceConfiguration, error)"}, // intune-deviceconfig-deviceconfiguration.md: base of the *-create.md pages, whose body tables list a derived type's properties
+	{"PATCH", "/deviceAppManagement/mobileApps/{id}", "UpdateDeviceAppManagementMobileApp(context.Context, string, MobileApp, *UpdateDeviceAppManagementMobileAppOptions) (*MobileApp, error)"},                            // intune-apps-mobileapp.md: the *-update.md pages send a derived value
+
+	// A collection that only its list page and Relationships-less root document.
+	{"GET", "/policies/claimsMappingPolicies", "ListPoliciesClaimsMappingPolicies(context.Context, *ListPoliciesClaimsMappingPoliciesOptions) iter.Seq2[ClaimsMappingPolicy, error]"}, // claimsmappingpolicy.md Methods: List -> claimsMappingPolicy (without "collection"); its Response section answers a collection
+	{"GET", "/contacts", "ListContacts(context.Context, *ListContactsOptions) iter.Seq2[OrgContact, error]"},                                                                          // orgcontact.md Methods: List orgContacts -> orgContact collection
 }
 
 // pathPlaceholderRE matches a path placeholder as the docs and the generated comments write it.

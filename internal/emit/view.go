@@ -615,22 +615,33 @@ func (v *view) bodyResource(op *model.Operation, body, result model.TypeRef, par
 		if t == nil || !t.Model.Documented || t.Model.IsEnum {
 			continue
 		}
-		have := map[string]bool{}
-		for _, f := range t.Fields {
-			have[f.Prop.Name] = true
-		}
-		n := 0
-		for _, p := range params {
-			if have[p.Name] {
-				n++
+		// The table may list a derived type's properties (a page per intune
+		// deviceConfiguration kind, all posting to one collection): the base type's
+		// struct sends any of them through its Derived field.
+		for _, c := range append([]*goType{t}, t.Descendants...) {
+			if listsFields(c, params) {
+				r := ref
+				return &r
 			}
-		}
-		if 5*n >= 4*len(params) {
-			r := ref
-			return &r
 		}
 	}
 	return nil
+}
+
+// listsFields reports whether a body table reads as the properties of t: at least four
+// names in five are t's fields.
+func listsFields(t *goType, params []model.Param) bool {
+	have := map[string]bool{}
+	for _, f := range t.Fields {
+		have[f.Prop.Name] = true
+	}
+	n := 0
+	for _, p := range params {
+		if have[p.Name] {
+			n++
+		}
+	}
+	return 5*n >= 4*len(params)
 }
 
 // createsOrUpdates reports whether an operation sends a resource rather than an action's

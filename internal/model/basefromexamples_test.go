@@ -70,3 +70,27 @@ func TestInferBases(t *testing.T) {
 		})
 	}
 }
+
+func TestTypeNameFromTitle(t *testing.T) {
+	p := resPage("resources/orgcontact.md", ResourceType{Name: "orgcontact", Properties: []Property{{Name: "mail", Type: str()}}})
+	p.Title = "orgContact resource type"
+	q := resPage("resources/chat.md", ResourceType{Name: "chat"})
+	q.Title = "chatMessage resource type" // another name: the annotation's is kept
+	var ds Diagnostics
+	g := newTypeGraph([]*Page{p, q}, &ds)
+	if got := g.byName["microsoft.graph.orgcontact"].Name; got != "orgContact" {
+		t.Errorf("orgcontact is named %q, want the title's orgContact", got)
+	}
+	if got := g.byName["microsoft.graph.chat"].Name; got != "chat" {
+		t.Errorf("chat is named %q", got)
+	}
+}
+
+func TestTypeNameKeptOverFlatterTitle(t *testing.T) {
+	p := resPage("resources/timecard.md", ResourceType{Name: "timeCard"})
+	p.Title = "timecard resource type"
+	var ds Diagnostics
+	if got := newTypeGraph([]*Page{p}, &ds).byName["microsoft.graph.timecard"].Name; got != "timeCard" {
+		t.Errorf("timeCard is named %q", got)
+	}
+}

@@ -15,6 +15,25 @@ type typeGraph struct {
 
 func key(qualified string) string { return strings.ToLower(strings.TrimPrefix(qualified, "#")) }
 
+// titleSpelling is a type's name as its page's title spells it when the two differ only in
+// case and the title marks more word boundaries: the annotation of orgcontact.md says
+// microsoft.graph.orgcontact, its title "orgContact resource type" (but timeCard stays
+// timeCard under a title "timecard resource type").
+func titleSpelling(p *Page, name string) string {
+	upper := func(s string) int {
+		return len(s) - len(strings.Map(func(r rune) rune {
+			if r >= 'A' && r <= 'Z' {
+				return -1
+			}
+			return r
+		}, s))
+	}
+	if first, _, _ := strings.Cut(strings.TrimSpace(p.Title), " "); strings.EqualFold(first, name) && upper(first) > upper(name) {
+		return first
+	}
+	return name
+}
+
 // newTypeGraph merges the types of all pages; a type on several pages (deviceManagement
 // on sixteen intune pages) gets the union of their properties.
 func newTypeGraph(pages []*Page, ds *Diagnostics) *typeGraph {
@@ -28,7 +47,7 @@ func newTypeGraph(pages []*Page, ds *Diagnostics) *typeGraph {
 			k := key(rt.QualifiedName())
 			t := g.byName[k]
 			if t == nil {
-				t = &Type{Name: rt.Name, Namespace: rt.Namespace, Page: p.File, IsEnum: rt.Enum, Documented: true,
+				t = &Type{Name: titleSpelling(p, rt.Name), Namespace: rt.Namespace, Page: p.File, IsEnum: rt.Enum, Documented: true,
 					Base: rt.Base, Key: rt.Key, Open: rt.Open, Abstract: rt.Abstract, Flags: rt.Flags, Pos: rt.Pos}
 				g.byName[k] = t
 				g.byBare[strings.ToLower(rt.Name)] = append(g.byBare[strings.ToLower(rt.Name)], t)
