@@ -432,6 +432,7 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 						// pages that voted for its type answer (a GET by key votes one).
 						keyed := m.keyed[prefixShape(segs[:i+1])]
 						parent, cur, coll = cur, m.g.resolve(t), t.Collection || keyed
+						sure = keyed
 						if keyed {
 							via = append(via, name+"(keyed)")
 						} else {
