@@ -28,14 +28,25 @@ type exampleValue struct {
 }
 
 func inferBases(pages []*Page, g *typeGraph, ds *Diagnostics) {
+	// The types other pages name as their base (entity, changeTrackedEntity, outlookItem):
+	// what a page that names none may have left out.
+	count := map[string]int{}
+	for _, t := range g.byName {
+		if t.Base != "" {
+			count[key(t.Base)]++
+		}
+	}
+	var bases []*Type
+	for k, n := range count {
+		if b := g.byName[k]; b != nil && n >= 2 {
+			bases = append(bases, b)
+		}
+	}
+	slices.SortFunc(bases, func(a, b *Type) int { return strings.Compare(key(a.QualifiedName()), key(b.QualifiedName())) })
 	for _, p := range pages {
 		for i := range p.Examples {
 			ex := &p.Examples[i]
 			if ex.Kind != ExampleResponse || ex.Annotation == nil || ex.Annotation.ODataType == "" {
-				continue
-			}
-			// Only a body that sends a type name below its top level can show anything.
-			if !strings.Contains(ex.Body, "@odata.type") {
 				continue
 			}
 			ref, ok := AnnotationType(ex.Annotation.ODataType, ex.Annotation.IsCollection)
@@ -61,7 +72,7 @@ func inferBases(pages []*Page, g *typeGraph, ds *Diagnostics) {
 			for len(queue) > 0 {
 				v := queue[0]
 				queue = queue[1:]
-				queue = append(queue, g.inferBase(v, ds)...)
+				queue = append(queue, g.inferBase(v, bases, ds)...)
 			}
 		}
 	}
@@ -69,7 +80,7 @@ func inferBases(pages []*Page, g *typeGraph, ds *Diagnostics) {
 
 // inferBase checks one object against the type of its position and returns its nested
 // objects with the types of theirs.
-func (g *typeGraph) inferBase(v exampleValue, ds *Diagnostics) []exampleValue {
+func (g *typeGraph) inferBase(v exampleValue, bases []*Type, ds *Diagnostics) []exampleValue {
 	t := v.typ
 	if raw, ok := v.obj["@odata.type"]; ok {
 		var name string
@@ -87,6 +98,9 @@ func (g *typeGraph) inferBase(v exampleValue, ds *Diagnostics) []exampleValue {
 				}
 			}
 		}
+	}
+	if t.Base == "" && t.Documented && !t.IsEnum {
+		g.inferBaseFromKeys(v, t, bases, ds)
 	}
 	var out []exampleValue
 	keys := make([]string, 0, len(v.obj))
@@ -186,4 +200,64 @@ func (g *typeGraph) propertyType(t *Type, name string) *Type {
 		}
 	}
 	return nil
+}
+
+// inferBaseFromKeys gives t, whose page names no base type, the one base type that
+// explains the members an example sends beyond t's documented properties: openShift's
+// example sends id, createdDateTime and lastModifiedBy, which changeTrackedEntity (the
+// base of the other shift types) documents. At least two such members are needed, every
+// one of them must be the base's, and one base must fit alone, or alone have every one
+// of its properties sent.
+func (g *typeGraph) inferBaseFromKeys(v exampleValue, t *Type, bases []*Type, ds *Diagnostics) {
+	own := map[string]bool{}
+	for _, n := range g.allProperties(t) {
+		own[strings.ToLower(n)] = true
+	}
+	var extra []string
+	for k := range v.obj {
+		if !strings.Contains(k, "@") && !own[strings.ToLower(k)] {
+			extra = append(extra, k)
+		}
+	}
+	if len(extra) < 2 {
+		return
+	}
+	slices.Sort(extra)
+	sent := map[string]bool{}
+	for _, k := range extra {
+		sent[strings.ToLower(k)] = true
+	}
+	// fits are the bases documenting every extra member; exact ones also send all of
+	// theirs (changeTrackedEntity for openShift, where baseItem has more).
+	var fits, exact []*Type
+	for _, b := range bases {
+		if b == t || g.isAncestor(t, b) {
+			continue
+		}
+		props := g.allProperties(b)
+		has := map[string]bool{}
+		for _, n := range props {
+			has[strings.ToLower(n)] = true
+		}
+		if slices.ContainsFunc(extra, func(k string) bool { return !has[strings.ToLower(k)] }) {
+			continue
+		}
+		fits = append(fits, b)
+		if !slices.ContainsFunc(props, func(n string) bool { return !sent[strings.ToLower(n)] }) {
+			exact = append(exact, b)
+		}
+	}
+	var fit *Type
+	switch {
+	case len(exact) == 1:
+		fit = exact[0]
+	case len(fits) == 1:
+		fit = fits[0]
+	default:
+		return // none, or several: the example does not say which
+	}
+	t.Base = fit.QualifiedName()
+	ds.Addf(v.ex.Pos, Warning, "base-inferred",
+		"%s is taken as derived from %s: this example sends %s, which %s documents and %s does not; its page names no base type",
+		t.Name, fit.Name, strings.Join(extra, ", "), fit.Name, t.Name)
 }

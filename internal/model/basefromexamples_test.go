@@ -94,3 +94,43 @@ func TestTypeNameKeptOverFlatterTitle(t *testing.T) {
 		t.Errorf("timeCard is named %q", got)
 	}
 }
+
+func TestTypeNameKeptOverCapitalisedTitle(t *testing.T) {
+	p := resPage("resources/identity.md", ResourceType{Name: "identity"})
+	p.Title = "Identity resource type"
+	var ds Diagnostics
+	if got := newTypeGraph([]*Page{p}, &ds).byName["microsoft.graph.identity"].Name; got != "identity" {
+		t.Errorf("identity is named %q", got)
+	}
+}
+
+func TestInferBaseFromKeys(t *testing.T) {
+	tracked := ResourceType{Name: "changeTrackedEntity", Properties: []Property{{Name: "id", Type: str()}, {Name: "createdDateTime", Type: str()}, {Name: "lastModifiedBy", Type: str()}}}
+	item := ResourceType{Name: "baseItem", Properties: []Property{{Name: "id", Type: str()}, {Name: "createdDateTime", Type: str()}, {Name: "lastModifiedBy", Type: str()}, {Name: "webUrl", Type: str()}}}
+	child := func(name, base string) ResourceType {
+		return ResourceType{Name: name, Base: "microsoft.graph." + base, Properties: []Property{{Name: "x", Type: str()}}}
+	}
+	for _, c := range []struct {
+		name, body, want string
+	}{
+		{"one base sends all of its properties", `{"notes": "n", "id": "1", "createdDateTime": "t", "lastModifiedBy": {}}`, "microsoft.graph.changeTrackedEntity"},
+		{"a member no base has", `{"notes": "n", "id": "1", "createdDateTime": "t", "color": "red"}`, ""},
+		{"one member only", `{"notes": "n", "id": "1"}`, ""},
+		{"two bases fit, neither exactly", `{"notes": "n", "id": "1", "createdDateTime": "t"}`, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := &Page{File: "api/openshift-get.md", Kind: PageAPI, Examples: []Example{{Kind: ExampleResponse,
+				Annotation: &Annotation{BlockType: "response", ODataType: "microsoft.graph.openShift"}, Body: c.body, Pos: Pos{File: "api/openshift-get.md", Line: 9}}}}
+			pages := []*Page{p,
+				resPage("resources/openshift.md", ResourceType{Name: "openShift", Properties: []Property{{Name: "notes", Type: str()}}}),
+				resPage("resources/changetrackedentity.md", tracked), resPage("resources/baseitem.md", item),
+				resPage("resources/shift.md", child("shift", "changeTrackedEntity")), resPage("resources/timeoff.md", child("timeOff", "changeTrackedEntity")),
+				resPage("resources/drive.md", child("drive", "baseItem")), resPage("resources/list.md", child("list", "baseItem"))}
+			var ds Diagnostics
+			g := newTypeGraph(pages, &ds)
+			if got := g.byName["microsoft.graph.openshift"].Base; got != c.want {
+				t.Errorf("base %q, want %q (%v)", got, c.want, ds)
+			}
+		})
+	}
+}

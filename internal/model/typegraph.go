@@ -28,8 +28,10 @@ func titleSpelling(p *Page, name string) string {
 			return r
 		}, s))
 	}
-	if first, _, _ := strings.Cut(strings.TrimSpace(p.Title), " "); strings.EqualFold(first, name) && upper(first) > upper(name) {
-		return first
+	// The first letter is left out: a title may capitalise a sentence ("Identity resource
+	// type"), and type names start lower-case.
+	if first, _, _ := strings.Cut(strings.TrimSpace(p.Title), " "); len(first) > 1 && strings.EqualFold(first, name) && upper(first[1:]) > upper(name[1:]) {
+		return name[:1] + first[1:]
 	}
 	return name
 }

@@ -4,7 +4,7 @@ package graph
 
 import "encoding/json"
 
-// SharedDriveItem is the microsoft.graph.SharedDriveItem type. Documented in
+// SharedDriveItem is the microsoft.graph.sharedDriveItem type. Documented in
 // api-reference/beta/resources/shareddriveitem.md.
 type SharedDriveItem struct {
 	// ODataType is the @odata.type annotation: the value's concrete type.

@@ -48,7 +48,7 @@ func (o *GetShareOptions) apply(r *Request) {
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a SharedDriveItem.
+// On success the service answers 200 OK with a sharedDriveItem.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite

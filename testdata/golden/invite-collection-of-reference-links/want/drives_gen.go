@@ -85,7 +85,7 @@ func (o *DriveItemInviteOptions) apply(r *Request) {
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 with a collection of Permission. The iterator yields
+// On success the service answers 200 with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
 // stops at the first error, which it yields. DriveItemInvitePage returns one page with its
 // links.
@@ -113,7 +113,7 @@ func (c *Client) DriveItemInvite(ctx context.Context, driveID string, itemID str
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 with a collection of Permission. This method returns
+// On success the service answers 200 with a collection of permission. This method returns
 // one page; NextPage fetches the next, and DriveItemInvite iterates over every item.
 //
 // Least privileged permissions:

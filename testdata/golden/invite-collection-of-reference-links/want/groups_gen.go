@@ -19,7 +19,7 @@ type GroupDriveItemInviteOptions = DriveItemInviteOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 with a collection of Permission. The iterator yields
+// On success the service answers 200 with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
 // stops at the first error, which it yields. GroupDriveItemInvitePage returns one page with
 // its links.
@@ -47,7 +47,7 @@ func (c *Client) GroupDriveItemInvite(ctx context.Context, groupID string, itemI
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 with a collection of Permission. This method returns
+// On success the service answers 200 with a collection of permission. This method returns
 // one page; NextPage fetches the next, and GroupDriveItemInvite iterates over every item.
 //
 // Least privileged permissions:

@@ -4,7 +4,7 @@ package graph
 
 import "encoding/json"
 
-// DriveRecipient is the microsoft.graph.DriveRecipient type. Documented in
+// DriveRecipient is the microsoft.graph.driveRecipient type. Documented in
 // api-reference/v1.0/resources/driverecipient.md.
 type DriveRecipient struct {
 	// ODataType is the @odata.type annotation: the value's concrete type.

@@ -4,7 +4,7 @@ package graph
 
 import "encoding/json"
 
-// Permission is the microsoft.graph.Permission type. Documented in
+// Permission is the microsoft.graph.permission type. Documented in
 // api-reference/v1.0/resources/permission.md.
 type Permission struct {
 	// ODataType is the @odata.type annotation: the value's concrete type.

@@ -19,7 +19,7 @@ type MeDriveItemInviteOptions = DriveItemInviteOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 with a collection of Permission. The iterator yields
+// On success the service answers 200 with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
 // stops at the first error, which it yields. MeDriveItemInvitePage returns one page with its
 // links.
@@ -47,7 +47,7 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 with a collection of Permission. This method returns
+// On success the service answers 200 with a collection of permission. This method returns
 // one page; NextPage fetches the next, and MeDriveItemInvite iterates over every item.
 //
 // Least privileged permissions:
@@ -78,7 +78,7 @@ type UserDriveItemInviteOptions = DriveItemInviteOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 with a collection of Permission. The iterator yields
+// On success the service answers 200 with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
 // stops at the first error, which it yields. UserDriveItemInvitePage returns one page with
 // its links.
@@ -106,7 +106,7 @@ func (c *Client) UserDriveItemInvite(ctx context.Context, userID string, itemID 
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 with a collection of Permission. This method returns
+// On success the service answers 200 with a collection of permission. This method returns
 // one page; NextPage fetches the next, and UserDriveItemInvite iterates over every item.
 //
 // Least privileged permissions:
