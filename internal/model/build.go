@@ -134,16 +134,50 @@ func queryOptions(p *Page, op *Operation) []string {
 	if op.Method != "GET" {
 		return nil
 	}
-	if len(p.QueryOptions) > 0 {
-		return p.QueryOptions
+	var out []string
+	switch {
+	case len(p.QueryOptions) > 0:
+		out = slices.Clone(p.QueryOptions)
+	case !p.ODataQueryGeneric:
+	case op.Response.Type.Collection:
+		out = []string{"$select", "$filter", "$orderby", "$top", "$skip", "$expand", "$count"}
+	default:
+		out = []string{"$select", "$expand"}
 	}
-	if !p.ODataQueryGeneric {
-		return nil
+	// The page's own example requests are evidence too: list-get.md names no option but
+	// its examples send ?select=...&expand=..., chatmessage-delta.md's ?$top=2.
+	for _, o := range exampleQueryOptions(p) {
+		if !slices.Contains(out, o) {
+			out = append(out, o)
+		}
 	}
-	if op.Response.Type.Collection {
-		return []string{"$select", "$filter", "$orderby", "$top", "$skip", "$expand", "$count"}
+	return out
+}
+
+// exampleQueryOptions lists the OData system query options ($ or not) that the page's
+// GET example requests send, lower-cased with their $, in page order.
+func exampleQueryOptions(p *Page) []string {
+	var out []string
+	for _, ex := range p.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != "GET" {
+			continue
+		}
+		_, query, ok := strings.Cut(ex.URL, "?")
+		if !ok {
+			continue
+		}
+		for _, pair := range strings.Split(query, "&") {
+			name, _, _ := strings.Cut(pair, "=")
+			name = "$" + strings.TrimPrefix(strings.ToLower(strings.TrimSpace(name)), "$")
+			switch name {
+			case "$select", "$filter", "$search", "$orderby", "$top", "$skip", "$expand", "$count", "$format":
+				if !slices.Contains(out, name) {
+					out = append(out, name)
+				}
+			}
+		}
 	}
-	return []string{"$select", "$expand"}
+	return out
 }
 
 // inferResponse settles a response type the Response section left unknown: from an

@@ -262,3 +262,35 @@ func TestInferResponse(t *testing.T) {
 		t.Error("prose read as a type")
 	}
 }
+
+func TestQueryOptionsFromExamples(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		method  string
+		generic bool
+		urls    []string
+		want    string
+	}{
+		{"options the examples send, with or without $", "GET", false,
+			[]string{"https://graph.microsoft.com/v1.0/sites/{site-id}/lists/{list-id}?select=id,name&expand=columns(select=name)", "/x?$top=2&$skiptoken=abc"},
+			"$select $expand $top"},
+		{"added after the page's own", "GET", true, []string{"/x?$filter=a eq 'b'&$format=json"}, "$select $expand $filter $format"},
+		{"no query", "GET", false, []string{"/x"}, ""},
+		{"not a GET", "POST", false, []string{"/x?$select=id"}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := apiPage("api/list-get.md", c.method, path("x"))
+			p.ODataQueryGeneric = c.generic
+			for _, u := range c.urls {
+				p.Examples = append(p.Examples, Example{Kind: ExampleRequest, Method: c.method, URL: u})
+			}
+			ops := buildOperations(p, &Diagnostics{})
+			if len(ops) != 1 {
+				t.Fatalf("%d operations", len(ops))
+			}
+			if got := strings.Join(ops[0].QueryOptions, " "); got != c.want {
+				t.Errorf("options %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -5,11 +5,14 @@ package graph
 import (
 	"context"
 	"net/http"
+	"strings"
 )
 
 // GetShareOptions are the optional query parameters and headers of GetShare; the zero value
 // sends none.
 type GetShareOptions struct {
+	// Expand lists the relationships to return with each item ($expand).
+	Expand []string
 	// Prefer is the Prefer header. Optional. One of the prefer values listed below.
 	Prefer string
 	// RedeemSharingLink is the redeemSharingLink header. For a sharing link, give the caller
@@ -30,6 +33,9 @@ func (o *GetShareOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	if len(o.Expand) > 0 {
+		r.SetQuery("$expand", strings.Join(o.Expand, ","))
+	}
 	if o.Prefer != "" {
 		r.SetHeader("Prefer", o.Prefer)
 	}

@@ -11,8 +11,11 @@ import (
 // GetEmailActivityUserDetailReportsByPeriodOptions are the optional query parameters and
 // headers of GetEmailActivityUserDetailReportsByPeriod; the zero value sends none.
 type GetEmailActivityUserDetailReportsByPeriodOptions struct {
-	// Header holds request headers to send, such as one the docs do not list; its values are
-	// added to the request.
+	// Format is the response format ($format).
+	Format string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 
@@ -22,6 +25,9 @@ func (o *GetEmailActivityUserDetailReportsByPeriodOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	if o.Format != "" {
+		r.SetQuery("$format", o.Format)
+	}
 }
 
 // GetEmailActivityUserDetailReportsByPeriod sends GET /reports/getEmailActivityUserDetail(period='{period}').

@@ -7,13 +7,17 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"strings"
 )
 
 // GetMeMessageWithExpandOptions are the optional query parameters and headers of
 // GetMeMessageWithExpand; the zero value sends none.
 type GetMeMessageWithExpandOptions struct {
-	// Header holds request headers to send, such as one the docs do not list; its values are
-	// added to the request.
+	// Expand lists the relationships to return with each item ($expand).
+	Expand []string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 
@@ -23,6 +27,9 @@ func (o *GetMeMessageWithExpandOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	if len(o.Expand) > 0 {
+		r.SetQuery("$expand", strings.Join(o.Expand, ","))
+	}
 }
 
 // GetMeMessageWithExpand sends GET /me/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').

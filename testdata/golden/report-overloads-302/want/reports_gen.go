@@ -11,8 +11,11 @@ import (
 // GetOffice365ActiveUserCountsReportsOptions are the optional query parameters and headers
 // of GetOffice365ActiveUserCountsReports; the zero value sends none.
 type GetOffice365ActiveUserCountsReportsOptions struct {
-	// Header holds request headers to send, such as one the docs do not list; its values are
-	// added to the request.
+	// Format is the response format ($format).
+	Format string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 }
 
@@ -22,6 +25,9 @@ func (o *GetOffice365ActiveUserCountsReportsOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	if o.Format != "" {
+		r.SetQuery("$format", o.Format)
+	}
 }
 
 // GetOffice365ActiveUserCountsReports sends GET /reports/getOffice365ActiveUserCounts(period='{period}').
