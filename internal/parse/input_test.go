@@ -117,7 +117,7 @@ func TestOddInput(t *testing.T) {
 		},
 		{
 			name: "a stray NUL in text", file: res,
-			src:  "# thing resource type\n\nA \x00 and a \x0c here.\n",
+			src: "# thing resource type\n\nA \x00 and a \x0c here.\n",
 			check: func(t *testing.T, pg *model.Page) {
 				if pg.Summary != "A \x00 and a \x0c here." {
 					t.Errorf("summary %q: want the NUL and form feed kept, for emit to escape", pg.Summary)
