@@ -27,7 +27,8 @@ func New() *Parser {
 
 // Parse reads one page. file is the page's slash-separated name relative to the input
 // root (it decides the page's folder kind and appears in every position); src is its
-// content. Parse never fails: what it cannot use becomes a diagnostic.
+// content. Parse never fails: what it cannot use becomes a diagnostic, and a page it
+// refuses (over MaxPageSize, or a binary file) comes back empty beside its error.
 func Parse(file string, src []byte) (*model.Page, model.Diagnostics) {
 	return New().Parse(file, src)
 }
