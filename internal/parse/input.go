@@ -18,6 +18,7 @@ import (
 //     refused (binary-page, error); a stray NUL or control character in a text page is
 //     kept (emit escapes it);
 //   - an empty page, or one of only white space, gives empty-page (warning);
+//   - a UTF-8 byte-order mark is dropped;
 //   - bytes that are not UTF-8 are read as U+FFFD (invalid-utf8, warning, once a page);
 //     a request path or a name that holds one is then refused where it is read;
 //   - a line that opens more than maxNestMarkers lists and block quotes, or is indented
@@ -102,6 +103,9 @@ func gate(file string, src []byte, ds *model.Diagnostics) (clean []byte, l *line
 	}
 
 	r := &rewriter{src: src}
+	if bytes.HasPrefix(src, []byte("\ufeff")) {
+		r.replace(0, 3, "") // a UTF-8 byte-order mark would hide the front matter's ---
+	}
 	// Bytes that are not UTF-8 are replaced; most pages have none and skip the per-byte
 	// loop.
 	scan := !utf8.Valid(src)

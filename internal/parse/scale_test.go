@@ -112,7 +112,7 @@ func TestParseLinear(t *testing.T) {
 	} {
 		var cs []cost
 		for _, size := range speedSizes() {
-			c := measure(p, kind.file, kind.build(size), 3)
+			c := measure(p, kind.file, kind.build(size), 2)
 			tm, al := c.perMB()
 			t.Logf("%s %.2f MiB: %v per MiB, %.1f MiB allocated per MiB", kind.file, float64(c.size)/mib, tm.Round(time.Microsecond), al)
 			cs = append(cs, c)
