@@ -117,7 +117,7 @@ func TestOddInput(t *testing.T) {
 		},
 		{
 			name: "byte-order mark", file: api,
-			src:  "\ufeff---\ntitle: Get me\n---\n# T\n\n## HTTP request\n```http\nGET /me\n```\n",
+			src: "\ufeff---\ntitle: Get me\n---\n# T\n\n## HTTP request\n```http\nGET /me\n```\n",
 			check: func(t *testing.T, pg *model.Page) {
 				if pg.Title != "Get me" || len(pg.Requests) != 1 || pg.Requests[0].Pos.Line != 8 || pg.Requests[0].Pos.Col != 1 {
 					t.Errorf("title %q, requests %+v: want the front matter's title and GET /me at 8:1", pg.Title, pg.Requests)
