@@ -770,7 +770,7 @@ func (st *state) jsonRepresentation(t *model.ResourceType, tables []resTable) {
 		jsonKey[kv.key] = true
 	}
 	matched := map[string]bool{} // rows the JSON has
-	var only []model.Property
+	only := make([]model.Property, 0, len(keys))
 	for _, kv := range keys {
 		if strings.HasPrefix(kv.key, "@") || strings.Contains(kv.key, "@odata.") || badRune(kv.key) && st.badName("JSON representation property", kv.key, keyPos(kv.key)) {
 			continue

@@ -68,16 +68,18 @@ func (c cost) perMB() (time.Duration, float64) {
 }
 
 // checkLinear fails when time or allocations grow faster than about linearly from the
-// first cost to the last: time may grow 2.5 times faster than the size (noise, caches,
-// the garbage collector), allocations 1.5 times (they are deterministic, but a growing
-// slice's last doubling is not proportional).
+// first cost to the last: time may grow 3 times faster than the size (other work on the
+// machine, caches, fresh memory: a linear parse was seen at up to 2.6 times on a loaded
+// two-core machine, a quadratic one grows as fast as the size again), allocations 1.5
+// times (they are deterministic, but a growing slice's last doubling is not
+// proportional).
 func checkLinear(t *testing.T, what string, cs []cost) {
 	t.Helper()
 	first, last := cs[0], cs[len(cs)-1]
 	grow := float64(last.size) / float64(first.size)
 	t.Logf("%s: %.1f times the size: %.1f times the time, %.1f times the allocations", what, grow,
 		float64(last.took)/float64(max(first.took, time.Microsecond)), float64(last.alloc)/float64(max(first.alloc, 1)))
-	if r := float64(last.took) / float64(max(first.took, time.Microsecond)); r > grow*2.5 {
+	if r := float64(last.took) / float64(max(first.took, time.Microsecond)); r > grow*3 {
 		t.Errorf("%s: %.1f times the size took %.1f times as long (%v -> %v): more than linear", what, grow, r, first.took, last.took)
 	}
 	if r := float64(last.alloc) / float64(max(first.alloc, 1)); r > grow*1.5 {
