@@ -67,25 +67,38 @@ func (c cost) perMB() (time.Duration, float64) {
 	return time.Duration(float64(c.took) / mb), float64(c.alloc) / mib / mb
 }
 
-// checkLinear fails when time or allocations grow faster than about linearly from the
-// first cost to the last: time may grow 3 times faster than the size (other work on the
-// machine, caches, fresh memory: a linear parse was seen at up to 2.6 times on a loaded
-// two-core machine, a quadratic one grows as fast as the size again), allocations 1.5
-// times (they are deterministic, but a growing slice's last doubling is not
-// proportional).
-func checkLinear(t *testing.T, what string, cs []cost) {
+// checkGrowth parses pages of growing size and fails when time or allocations grow
+// faster than about linearly from the first to the last: time may grow 2.5 times faster
+// than the size (caches, fresh memory), allocations 1.5 times (they are deterministic,
+// but a growing slice's last doubling is not proportional). Time is noisy on a shared
+// machine, so a time ratio over the bound is measured again, up to three more rounds,
+// each page keeping its fastest run: a parse that is really superlinear stays over it
+// (quadratic is as much again as the size, 8 times at 8 times the size). It returns the
+// costs.
+func checkGrowth(t *testing.T, p *Parser, what, file string, pages [][]byte) []cost {
 	t.Helper()
-	first, last := cs[0], cs[len(cs)-1]
+	cs := make([]cost, len(pages))
+	for i, src := range pages {
+		cs[i] = measure(p, file, src, 2)
+	}
+	first, last := &cs[0], &cs[len(cs)-1]
 	grow := float64(last.size) / float64(first.size)
-	t.Logf("%s: %.1f times the size: %.1f times the time, %.1f times the allocations", what, grow,
-		float64(last.took)/float64(max(first.took, time.Microsecond)), float64(last.alloc)/float64(max(first.alloc, 1)))
-	if r := float64(last.took) / float64(max(first.took, time.Microsecond)); r > grow*3 {
+	timeGrowth := func() float64 { return float64(last.took) / float64(max(first.took, time.Microsecond)) }
+	for round := 0; round < 3 && timeGrowth() > grow*2.5; round++ {
+		for i, src := range pages {
+			cs[i].took = min(cs[i].took, measure(p, file, src, 2).took)
+		}
+	}
+	allocGrowth := float64(last.alloc) / float64(max(first.alloc, 1))
+	t.Logf("%s: %.1f times the size: %.1f times the time, %.1f times the allocations", what, grow, timeGrowth(), allocGrowth)
+	if r := timeGrowth(); r > grow*2.5 {
 		t.Errorf("%s: %.1f times the size took %.1f times as long (%v -> %v): more than linear", what, grow, r, first.took, last.took)
 	}
-	if r := float64(last.alloc) / float64(max(first.alloc, 1)); r > grow*1.5 {
+	if allocGrowth > grow*1.5 {
 		t.Errorf("%s: %.1f times the size allocated %.1f times as much (%.1f MB -> %.1f MB): more than linear",
-			what, grow, r, float64(first.alloc)/1e6, float64(last.alloc)/1e6)
+			what, grow, allocGrowth, float64(first.alloc)/1e6, float64(last.alloc)/1e6)
 	}
+	return cs
 }
 
 // speedSizes are the page sizes of the linearity test: 1, 2, 4 and 8 MiB under
@@ -112,14 +125,14 @@ func TestParseLinear(t *testing.T) {
 		{"v1.0/resources/bigthing.md", bigResourcePage},
 		{"v1.0/api/bigthing-update.md", bigAPIPage},
 	} {
-		var cs []cost
+		var pages [][]byte
 		for _, size := range speedSizes() {
-			c := measure(p, kind.file, kind.build(size), 2)
+			pages = append(pages, kind.build(size))
+		}
+		for _, c := range checkGrowth(t, p, kind.file, kind.file, pages) {
 			tm, al := c.perMB()
 			t.Logf("%s %.2f MiB: %v per MiB, %.1f MiB allocated per MiB", kind.file, float64(c.size)/mib, tm.Round(time.Microsecond), al)
-			cs = append(cs, c)
 		}
-		checkLinear(t, kind.file, cs)
 	}
 }
 
@@ -210,11 +223,7 @@ func TestParseShapesLinear(t *testing.T) {
 	p := New()
 	for name, build := range pathologicalShapes() {
 		t.Run(name, func(t *testing.T) {
-			var cs []cost
-			for _, n := range []int{64 << 10, 512 << 10} {
-				cs = append(cs, measure(p, "v1.0/resources/x.md", []byte(build(n)), 2))
-			}
-			checkLinear(t, name, cs)
+			checkGrowth(t, p, name, "v1.0/resources/x.md", [][]byte{[]byte(build(64 << 10)), []byte(build(512 << 10))})
 		})
 	}
 }
