@@ -33,8 +33,33 @@ type cost struct {
 // before the first collection and a large one's pay for several, which is not the
 // parser's growth.
 func measure(p *Parser, file string, src []byte, reps int) cost {
+	return measureLoops(p, file, src, reps, 1)
+}
+
+// measureLoops is measure with each run parsing the page loops times back to back; the
+// cost is that of one parse. A small page parsed as many times as a large page is larger
+// takes as long as the large one if parsing is linear, and so meets the same load from
+// other work on the machine: a short run fits between the scheduler's preemptions, a long
+// one does not.
+func measureLoops(p *Parser, file string, src []byte, reps, loops int) cost {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	return measureGC(p, file, src, reps)
+	c := cost{size: len(src)}
+	for i := range reps {
+		runtime.GC()
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		start := time.Now()
+		for range loops {
+			p.Parse(file, src)
+		}
+		took := time.Since(start) / time.Duration(loops)
+		runtime.ReadMemStats(&m1)
+		if i == 0 || took < c.took {
+			c.took = took
+		}
+		c.alloc = (m1.TotalAlloc - m0.TotalAlloc) / uint64(loops)
+	}
+	return c
 }
 
 // measureGC is measure with the garbage collector as it is: what a run of graphdocgen
@@ -70,23 +95,26 @@ func (c cost) perMB() (time.Duration, float64) {
 // checkGrowth parses pages of growing size and fails when time or allocations grow
 // faster than about linearly from the first to the last: time may grow 2.5 times faster
 // than the size (caches, fresh memory), allocations 1.5 times (they are deterministic,
-// but a growing slice's last doubling is not proportional). Time is noisy on a shared
-// machine, so a time ratio over the bound is measured again, up to three more rounds,
+// but a growing slice's last doubling is not proportional). Each page is parsed as many
+// times as the last is larger (measureLoops), so that every measurement lasts about as
+// long. Time is noisy on a shared machine, so a time ratio over the bound is measured
+// again, up to three more rounds,
 // each page keeping its fastest run: a parse that is really superlinear stays over it
 // (quadratic is as much again as the size, 8 times at 8 times the size). It returns the
 // costs.
 func checkGrowth(t *testing.T, p *Parser, what, file string, pages [][]byte) []cost {
 	t.Helper()
 	cs := make([]cost, len(pages))
+	loops := func(i int) int { return max(1, (len(pages[len(pages)-1])+len(pages[i])/2)/len(pages[i])) }
 	for i, src := range pages {
-		cs[i] = measure(p, file, src, 2)
+		cs[i] = measureLoops(p, file, src, 1, loops(i))
 	}
 	first, last := &cs[0], &cs[len(cs)-1]
 	grow := float64(last.size) / float64(first.size)
 	timeGrowth := func() float64 { return float64(last.took) / float64(max(first.took, time.Microsecond)) }
 	for round := 0; round < 3 && timeGrowth() > grow*2.5; round++ {
 		for i, src := range pages {
-			cs[i].took = min(cs[i].took, measure(p, file, src, 2).took)
+			cs[i].took = min(cs[i].took, measureLoops(p, file, src, 1, loops(i)).took)
 		}
 	}
 	allocGrowth := float64(last.alloc) / float64(max(first.alloc, 1))
