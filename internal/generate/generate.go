@@ -3,6 +3,7 @@ package generate
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"sync"
@@ -179,6 +180,17 @@ func readFailure(name string, err error) string {
 	return "cannot read the page: " + err.Error()
 }
 
+// readPage reads a page, but no more than one byte past parse.MaxPageSize: Parse refuses a
+// longer page (page-too-large) without a multi-gigabyte file being loaded first.
+func readPage(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, parse.MaxPageSize+1))
+}
+
 // ParseAll reads and parses the pages on jobs goroutines. The result is in input order
 // whatever the parallelism.
 func ParseAll(inputs []Input, jobs int) ([]*model.Page, model.Diagnostics) {
@@ -192,7 +204,7 @@ func ParseAll(inputs []Input, jobs int) ([]*model.Page, model.Diagnostics) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				src, err := os.ReadFile(inputs[i].Display)
+				src, err := readPage(inputs[i].Display)
 				if err != nil {
 					pages[i] = &model.Page{File: inputs[i].Rel}
 					diags[i] = model.Diagnostics{{Pos: model.Pos{File: inputs[i].Rel, Line: 1, Col: 1}, Severity: model.Error,
