@@ -166,7 +166,7 @@ var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUs
 	"DecodeObject", "MarshalObject", "ODataTypeOf", "DecodeBody", "MarshalBody", "Reference",
 	// safety_gen.go
 	"BearerTransport", "DefaultTimeout", "DefaultMaxResponseBytes", "WithTimeout", "WithMaxResponseBytes",
-	"RequestError", "ResponseTooLargeError",
+	"RequestError", "ResponseTooLargeError", "ListDelta",
 	// edm_gen.go
 	"Binary", "Date", "DateOf", "DateTimeOffset", "Duration", "NewBinary", "NewDateTimeOffset", "NewDuration",
 	"NewTimeOfDay", "ParseBinary", "ParseDate", "ParseDateTimeOffset", "ParseDuration", "ParseTimeOfDay",

@@ -480,6 +480,13 @@ func GetPage[T any](ctx context.Context, c *Client, r Request) (*Page[T], error)
 // is fetched when the consumer reaches it, and none after the consumer stops; an error
 // is yielded once, last.
 func List[T any](ctx context.Context, c *Client, r Request) iter.Seq2[T, error] {
+	return ListDelta[T](ctx, c, r, nil)
+}
+
+// ListDelta is List for a delta function's answer: once every item is yielded, the last
+// page's @odata.deltaLink (the URL that asks for the changes made since) is stored in
+// *deltaLink, when deltaLink is not nil. Pass it to NextPage's Page, or to Client.Do, later.
+func ListDelta[T any](ctx context.Context, c *Client, r Request, deltaLink *string) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		p, err := GetPage[T](ctx, c, r)
 		seen := map[string]bool{} // next links followed: a cycle would never end
@@ -495,6 +502,9 @@ func List[T any](ctx context.Context, c *Client, r Request) iter.Seq2[T, error] 
 				}
 			}
 			if p.NextLink == "" {
+				if deltaLink != nil {
+					*deltaLink = p.DeltaLink
+				}
 				return
 			}
 			seen[p.NextLink] = true

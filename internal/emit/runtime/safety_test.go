@@ -739,3 +739,27 @@ func TestConcurrentCallsRace(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestListKeepsDeltaLink(t *testing.T) {
+	t.Parallel()
+	var rec *recorder
+	rec = newRecorder(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		if n == 0 {
+			fmt.Fprintf(w, `{"value":[{"id":"a"}],"@odata.nextLink":%q}`, rec.srv.URL+"/beta/users/delta?$skiptoken=2")
+			return
+		}
+		fmt.Fprintf(w, `{"value":[{"id":"b"}],"@odata.deltaLink":%q}`, rec.srv.URL+"/beta/users/delta?$deltatoken=3")
+	})
+	c, _ := fakeClient(rec.srv.URL + "/beta")
+	var delta string
+	var ids []string
+	for v, err := range ListDelta[map[string]any](context.Background(), c, Request{Method: http.MethodGet, Path: "/users/delta"}, &delta) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, fmt.Sprint(v["id"]))
+	}
+	if fmt.Sprint(ids) != "[a b]" || delta != rec.srv.URL+"/beta/users/delta?$deltatoken=3" {
+		t.Errorf("items %v, delta link %q", ids, delta)
+	}
+}
