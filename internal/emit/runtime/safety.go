@@ -97,6 +97,9 @@ func (e *RequestError) Unwrap() error { return e.Err }
 // retryableErr reports whether a transport error may go away if the request is sent again:
 // a reset, refused or aborted connection, one closed early, or a timeout.
 func retryableErr(err error) bool {
+	if errors.As(err, new(credentialError)) {
+		return false // a token that cannot be had now will not be had a second later
+	}
 	for _, target := range []error{syscall.ECONNRESET, syscall.ECONNREFUSED, syscall.ECONNABORTED, syscall.EPIPE,
 		io.EOF, io.ErrUnexpectedEOF, net.ErrClosed} {
 		if errors.Is(err, target) {
@@ -270,12 +273,19 @@ func (t BearerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	}
 	tok, err := t.Token(r.Context())
 	if err != nil {
-		return closeAndFail(r, fmt.Errorf("graph: getting a token: %w", err))
+		return closeAndFail(r, credentialError{err})
 	}
 	r = r.Clone(r.Context())
 	r.Header.Set("Authorization", "Bearer "+tok)
 	return base.RoundTrip(r)
 }
+
+// credentialError is the error of BearerTransport's Token func: never retried, even when
+// it is a timeout.
+type credentialError struct{ err error }
+
+func (e credentialError) Error() string { return "graph: getting a token: " + e.err.Error() }
+func (e credentialError) Unwrap() error { return e.err }
 
 // closeAndFail closes r's body, as a RoundTripper must even when it fails, and returns err.
 func closeAndFail(r *http.Request, err error) (*http.Response, error) {

@@ -452,11 +452,14 @@ func (ct *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) 
 
 func TestCredentialErrorNotRetried(t *testing.T) {
 	t.Parallel()
-	for _, method := range []string{http.MethodGet, http.MethodDelete, http.MethodPost, http.MethodPatch} {
+	for i, method := range []string{http.MethodGet, http.MethodDelete, http.MethodPost, http.MethodPatch, http.MethodPut} {
 		var calls atomic.Int64
 		bt := &BearerTransport{
 			Token: func(context.Context) (string, error) {
 				calls.Add(1)
+				if i == 4 { // a timeout reaching the token endpoint is a credential error still
+					return "", &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ETIMEDOUT}
+				}
 				return "", errors.New("AADSTS7000215: invalid client secret")
 			},
 			AllowedHosts: []string{"graph.test"},
