@@ -47,8 +47,10 @@ const (
 // Client calls Microsoft Graph. Its methods are safe for concurrent use.
 //
 // Authentication is the job of the *http.Client given with WithHTTPClient (for example
-// one made by golang.org/x/oauth2), which adds the Authorization header to each request
-// and renews the token; WithToken is a shortcut for scripts holding a token already.
+// one made by golang.org/x/oauth2, or one whose transport is a BearerTransport), which
+// adds the Authorization header to each request and renews the token; WithToken is a
+// shortcut for scripts holding a token already. A redirect to another scheme, host or
+// port drops the Authorization header (see NewClient).
 //
 // Requests answered 429 Too Many Requests, 503 Service Unavailable or 504 Gateway Timeout
 // are sent again as the RetryPolicy says (see RetryPolicy for which ones).
@@ -111,9 +113,11 @@ func WithUserAgent(ua string) Option {
 //
 // Answers 429 Too Many Requests and 503 Service Unavailable are retried whatever the
 // method: the service turned the request away without carrying it out. Answers 504
-// Gateway Timeout and transport errors (a reset connection, say) are retried only for the
-// idempotent methods GET, HEAD, PUT, DELETE and OPTIONS, since a POST or PATCH may have
-// been carried out already. Errors of the request's context are never retried.
+// Gateway Timeout and the transport errors that may go away (a reset or refused
+// connection, a timeout: see RequestError) are retried only for the idempotent methods
+// GET, HEAD, PUT, DELETE and OPTIONS, since a POST or PATCH may have been carried out
+// already. Other transport errors (a failing credential, an invalid request, a redirect
+// loop) and errors of the request's context are never retried.
 //
 // The wait before a retry is the answer's Retry-After (seconds or an HTTP date), honoured
 // even when longer than MaxDelay; without one it is a random duration between 0 and
@@ -365,7 +369,8 @@ type Request struct {
 	Header http.Header
 	// Body, when not nil, is sent as JSON (unless Content is set).
 	Body any
-	// Content, when not nil, is sent as it is (an upload), with ContentType.
+	// Content, when not nil, is sent as it is (an upload), with ContentType. A nil
+	// pointer in it (a nil *bytes.Buffer, say) is an error, not an empty upload.
 	Content io.Reader
 	// ContentType is the media type of Content.
 	ContentType string
