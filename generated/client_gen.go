@@ -22,7 +22,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -50,8 +49,10 @@ const (
 // Client calls Microsoft Graph. Its methods are safe for concurrent use.
 //
 // Authentication is the job of the *http.Client given with WithHTTPClient (for example
-// one made by golang.org/x/oauth2), which adds the Authorization header to each request
-// and renews the token; WithToken is a shortcut for scripts holding a token already.
+// one made by golang.org/x/oauth2, or one whose transport is a BearerTransport), which
+// adds the Authorization header to each request and renews the token; WithToken is a
+// shortcut for scripts holding a token already. A redirect to another scheme, host or
+// port drops the Authorization header (see NewClient).
 //
 // Requests answered 429 Too Many Requests, 503 Service Unavailable or 504 Gateway Timeout
 // are sent again as the RetryPolicy says (see RetryPolicy for which ones).
@@ -61,6 +62,11 @@ type Client struct {
 	userAgent  string
 	token      string
 	retry      RetryPolicy
+	// sender is the copy of httpClient requests are sent with, with the redirect policy.
+	sender *http.Client
+	// timeout bounds one attempt (0: no bound); maxResponse bounds a JSON result.
+	timeout     time.Duration
+	maxResponse int64
 
 	// sleep waits d, or until ctx is done (it then returns ctx.Err()).
 	sleep func(ctx context.Context, d time.Duration) error
@@ -109,9 +115,11 @@ func WithUserAgent(ua string) Option {
 //
 // Answers 429 Too Many Requests and 503 Service Unavailable are retried whatever the
 // method: the service turned the request away without carrying it out. Answers 504
-// Gateway Timeout and transport errors (a reset connection, say) are retried only for the
-// idempotent methods GET, HEAD, PUT, DELETE and OPTIONS, since a POST or PATCH may have
-// been carried out already. Errors of the request's context are never retried.
+// Gateway Timeout and the transport errors that may go away (a reset or refused
+// connection, a timeout: see RequestError) are retried only for the idempotent methods
+// GET, HEAD, PUT, DELETE and OPTIONS, since a POST or PATCH may have been carried out
+// already. Other transport errors (a failing credential, an invalid request, a redirect
+// loop) and errors of the request's context are never retried.
 //
 // The wait before a retry is the answer's Retry-After (seconds or an HTTP date), honoured
 // even when longer than MaxDelay; without one it is a random duration between 0 and
@@ -161,17 +169,25 @@ func WithoutRetries() Option {
 	return func(c *Client) { c.retry.MaxAttempts = 1 }
 }
 
-// NewClient returns a client for DefaultBaseURL using http.DefaultClient and
-// DefaultRetryPolicy, changed by opts.
+// NewClient returns a client for DefaultBaseURL using http.DefaultClient,
+// DefaultRetryPolicy, DefaultTimeout and DefaultMaxResponseBytes, changed by opts.
+//
+// The client sends with a copy of the *http.Client (which is left as it was) whose
+// redirect policy follows at most 10 redirects and drops the Authorization header, and
+// other credential headers, on a redirect that changes the scheme, the host or the port.
 func NewClient(opts ...Option) *Client {
 	c := &Client{baseURL: DefaultBaseURL, httpClient: http.DefaultClient, userAgent: DefaultUserAgent,
-		retry: DefaultRetryPolicy(), sleep: sleepContext, jitter: fullJitter, now: time.Now}
+		retry: DefaultRetryPolicy(), timeout: DefaultTimeout, maxResponse: DefaultMaxResponseBytes,
+		sleep: sleepContext, jitter: fullJitter, now: time.Now}
 	for _, o := range opts {
 		o(c)
 	}
 	if c.httpClient == nil {
 		c.httpClient = http.DefaultClient
 	}
+	hc := *c.httpClient
+	hc.CheckRedirect = redirectPolicy(c.httpClient.CheckRedirect)
+	c.sender = &hc
 	return c
 }
 
@@ -355,7 +371,8 @@ type Request struct {
 	Header http.Header
 	// Body, when not nil, is sent as JSON (unless Content is set).
 	Body any
-	// Content, when not nil, is sent as it is (an upload), with ContentType.
+	// Content, when not nil, is sent as it is (an upload), with ContentType. A nil
+	// pointer in it (a nil *bytes.Buffer, say) is an error, not an empty upload.
 	Content io.Reader
 	// ContentType is the media type of Content.
 	ContentType string
@@ -371,21 +388,38 @@ func (c *Client) Do(ctx context.Context, r Request, out any) error {
 // fetch is do, for link (an @odata.nextLink, say) instead of r's path and query when
 // link is not empty.
 func (c *Client) fetch(ctx context.Context, r Request, link string, out any) error {
-	resp, err := c.send(ctx, r, link, "application/json")
+	resp, err := c.send(ctx, r, link, "application/json", false)
 	if err != nil {
 		return err
 	}
 	defer resp.Body.Close()
+	method, path := resp.Request.Method, resp.Request.URL.Path
 	if out == nil || resp.StatusCode == http.StatusNoContent {
-		_, _ = io.Copy(io.Discard, resp.Body)
-		return nil
+		// A body nobody wants is read up to maxDrain, so that the connection is reused;
+		// past that, closing the body closes the connection.
+		if _, err := io.CopyN(io.Discard, resp.Body, maxDrain); err != nil && err != io.EOF {
+			return fmt.Errorf("graph: reading the %s %s response: %w", method, path, err)
+		}
+		return ctx.Err()
 	}
-	b, err := readBody(resp)
+	b, err := readLimited(resp.Body, resp.ContentLength, c.maxResponse)
+	if err == nil {
+		err = ctx.Err() // a call cancelled as its body ended is cancelled
+	}
+	if err == nil && resp.ContentLength > 0 && int64(len(b)) < resp.ContentLength {
+		err = io.ErrUnexpectedEOF // shorter than announced
+	}
+	if err == errTooLarge {
+		return &ResponseTooLargeError{Method: method, Path: path, Limit: c.maxResponse, ClientRequestID: resp.Request.Header.Get("client-request-id")}
+	}
 	if err != nil {
-		return fmt.Errorf("graph: reading the %s %s response: %w", resp.Request.Method, resp.Request.URL.Path, err)
+		return fmt.Errorf("graph: reading the %s %s response: %w", method, path, err)
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
-		return nil // an empty body: nothing to decode
+		if resp.StatusCode != http.StatusOK {
+			return nil // a 201 or 202 that sent nothing back: nothing to decode
+		}
+		return fmt.Errorf("graph: %s %s: status %d with an empty body where a result is expected: %w", method, path, resp.StatusCode, io.ErrUnexpectedEOF)
 	}
 	// A model's UnmarshalJSON checks the document itself, so it is called directly:
 	// json.Unmarshal would scan the whole body once more before calling it.
@@ -395,35 +429,14 @@ func (c *Client) fetch(ctx context.Context, r Request, link string, out any) err
 		err = json.Unmarshal(b, out)
 	}
 	if err != nil {
-		return fmt.Errorf("graph: decoding the %s %s response: %w", resp.Request.Method, resp.Request.URL.Path, err)
+		return fmt.Errorf("graph: decoding the %s %s response: %w", method, path, err)
 	}
 	return nil
 }
 
-// readBody reads the whole of resp's body, in one allocation when the length is known.
-func readBody(resp *http.Response) ([]byte, error) {
-	n := resp.ContentLength
-	if n < 0 || n > 64<<20 {
-		return io.ReadAll(resp.Body)
-	}
-	b := make([]byte, n, n+1) // one spare byte, so that a body longer than announced shows
-	if _, err := io.ReadFull(resp.Body, b); err != nil {
-		return nil, err
-	}
-	m, err := resp.Body.Read(b[n : n+1])
-	if m > 0 {
-		rest, err := io.ReadAll(resp.Body)
-		return append(b[:n+1], rest...), err
-	}
-	if err != nil && !errors.Is(err, io.EOF) {
-		return nil, err
-	}
-	return b, nil
-}
-
 // Stream sends r and returns the response body unread (a download); the caller closes it.
 func (c *Client) Stream(ctx context.Context, r Request) (io.ReadCloser, error) {
-	resp, err := c.send(ctx, r, "", "*/*")
+	resp, err := c.send(ctx, r, "", "*/*", true)
 	if err != nil {
 		return nil, err
 	}
@@ -441,12 +454,15 @@ func (c *Client) Count(ctx context.Context, r Request) (int64, error) {
 	h.Set("Accept", "text/plain")
 	h.Set("ConsistencyLevel", "eventual")
 	r.Header = h
-	resp, err := c.send(ctx, r, "", "text/plain")
+	resp, err := c.send(ctx, r, "", "text/plain", false)
 	if err != nil {
 		return 0, err
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(resp.Body, 64))
+	if err == nil {
+		err = ctx.Err()
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -471,6 +487,13 @@ func GetPage[T any](ctx context.Context, c *Client, r Request) (*Page[T], error)
 // is fetched when the consumer reaches it, and none after the consumer stops; an error
 // is yielded once, last.
 func List[T any](ctx context.Context, c *Client, r Request) iter.Seq2[T, error] {
+	return ListDelta[T](ctx, c, r, nil)
+}
+
+// ListDelta is List for a delta function's answer: once every item is yielded, the last
+// page's @odata.deltaLink (the URL that asks for the changes made since) is stored in
+// *deltaLink, when deltaLink is not nil. Pass it to NextPage's Page, or to Client.Do, later.
+func ListDelta[T any](ctx context.Context, c *Client, r Request, deltaLink *string) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		p, err := GetPage[T](ctx, c, r)
 		seen := map[string]bool{} // next links followed: a cycle would never end
@@ -486,6 +509,9 @@ func List[T any](ctx context.Context, c *Client, r Request) iter.Seq2[T, error] 
 				}
 			}
 			if p.NextLink == "" {
+				if deltaLink != nil {
+					*deltaLink = p.DeltaLink
+				}
 				return
 			}
 			seen[p.NextLink] = true
@@ -499,8 +525,9 @@ func List[T any](ctx context.Context, c *Client, r Request) iter.Seq2[T, error] 
 
 // send sends r (to link instead of r's path and query when link is not empty), retrying
 // as c.retry says, and returns the response when its status is 2xx, or an error: an
-// *Error for any other status.
-func (c *Client) send(ctx context.Context, r Request, link, accept string) (*http.Response, error) {
+// *Error for any other status, a *RequestError when no answer came. The per-try timeout
+// runs on until the body is closed, or only until the headers arrive when stream is true.
+func (c *Client) send(ctx context.Context, r Request, link, accept string, stream bool) (*http.Response, error) {
 	target, err := c.target(r, link)
 	if err != nil {
 		return nil, err
@@ -513,27 +540,67 @@ func (c *Client) send(ctx context.Context, r Request, link, accept string) (*htt
 	if !b.replayable() {
 		attempts = 1
 	}
+	id := ""
+	for k, v := range r.Header {
+		if strings.EqualFold(k, "client-request-id") && len(v) > 0 {
+			id = v[0]
+		}
+	}
+	if id == "" {
+		id = newUUID()
+	}
 	start := c.now()
 	for n := 0; ; n++ {
-		req, err := c.newHTTPRequest(ctx, r, target, accept, b)
+		actx, cancel := context.WithCancelCause(ctx)
+		var timer *time.Timer
+		if c.timeout > 0 {
+			d := c.timeout
+			timer = time.AfterFunc(d, func() { cancel(tryTimeoutError{d}) })
+		}
+		req, err := c.newHTTPRequest(actx, r, target, accept, b, id, n)
 		if err != nil {
+			if timer != nil {
+				timer.Stop()
+			}
+			cancel(context.Canceled)
 			return nil, err
 		}
-		resp, err := c.httpClient.Do(req)
+		resp, err := c.sender.Do(req)
 		var last error
 		var wait time.Duration
 		switch {
 		case err != nil:
-			if ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
-				!idempotent(req.Method) {
-				return nil, err
+			if timer != nil {
+				timer.Stop()
 			}
-			last, wait = err, c.backoff(n)
+			if cause := context.Cause(actx); ctx.Err() == nil && errors.As(cause, new(tryTimeoutError)) {
+				err = cause
+			}
+			cancel(context.Canceled)
+			var ue *url.Error
+			if errors.As(err, &ue) {
+				err = ue.Err // its text holds the URL
+			}
+			re := &RequestError{Method: req.Method, Path: req.URL.Path, ClientRequestID: id, Attempts: n + 1, Err: err}
+			re.Retryable = ctx.Err() == nil && retryableErr(err)
+			if ctx.Err() != nil || !re.Retryable || !idempotent(req.Method) {
+				return nil, re
+			}
+			last, wait = re, c.backoff(n)
 		case resp.StatusCode >= 200 && resp.StatusCode < 300:
+			ab := &attemptBody{rc: resp.Body, ctx: actx, cancel: cancel, timer: timer}
+			if stream {
+				ab.stop()
+			}
+			resp.Body = ab
 			return resp, nil
 		default:
 			e, hasRetryAfter := newError(resp, c.now())
 			resp.Body.Close()
+			if timer != nil {
+				timer.Stop()
+			}
+			cancel(context.Canceled)
 			if !retryStatus(e.StatusCode, req.Method) {
 				return nil, e
 			}
@@ -573,11 +640,12 @@ func (c *Client) target(r Request, link string) (string, error) {
 	}
 	u, err := base.Parse(link)
 	if err != nil {
-		return "", fmt.Errorf("graph: the link %q: %w", link, err)
+		return "", errors.New("graph: a next link is not a URL") // the link may hold a password: it is not echoed
 	}
 	if !strings.EqualFold(u.Scheme, base.Scheme) || !strings.EqualFold(hostPort(u), hostPort(base)) || u.User != nil {
-		return "", fmt.Errorf("graph: refusing to follow the link %q: it leaves %s://%s, and would send the client's credentials elsewhere",
-			link, base.Scheme, base.Host)
+		u.User = nil
+		return "", fmt.Errorf("graph: refusing to follow the link %q: it leaves %s://%s, or names a user, and would send the client's credentials elsewhere",
+			u.String(), base.Scheme, base.Host)
 	}
 	return u.String(), nil
 }
@@ -598,13 +666,17 @@ func hostPort(u *url.URL) string {
 }
 
 // newHTTPRequest builds one attempt at r.
-func (c *Client) newHTTPRequest(ctx context.Context, r Request, target, accept string, b *body) (*http.Request, error) {
+func (c *Client) newHTTPRequest(ctx context.Context, r Request, target, accept string, b *body, id string, retry int) (*http.Request, error) {
 	req, err := http.NewRequestWithContext(ctx, r.Method, target, nil)
 	if err != nil {
 		return nil, err
 	}
 	req.Header.Set("Accept", accept)
 	req.Header.Set("User-Agent", c.userAgent)
+	req.Header.Set("client-request-id", id)
+	if retry > 0 {
+		req.Header.Set("Retry-Attempt", strconv.Itoa(retry))
+	}
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
@@ -741,9 +813,8 @@ type body struct {
 	at          io.ReaderAt
 	start, size int64
 	// seeker is a seekable raw body that cannot read at offsets: it is rewound per attempt,
-	// once the transport has closed the attempt before (closed).
-	seeker io.ReadSeeker
-	closed chan struct{}
+	// and an earlier attempt's reader reads nothing more.
+	seeker *seekState
 	// once is a raw body that is read once: its request is not retried.
 	once io.Reader
 }
@@ -751,6 +822,10 @@ type body struct {
 // newBody encodes r's JSON body, or sizes up its raw body.
 func newBody(r Request) (*body, error) {
 	b := &body{contentType: r.ContentType}
+	if v := reflect.ValueOf(r.Content); r.Content != nil && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Map ||
+		v.Kind() == reflect.Slice || v.Kind() == reflect.Func || v.Kind() == reflect.Chan) && v.IsNil() {
+		return nil, fmt.Errorf("graph: %s %s: the request's Content is a nil %T", r.Method, r.Path, r.Content)
+	}
 	switch raw := r.Content.(type) {
 	case nil:
 		if r.Body == nil {
@@ -779,7 +854,7 @@ func newBody(r Request) (*body, error) {
 		case isAt:
 			b.at, b.start, b.size = ra, start, end-start
 		default:
-			b.seeker, b.start, b.size = raw, start, end-start
+			b.seeker, b.start, b.size = &seekState{s: raw}, start, end-start
 		}
 	default:
 		b.once = raw
@@ -813,39 +888,18 @@ func (b *body) open(ctx context.Context) (io.ReadCloser, int64, error) {
 		}
 		return io.NopCloser(io.NewSectionReader(b.at, b.start, b.size)), b.size, nil
 	case b.seeker != nil:
-		// The transport may still be reading the attempt before: wait until it has closed it.
-		if b.closed != nil {
-			select {
-			case <-b.closed:
-			case <-ctx.Done():
-				return nil, 0, ctx.Err()
-			}
-		}
-		if _, err := b.seeker.Seek(b.start, io.SeekStart); err != nil {
+		// The transport may still hold the attempt before, unclosed: it reads nothing more.
+		st := b.seeker
+		st.mu.Lock()
+		defer st.mu.Unlock()
+		st.gen++
+		if _, err := st.s.Seek(b.start, io.SeekStart); err != nil {
 			return nil, 0, fmt.Errorf("graph: rewinding the request body: %w", err)
 		}
-		rc := &notifyCloser{r: io.LimitReader(b.seeker, b.size), closed: make(chan struct{})}
-		b.closed = rc.closed
-		return rc, b.size, nil
+		return &seekAttempt{st: st, gen: st.gen, left: b.size}, b.size, nil
 	default:
 		return io.NopCloser(b.once), -1, nil
 	}
-}
-
-// notifyCloser reads r and closes closed when it is closed.
-type notifyCloser struct {
-	r      io.Reader
-	once   sync.Once
-	closed chan struct{}
-}
-
-// Read reads r.
-func (n *notifyCloser) Read(p []byte) (int, error) { return n.r.Read(p) }
-
-// Close closes n.closed.
-func (n *notifyCloser) Close() error {
-	n.once.Do(func() { close(n.closed) })
-	return nil
 }
 
 // PathValue formats a path or function argument, escaped for a path segment: an ID

@@ -164,6 +164,9 @@ var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUs
 	"DefaultRetryPolicy", "WithRetryPolicy", "WithoutRetries", "IsNotFound", "IsThrottled", "ErrorDetail", "NextPage",
 	"Request", "GetPage", "List", "ValueOf", "PathValue", "PathSegments", "QueryValue", "QuoteSearch",
 	"DecodeObject", "MarshalObject", "ODataTypeOf", "DecodeBody", "MarshalBody", "Reference",
+	// safety_gen.go
+	"BearerTransport", "DefaultTimeout", "DefaultMaxResponseBytes", "WithTimeout", "WithMaxResponseBytes",
+	"RequestError", "ResponseTooLargeError", "ListDelta",
 	// edm_gen.go
 	"Binary", "Date", "DateOf", "DateTimeOffset", "Duration", "NewBinary", "NewDateTimeOffset", "NewDuration",
 	"NewTimeOfDay", "ParseBinary", "ParseDate", "ParseDateTimeOffset", "ParseDuration", "ParseTimeOfDay",

@@ -395,8 +395,8 @@ func TestNewClient(t *testing.T) {
 	if c.baseURL != DefaultBaseURL || DefaultBaseURL != "https://graph.microsoft.com/beta" {
 		t.Errorf("baseURL = %q", c.baseURL)
 	}
-	if c.httpClient != http.DefaultClient {
-		t.Error("httpClient is not http.DefaultClient")
+	if c.httpClient != http.DefaultClient || c.sender == http.DefaultClient || c.sender.Transport != nil || c.sender.CheckRedirect == nil {
+		t.Error("httpClient is not http.DefaultClient, or sender is not a copy of it with a redirect policy")
 	}
 	if c.userAgent != DefaultUserAgent || DefaultUserAgent != "graphdocgen-client/beta" {
 		t.Errorf("userAgent = %q", c.userAgent)
@@ -407,7 +407,7 @@ func TestNewClient(t *testing.T) {
 
 	h := &http.Client{}
 	c = NewClient(WithBaseURL("https://graph.microsoft.us/beta///"), WithHTTPClient(h), WithUserAgent("ua/1"), WithToken("tok"))
-	if c.baseURL != "https://graph.microsoft.us/beta" || c.httpClient != h || c.userAgent != "ua/1" || c.token != "tok" {
+	if c.baseURL != "https://graph.microsoft.us/beta" || c.httpClient != h || c.sender == h || h.CheckRedirect != nil || c.userAgent != "ua/1" || c.token != "tok" {
 		t.Errorf("client = %+v", c)
 	}
 	if c = NewClient(WithHTTPClient(nil)); c.httpClient != http.DefaultClient {
@@ -630,8 +630,8 @@ func TestDoStreamCount(t *testing.T) {
 	if err := c.Do(ctx, get("/ok"), nil); err != nil {
 		t.Errorf("/ok without out: %v", err)
 	}
-	if err := c.Do(ctx, get("/empty"), &v); err != nil {
-		t.Errorf("/empty: %v", err)
+	if err := c.Do(ctx, get("/empty"), &v); !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("/empty: %v, want io.ErrUnexpectedEOF: a 200 without the promised result", err)
 	}
 	if err := c.Do(ctx, Request{Method: "DELETE", Path: "/nocontent"}, &v); err != nil {
 		t.Errorf("/nocontent: %v", err)
@@ -821,8 +821,8 @@ func TestFetchReadsBodyOnce(t *testing.T) {
 		{"unknown length", reply{`{"A":"x"}`, -1}, `{"A":"x"}`, ""},
 		{"longer than announced", reply{`{"A":"x"}  `, 9}, `{"A":"x"}  `, ""},
 		{"shorter than announced", reply{`{"A":"x"}`, 20}, "", "reading the GET /v response: unexpected EOF"},
-		{"white space only", reply{" \n", 2}, "", ""},
-		{"empty, unknown length", reply{"", -1}, "", ""},
+		{"white space only", reply{" \n", 2}, "", "where a result is expected: unexpected EOF"},
+		{"empty, unknown length", reply{"", -1}, "", "where a result is expected: unexpected EOF"},
 		{"invalid JSON reaches the model's own check", reply{`{"A":`, 5}, `{"A":`, "decoding the GET /v response: unexpected end of JSON input"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

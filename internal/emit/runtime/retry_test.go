@@ -6,11 +6,13 @@ import (
 	"errors"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -341,7 +343,7 @@ func TestRetryTransportError(t *testing.T) {
 			t.Parallel()
 			var mu sync.Mutex
 			var bodies []string
-			failure := errors.New("connection reset")
+			failure := &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}
 			rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
 				var b []byte
 				if r.Body != nil {
