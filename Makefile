@@ -46,10 +46,13 @@ corpus:
 conformance:
 	GRAPHDOCGEN_CORPUS=1 $(GO) test . -count=1 -timeout 80m -v -run '$(CONFORMANCE_TESTS)'
 
-## bench: the generator's speed against goldmark parsing alone over ../shared/corpus, then
-## one generated call against the same call written by hand (net/http + encoding/json)
+## bench: the generator's speed against goldmark parsing alone over ../shared/corpus, the
+## parser's time and allocations per MB on pages of 1, 2, 4, 8 and 20 MB and on 5,000 nested
+## list levels (failing if they grow faster than linearly), then one generated call against
+## the same call written by hand (net/http + encoding/json)
 bench:
 	GRAPHDOCGEN_SPEED=1 $(GO) test -count=1 -run TestSpeedReport -v ./internal/speed
+	GRAPHDOCGEN_SPEED=1 $(GO) test -count=1 -timeout 30m -run 'TestParseSpeedReport|TestParseLinear' -v ./internal/parse
 	GRAPHDOCGEN_BENCH=1 $(GO) test -count=1 -run TestCallOverhead -v ./generated/benchmark/
 	$(GO) test -run '^$$' -bench Decode -benchmem -count 3 ./generated/benchmark/
 

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -176,6 +177,9 @@ var versionRE = regexp.MustCompile(`^(?i)/(v1\.0|beta|v1)(/|$)`)
 func scanPath(s string) (*model.Path, []scanDiag) {
 	var diags []scanDiag
 	s = strings.TrimSpace(s)
+	if badRune(s) {
+		return nil, []scanDiag{{model.Error, "request-path-invalid", "request path holds a byte that is not UTF-8 text (read as U+FFFD) or a control character: " + strconv.Quote(clip(s, 100)), ""}}
+	}
 	if i := strings.Index(s, " HTTP/"); i > 0 {
 		s = s[:i] // "GET /me HTTP/1.1"
 	}
@@ -409,12 +413,21 @@ func splitAlternatives(s string) []string {
 // scanCall reads name(args): each name=value argument becomes a function parameter named
 // by its key; a lone value is a key placeholder.
 func scanCall(name, args string) model.Segment {
-	parts := []model.Part{{Literal: name + "("}}
+	// Literal text is gathered in lit and becomes a part when a placeholder follows (or at
+	// the end): adding to the last part's string would copy it every time, quadratic in a
+	// call of many arguments.
+	var parts []model.Part
+	var lit strings.Builder
+	lit.WriteString(name + "(")
 	add := func(ps ...model.Part) {
 		for _, p := range ps {
-			if n := len(parts); !p.IsParam() && !parts[n-1].IsParam() {
-				parts[n-1].Literal += p.Literal
+			if !p.IsParam() {
+				lit.WriteString(p.Literal)
 				continue
+			}
+			if lit.Len() > 0 {
+				parts = append(parts, model.Part{Literal: lit.String()})
+				lit.Reset()
 			}
 			parts = append(parts, p)
 		}
@@ -451,7 +464,8 @@ func scanCall(name, args string) model.Segment {
 		add(model.Part{Literal: prefix})
 		add(model.Part{Param: k, Quoted: quoted, Function: true})
 	}
-	add(model.Part{Literal: ")"})
+	lit.WriteString(")")
+	parts = append(parts, model.Part{Literal: lit.String()})
 	var out []model.Part
 	for _, p := range parts {
 		if p.IsParam() || p.Literal != "" {
@@ -489,15 +503,20 @@ func placeholderName(s string) (string, bool) {
 // repeated names made distinct with a number.
 func nameParams(p *model.Path) {
 	used := map[string]bool{}
+	// next is the number to try first for a repeated name: every number below it is
+	// taken already, so a path that repeats one name many times is not quadratic.
+	next := map[string]int{}
 	unique := func(name string) string {
 		if name == "" {
 			name = "param"
 		}
 		if used[name] {
 			base := name
-			for n := 2; used[name]; n++ {
-				name = base + itoa(n)
+			n := max(next[base], 2)
+			for name = base + strconv.Itoa(n); used[name]; name = base + strconv.Itoa(n) {
+				n++
 			}
+			next[base] = n + 1
 		}
 		used[name] = true
 		return name
@@ -554,11 +573,4 @@ func lastWord(s string) string {
 		s = s[i+1:]
 	}
 	return s
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }

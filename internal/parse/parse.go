@@ -27,19 +27,23 @@ func New() *Parser {
 
 // Parse reads one page. file is the page's slash-separated name relative to the input
 // root (it decides the page's folder kind and appears in every position); src is its
-// content. Parse never fails: what it cannot use becomes a diagnostic.
+// content. Parse never fails: what it cannot use becomes a diagnostic, and a page it
+// refuses (over MaxPageSize, or a binary file) comes back empty beside its error.
 func Parse(file string, src []byte) (*model.Page, model.Diagnostics) {
 	return New().Parse(file, src)
 }
 
 // Parse reads one page; see the package function Parse.
 func (p *Parser) Parse(file string, src []byte) (*model.Page, model.Diagnostics) {
-	st := &state{
-		file:  file,
-		src:   src,
-		lines: newLines(file, src),
-		page:  &model.Page{File: file, Namespace: "microsoft.graph"},
+	page := &model.Page{File: file, Namespace: "microsoft.graph"}
+	var ds model.Diagnostics
+	// The gate refuses what is not a page and cleans the rest: no byte that is not UTF-8,
+	// no nesting goldmark would take minutes over (input.go).
+	clean, lines, ok := gate(file, src, &ds)
+	if !ok {
+		return page, ds
 	}
+	st := &state{file: file, src: clean, lines: lines, page: page, ds: ds}
 	body := st.frontMatter()
 	// goldmark sees the page with the front matter blanked out, so offsets stay those of src.
 	doc := p.md.Parser().Parse(text.NewReader(body))
@@ -51,7 +55,7 @@ func (p *Parser) Parse(file string, src []byte) (*model.Page, model.Diagnostics)
 // state is everything known while one page is being read.
 type state struct {
 	file  string
-	src   []byte // the page with its front matter blanked
+	src   []byte // the page as the gate cleaned it, with its front matter blanked
 	lines *lines
 	page  *model.Page
 	ds    model.Diagnostics
@@ -66,6 +70,7 @@ type state struct {
 	respProse []inline
 	respPos   model.Pos
 	implicit  []implicitBlock // request-line fences outside an HTTP request section
+	summary   []string        // the summary's paragraphs, joined into Page.Summary by finish
 	res       resourceData    // what resource and enum pages say (resource.go)
 }
 
@@ -146,6 +151,7 @@ func firstLine(s string) string {
 // finish classifies the page and reports what is missing.
 func (st *state) finish() {
 	pg := st.page
+	pg.Summary = strings.Join(st.summary, "\n\n")
 	pg.Kind = st.classify()
 	if pg.Kind == model.PageResource || pg.Kind == model.PageEnum {
 		st.resourceTypes()

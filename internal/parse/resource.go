@@ -8,6 +8,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,11 +28,11 @@ import (
 
 // resourceData is what the walk records for resource and enum pages.
 type resourceData struct {
-	h1     string     // the title heading's text
-	tables []resTable // every table outside the sections API pages read
-	fences []resFence // resource-annotated fences and fences under JSON representation
-	intro  []inline   // the intro paragraphs, for "Inherits from [x](x.md)"
-	prose  string     // the prose since the last heading ("Flag enum ...")
+	h1     string          // the title heading's text
+	tables []resTable      // every table outside the sections API pages read
+	fences []resFence      // resource-annotated fences and fences under JSON representation
+	intro  []inline        // the intro paragraphs, for "Inherits from [x](x.md)"
+	prose  strings.Builder // the prose since the last heading ("Flag enum ...")
 }
 
 // resTable is a table with the context it was found in.
@@ -52,7 +53,8 @@ type resFence struct {
 
 // resourceTable records a table that no API-page section claimed.
 func (st *state) resourceTable(t *table, sec section) {
-	rt := resTable{t: t, sec: sec, prose: st.res.prose}
+	// String does not copy: what is written later goes past this string's end.
+	rt := resTable{t: t, sec: sec, prose: st.res.prose.String()}
 	if n := len(st.stack); n > 0 {
 		rt.heading, rt.hpos = st.stack[n-1].text, st.stack[n-1].pos
 	}
@@ -68,7 +70,8 @@ func (st *state) resourceFence(f *ast.FencedCodeBlock, ann *model.Annotation) {
 
 // resourceProse records a paragraph: intro paragraphs keep their links for the base type.
 func (st *state) resourceProse(p *ast.Paragraph, txt string) {
-	st.res.prose += txt + "\n"
+	st.res.prose.WriteString(txt)
+	st.res.prose.WriteByte('\n')
 	if st.current() != secIntro || strings.HasPrefix(txt, "Namespace:") || strings.HasPrefix(txt, "[!") {
 		return
 	}
@@ -88,7 +91,8 @@ func (st *state) resourceTypes() {
 	}
 	var mainEnum *model.ResourceType // an enum page's Members enum
 	var propTables []resTable
-	intValue := map[*model.ResourceType]bool{} // enums whose value column says "Int value"
+	intValue := map[*model.ResourceType]bool{}        // enums whose value column says "Int value"
+	have := map[*model.ResourceType]map[string]bool{} // each enum's member names
 	for _, rt := range st.res.tables {
 		if pg.Kind == model.PageResource && isMethodsTable(rt) {
 			st.methodRows(rt.t)
@@ -108,7 +112,7 @@ func (st *state) resourceTypes() {
 				enums = append(enums, e)
 			}
 			byHeading[rt.hpos] = e
-			intValue[e] = st.enumRows(e, rt) || intValue[e]
+			intValue[e] = st.enumRows(e, rt, have) || intValue[e]
 			continue
 		}
 		switch {
@@ -118,7 +122,7 @@ func (st *state) resourceTypes() {
 			if mainEnum == nil {
 				mainEnum = &model.ResourceType{Name: st.titleName(), Namespace: pg.Namespace, Enum: true, Pos: st.typePos()}
 			}
-			intValue[mainEnum] = st.enumRows(mainEnum, rt) || intValue[mainEnum]
+			intValue[mainEnum] = st.enumRows(mainEnum, rt, have) || intValue[mainEnum]
 		}
 	}
 	if main != nil {
@@ -126,12 +130,13 @@ func (st *state) resourceTypes() {
 		st.jsonRepresentation(main, propTables)
 		pg.Types = append(pg.Types, *main)
 	}
+	ix := st.proseIndex()
 	if mainEnum != nil {
-		mainEnum.Flags = isFlags(mainEnum, intValue[mainEnum], st.enumProse(mainEnum, mainEnum))
+		mainEnum.Flags = isFlags(mainEnum, intValue[mainEnum], st.enumProse(ix, mainEnum, mainEnum))
 		pg.Types = append(pg.Types, *mainEnum)
 	}
 	for _, e := range enums {
-		e.Flags = isFlags(e, intValue[e], st.enumProse(e, mainEnum))
+		e.Flags = isFlags(e, intValue[e], st.enumProse(ix, e, mainEnum))
 		pg.Types = append(pg.Types, *e)
 	}
 }
@@ -248,16 +253,53 @@ func (st *state) methodReturn(c cell) model.TypeRef {
 // typePos is the title's position, or the page's first line.
 func (st *state) typePos() model.Pos { return st.page.TitlePos.Or(st.lines.line(1)) }
 
+// proseIndex is the prose that comes before the tables, by what it may introduce: the
+// tables under each "<name> values" heading, and those in a Members section. The prose
+// before a table under a heading is a prefix of the prose before the next table under the
+// same heading, so only the longest is kept: keeping each would be quadratic in a heading
+// with many tables, and the words it holds are the same.
+type proseIndex struct {
+	byName  map[string][]headingProse
+	members []headingProse
+}
+
+type headingProse struct {
+	hpos  model.Pos
+	prose string
+}
+
+func (st *state) proseIndex() proseIndex {
+	ix := proseIndex{byName: map[string][]headingProse{}}
+	add := func(list []headingProse, rt resTable) []headingProse {
+		if n := len(list); n > 0 && list[n-1].hpos == rt.hpos {
+			list[n-1].prose = rt.prose // the same heading's prose, grown
+			return list
+		}
+		return append(list, headingProse{rt.hpos, rt.prose})
+	}
+	for _, rt := range st.res.tables {
+		if name, ok := valuesHeading(rt.heading); ok {
+			ix.byName[name] = add(ix.byName[name], rt)
+		} else if rt.sec == secMembers {
+			ix.members = add(ix.members, rt)
+		}
+	}
+	return ix
+}
+
 // enumProse is the prose that introduces an enum: the page summary and Members prose for
 // an enum page's own enum, the text under its heading for the others.
-func (st *state) enumProse(t *model.ResourceType, mainEnum *model.ResourceType) string {
+func (st *state) enumProse(ix proseIndex, t *model.ResourceType, mainEnum *model.ResourceType) string {
 	var b strings.Builder
 	if mainEnum != nil && t.Name == mainEnum.Name && t.Pos == mainEnum.Pos {
 		b.WriteString(st.page.Summary + "\n")
 	}
-	for _, rt := range st.res.tables {
-		if name, ok := valuesHeading(rt.heading); (ok && name == t.Name) || (!ok && rt.sec == secMembers && t.Pos == st.typePos()) {
-			b.WriteString(rt.prose + "\n")
+	for _, hp := range ix.byName[t.Name] {
+		b.WriteString(hp.prose + "\n")
+	}
+	if t.Pos == st.typePos() {
+		for _, hp := range ix.members {
+			b.WriteString(hp.prose + "\n")
 		}
 	}
 	return b.String()
@@ -336,8 +378,9 @@ func propertyContext(rt resTable) bool {
 }
 
 // enumRows adds a table's rows to an enum. It reports whether the value column is headed
-// "Int value" (the docs' sign of a flags enum).
-func (st *state) enumRows(e *model.ResourceType, rt resTable) bool {
+// "Int value" (the docs' sign of a flags enum). have holds each enum's member names, kept
+// across calls: an enum defined again and again is not read from the start each time.
+func (st *state) enumRows(e *model.ResourceType, rt resTable, have map[*model.ResourceType]map[string]bool) bool {
 	t := rt.t
 	nc := t.col("member", "members", "name", "member name", "enum value")
 	if nc < 0 {
@@ -351,19 +394,20 @@ func (st *state) enumRows(e *model.ResourceType, rt resTable) bool {
 		}
 	}
 	dc := t.col("description")
-	have := map[string]bool{}
-	for _, m := range e.Members {
-		have[m.Name] = true
+	names := have[e]
+	if names == nil {
+		names = map[string]bool{}
+		have[e] = names
 	}
 	for _, row := range t.rows {
 		if nc >= len(row) {
 			continue
 		}
 		name := memberName(row[nc].text)
-		if name == "" || have[name] {
+		if name == "" || names[name] || st.badName("enum member", name, row[nc].pos) {
 			continue
 		}
-		have[name] = true
+		names[name] = true
 		m := model.EnumMember{Name: name, Pos: row[nc].pos}
 		if vc >= 0 && vc < len(row) {
 			m.Value = strings.Trim(row[vc].text, "` ")
@@ -426,7 +470,7 @@ func (st *state) mainType() *model.ResourceType {
 	t := &model.ResourceType{Namespace: pg.Namespace, Pos: st.typePos()}
 	title := st.titleName()
 	annMap, _ := st.resourceAnnotation(title)
-	if s, _ := annMap["@odata.type"].(string); strings.TrimSpace(s) != "" {
+	if s, _ := annMap["@odata.type"].(string); strings.TrimSpace(s) != "" && !badRune(s) {
 		t.Namespace, t.Name = splitQualified(strings.TrimSpace(s), pg.Namespace)
 	}
 	if t.Name == "" {
@@ -533,21 +577,25 @@ func (st *state) proseBase(t *model.ResourceType) string {
 	if !anyFold(text, "inherit", "derive", "subclass of", "subtype of", "extends") {
 		return ""
 	}
+	// Each cue looks only at the links right after it and at one word: text[end:] as a
+	// whole, for every cue, is quadratic in an intro of many.
 	for _, loc := range baseCue.FindAllStringIndex(text, -1) {
 		end := loc[1]
-		for _, l := range links {
-			if l.off == end || (l.off > end && strings.TrimSpace(text[end:l.off]) == "") {
-				if base := st.qualifyBase(l.in.text, l.in.dest, t); base != "" {
-					return base
-				}
+		first := sort.Search(len(links), func(i int) bool { return links[i].off >= end })
+		for _, l := range links[first:] {
+			if strings.TrimSpace(text[end:l.off]) != "" {
+				break // text between the cue and the link: so for every later link
+			}
+			if base := st.qualifyBase(l.in.text, l.in.dest, t); base != "" {
+				return base
 			}
 		}
 		// An unlinked name: "Inherits from entity." Prose such as "derived from a
 		// machine learning process" must not give a base, so a word of its own has to look
 		// like a type name.
-		if f := strings.Fields(text[end:]); len(f) > 0 {
-			w := strings.TrimRight(strings.Trim(f[0], "`*\""), ".,;:)")
-			inherits := strings.HasPrefix(strings.ToLower(text[loc[0]:]), "inherits from")
+		if f := firstField(text[end:]); f != "" {
+			w := strings.TrimRight(strings.Trim(f, "`*\""), ".,;:)")
+			inherits := len(text)-loc[0] >= len("inherits from") && strings.EqualFold(text[loc[0]:loc[0]+len("inherits from")], "inherits from")
 			if len(w) >= 3 && !baseStopWords[strings.ToLower(w)] && (inherits || camelCase.MatchString(w)) {
 				if base := st.qualifyBase(w, "", t); base != "" {
 					return base
@@ -556,6 +604,15 @@ func (st *state) proseBase(t *model.ResourceType) string {
 		}
 	}
 	return ""
+}
+
+// firstField is strings.Fields(s)[0], or "", without splitting the rest of s.
+func firstField(s string) string {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // qualifyBase turns a base type name into a qualified name. An unqualified name takes the
@@ -625,7 +682,7 @@ func (st *state) propertyRows(t *model.ResourceType, tb *table, nav bool, seen m
 		if dc >= 0 && dc < len(row) {
 			desc = row[dc].text
 		}
-		if name == "" || strings.HasPrefix(name, "@") || row[tc].text == "" || !isPropName(name) {
+		if name == "" || strings.HasPrefix(name, "@") || row[tc].text == "" || st.badName("property", name, row[nc].pos) || !isPropName(name) {
 			continue // group labels (|**Open extensions**| | |), instance attributes, prose rows
 		}
 		// Type cells may carry modifiers the type grammar does not know: "string (readonly)",
@@ -682,15 +739,21 @@ func (st *state) jsonRepresentation(t *model.ResourceType, tables []resTable) {
 		return
 	}
 	offs := keyOffsets(text)
+	starts := make([]int, len(lines)) // where each line of text starts
+	for i := 1; i < len(lines); i++ {
+		starts[i] = starts[i-1] + len(lines[i-1]) + 1
+	}
 	keyPos := func(k string) model.Pos {
 		o, ok := offs[k]
 		if !ok {
 			return pos[0]
 		}
-		line := strings.Count(text[:o], "\n")
-		start := strings.LastIndexByte(text[:o], '\n') + 1
+		// A search, not a count of the newlines before o: that is quadratic in a JSON
+		// representation of many keys the tables do not have.
+		line, _ := slices.BinarySearch(starts, o+1)
+		line--
 		p := pos[line]
-		p.Col += o - start
+		p.Col += o - starts[line]
 		return p
 	}
 	// Names match exactly; a row and a key that differ only in case match too, unless
@@ -707,9 +770,9 @@ func (st *state) jsonRepresentation(t *model.ResourceType, tables []resTable) {
 		jsonKey[kv.key] = true
 	}
 	matched := map[string]bool{} // rows the JSON has
-	var only []model.Property
+	only := make([]model.Property, 0, len(keys))
 	for _, kv := range keys {
-		if strings.HasPrefix(kv.key, "@") || strings.Contains(kv.key, "@odata.") {
+		if strings.HasPrefix(kv.key, "@") || strings.Contains(kv.key, "@odata.") || badRune(kv.key) && st.badName("JSON representation property", kv.key, keyPos(kv.key)) {
 			continue
 		}
 		if rows[kv.key] {
@@ -939,6 +1002,9 @@ func placeholderType(v json.RawMessage, ns string) model.TypeRef {
 			if ref.Name == "" {
 				ref.Kind = model.KindUnknown
 			}
+			if badRune(s) {
+				ref.Kind, ref.Namespace, ref.Name = model.KindUnknown, "", ""
+			}
 			return ref
 		}
 		ref.Kind, ref.Primitive = model.KindPrimitive, model.Json
@@ -968,6 +1034,9 @@ func placeholderString(s string, ref model.TypeRef, ns string) model.TypeRef {
 	if rest, ok := strings.CutPrefix(s, "@odata.type:"); ok {
 		ref.Kind = model.KindNamed
 		ref.Namespace, ref.Name = splitQualified(strings.TrimSpace(rest), ns)
+		if badRune(rest) {
+			ref.Kind, ref.Namespace, ref.Name = model.KindUnknown, "", ""
+		}
 		return ref
 	}
 	base, note := s, ""

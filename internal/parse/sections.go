@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -187,8 +188,9 @@ func (st *state) checkFence(f *ast.FencedCodeBlock) {
 		}
 	}
 	end := l.At(l.Len() - 1).Stop
-	rest := strings.TrimLeft(string(st.src[min(end, len(st.src)):]), " \t\r\n>")
-	if !strings.HasPrefix(rest, "```") && !strings.HasPrefix(rest, "~~~") {
+	// Bytes, not a string: a copy of the rest of the page for every fence is quadratic.
+	rest := bytes.TrimLeft(st.src[min(end, len(st.src)):], " \t\r\n>")
+	if !bytes.HasPrefix(rest, []byte("```")) && !bytes.HasPrefix(rest, []byte("~~~")) {
 		st.ds.Addf(st.lines.pos(l.At(0).Start), model.Warning, "fence-unclosed", "a code block is not closed before the end of the page")
 	}
 }
@@ -201,7 +203,7 @@ func (st *state) onHeading(h *ast.Heading) {
 	}
 	txt := normHeading(st.plain(h))
 	pos := st.nodePos(h)
-	st.res.prose = ""
+	st.res.prose = strings.Builder{}
 	if h.Level == 1 {
 		st.stack = st.stack[:0]
 		if !st.sawTitle {
@@ -316,11 +318,10 @@ func (st *state) onQueryProse(txt string) {
 	}
 }
 
+// addSummary adds a paragraph to the summary. The paragraphs are joined once, in finish:
+// adding each to the string would copy it every time, quadratic in an intro of many.
 func (st *state) addSummary(s string) {
-	if st.page.Summary != "" {
-		st.page.Summary += "\n\n"
-	}
-	st.page.Summary += s
+	st.summary = append(st.summary, s)
 }
 
 // checkTODO reports the docs' stub placeholders.

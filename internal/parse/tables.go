@@ -4,6 +4,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	east "github.com/yuin/goldmark/extension/ast"
@@ -149,7 +150,7 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 			continue
 		}
 		name := paramName(row[nc].text)
-		if name == "" {
+		if name == "" || st.badName("parameter", name, row[nc].pos) {
 			continue
 		}
 		p := model.Param{Name: name, In: in, Pos: row[nc].pos}
@@ -220,6 +221,17 @@ func paramName(s string) string {
 	return s
 }
 
+// badName reports a name that holds a byte that is not UTF-8 text (or a control
+// character): the row it names is skipped, so that it never reaches generated code.
+func (st *state) badName(what, name string, pos model.Pos) bool {
+	if !badRune(name) {
+		return false
+	}
+	st.ds.Addf(pos, model.Warning, "name-invalid-utf8",
+		"%s name %s holds a byte that is not UTF-8 text (read as U+FFFD) or a control character; the row is skipped", what, strconv.Quote(clip(name, 60)))
+	return true
+}
+
 // typeRef interprets a Type cell: a primitive, a link to a resource page, a collection of
 // either, or a bare type name. What it cannot interpret is KindUnknown plus a warning.
 func (st *state) typeRef(c cell) model.TypeRef {
@@ -268,6 +280,9 @@ func parseTypeText(text string, items []inline, ns string) model.TypeRef {
 			ref.Namespace, ref.Name = splitQualified(name, ns)
 			if ref.Name == "" {
 				ref.Kind = model.KindUnknown
+			}
+			if badRune(name) {
+				ref.Kind, ref.Namespace, ref.Name = model.KindUnknown, "", ""
 			}
 			return ref
 		}
