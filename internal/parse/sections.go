@@ -265,6 +265,10 @@ func (st *state) onHeading(h *ast.Heading) {
 // section, the Response and Request body sentences.
 func (st *state) onParagraph(p *ast.Paragraph) {
 	txt := strings.TrimSpace(st.plain(p))
+	if isInclude(txt) {
+		st.onInclude(p)
+		return
+	}
 	st.checkTODO(txt, st.nodePos(p))
 	st.resourceProse(p, txt)
 	switch st.current() {

@@ -104,18 +104,28 @@ func (st *state) permissions(t *table) {
 		return
 	}
 	mostFirst := strings.Contains(t.header[1], "most to least")
+	higher := len(t.header) > 2 && strings.Contains(t.header[1], "least") && strings.Contains(t.header[2], "higher")
 	for _, row := range t.rows {
 		if len(row) < 2 {
 			continue
 		}
 		st.checkTODO(row[1].text, row[1].pos)
 		p := model.Permission{Kind: row[0].text, Pos: row[0].pos}
-		for _, s := range strings.Split(row[1].text, ",") {
-			s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".*")) // "Chat.Manage.Chat*" marks a footnote
-			if s == "" || strings.EqualFold(s, "not supported") || strings.Contains(s, "TODO") {
-				continue
+		cells := row[1:2]
+		if higher && len(row) > 2 {
+			// Least privileged | Higher privileged permissions (today's include tables).
+			cells = row[1:3]
+		}
+		for _, c := range cells {
+			for _, s := range strings.Split(c.text, ",") {
+				s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".*")) // "Chat.Manage.Chat*" marks a footnote
+				if s == "" || strings.EqualFold(s, "not supported") || strings.EqualFold(s, "not available") || strings.Contains(s, "TODO") {
+					continue
+				}
+				if !slices.Contains(p.Scopes, s) {
+					p.Scopes = append(p.Scopes, s)
+				}
 			}
-			p.Scopes = append(p.Scopes, s)
 		}
 		if mostFirst {
 			slices.Reverse(p.Scopes) // least privileged first, whatever the table's order
