@@ -52,9 +52,10 @@ func (st *state) onInclude(p *ast.Paragraph) {
 	}
 	dest, _, _ = strings.Cut(dest, "#")
 	dest, _, _ = strings.Cut(dest, "?")
-	http := strings.Contains(strings.ToLower(dest), "snippets/http/")
-	if !http && !slices.Contains(includeSections, st.current()) {
-		return
+	lower := strings.ToLower(dest)
+	http := strings.Contains(lower, "snippets/http/")
+	if !http && (strings.Contains(lower, "/snippets") || !slices.Contains(includeSections, st.current())) {
+		return // an SDK snippet in another language, or prose the parser does not use
 	}
 	name := path.Clean(path.Join(path.Dir(st.file), dest))
 	if len(st.including) >= maxIncludeDepth || slices.Contains(st.including, name) || name == st.pageFile {

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -90,6 +91,11 @@ func classifyHeading(level int, h string) (section, bool) {
 		return secMethods, true
 	}
 	return secOther, true
+}
+
+// resourcePart reports whether a section is one of a resource page's own.
+func resourcePart(s section) bool {
+	return s == secProperties || s == secRelationships || s == secJSON || s == secMethods
 }
 
 // current is the innermost open section.
@@ -229,7 +235,14 @@ func (st *state) onHeading(h *ast.Heading) {
 	if !ok && h.Level > 2 && st.current() != secExample {
 		// Pages that lack the H2 put "### Response" or "### Example" under Request body;
 		// inside the example zone the same headings only label examples.
-		if s2, _ := classifyHeading(2, txt); (s2 == secResponse && !st.sections[secResponse]) || s2 == secExample {
+		s2, _ := classifyHeading(2, txt)
+		if (s2 == secResponse && !st.sections[secResponse]) || s2 == secExample {
+			sec, ok = s2, true
+		}
+		// Old resource pages, some without front matter, put their parts under H3
+		// ("### Properties" on the old mailFolder page): in a resources folder these open
+		// the section the H2 would, the first time.
+		if resourcePart(s2) && !st.sections[s2] && path.Base(path.Dir(st.pageFile)) == "resources" {
 			sec, ok = s2, true
 		}
 	}

@@ -141,18 +141,29 @@ var (
 	requiredHeaders = []string{"required?", "required", "required (y/n)", "mandatory"}
 	requiredEnd     = regexp.MustCompile(`(?i)\brequired\.?\s*$`)
 	notRequiredEnd  = regexp.MustCompile(`(?i)(\bnot|n't)\s+required\.?\s*$`)
-	optionalCue     = regexp.MustCompile(`(?i)(^optional\b|\boptional\.?\s*$)`)
+	// requiredSentence is "Required." standing as a sentence of its own anywhere in the
+	// cell: "Bearer {token}. Required. Learn more about [authentication and authorization]".
+	requiredSentence = regexp.MustCompile(`(?i)(^|[.!;]\s+)required\.(\s|$)`)
+	optionalCue      = regexp.MustCompile(`(?i)(^optional\b|\boptional\.?\s*$)`)
 )
 
 // paramTable reads a parameter table: name, type, description and any required cue.
 func (st *state) paramTable(t *table, in model.ParamIn) {
 	nc, tc := t.col(nameHeaders...), t.col("type")
+	nameCol := nc
 	dc := t.col(descHeaders...)
 	rc := t.col(requiredHeaders...)
 	if nc < 0 {
 		nc = 0
 	}
+	if vc, d := t.col("value"), t.col("description"); in != model.InHeader && tc < 0 && vc >= 0 && d >= 0 && nameCol >= 0 {
+		tc, dc = vc, d // Name | Value | Description: the value column names the type (driveItem copy)
+	}
 	if in != model.InHeader && tc < 0 {
+		if nameCol >= 0 && len(t.rows) > 0 {
+			st.ds.Addf(t.pos, model.Warning, "param-table-unread",
+				"%s table with columns %q is not read: it has no Type column", inName(in), strings.Join(t.header, " | "))
+		}
 		return // not a parameter table (e.g. "Type of group | Assigned membership")
 	}
 	for _, row := range t.rows {
@@ -209,7 +220,7 @@ func presence(desc string) model.Presence {
 	switch {
 	case notRequiredEnd.MatchString(d):
 		return model.Optional
-	case strings.HasPrefix(strings.ToLower(d), "required"), requiredEnd.MatchString(d):
+	case strings.HasPrefix(strings.ToLower(d), "required"), requiredEnd.MatchString(d), requiredSentence.MatchString(d):
 		return model.Required
 	case optionalCue.MatchString(d):
 		return model.Optional
@@ -330,4 +341,19 @@ func (st *state) resolveLink(dest string) string {
 		return dest
 	}
 	return path.Clean(path.Join(path.Dir(st.file), dest))
+}
+
+// inName names a parameter table by where its parameters go.
+func inName(in model.ParamIn) string {
+	switch in {
+	case model.InPath:
+		return "path parameter"
+	case model.InQuery:
+		return "query parameter"
+	case model.InFunction:
+		return "function parameter"
+	case model.InBody:
+		return "request body"
+	}
+	return "parameter"
 }
