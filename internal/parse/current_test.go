@@ -52,7 +52,7 @@ GET /widgets/{id}
 ## Response
 If successful, this method returns a ´204 No Content´ response code.
 `,
-		want: []string{"param header X-Thing Edm.String unknown @11:3"},
+		want: []string{"param header X-Thing Edm.String unknown @11:3", "diag 1:1 warning auth-unknown"},
 	}, {
 		// The request annotations of today's pages sometimes carry a // Note comment after
 		// the JSON (as on several current Intune and Teams pages).
@@ -183,6 +183,54 @@ A folder of widgets.
 ~~~
 `,
 		want: []string{"kind resource"},
+	}, {
+		// Silent loss: a Permissions section with only prose, a headers table whose
+		// Authorization row gives no cue, a body section with only a code block.
+		name: "known sections that yield nothing",
+		file: "api/widget-update.md",
+		md: `
+# Update widget
+
+## Permissions
+Ask your administrator.
+
+## HTTP request
+~~~http
+PATCH /widgets/{id}
+~~~
+
+## Request headers
+| Header | Value |
+|:---|:---|
+| Authorization | Bearer {token}. |
+
+## Request body
+~~~json
+{}
+~~~
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{"diag 3:1 warning permissions-empty", "diag 14:3 warning auth-unknown", "diag 16:1 warning request-body-empty"},
+	}, {
+		name: "None. explains an empty section",
+		file: "api/widget-update.md",
+		md: `
+# Update widget
+
+## HTTP request
+~~~http
+POST /widgets/{id}/ping
+~~~
+
+## Request headers
+None.
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{"req POST /widgets/{widgetId}/ping @5:1"},
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

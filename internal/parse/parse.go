@@ -79,16 +79,19 @@ type state struct {
 	respDone  bool              // the Response prose has been read
 	respProse []inline
 	respPos   model.Pos
-	implicit  []implicitBlock // request-line fences outside an HTTP request section
-	summary   []string        // the summary's paragraphs, joined into Page.Summary by finish
-	res       resourceData    // what resource and enum pages say (resource.go)
+	empties   []model.Diagnostic // known sections that yielded nothing (silent.go)
+	implicit  []implicitBlock    // request-line fences outside an HTTP request section
+	summary   []string           // the summary's paragraphs, joined into Page.Summary by finish
+	res       resourceData       // what resource and enum pages say (resource.go)
 }
 
 type frame struct {
-	level int
-	sec   section
-	text  string
-	pos   model.Pos
+	level   int
+	sec     section
+	text    string
+	pos     model.Pos
+	at      yield // what the page had yielded when the section opened (silent.go)
+	nothing bool  // its prose says it is empty on purpose ("None.")
 }
 
 // frontMatter reads the YAML front matter and returns src with it blanked out (newlines kept).
@@ -196,6 +199,7 @@ func (st *state) finish() {
 	if !st.sections[secResponse] {
 		st.ds.Addf(pg.TitlePos.Or(st.lines.line(1)), model.Warning, "response-missing", "API page has no Response section")
 	}
+	st.reportSilent()
 }
 
 // requestsFromExamples is the last resort for a page with no template at all: the URLs of

@@ -211,6 +211,9 @@ func (st *state) onHeading(h *ast.Heading) {
 	pos := st.nodePos(h)
 	st.res.prose = strings.Builder{}
 	if h.Level == 1 {
+		for i := len(st.stack) - 1; i >= 0; i-- {
+			st.closeSection(st.stack[i])
+		}
 		st.stack = st.stack[:0]
 		if !st.sawTitle {
 			st.sawTitle = true
@@ -226,6 +229,7 @@ func (st *state) onHeading(h *ast.Heading) {
 		st.readResponse() // sub-headings without prose before them (### CSV, ### JSON) keep it open
 	}
 	for len(st.stack) > 0 && st.stack[len(st.stack)-1].level >= h.Level {
+		st.closeSection(st.stack[len(st.stack)-1])
 		st.stack = st.stack[:len(st.stack)-1]
 	}
 	sec, ok := classifyHeading(h.Level, txt)
@@ -249,7 +253,7 @@ func (st *state) onHeading(h *ast.Heading) {
 	if !ok {
 		sec = secNone
 	}
-	st.stack = append(st.stack, frame{level: h.Level, sec: sec, text: strings.TrimSpace(st.plain(h)), pos: pos})
+	st.stack = append(st.stack, frame{level: h.Level, sec: sec, text: strings.TrimSpace(st.plain(h)), pos: pos, at: st.yieldNow()})
 	if st.sections == nil {
 		st.sections = map[section]bool{}
 	}
@@ -278,6 +282,7 @@ func (st *state) onHeading(h *ast.Heading) {
 // section, the Response and Request body sentences.
 func (st *state) onParagraph(p *ast.Paragraph) {
 	txt := strings.TrimSpace(st.plain(p))
+	st.noteNothing(txt)
 	if isInclude(txt) {
 		st.onInclude(p)
 		return
