@@ -31,7 +31,8 @@ GET /widgets/{id}
 ## Response
 If successful, this method returns a ´204 No Content´ response code.
 `,
-		want: []string{"param header Authorization Edm.String required @11:3", "param header Prefer Edm.String optional @12:3"},
+		want: []string{"param header Authorization Edm.String required @11:3", "param header Prefer Edm.String optional @12:3",
+			"diag 1:1 warning permissions-missing"},
 	}, {
 		// "required" inside a word or a phrase is not the sentence.
 		name: "required inside a sentence is not the cue",
@@ -52,7 +53,7 @@ GET /widgets/{id}
 ## Response
 If successful, this method returns a ´204 No Content´ response code.
 `,
-		want: []string{"param header X-Thing Edm.String unknown @11:3", "diag 1:1 warning auth-unknown"},
+		want: []string{"param header X-Thing Edm.String unknown @11:3", "diag 1:1 warning auth-unknown", "diag 1:1 warning permissions-missing"},
 	}, {
 		// The request annotations of today's pages sometimes carry a // Note comment after
 		// the JSON (as on several current Intune and Teams pages).
@@ -202,7 +203,7 @@ PATCH /widgets/{id}
 ## Request headers
 | Header | Value |
 |:---|:---|
-| Authorization | Bearer {token}. |
+| Authorization | The token. |
 
 ## Request body
 ~~~json
@@ -230,7 +231,7 @@ None.
 ## Response
 If successful, this method returns a ´204 No Content´ response code.
 `,
-		want: []string{"req POST /widgets/{widgetId}/ping @5:1"},
+		want: []string{"req POST /widgets/{widgetId}/ping @5:1", "diag 1:1 warning permissions-missing"},
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

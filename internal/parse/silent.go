@@ -102,11 +102,17 @@ func (st *state) reportSilent() {
 	case auth != nil && auth.Presence == model.PresenceUnknown:
 		st.ds.Addf(auth.Pos, model.Warning, "auth-unknown", "the Authorization header's row says neither Required nor Optional")
 	case auth != nil:
-	case !st.sections[secHeaders] && st.sections[secPermissions]:
-		// A page that follows the template (it has Permissions) but lacks the section;
-		// sketches of a page (a request line and a response) are not told.
-		st.ds.Addf(pos, model.Warning, "auth-unknown", "the page has no Request headers section: whether it needs the Authorization header is not known")
 	case headers > 0:
 		st.ds.Addf(pos, model.Warning, "auth-unknown", "the Request headers table has no Authorization row: whether the call needs it is not known")
+	case !st.sections[secPermissions]:
+		// Sketches of a page (a request line and a response) are not told; a page that
+		// follows the template (it has Permissions) is.
+	case !st.sections[secHeaders]:
+		st.ds.Addf(pos, model.Warning, "auth-unknown", "the page has no Request headers section: whether it needs the Authorization header is not known")
+	default:
+		st.ds.Addf(pos, model.Warning, "auth-unknown", "the Request headers section lists no header: whether the call needs the Authorization header is not known")
+	}
+	if len(st.page.Permissions) == 0 && !st.sections[secPermissions] && st.sections[secHeaders] {
+		st.ds.Addf(pos, model.Warning, "permissions-missing", "the page has no Permissions section: the permissions the call needs are not known")
 	}
 }

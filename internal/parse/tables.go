@@ -77,10 +77,17 @@ func (st *state) readTable(n *east.Table) *table {
 func (st *state) onTable(n *east.Table) {
 	sec := st.current()
 	t := st.readTable(n)
+	if (sec == secIntro || sec == secNone || sec == secOther) && len(t.header) > 1 && strings.HasPrefix(t.header[0], "permission type") {
+		// A permissions table under no Permissions heading (the intro of connectorGroup:
+		// add connector, 2021 beta).
+		st.permissions(t)
+		return
+	}
 	switch sec {
 	case secPermissions:
 		st.permissions(t)
 		return
+
 	case secPathParams:
 		st.paramTable(t, model.InPath)
 	case secFunctionParams:
@@ -144,6 +151,7 @@ var (
 	// requiredSentence is "Required." standing as a sentence of its own anywhere in the
 	// cell: "Bearer {token}. Required. Learn more about [authentication and authorization]".
 	requiredSentence = regexp.MustCompile(`(?i)(^|[.!;]\s+)required\.(\s|$)`)
+	bearer           = regexp.MustCompile(`(?i)^bearer\s*[{<]\s*(token|code|access[ _-]?token)\s*[}>]\.?\s*(\(required\))?$`)
 	optionalCue      = regexp.MustCompile(`(?i)(^optional\b|\boptional\.?\s*$)`)
 )
 
@@ -199,6 +207,11 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 			p.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String, Raw: "String", Pos: row[nc].pos}
 		}
 		p.Presence = presence(p.Description)
+		if in == model.InHeader && p.Presence == model.PresenceUnknown && strings.EqualFold(name, "Authorization") && bearer.MatchString(p.Description) {
+			// "Bearer {token}", "Bearer <token>", "Bearer {code}": the row names the token
+			// every call sends; it says nothing of being optional.
+			p.Presence = model.Required
+		}
 		if rc >= 0 && rc < len(row) {
 			switch v := strings.ToLower(row[rc].text); {
 			case strings.HasPrefix(v, "y"), v == "required", v == "true":
