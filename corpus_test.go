@@ -69,6 +69,7 @@ type coverage struct {
 	warnings, errors                     int
 	byCode                               map[string]int
 	took                                 time.Duration
+	gaps                                 gapFigures // permissions and Authorization (silentloss_test.go)
 }
 
 // measurement is one version's generated client and figures.
@@ -114,6 +115,7 @@ func measureOnce(t *testing.T, version string) (coverage, *generate.Result, []ge
 	for _, d := range res.Diags {
 		c.byCode[fmt.Sprintf("%s %s", d.Severity, d.Code)]++
 	}
+	c.gaps = gaps(version, res)
 	return c, res, inputs
 }
 
@@ -154,6 +156,8 @@ func TestCorpusCoverage(t *testing.T) {
 	row("named types referenced / documented by a page", func(c coverage) string {
 		return fmt.Sprintf("%d / %d (%.2f%%)", c.typesReferenced, c.typesResolved, 100*float64(c.typesResolved)/float64(c.typesReferenced))
 	})
+	row("operations with permissions", func(c coverage) string { return pct(c.gaps.withPerms, c.gaps.ops) })
+	row("operations with the Authorization header known", func(c coverage) string { return pct(c.gaps.authKnown, c.gaps.ops) })
 	row("errors / warnings", func(c coverage) string { return fmt.Sprintf("%d / %d", c.errors, c.warnings) })
 	var codes []string
 	for _, c := range rows {

@@ -211,7 +211,7 @@ func ParseAll(inputs []Input, jobs int) ([]*model.Page, model.Diagnostics) {
 						Code: CodeReadFailed, Message: readFailure(inputs[i].Display, err)}}
 					continue
 				}
-				pages[i], diags[i] = p.Parse(inputs[i].Rel, src)
+				pages[i], diags[i] = p.ParseWith(inputs[i].Rel, src, inputs[i].Includes())
 			}
 		}()
 	}

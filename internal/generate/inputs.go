@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/graphdocgen/graphdocgen/internal/parse"
 )
 
 // Input is one page to read.
@@ -15,11 +17,27 @@ type Input struct {
 	Display string // the name diagnostics print (as the user gave it)
 }
 
+// Includes returns the function the parser reads the page's [!INCLUDE] files with: a name
+// relative to the PATH the page was found under is read from disk beside it, so a folder's
+// includes folders (which Collect does not list as pages) and the files around a single
+// page given by name are both found.
+func (in Input) Includes() parse.IncludeFunc {
+	root := strings.TrimSuffix(filepath.ToSlash(in.Display), in.Rel)
+	if root == "" {
+		root = "."
+	}
+	return func(name string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(filepath.FromSlash(root), filepath.FromSlash(name)))
+	}
+}
+
 // Collect lists the pages under the given paths: *.md files of a folder, recursively, or
 // the named files themselves. A PATH that is a symbolic link to a folder is followed;
 // links inside a folder are not (as the go command does). The list is sorted by name, so
 // the result does not depend on the order the file system returns entries in. A page that
-// cannot be read is listed all the same: ParseAll reports it (read-failed).
+// cannot be read is listed all the same: ParseAll reports it (read-failed). Folders named
+// includes hold the files pages include, not pages: they are not listed, and the parser
+// reads them through Input.Includes.
 func Collect(paths []string) ([]Input, error) {
 	var out []Input
 	seen := map[string]bool{}

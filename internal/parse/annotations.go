@@ -43,7 +43,9 @@ var (
 	trailingComma = regexp.MustCompile(`,(\s*[}\]])`)
 	bareKey       = regexp.MustCompile(`([{,]\s*)([A-Za-z_@][\w.@-]*)\s*:`)
 	lineComment   = regexp.MustCompile(`(?m)^\s*//.*$`)
-	smartQuotes   = strings.NewReplacer("\u201c", `"`, "\u201d", `"`)
+	// endComment is a // comment after the JSON on the same line: `} // Note: ...`.
+	endComment  = regexp.MustCompile(`(?m)([}\],]|"|true|false|null|\d)[ \t]+//[^\n]*$`)
+	smartQuotes = strings.NewReplacer("\u201c", `"`, "\u201d", `"`)
 )
 
 // lenientJSON repairs the usual defects of hand-written JSON in the docs: trailing commas,
@@ -51,6 +53,9 @@ var (
 func lenientJSON(s string) string {
 	s = smartQuotes.Replace(s)
 	s = lineComment.ReplaceAllString(s, "")
+	if strings.Contains(s, "//") {
+		s = endComment.ReplaceAllString(s, "$1")
+	}
 	// Raw newlines and tabs inside strings (multi-line "suppressions") are not JSON;
 	// outside strings they are only white space, so a space serves both.
 	s = strings.Map(func(r rune) rune {

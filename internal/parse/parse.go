@@ -35,6 +35,12 @@ func Parse(file string, src []byte) (*model.Page, model.Diagnostics) {
 
 // Parse reads one page; see the package function Parse.
 func (p *Parser) Parse(file string, src []byte) (*model.Page, model.Diagnostics) {
+	return p.ParseWith(file, src, nil)
+}
+
+// ParseWith reads one page as Parse does, reading the files its [!INCLUDE] links name
+// through inc (nil: none can be read, and each include the parser needs is a warning).
+func (p *Parser) ParseWith(file string, src []byte, inc IncludeFunc) (*model.Page, model.Diagnostics) {
 	page := &model.Page{File: file, Namespace: "microsoft.graph"}
 	var ds model.Diagnostics
 	// The gate refuses what is not a page and cleans the rest: no byte that is not UTF-8,
@@ -43,7 +49,7 @@ func (p *Parser) Parse(file string, src []byte) (*model.Page, model.Diagnostics)
 	if !ok {
 		return page, ds
 	}
-	st := &state{file: file, src: clean, lines: lines, page: page, ds: ds}
+	st := &state{file: file, pageFile: file, src: clean, lines: lines, page: page, ds: ds, md: p.md, inc: inc}
 	body := st.frontMatter()
 	// goldmark sees the page with the front matter blanked out, so offsets stay those of src.
 	doc := p.md.Parser().Parse(text.NewReader(body))
@@ -54,11 +60,15 @@ func (p *Parser) Parse(file string, src []byte) (*model.Page, model.Diagnostics)
 
 // state is everything known while one page is being read.
 type state struct {
-	file  string
-	src   []byte // the page as the gate cleaned it, with its front matter blanked
-	lines *lines
-	page  *model.Page
-	ds    model.Diagnostics
+	file      string // the file being read: the page, or an include it names
+	pageFile  string
+	md        goldmark.Markdown
+	inc       IncludeFunc
+	including []string // the includes being read, outermost first
+	src       []byte   // the page as the gate cleaned it, with its front matter blanked
+	lines     *lines
+	page      *model.Page
+	ds        model.Diagnostics
 
 	stack     []frame // open headings, outermost first
 	sawTitle  bool
@@ -69,16 +79,19 @@ type state struct {
 	respDone  bool              // the Response prose has been read
 	respProse []inline
 	respPos   model.Pos
-	implicit  []implicitBlock // request-line fences outside an HTTP request section
-	summary   []string        // the summary's paragraphs, joined into Page.Summary by finish
-	res       resourceData    // what resource and enum pages say (resource.go)
+	empties   []model.Diagnostic // known sections that yielded nothing (silent.go)
+	implicit  []implicitBlock    // request-line fences outside an HTTP request section
+	summary   []string           // the summary's paragraphs, joined into Page.Summary by finish
+	res       resourceData       // what resource and enum pages say (resource.go)
 }
 
 type frame struct {
-	level int
-	sec   section
-	text  string
-	pos   model.Pos
+	level   int
+	sec     section
+	text    string
+	pos     model.Pos
+	at      yield // what the page had yielded when the section opened (silent.go)
+	nothing bool  // its prose says it is empty on purpose ("None.")
 }
 
 // frontMatter reads the YAML front matter and returns src with it blanked out (newlines kept).
@@ -186,6 +199,7 @@ func (st *state) finish() {
 	if !st.sections[secResponse] {
 		st.ds.Addf(pg.TitlePos.Or(st.lines.line(1)), model.Warning, "response-missing", "API page has no Response section")
 	}
+	st.reportSilent()
 }
 
 // requestsFromExamples is the last resort for a page with no template at all: the URLs of

@@ -165,7 +165,7 @@ func statusText(code int) string {
 }
 
 var (
-	noBodyRequest = regexp.MustCompile(`(?i)(do not|don't) (supply|specify|provide|include|send) a request body|no request body|request body is not required|doesn't require a request body|does not require a request body`)
+	noBodyRequest = regexp.MustCompile(`(?i)(do not|don't) (supply|specify|provide|include|send|submit) a request body|no request (body|content)|request body is not required|doesn't require a request body|does not require a request body`)
 	bodyCue       = regexp.MustCompile(`(?i)\b(supply|provide|specify|include|send|pass|json)\b`)
 )
 
@@ -174,7 +174,7 @@ var (
 // "provide a [call](...) object").
 func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 	body := &st.page.Body
-	if hasFold(txt, "request body") && noBodyRequest.MatchString(txt) {
+	if (hasFold(txt, "request body") || hasFold(txt, "request content")) && noBodyRequest.MatchString(txt) {
 		body.None = true
 		return
 	}

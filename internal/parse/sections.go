@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -90,6 +91,11 @@ func classifyHeading(level int, h string) (section, bool) {
 		return secMethods, true
 	}
 	return secOther, true
+}
+
+// resourcePart reports whether a section is one of a resource page's own.
+func resourcePart(s section) bool {
+	return s == secProperties || s == secRelationships || s == secJSON || s == secMethods
 }
 
 // current is the innermost open section.
@@ -205,6 +211,9 @@ func (st *state) onHeading(h *ast.Heading) {
 	pos := st.nodePos(h)
 	st.res.prose = strings.Builder{}
 	if h.Level == 1 {
+		for i := len(st.stack) - 1; i >= 0; i-- {
+			st.closeSection(st.stack[i])
+		}
 		st.stack = st.stack[:0]
 		if !st.sawTitle {
 			st.sawTitle = true
@@ -220,6 +229,7 @@ func (st *state) onHeading(h *ast.Heading) {
 		st.readResponse() // sub-headings without prose before them (### CSV, ### JSON) keep it open
 	}
 	for len(st.stack) > 0 && st.stack[len(st.stack)-1].level >= h.Level {
+		st.closeSection(st.stack[len(st.stack)-1])
 		st.stack = st.stack[:len(st.stack)-1]
 	}
 	sec, ok := classifyHeading(h.Level, txt)
@@ -229,14 +239,21 @@ func (st *state) onHeading(h *ast.Heading) {
 	if !ok && h.Level > 2 && st.current() != secExample {
 		// Pages that lack the H2 put "### Response" or "### Example" under Request body;
 		// inside the example zone the same headings only label examples.
-		if s2, _ := classifyHeading(2, txt); (s2 == secResponse && !st.sections[secResponse]) || s2 == secExample {
+		s2, _ := classifyHeading(2, txt)
+		if (s2 == secResponse && !st.sections[secResponse]) || s2 == secExample {
+			sec, ok = s2, true
+		}
+		// Old resource pages, some without front matter, put their parts under H3
+		// ("### Properties" on the old mailFolder page): in a resources folder these open
+		// the section the H2 would, the first time.
+		if resourcePart(s2) && !st.sections[s2] && path.Base(path.Dir(st.pageFile)) == "resources" {
 			sec, ok = s2, true
 		}
 	}
 	if !ok {
 		sec = secNone
 	}
-	st.stack = append(st.stack, frame{level: h.Level, sec: sec, text: strings.TrimSpace(st.plain(h)), pos: pos})
+	st.stack = append(st.stack, frame{level: h.Level, sec: sec, text: strings.TrimSpace(st.plain(h)), pos: pos, at: st.yieldNow()})
 	if st.sections == nil {
 		st.sections = map[section]bool{}
 	}
@@ -265,6 +282,11 @@ func (st *state) onHeading(h *ast.Heading) {
 // section, the Response and Request body sentences.
 func (st *state) onParagraph(p *ast.Paragraph) {
 	txt := strings.TrimSpace(st.plain(p))
+	st.noteNothing(txt)
+	if isInclude(txt) {
+		st.onInclude(p)
+		return
+	}
 	st.checkTODO(txt, st.nodePos(p))
 	st.resourceProse(p, txt)
 	switch st.current() {

@@ -77,10 +77,17 @@ func (st *state) readTable(n *east.Table) *table {
 func (st *state) onTable(n *east.Table) {
 	sec := st.current()
 	t := st.readTable(n)
+	if (sec == secIntro || sec == secNone || sec == secOther) && len(t.header) > 1 && strings.HasPrefix(t.header[0], "permission type") {
+		// A permissions table under no Permissions heading (the intro of connectorGroup:
+		// add connector, 2021 beta).
+		st.permissions(t)
+		return
+	}
 	switch sec {
 	case secPermissions:
 		st.permissions(t)
 		return
+
 	case secPathParams:
 		st.paramTable(t, model.InPath)
 	case secFunctionParams:
@@ -104,18 +111,28 @@ func (st *state) permissions(t *table) {
 		return
 	}
 	mostFirst := strings.Contains(t.header[1], "most to least")
+	higher := len(t.header) > 2 && strings.Contains(t.header[1], "least") && strings.Contains(t.header[2], "higher")
 	for _, row := range t.rows {
 		if len(row) < 2 {
 			continue
 		}
 		st.checkTODO(row[1].text, row[1].pos)
 		p := model.Permission{Kind: row[0].text, Pos: row[0].pos}
-		for _, s := range strings.Split(row[1].text, ",") {
-			s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".*")) // "Chat.Manage.Chat*" marks a footnote
-			if s == "" || strings.EqualFold(s, "not supported") || strings.Contains(s, "TODO") {
-				continue
+		cells := row[1:2]
+		if higher && len(row) > 2 {
+			// Least privileged | Higher privileged permissions (today's include tables).
+			cells = row[1:3]
+		}
+		for _, c := range cells {
+			for _, s := range strings.Split(c.text, ",") {
+				s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".*")) // "Chat.Manage.Chat*" marks a footnote
+				if s == "" || strings.EqualFold(s, "not supported") || strings.EqualFold(s, "not available") || strings.Contains(s, "TODO") {
+					continue
+				}
+				if !slices.Contains(p.Scopes, s) {
+					p.Scopes = append(p.Scopes, s)
+				}
 			}
-			p.Scopes = append(p.Scopes, s)
 		}
 		if mostFirst {
 			slices.Reverse(p.Scopes) // least privileged first, whatever the table's order
@@ -131,18 +148,30 @@ var (
 	requiredHeaders = []string{"required?", "required", "required (y/n)", "mandatory"}
 	requiredEnd     = regexp.MustCompile(`(?i)\brequired\.?\s*$`)
 	notRequiredEnd  = regexp.MustCompile(`(?i)(\bnot|n't)\s+required\.?\s*$`)
-	optionalCue     = regexp.MustCompile(`(?i)(^optional\b|\boptional\.?\s*$)`)
+	// requiredSentence is "Required." standing as a sentence of its own anywhere in the
+	// cell: "Bearer {token}. Required. Learn more about [authentication and authorization]".
+	requiredSentence = regexp.MustCompile(`(?i)(^|[.!;]\s+)required\.(\s|$)`)
+	bearer           = regexp.MustCompile(`(?i)^bearer\s*[{<]\s*(token|code|access[ _-]?token)\s*[}>]\.?\s*(\(required\))?$`)
+	optionalCue      = regexp.MustCompile(`(?i)(^optional\b|\boptional\.?\s*$)`)
 )
 
 // paramTable reads a parameter table: name, type, description and any required cue.
 func (st *state) paramTable(t *table, in model.ParamIn) {
 	nc, tc := t.col(nameHeaders...), t.col("type")
+	nameCol := nc
 	dc := t.col(descHeaders...)
 	rc := t.col(requiredHeaders...)
 	if nc < 0 {
 		nc = 0
 	}
+	if vc, d := t.col("value"), t.col("description"); in != model.InHeader && tc < 0 && vc >= 0 && d >= 0 && nameCol >= 0 {
+		tc, dc = vc, d // Name | Value | Description: the value column names the type (driveItem copy)
+	}
 	if in != model.InHeader && tc < 0 {
+		if nameCol >= 0 && len(t.rows) > 0 {
+			st.ds.Addf(t.pos, model.Warning, "param-table-unread",
+				"%s table with columns %q is not read: it has no Type column", inName(in), strings.Join(t.header, " | "))
+		}
 		return // not a parameter table (e.g. "Type of group | Assigned membership")
 	}
 	for _, row := range t.rows {
@@ -178,6 +207,11 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 			p.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String, Raw: "String", Pos: row[nc].pos}
 		}
 		p.Presence = presence(p.Description)
+		if in == model.InHeader && p.Presence == model.PresenceUnknown && strings.EqualFold(name, "Authorization") && bearer.MatchString(p.Description) {
+			// "Bearer {token}", "Bearer <token>", "Bearer {code}": the row names the token
+			// every call sends; it says nothing of being optional.
+			p.Presence = model.Required
+		}
 		if rc >= 0 && rc < len(row) {
 			switch v := strings.ToLower(row[rc].text); {
 			case strings.HasPrefix(v, "y"), v == "required", v == "true":
@@ -199,7 +233,7 @@ func presence(desc string) model.Presence {
 	switch {
 	case notRequiredEnd.MatchString(d):
 		return model.Optional
-	case strings.HasPrefix(strings.ToLower(d), "required"), requiredEnd.MatchString(d):
+	case strings.HasPrefix(strings.ToLower(d), "required"), requiredEnd.MatchString(d), requiredSentence.MatchString(d):
 		return model.Required
 	case optionalCue.MatchString(d):
 		return model.Optional
@@ -320,4 +354,19 @@ func (st *state) resolveLink(dest string) string {
 		return dest
 	}
 	return path.Clean(path.Join(path.Dir(st.file), dest))
+}
+
+// inName names a parameter table by where its parameters go.
+func inName(in model.ParamIn) string {
+	switch in {
+	case model.InPath:
+		return "path parameter"
+	case model.InQuery:
+		return "query parameter"
+	case model.InFunction:
+		return "function parameter"
+	case model.InBody:
+		return "request body"
+	}
+	return "parameter"
 }

@@ -52,6 +52,9 @@ func (o *GetShareOptions) apply(r *Request) {
 // Reach a shared DriveItem, or a set of shared items, through a shareId or a sharing URL. A
 // sharing URL has to be turned into a sharing token first.
 //
+// shareIDOrEncodedSharingURL: Required. A sharing token from the API, or a sharing URL
+// encoded as below.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a sharedDriveItem.

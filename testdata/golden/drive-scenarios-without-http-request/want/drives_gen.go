@@ -12,6 +12,8 @@ type GetDriveOptions = GetMeDriveOptions
 //
 // Read the properties and relationships of one Drive.
 //
+// driveID: Required. Id of the drive.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a drive.

@@ -70,6 +70,8 @@ type GetGroupDriveOptions = GetMeDriveOptions
 //
 // Read the properties and relationships of one Drive.
 //
+// groupID: Required. Id of the group that owns the library.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a drive.

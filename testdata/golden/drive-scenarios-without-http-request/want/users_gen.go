@@ -70,6 +70,8 @@ type GetUserDriveOptions = GetMeDriveOptions
 //
 // Read the properties and relationships of one Drive.
 //
+// idOrUserPrincipalName: Required. Id or sign-in name of the user whose drive you want.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a drive.

@@ -118,6 +118,9 @@ type GetUserDriveOptions = GetMeDriveOptions
 //
 // Read the properties and relationships of a drive.
 //
+// idOrUserPrincipalName: Required. ID or user principal name of the user who owns the
+// OneDrive.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a drive.
