@@ -116,6 +116,44 @@ If successful, this method returns a ´204 No Content´ response code.
 `,
 		want: []string{"body none @8:1"},
 	}, {
+		// Raw content: the body is the bytes themselves, sent as an io.Reader.
+		name: "binary body prose",
+		file: "api/widget-icon-update.md",
+		md: `
+# Update widget icon
+
+## HTTP request
+~~~http
+PUT /widgets/{id}/icon/$value
+~~~
+
+## Request body
+Send the binary data of the image, not JSON.
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{"req PUT /widgets/{widgetId}/icon/$value @5:1", "body Edm.Stream @8:1"},
+	}, {
+		// The same words beside a type link: the link wins.
+		name: "binary words beside a type link",
+		file: "api/widget-update.md",
+		md: `
+# Update widget
+
+## HTTP request
+~~~http
+PATCH /widgets/{id}
+~~~
+
+## Request body
+In the request body, supply a [widget](../resources/widget.md) object; its icon is binary data encoded in base64.
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{"body microsoft.graph.widget link=resources/widget.md @8:1"},
+	}, {
 		// driveItem copy (graph-docs-current v1.0): Name | Value | Description, the Value
 		// column naming the type.
 		name: "request body table headed Name | Value | Description",

@@ -167,9 +167,12 @@ func statusText(code int) string {
 var (
 	noBodyRequest = regexp.MustCompile(`(?i)(do not|don't) (supply|specify|provide|include|send|submit) a request body|no request (body|content)|request body is not required|doesn't require a request body|does not require a request body`)
 	bodyCue       = regexp.MustCompile(`(?i)\b(supply|provide|specify|include|send|pass|json)\b`)
+	// binaryBody is prose saying the body is raw content: "include the binary data of the
+	// photo", "the binary stream of the file to be uploaded".
+	binaryBody = regexp.MustCompile(`(?i)\bbinary (data|stream|content|contents|bytes)\b|\braw (bytes|content|data)\b`)
 )
 
-// onBodyProse reads the Request body sentences: "Do not supply a request body", or the
+// onBodyProse reads the Request body sentences: "Do not supply a request body", the
 // first link to a type ("supply a JSON representation of the [vppToken](...) object",
 // "provide a [call](...) object").
 func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
@@ -178,7 +181,11 @@ func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 		body.None = true
 		return
 	}
-	if body.Type.Kind != model.KindNone || !anyFold(txt, "supply", "provide", "specify", "include", "send", "pass", "json") || !bodyCue.MatchString(txt) {
+	if body.Type.Kind != model.KindNone {
+		return
+	}
+	if !anyFold(txt, "supply", "provide", "specify", "include", "send", "pass", "json") || !bodyCue.MatchString(txt) {
+		st.onBinaryBody(p, txt)
 		return
 	}
 	for _, it := range st.inlines(p) {
@@ -192,6 +199,15 @@ func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 			body.Type = ref
 			return
 		}
+	}
+	st.onBinaryBody(p, txt)
+}
+
+// onBinaryBody reads prose saying the body is raw content ("include the binary data of the
+// photo"): an Edm.Stream body, which the client sends as an io.Reader.
+func (st *state) onBinaryBody(p *ast.Paragraph, txt string) {
+	if binaryBody.MatchString(txt) {
+		st.page.Body.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream, Pos: st.nodePos(p)}
 	}
 }
 
