@@ -1,6 +1,6 @@
 module github.com/graphdocgen/graphdocgen
 
-go 1.26.0
+go 1.26
 
 require (
 	github.com/aymanbagabas/go-udiff v0.4.2
@@ -9,5 +9,5 @@ require (
 	github.com/spf13/pflag v1.1.0
 	github.com/yuin/goldmark v1.8.7
 	go.yaml.in/yaml/v3 v3.0.6
-	golang.org/x/mod v0.43.0
+	golang.org/x/mod v0.40.0
 )
