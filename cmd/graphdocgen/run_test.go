@@ -11,8 +11,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	_ "github.com/graphdocgen/graphdocgen/internal/golden" // accepts -update
 )
 
 // page is a small API page in the docs' format.
