@@ -100,7 +100,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		o.out = "."
 	}
 	if o.pkg == "" {
-		o.pkg = packageName(o.out)
+		o.pkg = packageFromDir(o.out)
 	}
 	if o.jobs < 1 {
 		o.jobs = 1
@@ -421,9 +421,9 @@ func printChanges(stdout, stderr io.Writer, dir string, changes []emit.Change) {
 	fmt.Fprintf(stderr, "graphdocgen: %s is stale (%d files differ); regenerate it\n", dir, len(changes))
 }
 
-// packageName derives a package name from the output folder: its base name when that is
+// packageFromDir derives a package name from the output folder: its base name when that is
 // a lower-case Go identifier that can name a package, graph otherwise.
-func packageName(out string) string {
+func packageFromDir(out string) string {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return "graph"
