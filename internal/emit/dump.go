@@ -145,6 +145,8 @@ func dumpBody(v *view, m *goMethod) string {
 	b := m.Body
 	var s string
 	switch {
+	case b == nil && m.Upload:
+		return "raw content (an io.Reader and its content type)"
 	case b == nil:
 		return "none"
 	case b.Ref:
