@@ -201,12 +201,7 @@ func conformance(t *testing.T, version string) {
 	_, res, _ := measure(t, version)
 	methods := emit.Methods(res.API, emit.Config{Package: "graph"})
 	cases := collectCases(res, methods)
-	documented := map[string]bool{}
-	for _, ty := range res.API.Types {
-		for _, p := range ty.Properties {
-			documented[p.Name] = true
-		}
-	}
+	documented := documentedProperties(res.API)
 	pageBodyParams := map[string]map[string]bool{}
 	for _, p := range res.API.Pages {
 		for _, pr := range p.Params {
@@ -905,6 +900,7 @@ func derivedOnlyProperties(api *model.API) map[string][]string {
 func harnessFile(cases []*confCase, documented map[string]bool, derivedOnly map[string][]string) []byte {
 	var b strings.Builder
 	b.WriteString(harnessHead)
+	b.WriteString(strictWalkSrc)
 	b.WriteString("var confCases = []confCase{\n")
 	line := strings.Count(b.String(), "\n") + 1
 	for _, c := range cases {
@@ -916,7 +912,17 @@ func harnessFile(cases []*confCase, documented map[string]bool, derivedOnly map[
 		line += strings.Count(c.code, "\n")
 		c.lines[1] = line - 1
 	}
-	b.WriteString("}\n\nvar confDocumented = map[string]bool{\n")
+	b.WriteString("}\n\n")
+	b.WriteString(strictTables(documented, derivedOnly))
+	return []byte(b.String())
+}
+
+// strictTables is Go source for the tables strictWalkSrc reads: confDocumented (every
+// property name a resource page documents) and confDerivedOnly (per polymorphic type, the
+// properties only its derived types document).
+func strictTables(documented map[string]bool, derivedOnly map[string][]string) string {
+	var b strings.Builder
+	b.WriteString("var confDocumented = map[string]bool{\n")
 	var names []string
 	for n := range documented {
 		names = append(names, n)
@@ -939,11 +945,83 @@ func harnessFile(cases []*confCase, documented map[string]bool, derivedOnly map[
 		b.WriteString("},\n")
 	}
 	b.WriteString("}\n")
-	return []byte(b.String())
+	return b.String()
 }
 
-// harnessHead is the fixed part of the harness: the server, the comparisons and the
-// strict walk.
+// documentedProperties is the set of property names some type of the API documents.
+func documentedProperties(api *model.API) map[string]bool {
+	documented := map[string]bool{}
+	for _, ty := range api.Types {
+		for _, p := range ty.Properties {
+			documented[p.Name] = true
+		}
+	}
+	return documented
+}
+
+// strictWalkSrc is the strict walk a harness in a generated package runs on a decoded
+// value: the documented properties that landed in an AdditionalData rather than a typed
+// field. It needs encoding/json, fmt, reflect and strings, and the tables strictTables
+// writes. The conformance harness and the example-decoding harness (examples_test.go)
+// both use it.
+const strictWalkSrc = `
+// derivedMark: see the same constant in the suite.
+const derivedMark = " (derived, no @odata.type)"
+
+// strict walks a decoded result and lists the documented properties that landed in an
+// AdditionalData (not counting nulls and instance annotations).
+func strict(path string, v reflect.Value, out *[]string) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			strict(path, v.Elem(), out)
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return
+		}
+		for i := 0; i < v.Len(); i++ {
+			strict(fmt.Sprintf("%s[%d]", path, i), v.Index(i), out)
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			strict(fmt.Sprintf("%s[%v]", path, k), v.MapIndex(k), out)
+		}
+	case reflect.Struct:
+		if d := v.FieldByName("Derived"); d.IsValid() && d.Kind() == reflect.Interface && !d.IsNil() {
+			strict(path, d, out)
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			f := v.Type().Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			if f.Name == "AdditionalData" {
+				if extra, ok := v.Field(i).Interface().(map[string]json.RawMessage); ok {
+					for k, raw := range extra {
+						if !strings.Contains(k, "@") && confDocumented[k] && strings.TrimSpace(string(raw)) != "null" {
+							if confDerivedOnly[strings.ToLower(v.Type().Name())][k] {
+								// documented only on types derived from this one: the example
+								// did not say which with @odata.type
+								*out = append(*out, path+"."+k+derivedMark)
+							} else {
+								*out = append(*out, path+"."+k)
+							}
+						}
+					}
+				}
+				continue
+			}
+			strict(path+"."+f.Name, v.Field(i), out)
+		}
+	}
+}
+
+`
+
+// harnessHead is the fixed part of the harness: the server and the comparisons (the
+// strict walk is strictWalkSrc).
 const harnessHead = `package graph
 
 import (
@@ -991,8 +1069,6 @@ type confResult struct {
 	Skip      string   ` + "`json:\"skip\"`" + `
 }
 
-// derivedMark: see the same constant in the suite.
-const derivedMark = " (derived, no @odata.type)"
 
 // confSkip is a panic value: an argument that does not convert.
 type confSkip struct{ err error }
@@ -1100,56 +1176,6 @@ func confTyped(r *confResult, body any) {
 }
 
 var confCurrent *confCase
-
-// strict walks a decoded result and lists the documented properties that landed in an
-// AdditionalData (not counting nulls and instance annotations).
-func strict(path string, v reflect.Value, out *[]string) {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			strict(path, v.Elem(), out)
-		}
-	case reflect.Slice, reflect.Array:
-		if v.Type().Elem().Kind() == reflect.Uint8 {
-			return
-		}
-		for i := 0; i < v.Len(); i++ {
-			strict(fmt.Sprintf("%s[%d]", path, i), v.Index(i), out)
-		}
-	case reflect.Map:
-		for _, k := range v.MapKeys() {
-			strict(fmt.Sprintf("%s[%v]", path, k), v.MapIndex(k), out)
-		}
-	case reflect.Struct:
-		if d := v.FieldByName("Derived"); d.IsValid() && d.Kind() == reflect.Interface && !d.IsNil() {
-			strict(path, d, out)
-			return
-		}
-		for i := 0; i < v.NumField(); i++ {
-			f := v.Type().Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			if f.Name == "AdditionalData" {
-				if extra, ok := v.Field(i).Interface().(map[string]json.RawMessage); ok {
-					for k, raw := range extra {
-						if !strings.Contains(k, "@") && confDocumented[k] && strings.TrimSpace(string(raw)) != "null" {
-							if confDerivedOnly[strings.ToLower(v.Type().Name())][k] {
-								// documented only on types derived from this one: the example
-								// did not say which with @odata.type
-								*out = append(*out, path+"."+k+derivedMark)
-							} else {
-								*out = append(*out, path+"."+k)
-							}
-						}
-					}
-				}
-				continue
-			}
-			strict(path+"."+f.Name, v.Field(i), out)
-		}
-	}
-}
 
 // norm compares paths and values loosely: case, spaces, pluses and double quotes aside.
 func norm(s string) string {

@@ -28,8 +28,16 @@ const corpusRoot = "../shared/corpus/graph-docs-2021/api-reference"
 // or enum page must document.
 const minTypesResolved = 0.99
 
-// minCoverage is the share of API pages that must yield at least one operation.
+// minCoverage is the share of API pages that must be accounted for: either an emitted
+// operation comes from the page, or every endpoint the page documents is emitted from
+// another page that the endpoint map preferred (Operation.AlsoIn).
 const minCoverage = 0.995
+
+// minOwnCoverage is the share of API pages that must yield an operation of their own (the
+// page is the "// source:" of an emitted method). Many pages document an endpoint that
+// another page owns: the intune pages of each derived type all POST to one collection, for
+// one. Measured 2026-12-05: 82.07% of v1.0's, 76.64% of beta's.
+const minOwnCoverage = 0.75
 
 func corpusInputs(t *testing.T, version string) []generate.Input {
 	t.Helper()
@@ -65,6 +73,7 @@ func corpusSuite(t *testing.T, what string) {
 type coverage struct {
 	version                              string
 	pages, apiPages, withOps, ops, types int
+	alsoOnly                             int // API pages whose every endpoint another page owns
 	typesReferenced, typesResolved       int
 	warnings, errors                     int
 	byCode                               map[string]int
@@ -103,12 +112,15 @@ func measureOnce(t *testing.T, version string) (coverage, *generate.Result, []ge
 		ops: len(res.API.Operations), types: len(res.API.Types), errors: res.Diags.Errors()}
 	c.warnings = len(res.Diags) - c.errors
 	c.typesReferenced, c.typesResolved = res.API.TypeRefs.Referenced, res.API.TypeRefs.Resolved
-	covered := coveredPages(res)
+	covered, also := coveredPages(res), alsoOnlyPages(res)
 	for _, p := range res.Pages {
 		if p.Kind == model.PageAPI {
 			c.apiPages++
-			if covered[p.File] {
+			switch {
+			case covered[p.File]:
 				c.withOps++
+			case also[p.File]:
+				c.alsoOnly++
 			}
 		}
 	}
@@ -127,15 +139,18 @@ func TestCorpusCoverage(t *testing.T) {
 	for _, version := range []string{"v1.0", "beta"} {
 		c, res, inputs := measure(t, version)
 		rows = append(rows, c)
-		if got := float64(c.withOps) / float64(c.apiPages); got < minCoverage {
+		if got := float64(c.withOps) / float64(c.apiPages); got < minOwnCoverage {
+			t.Errorf("%s: %.2f%% of API pages yield an operation of their own, want at least %.0f%%", version, 100*got, 100*minOwnCoverage)
+		}
+		if got := float64(c.withOps+c.alsoOnly) / float64(c.apiPages); got < minCoverage {
 			var missing []string
-			covered := coveredPages(res)
+			covered, also := coveredPages(res), alsoOnlyPages(res)
 			for _, p := range res.Pages {
-				if p.Kind == model.PageAPI && !covered[p.File] {
+				if p.Kind == model.PageAPI && !covered[p.File] && !also[p.File] {
 					missing = append(missing, p.File)
 				}
 			}
-			t.Errorf("%s: %.2f%% of API pages yield an operation, want at least %.1f%%; without: %v", version, 100*got, 100*minCoverage, missing)
+			t.Errorf("%s: %.2f%% of API pages yield an operation or document only endpoints other pages own, want at least %.1f%%; neither: %v", version, 100*got, 100*minCoverage, missing)
 		}
 		checkNoLineDropped(t, res, inputs)
 		if got := float64(c.typesResolved) / float64(c.typesReferenced); got < minTypesResolved {
@@ -149,8 +164,11 @@ func TestCorpusCoverage(t *testing.T) {
 	}
 	row("pages", func(c coverage) string { return fmt.Sprint(c.pages) })
 	row("API pages", func(c coverage) string { return fmt.Sprint(c.apiPages) })
-	row("API pages with operations", func(c coverage) string {
+	row("API pages with operations of their own", func(c coverage) string {
 		return fmt.Sprintf("%d (%.2f%%)", c.withOps, 100*float64(c.withOps)/float64(c.apiPages))
+	})
+	row("API pages whose every endpoint another page owns", func(c coverage) string {
+		return fmt.Sprintf("%d (%.2f%%)", c.alsoOnly, 100*float64(c.alsoOnly)/float64(c.apiPages))
 	})
 	row("operations", func(c coverage) string { return fmt.Sprint(c.ops) })
 	row("named types referenced / documented by a page", func(c coverage) string {
@@ -177,7 +195,7 @@ func TestCorpusCoverage(t *testing.T) {
 
 // checkNoLineDropped reads the pages' HTTP request sections independently of the parser
 // (a plain line scan) and requires every non-blank line inside their fences to be either
-// a request line of the page or the position of a diagnostic.
+// a request line that an emitted method comes from or the position of a diagnostic.
 func checkNoLineDropped(t *testing.T, res *generate.Result, inputs []generate.Input) {
 	t.Helper()
 	accounted := map[string]map[int]bool{}
@@ -187,9 +205,26 @@ func checkNoLineDropped(t *testing.T, res *generate.Result, inputs []generate.In
 		}
 		accounted[file][line] = true
 	}
+	// A request line counts when a method is emitted for it: some operation (its page's
+	// or, where the endpoint map gave the endpoint to another page, that page's) has its
+	// method and path shape. A parsed line that no method came from is not enough.
+	// The model may write a function's arguments into the call, or rename a repeated key
+	// placeholder, so the comparison leaves out argument lists and placeholder names.
+	emitted, methodLines := map[string]bool{}, map[string]map[int]bool{}
+	for _, op := range res.API.Operations {
+		for _, p := range op.Paths {
+			emitted[emittedKey(op.Method, p)] = true
+		}
+	}
 	for _, p := range res.Pages {
 		for _, r := range p.Requests {
-			mark(p.File, r.Pos.Line)
+			if emitted[emittedKey(r.Method, r.Path)] {
+				mark(p.File, r.Pos.Line)
+				if methodLines[p.File] == nil {
+					methodLines[p.File] = map[int]bool{}
+				}
+				methodLines[p.File][r.Pos.Line] = true
+			}
 		}
 	}
 	skipped := map[string]map[int]bool{}
@@ -206,7 +241,7 @@ func checkNoLineDropped(t *testing.T, res *generate.Result, inputs []generate.In
 	for _, p := range res.Pages {
 		kinds[p.File] = p.Kind
 	}
-	dropped, checked := 0, 0
+	dropped, checked, byMethod := 0, 0, 0
 	for _, in := range inputs {
 		if kinds[in.Rel] != model.PageAPI {
 			continue
@@ -217,6 +252,9 @@ func checkNoLineDropped(t *testing.T, res *generate.Result, inputs []generate.In
 			}
 			for _, line := range fence {
 				checked++
+				if methodLines[in.Rel][line] {
+					byMethod++
+				}
 				if !accounted[in.Rel][line] {
 					dropped++
 					if dropped <= 20 {
@@ -229,10 +267,25 @@ func checkNoLineDropped(t *testing.T, res *generate.Result, inputs []generate.In
 	if dropped > 20 {
 		t.Errorf("... %d lines in all", dropped)
 	}
+	t.Logf("%s: %d request-section lines: %d give an emitted method, %d carry a diagnostic instead, %d dropped",
+		res.API.Version, checked, byMethod, checked-byMethod-dropped, dropped)
 	if checked < len(inputs)/4 {
 		t.Errorf("the line scan found only %d template lines in %d pages: it is broken", checked, len(inputs))
 	}
 }
+
+// emittedKey identifies an endpoint for checkNoLineDropped: the method and the path
+// without its query, with every placeholder written {} and every argument list dropped.
+func emittedKey(method string, p model.Path) string {
+	p.Query = nil
+	s := keyPlaceholderRE.ReplaceAllString(p.String(), "{}")
+	return method + " " + strings.ToLower(argListRE.ReplaceAllString(s, ""))
+}
+
+var (
+	keyPlaceholderRE = regexp.MustCompile(`\{[^}]*\}`)
+	argListRE        = regexp.MustCompile(`\([^)]*\)`)
+)
 
 // templateLines returns, fence by fence, the numbers of the non-blank lines inside fences
 // of an "## HTTP request" section (to the next H2), by a line scan of the file.
@@ -388,14 +441,28 @@ func buildAndVet(t *testing.T, label, dir string) {
 	}
 }
 
-// coveredPages is the set of pages some operation comes from (AlsoIn included).
+// coveredPages is the set of pages some emitted operation comes from (its Page, the
+// "// source:" of its methods). A page in an operation's AlsoIn only documents an endpoint
+// the endpoint map gave to another page: it does not count (see alsoOnlyPages).
 func coveredPages(res *generate.Result) map[string]bool {
 	covered := map[string]bool{}
 	for _, op := range res.API.Operations {
 		covered[op.Page] = true
-		for _, p := range op.AlsoIn {
-			covered[p] = true
-		}
 	}
 	return covered
+}
+
+// alsoOnlyPages is the set of pages that no operation comes from but that document an
+// endpoint another page's operation owns (AlsoIn).
+func alsoOnlyPages(res *generate.Result) map[string]bool {
+	covered := coveredPages(res)
+	also := map[string]bool{}
+	for _, op := range res.API.Operations {
+		for _, p := range op.AlsoIn {
+			if !covered[p] {
+				also[p] = true
+			}
+		}
+	}
+	return also
 }

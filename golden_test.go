@@ -49,8 +49,8 @@ func goldenCases(t *testing.T) []string {
 // runtimeFiles are the emitted runtime; golden cases do not keep a copy of them.
 var runtimeFiles = emit.RuntimeFiles()
 
-// runCase runs the pipeline on a case's input folder.
-func runCase(t *testing.T, dir string) *generate.Result {
+// readCaseConfig reads a case's case.json, with the defaults when it has none.
+func readCaseConfig(t *testing.T, dir string) caseConfig {
 	t.Helper()
 	cfg := caseConfig{Package: "graph", Version: "beta"}
 	if b, err := os.ReadFile(filepath.Join(dir, "case.json")); err == nil {
@@ -58,15 +58,28 @@ func runCase(t *testing.T, dir string) *generate.Result {
 			t.Fatalf("%s/case.json: %v", dir, err)
 		}
 	}
-	inputs, err := generate.Collect([]string{filepath.Join(dir, "input")})
-	if err != nil {
-		t.Fatal(err)
-	}
+	return cfg
+}
+
+// generateConfig is the pipeline's configuration for a case.
+func generateConfig(t *testing.T, dir string) generate.Config {
+	t.Helper()
+	cfg := readCaseConfig(t, dir)
 	gc := generate.Config{Version: cfg.Version, Package: cfg.Package, Jobs: 4, Split: cfg.Split}
 	if cfg.Split {
 		gc.ImportPath = goldenModule + "/" + casePackageDir(dir)
 	}
-	res, err := generate.Run(inputs, gc)
+	return gc
+}
+
+// runCase runs the pipeline on a case's input folder.
+func runCase(t *testing.T, dir string) *generate.Result {
+	t.Helper()
+	inputs, err := generate.Collect([]string{filepath.Join(dir, "input")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := generate.Run(inputs, generateConfig(t, dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,8 +135,15 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			golden.Check(t, filepath.Join(dir, "model.txt"), dump.Bytes())
+			golden.Check(t, filepath.Join(dir, "view.txt"), []byte(emit.DumpView(res.API, emitConfig(t, dir))))
 		})
 	}
+}
+
+// emitConfig is the emit configuration generate.Run uses for a case (for view.txt).
+func emitConfig(t *testing.T, dir string) emit.Config {
+	gc := generateConfig(t, dir)
+	return emit.Config{Package: gc.Package, Split: gc.Split, ImportPath: gc.ImportPath}
 }
 
 // TestGoldenCompiles builds and vets every case's expected Go (with the runtime it is

@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/spf13/pflag"
+	"golang.org/x/mod/modfile"
 
 	"github.com/graphdocgen/graphdocgen/internal/emit"
 	"github.com/graphdocgen/graphdocgen/internal/generate"
@@ -99,7 +100,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		o.out = "."
 	}
 	if o.pkg == "" {
-		o.pkg = packageName(o.out)
+		o.pkg = packageFromDir(o.out)
 	}
 	if o.jobs < 1 {
 		o.jobs = 1
@@ -420,9 +421,9 @@ func printChanges(stdout, stderr io.Writer, dir string, changes []emit.Change) {
 	fmt.Fprintf(stderr, "graphdocgen: %s is stale (%d files differ); regenerate it\n", dir, len(changes))
 }
 
-// packageName derives a package name from the output folder: its base name when that is
+// packageFromDir derives a package name from the output folder: its base name when that is
 // a lower-case Go identifier that can name a package, graph otherwise.
-func packageName(out string) string {
+func packageFromDir(out string) string {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return "graph"
@@ -661,7 +662,7 @@ func importPathOf(dir string) (string, error) {
 	for root := abs; ; root = filepath.Dir(root) {
 		data, err := os.ReadFile(filepath.Join(root, "go.mod"))
 		if err == nil {
-			mod := modulePath(data)
+			mod := modfile.ModulePath(data)
 			if mod == "" {
 				return "", fmt.Errorf("%s has no module line", filepath.Join(root, "go.mod"))
 			}
@@ -681,18 +682,4 @@ func importPathOf(dir string) (string, error) {
 			return "", fmt.Errorf("no go.mod in %s or above it", abs)
 		}
 	}
-}
-
-// modulePath reads the module path from a go.mod file's module line.
-func modulePath(gomod []byte) string {
-	for line := range strings.Lines(string(gomod)) {
-		line = strings.TrimSpace(line)
-		if i := strings.Index(line, "//"); i >= 0 {
-			line = strings.TrimSpace(line[:i])
-		}
-		if rest, ok := strings.CutPrefix(line, "module"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
-			return strings.Trim(strings.TrimSpace(rest), `"`+"`")
-		}
-	}
-	return ""
 }

@@ -11,8 +11,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	_ "github.com/graphdocgen/graphdocgen/internal/golden" // accepts -update
 )
 
 // page is a small API page in the docs' format.
@@ -425,15 +423,28 @@ func TestSplit(t *testing.T) {
 	}
 }
 
-func TestModulePath(t *testing.T) {
+// TestImportPathOf: the import path of a folder is its go.mod's module path (read with
+// x/mod's parser, so comments and quotes are understood) and its path below the module root.
+func TestImportPathOf(t *testing.T) {
 	for _, tc := range []struct{ gomod, want string }{
-		{"module example.com/sdk\n", "example.com/sdk"},
-		{"// a comment\nmodule   \"example.com/q\" // trailing\n\ngo 1.26\n", "example.com/q"},
+		{"module example.com/sdk\n", "example.com/sdk/a/b"},
+		{"// a comment\nmodule   \"example.com/q\" // trailing\n\ngo 1.26\n", "example.com/q/a/b"},
 		{"modulex foo\n", ""},
 		{"go 1.26\n", ""},
 	} {
-		if got := modulePath([]byte(tc.gomod)); got != tc.want {
-			t.Errorf("modulePath(%q) = %q, want %q", tc.gomod, got, tc.want)
+		root := t.TempDir()
+		if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte(tc.gomod), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := importPathOf(filepath.Join(root, "a", "b"))
+		if tc.want == "" {
+			if err == nil {
+				t.Errorf("go.mod %q: import path %q, want an error", tc.gomod, got)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("go.mod %q: importPathOf = %q, %v; want %q", tc.gomod, got, err, tc.want)
 		}
 	}
 }

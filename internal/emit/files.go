@@ -12,7 +12,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/graphdocgen/graphdocgen/internal/diff"
+	udiff "github.com/aymanbagabas/go-udiff"
 )
 
 // This file (with manifest.go and lock_*.go) is the only code that touches the output
@@ -710,9 +710,9 @@ func (fs Files) Diff(dir string) ([]Change, error) {
 	for _, pt := range p.puts {
 		path := filepath.Join(dir, filepath.FromSlash(pt.name))
 		if pt.existed {
-			out = append(out, Change{Name: pt.name, Kind: "changed", Diff: diff.Unified(path, path, pt.old, pt.data)})
+			out = append(out, Change{Name: pt.name, Kind: "changed", Diff: unifiedDiff(path, path, pt.old, pt.data)})
 		} else {
-			out = append(out, Change{Name: pt.name, Kind: "added", Diff: diff.Unified("/dev/null", path, nil, pt.data)})
+			out = append(out, Change{Name: pt.name, Kind: "added", Diff: unifiedDiff("/dev/null", path, nil, pt.data)})
 		}
 	}
 	for _, name := range p.dels {
@@ -721,8 +721,24 @@ func (fs Files) Diff(dir string) ([]Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Change{Name: name, Kind: "removed", Diff: diff.Unified(path, "/dev/null", data, nil)})
+		out = append(out, Change{Name: name, Kind: "removed", Diff: unifiedDiff(path, "/dev/null", data, nil)})
 	}
 	slices.SortFunc(out, func(a, b Change) int { return strings.Compare(a.Name, b.Name) })
 	return out, nil
+}
+
+// unifiedDiff is the unified diff (GNU "diff -u" form, 3 lines of context) turning old into
+// new, with headers "--- oldName" and "+++ newName"; "" when they are equal. go-udiff
+// computes it; its edits always apply to old, so ToUnified cannot fail, but should it, the
+// diff says so rather than dropping the change.
+func unifiedDiff(oldName, newName string, old, new []byte) string {
+	o, n := string(old), string(new)
+	if o == n {
+		return ""
+	}
+	d, err := udiff.ToUnified(oldName, newName, o, udiff.Lines(o, n), udiff.DefaultContextLines)
+	if err != nil {
+		return fmt.Sprintf("--- %s\n+++ %s\n(no diff: %v)\n", oldName, newName, err)
+	}
+	return d
 }

@@ -18,7 +18,7 @@ import (
 //     word (vppTokenID). A name that would start with a digit gets an X in front; non-ASCII
 //     letters are kept, other characters dropped.
 //   - Method names come from the path (see methodName); collisions are settled by the
-//     view in one pass, in canonical order (see settle).
+//     view in one pass, in canonical order (see settleMethodNames).
 
 // initialisms are written in upper case, as Go's own style asks.
 var initialisms = map[string]bool{

@@ -215,8 +215,8 @@ func TestPackageName(t *testing.T) {
 		"deviceappmanagement": "deviceappmanagement", "graph": "apigraph", "internal": "apiinternal",
 		"testdata": "apitestdata", "vendor": "apivendor", "2fa": "api2fa", "select": "apiselect", "": "api",
 	} {
-		if got := packageName(group, "graph"); got != want {
-			t.Errorf("packageName(%q) = %q, want %q", group, got, want)
+		if got := workloadPackageName(group, "graph"); got != want {
+			t.Errorf("workloadPackageName(%q) = %q, want %q", group, got, want)
 		}
 	}
 }

@@ -34,7 +34,7 @@ func (v *view) assignPackages() {
 	for _, m := range v.methods {
 		p := byOp[m.Op]
 		if p == nil {
-			name := packageName(m.Group, v.pkg)
+			name := workloadPackageName(m.Group, v.pkg)
 			if p = pkgs[name]; p == nil {
 				p = &goPackage{Name: name, Path: v.corePath + "/" + name}
 				pkgs[name] = p
@@ -47,7 +47,7 @@ func (v *view) assignPackages() {
 	// name (/users rather than /me, which joins it) when there is one, else any of its own.
 	for _, exact := range []bool{true, false} {
 		for _, m := range v.methods {
-			if m.Pkg.Segment != "" || m.Group == "root" || len(m.Path.Segments) == 0 || packageName(m.Group, v.pkg) != m.Pkg.Name {
+			if m.Pkg.Segment != "" || m.Group == "root" || len(m.Path.Segments) == 0 || workloadPackageName(m.Group, v.pkg) != m.Pkg.Name {
 				continue
 			}
 			if lit, ok := m.Path.Segments[0].Literal(); ok && (!exact || strings.EqualFold(lit, m.Group)) {
@@ -114,10 +114,10 @@ func (v *view) assignPackages() {
 	}
 }
 
-// packageName makes a workload's Go package name from its group: lower-case letters and
+// workloadPackageName makes a workload's Go package name from its group: lower-case letters and
 // digits, never a keyword, the core package's name, a name starting with a digit, or a
 // directory name the go command treats specially (internal, testdata, vendor).
-func packageName(group, core string) string {
+func workloadPackageName(group, core string) string {
 	switch group {
 	case core, "internal", "testdata", "vendor":
 		return "api" + group

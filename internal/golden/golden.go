@@ -1,6 +1,7 @@
-// Package golden holds what the golden-file tests share: the -update flag (declared here
-// so that `go test ./... -update` is accepted by every test binary that imports it) and
-// a comparison that reports (-want +got) diffs.
+// Package golden holds what the golden-file tests share: the -update flag and a
+// comparison that reports (-want +got) diffs. Only test binaries that import it accept
+// -update; the golden files all belong to tests of the repository's root package, so
+// `go test -update .` is the one way to rewrite them.
 package golden
 
 import (

@@ -382,7 +382,7 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 				// A cast to a type no page documents names an operation's namespace
 				// qualifier (microsoft.graph.delta()) or is unusable.
 				if i == len(segs)-1 && cur != nil {
-					tg.Name = lastDotted(lit)
+					tg.Name = Unqualified(lit)
 					return done(TargetOperation)
 				}
 				return done(TargetUnknown)
@@ -540,18 +540,11 @@ func operationName(s Segment) string {
 	}
 	head, _, _ := strings.Cut(s.Parts[0].Literal, "(")
 	head = strings.TrimSuffix(head, ":")
-	head = lastDotted(head)
+	head = Unqualified(head)
 	if !isIdent(head) {
 		return ""
 	}
 	return head
-}
-
-func lastDotted(s string) string {
-	if i := strings.LastIndexByte(s, '.'); i >= 0 {
-		return s[i+1:]
-	}
-	return s
 }
 
 // adoptExamples adds to an operation the paths its example requests show when no request

@@ -5,6 +5,13 @@ import (
 	"unicode"
 )
 
+// Unqualified returns what follows the last dot of a qualified name:
+// microsoft.graph.user -> user, microsoft.graph.delta -> delta; a name without a dot is
+// returned as it is.
+func Unqualified(s string) string {
+	return s[strings.LastIndexByte(s, '.')+1:]
+}
+
 // Singular returns the singular of an English plural noun as Graph's collection segments
 // use them: vppTokens -> vppToken, policies -> policy, addresses -> address. Words that do
 // not look plural are returned unchanged.

@@ -142,9 +142,9 @@ func (p Path) Params() []Part {
 // placeholders is part of the shape; other query values are not.
 func (p Path) Shape() string {
 	var b strings.Builder
-	for _, s := range p.Segments {
-		b.WriteByte('/')
-		for _, pt := range s.Parts {
+	// parts writes text lower-cased and each placeholder as {}.
+	parts := func(ps []Part) {
+		for _, pt := range ps {
 			if pt.IsParam() {
 				b.WriteString("{}")
 			} else {
@@ -152,18 +152,16 @@ func (p Path) Shape() string {
 			}
 		}
 	}
+	for _, s := range p.Segments {
+		b.WriteByte('/')
+		parts(s.Parts)
+	}
 	for _, q := range p.Query {
 		b.WriteString("?" + strings.ToLower(q.Name))
 		if len(q.Parts) > 0 {
 			// A template value is part of what the URL addresses: its text, placeholders blanked.
 			b.WriteByte('=')
-			for _, pt := range q.Parts {
-				if pt.IsParam() {
-					b.WriteString("{}")
-				} else {
-					b.WriteString(strings.ToLower(pt.Literal))
-				}
-			}
+			parts(q.Parts)
 		}
 	}
 	return b.String()

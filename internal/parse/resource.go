@@ -504,16 +504,11 @@ func (st *state) resourceAnnotation(title string) (map[string]any, int) {
 		if best < 0 {
 			best, bestMap = i, m
 		}
-		if s, _ := m["@odata.type"].(string); title != "" && strings.EqualFold(lastDotted(s), title) {
+		if s, _ := m["@odata.type"].(string); title != "" && strings.EqualFold(model.Unqualified(strings.TrimSpace(s)), title) {
 			return m, i
 		}
 	}
 	return bestMap, best
-}
-
-func lastDotted(s string) string {
-	s = strings.TrimSpace(s)
-	return s[strings.LastIndexByte(s, '.')+1:]
 }
 
 // annotationMap reads an annotation's JSON as a map, strictly, then leniently.

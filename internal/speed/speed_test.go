@@ -18,7 +18,6 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/graphdocgen/graphdocgen/internal/generate"
-	_ "github.com/graphdocgen/graphdocgen/internal/golden" // accepts -update
 )
 
 const corpus = "../../../shared/corpus/graph-docs-2021/api-reference"
