@@ -50,6 +50,9 @@ type options struct {
 
 // run is the whole command; main only exits with its result.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "lint" {
+		return runLint(args[1:], stdout, stderr)
+	}
 	var o options
 	fl := pflag.NewFlagSet("graphdocgen", pflag.ContinueOnError)
 	fl.SetOutput(io.Discard)
