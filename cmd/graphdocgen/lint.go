@@ -14,7 +14,6 @@ import (
 
 	"github.com/graphdocgen/graphdocgen/internal/generate"
 	"github.com/graphdocgen/graphdocgen/internal/lint"
-	"github.com/graphdocgen/graphdocgen/internal/model"
 )
 
 // lintHelp is `graphdocgen lint --help`'s text after the flags.
@@ -69,7 +68,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "graphdocgen lint: no pages (*.md) under %s\n", strings.Join(paths, ", "))
 		return exitUsage
 	}
-	ds, pages, err := Lint(inputs, *jobs)
+	ds, pages, err := lint.Run(inputs, *jobs)
 	if err != nil {
 		fmt.Fprintf(stderr, "graphdocgen lint: %v\n", err)
 		return exitFail
@@ -103,70 +102,3 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// Lint runs the parser and the model builder on the inputs, then the lint checks, and
-// returns every diagnostic with its file named as the user named the input (a page given
-// by name keeps that name; a file an include brought in is named below the same root).
-func Lint(inputs []generate.Input, jobs int) (model.Diagnostics, int, error) {
-	version, err := generate.InferVersion(displayList(inputs))
-	if err != nil {
-		version = "v1.0" // lint checks do not depend on the version
-	}
-	res, err := generate.Run(inputs, generate.Config{Version: version, Package: "graph", Jobs: jobs, NoEmit: true})
-	if err != nil {
-		return nil, 0, err
-	}
-	roots := inputRoots(inputs)
-	read := func(name string) ([]byte, error) {
-		var first error
-		for _, r := range roots {
-			b, err := os.ReadFile(filepath.Join(filepath.FromSlash(r), filepath.FromSlash(name)))
-			if err == nil {
-				return b, nil
-			}
-			if first == nil {
-				first = err
-			}
-		}
-		return nil, first
-	}
-	ds := append(res.Diags, lint.Check(res.API, read)...)
-	byRel := map[string]string{}
-	for _, in := range inputs {
-		byRel[in.Rel] = in.Display
-	}
-	for i := range ds {
-		file := ds[i].Pos.File
-		switch d, ok := byRel[file]; {
-		case ok:
-			ds[i].Pos.File = d
-		case file != "" && len(roots) == 1 && roots[0] != ".":
-			ds[i].Pos.File = strings.TrimPrefix(filepath.ToSlash(filepath.Join(roots[0], file)), "./")
-		}
-	}
-	return ds.Sort(), len(res.Pages), nil
-}
-
-func displayList(inputs []generate.Input) []string {
-	var out []string
-	for _, in := range inputs {
-		out = append(out, in.Display)
-	}
-	return out
-}
-
-// inputRoots lists the distinct folders the inputs' names are relative to, in order.
-func inputRoots(inputs []generate.Input) []string {
-	var roots []string
-	seen := map[string]bool{}
-	for _, in := range inputs {
-		root := strings.TrimSuffix(strings.TrimSuffix(filepath.ToSlash(in.Display), in.Rel), "/")
-		if root == "" {
-			root = "."
-		}
-		if !seen[root] {
-			seen[root] = true
-			roots = append(roots, root)
-		}
-	}
-	return roots
-}

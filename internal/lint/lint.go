@@ -84,7 +84,7 @@ func (c *checker) page(p *model.Page) {
 
 // request checks one example request: its line, its body's keys and values.
 func (c *checker) request(p *model.Page, ex model.Example) {
-	if ex.Path != nil && len(p.Requests) > 0 && !slices.ContainsFunc(p.Requests, func(r model.RequestLine) bool {
+	if ex.Path != nil && len(p.Requests) > 0 && graphURL(ex.URL) && !slices.ContainsFunc(p.Requests, func(r model.RequestLine) bool {
 		return r.Method == ex.Method && pathMatches(r.Path, *ex.Path)
 	}) {
 		var lines []string
@@ -156,7 +156,7 @@ func (c *checker) response(p *model.Page, ex model.Example) {
 	toks := scanJSON(ex.Body)
 	// The object the properties belong to: the body, or each element of its value array.
 	var elem []string
-	if ref.Collection {
+	if ref.Collection || slices.ContainsFunc(toks, func(t token) bool { return slices.Equal(t.Path, []string{"value", "[]"}) }) {
 		elem = []string{"value", "[]"}
 	}
 	// A derived type named by @odata.type is checked against its own properties.
@@ -195,6 +195,18 @@ func (c *checker) response(p *model.Page, ex model.Example) {
 			c.placeholder(at(tok), tok, due, "response")
 		}
 	}
+}
+
+// graphURL reports whether an example request goes to Graph: a path, or a URL on a
+// graph.microsoft host. Notifications that Graph sends to a bot's own URL
+// (POST https://bot.contoso.com/api/calls) are examples of another API.
+func graphURL(u string) bool {
+	_, rest, ok := strings.Cut(u, "://")
+	if !ok {
+		return true
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	return strings.Contains(strings.ToLower(host), "graph.microsoft") || strings.HasPrefix(host, "{")
 }
 
 // placeholderRE matches the "<type>-value" placeholders of stub pages: "datetime-value".
