@@ -210,7 +210,7 @@ func graphURL(u string) bool {
 }
 
 // placeholderRE matches the "<type>-value" placeholders of stub pages: "datetime-value".
-var placeholderRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*-value$`)
+var placeholderRE = regexp.MustCompile(`^[a-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*-value$`)
 
 // typeNames are the type names stub pages write where a value is due.
 var typeNames = map[string]bool{
@@ -228,7 +228,7 @@ func (c *checker) placeholder(at model.Pos, tok token, due *model.TypeRef, what 
 	case v == "String" || v == "String (identifier)" || v == "String (timestamp)" || placeholderRE.MatchString(v):
 		c.ds.Addf(at, model.Warning, CodePlaceholderValue, "example %s value %q of %q is a placeholder, not a value", what, v, tok.Field)
 	case typeNames[v] && due != nil && due.Kind == model.KindPrimitive && due.Primitive != model.String:
-		c.ds.Addf(at, model.Warning, CodePlaceholderValue, "example %s value %q of %q is a placeholder: the table says %s, so the example should show one (line %d)",
+		c.ds.Addf(at, model.Warning, CodePlaceholderValue, "example %s value %q of %q is a placeholder: the table says %s (line %d), so the example should show such a value",
 			what, v, tok.Field, strings.TrimPrefix(due.String(), "Edm."), due.Pos.Line)
 	}
 }
@@ -250,7 +250,7 @@ func (c *checker) links(p *model.Page) {
 			c.exists[link] = ok
 		}
 		if !ok {
-			c.ds.Addf(at.Or(model.Pos{File: p.File}), model.Warning, CodeLinkBroken, "link to %s names no file (%s, from %s)", link, relTo(link, p.File), p.File)
+			c.ds.Addf(at.Or(model.Pos{File: p.File}), model.Warning, CodeLinkBroken, "link %s names no file: there is no %s (names are case-sensitive)", relTo(link, p.File), link)
 		}
 	}
 	ref := func(t model.TypeRef) { try(t.Link, t.Pos) }

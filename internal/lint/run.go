@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,10 +23,15 @@ func Run(inputs []generate.Input, jobs int) (model.Diagnostics, int, error) {
 		return nil, 0, err
 	}
 	roots := inputRoots(inputs)
+	dirs := map[string]map[string]bool{} // the names in each folder read, for exactName
 	read := func(name string) ([]byte, error) {
 		var first error
 		for _, r := range roots {
-			b, err := os.ReadFile(filepath.Join(filepath.FromSlash(r), filepath.FromSlash(name)))
+			file := filepath.Join(filepath.FromSlash(r), filepath.FromSlash(name))
+			b, err := os.ReadFile(file)
+			if err == nil && !exactName(file, dirs) {
+				err = fs.ErrNotExist // user.md found as User.md: a link that breaks on a case-sensitive file system
+			}
 			if err == nil {
 				return b, nil
 			}
@@ -75,4 +81,24 @@ func inputRoots(inputs []generate.Input) []string {
 		}
 	}
 	return roots
+}
+
+// exactName reports whether a file that could be read is named in its folder exactly as
+// given, so that links check the same on case-insensitive file systems (macOS, Windows)
+// as on GitHub's.
+func exactName(file string, dirs map[string]map[string]bool) bool {
+	dir, base := filepath.Split(file)
+	names, ok := dirs[dir]
+	if !ok {
+		names = map[string]bool{}
+		ents, err := os.ReadDir(filepath.Clean(dir + "."))
+		if err != nil {
+			return true // the file was read: do not second-guess it
+		}
+		for _, e := range ents {
+			names[e.Name()] = true
+		}
+		dirs[dir] = names
+	}
+	return names[base]
 }
