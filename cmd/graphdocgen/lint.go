@@ -101,4 +101,3 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 	return exitOK
 }
-
