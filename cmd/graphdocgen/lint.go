@@ -75,11 +75,11 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 	if f == lint.GitHub {
 		// Annotations name files relative to the repository, which a workflow's working
-		// directory is: a path as given may be absolute.
+		// directory is: a path as given may be absolute. A file outside it keeps its name.
 		if wd, err := os.Getwd(); err == nil {
 			for i := range ds {
 				if abs, err := filepath.Abs(filepath.FromSlash(ds[i].Pos.File)); err == nil && ds[i].Pos.File != "" {
-					if rel, err := filepath.Rel(wd, abs); err == nil {
+					if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
 						ds[i].Pos.File = filepath.ToSlash(rel)
 					}
 				}
