@@ -375,6 +375,11 @@ func pathMatches(tmpl, ex model.Path) bool {
 			return false
 		}
 	}
+	if len(es) == len(ts)+1 {
+		// A type cast after a documented path: /groups/{id}/memberOf/microsoft.graph.group.
+		lit, ok := es[len(ts)].Literal()
+		return ok && strings.HasPrefix(strings.ToLower(lit), "microsoft.graph.")
+	}
 	return len(ts) == len(es)
 }
 
@@ -383,12 +388,14 @@ func segmentMatches(t, e model.Segment) bool {
 		return true
 	}
 	pattern, text := render(t, "\x00"), render(e, "\x00")
-	tn, tcall := strings.CutSuffix(pattern, ")")
-	en, ecall := strings.CutSuffix(text, ")")
-	if tcall && ecall {
-		tn, _, _ = strings.Cut(tn, "(")
-		en, _, _ = strings.Cut(en, "(")
-		return tn == en
+	// A function call matches by name: its arguments are values, and a template may
+	// leave them out (the Request body rows are its arguments).
+	_, tcall := strings.CutSuffix(pattern, ")")
+	_, ecall := strings.CutSuffix(text, ")")
+	if tcall || ecall {
+		tn, _, _ := strings.Cut(pattern, "(")
+		en, _, _ := strings.Cut(text, "(")
+		return tn == en && !strings.Contains(tn, "\x00")
 	}
 	return wildcard(pattern, text)
 }

@@ -55,6 +55,17 @@ func TestPathMatches(t *testing.T) {
 			t.Errorf("pathMatches(%s, %s) = %v, want %v", tmpl, c.ex, got, c.want)
 		}
 	}
+	cast := path(lit("groups"), key("id"), lit("memberOf"))
+	if !pathMatches(cast, path(lit("groups"), key("g"), lit("memberOf"), lit("microsoft.graph.group"))) {
+		t.Errorf("a type cast after a documented path should match it")
+	}
+	if pathMatches(cast, path(lit("groups"), key("g"), lit("memberOf"), lit("extra"))) {
+		t.Errorf("a segment after a documented path that is not a type cast should not match")
+	}
+	bare := path(lit("vppTokens"), lit("getLicensesForApp"))
+	if !pathMatches(bare, path(lit("vppTokens"), lit("getLicensesForApp(bundleId='x')"))) {
+		t.Errorf("a call should match a template that leaves out its parameter list")
+	}
 	fn := path(lit("me"), seg(model.Part{Literal: "reminderView(startDateTime="}, model.Part{Param: "s"}, model.Part{Literal: ")"}))
 	if !pathMatches(fn, path(lit("me"), lit("reminderView(startDateTime=2017-06-05T10:00:00)"))) {
 		t.Errorf("a function call should match by name, whatever its arguments")
