@@ -47,6 +47,17 @@ func Check(api *model.API, read ReadFunc) model.Diagnostics {
 	for _, t := range api.Types {
 		c.types[strings.ToLower(t.QualifiedName())] = t
 	}
+	// Types no operation reaches (a derived type an example's @odata.type names) are
+	// only on their pages.
+	for _, p := range api.Pages {
+		for _, rt := range p.Types {
+			k := strings.ToLower(rt.QualifiedName())
+			if _, ok := c.types[k]; !ok {
+				c.types[k] = &model.Type{Name: rt.Name, Namespace: rt.Namespace, Page: p.File, IsEnum: rt.Enum, Documented: true,
+					Base: rt.Base, Key: rt.Key, Open: rt.Open, Abstract: rt.Abstract, Properties: rt.Properties, Pos: rt.Pos}
+			}
+		}
+	}
 	c.ops = map[string][]*model.Operation{}
 	for _, op := range api.Operations {
 		c.ops[op.Page] = append(c.ops[op.Page], op)
