@@ -50,7 +50,8 @@ func isStd(path string) bool {
 
 // TestImportDirection enforces the pipeline's one-way imports: parse -> model <- emit;
 // only parse imports goldmark, only emit imports jennifer, model and the generated
-// package import the standard library only.
+// package import the standard library only; lint reads the model (it imports neither
+// parse nor emit) and only the command imports lint.
 func TestImportDirection(t *testing.T) {
 	imports := packageImports(t)
 	if len(imports["internal/model"]) == 0 {
@@ -69,6 +70,10 @@ func TestImportDirection(t *testing.T) {
 				t.Errorf("internal/emit imports internal/parse: emit must only see the model")
 			case dir == "internal/parse" && strings.HasPrefix(imp, module+"/internal/emit"):
 				t.Errorf("internal/parse imports %s: parse must only produce the model", imp)
+			case dir == "internal/lint" && (strings.HasPrefix(imp, module+"/internal/emit") || imp == module+"/internal/parse"):
+				t.Errorf("internal/lint imports %s: lint checks the model (through internal/generate's pipeline), it neither parses nor emits", imp)
+			case strings.HasPrefix(imp, module+"/internal/lint") && dir != "cmd/graphdocgen":
+				t.Errorf("%s imports %s: only the command runs the lint checks", dir, imp)
 			}
 		}
 	}

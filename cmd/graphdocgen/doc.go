@@ -4,6 +4,11 @@
 // Usage:
 //
 //	graphdocgen [flags] [PATH...]
+//	graphdocgen lint [flags] PATH...
+//
+// graphdocgen lint checks pages for their authors and generates nothing: it prints the
+// generator's diagnostics and the lint checks' (--format text, json or github workflow
+// annotations), and exits 1 on an error, or with --strict on a warning.
 //
 // Each PATH is a page or a folder, read recursively for *.md pages. Page names in the
 // generated code and in links between pages are taken relative to the PATH they were

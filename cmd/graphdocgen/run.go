@@ -51,6 +51,9 @@ type options struct {
 
 // run is the whole command; main only exits with its result.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "lint" {
+		return runLint(args[1:], stdout, stderr)
+	}
 	var o options
 	fl := pflag.NewFlagSet("graphdocgen", pflag.ContinueOnError)
 	fl.SetOutput(io.Discard)
@@ -69,7 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.failOn, "fail-on", "", "the `level` of diagnostics that fails the run: error, warning or never (default: error with a PATH, warning with none; see Exit status below)")
 	help := fl.BoolP("help", "h", false, "print this help")
 	usage := func() {
-		fmt.Fprintf(stdout, "Usage: graphdocgen [flags] [PATH...]\n\n"+
+		fmt.Fprintf(stdout, "Usage: graphdocgen [flags] [PATH...]\n       graphdocgen lint [flags] PATH...   (checks pages for their authors; see graphdocgen lint --help)\n\n"+
 			"Generates a typed Go client from Microsoft Graph API reference pages. Each PATH is a\n"+
 			"page or a folder of pages (*.md, recursively). With no PATH it regenerates generated/\n"+
 			"from docs/ in the current directory.\n\nFlags:\n%s\n"+

@@ -565,7 +565,7 @@ POST /chats/{id}/members
 ## Response
 If successful, this method returns a ´201 Created´ response code.
 `,
-		want: []string{"kind api", "req POST /chats/{chatId}/members @9:1", "diag 1:1 warning auth-unknown", "diag 9:1 warning http-request-implicit",
+		want: []string{"kind api", "req POST /chats/{chatId}/members @9:1", "diag 6:2 warning auth-inferred", "diag 9:1 warning http-request-implicit",
 			"diag 12:1 warning response-type-unknown"},
 	}, {
 		name: "no HTTP request section: scenario headings with bare fences; examples stay examples",
@@ -634,7 +634,7 @@ GET /chats
 If successful, this method returns a ´200 OK´ response code.
 `,
 		want: []string{"req GET /chats @14:1", "perm Application: Chat.Manage.Chat, Chat.ReadWrite.All @6:2",
-			"diag 1:1 warning auth-unknown", "diag 1:1 warning response-missing", "diag 8:1 warning permissions-unread", "diag 16:1 warning fence-swallows-markdown",
+			"diag 1:1 warning response-missing", "diag 6:2 warning auth-inferred", "diag 8:1 warning permissions-unread", "diag 16:1 warning fence-swallows-markdown",
 			"diag 16:1 warning request-line-unparsed", "diag 17:1 warning request-line-unparsed"},
 	}, {
 		name: "a fence that runs to the end of the page",
@@ -745,7 +745,7 @@ If successful, this method returns a ´204 No Content´ response code.
 		want: []string{
 			"perm Delegated (work or school account): Widgets.Read.All, Widgets.ReadWrite.All @8:2",
 			"perm Delegated (personal Microsoft account):  @9:2",
-			"perm Application: Widgets.ReadWrite.All @10:2", "diag 1:1 warning auth-unknown",
+			"perm Application: Widgets.ReadWrite.All @10:2", "diag 8:2 warning auth-inferred",
 		},
 	}, {
 		name: "permissions least privileged first stay in order",
@@ -765,7 +765,7 @@ GET /widgets
 ## Response
 If successful, this method returns a ´204 No Content´ response code.
 `,
-		want: []string{"perm Application: Widgets.Read.All, Widgets.ReadWrite.All @6:2", "diag 1:1 warning auth-unknown"},
+		want: []string{"perm Application: Widgets.Read.All, Widgets.ReadWrite.All @6:2", "diag 6:2 warning auth-inferred"},
 	}, {
 		name: "HTTP request under Permissions is the template",
 		md: `
@@ -784,7 +784,7 @@ GET widgets/{id}
 ## Response
 If successful, this method returns a ´204 No Content´ response code.
 `,
-		want: []string{"req GET /widgets/{widgetId} @10:1", "perm Application: Widgets.Read.All @6:2", "diag 1:1 warning auth-unknown"},
+		want: []string{"req GET /widgets/{widgetId} @10:1", "perm Application: Widgets.Read.All @6:2", "diag 6:2 warning auth-inferred"},
 	}, {
 		name: "HTTP request heading an example is not the template",
 		md: `

@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/internal/model"
@@ -98,6 +100,25 @@ func (st *state) reportSilent() {
 		}
 	}
 	pos := st.page.TitlePos.Or(st.lines.line(1))
+	if auth == nil {
+		if perm, ok := scopedPermission(st.page.Permissions); ok {
+			// No header row says so, but the Permissions table lists delegated or
+			// application permissions: scopes that only an access token carries, sent as
+			// Authorization: Bearer {token}. The header is required, on that evidence.
+			st.page.Params = append(st.page.Params, model.Param{Name: "Authorization", In: model.InHeader,
+				Type:        model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String, Raw: "String", Pos: perm.Pos},
+				Description: fmt.Sprintf("Bearer {token}. Required: inferred from the Permissions table (line %d), whose %s permissions a bearer token carries.", perm.Pos.Line, perm.Kind),
+				Presence:    model.Required, Pos: perm.Pos})
+			where := "the page has no Request headers section"
+			if headers > 0 {
+				where = "the Request headers table has no Authorization row"
+			}
+			st.ds.Addf(perm.Pos, model.Warning, "auth-inferred",
+				"%s; the Permissions table lists %s permissions (%s), which a bearer token carries: Authorization: Bearer {token} is taken as required",
+				where, perm.Kind, strings.Join(perm.Scopes[:min(len(perm.Scopes), 2)], ", "))
+			auth = &st.page.Params[len(st.page.Params)-1]
+		}
+	}
 	switch {
 	case auth != nil && auth.Presence == model.PresenceUnknown:
 		st.ds.Addf(auth.Pos, model.Warning, "auth-unknown", "the Authorization header's row says neither Required nor Optional")
@@ -115,4 +136,18 @@ func (st *state) reportSilent() {
 	if len(st.page.Permissions) == 0 && !st.sections[secPermissions] && st.sections[secHeaders] {
 		st.ds.Addf(pos, model.Warning, "permissions-missing", "the page has no Permissions section: the permissions the call needs are not known")
 	}
+}
+
+// scopeName is a permission scope: Files.ReadWrite.All, User.Read.
+var scopeName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$`)
+
+// scopedPermission finds the first permissions row that names a scope: the evidence that
+// the call takes an access token.
+func scopedPermission(ps []model.Permission) (model.Permission, bool) {
+	for _, p := range ps {
+		if slices.ContainsFunc(p.Scopes, scopeName.MatchString) && p.Pos.IsValid() {
+			return p, true
+		}
+	}
+	return model.Permission{}, false
 }
