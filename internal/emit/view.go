@@ -163,10 +163,12 @@ var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUs
 	"WithToken", "WithCloud", "CloudGlobal", "CloudUSGov", "CloudUSGovDoD", "CloudChina", "RetryPolicy",
 	"DefaultRetryPolicy", "WithRetryPolicy", "WithoutRetries", "IsNotFound", "IsThrottled", "ErrorDetail", "NextPage",
 	"Request", "GetPage", "List", "ValueOf", "PathValue", "PathSegments", "QueryValue", "QuoteSearch",
-	"DecodeObject", "MarshalObject", "ODataTypeOf", "DecodeBody", "MarshalBody", "Reference",
+	"DecodeObject", "MarshalObject", "MarshalDerived", "ODataTypeOf", "DecodeBody", "MarshalBody", "Reference",
 	// safety_gen.go
 	"BearerTransport", "DefaultTimeout", "DefaultMaxResponseBytes", "WithTimeout", "WithMaxResponseBytes",
 	"RequestError", "ResponseTooLargeError", "ListDelta",
+	// response_gen.go
+	"Response",
 	// edm_gen.go
 	"Binary", "Date", "DateOf", "DateTimeOffset", "Duration", "NewBinary", "NewDateTimeOffset", "NewDuration",
 	"NewTimeOfDay", "ParseBinary", "ParseDate", "ParseDateTimeOffset", "ParseDuration", "ParseTimeOfDay",
@@ -469,7 +471,7 @@ var skippedHeaders = map[string]bool{"authorization": true, "content-type": true
 // arguments.
 func (v *view) newOptions(op *model.Operation) *goOptions {
 	o := &goOptions{}
-	names := uniquer{"Header": true} // the escape hatch, which genOptionsStruct adds
+	names := uniquer{"Header": true, "Response": true} // the escape hatch and the response metadata, which genOptionsStruct adds
 	has := func(opt string) bool { return slices.Contains(op.QueryOptions, opt) }
 	for _, od := range odataOptions {
 		if has(od.option) {

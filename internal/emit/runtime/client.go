@@ -325,6 +325,8 @@ type Page[T any] struct {
 	// header holds the extra headers of the request this page answers, which the request
 	// for the next page sends again.
 	header http.Header
+	// response, when not nil, receives the next page's status and headers.
+	response *Response
 }
 
 // NextPage fetches the page after p, sending the headers of the request that p answers
@@ -336,10 +338,10 @@ func NextPage[T any](ctx context.Context, c *Client, p *Page[T]) (*Page[T], erro
 		return nil, nil
 	}
 	next := &Page[T]{}
-	if err := c.fetch(ctx, Request{Method: http.MethodGet, Header: p.header}, p.NextLink, next); err != nil {
+	if err := c.fetch(ctx, Request{Method: http.MethodGet, Header: p.header, Response: p.response}, p.NextLink, next); err != nil {
 		return nil, err
 	}
-	next.header = p.header
+	next.header, next.response = p.header, p.response
 	return next, nil
 }
 
@@ -374,6 +376,8 @@ type Request struct {
 	Content io.Reader
 	// ContentType is the media type of Content.
 	ContentType string
+	// Response, when not nil, receives the status and headers of the successful response.
+	Response *Response
 }
 
 // Do sends r, with the client's retries and error handling, and decodes the JSON response
@@ -477,7 +481,7 @@ func GetPage[T any](ctx context.Context, c *Client, r Request) (*Page[T], error)
 	if err := c.Do(ctx, r, p); err != nil {
 		return nil, err
 	}
-	p.header = canonicalHeader(r.Header)
+	p.header, p.response = canonicalHeader(r.Header), r.Response
 	return p, nil
 }
 
@@ -591,6 +595,7 @@ func (c *Client) send(ctx context.Context, r Request, link, accept string, strea
 				ab.stop()
 			}
 			resp.Body = ab
+			recordResponse(r.Response, resp)
 			return resp, nil
 		default:
 			e, hasRetryAfter := newError(resp, c.now())

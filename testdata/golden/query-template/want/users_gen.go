@@ -80,6 +80,9 @@ type DeltaMeCalendarViewOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -88,6 +91,7 @@ func (o *DeltaMeCalendarViewOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if o.DeltaToken != "" {
 		r.SetQuery("$deltatoken", o.DeltaToken)
 	}
@@ -174,6 +178,9 @@ type ListMeCalendarViewOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -182,6 +189,7 @@ func (o *ListMeCalendarViewOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -340,6 +348,9 @@ type GetMePhotoValueOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -348,6 +359,7 @@ func (o *GetMePhotoValueOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // GetMePhotoValue sends GET /me/photo/$value.
@@ -439,6 +451,9 @@ type PutMePhotoValueOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -447,6 +462,7 @@ func (o *PutMePhotoValueOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // PutMePhotoValue sends PUT /me/photo/$value.
@@ -488,6 +504,9 @@ type GetUsersCountOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -496,6 +515,7 @@ func (o *GetUsersCountOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if o.ConsistencyLevel != "" {
 		r.SetHeader("ConsistencyLevel", o.ConsistencyLevel)
 	}
