@@ -52,6 +52,9 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 	case resultStream:
 		results = jen.Parens(jen.List(jen.Qual(ioPkg, "ReadCloser"), jen.Error()))
 		stmts = append(stmts, jen.Return(jen.Id("c").Dot("Stream").Call(jen.Id("ctx"), jen.Id("r"))))
+	case resultMonitor:
+		results = v.methodResults(m, false)
+		stmts = append(stmts, jen.Return(v.rt("StartMonitor").Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"))))
 	case resultPage:
 		elem := r
 		elem.Collection = false
@@ -105,6 +108,8 @@ func (v *view) methodResults(m *goMethod, onePage bool) jen.Code {
 		return jen.Parens(jen.List(jen.Op("*").Add(v.goTypeOf(m.Result)), jen.Error()))
 	case resultRaw:
 		return jen.Parens(jen.List(jen.Qual(jsonPkg, "RawMessage"), jen.Error()))
+	case resultMonitor:
+		return jen.Parens(jen.List(jen.Op("*").Add(v.rt("Monitor")), jen.Error()))
 	case resultPrimitive:
 		return jen.Parens(jen.List(v.goTypeOf(m.Result), jen.Error()))
 	}
@@ -331,6 +336,12 @@ func responseDoc(m *goMethod) string {
 	switch {
 	case m.Kind == resultCount:
 		return "On success the service answers " + status + " with the count as plain text, returned as a number."
+	case m.Kind == resultMonitor:
+		s := "The service accepts the operation with 202 Accepted and a Location header, the URL of a monitor: the returned Monitor's Wait polls it until the operation ends and returns the ID of the resource it made; Monitor.URL can be saved to wait in another process (ResumeMonitor)."
+		if m.Upload {
+			s = "The content is sent as it is, labelled with contentType (application/octet-stream when empty). " + s
+		}
+		return s
 	case m.Kind == resultStream && r.Status == 302:
 		return "The service answers 302 Found with a download URL; the client follows it and returns the content. Close it when done."
 	case m.Kind == resultStream:

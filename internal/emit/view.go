@@ -84,6 +84,7 @@ const (
 	resultRaw                         // json.RawMessage: the page does not say
 	resultStream                      // io.ReadCloser: $value, Stream, a 302 to a download
 	resultCount                       // int64 from a text/plain $count
+	resultMonitor                     // *Monitor: 202 Accepted with a Location to poll
 )
 
 // goArg is a path, function or query-template parameter of a method.
@@ -167,8 +168,9 @@ var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUs
 	// safety_gen.go
 	"BearerTransport", "DefaultTimeout", "DefaultMaxResponseBytes", "WithTimeout", "WithMaxResponseBytes",
 	"RequestError", "ResponseTooLargeError", "ListDelta",
-	// response_gen.go
-	"Response",
+	// response_gen.go, lro_gen.go
+	"Response", "DefaultPollInterval", "Monitor", "MonitorStatus", "MonitorError", "OperationFailedError",
+	"StartMonitor", "ResumeMonitor",
 	// edm_gen.go
 	"Binary", "Date", "DateOf", "DateTimeOffset", "Duration", "NewBinary", "NewDateTimeOffset", "NewDuration",
 	"NewTimeOfDay", "ParseBinary", "ParseDate", "ParseDateTimeOffset", "ParseDuration", "ParseTimeOfDay",
@@ -442,6 +444,8 @@ func (v *view) classifyResult(m *goMethod) {
 	case stream || op.Method == "GET" && (last == "$value" || op.Response.Status == 302):
 		m.Kind = resultStream
 		m.Result = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}
+	case op.Method != "GET" && longRunning(op):
+		m.Kind = resultMonitor
 	case r.Kind == model.KindNone:
 		m.Kind = resultNone
 	case r.Collection:
@@ -1024,4 +1028,23 @@ func (v *view) clientArg() *jen.Statement {
 		return jen.Id("c").Dot("Client")
 	}
 	return jen.Id("c")
+}
+
+// longRunning reports whether the docs say op starts a long-running operation: the
+// service answers 202 Accepted, and the example response gives a Location header, the
+// monitor URL, and no body (copying a driveItem, cloning a team). The example decides:
+// driveItem copy's Response section names no status. A 202 whose example
+// has a body (assignLicense answers with the group) keeps its typed result.
+func longRunning(op *model.Operation) bool {
+	for _, ex := range op.Examples {
+		if ex.Kind != model.ExampleResponse || ex.Status != 202 || strings.TrimSpace(ex.Body) != "" {
+			continue
+		}
+		for _, h := range ex.Headers {
+			if strings.EqualFold(h.Name, "Location") {
+				return true
+			}
+		}
+	}
+	return false
 }
