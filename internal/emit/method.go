@@ -60,9 +60,16 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 		elem.Collection = false
 		// The iterator first, then the one-page method.
 		f.Add(methodDoc(m, m.Name, false))
+		iterStmts := append(requestStmts(v, m), jen.Return(v.rt("List").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"))))
+		if m.Delta {
+			iterStmts = append(requestStmts(v, m),
+				jen.Var().Id("link").Op("*").String(),
+				jen.If(jen.Id("opts").Op("!=").Nil()).Block(jen.Id("link").Op("=").Id("opts").Dot("DeltaLink")),
+				jen.Return(v.rt("DeltaSync").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"), jen.Id("link"))))
+		}
 		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.Name).Params(params...).
-			Qual(iterPkg, "Seq2").Types(v.goTypeOf(elem), jen.Error()).
-			Block(append(requestStmts(v, m), jen.Return(v.rt("List").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"))))...)
+			Add(v.methodResults(m, false)).
+			Block(iterStmts...)
 		f.Add(methodDoc(m, m.PageName, true))
 		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.PageName).Params(v.methodParams(m)...).
 			Parens(jen.List(jen.Op("*").Add(v.rt("Page")).Types(v.goTypeOf(elem)), jen.Error())).
@@ -102,6 +109,9 @@ func (v *view) methodResults(m *goMethod, onePage bool) jen.Code {
 	case resultPage:
 		if onePage {
 			return jen.Parens(jen.List(jen.Op("*").Add(v.rt("Page")).Types(v.goTypeOf(elem)), jen.Error()))
+		}
+		if m.Delta {
+			return jen.Qual(iterPkg, "Seq2").Types(v.rt("DeltaItem").Types(v.goTypeOf(elem)), jen.Error())
 		}
 		return jen.Qual(iterPkg, "Seq2").Types(v.goTypeOf(elem), jen.Error())
 	case resultObject:
@@ -307,6 +317,8 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 	switch {
 	case m.Kind == resultPage && onePage:
 		d.para(responseDoc(m) + " This method returns one page; NextPage fetches the next, and " + m.Name + " iterates over every item.")
+	case m.Kind == resultPage && m.Delta:
+		d.para(responseDoc(m) + " The iterator yields every change as a DeltaItem (Removed set for an item deleted or gone from the set since the last round), fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the end. " + m.PageName + " returns one page with its links.")
 	case m.Kind == resultPage:
 		d.para(responseDoc(m) + " The iterator yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the first error, which it yields. " + m.PageName + " returns one page with its links.")
 	default:

@@ -68,6 +68,7 @@ type goMethod struct {
 	PageName string // for a collection: the name of the one-page method
 	Kind     resultKind
 	Upload   bool       // the request body is raw content (an io.Reader and its content type)
+	Delta    bool       // a delta function: the iterator is a DeltaSync, opts.DeltaLink its state
 	Group    string     // the output file it goes to
 	Pkg      *goPackage // nil: the core package
 	base     string     // the name before collisions were settled
@@ -121,7 +122,9 @@ type goOptions struct {
 	// ConsistencyEventual: the page documents the ConsistencyLevel header and $count or
 	// $search, so setting those sends ConsistencyLevel: eventual unless set otherwise.
 	ConsistencyEventual bool
-	Owner               *goMethod
+	// Delta: the operation is a delta function, whose options gain DeltaLink.
+	Delta bool
+	Owner *goMethod
 }
 
 // goAlias is a path variant's name for its operation's options struct:
@@ -168,8 +171,8 @@ var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUs
 	// safety_gen.go
 	"BearerTransport", "DefaultTimeout", "DefaultMaxResponseBytes", "WithTimeout", "WithMaxResponseBytes",
 	"RequestError", "ResponseTooLargeError", "ListDelta",
-	// response_gen.go, lro_gen.go
-	"Response", "DefaultPollInterval", "Monitor", "MonitorStatus", "MonitorError", "OperationFailedError",
+	// response_gen.go, lro_gen.go, delta_gen.go
+	"Response", "Removed", "DeltaItem", "DeltaSync", "DefaultPollInterval", "Monitor", "MonitorStatus", "MonitorError", "OperationFailedError",
 	"StartMonitor", "ResumeMonitor",
 	// edm_gen.go
 	"Binary", "Date", "DateOf", "DateTimeOffset", "Duration", "NewBinary", "NewDateTimeOffset", "NewDuration",
@@ -384,6 +387,9 @@ func (v *view) addMethods(op *model.Operation) {
 			m.Args = append(m.Args, goArg{Name: argNames.take(unexported(pt.Param)), Param: p, Quoted: quoted, Path: pt.PathValued})
 		}
 		v.classifyResult(m)
+		if opts != nil && m.Delta {
+			opts.Delta = true
+		}
 		if opts != nil {
 			if opts.Owner == nil {
 				opts.Owner = m
@@ -446,6 +452,11 @@ func (v *view) classifyResult(m *goMethod) {
 		m.Result = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}
 	case op.Method != "GET" && longRunning(op):
 		m.Kind = resultMonitor
+	case op.Method == "GET" && strings.TrimSuffix(last, "()") == "delta" && !r.Collection && r.Kind == model.KindNamed && v.namedType(r) != nil && !v.namedType(r).Model.IsEnum,
+		op.Method == "GET" && strings.TrimSuffix(last, "()") == "delta" && r.Collection:
+		// A delta function answers pages of changes, also where its page says "an object".
+		m.Kind, m.Delta = resultPage, true
+		m.Result.Collection = true
 	case r.Kind == model.KindNone:
 		m.Kind = resultNone
 	case r.Collection:
@@ -475,7 +486,7 @@ var skippedHeaders = map[string]bool{"authorization": true, "content-type": true
 // arguments.
 func (v *view) newOptions(op *model.Operation) *goOptions {
 	o := &goOptions{}
-	names := uniquer{"Header": true, "Response": true} // the escape hatch and the response metadata, which genOptionsStruct adds
+	names := uniquer{"Header": true, "Response": true, "DeltaLink": true} // the escape hatch, the response metadata and a delta function's state, which genOptionsStruct adds
 	has := func(opt string) bool { return slices.Contains(op.QueryOptions, opt) }
 	for _, od := range odataOptions {
 		if has(od.option) {
