@@ -74,6 +74,8 @@ type Client struct {
 	jitter func(d time.Duration) time.Duration
 	// now tells the time, for Retry-After dates and the retry time bound.
 	now func() time.Time
+	// collect, when not nil, is the Batch that Do adds requests to instead of sending them.
+	collect *Batch
 }
 
 // Option configures a Client.
@@ -392,6 +394,9 @@ func (c *Client) Do(ctx context.Context, r Request, out any) error {
 // fetch is do, for link (an @odata.nextLink, say) instead of r's path and query when
 // link is not empty.
 func (c *Client) fetch(ctx context.Context, r Request, link string, out any) error {
+	if c.collect != nil {
+		return c.collect.add(r, link, out)
+	}
 	resp, err := c.send(ctx, r, link, "application/json", false)
 	if err != nil {
 		return err
@@ -440,6 +445,9 @@ func (c *Client) fetch(ctx context.Context, r Request, link string, out any) err
 
 // Stream sends r and returns the response body unread (a download); the caller closes it.
 func (c *Client) Stream(ctx context.Context, r Request) (io.ReadCloser, error) {
+	if c.collect != nil {
+		return nil, errNotBatchable
+	}
 	resp, err := c.send(ctx, r, "", "*/*", true)
 	if err != nil {
 		return nil, err
@@ -451,6 +459,9 @@ func (c *Client) Stream(ctx context.Context, r Request) (io.ReadCloser, error) {
 // Directory objects only count with the ConsistencyLevel: eventual header, and other
 // resources ignore it, so it is always sent.
 func (c *Client) Count(ctx context.Context, r Request) (int64, error) {
+	if c.collect != nil {
+		return 0, errNotBatchable
+	}
 	h := canonicalHeader(r.Header)
 	if h == nil {
 		h = http.Header{}
@@ -499,6 +510,11 @@ func List[T any](ctx context.Context, c *Client, r Request) iter.Seq2[T, error] 
 // *deltaLink, when deltaLink is not nil. Pass it to NextPage's Page, or to Client.Do, later.
 func ListDelta[T any](ctx context.Context, c *Client, r Request, deltaLink *string) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
+		if c.collect != nil {
+			var zero T
+			yield(zero, errNotBatchable)
+			return
+		}
 		p, err := GetPage[T](ctx, c, r)
 		seen := map[string]bool{} // next links followed: a cycle would never end
 		for {

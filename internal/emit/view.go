@@ -171,8 +171,8 @@ var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUs
 	// safety_gen.go
 	"BearerTransport", "DefaultTimeout", "DefaultMaxResponseBytes", "WithTimeout", "WithMaxResponseBytes",
 	"RequestError", "ResponseTooLargeError", "ListDelta",
-	// response_gen.go, lro_gen.go, delta_gen.go
-	"Response", "Removed", "DeltaItem", "DeltaSync", "DefaultPollInterval", "Monitor", "MonitorStatus", "MonitorError", "OperationFailedError",
+	// response_gen.go, lro_gen.go, delta_gen.go, batch_gen.go
+	"Response", "Removed", "DeltaItem", "DeltaSync", "MaxBatchSize", "Batch", "BatchItem", "NewBatch", "DefaultPollInterval", "Monitor", "MonitorStatus", "MonitorError", "OperationFailedError",
 	"StartMonitor", "ResumeMonitor",
 	// edm_gen.go
 	"Binary", "Date", "DateOf", "DateTimeOffset", "Duration", "NewBinary", "NewDateTimeOffset", "NewDuration",

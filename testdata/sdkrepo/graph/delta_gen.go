@@ -61,6 +61,10 @@ func (d DeltaItem[T]) MarshalJSON() ([]byte, error) { return json.Marshal(d.Item
 // has no deltaLink is an error, and leaves *deltaLink as it was.
 func DeltaSync[T any](ctx context.Context, c *Client, r Request, deltaLink *string) iter.Seq2[DeltaItem[T], error] {
 	return func(yield func(DeltaItem[T], error) bool) {
+		if c.collect != nil {
+			yield(DeltaItem[T]{}, errNotBatchable)
+			return
+		}
 		var p *Page[DeltaItem[T]]
 		var err error
 		if deltaLink != nil && *deltaLink != "" {

@@ -131,6 +131,9 @@ func (s *MonitorStatus) resource() string {
 // Location is a finished operation: the Monitor's Wait returns at once, with the id of
 // the JSON body if it has one.
 func StartMonitor(ctx context.Context, c *Client, r Request) (*Monitor, error) {
+	if c.collect != nil {
+		return nil, errNotBatchable
+	}
 	resp := Response{}
 	into := r.Response
 	r.Response = &resp
