@@ -172,7 +172,9 @@ var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUs
 	"BearerTransport", "DefaultTimeout", "DefaultMaxResponseBytes", "WithTimeout", "WithMaxResponseBytes",
 	"RequestError", "ResponseTooLargeError", "ListDelta",
 	// response_gen.go, lro_gen.go, delta_gen.go, batch_gen.go
-	"Response", "Removed", "DeltaItem", "DeltaSync", "MaxBatchSize", "Batch", "BatchItem", "NewBatch", "DefaultPollInterval", "Monitor", "MonitorStatus", "MonitorError", "OperationFailedError",
+	"Response", "Removed", "DeltaItem", "DeltaSync", "MaxBatchSize", "Batch", "BatchItem", "NewBatch",
+	// upload_gen.go
+	"UploadFragmentUnit", "DefaultUploadFragmentSize", "UploadOptions", "Upload", "DefaultPollInterval", "Monitor", "MonitorStatus", "MonitorError", "OperationFailedError",
 	"StartMonitor", "ResumeMonitor",
 	// edm_gen.go
 	"Binary", "Date", "DateOf", "DateTimeOffset", "Duration", "NewBinary", "NewDateTimeOffset", "NewDuration",
