@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -179,6 +180,13 @@ func groups(items []*BatchItem) ([][]*BatchItem, error) {
 	}
 	if len(cur) > 0 {
 		out = append(out, cur)
+	}
+	pos := map[*BatchItem]int{}
+	for i, it := range items {
+		pos[it] = i
+	}
+	for _, g := range out {
+		slices.SortFunc(g, func(a, b *BatchItem) int { return pos[a] - pos[b] }) // in the order of collection
 	}
 	return out, nil
 }
