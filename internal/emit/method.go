@@ -94,6 +94,57 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 	}
 	f.Add(methodDoc(m, m.Name, false))
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.Name).Params(params...).Add(results).Block(append(build, stmts...)...)
+	if m.UploadName != "" {
+		genUploadMethod(f, v, m)
+	}
+}
+
+// uploadParams are the parameters of m's upload method: m's, with the content, its size,
+// the result and the upload options before opts.
+func (v *view) uploadParams(m *goMethod) []jen.Code {
+	ps := v.methodParams(m)
+	last := ps[len(ps)-1]
+	return append(ps[:len(ps)-1:len(ps)-1], jen.Id("content").Qual(ioPkg, "Reader"), jen.Id("size").Int64(),
+		jen.Id("out").Any(), jen.Id("upload").Op("*").Add(v.rt("UploadOptions")), last)
+}
+
+// genUploadMethod emits the method that creates an upload session with m and sends the
+// content to it:
+//
+//	func (c *Client) UploadLargeMeMessageAttachments(ctx context.Context, messageID string, body ..., content io.Reader, size int64, out any, upload *UploadOptions, opts *...Options) (*UploadSession, error) {
+//		s, err := c.CreateUploadSessionMeMessageAttachments(ctx, messageID, body, opts)
+//		if err != nil {
+//			return nil, err
+//		}
+//		if s.UploadURL == nil {
+//			return s, errors.New("graph: the upload session has no uploadUrl")
+//		}
+//		return s, Upload(ctx, c, *s.UploadURL, content, size, out, upload)
+//	}
+func genUploadMethod(f *jen.File, v *view, m *goMethod) {
+	var d doc
+	d.para(fmt.Sprintf("%s creates an upload session with %s (%s %s) and sends size bytes of content to it with Upload: fragments of upload.FragmentSize (a multiple of 320 KiB), each sent again after a failure, resumed from the session's nextExpectedRanges after a 404 or 416, with upload.Progress called as they are accepted. out, when not nil, receives the resource the last fragment's answer carries.",
+		m.UploadName, m.Name, m.Op.Method, m.Path))
+	d.para("It returns the session even when the upload fails: its " + m.UploadField + " can be saved and passed to Upload with Resume set, in this process or another, while the session lasts.")
+	d.verbatim(false, "Source: "+m.Op.Page)
+	f.Add(d.code())
+	var args []jen.Code
+	args = append(args, jen.Id("ctx"))
+	for _, a := range m.Args {
+		args = append(args, jen.Id(a.Name))
+	}
+	if m.Body != nil {
+		args = append(args, jen.Id("body"))
+	}
+	args = append(args, jen.Id("opts"))
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.UploadName).Params(v.uploadParams(m)...).Add(v.methodResults(m, false)).Block(
+		jen.List(jen.Id("s"), jen.Err()).Op(":=").Id("c").Dot(m.Name).Call(args...),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.If(jen.Id("s").Dot(m.UploadField).Op("==").Nil()).Block(
+			jen.Return(jen.Id("s"), jen.Qual("errors", "New").Call(jen.Lit("graph: the upload session has no uploadUrl")))),
+		jen.Return(jen.Id("s"), v.rt("Upload").Call(jen.Id("ctx"), v.clientArg(), jen.Op("*").Id("s").Dot(m.UploadField),
+			jen.Id("content"), jen.Id("size"), jen.Id("out"), jen.Id("upload"))),
+	)
 }
 
 // methodResults is a method's result list (for the one-page method of a collection when
@@ -148,6 +199,10 @@ func genAPI(f *jen.File, v *view, name string, ms []*goMethod) {
 		if m.Kind == resultPage {
 			methods = append(methods, jen.Comment(fmt.Sprintf("%s: see Client.%s.", m.PageName, m.PageName)),
 				jen.Id(m.PageName).Params(v.methodParams(m)...).Add(v.methodResults(m, true)))
+		}
+		if m.UploadName != "" {
+			methods = append(methods, jen.Comment(fmt.Sprintf("%s: see Client.%s.", m.UploadName, m.UploadName)),
+				jen.Id(m.UploadName).Params(v.uploadParams(m)...).Add(v.methodResults(m, false)))
 		}
 	}
 	f.Type().Id(name).Interface(methods...)

@@ -67,11 +67,15 @@ type goMethod struct {
 	Result   model.TypeRef
 	PageName string // for a collection: the name of the one-page method
 	Kind     resultKind
-	Upload   bool       // the request body is raw content (an io.Reader and its content type)
-	Delta    bool       // a delta function: the iterator is a DeltaSync, opts.DeltaLink its state
-	Group    string     // the output file it goes to
-	Pkg      *goPackage // nil: the core package
-	base     string     // the name before collisions were settled
+	Upload   bool // the request body is raw content (an io.Reader and its content type)
+	Delta    bool // a delta function: the iterator is a DeltaSync, opts.DeltaLink its state
+	// UploadName, for a createUploadSession whose result has an uploadUrl, is the method
+	// that creates the session and uploads the content (UploadField: the URL's field).
+	UploadName  string
+	UploadField string
+	Group       string     // the output file it goes to
+	Pkg         *goPackage // nil: the core package
+	base        string     // the name before collisions were settled
 }
 
 // resultKind is how a method returns the response.
@@ -231,6 +235,13 @@ func newView(api *model.API, cfg Config) *view {
 		}
 		if m.Kind == resultPage {
 			m.PageName = methodNames.take(m.Name + "Page")
+		}
+		if f := v.uploadURLField(m); f != "" {
+			name := "UploadLarge" + m.Name
+			if strings.Contains(m.Name, "CreateUploadSession") {
+				name = strings.Replace(m.Name, "CreateUploadSession", "UploadLarge", 1)
+			}
+			m.UploadName, m.UploadField = methodNames.take(name), f
 		}
 	}
 	return v
@@ -1060,4 +1071,32 @@ func longRunning(op *model.Operation) bool {
 		}
 	}
 	return false
+}
+
+// uploadURLField is, for a createUploadSession method whose result type has an uploadUrl
+// property, that property's Go field; "" otherwise.
+func (v *view) uploadURLField(m *goMethod) string {
+	n := len(m.Path.Segments)
+	if m.Kind != resultObject || n == 0 || m.Upload {
+		return ""
+	}
+	for _, a := range m.Args {
+		switch a.Name {
+		case "content", "size", "out", "upload", "s", "err":
+			return "" // the upload method's own names
+		}
+	}
+	if last, _ := m.Path.Segments[n-1].Literal(); last != "createUploadSession" {
+		return ""
+	}
+	gt := v.namedType(m.Result)
+	if gt == nil {
+		return ""
+	}
+	for _, f := range gt.Fields {
+		if f.Prop.Name == "uploadUrl" && f.Prop.Type.Kind == model.KindPrimitive && f.Prop.Type.Primitive == model.String && !f.Prop.Type.Collection {
+			return f.Name
+		}
+	}
+	return ""
 }
