@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // UploadFragmentUnit is the unit upload-session fragments come in: each fragment but
@@ -186,7 +187,8 @@ func (c *Client) putFragment(ctx context.Context, uploadURL string, b []byte, of
 }
 
 func (c *Client) sendFragment(ctx context.Context, uploadURL string, b []byte, off, size int64) (*http.Response, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPut, uploadURL, bytes.NewReader(b))
+	body := &fragmentBody{b: b}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, uploadURL, body)
 	if err != nil {
 		return nil, errors.New("graph: the upload URL is not a URL") // it carries a token: not echoed
 	}
@@ -194,6 +196,10 @@ func (c *Client) sendFragment(ctx context.Context, uploadURL string, b []byte, o
 	req.Header.Set("Content-Range", fmt.Sprintf("bytes %d-%d/%d", off, off+int64(len(b))-1, size))
 	req.Header.Set("User-Agent", c.userAgent)
 	resp, err := c.sender.Do(req)
+	// The transport may still be reading the body (a server that answered before reading
+	// it): from here on it reads nothing more, so that the buffer can hold the next
+	// fragment.
+	body.detach()
 	if err != nil {
 		var ue interface{ Unwrap() error }
 		if errors.As(err, &ue) {
@@ -297,4 +303,32 @@ func (s *fragmentSource) read(off, n int64) ([]byte, error) {
 	}
 	s.start, s.pos = off, off+n
 	return s.buf, nil
+}
+
+// fragmentBody is a fragment as a request body that stops giving bytes once detached.
+type fragmentBody struct {
+	mu   sync.Mutex
+	b    []byte
+	off  int
+	done bool
+}
+
+func (f *fragmentBody) Read(p []byte) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.done {
+		return 0, errSuperseded
+	}
+	if f.off >= len(f.b) {
+		return 0, io.EOF
+	}
+	n := copy(p, f.b[f.off:])
+	f.off += n
+	return n, nil
+}
+
+func (f *fragmentBody) detach() {
+	f.mu.Lock()
+	f.done = true
+	f.mu.Unlock()
 }
