@@ -74,6 +74,8 @@ type Client struct {
 	jitter func(d time.Duration) time.Duration
 	// now tells the time, for Retry-After dates and the retry time bound.
 	now func() time.Time
+	// collect, when not nil, is the Batch that Do adds requests to instead of sending them.
+	collect *Batch
 }
 
 // Option configures a Client.
@@ -327,6 +329,8 @@ type Page[T any] struct {
 	// header holds the extra headers of the request this page answers, which the request
 	// for the next page sends again.
 	header http.Header
+	// response, when not nil, receives the next page's status and headers.
+	response *Response
 }
 
 // NextPage fetches the page after p, sending the headers of the request that p answers
@@ -338,10 +342,10 @@ func NextPage[T any](ctx context.Context, c *Client, p *Page[T]) (*Page[T], erro
 		return nil, nil
 	}
 	next := &Page[T]{}
-	if err := c.fetch(ctx, Request{Method: http.MethodGet, Header: p.header}, p.NextLink, next); err != nil {
+	if err := c.fetch(ctx, Request{Method: http.MethodGet, Header: p.header, Response: p.response}, p.NextLink, next); err != nil {
 		return nil, err
 	}
-	next.header = p.header
+	next.header, next.response = p.header, p.response
 	return next, nil
 }
 
@@ -376,6 +380,8 @@ type Request struct {
 	Content io.Reader
 	// ContentType is the media type of Content.
 	ContentType string
+	// Response, when not nil, receives the status and headers of the successful response.
+	Response *Response
 }
 
 // Do sends r, with the client's retries and error handling, and decodes the JSON response
@@ -388,6 +394,9 @@ func (c *Client) Do(ctx context.Context, r Request, out any) error {
 // fetch is do, for link (an @odata.nextLink, say) instead of r's path and query when
 // link is not empty.
 func (c *Client) fetch(ctx context.Context, r Request, link string, out any) error {
+	if c.collect != nil {
+		return c.collect.add(r, link, out)
+	}
 	resp, err := c.send(ctx, r, link, "application/json", false)
 	if err != nil {
 		return err
@@ -436,6 +445,9 @@ func (c *Client) fetch(ctx context.Context, r Request, link string, out any) err
 
 // Stream sends r and returns the response body unread (a download); the caller closes it.
 func (c *Client) Stream(ctx context.Context, r Request) (io.ReadCloser, error) {
+	if c.collect != nil {
+		return nil, errNotBatchable
+	}
 	resp, err := c.send(ctx, r, "", "*/*", true)
 	if err != nil {
 		return nil, err
@@ -447,6 +459,9 @@ func (c *Client) Stream(ctx context.Context, r Request) (io.ReadCloser, error) {
 // Directory objects only count with the ConsistencyLevel: eventual header, and other
 // resources ignore it, so it is always sent.
 func (c *Client) Count(ctx context.Context, r Request) (int64, error) {
+	if c.collect != nil {
+		return 0, errNotBatchable
+	}
 	h := canonicalHeader(r.Header)
 	if h == nil {
 		h = http.Header{}
@@ -479,7 +494,7 @@ func GetPage[T any](ctx context.Context, c *Client, r Request) (*Page[T], error)
 	if err := c.Do(ctx, r, p); err != nil {
 		return nil, err
 	}
-	p.header = canonicalHeader(r.Header)
+	p.header, p.response = canonicalHeader(r.Header), r.Response
 	return p, nil
 }
 
@@ -495,6 +510,11 @@ func List[T any](ctx context.Context, c *Client, r Request) iter.Seq2[T, error] 
 // *deltaLink, when deltaLink is not nil. Pass it to NextPage's Page, or to Client.Do, later.
 func ListDelta[T any](ctx context.Context, c *Client, r Request, deltaLink *string) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
+		if c.collect != nil {
+			var zero T
+			yield(zero, errNotBatchable)
+			return
+		}
 		p, err := GetPage[T](ctx, c, r)
 		seen := map[string]bool{} // next links followed: a cycle would never end
 		for {
@@ -593,6 +613,7 @@ func (c *Client) send(ctx context.Context, r Request, link, accept string, strea
 				ab.stop()
 			}
 			resp.Body = ab
+			recordResponse(r.Response, resp)
 			return resp, nil
 		default:
 			e, hasRetryAfter := newError(resp, c.now())

@@ -29,6 +29,9 @@ type ListDeviceAppManagementVppTokensOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -37,6 +40,7 @@ func (o *ListDeviceAppManagementVppTokensOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -109,6 +113,9 @@ type CreateDeviceAppManagementVppTokenOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -117,6 +124,7 @@ func (o *CreateDeviceAppManagementVppTokenOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // CreateDeviceAppManagementVppToken sends POST /deviceAppManagement/vppTokens.
@@ -152,6 +160,9 @@ type DeleteDeviceAppManagementVppTokenOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -160,6 +171,7 @@ func (o *DeleteDeviceAppManagementVppTokenOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // DeleteDeviceAppManagementVppToken sends DELETE /deviceAppManagement/vppTokens/{vppTokenId}.
@@ -195,6 +207,9 @@ type GetDeviceAppManagementVppTokenOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -203,6 +218,7 @@ func (o *GetDeviceAppManagementVppTokenOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -243,6 +259,9 @@ type UpdateDeviceAppManagementVppTokenOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -251,6 +270,7 @@ func (o *UpdateDeviceAppManagementVppTokenOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // UpdateDeviceAppManagementVppToken sends PATCH /deviceAppManagement/vppTokens/{vppTokenId}.
@@ -331,6 +351,9 @@ type RevokeLicensesDeviceAppManagementVppTokenOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -339,6 +362,7 @@ func (o *RevokeLicensesDeviceAppManagementVppTokenOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // RevokeLicensesDeviceAppManagementVppToken sends POST /deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses.
@@ -371,6 +395,9 @@ type SyncLicensesDeviceAppManagementVppTokenOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -379,6 +406,7 @@ func (o *SyncLicensesDeviceAppManagementVppTokenOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // SyncLicensesDeviceAppManagementVppToken sends POST /deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses.

@@ -19,6 +19,9 @@ type GetGroupOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -27,6 +30,7 @@ func (o *GetGroupOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}

@@ -52,14 +52,24 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 	case resultStream:
 		results = jen.Parens(jen.List(jen.Qual(ioPkg, "ReadCloser"), jen.Error()))
 		stmts = append(stmts, jen.Return(jen.Id("c").Dot("Stream").Call(jen.Id("ctx"), jen.Id("r"))))
+	case resultMonitor:
+		results = v.methodResults(m, false)
+		stmts = append(stmts, jen.Return(v.rt("StartMonitor").Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"))))
 	case resultPage:
 		elem := r
 		elem.Collection = false
 		// The iterator first, then the one-page method.
 		f.Add(methodDoc(m, m.Name, false))
+		iterStmts := append(requestStmts(v, m), jen.Return(v.rt("List").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"))))
+		if m.Delta {
+			iterStmts = append(requestStmts(v, m),
+				jen.Var().Id("link").Op("*").String(),
+				jen.If(jen.Id("opts").Op("!=").Nil()).Block(jen.Id("link").Op("=").Id("opts").Dot("DeltaLink")),
+				jen.Return(v.rt("DeltaSync").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"), jen.Id("link"))))
+		}
 		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.Name).Params(params...).
-			Qual(iterPkg, "Seq2").Types(v.goTypeOf(elem), jen.Error()).
-			Block(append(requestStmts(v, m), jen.Return(v.rt("List").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"))))...)
+			Add(v.methodResults(m, false)).
+			Block(iterStmts...)
 		f.Add(methodDoc(m, m.PageName, true))
 		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.PageName).Params(v.methodParams(m)...).
 			Parens(jen.List(jen.Op("*").Add(v.rt("Page")).Types(v.goTypeOf(elem)), jen.Error())).
@@ -84,6 +94,57 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 	}
 	f.Add(methodDoc(m, m.Name, false))
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.Name).Params(params...).Add(results).Block(append(build, stmts...)...)
+	if m.UploadName != "" {
+		genUploadMethod(f, v, m)
+	}
+}
+
+// uploadParams are the parameters of m's upload method: m's, with the content, its size,
+// the result and the upload options before opts.
+func (v *view) uploadParams(m *goMethod) []jen.Code {
+	ps := v.methodParams(m)
+	last := ps[len(ps)-1]
+	return append(ps[:len(ps)-1:len(ps)-1], jen.Id("content").Qual(ioPkg, "Reader"), jen.Id("size").Int64(),
+		jen.Id("out").Any(), jen.Id("upload").Op("*").Add(v.rt("UploadOptions")), last)
+}
+
+// genUploadMethod emits the method that creates an upload session with m and sends the
+// content to it:
+//
+//	func (c *Client) UploadLargeMeMessageAttachments(ctx context.Context, messageID string, body ..., content io.Reader, size int64, out any, upload *UploadOptions, opts *...Options) (*UploadSession, error) {
+//		s, err := c.CreateUploadSessionMeMessageAttachments(ctx, messageID, body, opts)
+//		if err != nil {
+//			return nil, err
+//		}
+//		if s.UploadURL == nil {
+//			return s, errors.New("graph: the upload session has no uploadUrl")
+//		}
+//		return s, Upload(ctx, c, *s.UploadURL, content, size, out, upload)
+//	}
+func genUploadMethod(f *jen.File, v *view, m *goMethod) {
+	var d doc
+	d.para(fmt.Sprintf("%s creates an upload session with %s (%s %s) and sends size bytes of content to it with Upload: fragments of upload.FragmentSize (a multiple of 320 KiB), each sent again after a failure, resumed from the session's nextExpectedRanges after a 404 or 416, with upload.Progress called as they are accepted. out, when not nil, receives the resource the last fragment's answer carries.",
+		m.UploadName, m.Name, m.Op.Method, m.Path))
+	d.para("It returns the session even when the upload fails: its " + m.UploadField + " can be saved and passed to Upload with Resume set, in this process or another, while the session lasts.")
+	d.verbatim(false, "Source: "+m.Op.Page)
+	f.Add(d.code())
+	var args []jen.Code
+	args = append(args, jen.Id("ctx"))
+	for _, a := range m.Args {
+		args = append(args, jen.Id(a.Name))
+	}
+	if m.Body != nil {
+		args = append(args, jen.Id("body"))
+	}
+	args = append(args, jen.Id("opts"))
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.UploadName).Params(v.uploadParams(m)...).Add(v.methodResults(m, false)).Block(
+		jen.List(jen.Id("s"), jen.Err()).Op(":=").Id("c").Dot(m.Name).Call(args...),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.If(jen.Id("s").Dot(m.UploadField).Op("==").Nil()).Block(
+			jen.Return(jen.Id("s"), jen.Qual("errors", "New").Call(jen.Lit("graph: the upload session has no uploadUrl")))),
+		jen.Return(jen.Id("s"), v.rt("Upload").Call(jen.Id("ctx"), v.clientArg(), jen.Op("*").Id("s").Dot(m.UploadField),
+			jen.Id("content"), jen.Id("size"), jen.Id("out"), jen.Id("upload"))),
+	)
 }
 
 // methodResults is a method's result list (for the one-page method of a collection when
@@ -100,11 +161,16 @@ func (v *view) methodResults(m *goMethod, onePage bool) jen.Code {
 		if onePage {
 			return jen.Parens(jen.List(jen.Op("*").Add(v.rt("Page")).Types(v.goTypeOf(elem)), jen.Error()))
 		}
+		if m.Delta {
+			return jen.Qual(iterPkg, "Seq2").Types(v.rt("DeltaItem").Types(v.goTypeOf(elem)), jen.Error())
+		}
 		return jen.Qual(iterPkg, "Seq2").Types(v.goTypeOf(elem), jen.Error())
 	case resultObject:
 		return jen.Parens(jen.List(jen.Op("*").Add(v.goTypeOf(m.Result)), jen.Error()))
 	case resultRaw:
 		return jen.Parens(jen.List(jen.Qual(jsonPkg, "RawMessage"), jen.Error()))
+	case resultMonitor:
+		return jen.Parens(jen.List(jen.Op("*").Add(v.rt("Monitor")), jen.Error()))
 	case resultPrimitive:
 		return jen.Parens(jen.List(v.goTypeOf(m.Result), jen.Error()))
 	}
@@ -133,6 +199,10 @@ func genAPI(f *jen.File, v *view, name string, ms []*goMethod) {
 		if m.Kind == resultPage {
 			methods = append(methods, jen.Comment(fmt.Sprintf("%s: see Client.%s.", m.PageName, m.PageName)),
 				jen.Id(m.PageName).Params(v.methodParams(m)...).Add(v.methodResults(m, true)))
+		}
+		if m.UploadName != "" {
+			methods = append(methods, jen.Comment(fmt.Sprintf("%s: see Client.%s.", m.UploadName, m.UploadName)),
+				jen.Id(m.UploadName).Params(v.uploadParams(m)...).Add(v.methodResults(m, false)))
 		}
 	}
 	f.Type().Id(name).Interface(methods...)
@@ -302,6 +372,8 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 	switch {
 	case m.Kind == resultPage && onePage:
 		d.para(responseDoc(m) + " This method returns one page; NextPage fetches the next, and " + m.Name + " iterates over every item.")
+	case m.Kind == resultPage && m.Delta:
+		d.para(responseDoc(m) + " The iterator yields every change as a DeltaItem (Removed set for an item deleted or gone from the set since the last round), fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the end. " + m.PageName + " returns one page with its links.")
 	case m.Kind == resultPage:
 		d.para(responseDoc(m) + " The iterator yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the first error, which it yields. " + m.PageName + " returns one page with its links.")
 	default:
@@ -331,6 +403,12 @@ func responseDoc(m *goMethod) string {
 	switch {
 	case m.Kind == resultCount:
 		return "On success the service answers " + status + " with the count as plain text, returned as a number."
+	case m.Kind == resultMonitor:
+		s := "The service accepts the operation with 202 Accepted and a Location header, the URL of a monitor: the returned Monitor's Wait polls it until the operation ends and returns the ID of the resource it made; Monitor.URL can be saved to wait in another process (ResumeMonitor)."
+		if m.Upload {
+			s = "The content is sent as it is, labelled with contentType (application/octet-stream when empty). " + s
+		}
+		return s
 	case m.Kind == resultStream && r.Status == 302:
 		return "The service answers 302 Found with a download URL; the client follows it and returns the content. Close it when done."
 	case m.Kind == resultStream:

@@ -102,11 +102,12 @@ const (
 	ResultRaw       ResultKind = "raw"       // json.RawMessage
 	ResultStream    ResultKind = "stream"    // io.ReadCloser
 	ResultCount     ResultKind = "count"     // int64 from a text/plain $count
+	ResultMonitor   ResultKind = "monitor"   // *Monitor of a long-running operation (202 Accepted, Location)
 )
 
 var resultKinds = map[resultKind]ResultKind{
 	resultNone: ResultNone, resultObject: ResultObject, resultPage: ResultPage, resultPrimitive: ResultPrimitive,
-	resultRaw: ResultRaw, resultStream: ResultStream, resultCount: ResultCount,
+	resultRaw: ResultRaw, resultStream: ResultStream, resultCount: ResultCount, resultMonitor: ResultMonitor,
 }
 
 // Methods lists the methods Emit writes for api and cfg, in the order Emit lists them,
@@ -178,6 +179,8 @@ func Methods(api *model.API, cfg Config) []MethodInfo {
 			mi.ResultType = "io.ReadCloser"
 		case resultCount:
 			mi.ResultType = "int64"
+		case resultMonitor:
+			r.add(pkgPath, pkgName, &mi.ResultType, v.rt("Monitor"))
 		}
 		r.add(pkgPath, pkgName, &mi.Signature, jen.Func().Params(v.methodParams(m)...).Add(v.methodResults(m, false)))
 	}

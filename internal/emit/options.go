@@ -87,6 +87,8 @@ func (v *view) optionType(o goOpt) *jen.Statement {
 //		ConsistencyLevel string
 //		// Header holds request headers beyond the fields above. ...
 //		Header http.Header
+//		// Response, when not nil, receives the status and headers ...
+//		Response *Response
 //	}
 //
 //	func (o *ListMeMemberOfOptions) apply(r *Request) {
@@ -94,6 +96,7 @@ func (v *view) optionType(o goOpt) *jen.Statement {
 //			return
 //		}
 //		r.AddHeaders(o.Header)
+//		r.Response = o.Response
 //		if len(o.Select) > 0 {
 //			r.SetQuery("$select", strings.Join(o.Select, ","))
 //		}
@@ -126,11 +129,20 @@ func genOptionsStruct(f *jen.File, v *view, o *goOptions) {
 		hd.para("Header holds request headers beyond the fields above, such as one the docs do not list here; its values are added to the request, and a field above replaces a header of the same name.")
 	}
 	fields = append(fields, hd.code(), jen.Id("Header").Qual(httpPkg, "Header"))
+	if o.Delta {
+		var dd doc
+		dd.para("DeltaLink, when not nil, holds the delta round's state: a saved @odata.deltaLink to resume from (empty for a first, full round), replaced once the iterator has yielded every item with the new deltaLink, to save for the next round. A resumed round sends the query the link holds, not the options above.")
+		fields = append(fields, dd.code(), jen.Id("DeltaLink").Op("*").String())
+	}
+	var rd doc
+	rd.para("Response, when not nil, receives the status and headers of the successful response (of the last page fetched, for a collection).")
+	fields = append(fields, rd.code(), jen.Id("Response").Op("*").Add(v.rt("Response")))
 	f.Type().Id(o.Name).Struct(fields...)
 
 	body := []jen.Code{
 		jen.If(jen.Id("o").Op("==").Nil()).Block(jen.Return()),
 		jen.Id("r").Dot("AddHeaders").Call(jen.Id("o").Dot("Header")),
+		jen.Id("r").Dot("Response").Op("=").Id("o").Dot("Response"),
 	}
 	for _, fl := range o.Fields {
 		body = append(body, applyField(v, fl))

@@ -67,10 +67,15 @@ type goMethod struct {
 	Result   model.TypeRef
 	PageName string // for a collection: the name of the one-page method
 	Kind     resultKind
-	Upload   bool       // the request body is raw content (an io.Reader and its content type)
-	Group    string     // the output file it goes to
-	Pkg      *goPackage // nil: the core package
-	base     string     // the name before collisions were settled
+	Upload   bool // the request body is raw content (an io.Reader and its content type)
+	Delta    bool // a delta function: the iterator is a DeltaSync, opts.DeltaLink its state
+	// UploadName, for a createUploadSession whose result has an uploadUrl, is the method
+	// that creates the session and uploads the content (UploadField: the URL's field).
+	UploadName  string
+	UploadField string
+	Group       string     // the output file it goes to
+	Pkg         *goPackage // nil: the core package
+	base        string     // the name before collisions were settled
 }
 
 // resultKind is how a method returns the response.
@@ -84,6 +89,7 @@ const (
 	resultRaw                         // json.RawMessage: the page does not say
 	resultStream                      // io.ReadCloser: $value, Stream, a 302 to a download
 	resultCount                       // int64 from a text/plain $count
+	resultMonitor                     // *Monitor: 202 Accepted with a Location to poll
 )
 
 // goArg is a path, function or query-template parameter of a method.
@@ -120,7 +126,9 @@ type goOptions struct {
 	// ConsistencyEventual: the page documents the ConsistencyLevel header and $count or
 	// $search, so setting those sends ConsistencyLevel: eventual unless set otherwise.
 	ConsistencyEventual bool
-	Owner               *goMethod
+	// Delta: the operation is a delta function, whose options gain DeltaLink.
+	Delta bool
+	Owner *goMethod
 }
 
 // goAlias is a path variant's name for its operation's options struct:
@@ -163,10 +171,15 @@ var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUs
 	"WithToken", "WithCloud", "CloudGlobal", "CloudUSGov", "CloudUSGovDoD", "CloudChina", "RetryPolicy",
 	"DefaultRetryPolicy", "WithRetryPolicy", "WithoutRetries", "IsNotFound", "IsThrottled", "ErrorDetail", "NextPage",
 	"Request", "GetPage", "List", "ValueOf", "PathValue", "PathSegments", "QueryValue", "QuoteSearch",
-	"DecodeObject", "MarshalObject", "ODataTypeOf", "DecodeBody", "MarshalBody", "Reference",
+	"DecodeObject", "MarshalObject", "MarshalDerived", "ODataTypeOf", "DecodeBody", "MarshalBody", "Reference",
 	// safety_gen.go
 	"BearerTransport", "DefaultTimeout", "DefaultMaxResponseBytes", "WithTimeout", "WithMaxResponseBytes",
 	"RequestError", "ResponseTooLargeError", "ListDelta",
+	// response_gen.go, lro_gen.go, delta_gen.go, batch_gen.go
+	"Response", "Removed", "DeltaItem", "DeltaSync", "MaxBatchSize", "Batch", "BatchItem", "NewBatch",
+	// upload_gen.go
+	"UploadFragmentUnit", "DefaultUploadFragmentSize", "UploadOptions", "Upload", "DefaultPollInterval", "Monitor", "MonitorStatus", "MonitorError", "OperationFailedError",
+	"StartMonitor", "ResumeMonitor",
 	// edm_gen.go
 	"Binary", "Date", "DateOf", "DateTimeOffset", "Duration", "NewBinary", "NewDateTimeOffset", "NewDuration",
 	"NewTimeOfDay", "ParseBinary", "ParseDate", "ParseDateTimeOffset", "ParseDuration", "ParseTimeOfDay",
@@ -222,6 +235,13 @@ func newView(api *model.API, cfg Config) *view {
 		}
 		if m.Kind == resultPage {
 			m.PageName = methodNames.take(m.Name + "Page")
+		}
+		if f := v.uploadURLField(m); f != "" {
+			name := "UploadLarge" + m.Name
+			if strings.Contains(m.Name, "CreateUploadSession") {
+				name = strings.Replace(m.Name, "CreateUploadSession", "UploadLarge", 1)
+			}
+			m.UploadName, m.UploadField = methodNames.take(name), f
 		}
 	}
 	return v
@@ -380,6 +400,9 @@ func (v *view) addMethods(op *model.Operation) {
 			m.Args = append(m.Args, goArg{Name: argNames.take(unexported(pt.Param)), Param: p, Quoted: quoted, Path: pt.PathValued})
 		}
 		v.classifyResult(m)
+		if opts != nil && m.Delta {
+			opts.Delta = true
+		}
 		if opts != nil {
 			if opts.Owner == nil {
 				opts.Owner = m
@@ -440,6 +463,13 @@ func (v *view) classifyResult(m *goMethod) {
 	case stream || op.Method == "GET" && (last == "$value" || op.Response.Status == 302):
 		m.Kind = resultStream
 		m.Result = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}
+	case op.Method != "GET" && longRunning(op):
+		m.Kind = resultMonitor
+	case op.Method == "GET" && strings.TrimSuffix(last, "()") == "delta" && !r.Collection && r.Kind == model.KindNamed && v.namedType(r) != nil && !v.namedType(r).Model.IsEnum,
+		op.Method == "GET" && strings.TrimSuffix(last, "()") == "delta" && r.Collection:
+		// A delta function answers pages of changes, also where its page says "an object".
+		m.Kind, m.Delta = resultPage, true
+		m.Result.Collection = true
 	case r.Kind == model.KindNone:
 		m.Kind = resultNone
 	case r.Collection:
@@ -469,7 +499,7 @@ var skippedHeaders = map[string]bool{"authorization": true, "content-type": true
 // arguments.
 func (v *view) newOptions(op *model.Operation) *goOptions {
 	o := &goOptions{}
-	names := uniquer{"Header": true} // the escape hatch, which genOptionsStruct adds
+	names := uniquer{"Header": true, "Response": true, "DeltaLink": true} // the escape hatch, the response metadata and a delta function's state, which genOptionsStruct adds
 	has := func(opt string) bool { return slices.Contains(op.QueryOptions, opt) }
 	for _, od := range odataOptions {
 		if has(od.option) {
@@ -1022,4 +1052,51 @@ func (v *view) clientArg() *jen.Statement {
 		return jen.Id("c").Dot("Client")
 	}
 	return jen.Id("c")
+}
+
+// longRunning reports whether the docs say op starts a long-running operation: the
+// service answers 202 Accepted, and the example response gives a Location header, the
+// monitor URL, and no body (copying a driveItem, cloning a team). The example decides:
+// driveItem copy's Response section names no status. A 202 whose example
+// has a body (assignLicense answers with the group) keeps its typed result.
+func longRunning(op *model.Operation) bool {
+	for _, ex := range op.Examples {
+		if ex.Kind != model.ExampleResponse || ex.Status != 202 || strings.TrimSpace(ex.Body) != "" {
+			continue
+		}
+		for _, h := range ex.Headers {
+			if strings.EqualFold(h.Name, "Location") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// uploadURLField is, for a createUploadSession method whose result type has an uploadUrl
+// property, that property's Go field; "" otherwise.
+func (v *view) uploadURLField(m *goMethod) string {
+	n := len(m.Path.Segments)
+	if m.Kind != resultObject || n == 0 || m.Upload {
+		return ""
+	}
+	for _, a := range m.Args {
+		switch a.Name {
+		case "content", "size", "out", "upload", "s", "err":
+			return "" // the upload method's own names
+		}
+	}
+	if last, _ := m.Path.Segments[n-1].Literal(); last != "createUploadSession" {
+		return ""
+	}
+	gt := v.namedType(m.Result)
+	if gt == nil {
+		return ""
+	}
+	for _, f := range gt.Fields {
+		if f.Prop.Name == "uploadUrl" && f.Prop.Type.Kind == model.KindPrimitive && f.Prop.Type.Primitive == model.String && !f.Prop.Type.Collection {
+			return f.Name
+		}
+	}
+	return ""
 }

@@ -16,6 +16,9 @@ type GetMeCalendarOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -24,6 +27,7 @@ func (o *GetMeCalendarOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // GetMeCalendar sends GET /me/calendar.
@@ -175,6 +179,9 @@ type ListMeCalendarsOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -183,6 +190,7 @@ func (o *ListMeCalendarsOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -449,6 +457,9 @@ type ListMeDriveItemWorkbookWorksheetTablesOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -457,6 +468,7 @@ func (o *ListMeDriveItemWorkbookWorksheetTablesOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if o.WorkbookSessionID != "" {
 		r.SetHeader("Workbook-Session-Id", o.WorkbookSessionID)
 	}

@@ -64,6 +64,9 @@ type AddMeDriveItemWorkbookTableRowsOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -72,6 +75,7 @@ func (o *AddMeDriveItemWorkbookTableRowsOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // AddMeDriveItemWorkbookTableRows sends POST /me/drive/items/{itemId}/workbook/tables/{tableId}/rows/add.
@@ -150,6 +154,9 @@ type AcceptMeEventOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -158,6 +165,7 @@ func (o *AcceptMeEventOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // AcceptMeEvent sends POST /me/events/{eventId}/accept.
@@ -195,6 +203,9 @@ type DeleteMePhotoValueOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -203,6 +214,7 @@ func (o *DeleteMePhotoValueOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // DeleteMePhotoValue sends DELETE /me/photo/$value.
@@ -300,6 +312,9 @@ type GetUserStatusOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -308,6 +323,7 @@ func (o *GetUserStatusOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // GetUserStatus sends GET /users/{userId}/status.
@@ -365,6 +381,9 @@ type UpdateUserStatusOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -373,6 +392,7 @@ func (o *UpdateUserStatusOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // UpdateUserStatus sends PATCH /users/{userId}/status.

@@ -15,6 +15,9 @@ type GetAuditActivityTypesDeviceManagementAuditEventsOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -23,6 +26,7 @@ func (o *GetAuditActivityTypesDeviceManagementAuditEventsOptions) apply(r *Reque
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // GetAuditActivityTypesDeviceManagementAuditEvents sends GET /deviceManagement/auditEvents/getAuditActivityTypes(category='{category}').
@@ -85,6 +89,9 @@ type VerifyWindowsEnrollmentAutoDiscoveryDeviceManagementOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -93,6 +100,7 @@ func (o *VerifyWindowsEnrollmentAutoDiscoveryDeviceManagementOptions) apply(r *R
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // VerifyWindowsEnrollmentAutoDiscoveryDeviceManagement sends GET /deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName='{domainName}').

@@ -17,6 +17,9 @@ type GetEmailActivityUserDetailReportsByPeriodOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -25,6 +28,7 @@ func (o *GetEmailActivityUserDetailReportsByPeriodOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if o.Format != "" {
 		r.SetQuery("$format", o.Format)
 	}
@@ -92,6 +96,9 @@ type GetTeamsDeviceUsageUserCountsReportsOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -100,6 +107,7 @@ func (o *GetTeamsDeviceUsageUserCountsReportsOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // GetTeamsDeviceUsageUserCountsReports sends GET /reports/getTeamsDeviceUsageUserCounts(period='{period}').

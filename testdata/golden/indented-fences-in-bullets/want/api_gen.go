@@ -12,47 +12,47 @@ import (
 // methods the test needs.
 type API interface {
 	// DeltaMeEvents: see Client.DeltaMeEvents.
-	DeltaMeEvents(ctx context.Context, opts *DeltaMeEventsOptions) iter.Seq2[Event, error]
+	DeltaMeEvents(ctx context.Context, opts *DeltaMeEventsOptions) iter.Seq2[DeltaItem[Event], error]
 	// DeltaMeEventsPage: see Client.DeltaMeEventsPage.
 	DeltaMeEventsPage(ctx context.Context, opts *DeltaMeEventsOptions) (*Page[Event], error)
 	// DeltaUserEvents: see Client.DeltaUserEvents.
-	DeltaUserEvents(ctx context.Context, userID string, opts *DeltaUserEventsOptions) iter.Seq2[Event, error]
+	DeltaUserEvents(ctx context.Context, userID string, opts *DeltaUserEventsOptions) iter.Seq2[DeltaItem[Event], error]
 	// DeltaUserEventsPage: see Client.DeltaUserEventsPage.
 	DeltaUserEventsPage(ctx context.Context, userID string, opts *DeltaUserEventsOptions) (*Page[Event], error)
 	// DeltaMeEvents2: see Client.DeltaMeEvents2.
-	DeltaMeEvents2(ctx context.Context, startDateTime string, opts *DeltaMeEvents2Options) iter.Seq2[Event, error]
+	DeltaMeEvents2(ctx context.Context, startDateTime string, opts *DeltaMeEvents2Options) iter.Seq2[DeltaItem[Event], error]
 	// DeltaMeEvents2Page: see Client.DeltaMeEvents2Page.
 	DeltaMeEvents2Page(ctx context.Context, startDateTime string, opts *DeltaMeEvents2Options) (*Page[Event], error)
 	// DeltaUserEvents2: see Client.DeltaUserEvents2.
-	DeltaUserEvents2(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) iter.Seq2[Event, error]
+	DeltaUserEvents2(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) iter.Seq2[DeltaItem[Event], error]
 	// DeltaUserEvents2Page: see Client.DeltaUserEvents2Page.
 	DeltaUserEvents2Page(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) (*Page[Event], error)
 	// DeltaMeCalendarEvents: see Client.DeltaMeCalendarEvents.
-	DeltaMeCalendarEvents(ctx context.Context, calendarID string, opts *DeltaMeCalendarEventsOptions) iter.Seq2[Event, error]
+	DeltaMeCalendarEvents(ctx context.Context, calendarID string, opts *DeltaMeCalendarEventsOptions) iter.Seq2[DeltaItem[Event], error]
 	// DeltaMeCalendarEventsPage: see Client.DeltaMeCalendarEventsPage.
 	DeltaMeCalendarEventsPage(ctx context.Context, calendarID string, opts *DeltaMeCalendarEventsOptions) (*Page[Event], error)
 	// DeltaUserCalendarEvents: see Client.DeltaUserCalendarEvents.
-	DeltaUserCalendarEvents(ctx context.Context, userID string, calendarID string, opts *DeltaUserCalendarEventsOptions) iter.Seq2[Event, error]
+	DeltaUserCalendarEvents(ctx context.Context, userID string, calendarID string, opts *DeltaUserCalendarEventsOptions) iter.Seq2[DeltaItem[Event], error]
 	// DeltaUserCalendarEventsPage: see Client.DeltaUserCalendarEventsPage.
 	DeltaUserCalendarEventsPage(ctx context.Context, userID string, calendarID string, opts *DeltaUserCalendarEventsOptions) (*Page[Event], error)
 	// DeltaMeCalendarEvents2: see Client.DeltaMeCalendarEvents2.
-	DeltaMeCalendarEvents2(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) iter.Seq2[Event, error]
+	DeltaMeCalendarEvents2(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) iter.Seq2[DeltaItem[Event], error]
 	// DeltaMeCalendarEvents2Page: see Client.DeltaMeCalendarEvents2Page.
 	DeltaMeCalendarEvents2Page(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) (*Page[Event], error)
 	// DeltaUserCalendarEvents2: see Client.DeltaUserCalendarEvents2.
-	DeltaUserCalendarEvents2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) iter.Seq2[Event, error]
+	DeltaUserCalendarEvents2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) iter.Seq2[DeltaItem[Event], error]
 	// DeltaUserCalendarEvents2Page: see Client.DeltaUserCalendarEvents2Page.
 	DeltaUserCalendarEvents2Page(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) (*Page[Event], error)
 	// DeltaMeCalendarView: see Client.DeltaMeCalendarView.
-	DeltaMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) iter.Seq2[Event, error]
+	DeltaMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) iter.Seq2[DeltaItem[Event], error]
 	// DeltaMeCalendarViewPage: see Client.DeltaMeCalendarViewPage.
 	DeltaMeCalendarViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) (*Page[Event], error)
 	// DeltaUserCalendarView: see Client.DeltaUserCalendarView.
-	DeltaUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *DeltaUserCalendarViewOptions) iter.Seq2[Event, error]
+	DeltaUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *DeltaUserCalendarViewOptions) iter.Seq2[DeltaItem[Event], error]
 	// DeltaUserCalendarViewPage: see Client.DeltaUserCalendarViewPage.
 	DeltaUserCalendarViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *DeltaUserCalendarViewOptions) (*Page[Event], error)
 	// DeltaMeCalendarCalendarView: see Client.DeltaMeCalendarCalendarView.
-	DeltaMeCalendarCalendarView(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *DeltaMeCalendarCalendarViewOptions) iter.Seq2[Event, error]
+	DeltaMeCalendarCalendarView(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *DeltaMeCalendarCalendarViewOptions) iter.Seq2[DeltaItem[Event], error]
 	// DeltaMeCalendarCalendarViewPage: see Client.DeltaMeCalendarCalendarViewPage.
 	DeltaMeCalendarCalendarViewPage(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *DeltaMeCalendarCalendarViewOptions) (*Page[Event], error)
 	// ListGroupCalendarView: see Client.ListGroupCalendarView.

@@ -22,6 +22,14 @@ type DeltaMeEventsOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// DeltaLink, when not nil, holds the delta round's state: a saved @odata.deltaLink to resume
+	// from (empty for a first, full round), replaced once the iterator has yielded every item
+	// with the new deltaLink, to save for the next round. A resumed round sends the query the
+	// link holds, not the options above.
+	DeltaLink *string
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -30,6 +38,7 @@ func (o *DeltaMeEventsOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if o.SkipToken != "" {
 		r.SetQuery("$skiptoken", o.SkipToken)
 	}
@@ -50,9 +59,11 @@ func (o *DeltaMeEventsOptions) apply(r *Request) {
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. DeltaMeEventsPage returns one page with its
-// links.
+// every change as a DeltaItem (Removed set for an item deleted or gone from the set since
+// the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
+// state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
+// end. DeltaMeEventsPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -60,13 +71,17 @@ func (o *DeltaMeEventsOptions) apply(r *Request) {
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaMeEvents(ctx context.Context, opts *DeltaMeEventsOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaMeEvents(ctx context.Context, opts *DeltaMeEventsOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/delta",
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	var link *string
+	if opts != nil {
+		link = opts.DeltaLink
+	}
+	return DeltaSync[Event](ctx, c, r, link)
 }
 
 // DeltaMeEventsPage sends GET /me/events/delta.
@@ -110,9 +125,11 @@ type DeltaUserEventsOptions = DeltaMeEventsOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. DeltaUserEventsPage returns one page with its
-// links.
+// every change as a DeltaItem (Removed set for an item deleted or gone from the set since
+// the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
+// state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
+// end. DeltaUserEventsPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -120,13 +137,17 @@ type DeltaUserEventsOptions = DeltaMeEventsOptions
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaUserEvents(ctx context.Context, userID string, opts *DeltaUserEventsOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaUserEvents(ctx context.Context, userID string, opts *DeltaUserEventsOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	var link *string
+	if opts != nil {
+		link = opts.DeltaLink
+	}
+	return DeltaSync[Event](ctx, c, r, link)
 }
 
 // DeltaUserEventsPage sends GET /users/{userId}/events/delta.
@@ -173,9 +194,11 @@ type DeltaMeEvents2Options = DeltaMeEventsOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. DeltaMeEvents2Page returns one page with its
-// links.
+// every change as a DeltaItem (Removed set for an item deleted or gone from the set since
+// the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
+// state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
+// end. DeltaMeEvents2Page returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -183,14 +206,18 @@ type DeltaMeEvents2Options = DeltaMeEventsOptions
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaMeEvents2(ctx context.Context, startDateTime string, opts *DeltaMeEvents2Options) iter.Seq2[Event, error] {
+func (c *Client) DeltaMeEvents2(ctx context.Context, startDateTime string, opts *DeltaMeEvents2Options) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/delta",
 		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	var link *string
+	if opts != nil {
+		link = opts.DeltaLink
+	}
+	return DeltaSync[Event](ctx, c, r, link)
 }
 
 // DeltaMeEvents2Page sends GET /me/events/delta?startDateTime={startDateTime}.
@@ -241,9 +268,11 @@ type DeltaUserEvents2Options = DeltaMeEventsOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. DeltaUserEvents2Page returns one page with its
-// links.
+// every change as a DeltaItem (Removed set for an item deleted or gone from the set since
+// the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
+// state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
+// end. DeltaUserEvents2Page returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -251,14 +280,18 @@ type DeltaUserEvents2Options = DeltaMeEventsOptions
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaUserEvents2(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) iter.Seq2[Event, error] {
+func (c *Client) DeltaUserEvents2(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
 		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	var link *string
+	if opts != nil {
+		link = opts.DeltaLink
+	}
+	return DeltaSync[Event](ctx, c, r, link)
 }
 
 // DeltaUserEvents2Page sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
@@ -307,9 +340,11 @@ type DeltaMeCalendarEventsOptions = DeltaMeEventsOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. DeltaMeCalendarEventsPage returns one page with
-// its links.
+// every change as a DeltaItem (Removed set for an item deleted or gone from the set since
+// the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
+// state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
+// end. DeltaMeCalendarEventsPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -317,13 +352,17 @@ type DeltaMeCalendarEventsOptions = DeltaMeEventsOptions
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaMeCalendarEvents(ctx context.Context, calendarID string, opts *DeltaMeCalendarEventsOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaMeCalendarEvents(ctx context.Context, calendarID string, opts *DeltaMeCalendarEventsOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	var link *string
+	if opts != nil {
+		link = opts.DeltaLink
+	}
+	return DeltaSync[Event](ctx, c, r, link)
 }
 
 // DeltaMeCalendarEventsPage sends GET /me/calendars/{calendarId}/events/delta.
@@ -368,9 +407,11 @@ type DeltaUserCalendarEventsOptions = DeltaMeEventsOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. DeltaUserCalendarEventsPage returns one page
-// with its links.
+// every change as a DeltaItem (Removed set for an item deleted or gone from the set since
+// the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
+// state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
+// end. DeltaUserCalendarEventsPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -378,13 +419,17 @@ type DeltaUserCalendarEventsOptions = DeltaMeEventsOptions
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaUserCalendarEvents(ctx context.Context, userID string, calendarID string, opts *DeltaUserCalendarEventsOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaUserCalendarEvents(ctx context.Context, userID string, calendarID string, opts *DeltaUserCalendarEventsOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	var link *string
+	if opts != nil {
+		link = opts.DeltaLink
+	}
+	return DeltaSync[Event](ctx, c, r, link)
 }
 
 // DeltaUserCalendarEventsPage sends GET /users/{userId}/calendars/{calendarId}/events/delta.
@@ -432,9 +477,11 @@ type DeltaMeCalendarEvents2Options = DeltaMeEventsOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. DeltaMeCalendarEvents2Page returns one page
-// with its links.
+// every change as a DeltaItem (Removed set for an item deleted or gone from the set since
+// the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
+// state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
+// end. DeltaMeCalendarEvents2Page returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -442,14 +489,18 @@ type DeltaMeCalendarEvents2Options = DeltaMeEventsOptions
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaMeCalendarEvents2(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) iter.Seq2[Event, error] {
+func (c *Client) DeltaMeCalendarEvents2(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
 		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	var link *string
+	if opts != nil {
+		link = opts.DeltaLink
+	}
+	return DeltaSync[Event](ctx, c, r, link)
 }
 
 // DeltaMeCalendarEvents2Page sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
@@ -501,9 +552,11 @@ type DeltaUserCalendarEvents2Options = DeltaMeEventsOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. DeltaUserCalendarEvents2Page returns one page
-// with its links.
+// every change as a DeltaItem (Removed set for an item deleted or gone from the set since
+// the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
+// state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
+// end. DeltaUserCalendarEvents2Page returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -511,14 +564,18 @@ type DeltaUserCalendarEvents2Options = DeltaMeEventsOptions
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaUserCalendarEvents2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) iter.Seq2[Event, error] {
+func (c *Client) DeltaUserCalendarEvents2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
 		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	var link *string
+	if opts != nil {
+		link = opts.DeltaLink
+	}
+	return DeltaSync[Event](ctx, c, r, link)
 }
 
 // DeltaUserCalendarEvents2Page sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
@@ -573,9 +630,11 @@ type DeltaMeCalendarViewOptions = DeltaMeEventsOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. DeltaMeCalendarViewPage returns one page with
-// its links.
+// every change as a DeltaItem (Removed set for an item deleted or gone from the set since
+// the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
+// state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
+// end. DeltaMeCalendarViewPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -583,7 +642,7 @@ type DeltaMeCalendarViewOptions = DeltaMeEventsOptions
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendarView/delta",
@@ -593,7 +652,11 @@ func (c *Client) DeltaMeCalendarView(ctx context.Context, startDateTime string, 
 		},
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	var link *string
+	if opts != nil {
+		link = opts.DeltaLink
+	}
+	return DeltaSync[Event](ctx, c, r, link)
 }
 
 // DeltaMeCalendarViewPage sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -654,9 +717,11 @@ type DeltaUserCalendarViewOptions = DeltaMeEventsOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. DeltaUserCalendarViewPage returns one page with
-// its links.
+// every change as a DeltaItem (Removed set for an item deleted or gone from the set since
+// the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
+// state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
+// end. DeltaUserCalendarViewPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -664,7 +729,7 @@ type DeltaUserCalendarViewOptions = DeltaMeEventsOptions
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *DeltaUserCalendarViewOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *DeltaUserCalendarViewOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + PathValue(userID, false) + "/calendarView/delta",
@@ -674,7 +739,11 @@ func (c *Client) DeltaUserCalendarView(ctx context.Context, userID string, start
 		},
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	var link *string
+	if opts != nil {
+		link = opts.DeltaLink
+	}
+	return DeltaSync[Event](ctx, c, r, link)
 }
 
 // DeltaUserCalendarViewPage sends GET /users/{userId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -735,9 +804,11 @@ type DeltaMeCalendarCalendarViewOptions = DeltaMeEventsOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. DeltaMeCalendarCalendarViewPage returns one
-// page with its links.
+// every change as a DeltaItem (Removed set for an item deleted or gone from the set since
+// the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
+// state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
+// end. DeltaMeCalendarCalendarViewPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -745,7 +816,7 @@ type DeltaMeCalendarCalendarViewOptions = DeltaMeEventsOptions
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaMeCalendarCalendarView(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *DeltaMeCalendarCalendarViewOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaMeCalendarCalendarView(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *DeltaMeCalendarCalendarViewOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/calendarView/delta",
@@ -755,7 +826,11 @@ func (c *Client) DeltaMeCalendarCalendarView(ctx context.Context, calendarID str
 		},
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	var link *string
+	if opts != nil {
+		link = opts.DeltaLink
+	}
+	return DeltaSync[Event](ctx, c, r, link)
 }
 
 // DeltaMeCalendarCalendarViewPage sends GET /me/calendars/{calendarId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.

@@ -16,6 +16,9 @@ type UpdateSecuritySecureScoreControlProfileOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -24,6 +27,7 @@ func (o *UpdateSecuritySecureScoreControlProfileOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if o.Prefer != "" {
 		r.SetHeader("Prefer", o.Prefer)
 	}

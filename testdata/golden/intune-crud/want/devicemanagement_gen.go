@@ -16,6 +16,9 @@ type ListDeviceManagementNotificationMessageTemplatesOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -24,6 +27,7 @@ func (o *ListDeviceManagementNotificationMessageTemplatesOptions) apply(r *Reque
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // ListDeviceManagementNotificationMessageTemplates sends GET /deviceManagement/notificationMessageTemplates.
@@ -82,6 +86,9 @@ type CreateDeviceManagementNotificationMessageTemplateOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -90,6 +97,7 @@ func (o *CreateDeviceManagementNotificationMessageTemplateOptions) apply(r *Requ
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // CreateDeviceManagementNotificationMessageTemplate sends POST /deviceManagement/notificationMessageTemplates.
@@ -126,6 +134,9 @@ type DeleteDeviceManagementNotificationMessageTemplateOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -134,6 +145,7 @@ func (o *DeleteDeviceManagementNotificationMessageTemplateOptions) apply(r *Requ
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // DeleteDeviceManagementNotificationMessageTemplate sends DELETE /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}.
@@ -169,6 +181,9 @@ type GetDeviceManagementNotificationMessageTemplateOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -177,6 +192,7 @@ func (o *GetDeviceManagementNotificationMessageTemplateOptions) apply(r *Request
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -218,6 +234,9 @@ type UpdateDeviceManagementNotificationMessageTemplateOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -226,6 +245,7 @@ func (o *UpdateDeviceManagementNotificationMessageTemplateOptions) apply(r *Requ
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // UpdateDeviceManagementNotificationMessageTemplate sends PATCH /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}.

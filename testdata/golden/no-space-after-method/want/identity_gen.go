@@ -15,6 +15,9 @@ type ListIdentityB2xUserFlowUserflowIdentityProvidersOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -23,6 +26,7 @@ func (o *ListIdentityB2xUserFlowUserflowIdentityProvidersOptions) apply(r *Reque
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // ListIdentityB2xUserFlowUserflowIdentityProviders sends GET /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
@@ -81,6 +85,9 @@ type UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -89,6 +96,7 @@ func (o *UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions) apply(r *Req
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // UpdateIdentityB2xUserFlowUserflowIdentityProviders sends PATCH /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
@@ -147,6 +155,9 @@ type DeleteIdentityB2xUserFlowUserflowIdentityProviderRefOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -155,6 +166,7 @@ func (o *DeleteIdentityB2xUserFlowUserflowIdentityProviderRefOptions) apply(r *R
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // DeleteIdentityB2xUserFlowUserflowIdentityProviderRef sends DELETE /identity/b2xUserFlows/{userflowId}/userflowIdentityProviders/{userflowIdentityProviderId}/$ref.

@@ -34,7 +34,7 @@ type API interface {
 	// GetInformationProtectionBitlockerRecoveryKey: see Client.GetInformationProtectionBitlockerRecoveryKey.
 	GetInformationProtectionBitlockerRecoveryKey(ctx context.Context, bitlockeryRecoveryKeyID string, opts *GetInformationProtectionBitlockerRecoveryKeyOptions) (*BitlockerRecoveryKey, error)
 	// DeltaMeCalendarView: see Client.DeltaMeCalendarView.
-	DeltaMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) iter.Seq2[Event, error]
+	DeltaMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) iter.Seq2[DeltaItem[Event], error]
 	// DeltaMeCalendarViewPage: see Client.DeltaMeCalendarViewPage.
 	DeltaMeCalendarViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) (*Page[Event], error)
 	// ListMeCalendarView: see Client.ListMeCalendarView.

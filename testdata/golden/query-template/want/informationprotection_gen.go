@@ -20,6 +20,9 @@ type GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -28,6 +31,7 @@ func (o *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) apply(r 
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if o.OcpClientName != "" {
 		r.SetHeader("ocp-client-name", o.OcpClientName)
 	}

@@ -80,6 +80,14 @@ type DeltaMeCalendarViewOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// DeltaLink, when not nil, holds the delta round's state: a saved @odata.deltaLink to resume
+	// from (empty for a first, full round), replaced once the iterator has yielded every item
+	// with the new deltaLink, to save for the next round. A resumed round sends the query the
+	// link holds, not the options above.
+	DeltaLink *string
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -88,6 +96,7 @@ func (o *DeltaMeCalendarViewOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if o.DeltaToken != "" {
 		r.SetQuery("$deltatoken", o.DeltaToken)
 	}
@@ -107,16 +116,18 @@ func (o *DeltaMeCalendarViewOptions) apply(r *Request) {
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. DeltaMeCalendarViewPage returns one page with
-// its links.
+// every change as a DeltaItem (Removed set for an item deleted or gone from the set since
+// the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
+// state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
+// end. DeltaMeCalendarViewPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) iter.Seq2[Event, error] {
+func (c *Client) DeltaMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendarView/delta",
@@ -126,7 +137,11 @@ func (c *Client) DeltaMeCalendarView(ctx context.Context, startDateTime string, 
 		},
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	var link *string
+	if opts != nil {
+		link = opts.DeltaLink
+	}
+	return DeltaSync[Event](ctx, c, r, link)
 }
 
 // DeltaMeCalendarViewPage sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -174,6 +189,9 @@ type ListMeCalendarViewOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -182,6 +200,7 @@ func (o *ListMeCalendarViewOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -340,6 +359,9 @@ type GetMePhotoValueOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -348,6 +370,7 @@ func (o *GetMePhotoValueOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // GetMePhotoValue sends GET /me/photo/$value.
@@ -439,6 +462,9 @@ type PutMePhotoValueOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -447,6 +473,7 @@ func (o *PutMePhotoValueOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // PutMePhotoValue sends PUT /me/photo/$value.
@@ -488,6 +515,9 @@ type GetUsersCountOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -496,6 +526,7 @@ func (o *GetUsersCountOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if o.ConsistencyLevel != "" {
 		r.SetHeader("ConsistencyLevel", o.ConsistencyLevel)
 	}

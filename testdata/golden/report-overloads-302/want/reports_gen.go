@@ -17,6 +17,9 @@ type GetOffice365ActiveUserCountsReportsOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -25,6 +28,7 @@ func (o *GetOffice365ActiveUserCountsReportsOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if o.Format != "" {
 		r.SetQuery("$format", o.Format)
 	}
@@ -61,6 +65,9 @@ type GetOffice365ActiveUserDetailReportsByPeriodOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -69,6 +76,7 @@ func (o *GetOffice365ActiveUserDetailReportsByPeriodOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // GetOffice365ActiveUserDetailReportsByPeriod sends GET /reports/getOffice365ActiveUserDetail(period='{period}').

@@ -14,6 +14,9 @@ type ListIdentityIdentityProvidersOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -22,6 +25,7 @@ func (o *ListIdentityIdentityProvidersOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // ListIdentityIdentityProviders sends GET /identity/identityProviders.

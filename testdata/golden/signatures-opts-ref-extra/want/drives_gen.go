@@ -15,6 +15,9 @@ type DriveItemGetActivitiesByIntervalOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -23,6 +26,7 @@ func (o *DriveItemGetActivitiesByIntervalOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // DriveItemGetActivitiesByInterval sends GET /drives/{driveId}/items/{itemId}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}').

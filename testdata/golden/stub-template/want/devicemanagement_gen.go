@@ -57,6 +57,9 @@ type AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileOptions s
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -65,6 +68,7 @@ func (o *AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileOptio
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfile sends POST /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}/assignDevices.
@@ -92,6 +96,9 @@ type IsSyncPausedDeviceManagementManagedDeviceOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -100,6 +107,7 @@ func (o *IsSyncPausedDeviceManagementManagedDeviceOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // IsSyncPausedDeviceManagementManagedDevice sends GET /deviceManagement/managedDevices/{managedDeviceId}/isSyncPaused.

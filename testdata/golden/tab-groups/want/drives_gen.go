@@ -65,6 +65,9 @@ type DriveItemInviteOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -73,6 +76,7 @@ func (o *DriveItemInviteOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // DriveItemInvite sends POST /drives/{driveId}/items/{itemId}/invite.

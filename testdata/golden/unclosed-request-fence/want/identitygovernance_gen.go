@@ -35,6 +35,9 @@ type ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessP
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -43,6 +46,7 @@ func (o *ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAcc
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -125,6 +129,9 @@ type DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAcces
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -133,6 +140,7 @@ func (o *DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleA
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef sends DELETE /identityGovernance/entitlementManagement/accessPackages/{accessPackageId}/incompatibleAccessPackages/{incompatibleAccessPackageId}/$ref.

@@ -15,6 +15,9 @@ type CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions str
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -23,6 +26,7 @@ func (o *CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef sends POST /onPremisesPublishingProfiles/{publishingType}/publishedResources/{id1}/agentGroups/$ref.

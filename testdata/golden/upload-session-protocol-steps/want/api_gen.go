@@ -2,7 +2,10 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"io"
+)
 
 // API is every operation of Client. Code that calls Microsoft Graph can depend on API
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
@@ -10,14 +13,24 @@ import "context"
 type API interface {
 	// CreateUploadSessionDriveItem: see Client.CreateUploadSessionDriveItem.
 	CreateUploadSessionDriveItem(ctx context.Context, driveID string, itemID string, body any, opts *CreateUploadSessionDriveItemOptions) (*UploadSession, error)
+	// UploadLargeDriveItem: see Client.UploadLargeDriveItem.
+	UploadLargeDriveItem(ctx context.Context, driveID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionDriveItemOptions) (*UploadSession, error)
 	// CreateUploadSessionGroupDriveItem: see Client.CreateUploadSessionGroupDriveItem.
 	CreateUploadSessionGroupDriveItem(ctx context.Context, groupID string, itemID string, body any, opts *CreateUploadSessionGroupDriveItemOptions) (*UploadSession, error)
+	// UploadLargeGroupDriveItem: see Client.UploadLargeGroupDriveItem.
+	UploadLargeGroupDriveItem(ctx context.Context, groupID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionGroupDriveItemOptions) (*UploadSession, error)
 	// CreateUploadSessionMeDriveItem: see Client.CreateUploadSessionMeDriveItem.
 	CreateUploadSessionMeDriveItem(ctx context.Context, itemID string, body any, opts *CreateUploadSessionMeDriveItemOptions) (*UploadSession, error)
+	// UploadLargeMeDriveItem: see Client.UploadLargeMeDriveItem.
+	UploadLargeMeDriveItem(ctx context.Context, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionMeDriveItemOptions) (*UploadSession, error)
 	// CreateUploadSessionSiteDriveItem: see Client.CreateUploadSessionSiteDriveItem.
 	CreateUploadSessionSiteDriveItem(ctx context.Context, siteID string, itemID string, body any, opts *CreateUploadSessionSiteDriveItemOptions) (*UploadSession, error)
+	// UploadLargeSiteDriveItem: see Client.UploadLargeSiteDriveItem.
+	UploadLargeSiteDriveItem(ctx context.Context, siteID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionSiteDriveItemOptions) (*UploadSession, error)
 	// CreateUploadSessionUserDriveItem: see Client.CreateUploadSessionUserDriveItem.
 	CreateUploadSessionUserDriveItem(ctx context.Context, userID string, itemID string, body any, opts *CreateUploadSessionUserDriveItemOptions) (*UploadSession, error)
+	// UploadLargeUserDriveItem: see Client.UploadLargeUserDriveItem.
+	UploadLargeUserDriveItem(ctx context.Context, userID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionUserDriveItemOptions) (*UploadSession, error)
 }
 
 var _ API = (*Client)(nil)

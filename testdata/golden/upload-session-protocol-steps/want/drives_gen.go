@@ -4,6 +4,8 @@ package graph
 
 import (
 	"context"
+	"errors"
+	"io"
 	"net/http"
 )
 
@@ -16,6 +18,9 @@ type CreateUploadSessionDriveItemOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -24,6 +29,7 @@ func (o *CreateUploadSessionDriveItemOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if o.IfMatch != "" {
 		r.SetHeader("if-match", o.IfMatch)
 	}
@@ -60,4 +66,26 @@ func (c *Client) CreateUploadSessionDriveItem(ctx context.Context, driveID strin
 		return nil, err
 	}
 	return &out, nil
+}
+
+// UploadLargeDriveItem creates an upload session with CreateUploadSessionDriveItem (POST
+// /drives/{driveId}/items/{itemId}/createUploadSession) and sends size bytes of content to
+// it with Upload: fragments of upload.FragmentSize (a multiple of 320 KiB), each sent again
+// after a failure, resumed from the session's nextExpectedRanges after a 404 or 416, with
+// upload.Progress called as they are accepted. out, when not nil, receives the resource the
+// last fragment's answer carries.
+//
+// It returns the session even when the upload fails: its UploadURL can be saved and passed
+// to Upload with Resume set, in this process or another, while the session lasts.
+//
+// Source: api-reference/beta/api/driveitem-createuploadsession.md
+func (c *Client) UploadLargeDriveItem(ctx context.Context, driveID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionDriveItemOptions) (*UploadSession, error) {
+	s, err := c.CreateUploadSessionDriveItem(ctx, driveID, itemID, body, opts)
+	if err != nil {
+		return nil, err
+	}
+	if s.UploadURL == nil {
+		return s, errors.New("graph: the upload session has no uploadUrl")
+	}
+	return s, Upload(ctx, c, *s.UploadURL, content, size, out, upload)
 }

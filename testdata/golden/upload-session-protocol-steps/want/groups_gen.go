@@ -2,7 +2,11 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"errors"
+	"io"
+)
 
 // CreateUploadSessionGroupDriveItemOptions are the optional query parameters and headers of
 // CreateUploadSessionGroupDriveItem, which it shares with CreateUploadSessionDriveItem:
@@ -40,4 +44,26 @@ func (c *Client) CreateUploadSessionGroupDriveItem(ctx context.Context, groupID 
 		return nil, err
 	}
 	return &out, nil
+}
+
+// UploadLargeGroupDriveItem creates an upload session with CreateUploadSessionGroupDriveItem
+// (POST /groups/{groupId}/drive/items/{itemId}/createUploadSession) and sends size bytes of
+// content to it with Upload: fragments of upload.FragmentSize (a multiple of 320 KiB), each
+// sent again after a failure, resumed from the session's nextExpectedRanges after a 404 or
+// 416, with upload.Progress called as they are accepted. out, when not nil, receives the
+// resource the last fragment's answer carries.
+//
+// It returns the session even when the upload fails: its UploadURL can be saved and passed
+// to Upload with Resume set, in this process or another, while the session lasts.
+//
+// Source: api-reference/beta/api/driveitem-createuploadsession.md
+func (c *Client) UploadLargeGroupDriveItem(ctx context.Context, groupID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionGroupDriveItemOptions) (*UploadSession, error) {
+	s, err := c.CreateUploadSessionGroupDriveItem(ctx, groupID, itemID, body, opts)
+	if err != nil {
+		return nil, err
+	}
+	if s.UploadURL == nil {
+		return s, errors.New("graph: the upload session has no uploadUrl")
+	}
+	return s, Upload(ctx, c, *s.UploadURL, content, size, out, upload)
 }

@@ -2,7 +2,11 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	"errors"
+	"io"
+)
 
 // CreateUploadSessionMeDriveItemOptions are the optional query parameters and headers of
 // CreateUploadSessionMeDriveItem, which it shares with CreateUploadSessionDriveItem: another
@@ -42,6 +46,28 @@ func (c *Client) CreateUploadSessionMeDriveItem(ctx context.Context, itemID stri
 	return &out, nil
 }
 
+// UploadLargeMeDriveItem creates an upload session with CreateUploadSessionMeDriveItem (POST
+// /me/drive/items/{itemId}/createUploadSession) and sends size bytes of content to it with
+// Upload: fragments of upload.FragmentSize (a multiple of 320 KiB), each sent again after a
+// failure, resumed from the session's nextExpectedRanges after a 404 or 416, with
+// upload.Progress called as they are accepted. out, when not nil, receives the resource the
+// last fragment's answer carries.
+//
+// It returns the session even when the upload fails: its UploadURL can be saved and passed
+// to Upload with Resume set, in this process or another, while the session lasts.
+//
+// Source: api-reference/beta/api/driveitem-createuploadsession.md
+func (c *Client) UploadLargeMeDriveItem(ctx context.Context, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionMeDriveItemOptions) (*UploadSession, error) {
+	s, err := c.CreateUploadSessionMeDriveItem(ctx, itemID, body, opts)
+	if err != nil {
+		return nil, err
+	}
+	if s.UploadURL == nil {
+		return s, errors.New("graph: the upload session has no uploadUrl")
+	}
+	return s, Upload(ctx, c, *s.UploadURL, content, size, out, upload)
+}
+
 // CreateUploadSessionUserDriveItemOptions are the optional query parameters and headers of
 // CreateUploadSessionUserDriveItem, which it shares with CreateUploadSessionDriveItem:
 // another path to the same operation.
@@ -78,4 +104,26 @@ func (c *Client) CreateUploadSessionUserDriveItem(ctx context.Context, userID st
 		return nil, err
 	}
 	return &out, nil
+}
+
+// UploadLargeUserDriveItem creates an upload session with CreateUploadSessionUserDriveItem
+// (POST /users/{userId}/drive/items/{itemId}/createUploadSession) and sends size bytes of
+// content to it with Upload: fragments of upload.FragmentSize (a multiple of 320 KiB), each
+// sent again after a failure, resumed from the session's nextExpectedRanges after a 404 or
+// 416, with upload.Progress called as they are accepted. out, when not nil, receives the
+// resource the last fragment's answer carries.
+//
+// It returns the session even when the upload fails: its UploadURL can be saved and passed
+// to Upload with Resume set, in this process or another, while the session lasts.
+//
+// Source: api-reference/beta/api/driveitem-createuploadsession.md
+func (c *Client) UploadLargeUserDriveItem(ctx context.Context, userID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionUserDriveItemOptions) (*UploadSession, error) {
+	s, err := c.CreateUploadSessionUserDriveItem(ctx, userID, itemID, body, opts)
+	if err != nil {
+		return nil, err
+	}
+	if s.UploadURL == nil {
+		return s, errors.New("graph: the upload session has no uploadUrl")
+	}
+	return s, Upload(ctx, c, *s.UploadURL, content, size, out, upload)
 }

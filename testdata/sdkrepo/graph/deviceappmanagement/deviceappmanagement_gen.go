@@ -30,6 +30,9 @@ type ListDeviceAppManagementVppTokensOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *graph.Response
 }
 
 // apply adds the options that are set to r.
@@ -38,6 +41,7 @@ func (o *ListDeviceAppManagementVppTokensOptions) apply(r *graph.Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -110,6 +114,9 @@ type CreateDeviceAppManagementVppTokenOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *graph.Response
 }
 
 // apply adds the options that are set to r.
@@ -118,6 +125,7 @@ func (o *CreateDeviceAppManagementVppTokenOptions) apply(r *graph.Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // CreateDeviceAppManagementVppToken sends POST /deviceAppManagement/vppTokens.
@@ -158,6 +166,9 @@ type GetDeviceAppManagementVppTokenOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *graph.Response
 }
 
 // apply adds the options that are set to r.
@@ -166,6 +177,7 @@ func (o *GetDeviceAppManagementVppTokenOptions) apply(r *graph.Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -206,6 +218,9 @@ type UpdateDeviceAppManagementVppTokenOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *graph.Response
 }
 
 // apply adds the options that are set to r.
@@ -214,6 +229,7 @@ func (o *UpdateDeviceAppManagementVppTokenOptions) apply(r *graph.Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // UpdateDeviceAppManagementVppToken sends PATCH /deviceAppManagement/vppTokens/{vppTokenId}.
@@ -294,6 +310,9 @@ type RevokeLicensesDeviceAppManagementVppTokenOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *graph.Response
 }
 
 // apply adds the options that are set to r.
@@ -302,6 +321,7 @@ func (o *RevokeLicensesDeviceAppManagementVppTokenOptions) apply(r *graph.Reques
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // RevokeLicensesDeviceAppManagementVppToken sends POST /deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses.
@@ -334,6 +354,9 @@ type SyncLicensesDeviceAppManagementVppTokenOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *graph.Response
 }
 
 // apply adds the options that are set to r.
@@ -342,6 +365,7 @@ func (o *SyncLicensesDeviceAppManagementVppTokenOptions) apply(r *graph.Request)
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // SyncLicensesDeviceAppManagementVppToken sends POST /deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses.

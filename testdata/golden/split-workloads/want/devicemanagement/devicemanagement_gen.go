@@ -17,6 +17,9 @@ type ListDeviceManagementNotificationMessageTemplatesOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *graph.Response
 }
 
 // apply adds the options that are set to r.
@@ -25,6 +28,7 @@ func (o *ListDeviceManagementNotificationMessageTemplatesOptions) apply(r *graph
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // ListDeviceManagementNotificationMessageTemplates sends GET /deviceManagement/notificationMessageTemplates.
@@ -83,6 +87,9 @@ type CreateDeviceManagementNotificationMessageTemplateOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *graph.Response
 }
 
 // apply adds the options that are set to r.
@@ -91,6 +98,7 @@ func (o *CreateDeviceManagementNotificationMessageTemplateOptions) apply(r *grap
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // CreateDeviceManagementNotificationMessageTemplate sends POST /deviceManagement/notificationMessageTemplates.
@@ -127,6 +135,9 @@ type DeleteDeviceManagementNotificationMessageTemplateOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *graph.Response
 }
 
 // apply adds the options that are set to r.
@@ -135,6 +146,7 @@ func (o *DeleteDeviceManagementNotificationMessageTemplateOptions) apply(r *grap
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // DeleteDeviceManagementNotificationMessageTemplate sends DELETE /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}.
@@ -170,6 +182,9 @@ type GetDeviceManagementNotificationMessageTemplateOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *graph.Response
 }
 
 // apply adds the options that are set to r.
@@ -178,6 +193,7 @@ func (o *GetDeviceManagementNotificationMessageTemplateOptions) apply(r *graph.R
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
 	}
@@ -219,6 +235,9 @@ type UpdateDeviceManagementNotificationMessageTemplateOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *graph.Response
 }
 
 // apply adds the options that are set to r.
@@ -227,6 +246,7 @@ func (o *UpdateDeviceManagementNotificationMessageTemplateOptions) apply(r *grap
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // UpdateDeviceManagementNotificationMessageTemplate sends PATCH /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}.

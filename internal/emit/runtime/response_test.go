@@ -1,0 +1,67 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+func TestResponseMetadata(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/beta/created":
+			w.Header().Set("Location", "https://graph.test/x/1")
+			w.Header().Set("ETag", `W/"1"`)
+			w.WriteHeader(http.StatusCreated)
+			_, _ = io.WriteString(w, `{"id":"1"}`)
+		case "/beta/missing":
+			w.Header().Set("request-id", "r-404")
+			w.WriteHeader(http.StatusNotFound)
+			_, _ = io.WriteString(w, `{"error":{"code":"itemNotFound"}}`)
+		}
+	}))
+	defer srv.Close()
+	c := NewClient(WithBaseURL(srv.URL+"/beta"), WithoutRetries())
+	var resp Response
+	var out item
+	if err := c.Do(context.Background(), Request{Method: "POST", Path: "/created", Response: &resp}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != 201 || resp.Header.Get("Location") != "https://graph.test/x/1" || resp.Header.Get("ETag") != `W/"1"` || out.ID != "1" {
+		t.Errorf("got %d %v %+v", resp.StatusCode, resp.Header, out)
+	}
+	// A failure leaves it as it was; the *Error has the status and headers.
+	err := c.Do(context.Background(), Request{Method: "GET", Path: "/missing", Response: &resp}, &out)
+	var e *Error
+	if !errors.As(err, &e) || e.StatusCode != 404 || resp.StatusCode != 201 {
+		t.Errorf("err %v, resp %d", err, resp.StatusCode)
+	}
+}
+
+// TestResponseMetadataPages: a List records each page's response, so that after the
+// loop it holds the last one's.
+func TestResponseMetadataPages(t *testing.T) {
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("$skiptoken") == "" {
+			w.Header().Set("X-Page", "1")
+			_, _ = io.WriteString(w, `{"value":[{"id":"a"}],"@odata.nextLink":"`+srv.URL+`/beta/users?$skiptoken=2"}`)
+			return
+		}
+		w.Header().Set("X-Page", "2")
+		_, _ = io.WriteString(w, `{"value":[{"id":"b"}]}`)
+	}))
+	defer srv.Close()
+	c := NewClient(WithBaseURL(srv.URL + "/beta"))
+	var resp Response
+	ids, err := collect(List[item](context.Background(), c, Request{Method: "GET", Path: "/users", Response: &resp}), -1)
+	if err != nil || len(ids) != 2 {
+		t.Fatal(ids, err)
+	}
+	if resp.StatusCode != 200 || resp.Header.Get("X-Page") != "2" {
+		t.Errorf("got %+v", resp)
+	}
+}
