@@ -269,6 +269,15 @@ func genUnmarshal(f *jen.File, v *view, t *goType) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Id("v").Dot("AdditionalData").Op("=").Id("extra"),
 	}
+	for _, p := range t.Fields {
+		if !p.Prop.Type.Collection && isSliceLike(p.Prop.Type) {
+			// encoding/json decodes null into a json.RawMessage as the bytes null; the null
+			// is kept in AdditionalData, so the field stays unset.
+			body = append(body, jen.If(jen.String().Call(jen.Id("v").Dot(p.Name)).Op("==").Lit("null")).Block(
+				jen.Id("v").Dot(p.Name).Op("=").Nil(),
+			))
+		}
+	}
 	if t.Iface != "" {
 		var cases []jen.Code
 		for _, d := range t.Descendants {

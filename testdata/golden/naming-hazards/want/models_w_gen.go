@@ -39,6 +39,9 @@ func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	v.AdditionalData = extra
+	if string(v.Values) == "null" {
+		v.Values = nil
+	}
 	return nil
 }
 

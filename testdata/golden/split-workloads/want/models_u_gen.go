@@ -57,6 +57,9 @@ func (v *User) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	v.AdditionalData = extra
+	if string(v.Photo) == "null" {
+		v.Photo = nil
+	}
 	return nil
 }
 
