@@ -55,12 +55,46 @@ func knownGroup(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Group) UnmarshalJSON(b []byte) error {
 	*v = Group{}
-	type plain Group
-	extra, err := DecodeObject(b, knownGroup, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, &v.ODataType)
+		case "id":
+			dec.String(1, &v.ID)
+		case "deletedDateTime":
+			DecodeModel(&dec, 2, &v.DeletedDateTime)
+		case "createdDateTime":
+			DecodeModel(&dec, 3, &v.CreatedDateTime)
+		case "description":
+			dec.String(4, &v.Description)
+		case "displayName":
+			dec.String(5, &v.DisplayName)
+		case "groupTypes":
+			DecodeEnums(&dec, 6, &v.GroupTypes)
+		case "mail":
+			dec.String(7, &v.Mail)
+		case "mailEnabled":
+			dec.Bool(8, &v.MailEnabled)
+		case "securityEnabled":
+			dec.Bool(9, &v.SecurityEnabled)
+		case "visibility":
+			dec.String(10, &v.Visibility)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Group{}
+		type plain Group
+		extra, err := DecodeObject(b, knownGroup, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

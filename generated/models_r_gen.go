@@ -43,12 +43,42 @@ func knownReminder(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Reminder) UnmarshalJSON(b []byte) error {
 	*v = Reminder{}
-	type plain Reminder
-	extra, err := DecodeObject(b, knownReminder, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, &v.ODataType)
+		case "changeKey":
+			dec.String(1, &v.ChangeKey)
+		case "eventEndTime":
+			DecodeModel(&dec, 2, &v.EventEndTime)
+		case "eventId":
+			dec.String(3, &v.EventID)
+		case "eventLocation":
+			DecodeModel(&dec, 4, &v.EventLocation)
+		case "eventStartTime":
+			DecodeModel(&dec, 5, &v.EventStartTime)
+		case "eventSubject":
+			dec.String(6, &v.EventSubject)
+		case "eventWebLink":
+			dec.String(7, &v.EventWebLink)
+		case "reminderFireTime":
+			DecodeModel(&dec, 8, &v.ReminderFireTime)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Reminder{}
+		type plain Reminder
+		extra, err := DecodeObject(b, knownReminder, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

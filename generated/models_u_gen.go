@@ -53,12 +53,48 @@ func knownUser(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *User) UnmarshalJSON(b []byte) error {
 	*v = User{}
-	type plain User
-	extra, err := DecodeObject(b, knownUser, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, &v.ODataType)
+		case "id":
+			dec.String(1, &v.ID)
+		case "deletedDateTime":
+			DecodeModel(&dec, 2, &v.DeletedDateTime)
+		case "accountEnabled":
+			dec.Bool(3, &v.AccountEnabled)
+		case "businessPhones":
+			DecodeEnums(&dec, 4, &v.BusinessPhones)
+		case "createdDateTime":
+			DecodeModel(&dec, 5, &v.CreatedDateTime)
+		case "displayName":
+			dec.String(6, &v.DisplayName)
+		case "mail":
+			dec.String(7, &v.Mail)
+		case "userPrincipalName":
+			dec.String(8, &v.UserPrincipalName)
+		case "userType":
+			dec.String(9, &v.UserType)
+		case "manager":
+			DecodeModel(&dec, 10, &v.Manager)
+		case "memberOf":
+			DecodeModels(&dec, 11, &v.MemberOf)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = User{}
+		type plain User
+		extra, err := DecodeObject(b, knownUser, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

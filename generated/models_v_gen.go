@@ -70,12 +70,60 @@ func knownVppToken(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *VppToken) UnmarshalJSON(b []byte) error {
 	*v = VppToken{}
-	type plain VppToken
-	extra, err := DecodeObject(b, knownVppToken, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, &v.ODataType)
+		case "id":
+			dec.String(1, &v.ID)
+		case "organizationName":
+			dec.String(2, &v.OrganizationName)
+		case "vppTokenAccountType":
+			DecodeEnum(&dec, 3, &v.VppTokenAccountType)
+		case "appleId":
+			dec.String(4, &v.AppleID)
+		case "expirationDateTime":
+			DecodeModel(&dec, 5, &v.ExpirationDateTime)
+		case "lastSyncDateTime":
+			DecodeModel(&dec, 6, &v.LastSyncDateTime)
+		case "token":
+			dec.String(7, &v.Token)
+		case "lastModifiedDateTime":
+			DecodeModel(&dec, 8, &v.LastModifiedDateTime)
+		case "state":
+			DecodeEnum(&dec, 9, &v.State)
+		case "lastSyncStatus":
+			DecodeEnum(&dec, 10, &v.LastSyncStatus)
+		case "automaticallyUpdateApps":
+			dec.Bool(11, &v.AutomaticallyUpdateApps)
+		case "countryOrRegion":
+			dec.String(12, &v.CountryOrRegion)
+		case "dataSharingConsentGranted":
+			dec.Bool(13, &v.DataSharingConsentGranted)
+		case "displayName":
+			dec.String(14, &v.DisplayName)
+		case "locationName":
+			dec.String(15, &v.LocationName)
+		case "claimTokenManagementFromExternalMdm":
+			dec.Bool(16, &v.ClaimTokenManagementFromExternalMdm)
+		case "roleScopeTagIds":
+			DecodeEnums(&dec, 17, &v.RoleScopeTagIDs)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = VppToken{}
+		type plain VppToken
+		extra, err := DecodeObject(b, knownVppToken, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

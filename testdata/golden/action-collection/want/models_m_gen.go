@@ -35,12 +35,34 @@ func knownMailTips(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *MailTips) UnmarshalJSON(b []byte) error {
 	*v = MailTips{}
-	type plain MailTips
-	extra, err := DecodeObject(b, knownMailTips, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, &v.ODataType)
+		case "emailAddress":
+			DecodeModel(&dec, 1, &v.EmailAddress)
+		case "mailboxFull":
+			dec.Bool(2, &v.MailboxFull)
+		case "totalMemberCount":
+			DecodeInt(&dec, 3, &v.TotalMemberCount)
+		case "recipientSuggestions":
+			DecodeModels(&dec, 4, &v.RecipientSuggestions)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = MailTips{}
+		type plain MailTips
+		extra, err := DecodeObject(b, knownMailTips, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -51,14 +51,46 @@ func knownUser(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *User) UnmarshalJSON(b []byte) error {
 	*v = User{}
-	type plain User
-	extra, err := DecodeObject(b, knownUser, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, &v.ODataType)
+		case "id":
+			dec.String(1, &v.ID)
+		case "deletedDateTime":
+			DecodeModel(&dec, 2, &v.DeletedDateTime)
+		case "displayName":
+			dec.String(3, &v.DisplayName)
+		case "jobTitle":
+			dec.String(4, &v.JobTitle)
+		case "ageGroup":
+			DecodeEnum(&dec, 5, &v.AgeGroup)
+		case "signInSessionsValidFromDateTime":
+			DecodeModel(&dec, 6, &v.SignInSessionsValidFromDateTime)
+		case "manager":
+			DecodeModel(&dec, 7, &v.Manager)
+		case "photo":
+			dec.Raw(8, &v.Photo)
+		case "mobilePhone":
+			dec.String(9, &v.MobilePhone)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
-	if string(v.Photo) == "null" {
-		v.Photo = nil
+	if dec.Failed() {
+		*v = User{}
+		type plain User
+		extra, err := DecodeObject(b, knownUser, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+		if string(v.Photo) == "null" {
+			v.Photo = nil
+		}
+	} else {
+		v.AdditionalData = dec.Kept()
 	}
 	return nil
 }

@@ -31,12 +31,30 @@ func knownSecureScoreControlProfile(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SecureScoreControlProfile) UnmarshalJSON(b []byte) error {
 	*v = SecureScoreControlProfile{}
-	type plain SecureScoreControlProfile
-	extra, err := DecodeObject(b, knownSecureScoreControlProfile, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, &v.ODataType)
+		case "id":
+			dec.String(1, &v.ID)
+		case "controlStateUpdates":
+			DecodeModels(&dec, 2, &v.ControlStateUpdates)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = SecureScoreControlProfile{}
+		type plain SecureScoreControlProfile
+		extra, err := DecodeObject(b, knownSecureScoreControlProfile, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 
@@ -79,12 +97,36 @@ func knownSecureScoreControlStateUpdate(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
 	*v = SecureScoreControlStateUpdate{}
-	type plain SecureScoreControlStateUpdate
-	extra, err := DecodeObject(b, knownSecureScoreControlStateUpdate, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, &v.ODataType)
+		case "assignedTo":
+			dec.String(1, &v.AssignedTo)
+		case "comment":
+			dec.String(2, &v.Comment)
+		case "state":
+			dec.String(3, &v.State)
+		case "updatedBy":
+			dec.String(4, &v.UpdatedBy)
+		case "updatedDateTime":
+			DecodeModel(&dec, 5, &v.UpdatedDateTime)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = SecureScoreControlStateUpdate{}
+		type plain SecureScoreControlStateUpdate
+		extra, err := DecodeObject(b, knownSecureScoreControlStateUpdate, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

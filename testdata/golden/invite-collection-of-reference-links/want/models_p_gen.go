@@ -37,12 +37,36 @@ func knownPermission(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Permission) UnmarshalJSON(b []byte) error {
 	*v = Permission{}
-	type plain Permission
-	extra, err := DecodeObject(b, knownPermission, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, &v.ODataType)
+		case "id":
+			dec.String(1, &v.ID)
+		case "roles":
+			DecodeEnums(&dec, 2, &v.Roles)
+		case "hasPassword":
+			dec.Bool(3, &v.HasPassword)
+		case "expirationDateTime":
+			DecodeModel(&dec, 4, &v.ExpirationDateTime)
+		case "grantedTo":
+			DecodeModel(&dec, 5, &v.GrantedTo)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Permission{}
+		type plain Permission
+		extra, err := DecodeObject(b, knownPermission, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -43,12 +43,42 @@ func knownListItem(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *ListItem) UnmarshalJSON(b []byte) error {
 	*v = ListItem{}
-	type plain ListItem
-	extra, err := DecodeObject(b, knownListItem, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, &v.ODataType)
+		case "id":
+			dec.String(1, &v.ID)
+		case "type":
+			dec.String(2, &v.Type)
+		case "interface":
+			dec.String(3, &v.Interface)
+		case "3dModel":
+			DecodeModel(&dec, 4, &v.X3dModel)
+		case "displayName":
+			dec.String(5, &v.DisplayName)
+		case "DisplayName":
+			dec.String(6, &v.DisplayName2)
+		case "größe":
+			DecodeFloat(&dec, 7, &v.Größe)
+		case "Client":
+			dec.String(8, &v.Client)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = ListItem{}
+		type plain ListItem
+		extra, err := DecodeObject(b, knownListItem, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -33,14 +33,34 @@ func knownWorkbookRange(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
 	*v = WorkbookRange{}
-	type plain WorkbookRange
-	extra, err := DecodeObject(b, knownWorkbookRange, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, &v.ODataType)
+		case "address":
+			dec.String(1, &v.Address)
+		case "values":
+			dec.Raw(2, &v.Values)
+		case "rowCount":
+			DecodeInt(&dec, 3, &v.RowCount)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
-	if string(v.Values) == "null" {
-		v.Values = nil
+	if dec.Failed() {
+		*v = WorkbookRange{}
+		type plain WorkbookRange
+		extra, err := DecodeObject(b, knownWorkbookRange, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+		if string(v.Values) == "null" {
+			v.Values = nil
+		}
+	} else {
+		v.AdditionalData = dec.Kept()
 	}
 	return nil
 }

@@ -37,12 +37,36 @@ func knownOffice365ActiveUserCounts(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
 	*v = Office365ActiveUserCounts{}
-	type plain Office365ActiveUserCounts
-	extra, err := DecodeObject(b, knownOffice365ActiveUserCounts, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, &v.ODataType)
+		case "reportRefreshDate":
+			DecodeModel(&dec, 1, &v.ReportRefreshDate)
+		case "office365":
+			DecodeInt(&dec, 2, &v.Office365)
+		case "exchange":
+			DecodeInt(&dec, 3, &v.Exchange)
+		case "reportDate":
+			DecodeModel(&dec, 4, &v.ReportDate)
+		case "reportPeriod":
+			dec.String(5, &v.ReportPeriod)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Office365ActiveUserCounts{}
+		type plain Office365ActiveUserCounts
+		extra, err := DecodeObject(b, knownOffice365ActiveUserCounts, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -35,12 +35,34 @@ func knownItemActivityStat(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *ItemActivityStat) UnmarshalJSON(b []byte) error {
 	*v = ItemActivityStat{}
-	type plain ItemActivityStat
-	extra, err := DecodeObject(b, knownItemActivityStat, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, &v.ODataType)
+		case "id":
+			dec.String(1, &v.ID)
+		case "startDateTime":
+			DecodeModel(&dec, 2, &v.StartDateTime)
+		case "endDateTime":
+			DecodeModel(&dec, 3, &v.EndDateTime)
+		case "isTrending":
+			dec.Bool(4, &v.IsTrending)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = ItemActivityStat{}
+		type plain ItemActivityStat
+		extra, err := DecodeObject(b, knownItemActivityStat, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -49,12 +49,40 @@ func knownNotificationMessageTemplate(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 	*v = NotificationMessageTemplate{}
-	type plain NotificationMessageTemplate
-	extra, err := graph.DecodeObject(b, knownNotificationMessageTemplate, (*plain)(v))
-	if err != nil {
-		return err
+	dec := graph.NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, &v.ODataType)
+		case "id":
+			dec.String(1, &v.ID)
+		case "lastModifiedDateTime":
+			graph.DecodeModel(&dec, 2, &v.LastModifiedDateTime)
+		case "displayName":
+			dec.String(3, &v.DisplayName)
+		case "defaultLocale":
+			dec.String(4, &v.DefaultLocale)
+		case "brandingOptions":
+			graph.DecodeEnum(&dec, 5, &v.BrandingOptions)
+		case "roleScopeTagIds":
+			graph.DecodeEnums(&dec, 6, &v.RoleScopeTagIDs)
+		case "localizedNotificationMessages":
+			dec.JSON(7, &v.LocalizedNotificationMessages)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = NotificationMessageTemplate{}
+		type plain NotificationMessageTemplate
+		extra, err := graph.DecodeObject(b, knownNotificationMessageTemplate, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 
