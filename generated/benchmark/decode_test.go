@@ -80,3 +80,40 @@ func TestFastDecodeExact(t *testing.T) {
 		}
 	}
 }
+
+// TestPageDecodeExact checks that a page decodes as encoding/json decodes it without the
+// page's own UnmarshalJSON.
+func TestPageDecodeExact(t *testing.T) {
+	inputs := []string{
+		`{"value":[]}`,
+		`{"@odata.context":"c","value":[{"id":"a","mail":null},{"id":"b","x@odata.etag":"1"}],"@odata.nextLink":"https://n","@odata.count":2}`,
+		`{"value":[{"id":"a"}],"@odata.deltaLink":"https://d"}`,
+		`{"value":null}`,
+		`{"value":[null]}`,
+		`{"VALUE":[{"id":"a"}]}`,
+		`{"value":[{"id":"a"}],"value":[{"id":"b"}]}`,
+		`{"value":[{"id":"a"}],"@odata.NextLink":"x"}`,
+		`{"value":[{"id":"a"}],"@odata.count":1.5}`,
+		`{"value":[{"id":"a"}],"@odata.count":null}`,
+		`{"value":[{"id":1}]}`,
+		`{"value":[{"id":"a"},]}`,
+		`{"value":[{"id":"a"}]} x`,
+		`{"value":[ {"id":"a"} , {"id":"b"} ] , "@odata.nextLink" : "n" }`,
+	}
+	type plain generated.Page[generated.User]
+	for _, in := range inputs {
+		var fast generated.Page[generated.User]
+		fastErr := json.Unmarshal([]byte(in), &fast)
+		direct := new(generated.Page[generated.User])
+		directErr := direct.UnmarshalJSON([]byte(in))
+		var slow plain
+		slowErr := json.Unmarshal([]byte(in), &slow)
+		if (fastErr == nil) != (slowErr == nil) || (directErr == nil) != (slowErr == nil) {
+			t.Errorf("%s: error %v (directly %v), encoding/json's %v", in, fastErr, directErr, slowErr)
+			continue
+		}
+		if fastErr == nil && (!reflect.DeepEqual(fast, generated.Page[generated.User](slow)) || !reflect.DeepEqual(*direct, fast)) {
+			t.Errorf("%s: decoded %+v,\nencoding/json %+v", in, fast, slow)
+		}
+	}
+}

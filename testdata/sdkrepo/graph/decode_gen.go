@@ -497,3 +497,82 @@ func (d *ObjectDecoder) Kept() map[string]json.RawMessage {
 	}
 	return extra
 }
+
+// UnmarshalJSON decodes a page in one pass: each element of value straight into T with
+// T's own UnmarshalJSON (a model's one-pass decoder), the next and delta links and the
+// count; other instance annotations (@odata.context) are skipped. A page with any other
+// member, or a T without UnmarshalJSON, is decoded by encoding/json, as before. The
+// header is kept.
+func (p *Page[T]) UnmarshalJSON(b []byte) error {
+	header := p.header
+	*p = Page[T]{header: header}
+	if _, ok := any(new(T)).(json.Unmarshaler); ok && json.Valid(b) && p.decode(b) {
+		return nil
+	}
+	*p = Page[T]{header: header}
+	type plain Page[T]
+	return json.Unmarshal(b, (*plain)(p))
+}
+
+// decode reads the page b, valid JSON, on the fast path, reporting false when it cannot
+// read it exactly as encoding/json would.
+func (p *Page[T]) decode(b []byte) bool {
+	d := NewObjectDecoder(b)
+	seen := 0
+	for d.Next() {
+		switch string(d.Name()) {
+		case "value":
+			if seen&1 != 0 {
+				return false
+			}
+			seen |= 1
+			d.array(func() {
+				start := d.i
+				end := skipValue(d.b, start)
+				if end > len(d.b) || end <= start {
+					d.fail()
+					return
+				}
+				v := bytes.TrimRight(d.b[start:end], " \t\r\n")
+				d.i = start + len(v)
+				p.Value = append(p.Value, *new(T))
+				if any(&p.Value[len(p.Value)-1]).(json.Unmarshaler).UnmarshalJSON(v) != nil {
+					d.fail()
+				}
+			})
+			if p.Value == nil {
+				p.Value = []T{}
+			}
+		case "@odata.nextLink":
+			if seen&2 != 0 {
+				return false
+			}
+			seen |= 2
+			if s, ok := d.str(); ok {
+				p.NextLink = string(s)
+			}
+		case "@odata.deltaLink":
+			if seen&4 != 0 {
+				return false
+			}
+			seen |= 4
+			if s, ok := d.str(); ok {
+				p.DeltaLink = string(s)
+			}
+		case "@odata.count":
+			if seen&8 != 0 {
+				return false
+			}
+			seen |= 8
+			DecodeInt(&d, 0, &p.Count)
+		default:
+			name := d.Name()
+			if !bytes.Contains(name, []byte("@odata.")) || bytes.EqualFold(name, []byte("@odata.nextLink")) ||
+				bytes.EqualFold(name, []byte("@odata.deltaLink")) || bytes.EqualFold(name, []byte("@odata.count")) {
+				return false // a name encoding/json would fold into a field, or another member
+			}
+			d.value()
+		}
+	}
+	return !d.Failed()
+}
