@@ -276,9 +276,10 @@ func median(rs []testing.BenchmarkResult, f func(testing.BenchmarkResult) float6
 	return v[len(v)/2]
 }
 
-// TestListReport runs the list benchmarks in alternating rounds and prints medians and
-// the ratios the performance goals are stated in. It asserts nothing about time.
-func TestListReport(t *testing.T) {
+// TestDecodeReport runs the list and call benchmarks in alternating rounds and prints
+// medians and the ratios the performance goals are stated in. It asserts nothing about
+// time.
+func TestDecodeReport(t *testing.T) {
 	if os.Getenv("GRAPHDOCGEN_BENCH") == "" {
 		t.Skip("set GRAPHDOCGEN_BENCH=1 (make bench) to measure listing users against hand-written code")
 	}
@@ -315,6 +316,27 @@ func TestListReport(t *testing.T) {
 		ratio(cs[0], cs[1], ns), ratio(cs[0], cs[1], allocs), ratio(cs[0], cs[1], bytesOp))
 	t.Logf("users without nulls, generated / hand-written: time %.2f×, allocs %.2f×", ratio(cs[2], cs[3], ns), ratio(cs[2], cs[3], allocs))
 	t.Logf("generated, with nulls / without: time %.2f× (goal ≤ 1.1×)", ratio(cs[0], cs[2], ns))
+
+	// One GET, one PATCH.
+	cf, cbase := newCallFixture(t)
+	calls := []*contender{
+		{name: "GET, generated", fn: callBench(cf, cbase, false, true)},
+		{name: "GET, hand-written", fn: callBench(cf, cbase, false, false)},
+		{name: "PATCH, generated", fn: callBench(cf, cbase, true, true)},
+		{name: "PATCH, hand-written", fn: callBench(cf, cbase, true, false)},
+	}
+	for range rounds {
+		for _, c := range calls {
+			c.rs = append(c.rs, testing.Benchmark(c.fn))
+		}
+	}
+	t.Logf("one call of an 18-property vppToken (GET, and PATCH of 3 properties), medians of %d alternating rounds:", rounds)
+	t.Logf("%-24s %10s %10s %10s", "", "µs", "B", "allocs")
+	for _, c := range calls {
+		t.Logf("%-24s %10.1f %10.0f %10.0f", c.name, median(c.rs, ns)/1e3, median(c.rs, bytesOp), median(c.rs, allocs))
+	}
+	t.Logf("GET, generated / hand-written: time %.2f×, allocs %.2f× (goal ≤ 1.1×)", ratio(calls[0], calls[1], ns), ratio(calls[0], calls[1], allocs))
+	t.Logf("PATCH, generated / hand-written: time %.2f×, allocs %.2f× (goal ≤ 1.1×)", ratio(calls[2], calls[3], ns), ratio(calls[2], calls[3], allocs))
 
 	// Peak live heap while iterating: sampled after a collection at the start of each
 	// page, against the live heap one decoded page holds.
