@@ -27,7 +27,7 @@ import (
 //	for d.Next() {
 //		switch string(d.Name()) {
 //		case "id":
-//			d.String(0, &v.ID)
+//			d.String(1, "id", &v.ID)
 //		default:
 //			d.Other()
 //		}
@@ -41,7 +41,19 @@ type ObjectDecoder struct {
 	failed bool      // the general path must decode the object
 	seen   [8]uint64 // the field indexes met so far, to catch a repeated name
 	n      int       // members kept
-	kept   [maxKept][2][2]int
+	kept   [maxDecoderKept]keptMember
+}
+
+// maxDecoderKept bounds the members an ObjectDecoder keeps for AdditionalData; an object
+// with more takes the general path.
+const maxDecoderKept = 32
+
+// keptMember is a member kept for AdditionalData: its name (the generated code's constant
+// for a documented property, else empty and read from span) and the spans of its name and
+// value.
+type keptMember struct {
+	name      string
+	span, val [2]int
 }
 
 // NewObjectDecoder starts reading the JSON object b.
@@ -108,10 +120,10 @@ func (d *ObjectDecoder) Next() bool {
 // Name is the current member's name; it is valid until Next is called again.
 func (d *ObjectDecoder) Name() []byte { return d.b[d.name[0]:d.name[1]] }
 
-// field marks field index f as met and reports whether the value is to be read: false
-// when the name was met before (the general path decides which one wins) or the value is
-// null (kept for AdditionalData, the field left unset).
-func (d *ObjectDecoder) field(f int) bool {
+// field marks field index f, property name, as met and reports whether the value is to
+// be read: false when the name was met before (the general path decides which one wins)
+// or the value is null (kept for AdditionalData, the field left unset).
+func (d *ObjectDecoder) field(f int, name string) bool {
 	if f >= len(d.seen)*64 || d.seen[f/64]&(1<<(f%64)) != 0 {
 		d.fail()
 		return false
@@ -119,20 +131,20 @@ func (d *ObjectDecoder) field(f int) bool {
 	d.seen[f/64] |= 1 << (f % 64)
 	if d.i+4 <= len(d.b) && string(d.b[d.i:d.i+4]) == "null" {
 		d.i += 4
-		d.keep(d.i - 4)
+		d.keep(d.i-4, name)
 		return false
 	}
 	return true
 }
 
 // keep records the current member, whose value starts at start and ends at d.i, for
-// AdditionalData.
-func (d *ObjectDecoder) keep(start int) {
-	if d.n == maxKept {
+// AdditionalData; name is its name when it is a constant, else empty.
+func (d *ObjectDecoder) keep(start int, name string) {
+	if d.n == len(d.kept) {
 		d.fail()
 		return
 	}
-	d.kept[d.n] = [2][2]int{d.name, {start, d.i}}
+	d.kept[d.n] = keptMember{name: name, span: d.name, val: [2]int{start, d.i}}
 	d.n++
 }
 
@@ -148,7 +160,7 @@ func (d *ObjectDecoder) Other() {
 	if d.value() == nil {
 		return
 	}
-	d.keep(start)
+	d.keep(start, "")
 }
 
 // value returns the current member's value, checked, and moves past it; nil when it is
@@ -252,8 +264,8 @@ func (d *ObjectDecoder) number() (s []byte, integer, ok bool) {
 }
 
 // String decodes field f, a string.
-func (d *ObjectDecoder) String(f int, dst **string) {
-	if !d.field(f) {
+func (d *ObjectDecoder) String(f int, name string, dst **string) {
+	if !d.field(f, name) {
 		return
 	}
 	if s, ok := d.str(); ok {
@@ -263,8 +275,8 @@ func (d *ObjectDecoder) String(f int, dst **string) {
 }
 
 // Bool decodes field f, a bool.
-func (d *ObjectDecoder) Bool(f int, dst **bool) {
-	if !d.field(f) {
+func (d *ObjectDecoder) Bool(f int, name string, dst **bool) {
+	if !d.field(f, name) {
 		return
 	}
 	b := d.b[d.i:]
@@ -282,8 +294,8 @@ func (d *ObjectDecoder) Bool(f int, dst **bool) {
 }
 
 // Raw decodes field f, any JSON, kept as it arrived.
-func (d *ObjectDecoder) Raw(f int, dst *json.RawMessage) {
-	if !d.field(f) {
+func (d *ObjectDecoder) Raw(f int, name string, dst *json.RawMessage) {
+	if !d.field(f, name) {
 		return
 	}
 	if v := d.value(); v != nil {
@@ -292,8 +304,8 @@ func (d *ObjectDecoder) Raw(f int, dst *json.RawMessage) {
 }
 
 // JSON decodes field f with encoding/json, for a type with no path of its own.
-func (d *ObjectDecoder) JSON(f int, dst any) {
-	if !d.field(f) {
+func (d *ObjectDecoder) JSON(f int, name string, dst any) {
+	if !d.field(f, name) {
 		return
 	}
 	if v := d.value(); v != nil && json.Unmarshal(v, dst) != nil {
@@ -302,8 +314,8 @@ func (d *ObjectDecoder) JSON(f int, dst any) {
 }
 
 // DecodeEnum decodes field f of d, a string or an enumeration.
-func DecodeEnum[T ~string](d *ObjectDecoder, f int, dst **T) {
-	if !d.field(f) {
+func DecodeEnum[T ~string](d *ObjectDecoder, f int, name string, dst **T) {
+	if !d.field(f, name) {
 		return
 	}
 	if s, ok := d.str(); ok {
@@ -314,8 +326,8 @@ func DecodeEnum[T ~string](d *ObjectDecoder, f int, dst **T) {
 
 // DecodeEnums decodes field f of d, a collection of strings or of an enumeration's
 // members.
-func DecodeEnums[T ~string](d *ObjectDecoder, f int, dst *[]T) {
-	if !d.field(f) {
+func DecodeEnums[T ~string](d *ObjectDecoder, f int, name string, dst *[]T) {
+	if !d.field(f, name) {
 		return
 	}
 	d.array(func() {
@@ -329,8 +341,8 @@ func DecodeEnums[T ~string](d *ObjectDecoder, f int, dst *[]T) {
 }
 
 // DecodeInt decodes field f of d, an integer.
-func DecodeInt[T int8 | int16 | int32 | int64 | uint8](d *ObjectDecoder, f int, dst **T) {
-	if !d.field(f) {
+func DecodeInt[T int8 | int16 | int32 | int64 | uint8](d *ObjectDecoder, f int, name string, dst **T) {
+	if !d.field(f, name) {
 		return
 	}
 	s, integer, ok := d.number()
@@ -373,8 +385,8 @@ func DecodeInt[T int8 | int16 | int32 | int64 | uint8](d *ObjectDecoder, f int, 
 }
 
 // DecodeFloat decodes field f of d, a floating-point number.
-func DecodeFloat[T float32 | float64](d *ObjectDecoder, f int, dst **T) {
-	if !d.field(f) {
+func DecodeFloat[T float32 | float64](d *ObjectDecoder, f int, name string, dst **T) {
+	if !d.field(f, name) {
 		return
 	}
 	s, _, ok := d.number()
@@ -400,8 +412,8 @@ func DecodeFloat[T float32 | float64](d *ObjectDecoder, f int, dst **T) {
 func DecodeModel[T any, P interface {
 	*T
 	json.Unmarshaler
-}](d *ObjectDecoder, f int, dst **T) {
-	if !d.field(f) {
+}](d *ObjectDecoder, f int, name string, dst **T) {
+	if !d.field(f, name) {
 		return
 	}
 	v := d.value()
@@ -420,8 +432,8 @@ func DecodeModel[T any, P interface {
 func DecodeModels[T any, P interface {
 	*T
 	json.Unmarshaler
-}](d *ObjectDecoder, f int, dst *[]T) {
-	if !d.field(f) {
+}](d *ObjectDecoder, f int, name string, dst *[]T) {
+	if !d.field(f, name) {
 		return
 	}
 	d.array(func() {
@@ -470,29 +482,40 @@ func (d *ObjectDecoder) array(elem func()) {
 }
 
 // Kept returns the members kept for AdditionalData (the documented nulls and the instance
-// annotations), copied out of the object in two allocations; nil when there are none.
+// annotations), their values copied out of the object in one allocation (and the names of
+// annotations in another); nil when there are none.
 func (d *ObjectDecoder) Kept() map[string]json.RawMessage {
 	if d.n == 0 {
 		return nil
 	}
 	nameLen, valLen := 0, 0
 	for _, k := range d.kept[:d.n] {
-		nameLen += k[0][1] - k[0][0]
-		valLen += k[1][1] - k[1][0]
+		if k.name == "" {
+			nameLen += k.span[1] - k.span[0]
+		}
+		valLen += k.val[1] - k.val[0]
 	}
-	names := make([]byte, 0, nameLen)
-	for _, k := range d.kept[:d.n] {
-		names = append(names, d.b[k[0][0]:k[0][1]]...)
+	var all string
+	if nameLen > 0 {
+		names := make([]byte, 0, nameLen)
+		for _, k := range d.kept[:d.n] {
+			if k.name == "" {
+				names = append(names, d.b[k.span[0]:k.span[1]]...)
+			}
+		}
+		all = string(names)
 	}
-	all := string(names)
 	vals := make([]byte, 0, valLen)
 	extra := make(map[string]json.RawMessage, d.n)
 	off := 0
 	for _, k := range d.kept[:d.n] {
-		name := all[off : off+k[0][1]-k[0][0]]
-		off += len(name)
+		name := k.name
+		if name == "" {
+			name = all[off : off+k.span[1]-k.span[0]]
+			off += len(name)
+		}
 		from := len(vals)
-		vals = append(vals, d.b[k[1][0]:k[1][1]]...)
+		vals = append(vals, d.b[k.val[0]:k.val[1]]...)
 		extra[name] = vals[from:len(vals):len(vals)]
 	}
 	return extra
@@ -564,7 +587,7 @@ func (p *Page[T]) decode(b []byte) bool {
 				return false
 			}
 			seen |= 8
-			DecodeInt(&d, 0, &p.Count)
+			DecodeInt(&d, 0, "@odata.count", &p.Count)
 		default:
 			name := d.Name()
 			if !bytes.Contains(name, []byte("@odata.")) || bytes.EqualFold(name, []byte("@odata.nextLink")) ||

@@ -59,27 +59,27 @@ func (v *Group) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "deletedDateTime":
-			DecodeModel(&dec, 2, &v.DeletedDateTime)
+			DecodeModel(&dec, 2, "deletedDateTime", &v.DeletedDateTime)
 		case "createdDateTime":
-			DecodeModel(&dec, 3, &v.CreatedDateTime)
+			DecodeModel(&dec, 3, "createdDateTime", &v.CreatedDateTime)
 		case "description":
-			dec.String(4, &v.Description)
+			dec.String(4, "description", &v.Description)
 		case "displayName":
-			dec.String(5, &v.DisplayName)
+			dec.String(5, "displayName", &v.DisplayName)
 		case "groupTypes":
-			DecodeEnums(&dec, 6, &v.GroupTypes)
+			DecodeEnums(&dec, 6, "groupTypes", &v.GroupTypes)
 		case "mail":
-			dec.String(7, &v.Mail)
+			dec.String(7, "mail", &v.Mail)
 		case "mailEnabled":
-			dec.Bool(8, &v.MailEnabled)
+			dec.Bool(8, "mailEnabled", &v.MailEnabled)
 		case "securityEnabled":
-			dec.Bool(9, &v.SecurityEnabled)
+			dec.Bool(9, "securityEnabled", &v.SecurityEnabled)
 		case "visibility":
-			dec.String(10, &v.Visibility)
+			dec.String(10, "visibility", &v.Visibility)
 		default:
 			dec.Other()
 		}

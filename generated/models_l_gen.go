@@ -38,13 +38,13 @@ func (v *Location) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "displayName":
-			dec.String(1, &v.DisplayName)
+			dec.String(1, "displayName", &v.DisplayName)
 		case "locationEmailAddress":
-			dec.String(2, &v.LocationEmailAddress)
+			dec.String(2, "locationEmailAddress", &v.LocationEmailAddress)
 		case "locationUri":
-			dec.String(3, &v.LocationURI)
+			dec.String(3, "locationUri", &v.LocationURI)
 		default:
 			dec.Other()
 		}

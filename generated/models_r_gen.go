@@ -47,23 +47,23 @@ func (v *Reminder) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "changeKey":
-			dec.String(1, &v.ChangeKey)
+			dec.String(1, "changeKey", &v.ChangeKey)
 		case "eventEndTime":
-			DecodeModel(&dec, 2, &v.EventEndTime)
+			DecodeModel(&dec, 2, "eventEndTime", &v.EventEndTime)
 		case "eventId":
-			dec.String(3, &v.EventID)
+			dec.String(3, "eventId", &v.EventID)
 		case "eventLocation":
-			DecodeModel(&dec, 4, &v.EventLocation)
+			DecodeModel(&dec, 4, "eventLocation", &v.EventLocation)
 		case "eventStartTime":
-			DecodeModel(&dec, 5, &v.EventStartTime)
+			DecodeModel(&dec, 5, "eventStartTime", &v.EventStartTime)
 		case "eventSubject":
-			dec.String(6, &v.EventSubject)
+			dec.String(6, "eventSubject", &v.EventSubject)
 		case "eventWebLink":
-			dec.String(7, &v.EventWebLink)
+			dec.String(7, "eventWebLink", &v.EventWebLink)
 		case "reminderFireTime":
-			DecodeModel(&dec, 8, &v.ReminderFireTime)
+			DecodeModel(&dec, 8, "reminderFireTime", &v.ReminderFireTime)
 		default:
 			dec.Other()
 		}

@@ -57,29 +57,29 @@ func (v *User) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "deletedDateTime":
-			DecodeModel(&dec, 2, &v.DeletedDateTime)
+			DecodeModel(&dec, 2, "deletedDateTime", &v.DeletedDateTime)
 		case "accountEnabled":
-			dec.Bool(3, &v.AccountEnabled)
+			dec.Bool(3, "accountEnabled", &v.AccountEnabled)
 		case "businessPhones":
-			DecodeEnums(&dec, 4, &v.BusinessPhones)
+			DecodeEnums(&dec, 4, "businessPhones", &v.BusinessPhones)
 		case "createdDateTime":
-			DecodeModel(&dec, 5, &v.CreatedDateTime)
+			DecodeModel(&dec, 5, "createdDateTime", &v.CreatedDateTime)
 		case "displayName":
-			dec.String(6, &v.DisplayName)
+			dec.String(6, "displayName", &v.DisplayName)
 		case "mail":
-			dec.String(7, &v.Mail)
+			dec.String(7, "mail", &v.Mail)
 		case "userPrincipalName":
-			dec.String(8, &v.UserPrincipalName)
+			dec.String(8, "userPrincipalName", &v.UserPrincipalName)
 		case "userType":
-			dec.String(9, &v.UserType)
+			dec.String(9, "userType", &v.UserType)
 		case "manager":
-			DecodeModel(&dec, 10, &v.Manager)
+			DecodeModel(&dec, 10, "manager", &v.Manager)
 		case "memberOf":
-			DecodeModels(&dec, 11, &v.MemberOf)
+			DecodeModels(&dec, 11, "memberOf", &v.MemberOf)
 		default:
 			dec.Other()
 		}

@@ -252,9 +252,9 @@ func knownFunc(t *goType) string { return "known" + t.Name }
 //		for dec.Next() {
 //			switch string(dec.Name()) {
 //			case "@odata.type":
-//				dec.String(0, &v.ODataType)
+//				dec.String(0, "@odata.type", &v.ODataType)
 //			case "deletedDateTime":
-//				DecodeModel(&dec, 1, &v.DeletedDateTime)
+//				DecodeModel(&dec, 1, "deletedDateTime", &v.DeletedDateTime)
 //			default:
 //				dec.Other()
 //			}
@@ -281,7 +281,7 @@ func knownFunc(t *goType) string { return "known" + t.Name }
 //		return nil
 //	}
 func genUnmarshal(f *jen.File, v *view, t *goType) {
-	cases := []jen.Code{jen.Case(jen.Lit("@odata.type")).Block(jen.Id("dec").Dot("String").Call(jen.Lit(0), jen.Op("&").Id("v").Dot("ODataType")))}
+	cases := []jen.Code{jen.Case(jen.Lit("@odata.type")).Block(jen.Id("dec").Dot("String").Call(jen.Lit(0), jen.Lit("@odata.type"), jen.Op("&").Id("v").Dot("ODataType")))}
 	for i, p := range t.Fields {
 		cases = append(cases, jen.Case(jen.Lit(p.Prop.Name)).Block(v.decodeField(p, i+1)))
 	}
@@ -336,10 +336,10 @@ func (v *view) decodeField(p goProp, i int) jen.Code {
 	t := p.Prop.Type
 	dst := jen.Op("&").Id("v").Dot(p.Name)
 	method := func(name string) jen.Code {
-		return jen.Id("dec").Dot(name).Call(jen.Lit(i), dst)
+		return jen.Id("dec").Dot(name).Call(jen.Lit(i), jen.Lit(p.Prop.Name), dst)
 	}
 	generic := func(name string) jen.Code {
-		return v.rt(name).Call(jen.Op("&").Id("dec"), jen.Lit(i), dst)
+		return v.rt(name).Call(jen.Op("&").Id("dec"), jen.Lit(i), jen.Lit(p.Prop.Name), dst)
 	}
 	if !t.Collection && isSliceLike(t) {
 		return method("Raw")

@@ -42,17 +42,17 @@ func (v *Alert) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "severity":
-			DecodeEnum(&dec, 2, &v.Severity)
+			DecodeEnum(&dec, 2, "severity", &v.Severity)
 		case "createdDateTime":
-			DecodeModel(&dec, 3, &v.CreatedDateTime)
+			DecodeModel(&dec, 3, "createdDateTime", &v.CreatedDateTime)
 		case "eventCount":
-			DecodeInt(&dec, 4, &v.EventCount)
+			DecodeInt(&dec, 4, "eventCount", &v.EventCount)
 		case "tags":
-			DecodeEnums(&dec, 5, &v.Tags)
+			DecodeEnums(&dec, 5, "tags", &v.Tags)
 		default:
 			dec.Other()
 		}

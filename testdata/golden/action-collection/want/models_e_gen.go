@@ -35,11 +35,11 @@ func (v *EmailAddress) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "address":
-			dec.String(1, &v.Address)
+			dec.String(1, "address", &v.Address)
 		case "name":
-			dec.String(2, &v.Name)
+			dec.String(2, "name", &v.Name)
 		default:
 			dec.Other()
 		}

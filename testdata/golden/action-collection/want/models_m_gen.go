@@ -39,15 +39,15 @@ func (v *MailTips) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "emailAddress":
-			DecodeModel(&dec, 1, &v.EmailAddress)
+			DecodeModel(&dec, 1, "emailAddress", &v.EmailAddress)
 		case "mailboxFull":
-			dec.Bool(2, &v.MailboxFull)
+			dec.Bool(2, "mailboxFull", &v.MailboxFull)
 		case "totalMemberCount":
-			DecodeInt(&dec, 3, &v.TotalMemberCount)
+			DecodeInt(&dec, 3, "totalMemberCount", &v.TotalMemberCount)
 		case "recipientSuggestions":
-			DecodeModels(&dec, 4, &v.RecipientSuggestions)
+			DecodeModels(&dec, 4, "recipientSuggestions", &v.RecipientSuggestions)
 		default:
 			dec.Other()
 		}

@@ -41,17 +41,17 @@ func (v *Attachment) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "contentType":
-			dec.String(1, &v.ContentType)
+			dec.String(1, "contentType", &v.ContentType)
 		case "id":
-			dec.String(2, &v.ID)
+			dec.String(2, "id", &v.ID)
 		case "isInline":
-			dec.Bool(3, &v.IsInline)
+			dec.Bool(3, "isInline", &v.IsInline)
 		case "name":
-			dec.String(4, &v.Name)
+			dec.String(4, "name", &v.Name)
 		case "size":
-			DecodeInt(&dec, 5, &v.Size)
+			DecodeInt(&dec, 5, "size", &v.Size)
 		default:
 			dec.Other()
 		}

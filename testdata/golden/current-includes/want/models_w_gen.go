@@ -35,11 +35,11 @@ func (v *Widget) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "displayName":
-			dec.String(2, &v.DisplayName)
+			dec.String(2, "displayName", &v.DisplayName)
 		default:
 			dec.Other()
 		}

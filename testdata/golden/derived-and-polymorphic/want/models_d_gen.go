@@ -45,11 +45,11 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "deletedDateTime":
-			DecodeModel(&dec, 2, &v.DeletedDateTime)
+			DecodeModel(&dec, 2, "deletedDateTime", &v.DeletedDateTime)
 		default:
 			dec.Other()
 		}

@@ -43,15 +43,15 @@ func (v *ServicePrincipal) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "deletedDateTime":
-			DecodeModel(&dec, 2, &v.DeletedDateTime)
+			DecodeModel(&dec, 2, "deletedDateTime", &v.DeletedDateTime)
 		case "appId":
-			dec.String(3, &v.AppID)
+			dec.String(3, "appId", &v.AppID)
 		case "servicePrincipalType":
-			dec.String(4, &v.ServicePrincipalType)
+			dec.String(4, "servicePrincipalType", &v.ServicePrincipalType)
 		default:
 			dec.Other()
 		}

@@ -55,25 +55,25 @@ func (v *User) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "deletedDateTime":
-			DecodeModel(&dec, 2, &v.DeletedDateTime)
+			DecodeModel(&dec, 2, "deletedDateTime", &v.DeletedDateTime)
 		case "displayName":
-			dec.String(3, &v.DisplayName)
+			dec.String(3, "displayName", &v.DisplayName)
 		case "jobTitle":
-			dec.String(4, &v.JobTitle)
+			dec.String(4, "jobTitle", &v.JobTitle)
 		case "ageGroup":
-			DecodeEnum(&dec, 5, &v.AgeGroup)
+			DecodeEnum(&dec, 5, "ageGroup", &v.AgeGroup)
 		case "signInSessionsValidFromDateTime":
-			DecodeModel(&dec, 6, &v.SignInSessionsValidFromDateTime)
+			DecodeModel(&dec, 6, "signInSessionsValidFromDateTime", &v.SignInSessionsValidFromDateTime)
 		case "manager":
-			DecodeModel(&dec, 7, &v.Manager)
+			DecodeModel(&dec, 7, "manager", &v.Manager)
 		case "photo":
-			dec.Raw(8, &v.Photo)
+			dec.Raw(8, "photo", &v.Photo)
 		case "mobilePhone":
-			dec.String(9, &v.MobilePhone)
+			dec.String(9, "mobilePhone", &v.MobilePhone)
 		default:
 			dec.Other()
 		}

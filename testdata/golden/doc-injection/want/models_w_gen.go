@@ -44,19 +44,19 @@ func (v *Widget) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "displayName":
-			dec.String(2, &v.DisplayName)
+			dec.String(2, "displayName", &v.DisplayName)
 		case "notes":
-			dec.String(3, &v.Notes)
+			dec.String(3, "notes", &v.Notes)
 		case "kind":
-			DecodeEnum(&dec, 4, &v.Kind)
+			DecodeEnum(&dec, 4, "kind", &v.Kind)
 		case "weight":
-			DecodeFloat(&dec, 5, &v.Weight)
+			DecodeFloat(&dec, 5, "weight", &v.Weight)
 		case "größe":
-			dec.String(6, &v.Größe)
+			dec.String(6, "größe", &v.Größe)
 		default:
 			dec.Other()
 		}

@@ -37,13 +37,13 @@ func (v *Drive) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "driveType":
-			dec.String(2, &v.DriveType)
+			dec.String(2, "driveType", &v.DriveType)
 		case "name":
-			dec.String(3, &v.Name)
+			dec.String(3, "name", &v.Name)
 		default:
 			dec.Other()
 		}

@@ -36,13 +36,13 @@ func (v *Site) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "displayName":
-			dec.String(2, &v.DisplayName)
+			dec.String(2, "displayName", &v.DisplayName)
 		case "name":
-			dec.String(3, &v.Name)
+			dec.String(3, "name", &v.Name)
 		default:
 			dec.Other()
 		}

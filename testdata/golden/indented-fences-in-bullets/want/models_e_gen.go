@@ -37,13 +37,13 @@ func (v *Event) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "type":
-			dec.String(2, &v.Type)
+			dec.String(2, "type", &v.Type)
 		case "subject":
-			dec.String(3, &v.Subject)
+			dec.String(3, "subject", &v.Subject)
 		default:
 			dec.Other()
 		}

@@ -35,11 +35,11 @@ func (v *SecureScoreControlProfile) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "controlStateUpdates":
-			DecodeModels(&dec, 2, &v.ControlStateUpdates)
+			DecodeModels(&dec, 2, "controlStateUpdates", &v.ControlStateUpdates)
 		default:
 			dec.Other()
 		}
@@ -101,17 +101,17 @@ func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "assignedTo":
-			dec.String(1, &v.AssignedTo)
+			dec.String(1, "assignedTo", &v.AssignedTo)
 		case "comment":
-			dec.String(2, &v.Comment)
+			dec.String(2, "comment", &v.Comment)
 		case "state":
-			dec.String(3, &v.State)
+			dec.String(3, "state", &v.State)
 		case "updatedBy":
-			dec.String(4, &v.UpdatedBy)
+			dec.String(4, "updatedBy", &v.UpdatedBy)
 		case "updatedDateTime":
-			DecodeModel(&dec, 5, &v.UpdatedDateTime)
+			DecodeModel(&dec, 5, "updatedDateTime", &v.UpdatedDateTime)
 		default:
 			dec.Other()
 		}

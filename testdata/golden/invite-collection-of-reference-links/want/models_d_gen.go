@@ -37,13 +37,13 @@ func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "alias":
-			dec.String(1, &v.Alias)
+			dec.String(1, "alias", &v.Alias)
 		case "email":
-			dec.String(2, &v.Email)
+			dec.String(2, "email", &v.Email)
 		case "objectId":
-			dec.String(3, &v.ObjectID)
+			dec.String(3, "objectId", &v.ObjectID)
 		default:
 			dec.Other()
 		}

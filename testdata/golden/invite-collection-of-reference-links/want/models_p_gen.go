@@ -41,17 +41,17 @@ func (v *Permission) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "roles":
-			DecodeEnums(&dec, 2, &v.Roles)
+			DecodeEnums(&dec, 2, "roles", &v.Roles)
 		case "hasPassword":
-			dec.Bool(3, &v.HasPassword)
+			dec.Bool(3, "hasPassword", &v.HasPassword)
 		case "expirationDateTime":
-			DecodeModel(&dec, 4, &v.ExpirationDateTime)
+			DecodeModel(&dec, 4, "expirationDateTime", &v.ExpirationDateTime)
 		case "grantedTo":
-			DecodeModel(&dec, 5, &v.GrantedTo)
+			DecodeModel(&dec, 5, "grantedTo", &v.GrantedTo)
 		default:
 			dec.Other()
 		}

@@ -37,13 +37,13 @@ func (v *Message) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "subject":
-			dec.String(2, &v.Subject)
+			dec.String(2, "subject", &v.Subject)
 		case "singleValueExtendedProperties":
-			dec.JSON(3, &v.SingleValueExtendedProperties)
+			dec.JSON(3, "singleValueExtendedProperties", &v.SingleValueExtendedProperties)
 		default:
 			dec.Other()
 		}

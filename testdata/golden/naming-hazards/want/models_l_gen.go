@@ -47,23 +47,23 @@ func (v *ListItem) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "type":
-			dec.String(2, &v.Type)
+			dec.String(2, "type", &v.Type)
 		case "interface":
-			dec.String(3, &v.Interface)
+			dec.String(3, "interface", &v.Interface)
 		case "3dModel":
-			DecodeModel(&dec, 4, &v.X3dModel)
+			DecodeModel(&dec, 4, "3dModel", &v.X3dModel)
 		case "displayName":
-			dec.String(5, &v.DisplayName)
+			dec.String(5, "displayName", &v.DisplayName)
 		case "DisplayName":
-			dec.String(6, &v.DisplayName2)
+			dec.String(6, "DisplayName", &v.DisplayName2)
 		case "größe":
-			DecodeFloat(&dec, 7, &v.Größe)
+			DecodeFloat(&dec, 7, "größe", &v.Größe)
 		case "Client":
-			dec.String(8, &v.Client)
+			dec.String(8, "Client", &v.Client)
 		default:
 			dec.Other()
 		}

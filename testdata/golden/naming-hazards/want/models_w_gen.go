@@ -37,13 +37,13 @@ func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "address":
-			dec.String(1, &v.Address)
+			dec.String(1, "address", &v.Address)
 		case "values":
-			dec.Raw(2, &v.Values)
+			dec.Raw(2, "values", &v.Values)
 		case "rowCount":
-			DecodeInt(&dec, 3, &v.RowCount)
+			DecodeInt(&dec, 3, "rowCount", &v.RowCount)
 		default:
 			dec.Other()
 		}

@@ -45,21 +45,21 @@ func (v *Call) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "callbackUri":
-			dec.String(1, &v.CallbackURI)
+			dec.String(1, "callbackUri", &v.CallbackURI)
 		case "direction":
-			dec.String(2, &v.Direction)
+			dec.String(2, "direction", &v.Direction)
 		case "id":
-			dec.String(3, &v.ID)
+			dec.String(3, "id", &v.ID)
 		case "requestedModalities":
-			DecodeEnums(&dec, 4, &v.RequestedModalities)
+			DecodeEnums(&dec, 4, "requestedModalities", &v.RequestedModalities)
 		case "state":
-			dec.String(5, &v.State)
+			dec.String(5, "state", &v.State)
 		case "subject":
-			dec.String(6, &v.Subject)
+			dec.String(6, "subject", &v.Subject)
 		case "tenantId":
-			dec.String(7, &v.TenantID)
+			dec.String(7, "tenantId", &v.TenantID)
 		default:
 			dec.Other()
 		}

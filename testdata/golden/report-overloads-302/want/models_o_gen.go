@@ -41,17 +41,17 @@ func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "reportRefreshDate":
-			DecodeModel(&dec, 1, &v.ReportRefreshDate)
+			DecodeModel(&dec, 1, "reportRefreshDate", &v.ReportRefreshDate)
 		case "office365":
-			DecodeInt(&dec, 2, &v.Office365)
+			DecodeInt(&dec, 2, "office365", &v.Office365)
 		case "exchange":
-			DecodeInt(&dec, 3, &v.Exchange)
+			DecodeInt(&dec, 3, "exchange", &v.Exchange)
 		case "reportDate":
-			DecodeModel(&dec, 4, &v.ReportDate)
+			DecodeModel(&dec, 4, "reportDate", &v.ReportDate)
 		case "reportPeriod":
-			dec.String(5, &v.ReportPeriod)
+			dec.String(5, "reportPeriod", &v.ReportPeriod)
 		default:
 			dec.Other()
 		}

@@ -31,7 +31,7 @@ func (v *WorkbookRangeSort) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		default:
 			dec.Other()
 		}

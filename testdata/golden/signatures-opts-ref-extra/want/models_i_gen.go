@@ -39,15 +39,15 @@ func (v *ItemActivityStat) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "startDateTime":
-			DecodeModel(&dec, 2, &v.StartDateTime)
+			DecodeModel(&dec, 2, "startDateTime", &v.StartDateTime)
 		case "endDateTime":
-			DecodeModel(&dec, 3, &v.EndDateTime)
+			DecodeModel(&dec, 3, "endDateTime", &v.EndDateTime)
 		case "isTrending":
-			dec.Bool(4, &v.IsTrending)
+			dec.Bool(4, "isTrending", &v.IsTrending)
 		default:
 			dec.Other()
 		}

@@ -35,11 +35,11 @@ func (v *Drive) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "driveType":
-			dec.String(2, &v.DriveType)
+			dec.String(2, "driveType", &v.DriveType)
 		default:
 			dec.Other()
 		}
@@ -95,11 +95,11 @@ func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "email":
-			dec.String(1, &v.Email)
+			dec.String(1, "email", &v.Email)
 		case "objectId":
-			dec.String(2, &v.ObjectID)
+			dec.String(2, "objectId", &v.ObjectID)
 		default:
 			dec.Other()
 		}

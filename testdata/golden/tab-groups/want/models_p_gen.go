@@ -37,13 +37,13 @@ func (v *Permission) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "roles":
-			DecodeEnums(&dec, 2, &v.Roles)
+			DecodeEnums(&dec, 2, "roles", &v.Roles)
 		case "expirationDateTime":
-			DecodeModel(&dec, 3, &v.ExpirationDateTime)
+			DecodeModel(&dec, 3, "expirationDateTime", &v.ExpirationDateTime)
 		default:
 			dec.Other()
 		}

@@ -39,15 +39,15 @@ func (v *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "description":
-			dec.String(2, &v.Description)
+			dec.String(2, "description", &v.Description)
 		case "discoverable":
-			dec.Bool(3, &v.Discoverable)
+			dec.Bool(3, "discoverable", &v.Discoverable)
 		case "factoryTag":
-			dec.String(4, &v.FactoryTag)
+			dec.String(4, "factoryTag", &v.FactoryTag)
 		default:
 			dec.Other()
 		}

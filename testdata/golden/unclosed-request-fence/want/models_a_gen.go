@@ -37,13 +37,13 @@ func (v *AccessPackage) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "catalogId":
-			dec.String(2, &v.CatalogID)
+			dec.String(2, "catalogId", &v.CatalogID)
 		case "displayName":
-			dec.String(3, &v.DisplayName)
+			dec.String(3, "displayName", &v.DisplayName)
 		default:
 			dec.Other()
 		}

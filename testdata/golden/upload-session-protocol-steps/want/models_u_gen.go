@@ -37,13 +37,13 @@ func (v *UploadSession) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "uploadUrl":
-			dec.String(1, &v.UploadURL)
+			dec.String(1, "uploadUrl", &v.UploadURL)
 		case "expirationDateTime":
-			DecodeModel(&dec, 2, &v.ExpirationDateTime)
+			DecodeModel(&dec, 2, "expirationDateTime", &v.ExpirationDateTime)
 		case "nextExpectedRanges":
-			DecodeEnums(&dec, 3, &v.NextExpectedRanges)
+			DecodeEnums(&dec, 3, "nextExpectedRanges", &v.NextExpectedRanges)
 		default:
 			dec.Other()
 		}

@@ -77,41 +77,41 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "organizationName":
-			dec.String(2, &v.OrganizationName)
+			dec.String(2, "organizationName", &v.OrganizationName)
 		case "vppTokenAccountType":
-			graph.DecodeEnum(&dec, 3, &v.VppTokenAccountType)
+			graph.DecodeEnum(&dec, 3, "vppTokenAccountType", &v.VppTokenAccountType)
 		case "appleId":
-			dec.String(4, &v.AppleID)
+			dec.String(4, "appleId", &v.AppleID)
 		case "expirationDateTime":
-			graph.DecodeModel(&dec, 5, &v.ExpirationDateTime)
+			graph.DecodeModel(&dec, 5, "expirationDateTime", &v.ExpirationDateTime)
 		case "lastSyncDateTime":
-			graph.DecodeModel(&dec, 6, &v.LastSyncDateTime)
+			graph.DecodeModel(&dec, 6, "lastSyncDateTime", &v.LastSyncDateTime)
 		case "token":
-			dec.String(7, &v.Token)
+			dec.String(7, "token", &v.Token)
 		case "lastModifiedDateTime":
-			graph.DecodeModel(&dec, 8, &v.LastModifiedDateTime)
+			graph.DecodeModel(&dec, 8, "lastModifiedDateTime", &v.LastModifiedDateTime)
 		case "state":
-			graph.DecodeEnum(&dec, 9, &v.State)
+			graph.DecodeEnum(&dec, 9, "state", &v.State)
 		case "lastSyncStatus":
-			graph.DecodeEnum(&dec, 10, &v.LastSyncStatus)
+			graph.DecodeEnum(&dec, 10, "lastSyncStatus", &v.LastSyncStatus)
 		case "automaticallyUpdateApps":
-			dec.Bool(11, &v.AutomaticallyUpdateApps)
+			dec.Bool(11, "automaticallyUpdateApps", &v.AutomaticallyUpdateApps)
 		case "countryOrRegion":
-			dec.String(12, &v.CountryOrRegion)
+			dec.String(12, "countryOrRegion", &v.CountryOrRegion)
 		case "dataSharingConsentGranted":
-			dec.Bool(13, &v.DataSharingConsentGranted)
+			dec.Bool(13, "dataSharingConsentGranted", &v.DataSharingConsentGranted)
 		case "displayName":
-			dec.String(14, &v.DisplayName)
+			dec.String(14, "displayName", &v.DisplayName)
 		case "locationName":
-			dec.String(15, &v.LocationName)
+			dec.String(15, "locationName", &v.LocationName)
 		case "claimTokenManagementFromExternalMdm":
-			dec.Bool(16, &v.ClaimTokenManagementFromExternalMdm)
+			dec.Bool(16, "claimTokenManagementFromExternalMdm", &v.ClaimTokenManagementFromExternalMdm)
 		case "roleScopeTagIds":
-			graph.DecodeEnums(&dec, 17, &v.RoleScopeTagIDs)
+			graph.DecodeEnums(&dec, 17, "roleScopeTagIds", &v.RoleScopeTagIDs)
 		default:
 			dec.Other()
 		}

@@ -53,21 +53,21 @@ func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
-			dec.String(0, &v.ODataType)
+			dec.String(0, "@odata.type", &v.ODataType)
 		case "id":
-			dec.String(1, &v.ID)
+			dec.String(1, "id", &v.ID)
 		case "lastModifiedDateTime":
-			graph.DecodeModel(&dec, 2, &v.LastModifiedDateTime)
+			graph.DecodeModel(&dec, 2, "lastModifiedDateTime", &v.LastModifiedDateTime)
 		case "displayName":
-			dec.String(3, &v.DisplayName)
+			dec.String(3, "displayName", &v.DisplayName)
 		case "defaultLocale":
-			dec.String(4, &v.DefaultLocale)
+			dec.String(4, "defaultLocale", &v.DefaultLocale)
 		case "brandingOptions":
-			graph.DecodeEnum(&dec, 5, &v.BrandingOptions)
+			graph.DecodeEnum(&dec, 5, "brandingOptions", &v.BrandingOptions)
 		case "roleScopeTagIds":
-			graph.DecodeEnums(&dec, 6, &v.RoleScopeTagIDs)
+			graph.DecodeEnums(&dec, 6, "roleScopeTagIds", &v.RoleScopeTagIDs)
 		case "localizedNotificationMessages":
-			dec.JSON(7, &v.LocalizedNotificationMessages)
+			dec.JSON(7, "localizedNotificationMessages", &v.LocalizedNotificationMessages)
 		default:
 			dec.Other()
 		}
