@@ -63,9 +63,15 @@ func (v *Group) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(1, "id", &v.ID)
 		case "deletedDateTime":
-			DecodeModel(&dec, 2, "deletedDateTime", &v.DeletedDateTime)
+			if raw := dec.Value(2, "deletedDateTime"); raw != nil {
+				v.DeletedDateTime = new(DateTimeOffset)
+				dec.Check(v.DeletedDateTime.UnmarshalJSON(raw))
+			}
 		case "createdDateTime":
-			DecodeModel(&dec, 3, "createdDateTime", &v.CreatedDateTime)
+			if raw := dec.Value(3, "createdDateTime"); raw != nil {
+				v.CreatedDateTime = new(DateTimeOffset)
+				dec.Check(v.CreatedDateTime.UnmarshalJSON(raw))
+			}
 		case "description":
 			dec.String(4, "description", &v.Description)
 		case "displayName":

@@ -51,19 +51,31 @@ func (v *Reminder) UnmarshalJSON(b []byte) error {
 		case "changeKey":
 			dec.String(1, "changeKey", &v.ChangeKey)
 		case "eventEndTime":
-			DecodeModel(&dec, 2, "eventEndTime", &v.EventEndTime)
+			if raw := dec.Value(2, "eventEndTime"); raw != nil {
+				v.EventEndTime = new(DateTimeTimeZone)
+				dec.Check(v.EventEndTime.UnmarshalJSON(raw))
+			}
 		case "eventId":
 			dec.String(3, "eventId", &v.EventID)
 		case "eventLocation":
-			DecodeModel(&dec, 4, "eventLocation", &v.EventLocation)
+			if raw := dec.Value(4, "eventLocation"); raw != nil {
+				v.EventLocation = new(Location)
+				dec.Check(v.EventLocation.UnmarshalJSON(raw))
+			}
 		case "eventStartTime":
-			DecodeModel(&dec, 5, "eventStartTime", &v.EventStartTime)
+			if raw := dec.Value(5, "eventStartTime"); raw != nil {
+				v.EventStartTime = new(DateTimeTimeZone)
+				dec.Check(v.EventStartTime.UnmarshalJSON(raw))
+			}
 		case "eventSubject":
 			dec.String(6, "eventSubject", &v.EventSubject)
 		case "eventWebLink":
 			dec.String(7, "eventWebLink", &v.EventWebLink)
 		case "reminderFireTime":
-			DecodeModel(&dec, 8, "reminderFireTime", &v.ReminderFireTime)
+			if raw := dec.Value(8, "reminderFireTime"); raw != nil {
+				v.ReminderFireTime = new(DateTimeTimeZone)
+				dec.Check(v.ReminderFireTime.UnmarshalJSON(raw))
+			}
 		default:
 			dec.Other()
 		}

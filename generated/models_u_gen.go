@@ -61,13 +61,19 @@ func (v *User) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(1, "id", &v.ID)
 		case "deletedDateTime":
-			DecodeModel(&dec, 2, "deletedDateTime", &v.DeletedDateTime)
+			if raw := dec.Value(2, "deletedDateTime"); raw != nil {
+				v.DeletedDateTime = new(DateTimeOffset)
+				dec.Check(v.DeletedDateTime.UnmarshalJSON(raw))
+			}
 		case "accountEnabled":
 			dec.Bool(3, "accountEnabled", &v.AccountEnabled)
 		case "businessPhones":
 			DecodeEnums(&dec, 4, "businessPhones", &v.BusinessPhones)
 		case "createdDateTime":
-			DecodeModel(&dec, 5, "createdDateTime", &v.CreatedDateTime)
+			if raw := dec.Value(5, "createdDateTime"); raw != nil {
+				v.CreatedDateTime = new(DateTimeOffset)
+				dec.Check(v.CreatedDateTime.UnmarshalJSON(raw))
+			}
 		case "displayName":
 			dec.String(6, "displayName", &v.DisplayName)
 		case "mail":
@@ -77,9 +83,18 @@ func (v *User) UnmarshalJSON(b []byte) error {
 		case "userType":
 			dec.String(9, "userType", &v.UserType)
 		case "manager":
-			DecodeModel(&dec, 10, "manager", &v.Manager)
+			if raw := dec.Value(10, "manager"); raw != nil {
+				v.Manager = new(DirectoryObject)
+				dec.Check(v.Manager.UnmarshalJSON(raw))
+			}
 		case "memberOf":
-			DecodeModels(&dec, 11, "memberOf", &v.MemberOf)
+			if dec.Array(11, "memberOf") {
+				v.MemberOf = []DirectoryObject{}
+				for raw := dec.Element(); raw != nil; raw = dec.Element() {
+					v.MemberOf = append(v.MemberOf, DirectoryObject{})
+					dec.Check(v.MemberOf[len(v.MemberOf)-1].UnmarshalJSON(raw))
+				}
+			}
 		default:
 			dec.Other()
 		}

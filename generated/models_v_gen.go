@@ -84,13 +84,22 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 		case "appleId":
 			dec.String(4, "appleId", &v.AppleID)
 		case "expirationDateTime":
-			DecodeModel(&dec, 5, "expirationDateTime", &v.ExpirationDateTime)
+			if raw := dec.Value(5, "expirationDateTime"); raw != nil {
+				v.ExpirationDateTime = new(DateTimeOffset)
+				dec.Check(v.ExpirationDateTime.UnmarshalJSON(raw))
+			}
 		case "lastSyncDateTime":
-			DecodeModel(&dec, 6, "lastSyncDateTime", &v.LastSyncDateTime)
+			if raw := dec.Value(6, "lastSyncDateTime"); raw != nil {
+				v.LastSyncDateTime = new(DateTimeOffset)
+				dec.Check(v.LastSyncDateTime.UnmarshalJSON(raw))
+			}
 		case "token":
 			dec.String(7, "token", &v.Token)
 		case "lastModifiedDateTime":
-			DecodeModel(&dec, 8, "lastModifiedDateTime", &v.LastModifiedDateTime)
+			if raw := dec.Value(8, "lastModifiedDateTime"); raw != nil {
+				v.LastModifiedDateTime = new(DateTimeOffset)
+				dec.Check(v.LastModifiedDateTime.UnmarshalJSON(raw))
+			}
 		case "state":
 			DecodeEnum(&dec, 9, "state", &v.State)
 		case "lastSyncStatus":

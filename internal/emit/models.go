@@ -254,7 +254,10 @@ func knownFunc(t *goType) string { return "known" + t.Name }
 //			case "@odata.type":
 //				dec.String(0, "@odata.type", &v.ODataType)
 //			case "deletedDateTime":
-//				DecodeModel(&dec, 1, "deletedDateTime", &v.DeletedDateTime)
+//				if raw := dec.Value(1, "deletedDateTime"); raw != nil {
+//					v.DeletedDateTime = new(DateTimeOffset)
+//					dec.Check(v.DeletedDateTime.UnmarshalJSON(raw))
+//				}
 //			default:
 //				dec.Other()
 //			}
@@ -371,11 +374,34 @@ func (v *view) decodeField(p goProp, i int) jen.Code {
 			}
 		}
 	}
+	field := jen.Id("v").Dot(p.Name)
+	if kind == "model" {
+		// No generic helper here: one instantiation per model type would cost the whole
+		// client's build time.
+		elem := t
+		elem.Collection = false
+		typ := v.goTypeOf(elem)
+		if t.Collection {
+			return jen.If(jen.Id("dec").Dot("Array").Call(jen.Lit(i), jen.Lit(p.Prop.Name))).Block(
+				field.Clone().Op("=").Index().Add(typ.Clone()).Values(),
+				jen.For(
+					jen.Id("raw").Op(":=").Id("dec").Dot("Element").Call(),
+					jen.Id("raw").Op("!=").Nil(),
+					jen.Id("raw").Op("=").Id("dec").Dot("Element").Call(),
+				).Block(
+					field.Clone().Op("=").Append(field.Clone(), typ.Clone().Values()),
+					jen.Id("dec").Dot("Check").Call(field.Clone().Index(jen.Len(field.Clone()).Op("-").Lit(1)).Dot("UnmarshalJSON").Call(jen.Id("raw"))),
+				),
+			)
+		}
+		return jen.If(jen.Id("raw").Op(":=").Id("dec").Dot("Value").Call(jen.Lit(i), jen.Lit(p.Prop.Name)), jen.Id("raw").Op("!=").Nil()).Block(
+			field.Clone().Op("=").New(typ.Clone()),
+			jen.Id("dec").Dot("Check").Call(field.Clone().Dot("UnmarshalJSON").Call(jen.Id("raw"))),
+		)
+	}
 	switch {
 	case t.Collection && kind == "string":
 		return generic("DecodeEnums")
-	case t.Collection && kind == "model":
-		return generic("DecodeModels")
 	case t.Collection || kind == "json":
 		return method("JSON")
 	case kind == "bool":
@@ -384,8 +410,6 @@ func (v *view) decodeField(p goProp, i int) jen.Code {
 		return generic("DecodeInt")
 	case kind == "float":
 		return generic("DecodeFloat")
-	case kind == "model":
-		return generic("DecodeModel")
 	}
 	return generic("DecodeEnum")
 }

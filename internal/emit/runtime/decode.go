@@ -38,6 +38,7 @@ type ObjectDecoder struct {
 	name   [2]int    // the current member's name, without its quotes
 	failed bool      // the general path must decode the object
 	seen   [8]uint64 // the field indexes met so far, to catch a repeated name
+	elems  int       // the elements Element has returned from the current array
 	n      int       // members kept
 	kept   [maxDecoderKept]keptMember
 }
@@ -55,6 +56,8 @@ type keptMember struct {
 }
 
 // NewObjectDecoder starts reading the JSON object b.
+//
+//go:noinline
 func NewObjectDecoder(b []byte) ObjectDecoder {
 	d := ObjectDecoder{b: b}
 	d.i = skipSpace(b, 0)
@@ -66,6 +69,8 @@ func NewObjectDecoder(b []byte) ObjectDecoder {
 }
 
 // Failed reports whether the object must be decoded on the general path.
+//
+//go:noinline
 func (d *ObjectDecoder) Failed() bool { return d.failed }
 
 // fail stops the decoder.
@@ -73,6 +78,8 @@ func (d *ObjectDecoder) fail() { d.failed = true }
 
 // Next moves to the next member, reporting false at the end of the object (after which
 // only white space may follow) or when the decoder has failed.
+//
+//go:noinline
 func (d *ObjectDecoder) Next() bool {
 	if d.failed {
 		return false
@@ -116,6 +123,8 @@ func (d *ObjectDecoder) Next() bool {
 }
 
 // Name is the current member's name; it is valid until Next is called again.
+//
+//go:noinline
 func (d *ObjectDecoder) Name() []byte { return d.b[d.name[0]:d.name[1]] }
 
 // field marks field index f, property name, as met and reports whether the value is to
@@ -148,6 +157,8 @@ func (d *ObjectDecoder) keep(start int, name string) {
 
 // Other reads a member no field holds: an instance annotation is kept for
 // AdditionalData; anything else (an undocumented property) fails the decoder.
+//
+//go:noinline
 func (d *ObjectDecoder) Other() {
 	name := d.Name()
 	if !bytes.Contains(name, []byte("@odata.")) || bytes.EqualFold(name, []byte("@odata.type")) {
@@ -262,6 +273,8 @@ func (d *ObjectDecoder) number() (s []byte, integer, ok bool) {
 }
 
 // String decodes field f, a string.
+//
+//go:noinline
 func (d *ObjectDecoder) String(f int, name string, dst **string) {
 	if !d.field(f, name) {
 		return
@@ -273,6 +286,8 @@ func (d *ObjectDecoder) String(f int, name string, dst **string) {
 }
 
 // Bool decodes field f, a bool.
+//
+//go:noinline
 func (d *ObjectDecoder) Bool(f int, name string, dst **bool) {
 	if !d.field(f, name) {
 		return
@@ -292,6 +307,8 @@ func (d *ObjectDecoder) Bool(f int, name string, dst **bool) {
 }
 
 // Raw decodes field f, any JSON, kept as it arrived.
+//
+//go:noinline
 func (d *ObjectDecoder) Raw(f int, name string, dst *json.RawMessage) {
 	if !d.field(f, name) {
 		return
@@ -302,6 +319,8 @@ func (d *ObjectDecoder) Raw(f int, name string, dst *json.RawMessage) {
 }
 
 // JSON decodes field f with encoding/json, for a type with no path of its own.
+//
+//go:noinline
 func (d *ObjectDecoder) JSON(f int, name string, dst any) {
 	if !d.field(f, name) {
 		return
@@ -312,6 +331,8 @@ func (d *ObjectDecoder) JSON(f int, name string, dst any) {
 }
 
 // DecodeEnum decodes field f of d, a string or an enumeration.
+//
+//go:noinline
 func DecodeEnum[T ~string](d *ObjectDecoder, f int, name string, dst **T) {
 	if !d.field(f, name) {
 		return
@@ -324,6 +345,8 @@ func DecodeEnum[T ~string](d *ObjectDecoder, f int, name string, dst **T) {
 
 // DecodeEnums decodes field f of d, a collection of strings or of an enumeration's
 // members.
+//
+//go:noinline
 func DecodeEnums[T ~string](d *ObjectDecoder, f int, name string, dst *[]T) {
 	if !d.field(f, name) {
 		return
@@ -339,6 +362,8 @@ func DecodeEnums[T ~string](d *ObjectDecoder, f int, name string, dst *[]T) {
 }
 
 // DecodeInt decodes field f of d, an integer.
+//
+//go:noinline
 func DecodeInt[T int8 | int16 | int32 | int64 | uint8](d *ObjectDecoder, f int, name string, dst **T) {
 	if !d.field(f, name) {
 		return
@@ -383,6 +408,8 @@ func DecodeInt[T int8 | int16 | int32 | int64 | uint8](d *ObjectDecoder, f int, 
 }
 
 // DecodeFloat decodes field f of d, a floating-point number.
+//
+//go:noinline
 func DecodeFloat[T float32 | float64](d *ObjectDecoder, f int, name string, dst **T) {
 	if !d.field(f, name) {
 		return
@@ -405,48 +432,82 @@ func DecodeFloat[T float32 | float64](d *ObjectDecoder, f int, name string, dst 
 	*dst = &v
 }
 
-// DecodeModel decodes field f of d with its type's own UnmarshalJSON: a model, an Edm
-// type.
-func DecodeModel[T any, P interface {
-	*T
-	json.Unmarshaler
-}](d *ObjectDecoder, f int, name string, dst **T) {
+// Value returns the value of field f, property name, checked, for the generated code to
+// decode with the field type's own UnmarshalJSON (a model, an Edm type); nil when it is
+// null (kept for AdditionalData) or the decoder has failed.
+//
+//	if raw := dec.Value(1, "manager"); raw != nil {
+//		v.Manager = new(DirectoryObject)
+//		dec.Check(v.Manager.UnmarshalJSON(raw))
+//	}
+//
+//go:noinline
+func (d *ObjectDecoder) Value(f int, name string) []byte {
 	if !d.field(f, name) {
-		return
+		return nil
 	}
-	v := d.value()
-	if v == nil {
-		return
-	}
-	p := P(new(T))
-	if p.UnmarshalJSON(v) != nil {
-		d.fail()
-		return
-	}
-	*dst = (*T)(p)
+	return d.value()
 }
 
-// DecodeModels decodes field f of d, a collection of a type with its own UnmarshalJSON.
-func DecodeModels[T any, P interface {
-	*T
-	json.Unmarshaler
-}](d *ObjectDecoder, f int, name string, dst *[]T) {
+// Check fails the decoder when err, the error of decoding a value, is not nil: the
+// general path then gives the error as encoding/json words it.
+//
+//go:noinline
+func (d *ObjectDecoder) Check(err error) {
+	if err != nil {
+		d.fail()
+	}
+}
+
+// Array starts reading field f, property name, a collection, reporting whether it is an
+// array, whose elements Element then returns: false when it is null (kept for
+// AdditionalData) or the decoder has failed.
+//
+//	if dec.Array(2, "memberOf") {
+//		v.MemberOf = []DirectoryObject{}
+//		for raw := dec.Element(); raw != nil; raw = dec.Element() {
+//			v.MemberOf = append(v.MemberOf, DirectoryObject{})
+//			dec.Check(v.MemberOf[len(v.MemberOf)-1].UnmarshalJSON(raw))
+//		}
+//	}
+//
+//go:noinline
+func (d *ObjectDecoder) Array(f int, name string) bool {
 	if !d.field(f, name) {
-		return
+		return false
 	}
-	d.array(func() {
-		v := d.value()
-		if v == nil {
-			return
-		}
-		*dst = append(*dst, *new(T))
-		if P(&(*dst)[len(*dst)-1]).UnmarshalJSON(v) != nil {
+	if d.i >= len(d.b) || d.b[d.i] != '[' {
+		d.fail()
+		return false
+	}
+	d.i++
+	d.elems = 0
+	return true
+}
+
+// Element returns the next element of the array Array started, checked; nil after the
+// last one or when the decoder has failed.
+//
+//go:noinline
+func (d *ObjectDecoder) Element() []byte {
+	if d.failed {
+		return nil
+	}
+	b := d.b
+	d.i = skipSpace(b, d.i)
+	if d.i < len(b) && b[d.i] == ']' {
+		d.i++
+		return nil
+	}
+	if d.elems > 0 {
+		if d.i >= len(b) || b[d.i] != ',' {
 			d.fail()
+			return nil
 		}
-	})
-	if !d.failed && *dst == nil {
-		*dst = []T{}
+		d.i = skipSpace(b, d.i+1)
 	}
+	d.elems++
+	return d.value()
 }
 
 // array calls elem for each element of the JSON array at d.i, which reads it.
@@ -482,6 +543,8 @@ func (d *ObjectDecoder) array(elem func()) {
 // Kept returns the members kept for AdditionalData (the documented nulls and the instance
 // annotations), their values copied out of the object in one allocation (and the names of
 // annotations in another); nil when there are none.
+//
+//go:noinline
 func (d *ObjectDecoder) Kept() map[string]json.RawMessage {
 	if d.n == 0 {
 		return nil
@@ -527,73 +590,77 @@ func (d *ObjectDecoder) Kept() map[string]json.RawMessage {
 func (p *Page[T]) UnmarshalJSON(b []byte) error {
 	header := p.header
 	*p = Page[T]{header: header}
-	if _, ok := any(new(T)).(json.Unmarshaler); ok && json.Valid(b) && p.decode(b) {
-		return nil
+	if _, ok := any(new(T)).(json.Unmarshaler); ok && json.Valid(b) {
+		ok, sawValue := decodePage(b, &p.NextLink, &p.DeltaLink, &p.Count, func(v []byte) bool {
+			p.Value = append(p.Value, *new(T))
+			return any(&p.Value[len(p.Value)-1]).(json.Unmarshaler).UnmarshalJSON(v) == nil
+		})
+		if ok {
+			if sawValue && p.Value == nil {
+				p.Value = []T{}
+			}
+			return nil
+		}
 	}
 	*p = Page[T]{header: header}
 	type plain Page[T]
 	return json.Unmarshal(b, (*plain)(p))
 }
 
-// decode reads the page b, valid JSON, on the fast path, reporting false when it cannot
-// read it exactly as encoding/json would.
-func (p *Page[T]) decode(b []byte) bool {
+// decodePage reads the page b, valid JSON, on the fast path, passing each element of
+// value to elem, which reports whether it decoded; ok is false when the page cannot be
+// read exactly as encoding/json would, sawValue whether it has a value member. It is not
+// generic, so that each Page[T] adds little to the build.
+func decodePage(b []byte, next, delta *string, count **int64, elem func([]byte) bool) (ok, sawValue bool) {
 	d := NewObjectDecoder(b)
 	seen := 0
 	for d.Next() {
 		switch string(d.Name()) {
 		case "value":
 			if seen&1 != 0 {
-				return false
+				return false, false
 			}
 			seen |= 1
-			d.array(func() {
-				start := d.i
-				end := skipValue(d.b, start)
-				if end > len(d.b) || end <= start {
-					d.fail()
-					return
+			if d.i >= len(d.b) || d.b[d.i] != '[' {
+				return false, false
+			}
+			d.i++
+			d.elems = 0
+			for v := d.Element(); v != nil; v = d.Element() {
+				if !elem(v) {
+					return false, false
 				}
-				v := bytes.TrimRight(d.b[start:end], " \t\r\n")
-				d.i = start + len(v)
-				p.Value = append(p.Value, *new(T))
-				if any(&p.Value[len(p.Value)-1]).(json.Unmarshaler).UnmarshalJSON(v) != nil {
-					d.fail()
-				}
-			})
-			if p.Value == nil {
-				p.Value = []T{}
 			}
 		case "@odata.nextLink":
 			if seen&2 != 0 {
-				return false
+				return false, false
 			}
 			seen |= 2
 			if s, ok := d.str(); ok {
-				p.NextLink = string(s)
+				*next = string(s)
 			}
 		case "@odata.deltaLink":
 			if seen&4 != 0 {
-				return false
+				return false, false
 			}
 			seen |= 4
 			if s, ok := d.str(); ok {
-				p.DeltaLink = string(s)
+				*delta = string(s)
 			}
 		case "@odata.count":
 			if seen&8 != 0 {
-				return false
+				return false, false
 			}
 			seen |= 8
-			DecodeInt(&d, 0, "@odata.count", &p.Count)
+			DecodeInt(&d, 0, "@odata.count", count)
 		default:
 			name := d.Name()
 			if !bytes.Contains(name, []byte("@odata.")) || bytes.EqualFold(name, []byte("@odata.nextLink")) ||
 				bytes.EqualFold(name, []byte("@odata.deltaLink")) || bytes.EqualFold(name, []byte("@odata.count")) {
-				return false // a name encoding/json would fold into a field, or another member
+				return false, false // a name encoding/json would fold into a field, or another member
 			}
 			d.value()
 		}
 	}
-	return !d.Failed()
+	return !d.Failed(), seen&1 != 0
 }

@@ -48,7 +48,10 @@ func (v *Alert) UnmarshalJSON(b []byte) error {
 		case "severity":
 			DecodeEnum(&dec, 2, "severity", &v.Severity)
 		case "createdDateTime":
-			DecodeModel(&dec, 3, "createdDateTime", &v.CreatedDateTime)
+			if raw := dec.Value(3, "createdDateTime"); raw != nil {
+				v.CreatedDateTime = new(DateTimeOffset)
+				dec.Check(v.CreatedDateTime.UnmarshalJSON(raw))
+			}
 		case "eventCount":
 			DecodeInt(&dec, 4, "eventCount", &v.EventCount)
 		case "tags":

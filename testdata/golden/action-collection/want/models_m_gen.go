@@ -41,13 +41,22 @@ func (v *MailTips) UnmarshalJSON(b []byte) error {
 		case "@odata.type":
 			dec.String(0, "@odata.type", &v.ODataType)
 		case "emailAddress":
-			DecodeModel(&dec, 1, "emailAddress", &v.EmailAddress)
+			if raw := dec.Value(1, "emailAddress"); raw != nil {
+				v.EmailAddress = new(EmailAddress)
+				dec.Check(v.EmailAddress.UnmarshalJSON(raw))
+			}
 		case "mailboxFull":
 			dec.Bool(2, "mailboxFull", &v.MailboxFull)
 		case "totalMemberCount":
 			DecodeInt(&dec, 3, "totalMemberCount", &v.TotalMemberCount)
 		case "recipientSuggestions":
-			DecodeModels(&dec, 4, "recipientSuggestions", &v.RecipientSuggestions)
+			if dec.Array(4, "recipientSuggestions") {
+				v.RecipientSuggestions = []Recipient{}
+				for raw := dec.Element(); raw != nil; raw = dec.Element() {
+					v.RecipientSuggestions = append(v.RecipientSuggestions, Recipient{})
+					dec.Check(v.RecipientSuggestions[len(v.RecipientSuggestions)-1].UnmarshalJSON(raw))
+				}
+			}
 		default:
 			dec.Other()
 		}

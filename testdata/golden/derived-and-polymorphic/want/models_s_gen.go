@@ -47,7 +47,10 @@ func (v *ServicePrincipal) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(1, "id", &v.ID)
 		case "deletedDateTime":
-			DecodeModel(&dec, 2, "deletedDateTime", &v.DeletedDateTime)
+			if raw := dec.Value(2, "deletedDateTime"); raw != nil {
+				v.DeletedDateTime = new(DateTimeOffset)
+				dec.Check(v.DeletedDateTime.UnmarshalJSON(raw))
+			}
 		case "appId":
 			dec.String(3, "appId", &v.AppID)
 		case "servicePrincipalType":

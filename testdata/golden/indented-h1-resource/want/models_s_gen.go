@@ -39,7 +39,13 @@ func (v *SecureScoreControlProfile) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(1, "id", &v.ID)
 		case "controlStateUpdates":
-			DecodeModels(&dec, 2, "controlStateUpdates", &v.ControlStateUpdates)
+			if dec.Array(2, "controlStateUpdates") {
+				v.ControlStateUpdates = []SecureScoreControlStateUpdate{}
+				for raw := dec.Element(); raw != nil; raw = dec.Element() {
+					v.ControlStateUpdates = append(v.ControlStateUpdates, SecureScoreControlStateUpdate{})
+					dec.Check(v.ControlStateUpdates[len(v.ControlStateUpdates)-1].UnmarshalJSON(raw))
+				}
+			}
 		default:
 			dec.Other()
 		}
@@ -111,7 +117,10 @@ func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
 		case "updatedBy":
 			dec.String(4, "updatedBy", &v.UpdatedBy)
 		case "updatedDateTime":
-			DecodeModel(&dec, 5, "updatedDateTime", &v.UpdatedDateTime)
+			if raw := dec.Value(5, "updatedDateTime"); raw != nil {
+				v.UpdatedDateTime = new(DateTimeOffset)
+				dec.Check(v.UpdatedDateTime.UnmarshalJSON(raw))
+			}
 		default:
 			dec.Other()
 		}

@@ -54,7 +54,10 @@ func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(1, "id", &v.ID)
 		case "lastModifiedDateTime":
-			DecodeModel(&dec, 2, "lastModifiedDateTime", &v.LastModifiedDateTime)
+			if raw := dec.Value(2, "lastModifiedDateTime"); raw != nil {
+				v.LastModifiedDateTime = new(DateTimeOffset)
+				dec.Check(v.LastModifiedDateTime.UnmarshalJSON(raw))
+			}
 		case "displayName":
 			dec.String(3, "displayName", &v.DisplayName)
 		case "defaultLocale":

@@ -49,9 +49,15 @@ func (v *Permission) UnmarshalJSON(b []byte) error {
 		case "hasPassword":
 			dec.Bool(3, "hasPassword", &v.HasPassword)
 		case "expirationDateTime":
-			DecodeModel(&dec, 4, "expirationDateTime", &v.ExpirationDateTime)
+			if raw := dec.Value(4, "expirationDateTime"); raw != nil {
+				v.ExpirationDateTime = new(DateTimeOffset)
+				dec.Check(v.ExpirationDateTime.UnmarshalJSON(raw))
+			}
 		case "grantedTo":
-			DecodeModel(&dec, 5, "grantedTo", &v.GrantedTo)
+			if raw := dec.Value(5, "grantedTo"); raw != nil {
+				v.GrantedTo = new(IdentitySet)
+				dec.Check(v.GrantedTo.UnmarshalJSON(raw))
+			}
 		default:
 			dec.Other()
 		}

@@ -55,7 +55,10 @@ func (v *ListItem) UnmarshalJSON(b []byte) error {
 		case "interface":
 			dec.String(3, "interface", &v.Interface)
 		case "3dModel":
-			DecodeModel(&dec, 4, "3dModel", &v.X3dModel)
+			if raw := dec.Value(4, "3dModel"); raw != nil {
+				v.X3dModel = new(Binary)
+				dec.Check(v.X3dModel.UnmarshalJSON(raw))
+			}
 		case "displayName":
 			dec.String(5, "displayName", &v.DisplayName)
 		case "DisplayName":

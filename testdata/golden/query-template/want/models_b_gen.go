@@ -39,7 +39,10 @@ func (v *BitlockerRecoveryKey) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(1, "id", &v.ID)
 		case "createdDateTime":
-			DecodeModel(&dec, 2, "createdDateTime", &v.CreatedDateTime)
+			if raw := dec.Value(2, "createdDateTime"); raw != nil {
+				v.CreatedDateTime = new(DateTimeOffset)
+				dec.Check(v.CreatedDateTime.UnmarshalJSON(raw))
+			}
 		default:
 			dec.Other()
 		}

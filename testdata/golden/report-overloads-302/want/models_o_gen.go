@@ -43,13 +43,19 @@ func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
 		case "@odata.type":
 			dec.String(0, "@odata.type", &v.ODataType)
 		case "reportRefreshDate":
-			DecodeModel(&dec, 1, "reportRefreshDate", &v.ReportRefreshDate)
+			if raw := dec.Value(1, "reportRefreshDate"); raw != nil {
+				v.ReportRefreshDate = new(Date)
+				dec.Check(v.ReportRefreshDate.UnmarshalJSON(raw))
+			}
 		case "office365":
 			DecodeInt(&dec, 2, "office365", &v.Office365)
 		case "exchange":
 			DecodeInt(&dec, 3, "exchange", &v.Exchange)
 		case "reportDate":
-			DecodeModel(&dec, 4, "reportDate", &v.ReportDate)
+			if raw := dec.Value(4, "reportDate"); raw != nil {
+				v.ReportDate = new(Date)
+				dec.Check(v.ReportDate.UnmarshalJSON(raw))
+			}
 		case "reportPeriod":
 			dec.String(5, "reportPeriod", &v.ReportPeriod)
 		default:

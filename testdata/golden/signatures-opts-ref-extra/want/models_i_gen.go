@@ -43,9 +43,15 @@ func (v *ItemActivityStat) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(1, "id", &v.ID)
 		case "startDateTime":
-			DecodeModel(&dec, 2, "startDateTime", &v.StartDateTime)
+			if raw := dec.Value(2, "startDateTime"); raw != nil {
+				v.StartDateTime = new(DateTimeOffset)
+				dec.Check(v.StartDateTime.UnmarshalJSON(raw))
+			}
 		case "endDateTime":
-			DecodeModel(&dec, 3, "endDateTime", &v.EndDateTime)
+			if raw := dec.Value(3, "endDateTime"); raw != nil {
+				v.EndDateTime = new(DateTimeOffset)
+				dec.Check(v.EndDateTime.UnmarshalJSON(raw))
+			}
 		case "isTrending":
 			dec.Bool(4, "isTrending", &v.IsTrending)
 		default:

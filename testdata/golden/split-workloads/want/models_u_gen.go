@@ -59,7 +59,10 @@ func (v *User) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(1, "id", &v.ID)
 		case "deletedDateTime":
-			DecodeModel(&dec, 2, "deletedDateTime", &v.DeletedDateTime)
+			if raw := dec.Value(2, "deletedDateTime"); raw != nil {
+				v.DeletedDateTime = new(DateTimeOffset)
+				dec.Check(v.DeletedDateTime.UnmarshalJSON(raw))
+			}
 		case "displayName":
 			dec.String(3, "displayName", &v.DisplayName)
 		case "jobTitle":
@@ -67,9 +70,15 @@ func (v *User) UnmarshalJSON(b []byte) error {
 		case "ageGroup":
 			DecodeEnum(&dec, 5, "ageGroup", &v.AgeGroup)
 		case "signInSessionsValidFromDateTime":
-			DecodeModel(&dec, 6, "signInSessionsValidFromDateTime", &v.SignInSessionsValidFromDateTime)
+			if raw := dec.Value(6, "signInSessionsValidFromDateTime"); raw != nil {
+				v.SignInSessionsValidFromDateTime = new(DateTimeOffset)
+				dec.Check(v.SignInSessionsValidFromDateTime.UnmarshalJSON(raw))
+			}
 		case "manager":
-			DecodeModel(&dec, 7, "manager", &v.Manager)
+			if raw := dec.Value(7, "manager"); raw != nil {
+				v.Manager = new(DirectoryObject)
+				dec.Check(v.Manager.UnmarshalJSON(raw))
+			}
 		case "photo":
 			dec.Raw(8, "photo", &v.Photo)
 		case "mobilePhone":

@@ -43,7 +43,10 @@ func (v *Permission) UnmarshalJSON(b []byte) error {
 		case "roles":
 			DecodeEnums(&dec, 2, "roles", &v.Roles)
 		case "expirationDateTime":
-			DecodeModel(&dec, 3, "expirationDateTime", &v.ExpirationDateTime)
+			if raw := dec.Value(3, "expirationDateTime"); raw != nil {
+				v.ExpirationDateTime = new(DateTimeOffset)
+				dec.Check(v.ExpirationDateTime.UnmarshalJSON(raw))
+			}
 		default:
 			dec.Other()
 		}

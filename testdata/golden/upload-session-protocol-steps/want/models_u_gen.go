@@ -41,7 +41,10 @@ func (v *UploadSession) UnmarshalJSON(b []byte) error {
 		case "uploadUrl":
 			dec.String(1, "uploadUrl", &v.UploadURL)
 		case "expirationDateTime":
-			DecodeModel(&dec, 2, "expirationDateTime", &v.ExpirationDateTime)
+			if raw := dec.Value(2, "expirationDateTime"); raw != nil {
+				v.ExpirationDateTime = new(DateTimeOffset)
+				dec.Check(v.ExpirationDateTime.UnmarshalJSON(raw))
+			}
 		case "nextExpectedRanges":
 			DecodeEnums(&dec, 3, "nextExpectedRanges", &v.NextExpectedRanges)
 		default:

@@ -57,7 +57,10 @@ func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(1, "id", &v.ID)
 		case "lastModifiedDateTime":
-			graph.DecodeModel(&dec, 2, "lastModifiedDateTime", &v.LastModifiedDateTime)
+			if raw := dec.Value(2, "lastModifiedDateTime"); raw != nil {
+				v.LastModifiedDateTime = new(graph.DateTimeOffset)
+				dec.Check(v.LastModifiedDateTime.UnmarshalJSON(raw))
+			}
 		case "displayName":
 			dec.String(3, "displayName", &v.DisplayName)
 		case "defaultLocale":
