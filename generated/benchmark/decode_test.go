@@ -35,6 +35,9 @@ func TestFastDecodeExact(t *testing.T) {
 		`{"displayName":"caf\u00e9"}`,
 		`{"displayName":"café"}`,
 		`{"displayName":"a\tb"}`,
+		`{"businessPhones":["a\"b","\u00e9\ud83d\ude00"],"@odata.type":"x\u0000"}`,
+		`{"displayName":"a\ud800"}`,
+		`{"displayName":"a\x"}`,
 		"{\"displayName\":\"bad \xff utf8\"}",
 		`{"id":"a","id":null}`,
 		`{"id":null,"id":"a"}`,
@@ -86,6 +89,7 @@ func TestFastDecodeExact(t *testing.T) {
 func TestPageDecodeExact(t *testing.T) {
 	inputs := []string{
 		`{"value":[]}`,
+		`{"value":[],"@odata.nextLink":"https:\/\/n"}`,
 		`{"@odata.context":"c","value":[{"id":"a","mail":null},{"id":"b","x@odata.etag":"1"}],"@odata.nextLink":"https://n","@odata.count":2}`,
 		`{"value":[{"id":"a"}],"@odata.deltaLink":"https://d"}`,
 		`{"value":null}`,

@@ -190,8 +190,9 @@ func (d *ObjectDecoder) value() []byte {
 	return v
 }
 
-// str reads a JSON string value without escapes and of valid UTF-8, the usual kind;
-// ok is false otherwise, and the decoder has failed.
+// str reads a JSON string value: the usual kind, without escapes and of valid UTF-8,
+// with no copy; others with encoding/json. ok is false when it is not a string, and the
+// decoder has failed.
 func (d *ObjectDecoder) str() (s []byte, ok bool) {
 	b := d.b
 	if d.i >= len(b) || b[d.i] != '"' {
@@ -202,8 +203,11 @@ func (d *ObjectDecoder) str() (s []byte, ok bool) {
 	end := d.i + 1
 	for end < len(b) && b[end] != '"' {
 		c := b[end]
-		if c == '\\' || c < 0x20 {
-			d.fail() // the general path unescapes it
+		if c == '\\' {
+			return d.unquote() // the rarer kind, with escapes
+		}
+		if c < 0x20 {
+			d.fail()
 			return nil, false
 		}
 		if c >= 0x80 {
@@ -217,11 +221,25 @@ func (d *ObjectDecoder) str() (s []byte, ok bool) {
 	}
 	s = b[d.i+1 : end]
 	if !ascii && !utf8.Valid(s) {
-		d.fail() // encoding/json replaces invalid UTF-8
-		return nil, false
+		return d.unquote() // encoding/json replaces invalid UTF-8
 	}
 	d.i = end + 1
 	return s, true
+}
+
+// unquote reads the JSON string value at d.i, which has escapes or invalid UTF-8, with
+// encoding/json.
+func (d *ObjectDecoder) unquote() (s []byte, ok bool) {
+	raw := d.value()
+	if raw == nil {
+		return nil, false
+	}
+	var x string
+	if json.Unmarshal(raw, &x) != nil {
+		d.fail()
+		return nil, false
+	}
+	return []byte(x), true
 }
 
 // number reads a JSON number value; integer reports that it has no fraction or exponent.
