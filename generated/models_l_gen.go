@@ -34,12 +34,32 @@ func knownLocation(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Location) UnmarshalJSON(b []byte) error {
 	*v = Location{}
-	type plain Location
-	extra, err := DecodeObject(b, knownLocation, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "displayName":
+			dec.String(1, "displayName", &v.DisplayName)
+		case "locationEmailAddress":
+			dec.String(2, "locationEmailAddress", &v.LocationEmailAddress)
+		case "locationUri":
+			dec.String(3, "locationUri", &v.LocationURI)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Location{}
+		type plain Location
+		extra, err := DecodeObject(b, knownLocation, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

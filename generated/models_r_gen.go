@@ -43,12 +43,54 @@ func knownReminder(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Reminder) UnmarshalJSON(b []byte) error {
 	*v = Reminder{}
-	type plain Reminder
-	extra, err := DecodeObject(b, knownReminder, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "changeKey":
+			dec.String(1, "changeKey", &v.ChangeKey)
+		case "eventEndTime":
+			if raw := dec.Value(2, "eventEndTime"); raw != nil {
+				v.EventEndTime = new(DateTimeTimeZone)
+				dec.Check(v.EventEndTime.UnmarshalJSON(raw))
+			}
+		case "eventId":
+			dec.String(3, "eventId", &v.EventID)
+		case "eventLocation":
+			if raw := dec.Value(4, "eventLocation"); raw != nil {
+				v.EventLocation = new(Location)
+				dec.Check(v.EventLocation.UnmarshalJSON(raw))
+			}
+		case "eventStartTime":
+			if raw := dec.Value(5, "eventStartTime"); raw != nil {
+				v.EventStartTime = new(DateTimeTimeZone)
+				dec.Check(v.EventStartTime.UnmarshalJSON(raw))
+			}
+		case "eventSubject":
+			dec.String(6, "eventSubject", &v.EventSubject)
+		case "eventWebLink":
+			dec.String(7, "eventWebLink", &v.EventWebLink)
+		case "reminderFireTime":
+			if raw := dec.Value(8, "reminderFireTime"); raw != nil {
+				v.ReminderFireTime = new(DateTimeTimeZone)
+				dec.Check(v.ReminderFireTime.UnmarshalJSON(raw))
+			}
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Reminder{}
+		type plain Reminder
+		extra, err := DecodeObject(b, knownReminder, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -53,12 +53,63 @@ func knownUser(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *User) UnmarshalJSON(b []byte) error {
 	*v = User{}
-	type plain User
-	extra, err := DecodeObject(b, knownUser, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "deletedDateTime":
+			if raw := dec.Value(2, "deletedDateTime"); raw != nil {
+				v.DeletedDateTime = new(DateTimeOffset)
+				dec.Check(v.DeletedDateTime.UnmarshalJSON(raw))
+			}
+		case "accountEnabled":
+			dec.Bool(3, "accountEnabled", &v.AccountEnabled)
+		case "businessPhones":
+			DecodeEnums(&dec, 4, "businessPhones", &v.BusinessPhones)
+		case "createdDateTime":
+			if raw := dec.Value(5, "createdDateTime"); raw != nil {
+				v.CreatedDateTime = new(DateTimeOffset)
+				dec.Check(v.CreatedDateTime.UnmarshalJSON(raw))
+			}
+		case "displayName":
+			dec.String(6, "displayName", &v.DisplayName)
+		case "mail":
+			dec.String(7, "mail", &v.Mail)
+		case "userPrincipalName":
+			dec.String(8, "userPrincipalName", &v.UserPrincipalName)
+		case "userType":
+			dec.String(9, "userType", &v.UserType)
+		case "manager":
+			if raw := dec.Value(10, "manager"); raw != nil {
+				v.Manager = new(DirectoryObject)
+				dec.Check(v.Manager.UnmarshalJSON(raw))
+			}
+		case "memberOf":
+			if dec.Array(11, "memberOf") {
+				v.MemberOf = []DirectoryObject{}
+				for raw := dec.Element(); raw != nil; raw = dec.Element() {
+					v.MemberOf = append(v.MemberOf, DirectoryObject{})
+					dec.Check(v.MemberOf[len(v.MemberOf)-1].UnmarshalJSON(raw))
+				}
+			}
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = User{}
+		type plain User
+		extra, err := DecodeObject(b, knownUser, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -70,12 +70,69 @@ func knownVppToken(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *VppToken) UnmarshalJSON(b []byte) error {
 	*v = VppToken{}
-	type plain VppToken
-	extra, err := DecodeObject(b, knownVppToken, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "organizationName":
+			dec.String(2, "organizationName", &v.OrganizationName)
+		case "vppTokenAccountType":
+			DecodeEnum(&dec, 3, "vppTokenAccountType", &v.VppTokenAccountType)
+		case "appleId":
+			dec.String(4, "appleId", &v.AppleID)
+		case "expirationDateTime":
+			if raw := dec.Value(5, "expirationDateTime"); raw != nil {
+				v.ExpirationDateTime = new(DateTimeOffset)
+				dec.Check(v.ExpirationDateTime.UnmarshalJSON(raw))
+			}
+		case "lastSyncDateTime":
+			if raw := dec.Value(6, "lastSyncDateTime"); raw != nil {
+				v.LastSyncDateTime = new(DateTimeOffset)
+				dec.Check(v.LastSyncDateTime.UnmarshalJSON(raw))
+			}
+		case "token":
+			dec.String(7, "token", &v.Token)
+		case "lastModifiedDateTime":
+			if raw := dec.Value(8, "lastModifiedDateTime"); raw != nil {
+				v.LastModifiedDateTime = new(DateTimeOffset)
+				dec.Check(v.LastModifiedDateTime.UnmarshalJSON(raw))
+			}
+		case "state":
+			DecodeEnum(&dec, 9, "state", &v.State)
+		case "lastSyncStatus":
+			DecodeEnum(&dec, 10, "lastSyncStatus", &v.LastSyncStatus)
+		case "automaticallyUpdateApps":
+			dec.Bool(11, "automaticallyUpdateApps", &v.AutomaticallyUpdateApps)
+		case "countryOrRegion":
+			dec.String(12, "countryOrRegion", &v.CountryOrRegion)
+		case "dataSharingConsentGranted":
+			dec.Bool(13, "dataSharingConsentGranted", &v.DataSharingConsentGranted)
+		case "displayName":
+			dec.String(14, "displayName", &v.DisplayName)
+		case "locationName":
+			dec.String(15, "locationName", &v.LocationName)
+		case "claimTokenManagementFromExternalMdm":
+			dec.Bool(16, "claimTokenManagementFromExternalMdm", &v.ClaimTokenManagementFromExternalMdm)
+		case "roleScopeTagIds":
+			DecodeEnums(&dec, 17, "roleScopeTagIds", &v.RoleScopeTagIDs)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = VppToken{}
+		type plain VppToken
+		extra, err := DecodeObject(b, knownVppToken, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -1050,11 +1050,27 @@ func checkPath(method, path string) error {
 // the members it must keep aside: those whose names known does not recognise, and the
 // documented ones that are null (so that encoding again writes them: a pointer field
 // cannot tell null from absent). Only exactly documented names reach into, since
-// encoding/json would otherwise match "DISPLAYNAME" to DisplayName. The usual object,
-// all of whose names are documented and none null, is decoded once, with no extra pass.
+// encoding/json would otherwise match "DISPLAYNAME" to DisplayName.
+//
+// The usual object, all of whose names are documented and none null, is decoded once,
+// with no extra pass. An object whose only other members are documented nulls and
+// instance annotations (@odata.context, @odata.etag, members@odata.nextLink: names with
+// "@odata." in them) is decoded once as well, the members kept aside copied out of b in
+// one scan. Only an object with an undocumented property takes the slow path (a map
+// decode, an encode of the documented members and a second decode).
+//
+// A documented json.RawMessage property sent as null is decoded by encoding/json as the
+// bytes null: the generated UnmarshalJSON sets it back to nil, since the null is kept
+// aside.
 func DecodeObject(b []byte, known func([]byte) bool, into any) (map[string]json.RawMessage, error) {
 	if !needsExtra(b, known) {
 		return nil, json.Unmarshal(b, into)
+	}
+	if extra, ok := keptAside(b, known); ok {
+		if err := json.Unmarshal(b, into); err != nil {
+			return nil, err
+		}
+		return extra, nil
 	}
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(b, &all); err != nil {
@@ -1077,6 +1093,104 @@ func DecodeObject(b []byte, known func([]byte) bool, into any) (map[string]json.
 		return nil, err
 	}
 	return extra, json.Unmarshal(doc, into)
+}
+
+// maxKept bounds the members keptAside handles in one scan; an object with more takes
+// the slow path.
+const maxKept = 64
+
+// keptAside scans the members of the JSON object b and, when every member is either
+// documented and not null, documented and null, or an instance annotation (a name with
+// "@odata." in it: the only documented name with one is @odata.type, which must match
+// exactly), returns the null and annotation
+// members, copied, and true. It returns false for anything else (an undocumented
+// property, a name with an escape, a repeated name, malformed input), which the slow path
+// then reads. The names and values kept share two allocations.
+func keptAside(b []byte, known func([]byte) bool) (map[string]json.RawMessage, bool) {
+	type span struct{ name, val [2]int }
+	var spans [maxKept]span
+	n, nameLen, valLen := 0, 0, 0
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return nil, false
+	}
+	i++
+	for {
+		i = skipSpace(b, i)
+		if i >= len(b) {
+			return nil, false
+		}
+		if b[i] == '}' {
+			break
+		}
+		if b[i] == ',' {
+			i++
+			continue
+		}
+		if b[i] != '"' {
+			return nil, false
+		}
+		end := i + 1
+		for end < len(b) && b[end] != '"' {
+			if b[end] == '\\' || b[end] < 0x20 || b[end] >= 0x80 {
+				return nil, false // an escaped or non-ASCII name: let the slow path read it
+			}
+			end++
+		}
+		if end >= len(b) {
+			return nil, false
+		}
+		name := b[i+1 : end]
+		isKnown := known(name)
+		if !isKnown && (!bytes.Contains(name, []byte("@odata.")) || bytes.EqualFold(name, []byte("@odata.type"))) {
+			return nil, false // encoding/json would fold "@odata.Type" into ODataType
+		}
+		i = skipSpace(b, end+1)
+		if i >= len(b) || b[i] != ':' {
+			return nil, false
+		}
+		i = skipSpace(b, i+1)
+		start := i
+		i = skipValue(b, i)
+		if i > len(b) || i <= start {
+			return nil, false
+		}
+		val := bytes.TrimRight(b[start:i], " \t\r\n")
+		if isKnown && string(val) != "null" {
+			continue
+		}
+		if n == maxKept {
+			return nil, false
+		}
+		for _, s := range spans[:n] {
+			if string(b[s.name[0]:s.name[1]]) == string(name) {
+				return nil, false // a repeated name: the slow path keeps the last, as encoding/json does
+			}
+		}
+		spans[n] = span{name: [2]int{end - len(name), end}, val: [2]int{start, start + len(val)}}
+		n++
+		nameLen += len(name)
+		valLen += len(val)
+	}
+	if n == 0 {
+		return nil, true
+	}
+	names := make([]byte, 0, nameLen)
+	for _, s := range spans[:n] {
+		names = append(names, b[s.name[0]:s.name[1]]...)
+	}
+	all := string(names)
+	vals := make([]byte, 0, valLen)
+	extra := make(map[string]json.RawMessage, n)
+	off := 0
+	for _, s := range spans[:n] {
+		k := all[off : off+s.name[1]-s.name[0]]
+		off += len(k)
+		from := len(vals)
+		vals = append(vals, b[s.val[0]:s.val[1]]...)
+		extra[k] = vals[from:len(vals):len(vals)]
+	}
+	return extra, true
 }
 
 // needsExtra scans the members of the JSON object b, which json.Unmarshal has already

@@ -884,3 +884,52 @@ func TestMarshalDerived(t *testing.T) {
 		t.Errorf("a type the encoding already holds is kept: %s, %v", b, err)
 	}
 }
+
+func TestDecodeObjectKeptAside(t *testing.T) {
+	type obj struct {
+		ODataType *string         `json:"@odata.type,omitempty"`
+		A         *int            `json:"a,omitempty"`
+		R         json.RawMessage `json:"r,omitzero"`
+	}
+	known := func(n []byte) bool {
+		switch string(n) {
+		case "@odata.type", "a", "r":
+			return true
+		}
+		return false
+	}
+	cases := []struct {
+		in, extra string // extra: the members kept aside, encoded
+		fast      bool
+	}{
+		{`{"a":1}`, `null`, true},
+		{`{"@odata.context":"x","a": null ,"r":null}`, `{"@odata.context":"x","a":null,"r":null}`, true},
+		{`{"a":2,"m@odata.nextLink":"n","@odata.etag":"W/\"1\""}`, `{"@odata.etag":"W/\"1\"","m@odata.nextLink":"n"}`, true},
+		{`{"@odata.Type":"y"}`, `{"@odata.Type":"y"}`, false},
+		{`{"A":7}`, `{"A":7}`, false},
+		{`{"a\u0041":7}`, `{"aA":7}`, false},
+		{`{"a":null,"a":null}`, `{"a":null}`, false},
+	}
+	for _, c := range cases {
+		_, fast := keptAside([]byte(c.in), known)
+		if fast != c.fast {
+			t.Errorf("keptAside(%s) fast = %v, want %v", c.in, fast, c.fast)
+		}
+		var o obj
+		extra, err := DecodeObject([]byte(c.in), known, &o)
+		if err != nil {
+			t.Fatalf("DecodeObject(%s): %v", c.in, err)
+		}
+		got, _ := json.Marshal(extra)
+		if string(got) != c.extra {
+			t.Errorf("DecodeObject(%s) kept %s, want %s", c.in, got, c.extra)
+		}
+		if o.ODataType != nil {
+			t.Errorf("DecodeObject(%s) set ODataType", c.in)
+		}
+	}
+	doc := []byte(`{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users/$entity","a":null,"r":null}`)
+	if n := testing.AllocsPerRun(100, func() { keptAside(doc, known) }); n > 4 {
+		t.Errorf("keptAside allocates %v times, want at most 4 (names, values, map)", n)
+	}
+}

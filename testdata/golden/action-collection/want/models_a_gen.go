@@ -38,12 +38,39 @@ func knownAlert(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Alert) UnmarshalJSON(b []byte) error {
 	*v = Alert{}
-	type plain Alert
-	extra, err := DecodeObject(b, knownAlert, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "severity":
+			DecodeEnum(&dec, 2, "severity", &v.Severity)
+		case "createdDateTime":
+			if raw := dec.Value(3, "createdDateTime"); raw != nil {
+				v.CreatedDateTime = new(DateTimeOffset)
+				dec.Check(v.CreatedDateTime.UnmarshalJSON(raw))
+			}
+		case "eventCount":
+			DecodeInt(&dec, 4, "eventCount", &v.EventCount)
+		case "tags":
+			DecodeEnums(&dec, 5, "tags", &v.Tags)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Alert{}
+		type plain Alert
+		extra, err := DecodeObject(b, knownAlert, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -31,12 +31,30 @@ func knownEmailAddress(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *EmailAddress) UnmarshalJSON(b []byte) error {
 	*v = EmailAddress{}
-	type plain EmailAddress
-	extra, err := DecodeObject(b, knownEmailAddress, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "address":
+			dec.String(1, "address", &v.Address)
+		case "name":
+			dec.String(2, "name", &v.Name)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = EmailAddress{}
+		type plain EmailAddress
+		extra, err := DecodeObject(b, knownEmailAddress, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

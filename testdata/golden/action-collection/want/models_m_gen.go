@@ -35,12 +35,43 @@ func knownMailTips(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *MailTips) UnmarshalJSON(b []byte) error {
 	*v = MailTips{}
-	type plain MailTips
-	extra, err := DecodeObject(b, knownMailTips, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "emailAddress":
+			if raw := dec.Value(1, "emailAddress"); raw != nil {
+				v.EmailAddress = new(EmailAddress)
+				dec.Check(v.EmailAddress.UnmarshalJSON(raw))
+			}
+		case "mailboxFull":
+			dec.Bool(2, "mailboxFull", &v.MailboxFull)
+		case "totalMemberCount":
+			DecodeInt(&dec, 3, "totalMemberCount", &v.TotalMemberCount)
+		case "recipientSuggestions":
+			if dec.Array(4, "recipientSuggestions") {
+				v.RecipientSuggestions = []Recipient{}
+				for raw := dec.Element(); raw != nil; raw = dec.Element() {
+					v.RecipientSuggestions = append(v.RecipientSuggestions, Recipient{})
+					dec.Check(v.RecipientSuggestions[len(v.RecipientSuggestions)-1].UnmarshalJSON(raw))
+				}
+			}
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = MailTips{}
+		type plain MailTips
+		extra, err := DecodeObject(b, knownMailTips, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

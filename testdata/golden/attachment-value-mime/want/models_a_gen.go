@@ -37,12 +37,36 @@ func knownAttachment(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Attachment) UnmarshalJSON(b []byte) error {
 	*v = Attachment{}
-	type plain Attachment
-	extra, err := DecodeObject(b, knownAttachment, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "contentType":
+			dec.String(1, "contentType", &v.ContentType)
+		case "id":
+			dec.String(2, "id", &v.ID)
+		case "isInline":
+			dec.Bool(3, "isInline", &v.IsInline)
+		case "name":
+			dec.String(4, "name", &v.Name)
+		case "size":
+			DecodeInt(&dec, 5, "size", &v.Size)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Attachment{}
+		type plain Attachment
+		extra, err := DecodeObject(b, knownAttachment, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -31,12 +31,30 @@ func knownSharedDriveItem(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SharedDriveItem) UnmarshalJSON(b []byte) error {
 	*v = SharedDriveItem{}
-	type plain SharedDriveItem
-	extra, err := DecodeObject(b, knownSharedDriveItem, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "name":
+			dec.String(2, "name", &v.Name)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = SharedDriveItem{}
+		type plain SharedDriveItem
+		extra, err := DecodeObject(b, knownSharedDriveItem, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

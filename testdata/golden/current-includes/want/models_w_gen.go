@@ -31,12 +31,30 @@ func knownWidget(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Widget) UnmarshalJSON(b []byte) error {
 	*v = Widget{}
-	type plain Widget
-	extra, err := DecodeObject(b, knownWidget, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "displayName":
+			dec.String(2, "displayName", &v.DisplayName)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Widget{}
+		type plain Widget
+		extra, err := DecodeObject(b, knownWidget, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -51,12 +51,56 @@ func knownUser(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *User) UnmarshalJSON(b []byte) error {
 	*v = User{}
-	type plain User
-	extra, err := DecodeObject(b, knownUser, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "deletedDateTime":
+			if raw := dec.Value(2, "deletedDateTime"); raw != nil {
+				v.DeletedDateTime = new(DateTimeOffset)
+				dec.Check(v.DeletedDateTime.UnmarshalJSON(raw))
+			}
+		case "displayName":
+			dec.String(3, "displayName", &v.DisplayName)
+		case "jobTitle":
+			dec.String(4, "jobTitle", &v.JobTitle)
+		case "ageGroup":
+			DecodeEnum(&dec, 5, "ageGroup", &v.AgeGroup)
+		case "signInSessionsValidFromDateTime":
+			if raw := dec.Value(6, "signInSessionsValidFromDateTime"); raw != nil {
+				v.SignInSessionsValidFromDateTime = new(DateTimeOffset)
+				dec.Check(v.SignInSessionsValidFromDateTime.UnmarshalJSON(raw))
+			}
+		case "manager":
+			if raw := dec.Value(7, "manager"); raw != nil {
+				v.Manager = new(DirectoryObject)
+				dec.Check(v.Manager.UnmarshalJSON(raw))
+			}
+		case "photo":
+			dec.Raw(8, "photo", &v.Photo)
+		case "mobilePhone":
+			dec.String(9, "mobilePhone", &v.MobilePhone)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = User{}
+		type plain User
+		extra, err := DecodeObject(b, knownUser, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+		if string(v.Photo) == "null" {
+			v.Photo = nil
+		}
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -40,12 +40,38 @@ func knownWidget(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Widget) UnmarshalJSON(b []byte) error {
 	*v = Widget{}
-	type plain Widget
-	extra, err := DecodeObject(b, knownWidget, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "displayName":
+			dec.String(2, "displayName", &v.DisplayName)
+		case "notes":
+			dec.String(3, "notes", &v.Notes)
+		case "kind":
+			DecodeEnum(&dec, 4, "kind", &v.Kind)
+		case "weight":
+			DecodeFloat(&dec, 5, "weight", &v.Weight)
+		case "größe":
+			dec.String(6, "größe", &v.Größe)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Widget{}
+		type plain Widget
+		extra, err := DecodeObject(b, knownWidget, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -33,12 +33,32 @@ func knownDrive(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Drive) UnmarshalJSON(b []byte) error {
 	*v = Drive{}
-	type plain Drive
-	extra, err := DecodeObject(b, knownDrive, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "driveType":
+			dec.String(2, "driveType", &v.DriveType)
+		case "name":
+			dec.String(3, "name", &v.Name)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Drive{}
+		type plain Drive
+		extra, err := DecodeObject(b, knownDrive, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

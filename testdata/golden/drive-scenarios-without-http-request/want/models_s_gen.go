@@ -32,12 +32,32 @@ func knownSite(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Site) UnmarshalJSON(b []byte) error {
 	*v = Site{}
-	type plain Site
-	extra, err := DecodeObject(b, knownSite, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "displayName":
+			dec.String(2, "displayName", &v.DisplayName)
+		case "name":
+			dec.String(3, "name", &v.Name)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Site{}
+		type plain Site
+		extra, err := DecodeObject(b, knownSite, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -33,12 +33,32 @@ func knownEvent(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Event) UnmarshalJSON(b []byte) error {
 	*v = Event{}
-	type plain Event
-	extra, err := DecodeObject(b, knownEvent, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "type":
+			dec.String(2, "type", &v.Type)
+		case "subject":
+			dec.String(3, "subject", &v.Subject)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Event{}
+		type plain Event
+		extra, err := DecodeObject(b, knownEvent, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -31,12 +31,36 @@ func knownSecureScoreControlProfile(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SecureScoreControlProfile) UnmarshalJSON(b []byte) error {
 	*v = SecureScoreControlProfile{}
-	type plain SecureScoreControlProfile
-	extra, err := DecodeObject(b, knownSecureScoreControlProfile, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "controlStateUpdates":
+			if dec.Array(2, "controlStateUpdates") {
+				v.ControlStateUpdates = []SecureScoreControlStateUpdate{}
+				for raw := dec.Element(); raw != nil; raw = dec.Element() {
+					v.ControlStateUpdates = append(v.ControlStateUpdates, SecureScoreControlStateUpdate{})
+					dec.Check(v.ControlStateUpdates[len(v.ControlStateUpdates)-1].UnmarshalJSON(raw))
+				}
+			}
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = SecureScoreControlProfile{}
+		type plain SecureScoreControlProfile
+		extra, err := DecodeObject(b, knownSecureScoreControlProfile, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 
@@ -79,12 +103,39 @@ func knownSecureScoreControlStateUpdate(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
 	*v = SecureScoreControlStateUpdate{}
-	type plain SecureScoreControlStateUpdate
-	extra, err := DecodeObject(b, knownSecureScoreControlStateUpdate, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "assignedTo":
+			dec.String(1, "assignedTo", &v.AssignedTo)
+		case "comment":
+			dec.String(2, "comment", &v.Comment)
+		case "state":
+			dec.String(3, "state", &v.State)
+		case "updatedBy":
+			dec.String(4, "updatedBy", &v.UpdatedBy)
+		case "updatedDateTime":
+			if raw := dec.Value(5, "updatedDateTime"); raw != nil {
+				v.UpdatedDateTime = new(DateTimeOffset)
+				dec.Check(v.UpdatedDateTime.UnmarshalJSON(raw))
+			}
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = SecureScoreControlStateUpdate{}
+		type plain SecureScoreControlStateUpdate
+		extra, err := DecodeObject(b, knownSecureScoreControlStateUpdate, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

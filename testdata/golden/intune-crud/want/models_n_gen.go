@@ -46,12 +46,43 @@ func knownNotificationMessageTemplate(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 	*v = NotificationMessageTemplate{}
-	type plain NotificationMessageTemplate
-	extra, err := DecodeObject(b, knownNotificationMessageTemplate, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "lastModifiedDateTime":
+			if raw := dec.Value(2, "lastModifiedDateTime"); raw != nil {
+				v.LastModifiedDateTime = new(DateTimeOffset)
+				dec.Check(v.LastModifiedDateTime.UnmarshalJSON(raw))
+			}
+		case "displayName":
+			dec.String(3, "displayName", &v.DisplayName)
+		case "defaultLocale":
+			dec.String(4, "defaultLocale", &v.DefaultLocale)
+		case "brandingOptions":
+			DecodeEnum(&dec, 5, "brandingOptions", &v.BrandingOptions)
+		case "roleScopeTagIds":
+			DecodeEnums(&dec, 6, "roleScopeTagIds", &v.RoleScopeTagIDs)
+		case "localizedNotificationMessages":
+			dec.JSON(7, "localizedNotificationMessages", &v.LocalizedNotificationMessages)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = NotificationMessageTemplate{}
+		type plain NotificationMessageTemplate
+		extra, err := DecodeObject(b, knownNotificationMessageTemplate, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

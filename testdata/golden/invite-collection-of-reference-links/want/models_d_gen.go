@@ -33,12 +33,32 @@ func knownDriveRecipient(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	*v = DriveRecipient{}
-	type plain DriveRecipient
-	extra, err := DecodeObject(b, knownDriveRecipient, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "alias":
+			dec.String(1, "alias", &v.Alias)
+		case "email":
+			dec.String(2, "email", &v.Email)
+		case "objectId":
+			dec.String(3, "objectId", &v.ObjectID)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = DriveRecipient{}
+		type plain DriveRecipient
+		extra, err := DecodeObject(b, knownDriveRecipient, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -33,12 +33,32 @@ func knownMessage(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Message) UnmarshalJSON(b []byte) error {
 	*v = Message{}
-	type plain Message
-	extra, err := DecodeObject(b, knownMessage, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "subject":
+			dec.String(2, "subject", &v.Subject)
+		case "singleValueExtendedProperties":
+			dec.JSON(3, "singleValueExtendedProperties", &v.SingleValueExtendedProperties)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Message{}
+		type plain Message
+		extra, err := DecodeObject(b, knownMessage, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -43,12 +43,45 @@ func knownListItem(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *ListItem) UnmarshalJSON(b []byte) error {
 	*v = ListItem{}
-	type plain ListItem
-	extra, err := DecodeObject(b, knownListItem, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "type":
+			dec.String(2, "type", &v.Type)
+		case "interface":
+			dec.String(3, "interface", &v.Interface)
+		case "3dModel":
+			if raw := dec.Value(4, "3dModel"); raw != nil {
+				v.X3dModel = new(Binary)
+				dec.Check(v.X3dModel.UnmarshalJSON(raw))
+			}
+		case "displayName":
+			dec.String(5, "displayName", &v.DisplayName)
+		case "DisplayName":
+			dec.String(6, "DisplayName", &v.DisplayName2)
+		case "größe":
+			DecodeFloat(&dec, 7, "größe", &v.Größe)
+		case "Client":
+			dec.String(8, "Client", &v.Client)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = ListItem{}
+		type plain ListItem
+		extra, err := DecodeObject(b, knownListItem, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -33,12 +33,35 @@ func knownWorkbookRange(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
 	*v = WorkbookRange{}
-	type plain WorkbookRange
-	extra, err := DecodeObject(b, knownWorkbookRange, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "address":
+			dec.String(1, "address", &v.Address)
+		case "values":
+			dec.Raw(2, "values", &v.Values)
+		case "rowCount":
+			DecodeInt(&dec, 3, "rowCount", &v.RowCount)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = WorkbookRange{}
+		type plain WorkbookRange
+		extra, err := DecodeObject(b, knownWorkbookRange, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+		if string(v.Values) == "null" {
+			v.Values = nil
+		}
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -41,12 +41,40 @@ func knownCall(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Call) UnmarshalJSON(b []byte) error {
 	*v = Call{}
-	type plain Call
-	extra, err := DecodeObject(b, knownCall, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "callbackUri":
+			dec.String(1, "callbackUri", &v.CallbackURI)
+		case "direction":
+			dec.String(2, "direction", &v.Direction)
+		case "id":
+			dec.String(3, "id", &v.ID)
+		case "requestedModalities":
+			DecodeEnums(&dec, 4, "requestedModalities", &v.RequestedModalities)
+		case "state":
+			dec.String(5, "state", &v.State)
+		case "subject":
+			dec.String(6, "subject", &v.Subject)
+		case "tenantId":
+			dec.String(7, "tenantId", &v.TenantID)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Call{}
+		type plain Call
+		extra, err := DecodeObject(b, knownCall, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -31,12 +31,33 @@ func knownBitlockerRecoveryKey(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *BitlockerRecoveryKey) UnmarshalJSON(b []byte) error {
 	*v = BitlockerRecoveryKey{}
-	type plain BitlockerRecoveryKey
-	extra, err := DecodeObject(b, knownBitlockerRecoveryKey, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "createdDateTime":
+			if raw := dec.Value(2, "createdDateTime"); raw != nil {
+				v.CreatedDateTime = new(DateTimeOffset)
+				dec.Check(v.CreatedDateTime.UnmarshalJSON(raw))
+			}
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = BitlockerRecoveryKey{}
+		type plain BitlockerRecoveryKey
+		extra, err := DecodeObject(b, knownBitlockerRecoveryKey, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -37,12 +37,42 @@ func knownOffice365ActiveUserCounts(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
 	*v = Office365ActiveUserCounts{}
-	type plain Office365ActiveUserCounts
-	extra, err := DecodeObject(b, knownOffice365ActiveUserCounts, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "reportRefreshDate":
+			if raw := dec.Value(1, "reportRefreshDate"); raw != nil {
+				v.ReportRefreshDate = new(Date)
+				dec.Check(v.ReportRefreshDate.UnmarshalJSON(raw))
+			}
+		case "office365":
+			DecodeInt(&dec, 2, "office365", &v.Office365)
+		case "exchange":
+			DecodeInt(&dec, 3, "exchange", &v.Exchange)
+		case "reportDate":
+			if raw := dec.Value(4, "reportDate"); raw != nil {
+				v.ReportDate = new(Date)
+				dec.Check(v.ReportDate.UnmarshalJSON(raw))
+			}
+		case "reportPeriod":
+			dec.String(5, "reportPeriod", &v.ReportPeriod)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Office365ActiveUserCounts{}
+		type plain Office365ActiveUserCounts
+		extra, err := DecodeObject(b, knownOffice365ActiveUserCounts, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -31,12 +31,30 @@ func knownIdentityProviderBase(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *IdentityProviderBase) UnmarshalJSON(b []byte) error {
 	*v = IdentityProviderBase{}
-	type plain IdentityProviderBase
-	extra, err := DecodeObject(b, knownIdentityProviderBase, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "displayName":
+			dec.String(2, "displayName", &v.DisplayName)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = IdentityProviderBase{}
+		type plain IdentityProviderBase
+		extra, err := DecodeObject(b, knownIdentityProviderBase, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

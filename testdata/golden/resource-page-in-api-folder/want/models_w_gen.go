@@ -27,12 +27,26 @@ func knownWorkbookRangeSort(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *WorkbookRangeSort) UnmarshalJSON(b []byte) error {
 	*v = WorkbookRangeSort{}
-	type plain WorkbookRangeSort
-	extra, err := DecodeObject(b, knownWorkbookRangeSort, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = WorkbookRangeSort{}
+		type plain WorkbookRangeSort
+		extra, err := DecodeObject(b, knownWorkbookRangeSort, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -35,12 +35,40 @@ func knownItemActivityStat(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *ItemActivityStat) UnmarshalJSON(b []byte) error {
 	*v = ItemActivityStat{}
-	type plain ItemActivityStat
-	extra, err := DecodeObject(b, knownItemActivityStat, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "startDateTime":
+			if raw := dec.Value(2, "startDateTime"); raw != nil {
+				v.StartDateTime = new(DateTimeOffset)
+				dec.Check(v.StartDateTime.UnmarshalJSON(raw))
+			}
+		case "endDateTime":
+			if raw := dec.Value(3, "endDateTime"); raw != nil {
+				v.EndDateTime = new(DateTimeOffset)
+				dec.Check(v.EndDateTime.UnmarshalJSON(raw))
+			}
+		case "isTrending":
+			dec.Bool(4, "isTrending", &v.IsTrending)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = ItemActivityStat{}
+		type plain ItemActivityStat
+		extra, err := DecodeObject(b, knownItemActivityStat, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -41,12 +41,33 @@ func knownDirectoryObject(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	*v = DirectoryObject{}
-	type plain DirectoryObject
-	extra, err := DecodeObject(b, knownDirectoryObject, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "deletedDateTime":
+			if raw := dec.Value(2, "deletedDateTime"); raw != nil {
+				v.DeletedDateTime = new(DateTimeOffset)
+				dec.Check(v.DeletedDateTime.UnmarshalJSON(raw))
+			}
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = DirectoryObject{}
+		type plain DirectoryObject
+		extra, err := DecodeObject(b, knownDirectoryObject, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	switch ODataTypeOf(v.ODataType) {
 	case "microsoft.graph.serviceprincipal":
 		d := new(ServicePrincipal)

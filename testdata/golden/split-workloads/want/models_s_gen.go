@@ -39,12 +39,37 @@ func knownServicePrincipal(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *ServicePrincipal) UnmarshalJSON(b []byte) error {
 	*v = ServicePrincipal{}
-	type plain ServicePrincipal
-	extra, err := DecodeObject(b, knownServicePrincipal, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "deletedDateTime":
+			if raw := dec.Value(2, "deletedDateTime"); raw != nil {
+				v.DeletedDateTime = new(DateTimeOffset)
+				dec.Check(v.DeletedDateTime.UnmarshalJSON(raw))
+			}
+		case "appId":
+			dec.String(3, "appId", &v.AppID)
+		case "servicePrincipalType":
+			dec.String(4, "servicePrincipalType", &v.ServicePrincipalType)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = ServicePrincipal{}
+		type plain ServicePrincipal
+		extra, err := DecodeObject(b, knownServicePrincipal, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

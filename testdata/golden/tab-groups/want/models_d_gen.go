@@ -31,12 +31,30 @@ func knownDrive(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Drive) UnmarshalJSON(b []byte) error {
 	*v = Drive{}
-	type plain Drive
-	extra, err := DecodeObject(b, knownDrive, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "driveType":
+			dec.String(2, "driveType", &v.DriveType)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Drive{}
+		type plain Drive
+		extra, err := DecodeObject(b, knownDrive, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 
@@ -73,12 +91,30 @@ func knownDriveRecipient(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	*v = DriveRecipient{}
-	type plain DriveRecipient
-	extra, err := DecodeObject(b, knownDriveRecipient, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "email":
+			dec.String(1, "email", &v.Email)
+		case "objectId":
+			dec.String(2, "objectId", &v.ObjectID)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = DriveRecipient{}
+		type plain DriveRecipient
+		extra, err := DecodeObject(b, knownDriveRecipient, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -33,12 +33,35 @@ func knownPermission(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Permission) UnmarshalJSON(b []byte) error {
 	*v = Permission{}
-	type plain Permission
-	extra, err := DecodeObject(b, knownPermission, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "roles":
+			DecodeEnums(&dec, 2, "roles", &v.Roles)
+		case "expirationDateTime":
+			if raw := dec.Value(3, "expirationDateTime"); raw != nil {
+				v.ExpirationDateTime = new(DateTimeOffset)
+				dec.Check(v.ExpirationDateTime.UnmarshalJSON(raw))
+			}
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Permission{}
+		type plain Permission
+		extra, err := DecodeObject(b, knownPermission, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -35,12 +35,34 @@ func knownSynchronizationTemplate(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
 	*v = SynchronizationTemplate{}
-	type plain SynchronizationTemplate
-	extra, err := DecodeObject(b, knownSynchronizationTemplate, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "description":
+			dec.String(2, "description", &v.Description)
+		case "discoverable":
+			dec.Bool(3, "discoverable", &v.Discoverable)
+		case "factoryTag":
+			dec.String(4, "factoryTag", &v.FactoryTag)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = SynchronizationTemplate{}
+		type plain SynchronizationTemplate
+		extra, err := DecodeObject(b, knownSynchronizationTemplate, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

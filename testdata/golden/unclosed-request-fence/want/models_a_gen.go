@@ -33,12 +33,32 @@ func knownAccessPackage(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *AccessPackage) UnmarshalJSON(b []byte) error {
 	*v = AccessPackage{}
-	type plain AccessPackage
-	extra, err := DecodeObject(b, knownAccessPackage, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "catalogId":
+			dec.String(2, "catalogId", &v.CatalogID)
+		case "displayName":
+			dec.String(3, "displayName", &v.DisplayName)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = AccessPackage{}
+		type plain AccessPackage
+		extra, err := DecodeObject(b, knownAccessPackage, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

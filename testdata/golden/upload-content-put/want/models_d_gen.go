@@ -33,12 +33,32 @@ func knownDriveItem(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DriveItem) UnmarshalJSON(b []byte) error {
 	*v = DriveItem{}
-	type plain DriveItem
-	extra, err := DecodeObject(b, knownDriveItem, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "name":
+			dec.String(2, "name", &v.Name)
+		case "size":
+			DecodeInt(&dec, 3, "size", &v.Size)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = DriveItem{}
+		type plain DriveItem
+		extra, err := DecodeObject(b, knownDriveItem, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

@@ -14,6 +14,9 @@ type GetMeDriveItemContentOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -22,6 +25,7 @@ func (o *GetMeDriveItemContentOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // GetMeDriveItemContent sends GET /me/drive/items/{itemId}/content.
@@ -54,6 +58,9 @@ type PutMeDriveItemContentOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
 }
 
 // apply adds the options that are set to r.
@@ -62,6 +69,7 @@ func (o *PutMeDriveItemContentOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.Response = o.Response
 }
 
 // PutMeDriveItemContent sends PUT /me/drive/items/{itemId}/content.

@@ -33,12 +33,35 @@ func knownUploadSession(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *UploadSession) UnmarshalJSON(b []byte) error {
 	*v = UploadSession{}
-	type plain UploadSession
-	extra, err := DecodeObject(b, knownUploadSession, (*plain)(v))
-	if err != nil {
-		return err
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "uploadUrl":
+			dec.String(1, "uploadUrl", &v.UploadURL)
+		case "expirationDateTime":
+			if raw := dec.Value(2, "expirationDateTime"); raw != nil {
+				v.ExpirationDateTime = new(DateTimeOffset)
+				dec.Check(v.ExpirationDateTime.UnmarshalJSON(raw))
+			}
+		case "nextExpectedRanges":
+			DecodeEnums(&dec, 3, "nextExpectedRanges", &v.NextExpectedRanges)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = UploadSession{}
+		type plain UploadSession
+		extra, err := DecodeObject(b, knownUploadSession, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 

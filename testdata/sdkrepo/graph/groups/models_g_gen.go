@@ -55,12 +55,52 @@ func knownGroup(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Group) UnmarshalJSON(b []byte) error {
 	*v = Group{}
-	type plain Group
-	extra, err := graph.DecodeObject(b, knownGroup, (*plain)(v))
-	if err != nil {
-		return err
+	dec := graph.NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "id":
+			dec.String(1, "id", &v.ID)
+		case "deletedDateTime":
+			if raw := dec.Value(2, "deletedDateTime"); raw != nil {
+				v.DeletedDateTime = new(graph.DateTimeOffset)
+				dec.Check(v.DeletedDateTime.UnmarshalJSON(raw))
+			}
+		case "createdDateTime":
+			if raw := dec.Value(3, "createdDateTime"); raw != nil {
+				v.CreatedDateTime = new(graph.DateTimeOffset)
+				dec.Check(v.CreatedDateTime.UnmarshalJSON(raw))
+			}
+		case "description":
+			dec.String(4, "description", &v.Description)
+		case "displayName":
+			dec.String(5, "displayName", &v.DisplayName)
+		case "groupTypes":
+			graph.DecodeEnums(&dec, 6, "groupTypes", &v.GroupTypes)
+		case "mail":
+			dec.String(7, "mail", &v.Mail)
+		case "mailEnabled":
+			dec.Bool(8, "mailEnabled", &v.MailEnabled)
+		case "securityEnabled":
+			dec.Bool(9, "securityEnabled", &v.SecurityEnabled)
+		case "visibility":
+			dec.String(10, "visibility", &v.Visibility)
+		default:
+			dec.Other()
+		}
 	}
-	v.AdditionalData = extra
+	if dec.Failed() {
+		*v = Group{}
+		type plain Group
+		extra, err := graph.DecodeObject(b, knownGroup, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
 	return nil
 }
 
