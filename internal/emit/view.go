@@ -180,6 +180,8 @@ var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUs
 	// upload_gen.go
 	"UploadFragmentUnit", "DefaultUploadFragmentSize", "UploadOptions", "Upload", "DefaultPollInterval", "Monitor", "MonitorStatus", "MonitorError", "OperationFailedError",
 	"StartMonitor", "ResumeMonitor",
+	// decode_gen.go
+	"ObjectDecoder", "NewObjectDecoder", "DecodeEnum", "DecodeEnums", "DecodeInt", "DecodeFloat",
 	// edm_gen.go
 	"Binary", "Date", "DateOf", "DateTimeOffset", "Duration", "NewBinary", "NewDateTimeOffset", "NewDuration",
 	"NewTimeOfDay", "ParseBinary", "ParseDate", "ParseDateTimeOffset", "ParseDuration", "ParseTimeOfDay",
