@@ -43,6 +43,12 @@ func anyFold(s string, subs ...string) bool {
 	return false
 }
 
+// hasSuffixFold reports whether s ends with suffix (lower case), ASCII letters compared
+// case-insensitively.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && hasFold(s[len(s)-len(suffix):], suffix)
+}
+
 // collapseSpace is strings.Join(strings.Fields(s), " "): runs of white space become one
 // space, and none is left at either end. Text that is already so is returned as it is,
 // without the copies.
