@@ -20,10 +20,9 @@ const maxFileLines = 500
 var longFiles = map[string]string{
 	"internal/emit/runtime/client.go": "to be split by concern (issue 15 item 3), once the runtime move (item 1) is merged",
 	"internal/emit/view.go":           "to be split along its sections (issue 15 item 3), once the runtime and method work on it is merged",
-	"internal/model/endpoints.go":     "not yet split: the endpoint map (walk, votes, ownership, adoption of example paths)",
 	"internal/emit/runtime/edm.go":    "not yet split: the Edm value types (Binary, Date, DateTimeOffset, Duration, TimeOfDay)",
-	"internal/emit/files.go":          "not yet split: Files.Write's staged, journalled write and recovery, and Files.Diff",
-	"cmd/graphdocgen/run.go":          "not yet split: flags, the run, --check output and the JSON report",
+	"internal/emit/runtime/decode.go": "to be split with the runtime move (issue 15 items 1 and 3)",
+	"internal/emit/models.go":         "to be split with the runtime move (issue 15 items 1 and 3)",
 }
 
 // TestFileLengths checks that no hand-written, non-test Go file is over maxFileLines

@@ -19,7 +19,7 @@ type Path struct {
 	// before, and for paths the type graph cannot follow it has Kind TargetUnknown.
 	Target *Target
 	// Example is where an example request showed this path, when no request line of
-	// its page has its shape and the endpoint map adopted it (endpoints.go).
+	// its page has its shape and the endpoint map adopted it (endpointexamples.go).
 	Example Pos
 }
 

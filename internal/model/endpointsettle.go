@@ -1,0 +1,150 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Settling an owner's signature: its body and response made to agree with what its path
+// addresses, or, for a bound action or function, with the Methods row that links its page.
+
+// settleSignature makes an owner's body and response agree with what its path addresses,
+// with a warning that gives the evidence when the page said otherwise, and records them
+// on the path's target: one page can document several endpoints that address different
+// types (POST /me/messages and /me/contacts on a page about extended properties).
+func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
+	tg := p.Target
+	if tg == nil || tg.Kind != TargetEntity && tg.Kind != TargetCollection {
+		m.settleOperationResult(op, p, ds)
+		return
+	}
+	body, resp, notes := m.settle(op, p)
+	for _, n := range notes {
+		ds.Addf(n.pos, Warning, n.code, "%s", n.msg)
+	}
+	switch {
+	case op.Method == "GET":
+		if op.Response.Type.Kind != KindNone {
+			tg.Result = &resp
+		}
+	default:
+		if !body.Equal(op.Body.Type) {
+			tg.Body = &body
+		}
+		if !resp.Equal(op.Response.Type) {
+			tg.Result = &resp
+		}
+	}
+}
+
+// note is a diagnostic that settle found, reported only for an endpoint's owner.
+type note struct {
+	pos       Pos
+	code, msg string
+}
+
+// settle is the body and response an operation's page gives an endpoint, made to agree
+// with what the path addresses. A page about one type derived from the addressed one
+// (androidLobApp for /deviceAppManagement/mobileApps) gives way to the addressed type:
+// derived pages contribute documentation, not signatures. A body the page gives only as
+// a table of the addressed type's properties (PATCH /users/{id}) is that type.
+func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes []note) {
+	body, resp = op.Body.Type, op.Response.Type
+	tg := p.Target
+	if tg == nil || tg.Kind != TargetEntity && tg.Kind != TargetCollection {
+		return body, resp, nil
+	}
+	addressed := m.g.resolve(tg.Type)
+	if addressed == nil || !addressed.Documented {
+		return body, resp, nil
+	}
+	elem := tg.Type
+	elem.Collection = false
+	elem.Pos = op.Pos
+	fix := func(r *TypeRef, what string, coll bool) {
+		t := m.g.resolve(*r)
+		want := elem
+		want.Collection = coll
+		switch {
+		case t == addressed && r.Collection == coll:
+			return
+		case t != nil && m.derives(t, addressed):
+		case t == addressed && !tg.Sure:
+			return
+		case t == addressed:
+			notes = append(notes, note{r.Pos.Or(op.Pos), "response-shape-mismatch",
+				fmt.Sprintf("%s %s addresses %s (%s); the page's %s %s is corrected", op.Method, p, tg.Type, tg.Via, what, *r)})
+		case r.Kind == KindNamed || r.Kind == KindUnknown:
+			notes = append(notes, note{r.Pos.Or(op.Pos), "response-type-mismatch",
+				fmt.Sprintf("%s %s addresses %s (%s); the page's %s %s is replaced by it", op.Method, p, tg.Type, tg.Via, what, *r)})
+		default:
+			return
+		}
+		want.Pos = r.Pos.Or(op.Pos)
+		want.Raw = r.Raw
+		*r = want
+	}
+	sends := false
+	switch op.Method {
+	case "GET":
+		if resp.Kind != KindNone {
+			fix(&resp, "response", tg.Kind == TargetCollection)
+		}
+		return body, resp, notes
+	case "POST":
+		sends = tg.Kind == TargetCollection
+	case "PATCH", "PUT":
+		sends = tg.Kind == TargetEntity
+	}
+	if !sends {
+		return body, resp, notes
+	}
+	switch {
+	case body.Kind != KindNone:
+		fix(&body, "body", false)
+	case m.listsProperties(op, addressed), !op.Body.None && len(op.ParamsIn(InBody)) == 0:
+		// A table of the resource's properties, or prose alone ("supply the values for
+		// properties that should be updated"): a create or update sends the resource.
+		body = elem
+		body.Pos = op.Body.Pos.Or(op.Pos)
+	}
+	if resp.Kind != KindNone {
+		fix(&resp, "response", false)
+	}
+	return body, resp, notes
+}
+
+// settleOperationResult checks a bound action's or function's response against the
+// Return Type of the Methods row that links its page.
+func (m *endpointMap) settleOperationResult(op *Operation, p Path, ds *Diagnostics) {
+	tg := p.Target
+	if tg == nil || tg.Kind != TargetOperation {
+		return
+	}
+	for _, l := range m.links[strings.ToLower(op.Page)] {
+		if l.ret.Kind != KindNamed {
+			continue
+		}
+		want := m.g.resolve(l.ret)
+		got := m.g.resolve(op.Response.Type)
+		if want == nil || got == want && op.Response.Type.Collection == l.ret.Collection {
+			return
+		}
+		if got != nil && m.derives(got, want) {
+			return
+		}
+		if op.Response.Type.Kind == KindNamed || op.Response.Type.Kind == KindUnknown || op.Response.Type.Kind == KindPrimitive && examplesAnswerObjects(op) {
+			r := m.settled(l.ret)
+			r.Pos = op.Response.Type.Pos.Or(op.Pos)
+			also := ""
+			if op.Response.Type.Kind == KindPrimitive {
+				also = " and its example answers with objects"
+			}
+			ds.Addf(r.Pos, Warning, "response-type-mismatch",
+				"%s %s: the Methods table of %s (%s) says it returns %s%s; the page's response %s is replaced by it",
+				op.Method, p, l.owner.Name, l.pos, r, also, op.Response.Type)
+			op.Response.Type = r
+		}
+		return
+	}
+}

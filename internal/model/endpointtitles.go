@@ -1,0 +1,77 @@
+package model
+
+import (
+	"strings"
+)
+
+// Paths the walk could not settle, settled by what the page's title calls them.
+
+// titledOperation settles a path the type graph could not follow (its root is a
+// singleton no page reads, /reports) as a bound action or function when the page's title
+// names its last segment as one: "reportRoot: getOffice365ActiveUserDetail",
+// "revokeLicenses action", "compare function". The type it is bound to stays unknown.
+func titledOperation(op *Operation, p Path) {
+	tg := p.Target
+	if tg == nil || tg.Kind != TargetUnknown || len(p.Segments) < 2 || op.Method != "POST" && op.Method != "GET" {
+		return
+	}
+	last := p.Segments[len(p.Segments)-1]
+	name := operationName(last)
+	if name == "" || strings.HasPrefix(name, "$") {
+		return
+	}
+	t := strings.ToLower(strings.TrimSpace(op.Title))
+	n := strings.ToLower(name)
+	_, after, colon := strings.Cut(t, ":")
+	if colon && strings.TrimSpace(after) == n || t == n+" action" || t == n+" function" {
+		tg.Kind, tg.Name = TargetOperation, name
+		tg.Via += " " + name + "() by title"
+		tg.Via = strings.TrimSpace(tg.Via)
+	}
+}
+
+// titledNavigation settles a GET of a plain segment that no Properties or Relationships
+// table documents, and that the walk took for a function: as a member of the collection
+// before it when the page answers one of its members (/sites/root), else as a navigation
+// when the page's title reads "List joinedTeams" or "Get manager": functions are called,
+// not listed. The page's response (or its Methods row) gives the type.
+func (m *endpointMap) titledNavigation(op *Operation, p Path) {
+	tg := p.Target
+	if tg == nil || tg.Kind != TargetOperation || op.Method != "GET" || len(p.Segments) == 0 {
+		return
+	}
+	last := p.Segments[len(p.Segments)-1]
+	name := plainName(last)
+	if name == "" || name != tg.Name {
+		return
+	}
+	r, _, ok := m.evidenceType(op)
+	if !ok {
+		return
+	}
+	title := strings.ToLower(op.Title)
+	if elem := m.g.resolve(tg.Type); tg.Type.Collection && !r.Collection && elem != nil && elem == m.g.resolve(r) && !strings.Contains(title, strings.ToLower(name)) {
+		// GET /sites/root answers one site: a name that stands for a member of the
+		// collection, as a key would.
+		tg.Kind, tg.Name, tg.Sure = TargetEntity, "", true
+		tg.Type.Collection = false
+		tg.Via = strings.TrimSuffix(tg.Via, name+"()") + name + "(member)"
+		return
+	}
+	t := strings.ToLower(strings.TrimSpace(op.Title))
+	n := strings.ToLower(name)
+	if t != "list "+n && t != "get "+n {
+		return
+	}
+	nt := m.g.resolve(r)
+	if nt == nil {
+		return
+	}
+	tg.Parent = tg.Type
+	tg.Type = TypeRef{Kind: KindNamed, Name: nt.Name, Namespace: nt.Namespace, Link: nt.Page, Collection: r.Collection}
+	tg.Kind, tg.Name, tg.Sure = TargetEntity, "", false
+	if r.Collection {
+		tg.Kind = TargetCollection
+	}
+	tg.Via = strings.TrimSuffix(tg.Via, name+"()") + name + "(titled)"
+}

@@ -1,0 +1,256 @@
+package model
+
+import (
+	"slices"
+	"strings"
+)
+
+// The walk of the endpoint map: what a path addresses, segment by segment through the type
+// graph (see endpoints.go).
+
+// resolveTarget walks a path through the type graph.
+func (m *endpointMap) resolveTarget(p Path) *Target {
+	tg := &Target{}
+	var cur *Type
+	coll := false
+	var parent *Type
+	var via []string
+	sure := true // whether a value/collection reading rests on evidence (see below)
+	ref := func(t *Type, c bool) TypeRef {
+		if t == nil {
+			return TypeRef{}
+		}
+		return TypeRef{Kind: KindNamed, Name: t.Name, Namespace: t.Namespace, Link: t.Page, Collection: c}
+	}
+	done := func(kind TargetKind) *Target {
+		tg.Kind = kind
+		if kind != TargetOperation || cur != nil {
+			tg.Type = ref(cur, coll)
+		}
+		if tg.Type.Kind == KindNone && kind != TargetOperation {
+			tg.Kind = TargetUnknown
+		}
+		tg.Parent = ref(parent, false)
+		tg.Via = strings.Join(via, " ")
+		tg.Sure = sure
+		return tg
+	}
+	segs := p.Segments
+	for i, s := range segs {
+		lit, isLit := s.Literal()
+		switch {
+		case i == 0 && isLit && !strings.HasPrefix(lit, "$") && !strings.ContainsAny(lit, "()'="):
+			t, ok := m.voted(segs[:1])
+			if !ok && m.depth == 0 {
+				// A singleton no page reads as a whole, documented beside a twin
+				// (/me beside /users/{id}): it addresses what the twin does.
+				m.depth++
+				for _, tw := range m.twins[prefixShape(segs[:1])] {
+					if r := m.resolveTarget(tw); r.Kind == TargetEntity {
+						t, ok = r.Type, true
+						break
+					}
+				}
+				m.depth--
+			}
+			if !ok {
+				via = append(via, lit+"(?)") // a singleton no page reads as a whole
+				continue
+			}
+			cur, coll = m.g.resolve(t), t.Collection
+			via = append(via, lit+"(set)")
+		case len(s.Parts) > 0 && s.Parts[0].PathValued:
+			if cur == nil || coll {
+				return done(TargetUnknown)
+			}
+			via = append(via, "{path}") // root:/{item-path}: addresses an item below root
+		case s.IsParam():
+			switch {
+			case coll:
+				coll, sure = false, true
+				via = append(via, "{key}")
+			default:
+				return done(TargetUnknown)
+			}
+		case isLit && strings.EqualFold(lit, "$ref"):
+			return done(TargetRef)
+		case isLit && strings.EqualFold(lit, "$value"):
+			if i == len(segs)-1 {
+				return done(TargetValue)
+			}
+			return done(TargetUnknown)
+		case isLit && strings.EqualFold(lit, "$count"):
+			if i == len(segs)-1 && coll {
+				return done(TargetCount)
+			}
+			return done(TargetUnknown)
+		case isLit && strings.HasPrefix(strings.ToLower(lit), "microsoft.graph.") && !strings.ContainsAny(lit, "()"):
+			t := m.g.resolve(TypeRef{Kind: KindNamed, Name: lit[strings.LastIndexByte(lit, '.')+1:], Namespace: lit[:strings.LastIndexByte(lit, '.')]})
+			if t == nil {
+				// A cast to a type no page documents names an operation's namespace
+				// qualifier (microsoft.graph.delta()) or is unusable.
+				if i == len(segs)-1 && cur != nil {
+					tg.Name = Unqualified(lit)
+					return done(TargetOperation)
+				}
+				return done(TargetUnknown)
+			}
+			cur = t
+			via = append(via, "as("+t.Name+")")
+		default:
+			name := plainName(s)
+			if name != "" && !coll {
+				if cur != nil && i == len(segs)-1 {
+					// A primitive property last (driveItem's content, an Edm.Stream; a
+					// user's aboutMe) is a value of the type before it.
+					if pr, ok := m.property(cur, name); ok && pr.Type.Kind == KindPrimitive {
+						parent = cur
+						via = append(via, name+"("+cur.Name+")")
+						tg.Type, tg.Parent, tg.Kind = pr.Type, ref(parent, false), TargetEntity
+						tg.Via, tg.Sure = strings.Join(via, " "), true
+						return tg
+					}
+				}
+				if cur != nil {
+					if pr, ok := m.property(cur, name); ok && pr.Type.Kind == KindNamed {
+						if t := m.g.resolve(pr.Type); t != nil {
+							parent, cur, coll = cur, t, pr.Type.Collection
+							via = append(via, name+"("+parent.Name+")")
+							// A table that says one value where the docs key the
+							// segment elsewhere (chatMessage.hostedContents) forgot
+							// "collection"; one that says neither leaves it open.
+							switch {
+							case !coll && m.keyed[prefixShape(segs[:i+1])]:
+								coll = true
+								via[len(via)-1] += "[keyed]"
+								sure = true
+							default:
+								sure = coll || !pr.Navigation
+							}
+							continue
+						}
+					}
+				}
+				// A segment no table documents below a known type is a navigation only
+				// when the docs key it somewhere; below an unknown one (a singleton no
+				// page reads: /communications) any vote will do.
+				if cur == nil || m.keyed[prefixShape(segs[:i+1])] {
+					if t, ok := m.voted(segs[:i+1]); ok && m.g.resolve(t) != nil {
+						// A segment the docs key somewhere is a collection, whatever the
+						// pages that voted for its type answer (a GET by key votes one).
+						keyed := m.keyed[prefixShape(segs[:i+1])]
+						parent, cur, coll = cur, m.g.resolve(t), t.Collection || keyed
+						sure = keyed
+						if keyed {
+							via = append(via, name+"(keyed)")
+						} else {
+							via = append(via, name+"(voted)")
+						}
+						continue
+					}
+				}
+			}
+			if cur == nil {
+				return done(TargetUnknown)
+			}
+			if name != "" && !coll {
+				// A plain segment no table documents that names a type (calendars on a
+				// calendarGroup page that forgot its Relationships) is a navigation to
+				// it; actions and functions are named by verbs (move, delta).
+				if t, c := m.typeNamed(name); t != nil {
+					parent, cur, coll, sure = cur, t, c, false
+					via = append(via, name+"(named)")
+					continue
+				}
+			}
+			if i != len(segs)-1 {
+				// A call in the middle (range(address='A1')/format) or a segment no
+				// table documents: the rest cannot be followed.
+				return done(TargetUnknown)
+			}
+			tg.Name = operationName(s)
+			if tg.Name == "" {
+				return done(TargetUnknown)
+			}
+			via = append(via, tg.Name+"()")
+			return done(TargetOperation)
+		}
+	}
+	if coll {
+		return done(TargetCollection)
+	}
+	return done(TargetEntity)
+}
+
+// voted is the type voted for a path prefix. With no vote, a prefix that the docs key
+// somewhere (/sites/{siteId}) is a collection of the type its name is the plural of, when
+// one page documents such a type.
+func (m *endpointMap) voted(segs []Segment) (TypeRef, bool) {
+	k := prefixShape(segs)
+	if v := m.votes[k]; v != nil {
+		best, ok := v.best()
+		// Pages about derived types vote for them (iosLobApp for mobileApps/{id}); a
+		// base type that other pages vote for is what the path addresses.
+		// Of the voted ancestors, the one furthest up the chain wins; keys are sorted so
+		// that the map's order cannot matter.
+		if a := m.g.resolve(best); ok && a != nil {
+			keys := make([]string, 0, len(v.refs))
+			for k := range v.refs {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			top := a
+			for _, k := range keys {
+				r := v.refs[k]
+				if t := m.g.resolve(r); t != nil && r.Collection == best.Collection && t != top && m.derives(top, t) {
+					best, top = r, t
+				}
+			}
+		}
+		return best, ok
+	}
+	if !m.keyed[k] || len(segs) == 0 {
+		return TypeRef{}, false
+	}
+	name := Singular(plainName(segs[len(segs)-1]))
+	if name == "" {
+		return TypeRef{}, false
+	}
+	t := m.g.resolve(TypeRef{Kind: KindNamed, Name: name, Namespace: "microsoft.graph"})
+	if t == nil || t.IsEnum {
+		return TypeRef{}, false
+	}
+	return TypeRef{Kind: KindNamed, Name: t.Name, Namespace: t.Namespace, Link: t.Page, Collection: true}, true
+}
+
+// typeNamed finds the microsoft.graph type a segment names: itself (calendar) or, as a
+// collection, its singular (calendars).
+func (m *endpointMap) typeNamed(name string) (*Type, bool) {
+	for _, c := range []struct {
+		n    string
+		coll bool
+	}{{name, false}, {Singular(name), true}} {
+		if c.coll && c.n == name {
+			continue
+		}
+		if t := m.g.byName[key("microsoft.graph."+c.n)]; t != nil && !t.IsEnum && t.Documented {
+			return t, c.coll
+		}
+	}
+	return nil, false
+}
+
+// operationName is the name of a bound action or function segment: move, getByIds,
+// reminderView(startDateTime=...) reads reminderView; microsoft.graph.delta() reads delta.
+func operationName(s Segment) string {
+	if len(s.Parts) == 0 || s.Parts[0].IsParam() {
+		return ""
+	}
+	head, _, _ := strings.Cut(s.Parts[0].Literal, "(")
+	head = strings.TrimSuffix(head, ":")
+	head = Unqualified(head)
+	if !isIdent(head) {
+		return ""
+	}
+	return head
+}
