@@ -50,9 +50,10 @@ conformance:
 ## parser's time and allocations per MB on pages of 1, 2, 4, 8 and 20 MB and on 5,000 nested
 ## list levels (failing if they grow faster than linearly), then one generated call against
 ## the same call written by hand (net/http + encoding/json), and TestDecodeReport: listing
-## 10,000 users (100 pages) with and without nulls, one GET and one PATCH, each against
-## hand-written encoding/json code over the same documented properties, with the ratios of
-## medians of alternating rounds and the peak live heap while paging
+## 10,000 users (100 pages) with and without nulls, 10,000 messages (100 pages; nested body,
+## from, recipients), one GET and one PATCH, each against hand-written encoding/json code over
+## the same documented properties, with the ratios of medians of alternating rounds and the
+## peak live heap while paging; then the Decode benchmarks (one vppToken, one page of messages)
 bench:
 	GRAPHDOCGEN_SPEED=1 $(GO) test -count=1 -run TestSpeedReport -v ./internal/speed
 	GRAPHDOCGEN_SPEED=1 $(GO) test -count=1 -timeout 30m -run 'TestParseSpeedReport|TestParseLinear' -v ./internal/parse

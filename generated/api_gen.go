@@ -42,6 +42,14 @@ type API interface {
 	ListUserMemberOf(ctx context.Context, userID string, opts *ListUserMemberOfOptions) iter.Seq2[DirectoryObject, error]
 	// ListUserMemberOfPage: see Client.ListUserMemberOfPage.
 	ListUserMemberOfPage(ctx context.Context, userID string, opts *ListUserMemberOfOptions) (*Page[DirectoryObject], error)
+	// ListMeMessages: see Client.ListMeMessages.
+	ListMeMessages(ctx context.Context, opts *ListMeMessagesOptions) iter.Seq2[Message, error]
+	// ListMeMessagesPage: see Client.ListMeMessagesPage.
+	ListMeMessagesPage(ctx context.Context, opts *ListMeMessagesOptions) (*Page[Message], error)
+	// ListUserMessages: see Client.ListUserMessages.
+	ListUserMessages(ctx context.Context, userID string, opts *ListUserMessagesOptions) iter.Seq2[Message, error]
+	// ListUserMessagesPage: see Client.ListUserMessagesPage.
+	ListUserMessagesPage(ctx context.Context, userID string, opts *ListUserMessagesOptions) (*Page[Message], error)
 	// PutMePhotoValue: see Client.PutMePhotoValue.
 	PutMePhotoValue(ctx context.Context, content io.Reader, contentType string, opts *PutMePhotoValueOptions) error
 	// ReminderViewMe: see Client.ReminderViewMe.

@@ -4,6 +4,66 @@ package generated
 
 import "encoding/json"
 
+// EmailAddress is the microsoft.graph.emailAddress type. Documented in
+// api-reference/beta/resources/emailaddress.md.
+type EmailAddress struct {
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// Address: The SMTP address, such as adele@contoso.com.
+	Address *string `json:"address,omitempty"`
+	// Name: The name shown in place of the address, such as Adele Vance.
+	Name *string `json:"name,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// knownEmailAddress reports whether name is a property EmailAddress documents.
+func knownEmailAddress(name []byte) bool {
+	switch string(name) {
+	case "@odata.type", "address", "name":
+		return true
+	}
+	return false
+}
+
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+func (v *EmailAddress) UnmarshalJSON(b []byte) error {
+	*v = EmailAddress{}
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "address":
+			dec.String(1, "address", &v.Address)
+		case "name":
+			dec.String(2, "name", &v.Name)
+		default:
+			dec.Other()
+		}
+	}
+	if dec.Failed() {
+		*v = EmailAddress{}
+		type plain EmailAddress
+		extra, err := DecodeObject(b, knownEmailAddress, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v EmailAddress) MarshalJSON() ([]byte, error) {
+	type plain EmailAddress
+	return MarshalObject(plain(v), v.AdditionalData)
+}
+
 // Entity is the microsoft.graph.entity type. Documented in
 // api-reference/beta/resources/entity.md.
 type Entity struct {

@@ -4,6 +4,65 @@ package generated
 
 import "encoding/json"
 
+// Recipient is the microsoft.graph.recipient type. Documented in
+// api-reference/beta/resources/recipient.md.
+type Recipient struct {
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// EmailAddress: The person's address and the name shown for it.
+	EmailAddress *EmailAddress `json:"emailAddress,omitempty"`
+	// AdditionalData holds the properties the docs do not describe, and documented ones sent
+	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
+	// sends an explicit null (to clear a property with PATCH).
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// knownRecipient reports whether name is a property Recipient documents.
+func knownRecipient(name []byte) bool {
+	switch string(name) {
+	case "@odata.type", "emailAddress":
+		return true
+	}
+	return false
+}
+
+// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+func (v *Recipient) UnmarshalJSON(b []byte) error {
+	*v = Recipient{}
+	dec := NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "emailAddress":
+			if raw := dec.Value(1, "emailAddress"); raw != nil {
+				v.EmailAddress = new(EmailAddress)
+				dec.Check(v.EmailAddress.UnmarshalJSON(raw))
+			}
+		default:
+			dec.Other()
+		}
+	}
+	if dec.Failed() {
+		*v = Recipient{}
+		type plain Recipient
+		extra, err := DecodeObject(b, knownRecipient, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.AdditionalData = extra
+	} else {
+		v.AdditionalData = dec.Kept()
+	}
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then AdditionalData.
+func (v Recipient) MarshalJSON() ([]byte, error) {
+	type plain Recipient
+	return MarshalObject(plain(v), v.AdditionalData)
+}
+
 // Reminder is the microsoft.graph.reminder type. Documented in
 // api-reference/beta/resources/reminder.md.
 type Reminder struct {

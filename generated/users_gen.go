@@ -7,6 +7,7 @@ import (
 	"io"
 	"iter"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -173,6 +174,195 @@ func (c *Client) ListUserMemberOfPage(ctx context.Context, userID string, opts *
 	}
 	opts.apply(&r)
 	return GetPage[DirectoryObject](ctx, c, r)
+}
+
+// ListMeMessagesOptions are the optional query parameters and headers of ListMeMessages; the
+// zero value sends none.
+type ListMeMessagesOptions struct {
+	// Select lists the properties to return ($select).
+	Select []string
+	// Filter is an OData expression that items must match ($filter), such as
+	// "startswith(displayName,'a')".
+	Filter string
+	// Search is a search expression ($search), such as "displayName:finance"; the client adds
+	// the quotes.
+	Search string
+	// OrderBy orders the items ($orderby): each entry a property, optionally followed by "
+	// desc".
+	OrderBy []string
+	// Top is the number of items to return per page ($top); 0 leaves it to the service.
+	Top int
+	// Skip is the number of items to skip ($skip).
+	Skip int
+	// Count asks for the total number of items in @odata.count ($count=true).
+	Count bool
+	// Prefer is the Prefer header. text or html: the format in which to return body and
+	// uniqueBody. Without it, both come back as HTML. Optional.
+	Prefer string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
+}
+
+// apply adds the options that are set to r.
+func (o *ListMeMessagesOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+	r.Response = o.Response
+	if len(o.Select) > 0 {
+		r.SetQuery("$select", strings.Join(o.Select, ","))
+	}
+	if o.Filter != "" {
+		r.SetQuery("$filter", o.Filter)
+	}
+	if o.Search != "" {
+		r.SetQuery("$search", QuoteSearch(o.Search))
+	}
+	if len(o.OrderBy) > 0 {
+		r.SetQuery("$orderby", strings.Join(o.OrderBy, ","))
+	}
+	if o.Top > 0 {
+		r.SetQuery("$top", strconv.Itoa(o.Top))
+	}
+	if o.Skip > 0 {
+		r.SetQuery("$skip", strconv.Itoa(o.Skip))
+	}
+	if o.Count {
+		r.SetQuery("$count", "true")
+	}
+	if o.Prefer != "" {
+		r.SetHeader("Prefer", o.Prefer)
+	}
+}
+
+// ListMeMessages sends GET /me/messages.
+//
+// Page through the messages of a user's mailbox, across all of its folders, Deleted Items
+// included. A page holds 10 messages unless $top asks for another size, from 1 to 1000.
+// Large pages of full messages are slow to build, so name the properties you need with
+// $select. While more messages remain, each page ends with an @odata.nextLink: request that
+// URL as it is, without editing its $skip, to get the next page.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of message. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeMessagesPage returns one page with its
+// links.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Mail.ReadBasic
+//   - Delegated (personal Microsoft account): Mail.ReadBasic
+//   - Application: Mail.ReadBasic.All
+//
+// Source: api-reference/beta/api/user-list-messages.md
+func (c *Client) ListMeMessages(ctx context.Context, opts *ListMeMessagesOptions) iter.Seq2[Message, error] {
+	r := Request{
+		Method: "GET",
+		Path:   "/me/messages",
+	}
+	opts.apply(&r)
+	return List[Message](ctx, c, r)
+}
+
+// ListMeMessagesPage sends GET /me/messages.
+//
+// Page through the messages of a user's mailbox, across all of its folders, Deleted Items
+// included. A page holds 10 messages unless $top asks for another size, from 1 to 1000.
+// Large pages of full messages are slow to build, so name the properties you need with
+// $select. While more messages remain, each page ends with an @odata.nextLink: request that
+// URL as it is, without editing its $skip, to get the next page.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of message. This method returns
+// one page; NextPage fetches the next, and ListMeMessages iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Mail.ReadBasic
+//   - Delegated (personal Microsoft account): Mail.ReadBasic
+//   - Application: Mail.ReadBasic.All
+//
+// Source: api-reference/beta/api/user-list-messages.md
+func (c *Client) ListMeMessagesPage(ctx context.Context, opts *ListMeMessagesOptions) (*Page[Message], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/me/messages",
+	}
+	opts.apply(&r)
+	return GetPage[Message](ctx, c, r)
+}
+
+// ListUserMessagesOptions are the optional query parameters and headers of ListUserMessages,
+// which it shares with ListMeMessages: another path to the same operation.
+type ListUserMessagesOptions = ListMeMessagesOptions
+
+// ListUserMessages sends GET /users/{userId}/messages.
+//
+// Page through the messages of a user's mailbox, across all of its folders, Deleted Items
+// included. A page holds 10 messages unless $top asks for another size, from 1 to 1000.
+// Large pages of full messages are slow to build, so name the properties you need with
+// $select. While more messages remain, each page ends with an @odata.nextLink: request that
+// URL as it is, without editing its $skip, to get the next page.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of message. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListUserMessagesPage returns one page with its
+// links.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Mail.ReadBasic
+//   - Delegated (personal Microsoft account): Mail.ReadBasic
+//   - Application: Mail.ReadBasic.All
+//
+// Source: api-reference/beta/api/user-list-messages.md
+func (c *Client) ListUserMessages(ctx context.Context, userID string, opts *ListUserMessagesOptions) iter.Seq2[Message, error] {
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/messages",
+	}
+	opts.apply(&r)
+	return List[Message](ctx, c, r)
+}
+
+// ListUserMessagesPage sends GET /users/{userId}/messages.
+//
+// Page through the messages of a user's mailbox, across all of its folders, Deleted Items
+// included. A page holds 10 messages unless $top asks for another size, from 1 to 1000.
+// Large pages of full messages are slow to build, so name the properties you need with
+// $select. While more messages remain, each page ends with an @odata.nextLink: request that
+// URL as it is, without editing its $skip, to get the next page.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of message. This method returns
+// one page; NextPage fetches the next, and ListUserMessages iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Mail.ReadBasic
+//   - Delegated (personal Microsoft account): Mail.ReadBasic
+//   - Application: Mail.ReadBasic.All
+//
+// Source: api-reference/beta/api/user-list-messages.md
+func (c *Client) ListUserMessagesPage(ctx context.Context, userID string, opts *ListUserMessagesOptions) (*Page[Message], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + PathValue(userID, false) + "/messages",
+	}
+	opts.apply(&r)
+	return GetPage[Message](ctx, c, r)
 }
 
 // PutMePhotoValueOptions are the optional query parameters and headers of PutMePhotoValue;

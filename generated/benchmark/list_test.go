@@ -276,12 +276,12 @@ func median(rs []testing.BenchmarkResult, f func(testing.BenchmarkResult) float6
 	return v[len(v)/2]
 }
 
-// TestDecodeReport runs the list and call benchmarks in alternating rounds and prints
+// TestDecodeReport runs the list (users, then messages) and call benchmarks in alternating rounds and prints
 // medians and the ratios the performance goals are stated in. It asserts nothing about
 // time.
 func TestDecodeReport(t *testing.T) {
 	if os.Getenv("GRAPHDOCGEN_BENCH") == "" {
-		t.Skip("set GRAPHDOCGEN_BENCH=1 (make bench) to measure listing users against hand-written code")
+		t.Skip("set GRAPHDOCGEN_BENCH=1 (make bench) to measure listing users and messages against hand-written code")
 	}
 	lf := newListFixture(t)
 	const rounds = 5
@@ -316,6 +316,9 @@ func TestDecodeReport(t *testing.T) {
 		ratio(cs[0], cs[1], ns), ratio(cs[0], cs[1], allocs), ratio(cs[0], cs[1], bytesOp))
 	t.Logf("users without nulls, generated / hand-written: time %.2f×, allocs %.2f×", ratio(cs[2], cs[3], ns), ratio(cs[2], cs[3], allocs))
 	t.Logf("generated, with nulls / without: time %.2f× (goal ≤ 1.1×)", ratio(cs[0], cs[2], ns))
+
+	// Messages: nested body, from, recipients.
+	reportMessages(t, rounds)
 
 	// One GET, one PATCH.
 	cf, cbase := newCallFixture(t)
