@@ -227,3 +227,99 @@ func TestEndpointSettledPerPath(t *testing.T) {
 		}
 	}
 }
+
+// TestEndpointNamedSegmentParentPrefix: a segment no Relationships table documents is a
+// navigation to the type it names, and the name qualified by its parent's name comes first:
+// a workbook's application is a workbookApplication, not the directory's application.
+func TestEndpointNamedSegmentParentPrefix(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("driveItem", "microsoft.graph.entity", []Property{nav("workbook", "workbook", false)}),
+		resourcePage("drive", "microsoft.graph.entity", []Property{nav("items", "driveItem", true)}),
+		resourcePage("workbook", "microsoft.graph.entity", nil),
+		resourcePage("workbookApplication", "microsoft.graph.entity", nil),
+		resourcePage("application", "microsoft.graph.entity", nil),
+		page("api/drive-get.md", "GET", gref("drive", false), none, path("drives", "{drive-id}")),
+		page("api/drive-list.md", "GET", gref("drive", true), none, path("drives")),
+		page("api/workbookapplication-get.md", "GET", gref("workbookApplication", false), none,
+			path("drives", "{drive-id}", "items", "{id}", "workbook", "application")),
+		// A prefix that rebuilds the parent's name is the parent itself: below a
+		// sharedDriveItem, driveItem is a driveItem.
+		resourcePage("sharedDriveItem", "microsoft.graph.entity", nil),
+		page("api/shares-get.md", "GET", gref("sharedDriveItem", false), none, path("shares", "{share-id}")),
+		page("api/shares-list.md", "GET", gref("sharedDriveItem", true), none, path("shares")),
+		page("api/shares-get-item.md", "GET", gref("sharedDriveItem", false), none, path("shares", "{share-id}", "driveItem")),
+	}
+	for _, p := range pages {
+		if p.Kind == PageAPI {
+			p.Title = "Get " + p.File
+		}
+	}
+	api, _ := Build("v1.0", pages)
+	got := opsByEndpoint(api)
+	for k, w := range map[string]string{
+		"GET /drives/{drive-id}/items/{id}/workbook/application": "api/workbookapplication-get.md -> microsoft.graph.workbookApplication body none",
+		"GET /shares/{share-id}/driveItem":                       "api/shares-get-item.md -> microsoft.graph.driveItem body none",
+	} {
+		if got[k] != w {
+			t.Errorf("%s: %q, want %q", k, got[k], w)
+		}
+	}
+}
+
+// TestEndpointPathValuedNotKeyed: root:/{item-path}: names one item by its path below
+// root; it does not make root a collection, so the rest of the path is followed and an
+// example that reads children by path is adopted by the children page.
+func TestEndpointPathValuedNotKeyed(t *testing.T) {
+	none := TypeRef{}
+	// valued reads "{x}:" as a placeholder and a colon, the value of a path after "root:".
+	valued := func(segs ...string) Path {
+		var p Path
+		for i, s := range segs {
+			if name, ok := strings.CutSuffix(s, "}:"); ok {
+				s = name + "}"
+			}
+			q := path(s)
+			seg := q.Segments[0]
+			if i > 0 && strings.HasSuffix(segs[i-1], ":") && seg.Parts[0].IsParam() {
+				seg.Parts[0].PathValued = true
+			}
+			if s != segs[i] {
+				seg.Parts = append(seg.Parts, Part{Literal: ":"})
+			}
+			p.Segments = append(p.Segments, seg)
+		}
+		return p
+	}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("drive", "microsoft.graph.entity", []Property{nav("items", "driveItem", true), nav("root", "driveItem", false)}),
+		resourcePage("driveItem", "microsoft.graph.entity", []Property{nav("children", "driveItem", true)}),
+		page("api/drive-get.md", "GET", gref("drive", false), none, path("drives", "{drive-id}")),
+		page("api/driveitem-get.md", "GET", gref("driveItem", false), none,
+			path("drives", "{drive-id}", "items", "{item-id}"), valued("drives", "{drive-id}", "root:", "{item-path}")),
+		page("api/driveitem-list-children.md", "GET", gref("driveItem", true), none,
+			path("drives", "{drive-id}", "items", "{item-id}", "children")),
+	}
+	lc := pages[len(pages)-1]
+	lc.Examples = []Example{{Kind: ExampleRequest, Method: "GET", Pos: Pos{File: lc.File, Line: 9, Col: 1},
+		Path: ptr(valued("drives", "{drive-id}", "root:", "{path-relative-to-root}:", "children"))}}
+	for _, p := range pages {
+		if p.Kind == PageAPI {
+			p.Title = "Get " + p.File
+		}
+	}
+	api, _ := Build("v1.0", pages)
+	got := opsByEndpoint(api)
+	for k, w := range map[string]string{
+		"GET /drives/{drive-id}/root:/{item-path}":                       "api/driveitem-get.md -> microsoft.graph.driveItem body none",
+		"GET /drives/{drive-id}/root:/{path-relative-to-root}:/children": "api/driveitem-list-children.md -> Collection(microsoft.graph.driveItem) body none",
+	} {
+		if got[k] != w {
+			t.Errorf("%s: %q, want %q\n%v", k, got[k], w, got)
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
