@@ -323,3 +323,82 @@ func TestEndpointPathValuedNotKeyed(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestEndpointFamilyTarget: where the type graph cannot follow a path (no page documents
+// the singleton it starts at), the pages that document the endpoint agree on a family of
+// types: the endpoint addresses their common base, whose own page wins, and a derived
+// type's page that sorts first does not narrow the result.
+func TestEndpointFamilyTarget(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("place", "", nil),
+		resourcePage("fenceArea", "microsoft.graph.place", nil),
+		resourcePage("radiusArea", "microsoft.graph.place", nil),
+		page("api/fencearea-get.md", "GET", gref("fenceArea", false), none, path("zoning", "area", "places", "{id}")),
+		page("api/place-get.md", "GET", gref("place", false), none, path("zoning", "area", "places", "{id}")),
+		page("api/radiusarea-get.md", "GET", gref("radiusArea", false), none, path("zoning", "area", "places", "{id}")),
+		// Two unrelated types give no family: file order decides, with a warning.
+		resourcePage("meter", "", nil),
+		page("api/area-get.md", "GET", gref("fenceArea", false), none, path("zoning", "area", "meters", "{id}")),
+		page("api/meter-get.md", "GET", gref("meter", false), none, path("zoning", "area", "meters", "{id}")),
+	}
+	for _, p := range pages {
+		if p.Kind == PageAPI {
+			p.Title = "Get " + p.File
+		}
+	}
+	api, ds := Build("v1.0", pages)
+	got := opsByEndpoint(api)
+	for k, w := range map[string]string{
+		"GET /zoning/area/places/{id}": "api/place-get.md -> microsoft.graph.place body none",
+		"GET /zoning/area/meters/{id}": "api/area-get.md -> microsoft.graph.fenceArea body none",
+	} {
+		if got[k] != w {
+			t.Errorf("%s: %q, want %q", k, got[k], w)
+		}
+	}
+	if !hasCode(ds, "duplicate-operation") {
+		t.Errorf("no duplicate-operation for the unrelated pages:\n%s", ds)
+	}
+}
+
+// TestOperationResultExampleConfirms: a bound function's page answers a type its Methods
+// row contradicts. The row wins over the page alone; a page whose example response sends
+// a value of its type (its @odata.type) keeps it, with a warning that names both.
+func TestOperationResultExampleConfirms(t *testing.T) {
+	none := TypeRef{}
+	for _, c := range []struct {
+		name, body, want string
+	}{
+		{"confirmed", `{"value": [{"@odata.type": "#microsoft.graph.note", "id": "1"}]}`, "Collection(microsoft.graph.note)"},
+		{"unconfirmed", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.folder)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pages := []*Page{
+				resourcePage("entity", "", nil),
+				resourcePage("note", "microsoft.graph.entity", nil),
+				resourcePage("folder", "microsoft.graph.entity", []Property{nav("notes", "note", true)},
+					MethodLink{Title: "Get all notes", Page: "api/folder-getallnotes.md", Return: gref("folder", true)}),
+				resourcePage("shelf", "microsoft.graph.entity", []Property{nav("folders", "folder", true)}),
+				page("api/shelf-get.md", "GET", gref("shelf", false), none, path("shelves", "{shelf-id}")),
+				page("api/shelf-list.md", "GET", gref("shelf", true), none, path("shelves")),
+				page("api/folder-getallnotes.md", "GET", gref("note", true), none, path("shelves", "{shelf-id}", "folders", "getAllNotes")),
+			}
+			fn := pages[len(pages)-1]
+			fn.Examples = []Example{{Kind: ExampleResponse, Status: 200, Body: c.body, Pos: Pos{File: fn.File, Line: 20, Col: 1}}}
+			for _, p := range pages {
+				if p.Kind == PageAPI {
+					p.Title = "Get " + p.File
+				}
+			}
+			api, ds := Build("v1.0", pages)
+			got := opsByEndpoint(api)["GET /shelves/{shelf-id}/folders/getAllNotes"]
+			if want := "api/folder-getallnotes.md -> " + c.want + " body none"; got != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+			if !hasCode(ds, "response-type-mismatch") {
+				t.Errorf("no response-type-mismatch:\n%s", ds)
+			}
+		})
+	}
+}
