@@ -134,6 +134,11 @@ func (m *endpointMap) settleOperationResult(op *Operation, p Path, ds *Diagnosti
 		if got != nil && m.derives(got, want) {
 			return
 		}
+		if got == want && op.Response.Type.Collection && !l.ret.Collection {
+			// A row that names the type without "collection" where the page answers
+			// a collection of it left the word out (as evidenceType reads it).
+			return
+		}
 		if at, ok := exampleConfirms(op); ok && got != nil && op.Response.Type.Kind == KindNamed {
 			// The page's response type, and its example response sends a value of it:
 			// the page's evidence about its own answer outweighs a row on another
