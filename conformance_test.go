@@ -32,11 +32,11 @@ const (
 	targetStrict = 0.95
 )
 
-// conformanceFloors are the measured shares (2026-12-05) less two points: the test fails
+// conformanceFloors are the measured shares (2026-12-06) less two points: the test fails
 // when a change makes the client conform less. Raise them as the generator improves.
 var conformanceFloors = map[string]struct{ sent, typed, strict float64 }{
-	"v1.0": {sent: 0.926, typed: 0.888, strict: 0.652}, // measured 94.6%, 90.8%, 67.2%
-	"beta": {sent: 0.933, typed: 0.900, strict: 0.685}, // measured 95.3%, 92.0%, 70.5%
+	"v1.0": {sent: 0.927, typed: 0.889, strict: 0.705}, // measured 94.7%, 91.0%, 72.5%
+	"beta": {sent: 0.934, typed: 0.902, strict: 0.710}, // measured 95.5%, 92.2%, 73.1%
 }
 
 // Causes of a miss. Those starting "docs:" are the example contradicting its own page (or
