@@ -19,11 +19,11 @@ import (
 // counts as typed only when no documented property of it lands in an AdditionalData (the
 // conformance suite's strict walk): AdditionalData keeps every key, so without that any
 // struct would pass for any example.
-func exampleHarness(pkg string, cases []emit.ResponseExample, documented map[string]bool, derivedOnly map[string][]string) []byte {
+func exampleHarness(pkg string, cases []emit.ResponseExample, si strictInfo) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"reflect\"\n\t\"strings\"\n\t\"testing\"\n)\n\nvar _ = strings.Contains\n", pkg)
 	b.WriteString(strictWalkSrc)
-	b.WriteString(strictTables(documented, derivedOnly))
+	b.WriteString(strictTables(si))
 	b.WriteString("var exampleCases = []struct {\n\twhere, typ string\n\tcoll bool\n\tbody string\n}{\n")
 	var types []string
 	for _, c := range cases {
@@ -159,7 +159,7 @@ func TestCorpusExamplesDecode(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module examplecheck\n\ngo 1.26\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		harness := exampleHarness("graph", cases, documentedProperties(res.API), derivedOnlyProperties(res.API))
+		harness := exampleHarness("graph", cases, strictInfoOf(res.API))
 		if err := os.WriteFile(filepath.Join(dir, "examples_test.go"), harness, 0o644); err != nil {
 			t.Fatal(err)
 		}

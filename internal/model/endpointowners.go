@@ -50,6 +50,7 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 			m.settleSignature(cs[0].op, cs[0].path, ds)
 			continue
 		}
+		m.familyTarget(cs)
 		for _, c := range cs {
 			m.score(c)
 		}

@@ -151,7 +151,9 @@ func newEndpointMap(g *typeGraph, pages []*Page, ops []*Operation) *endpointMap 
 		for _, p := range op.Paths {
 			segs := p.Segments
 			for i := 1; i < len(segs); i++ {
-				if segs[i].IsParam() {
+				// root:/{item-path} names an item by its path below root: it does not
+				// key root, which stays one item.
+				if segs[i].IsParam() && !segs[i].Parts[0].PathValued {
 					m.keyed[prefixShape(segs[:i])] = true
 				}
 			}

@@ -227,3 +227,182 @@ func TestEndpointSettledPerPath(t *testing.T) {
 		}
 	}
 }
+
+// TestEndpointNamedSegmentParentPrefix: a segment no Relationships table documents is a
+// navigation to the type it names, and the name qualified by its parent's name comes first:
+// a workbook's application is a workbookApplication, not the directory's application.
+func TestEndpointNamedSegmentParentPrefix(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("driveItem", "microsoft.graph.entity", []Property{nav("workbook", "workbook", false)}),
+		resourcePage("drive", "microsoft.graph.entity", []Property{nav("items", "driveItem", true)}),
+		resourcePage("workbook", "microsoft.graph.entity", nil),
+		resourcePage("workbookApplication", "microsoft.graph.entity", nil),
+		resourcePage("application", "microsoft.graph.entity", nil),
+		page("api/drive-get.md", "GET", gref("drive", false), none, path("drives", "{drive-id}")),
+		page("api/drive-list.md", "GET", gref("drive", true), none, path("drives")),
+		page("api/workbookapplication-get.md", "GET", gref("workbookApplication", false), none,
+			path("drives", "{drive-id}", "items", "{id}", "workbook", "application")),
+		// A prefix that rebuilds the parent's name is the parent itself: below a
+		// sharedDriveItem, driveItem is a driveItem.
+		resourcePage("sharedDriveItem", "microsoft.graph.entity", nil),
+		page("api/shares-get.md", "GET", gref("sharedDriveItem", false), none, path("shares", "{share-id}")),
+		page("api/shares-list.md", "GET", gref("sharedDriveItem", true), none, path("shares")),
+		page("api/shares-get-item.md", "GET", gref("sharedDriveItem", false), none, path("shares", "{share-id}", "driveItem")),
+	}
+	for _, p := range pages {
+		if p.Kind == PageAPI {
+			p.Title = "Get " + p.File
+		}
+	}
+	api, _ := Build("v1.0", pages)
+	got := opsByEndpoint(api)
+	for k, w := range map[string]string{
+		"GET /drives/{drive-id}/items/{id}/workbook/application": "api/workbookapplication-get.md -> microsoft.graph.workbookApplication body none",
+		"GET /shares/{share-id}/driveItem":                       "api/shares-get-item.md -> microsoft.graph.driveItem body none",
+	} {
+		if got[k] != w {
+			t.Errorf("%s: %q, want %q", k, got[k], w)
+		}
+	}
+}
+
+// TestEndpointPathValuedNotKeyed: root:/{item-path}: names one item by its path below
+// root; it does not make root a collection, so the rest of the path is followed and an
+// example that reads children by path is adopted by the children page.
+func TestEndpointPathValuedNotKeyed(t *testing.T) {
+	none := TypeRef{}
+	// valued reads "{x}:" as a placeholder and a colon, the value of a path after "root:".
+	valued := func(segs ...string) Path {
+		var p Path
+		for i, s := range segs {
+			if name, ok := strings.CutSuffix(s, "}:"); ok {
+				s = name + "}"
+			}
+			q := path(s)
+			seg := q.Segments[0]
+			if i > 0 && strings.HasSuffix(segs[i-1], ":") && seg.Parts[0].IsParam() {
+				seg.Parts[0].PathValued = true
+			}
+			if s != segs[i] {
+				seg.Parts = append(seg.Parts, Part{Literal: ":"})
+			}
+			p.Segments = append(p.Segments, seg)
+		}
+		return p
+	}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("drive", "microsoft.graph.entity", []Property{nav("items", "driveItem", true), nav("root", "driveItem", false)}),
+		resourcePage("driveItem", "microsoft.graph.entity", []Property{nav("children", "driveItem", true)}),
+		page("api/drive-get.md", "GET", gref("drive", false), none, path("drives", "{drive-id}")),
+		page("api/driveitem-get.md", "GET", gref("driveItem", false), none,
+			path("drives", "{drive-id}", "items", "{item-id}"), valued("drives", "{drive-id}", "root:", "{item-path}")),
+		page("api/driveitem-list-children.md", "GET", gref("driveItem", true), none,
+			path("drives", "{drive-id}", "items", "{item-id}", "children")),
+	}
+	lc := pages[len(pages)-1]
+	lc.Examples = []Example{{Kind: ExampleRequest, Method: "GET", Pos: Pos{File: lc.File, Line: 9, Col: 1},
+		Path: ptr(valued("drives", "{drive-id}", "root:", "{path-relative-to-root}:", "children"))}}
+	for _, p := range pages {
+		if p.Kind == PageAPI {
+			p.Title = "Get " + p.File
+		}
+	}
+	api, _ := Build("v1.0", pages)
+	got := opsByEndpoint(api)
+	for k, w := range map[string]string{
+		"GET /drives/{drive-id}/root:/{item-path}":                       "api/driveitem-get.md -> microsoft.graph.driveItem body none",
+		"GET /drives/{drive-id}/root:/{path-relative-to-root}:/children": "api/driveitem-list-children.md -> Collection(microsoft.graph.driveItem) body none",
+	} {
+		if got[k] != w {
+			t.Errorf("%s: %q, want %q\n%v", k, got[k], w, got)
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// TestEndpointFamilyTarget: where the type graph cannot follow a path (no page documents
+// the singleton it starts at), the pages that document the endpoint agree on a family of
+// types: the endpoint addresses their common base, whose own page wins, and a derived
+// type's page that sorts first does not narrow the result.
+func TestEndpointFamilyTarget(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("place", "", nil),
+		resourcePage("fenceArea", "microsoft.graph.place", nil),
+		resourcePage("radiusArea", "microsoft.graph.place", nil),
+		page("api/fencearea-get.md", "GET", gref("fenceArea", false), none, path("zoning", "area", "places", "{id}")),
+		page("api/place-get.md", "GET", gref("place", false), none, path("zoning", "area", "places", "{id}")),
+		page("api/radiusarea-get.md", "GET", gref("radiusArea", false), none, path("zoning", "area", "places", "{id}")),
+		// Two unrelated types give no family: file order decides, with a warning.
+		resourcePage("meter", "", nil),
+		page("api/area-get.md", "GET", gref("fenceArea", false), none, path("zoning", "area", "meters", "{id}")),
+		page("api/meter-get.md", "GET", gref("meter", false), none, path("zoning", "area", "meters", "{id}")),
+	}
+	for _, p := range pages {
+		if p.Kind == PageAPI {
+			p.Title = "Get " + p.File
+		}
+	}
+	api, ds := Build("v1.0", pages)
+	got := opsByEndpoint(api)
+	for k, w := range map[string]string{
+		"GET /zoning/area/places/{id}": "api/place-get.md -> microsoft.graph.place body none",
+		"GET /zoning/area/meters/{id}": "api/area-get.md -> microsoft.graph.fenceArea body none",
+	} {
+		if got[k] != w {
+			t.Errorf("%s: %q, want %q", k, got[k], w)
+		}
+	}
+	if !hasCode(ds, "duplicate-operation") {
+		t.Errorf("no duplicate-operation for the unrelated pages:\n%s", ds)
+	}
+}
+
+// TestOperationResultExampleConfirms: a bound function's page answers a type its Methods
+// row contradicts. The row wins over the page alone; a page whose example response sends
+// a value of its type (its @odata.type) keeps it, with a warning that names both.
+func TestOperationResultExampleConfirms(t *testing.T) {
+	none := TypeRef{}
+	for _, c := range []struct {
+		name, body, want string
+		row              TypeRef
+		warn             bool
+	}{
+		{"confirmed", `{"value": [{"@odata.type": "#microsoft.graph.note", "id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true},
+		{"unconfirmed", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.folder)", gref("folder", true), true},
+		// A row that leaves out "collection" does not make the page's collection one note.
+		{"row without collection", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.note)", gref("note", false), false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pages := []*Page{
+				resourcePage("entity", "", nil),
+				resourcePage("note", "microsoft.graph.entity", nil),
+				resourcePage("folder", "microsoft.graph.entity", []Property{nav("notes", "note", true)},
+					MethodLink{Title: "Get all notes", Page: "api/folder-getallnotes.md", Return: c.row}),
+				resourcePage("shelf", "microsoft.graph.entity", []Property{nav("folders", "folder", true)}),
+				page("api/shelf-get.md", "GET", gref("shelf", false), none, path("shelves", "{shelf-id}")),
+				page("api/shelf-list.md", "GET", gref("shelf", true), none, path("shelves")),
+				page("api/folder-getallnotes.md", "GET", gref("note", true), none, path("shelves", "{shelf-id}", "folders", "getAllNotes")),
+			}
+			fn := pages[len(pages)-1]
+			fn.Examples = []Example{{Kind: ExampleResponse, Status: 200, Body: c.body, Pos: Pos{File: fn.File, Line: 20, Col: 1}}}
+			for _, p := range pages {
+				if p.Kind == PageAPI {
+					p.Title = "Get " + p.File
+				}
+			}
+			api, ds := Build("v1.0", pages)
+			got := opsByEndpoint(api)["GET /shelves/{shelf-id}/folders/getAllNotes"]
+			if want := "api/folder-getallnotes.md -> " + c.want + " body none"; got != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+			if hasCode(ds, "response-type-mismatch") != c.warn {
+				t.Errorf("response-type-mismatch: %v, want %v:\n%s", !c.warn, c.warn, ds)
+			}
+		})
+	}
+}

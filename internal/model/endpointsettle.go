@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -133,6 +134,21 @@ func (m *endpointMap) settleOperationResult(op *Operation, p Path, ds *Diagnosti
 		if got != nil && m.derives(got, want) {
 			return
 		}
+		if got == want && op.Response.Type.Collection && !l.ret.Collection {
+			// A row that names the type without "collection" where the page answers
+			// a collection of it left the word out (as evidenceType reads it).
+			return
+		}
+		if at, ok := exampleConfirms(op); ok && got != nil && op.Response.Type.Kind == KindNamed {
+			// The page's response type, and its example response sends a value of it:
+			// the page's evidence about its own answer outweighs a row on another
+			// page (channel's Methods table says getAllMessages returns channels; the
+			// page and its example answer chatMessages).
+			ds.Addf(at, Warning, "response-type-mismatch",
+				"%s %s: the Methods table of %s (%s) says it returns %s, but the page's example response sends its %s; the page's type is kept",
+				op.Method, p, l.owner.Name, l.pos, m.settled(l.ret), op.Response.Type)
+			return
+		}
 		if op.Response.Type.Kind == KindNamed || op.Response.Type.Kind == KindUnknown || op.Response.Type.Kind == KindPrimitive && examplesAnswerObjects(op) {
 			r := m.settled(l.ret)
 			r.Pos = op.Response.Type.Pos.Or(op.Pos)
@@ -147,4 +163,32 @@ func (m *endpointMap) settleOperationResult(op *Operation, p Path, ds *Diagnosti
 		}
 		return
 	}
+}
+
+// exampleConfirms reports whether an example response of the operation sends its
+// response type: the body's "@odata.type", or that of its first value, names it. It gives
+// the example's position.
+func exampleConfirms(op *Operation) (Pos, bool) {
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleResponse {
+			continue
+		}
+		var body struct {
+			Type  string `json:"@odata.type"`
+			Value []struct {
+				Type string `json:"@odata.type"`
+			} `json:"value"`
+		}
+		if json.Unmarshal([]byte(strings.TrimSpace(ex.Body)), &body) != nil {
+			continue
+		}
+		sent := body.Type
+		if sent == "" && len(body.Value) > 0 {
+			sent = body.Value[0].Type
+		}
+		if sent != "" && strings.EqualFold(strings.TrimPrefix(sent, "#"), op.Response.Type.QualifiedName()) {
+			return ex.Pos, true
+		}
+	}
+	return Pos{}, false
 }

@@ -10,9 +10,13 @@ import (
 // singleton no page reads, /reports) as a bound action or function when the page's title
 // names its last segment as one: "reportRoot: getOffice365ActiveUserDetail",
 // "revokeLicenses action", "compare function". The type it is bound to stays unknown.
+//
+// A last segment the walk took for a navigation only because it names a type (a
+// worksheet's range, a workbookRange, that no Relationships table lists) is settled the
+// same way: "Worksheet: Range" is the title of a function.
 func titledOperation(op *Operation, p Path) {
 	tg := p.Target
-	if tg == nil || tg.Kind != TargetUnknown || len(p.Segments) < 2 || op.Method != "POST" && op.Method != "GET" {
+	if tg == nil || len(p.Segments) < 2 || op.Method != "POST" && op.Method != "GET" {
 		return
 	}
 	last := p.Segments[len(p.Segments)-1]
@@ -20,10 +24,18 @@ func titledOperation(op *Operation, p Path) {
 	if name == "" || strings.HasPrefix(name, "$") {
 		return
 	}
+	named := (tg.Kind == TargetEntity || tg.Kind == TargetCollection) && !tg.Sure && strings.HasSuffix(tg.Via, " "+name+"(named)")
+	if tg.Kind != TargetUnknown && !named {
+		return
+	}
 	t := strings.ToLower(strings.TrimSpace(op.Title))
 	n := strings.ToLower(name)
 	_, after, colon := strings.Cut(t, ":")
 	if colon && strings.TrimSpace(after) == n || t == n+" action" || t == n+" function" {
+		if named {
+			tg.Type, tg.Parent = tg.Parent, TypeRef{}
+			tg.Via = strings.TrimSpace(strings.TrimSuffix(tg.Via, name+"(named)"))
+		}
 		tg.Kind, tg.Name = TargetOperation, name
 		tg.Via += " " + name + "() by title"
 		tg.Via = strings.TrimSpace(tg.Via)

@@ -157,7 +157,7 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 				// A plain segment no table documents that names a type (calendars on a
 				// calendarGroup page that forgot its Relationships) is a navigation to
 				// it; actions and functions are named by verbs (move, delta).
-				if t, c := m.typeNamed(name); t != nil {
+				if t, c := m.typeNamed(cur, name); t != nil {
 					parent, cur, coll, sure = cur, t, c, false
 					via = append(via, name+"(named)")
 					continue
@@ -224,17 +224,40 @@ func (m *endpointMap) voted(segs []Segment) (TypeRef, bool) {
 }
 
 // typeNamed finds the microsoft.graph type a segment names: itself (calendar) or, as a
-// collection, its singular (calendars).
-func (m *endpointMap) typeNamed(name string) (*Type, bool) {
-	for _, c := range []struct {
-		n    string
-		coll bool
-	}{{name, false}, {Singular(name), true}} {
-		if c.coll && c.n == name {
-			continue
+// collection, its singular (calendars). The docs name a type that only lives below another
+// after it (workbook's application is a workbookApplication, a worksheet's charts are
+// workbookChart): a name that the parent's name, or a leading part of it, qualifies comes
+// before the bare one, which may be an unrelated type (the directory's application).
+func (m *endpointMap) typeNamed(parent *Type, name string) (*Type, bool) {
+	var prefixes []string
+	if parent != nil {
+		for i := len(parent.Name); i > 0; i-- {
+			if i == len(parent.Name) || (parent.Name[i] >= 'A' && parent.Name[i] <= 'Z') {
+				prefixes = append(prefixes, parent.Name[:i])
+			}
 		}
-		if t := m.g.byName[key("microsoft.graph."+c.n)]; t != nil && !t.IsEnum && t.Documented {
-			return t, c.coll
+	}
+	prefixes = append(prefixes, "")
+	for _, pre := range prefixes {
+		for _, c := range []struct {
+			n    string
+			coll bool
+		}{{name, false}, {Singular(name), true}} {
+			if c.coll && c.n == name {
+				continue
+			}
+			n := c.n
+			if pre != "" {
+				if n == "" {
+					continue
+				}
+				n = pre + strings.ToUpper(n[:1]) + n[1:]
+			}
+			// A prefix that rebuilds the parent's own name (shared + DriveItem below a
+			// sharedDriveItem) names the parent, not what hangs from it.
+			if t := m.g.byName[key("microsoft.graph."+n)]; t != nil && !t.IsEnum && t.Documented && (pre == "" || t != parent) {
+				return t, c.coll
+			}
 		}
 	}
 	return nil, false

@@ -74,6 +74,7 @@ func newTypeGraph(pages []*Page, ds *Diagnostics) *typeGraph {
 		}
 	}
 	inferBases(pages, g, ds)
+	addKeyProperties(g, ds)
 	for _, t := range g.byName {
 		if t.Base != "" {
 			g.children[key(t.Base)] = append(g.children[key(t.Base)], t)
