@@ -103,7 +103,7 @@ func TestMethodsProjection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := generate.Run(inputs, generate.Config{Version: "beta", Package: "graph", Jobs: 2})
+	res, err := generate.Run(inputs, generate.Config{Version: "beta", Package: "graph", ImportPath: "example.com/graph", Jobs: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -104,7 +104,7 @@ func measure(t *testing.T, version string) (coverage, *generate.Result, []genera
 func measureOnce(t *testing.T, version string) (coverage, *generate.Result, []generate.Input) {
 	inputs := corpusInputs(t, version)
 	start := time.Now()
-	res, err := generate.Run(inputs, generate.Config{Version: version, Package: "graph", Jobs: runtime.GOMAXPROCS(0)})
+	res, err := generate.Run(inputs, generate.Config{Version: version, Package: "graph", ImportPath: "example.com/graph", Jobs: runtime.GOMAXPROCS(0)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -333,7 +333,7 @@ func TestCorpusDeterministic(t *testing.T) {
 			r := rand.New(rand.NewPCG(uint64(i), 42))
 			r.Shuffle(len(in), func(a, b int) { in[a], in[b] = in[b], in[a] })
 		}
-		res, err := generate.Run(in, generate.Config{Version: "v1.0", Package: "graph", Jobs: jobs})
+		res, err := generate.Run(in, generate.Config{Version: "v1.0", Package: "graph", ImportPath: "example.com/graph", Jobs: jobs})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,7 +2,10 @@
 
 package generated
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
+)
 
 // Reminder is the microsoft.graph.reminder type. Documented in
 // api-reference/beta/resources/reminder.md.
@@ -43,7 +46,7 @@ func knownReminder(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Reminder) UnmarshalJSON(b []byte) error {
 	*v = Reminder{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -83,7 +86,7 @@ func (v *Reminder) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Reminder{}
 		type plain Reminder
-		extra, err := DecodeObject(b, knownReminder, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownReminder, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -97,5 +100,5 @@ func (v *Reminder) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Reminder) MarshalJSON() ([]byte, error) {
 	type plain Reminder
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
 	"io"
 	"iter"
 	"net/http"
@@ -53,7 +54,7 @@ func (o *ListMeMemberOfOptions) apply(r *Request) {
 		r.SetQuery("$filter", o.Filter)
 	}
 	if o.Search != "" {
-		r.SetQuery("$search", QuoteSearch(o.Search))
+		r.SetQuery("$search", graphrt.QuoteSearch(o.Search))
 	}
 	if o.Count {
 		r.SetQuery("$count", "true")
@@ -89,7 +90,7 @@ func (c *Client) ListMeMemberOf(ctx context.Context, opts *ListMeMemberOfOptions
 		Path:   "/me/memberOf",
 	}
 	opts.apply(&r)
-	return List[DirectoryObject](ctx, c, r)
+	return graphrt.List[DirectoryObject](ctx, c.Client, r)
 }
 
 // ListMeMemberOfPage sends GET /me/memberOf.
@@ -113,7 +114,7 @@ func (c *Client) ListMeMemberOfPage(ctx context.Context, opts *ListMeMemberOfOpt
 		Path:   "/me/memberOf",
 	}
 	opts.apply(&r)
-	return GetPage[DirectoryObject](ctx, c, r)
+	return graphrt.GetPage[DirectoryObject](ctx, c.Client, r)
 }
 
 // ListUserMemberOfOptions are the optional query parameters and headers of ListUserMemberOf,
@@ -142,10 +143,10 @@ type ListUserMemberOfOptions = ListMeMemberOfOptions
 func (c *Client) ListUserMemberOf(ctx context.Context, userID string, opts *ListUserMemberOfOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/memberOf",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/memberOf",
 	}
 	opts.apply(&r)
-	return List[DirectoryObject](ctx, c, r)
+	return graphrt.List[DirectoryObject](ctx, c.Client, r)
 }
 
 // ListUserMemberOfPage sends GET /users/{userId}/memberOf.
@@ -169,10 +170,10 @@ func (c *Client) ListUserMemberOf(ctx context.Context, userID string, opts *List
 func (c *Client) ListUserMemberOfPage(ctx context.Context, userID string, opts *ListUserMemberOfOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/memberOf",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/memberOf",
 	}
 	opts.apply(&r)
-	return GetPage[DirectoryObject](ctx, c, r)
+	return graphrt.GetPage[DirectoryObject](ctx, c.Client, r)
 }
 
 // PutMePhotoValueOptions are the optional query parameters and headers of PutMePhotoValue;
@@ -275,10 +276,10 @@ func (o *ReminderViewMeOptions) apply(r *Request) {
 func (c *Client) ReminderViewMe(ctx context.Context, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) iter.Seq2[Reminder, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
+		Path:   "/me/reminderView(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ")",
 	}
 	opts.apply(&r)
-	return List[Reminder](ctx, c, r)
+	return graphrt.List[Reminder](ctx, c.Client, r)
 }
 
 // ReminderViewMePage sends GET /me/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
@@ -306,10 +307,10 @@ func (c *Client) ReminderViewMe(ctx context.Context, startDateTime string, endDa
 func (c *Client) ReminderViewMePage(ctx context.Context, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) (*Page[Reminder], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
+		Path:   "/me/reminderView(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ")",
 	}
 	opts.apply(&r)
-	return GetPage[Reminder](ctx, c, r)
+	return graphrt.GetPage[Reminder](ctx, c.Client, r)
 }
 
 // ReminderViewUserOptions are the optional query parameters and headers of ReminderViewUser,
@@ -345,10 +346,10 @@ type ReminderViewUserOptions = ReminderViewMeOptions
 func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewUserOptions) iter.Seq2[Reminder, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/reminderView(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ")",
 	}
 	opts.apply(&r)
-	return List[Reminder](ctx, c, r)
+	return graphrt.List[Reminder](ctx, c.Client, r)
 }
 
 // ReminderViewUserPage sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
@@ -378,8 +379,8 @@ func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateT
 func (c *Client) ReminderViewUserPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewUserOptions) (*Page[Reminder], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/reminderView(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ")",
 	}
 	opts.apply(&r)
-	return GetPage[Reminder](ctx, c, r)
+	return graphrt.GetPage[Reminder](ctx, c.Client, r)
 }

@@ -19,7 +19,7 @@ func genType(f *jen.File, v *view, t *goType) {
 	case t.Model.Documented:
 		genStruct(f, v, t)
 	default:
-		genPlaceholder(f, t)
+		genPlaceholder(f, v, t)
 	}
 }
 
@@ -78,11 +78,11 @@ func genEnum(f *jen.File, t *goType) {
 //	}
 //
 //	// MarshalJSON writes Raw (null when it is empty).
-//	func (v Thing) MarshalJSON() ([]byte, error) { return rawMarshal(v.Raw) }
+//	func (v Thing) MarshalJSON() ([]byte, error) { return graphrt.MarshalRaw(v.Raw) }
 //
 //	// UnmarshalJSON keeps a copy of b in Raw.
-//	func (v *Thing) UnmarshalJSON(b []byte) error { return rawUnmarshal(&v.Raw, b) }
-func genPlaceholder(f *jen.File, t *goType) {
+//	func (v *Thing) UnmarshalJSON(b []byte) error { return graphrt.UnmarshalRaw(&v.Raw, b) }
+func genPlaceholder(f *jen.File, v *view, t *goType) {
 	var d doc
 	d.para(typeDoc(t, "type") + " No page in the input documents its properties: Raw holds the JSON object as it arrived, and is sent back as it is.")
 	f.Add(d.code())
@@ -92,11 +92,11 @@ func genPlaceholder(f *jen.File, t *goType) {
 	)
 	f.Comment("MarshalJSON writes Raw (null when it is empty).")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("rawMarshal").Call(jen.Id("v").Dot("Raw"))),
+		jen.Return(v.rt("MarshalRaw").Call(jen.Id("v").Dot("Raw"))),
 	)
 	f.Comment("UnmarshalJSON keeps a copy of b in Raw.")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
-		jen.Return(jen.Id("rawUnmarshal").Call(jen.Op("&").Id("v").Dot("Raw"), jen.Id("b"))),
+		jen.Return(v.rt("UnmarshalRaw").Call(jen.Op("&").Id("v").Dot("Raw"), jen.Id("b"))),
 	)
 }
 

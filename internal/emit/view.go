@@ -1,13 +1,14 @@
 package emit
 
 import (
-	"github.com/dave/jennifer/jen"
-
+	"go/ast"
 	pathpkg "path"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dave/jennifer/jen"
 
 	"github.com/graphdocgen/graphdocgen/internal/model"
 )
@@ -27,6 +28,15 @@ type view struct {
 
 	typeByKey map[string]*goType // lower-cased qualified Graph name -> type
 	apiName   string             // the interface of every method
+
+	// The runtime (see reexport.go): the declarations the core package re-exports, in
+	// the runtime's order, and for lookup by name; the runtime's exported types; the
+	// doc comments of the names the core package wraps; a failure to read the runtime.
+	reexports   []rtDecl
+	reexported  map[string]bool
+	rtTypes     map[string]bool
+	wrappedDocs map[string]*ast.CommentGroup
+	rtErr       error
 }
 
 // goType is a named type the operations refer to.
@@ -165,28 +175,6 @@ type goField struct {
 	Optional bool
 }
 
-// runtimeNames are the exported names client_gen.go defines.
-var runtimeNames = []string{"APIVersion", "Client", "DefaultBaseURL", "DefaultUserAgent", "Error", "NewClient",
-	"Option", "Page", "Ptr", "WithBaseURL", "WithHTTPClient", "WithUserAgent",
-	"WithToken", "WithCloud", "CloudGlobal", "CloudUSGov", "CloudUSGovDoD", "CloudChina", "RetryPolicy",
-	"DefaultRetryPolicy", "WithRetryPolicy", "WithoutRetries", "IsNotFound", "IsThrottled", "ErrorDetail", "NextPage",
-	"Request", "GetPage", "List", "ValueOf", "PathValue", "PathSegments", "QueryValue", "QuoteSearch",
-	"DecodeObject", "MarshalObject", "MarshalDerived", "ODataTypeOf", "DecodeBody", "MarshalBody", "Reference",
-	// safety_gen.go
-	"BearerTransport", "DefaultTimeout", "DefaultMaxResponseBytes", "WithTimeout", "WithMaxResponseBytes",
-	"RequestError", "ResponseTooLargeError", "ListDelta",
-	// response_gen.go, lro_gen.go, delta_gen.go, batch_gen.go
-	"Response", "Removed", "DeltaItem", "DeltaSync", "MaxBatchSize", "Batch", "BatchItem", "NewBatch",
-	// upload_gen.go
-	"UploadFragmentUnit", "DefaultUploadFragmentSize", "UploadOptions", "Upload", "DefaultPollInterval", "Monitor", "MonitorStatus", "MonitorError", "OperationFailedError",
-	"StartMonitor", "ResumeMonitor",
-	// decode_gen.go
-	"ObjectDecoder", "NewObjectDecoder", "DecodeEnum", "DecodeEnums", "DecodeInt", "DecodeFloat",
-	// edm_gen.go
-	"Binary", "Date", "DateOf", "DateTimeOffset", "Duration", "NewBinary", "NewDateTimeOffset", "NewDuration",
-	"NewTimeOfDay", "ParseBinary", "ParseDate", "ParseDateTimeOffset", "ParseDuration", "ParseTimeOfDay",
-	"TimeOfDay", "TimeOfDayOf"}
-
 // newView resolves every Go name for the API.
 func newView(api *model.API, cfg Config) *view {
 	v := &view{pkg: cfg.Package, corePath: cfg.ImportPath, split: cfg.Split, version: api.Version, typeByKey: map[string]*goType{}}
@@ -194,8 +182,8 @@ func newView(api *model.API, cfg Config) *view {
 		v.corePath = "graphdocgen.invalid/" + cfg.Package // never printed: every file is in it
 	}
 	typeNames := uniquer{}
-	for _, n := range runtimeNames {
-		typeNames[n] = true
+	for _, n := range wrapped {
+		typeNames[n] = true // the generated package's own Client, NewClient, Batch, NewBatch
 	}
 	if v.split {
 		typeNames["New"] = true // a workload package's constructor
@@ -246,6 +234,7 @@ func newView(api *model.API, cfg Config) *view {
 			m.UploadName, m.UploadField = methodNames.take(name), f
 		}
 	}
+	v.settleReexports(typeNames)
 	return v
 }
 
@@ -1027,10 +1016,6 @@ func (v *view) namedType(t model.TypeRef) *goType {
 	return v.typeByKey[strings.ToLower(t.QualifiedName())]
 }
 
-// rt refers to a name the runtime (client_gen.go, edm_gen.go) exports. Files render it
-// unqualified in the core package and as graph.Name elsewhere.
-func (v *view) rt(name string) *jen.Statement { return jen.Qual(v.corePath, name) }
-
 // typePath is the import path of the package that declares t.
 func (v *view) typePath(t *goType) string {
 	if t.Pkg == nil {
@@ -1047,13 +1032,13 @@ func (v *view) methodPath(m *goMethod) string {
 	return m.Pkg.Path
 }
 
-// clientArg is the *Client a method passes to the runtime's generic functions: the
-// receiver itself, or in a workload package the core client it embeds.
+// clientArg is the runtime client a method passes to the runtime's functions: the one the
+// receiver embeds, or in a workload package the one its embedded core client embeds.
 func (v *view) clientArg() *jen.Statement {
 	if v.split {
-		return jen.Id("c").Dot("Client")
+		return jen.Id("c").Dot("Client").Dot("Client")
 	}
-	return jen.Id("c")
+	return jen.Id("c").Dot("Client")
 }
 
 // longRunning reports whether the docs say op starts a long-running operation: the

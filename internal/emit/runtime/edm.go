@@ -22,7 +22,7 @@
 //   - Edm.Decimal is a json.Number, which keeps the digits exactly (no float64
 //     rounding) and also accepts a number sent as a JSON string.
 
-package graph
+package graphrt
 
 import (
 	"bytes"
