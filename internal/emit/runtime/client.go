@@ -1407,8 +1407,7 @@ func MarshalRaw(raw json.RawMessage) ([]byte, error) {
 	return raw, nil
 }
 
-// UnmarshalRaw keeps a copy of b in *dst (the decoder reuses its buffer), for a
-// placeholder type.
+// UnmarshalRaw copies b, since the decoder reuses its buffer.
 func UnmarshalRaw(dst *json.RawMessage, b []byte) error {
 	*dst = append((*dst)[:0], b...)
 	return nil
