@@ -145,6 +145,7 @@ func (v *view) settleReexports(typeNames uniquer) {
 			v.diags.Addf(v.namePos(d.Name), model.Warning, "reexport-shadowed",
 				"%s names a generated declaration, so the runtime's %s is not re-exported: generated code names it %s.%s",
 				d.Name, d.Name, rtName, d.Name)
+			v.shadowed = append(v.shadowed, d.Name)
 			continue
 		}
 		typeNames[d.Name] = true

@@ -30,9 +30,11 @@ type view struct {
 	apiName   string             // the interface of every method
 
 	// The runtime (see reexport.go): the declarations the core package re-exports, in
-	// the runtime's order, and for lookup by name; the runtime's exported types; the
-	// doc comments of the names the core package wraps; a failure to read the runtime.
+	// the runtime's order; the public names left out because a generated declaration
+	// has them; the re-exports by name; the runtime's exported types; the doc comments
+	// of the names the core package wraps; a failure to read the runtime.
 	reexports   []rtDecl
+	shadowed    []string
 	reexported  map[string]bool
 	rtTypes     map[string]bool
 	wrappedDocs map[string]*ast.CommentGroup
