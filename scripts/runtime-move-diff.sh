@@ -7,8 +7,10 @@
 # then compares them:
 #   - the files only BASE writes must be the runtime's (batch_gen.go, ..., upload_gen.go),
 #     and the files only the new one writes internal/graphrt/*_gen.go and graphrt_gen.go;
-#   - each internal/graphrt file must be BASE's runtime file but for the package clause and
-#     comment and the two helpers generated code now calls (rawMarshal -> MarshalRaw);
+#   - the internal/graphrt files together must hold BASE's runtime files' lines, in any
+#     order and file (the runtime's files were split by concern after the move), but for
+#     headers, package comments and clauses, imports, and the two helpers generated code
+#     now calls (rawMarshal -> MarshalRaw);
 #   - every other file must be BASE's once the move's own edits are undone: the graphrt
 #     import and qualifier, the runtime client a method passes (c.Client -> c), and the
 #     model List that BASE named List2.
@@ -31,8 +33,9 @@ git archive "$base" | tar -x -C "$tmp/base-src"
 go build -o "$tmp/gen-new" ./cmd/graphdocgen
 printf 'module example.com/m\n\ngo 1.26\n' >"$tmp/mod/go.mod"
 
-# The runtime's files at BASE: one per non-test Go file of internal/emit/runtime.
+# The runtime's files at BASE, and now: one per non-test Go file of internal/emit/runtime.
 runtime_files=$(git ls-tree --name-only "$base" internal/emit/runtime/ | sed -n 's|^internal/emit/runtime/\(.*\)\.go$|\1_gen.go|p' | grep -v '_test_gen.go$')
+new_runtime_files=$(cd internal/emit/runtime && ls *.go | grep -v '_test.go$' | sed 's|\.go$|_gen.go|')
 
 # undo_move normalises a file of the new output: no graphrt import (an import block left
 # with one path is written as one line, as gofmt would) or qualifier, the receiver instead
@@ -47,8 +50,13 @@ undo_move() {
 # base_norm normalises a file of BASE's output: the model List (and its knownList), not
 # List2.
 base_norm() { sed -E -e 's/\b(known)?List2\b/\1List/g' "$1" | tr -s ' \t' ' '; }
-# body drops a file's header, package comment and package clause.
-body() { sed -n '/^package /,$p' "$1" | tail -n +2; }
+# runtime_lines lists the lines of runtime files, sorted: no header, package comment or
+# clause, imports or blank lines, and the helpers' new names.
+runtime_lines() {
+	for f in "$@"; do
+		sed -n '/^package /,$p' "$f" | tail -n +2 | perl -0pe 's/^import \((\n[^)]*)\n\)\n//m; s/^import "[^"]*"\n//m'
+	done | sed -E 's/\brawMarshal\b/MarshalRaw/g; s/\brawUnmarshal\b/UnmarshalRaw/g' | grep -v '^$' | LC_ALL=C sort
+}
 
 status=0
 for v in v1.0 beta; do
@@ -62,7 +70,7 @@ for v in v1.0 beta; do
 	common=$(comm -12 "$tmp/old-files" "$tmp/new-files" | grep -vx 'client_gen.go' || true)
 
 	want_old=$(echo "$runtime_files" | grep -vx 'client_gen.go' | sort)
-	want_new=$( (echo graphrt_gen.go; echo "$runtime_files" | sed 's|^|internal/graphrt/|') | sort)
+	want_new=$( (echo graphrt_gen.go; echo "$new_runtime_files" | sed 's|^|internal/graphrt/|') | sort)
 	if [ "$only_old" != "$want_old" ]; then
 		echo "$v: files only the base writes are not the runtime's:"; diff <(echo "$want_old") <(echo "$only_old") || true; status=1
 	fi
@@ -71,19 +79,12 @@ for v in v1.0 beta; do
 	fi
 
 	# The runtime package against the base's runtime files.
-	rt_changed=0 rt_lines=0
-	for f in $runtime_files; do
-		d=$(diff <(body "$old/$f" | sed -E 's/\brawMarshal\b/MarshalRaw/g; s/\brawUnmarshal\b/UnmarshalRaw/g') <(body "$new/internal/graphrt/$f" | sed -E 's/\brawMarshal\b/MarshalRaw/g; s/\brawUnmarshal\b/UnmarshalRaw/g') || true)
-		if [ "$f" = client_gen.go ]; then
-			# The base's client_gen.go also held the generated package's comment; its
-			# version constant is set in both.
-			d=$(echo "$d" | grep -v '^$' || true)
-		fi
-		if [ -n "$d" ]; then
-			rt_changed=$((rt_changed + 1)); rt_lines=$((rt_lines + $(echo "$d" | grep -c '^[<>]')))
-			echo "$v: internal/graphrt/$f differs from the base's $f:"; echo "$d" | head -20; status=1
-		fi
-	done
+	d=$(diff <(runtime_lines $(for f in $runtime_files; do echo "$old/$f"; done)) \
+		<(runtime_lines $(for f in $new_runtime_files; do echo "$new/internal/graphrt/$f"; done)) || true)
+	rt_lines=$(echo "$d" | grep -c '^[<>]' || true)
+	if [ "$rt_lines" -gt 0 ]; then
+		echo "$v: the runtime package's lines are not the base's runtime's:"; echo "$d" | head -20; status=1
+	fi
 
 	# Every other file, raw and with the move undone.
 	raw_files=0 raw_lines=0 rest_files=0 rest_lines=0
@@ -97,9 +98,8 @@ for v in v1.0 beta; do
 		fi
 	done
 	list2=$(grep -rlw List2 "$old" --include='*.go' | wc -l)
-	rt_n=$(echo "$runtime_files" | wc -w)
 	echo "$v: base $(wc -l <"$tmp/old-files") files, new $(wc -l <"$tmp/new-files")."
-	echo "  moved: $rt_n runtime files -> internal/graphrt/, $((rt_n - rt_changed)) identical to the base's but for the header, package comment and clause, once rawMarshal/rawUnmarshal are read as MarshalRaw/UnmarshalRaw ($rt_lines other lines differ)"
+	echo "  moved: the runtime's $(echo "$runtime_files" | wc -w) files -> $(echo "$new_runtime_files" | wc -w) files in internal/graphrt/ ($(runtime_lines $(for f in $new_runtime_files; do echo "$new/internal/graphrt/$f"; done) | wc -l) non-blank lines); lines not the base's runtime's, in any order, once rawMarshal/rawUnmarshal are read as MarshalRaw/UnmarshalRaw and imports and package clauses dropped: $rt_lines"
 	echo "  added: graphrt_gen.go ($(wc -l <"$new/graphrt_gen.go") lines of re-exports); client_gen.go replaced ($(wc -l <"$old/client_gen.go") lines of runtime -> $(wc -l <"$new/client_gen.go") lines: Client, NewClient, Batch, NewBatch)"
 	echo "  other files: $(echo "$common" | wc -w), $raw_files changed by $raw_lines diff lines (graphrt import and qualifiers, c.Client, List2 -> List in $list2 base files); beyond the move: $rest_files files, $rest_lines lines"
 done

@@ -130,6 +130,8 @@ func (v *view) settleReexports(typeNames uniquer) {
 	v.reexported = map[string]bool{}
 	v.rtTypes = map[string]bool{}
 	v.wrappedDocs = map[string]*ast.CommentGroup{}
+	// By name: the order the runtime's files hold them in is no concern of the output.
+	slices.SortFunc(decls, func(a, b rtDecl) int { return strings.Compare(a.Name, b.Name) })
 	for _, d := range decls {
 		if d.Type != nil {
 			v.rtTypes[d.Name] = true

@@ -29,8 +29,8 @@ type view struct {
 	typeByKey map[string]*goType // lower-cased qualified Graph name -> type
 	apiName   string             // the interface of every method
 
-	// The runtime (see reexport.go): the declarations the core package re-exports, in
-	// the runtime's order; the public names left out because a generated declaration
+	// The runtime (see reexport.go): the declarations the core package re-exports, by
+	// name; the public names left out because a generated declaration
 	// has them; the re-exports by name; the runtime's exported types; the doc comments
 	// of the names the core package wraps; a failure to read the runtime.
 	reexports   []rtDecl

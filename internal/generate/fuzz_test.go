@@ -227,7 +227,7 @@ func checkGenerate(t *testing.T, page []byte, withResource bool) emit.Files {
 		if !bytes.HasPrefix(f.Data, []byte(generatedHeader)) {
 			t.Errorf("%s does not start with %q:\n%s", f.Name, generatedHeader, firstLines(f.Data, 3))
 		}
-		if !strings.HasSuffix(f.Name, ".go") || strings.ContainsAny(f.Name, `/\`) {
+		if !strings.HasSuffix(f.Name, ".go") || strings.ContainsAny(strings.TrimPrefix(f.Name, emit.RuntimeDir+"/"), `/\`) {
 			t.Errorf("bad file name %q", f.Name)
 		}
 		if _, err := parser.ParseFile(token.NewFileSet(), f.Name, f.Data, parser.ParseComments); err != nil {

@@ -10,20 +10,37 @@ import (
 	"time"
 )
 
-// MaxBatchSize is how many requests one POST /$batch may carry, as Graph documents.
-const MaxBatchSize = graphrt.MaxBatchSize
+// APIVersion is the Microsoft Graph API version this package was generated for.
+const APIVersion = graphrt.APIVersion
 
 // BatchItem is one collected request and, after Send, its outcome.
 type BatchItem = graphrt.BatchItem
 
-// APIVersion is the Microsoft Graph API version this package was generated for.
-const APIVersion = graphrt.APIVersion
+// BearerTransport is an http.RoundTripper that adds "Authorization: Bearer <token>" to
+// requests to the Microsoft Graph hosts, and to no other: a redirect or a link to another
+// host, another port or plain http goes without it (and without any Authorization header
+// the request carried). This is msgraph-sdk-go's AllowedHosts rule.
+//
+// Token is asked for a token for each request it authorises (an azidentity credential's
+// GetToken, say, which caches and renews it); its error fails the request, which is not
+// retried. AllowedHosts lists the hosts ("graph.microsoft.com", or "host:port" for
+// another port than 443) the token goes to; empty, it is the hosts of CloudGlobal,
+// CloudUSGov, CloudUSGovDoD and CloudChina. Base sends the requests;
+// http.DefaultTransport when nil.
+type BearerTransport = graphrt.BearerTransport
 
-// DefaultBaseURL is the service root requests go to unless WithBaseURL says otherwise.
-const DefaultBaseURL = graphrt.DefaultBaseURL
+// Binary is an Edm.Binary: bytes written in base64. Decoding accepts the standard
+// alphabet ("+/") and the URL-safe one ("-_", which OData JSON specifies), padded or
+// not, but not both alphabets in one value nor whitespace; the text is kept and written
+// back unchanged, in the alphabet it came in. A value made with NewBinary is written in
+// the standard alphabet with padding, which Graph accepts and itself sends.
+//
+// The zero value was never set: it encodes as JSON null. An empty value, from "" or
+// NewBinary([]byte{}), encodes as "".
+type Binary = graphrt.Binary
 
-// DefaultUserAgent is the User-Agent header sent unless WithUserAgent says otherwise.
-const DefaultUserAgent = graphrt.DefaultUserAgent
+// CloudChina is the root of Microsoft Graph China operated by 21Vianet.
+const CloudChina = graphrt.CloudChina
 
 // CloudGlobal is the root of the global service.
 const CloudGlobal = graphrt.CloudGlobal
@@ -34,42 +51,239 @@ const CloudUSGov = graphrt.CloudUSGov
 // CloudUSGovDoD is the root of Microsoft Graph for US Government L5 (DOD).
 const CloudUSGovDoD = graphrt.CloudUSGovDoD
 
-// CloudChina is the root of Microsoft Graph China operated by 21Vianet.
-const CloudChina = graphrt.CloudChina
+// Date is an Edm.Date, a civil date with no time or zone, written "2021-07-16". Its
+// text has one spelling, so the fields are all it holds. The zero Date (all fields zero)
+// was never set: it encodes as JSON null. Any other Date must be valid (see IsValid) to
+// be encoded.
+type Date = graphrt.Date
+
+// DateOf returns the date t falls on in t's location.
+func DateOf(t time.Time) Date {
+	return graphrt.DateOf(t)
+}
+
+// DateTimeOffset is an Edm.DateTimeOffset: an instant with the UTC offset it was written
+// in, such as "2021-07-16T10:31:00Z", "2021-07-16T10:31:00.1234567Z" or
+// "2021-07-16T10:31:00+01:00".
+//
+// Decoding accepts RFC 3339 text with 1 to 12 fractional digits, optional seconds (as
+// OData allows: "2021-07-16T10:31Z"), lower-case "t" and "z", and also text with no zone
+// at all ("2021-07-16T10:31:00"), which is taken as UTC. Years are 4 digits or more, with
+// an optional minus sign. The decoded text is kept and written back unchanged.
+//
+// The zero value was never set: it encodes as JSON null, and Time returns the zero
+// time.Time. A value made from the zero time.Time is set and encodes as
+// "0001-01-01T00:00:00Z". Compare instants with Time().Equal: == compares the text.
+type DateTimeOffset = graphrt.DateTimeOffset
+
+// DefaultBaseURL is the service root requests go to unless WithBaseURL says otherwise.
+const DefaultBaseURL = graphrt.DefaultBaseURL
+
+// DefaultMaxResponseBytes bounds a JSON result read into memory unless
+// WithMaxResponseBytes says otherwise: 64 MiB, far above a Graph page (999 items at most)
+// or a $batch answer, and the bound the client has always trusted a Content-Length to.
+// Downloads (Client.Stream) are the caller's to bound.
+const DefaultMaxResponseBytes = graphrt.DefaultMaxResponseBytes
+
+// DefaultPollInterval is how long Monitor.Wait waits between two polls of a monitor
+// that sends no Retry-After header.
+const DefaultPollInterval = graphrt.DefaultPollInterval
+
+// DefaultRetryPolicy is the policy a Client starts with: 4 attempts within 60s, waits
+// from 500ms doubling up to 30s.
+func DefaultRetryPolicy() RetryPolicy {
+	return graphrt.DefaultRetryPolicy()
+}
+
+// DefaultTimeout bounds one attempt at a request unless WithTimeout says otherwise: the
+// time until the answer's headers arrive for a download (Client.Stream), until its body is
+// read for any other call. 100 seconds is what msgraph-sdk-go's HTTP client allows.
+const DefaultTimeout = graphrt.DefaultTimeout
+
+// DefaultUploadFragmentSize is the fragment size Upload uses unless told otherwise: 10
+// units, 3.125 MiB, which is also about all the memory an upload holds.
+const DefaultUploadFragmentSize = graphrt.DefaultUploadFragmentSize
+
+// DefaultUserAgent is the User-Agent header sent unless WithUserAgent says otherwise.
+const DefaultUserAgent = graphrt.DefaultUserAgent
+
+// DeltaItem is one item of a delta function's answer: the item as the service sent it
+// and, when it was removed since the last round, Removed (Item then holds little more
+// than its id).
+type DeltaItem[T any] = graphrt.DeltaItem[T]
+
+// Duration is an Edm.Duration: an ISO 8601 day-time duration such as "PT1H30M", "P1D",
+// "P1DT2H", "-PT0.5S" or "PT0S". Decoding accepts an optional sign, then "P", then days
+// ("nD"), then after "T" hours, minutes and seconds ("nH", "nM", "n.fffS"), each
+// optional but at least one present, and keeps the text.
+//
+// Years, months and weeks are rejected: OData's Edm.Duration does not have them (it is
+// XML Schema's dayTimeDuration, and Graph writes .NET TimeSpan values, which never use
+// them), and a year or month has no fixed length to convert to time.Duration.
+//
+// The zero value was never set: it encodes as JSON null (a zero length is "PT0S").
+type Duration = graphrt.Duration
+
+// Error is the error returned for a response whose status is not 2xx. It carries the
+// Graph error body ({"error": {"code": ..., "message": ...}}) when the service sent one.
+// Use errors.As to get at it, or IsNotFound and IsThrottled.
+type Error = graphrt.Error
+
+// ErrorDetail is one of the details of a Graph error.
+type ErrorDetail = graphrt.ErrorDetail
+
+// IsNotFound reports whether err is, or wraps, an *Error with status 404 Not Found.
+func IsNotFound(err error) bool {
+	return graphrt.IsNotFound(err)
+}
+
+// IsThrottled reports whether err is, or wraps, an *Error saying that the service
+// throttled the request: status 429 Too Many Requests, or 503 Service Unavailable with a
+// positive Retry-After. The error's RetryAfter says how long to wait.
+func IsThrottled(err error) bool {
+	return graphrt.IsThrottled(err)
+}
+
+// MaxBatchSize is how many requests one POST /$batch may carry, as Graph documents.
+const MaxBatchSize = graphrt.MaxBatchSize
+
+// Monitor is a long-running operation the service accepted: a method documented as
+// answering 202 Accepted with a Location header (copying a driveItem, cloning a team)
+// returns one. Wait polls the Location, the monitor URL, until the operation ends.
+//
+// The monitor URL is followed as a next link is: a URL that leaves the scheme, host and
+// port of the client's base URL is refused, since polling it would send the client's
+// credentials there. (OneDrive and SharePoint answer a copy with a monitor on the site's
+// own host; poll such a URL yourself, without credentials, as Graph's long-running
+// actions overview says it needs none.)
+type Monitor = graphrt.Monitor
+
+// MonitorError is the code and message a failed operation's status carries.
+type MonitorError = graphrt.MonitorError
+
+// MonitorStatus is what a monitor URL answers: a driveItem copy's asyncJobStatus, a
+// Teams operation's teamsAsyncOperation or a longRunningOperation, whose members it
+// gathers.
+type MonitorStatus = graphrt.MonitorStatus
+
+// NewBinary returns b as a Binary in standard, padded base64. As with encoding/json, a
+// nil b gives the zero value (null) and an empty non-nil b gives "".
+func NewBinary(b []byte) Binary {
+	return graphrt.NewBinary(b)
+}
+
+// NewDateTimeOffset returns t as a DateTimeOffset, written as RFC 3339 in t's offset
+// ("Z" when it is zero) with at most 7 fractional digits and no trailing zeros. Time is
+// truncated to 100 ns; an offset that is not a whole number of minutes below 24 hours
+// (only historical local mean times are) is written as UTC. A year of more than 9 digits,
+// far outside what Graph stores, gives text that ParseDateTimeOffset refuses.
+func NewDateTimeOffset(t time.Time) DateTimeOffset {
+	return graphrt.NewDateTimeOffset(t)
+}
+
+// NewDuration returns d as a Duration in canonical form: days, then hours, minutes and
+// seconds, leaving out zero parts, with at most 7 fractional digits and no trailing
+// zeros; for example 36h30m is "P1DT12H30M", -500ms is "-PT0.5S" and 0 is "PT0S". d is
+// truncated toward zero to 100 ns.
+func NewDuration(d time.Duration) Duration {
+	return graphrt.NewDuration(d)
+}
+
+// NewTimeOfDay returns the given clock time, written "hh:mm:ss" with at most 7
+// fractional digits and no trailing zeros (nanosecond is truncated to 100 ns). It is an
+// error for a field to be out of range (hour 0-23, minute and second 0-59, nanosecond
+// 0-999999999).
+func NewTimeOfDay(hour, minute, second, nanosecond int) (TimeOfDay, error) {
+	return graphrt.NewTimeOfDay(hour, minute, second, nanosecond)
+}
+
+// NextPage fetches the page after p, sending the headers of the request that p answers
+// again (ConsistencyLevel, say); it returns nil and no error when p is the last page. A
+// next link to another scheme or host than the client's base URL is refused, since
+// following it would send the client's credentials there.
+func NextPage[T any](ctx context.Context, c *Client, p *Page[T]) (*Page[T], error) {
+	return graphrt.NextPage(ctx, c.Client, p)
+}
+
+// OperationFailedError is what Wait returns when the operation ends in a failed state.
+type OperationFailedError = graphrt.OperationFailedError
 
 // Option configures a Client.
 type Option = graphrt.Option
 
-// WithBaseURL sets the service root, for a national cloud or a test server. It is the URL
-// that paths such as /users are appended to, including the version segment.
-func WithBaseURL(baseURL string) Option {
-	return graphrt.WithBaseURL(baseURL)
+// Page is one page of a collection: the items and, when there are more, the link to the
+// next page (see NextPage).
+type Page[T any] = graphrt.Page[T]
+
+// ParseBinary parses s as Binary's doc describes, keeping the text.
+func ParseBinary(s string) (Binary, error) {
+	return graphrt.ParseBinary(s)
 }
 
-// WithCloud sets the service root to a national cloud's root (CloudUSGov, say) followed
-// by APIVersion: WithCloud(CloudChina) is WithBaseURL(CloudChina + "/" + APIVersion).
-func WithCloud(root string) Option {
-	return graphrt.WithCloud(root)
+// ParseDate parses s, such as "2021-07-16" (year, then 2-digit month and day).
+func ParseDate(s string) (Date, error) {
+	return graphrt.ParseDate(s)
 }
 
-// WithHTTPClient sets the HTTP client requests are sent with. This is how authentication
-// is plugged in for real applications: the client's transport adds the bearer token and
-// renews it (golang.org/x/oauth2 and the Azure identity library make such clients).
-func WithHTTPClient(h *http.Client) Option {
-	return graphrt.WithHTTPClient(h)
+// ParseDateTimeOffset parses s as DateTimeOffset's doc describes, keeping the text.
+func ParseDateTimeOffset(s string) (DateTimeOffset, error) {
+	return graphrt.ParseDateTimeOffset(s)
 }
 
-// WithToken sends token as a static bearer token (Authorization: Bearer token) with every
-// request. It suits scripts and tests: the token is never renewed, so a long-running
-// application should use WithHTTPClient with an oauth2 client instead. An empty token
-// sends no Authorization header.
-func WithToken(token string) Option {
-	return graphrt.WithToken(token)
+// ParseDuration parses s as Duration's doc describes, keeping the text.
+func ParseDuration(s string) (Duration, error) {
+	return graphrt.ParseDuration(s)
 }
 
-// WithUserAgent sets the User-Agent header.
-func WithUserAgent(ua string) Option {
-	return graphrt.WithUserAgent(ua)
+// ParseTimeOfDay parses s as TimeOfDay's doc describes, keeping the text.
+func ParseTimeOfDay(s string) (TimeOfDay, error) {
+	return graphrt.ParseTimeOfDay(s)
+}
+
+// Ptr returns a pointer to v: the way to set an optional field, including to false or 0.
+func Ptr[T any](v T) *T {
+	return graphrt.Ptr(v)
+}
+
+// Reference is the body of a POST or PUT to a $ref: it names the object to add by its
+// URL, as in
+//
+//	Reference{ODataID: "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}
+//
+// whatever the type of the relationship it is added to.
+type Reference = graphrt.Reference
+
+// Removed is a delta item's @removed annotation: the item was deleted (Reason "deleted")
+// or no longer belongs to the tracked set (Reason "changed").
+type Removed = graphrt.Removed
+
+// Request is one call to the API as the generated methods make it. Client.Do,
+// Client.Stream, Client.Count, GetPage and List send it; build one yourself for an
+// endpoint the docs do not describe.
+type Request = graphrt.Request
+
+// RequestError is returned when a request got no answer: a transport error (a reset or
+// refused connection, a timeout, a failing credential, a redirect loop). Retryable tells
+// how it was classified: connection resets and refusals and timeouts are retryable (and
+// were retried for an idempotent method); anything else, such as a credential error or an
+// invalid request, is not, and was sent once. Err is the cause, which errors.Is and
+// errors.As see through. Neither the text nor Err holds the request's URL.
+type RequestError = graphrt.RequestError
+
+// Response is the status and headers of the response a call succeeded with: set a
+// method's opts.Response (or Request.Response) to a *Response, and the call fills it in.
+// For an iterator over a collection it describes the last page fetched. A call that
+// fails leaves it as it was: its *Error carries the status and headers instead.
+type Response = graphrt.Response
+
+// ResponseTooLargeError is returned for a result longer than the client's
+// WithMaxResponseBytes bound; nothing of it is decoded.
+type ResponseTooLargeError = graphrt.ResponseTooLargeError
+
+// ResumeMonitor returns the Monitor of the operation whose monitor URL (Monitor.URL) was
+// saved, so that another process can wait for it.
+func ResumeMonitor(c *Client, monitorURL string) *Monitor {
+	return graphrt.ResumeMonitor(c.Client, monitorURL)
 }
 
 // RetryPolicy says how a throttled or failed request is sent again.
@@ -95,294 +309,16 @@ func WithUserAgent(ua string) Option {
 // once, without retries.
 type RetryPolicy = graphrt.RetryPolicy
 
-// DefaultRetryPolicy is the policy a Client starts with: 4 attempts within 60s, waits
-// from 500ms doubling up to 30s.
-func DefaultRetryPolicy() RetryPolicy {
-	return graphrt.DefaultRetryPolicy()
-}
-
-// WithRetryPolicy sets the retry policy. A field that is zero or negative takes its
-// DefaultRetryPolicy value.
-func WithRetryPolicy(p RetryPolicy) Option {
-	return graphrt.WithRetryPolicy(p)
-}
-
-// WithoutRetries sends every request once: throttling answers are returned as *Error.
-func WithoutRetries() Option {
-	return graphrt.WithoutRetries()
-}
-
-// Error is the error returned for a response whose status is not 2xx. It carries the
-// Graph error body ({"error": {"code": ..., "message": ...}}) when the service sent one.
-// Use errors.As to get at it, or IsNotFound and IsThrottled.
-type Error = graphrt.Error
-
-// ErrorDetail is one of the details of a Graph error.
-type ErrorDetail = graphrt.ErrorDetail
-
-// IsNotFound reports whether err is, or wraps, an *Error with status 404 Not Found.
-func IsNotFound(err error) bool {
-	return graphrt.IsNotFound(err)
-}
-
-// IsThrottled reports whether err is, or wraps, an *Error saying that the service
-// throttled the request: status 429 Too Many Requests, or 503 Service Unavailable with a
-// positive Retry-After. The error's RetryAfter says how long to wait.
-func IsThrottled(err error) bool {
-	return graphrt.IsThrottled(err)
-}
-
-// Page is one page of a collection: the items and, when there are more, the link to the
-// next page (see NextPage).
-type Page[T any] = graphrt.Page[T]
-
-// NextPage fetches the page after p, sending the headers of the request that p answers
-// again (ConsistencyLevel, say); it returns nil and no error when p is the last page. A
-// next link to another scheme or host than the client's base URL is refused, since
-// following it would send the client's credentials there.
-func NextPage[T any](ctx context.Context, c *Client, p *Page[T]) (*Page[T], error) {
-	return graphrt.NextPage(ctx, c.Client, p)
-}
-
-// Ptr returns a pointer to v: the way to set an optional field, including to false or 0.
-func Ptr[T any](v T) *T {
-	return graphrt.Ptr(v)
-}
-
-// Request is one call to the API as the generated methods make it. Client.Do,
-// Client.Stream, Client.Count, GetPage and List send it; build one yourself for an
-// endpoint the docs do not describe.
-type Request = graphrt.Request
-
-// Removed is a delta item's @removed annotation: the item was deleted (Reason "deleted")
-// or no longer belongs to the tracked set (Reason "changed").
-type Removed = graphrt.Removed
-
-// DeltaItem is one item of a delta function's answer: the item as the service sent it
-// and, when it was removed since the last round, Removed (Item then holds little more
-// than its id).
-type DeltaItem[T any] = graphrt.DeltaItem[T]
-
-// DateTimeOffset is an Edm.DateTimeOffset: an instant with the UTC offset it was written
-// in, such as "2021-07-16T10:31:00Z", "2021-07-16T10:31:00.1234567Z" or
-// "2021-07-16T10:31:00+01:00".
-//
-// Decoding accepts RFC 3339 text with 1 to 12 fractional digits, optional seconds (as
-// OData allows: "2021-07-16T10:31Z"), lower-case "t" and "z", and also text with no zone
-// at all ("2021-07-16T10:31:00"), which is taken as UTC. Years are 4 digits or more, with
-// an optional minus sign. The decoded text is kept and written back unchanged.
-//
-// The zero value was never set: it encodes as JSON null, and Time returns the zero
-// time.Time. A value made from the zero time.Time is set and encodes as
-// "0001-01-01T00:00:00Z". Compare instants with Time().Equal: == compares the text.
-type DateTimeOffset = graphrt.DateTimeOffset
-
-// NewDateTimeOffset returns t as a DateTimeOffset, written as RFC 3339 in t's offset
-// ("Z" when it is zero) with at most 7 fractional digits and no trailing zeros. Time is
-// truncated to 100 ns; an offset that is not a whole number of minutes below 24 hours
-// (only historical local mean times are) is written as UTC. A year of more than 9 digits,
-// far outside what Graph stores, gives text that ParseDateTimeOffset refuses.
-func NewDateTimeOffset(t time.Time) DateTimeOffset {
-	return graphrt.NewDateTimeOffset(t)
-}
-
-// ParseDateTimeOffset parses s as DateTimeOffset's doc describes, keeping the text.
-func ParseDateTimeOffset(s string) (DateTimeOffset, error) {
-	return graphrt.ParseDateTimeOffset(s)
-}
-
-// Date is an Edm.Date, a civil date with no time or zone, written "2021-07-16". Its
-// text has one spelling, so the fields are all it holds. The zero Date (all fields zero)
-// was never set: it encodes as JSON null. Any other Date must be valid (see IsValid) to
-// be encoded.
-type Date = graphrt.Date
-
-// DateOf returns the date t falls on in t's location.
-func DateOf(t time.Time) Date {
-	return graphrt.DateOf(t)
-}
-
-// ParseDate parses s, such as "2021-07-16" (year, then 2-digit month and day).
-func ParseDate(s string) (Date, error) {
-	return graphrt.ParseDate(s)
-}
-
 // TimeOfDay is an Edm.TimeOfDay, a clock time with no date or zone, such as "10:31:00" or
 // "10:31:00.0000000" (Graph writes 7 fractional digits). Decoding accepts hh:mm,
 // hh:mm:ss and hh:mm:ss with 1 to 12 fractional digits, and keeps the text. The zero
 // value was never set: it encodes as JSON null (midnight is "00:00:00").
 type TimeOfDay = graphrt.TimeOfDay
 
-// NewTimeOfDay returns the given clock time, written "hh:mm:ss" with at most 7
-// fractional digits and no trailing zeros (nanosecond is truncated to 100 ns). It is an
-// error for a field to be out of range (hour 0-23, minute and second 0-59, nanosecond
-// 0-999999999).
-func NewTimeOfDay(hour, minute, second, nanosecond int) (TimeOfDay, error) {
-	return graphrt.NewTimeOfDay(hour, minute, second, nanosecond)
-}
-
 // TimeOfDayOf returns the clock time of t in t's location, as NewTimeOfDay writes it.
 func TimeOfDayOf(t time.Time) TimeOfDay {
 	return graphrt.TimeOfDayOf(t)
 }
-
-// ParseTimeOfDay parses s as TimeOfDay's doc describes, keeping the text.
-func ParseTimeOfDay(s string) (TimeOfDay, error) {
-	return graphrt.ParseTimeOfDay(s)
-}
-
-// Duration is an Edm.Duration: an ISO 8601 day-time duration such as "PT1H30M", "P1D",
-// "P1DT2H", "-PT0.5S" or "PT0S". Decoding accepts an optional sign, then "P", then days
-// ("nD"), then after "T" hours, minutes and seconds ("nH", "nM", "n.fffS"), each
-// optional but at least one present, and keeps the text.
-//
-// Years, months and weeks are rejected: OData's Edm.Duration does not have them (it is
-// XML Schema's dayTimeDuration, and Graph writes .NET TimeSpan values, which never use
-// them), and a year or month has no fixed length to convert to time.Duration.
-//
-// The zero value was never set: it encodes as JSON null (a zero length is "PT0S").
-type Duration = graphrt.Duration
-
-// NewDuration returns d as a Duration in canonical form: days, then hours, minutes and
-// seconds, leaving out zero parts, with at most 7 fractional digits and no trailing
-// zeros; for example 36h30m is "P1DT12H30M", -500ms is "-PT0.5S" and 0 is "PT0S". d is
-// truncated toward zero to 100 ns.
-func NewDuration(d time.Duration) Duration {
-	return graphrt.NewDuration(d)
-}
-
-// ParseDuration parses s as Duration's doc describes, keeping the text.
-func ParseDuration(s string) (Duration, error) {
-	return graphrt.ParseDuration(s)
-}
-
-// Binary is an Edm.Binary: bytes written in base64. Decoding accepts the standard
-// alphabet ("+/") and the URL-safe one ("-_", which OData JSON specifies), padded or
-// not, but not both alphabets in one value nor whitespace; the text is kept and written
-// back unchanged, in the alphabet it came in. A value made with NewBinary is written in
-// the standard alphabet with padding, which Graph accepts and itself sends.
-//
-// The zero value was never set: it encodes as JSON null. An empty value, from "" or
-// NewBinary([]byte{}), encodes as "".
-type Binary = graphrt.Binary
-
-// NewBinary returns b as a Binary in standard, padded base64. As with encoding/json, a
-// nil b gives the zero value (null) and an empty non-nil b gives "".
-func NewBinary(b []byte) Binary {
-	return graphrt.NewBinary(b)
-}
-
-// ParseBinary parses s as Binary's doc describes, keeping the text.
-func ParseBinary(s string) (Binary, error) {
-	return graphrt.ParseBinary(s)
-}
-
-// DefaultPollInterval is how long Monitor.Wait waits between two polls of a monitor
-// that sends no Retry-After header.
-const DefaultPollInterval = graphrt.DefaultPollInterval
-
-// Monitor is a long-running operation the service accepted: a method documented as
-// answering 202 Accepted with a Location header (copying a driveItem, cloning a team)
-// returns one. Wait polls the Location, the monitor URL, until the operation ends.
-//
-// The monitor URL is followed as a next link is: a URL that leaves the scheme, host and
-// port of the client's base URL is refused, since polling it would send the client's
-// credentials there. (OneDrive and SharePoint answer a copy with a monitor on the site's
-// own host; poll such a URL yourself, without credentials, as Graph's long-running
-// actions overview says it needs none.)
-type Monitor = graphrt.Monitor
-
-// MonitorStatus is what a monitor URL answers: a driveItem copy's asyncJobStatus, a
-// Teams operation's teamsAsyncOperation or a longRunningOperation, whose members it
-// gathers.
-type MonitorStatus = graphrt.MonitorStatus
-
-// MonitorError is the code and message a failed operation's status carries.
-type MonitorError = graphrt.MonitorError
-
-// OperationFailedError is what Wait returns when the operation ends in a failed state.
-type OperationFailedError = graphrt.OperationFailedError
-
-// ResumeMonitor returns the Monitor of the operation whose monitor URL (Monitor.URL) was
-// saved, so that another process can wait for it.
-func ResumeMonitor(c *Client, monitorURL string) *Monitor {
-	return graphrt.ResumeMonitor(c.Client, monitorURL)
-}
-
-// Reference is the body of a POST or PUT to a $ref: it names the object to add by its
-// URL, as in
-//
-//	Reference{ODataID: "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}
-//
-// whatever the type of the relationship it is added to.
-type Reference = graphrt.Reference
-
-// Response is the status and headers of the response a call succeeded with: set a
-// method's opts.Response (or Request.Response) to a *Response, and the call fills it in.
-// For an iterator over a collection it describes the last page fetched. A call that
-// fails leaves it as it was: its *Error carries the status and headers instead.
-type Response = graphrt.Response
-
-// DefaultTimeout bounds one attempt at a request unless WithTimeout says otherwise: the
-// time until the answer's headers arrive for a download (Client.Stream), until its body is
-// read for any other call. 100 seconds is what msgraph-sdk-go's HTTP client allows.
-const DefaultTimeout = graphrt.DefaultTimeout
-
-// DefaultMaxResponseBytes bounds a JSON result read into memory unless
-// WithMaxResponseBytes says otherwise: 64 MiB, far above a Graph page (999 items at most)
-// or a $batch answer, and the bound the client has always trusted a Content-Length to.
-// Downloads (Client.Stream) are the caller's to bound.
-const DefaultMaxResponseBytes = graphrt.DefaultMaxResponseBytes
-
-// WithTimeout bounds each attempt at a request (see DefaultTimeout), whatever the
-// *http.Client; an attempt that times out is retried as a transport error is. Zero or a
-// negative d sets no bound: the context's deadline alone ends a call then.
-func WithTimeout(d time.Duration) Option {
-	return graphrt.WithTimeout(d)
-}
-
-// WithMaxResponseBytes bounds a JSON result read into memory (see
-// DefaultMaxResponseBytes); a longer one is a *ResponseTooLargeError. Zero or a negative n
-// keeps the default.
-func WithMaxResponseBytes(n int64) Option {
-	return graphrt.WithMaxResponseBytes(n)
-}
-
-// ResponseTooLargeError is returned for a result longer than the client's
-// WithMaxResponseBytes bound; nothing of it is decoded.
-type ResponseTooLargeError = graphrt.ResponseTooLargeError
-
-// RequestError is returned when a request got no answer: a transport error (a reset or
-// refused connection, a timeout, a failing credential, a redirect loop). Retryable tells
-// how it was classified: connection resets and refusals and timeouts are retryable (and
-// were retried for an idempotent method); anything else, such as a credential error or an
-// invalid request, is not, and was sent once. Err is the cause, which errors.Is and
-// errors.As see through. Neither the text nor Err holds the request's URL.
-type RequestError = graphrt.RequestError
-
-// BearerTransport is an http.RoundTripper that adds "Authorization: Bearer <token>" to
-// requests to the Microsoft Graph hosts, and to no other: a redirect or a link to another
-// host, another port or plain http goes without it (and without any Authorization header
-// the request carried). This is msgraph-sdk-go's AllowedHosts rule.
-//
-// Token is asked for a token for each request it authorises (an azidentity credential's
-// GetToken, say, which caches and renews it); its error fails the request, which is not
-// retried. AllowedHosts lists the hosts ("graph.microsoft.com", or "host:port" for
-// another port than 443) the token goes to; empty, it is the hosts of CloudGlobal,
-// CloudUSGov, CloudUSGovDoD and CloudChina. Base sends the requests;
-// http.DefaultTransport when nil.
-type BearerTransport = graphrt.BearerTransport
-
-// UploadFragmentUnit is the unit upload-session fragments come in: each fragment but
-// the last is a multiple of 320 KiB, as Graph documents.
-const UploadFragmentUnit = graphrt.UploadFragmentUnit
-
-// DefaultUploadFragmentSize is the fragment size Upload uses unless told otherwise: 10
-// units, 3.125 MiB, which is also about all the memory an upload holds.
-const DefaultUploadFragmentSize = graphrt.DefaultUploadFragmentSize
-
-// UploadOptions tune Upload; nil takes the defaults.
-type UploadOptions = graphrt.UploadOptions
 
 // Upload sends size bytes of content to an upload session (the uploadUrl a generated
 // createUploadSession method returns, or one saved from an earlier upload), in fragments
@@ -402,4 +338,68 @@ type UploadOptions = graphrt.UploadOptions
 // session may then only ask for bytes at or after the current fragment.
 func Upload(ctx context.Context, c *Client, uploadURL string, content io.Reader, size int64, out any, opts *UploadOptions) error {
 	return graphrt.Upload(ctx, c.Client, uploadURL, content, size, out, opts)
+}
+
+// UploadFragmentUnit is the unit upload-session fragments come in: each fragment but
+// the last is a multiple of 320 KiB, as Graph documents.
+const UploadFragmentUnit = graphrt.UploadFragmentUnit
+
+// UploadOptions tune Upload; nil takes the defaults.
+type UploadOptions = graphrt.UploadOptions
+
+// WithBaseURL sets the service root, for a national cloud or a test server. It is the URL
+// that paths such as /users are appended to, including the version segment.
+func WithBaseURL(baseURL string) Option {
+	return graphrt.WithBaseURL(baseURL)
+}
+
+// WithCloud sets the service root to a national cloud's root (CloudUSGov, say) followed
+// by APIVersion: WithCloud(CloudChina) is WithBaseURL(CloudChina + "/" + APIVersion).
+func WithCloud(root string) Option {
+	return graphrt.WithCloud(root)
+}
+
+// WithHTTPClient sets the HTTP client requests are sent with. This is how authentication
+// is plugged in for real applications: the client's transport adds the bearer token and
+// renews it (golang.org/x/oauth2 and the Azure identity library make such clients).
+func WithHTTPClient(h *http.Client) Option {
+	return graphrt.WithHTTPClient(h)
+}
+
+// WithMaxResponseBytes bounds a JSON result read into memory (see
+// DefaultMaxResponseBytes); a longer one is a *ResponseTooLargeError. Zero or a negative n
+// keeps the default.
+func WithMaxResponseBytes(n int64) Option {
+	return graphrt.WithMaxResponseBytes(n)
+}
+
+// WithRetryPolicy sets the retry policy. A field that is zero or negative takes its
+// DefaultRetryPolicy value.
+func WithRetryPolicy(p RetryPolicy) Option {
+	return graphrt.WithRetryPolicy(p)
+}
+
+// WithTimeout bounds each attempt at a request (see DefaultTimeout), whatever the
+// *http.Client; an attempt that times out is retried as a transport error is. Zero or a
+// negative d sets no bound: the context's deadline alone ends a call then.
+func WithTimeout(d time.Duration) Option {
+	return graphrt.WithTimeout(d)
+}
+
+// WithToken sends token as a static bearer token (Authorization: Bearer token) with every
+// request. It suits scripts and tests: the token is never renewed, so a long-running
+// application should use WithHTTPClient with an oauth2 client instead. An empty token
+// sends no Authorization header.
+func WithToken(token string) Option {
+	return graphrt.WithToken(token)
+}
+
+// WithUserAgent sets the User-Agent header.
+func WithUserAgent(ua string) Option {
+	return graphrt.WithUserAgent(ua)
+}
+
+// WithoutRetries sends every request once: throttling answers are returned as *Error.
+func WithoutRetries() Option {
+	return graphrt.WithoutRetries()
 }
