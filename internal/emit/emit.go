@@ -28,8 +28,9 @@ type Config struct {
 	// Package is the Go package name of the generated files (of the core package, when
 	// Split).
 	Package string
-	// ImportPath is the output directory's import path. Split needs it: the workload
-	// packages import the core package.
+	// ImportPath is the output directory's import path, which Emit requires: the
+	// generated package imports its runtime, <ImportPath>/internal/graphrt (RuntimeDir),
+	// and split, the workload packages import the core package.
 	ImportPath string
 	// Split puts each workload's operations, and the models only it uses, in a package
 	// of its own below the core package (see split.go).
