@@ -230,7 +230,7 @@ func conformance(t *testing.T, version string) {
 	if err := res.Files.Write(dir); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module conformancecheck\n\ngo 1.26\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+corpusImportPath+"\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	results := runHarness(t, dir, cases, documented, derivedOnlyProperties(res.API))
