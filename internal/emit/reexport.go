@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	pathpkg "path"
 	"slices"
 	"strconv"
 	"strings"
@@ -73,7 +74,10 @@ func runtimeDecls() ([]rtDecl, error) {
 		imports := map[string]string{}
 		for _, im := range f.Imports {
 			p, _ := strconv.Unquote(im.Path.Value)
-			n := p[strings.LastIndexByte(p, '/')+1:]
+			n := pathpkg.Base(p)
+			if major := strings.TrimPrefix(n, "v"); major != n && major != "" && strings.Trim(major, "0123456789") == "" {
+				n = pathpkg.Base(pathpkg.Dir(p)) // math/rand/v2 is package rand
+			}
 			if im.Name != nil {
 				n = im.Name.Name
 			}

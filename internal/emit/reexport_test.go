@@ -73,3 +73,26 @@ func TestModelWinsOverReexport(t *testing.T) {
 		t.Errorf("DateOf does not return the runtime's Date:\n%s", text["graphrt_gen.go"])
 	}
 }
+
+// TestRuntimeImportNames: the runtime's imports are known by their package names, a
+// major-version suffix dropped (math/rand/v2 is rand).
+func TestRuntimeImportNames(t *testing.T) {
+	decls, err := runtimeDecls()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range decls {
+		for name, path := range d.imports {
+			if path == "math/rand/v2" {
+				found = true
+				if name != "rand" {
+					t.Errorf("%s: math/rand/v2 is known as %s", d.Name, name)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Skip("the runtime no longer imports math/rand/v2")
+	}
+}
