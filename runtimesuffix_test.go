@@ -18,7 +18,7 @@ func TestNoRuntimeSuffixes(t *testing.T) {
 	for _, version := range []string{"v1.0", "beta"} {
 		t.Run(version, func(t *testing.T) {
 			_, res, _ := measure(t, version)
-			runtimeNames := map[string]bool{}
+			rtExported := map[string]bool{}
 			fset := token.NewFileSet()
 			for _, f := range res.Files {
 				if !strings.HasPrefix(f.Name, emit.RuntimeDir+"/") {
@@ -29,11 +29,11 @@ func TestNoRuntimeSuffixes(t *testing.T) {
 					t.Fatal(err)
 				}
 				for name := range exportedDecls(file) {
-					runtimeNames[name] = true
+					rtExported[name] = true
 				}
 			}
-			if len(runtimeNames) < 50 {
-				t.Fatalf("only %d exported runtime names found under %s", len(runtimeNames), emit.RuntimeDir)
+			if len(rtExported) < 50 {
+				t.Fatalf("only %d exported runtime names found under %s", len(rtExported), emit.RuntimeDir)
 			}
 			types := 0
 			for _, e := range versionListing(t, version) {
@@ -42,7 +42,7 @@ func TestNoRuntimeSuffixes(t *testing.T) {
 				}
 				types++
 				base := strings.TrimRight(e.Name, "0123456789")
-				if base != e.Name && runtimeNames[base] {
+				if base != e.Name && rtExported[base] {
 					t.Errorf("type %s: numbered because the runtime exports %s", e.Name, base)
 				}
 			}
@@ -52,12 +52,12 @@ func TestNoRuntimeSuffixes(t *testing.T) {
 				}
 				// "type microsoft.graph.list is emitted as List2: the name List is taken"
 				if i := strings.LastIndex(d.Message, "the name "); i >= 0 {
-					if name := strings.Fields(d.Message[i+len("the name "):])[0]; runtimeNames[name] {
+					if name := strings.Fields(d.Message[i+len("the name "):])[0]; rtExported[name] {
 						t.Errorf("%v: the runtime's name %s still takes a model's", d, name)
 					}
 				}
 			}
-			t.Logf("%s: %d types, none numbered for one of the runtime's %d names", version, types, len(runtimeNames))
+			t.Logf("%s: %d types, none numbered for one of the runtime's %d names", version, types, len(rtExported))
 		})
 	}
 }
