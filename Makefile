@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: all generate check test vet fmt-check update-golden fuzz coverage corpus conformance bench buildcost ci
+.PHONY: all generate check test vet fmt-check update-golden fuzz coverage corpus conformance bench buildcost ci runtime-move-diff
 
 all: generate test
 
@@ -40,6 +40,12 @@ CONFORMANCE_TESTS = TestConformance
 corpus:
 	GRAPHDOCGEN_CORPUS=1 $(GO) test . -count=1 -timeout 80m -v -run '$(CORPUS_TESTS)|$(CONFORMANCE_TESTS)'
 	GRAPHDOCGEN_CORPUS=1 $(GO) test ./internal/emit -count=1 -run TestKill -v
+
+## runtime-move-diff: generate the whole v1.0 and beta clients of ../shared/corpus with the
+## generator before the runtime became a package of its own (74b2693, or BASE=rev) and with
+## this one, and show that they differ only by the move
+runtime-move-diff:
+	scripts/runtime-move-diff.sh $(BASE)
 
 ## conformance: replay every example request of ../shared/corpus through the generated
 ## client against an httptest server and print the figures (part of make corpus)

@@ -35,6 +35,9 @@ type apiEntry struct {
 	// Verb and Path are the request a method's doc comment says it sends
 	// ("GetUser sends GET /users/{userId}."); empty when it says none.
 	Verb, Path string
+	// Runtime: the entry is of the runtime package (internal/graphrt), and its Line
+	// says so.
+	Runtime bool
 }
 
 // sendsRE reads the request from the first paragraph of a method's doc comment.
@@ -54,16 +57,26 @@ func apiListing(files emit.Files) ([]apiEntry, error) {
 		if err != nil {
 			return nil, err
 		}
+		var entries []apiEntry
 		for _, decl := range file.Decls {
 			switch d := decl.(type) {
 			case *ast.FuncDecl:
 				if e, ok := funcEntry(d); ok {
-					out = append(out, e)
+					entries = append(entries, e)
 				}
 			case *ast.GenDecl:
-				out = append(out, genEntries(d)...)
+				entries = append(entries, genEntries(d)...)
 			}
 		}
+		if strings.HasPrefix(f.Name, emit.RuntimeDir+"/") {
+			// The runtime package: the methods of the types the generated package
+			// re-exports are part of its API, and its own names show what is re-exported.
+			for i := range entries {
+				entries[i].Line = emit.RuntimeDir + ": " + entries[i].Line
+				entries[i].Runtime = true
+			}
+		}
+		out = append(out, entries...)
 	}
 	slices.SortFunc(out, func(a, b apiEntry) int { return strings.Compare(a.Line, b.Line) })
 	return out, nil

@@ -107,7 +107,7 @@ func TestMethodsProjection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := generate.Run(inputs, generate.Config{Version: "beta", Package: "graph", Jobs: 2})
+	res, err := generate.Run(inputs, generate.Config{Version: "beta", Package: "graph", ImportPath: "example.com/graph", Jobs: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +238,7 @@ func conformance(t *testing.T, version string) {
 	if err := res.Files.Write(dir); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module conformancecheck\n\ngo 1.26\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+corpusImportPath+"\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	results := runHarness(t, dir, cases, strictInfoOf(res.API))

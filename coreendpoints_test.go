@@ -81,13 +81,13 @@ var coreEndpoints = []coreEndpoint{
 	{"GET", "/drives/{drive-id}/items/{item-id}/content", "GetDriveItemContent(context.Context, string, string, *GetDriveItemContentOptions) (io.ReadCloser, error)"},           // driveitem.md Relationships: content -> Stream; driveitem-get-content.md
 	{"GET", "/me/drive/root/children", "ListMeDriveRootChildren(context.Context, *ListMeDriveRootChildrenOptions) iter.Seq2[DriveItem, error]"},                                 // drive.md Relationships: root -> DriveItem; driveitem.md: children -> driveItem collection
 
-	// Sites and lists. The list resource is the Go type List2 because the runtime's
-	// List helper takes the plain name.
+	// Sites and lists. The list resource is the Go type List: the runtime's List helper is
+	// graphrt.List, in a package of its own.
 	{"GET", "/sites/{site-id}", "GetSite(context.Context, string, *GetSiteOptions) (*Site, error)"},                                                               // site.md Methods: Get site -> site
 	{"GET", "/sites/{siteId}/drive", "GetSiteDrive(context.Context, string, *GetSiteDriveOptions) (*Drive, error)"},                                               // site.md Relationships: drive -> drive
-	{"GET", "/sites/{site-id}/lists", "ListSiteLists(context.Context, string, *ListSiteListsOptions) iter.Seq2[List2, error]"},                                    // site.md Relationships: lists -> Collection(list); list-list.md
-	{"POST", "/sites/{site-id}/lists", "CreateSiteList(context.Context, string, List2, *CreateSiteListOptions) (*List2, error)"},                                  // list-create.md: returns the created list
-	{"GET", "/sites/{site-id}/lists/{list-id}", "GetSiteList(context.Context, string, string, *GetSiteListOptions) (*List2, error)"},                              // list.md Methods: Get list -> list; list-get.md
+	{"GET", "/sites/{site-id}/lists", "ListSiteLists(context.Context, string, *ListSiteListsOptions) iter.Seq2[List, error]"},                                     // site.md Relationships: lists -> Collection(list); list-list.md
+	{"POST", "/sites/{site-id}/lists", "CreateSiteList(context.Context, string, List, *CreateSiteListOptions) (*List, error)"},                                    // list-create.md: returns the created list
+	{"GET", "/sites/{site-id}/lists/{list-id}", "GetSiteList(context.Context, string, string, *GetSiteListOptions) (*List, error)"},                               // list.md Methods: Get list -> list; list-get.md
 	{"GET", "/sites/{site-id}/lists/{list-id}/items", "ListSiteListItems(context.Context, string, string, *ListSiteListItemsOptions) iter.Seq2[ListItem, error]"}, // list.md Relationships: items -> Collection(listItem); listitem-list.md
 
 	// Teams.

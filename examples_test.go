@@ -156,7 +156,7 @@ func TestCorpusExamplesDecode(t *testing.T) {
 		if err := res.Files.Write(dir); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module examplecheck\n\ngo 1.26\n"), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+corpusImportPath+"\n\ngo 1.26\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		harness := exampleHarness("graph", cases, strictInfoOf(res.API))

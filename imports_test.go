@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -49,13 +50,22 @@ func isStd(path string) bool {
 }
 
 // TestImportDirection enforces the pipeline's one-way imports: parse -> model <- emit;
-// only parse imports goldmark, only emit imports jennifer, model and the generated
-// package import the standard library only; lint reads the model (it imports neither
+// only parse imports goldmark, only emit imports jennifer, model and the runtime (its
+// source and its copy in generated/) import the standard library only, and the generated
+// package that and its runtime; lint reads the model (it imports neither
 // parse nor emit) and only the command imports lint.
 func TestImportDirection(t *testing.T) {
 	imports := packageImports(t)
 	if len(imports["internal/model"]) == 0 {
 		t.Fatal("found no imports for internal/model: is the test running at the module root?")
+	}
+	// The generated package imports its runtime, a package of its own that is a copy of
+	// internal/emit/runtime.
+	if !slices.Contains(imports["generated"], module+"/generated/internal/graphrt") {
+		t.Errorf("generated does not import its runtime, generated/internal/graphrt: %v", imports["generated"])
+	}
+	if len(imports["generated/internal/graphrt"]) == 0 {
+		t.Error("found no imports for generated/internal/graphrt: the runtime package is missing")
 	}
 	for dir, imps := range imports {
 		for _, imp := range imps {
@@ -64,8 +74,10 @@ func TestImportDirection(t *testing.T) {
 				t.Errorf("%s imports %s: only internal/parse may use goldmark", dir, imp)
 			case strings.HasPrefix(imp, "github.com/dave/jennifer") && dir != "internal/emit":
 				t.Errorf("%s imports %s: only internal/emit may use jennifer", dir, imp)
-			case (dir == "internal/model" || dir == "generated" || dir == "internal/emit/runtime") && !isStd(imp):
+			case (dir == "internal/model" || dir == "internal/emit/runtime" || dir == "generated/internal/graphrt") && !isStd(imp):
 				t.Errorf("%s imports %s: it may import the standard library only", dir, imp)
+			case dir == "generated" && !isStd(imp) && imp != module+"/generated/internal/graphrt":
+				t.Errorf("%s imports %s: it may import the standard library and its runtime (internal/graphrt) only", dir, imp)
 			case dir == "internal/emit" && imp == module+"/internal/parse":
 				t.Errorf("internal/emit imports internal/parse: emit must only see the model")
 			case dir == "internal/parse" && strings.HasPrefix(imp, module+"/internal/emit"):

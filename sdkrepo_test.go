@@ -35,7 +35,12 @@ func TestSDKRepoExample(t *testing.T) {
 	}
 	var sel model.Selection
 	var paths []string
-	cfg := generate.Config{Version: "beta", Jobs: 2}
+	gomod, err := os.ReadFile(filepath.Join(sdkRepo, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, _, _ := strings.Cut(strings.TrimPrefix(string(gomod), "module "), "\n")
+	cfg := generate.Config{Version: "beta", Jobs: 2, ImportPath: strings.TrimSpace(mod) + "/graph"} // what graphdocgen finds from go.mod
 	args := strings.Fields(line)
 	for i := 0; i < len(args); i++ {
 		switch args[i] {
@@ -52,12 +57,6 @@ func TestSDKRepoExample(t *testing.T) {
 			i++
 		case "--split":
 			cfg.Split = true
-			gomod, err := os.ReadFile(filepath.Join(sdkRepo, "go.mod"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			mod, _, _ := strings.Cut(strings.TrimPrefix(string(gomod), "module "), "\n")
-			cfg.ImportPath = strings.TrimSpace(mod) + "/graph" // what graphdocgen finds from go.mod
 		default:
 			paths = append(paths, filepath.Join(pkg, args[i]))
 		}

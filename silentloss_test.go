@@ -56,7 +56,7 @@ func silentLoss(t *testing.T, name, dir string) gapFigures {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res, err = generate.Run(inputs, generate.Config{Version: version, Package: "graph", Jobs: runtime.GOMAXPROCS(0)}); err != nil {
+		if res, err = generate.Run(inputs, generate.Config{Version: version, Package: "graph", ImportPath: "example.com/graph", Jobs: runtime.GOMAXPROCS(0)}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
 	"iter"
 	"net/http"
 	"strconv"
@@ -80,7 +81,7 @@ func (c *Client) ListDeviceAppManagementVppTokens(ctx context.Context, opts *Lis
 		Path:   "/deviceAppManagement/vppTokens",
 	}
 	opts.apply(&r)
-	return List[VppToken](ctx, c, r)
+	return graphrt.List[VppToken](ctx, c.Client, r)
 }
 
 // ListDeviceAppManagementVppTokensPage sends GET /deviceAppManagement/vppTokens.
@@ -104,7 +105,7 @@ func (c *Client) ListDeviceAppManagementVppTokensPage(ctx context.Context, opts 
 		Path:   "/deviceAppManagement/vppTokens",
 	}
 	opts.apply(&r)
-	return GetPage[VppToken](ctx, c, r)
+	return graphrt.GetPage[VppToken](ctx, c.Client, r)
 }
 
 // CreateDeviceAppManagementVppTokenOptions are the optional query parameters and headers of
@@ -190,7 +191,7 @@ func (o *DeleteDeviceAppManagementVppTokenOptions) apply(r *Request) {
 func (c *Client) DeleteDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *DeleteDeviceAppManagementVppTokenOptions) error {
 	r := Request{
 		Method: "DELETE",
-		Path:   "/deviceAppManagement/vppTokens/" + PathValue(vppTokenID, false),
+		Path:   "/deviceAppManagement/vppTokens/" + graphrt.PathValue(vppTokenID, false),
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)
@@ -243,7 +244,7 @@ func (o *GetDeviceAppManagementVppTokenOptions) apply(r *Request) {
 func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *GetDeviceAppManagementVppTokenOptions) (*VppToken, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/deviceAppManagement/vppTokens/" + PathValue(vppTokenID, false),
+		Path:   "/deviceAppManagement/vppTokens/" + graphrt.PathValue(vppTokenID, false),
 	}
 	opts.apply(&r)
 	var out VppToken
@@ -290,7 +291,7 @@ func (c *Client) UpdateDeviceAppManagementVppToken(ctx context.Context, vppToken
 	r := Request{
 		Body:   body,
 		Method: "PATCH",
-		Path:   "/deviceAppManagement/vppTokens/" + PathValue(vppTokenID, false),
+		Path:   "/deviceAppManagement/vppTokens/" + graphrt.PathValue(vppTokenID, false),
 	}
 	opts.apply(&r)
 	var out VppToken
@@ -330,14 +331,14 @@ func knownRevokeLicensesDeviceAppManagementVppTokenRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v RevokeLicensesDeviceAppManagementVppTokenRequest) MarshalJSON() ([]byte, error) {
 	type plain RevokeLicensesDeviceAppManagementVppTokenRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *RevokeLicensesDeviceAppManagementVppTokenRequest) UnmarshalJSON(b []byte) error {
 	*v = RevokeLicensesDeviceAppManagementVppTokenRequest{}
 	type plain RevokeLicensesDeviceAppManagementVppTokenRequest
-	extra, err := DecodeBody(b, knownRevokeLicensesDeviceAppManagementVppTokenRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownRevokeLicensesDeviceAppManagementVppTokenRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -383,7 +384,7 @@ func (c *Client) RevokeLicensesDeviceAppManagementVppToken(ctx context.Context, 
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/deviceAppManagement/vppTokens/" + PathValue(vppTokenID, false) + "/revokeLicenses",
+		Path:   "/deviceAppManagement/vppTokens/" + graphrt.PathValue(vppTokenID, false) + "/revokeLicenses",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)
@@ -426,7 +427,7 @@ func (o *SyncLicensesDeviceAppManagementVppTokenOptions) apply(r *Request) {
 func (c *Client) SyncLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *SyncLicensesDeviceAppManagementVppTokenOptions) (*VppToken, error) {
 	r := Request{
 		Method: "POST",
-		Path:   "/deviceAppManagement/vppTokens/" + PathValue(vppTokenID, false) + "/syncLicenses",
+		Path:   "/deviceAppManagement/vppTokens/" + graphrt.PathValue(vppTokenID, false) + "/syncLicenses",
 	}
 	opts.apply(&r)
 	var out VppToken

@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
 	"iter"
 	"net/http"
 )
@@ -38,14 +39,14 @@ func knownGetByIDsDirectoryObjectsRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v GetByIDsDirectoryObjectsRequest) MarshalJSON() ([]byte, error) {
 	type plain GetByIDsDirectoryObjectsRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *GetByIDsDirectoryObjectsRequest) UnmarshalJSON(b []byte) error {
 	*v = GetByIDsDirectoryObjectsRequest{}
 	type plain GetByIDsDirectoryObjectsRequest
-	extra, err := DecodeBody(b, knownGetByIDsDirectoryObjectsRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownGetByIDsDirectoryObjectsRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -97,7 +98,7 @@ func (c *Client) GetByIDsDirectoryObjects(ctx context.Context, body GetByIDsDire
 		Path:   "/directoryObjects/getByIds",
 	}
 	opts.apply(&r)
-	return List[DirectoryObject](ctx, c, r)
+	return graphrt.List[DirectoryObject](ctx, c.Client, r)
 }
 
 // GetByIDsDirectoryObjectsPage sends POST /directoryObjects/getByIds.
@@ -123,5 +124,5 @@ func (c *Client) GetByIDsDirectoryObjectsPage(ctx context.Context, body GetByIDs
 		Path:   "/directoryObjects/getByIds",
 	}
 	opts.apply(&r)
-	return GetPage[DirectoryObject](ctx, c, r)
+	return graphrt.GetPage[DirectoryObject](ctx, c.Client, r)
 }

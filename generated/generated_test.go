@@ -1060,15 +1060,12 @@ func TestStreamFollowsRedirect(t *testing.T) {
 
 func TestNewClientDefaults(t *testing.T) {
 	t.Parallel()
-	c := NewClient()
-	if c.baseURL != DefaultBaseURL || DefaultBaseURL != "https://graph.microsoft.com/beta" {
-		t.Errorf("baseURL = %q", c.baseURL)
+	// The runtime's TestNewClient checks the settings themselves.
+	if c := NewClient(); c.Client == nil {
+		t.Error("NewClient's Client embeds no runtime client")
 	}
-	if c.httpClient != http.DefaultClient {
-		t.Error("httpClient is not http.DefaultClient")
-	}
-	if c.userAgent != DefaultUserAgent || APIVersion != "beta" {
-		t.Errorf("userAgent = %q, APIVersion = %q", c.userAgent, APIVersion)
+	if DefaultBaseURL != "https://graph.microsoft.com/beta" || DefaultUserAgent != "graphdocgen-client/beta" || APIVersion != "beta" {
+		t.Errorf("DefaultBaseURL = %q, DefaultUserAgent = %q, APIVersion = %q", DefaultBaseURL, DefaultUserAgent, APIVersion)
 	}
 }
 
@@ -2767,45 +2764,9 @@ func TestRetries(t *testing.T) {
 		}
 	})
 
-	t.Run("a Retry-After beyond MaxElapsed is not waited for", func(t *testing.T) {
-		t.Parallel()
-		srv, log := logServer(t, script(reply{status: http.StatusTooManyRequests, header: map[string]string{"Retry-After": "3600"}}, group))
-		c := NewClient(WithBaseURL(srv.URL))
-		c.sleep = func(ctx context.Context, d time.Duration) error {
-			t.Errorf("the client waits %v", d)
-			return ctx.Err()
-		}
-		_, err := c.GetGroup(ctx, "g1", nil)
-		var ge *Error
-		if !errors.As(err, &ge) || ge.RetryAfter != time.Hour || !IsThrottled(err) {
-			t.Errorf("err = %v, want the 429 at once, asking for an hour", err)
-		}
-		if n := len(log.get()); n != 1 {
-			t.Errorf("%d requests, want 1", n)
-		}
-	})
-
-	t.Run("the wait is what Retry-After asks for", func(t *testing.T) {
-		t.Parallel()
-		date := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
-		srv, _ := logServer(t, script(
-			reply{status: http.StatusTooManyRequests, header: map[string]string{"Retry-After": "7"}},
-			reply{status: http.StatusServiceUnavailable, header: map[string]string{"Retry-After": date.Add(50 * time.Second).Format(http.TimeFormat)}},
-			reply{status: http.StatusTooManyRequests, header: map[string]string{"Retry-After": "45"}}, // longer than MaxDelay: honoured
-			group))
-		c := NewClient(WithBaseURL(srv.URL), WithRetryPolicy(RetryPolicy{MaxAttempts: 5, MaxDelay: time.Second}))
-		// A clock standing still and a sleep that only notes the wait: nothing here waits.
-		var waits []time.Duration
-		c.now = func() time.Time { return date }
-		c.sleep = func(ctx context.Context, d time.Duration) error {
-			waits = append(waits, d)
-			return ctx.Err()
-		}
-		if _, err := c.GetGroup(ctx, "g1", nil); err != nil {
-			t.Fatal(err)
-		}
-		checkEqual(t, "waits", waits, []time.Duration{7 * time.Second, 50 * time.Second, 45 * time.Second})
-	})
+	// The runtime's own tests check with a fake clock what the client waits for
+	// (TestRetryMaxElapsed, TestRetryAfterSeconds, TestRetryAfterDate in
+	// internal/emit/runtime): its clock is not reachable from the generated package.
 }
 
 // TestWithoutRetries: a throttled answer comes back at once as an *Error that says how long
@@ -2900,31 +2861,7 @@ func TestRetryContextCanceled(t *testing.T) {
 		}
 	})
 
-	t.Run("canceled at the start of the wait", func(t *testing.T) {
-		t.Parallel()
-		srv, log := logServer(t, script(throttled))
-		c := NewClient(WithBaseURL(srv.URL))
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		var asked []time.Duration
-		c.sleep = func(ctx context.Context, d time.Duration) error {
-			asked = append(asked, d)
-			cancel() // the caller gives up while the client waits
-			return sleepContext(ctx, d)
-		}
-		err := c.DeleteDeviceAppManagementVppToken(ctx, "t1", nil)
-		if !errors.Is(err, context.Canceled) {
-			t.Errorf("err = %v, want it to wrap context.Canceled", err)
-		}
-		var ge *Error
-		if !errors.As(err, &ge) || ge.StatusCode != http.StatusTooManyRequests || ge.Message != "slow down" {
-			t.Errorf("err = %v, want it to wrap the 429 that was being retried", err)
-		}
-		checkEqual(t, "waits", asked, []time.Duration{30 * time.Second})
-		if n := len(log.get()); n != 1 {
-			t.Errorf("%d requests, want 1", n)
-		}
-	})
+	// Canceling at the start of the wait: TestRetryCancel in internal/emit/runtime.
 
 	t.Run("a deadline before the retry", func(t *testing.T) {
 		t.Parallel()
@@ -3159,24 +3096,7 @@ func TestWithTokenAndCloud(t *testing.T) {
 			t.Errorf("Authorization = %q, want none", a)
 		}
 	})
-	t.Run("WithCloud", func(t *testing.T) {
-		t.Parallel()
-		for root, want := range map[string]string{
-			CloudGlobal:         "https://graph.microsoft.com/beta",
-			CloudUSGov:          "https://graph.microsoft.us/beta",
-			CloudUSGovDoD:       "https://dod-graph.microsoft.us/beta",
-			CloudChina:          "https://microsoftgraph.chinacloudapi.cn/beta",
-			CloudUSGov + "/":    "https://graph.microsoft.us/beta",
-			"http://127.0.0.1/": "http://127.0.0.1/beta",
-		} {
-			if got := NewClient(WithCloud(root)).baseURL; got != want {
-				t.Errorf("WithCloud(%q): base URL %q, want %q", root, got, want)
-			}
-		}
-		if NewClient(WithCloud(CloudGlobal)).baseURL != DefaultBaseURL {
-			t.Error("WithCloud(CloudGlobal) is not the default base URL")
-		}
-	})
+	// The base URL WithCloud sets for each root: TestNewClient in internal/emit/runtime.
 	t.Run("WithCloud reaches the cloud's root", func(t *testing.T) {
 		t.Parallel()
 		srv, log := logServer(t, script(reply{body: `{}`}))
@@ -3190,19 +3110,8 @@ func TestWithTokenAndCloud(t *testing.T) {
 	})
 }
 
-func TestRetryPolicyOptions(t *testing.T) {
-	t.Parallel()
-	if got := NewClient().retry; got != DefaultRetryPolicy() {
-		t.Errorf("default policy = %+v", got)
-	}
-	d := DefaultRetryPolicy()
-	if got := NewClient(WithRetryPolicy(RetryPolicy{MaxAttempts: 2})).retry; got != (RetryPolicy{MaxAttempts: 2, MaxElapsed: d.MaxElapsed, BaseDelay: d.BaseDelay, MaxDelay: d.MaxDelay}) {
-		t.Errorf("WithRetryPolicy(MaxAttempts: 2) = %+v, want the other fields defaulted", got)
-	}
-	if got := NewClient(WithoutRetries()).retry.MaxAttempts; got != 1 {
-		t.Errorf("WithoutRetries: MaxAttempts = %d, want 1", got)
-	}
-}
+// The retry policy NewClient keeps for WithRetryPolicy and WithoutRetries:
+// TestNewClient in internal/emit/runtime (the policy is not visible from here).
 
 // toServer sends every request to srv, whatever host its URL names: a client can then use
 // a base URL such as http://graph.test/beta.

@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
 	"net/http"
 	"strings"
 )
@@ -56,7 +57,7 @@ func (o *GetGroupOptions) apply(r *Request) {
 func (c *Client) GetGroup(ctx context.Context, groupID string, opts *GetGroupOptions) (*Group, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false),
+		Path:   "/groups/" + graphrt.PathValue(groupID, false),
 	}
 	opts.apply(&r)
 	var out Group

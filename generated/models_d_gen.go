@@ -2,7 +2,10 @@
 
 package generated
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
+)
 
 // DateTimeTimeZone is the microsoft.graph.dateTimeTimeZone type. Documented in
 // api-reference/beta/resources/datetimetimezone.md.
@@ -32,7 +35,7 @@ func knownDateTimeTimeZone(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DateTimeTimeZone) UnmarshalJSON(b []byte) error {
 	*v = DateTimeTimeZone{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -48,7 +51,7 @@ func (v *DateTimeTimeZone) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = DateTimeTimeZone{}
 		type plain DateTimeTimeZone
-		extra, err := DecodeObject(b, knownDateTimeTimeZone, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownDateTimeTimeZone, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -62,7 +65,7 @@ func (v *DateTimeTimeZone) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v DateTimeTimeZone) MarshalJSON() ([]byte, error) {
 	type plain DateTimeTimeZone
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // DirectoryObject is the microsoft.graph.directoryObject type. Documented in
@@ -103,7 +106,7 @@ func knownDirectoryObject(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	*v = DirectoryObject{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -122,7 +125,7 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = DirectoryObject{}
 		type plain DirectoryObject
-		extra, err := DecodeObject(b, knownDirectoryObject, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownDirectoryObject, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -130,7 +133,7 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	} else {
 		v.AdditionalData = dec.Kept()
 	}
-	switch ODataTypeOf(v.ODataType) {
+	switch graphrt.ODataTypeOf(v.ODataType) {
 	case "microsoft.graph.group":
 		d := new(Group)
 		if err := json.Unmarshal(b, d); err != nil {
@@ -152,12 +155,12 @@ func (v DirectoryObject) MarshalJSON() ([]byte, error) {
 	if v.Derived != nil {
 		switch d := v.Derived.(type) {
 		case *Group:
-			return MarshalDerived(d, d.ODataType, "#microsoft.graph.group")
+			return graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.group")
 		case *User:
-			return MarshalDerived(d, d.ODataType, "#microsoft.graph.user")
+			return graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.user")
 		}
 		return json.Marshal(v.Derived)
 	}
 	type plain DirectoryObject
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -2,7 +2,10 @@
 
 package generated
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
+)
 
 // EmailAddress is the microsoft.graph.emailAddress type. Documented in
 // api-reference/beta/resources/emailaddress.md.
@@ -31,7 +34,7 @@ func knownEmailAddress(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *EmailAddress) UnmarshalJSON(b []byte) error {
 	*v = EmailAddress{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -47,7 +50,7 @@ func (v *EmailAddress) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = EmailAddress{}
 		type plain EmailAddress
-		extra, err := DecodeObject(b, knownEmailAddress, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownEmailAddress, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -61,7 +64,7 @@ func (v *EmailAddress) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v EmailAddress) MarshalJSON() ([]byte, error) {
 	type plain EmailAddress
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // Entity is the microsoft.graph.entity type. Documented in
@@ -89,7 +92,7 @@ func knownEntity(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Entity) UnmarshalJSON(b []byte) error {
 	*v = Entity{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -103,7 +106,7 @@ func (v *Entity) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Entity{}
 		type plain Entity
-		extra, err := DecodeObject(b, knownEntity, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownEntity, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -117,5 +120,5 @@ func (v *Entity) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Entity) MarshalJSON() ([]byte, error) {
 	type plain Entity
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

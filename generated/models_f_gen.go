@@ -2,7 +2,10 @@
 
 package generated
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
+)
 
 // FollowupFlag is the microsoft.graph.followupFlag type. Documented in
 // api-reference/beta/resources/followupflag.md.
@@ -36,7 +39,7 @@ func knownFollowupFlag(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *FollowupFlag) UnmarshalJSON(b []byte) error {
 	*v = FollowupFlag{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -52,7 +55,7 @@ func (v *FollowupFlag) UnmarshalJSON(b []byte) error {
 				dec.Check(v.DueDateTime.UnmarshalJSON(raw))
 			}
 		case "flagStatus":
-			DecodeEnum(&dec, 3, "flagStatus", &v.FlagStatus)
+			graphrt.DecodeEnum(&dec, 3, "flagStatus", &v.FlagStatus)
 		case "startDateTime":
 			if raw := dec.Value(4, "startDateTime"); raw != nil {
 				v.StartDateTime = new(DateTimeTimeZone)
@@ -65,7 +68,7 @@ func (v *FollowupFlag) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = FollowupFlag{}
 		type plain FollowupFlag
-		extra, err := DecodeObject(b, knownFollowupFlag, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownFollowupFlag, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -79,7 +82,7 @@ func (v *FollowupFlag) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v FollowupFlag) MarshalJSON() ([]byte, error) {
 	type plain FollowupFlag
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // FollowupFlagStatus is the microsoft.graph.followupFlagStatus enumeration. Documented in

@@ -2,7 +2,10 @@
 
 package generated
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
+)
 
 // Importance is the microsoft.graph.importance enumeration. Documented in
 // api-reference/beta/resources/enums.md.
@@ -62,7 +65,7 @@ func knownInternetMessageHeader(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *InternetMessageHeader) UnmarshalJSON(b []byte) error {
 	*v = InternetMessageHeader{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -78,7 +81,7 @@ func (v *InternetMessageHeader) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = InternetMessageHeader{}
 		type plain InternetMessageHeader
-		extra, err := DecodeObject(b, knownInternetMessageHeader, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownInternetMessageHeader, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -92,7 +95,7 @@ func (v *InternetMessageHeader) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v InternetMessageHeader) MarshalJSON() ([]byte, error) {
 	type plain InternetMessageHeader
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // ItemBody is the microsoft.graph.itemBody type. Documented in
@@ -122,7 +125,7 @@ func knownItemBody(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *ItemBody) UnmarshalJSON(b []byte) error {
 	*v = ItemBody{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -130,7 +133,7 @@ func (v *ItemBody) UnmarshalJSON(b []byte) error {
 		case "content":
 			dec.String(1, "content", &v.Content)
 		case "contentType":
-			DecodeEnum(&dec, 2, "contentType", &v.ContentType)
+			graphrt.DecodeEnum(&dec, 2, "contentType", &v.ContentType)
 		default:
 			dec.Other()
 		}
@@ -138,7 +141,7 @@ func (v *ItemBody) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = ItemBody{}
 		type plain ItemBody
-		extra, err := DecodeObject(b, knownItemBody, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownItemBody, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -152,5 +155,5 @@ func (v *ItemBody) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v ItemBody) MarshalJSON() ([]byte, error) {
 	type plain ItemBody
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

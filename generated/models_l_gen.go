@@ -2,7 +2,10 @@
 
 package generated
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
+)
 
 // Location is the microsoft.graph.location type. Documented in
 // api-reference/beta/resources/location.md.
@@ -34,7 +37,7 @@ func knownLocation(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Location) UnmarshalJSON(b []byte) error {
 	*v = Location{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -52,7 +55,7 @@ func (v *Location) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Location{}
 		type plain Location
-		extra, err := DecodeObject(b, knownLocation, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownLocation, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -66,5 +69,5 @@ func (v *Location) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Location) MarshalJSON() ([]byte, error) {
 	type plain Location
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

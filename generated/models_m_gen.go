@@ -2,7 +2,10 @@
 
 package generated
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
+)
 
 // MentionsPreview is the microsoft.graph.mentionsPreview type. Documented in
 // api-reference/beta/resources/mentionspreview.md.
@@ -30,7 +33,7 @@ func knownMentionsPreview(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *MentionsPreview) UnmarshalJSON(b []byte) error {
 	*v = MentionsPreview{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -44,7 +47,7 @@ func (v *MentionsPreview) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = MentionsPreview{}
 		type plain MentionsPreview
-		extra, err := DecodeObject(b, knownMentionsPreview, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownMentionsPreview, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -58,7 +61,7 @@ func (v *MentionsPreview) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v MentionsPreview) MarshalJSON() ([]byte, error) {
 	type plain MentionsPreview
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // Message is the microsoft.graph.message type. Documented in
@@ -166,7 +169,7 @@ func knownMessage(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Message) UnmarshalJSON(b []byte) error {
 	*v = Message{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -174,7 +177,7 @@ func (v *Message) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(1, "id", &v.ID)
 		case "categories":
-			DecodeEnums(&dec, 2, "categories", &v.Categories)
+			graphrt.DecodeEnums(&dec, 2, "categories", &v.Categories)
 		case "changeKey":
 			dec.String(3, "changeKey", &v.ChangeKey)
 		case "createdDateTime":
@@ -230,9 +233,9 @@ func (v *Message) UnmarshalJSON(b []byte) error {
 		case "hasAttachments":
 			dec.Bool(14, "hasAttachments", &v.HasAttachments)
 		case "importance":
-			DecodeEnum(&dec, 15, "importance", &v.Importance)
+			graphrt.DecodeEnum(&dec, 15, "importance", &v.Importance)
 		case "inferenceClassification":
-			DecodeEnum(&dec, 16, "inferenceClassification", &v.InferenceClassification)
+			graphrt.DecodeEnum(&dec, 16, "inferenceClassification", &v.InferenceClassification)
 		case "internetMessageHeaders":
 			if dec.Array(17, "internetMessageHeaders") {
 				v.InternetMessageHeaders = []InternetMessageHeader{}
@@ -297,7 +300,7 @@ func (v *Message) UnmarshalJSON(b []byte) error {
 				dec.Check(v.UniqueBody.UnmarshalJSON(raw))
 			}
 		case "unsubscribeData":
-			DecodeEnums(&dec, 32, "unsubscribeData", &v.UnsubscribeData)
+			graphrt.DecodeEnums(&dec, 32, "unsubscribeData", &v.UnsubscribeData)
 		case "unsubscribeEnabled":
 			dec.Bool(33, "unsubscribeEnabled", &v.UnsubscribeEnabled)
 		case "webLink":
@@ -309,7 +312,7 @@ func (v *Message) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Message{}
 		type plain Message
-		extra, err := DecodeObject(b, knownMessage, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownMessage, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -323,5 +326,5 @@ func (v *Message) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Message) MarshalJSON() ([]byte, error) {
 	type plain Message
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

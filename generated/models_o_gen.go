@@ -2,7 +2,10 @@
 
 package generated
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
+)
 
 // OutlookItem is the microsoft.graph.outlookItem type. Documented in
 // api-reference/beta/resources/outlookitem.md.
@@ -39,7 +42,7 @@ func knownOutlookItem(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *OutlookItem) UnmarshalJSON(b []byte) error {
 	*v = OutlookItem{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -47,7 +50,7 @@ func (v *OutlookItem) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(1, "id", &v.ID)
 		case "categories":
-			DecodeEnums(&dec, 2, "categories", &v.Categories)
+			graphrt.DecodeEnums(&dec, 2, "categories", &v.Categories)
 		case "changeKey":
 			dec.String(3, "changeKey", &v.ChangeKey)
 		case "createdDateTime":
@@ -67,7 +70,7 @@ func (v *OutlookItem) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = OutlookItem{}
 		type plain OutlookItem
-		extra, err := DecodeObject(b, knownOutlookItem, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownOutlookItem, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -81,5 +84,5 @@ func (v *OutlookItem) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v OutlookItem) MarshalJSON() ([]byte, error) {
 	type plain OutlookItem
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

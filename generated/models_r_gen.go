@@ -2,7 +2,10 @@
 
 package generated
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
+)
 
 // Recipient is the microsoft.graph.recipient type. Documented in
 // api-reference/beta/resources/recipient.md.
@@ -29,7 +32,7 @@ func knownRecipient(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Recipient) UnmarshalJSON(b []byte) error {
 	*v = Recipient{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -46,7 +49,7 @@ func (v *Recipient) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Recipient{}
 		type plain Recipient
-		extra, err := DecodeObject(b, knownRecipient, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownRecipient, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -60,7 +63,7 @@ func (v *Recipient) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Recipient) MarshalJSON() ([]byte, error) {
 	type plain Recipient
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // Reminder is the microsoft.graph.reminder type. Documented in
@@ -102,7 +105,7 @@ func knownReminder(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Reminder) UnmarshalJSON(b []byte) error {
 	*v = Reminder{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -142,7 +145,7 @@ func (v *Reminder) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Reminder{}
 		type plain Reminder
-		extra, err := DecodeObject(b, knownReminder, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownReminder, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -156,5 +159,5 @@ func (v *Reminder) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Reminder) MarshalJSON() ([]byte, error) {
 	type plain Reminder
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

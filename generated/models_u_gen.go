@@ -2,7 +2,10 @@
 
 package generated
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
+)
 
 // User is the microsoft.graph.user type. Documented in api-reference/beta/resources/user.md.
 //
@@ -53,7 +56,7 @@ func knownUser(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *User) UnmarshalJSON(b []byte) error {
 	*v = User{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -68,7 +71,7 @@ func (v *User) UnmarshalJSON(b []byte) error {
 		case "accountEnabled":
 			dec.Bool(3, "accountEnabled", &v.AccountEnabled)
 		case "businessPhones":
-			DecodeEnums(&dec, 4, "businessPhones", &v.BusinessPhones)
+			graphrt.DecodeEnums(&dec, 4, "businessPhones", &v.BusinessPhones)
 		case "createdDateTime":
 			if raw := dec.Value(5, "createdDateTime"); raw != nil {
 				v.CreatedDateTime = new(DateTimeOffset)
@@ -102,7 +105,7 @@ func (v *User) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = User{}
 		type plain User
-		extra, err := DecodeObject(b, knownUser, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownUser, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -116,5 +119,5 @@ func (v *User) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v User) MarshalJSON() ([]byte, error) {
 	type plain User
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -2,7 +2,10 @@
 
 package generated
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
+)
 
 // VppToken is the microsoft.graph.vppToken type. Documented in
 // api-reference/beta/resources/intune-onboarding-vpptoken.md.
@@ -70,7 +73,7 @@ func knownVppToken(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *VppToken) UnmarshalJSON(b []byte) error {
 	*v = VppToken{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -80,7 +83,7 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 		case "organizationName":
 			dec.String(2, "organizationName", &v.OrganizationName)
 		case "vppTokenAccountType":
-			DecodeEnum(&dec, 3, "vppTokenAccountType", &v.VppTokenAccountType)
+			graphrt.DecodeEnum(&dec, 3, "vppTokenAccountType", &v.VppTokenAccountType)
 		case "appleId":
 			dec.String(4, "appleId", &v.AppleID)
 		case "expirationDateTime":
@@ -101,9 +104,9 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 				dec.Check(v.LastModifiedDateTime.UnmarshalJSON(raw))
 			}
 		case "state":
-			DecodeEnum(&dec, 9, "state", &v.State)
+			graphrt.DecodeEnum(&dec, 9, "state", &v.State)
 		case "lastSyncStatus":
-			DecodeEnum(&dec, 10, "lastSyncStatus", &v.LastSyncStatus)
+			graphrt.DecodeEnum(&dec, 10, "lastSyncStatus", &v.LastSyncStatus)
 		case "automaticallyUpdateApps":
 			dec.Bool(11, "automaticallyUpdateApps", &v.AutomaticallyUpdateApps)
 		case "countryOrRegion":
@@ -117,7 +120,7 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 		case "claimTokenManagementFromExternalMdm":
 			dec.Bool(16, "claimTokenManagementFromExternalMdm", &v.ClaimTokenManagementFromExternalMdm)
 		case "roleScopeTagIds":
-			DecodeEnums(&dec, 17, "roleScopeTagIds", &v.RoleScopeTagIDs)
+			graphrt.DecodeEnums(&dec, 17, "roleScopeTagIds", &v.RoleScopeTagIDs)
 		default:
 			dec.Other()
 		}
@@ -125,7 +128,7 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = VppToken{}
 		type plain VppToken
-		extra, err := DecodeObject(b, knownVppToken, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownVppToken, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -139,7 +142,7 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v VppToken) MarshalJSON() ([]byte, error) {
 	type plain VppToken
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // VppTokenAccountType is the microsoft.graph.vppTokenAccountType enumeration. Documented in

@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
 	"io"
 	"net/http"
 )
@@ -47,7 +48,7 @@ func (o *GetOffice365ActiveUserDetailReportsByPeriodOptions) apply(r *Request) {
 func (c *Client) GetOffice365ActiveUserDetailReportsByPeriod(ctx context.Context, period string, opts *GetOffice365ActiveUserDetailReportsByPeriodOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/reports/getOffice365ActiveUserDetail(period=" + PathValue(period, true) + ")",
+		Path:   "/reports/getOffice365ActiveUserDetail(period=" + graphrt.PathValue(period, true) + ")",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)
@@ -78,7 +79,7 @@ type GetOffice365ActiveUserDetailReportsByDateOptions = GetOffice365ActiveUserDe
 func (c *Client) GetOffice365ActiveUserDetailReportsByDate(ctx context.Context, date Date, opts *GetOffice365ActiveUserDetailReportsByDateOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/reports/getOffice365ActiveUserDetail(date=" + PathValue(date, false) + ")",
+		Path:   "/reports/getOffice365ActiveUserDetail(date=" + graphrt.PathValue(date, false) + ")",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)

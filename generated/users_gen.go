@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
 	"io"
 	"iter"
 	"net/http"
@@ -54,7 +55,7 @@ func (o *ListMeMemberOfOptions) apply(r *Request) {
 		r.SetQuery("$filter", o.Filter)
 	}
 	if o.Search != "" {
-		r.SetQuery("$search", QuoteSearch(o.Search))
+		r.SetQuery("$search", graphrt.QuoteSearch(o.Search))
 	}
 	if o.Count {
 		r.SetQuery("$count", "true")
@@ -90,7 +91,7 @@ func (c *Client) ListMeMemberOf(ctx context.Context, opts *ListMeMemberOfOptions
 		Path:   "/me/memberOf",
 	}
 	opts.apply(&r)
-	return List[DirectoryObject](ctx, c, r)
+	return graphrt.List[DirectoryObject](ctx, c.Client, r)
 }
 
 // ListMeMemberOfPage sends GET /me/memberOf.
@@ -114,7 +115,7 @@ func (c *Client) ListMeMemberOfPage(ctx context.Context, opts *ListMeMemberOfOpt
 		Path:   "/me/memberOf",
 	}
 	opts.apply(&r)
-	return GetPage[DirectoryObject](ctx, c, r)
+	return graphrt.GetPage[DirectoryObject](ctx, c.Client, r)
 }
 
 // ListUserMemberOfOptions are the optional query parameters and headers of ListUserMemberOf,
@@ -143,10 +144,10 @@ type ListUserMemberOfOptions = ListMeMemberOfOptions
 func (c *Client) ListUserMemberOf(ctx context.Context, userID string, opts *ListUserMemberOfOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/memberOf",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/memberOf",
 	}
 	opts.apply(&r)
-	return List[DirectoryObject](ctx, c, r)
+	return graphrt.List[DirectoryObject](ctx, c.Client, r)
 }
 
 // ListUserMemberOfPage sends GET /users/{userId}/memberOf.
@@ -170,10 +171,10 @@ func (c *Client) ListUserMemberOf(ctx context.Context, userID string, opts *List
 func (c *Client) ListUserMemberOfPage(ctx context.Context, userID string, opts *ListUserMemberOfOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/memberOf",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/memberOf",
 	}
 	opts.apply(&r)
-	return GetPage[DirectoryObject](ctx, c, r)
+	return graphrt.GetPage[DirectoryObject](ctx, c.Client, r)
 }
 
 // ListMeMessagesOptions are the optional query parameters and headers of ListMeMessages; the
@@ -222,7 +223,7 @@ func (o *ListMeMessagesOptions) apply(r *Request) {
 		r.SetQuery("$filter", o.Filter)
 	}
 	if o.Search != "" {
-		r.SetQuery("$search", QuoteSearch(o.Search))
+		r.SetQuery("$search", graphrt.QuoteSearch(o.Search))
 	}
 	if len(o.OrderBy) > 0 {
 		r.SetQuery("$orderby", strings.Join(o.OrderBy, ","))
@@ -268,7 +269,7 @@ func (c *Client) ListMeMessages(ctx context.Context, opts *ListMeMessagesOptions
 		Path:   "/me/messages",
 	}
 	opts.apply(&r)
-	return List[Message](ctx, c, r)
+	return graphrt.List[Message](ctx, c.Client, r)
 }
 
 // ListMeMessagesPage sends GET /me/messages.
@@ -296,7 +297,7 @@ func (c *Client) ListMeMessagesPage(ctx context.Context, opts *ListMeMessagesOpt
 		Path:   "/me/messages",
 	}
 	opts.apply(&r)
-	return GetPage[Message](ctx, c, r)
+	return graphrt.GetPage[Message](ctx, c.Client, r)
 }
 
 // ListUserMessagesOptions are the optional query parameters and headers of ListUserMessages,
@@ -329,10 +330,10 @@ type ListUserMessagesOptions = ListMeMessagesOptions
 func (c *Client) ListUserMessages(ctx context.Context, userID string, opts *ListUserMessagesOptions) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/messages",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages",
 	}
 	opts.apply(&r)
-	return List[Message](ctx, c, r)
+	return graphrt.List[Message](ctx, c.Client, r)
 }
 
 // ListUserMessagesPage sends GET /users/{userId}/messages.
@@ -359,10 +360,10 @@ func (c *Client) ListUserMessages(ctx context.Context, userID string, opts *List
 func (c *Client) ListUserMessagesPage(ctx context.Context, userID string, opts *ListUserMessagesOptions) (*Page[Message], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/messages",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages",
 	}
 	opts.apply(&r)
-	return GetPage[Message](ctx, c, r)
+	return graphrt.GetPage[Message](ctx, c.Client, r)
 }
 
 // PutMePhotoValueOptions are the optional query parameters and headers of PutMePhotoValue;
@@ -465,10 +466,10 @@ func (o *ReminderViewMeOptions) apply(r *Request) {
 func (c *Client) ReminderViewMe(ctx context.Context, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) iter.Seq2[Reminder, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
+		Path:   "/me/reminderView(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ")",
 	}
 	opts.apply(&r)
-	return List[Reminder](ctx, c, r)
+	return graphrt.List[Reminder](ctx, c.Client, r)
 }
 
 // ReminderViewMePage sends GET /me/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
@@ -496,10 +497,10 @@ func (c *Client) ReminderViewMe(ctx context.Context, startDateTime string, endDa
 func (c *Client) ReminderViewMePage(ctx context.Context, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) (*Page[Reminder], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
+		Path:   "/me/reminderView(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ")",
 	}
 	opts.apply(&r)
-	return GetPage[Reminder](ctx, c, r)
+	return graphrt.GetPage[Reminder](ctx, c.Client, r)
 }
 
 // ReminderViewUserOptions are the optional query parameters and headers of ReminderViewUser,
@@ -535,10 +536,10 @@ type ReminderViewUserOptions = ReminderViewMeOptions
 func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewUserOptions) iter.Seq2[Reminder, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/reminderView(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ")",
 	}
 	opts.apply(&r)
-	return List[Reminder](ctx, c, r)
+	return graphrt.List[Reminder](ctx, c.Client, r)
 }
 
 // ReminderViewUserPage sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
@@ -568,8 +569,8 @@ func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateT
 func (c *Client) ReminderViewUserPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewUserOptions) (*Page[Reminder], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/reminderView(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ")",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/reminderView(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ")",
 	}
 	opts.apply(&r)
-	return GetPage[Reminder](ctx, c, r)
+	return graphrt.GetPage[Reminder](ctx, c.Client, r)
 }

@@ -96,7 +96,7 @@ func TestFailedRunWritesNothing(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			tmp := t.TempDir()
+			tmp := moduleDir(t)
 			docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page, "gadget-delete.md": secondPage})
 			out := filepath.Join(tmp, "out")
 			if code, _, stderr := runCmd("--out", out, docs); code != exitOK {
@@ -126,7 +126,7 @@ func TestFailedRunWritesNothing(t *testing.T) {
 // TestReadFailureDiagnostics: an unreadable page and a link loop are read-failed errors
 // with a position, in the file:line:col: severity: code: message form.
 func TestReadFailureDiagnostics(t *testing.T) {
-	tmp := t.TempDir()
+	tmp := moduleDir(t)
 	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page})
 	api := filepath.Join(docs, "v1.0", "api")
 	if err := os.Symlink("loop-b.md", filepath.Join(api, "loop-a.md")); err != nil {
@@ -161,7 +161,7 @@ func TestReadFailureDiagnostics(t *testing.T) {
 // TestUnwritableReport: a report that cannot be written fails the run before the output
 // is touched.
 func TestUnwritableReport(t *testing.T) {
-	tmp := t.TempDir()
+	tmp := moduleDir(t)
 	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page, "gadget-delete.md": secondPage})
 	out := filepath.Join(tmp, "out")
 	if code, _, stderr := runCmd("--out", out, docs); code != exitOK {
@@ -201,7 +201,7 @@ func TestUnwritableReport(t *testing.T) {
 // under the default; --fail-on=warning makes it fail; with no PATH (this repository's
 // docs/) warning is the default.
 func TestFailOn(t *testing.T) {
-	tmp := t.TempDir()
+	tmp := moduleDir(t)
 	broken := strings.Replace(page, "GET /widgets/{widget-id}", "GET ** Entity URI for widget not found", 1)
 	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": broken, "gadget-delete.md": secondPage})
 	out := filepath.Join(tmp, "out")
@@ -264,13 +264,13 @@ func TestInvalidNames(t *testing.T) {
 		{[]string{"--import-path", "example.com/con/g"}, "Windows"},
 		{[]string{"--api-version", "v2"}, "v1.0 or beta"},
 	} {
-		code, _, stderr := runCmd(append(tc.args, "--out", filepath.Join(t.TempDir(), "g"), missing)...)
+		code, _, stderr := runCmd(append(tc.args, "--out", filepath.Join(moduleDir(t), "g"), missing)...)
 		if code != exitUsage || !strings.Contains(stderr, tc.rule) || strings.Contains(stderr, "not-read") {
 			t.Errorf("%v: exit %d (want %d), stderr %q: want the rule (%s), before the PATH is looked at", tc.args, code, exitUsage, stderr, tc.rule)
 		}
 	}
 	// A folder whose name cannot be a package gives the package graph.
-	tmp := t.TempDir()
+	tmp := moduleDir(t)
 	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page})
 	for _, dir := range []string{"type", "main", "9lives"} {
 		out := filepath.Join(tmp, dir)
@@ -285,7 +285,7 @@ func TestInvalidNames(t *testing.T) {
 
 // TestSymlinkedPath: a PATH that is a symbolic link to a folder is followed.
 func TestSymlinkedPath(t *testing.T) {
-	tmp := t.TempDir()
+	tmp := moduleDir(t)
 	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page})
 	link := filepath.Join(tmp, "link")
 	if err := os.Symlink(docs, link); err != nil {
@@ -304,7 +304,7 @@ func TestSymlinkedPath(t *testing.T) {
 // TestIncludeSaysWhy: an --include of a page whose endpoint another page owns selects it
 // from its owner with a note; one that selects nothing says why.
 func TestIncludeSaysWhy(t *testing.T) {
-	tmp := t.TempDir()
+	tmp := moduleDir(t)
 	intune := strings.Replace(page, "GET /widgets/{widget-id}", "GET /widgets/{widgetsId}", 1)
 	broken := strings.Replace(page, "GET /widgets/{widget-id}", "GET ** Entity URI for gizmo not found", 1)
 	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page, "intune-widget-get.md": intune,

@@ -35,7 +35,8 @@
 //	                         starts with /an/api/path (repeatable)
 //	    --exclude PATTERN    leave those out (repeatable; wins over --include)
 //	    --split              one package per workload below DIR, beside a core package
-//	    --import-path PATH   DIR's import path, for --split (default: from the go.mod above DIR)
+//	    --import-path PATH   DIR's import path, which the generated code imports its runtime
+//	                         (DIR/internal/graphrt) with (default: from the go.mod above DIR)
 //	    --fail-on LEVEL      which diagnostics fail the run: error, warning or never
 //	                         (default: error with a PATH, warning with none)
 //	-q, --quiet              print errors only, no warnings or summary
@@ -46,8 +47,9 @@
 //	file:line:col: severity: code: message
 //
 // Exit status: 0 when the package was written (or is up to date, with --check); 1 when the
-// run fails; 2 for a usage error (a bad flag, --package or --import-path, a PATH that does
-// not exist), found before any page is read. A run that fails writes nothing; --report is
+// run fails; 2 for a usage error (a bad flag, --package or --import-path, no go.mod above
+// DIR to take its import path from when --import-path is not given, a PATH that does not
+// exist), found before any page is read. A run that fails writes nothing; --report is
 // still written and says why. A run fails when a page cannot be read, an --include selects
 // nothing, --check finds stale files, the output or report cannot be written, or a
 // diagnostic fails it under --fail-on:

@@ -60,7 +60,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.StringArrayVar(&o.include, "include", nil, "emit only operations whose page matches this `glob`, or whose path starts with this /api/path (repeatable)")
 	fl.StringArrayVar(&o.exclude, "exclude", nil, "leave out operations whose page matches this `glob` or whose path starts with this /api/path (repeatable)")
 	fl.BoolVar(&o.split, "split", false, "put each workload's operations (/users, /deviceAppManagement, ...) and the models only it uses in a package of its own below DIR, beside a core package")
-	fl.StringVar(&o.importPath, "import-path", "", "the import `path` of DIR, which --split needs (default: from the go.mod above DIR)")
+	fl.StringVar(&o.importPath, "import-path", "", "the import `path` of DIR, whose runtime package the generated code imports (default: from the go.mod above DIR)")
 	fl.StringVar(&o.failOn, "fail-on", "", "the `level` of diagnostics that fails the run: error, warning or never (default: error with a PATH, warning with none; see Exit status below)")
 	help := fl.BoolP("help", "h", false, "print this help")
 	usage := func() {
@@ -117,14 +117,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "graphdocgen: --package %q: %v\n", o.pkg, err)
 		return exitUsage
 	}
-	if o.split && o.importPath == "" {
+	if o.importPath == "" && !o.dumpModel { // the package imports its runtime, DIR/internal/graphrt
 		ip, err := importPathOf(o.out)
 		if err != nil {
-			fmt.Fprintf(stderr, "graphdocgen: --split: %v; name it with --import-path\n", err)
+			fmt.Fprintf(stderr, "graphdocgen: the import path of %s is needed (the package imports its runtime from %s/internal/graphrt): %v; name it with --import-path\n", o.out, o.out, err)
 			return exitUsage
 		}
 		if err := checkImportPath(ip); err != nil {
-			fmt.Fprintf(stderr, "graphdocgen: --split: the import path of %s, %q (from go.mod), is not valid: %v; name it with --import-path\n", o.out, ip, err)
+			fmt.Fprintf(stderr, "graphdocgen: the import path of %s, %q (from go.mod), is not valid: %v; name it with --import-path\n", o.out, ip, err)
 			return exitUsage
 		}
 		o.importPath = ip

@@ -91,7 +91,7 @@ func TestUsage(t *testing.T) {
 }
 
 func TestGenerateCheckAndStale(t *testing.T) {
-	tmp := t.TempDir()
+	tmp := moduleDir(t)
 	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page, "gadget-delete.md": secondPage})
 	out := filepath.Join(tmp, "out")
 
@@ -159,7 +159,7 @@ func TestGenerateCheckAndStale(t *testing.T) {
 
 // TestAtomicWrite: when one file cannot be written, no file is changed.
 func TestAtomicWrite(t *testing.T) {
-	tmp := t.TempDir()
+	tmp := moduleDir(t)
 	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page, "gadget-delete.md": secondPage})
 	out := filepath.Join(tmp, "out")
 	if err := os.MkdirAll(out, 0o755); err != nil {
@@ -186,7 +186,7 @@ func TestAtomicWrite(t *testing.T) {
 var diagLine = regexp.MustCompile(`^[^:\s]+\.md:\d+:\d+: (error|warning): [a-z-]+: .+$`)
 
 func TestDiagnosticsAndExitCode(t *testing.T) {
-	tmp := t.TempDir()
+	tmp := moduleDir(t)
 	// An error on a page an operation is emitted from fails the run (--fail-on=error).
 	bad := strings.Replace(page, "GET /widgets/{widget-id}", "GET /widgets/{widget-id}\nGET ** Entity URI for widget not found", 1)
 	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": bad, "gadget-delete.md": secondPage})
@@ -223,7 +223,13 @@ func TestSeed(t *testing.T) {
 	if _, err := os.Stat(seedPath); err != nil {
 		t.Skipf("the shared corpus is absent (%v): skipping the seed page test", err)
 	}
-	out := filepath.Join(t.TempDir(), "seed")
+	out := filepath.Join(t.TempDir(), "seed") // a module of its own, which go build builds below
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "go.mod"), []byte("module seed\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	code, _, stderr := runCmd("--out", out, "--package", "seed", seedPath)
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s", code, stderr)
@@ -287,9 +293,6 @@ func TestSeed(t *testing.T) {
 	if testing.Short() {
 		return
 	}
-	if err := os.WriteFile(filepath.Join(out, "go.mod"), []byte("module seed\n\ngo 1.26\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
 		cmd := exec.Command("go", args...)
 		cmd.Dir = out
@@ -319,7 +322,7 @@ func types(e ast.Expr) string {
 
 // TestSelection: --include and --exclude keep some operations, and only the types they use.
 func TestSelection(t *testing.T) {
-	tmp := t.TempDir()
+	tmp := moduleDir(t)
 	bad := strings.Replace(page, "GET /widgets/{widget-id}", "GET ** Entity URI for widget not found", 1)
 	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page, "gadget-delete.md": secondPage, "broken.md": bad})
 	out := filepath.Join(tmp, "out")
@@ -409,10 +412,13 @@ func TestSplit(t *testing.T) {
 		t.Errorf("the hand-written file was touched: %v", err)
 	}
 
-	// Without a go.mod above the output, --split needs --import-path.
+	// Without a go.mod above the output, either layout needs --import-path: the generated
+	// package imports its runtime, DIR/internal/graphrt.
 	bare := t.TempDir()
-	if code, _, stderr := runCmd("--split", "--out", filepath.Join(bare, "graph"), docs); code != exitUsage || !strings.Contains(stderr, "--import-path") {
-		t.Errorf("--split with no go.mod: exit %d (want %d)\n%s", code, exitUsage, stderr)
+	for _, split := range [][]string{{"--split"}, nil} {
+		if code, _, stderr := runCmd(append(split, "--out", filepath.Join(bare, "graph"), docs)...); code != exitUsage || !strings.Contains(stderr, "--import-path") {
+			t.Errorf("%v with no go.mod: exit %d (want %d)\n%s", split, code, exitUsage, stderr)
+		}
 	}
 	if code, _, stderr := runCmd("--split", "--import-path", "example.org/g", "--out", filepath.Join(bare, "graph"), docs); code != exitOK {
 		t.Errorf("--split --import-path: exit %d\n%s", code, stderr)
@@ -452,7 +458,7 @@ func TestImportPathOf(t *testing.T) {
 // TestIncludeMatchingNothing: an --include that selects no operation fails, and nothing is
 // written.
 func TestIncludeMatchingNothing(t *testing.T) {
-	tmp := t.TempDir()
+	tmp := moduleDir(t)
 	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page})
 	out := filepath.Join(tmp, "out")
 	code, _, stderr := runCmd("--include", "/widgets", "--include", "/widgetz", "--out", out, docs)
@@ -467,7 +473,7 @@ func TestIncludeMatchingNothing(t *testing.T) {
 // TestSeparateGenerations: graph/ and graph/beta/ generated separately. Regenerating graph/
 // leaves every file of graph/beta/ alone, and --check on graph/ does not see graph/beta/.
 func TestSeparateGenerations(t *testing.T) {
-	tmp := t.TempDir()
+	tmp := moduleDir(t)
 	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page, "gadget-delete.md": secondPage})
 	graph := filepath.Join(tmp, "graph")
 	beta := filepath.Join(graph, "beta")
@@ -522,7 +528,7 @@ func TestSeparateGenerations(t *testing.T) {
 // mixed) is finished by the next --check, which then passes; a staging folder without a
 // journal is removed and the old generation kept.
 func TestInterruptedWrite(t *testing.T) {
-	tmp := t.TempDir()
+	tmp := moduleDir(t)
 	docs := writePages(t, filepath.Join(tmp, "docs"), map[string]string{"widget-get.md": page, "gadget-delete.md": secondPage})
 	out := filepath.Join(tmp, "out")
 	if code, _, stderr := runCmd("--out", out, docs); code != exitOK {
@@ -564,4 +570,16 @@ func TestInterruptedWrite(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, ".graphdocgen")); !os.IsNotExist(err) {
 		t.Errorf("the staging folder is left: %v", err)
 	}
+}
+
+// moduleDir is a temporary folder with a go.mod (module example.com/m), so that the
+// output folders below it have an import path, which the generated package needs to
+// import its runtime (DIR/internal/graphrt).
+func moduleDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/m\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

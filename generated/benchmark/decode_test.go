@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/graphdocgen/graphdocgen/generated"
+	"github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
 )
 
 // knownOf is the known-member function of a generated struct type, from its json tags.
@@ -69,7 +70,7 @@ func TestFastDecodeExact(t *testing.T) {
 			slowErr = json.Unmarshal([]byte(in), new(nomethods))
 		} else {
 			var extra map[string]json.RawMessage
-			extra, slowErr = generated.DecodeObject([]byte(in), known, (*nomethods)(&slow))
+			extra, slowErr = graphrt.DecodeObject([]byte(in), known, (*nomethods)(&slow))
 			slow.AdditionalData = extra
 		}
 		if (fastErr == nil) != (slowErr == nil) {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/graphdocgen/graphdocgen/generated"
+	"github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
 )
 
 // The list benchmarks page through 100 pages of 100 users, chained by @odata.nextLink, as
@@ -155,7 +156,7 @@ func newListFixture(tb testing.TB) *listFixture {
 // genList lists every user through the generated client's iterator.
 func genList(ctx context.Context, c *generated.Client) (int, error) {
 	n := 0
-	for u, err := range generated.List[generated.User](ctx, c, generated.Request{Method: http.MethodGet, Path: "/users"}) {
+	for u, err := range graphrt.List[generated.User](ctx, c.Client, generated.Request{Method: http.MethodGet, Path: "/users"}) {
 		if err != nil {
 			return n, err
 		}
@@ -245,7 +246,7 @@ func TestListSame(t *testing.T) {
 	if n, err := genList(ctx, c); err != nil || n != listPages*listPageSize {
 		t.Fatalf("genList = %d, %v", n, err)
 	}
-	p, err := generated.GetPage[generated.User](ctx, c, generated.Request{Method: http.MethodGet, Path: "/users"})
+	p, err := graphrt.GetPage[generated.User](ctx, c.Client, generated.Request{Method: http.MethodGet, Path: "/users"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -356,7 +357,7 @@ func TestDecodeReport(t *testing.T) {
 	base := live()
 	held := make([]*generated.Page[generated.User], 10)
 	for i := range held {
-		p, err := generated.GetPage[generated.User](ctx, c, generated.Request{Method: http.MethodGet, Path: "/users"})
+		p, err := graphrt.GetPage[generated.User](ctx, c.Client, generated.Request{Method: http.MethodGet, Path: "/users"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -368,7 +369,7 @@ func TestDecodeReport(t *testing.T) {
 	base = live()
 	var first, last int64 // the peaks over the first and the last ten pages
 	i := 0
-	for _, err := range generated.List[generated.User](ctx, c, generated.Request{Method: http.MethodGet, Path: "/users"}) {
+	for _, err := range graphrt.List[generated.User](ctx, c.Client, generated.Request{Method: http.MethodGet, Path: "/users"}) {
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -31,6 +31,11 @@ func DumpView(api *model.API, cfg Config) string {
 			p("  %s  path %s  segment %q", pk.Name, pk.Path, pk.Segment)
 		}
 	}
+	shadowed := "none"
+	if len(v.shadowed) > 0 {
+		shadowed = strings.Join(v.shadowed, " ")
+	}
+	p("runtime: %d names re-exported; left out for a generated name: %s", len(v.reexports), shadowed)
 	p("")
 	p("types:")
 	for _, t := range v.types {

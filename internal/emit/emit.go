@@ -28,8 +28,9 @@ type Config struct {
 	// Package is the Go package name of the generated files (of the core package, when
 	// Split).
 	Package string
-	// ImportPath is the output directory's import path. Split needs it: the workload
-	// packages import the core package.
+	// ImportPath is the output directory's import path, which Emit requires: the
+	// generated package imports its runtime, <ImportPath>/internal/graphrt (RuntimeDir),
+	// and split, the workload packages import the core package.
 	ImportPath string
 	// Split puts each workload's operations, and the models only it uses, in a package
 	// of its own below the core package (see split.go).
@@ -54,17 +55,17 @@ func Emit(api *model.API, cfg Config) (Files, model.Diagnostics, error) {
 	if !identRE.MatchString(cfg.Package) || token.IsKeyword(cfg.Package) {
 		return nil, nil, fmt.Errorf("package name %q is not a Go identifier", cfg.Package)
 	}
+	if cfg.ImportPath == "" {
+		return nil, nil, fmt.Errorf("the output's import path is needed: the package imports its runtime from <import path>/%s", RuntimeDir)
+	}
 	v := newView(api, cfg)
-	var files Files
-	rt, err := genRuntime(v)
+	if v.rtErr != nil {
+		return nil, nil, fmt.Errorf("reading the runtime: %v", v.rtErr)
+	}
+	files, err := genRuntimeFiles(v)
 	if err != nil {
 		return nil, nil, err
 	}
-	more, err := genRuntimeFiles(v)
-	if err != nil {
-		return nil, nil, err
-	}
-	files = append(append(files, rt), more...)
 	rendered, err := renderAll(v, v.pendingFiles())
 	if err != nil {
 		return nil, nil, err
@@ -102,13 +103,14 @@ func modelFile(name string) string {
 
 // pendingFile is a file to generate and render.
 type pendingFile struct {
-	name string          // relative to the output directory
-	pkg  *goPackage      // nil: the core package
-	gen  func(*jen.File) // fills the file
+	name string                // relative to the output directory
+	pkg  *goPackage            // nil: the core package
+	gen  func(*jen.File) error // fills the file
 }
 
 // pendingFiles lists the files to generate besides the runtime's, each with the function
-// that fills it. Each file is generated and rendered by one worker (renderAll): the view
+// that fills it: the core package's client_gen.go (Client, Batch) and graphrt_gen.go (the
+// runtime's re-exports), then the models and operations. Each file is generated and rendered by one worker (renderAll): the view
 // is read-only by now. Models go to one file per initial letter (models_a_gen.go, ...):
 // smaller diffs, and files that format in parallel. Split, each workload package gets its
 // models, its operations and client_gen.go (Client, New, API) in its directory.
@@ -134,10 +136,11 @@ func (v *view) pendingFiles() []pendingFile {
 		slices.Sort(letters)
 		for _, l := range letters {
 			ts := byLetter[l]
-			pending = append(pending, pendingFile{dir + l, pkg, func(f *jen.File) {
+			pending = append(pending, pendingFile{dir + l, pkg, func(f *jen.File) error {
 				for _, t := range ts {
 					genType(f, v, t)
 				}
+				return nil
 			}})
 		}
 		var groups []string
@@ -159,23 +162,30 @@ func (v *view) pendingFiles() []pendingFile {
 		}
 		for _, g := range groups {
 			ms := byGroup[g]
-			pending = append(pending, pendingFile{dir + g + "_gen.go", pkg, func(f *jen.File) {
+			pending = append(pending, pendingFile{dir + g + "_gen.go", pkg, func(f *jen.File) error {
 				for _, m := range ms {
 					if m.Body != nil && m.Body.Owner == m && m.Body.isStruct() {
 						genBodyStruct(f, v, m.Body)
 					}
 					genMethod(f, v, m)
 				}
+				return nil
 			}})
+		}
+		if pkg == nil {
+			pending = append(pending,
+				pendingFile{"client_gen.go", nil, func(f *jen.File) error { genClient(f, v); return nil }},
+				pendingFile{"graphrt_gen.go", nil, func(f *jen.File) error { return genReexports(f, v) }})
 		}
 		switch {
 		case pkg != nil:
-			pending = append(pending, pendingFile{dir + "client_gen.go", pkg, func(f *jen.File) {
+			pending = append(pending, pendingFile{dir + "client_gen.go", pkg, func(f *jen.File) error {
 				genWorkloadClient(f, v, pkg)
 				genAPI(f, v, v.apiName, methods)
+				return nil
 			}})
 		case !v.split:
-			pending = append(pending, pendingFile{"api_gen.go", nil, func(f *jen.File) { genAPI(f, v, v.apiName, methods) }})
+			pending = append(pending, pendingFile{"api_gen.go", nil, func(f *jen.File) error { genAPI(f, v, v.apiName, methods); return nil }})
 		}
 	}
 	return pending
@@ -195,7 +205,10 @@ func renderAll(v *view, pending []pendingFile) (Files, error) {
 			defer wg.Done()
 			for i := range next {
 				f := newFile(v, pending[i].pkg)
-				pending[i].gen(f)
+				if err := pending[i].gen(f); err != nil {
+					errs[i] = fmt.Errorf("%s: %v", pending[i].name, err)
+					continue
+				}
 				var buf bytes.Buffer
 				if err := f.Render(&buf); err != nil {
 					errs[i] = fmt.Errorf("%s: %v", pending[i].name, err)
@@ -240,9 +253,11 @@ func numbered(src []byte) string {
 //go:embed runtime/*.go
 var runtimeFS embed.FS
 
-// RuntimeFiles are the names of the emitted files that hold the runtime (the same in every
-// generated package but for the package name and the API version): one for each non-test
-// Go file of internal/emit/runtime, client.go giving client_gen.go.
+// RuntimeFiles are the base names of the emitted files that hold the runtime (the same in
+// every output but for the API version): one for each non-test Go file of
+// internal/emit/runtime, client.go giving client_gen.go. They are emitted in RuntimeDir;
+// a generation from before the runtime had a package of its own has them (but
+// client_gen.go) in the generated package itself, which is how files.go tells one.
 func RuntimeFiles() []string {
 	var out []string
 	for _, name := range runtimeSources() {
@@ -263,67 +278,33 @@ func runtimeSources() []string {
 	return out
 }
 
-// genRuntimeFiles emits every runtime file but client.go (see genRuntime) with the package
-// name set.
+// genRuntimeFiles emits the runtime package (RuntimeDir): each runtime file with the
+// generated header, and client.go with the API version set.
 func genRuntimeFiles(v *view) (Files, error) {
-	const clause = "\npackage graph\n"
+	const version = `const APIVersion = "beta"`
 	var out Files
 	for _, name := range runtimeSources() {
-		if name == "client.go" {
-			continue
-		}
 		b, err := runtimeFS.ReadFile("runtime/" + name)
 		if err != nil {
 			return nil, err
 		}
-		src := "\n" + string(b) // a file may start with its package clause
-		i := strings.Index(src, clause)
-		if i < 0 {
-			return nil, fmt.Errorf("%s: the runtime source has lost its package clause", name)
+		src := string(b)
+		if !strings.HasPrefix(src, "package "+rtName+"\n") && !strings.Contains(src, "\npackage "+rtName+"\n") {
+			return nil, fmt.Errorf("runtime/%s: the runtime source has lost its package clause", name)
 		}
-		if strings.HasPrefix(src, "\n// Package ") {
-			return nil, fmt.Errorf("%s: only runtime/client.go may hold the package comment", name)
+		if name == "client.go" {
+			if !strings.Contains(src, version) {
+				return nil, fmt.Errorf("runtime/client.go: the runtime source has lost its version constant")
+			}
+			src = strings.Replace(src, version, fmt.Sprintf("const APIVersion = %q", v.version), 1)
+		} else if strings.HasPrefix(src, "// Package ") {
+			return nil, fmt.Errorf("runtime/%s: only runtime/client.go may hold the package comment", name)
 		}
-		f, err := checked(strings.TrimSuffix(name, ".go")+"_gen.go", []byte(Header+"\n"+src[:i]+"\npackage "+v.pkg+"\n"+src[i+len(clause):]))
+		f, err := checked(RuntimeDir+"/"+strings.TrimSuffix(name, ".go")+"_gen.go", []byte(Header+"\n\n"+src))
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, f)
 	}
 	return out, nil
-}
-
-// genRuntime emits client_gen.go: the runtime's source with the package name, the API
-// version and a package comment set. See runtime/client.go for the Go it produces.
-func genRuntime(v *view) (File, error) {
-	src, err := runtimeFS.ReadFile("runtime/client.go")
-	if err != nil {
-		return File{}, err
-	}
-	runtimeSrc := string(src)
-	i := strings.Index(runtimeSrc, "\npackage graph\n")
-	const version = `const APIVersion = "beta"`
-	if i < 0 || !strings.Contains(runtimeSrc, version) {
-		return File{}, fmt.Errorf("client_gen.go: the runtime source has lost its package clause or version constant")
-	}
-	var d doc
-	if v.split {
-		d.para(fmt.Sprintf("Package %s is the core of a client for the Microsoft Graph %s API, generated by graphdocgen from the API's reference pages. "+
-			"Each workload's operations are methods of the Client of a package below this one (%s/users, say), made with its New from the Client here (see NewClient); "+
-			"this package holds what they share: settings, errors, paging, the Edm types and the models that more than one workload uses.", v.pkg, v.version, v.pkg))
-	} else {
-		d.para(fmt.Sprintf("Package %s is a client for the Microsoft Graph %s API, generated by graphdocgen from the API's reference pages. "+
-			"Every documented operation is a method of Client; see NewClient.", v.pkg, v.version))
-	}
-	var b strings.Builder
-	b.WriteString(Header + "\n\n")
-	var cb bytes.Buffer
-	if err := renderCode(&cb, d.code()); err != nil {
-		return File{}, err
-	}
-	b.Write(cb.Bytes())
-	b.WriteString("\npackage " + v.pkg + "\n")
-	rest := runtimeSrc[i+len("\npackage graph\n"):]
-	b.WriteString(strings.Replace(rest, version, fmt.Sprintf("const APIVersion = %q", v.version), 1))
-	return checked("client_gen.go", []byte(b.String()))
 }

@@ -142,7 +142,7 @@ func genUploadMethod(f *jen.File, v *view, m *goMethod) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.If(jen.Id("s").Dot(m.UploadField).Op("==").Nil()).Block(
 			jen.Return(jen.Id("s"), jen.Qual("errors", "New").Call(jen.Lit("graph: the upload session has no uploadUrl")))),
-		jen.Return(jen.Id("s"), v.rt("Upload").Call(jen.Id("ctx"), v.clientArg(), jen.Op("*").Id("s").Dot(m.UploadField),
+		jen.Return(jen.Id("s"), jen.Qual(v.rtPath(), "Upload").Call(jen.Id("ctx"), v.clientArg(), jen.Op("*").Id("s").Dot(m.UploadField),
 			jen.Id("content"), jen.Id("size"), jen.Id("out"), jen.Id("upload"))),
 	)
 }

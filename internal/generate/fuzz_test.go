@@ -172,7 +172,7 @@ func inlineSeeds() []fuzzSeed {
 
 // pipeline is one in-memory run of what Run does: parse, build, emit, sort diagnostics.
 func pipeline(page []byte, withResource bool) (emit.Files, model.Diagnostics, error) {
-	return pipelineWith(page, withResource, emit.Config{Package: fuzzPackage})
+	return pipelineWith(page, withResource, emit.Config{Package: fuzzPackage, ImportPath: fuzzImportPath})
 }
 
 // fuzzImportPath is the core package's import path when the fuzzer splits the client.
@@ -227,7 +227,7 @@ func checkGenerate(t *testing.T, page []byte, withResource bool) emit.Files {
 		if !bytes.HasPrefix(f.Data, []byte(generatedHeader)) {
 			t.Errorf("%s does not start with %q:\n%s", f.Name, generatedHeader, firstLines(f.Data, 3))
 		}
-		if !strings.HasSuffix(f.Name, ".go") || strings.ContainsAny(f.Name, `/\`) {
+		if !strings.HasSuffix(f.Name, ".go") || strings.ContainsAny(strings.TrimPrefix(f.Name, emit.RuntimeDir+"/"), `/\`) {
 			t.Errorf("bad file name %q", f.Name)
 		}
 		if _, err := parser.ParseFile(token.NewFileSet(), f.Name, f.Data, parser.ParseComments); err != nil {
@@ -273,8 +273,8 @@ func checkGenerate(t *testing.T, page []byte, withResource bool) emit.Files {
 	return files
 }
 
-// typeCheckSplit type-checks a split client: the core package, then every workload
-// package, which may import the core and the standard library only.
+// typeCheckSplit type-checks a split client: the runtime, the core package, then every
+// workload package, which may import the core, the runtime and the standard library only.
 func typeCheckSplit(files emit.Files) error {
 	byDir := map[string]emit.Files{}
 	var dirs []string
@@ -289,15 +289,22 @@ func typeCheckSplit(files emit.Files) error {
 	if len(dirs) == 0 || dirs[0] != "." {
 		return fmt.Errorf("no core package among %v", dirs)
 	}
-	core, err := checkPackage(fuzzImportPath, byDir["."], nil)
+	rt, err := checkRuntime(byDir[emit.RuntimeDir])
+	if err != nil {
+		return err
+	}
+	core, err := checkPackage(fuzzImportPath, byDir["."], rt)
 	if err != nil {
 		return fmt.Errorf("core: %w", err)
 	}
 	for _, dir := range dirs[1:] {
+		if dir == emit.RuntimeDir {
+			continue
+		}
 		if strings.Contains(dir, "/") {
 			return fmt.Errorf("%s: a workload package is one level below the core", dir)
 		}
-		if _, err := checkPackage(fuzzImportPath+"/"+dir, byDir[dir], core); err != nil {
+		if _, err := checkPackage(fuzzImportPath+"/"+dir, byDir[dir], rt, core); err != nil {
 			return fmt.Errorf("%s: %w", dir, err)
 		}
 	}
@@ -357,15 +364,66 @@ func lookupExport(path string) (io.ReadCloser, error) {
 	return os.Open(file)
 }
 
-// typeCheck type-checks the emitted files as one package.
+// typeCheck type-checks the emitted files: the runtime package, then the package.
 func typeCheck(files emit.Files) error {
-	_, err := checkPackage(fuzzPackage, files, nil)
+	var rtFiles, pkgFiles emit.Files
+	for _, f := range files {
+		if strings.HasPrefix(f.Name, emit.RuntimeDir+"/") {
+			rtFiles = append(rtFiles, f)
+		} else {
+			pkgFiles = append(pkgFiles, f)
+		}
+	}
+	rt, err := checkRuntime(rtFiles)
+	if err != nil {
+		return err
+	}
+	_, err = checkPackage(fuzzImportPath, pkgFiles, rt)
 	return err
 }
 
-// checkPackage type-checks files as the package at import path pkgPath; core, when not
-// nil, is the package its imports of the core's path resolve to.
-func checkPackage(pkgPath string, files emit.Files, core *types.Package) (*types.Package, error) {
+// checkedRuntime is the runtime package once type-checked: the same in every run but for
+// the API version, which is always beta here.
+var checkedRuntime struct {
+	sync.Mutex
+	data string
+	pkg  *types.Package
+}
+
+// checkRuntime type-checks the emitted runtime package (once for the same files).
+func checkRuntime(files emit.Files) (*types.Package, error) {
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no runtime package (%s)", emit.RuntimeDir)
+	}
+	var b strings.Builder
+	for _, f := range files {
+		b.WriteString(f.Name + "\n")
+		b.Write(f.Data)
+	}
+	checkedRuntime.Lock()
+	defer checkedRuntime.Unlock()
+	if checkedRuntime.pkg != nil && checkedRuntime.data == b.String() {
+		return checkedRuntime.pkg, nil
+	}
+	pkg, err := checkPackage(fuzzImportPath+"/"+emit.RuntimeDir, files)
+	if err != nil {
+		return nil, fmt.Errorf("runtime: %w", err)
+	}
+	checkedRuntime.data, checkedRuntime.pkg = b.String(), pkg
+	return pkg, nil
+}
+
+// checkPackage type-checks files as the package at import path pkgPath; its imports of
+// the paths of local packages resolve to them.
+func checkPackage(pkgPath string, files emit.Files, local ...*types.Package) (*types.Package, error) {
+	isLocal := func(p string) *types.Package {
+		for _, l := range local {
+			if l.Path() == p {
+				return l
+			}
+		}
+		return nil
+	}
 	typeMu.Lock()
 	defer typeMu.Unlock()
 	if typeImporter == nil {
@@ -382,7 +440,7 @@ func checkPackage(pkgPath string, files emit.Files, core *types.Package) (*types
 		asts = append(asts, af)
 		for _, imp := range af.Imports {
 			p, err := strconv.Unquote(imp.Path.Value)
-			if err != nil || core != nil && p == core.Path() {
+			if err != nil || isLocal(p) != nil {
 				continue
 			}
 			if exportFiles[p] == "" && !slices.Contains(missing, p) {
@@ -395,8 +453,8 @@ func checkPackage(pkgPath string, files emit.Files, core *types.Package) (*types
 	}
 	var errs []string
 	conf := types.Config{Importer: importerFunc(func(p string) (*types.Package, error) {
-		if core != nil && p == core.Path() {
-			return core, nil
+		if l := isLocal(p); l != nil {
+			return l, nil
 		}
 		return typeImporter.Import(p)
 	}), Error: func(err error) {
@@ -484,7 +542,7 @@ func TestPipelineMatchesRun(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := Run(inputs, Config{Version: "beta", Package: fuzzPackage, Jobs: 2})
+			res, err := Run(inputs, Config{Version: "beta", Package: fuzzPackage, Jobs: 2, ImportPath: fuzzImportPath})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -37,7 +37,7 @@ func runDocs(t *testing.T, sel model.Selection, paths ...string) *Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Run(inputs, Config{Version: "v1.0", Package: "graph", Jobs: 2, Select: sel})
+	res, err := Run(inputs, Config{Version: "v1.0", Package: "graph", ImportPath: "example.com/graph", Jobs: 2, Select: sel})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -85,7 +85,7 @@ func TestSpeedReport(t *testing.T) {
 		start := time.Now()
 		for i, v := range []string{"v1.0", "beta"} {
 			vstart := time.Now()
-			res, err := generate.Run(inputs[i], generate.Config{Version: v, Package: "graph", Jobs: jobs})
+			res, err := generate.Run(inputs[i], generate.Config{Version: v, Package: "graph", ImportPath: "example.com/graph", Jobs: jobs})
 			if err != nil {
 				t.Fatal(err)
 			}

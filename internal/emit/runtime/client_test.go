@@ -1,4 +1,4 @@
-package graph
+package graphrt
 
 import (
 	"bytes"
@@ -353,13 +353,13 @@ func TestPageAndPtr(t *testing.T) {
 func TestRawMarshal(t *testing.T) {
 	t.Parallel()
 	for _, raw := range []json.RawMessage{nil, {}} {
-		if b, err := rawMarshal(raw); err != nil || string(b) != "null" {
-			t.Errorf("rawMarshal(%#v) = %s, %v; want null", raw, b, err)
+		if b, err := MarshalRaw(raw); err != nil || string(b) != "null" {
+			t.Errorf("MarshalRaw(%#v) = %s, %v; want null", raw, b, err)
 		}
 	}
 	in := json.RawMessage(`{ "a" : [1, 2.50] }`)
-	if b, err := rawMarshal(in); err != nil || string(b) != string(in) {
-		t.Errorf("rawMarshal = %s, %v; want it as it is", b, err)
+	if b, err := MarshalRaw(in); err != nil || string(b) != string(in) {
+		t.Errorf("MarshalRaw = %s, %v; want it as it is", b, err)
 	}
 }
 
@@ -367,7 +367,7 @@ func TestRawUnmarshal(t *testing.T) {
 	t.Parallel()
 	b := []byte(`{"id":"a", "x": 1}`)
 	var dst json.RawMessage
-	if err := rawUnmarshal(&dst, b); err != nil {
+	if err := UnmarshalRaw(&dst, b); err != nil {
 		t.Fatal(err)
 	}
 	if string(dst) != `{"id":"a", "x": 1}` {
@@ -381,10 +381,10 @@ func TestRawUnmarshal(t *testing.T) {
 		t.Errorf("dst changed with its input: %s", dst)
 	}
 	// A second value replaces the first, whether shorter or longer.
-	if err := rawUnmarshal(&dst, []byte(`{}`)); err != nil || string(dst) != `{}` {
+	if err := UnmarshalRaw(&dst, []byte(`{}`)); err != nil || string(dst) != `{}` {
 		t.Errorf("dst = %s, %v; want {}", dst, err)
 	}
-	if err := rawUnmarshal(&dst, []byte(`{"a longer":"value than before"}`)); err != nil || string(dst) != `{"a longer":"value than before"}` {
+	if err := UnmarshalRaw(&dst, []byte(`{"a longer":"value than before"}`)); err != nil || string(dst) != `{"a longer":"value than before"}` {
 		t.Errorf("dst = %s, %v", dst, err)
 	}
 }

@@ -1,4 +1,4 @@
-package graph
+package graphrt
 
 // The fault-injection suite of issue 12: the client tried as a hostile network would try
 // it. Every server is an httptest server on the loopback; nothing leaves the machine.

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "example.com/graphsdk/graph/internal/graphrt"
+)
 
 // DirectoryObject is the microsoft.graph.directoryObject type. Documented in
 // resources/directoryobject.md.
@@ -34,7 +37,7 @@ func knownDirectoryObject(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	*v = DirectoryObject{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -53,7 +56,7 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = DirectoryObject{}
 		type plain DirectoryObject
-		extra, err := DecodeObject(b, knownDirectoryObject, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownDirectoryObject, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -67,5 +70,5 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v DirectoryObject) MarshalJSON() ([]byte, error) {
 	type plain DirectoryObject
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

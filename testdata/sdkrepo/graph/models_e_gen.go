@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "example.com/graphsdk/graph/internal/graphrt"
+)
 
 // Entity is the microsoft.graph.entity type. Documented in resources/entity.md.
 type Entity struct {
@@ -28,7 +31,7 @@ func knownEntity(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Entity) UnmarshalJSON(b []byte) error {
 	*v = Entity{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -42,7 +45,7 @@ func (v *Entity) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Entity{}
 		type plain Entity
-		extra, err := DecodeObject(b, knownEntity, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownEntity, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -56,5 +59,5 @@ func (v *Entity) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Entity) MarshalJSON() ([]byte, error) {
 	type plain Entity
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

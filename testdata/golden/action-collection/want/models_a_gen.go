@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/action_collection/internal/graphrt"
+)
 
 // Alert is the microsoft.graph.alert type. Documented in
 // api-reference/beta/resources/alert.md.
@@ -38,7 +41,7 @@ func knownAlert(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Alert) UnmarshalJSON(b []byte) error {
 	*v = Alert{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -46,16 +49,16 @@ func (v *Alert) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(1, "id", &v.ID)
 		case "severity":
-			DecodeEnum(&dec, 2, "severity", &v.Severity)
+			graphrt.DecodeEnum(&dec, 2, "severity", &v.Severity)
 		case "createdDateTime":
 			if raw := dec.Value(3, "createdDateTime"); raw != nil {
 				v.CreatedDateTime = new(DateTimeOffset)
 				dec.Check(v.CreatedDateTime.UnmarshalJSON(raw))
 			}
 		case "eventCount":
-			DecodeInt(&dec, 4, "eventCount", &v.EventCount)
+			graphrt.DecodeInt(&dec, 4, "eventCount", &v.EventCount)
 		case "tags":
-			DecodeEnums(&dec, 5, "tags", &v.Tags)
+			graphrt.DecodeEnums(&dec, 5, "tags", &v.Tags)
 		default:
 			dec.Other()
 		}
@@ -63,7 +66,7 @@ func (v *Alert) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Alert{}
 		type plain Alert
-		extra, err := DecodeObject(b, knownAlert, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownAlert, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -77,7 +80,7 @@ func (v *Alert) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Alert) MarshalJSON() ([]byte, error) {
 	type plain Alert
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // AlertSeverity is the microsoft.graph.alertSeverity enumeration. Documented in

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/action_collection/internal/graphrt"
+)
 
 // EmailAddress is the microsoft.graph.emailAddress type. Documented in
 // api-reference/beta/resources/emailaddress.md.
@@ -31,7 +34,7 @@ func knownEmailAddress(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *EmailAddress) UnmarshalJSON(b []byte) error {
 	*v = EmailAddress{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -47,7 +50,7 @@ func (v *EmailAddress) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = EmailAddress{}
 		type plain EmailAddress
-		extra, err := DecodeObject(b, knownEmailAddress, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownEmailAddress, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -61,5 +64,5 @@ func (v *EmailAddress) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v EmailAddress) MarshalJSON() ([]byte, error) {
 	type plain EmailAddress
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

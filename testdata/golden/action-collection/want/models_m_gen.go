@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/action_collection/internal/graphrt"
+)
 
 // MailTips is the microsoft.graph.mailTips type. Documented in
 // api-reference/beta/resources/mailtips.md.
@@ -35,7 +38,7 @@ func knownMailTips(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *MailTips) UnmarshalJSON(b []byte) error {
 	*v = MailTips{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -48,7 +51,7 @@ func (v *MailTips) UnmarshalJSON(b []byte) error {
 		case "mailboxFull":
 			dec.Bool(2, "mailboxFull", &v.MailboxFull)
 		case "totalMemberCount":
-			DecodeInt(&dec, 3, "totalMemberCount", &v.TotalMemberCount)
+			graphrt.DecodeInt(&dec, 3, "totalMemberCount", &v.TotalMemberCount)
 		case "recipientSuggestions":
 			if dec.Array(4, "recipientSuggestions") {
 				v.RecipientSuggestions = []Recipient{}
@@ -64,7 +67,7 @@ func (v *MailTips) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = MailTips{}
 		type plain MailTips
-		extra, err := DecodeObject(b, knownMailTips, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownMailTips, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -78,7 +81,7 @@ func (v *MailTips) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v MailTips) MarshalJSON() ([]byte, error) {
 	type plain MailTips
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // MailTipsType is the microsoft.graph.mailTipsType enumeration. Documented in

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/action_collection/internal/graphrt"
+)
 
 // Recipient is the microsoft.graph.recipient type. Documented in
 // api-reference/beta/resources/recipient.md. No page in the input documents its properties:
@@ -14,10 +17,10 @@ type Recipient struct {
 
 // MarshalJSON writes Raw (null when it is empty).
 func (v Recipient) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+	return graphrt.MarshalRaw(v.Raw)
 }
 
 // UnmarshalJSON keeps a copy of b in Raw.
 func (v *Recipient) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	return graphrt.UnmarshalRaw(&v.Raw, b)
 }

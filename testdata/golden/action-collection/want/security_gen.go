@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/action_collection/internal/graphrt"
 	"iter"
 	"net/http"
 )
@@ -43,14 +44,14 @@ func knownLookupAlertsSecurityAlertsRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v LookupAlertsSecurityAlertsRequest) MarshalJSON() ([]byte, error) {
 	type plain LookupAlertsSecurityAlertsRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *LookupAlertsSecurityAlertsRequest) UnmarshalJSON(b []byte) error {
 	*v = LookupAlertsSecurityAlertsRequest{}
 	type plain LookupAlertsSecurityAlertsRequest
-	extra, err := DecodeBody(b, knownLookupAlertsSecurityAlertsRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownLookupAlertsSecurityAlertsRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -101,7 +102,7 @@ func (c *Client) LookupAlertsSecurityAlerts(ctx context.Context, body LookupAler
 		Path:   "/security/alerts/lookupAlerts",
 	}
 	opts.apply(&r)
-	return List[Alert](ctx, c, r)
+	return graphrt.List[Alert](ctx, c.Client, r)
 }
 
 // LookupAlertsSecurityAlertsPage sends POST /security/alerts/lookupAlerts.
@@ -125,5 +126,5 @@ func (c *Client) LookupAlertsSecurityAlertsPage(ctx context.Context, body Lookup
 		Path:   "/security/alerts/lookupAlerts",
 	}
 	opts.apply(&r)
-	return GetPage[Alert](ctx, c, r)
+	return graphrt.GetPage[Alert](ctx, c.Client, r)
 }

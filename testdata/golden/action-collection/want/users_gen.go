@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/action_collection/internal/graphrt"
 	"iter"
 	"net/http"
 )
@@ -37,14 +38,14 @@ func knownGetMailTipsMeRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v GetMailTipsMeRequest) MarshalJSON() ([]byte, error) {
 	type plain GetMailTipsMeRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *GetMailTipsMeRequest) UnmarshalJSON(b []byte) error {
 	*v = GetMailTipsMeRequest{}
 	type plain GetMailTipsMeRequest
-	extra, err := DecodeBody(b, knownGetMailTipsMeRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownGetMailTipsMeRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -96,7 +97,7 @@ func (c *Client) GetMailTipsMe(ctx context.Context, body GetMailTipsMeRequest, o
 		Path:   "/me/getMailTips",
 	}
 	opts.apply(&r)
-	return List[MailTips](ctx, c, r)
+	return graphrt.List[MailTips](ctx, c.Client, r)
 }
 
 // GetMailTipsMePage sends POST /me/getMailTips.
@@ -121,7 +122,7 @@ func (c *Client) GetMailTipsMePage(ctx context.Context, body GetMailTipsMeReques
 		Path:   "/me/getMailTips",
 	}
 	opts.apply(&r)
-	return GetPage[MailTips](ctx, c, r)
+	return graphrt.GetPage[MailTips](ctx, c.Client, r)
 }
 
 // GetMailTipsUserOptions are the optional query parameters and headers of GetMailTipsUser,
@@ -151,10 +152,10 @@ func (c *Client) GetMailTipsUser(ctx context.Context, userID string, body GetMai
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/users/" + PathValue(userID, false) + "/getMailTips",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/getMailTips",
 	}
 	opts.apply(&r)
-	return List[MailTips](ctx, c, r)
+	return graphrt.List[MailTips](ctx, c.Client, r)
 }
 
 // GetMailTipsUserPage sends POST /users/{userId}/getMailTips.
@@ -178,8 +179,8 @@ func (c *Client) GetMailTipsUserPage(ctx context.Context, userID string, body Ge
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/users/" + PathValue(userID, false) + "/getMailTips",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/getMailTips",
 	}
 	opts.apply(&r)
-	return GetPage[MailTips](ctx, c, r)
+	return graphrt.GetPage[MailTips](ctx, c.Client, r)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	graphrt "goldencheck/alternatives/internal/graphrt"
+)
 
 // GetGroupCalendarOptions are the optional query parameters and headers of GetGroupCalendar,
 // which it shares with GetMeCalendar: another path to the same operation.
@@ -25,7 +28,7 @@ type GetGroupCalendarOptions = GetMeCalendarOptions
 func (c *Client) GetGroupCalendar(ctx context.Context, groupID string, opts *GetGroupCalendarOptions) (*Calendar, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/calendar",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/calendar",
 	}
 	opts.apply(&r)
 	var out Calendar

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/alternatives/internal/graphrt"
+)
 
 // Calendar is the microsoft.graph.calendar type. Documented in
 // api-reference/beta/resources/calendar.md.
@@ -31,7 +34,7 @@ func knownCalendar(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Calendar) UnmarshalJSON(b []byte) error {
 	*v = Calendar{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -47,7 +50,7 @@ func (v *Calendar) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Calendar{}
 		type plain Calendar
-		extra, err := DecodeObject(b, knownCalendar, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownCalendar, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -61,5 +64,5 @@ func (v *Calendar) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Calendar) MarshalJSON() ([]byte, error) {
 	type plain Calendar
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

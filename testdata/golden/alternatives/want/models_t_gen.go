@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/alternatives/internal/graphrt"
+)
 
 // Table is the microsoft.graph.table type. Documented in
 // api-reference/beta/resources/table.md.
@@ -31,7 +34,7 @@ func knownTable(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Table) UnmarshalJSON(b []byte) error {
 	*v = Table{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -47,7 +50,7 @@ func (v *Table) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Table{}
 		type plain Table
-		extra, err := DecodeObject(b, knownTable, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownTable, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -61,5 +64,5 @@ func (v *Table) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Table) MarshalJSON() ([]byte, error) {
 	type plain Table
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

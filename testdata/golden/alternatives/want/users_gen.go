@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/alternatives/internal/graphrt"
 	"iter"
 	"net/http"
 	"strconv"
@@ -80,7 +81,7 @@ type GetUserCalendarOptions = GetMeCalendarOptions
 func (c *Client) GetUserCalendar(ctx context.Context, userID string, opts *GetUserCalendarOptions) (*Calendar, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/calendar",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendar",
 	}
 	opts.apply(&r)
 	var out Calendar
@@ -112,7 +113,7 @@ type GetMeCalendarByCalendarIDOptions = GetMeCalendarOptions
 func (c *Client) GetMeCalendarByCalendarID(ctx context.Context, calendarID string, opts *GetMeCalendarByCalendarIDOptions) (*Calendar, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/calendars/" + PathValue(calendarID, false),
+		Path:   "/me/calendars/" + graphrt.PathValue(calendarID, false),
 	}
 	opts.apply(&r)
 	var out Calendar
@@ -146,7 +147,7 @@ type GetUserCalendarByCalendarIDOptions = GetMeCalendarOptions
 func (c *Client) GetUserCalendarByCalendarID(ctx context.Context, userID string, calendarID string, opts *GetUserCalendarByCalendarIDOptions) (*Calendar, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false),
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendars/" + graphrt.PathValue(calendarID, false),
 	}
 	opts.apply(&r)
 	var out Calendar
@@ -238,7 +239,7 @@ func (c *Client) ListMeCalendars(ctx context.Context, opts *ListMeCalendarsOptio
 		Path:   "/me/calendars",
 	}
 	opts.apply(&r)
-	return List[Calendar](ctx, c, r)
+	return graphrt.List[Calendar](ctx, c.Client, r)
 }
 
 // ListMeCalendarsPage sends GET /me/calendars.
@@ -263,7 +264,7 @@ func (c *Client) ListMeCalendarsPage(ctx context.Context, opts *ListMeCalendarsO
 		Path:   "/me/calendars",
 	}
 	opts.apply(&r)
-	return GetPage[Calendar](ctx, c, r)
+	return graphrt.GetPage[Calendar](ctx, c.Client, r)
 }
 
 // ListUserCalendarsOptions are the optional query parameters and headers of
@@ -294,10 +295,10 @@ type ListUserCalendarsOptions = ListMeCalendarsOptions
 func (c *Client) ListUserCalendars(ctx context.Context, userID string, opts *ListUserCalendarsOptions) iter.Seq2[Calendar, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/calendars",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendars",
 	}
 	opts.apply(&r)
-	return List[Calendar](ctx, c, r)
+	return graphrt.List[Calendar](ctx, c.Client, r)
 }
 
 // ListUserCalendarsPage sends GET /users/{userId}/calendars.
@@ -321,10 +322,10 @@ func (c *Client) ListUserCalendars(ctx context.Context, userID string, opts *Lis
 func (c *Client) ListUserCalendarsPage(ctx context.Context, userID string, opts *ListUserCalendarsOptions) (*Page[Calendar], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/calendars",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendars",
 	}
 	opts.apply(&r)
-	return GetPage[Calendar](ctx, c, r)
+	return graphrt.GetPage[Calendar](ctx, c.Client, r)
 }
 
 // ListMeCalendarGroupCalendarsOptions are the optional query parameters and headers of
@@ -353,10 +354,10 @@ type ListMeCalendarGroupCalendarsOptions = ListMeCalendarsOptions
 func (c *Client) ListMeCalendarGroupCalendars(ctx context.Context, calendarGroupID string, opts *ListMeCalendarGroupCalendarsOptions) iter.Seq2[Calendar, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/calendarGroups/" + PathValue(calendarGroupID, false) + "/calendars",
+		Path:   "/me/calendarGroups/" + graphrt.PathValue(calendarGroupID, false) + "/calendars",
 	}
 	opts.apply(&r)
-	return List[Calendar](ctx, c, r)
+	return graphrt.List[Calendar](ctx, c.Client, r)
 }
 
 // ListMeCalendarGroupCalendarsPage sends GET /me/calendarGroups/{calendarGroupId}/calendars.
@@ -379,10 +380,10 @@ func (c *Client) ListMeCalendarGroupCalendars(ctx context.Context, calendarGroup
 func (c *Client) ListMeCalendarGroupCalendarsPage(ctx context.Context, calendarGroupID string, opts *ListMeCalendarGroupCalendarsOptions) (*Page[Calendar], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/calendarGroups/" + PathValue(calendarGroupID, false) + "/calendars",
+		Path:   "/me/calendarGroups/" + graphrt.PathValue(calendarGroupID, false) + "/calendars",
 	}
 	opts.apply(&r)
-	return GetPage[Calendar](ctx, c, r)
+	return graphrt.GetPage[Calendar](ctx, c.Client, r)
 }
 
 // ListUserCalendarGroupCalendarsOptions are the optional query parameters and headers of
@@ -413,10 +414,10 @@ type ListUserCalendarGroupCalendarsOptions = ListMeCalendarsOptions
 func (c *Client) ListUserCalendarGroupCalendars(ctx context.Context, userID string, calendarGroupID string, opts *ListUserCalendarGroupCalendarsOptions) iter.Seq2[Calendar, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/calendarGroups/" + PathValue(calendarGroupID, false) + "/calendars",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendarGroups/" + graphrt.PathValue(calendarGroupID, false) + "/calendars",
 	}
 	opts.apply(&r)
-	return List[Calendar](ctx, c, r)
+	return graphrt.List[Calendar](ctx, c.Client, r)
 }
 
 // ListUserCalendarGroupCalendarsPage sends GET /users/{userId}/calendarGroups/{calendarGroupId}/calendars.
@@ -441,10 +442,10 @@ func (c *Client) ListUserCalendarGroupCalendars(ctx context.Context, userID stri
 func (c *Client) ListUserCalendarGroupCalendarsPage(ctx context.Context, userID string, calendarGroupID string, opts *ListUserCalendarGroupCalendarsOptions) (*Page[Calendar], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/calendarGroups/" + PathValue(calendarGroupID, false) + "/calendars",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendarGroups/" + graphrt.PathValue(calendarGroupID, false) + "/calendars",
 	}
 	opts.apply(&r)
-	return GetPage[Calendar](ctx, c, r)
+	return graphrt.GetPage[Calendar](ctx, c.Client, r)
 }
 
 // ListMeDriveItemWorkbookWorksheetTablesOptions are the optional query parameters and
@@ -494,10 +495,10 @@ func (o *ListMeDriveItemWorkbookWorksheetTablesOptions) apply(r *Request) {
 func (c *Client) ListMeDriveItemWorkbookWorksheetTables(ctx context.Context, itemID string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) iter.Seq2[Table, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/worksheets/" + PathValue(worksheetID, false) + "/tables",
+		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/workbook/worksheets/" + graphrt.PathValue(worksheetID, false) + "/tables",
 	}
 	opts.apply(&r)
-	return List[Table](ctx, c, r)
+	return graphrt.List[Table](ctx, c.Client, r)
 }
 
 // ListMeDriveItemWorkbookWorksheetTablesPage sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/tables.
@@ -519,10 +520,10 @@ func (c *Client) ListMeDriveItemWorkbookWorksheetTables(ctx context.Context, ite
 func (c *Client) ListMeDriveItemWorkbookWorksheetTablesPage(ctx context.Context, itemID string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) (*Page[Table], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/worksheets/" + PathValue(worksheetID, false) + "/tables",
+		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/workbook/worksheets/" + graphrt.PathValue(worksheetID, false) + "/tables",
 	}
 	opts.apply(&r)
-	return GetPage[Table](ctx, c, r)
+	return graphrt.GetPage[Table](ctx, c.Client, r)
 }
 
 // ListMeDriveRootWorkbookWorksheetTablesOptions are the optional query parameters and
@@ -550,10 +551,10 @@ type ListMeDriveRootWorkbookWorksheetTablesOptions = ListMeDriveItemWorkbookWork
 func (c *Client) ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveRootWorkbookWorksheetTablesOptions) iter.Seq2[Table, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/drive/root:/" + PathSegments(itemPath) + ":/workbook/worksheets/" + PathValue(worksheetID, false) + "/tables",
+		Path:   "/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathValue(worksheetID, false) + "/tables",
 	}
 	opts.apply(&r)
-	return List[Table](ctx, c, r)
+	return graphrt.List[Table](ctx, c.Client, r)
 }
 
 // ListMeDriveRootWorkbookWorksheetTablesPage sends GET /me/drive/root:/{itemPath}:/workbook/worksheets/{worksheetId}/tables.
@@ -575,8 +576,8 @@ func (c *Client) ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, ite
 func (c *Client) ListMeDriveRootWorkbookWorksheetTablesPage(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveRootWorkbookWorksheetTablesOptions) (*Page[Table], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/drive/root:/" + PathSegments(itemPath) + ":/workbook/worksheets/" + PathValue(worksheetID, false) + "/tables",
+		Path:   "/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathValue(worksheetID, false) + "/tables",
 	}
 	opts.apply(&r)
-	return GetPage[Table](ctx, c, r)
+	return graphrt.GetPage[Table](ctx, c.Client, r)
 }

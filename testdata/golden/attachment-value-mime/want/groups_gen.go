@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/attachment_value_mime/internal/graphrt"
 	"io"
 )
 
@@ -28,7 +29,7 @@ type GetGroupThreadPostAttachmentOptions = GetMeEventAttachmentOptions
 func (c *Client) GetGroupThreadPostAttachment(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetGroupThreadPostAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false) + "/attachments/" + PathValue(attachmentID, false),
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/threads/" + graphrt.PathValue(threadID, false) + "/posts/" + graphrt.PathValue(postID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
@@ -59,7 +60,7 @@ type GetGroupConversationThreadPostAttachmentOptions = GetMeEventAttachmentOptio
 func (c *Client) GetGroupConversationThreadPostAttachment(ctx context.Context, groupID string, conversationID string, threadID string, postID string, attachmentID string, opts *GetGroupConversationThreadPostAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/conversations/" + PathValue(conversationID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false) + "/attachments/" + PathValue(attachmentID, false),
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/conversations/" + graphrt.PathValue(conversationID, false) + "/threads/" + graphrt.PathValue(threadID, false) + "/posts/" + graphrt.PathValue(postID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
@@ -91,7 +92,7 @@ type GetGroupThreadPostAttachmentValueOptions = GetMeEventAttachmentOptions
 func (c *Client) GetGroupThreadPostAttachmentValue(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetGroupThreadPostAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/threads/" + graphrt.PathValue(threadID, false) + "/posts/" + graphrt.PathValue(postID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false) + "/$value",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)

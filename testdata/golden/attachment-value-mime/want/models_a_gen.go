@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/attachment_value_mime/internal/graphrt"
+)
 
 // Attachment is the microsoft.graph.attachment type. Documented in
 // api-reference/v1.0/resources/attachment.md.
@@ -37,7 +40,7 @@ func knownAttachment(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Attachment) UnmarshalJSON(b []byte) error {
 	*v = Attachment{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -51,7 +54,7 @@ func (v *Attachment) UnmarshalJSON(b []byte) error {
 		case "name":
 			dec.String(4, "name", &v.Name)
 		case "size":
-			DecodeInt(&dec, 5, "size", &v.Size)
+			graphrt.DecodeInt(&dec, 5, "size", &v.Size)
 		default:
 			dec.Other()
 		}
@@ -59,7 +62,7 @@ func (v *Attachment) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Attachment{}
 		type plain Attachment
-		extra, err := DecodeObject(b, knownAttachment, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownAttachment, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -73,5 +76,5 @@ func (v *Attachment) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Attachment) MarshalJSON() ([]byte, error) {
 	type plain Attachment
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

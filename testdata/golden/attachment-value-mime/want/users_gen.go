@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/attachment_value_mime/internal/graphrt"
 	"io"
 	"net/http"
 	"strings"
@@ -51,7 +52,7 @@ func (o *GetMeEventAttachmentOptions) apply(r *Request) {
 func (c *Client) GetMeEventAttachment(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/events/" + PathValue(eventID, false) + "/attachments/" + PathValue(attachmentID, false),
+		Path:   "/me/events/" + graphrt.PathValue(eventID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
@@ -84,7 +85,7 @@ type GetUserEventAttachmentOptions = GetMeEventAttachmentOptions
 func (c *Client) GetUserEventAttachment(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetUserEventAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/events/" + PathValue(eventID, false) + "/attachments/" + PathValue(attachmentID, false),
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/events/" + graphrt.PathValue(eventID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
@@ -116,7 +117,7 @@ type GetMeEventAttachmentValueOptions = GetMeEventAttachmentOptions
 func (c *Client) GetMeEventAttachmentValue(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/events/" + PathValue(eventID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
+		Path:   "/me/events/" + graphrt.PathValue(eventID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false) + "/$value",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)
@@ -146,7 +147,7 @@ type GetUserEventAttachmentValueOptions = GetMeEventAttachmentOptions
 func (c *Client) GetUserEventAttachmentValue(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetUserEventAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/events/" + PathValue(eventID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/events/" + graphrt.PathValue(eventID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false) + "/$value",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)
@@ -173,7 +174,7 @@ type GetMeMessageAttachmentOptions = GetMeEventAttachmentOptions
 func (c *Client) GetMeMessageAttachment(ctx context.Context, messageID string, attachmentID string, opts *GetMeMessageAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false),
+		Path:   "/me/messages/" + graphrt.PathValue(messageID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
@@ -206,7 +207,7 @@ type GetUserMessageAttachmentOptions = GetMeEventAttachmentOptions
 func (c *Client) GetUserMessageAttachment(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetUserMessageAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false),
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages/" + graphrt.PathValue(messageID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
@@ -238,7 +239,7 @@ type GetMeMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 func (c *Client) GetMeMessageAttachmentValue(ctx context.Context, messageID string, attachmentID string, opts *GetMeMessageAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
+		Path:   "/me/messages/" + graphrt.PathValue(messageID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false) + "/$value",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)
@@ -268,7 +269,7 @@ type GetUserMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 func (c *Client) GetUserMessageAttachmentValue(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetUserMessageAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages/" + graphrt.PathValue(messageID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false) + "/$value",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)
@@ -295,7 +296,7 @@ type GetMeMailFolderChildFolderMessageAttachmentOptions = GetMeEventAttachmentOp
 func (c *Client) GetMeMailFolderChildFolderMessageAttachment(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeMailFolderChildFolderMessageAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false) + "/childFolders/" + PathValue(childFolderID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false),
+		Path:   "/me/mailFolders/" + graphrt.PathValue(mailFolderID, false) + "/childFolders/" + graphrt.PathValue(childFolderID, false) + "/messages/" + graphrt.PathValue(messageID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
@@ -328,7 +329,7 @@ type GetUserMailFolderChildFolderMessageAttachmentOptions = GetMeEventAttachment
 func (c *Client) GetUserMailFolderChildFolderMessageAttachment(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetUserMailFolderChildFolderMessageAttachmentOptions) (*Attachment, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/mailFolders/" + PathValue(mailFolderID, false) + "/childFolders/" + PathValue(childFolderID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false),
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/mailFolders/" + graphrt.PathValue(mailFolderID, false) + "/childFolders/" + graphrt.PathValue(childFolderID, false) + "/messages/" + graphrt.PathValue(messageID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false),
 	}
 	opts.apply(&r)
 	var out Attachment
@@ -360,7 +361,7 @@ type GetMeMailFolderChildFolderMessageAttachmentValueOptions = GetMeEventAttachm
 func (c *Client) GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeMailFolderChildFolderMessageAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false) + "/childFolders/" + PathValue(childFolderID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
+		Path:   "/me/mailFolders/" + graphrt.PathValue(mailFolderID, false) + "/childFolders/" + graphrt.PathValue(childFolderID, false) + "/messages/" + graphrt.PathValue(messageID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false) + "/$value",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)
@@ -390,7 +391,7 @@ type GetUserMailFolderChildFolderMessageAttachmentValueOptions = GetMeEventAttac
 func (c *Client) GetUserMailFolderChildFolderMessageAttachmentValue(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetUserMailFolderChildFolderMessageAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/mailFolders/" + PathValue(mailFolderID, false) + "/childFolders/" + PathValue(childFolderID, false) + "/messages/" + PathValue(messageID, false) + "/attachments/" + PathValue(attachmentID, false) + "/$value",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/mailFolders/" + graphrt.PathValue(mailFolderID, false) + "/childFolders/" + graphrt.PathValue(childFolderID, false) + "/messages/" + graphrt.PathValue(messageID, false) + "/attachments/" + graphrt.PathValue(attachmentID, false) + "/$value",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)

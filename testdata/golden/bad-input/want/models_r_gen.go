@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/bad_input/internal/graphrt"
+)
 
 // RowFormat is the NAV.RowFormat type. No page in the input documents its properties: Raw
 // holds the JSON object as it arrived, and is sent back as it is.
@@ -13,10 +16,10 @@ type RowFormat struct {
 
 // MarshalJSON writes Raw (null when it is empty).
 func (v RowFormat) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+	return graphrt.MarshalRaw(v.Raw)
 }
 
 // UnmarshalJSON keeps a copy of b in Raw.
 func (v *RowFormat) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	return graphrt.UnmarshalRaw(&v.Raw, b)
 }

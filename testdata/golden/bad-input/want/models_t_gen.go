@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/bad_input/internal/graphrt"
+)
 
 // Thing is the microsoft.graph.thing type. Documented in
 // api-reference/beta/resources/thing.md. No page in the input documents its properties: Raw
@@ -14,10 +17,10 @@ type Thing struct {
 
 // MarshalJSON writes Raw (null when it is empty).
 func (v Thing) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+	return graphrt.MarshalRaw(v.Raw)
 }
 
 // UnmarshalJSON keeps a copy of b in Raw.
 func (v *Thing) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	return graphrt.UnmarshalRaw(&v.Raw, b)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/bad_input/internal/graphrt"
+)
 
 // UserStatus is the microsoft.graph.userStatus type. No page in the input documents its
 // properties: Raw holds the JSON object as it arrived, and is sent back as it is.
@@ -13,10 +16,10 @@ type UserStatus struct {
 
 // MarshalJSON writes Raw (null when it is empty).
 func (v UserStatus) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+	return graphrt.MarshalRaw(v.Raw)
 }
 
 // UnmarshalJSON keeps a copy of b in Raw.
 func (v *UserStatus) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	return graphrt.UnmarshalRaw(&v.Raw, b)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/bad_input/internal/graphrt"
+)
 
 // WorkbookTableRow is the microsoft.graph.workbookTableRow type. Documented in
 // api-reference/beta/resources/workbooktablerow.md. No page in the input documents its
@@ -14,10 +17,10 @@ type WorkbookTableRow struct {
 
 // MarshalJSON writes Raw (null when it is empty).
 func (v WorkbookTableRow) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+	return graphrt.MarshalRaw(v.Raw)
 }
 
 // UnmarshalJSON keeps a copy of b in Raw.
 func (v *WorkbookTableRow) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	return graphrt.UnmarshalRaw(&v.Raw, b)
 }

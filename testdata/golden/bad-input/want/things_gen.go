@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/bad_input/internal/graphrt"
 	"net/http"
 )
 
@@ -39,7 +40,7 @@ func (o *GetThingOptions) apply(r *Request) {
 func (c *Client) GetThing(ctx context.Context, thingID string, opts *GetThingOptions) (*Thing, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/things/" + PathValue(thingID, false),
+		Path:   "/things/" + graphrt.PathValue(thingID, false),
 	}
 	opts.apply(&r)
 	var out Thing

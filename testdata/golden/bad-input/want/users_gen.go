@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	graphrt "goldencheck/bad_input/internal/graphrt"
 	"io"
 	"net/http"
 )
@@ -43,14 +44,14 @@ func knownAddMeDriveItemWorkbookTableRowsRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v AddMeDriveItemWorkbookTableRowsRequest) MarshalJSON() ([]byte, error) {
 	type plain AddMeDriveItemWorkbookTableRowsRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *AddMeDriveItemWorkbookTableRowsRequest) UnmarshalJSON(b []byte) error {
 	*v = AddMeDriveItemWorkbookTableRowsRequest{}
 	type plain AddMeDriveItemWorkbookTableRowsRequest
-	extra, err := DecodeBody(b, knownAddMeDriveItemWorkbookTableRowsRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownAddMeDriveItemWorkbookTableRowsRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -96,7 +97,7 @@ func (c *Client) AddMeDriveItemWorkbookTableRows(ctx context.Context, itemID str
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/tables/" + PathValue(tableID, false) + "/rows/add",
+		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/workbook/tables/" + graphrt.PathValue(tableID, false) + "/rows/add",
 	}
 	opts.apply(&r)
 	var out WorkbookTableRow
@@ -133,14 +134,14 @@ func knownAcceptMeEventRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v AcceptMeEventRequest) MarshalJSON() ([]byte, error) {
 	type plain AcceptMeEventRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *AcceptMeEventRequest) UnmarshalJSON(b []byte) error {
 	*v = AcceptMeEventRequest{}
 	type plain AcceptMeEventRequest
-	extra, err := DecodeBody(b, knownAcceptMeEventRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownAcceptMeEventRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -187,7 +188,7 @@ func (c *Client) AcceptMeEvent(ctx context.Context, eventID string, body AcceptM
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/me/events/" + PathValue(eventID, false) + "/accept",
+		Path:   "/me/events/" + graphrt.PathValue(eventID, false) + "/accept",
 	}
 	opts.apply(&r)
 	var out json.RawMessage
@@ -268,7 +269,7 @@ func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string, conten
 		Content:     content,
 		ContentType: contentType,
 		Method:      "DELETE",
-		Path:        "/users/" + PathValue(userID, false) + "/photo/$value",
+		Path:        "/users/" + graphrt.PathValue(userID, false) + "/photo/$value",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)
@@ -300,7 +301,7 @@ func (c *Client) DeleteUserPhotoValueBySize(ctx context.Context, userID string, 
 		Content:     content,
 		ContentType: contentType,
 		Method:      "DELETE",
-		Path:        "/users/" + PathValue(userID, false) + "/photos/" + PathValue(size, false) + "/$value",
+		Path:        "/users/" + graphrt.PathValue(userID, false) + "/photos/" + graphrt.PathValue(size, false) + "/$value",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)
@@ -338,7 +339,7 @@ func (o *GetUserStatusOptions) apply(r *Request) {
 func (c *Client) GetUserStatus(ctx context.Context, userID string, opts *GetUserStatusOptions) (*UserStatus, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/status",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/status",
 	}
 	opts.apply(&r)
 	var out UserStatus
@@ -365,7 +366,7 @@ type GetUserStatusHistoryOptions = GetUserStatusOptions
 func (c *Client) GetUserStatusHistory(ctx context.Context, userID string, opts *GetUserStatusHistoryOptions) (*UserStatus, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/status/history",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/status/history",
 	}
 	opts.apply(&r)
 	var out UserStatus
@@ -411,7 +412,7 @@ func (c *Client) UpdateUserStatus(ctx context.Context, userID string, body any, 
 	r := Request{
 		Body:   body,
 		Method: "PATCH",
-		Path:   "/users/" + PathValue(userID, false) + "/status",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/status",
 	}
 	opts.apply(&r)
 	var out UserStatus

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/csharp_fence_in_http_request/internal/graphrt"
+)
 
 // SharedDriveItem is the microsoft.graph.sharedDriveItem type. Documented in
 // api-reference/beta/resources/shareddriveitem.md.
@@ -31,7 +34,7 @@ func knownSharedDriveItem(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SharedDriveItem) UnmarshalJSON(b []byte) error {
 	*v = SharedDriveItem{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -47,7 +50,7 @@ func (v *SharedDriveItem) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = SharedDriveItem{}
 		type plain SharedDriveItem
-		extra, err := DecodeObject(b, knownSharedDriveItem, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownSharedDriveItem, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -61,5 +64,5 @@ func (v *SharedDriveItem) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v SharedDriveItem) MarshalJSON() ([]byte, error) {
 	type plain SharedDriveItem
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/csharp_fence_in_http_request/internal/graphrt"
 	"net/http"
 	"strings"
 )
@@ -72,7 +73,7 @@ func (o *GetShareOptions) apply(r *Request) {
 func (c *Client) GetShare(ctx context.Context, shareIDOrEncodedSharingURL string, opts *GetShareOptions) (*SharedDriveItem, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/shares/" + PathValue(shareIDOrEncodedSharingURL, false),
+		Path:   "/shares/" + graphrt.PathValue(shareIDOrEncodedSharingURL, false),
 	}
 	opts.apply(&r)
 	var out SharedDriveItem

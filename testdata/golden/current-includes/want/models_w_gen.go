@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/current_includes/internal/graphrt"
+)
 
 // Widget is the microsoft.graph.widget type. Documented in
 // api-reference/v1.0/resources/widget.md.
@@ -31,7 +34,7 @@ func knownWidget(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Widget) UnmarshalJSON(b []byte) error {
 	*v = Widget{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -47,7 +50,7 @@ func (v *Widget) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Widget{}
 		type plain Widget
-		extra, err := DecodeObject(b, knownWidget, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownWidget, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -61,5 +64,5 @@ func (v *Widget) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Widget) MarshalJSON() ([]byte, error) {
 	type plain Widget
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/current_includes/internal/graphrt"
 	"net/http"
 )
 
@@ -39,7 +40,7 @@ func (o *DeleteWidgetOptions) apply(r *Request) {
 func (c *Client) DeleteWidget(ctx context.Context, widgetID string, opts *DeleteWidgetOptions) error {
 	r := Request{
 		Method: "DELETE",
-		Path:   "/widgets/" + PathValue(widgetID, false),
+		Path:   "/widgets/" + graphrt.PathValue(widgetID, false),
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)
@@ -81,7 +82,7 @@ func (o *GetWidgetOptions) apply(r *Request) {
 func (c *Client) GetWidget(ctx context.Context, widgetID string, opts *GetWidgetOptions) (*Widget, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/widgets/" + PathValue(widgetID, false),
+		Path:   "/widgets/" + graphrt.PathValue(widgetID, false),
 	}
 	opts.apply(&r)
 	var out Widget
@@ -118,14 +119,14 @@ func knownCopyWidgetRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v CopyWidgetRequest) MarshalJSON() ([]byte, error) {
 	type plain CopyWidgetRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *CopyWidgetRequest) UnmarshalJSON(b []byte) error {
 	*v = CopyWidgetRequest{}
 	type plain CopyWidgetRequest
-	extra, err := DecodeBody(b, knownCopyWidgetRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownCopyWidgetRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -170,7 +171,7 @@ func (c *Client) CopyWidget(ctx context.Context, widgetID string, body CopyWidge
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/widgets/" + PathValue(widgetID, false) + "/copy",
+		Path:   "/widgets/" + graphrt.PathValue(widgetID, false) + "/copy",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/derived_and_polymorphic/internal/graphrt"
 	"iter"
 	"net/http"
 )
@@ -44,10 +45,10 @@ func (o *ListDeviceRegisteredOwnersOptions) apply(r *Request) {
 func (c *Client) ListDeviceRegisteredOwners(ctx context.Context, deviceID string, opts *ListDeviceRegisteredOwnersOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/devices/" + PathValue(deviceID, false) + "/registeredOwners",
+		Path:   "/devices/" + graphrt.PathValue(deviceID, false) + "/registeredOwners",
 	}
 	opts.apply(&r)
-	return List[DirectoryObject](ctx, c, r)
+	return graphrt.List[DirectoryObject](ctx, c.Client, r)
 }
 
 // ListDeviceRegisteredOwnersPage sends GET /devices/{deviceId}/registeredOwners.
@@ -65,8 +66,8 @@ func (c *Client) ListDeviceRegisteredOwners(ctx context.Context, deviceID string
 func (c *Client) ListDeviceRegisteredOwnersPage(ctx context.Context, deviceID string, opts *ListDeviceRegisteredOwnersOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/devices/" + PathValue(deviceID, false) + "/registeredOwners",
+		Path:   "/devices/" + graphrt.PathValue(deviceID, false) + "/registeredOwners",
 	}
 	opts.apply(&r)
-	return GetPage[DirectoryObject](ctx, c, r)
+	return graphrt.GetPage[DirectoryObject](ctx, c.Client, r)
 }

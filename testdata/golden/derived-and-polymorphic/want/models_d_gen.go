@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/derived_and_polymorphic/internal/graphrt"
+)
 
 // DirectoryObject is the microsoft.graph.directoryObject type. Documented in
 // api-reference/v1.0/resources/directoryobject.md.
@@ -41,7 +44,7 @@ func knownDirectoryObject(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	*v = DirectoryObject{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -60,7 +63,7 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = DirectoryObject{}
 		type plain DirectoryObject
-		extra, err := DecodeObject(b, knownDirectoryObject, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownDirectoryObject, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -68,7 +71,7 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	} else {
 		v.AdditionalData = dec.Kept()
 	}
-	switch ODataTypeOf(v.ODataType) {
+	switch graphrt.ODataTypeOf(v.ODataType) {
 	case "microsoft.graph.serviceprincipal":
 		d := new(ServicePrincipal)
 		if err := json.Unmarshal(b, d); err != nil {
@@ -90,12 +93,12 @@ func (v DirectoryObject) MarshalJSON() ([]byte, error) {
 	if v.Derived != nil {
 		switch d := v.Derived.(type) {
 		case *ServicePrincipal:
-			return MarshalDerived(d, d.ODataType, "#microsoft.graph.servicePrincipal")
+			return graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.servicePrincipal")
 		case *User:
-			return MarshalDerived(d, d.ODataType, "#microsoft.graph.user")
+			return graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.user")
 		}
 		return json.Marshal(v.Derived)
 	}
 	type plain DirectoryObject
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

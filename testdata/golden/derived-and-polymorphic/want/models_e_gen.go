@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/derived_and_polymorphic/internal/graphrt"
+)
 
 // Entity is the microsoft.graph.entity type. Documented in
 // api-reference/v1.0/resources/entity.md.
@@ -29,7 +32,7 @@ func knownEntity(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Entity) UnmarshalJSON(b []byte) error {
 	*v = Entity{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -43,7 +46,7 @@ func (v *Entity) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Entity{}
 		type plain Entity
-		extra, err := DecodeObject(b, knownEntity, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownEntity, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -57,5 +60,5 @@ func (v *Entity) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Entity) MarshalJSON() ([]byte, error) {
 	type plain Entity
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/derived_and_polymorphic/internal/graphrt"
+)
 
 // User is the microsoft.graph.user type. Documented in api-reference/v1.0/resources/user.md.
 //
@@ -51,7 +54,7 @@ func knownUser(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *User) UnmarshalJSON(b []byte) error {
 	*v = User{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -68,7 +71,7 @@ func (v *User) UnmarshalJSON(b []byte) error {
 		case "jobTitle":
 			dec.String(4, "jobTitle", &v.JobTitle)
 		case "ageGroup":
-			DecodeEnum(&dec, 5, "ageGroup", &v.AgeGroup)
+			graphrt.DecodeEnum(&dec, 5, "ageGroup", &v.AgeGroup)
 		case "signInSessionsValidFromDateTime":
 			if raw := dec.Value(6, "signInSessionsValidFromDateTime"); raw != nil {
 				v.SignInSessionsValidFromDateTime = new(DateTimeOffset)
@@ -90,7 +93,7 @@ func (v *User) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = User{}
 		type plain User
-		extra, err := DecodeObject(b, knownUser, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownUser, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -107,5 +110,5 @@ func (v *User) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v User) MarshalJSON() ([]byte, error) {
 	type plain User
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

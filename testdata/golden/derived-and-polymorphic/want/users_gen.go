@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/derived_and_polymorphic/internal/graphrt"
 	"net/http"
 )
 
@@ -41,7 +42,7 @@ func (o *GetUserOptions) apply(r *Request) {
 func (c *Client) GetUser(ctx context.Context, userID string, opts *GetUserOptions) (*User, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false),
+		Path:   "/users/" + graphrt.PathValue(userID, false),
 	}
 	opts.apply(&r)
 	var out User

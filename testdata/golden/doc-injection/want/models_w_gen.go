@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/doc_injection/internal/graphrt"
+)
 
 // Widget is the microsoft.graph.widget type. Documented in
 // api-reference/beta/resources/widget.md.
@@ -40,7 +43,7 @@ func knownWidget(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Widget) UnmarshalJSON(b []byte) error {
 	*v = Widget{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -52,9 +55,9 @@ func (v *Widget) UnmarshalJSON(b []byte) error {
 		case "notes":
 			dec.String(3, "notes", &v.Notes)
 		case "kind":
-			DecodeEnum(&dec, 4, "kind", &v.Kind)
+			graphrt.DecodeEnum(&dec, 4, "kind", &v.Kind)
 		case "weight":
-			DecodeFloat(&dec, 5, "weight", &v.Weight)
+			graphrt.DecodeFloat(&dec, 5, "weight", &v.Weight)
 		case "größe":
 			dec.String(6, "größe", &v.Größe)
 		default:
@@ -64,7 +67,7 @@ func (v *Widget) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Widget{}
 		type plain Widget
-		extra, err := DecodeObject(b, knownWidget, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownWidget, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -78,7 +81,7 @@ func (v *Widget) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Widget) MarshalJSON() ([]byte, error) {
 	type plain Widget
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // WidgetKind is the microsoft.graph.widgetKind enumeration. Documented in

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/doc_injection/internal/graphrt"
 	"net/http"
 )
 
@@ -43,14 +44,14 @@ func knownUpdateWidgetRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v UpdateWidgetRequest) MarshalJSON() ([]byte, error) {
 	type plain UpdateWidgetRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *UpdateWidgetRequest) UnmarshalJSON(b []byte) error {
 	*v = UpdateWidgetRequest{}
 	type plain UpdateWidgetRequest
-	extra, err := DecodeBody(b, knownUpdateWidgetRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownUpdateWidgetRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -101,7 +102,7 @@ func (c *Client) UpdateWidget(ctx context.Context, widgetID string, body UpdateW
 	r := Request{
 		Body:   body,
 		Method: "PATCH",
-		Path:   "/widgets/" + PathValue(widgetID, false),
+		Path:   "/widgets/" + graphrt.PathValue(widgetID, false),
 	}
 	opts.apply(&r)
 	var out Widget

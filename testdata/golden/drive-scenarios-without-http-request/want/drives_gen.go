@@ -2,7 +2,10 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	graphrt "goldencheck/drive_scenarios_without_http_request/internal/graphrt"
+)
 
 // GetDriveOptions are the optional query parameters and headers of GetDrive, which it shares
 // with GetMeDrive: another path to the same operation.
@@ -27,7 +30,7 @@ type GetDriveOptions = GetMeDriveOptions
 func (c *Client) GetDrive(ctx context.Context, driveID string, opts *GetDriveOptions) (*Drive, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/drives/" + PathValue(driveID, false),
+		Path:   "/drives/" + graphrt.PathValue(driveID, false),
 	}
 	opts.apply(&r)
 	var out Drive

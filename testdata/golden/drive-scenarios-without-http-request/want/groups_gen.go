@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	graphrt "goldencheck/drive_scenarios_without_http_request/internal/graphrt"
 	"iter"
 )
 
@@ -32,10 +33,10 @@ type ListGroupDrivesOptions = ListSiteDrivesOptions
 func (c *Client) ListGroupDrives(ctx context.Context, groupID string, opts *ListGroupDrivesOptions) iter.Seq2[Drive, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/drives",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/drives",
 	}
 	opts.apply(&r)
-	return List[Drive](ctx, c, r)
+	return graphrt.List[Drive](ctx, c.Client, r)
 }
 
 // ListGroupDrivesPage sends GET /groups/{groupId}/drives.
@@ -56,10 +57,10 @@ func (c *Client) ListGroupDrives(ctx context.Context, groupID string, opts *List
 func (c *Client) ListGroupDrivesPage(ctx context.Context, groupID string, opts *ListGroupDrivesOptions) (*Page[Drive], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/drives",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/drives",
 	}
 	opts.apply(&r)
-	return GetPage[Drive](ctx, c, r)
+	return graphrt.GetPage[Drive](ctx, c.Client, r)
 }
 
 // GetGroupDriveOptions are the optional query parameters and headers of GetGroupDrive, which
@@ -85,7 +86,7 @@ type GetGroupDriveOptions = GetMeDriveOptions
 func (c *Client) GetGroupDrive(ctx context.Context, groupID string, opts *GetGroupDriveOptions) (*Drive, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/drive",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/drive",
 	}
 	opts.apply(&r)
 	var out Drive
@@ -116,7 +117,7 @@ type GetGroupSitesRootOptions = RootSitesOptions
 func (c *Client) GetGroupSitesRoot(ctx context.Context, groupID string, opts *GetGroupSitesRootOptions) (json.RawMessage, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/sites/root",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/sites/root",
 	}
 	opts.apply(&r)
 	var out json.RawMessage

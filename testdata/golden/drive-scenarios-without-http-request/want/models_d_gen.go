@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/drive_scenarios_without_http_request/internal/graphrt"
+)
 
 // Drive is the microsoft.graph.drive type. Documented in
 // api-reference/beta/resources/drive.md.
@@ -33,7 +36,7 @@ func knownDrive(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Drive) UnmarshalJSON(b []byte) error {
 	*v = Drive{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -51,7 +54,7 @@ func (v *Drive) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Drive{}
 		type plain Drive
-		extra, err := DecodeObject(b, knownDrive, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownDrive, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -65,5 +68,5 @@ func (v *Drive) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Drive) MarshalJSON() ([]byte, error) {
 	type plain Drive
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/drive_scenarios_without_http_request/internal/graphrt"
+)
 
 // Site is the microsoft.graph.site type. Documented in api-reference/beta/resources/site.md.
 type Site struct {
@@ -32,7 +35,7 @@ func knownSite(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Site) UnmarshalJSON(b []byte) error {
 	*v = Site{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -50,7 +53,7 @@ func (v *Site) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Site{}
 		type plain Site
-		extra, err := DecodeObject(b, knownSite, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownSite, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -64,5 +67,5 @@ func (v *Site) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Site) MarshalJSON() ([]byte, error) {
 	type plain Site
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	graphrt "goldencheck/drive_scenarios_without_http_request/internal/graphrt"
 	"iter"
 	"net/http"
 	"strconv"
@@ -73,10 +74,10 @@ func (o *ListSiteDrivesOptions) apply(r *Request) {
 func (c *Client) ListSiteDrives(ctx context.Context, siteID string, opts *ListSiteDrivesOptions) iter.Seq2[Drive, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/sites/" + PathValue(siteID, false) + "/drives",
+		Path:   "/sites/" + graphrt.PathValue(siteID, false) + "/drives",
 	}
 	opts.apply(&r)
-	return List[Drive](ctx, c, r)
+	return graphrt.List[Drive](ctx, c.Client, r)
 }
 
 // ListSiteDrivesPage sends GET /sites/{siteId}/drives.
@@ -97,10 +98,10 @@ func (c *Client) ListSiteDrives(ctx context.Context, siteID string, opts *ListSi
 func (c *Client) ListSiteDrivesPage(ctx context.Context, siteID string, opts *ListSiteDrivesOptions) (*Page[Drive], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/sites/" + PathValue(siteID, false) + "/drives",
+		Path:   "/sites/" + graphrt.PathValue(siteID, false) + "/drives",
 	}
 	opts.apply(&r)
-	return GetPage[Drive](ctx, c, r)
+	return graphrt.GetPage[Drive](ctx, c.Client, r)
 }
 
 // RootSitesOptions are the optional query parameters and headers of RootSites; the zero
@@ -171,7 +172,7 @@ type GetSiteOptions = RootSitesOptions
 func (c *Client) GetSite(ctx context.Context, hostname string, opts *GetSiteOptions) (*Site, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/sites/" + PathValue(hostname, false),
+		Path:   "/sites/" + graphrt.PathValue(hostname, false),
 	}
 	opts.apply(&r)
 	var out Site
@@ -202,7 +203,7 @@ type GetSitesOptions = RootSitesOptions
 func (c *Client) GetSites(ctx context.Context, hostname string, serverRelativePath string, opts *GetSitesOptions) (json.RawMessage, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/sites/" + PathValue(hostname, false) + ":/" + PathSegments(serverRelativePath),
+		Path:   "/sites/" + graphrt.PathValue(hostname, false) + ":/" + graphrt.PathSegments(serverRelativePath),
 	}
 	opts.apply(&r)
 	var out json.RawMessage

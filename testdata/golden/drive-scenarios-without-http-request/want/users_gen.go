@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/drive_scenarios_without_http_request/internal/graphrt"
 	"net/http"
 	"strings"
 )
@@ -89,7 +90,7 @@ type GetUserDriveOptions = GetMeDriveOptions
 func (c *Client) GetUserDrive(ctx context.Context, idOrUserPrincipalName string, opts *GetUserDriveOptions) (*Drive, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(idOrUserPrincipalName, false) + "/drive",
+		Path:   "/users/" + graphrt.PathValue(idOrUserPrincipalName, false) + "/drive",
 	}
 	opts.apply(&r)
 	var out Drive

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/enums_aggregate_page/internal/graphrt"
 	"net/http"
 )
 
@@ -46,14 +47,14 @@ func knownUpdateMeContactNoteRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v UpdateMeContactNoteRequest) MarshalJSON() ([]byte, error) {
 	type plain UpdateMeContactNoteRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *UpdateMeContactNoteRequest) UnmarshalJSON(b []byte) error {
 	*v = UpdateMeContactNoteRequest{}
 	type plain UpdateMeContactNoteRequest
-	extra, err := DecodeBody(b, knownUpdateMeContactNoteRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownUpdateMeContactNoteRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -99,7 +100,7 @@ func (c *Client) UpdateMeContactNote(ctx context.Context, contactID string, body
 	r := Request{
 		Body:   body,
 		Method: "PATCH",
-		Path:   "/me/contacts/" + PathValue(contactID, false) + "/note",
+		Path:   "/me/contacts/" + graphrt.PathValue(contactID, false) + "/note",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/function_overloads/internal/graphrt"
 	"net/http"
 )
 
@@ -45,10 +46,10 @@ func (o *GetMobileAppCountDeviceAppManagementMobileAppsOptions) apply(r *Request
 func (c *Client) GetMobileAppCountDeviceAppManagementMobileApps(ctx context.Context, status string, opts *GetMobileAppCountDeviceAppManagementMobileAppsOptions) (int64, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/deviceAppManagement/mobileApps/getMobileAppCount(status=" + PathValue(status, true) + ")",
+		Path:   "/deviceAppManagement/mobileApps/getMobileAppCount(status=" + graphrt.PathValue(status, true) + ")",
 	}
 	opts.apply(&r)
-	var out ValueOf[int64]
+	var out graphrt.ValueOf[int64]
 	err := c.Do(ctx, r, &out)
 	return out.Value, err
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/function_overloads/internal/graphrt"
 	"iter"
 	"net/http"
 )
@@ -50,10 +51,10 @@ func (o *GetAuditActivityTypesDeviceManagementAuditEventsOptions) apply(r *Reque
 func (c *Client) GetAuditActivityTypesDeviceManagementAuditEvents(ctx context.Context, category string, opts *GetAuditActivityTypesDeviceManagementAuditEventsOptions) iter.Seq2[string, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + PathValue(category, true) + ")",
+		Path:   "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + graphrt.PathValue(category, true) + ")",
 	}
 	opts.apply(&r)
-	return List[string](ctx, c, r)
+	return graphrt.List[string](ctx, c.Client, r)
 }
 
 // GetAuditActivityTypesDeviceManagementAuditEventsPage sends GET /deviceManagement/auditEvents/getAuditActivityTypes(category='{category}').
@@ -76,10 +77,10 @@ func (c *Client) GetAuditActivityTypesDeviceManagementAuditEvents(ctx context.Co
 func (c *Client) GetAuditActivityTypesDeviceManagementAuditEventsPage(ctx context.Context, category string, opts *GetAuditActivityTypesDeviceManagementAuditEventsOptions) (*Page[string], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + PathValue(category, true) + ")",
+		Path:   "/deviceManagement/auditEvents/getAuditActivityTypes(category=" + graphrt.PathValue(category, true) + ")",
 	}
 	opts.apply(&r)
-	return GetPage[string](ctx, c, r)
+	return graphrt.GetPage[string](ctx, c.Client, r)
 }
 
 // VerifyWindowsEnrollmentAutoDiscoveryDeviceManagementOptions are the optional query
@@ -122,10 +123,10 @@ func (o *VerifyWindowsEnrollmentAutoDiscoveryDeviceManagementOptions) apply(r *R
 func (c *Client) VerifyWindowsEnrollmentAutoDiscoveryDeviceManagement(ctx context.Context, domainName string, opts *VerifyWindowsEnrollmentAutoDiscoveryDeviceManagementOptions) (bool, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName=" + PathValue(domainName, true) + ")",
+		Path:   "/deviceManagement/verifyWindowsEnrollmentAutoDiscovery(domainName=" + graphrt.PathValue(domainName, true) + ")",
 	}
 	opts.apply(&r)
-	var out ValueOf[bool]
+	var out graphrt.ValueOf[bool]
 	err := c.Do(ctx, r, &out)
 	return out.Value, err
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/function_overloads/internal/graphrt"
 	"io"
 	"net/http"
 )
@@ -54,7 +55,7 @@ func (o *GetEmailActivityUserDetailReportsByPeriodOptions) apply(r *Request) {
 func (c *Client) GetEmailActivityUserDetailReportsByPeriod(ctx context.Context, period string, opts *GetEmailActivityUserDetailReportsByPeriodOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/reports/getEmailActivityUserDetail(period=" + PathValue(period, true) + ")",
+		Path:   "/reports/getEmailActivityUserDetail(period=" + graphrt.PathValue(period, true) + ")",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)
@@ -84,7 +85,7 @@ type GetEmailActivityUserDetailReportsByDateOptions = GetEmailActivityUserDetail
 func (c *Client) GetEmailActivityUserDetailReportsByDate(ctx context.Context, date Date, opts *GetEmailActivityUserDetailReportsByDateOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/reports/getEmailActivityUserDetail(date=" + PathValue(date, false) + ")",
+		Path:   "/reports/getEmailActivityUserDetail(date=" + graphrt.PathValue(date, false) + ")",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)
@@ -129,7 +130,7 @@ func (o *GetTeamsDeviceUsageUserCountsReportsOptions) apply(r *Request) {
 func (c *Client) GetTeamsDeviceUsageUserCountsReports(ctx context.Context, period string, opts *GetTeamsDeviceUsageUserCountsReportsOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/reports/getTeamsDeviceUsageUserCounts(period=" + PathValue(period, true) + ")",
+		Path:   "/reports/getTeamsDeviceUsageUserCounts(period=" + graphrt.PathValue(period, true) + ")",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/indented_fences_in_bullets/internal/graphrt"
 	"iter"
 	"net/url"
 )
@@ -41,14 +42,14 @@ type ListGroupCalendarViewOptions = DeltaMeEventsOptions
 func (c *Client) ListGroupCalendarView(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListGroupCalendarViewOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/calendarView",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/calendarView",
 		Query: url.Values{
-			"endDateTime":   {QueryValue(endDateTime, false)},
-			"startDateTime": {QueryValue(startDateTime, false)},
+			"endDateTime":   {graphrt.QueryValue(endDateTime, false)},
+			"startDateTime": {graphrt.QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	return graphrt.List[Event](ctx, c.Client, r)
 }
 
 // ListGroupCalendarViewPage sends GET /groups/{groupId}/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -77,12 +78,12 @@ func (c *Client) ListGroupCalendarView(ctx context.Context, groupID string, star
 func (c *Client) ListGroupCalendarViewPage(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListGroupCalendarViewOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/calendarView",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/calendarView",
 		Query: url.Values{
-			"endDateTime":   {QueryValue(endDateTime, false)},
-			"startDateTime": {QueryValue(startDateTime, false)},
+			"endDateTime":   {graphrt.QueryValue(endDateTime, false)},
+			"startDateTime": {graphrt.QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/indented_fences_in_bullets/internal/graphrt"
 	"iter"
 	"net/http"
 	"net/url"
@@ -81,7 +82,7 @@ func (c *Client) DeltaMeEvents(ctx context.Context, opts *DeltaMeEventsOptions) 
 	if opts != nil {
 		link = opts.DeltaLink
 	}
-	return DeltaSync[Event](ctx, c, r, link)
+	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
 // DeltaMeEventsPage sends GET /me/events/delta.
@@ -107,7 +108,7 @@ func (c *Client) DeltaMeEventsPage(ctx context.Context, opts *DeltaMeEventsOptio
 		Path:   "/me/events/delta",
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
 // DeltaUserEventsOptions are the optional query parameters and headers of DeltaUserEvents,
@@ -140,14 +141,14 @@ type DeltaUserEventsOptions = DeltaMeEventsOptions
 func (c *Client) DeltaUserEvents(ctx context.Context, userID string, opts *DeltaUserEventsOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/events/delta",
 	}
 	opts.apply(&r)
 	var link *string
 	if opts != nil {
 		link = opts.DeltaLink
 	}
-	return DeltaSync[Event](ctx, c, r, link)
+	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
 // DeltaUserEventsPage sends GET /users/{userId}/events/delta.
@@ -172,10 +173,10 @@ func (c *Client) DeltaUserEvents(ctx context.Context, userID string, opts *Delta
 func (c *Client) DeltaUserEventsPage(ctx context.Context, userID string, opts *DeltaUserEventsOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/events/delta",
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
 // DeltaMeEvents2Options are the optional query parameters and headers of DeltaMeEvents2,
@@ -210,14 +211,14 @@ func (c *Client) DeltaMeEvents2(ctx context.Context, startDateTime string, opts 
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/delta",
-		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
+		Query:  url.Values{"startDateTime": {graphrt.QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
 	var link *string
 	if opts != nil {
 		link = opts.DeltaLink
 	}
-	return DeltaSync[Event](ctx, c, r, link)
+	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
 // DeltaMeEvents2Page sends GET /me/events/delta?startDateTime={startDateTime}.
@@ -244,10 +245,10 @@ func (c *Client) DeltaMeEvents2Page(ctx context.Context, startDateTime string, o
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/delta",
-		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
+		Query:  url.Values{"startDateTime": {graphrt.QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
 // DeltaUserEvents2Options are the optional query parameters and headers of DeltaUserEvents2,
@@ -283,15 +284,15 @@ type DeltaUserEvents2Options = DeltaMeEventsOptions
 func (c *Client) DeltaUserEvents2(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
-		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/events/delta",
+		Query:  url.Values{"startDateTime": {graphrt.QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
 	var link *string
 	if opts != nil {
 		link = opts.DeltaLink
 	}
-	return DeltaSync[Event](ctx, c, r, link)
+	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
 // DeltaUserEvents2Page sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
@@ -319,11 +320,11 @@ func (c *Client) DeltaUserEvents2(ctx context.Context, userID string, startDateT
 func (c *Client) DeltaUserEvents2Page(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/events/delta",
-		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/events/delta",
+		Query:  url.Values{"startDateTime": {graphrt.QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
 // DeltaMeCalendarEventsOptions are the optional query parameters and headers of
@@ -355,14 +356,14 @@ type DeltaMeCalendarEventsOptions = DeltaMeEventsOptions
 func (c *Client) DeltaMeCalendarEvents(ctx context.Context, calendarID string, opts *DeltaMeCalendarEventsOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
+		Path:   "/me/calendars/" + graphrt.PathValue(calendarID, false) + "/events/delta",
 	}
 	opts.apply(&r)
 	var link *string
 	if opts != nil {
 		link = opts.DeltaLink
 	}
-	return DeltaSync[Event](ctx, c, r, link)
+	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
 // DeltaMeCalendarEventsPage sends GET /me/calendars/{calendarId}/events/delta.
@@ -385,10 +386,10 @@ func (c *Client) DeltaMeCalendarEvents(ctx context.Context, calendarID string, o
 func (c *Client) DeltaMeCalendarEventsPage(ctx context.Context, calendarID string, opts *DeltaMeCalendarEventsOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
+		Path:   "/me/calendars/" + graphrt.PathValue(calendarID, false) + "/events/delta",
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
 // DeltaUserCalendarEventsOptions are the optional query parameters and headers of
@@ -422,14 +423,14 @@ type DeltaUserCalendarEventsOptions = DeltaMeEventsOptions
 func (c *Client) DeltaUserCalendarEvents(ctx context.Context, userID string, calendarID string, opts *DeltaUserCalendarEventsOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendars/" + graphrt.PathValue(calendarID, false) + "/events/delta",
 	}
 	opts.apply(&r)
 	var link *string
 	if opts != nil {
 		link = opts.DeltaLink
 	}
-	return DeltaSync[Event](ctx, c, r, link)
+	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
 // DeltaUserCalendarEventsPage sends GET /users/{userId}/calendars/{calendarId}/events/delta.
@@ -454,10 +455,10 @@ func (c *Client) DeltaUserCalendarEvents(ctx context.Context, userID string, cal
 func (c *Client) DeltaUserCalendarEventsPage(ctx context.Context, userID string, calendarID string, opts *DeltaUserCalendarEventsOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendars/" + graphrt.PathValue(calendarID, false) + "/events/delta",
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
 // DeltaMeCalendarEvents2Options are the optional query parameters and headers of
@@ -492,15 +493,15 @@ type DeltaMeCalendarEvents2Options = DeltaMeEventsOptions
 func (c *Client) DeltaMeCalendarEvents2(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
-		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
+		Path:   "/me/calendars/" + graphrt.PathValue(calendarID, false) + "/events/delta",
+		Query:  url.Values{"startDateTime": {graphrt.QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
 	var link *string
 	if opts != nil {
 		link = opts.DeltaLink
 	}
-	return DeltaSync[Event](ctx, c, r, link)
+	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
 // DeltaMeCalendarEvents2Page sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
@@ -526,11 +527,11 @@ func (c *Client) DeltaMeCalendarEvents2(ctx context.Context, calendarID string, 
 func (c *Client) DeltaMeCalendarEvents2Page(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/events/delta",
-		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
+		Path:   "/me/calendars/" + graphrt.PathValue(calendarID, false) + "/events/delta",
+		Query:  url.Values{"startDateTime": {graphrt.QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
 // DeltaUserCalendarEvents2Options are the optional query parameters and headers of
@@ -567,15 +568,15 @@ type DeltaUserCalendarEvents2Options = DeltaMeEventsOptions
 func (c *Client) DeltaUserCalendarEvents2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
-		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendars/" + graphrt.PathValue(calendarID, false) + "/events/delta",
+		Query:  url.Values{"startDateTime": {graphrt.QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
 	var link *string
 	if opts != nil {
 		link = opts.DeltaLink
 	}
-	return DeltaSync[Event](ctx, c, r, link)
+	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
 // DeltaUserCalendarEvents2Page sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
@@ -603,11 +604,11 @@ func (c *Client) DeltaUserCalendarEvents2(ctx context.Context, userID string, ca
 func (c *Client) DeltaUserCalendarEvents2Page(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/calendars/" + PathValue(calendarID, false) + "/events/delta",
-		Query:  url.Values{"startDateTime": {QueryValue(startDateTime, false)}},
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendars/" + graphrt.PathValue(calendarID, false) + "/events/delta",
+		Query:  url.Values{"startDateTime": {graphrt.QueryValue(startDateTime, false)}},
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
 // DeltaMeCalendarViewOptions are the optional query parameters and headers of
@@ -647,8 +648,8 @@ func (c *Client) DeltaMeCalendarView(ctx context.Context, startDateTime string, 
 		Method: "GET",
 		Path:   "/me/calendarView/delta",
 		Query: url.Values{
-			"endDateTime":   {QueryValue(endDateTime, false)},
-			"startDateTime": {QueryValue(startDateTime, false)},
+			"endDateTime":   {graphrt.QueryValue(endDateTime, false)},
+			"startDateTime": {graphrt.QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
@@ -656,7 +657,7 @@ func (c *Client) DeltaMeCalendarView(ctx context.Context, startDateTime string, 
 	if opts != nil {
 		link = opts.DeltaLink
 	}
-	return DeltaSync[Event](ctx, c, r, link)
+	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
 // DeltaMeCalendarViewPage sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -687,12 +688,12 @@ func (c *Client) DeltaMeCalendarViewPage(ctx context.Context, startDateTime stri
 		Method: "GET",
 		Path:   "/me/calendarView/delta",
 		Query: url.Values{
-			"endDateTime":   {QueryValue(endDateTime, false)},
-			"startDateTime": {QueryValue(startDateTime, false)},
+			"endDateTime":   {graphrt.QueryValue(endDateTime, false)},
+			"startDateTime": {graphrt.QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
 // DeltaUserCalendarViewOptions are the optional query parameters and headers of
@@ -732,10 +733,10 @@ type DeltaUserCalendarViewOptions = DeltaMeEventsOptions
 func (c *Client) DeltaUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *DeltaUserCalendarViewOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/calendarView/delta",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendarView/delta",
 		Query: url.Values{
-			"endDateTime":   {QueryValue(endDateTime, false)},
-			"startDateTime": {QueryValue(startDateTime, false)},
+			"endDateTime":   {graphrt.QueryValue(endDateTime, false)},
+			"startDateTime": {graphrt.QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
@@ -743,7 +744,7 @@ func (c *Client) DeltaUserCalendarView(ctx context.Context, userID string, start
 	if opts != nil {
 		link = opts.DeltaLink
 	}
-	return DeltaSync[Event](ctx, c, r, link)
+	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
 // DeltaUserCalendarViewPage sends GET /users/{userId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -774,14 +775,14 @@ func (c *Client) DeltaUserCalendarView(ctx context.Context, userID string, start
 func (c *Client) DeltaUserCalendarViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *DeltaUserCalendarViewOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/calendarView/delta",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendarView/delta",
 		Query: url.Values{
-			"endDateTime":   {QueryValue(endDateTime, false)},
-			"startDateTime": {QueryValue(startDateTime, false)},
+			"endDateTime":   {graphrt.QueryValue(endDateTime, false)},
+			"startDateTime": {graphrt.QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
 // DeltaMeCalendarCalendarViewOptions are the optional query parameters and headers of
@@ -819,10 +820,10 @@ type DeltaMeCalendarCalendarViewOptions = DeltaMeEventsOptions
 func (c *Client) DeltaMeCalendarCalendarView(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *DeltaMeCalendarCalendarViewOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/calendarView/delta",
+		Path:   "/me/calendars/" + graphrt.PathValue(calendarID, false) + "/calendarView/delta",
 		Query: url.Values{
-			"endDateTime":   {QueryValue(endDateTime, false)},
-			"startDateTime": {QueryValue(startDateTime, false)},
+			"endDateTime":   {graphrt.QueryValue(endDateTime, false)},
+			"startDateTime": {graphrt.QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
@@ -830,7 +831,7 @@ func (c *Client) DeltaMeCalendarCalendarView(ctx context.Context, calendarID str
 	if opts != nil {
 		link = opts.DeltaLink
 	}
-	return DeltaSync[Event](ctx, c, r, link)
+	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
 // DeltaMeCalendarCalendarViewPage sends GET /me/calendars/{calendarId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -859,12 +860,12 @@ func (c *Client) DeltaMeCalendarCalendarView(ctx context.Context, calendarID str
 func (c *Client) DeltaMeCalendarCalendarViewPage(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *DeltaMeCalendarCalendarViewOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/calendars/" + PathValue(calendarID, false) + "/calendarView/delta",
+		Path:   "/me/calendars/" + graphrt.PathValue(calendarID, false) + "/calendarView/delta",
 		Query: url.Values{
-			"endDateTime":   {QueryValue(endDateTime, false)},
-			"startDateTime": {QueryValue(startDateTime, false)},
+			"endDateTime":   {graphrt.QueryValue(endDateTime, false)},
+			"startDateTime": {graphrt.QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }

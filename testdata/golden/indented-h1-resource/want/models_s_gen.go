@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/indented_h1_resource/internal/graphrt"
+)
 
 // SecureScoreControlProfile is the microsoft.graph.secureScoreControlProfile type.
 // Documented in api-reference/beta/resources/securescorecontrolprofile.md.
@@ -31,7 +34,7 @@ func knownSecureScoreControlProfile(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SecureScoreControlProfile) UnmarshalJSON(b []byte) error {
 	*v = SecureScoreControlProfile{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -53,7 +56,7 @@ func (v *SecureScoreControlProfile) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = SecureScoreControlProfile{}
 		type plain SecureScoreControlProfile
-		extra, err := DecodeObject(b, knownSecureScoreControlProfile, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownSecureScoreControlProfile, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -67,7 +70,7 @@ func (v *SecureScoreControlProfile) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v SecureScoreControlProfile) MarshalJSON() ([]byte, error) {
 	type plain SecureScoreControlProfile
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // SecureScoreControlStateUpdate is the microsoft.graph.secureScoreControlStateUpdate type.
@@ -103,7 +106,7 @@ func knownSecureScoreControlStateUpdate(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
 	*v = SecureScoreControlStateUpdate{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -128,7 +131,7 @@ func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = SecureScoreControlStateUpdate{}
 		type plain SecureScoreControlStateUpdate
-		extra, err := DecodeObject(b, knownSecureScoreControlStateUpdate, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownSecureScoreControlStateUpdate, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -142,5 +145,5 @@ func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v SecureScoreControlStateUpdate) MarshalJSON() ([]byte, error) {
 	type plain SecureScoreControlStateUpdate
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/indented_h1_resource/internal/graphrt"
 	"net/http"
 )
 
@@ -50,7 +51,7 @@ func (c *Client) UpdateSecuritySecureScoreControlProfile(ctx context.Context, se
 	r := Request{
 		Body:   body,
 		Method: "PATCH",
-		Path:   "/security/secureScoreControlProfiles/" + PathValue(secureScoreControlProfileID, false),
+		Path:   "/security/secureScoreControlProfiles/" + graphrt.PathValue(secureScoreControlProfileID, false),
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/intune_crud/internal/graphrt"
 	"iter"
 	"net/http"
 	"strings"
@@ -52,7 +53,7 @@ func (c *Client) ListDeviceManagementNotificationMessageTemplates(ctx context.Co
 		Path:   "/deviceManagement/notificationMessageTemplates",
 	}
 	opts.apply(&r)
-	return List[NotificationMessageTemplate](ctx, c, r)
+	return graphrt.List[NotificationMessageTemplate](ctx, c.Client, r)
 }
 
 // ListDeviceManagementNotificationMessageTemplatesPage sends GET /deviceManagement/notificationMessageTemplates.
@@ -76,7 +77,7 @@ func (c *Client) ListDeviceManagementNotificationMessageTemplatesPage(ctx contex
 		Path:   "/deviceManagement/notificationMessageTemplates",
 	}
 	opts.apply(&r)
-	return GetPage[NotificationMessageTemplate](ctx, c, r)
+	return graphrt.GetPage[NotificationMessageTemplate](ctx, c.Client, r)
 }
 
 // CreateDeviceManagementNotificationMessageTemplateOptions are the optional query parameters
@@ -164,7 +165,7 @@ func (o *DeleteDeviceManagementNotificationMessageTemplateOptions) apply(r *Requ
 func (c *Client) DeleteDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, opts *DeleteDeviceManagementNotificationMessageTemplateOptions) error {
 	r := Request{
 		Method: "DELETE",
-		Path:   "/deviceManagement/notificationMessageTemplates/" + PathValue(notificationMessageTemplateID, false),
+		Path:   "/deviceManagement/notificationMessageTemplates/" + graphrt.PathValue(notificationMessageTemplateID, false),
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)
@@ -217,7 +218,7 @@ func (o *GetDeviceManagementNotificationMessageTemplateOptions) apply(r *Request
 func (c *Client) GetDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, opts *GetDeviceManagementNotificationMessageTemplateOptions) (*NotificationMessageTemplate, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/deviceManagement/notificationMessageTemplates/" + PathValue(notificationMessageTemplateID, false),
+		Path:   "/deviceManagement/notificationMessageTemplates/" + graphrt.PathValue(notificationMessageTemplateID, false),
 	}
 	opts.apply(&r)
 	var out NotificationMessageTemplate
@@ -265,7 +266,7 @@ func (c *Client) UpdateDeviceManagementNotificationMessageTemplate(ctx context.C
 	r := Request{
 		Body:   body,
 		Method: "PATCH",
-		Path:   "/deviceManagement/notificationMessageTemplates/" + PathValue(notificationMessageTemplateID, false),
+		Path:   "/deviceManagement/notificationMessageTemplates/" + graphrt.PathValue(notificationMessageTemplateID, false),
 	}
 	opts.apply(&r)
 	var out NotificationMessageTemplate

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/intune_crud/internal/graphrt"
+)
 
 // NotificationMessageTemplate is the microsoft.graph.notificationMessageTemplate type.
 // Documented in
@@ -46,7 +49,7 @@ func knownNotificationMessageTemplate(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 	*v = NotificationMessageTemplate{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -63,9 +66,9 @@ func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 		case "defaultLocale":
 			dec.String(4, "defaultLocale", &v.DefaultLocale)
 		case "brandingOptions":
-			DecodeEnum(&dec, 5, "brandingOptions", &v.BrandingOptions)
+			graphrt.DecodeEnum(&dec, 5, "brandingOptions", &v.BrandingOptions)
 		case "roleScopeTagIds":
-			DecodeEnums(&dec, 6, "roleScopeTagIds", &v.RoleScopeTagIDs)
+			graphrt.DecodeEnums(&dec, 6, "roleScopeTagIds", &v.RoleScopeTagIDs)
 		case "localizedNotificationMessages":
 			dec.JSON(7, "localizedNotificationMessages", &v.LocalizedNotificationMessages)
 		default:
@@ -75,7 +78,7 @@ func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = NotificationMessageTemplate{}
 		type plain NotificationMessageTemplate
-		extra, err := DecodeObject(b, knownNotificationMessageTemplate, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownNotificationMessageTemplate, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -89,7 +92,7 @@ func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v NotificationMessageTemplate) MarshalJSON() ([]byte, error) {
 	type plain NotificationMessageTemplate
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // NotificationTemplateBrandingOptions is the

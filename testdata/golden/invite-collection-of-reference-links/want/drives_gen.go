@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/invite_collection_of_reference_links/internal/graphrt"
 	"iter"
 	"net/http"
 )
@@ -47,14 +48,14 @@ func knownDriveItemInviteRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v DriveItemInviteRequest) MarshalJSON() ([]byte, error) {
 	type plain DriveItemInviteRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *DriveItemInviteRequest) UnmarshalJSON(b []byte) error {
 	*v = DriveItemInviteRequest{}
 	type plain DriveItemInviteRequest
-	extra, err := DecodeBody(b, knownDriveItemInviteRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownDriveItemInviteRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -104,10 +105,10 @@ func (c *Client) DriveItemInvite(ctx context.Context, driveID string, itemID str
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/drives/" + PathValue(driveID, false) + "/items/" + PathValue(itemID, false) + "/invite",
+		Path:   "/drives/" + graphrt.PathValue(driveID, false) + "/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return List[Permission](ctx, c, r)
+	return graphrt.List[Permission](ctx, c.Client, r)
 }
 
 // DriveItemInvitePage sends POST /drives/{driveId}/items/{itemId}/invite.
@@ -130,8 +131,8 @@ func (c *Client) DriveItemInvitePage(ctx context.Context, driveID string, itemID
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/drives/" + PathValue(driveID, false) + "/items/" + PathValue(itemID, false) + "/invite",
+		Path:   "/drives/" + graphrt.PathValue(driveID, false) + "/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return GetPage[Permission](ctx, c, r)
+	return graphrt.GetPage[Permission](ctx, c.Client, r)
 }

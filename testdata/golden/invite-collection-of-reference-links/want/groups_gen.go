@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/invite_collection_of_reference_links/internal/graphrt"
 	"iter"
 )
 
@@ -34,10 +35,10 @@ func (c *Client) GroupDriveItemInvite(ctx context.Context, groupID string, itemI
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/groups/" + PathValue(groupID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/drive/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return List[Permission](ctx, c, r)
+	return graphrt.List[Permission](ctx, c.Client, r)
 }
 
 // GroupDriveItemInvitePage sends POST /groups/{groupId}/drive/items/{itemId}/invite.
@@ -60,8 +61,8 @@ func (c *Client) GroupDriveItemInvitePage(ctx context.Context, groupID string, i
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/groups/" + PathValue(groupID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/drive/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return GetPage[Permission](ctx, c, r)
+	return graphrt.GetPage[Permission](ctx, c.Client, r)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/invite_collection_of_reference_links/internal/graphrt"
+)
 
 // DriveRecipient is the microsoft.graph.driveRecipient type. Documented in
 // api-reference/v1.0/resources/driverecipient.md.
@@ -33,7 +36,7 @@ func knownDriveRecipient(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	*v = DriveRecipient{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -51,7 +54,7 @@ func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = DriveRecipient{}
 		type plain DriveRecipient
-		extra, err := DecodeObject(b, knownDriveRecipient, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownDriveRecipient, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -65,5 +68,5 @@ func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v DriveRecipient) MarshalJSON() ([]byte, error) {
 	type plain DriveRecipient
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

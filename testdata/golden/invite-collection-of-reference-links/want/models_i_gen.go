@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/invite_collection_of_reference_links/internal/graphrt"
+)
 
 // IdentitySet is the microsoft.graph.IdentitySet type. Documented in
 // api-reference/v1.0/resources/identityset.md. No page in the input documents its
@@ -14,10 +17,10 @@ type IdentitySet struct {
 
 // MarshalJSON writes Raw (null when it is empty).
 func (v IdentitySet) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+	return graphrt.MarshalRaw(v.Raw)
 }
 
 // UnmarshalJSON keeps a copy of b in Raw.
 func (v *IdentitySet) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	return graphrt.UnmarshalRaw(&v.Raw, b)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/invite_collection_of_reference_links/internal/graphrt"
+)
 
 // Permission is the microsoft.graph.permission type. Documented in
 // api-reference/v1.0/resources/permission.md.
@@ -37,7 +40,7 @@ func knownPermission(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Permission) UnmarshalJSON(b []byte) error {
 	*v = Permission{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -45,7 +48,7 @@ func (v *Permission) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(1, "id", &v.ID)
 		case "roles":
-			DecodeEnums(&dec, 2, "roles", &v.Roles)
+			graphrt.DecodeEnums(&dec, 2, "roles", &v.Roles)
 		case "hasPassword":
 			dec.Bool(3, "hasPassword", &v.HasPassword)
 		case "expirationDateTime":
@@ -65,7 +68,7 @@ func (v *Permission) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Permission{}
 		type plain Permission
-		extra, err := DecodeObject(b, knownPermission, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownPermission, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -79,5 +82,5 @@ func (v *Permission) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Permission) MarshalJSON() ([]byte, error) {
 	type plain Permission
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/invite_collection_of_reference_links/internal/graphrt"
 	"iter"
 )
 
@@ -34,10 +35,10 @@ func (c *Client) SiteDriveItemInvite(ctx context.Context, siteID string, itemID 
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/sites/" + PathValue(siteID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
+		Path:   "/sites/" + graphrt.PathValue(siteID, false) + "/drive/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return List[Permission](ctx, c, r)
+	return graphrt.List[Permission](ctx, c.Client, r)
 }
 
 // SiteDriveItemInvitePage sends POST /sites/{siteId}/drive/items/{itemId}/invite.
@@ -60,8 +61,8 @@ func (c *Client) SiteDriveItemInvitePage(ctx context.Context, siteID string, ite
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/sites/" + PathValue(siteID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
+		Path:   "/sites/" + graphrt.PathValue(siteID, false) + "/drive/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return GetPage[Permission](ctx, c, r)
+	return graphrt.GetPage[Permission](ctx, c.Client, r)
 }

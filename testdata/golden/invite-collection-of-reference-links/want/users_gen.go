@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/invite_collection_of_reference_links/internal/graphrt"
 	"iter"
 )
 
@@ -34,10 +35,10 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/invite",
+		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return List[Permission](ctx, c, r)
+	return graphrt.List[Permission](ctx, c.Client, r)
 }
 
 // MeDriveItemInvitePage sends POST /me/drive/items/{itemId}/invite.
@@ -60,10 +61,10 @@ func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body 
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/invite",
+		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return GetPage[Permission](ctx, c, r)
+	return graphrt.GetPage[Permission](ctx, c.Client, r)
 }
 
 // UserDriveItemInviteOptions are the optional query parameters and headers of
@@ -93,10 +94,10 @@ func (c *Client) UserDriveItemInvite(ctx context.Context, userID string, itemID 
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/users/" + PathValue(userID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/drive/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return List[Permission](ctx, c, r)
+	return graphrt.List[Permission](ctx, c.Client, r)
 }
 
 // UserDriveItemInvitePage sends POST /users/{userId}/drive/items/{itemId}/invite.
@@ -119,8 +120,8 @@ func (c *Client) UserDriveItemInvitePage(ctx context.Context, userID string, ite
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/users/" + PathValue(userID, false) + "/drive/items/" + PathValue(itemID, false) + "/invite",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/drive/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return GetPage[Permission](ctx, c, r)
+	return graphrt.GetPage[Permission](ctx, c.Client, r)
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/long_running_copy/internal/graphrt"
 	"net/http"
 )
 
@@ -32,14 +33,14 @@ func knownDriveItemCopyRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v DriveItemCopyRequest) MarshalJSON() ([]byte, error) {
 	type plain DriveItemCopyRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *DriveItemCopyRequest) UnmarshalJSON(b []byte) error {
 	*v = DriveItemCopyRequest{}
 	type plain DriveItemCopyRequest
-	extra, err := DecodeBody(b, knownDriveItemCopyRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownDriveItemCopyRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -87,8 +88,8 @@ func (c *Client) DriveItemCopy(ctx context.Context, driveID string, itemID strin
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/drives/" + PathValue(driveID, false) + "/items/" + PathValue(itemID, false) + "/copy",
+		Path:   "/drives/" + graphrt.PathValue(driveID, false) + "/items/" + graphrt.PathValue(itemID, false) + "/copy",
 	}
 	opts.apply(&r)
-	return StartMonitor(ctx, c, r)
+	return graphrt.StartMonitor(ctx, c.Client, r)
 }

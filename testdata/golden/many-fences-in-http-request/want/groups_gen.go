@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/many_fences_in_http_request/internal/graphrt"
 	"net/url"
 )
 
@@ -27,8 +28,8 @@ type GetGroupThreadPostWithExpandOptions = GetMeMessageWithExpandOptions
 func (c *Client) GetGroupThreadPostWithExpand(ctx context.Context, groupID string, threadID string, postID string, idValue string, opts *GetGroupThreadPostWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false),
-		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/threads/" + graphrt.PathValue(threadID, false) + "/posts/" + graphrt.PathValue(postID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + graphrt.QueryValue(idValue, true) + ")"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -58,8 +59,8 @@ type GetGroupConversationThreadPostWithExpandOptions = GetMeMessageWithExpandOpt
 func (c *Client) GetGroupConversationThreadPostWithExpand(ctx context.Context, groupID string, conversationID string, threadID string, postID string, idValue string, opts *GetGroupConversationThreadPostWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/conversations/" + PathValue(conversationID, false) + "/threads/" + PathValue(threadID, false) + "/posts/" + PathValue(postID, false),
-		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/conversations/" + graphrt.PathValue(conversationID, false) + "/threads/" + graphrt.PathValue(threadID, false) + "/posts/" + graphrt.PathValue(postID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + graphrt.QueryValue(idValue, true) + ")"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -89,8 +90,8 @@ type GetGroupEventsWithFilterContainsOptions = GetMeMessageWithExpandOptions
 func (c *Client) GetGroupEventsWithFilterContains(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterContainsOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/events",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and contains(ep/value, " + QueryValue(propertyValue, true) + "))"}},
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/events",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and contains(ep/value, " + graphrt.QueryValue(propertyValue, true) + "))"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -120,8 +121,8 @@ type GetGroupEventsWithFilterNeOptions = GetMeMessageWithExpandOptions
 func (c *Client) GetGroupEventsWithFilterNe(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterNeOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/events",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value ne " + QueryValue(propertyValue, true) + ")"}},
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/events",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value ne " + graphrt.QueryValue(propertyValue, true) + ")"}},
 	}
 	opts.apply(&r)
 	var out Message

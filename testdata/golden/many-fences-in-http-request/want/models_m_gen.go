@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/many_fences_in_http_request/internal/graphrt"
+)
 
 // Message is the microsoft.graph.message type. Documented in
 // api-reference/beta/resources/message.md.
@@ -33,7 +36,7 @@ func knownMessage(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Message) UnmarshalJSON(b []byte) error {
 	*v = Message{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -51,7 +54,7 @@ func (v *Message) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Message{}
 		type plain Message
-		extra, err := DecodeObject(b, knownMessage, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownMessage, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -65,5 +68,5 @@ func (v *Message) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Message) MarshalJSON() ([]byte, error) {
 	type plain Message
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/many_fences_in_http_request/internal/graphrt"
 	"iter"
 	"net/http"
 	"net/url"
@@ -51,8 +52,8 @@ func (o *GetMeMessageWithExpandOptions) apply(r *Request) {
 func (c *Client) GetMeMessageWithExpand(ctx context.Context, messageID string, idValue string, opts *GetMeMessageWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/messages/" + PathValue(messageID, false),
-		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
+		Path:   "/me/messages/" + graphrt.PathValue(messageID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + graphrt.QueryValue(idValue, true) + ")"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -85,8 +86,8 @@ type GetUserMessageWithExpandOptions = GetMeMessageWithExpandOptions
 func (c *Client) GetUserMessageWithExpand(ctx context.Context, userID string, messageID string, idValue string, opts *GetUserMessageWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/messages/" + PathValue(messageID, false),
-		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages/" + graphrt.PathValue(messageID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + graphrt.QueryValue(idValue, true) + ")"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -116,8 +117,8 @@ type GetMeMailFolderMessageWithExpandOptions = GetMeMessageWithExpandOptions
 func (c *Client) GetMeMailFolderMessageWithExpand(ctx context.Context, mailFolderID string, messageID string, idValue string, opts *GetMeMailFolderMessageWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false) + "/messages/" + PathValue(messageID, false),
-		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
+		Path:   "/me/mailFolders/" + graphrt.PathValue(mailFolderID, false) + "/messages/" + graphrt.PathValue(messageID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + graphrt.QueryValue(idValue, true) + ")"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -147,8 +148,8 @@ type GetMeMailFolderWithExpandOptions = GetMeMessageWithExpandOptions
 func (c *Client) GetMeMailFolderWithExpand(ctx context.Context, mailFolderID string, idValue string, opts *GetMeMailFolderWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/mailFolders/" + PathValue(mailFolderID, false),
-		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
+		Path:   "/me/mailFolders/" + graphrt.PathValue(mailFolderID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + graphrt.QueryValue(idValue, true) + ")"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -181,8 +182,8 @@ type GetUserMailFolderWithExpandOptions = GetMeMessageWithExpandOptions
 func (c *Client) GetUserMailFolderWithExpand(ctx context.Context, userID string, mailFolderID string, idValue string, opts *GetUserMailFolderWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/mailFolders/" + PathValue(mailFolderID, false),
-		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/mailFolders/" + graphrt.PathValue(mailFolderID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + graphrt.QueryValue(idValue, true) + ")"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -212,8 +213,8 @@ type GetMeEventWithExpandOptions = GetMeMessageWithExpandOptions
 func (c *Client) GetMeEventWithExpand(ctx context.Context, eventID string, idValue string, opts *GetMeEventWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/events/" + PathValue(eventID, false),
-		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
+		Path:   "/me/events/" + graphrt.PathValue(eventID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + graphrt.QueryValue(idValue, true) + ")"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -246,8 +247,8 @@ type GetUserEventWithExpandOptions = GetMeMessageWithExpandOptions
 func (c *Client) GetUserEventWithExpand(ctx context.Context, userID string, eventID string, idValue string, opts *GetUserEventWithExpandOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/events/" + PathValue(eventID, false),
-		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + QueryValue(idValue, true) + ")"}},
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/events/" + graphrt.PathValue(eventID, false),
+		Query:  url.Values{"$expand": {"singleValueExtendedProperties($filter=id eq " + graphrt.QueryValue(idValue, true) + ")"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -281,10 +282,10 @@ func (c *Client) ListMeMessagesWithFilter(ctx context.Context, idValue string, p
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value eq " + graphrt.QueryValue(propertyValue, true) + ")"}},
 	}
 	opts.apply(&r)
-	return List[Message](ctx, c, r)
+	return graphrt.List[Message](ctx, c.Client, r)
 }
 
 // ListMeMessagesWithFilterPage sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
@@ -304,10 +305,10 @@ func (c *Client) ListMeMessagesWithFilterPage(ctx context.Context, idValue strin
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value eq " + graphrt.QueryValue(propertyValue, true) + ")"}},
 	}
 	opts.apply(&r)
-	return GetPage[Message](ctx, c, r)
+	return graphrt.GetPage[Message](ctx, c.Client, r)
 }
 
 // GetUserMessagesWithFilterOptions are the optional query parameters and headers of
@@ -333,8 +334,8 @@ type GetUserMessagesWithFilterOptions = GetMeMessageWithExpandOptions
 func (c *Client) GetUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/messages",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value eq " + graphrt.QueryValue(propertyValue, true) + ")"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -365,7 +366,7 @@ func (c *Client) GetMeEventsWithFilter(ctx context.Context, idValue string, prop
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value eq " + graphrt.QueryValue(propertyValue, true) + ")"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -398,8 +399,8 @@ type GetUserEventsWithFilterOptions = GetMeMessageWithExpandOptions
 func (c *Client) GetUserEventsWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserEventsWithFilterOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/events",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value eq " + QueryValue(propertyValue, true) + ")"}},
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/events",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value eq " + graphrt.QueryValue(propertyValue, true) + ")"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -433,10 +434,10 @@ func (c *Client) ListMeMessagesWithFilterContains(ctx context.Context, idValue s
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and contains(ep/value, " + QueryValue(propertyValue, true) + "))"}},
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and contains(ep/value, " + graphrt.QueryValue(propertyValue, true) + "))"}},
 	}
 	opts.apply(&r)
-	return List[Message](ctx, c, r)
+	return graphrt.List[Message](ctx, c.Client, r)
 }
 
 // ListMeMessagesWithFilterContainsPage sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
@@ -456,10 +457,10 @@ func (c *Client) ListMeMessagesWithFilterContainsPage(ctx context.Context, idVal
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and contains(ep/value, " + QueryValue(propertyValue, true) + "))"}},
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and contains(ep/value, " + graphrt.QueryValue(propertyValue, true) + "))"}},
 	}
 	opts.apply(&r)
-	return GetPage[Message](ctx, c, r)
+	return graphrt.GetPage[Message](ctx, c.Client, r)
 }
 
 // GetUserMessagesWithFilterContainsOptions are the optional query parameters and headers of
@@ -485,8 +486,8 @@ type GetUserMessagesWithFilterContainsOptions = GetMeMessageWithExpandOptions
 func (c *Client) GetUserMessagesWithFilterContains(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterContainsOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/messages",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and contains(ep/value, " + QueryValue(propertyValue, true) + "))"}},
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and contains(ep/value, " + graphrt.QueryValue(propertyValue, true) + "))"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -520,10 +521,10 @@ func (c *Client) ListMeMessagesWithFilterStartswith(ctx context.Context, idValue
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and startswith(ep/value, " + QueryValue(propertyValue, true) + "))"}},
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and startswith(ep/value, " + graphrt.QueryValue(propertyValue, true) + "))"}},
 	}
 	opts.apply(&r)
-	return List[Message](ctx, c, r)
+	return graphrt.List[Message](ctx, c.Client, r)
 }
 
 // ListMeMessagesWithFilterStartswithPage sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
@@ -544,10 +545,10 @@ func (c *Client) ListMeMessagesWithFilterStartswithPage(ctx context.Context, idV
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and startswith(ep/value, " + QueryValue(propertyValue, true) + "))"}},
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and startswith(ep/value, " + graphrt.QueryValue(propertyValue, true) + "))"}},
 	}
 	opts.apply(&r)
-	return GetPage[Message](ctx, c, r)
+	return graphrt.GetPage[Message](ctx, c.Client, r)
 }
 
 // GetUserMessagesWithFilterStartswithOptions are the optional query parameters and headers
@@ -573,8 +574,8 @@ type GetUserMessagesWithFilterStartswithOptions = GetMeMessageWithExpandOptions
 func (c *Client) GetUserMessagesWithFilterStartswith(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterStartswithOptions) (*Message, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/messages",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and startswith(ep/value, " + QueryValue(propertyValue, true) + "))"}},
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and startswith(ep/value, " + graphrt.QueryValue(propertyValue, true) + "))"}},
 	}
 	opts.apply(&r)
 	var out Message
@@ -608,10 +609,10 @@ func (c *Client) ListMeMessagesWithFilterNe(ctx context.Context, idValue string,
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value ne " + QueryValue(propertyValue, true) + ")"}},
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value ne " + graphrt.QueryValue(propertyValue, true) + ")"}},
 	}
 	opts.apply(&r)
-	return List[Message](ctx, c, r)
+	return graphrt.List[Message](ctx, c.Client, r)
 }
 
 // ListMeMessagesWithFilterNePage sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
@@ -631,8 +632,8 @@ func (c *Client) ListMeMessagesWithFilterNePage(ctx context.Context, idValue str
 	r := Request{
 		Method: "GET",
 		Path:   "/me/messages",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + QueryValue(idValue, true) + " and ep/value ne " + QueryValue(propertyValue, true) + ")"}},
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value ne " + graphrt.QueryValue(propertyValue, true) + ")"}},
 	}
 	opts.apply(&r)
-	return GetPage[Message](ctx, c, r)
+	return graphrt.GetPage[Message](ctx, c.Client, r)
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/naming_hazards/internal/graphrt"
 	"net/http"
 )
 
@@ -43,7 +44,7 @@ func (o *DeleteGroupMemberRefOptions) apply(r *Request) {
 func (c *Client) DeleteGroupMemberRef(ctx context.Context, groupID string, memberID string, opts *DeleteGroupMemberRefOptions) error {
 	r := Request{
 		Method: "DELETE",
-		Path:   "/groups/" + PathValue(groupID, false) + "/members/" + PathValue(memberID, false) + "/$ref",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/members/" + graphrt.PathValue(memberID, false) + "/$ref",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/naming_hazards/internal/graphrt"
+)
 
 // CalendarGroup is the microsoft.graph.calendarGroup type. Documented in
 // api-reference/beta/resources/calendargroup.md.
@@ -31,7 +34,7 @@ func knownCalendarGroup(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *CalendarGroup) UnmarshalJSON(b []byte) error {
 	*v = CalendarGroup{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -47,7 +50,7 @@ func (v *CalendarGroup) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = CalendarGroup{}
 		type plain CalendarGroup
-		extra, err := DecodeObject(b, knownCalendarGroup, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownCalendarGroup, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -61,5 +64,5 @@ func (v *CalendarGroup) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v CalendarGroup) MarshalJSON() ([]byte, error) {
 	type plain CalendarGroup
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/naming_hazards/internal/graphrt"
+)
 
 // ListItem is the microsoft.graph.listItem type. Documented in
 // api-reference/beta/resources/listitem.md.
@@ -43,7 +46,7 @@ func knownListItem(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *ListItem) UnmarshalJSON(b []byte) error {
 	*v = ListItem{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -64,7 +67,7 @@ func (v *ListItem) UnmarshalJSON(b []byte) error {
 		case "DisplayName":
 			dec.String(6, "DisplayName", &v.DisplayName2)
 		case "größe":
-			DecodeFloat(&dec, 7, "größe", &v.Größe)
+			graphrt.DecodeFloat(&dec, 7, "größe", &v.Größe)
 		case "Client":
 			dec.String(8, "Client", &v.Client)
 		default:
@@ -74,7 +77,7 @@ func (v *ListItem) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = ListItem{}
 		type plain ListItem
-		extra, err := DecodeObject(b, knownListItem, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownListItem, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -88,5 +91,5 @@ func (v *ListItem) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v ListItem) MarshalJSON() ([]byte, error) {
 	type plain ListItem
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

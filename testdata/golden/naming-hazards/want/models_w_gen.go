@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/naming_hazards/internal/graphrt"
+)
 
 // WorkbookRange is the microsoft.graph.workbookRange type. Documented in
 // api-reference/beta/resources/workbookrange.md.
@@ -33,7 +36,7 @@ func knownWorkbookRange(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
 	*v = WorkbookRange{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -43,7 +46,7 @@ func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
 		case "values":
 			dec.Raw(2, "values", &v.Values)
 		case "rowCount":
-			DecodeInt(&dec, 3, "rowCount", &v.RowCount)
+			graphrt.DecodeInt(&dec, 3, "rowCount", &v.RowCount)
 		default:
 			dec.Other()
 		}
@@ -51,7 +54,7 @@ func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = WorkbookRange{}
 		type plain WorkbookRange
-		extra, err := DecodeObject(b, knownWorkbookRange, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownWorkbookRange, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -68,5 +71,5 @@ func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v WorkbookRange) MarshalJSON() ([]byte, error) {
 	type plain WorkbookRange
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

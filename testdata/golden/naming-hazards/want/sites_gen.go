@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/naming_hazards/internal/graphrt"
 	"net/http"
 )
 
@@ -58,14 +59,14 @@ func knownCreateSiteListItemRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v CreateSiteListItemRequest) MarshalJSON() ([]byte, error) {
 	type plain CreateSiteListItemRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *CreateSiteListItemRequest) UnmarshalJSON(b []byte) error {
 	*v = CreateSiteListItemRequest{}
 	type plain CreateSiteListItemRequest
-	extra, err := DecodeBody(b, knownCreateSiteListItemRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownCreateSiteListItemRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -114,7 +115,7 @@ func (c *Client) CreateSiteListItem(ctx context.Context, siteID string, listID s
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/sites/" + PathValue(siteID, false) + "/lists/" + PathValue(listID, false) + "/items",
+		Path:   "/sites/" + graphrt.PathValue(siteID, false) + "/lists/" + graphrt.PathValue(listID, false) + "/items",
 	}
 	opts.apply(&r)
 	var out ListItem

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/naming_hazards/internal/graphrt"
 	"iter"
 	"net/http"
 )
@@ -51,7 +52,7 @@ func (c *Client) ListMeCalendarGroups(ctx context.Context, opts *ListMeCalendarG
 		Path:   "/me/calendarGroups",
 	}
 	opts.apply(&r)
-	return List[CalendarGroup](ctx, c, r)
+	return graphrt.List[CalendarGroup](ctx, c.Client, r)
 }
 
 // ListMeCalendarGroupsPage sends GET /me/calendarGroups.
@@ -76,7 +77,7 @@ func (c *Client) ListMeCalendarGroupsPage(ctx context.Context, opts *ListMeCalen
 		Path:   "/me/calendarGroups",
 	}
 	opts.apply(&r)
-	return GetPage[CalendarGroup](ctx, c, r)
+	return graphrt.GetPage[CalendarGroup](ctx, c.Client, r)
 }
 
 // MeDriveItemWorkbookWorksheetRangeOptions are the optional query parameters and headers of
@@ -116,7 +117,7 @@ func (o *MeDriveItemWorkbookWorksheetRangeOptions) apply(r *Request) {
 func (c *Client) MeDriveItemWorkbookWorksheetRange(ctx context.Context, itemID string, worksheetID string, address string, opts *MeDriveItemWorkbookWorksheetRangeOptions) (*WorkbookRange, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/worksheets/" + PathValue(worksheetID, false) + "/range(address=" + PathValue(address, true) + ")",
+		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/workbook/worksheets/" + graphrt.PathValue(worksheetID, false) + "/range(address=" + graphrt.PathValue(address, true) + ")",
 	}
 	opts.apply(&r)
 	var out WorkbookRange
@@ -150,7 +151,7 @@ type MeDriveItemWorkbookWorksheetCellOptions = MeDriveItemWorkbookWorksheetRange
 func (c *Client) MeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID string, worksheetID string, row int32, column string, opts *MeDriveItemWorkbookWorksheetCellOptions) (*WorkbookRange, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/worksheets/" + PathValue(worksheetID, false) + "/cell(row=" + PathValue(row, false) + ",column=" + PathValue(column, true) + ")",
+		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/workbook/worksheets/" + graphrt.PathValue(worksheetID, false) + "/cell(row=" + graphrt.PathValue(row, false) + ",column=" + graphrt.PathValue(column, true) + ")",
 	}
 	opts.apply(&r)
 	var out WorkbookRange
@@ -180,7 +181,7 @@ type GetMeDriveItemWorkbookNameRangeOptions = MeDriveItemWorkbookWorksheetRangeO
 func (c *Client) GetMeDriveItemWorkbookNameRange(ctx context.Context, itemID string, typeValue string, opts *GetMeDriveItemWorkbookNameRangeOptions) (*WorkbookRange, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/names/" + PathValue(typeValue, false) + "/range",
+		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/workbook/names/" + graphrt.PathValue(typeValue, false) + "/range",
 	}
 	opts.apply(&r)
 	var out WorkbookRange

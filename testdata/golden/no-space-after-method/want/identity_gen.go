@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/no_space_after_method/internal/graphrt"
 	"iter"
 	"net/http"
 )
@@ -48,10 +49,10 @@ func (o *ListIdentityB2xUserFlowUserflowIdentityProvidersOptions) apply(r *Reque
 func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string, opts *ListIdentityB2xUserFlowUserflowIdentityProvidersOptions) iter.Seq2[IdentityProvider, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/identity/b2xUserFlows/" + PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
+		Path:   "/identity/b2xUserFlows/" + graphrt.PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
 	opts.apply(&r)
-	return List[IdentityProvider](ctx, c, r)
+	return graphrt.List[IdentityProvider](ctx, c.Client, r)
 }
 
 // ListIdentityB2xUserFlowUserflowIdentityProvidersPage sends GET /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
@@ -72,10 +73,10 @@ func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Co
 func (c *Client) ListIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx context.Context, b2xUserFlowID string, opts *ListIdentityB2xUserFlowUserflowIdentityProvidersOptions) (*Page[IdentityProvider], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/identity/b2xUserFlows/" + PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
+		Path:   "/identity/b2xUserFlows/" + graphrt.PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
 	opts.apply(&r)
-	return GetPage[IdentityProvider](ctx, c, r)
+	return graphrt.GetPage[IdentityProvider](ctx, c.Client, r)
 }
 
 // UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions are the optional query
@@ -118,10 +119,10 @@ func (o *UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions) apply(r *Req
 func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProviders(ctx context.Context, b2xUserFlowID string, opts *UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions) iter.Seq2[IdentityProvider, error] {
 	r := Request{
 		Method: "PATCH",
-		Path:   "/identity/b2xUserFlows/" + PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
+		Path:   "/identity/b2xUserFlows/" + graphrt.PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
 	opts.apply(&r)
-	return List[IdentityProvider](ctx, c, r)
+	return graphrt.List[IdentityProvider](ctx, c.Client, r)
 }
 
 // UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage sends PATCH /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
@@ -142,10 +143,10 @@ func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProviders(ctx context.
 func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage(ctx context.Context, b2xUserFlowID string, opts *UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions) (*Page[IdentityProvider], error) {
 	r := Request{
 		Method: "PATCH",
-		Path:   "/identity/b2xUserFlows/" + PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
+		Path:   "/identity/b2xUserFlows/" + graphrt.PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
 	opts.apply(&r)
-	return GetPage[IdentityProvider](ctx, c, r)
+	return graphrt.GetPage[IdentityProvider](ctx, c.Client, r)
 }
 
 // DeleteIdentityB2xUserFlowUserflowIdentityProviderRefOptions are the optional query
@@ -186,7 +187,7 @@ func (o *DeleteIdentityB2xUserFlowUserflowIdentityProviderRefOptions) apply(r *R
 func (c *Client) DeleteIdentityB2xUserFlowUserflowIdentityProviderRef(ctx context.Context, userflowID string, userflowIdentityProviderID string, opts *DeleteIdentityB2xUserFlowUserflowIdentityProviderRefOptions) error {
 	r := Request{
 		Method: "DELETE",
-		Path:   "/identity/b2xUserFlows/" + PathValue(userflowID, false) + "/userflowIdentityProviders/" + PathValue(userflowIdentityProviderID, false) + "/$ref",
+		Path:   "/identity/b2xUserFlows/" + graphrt.PathValue(userflowID, false) + "/userflowIdentityProviders/" + graphrt.PathValue(userflowIdentityProviderID, false) + "/$ref",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/no_space_after_method/internal/graphrt"
+)
 
 // IdentityProvider is the microsoft.graph.identityProvider type. Documented in
 // api-reference/beta/resources/identityprovider.md. No page in the input documents its
@@ -14,10 +17,10 @@ type IdentityProvider struct {
 
 // MarshalJSON writes Raw (null when it is empty).
 func (v IdentityProvider) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+	return graphrt.MarshalRaw(v.Raw)
 }
 
 // UnmarshalJSON keeps a copy of b in Raw.
 func (v *IdentityProvider) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	return graphrt.UnmarshalRaw(&v.Raw, b)
 }

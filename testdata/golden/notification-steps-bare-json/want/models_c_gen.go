@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/notification_steps_bare_json/internal/graphrt"
+)
 
 // Call is the microsoft.graph.call type. Documented in api-reference/beta/resources/call.md.
 type Call struct {
@@ -41,7 +44,7 @@ func knownCall(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Call) UnmarshalJSON(b []byte) error {
 	*v = Call{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -53,7 +56,7 @@ func (v *Call) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(3, "id", &v.ID)
 		case "requestedModalities":
-			DecodeEnums(&dec, 4, "requestedModalities", &v.RequestedModalities)
+			graphrt.DecodeEnums(&dec, 4, "requestedModalities", &v.RequestedModalities)
 		case "state":
 			dec.String(5, "state", &v.State)
 		case "subject":
@@ -67,7 +70,7 @@ func (v *Call) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Call{}
 		type plain Call
-		extra, err := DecodeObject(b, knownCall, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownCall, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -81,5 +84,5 @@ func (v *Call) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Call) MarshalJSON() ([]byte, error) {
 	type plain Call
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/query_template/internal/graphrt"
 	"iter"
 )
 
@@ -32,10 +33,10 @@ type ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesOptions = ListGr
 func (c *Client) ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses(ctx context.Context, mobileAppID string, opts *ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/deviceAppManagement/mobileApps/" + PathValue(mobileAppID, false) + "/microsoft.graph.iosVppApp/assignedLicenses",
+		Path:   "/deviceAppManagement/mobileApps/" + graphrt.PathValue(mobileAppID, false) + "/microsoft.graph.iosVppApp/assignedLicenses",
 	}
 	opts.apply(&r)
-	return List[DirectoryObject](ctx, c, r)
+	return graphrt.List[DirectoryObject](ctx, c.Client, r)
 }
 
 // ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage sends GET /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses.
@@ -56,8 +57,8 @@ func (c *Client) ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses(ctx
 func (c *Client) ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage(ctx context.Context, mobileAppID string, opts *ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/deviceAppManagement/mobileApps/" + PathValue(mobileAppID, false) + "/microsoft.graph.iosVppApp/assignedLicenses",
+		Path:   "/deviceAppManagement/mobileApps/" + graphrt.PathValue(mobileAppID, false) + "/microsoft.graph.iosVppApp/assignedLicenses",
 	}
 	opts.apply(&r)
-	return GetPage[DirectoryObject](ctx, c, r)
+	return graphrt.GetPage[DirectoryObject](ctx, c.Client, r)
 }

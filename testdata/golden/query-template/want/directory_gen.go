@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/query_template/internal/graphrt"
 	"iter"
 )
 
@@ -34,7 +35,7 @@ func (c *Client) ListDirectoryDeletedItemsAsGroup(ctx context.Context, opts *Lis
 		Path:   "/directory/deletedItems/microsoft.graph.group",
 	}
 	opts.apply(&r)
-	return List[DirectoryObject](ctx, c, r)
+	return graphrt.List[DirectoryObject](ctx, c.Client, r)
 }
 
 // ListDirectoryDeletedItemsAsGroupPage sends GET /directory/deletedItems/microsoft.graph.group.
@@ -58,5 +59,5 @@ func (c *Client) ListDirectoryDeletedItemsAsGroupPage(ctx context.Context, opts 
 		Path:   "/directory/deletedItems/microsoft.graph.group",
 	}
 	opts.apply(&r)
-	return GetPage[DirectoryObject](ctx, c, r)
+	return graphrt.GetPage[DirectoryObject](ctx, c.Client, r)
 }

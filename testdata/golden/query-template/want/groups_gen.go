@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/query_template/internal/graphrt"
 	"iter"
 	"net/http"
 )
@@ -47,10 +48,10 @@ func (o *ListGroupMembersAsUserOptions) apply(r *Request) {
 func (c *Client) ListGroupMembersAsUser(ctx context.Context, groupID string, opts *ListGroupMembersAsUserOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/members/microsoft.graph.user",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/members/microsoft.graph.user",
 	}
 	opts.apply(&r)
-	return List[DirectoryObject](ctx, c, r)
+	return graphrt.List[DirectoryObject](ctx, c.Client, r)
 }
 
 // ListGroupMembersAsUserPage sends GET /groups/{groupId}/members/microsoft.graph.user.
@@ -71,10 +72,10 @@ func (c *Client) ListGroupMembersAsUser(ctx context.Context, groupID string, opt
 func (c *Client) ListGroupMembersAsUserPage(ctx context.Context, groupID string, opts *ListGroupMembersAsUserOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/members/microsoft.graph.user",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/members/microsoft.graph.user",
 	}
 	opts.apply(&r)
-	return GetPage[DirectoryObject](ctx, c, r)
+	return graphrt.GetPage[DirectoryObject](ctx, c.Client, r)
 }
 
 // GetGroupMembersCountOptions are the optional query parameters and headers of
@@ -98,7 +99,7 @@ type GetGroupMembersCountOptions = GetUsersCountOptions
 func (c *Client) GetGroupMembersCount(ctx context.Context, groupID string, opts *GetGroupMembersCountOptions) (int64, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/members/$count",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/members/$count",
 	}
 	opts.apply(&r)
 	return c.Count(ctx, r)
@@ -125,7 +126,7 @@ type GetGroupMembersAsUserCountOptions = GetUsersCountOptions
 func (c *Client) GetGroupMembersAsUserCount(ctx context.Context, groupID string, opts *GetGroupMembersAsUserCountOptions) (int64, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/groups/" + PathValue(groupID, false) + "/members/microsoft.graph.user/$count",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/members/microsoft.graph.user/$count",
 	}
 	opts.apply(&r)
 	return c.Count(ctx, r)

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/query_template/internal/graphrt"
 	"net/http"
 	"net/url"
 )
@@ -56,7 +57,7 @@ func (o *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) apply(r 
 func (c *Client) GetInformationProtectionBitlockerRecoveryKeyWithSelect(ctx context.Context, bitlockeryRecoveryKeyID string, opts *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) (*BitlockerRecoveryKey, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/informationProtection/bitlocker/recoveryKeys/" + PathValue(bitlockeryRecoveryKeyID, false),
+		Path:   "/informationProtection/bitlocker/recoveryKeys/" + graphrt.PathValue(bitlockeryRecoveryKeyID, false),
 		Query:  url.Values{"$select": {"key"}},
 	}
 	opts.apply(&r)
@@ -89,7 +90,7 @@ type GetInformationProtectionBitlockerRecoveryKeyOptions = GetInformationProtect
 func (c *Client) GetInformationProtectionBitlockerRecoveryKey(ctx context.Context, bitlockeryRecoveryKeyID string, opts *GetInformationProtectionBitlockerRecoveryKeyOptions) (*BitlockerRecoveryKey, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/informationProtection/bitlocker/recoveryKeys/" + PathValue(bitlockeryRecoveryKeyID, true),
+		Path:   "/informationProtection/bitlocker/recoveryKeys/" + graphrt.PathValue(bitlockeryRecoveryKeyID, true),
 	}
 	opts.apply(&r)
 	var out BitlockerRecoveryKey

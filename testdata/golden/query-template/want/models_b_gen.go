@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/query_template/internal/graphrt"
+)
 
 // BitlockerRecoveryKey is the microsoft.graph.bitlockerRecoveryKey type. Documented in
 // api-reference/beta/resources/bitlockerrecoverykey.md.
@@ -31,7 +34,7 @@ func knownBitlockerRecoveryKey(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *BitlockerRecoveryKey) UnmarshalJSON(b []byte) error {
 	*v = BitlockerRecoveryKey{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -50,7 +53,7 @@ func (v *BitlockerRecoveryKey) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = BitlockerRecoveryKey{}
 		type plain BitlockerRecoveryKey
-		extra, err := DecodeObject(b, knownBitlockerRecoveryKey, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownBitlockerRecoveryKey, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -64,5 +67,5 @@ func (v *BitlockerRecoveryKey) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v BitlockerRecoveryKey) MarshalJSON() ([]byte, error) {
 	type plain BitlockerRecoveryKey
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/query_template/internal/graphrt"
+)
 
 // Event is the microsoft.graph.event type. Documented in
 // api-reference/beta/resources/event.md.
@@ -31,7 +34,7 @@ func knownEvent(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Event) UnmarshalJSON(b []byte) error {
 	*v = Event{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -50,7 +53,7 @@ func (v *Event) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Event{}
 		type plain Event
-		extra, err := DecodeObject(b, knownEvent, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownEvent, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -64,5 +67,5 @@ func (v *Event) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Event) MarshalJSON() ([]byte, error) {
 	type plain Event
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

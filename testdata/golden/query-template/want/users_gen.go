@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	graphrt "goldencheck/query_template/internal/graphrt"
 	"io"
 	"iter"
 	"net/http"
@@ -41,7 +42,7 @@ func (c *Client) ListMeMemberOfXAsGroup(ctx context.Context, opts *ListMeMemberO
 		Query:  url.Values{"$filter": {"groupTypes/any(a:a eq 'unified')"}},
 	}
 	opts.apply(&r)
-	return List[DirectoryObject](ctx, c, r)
+	return graphrt.List[DirectoryObject](ctx, c.Client, r)
 }
 
 // ListMeMemberOfXAsGroupPage sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
@@ -66,7 +67,7 @@ func (c *Client) ListMeMemberOfXAsGroupPage(ctx context.Context, opts *ListMeMem
 		Query:  url.Values{"$filter": {"groupTypes/any(a:a eq 'unified')"}},
 	}
 	opts.apply(&r)
-	return GetPage[DirectoryObject](ctx, c, r)
+	return graphrt.GetPage[DirectoryObject](ctx, c.Client, r)
 }
 
 // DeltaMeCalendarViewOptions are the optional query parameters and headers of
@@ -132,8 +133,8 @@ func (c *Client) DeltaMeCalendarView(ctx context.Context, startDateTime string, 
 		Method: "GET",
 		Path:   "/me/calendarView/delta",
 		Query: url.Values{
-			"endDateTime":   {QueryValue(endDateTime, false)},
-			"startDateTime": {QueryValue(startDateTime, false)},
+			"endDateTime":   {graphrt.QueryValue(endDateTime, false)},
+			"startDateTime": {graphrt.QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
@@ -141,7 +142,7 @@ func (c *Client) DeltaMeCalendarView(ctx context.Context, startDateTime string, 
 	if opts != nil {
 		link = opts.DeltaLink
 	}
-	return DeltaSync[Event](ctx, c, r, link)
+	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
 // DeltaMeCalendarViewPage sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -167,12 +168,12 @@ func (c *Client) DeltaMeCalendarViewPage(ctx context.Context, startDateTime stri
 		Method: "GET",
 		Path:   "/me/calendarView/delta",
 		Query: url.Values{
-			"endDateTime":   {QueryValue(endDateTime, false)},
-			"startDateTime": {QueryValue(startDateTime, false)},
+			"endDateTime":   {graphrt.QueryValue(endDateTime, false)},
+			"startDateTime": {graphrt.QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
 // ListMeCalendarViewOptions are the optional query parameters and headers of
@@ -238,12 +239,12 @@ func (c *Client) ListMeCalendarView(ctx context.Context, startDateTime string, e
 		Method: "GET",
 		Path:   "/me/calendarView",
 		Query: url.Values{
-			"endDateTime":   {QueryValue(endDateTime, false)},
-			"startDateTime": {QueryValue(startDateTime, false)},
+			"endDateTime":   {graphrt.QueryValue(endDateTime, false)},
+			"startDateTime": {graphrt.QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	return graphrt.List[Event](ctx, c.Client, r)
 }
 
 // ListMeCalendarViewPage sends GET /me/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -270,12 +271,12 @@ func (c *Client) ListMeCalendarViewPage(ctx context.Context, startDateTime strin
 		Method: "GET",
 		Path:   "/me/calendarView",
 		Query: url.Values{
-			"endDateTime":   {QueryValue(endDateTime, false)},
-			"startDateTime": {QueryValue(startDateTime, false)},
+			"endDateTime":   {graphrt.QueryValue(endDateTime, false)},
+			"startDateTime": {graphrt.QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
 // ListUserCalendarViewOptions are the optional query parameters and headers of
@@ -309,14 +310,14 @@ type ListUserCalendarViewOptions = ListMeCalendarViewOptions
 func (c *Client) ListUserCalendarView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListUserCalendarViewOptions) iter.Seq2[Event, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/calendarView",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendarView",
 		Query: url.Values{
-			"endDateTime":   {QueryValue(endDateTime, false)},
-			"startDateTime": {QueryValue(startDateTime, false)},
+			"endDateTime":   {graphrt.QueryValue(endDateTime, false)},
+			"startDateTime": {graphrt.QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return List[Event](ctx, c, r)
+	return graphrt.List[Event](ctx, c.Client, r)
 }
 
 // ListUserCalendarViewPage sends GET /users/{userId}/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -343,14 +344,14 @@ func (c *Client) ListUserCalendarView(ctx context.Context, userID string, startD
 func (c *Client) ListUserCalendarViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ListUserCalendarViewOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/calendarView",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendarView",
 		Query: url.Values{
-			"endDateTime":   {QueryValue(endDateTime, false)},
-			"startDateTime": {QueryValue(startDateTime, false)},
+			"endDateTime":   {graphrt.QueryValue(endDateTime, false)},
+			"startDateTime": {graphrt.QueryValue(startDateTime, false)},
 		},
 	}
 	opts.apply(&r)
-	return GetPage[Event](ctx, c, r)
+	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
 // GetMePhotoValueOptions are the optional query parameters and headers of GetMePhotoValue;
@@ -420,7 +421,7 @@ type GetUserPhotoValueOptions = GetMePhotoValueOptions
 func (c *Client) GetUserPhotoValue(ctx context.Context, userID string, opts *GetUserPhotoValueOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(userID, false) + "/photo/$value",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/photo/$value",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)
@@ -450,7 +451,7 @@ type GetMePhotoValueBySizeOptions = GetMePhotoValueOptions
 func (c *Client) GetMePhotoValueBySize(ctx context.Context, size string, opts *GetMePhotoValueBySizeOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/photos/" + PathValue(size, false) + "/$value",
+		Path:   "/me/photos/" + graphrt.PathValue(size, false) + "/$value",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)

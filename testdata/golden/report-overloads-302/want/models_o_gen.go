@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/report_overloads_302/internal/graphrt"
+)
 
 // Office365ActiveUserCounts is the microsoft.graph.office365ActiveUserCounts type.
 // Documented in api-reference/beta/resources/office365activeusercounts.md.
@@ -37,7 +40,7 @@ func knownOffice365ActiveUserCounts(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
 	*v = Office365ActiveUserCounts{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -48,9 +51,9 @@ func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
 				dec.Check(v.ReportRefreshDate.UnmarshalJSON(raw))
 			}
 		case "office365":
-			DecodeInt(&dec, 2, "office365", &v.Office365)
+			graphrt.DecodeInt(&dec, 2, "office365", &v.Office365)
 		case "exchange":
-			DecodeInt(&dec, 3, "exchange", &v.Exchange)
+			graphrt.DecodeInt(&dec, 3, "exchange", &v.Exchange)
 		case "reportDate":
 			if raw := dec.Value(4, "reportDate"); raw != nil {
 				v.ReportDate = new(Date)
@@ -65,7 +68,7 @@ func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Office365ActiveUserCounts{}
 		type plain Office365ActiveUserCounts
-		extra, err := DecodeObject(b, knownOffice365ActiveUserCounts, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownOffice365ActiveUserCounts, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -79,5 +82,5 @@ func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Office365ActiveUserCounts) MarshalJSON() ([]byte, error) {
 	type plain Office365ActiveUserCounts
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

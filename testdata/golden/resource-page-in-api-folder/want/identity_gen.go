@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/resource_page_in_api_folder/internal/graphrt"
 	"iter"
 	"net/http"
 )
@@ -50,7 +51,7 @@ func (c *Client) ListIdentityIdentityProviders(ctx context.Context, opts *ListId
 		Path:   "/identity/identityProviders",
 	}
 	opts.apply(&r)
-	return List[IdentityProviderBase](ctx, c, r)
+	return graphrt.List[IdentityProviderBase](ctx, c.Client, r)
 }
 
 // ListIdentityIdentityProvidersPage sends GET /identity/identityProviders.
@@ -74,5 +75,5 @@ func (c *Client) ListIdentityIdentityProvidersPage(ctx context.Context, opts *Li
 		Path:   "/identity/identityProviders",
 	}
 	opts.apply(&r)
-	return GetPage[IdentityProviderBase](ctx, c, r)
+	return graphrt.GetPage[IdentityProviderBase](ctx, c.Client, r)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/resource_page_in_api_folder/internal/graphrt"
+)
 
 // IdentityProviderBase is the microsoft.graph.identityProviderBase type. Documented in
 // api-reference/beta/api/identityproviderbase.md.
@@ -31,7 +34,7 @@ func knownIdentityProviderBase(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *IdentityProviderBase) UnmarshalJSON(b []byte) error {
 	*v = IdentityProviderBase{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -47,7 +50,7 @@ func (v *IdentityProviderBase) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = IdentityProviderBase{}
 		type plain IdentityProviderBase
-		extra, err := DecodeObject(b, knownIdentityProviderBase, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownIdentityProviderBase, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -61,5 +64,5 @@ func (v *IdentityProviderBase) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v IdentityProviderBase) MarshalJSON() ([]byte, error) {
 	type plain IdentityProviderBase
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

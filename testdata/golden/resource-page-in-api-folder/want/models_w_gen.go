@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/resource_page_in_api_folder/internal/graphrt"
+)
 
 // WorkbookRangeSort is the microsoft.graph.workbookRangeSort type. Documented in
 // api-reference/beta/resources/rangesort.md.
@@ -27,7 +30,7 @@ func knownWorkbookRangeSort(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *WorkbookRangeSort) UnmarshalJSON(b []byte) error {
 	*v = WorkbookRangeSort{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -39,7 +42,7 @@ func (v *WorkbookRangeSort) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = WorkbookRangeSort{}
 		type plain WorkbookRangeSort
-		extra, err := DecodeObject(b, knownWorkbookRangeSort, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownWorkbookRangeSort, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -53,5 +56,5 @@ func (v *WorkbookRangeSort) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v WorkbookRangeSort) MarshalJSON() ([]byte, error) {
 	type plain WorkbookRangeSort
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/resource_page_in_api_folder/internal/graphrt"
 	"net/http"
 )
 
@@ -42,7 +43,7 @@ func (o *GetMeDriveItemWorkbookNameRangeSortOptions) apply(r *Request) {
 func (c *Client) GetMeDriveItemWorkbookNameRangeSort(ctx context.Context, itemID string, name string, opts *GetMeDriveItemWorkbookNameRangeSortOptions) (*WorkbookRangeSort, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/workbook/names/" + PathValue(name, false) + "/range/sort",
+		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/workbook/names/" + graphrt.PathValue(name, false) + "/range/sort",
 	}
 	opts.apply(&r)
 	var out WorkbookRangeSort

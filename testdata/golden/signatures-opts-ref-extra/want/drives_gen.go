@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	graphrt "goldencheck/signatures_opts_ref_extra/internal/graphrt"
 	"iter"
 	"net/http"
 )
@@ -54,10 +55,10 @@ func (o *DriveItemGetActivitiesByIntervalOptions) apply(r *Request) {
 func (c *Client) DriveItemGetActivitiesByInterval(ctx context.Context, driveID string, itemID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *DriveItemGetActivitiesByIntervalOptions) iter.Seq2[ItemActivityStat, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/drives/" + PathValue(driveID, false) + "/items/" + PathValue(itemID, false) + "/getActivitiesByInterval(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ",interval=" + PathValue(interval, true) + ")",
+		Path:   "/drives/" + graphrt.PathValue(driveID, false) + "/items/" + graphrt.PathValue(itemID, false) + "/getActivitiesByInterval(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ",interval=" + graphrt.PathValue(interval, true) + ")",
 	}
 	opts.apply(&r)
-	return List[ItemActivityStat](ctx, c, r)
+	return graphrt.List[ItemActivityStat](ctx, c.Client, r)
 }
 
 // DriveItemGetActivitiesByIntervalPage sends GET /drives/{driveId}/items/{itemId}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}').
@@ -84,8 +85,8 @@ func (c *Client) DriveItemGetActivitiesByInterval(ctx context.Context, driveID s
 func (c *Client) DriveItemGetActivitiesByIntervalPage(ctx context.Context, driveID string, itemID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *DriveItemGetActivitiesByIntervalOptions) (*Page[ItemActivityStat], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/drives/" + PathValue(driveID, false) + "/items/" + PathValue(itemID, false) + "/getActivitiesByInterval(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ",interval=" + PathValue(interval, true) + ")",
+		Path:   "/drives/" + graphrt.PathValue(driveID, false) + "/items/" + graphrt.PathValue(itemID, false) + "/getActivitiesByInterval(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ",interval=" + graphrt.PathValue(interval, true) + ")",
 	}
 	opts.apply(&r)
-	return GetPage[ItemActivityStat](ctx, c, r)
+	return graphrt.GetPage[ItemActivityStat](ctx, c.Client, r)
 }

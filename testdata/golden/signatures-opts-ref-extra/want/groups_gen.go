@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/signatures_opts_ref_extra/internal/graphrt"
 	"net/http"
 )
 
@@ -47,7 +48,7 @@ func (c *Client) CreateGroupMembersRef(ctx context.Context, groupID string, body
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/groups/" + PathValue(groupID, false) + "/members/$ref",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/members/$ref",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)
@@ -89,7 +90,7 @@ func (o *DeleteGroupMemberRefOptions) apply(r *Request) {
 func (c *Client) DeleteGroupMemberRef(ctx context.Context, groupID string, directoryObjectID string, opts *DeleteGroupMemberRefOptions) error {
 	r := Request{
 		Method: "DELETE",
-		Path:   "/groups/" + PathValue(groupID, false) + "/members/" + PathValue(directoryObjectID, false) + "/$ref",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/members/" + graphrt.PathValue(directoryObjectID, false) + "/$ref",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)

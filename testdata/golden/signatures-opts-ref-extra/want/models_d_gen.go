@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/signatures_opts_ref_extra/internal/graphrt"
+)
 
 // DirectoryObject is the microsoft.graph.directoryObject type. Documented in
 // api-reference/beta/resources/directoryobject.md.
@@ -29,7 +32,7 @@ func knownDirectoryObject(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	*v = DirectoryObject{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -43,7 +46,7 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = DirectoryObject{}
 		type plain DirectoryObject
-		extra, err := DecodeObject(b, knownDirectoryObject, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownDirectoryObject, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -57,5 +60,5 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v DirectoryObject) MarshalJSON() ([]byte, error) {
 	type plain DirectoryObject
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/signatures_opts_ref_extra/internal/graphrt"
+)
 
 // ItemActivityStat is the microsoft.graph.itemActivityStat type. Documented in
 // api-reference/beta/resources/itemactivitystat.md.
@@ -35,7 +38,7 @@ func knownItemActivityStat(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *ItemActivityStat) UnmarshalJSON(b []byte) error {
 	*v = ItemActivityStat{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -61,7 +64,7 @@ func (v *ItemActivityStat) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = ItemActivityStat{}
 		type plain ItemActivityStat
-		extra, err := DecodeObject(b, knownItemActivityStat, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownItemActivityStat, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -75,5 +78,5 @@ func (v *ItemActivityStat) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v ItemActivityStat) MarshalJSON() ([]byte, error) {
 	type plain ItemActivityStat
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	graphrt "goldencheck/signatures_opts_ref_extra/internal/graphrt"
 	"iter"
 )
 
@@ -38,10 +39,10 @@ type SiteGetActivitiesByIntervalOptions = DriveItemGetActivitiesByIntervalOption
 func (c *Client) SiteGetActivitiesByInterval(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *SiteGetActivitiesByIntervalOptions) iter.Seq2[ItemActivityStat, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/sites/" + PathValue(siteID, false) + "/getActivitiesByInterval(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ",interval=" + PathValue(interval, true) + ")",
+		Path:   "/sites/" + graphrt.PathValue(siteID, false) + "/getActivitiesByInterval(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ",interval=" + graphrt.PathValue(interval, true) + ")",
 	}
 	opts.apply(&r)
-	return List[ItemActivityStat](ctx, c, r)
+	return graphrt.List[ItemActivityStat](ctx, c.Client, r)
 }
 
 // SiteGetActivitiesByIntervalPage sends GET /sites/{siteId}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}').
@@ -68,8 +69,8 @@ func (c *Client) SiteGetActivitiesByInterval(ctx context.Context, siteID string,
 func (c *Client) SiteGetActivitiesByIntervalPage(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *SiteGetActivitiesByIntervalOptions) (*Page[ItemActivityStat], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/sites/" + PathValue(siteID, false) + "/getActivitiesByInterval(startDateTime=" + PathValue(startDateTime, true) + ",endDateTime=" + PathValue(endDateTime, true) + ",interval=" + PathValue(interval, true) + ")",
+		Path:   "/sites/" + graphrt.PathValue(siteID, false) + "/getActivitiesByInterval(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ",interval=" + graphrt.PathValue(interval, true) + ")",
 	}
 	opts.apply(&r)
-	return GetPage[ItemActivityStat](ctx, c, r)
+	return graphrt.GetPage[ItemActivityStat](ctx, c.Client, r)
 }

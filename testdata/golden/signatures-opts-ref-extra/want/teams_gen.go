@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/signatures_opts_ref_extra/internal/graphrt"
 	"net/http"
 )
 
@@ -37,14 +38,14 @@ func knownCloneTeamRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v CloneTeamRequest) MarshalJSON() ([]byte, error) {
 	type plain CloneTeamRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *CloneTeamRequest) UnmarshalJSON(b []byte) error {
 	*v = CloneTeamRequest{}
 	type plain CloneTeamRequest
-	extra, err := DecodeBody(b, knownCloneTeamRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownCloneTeamRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -90,7 +91,7 @@ func (c *Client) CloneTeam(ctx context.Context, teamID string, body CloneTeamReq
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/teams/" + PathValue(teamID, false) + "/clone",
+		Path:   "/teams/" + graphrt.PathValue(teamID, false) + "/clone",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)

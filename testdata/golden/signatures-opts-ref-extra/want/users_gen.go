@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/signatures_opts_ref_extra/internal/graphrt"
 	"net/http"
 )
 
@@ -47,7 +48,7 @@ func (c *Client) PutUserManagerRef(ctx context.Context, userID string, body Refe
 	r := Request{
 		Body:   body,
 		Method: "PUT",
-		Path:   "/users/" + PathValue(userID, false) + "/manager/$ref",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/manager/$ref",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)

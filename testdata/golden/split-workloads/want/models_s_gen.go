@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/split_workloads/internal/graphrt"
+)
 
 // ServicePrincipal is the microsoft.graph.servicePrincipal type. Documented in
 // api-reference/beta/resources/serviceprincipal.md.
@@ -39,7 +42,7 @@ func knownServicePrincipal(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *ServicePrincipal) UnmarshalJSON(b []byte) error {
 	*v = ServicePrincipal{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -62,7 +65,7 @@ func (v *ServicePrincipal) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = ServicePrincipal{}
 		type plain ServicePrincipal
-		extra, err := DecodeObject(b, knownServicePrincipal, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownServicePrincipal, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -76,5 +79,5 @@ func (v *ServicePrincipal) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v ServicePrincipal) MarshalJSON() ([]byte, error) {
 	type plain ServicePrincipal
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/stub_template/internal/graphrt"
 	"net/http"
 )
 
@@ -34,14 +35,14 @@ func knownAssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequ
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest) MarshalJSON() ([]byte, error) {
 	type plain AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest) UnmarshalJSON(b []byte) error {
 	*v = AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest{}
 	type plain AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest
-	extra, err := DecodeBody(b, knownAssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownAssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -84,7 +85,7 @@ func (c *Client) AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProf
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/deviceManagement/depOnboardingSettings/" + PathValue(depOnboardingSettingID, false) + "/enrollmentProfiles/" + PathValue(enrollmentProfileID, false) + "/assignDevices",
+		Path:   "/deviceManagement/depOnboardingSettings/" + graphrt.PathValue(depOnboardingSettingID, false) + "/enrollmentProfiles/" + graphrt.PathValue(enrollmentProfileID, false) + "/assignDevices",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)
@@ -122,10 +123,10 @@ func (o *IsSyncPausedDeviceManagementManagedDeviceOptions) apply(r *Request) {
 func (c *Client) IsSyncPausedDeviceManagementManagedDevice(ctx context.Context, managedDeviceID string, opts *IsSyncPausedDeviceManagementManagedDeviceOptions) (bool, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/deviceManagement/managedDevices/" + PathValue(managedDeviceID, false) + "/isSyncPaused",
+		Path:   "/deviceManagement/managedDevices/" + graphrt.PathValue(managedDeviceID, false) + "/isSyncPaused",
 	}
 	opts.apply(&r)
-	var out ValueOf[bool]
+	var out graphrt.ValueOf[bool]
 	err := c.Do(ctx, r, &out)
 	return out.Value, err
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/tab_groups/internal/graphrt"
+)
 
 // Drive is the microsoft.graph.drive type. Documented in
 // api-reference/beta/resources/drive.md.
@@ -31,7 +34,7 @@ func knownDrive(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Drive) UnmarshalJSON(b []byte) error {
 	*v = Drive{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -47,7 +50,7 @@ func (v *Drive) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Drive{}
 		type plain Drive
-		extra, err := DecodeObject(b, knownDrive, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownDrive, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -61,7 +64,7 @@ func (v *Drive) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Drive) MarshalJSON() ([]byte, error) {
 	type plain Drive
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // DriveRecipient is the microsoft.graph.driveRecipient type. Documented in
@@ -91,7 +94,7 @@ func knownDriveRecipient(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	*v = DriveRecipient{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -107,7 +110,7 @@ func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = DriveRecipient{}
 		type plain DriveRecipient
-		extra, err := DecodeObject(b, knownDriveRecipient, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownDriveRecipient, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -121,5 +124,5 @@ func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v DriveRecipient) MarshalJSON() ([]byte, error) {
 	type plain DriveRecipient
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/tab_groups/internal/graphrt"
+)
 
 // Permission is the microsoft.graph.permission type. Documented in
 // api-reference/beta/resources/permission.md.
@@ -33,7 +36,7 @@ func knownPermission(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Permission) UnmarshalJSON(b []byte) error {
 	*v = Permission{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -41,7 +44,7 @@ func (v *Permission) UnmarshalJSON(b []byte) error {
 		case "id":
 			dec.String(1, "id", &v.ID)
 		case "roles":
-			DecodeEnums(&dec, 2, "roles", &v.Roles)
+			graphrt.DecodeEnums(&dec, 2, "roles", &v.Roles)
 		case "expirationDateTime":
 			if raw := dec.Value(3, "expirationDateTime"); raw != nil {
 				v.ExpirationDateTime = new(DateTimeOffset)
@@ -54,7 +57,7 @@ func (v *Permission) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Permission{}
 		type plain Permission
-		extra, err := DecodeObject(b, knownPermission, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownPermission, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -68,5 +71,5 @@ func (v *Permission) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Permission) MarshalJSON() ([]byte, error) {
 	type plain Permission
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/tab_groups/internal/graphrt"
 	"iter"
 	"net/http"
 )
@@ -35,10 +36,10 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/invite",
+		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return List[Permission](ctx, c, r)
+	return graphrt.List[Permission](ctx, c.Client, r)
 }
 
 // MeDriveItemInvitePage sends POST /me/drive/items/{itemId}/invite.
@@ -61,10 +62,10 @@ func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body 
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/invite",
+		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return GetPage[Permission](ctx, c, r)
+	return graphrt.GetPage[Permission](ctx, c.Client, r)
 }
 
 // GetMeDriveOptions are the optional query parameters and headers of GetMeDrive; the zero
@@ -138,7 +139,7 @@ type GetUserDriveOptions = GetMeDriveOptions
 func (c *Client) GetUserDrive(ctx context.Context, idOrUserPrincipalName string, opts *GetUserDriveOptions) (*Drive, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/users/" + PathValue(idOrUserPrincipalName, false) + "/drive",
+		Path:   "/users/" + graphrt.PathValue(idOrUserPrincipalName, false) + "/drive",
 	}
 	opts.apply(&r)
 	var out Drive

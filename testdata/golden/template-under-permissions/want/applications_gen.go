@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/template_under_permissions/internal/graphrt"
 	"net/http"
 )
 
@@ -43,7 +44,7 @@ func (o *GetApplicationSynchronizationTemplateOptions) apply(r *Request) {
 func (c *Client) GetApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string, opts *GetApplicationSynchronizationTemplateOptions) (*SynchronizationTemplate, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/applications/" + PathValue(applicationID, false) + "/synchronization/templates/" + PathValue(templateID, false),
+		Path:   "/applications/" + graphrt.PathValue(applicationID, false) + "/synchronization/templates/" + graphrt.PathValue(templateID, false),
 	}
 	opts.apply(&r)
 	var out SynchronizationTemplate
@@ -81,14 +82,14 @@ func knownUpdateApplicationSynchronizationTemplateRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v UpdateApplicationSynchronizationTemplateRequest) MarshalJSON() ([]byte, error) {
 	type plain UpdateApplicationSynchronizationTemplateRequest
-	return MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *UpdateApplicationSynchronizationTemplateRequest) UnmarshalJSON(b []byte) error {
 	*v = UpdateApplicationSynchronizationTemplateRequest{}
 	type plain UpdateApplicationSynchronizationTemplateRequest
-	extra, err := DecodeBody(b, knownUpdateApplicationSynchronizationTemplateRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownUpdateApplicationSynchronizationTemplateRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -133,7 +134,7 @@ func (c *Client) UpdateApplicationSynchronizationTemplate(ctx context.Context, a
 	r := Request{
 		Body:   body,
 		Method: "PATCH",
-		Path:   "/applications/" + PathValue(applicationID, false) + "/synchronization/templates/" + PathValue(templateID, false),
+		Path:   "/applications/" + graphrt.PathValue(applicationID, false) + "/synchronization/templates/" + graphrt.PathValue(templateID, false),
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)

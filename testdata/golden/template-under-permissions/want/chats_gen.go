@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	graphrt "goldencheck/template_under_permissions/internal/graphrt"
 	"net/http"
 )
 
@@ -46,7 +47,7 @@ func (c *Client) CreateChatMember(ctx context.Context, chatID string, body Conve
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/chats/" + PathValue(chatID, false) + "/members",
+		Path:   "/chats/" + graphrt.PathValue(chatID, false) + "/members",
 	}
 	opts.apply(&r)
 	var out json.RawMessage

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/template_under_permissions/internal/graphrt"
+)
 
 // ConversationMember is the microsoft.graph.conversationMember type. Documented in
 // api-reference/beta/resources/conversationmember.md. No page in the input documents its
@@ -14,10 +17,10 @@ type ConversationMember struct {
 
 // MarshalJSON writes Raw (null when it is empty).
 func (v ConversationMember) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+	return graphrt.MarshalRaw(v.Raw)
 }
 
 // UnmarshalJSON keeps a copy of b in Raw.
 func (v *ConversationMember) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	return graphrt.UnmarshalRaw(&v.Raw, b)
 }

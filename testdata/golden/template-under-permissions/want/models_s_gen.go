@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/template_under_permissions/internal/graphrt"
+)
 
 // SynchronizationTemplate is the microsoft.graph.synchronizationTemplate type. Documented in
 // api-reference/beta/resources/synchronization-synchronizationtemplate.md.
@@ -35,7 +38,7 @@ func knownSynchronizationTemplate(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
 	*v = SynchronizationTemplate{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -55,7 +58,7 @@ func (v *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = SynchronizationTemplate{}
 		type plain SynchronizationTemplate
-		extra, err := DecodeObject(b, knownSynchronizationTemplate, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownSynchronizationTemplate, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -69,5 +72,5 @@ func (v *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v SynchronizationTemplate) MarshalJSON() ([]byte, error) {
 	type plain SynchronizationTemplate
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "context"
+import (
+	"context"
+	graphrt "goldencheck/template_under_permissions/internal/graphrt"
+)
 
 // GetServicePrincipalSynchronizationTemplateOptions are the optional query parameters and
 // headers of GetServicePrincipalSynchronizationTemplate, which it shares with
@@ -25,7 +28,7 @@ type GetServicePrincipalSynchronizationTemplateOptions = GetApplicationSynchroni
 func (c *Client) GetServicePrincipalSynchronizationTemplate(ctx context.Context, servicePrincipalID string, templateID string, opts *GetServicePrincipalSynchronizationTemplateOptions) (*SynchronizationTemplate, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/servicePrincipals/" + PathValue(servicePrincipalID, false) + "/synchronization/templates/" + PathValue(templateID, false),
+		Path:   "/servicePrincipals/" + graphrt.PathValue(servicePrincipalID, false) + "/synchronization/templates/" + graphrt.PathValue(templateID, false),
 	}
 	opts.apply(&r)
 	var out SynchronizationTemplate

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/unclosed_request_fence/internal/graphrt"
 	"iter"
 	"net/http"
 	"strconv"
@@ -90,10 +91,10 @@ func (o *ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAcc
 func (c *Client) ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackages(ctx context.Context, accessPackageID string, opts *ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesOptions) iter.Seq2[AccessPackage, error] {
 	r := Request{
 		Method: "GET",
-		Path:   "/identityGovernance/entitlementManagement/accessPackages/" + PathValue(accessPackageID, false) + "/incompatibleAccessPackages",
+		Path:   "/identityGovernance/entitlementManagement/accessPackages/" + graphrt.PathValue(accessPackageID, false) + "/incompatibleAccessPackages",
 	}
 	opts.apply(&r)
-	return List[AccessPackage](ctx, c, r)
+	return graphrt.List[AccessPackage](ctx, c.Client, r)
 }
 
 // ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesPage sends GET /identityGovernance/entitlementManagement/accessPackages/{accessPackageId}/incompatibleAccessPackages.
@@ -115,10 +116,10 @@ func (c *Client) ListIdentityGovernanceEntitlementManagementAccessPackageIncompa
 func (c *Client) ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesPage(ctx context.Context, accessPackageID string, opts *ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackagesOptions) (*Page[AccessPackage], error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/identityGovernance/entitlementManagement/accessPackages/" + PathValue(accessPackageID, false) + "/incompatibleAccessPackages",
+		Path:   "/identityGovernance/entitlementManagement/accessPackages/" + graphrt.PathValue(accessPackageID, false) + "/incompatibleAccessPackages",
 	}
 	opts.apply(&r)
-	return GetPage[AccessPackage](ctx, c, r)
+	return graphrt.GetPage[AccessPackage](ctx, c.Client, r)
 }
 
 // DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRefOptions
@@ -159,7 +160,7 @@ func (o *DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleA
 func (c *Client) DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef(ctx context.Context, accessPackageID string, incompatibleAccessPackageID string, opts *DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRefOptions) error {
 	r := Request{
 		Method: "DELETE",
-		Path:   "/identityGovernance/entitlementManagement/accessPackages/" + PathValue(accessPackageID, false) + "/incompatibleAccessPackages/" + PathValue(incompatibleAccessPackageID, false) + "/$ref",
+		Path:   "/identityGovernance/entitlementManagement/accessPackages/" + graphrt.PathValue(accessPackageID, false) + "/incompatibleAccessPackages/" + graphrt.PathValue(incompatibleAccessPackageID, false) + "/$ref",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/unclosed_request_fence/internal/graphrt"
+)
 
 // AccessPackage is the microsoft.graph.accessPackage type. Documented in
 // api-reference/beta/resources/accesspackage.md.
@@ -33,7 +36,7 @@ func knownAccessPackage(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *AccessPackage) UnmarshalJSON(b []byte) error {
 	*v = AccessPackage{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -51,7 +54,7 @@ func (v *AccessPackage) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = AccessPackage{}
 		type plain AccessPackage
-		extra, err := DecodeObject(b, knownAccessPackage, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownAccessPackage, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -65,5 +68,5 @@ func (v *AccessPackage) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v AccessPackage) MarshalJSON() ([]byte, error) {
 	type plain AccessPackage
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/unclosed_request_fence/internal/graphrt"
+)
 
 // PublishedResource is the microsoft.graph.publishedResource type. Documented in
 // api-reference/beta/resources/publishedresource.md. No page in the input documents its
@@ -14,10 +17,10 @@ type PublishedResource struct {
 
 // MarshalJSON writes Raw (null when it is empty).
 func (v PublishedResource) MarshalJSON() ([]byte, error) {
-	return rawMarshal(v.Raw)
+	return graphrt.MarshalRaw(v.Raw)
 }
 
 // UnmarshalJSON keeps a copy of b in Raw.
 func (v *PublishedResource) UnmarshalJSON(b []byte) error {
-	return rawUnmarshal(&v.Raw, b)
+	return graphrt.UnmarshalRaw(&v.Raw, b)
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/unclosed_request_fence/internal/graphrt"
 	"net/http"
 )
 
@@ -48,7 +49,7 @@ func (c *Client) CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRe
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/onPremisesPublishingProfiles/" + PathValue(publishingType, false) + "/publishedResources/" + PathValue(id1, false) + "/agentGroups/$ref",
+		Path:   "/onPremisesPublishingProfiles/" + graphrt.PathValue(publishingType, false) + "/publishedResources/" + graphrt.PathValue(id1, false) + "/agentGroups/$ref",
 	}
 	opts.apply(&r)
 	var out PublishedResource

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/upload_content_put/internal/graphrt"
 	"io"
 )
 
@@ -30,7 +31,7 @@ type GetDriveItemContentOptions = GetMeDriveItemContentOptions
 func (c *Client) GetDriveItemContent(ctx context.Context, driveID string, itemID string, opts *GetDriveItemContentOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/drives/" + PathValue(driveID, false) + "/items/" + PathValue(itemID, false) + "/content",
+		Path:   "/drives/" + graphrt.PathValue(driveID, false) + "/items/" + graphrt.PathValue(itemID, false) + "/content",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)
@@ -61,7 +62,7 @@ func (c *Client) PutDriveItemContent(ctx context.Context, driveID string, itemID
 		Content:     content,
 		ContentType: contentType,
 		Method:      "PUT",
-		Path:        "/drives/" + PathValue(driveID, false) + "/items/" + PathValue(itemID, false) + "/content",
+		Path:        "/drives/" + graphrt.PathValue(driveID, false) + "/items/" + graphrt.PathValue(itemID, false) + "/content",
 	}
 	opts.apply(&r)
 	var out DriveItem
@@ -96,7 +97,7 @@ func (c *Client) PutDriveItemsContent(ctx context.Context, driveID string, paren
 		Content:     content,
 		ContentType: contentType,
 		Method:      "PUT",
-		Path:        "/drives/" + PathValue(driveID, false) + "/items/" + PathValue(parentID, false) + ":/" + PathSegments(filename) + ":/content",
+		Path:        "/drives/" + graphrt.PathValue(driveID, false) + "/items/" + graphrt.PathValue(parentID, false) + ":/" + graphrt.PathSegments(filename) + ":/content",
 	}
 	opts.apply(&r)
 	var out DriveItem

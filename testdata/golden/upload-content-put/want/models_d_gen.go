@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/upload_content_put/internal/graphrt"
+)
 
 // DriveItem is the microsoft.graph.driveItem type. Documented in
 // api-reference/beta/resources/driveitem.md.
@@ -33,7 +36,7 @@ func knownDriveItem(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *DriveItem) UnmarshalJSON(b []byte) error {
 	*v = DriveItem{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -43,7 +46,7 @@ func (v *DriveItem) UnmarshalJSON(b []byte) error {
 		case "name":
 			dec.String(2, "name", &v.Name)
 		case "size":
-			DecodeInt(&dec, 3, "size", &v.Size)
+			graphrt.DecodeInt(&dec, 3, "size", &v.Size)
 		default:
 			dec.Other()
 		}
@@ -51,7 +54,7 @@ func (v *DriveItem) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = DriveItem{}
 		type plain DriveItem
-		extra, err := DecodeObject(b, knownDriveItem, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownDriveItem, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -65,5 +68,5 @@ func (v *DriveItem) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v DriveItem) MarshalJSON() ([]byte, error) {
 	type plain DriveItem
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

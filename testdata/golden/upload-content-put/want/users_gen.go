@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	graphrt "goldencheck/upload_content_put/internal/graphrt"
 	"io"
 	"net/http"
 )
@@ -46,7 +47,7 @@ func (o *GetMeDriveItemContentOptions) apply(r *Request) {
 func (c *Client) GetMeDriveItemContent(ctx context.Context, itemID string, opts *GetMeDriveItemContentOptions) (io.ReadCloser, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/content",
+		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/content",
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)
@@ -92,7 +93,7 @@ func (c *Client) PutMeDriveItemContent(ctx context.Context, itemID string, conte
 		Content:     content,
 		ContentType: contentType,
 		Method:      "PUT",
-		Path:        "/me/drive/items/" + PathValue(itemID, false) + "/content",
+		Path:        "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/content",
 	}
 	opts.apply(&r)
 	var out DriveItem

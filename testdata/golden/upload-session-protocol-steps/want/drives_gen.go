@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"errors"
+	graphrt "goldencheck/upload_session_protocol_steps/internal/graphrt"
 	"io"
 	"net/http"
 )
@@ -58,7 +59,7 @@ func (c *Client) CreateUploadSessionDriveItem(ctx context.Context, driveID strin
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/drives/" + PathValue(driveID, false) + "/items/" + PathValue(itemID, false) + "/createUploadSession",
+		Path:   "/drives/" + graphrt.PathValue(driveID, false) + "/items/" + graphrt.PathValue(itemID, false) + "/createUploadSession",
 	}
 	opts.apply(&r)
 	var out UploadSession
@@ -87,5 +88,5 @@ func (c *Client) UploadLargeDriveItem(ctx context.Context, driveID string, itemI
 	if s.UploadURL == nil {
 		return s, errors.New("graph: the upload session has no uploadUrl")
 	}
-	return s, Upload(ctx, c, *s.UploadURL, content, size, out, upload)
+	return s, graphrt.Upload(ctx, c.Client, *s.UploadURL, content, size, out, upload)
 }

@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"errors"
+	graphrt "goldencheck/upload_session_protocol_steps/internal/graphrt"
 	"io"
 )
 
@@ -36,7 +37,7 @@ func (c *Client) CreateUploadSessionGroupDriveItem(ctx context.Context, groupID 
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/groups/" + PathValue(groupID, false) + "/drive/items/" + PathValue(itemID, false) + "/createUploadSession",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/drive/items/" + graphrt.PathValue(itemID, false) + "/createUploadSession",
 	}
 	opts.apply(&r)
 	var out UploadSession
@@ -65,5 +66,5 @@ func (c *Client) UploadLargeGroupDriveItem(ctx context.Context, groupID string, 
 	if s.UploadURL == nil {
 		return s, errors.New("graph: the upload session has no uploadUrl")
 	}
-	return s, Upload(ctx, c, *s.UploadURL, content, size, out, upload)
+	return s, graphrt.Upload(ctx, c.Client, *s.UploadURL, content, size, out, upload)
 }

@@ -2,7 +2,10 @@
 
 package graph
 
-import "encoding/json"
+import (
+	"encoding/json"
+	graphrt "goldencheck/upload_session_protocol_steps/internal/graphrt"
+)
 
 // UploadSession is the microsoft.graph.uploadSession type. Documented in
 // api-reference/beta/resources/uploadsession.md.
@@ -33,7 +36,7 @@ func knownUploadSession(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *UploadSession) UnmarshalJSON(b []byte) error {
 	*v = UploadSession{}
-	dec := NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -46,7 +49,7 @@ func (v *UploadSession) UnmarshalJSON(b []byte) error {
 				dec.Check(v.ExpirationDateTime.UnmarshalJSON(raw))
 			}
 		case "nextExpectedRanges":
-			DecodeEnums(&dec, 3, "nextExpectedRanges", &v.NextExpectedRanges)
+			graphrt.DecodeEnums(&dec, 3, "nextExpectedRanges", &v.NextExpectedRanges)
 		default:
 			dec.Other()
 		}
@@ -54,7 +57,7 @@ func (v *UploadSession) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = UploadSession{}
 		type plain UploadSession
-		extra, err := DecodeObject(b, knownUploadSession, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownUploadSession, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -68,5 +71,5 @@ func (v *UploadSession) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v UploadSession) MarshalJSON() ([]byte, error) {
 	type plain UploadSession
-	return MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

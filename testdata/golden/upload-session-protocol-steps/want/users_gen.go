@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"errors"
+	graphrt "goldencheck/upload_session_protocol_steps/internal/graphrt"
 	"io"
 )
 
@@ -36,7 +37,7 @@ func (c *Client) CreateUploadSessionMeDriveItem(ctx context.Context, itemID stri
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/me/drive/items/" + PathValue(itemID, false) + "/createUploadSession",
+		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/createUploadSession",
 	}
 	opts.apply(&r)
 	var out UploadSession
@@ -65,7 +66,7 @@ func (c *Client) UploadLargeMeDriveItem(ctx context.Context, itemID string, body
 	if s.UploadURL == nil {
 		return s, errors.New("graph: the upload session has no uploadUrl")
 	}
-	return s, Upload(ctx, c, *s.UploadURL, content, size, out, upload)
+	return s, graphrt.Upload(ctx, c.Client, *s.UploadURL, content, size, out, upload)
 }
 
 // CreateUploadSessionUserDriveItemOptions are the optional query parameters and headers of
@@ -96,7 +97,7 @@ func (c *Client) CreateUploadSessionUserDriveItem(ctx context.Context, userID st
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/users/" + PathValue(userID, false) + "/drive/items/" + PathValue(itemID, false) + "/createUploadSession",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/drive/items/" + graphrt.PathValue(itemID, false) + "/createUploadSession",
 	}
 	opts.apply(&r)
 	var out UploadSession
@@ -125,5 +126,5 @@ func (c *Client) UploadLargeUserDriveItem(ctx context.Context, userID string, it
 	if s.UploadURL == nil {
 		return s, errors.New("graph: the upload session has no uploadUrl")
 	}
-	return s, Upload(ctx, c, *s.UploadURL, content, size, out, upload)
+	return s, graphrt.Upload(ctx, c.Client, *s.UploadURL, content, size, out, upload)
 }

@@ -5,6 +5,7 @@ package deviceappmanagement
 import (
 	"context"
 	"example.com/graphsdk/graph"
+	graphrt "example.com/graphsdk/graph/internal/graphrt"
 	"iter"
 	"net/http"
 	"strconv"
@@ -81,7 +82,7 @@ func (c *Client) ListDeviceAppManagementVppTokens(ctx context.Context, opts *Lis
 		Path:   "/deviceAppManagement/vppTokens",
 	}
 	opts.apply(&r)
-	return graph.List[VppToken](ctx, c.Client, r)
+	return graphrt.List[VppToken](ctx, c.Client.Client, r)
 }
 
 // ListDeviceAppManagementVppTokensPage sends GET /deviceAppManagement/vppTokens.
@@ -105,7 +106,7 @@ func (c *Client) ListDeviceAppManagementVppTokensPage(ctx context.Context, opts 
 		Path:   "/deviceAppManagement/vppTokens",
 	}
 	opts.apply(&r)
-	return graph.GetPage[VppToken](ctx, c.Client, r)
+	return graphrt.GetPage[VppToken](ctx, c.Client.Client, r)
 }
 
 // CreateDeviceAppManagementVppTokenOptions are the optional query parameters and headers of
@@ -202,7 +203,7 @@ func (o *GetDeviceAppManagementVppTokenOptions) apply(r *graph.Request) {
 func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *GetDeviceAppManagementVppTokenOptions) (*VppToken, error) {
 	r := graph.Request{
 		Method: "GET",
-		Path:   "/deviceAppManagement/vppTokens/" + graph.PathValue(vppTokenID, false),
+		Path:   "/deviceAppManagement/vppTokens/" + graphrt.PathValue(vppTokenID, false),
 	}
 	opts.apply(&r)
 	var out VppToken
@@ -249,7 +250,7 @@ func (c *Client) UpdateDeviceAppManagementVppToken(ctx context.Context, vppToken
 	r := graph.Request{
 		Body:   body,
 		Method: "PATCH",
-		Path:   "/deviceAppManagement/vppTokens/" + graph.PathValue(vppTokenID, false),
+		Path:   "/deviceAppManagement/vppTokens/" + graphrt.PathValue(vppTokenID, false),
 	}
 	opts.apply(&r)
 	var out VppToken
@@ -289,14 +290,14 @@ func knownRevokeLicensesDeviceAppManagementVppTokenRequest(name []byte) bool {
 // MarshalJSON encodes the fields that are set, then AdditionalData.
 func (v RevokeLicensesDeviceAppManagementVppTokenRequest) MarshalJSON() ([]byte, error) {
 	type plain RevokeLicensesDeviceAppManagementVppTokenRequest
-	return graph.MarshalBody(plain(v), v.AdditionalData)
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
 func (v *RevokeLicensesDeviceAppManagementVppTokenRequest) UnmarshalJSON(b []byte) error {
 	*v = RevokeLicensesDeviceAppManagementVppTokenRequest{}
 	type plain RevokeLicensesDeviceAppManagementVppTokenRequest
-	extra, err := graph.DecodeBody(b, knownRevokeLicensesDeviceAppManagementVppTokenRequest, (*plain)(v))
+	extra, err := graphrt.DecodeBody(b, knownRevokeLicensesDeviceAppManagementVppTokenRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -342,7 +343,7 @@ func (c *Client) RevokeLicensesDeviceAppManagementVppToken(ctx context.Context, 
 	r := graph.Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/deviceAppManagement/vppTokens/" + graph.PathValue(vppTokenID, false) + "/revokeLicenses",
+		Path:   "/deviceAppManagement/vppTokens/" + graphrt.PathValue(vppTokenID, false) + "/revokeLicenses",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)
@@ -385,7 +386,7 @@ func (o *SyncLicensesDeviceAppManagementVppTokenOptions) apply(r *graph.Request)
 func (c *Client) SyncLicensesDeviceAppManagementVppToken(ctx context.Context, vppTokenID string, opts *SyncLicensesDeviceAppManagementVppTokenOptions) (*VppToken, error) {
 	r := graph.Request{
 		Method: "POST",
-		Path:   "/deviceAppManagement/vppTokens/" + graph.PathValue(vppTokenID, false) + "/syncLicenses",
+		Path:   "/deviceAppManagement/vppTokens/" + graphrt.PathValue(vppTokenID, false) + "/syncLicenses",
 	}
 	opts.apply(&r)
 	var out VppToken

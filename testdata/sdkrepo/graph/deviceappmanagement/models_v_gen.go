@@ -5,6 +5,7 @@ package deviceappmanagement
 import (
 	"encoding/json"
 	"example.com/graphsdk/graph"
+	graphrt "example.com/graphsdk/graph/internal/graphrt"
 )
 
 // VppToken is the microsoft.graph.vppToken type. Documented in
@@ -73,7 +74,7 @@ func knownVppToken(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *VppToken) UnmarshalJSON(b []byte) error {
 	*v = VppToken{}
-	dec := graph.NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -83,7 +84,7 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 		case "organizationName":
 			dec.String(2, "organizationName", &v.OrganizationName)
 		case "vppTokenAccountType":
-			graph.DecodeEnum(&dec, 3, "vppTokenAccountType", &v.VppTokenAccountType)
+			graphrt.DecodeEnum(&dec, 3, "vppTokenAccountType", &v.VppTokenAccountType)
 		case "appleId":
 			dec.String(4, "appleId", &v.AppleID)
 		case "expirationDateTime":
@@ -104,9 +105,9 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 				dec.Check(v.LastModifiedDateTime.UnmarshalJSON(raw))
 			}
 		case "state":
-			graph.DecodeEnum(&dec, 9, "state", &v.State)
+			graphrt.DecodeEnum(&dec, 9, "state", &v.State)
 		case "lastSyncStatus":
-			graph.DecodeEnum(&dec, 10, "lastSyncStatus", &v.LastSyncStatus)
+			graphrt.DecodeEnum(&dec, 10, "lastSyncStatus", &v.LastSyncStatus)
 		case "automaticallyUpdateApps":
 			dec.Bool(11, "automaticallyUpdateApps", &v.AutomaticallyUpdateApps)
 		case "countryOrRegion":
@@ -120,7 +121,7 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 		case "claimTokenManagementFromExternalMdm":
 			dec.Bool(16, "claimTokenManagementFromExternalMdm", &v.ClaimTokenManagementFromExternalMdm)
 		case "roleScopeTagIds":
-			graph.DecodeEnums(&dec, 17, "roleScopeTagIds", &v.RoleScopeTagIDs)
+			graphrt.DecodeEnums(&dec, 17, "roleScopeTagIds", &v.RoleScopeTagIDs)
 		default:
 			dec.Other()
 		}
@@ -128,7 +129,7 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = VppToken{}
 		type plain VppToken
-		extra, err := graph.DecodeObject(b, knownVppToken, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownVppToken, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -142,7 +143,7 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v VppToken) MarshalJSON() ([]byte, error) {
 	type plain VppToken
-	return graph.MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // VppTokenAccountType is the microsoft.graph.vppTokenAccountType enumeration. Documented in

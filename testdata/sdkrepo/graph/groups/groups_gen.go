@@ -5,6 +5,7 @@ package groups
 import (
 	"context"
 	"example.com/graphsdk/graph"
+	graphrt "example.com/graphsdk/graph/internal/graphrt"
 	"net/http"
 	"strings"
 )
@@ -57,7 +58,7 @@ func (o *GetGroupOptions) apply(r *graph.Request) {
 func (c *Client) GetGroup(ctx context.Context, groupID string, opts *GetGroupOptions) (*Group, error) {
 	r := graph.Request{
 		Method: "GET",
-		Path:   "/groups/" + graph.PathValue(groupID, false),
+		Path:   "/groups/" + graphrt.PathValue(groupID, false),
 	}
 	opts.apply(&r)
 	var out Group

@@ -5,6 +5,7 @@ package groups
 import (
 	"encoding/json"
 	"example.com/graphsdk/graph"
+	graphrt "example.com/graphsdk/graph/internal/graphrt"
 )
 
 // Group is the microsoft.graph.group type. Documented in resources/group.md.
@@ -55,7 +56,7 @@ func knownGroup(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *Group) UnmarshalJSON(b []byte) error {
 	*v = Group{}
-	dec := graph.NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -77,7 +78,7 @@ func (v *Group) UnmarshalJSON(b []byte) error {
 		case "displayName":
 			dec.String(5, "displayName", &v.DisplayName)
 		case "groupTypes":
-			graph.DecodeEnums(&dec, 6, "groupTypes", &v.GroupTypes)
+			graphrt.DecodeEnums(&dec, 6, "groupTypes", &v.GroupTypes)
 		case "mail":
 			dec.String(7, "mail", &v.Mail)
 		case "mailEnabled":
@@ -93,7 +94,7 @@ func (v *Group) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Group{}
 		type plain Group
-		extra, err := graph.DecodeObject(b, knownGroup, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownGroup, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -107,5 +108,5 @@ func (v *Group) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v Group) MarshalJSON() ([]byte, error) {
 	type plain Group
-	return graph.MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }

@@ -5,6 +5,7 @@ package devicemanagement
 import (
 	"context"
 	graph "goldencheck/split_workloads"
+	graphrt "goldencheck/split_workloads/internal/graphrt"
 	"iter"
 	"net/http"
 	"strings"
@@ -53,7 +54,7 @@ func (c *Client) ListDeviceManagementNotificationMessageTemplates(ctx context.Co
 		Path:   "/deviceManagement/notificationMessageTemplates",
 	}
 	opts.apply(&r)
-	return graph.List[NotificationMessageTemplate](ctx, c.Client, r)
+	return graphrt.List[NotificationMessageTemplate](ctx, c.Client.Client, r)
 }
 
 // ListDeviceManagementNotificationMessageTemplatesPage sends GET /deviceManagement/notificationMessageTemplates.
@@ -77,7 +78,7 @@ func (c *Client) ListDeviceManagementNotificationMessageTemplatesPage(ctx contex
 		Path:   "/deviceManagement/notificationMessageTemplates",
 	}
 	opts.apply(&r)
-	return graph.GetPage[NotificationMessageTemplate](ctx, c.Client, r)
+	return graphrt.GetPage[NotificationMessageTemplate](ctx, c.Client.Client, r)
 }
 
 // CreateDeviceManagementNotificationMessageTemplateOptions are the optional query parameters
@@ -165,7 +166,7 @@ func (o *DeleteDeviceManagementNotificationMessageTemplateOptions) apply(r *grap
 func (c *Client) DeleteDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, opts *DeleteDeviceManagementNotificationMessageTemplateOptions) error {
 	r := graph.Request{
 		Method: "DELETE",
-		Path:   "/deviceManagement/notificationMessageTemplates/" + graph.PathValue(notificationMessageTemplateID, false),
+		Path:   "/deviceManagement/notificationMessageTemplates/" + graphrt.PathValue(notificationMessageTemplateID, false),
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)
@@ -218,7 +219,7 @@ func (o *GetDeviceManagementNotificationMessageTemplateOptions) apply(r *graph.R
 func (c *Client) GetDeviceManagementNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, opts *GetDeviceManagementNotificationMessageTemplateOptions) (*NotificationMessageTemplate, error) {
 	r := graph.Request{
 		Method: "GET",
-		Path:   "/deviceManagement/notificationMessageTemplates/" + graph.PathValue(notificationMessageTemplateID, false),
+		Path:   "/deviceManagement/notificationMessageTemplates/" + graphrt.PathValue(notificationMessageTemplateID, false),
 	}
 	opts.apply(&r)
 	var out NotificationMessageTemplate
@@ -266,7 +267,7 @@ func (c *Client) UpdateDeviceManagementNotificationMessageTemplate(ctx context.C
 	r := graph.Request{
 		Body:   body,
 		Method: "PATCH",
-		Path:   "/deviceManagement/notificationMessageTemplates/" + graph.PathValue(notificationMessageTemplateID, false),
+		Path:   "/deviceManagement/notificationMessageTemplates/" + graphrt.PathValue(notificationMessageTemplateID, false),
 	}
 	opts.apply(&r)
 	var out NotificationMessageTemplate

@@ -5,6 +5,7 @@ package devicemanagement
 import (
 	"encoding/json"
 	graph "goldencheck/split_workloads"
+	graphrt "goldencheck/split_workloads/internal/graphrt"
 )
 
 // NotificationMessageTemplate is the microsoft.graph.notificationMessageTemplate type.
@@ -49,7 +50,7 @@ func knownNotificationMessageTemplate(name []byte) bool {
 // UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
 func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 	*v = NotificationMessageTemplate{}
-	dec := graph.NewObjectDecoder(b)
+	dec := graphrt.NewObjectDecoder(b)
 	for dec.Next() {
 		switch string(dec.Name()) {
 		case "@odata.type":
@@ -66,9 +67,9 @@ func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 		case "defaultLocale":
 			dec.String(4, "defaultLocale", &v.DefaultLocale)
 		case "brandingOptions":
-			graph.DecodeEnum(&dec, 5, "brandingOptions", &v.BrandingOptions)
+			graphrt.DecodeEnum(&dec, 5, "brandingOptions", &v.BrandingOptions)
 		case "roleScopeTagIds":
-			graph.DecodeEnums(&dec, 6, "roleScopeTagIds", &v.RoleScopeTagIDs)
+			graphrt.DecodeEnums(&dec, 6, "roleScopeTagIds", &v.RoleScopeTagIDs)
 		case "localizedNotificationMessages":
 			dec.JSON(7, "localizedNotificationMessages", &v.LocalizedNotificationMessages)
 		default:
@@ -78,7 +79,7 @@ func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = NotificationMessageTemplate{}
 		type plain NotificationMessageTemplate
-		extra, err := graph.DecodeObject(b, knownNotificationMessageTemplate, (*plain)(v))
+		extra, err := graphrt.DecodeObject(b, knownNotificationMessageTemplate, (*plain)(v))
 		if err != nil {
 			return err
 		}
@@ -92,7 +93,7 @@ func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes the properties that are set, then AdditionalData.
 func (v NotificationMessageTemplate) MarshalJSON() ([]byte, error) {
 	type plain NotificationMessageTemplate
-	return graph.MarshalObject(plain(v), v.AdditionalData)
+	return graphrt.MarshalObject(plain(v), v.AdditionalData)
 }
 
 // NotificationTemplateBrandingOptions is the

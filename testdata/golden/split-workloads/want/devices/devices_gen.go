@@ -5,6 +5,7 @@ package devices
 import (
 	"context"
 	graph "goldencheck/split_workloads"
+	graphrt "goldencheck/split_workloads/internal/graphrt"
 	"iter"
 	"net/http"
 )
@@ -45,10 +46,10 @@ func (o *ListDeviceRegisteredOwnersOptions) apply(r *graph.Request) {
 func (c *Client) ListDeviceRegisteredOwners(ctx context.Context, deviceID string, opts *ListDeviceRegisteredOwnersOptions) iter.Seq2[graph.DirectoryObject, error] {
 	r := graph.Request{
 		Method: "GET",
-		Path:   "/devices/" + graph.PathValue(deviceID, false) + "/registeredOwners",
+		Path:   "/devices/" + graphrt.PathValue(deviceID, false) + "/registeredOwners",
 	}
 	opts.apply(&r)
-	return graph.List[graph.DirectoryObject](ctx, c.Client, r)
+	return graphrt.List[graph.DirectoryObject](ctx, c.Client.Client, r)
 }
 
 // ListDeviceRegisteredOwnersPage sends GET /devices/{deviceId}/registeredOwners.
@@ -66,8 +67,8 @@ func (c *Client) ListDeviceRegisteredOwners(ctx context.Context, deviceID string
 func (c *Client) ListDeviceRegisteredOwnersPage(ctx context.Context, deviceID string, opts *ListDeviceRegisteredOwnersOptions) (*graph.Page[graph.DirectoryObject], error) {
 	r := graph.Request{
 		Method: "GET",
-		Path:   "/devices/" + graph.PathValue(deviceID, false) + "/registeredOwners",
+		Path:   "/devices/" + graphrt.PathValue(deviceID, false) + "/registeredOwners",
 	}
 	opts.apply(&r)
-	return graph.GetPage[graph.DirectoryObject](ctx, c.Client, r)
+	return graphrt.GetPage[graph.DirectoryObject](ctx, c.Client.Client, r)
 }

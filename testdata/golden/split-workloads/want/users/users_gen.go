@@ -5,6 +5,7 @@ package users
 import (
 	"context"
 	graph "goldencheck/split_workloads"
+	graphrt "goldencheck/split_workloads/internal/graphrt"
 	"net/http"
 )
 
@@ -42,7 +43,7 @@ func (o *GetUserOptions) apply(r *graph.Request) {
 func (c *Client) GetUser(ctx context.Context, userID string, opts *GetUserOptions) (*graph.User, error) {
 	r := graph.Request{
 		Method: "GET",
-		Path:   "/users/" + graph.PathValue(userID, false),
+		Path:   "/users/" + graphrt.PathValue(userID, false),
 	}
 	opts.apply(&r)
 	var out graph.User

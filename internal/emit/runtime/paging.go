@@ -1,0 +1,184 @@
+package graphrt
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"net/http"
+)
+
+// Page is one page of a collection: the items and, when there are more, the link to the
+// next page (see NextPage).
+type Page[T any] struct {
+	// Value holds the items of this page.
+	Value []T `json:"value"`
+	// NextLink is the URL of the next page; empty on the last page.
+	NextLink string `json:"@odata.nextLink,omitempty"`
+	// DeltaLink, on the last page of a delta function's answer, is the URL that asks for
+	// the changes made since.
+	DeltaLink string `json:"@odata.deltaLink,omitempty"`
+	// Count is the size of the whole collection, when $count=true asked for it.
+	Count *int64 `json:"@odata.count,omitempty"`
+
+	// header holds the extra headers of the request this page answers, which the request
+	// for the next page sends again.
+	header http.Header
+	// response, when not nil, receives the next page's status and headers.
+	response *Response
+}
+
+// NextPage fetches the page after p, sending the headers of the request that p answers
+// again (ConsistencyLevel, say); it returns nil and no error when p is the last page. A
+// next link to another scheme or host than the client's base URL is refused, since
+// following it would send the client's credentials there.
+func NextPage[T any](ctx context.Context, c *Client, p *Page[T]) (*Page[T], error) {
+	if p == nil || p.NextLink == "" {
+		return nil, nil
+	}
+	next := &Page[T]{}
+	if err := c.fetch(ctx, Request{Method: http.MethodGet, Header: p.header, Response: p.response}, p.NextLink, next); err != nil {
+		return nil, err
+	}
+	next.header, next.response = p.header, p.response
+	return next, nil
+}
+
+// GetPage sends r and decodes one page of a collection; NextPage fetches the next.
+func GetPage[T any](ctx context.Context, c *Client, r Request) (*Page[T], error) {
+	p := &Page[T]{}
+	if err := c.Do(ctx, r, p); err != nil {
+		return nil, err
+	}
+	p.header, p.response = canonicalHeader(r.Header), r.Response
+	return p, nil
+}
+
+// List yields every item of the collection r asks for, following the next links. A page
+// is fetched when the consumer reaches it, and none after the consumer stops; an error
+// is yielded once, last.
+func List[T any](ctx context.Context, c *Client, r Request) iter.Seq2[T, error] {
+	return ListDelta[T](ctx, c, r, nil)
+}
+
+// ListDelta is List for a delta function's answer: once every item is yielded, the last
+// page's @odata.deltaLink (the URL that asks for the changes made since) is stored in
+// *deltaLink, when deltaLink is not nil. Pass it to NextPage's Page, or to Client.Do, later.
+func ListDelta[T any](ctx context.Context, c *Client, r Request, deltaLink *string) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		if c.collect != nil {
+			var zero T
+			yield(zero, errNotBatchable)
+			return
+		}
+		p, err := GetPage[T](ctx, c, r)
+		seen := map[string]bool{} // next links followed: a cycle would never end
+		for {
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
+			}
+			for _, v := range p.Value {
+				if !yield(v, nil) {
+					return
+				}
+			}
+			if p.NextLink == "" {
+				if deltaLink != nil {
+					*deltaLink = p.DeltaLink
+				}
+				return
+			}
+			seen[p.NextLink] = true
+			p, err = NextPage(ctx, c, p)
+			if err == nil && seen[p.NextLink] {
+				err = fmt.Errorf("graph: the next link %s was followed before: the pages form a cycle", p.NextLink)
+			}
+		}
+	}
+}
+
+// UnmarshalJSON decodes a page in one pass: each element of value straight into T with
+// T's own UnmarshalJSON (a model's one-pass decoder), the next and delta links and the
+// count; other instance annotations (@odata.context) are skipped. A page with any other
+// member, or a T without UnmarshalJSON, is decoded by encoding/json, as before. The
+// header is kept.
+func (p *Page[T]) UnmarshalJSON(b []byte) error {
+	header := p.header
+	*p = Page[T]{header: header}
+	if _, ok := any(new(T)).(json.Unmarshaler); ok && json.Valid(b) {
+		ok, sawValue := decodePage(b, &p.NextLink, &p.DeltaLink, &p.Count, func(v []byte) bool {
+			p.Value = append(p.Value, *new(T))
+			return any(&p.Value[len(p.Value)-1]).(json.Unmarshaler).UnmarshalJSON(v) == nil
+		})
+		if ok {
+			if sawValue && p.Value == nil {
+				p.Value = []T{}
+			}
+			return nil
+		}
+	}
+	*p = Page[T]{header: header}
+	type plain Page[T]
+	return json.Unmarshal(b, (*plain)(p))
+}
+
+// decodePage reads the page b, valid JSON, on the fast path, passing each element of
+// value to elem, which reports whether it decoded; ok is false when the page cannot be
+// read exactly as encoding/json would, sawValue whether it has a value member. It is not
+// generic, so that each Page[T] adds little to the build.
+func decodePage(b []byte, next, delta *string, count **int64, elem func([]byte) bool) (ok, sawValue bool) {
+	d := NewObjectDecoder(b)
+	seen := 0
+	for d.Next() {
+		switch string(d.Name()) {
+		case "value":
+			if seen&1 != 0 {
+				return false, false
+			}
+			seen |= 1
+			if d.i >= len(d.b) || d.b[d.i] != '[' {
+				return false, false
+			}
+			d.i++
+			d.elems = 0
+			for v := d.Element(); v != nil; v = d.Element() {
+				if !elem(v) {
+					return false, false
+				}
+			}
+		case "@odata.nextLink":
+			if seen&2 != 0 {
+				return false, false
+			}
+			seen |= 2
+			if s, ok := d.str(); ok {
+				*next = string(s)
+			}
+		case "@odata.deltaLink":
+			if seen&4 != 0 {
+				return false, false
+			}
+			seen |= 4
+			if s, ok := d.str(); ok {
+				*delta = string(s)
+			}
+		case "@odata.count":
+			if seen&8 != 0 {
+				return false, false
+			}
+			seen |= 8
+			DecodeInt(&d, 0, "@odata.count", count)
+		default:
+			name := d.Name()
+			if !bytes.Contains(name, []byte("@odata.")) || bytes.EqualFold(name, []byte("@odata.nextLink")) ||
+				bytes.EqualFold(name, []byte("@odata.deltaLink")) || bytes.EqualFold(name, []byte("@odata.count")) {
+				return false, false // a name encoding/json would fold into a field, or another member
+			}
+			d.value()
+		}
+	}
+	return !d.Failed(), seen&1 != 0
+}

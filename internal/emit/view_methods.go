@@ -1,0 +1,187 @@
+package emit
+
+import (
+	pathpkg "path"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// bodyType is the body a path's method sends: what the endpoint map settled for the path
+// (model.Target.Body), else the page's.
+func bodyType(op *model.Operation, p model.Path) model.TypeRef {
+	if p.Target != nil && p.Target.Body != nil {
+		return *p.Target.Body
+	}
+	return op.Body.Type
+}
+
+// addMethods makes one method for each distinct path shape of an operation; the methods
+// share the operation's body struct, or one for each body type the endpoint map settled
+// for the paths.
+func (v *view) addMethods(op *model.Operation) {
+	bodies := map[string]*goBody{}
+	first := len(v.methods)
+	opts := v.newOptions(op)
+	seen := map[string]bool{}
+	for _, path := range op.Paths {
+		if seen[path.Shape()] {
+			continue
+		}
+		seen[path.Shape()] = true
+		m := &goMethod{Op: op, Path: path, Result: op.Response.Type, Group: group(path)}
+		if path.Target != nil && path.Target.Result != nil {
+			m.Result = *path.Target.Result // what this path addresses (see model/endpoints.go)
+		}
+		m.base = methodName(op, path, m.Result)
+		m.Name = m.base
+		argNames := uniquer{}
+		if v.split {
+			argNames[v.pkg] = true // the core package's name qualifies runtime names in a workload
+		}
+		for _, pt := range path.Params() {
+			in := model.InPath
+			if pt.Function {
+				in = model.InFunction
+			}
+			p, ok := op.Param(in, pt.Param)
+			if !ok {
+				if p, ok = queryTemplateParam(op, path, pt.Param); !ok {
+					p = model.Param{Name: pt.Param, In: in, Type: model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String}}
+				}
+			}
+			// A String function argument is an OData string literal even where the
+			// template leaves out the quotes (reminderView(startDateTime=startDateTime-value)).
+			quoted := pt.Quoted || pt.Function && p.Type.Kind == model.KindPrimitive && p.Type.Primitive == model.String && !p.Type.Collection
+			m.Args = append(m.Args, goArg{Name: argNames.take(unexported(pt.Param)), Param: p, Quoted: quoted, Path: pt.PathValued})
+		}
+		v.classifyResult(m)
+		if opts != nil && m.Delta {
+			opts.Delta = true
+		}
+		if opts != nil {
+			if opts.Owner == nil {
+				opts.Owner = m
+			}
+			m.Options = opts
+		}
+		if m.Upload {
+			v.methods = append(v.methods, m)
+			continue
+		}
+		bk := bodyType(op, path).String()
+		if _, ok := bodies[bk]; !ok {
+			bodies[bk] = v.newBody(op, m)
+		}
+		m.Body = bodies[bk]
+		v.methods = append(v.methods, m)
+	}
+	// The structs the methods share are named after the method whose path addresses the
+	// type the page is named after (directoryobject-getmembergroups.md: the one bound to
+	// directoryObject, not /me/getMemberGroups, which the page lists first).
+	prefix, _, ok := strings.Cut(strings.ToLower(pathpkg.Base(op.Page)), "-")
+	if !ok {
+		return
+	}
+	for _, m := range v.methods[first:] {
+		tg := m.Path.Target
+		if tg == nil || !strings.EqualFold(tg.Type.Name, prefix) {
+			continue
+		}
+		opts.Owner = m // newOptions never returns nil
+		if m.Body != nil && !m.Upload {
+			m.Body.Owner = m
+		}
+		break
+	}
+}
+
+// classifyResult decides how a method returns its response, and whether it uploads raw
+// content: GET $count is a text/plain number; GET $value, a Stream and a 302 redirect to a
+// download are streams; PUT/POST/PATCH of $value or content (or a Stream body) send raw
+// content.
+func (v *view) classifyResult(m *goMethod) {
+	op, r := m.Op, m.Result
+	bt := bodyType(op, m.Path)
+	last := ""
+	if n := len(m.Path.Segments); n > 0 {
+		last, _ = m.Path.Segments[n-1].Literal()
+	}
+	stream := r.Kind == model.KindPrimitive && r.Primitive == model.Stream && !r.Collection
+	if op.Method != "GET" && len(op.ParamsIn(model.InBody)) == 0 &&
+		(last == "$value" || last == "content" || bt.Kind == model.KindPrimitive && bt.Primitive == model.Stream) {
+		m.Upload = true
+	}
+	switch {
+	case op.Method == "GET" && last == "$count":
+		m.Kind = resultCount
+		m.Result = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Int64}
+	case stream || op.Method == "GET" && (last == "$value" || op.Response.Status == 302):
+		m.Kind = resultStream
+		m.Result = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}
+	case op.Method != "GET" && longRunning(op):
+		m.Kind = resultMonitor
+	case op.Method == "GET" && strings.TrimSuffix(last, "()") == "delta" && !r.Collection && r.Kind == model.KindNamed && v.namedType(r) != nil && !v.namedType(r).Model.IsEnum,
+		op.Method == "GET" && strings.TrimSuffix(last, "()") == "delta" && r.Collection:
+		// A delta function answers pages of changes, also where its page says "an object".
+		m.Kind, m.Delta = resultPage, true
+		m.Result.Collection = true
+	case r.Kind == model.KindNone:
+		m.Kind = resultNone
+	case r.Collection:
+		m.Kind = resultPage
+	case r.Kind == model.KindNamed && v.namedType(r) != nil && !v.namedType(r).Model.IsEnum:
+		m.Kind = resultObject
+	case r.Kind == model.KindUnknown || r.Kind == model.KindNamed && v.namedType(r) == nil || r.Primitive == model.Json:
+		m.Kind = resultRaw
+	default:
+		m.Kind = resultPrimitive
+	}
+}
+
+// longRunning reports whether the docs say op starts a long-running operation: the
+// service answers 202 Accepted, and the example response gives a Location header, the
+// monitor URL, and no body (copying a driveItem, cloning a team). The example decides:
+// driveItem copy's Response section names no status. A 202 whose example
+// has a body (assignLicense answers with the group) keeps its typed result.
+func longRunning(op *model.Operation) bool {
+	for _, ex := range op.Examples {
+		if ex.Kind != model.ExampleResponse || ex.Status != 202 || strings.TrimSpace(ex.Body) != "" {
+			continue
+		}
+		for _, h := range ex.Headers {
+			if strings.EqualFold(h.Name, "Location") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// uploadURLField is, for a createUploadSession method whose result type has an uploadUrl
+// property, that property's Go field; "" otherwise.
+func (v *view) uploadURLField(m *goMethod) string {
+	n := len(m.Path.Segments)
+	if m.Kind != resultObject || n == 0 || m.Upload {
+		return ""
+	}
+	for _, a := range m.Args {
+		switch a.Name {
+		case "content", "size", "out", "upload", "s", "err":
+			return "" // the upload method's own names
+		}
+	}
+	if last, _ := m.Path.Segments[n-1].Literal(); last != "createUploadSession" {
+		return ""
+	}
+	gt := v.namedType(m.Result)
+	if gt == nil {
+		return ""
+	}
+	for _, f := range gt.Fields {
+		if f.Prop.Name == "uploadUrl" && f.Prop.Type.Kind == model.KindPrimitive && f.Prop.Type.Primitive == model.String && !f.Prop.Type.Collection {
+			return f.Name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,317 @@
+package emit
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// group is the output file a path's method goes to: its first segment, with /me filed
+// with /users.
+func group(p model.Path) string {
+	if len(p.Segments) == 0 {
+		return "root"
+	}
+	lit, ok := p.Segments[0].Literal()
+	if !ok {
+		return "root"
+	}
+	g := strings.ToLower(lastDot(strings.TrimPrefix(lit, "$")))
+	if g == "me" {
+		return "users"
+	}
+	var b strings.Builder
+	for _, r := range g {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "root"
+	}
+	return b.String()
+}
+
+// methodName derives a method's name from its HTTP method and path (see the README):
+//
+//	GET    /deviceAppManagement/vppTokens              ListDeviceAppManagementVppTokens (collection response)
+//	GET    /deviceAppManagement/vppTokens/{id}         GetDeviceAppManagementVppToken
+//	POST   /deviceAppManagement/vppTokens              CreateDeviceAppManagementVppToken (201, or a "Create" title)
+//	PATCH  /deviceAppManagement/vppTokens/{id}         UpdateDeviceAppManagementVppToken
+//	DELETE /deviceAppManagement/vppTokens/{id}         DeleteDeviceAppManagementVppToken
+//	POST   /deviceAppManagement/vppTokens/{id}/revokeLicenses   RevokeLicensesDeviceAppManagementVppToken (an action)
+//	GET    /reports/getOffice365ActiveUserDetail(...)  GetOffice365ActiveUserDetailReports (a function)
+//
+// A segment followed by a key is singular (vppTokens/{id} -> VppToken); casts read
+// As<Type>; $ref, $value and $count read Ref, Value and Count.
+func methodName(op *model.Operation, p model.Path, result model.TypeRef) string {
+	var words []string
+	segs := p.Segments
+	lastIsCall := false
+	for i, s := range segs {
+		if s.IsParam() {
+			continue
+		}
+		keyed := i+1 < len(segs) && segs[i+1].IsParam()
+		lit, ok := s.Literal()
+		if !ok {
+			// A function call or a key in parentheses: the text before "(" names it.
+			head := s.Parts[0].Literal
+			if s.Parts[0].IsParam() {
+				continue
+			}
+			head, _, _ = strings.Cut(head, "(")
+			head = strings.TrimSuffix(strings.TrimSuffix(head, "'"), ":")
+			words = append(words, exported(head))
+			lastIsCall = i == len(segs)-1 && strings.Contains(s.Parts[0].Literal, "(")
+			continue
+		}
+		lastIsCall = false
+		switch {
+		case strings.HasPrefix(lit, "$"):
+			words = append(words, exported(lit[1:]))
+		case isCast(lit):
+			words = append(words, "As"+exported(lastDot(lit)))
+		default:
+			w := strings.TrimSuffix(lit, ":")
+			if keyed {
+				w = model.Singular(w)
+			}
+			words = append(words, exported(w))
+		}
+	}
+	name := strings.Join(words, "")
+	if name == "" {
+		name = "Root"
+	}
+	tg := p.Target
+	if tg == nil {
+		tg = &model.Target{}
+	}
+	if tg.Kind == model.TargetOperation && len(words) > 0 {
+		// A bound action or function reads verb first: POST /me/messages/{id}/move is
+		// MoveMeMessage, GET /users/delta() DeltaUsers.
+		return exported(tg.Name) + strings.Join(words[:len(words)-1], "")
+	}
+	if tg.Kind == model.TargetRef && op.Method == "POST" && len(segs) >= 2 {
+		// POST /groups/{id}/members/$ref adds a member by reference: AddGroupMemberRef.
+		if lit, ok := segs[len(segs)-2].Literal(); ok && len(words) >= 2 && !isCast(lit) {
+			words[len(words)-2] = exported(model.Singular(strings.TrimSuffix(lit, ":")))
+		}
+		return "Add" + strings.Join(words, "")
+	}
+	var last []model.Segment
+	if len(segs) > 0 {
+		last = segs[len(segs)-1:]
+	}
+	lastLit := len(last) == 1 && !last[0].IsParam()
+	switch op.Method {
+	case "GET":
+		if lastIsCall {
+			return name
+		}
+		if result.Collection && lastLit {
+			return "List" + name
+		}
+		return "Get" + name
+	case "POST":
+		if tg.Kind == model.TargetCollection && lastLit || tg.Kind == model.TargetUnknown && op.LooksCreate() && lastLit && !lastIsCall {
+			return "Create" + singularLast(name, last)
+		}
+		return name
+	case "PATCH":
+		return "Update" + name
+	case "PUT":
+		return "Put" + name
+	case "DELETE":
+		return "Delete" + name
+	}
+	return exported(strings.ToLower(op.Method)) + name
+}
+
+// isCast reports whether a segment is an OData cast (microsoft.graph.user), not a
+// dotted name such as a host (contoso.sharepoint.com).
+func isCast(seg string) bool {
+	return strings.HasPrefix(strings.ToLower(seg), "microsoft.")
+}
+
+// singularLast singularises the last word of a name built from a plain last segment.
+func singularLast(name string, last []model.Segment) string {
+	lit, _ := last[0].Literal()
+	if strings.HasPrefix(lit, "$") || isCast(lit) {
+		return name
+	}
+	w := exported(lit)
+	return strings.TrimSuffix(name, w) + exported(model.Singular(lit))
+}
+
+// settleMethodNames makes method names unique. Within a group of methods that share a
+// name, in canonical order, each strategy applies to the members still sharing it:
+//
+//  1. overloads that differ in their function arguments get By<Args>
+//     (GetOffice365ActiveUserDetailReportsByPeriod, ...ByDate);
+//  2. a member with key parameters no other member has gets By<Key>
+//     (/me/calendars/{calendarId} beside /me/calendar: GetMeCalendarByCalendarID);
+//  3. a member whose template fixes query options gets With<Options>
+//     (/me?$expand=manager beside /me: GetMeWithExpand);
+//  4. query templates still sharing a name get a word only their template has
+//     (byTemplateWord);
+//
+// and any repeat that is left gets a number, with a warning. Before all that, a method
+// whose template writes arguments into a query gets With<Options> (see withTemplate).
+func (v *view) settleMethodNames() {
+	// A template that writes arguments into a query ($filter=JoinWebUrl eq '{joinWebUrl}')
+	// is a method of its own beside the plain endpoint, whether or not a page documents
+	// that: ListUserOnlineMeetingsWithFilter. So the name does not move to another
+	// endpoint when the plain one is documented later.
+	for _, m := range v.methods {
+		m.Name += withTemplate(m)
+	}
+	for _, strategy := range []func(m *goMethod, group []*goMethod) string{byFunctionArgs, byExtraKeys, withQuery, byTemplateWord} {
+		for _, group := range v.collisions() {
+			suffixes := make([]string, len(group))
+			for i, m := range group {
+				suffixes[i] = strategy(m, group)
+			}
+			for i, m := range group {
+				m.Name += suffixes[i]
+			}
+		}
+	}
+	// The Client's own methods, and in a workload package the core client it embeds.
+	used := uniquer{"Do": true, "Stream": true, "Count": true, "Client": true}
+	for _, m := range v.methods {
+		name := used.take(m.Name)
+		if name != m.Name {
+			v.diags.Addf(m.Op.Pos, model.Warning, "name-collision", "%s %s is emitted as %s: %s is taken by another operation",
+				m.Op.Method, m.Path, name, m.Name)
+		}
+		m.Name = name
+	}
+}
+
+// collisions lists the groups of methods that share a name, in canonical order.
+func (v *view) collisions() [][]*goMethod {
+	byName := map[string][]*goMethod{}
+	var order []string
+	for _, m := range v.methods {
+		if byName[m.Name] == nil {
+			order = append(order, m.Name)
+		}
+		byName[m.Name] = append(byName[m.Name], m)
+	}
+	var out [][]*goMethod
+	for _, name := range order {
+		if len(byName[name]) > 1 {
+			out = append(out, byName[name])
+		}
+	}
+	return out
+}
+
+// byFunctionArgs is By<Args> for a function call's arguments.
+func byFunctionArgs(m *goMethod, _ []*goMethod) string {
+	var fn []string
+	for _, a := range m.Args {
+		if a.Param.In == model.InFunction {
+			fn = append(fn, exported(a.Param.Name))
+		}
+	}
+	if len(fn) == 0 {
+		return ""
+	}
+	return "By" + strings.Join(fn, "And")
+}
+
+// byExtraKeys is By<Key> for the first path key that no other member of the group has.
+func byExtraKeys(m *goMethod, group []*goMethod) string {
+	for _, a := range m.Args {
+		if a.Param.In != model.InPath {
+			continue
+		}
+		shared := false
+		for _, o := range group {
+			if o == m {
+				continue
+			}
+			for _, b := range o.Args {
+				if b.Param.In == model.InPath && strings.EqualFold(b.Param.Name, a.Param.Name) {
+					shared = true
+				}
+			}
+		}
+		if !shared {
+			return "By" + exported(a.Param.Name)
+		}
+	}
+	return ""
+}
+
+// withQuery is With<Options> for the query options a template fixes.
+func withQuery(m *goMethod, _ []*goMethod) string {
+	var names []string
+	for _, q := range m.Path.Query {
+		if q.Param == "" && len(q.Parts) == 0 {
+			names = append(names, exported(strings.TrimPrefix(q.Name, "$")))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return "With" + strings.Join(names, "And")
+}
+
+// byTemplateWord tells query templates of one endpoint apart by the first word of a
+// template that no other member of the group has: ListMeMessagesWithFilter becomes
+// ...Contains, ...Ne and ...Startswith for three filters on extended properties, and
+// GetMeMessageWithExpand ...SingleValueExtendedProperties beside
+// ...MultiValueExtendedProperties.
+func byTemplateWord(m *goMethod, group []*goMethod) string {
+	mine := templateWords(m)
+	for _, w := range mine {
+		shared := false
+		for _, o := range group {
+			if o != m && slices.Contains(templateWords(o), w) {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			return exported(w)
+		}
+	}
+	return ""
+}
+
+// templateWords are the words of the literal text of a method's query templates, in order.
+func templateWords(m *goMethod) []string {
+	var words []string
+	for _, q := range m.Path.Query {
+		for _, pt := range q.Parts {
+			if pt.IsParam() {
+				continue
+			}
+			words = append(words, strings.FieldsFunc(pt.Literal, func(r rune) bool {
+				return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+			})...)
+		}
+	}
+	return words
+}
+
+// withTemplate is With<Options> for the query options whose value is a template with
+// arguments written in.
+func withTemplate(m *goMethod) string {
+	var names []string
+	for _, q := range m.Path.Query {
+		if len(q.Parts) > 0 {
+			names = append(names, exported(strings.TrimPrefix(q.Name, "$")))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return "With" + strings.Join(names, "And")
+}
