@@ -258,8 +258,8 @@ type Reference = graphrt.Reference
 type Removed = graphrt.Removed
 
 // Request is one call to the API as the generated methods make it. Client.Do,
-// Client.Stream, Client.Count, GetPage and List send it; build one yourself for an
-// endpoint the docs do not describe.
+// Client.Stream and Client.Count send it (and the generated list methods page through
+// it); build one yourself for an endpoint the docs do not describe.
 type Request = graphrt.Request
 
 // RequestError is returned when a request got no answer: a transport error (a reset or

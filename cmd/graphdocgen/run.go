@@ -162,8 +162,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // exitHelp is --help's account of the exit status and --fail-on.
 const exitHelp = `Exit status: 0 when the package was written (or is up to date, with --check); 1 when the
-run fails; 2 for a usage error (a bad flag, --package or --import-path; a PATH that does
-not exist), found before any page is read. A run that fails writes nothing: the output
+run fails; 2 for a usage error (a bad flag, --package or --import-path; an output folder
+outside a module with no --import-path; a PATH that does not exist), found before any page
+is read. A run that fails writes nothing: the output
 folder is left as it was; --report is still written and says why.
 
 A run fails when a page cannot be read, an --include selects nothing, --check finds the

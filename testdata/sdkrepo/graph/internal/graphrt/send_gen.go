@@ -19,8 +19,8 @@ import (
 )
 
 // Request is one call to the API as the generated methods make it. Client.Do,
-// Client.Stream, Client.Count, GetPage and List send it; build one yourself for an
-// endpoint the docs do not describe.
+// Client.Stream and Client.Count send it (and the generated list methods page through
+// it); build one yourself for an endpoint the docs do not describe.
 type Request struct {
 	// Method is the HTTP method: GET, POST, PATCH, PUT or DELETE.
 	Method string
