@@ -38,7 +38,7 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 	params := v.methodParams(m)
 	build := requestStmts(v, m)
 	r := m.Result
-	var results jen.Code = jen.Error()
+	results := v.methodResults(m, false) // the one switch on the result kind for signatures
 	var stmts []jen.Code
 	call := func(out jen.Code) *jen.Statement {
 		return jen.Id("c").Dot("Do").Call(jen.Id("ctx"), jen.Id("r"), out)
@@ -47,13 +47,10 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 	case resultNone:
 		stmts = append(stmts, jen.Return(call(jen.Nil())))
 	case resultCount:
-		results = jen.Parens(jen.List(jen.Int64(), jen.Error()))
 		stmts = append(stmts, jen.Return(jen.Id("c").Dot("Count").Call(jen.Id("ctx"), jen.Id("r"))))
 	case resultStream:
-		results = jen.Parens(jen.List(jen.Qual(ioPkg, "ReadCloser"), jen.Error()))
 		stmts = append(stmts, jen.Return(jen.Id("c").Dot("Stream").Call(jen.Id("ctx"), jen.Id("r"))))
 	case resultMonitor:
-		results = v.methodResults(m, false)
 		stmts = append(stmts, jen.Return(v.rt("StartMonitor").Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"))))
 	case resultPage:
 		elem := r
@@ -68,24 +65,21 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 				jen.Return(v.rt("DeltaSync").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"), jen.Id("link"))))
 		}
 		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.Name).Params(params...).
-			Add(v.methodResults(m, false)).
+			Add(results).
 			Block(iterStmts...)
 		f.Add(methodDoc(m, m.PageName, true))
 		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(m.PageName).Params(v.methodParams(m)...).
-			Parens(jen.List(jen.Op("*").Add(v.rt("Page")).Types(v.goTypeOf(elem)), jen.Error())).
+			Add(v.methodResults(m, true)).
 			Block(append(build, jen.Return(v.rt("GetPage").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"))))...)
 		return
 	case resultObject:
 		typ := v.goTypeOf(r)
-		results = jen.Parens(jen.List(jen.Op("*").Add(typ.Clone()), jen.Error()))
 		stmts = append(stmts, decodeInto(typ, call, jen.Op("&").Id("out"))...)
 	case resultRaw:
-		results = jen.Parens(jen.List(jen.Qual(jsonPkg, "RawMessage"), jen.Error()))
 		stmts = append(stmts, decodeInto(jen.Qual(jsonPkg, "RawMessage"), call, jen.Id("out"))...)
 	default:
 		// A primitive or an enum: Graph wraps it as {"value": ...}.
 		typ := v.goTypeOf(r)
-		results = jen.Parens(jen.List(typ.Clone(), jen.Error()))
 		stmts = append(stmts,
 			jen.Var().Id("out").Add(v.rt("ValueOf")).Types(typ),
 			jen.Err().Op(":=").Add(call(jen.Op("&").Id("out"))),
