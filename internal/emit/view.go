@@ -189,7 +189,7 @@ func newView(api *model.API, cfg Config) *view {
 	for _, t := range api.Types {
 		name := exported(t.Name)
 		if typeNames[name] && t.Namespace != "microsoft.graph" && t.Namespace != "" {
-			name = exported(lastDot(t.Namespace)) + name
+			name = exported(model.Unqualified(t.Namespace)) + name
 		}
 		gt := &goType{Name: typeNames.take(name), Model: t}
 		if gt.Name != exported(t.Name) {

@@ -18,7 +18,7 @@ func group(p model.Path) string {
 	if !ok {
 		return "root"
 	}
-	g := strings.ToLower(lastDot(strings.TrimPrefix(lit, "$")))
+	g := strings.ToLower(model.Unqualified(strings.TrimPrefix(lit, "$")))
 	if g == "me" {
 		return "users"
 	}
@@ -73,7 +73,7 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef) string 
 		case strings.HasPrefix(lit, "$"):
 			words = append(words, exported(lit[1:]))
 		case isCast(lit):
-			words = append(words, "As"+exported(lastDot(lit)))
+			words = append(words, "As"+exported(model.Unqualified(lit)))
 		default:
 			w := strings.TrimSuffix(lit, ":")
 			if keyed {

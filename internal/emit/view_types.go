@@ -103,10 +103,3 @@ func (v *view) structFields(t *goType) []goProp {
 	}
 	return out
 }
-
-func lastDot(s string) string {
-	if i := strings.LastIndexByte(s, '.'); i >= 0 {
-		return s[i+1:]
-	}
-	return s
-}
