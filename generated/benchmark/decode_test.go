@@ -57,6 +57,22 @@ func TestFastDecodeExact(t *testing.T) {
 		`{"createdDateTime":"not a date"}`,
 		`{"@odata.etag":"W/\"1\"","@odata.etag":"W/\"2\""}`,
 		`{"@odata.etag":tru}`,
+		`{"manager":{"id":"m",}}`,
+		`{"manager":{"id":"m"]}`,
+		`{"manager":{"id":"m\x"}}`,
+		`{"manager":{"id":"m"} {"id":"n"}}`,
+		`{"manager":[}`,
+		`{"manager":tru}`,
+		`{"manager":{"id":"m","deletedDateTime":"2021-01-02T03:04:05Z"`,
+		`{"memberOf":[{"id":"g"},{"id":tru}]}`,
+		`{"memberOf":[{"id":"g"} {"id":"h"}]}`,
+		`{"memberOf":[{"id":"g"},]}`,
+		"{\"createdDateTime\":\"2021-01-02\x01T03:04:05Z\"}",
+		"{\"createdDateTime\":\"2021-01-02T03:04:05Z\xff\"}",
+		"{\"manager\":{\"deletedDateTime\":\"2021-01-02T03:04:05\nZ\"}}",
+		`{"createdDateTime":"2021-01-02T03:04:05\u005a"}`,
+		`{"displayName":"\ud83d\ude00 \u00e9\n\/"}`,
+		"{\"displayName\":\"\\ud800\xff\\t\"}",
 	}
 	known := knownOf(reflect.TypeFor[generated.User]())
 	for _, in := range inputs {
@@ -104,6 +120,10 @@ func TestPageDecodeExact(t *testing.T) {
 		`{"value":[{"id":"a"},]}`,
 		`{"value":[{"id":"a"}]} x`,
 		`{"value":[ {"id":"a"} , {"id":"b"} ] , "@odata.nextLink" : "n" }`,
+		`{"value":[{"id":"a","manager":{"id":"m",}}]}`,
+		`{"value":[{"id":"a","manager":{"id":"m"}]}`,
+		`{"value":[{"id":"a"} {"id":"b"}]}`,
+		"{\"value\":[{\"id\":\"a\",\"createdDateTime\":\"2021-01-02\x01T03:04:05Z\"}]}",
 	}
 	type plain generated.Page[generated.User]
 	for _, in := range inputs {

@@ -67,12 +67,13 @@ func DeltaSync[T any](ctx context.Context, c *Client, r Request, deltaLink *stri
 		}
 		var p *Page[DeltaItem[T]]
 		var err error
+		buf := new([]byte) // one read buffer for every page (see Page.buf)
 		if deltaLink != nil && *deltaLink != "" {
-			p = &Page[DeltaItem[T]]{}
+			p = &Page[DeltaItem[T]]{buf: buf}
 			err = c.fetch(ctx, Request{Method: http.MethodGet, Header: r.Header, Response: r.Response}, *deltaLink, p)
 			p.header, p.response = canonicalHeader(r.Header), r.Response
 		} else {
-			p, err = GetPage[DeltaItem[T]](ctx, c, r)
+			p, err = getPage[DeltaItem[T]](ctx, c, r, buf)
 		}
 		seen := map[string]bool{}
 		for {

@@ -3,7 +3,6 @@
 package graphrt
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -220,13 +219,26 @@ func unmarshalText(typ string, b []byte) (s string, null bool, err error) {
 	if string(b) == "null" {
 		return "", true, nil
 	}
-	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' && !bytes.ContainsAny(b[1:len(b)-1], "\\\"") {
+	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' && plainText(b[1:len(b)-1]) {
 		return string(b[1 : len(b)-1]), false, nil
 	}
 	if err := json.Unmarshal(b, &s); err != nil {
 		return "", false, fmt.Errorf("graph: an Edm.%s must be a JSON string or null, not %s", typ, abbrev(string(b)))
 	}
 	return s, false, nil
+}
+
+// plainText reports whether s, the inside of a JSON string, is printable ASCII with no
+// escape or quote: the text as it is, with nothing for encoding/json to check or change.
+// b may come unchecked from an ObjectDecoder (see its span), so anything else goes to
+// encoding/json.
+func plainText(s []byte) bool {
+	for _, c := range s {
+		if c < 0x20 || c >= 0x80 || c == '\\' || c == '"' {
+			return false
+		}
+	}
+	return true
 }
 
 // edmError is the error for text that is not a valid value of the Edm type typ.

@@ -29,7 +29,18 @@ type Page[T any] struct {
 	header http.Header
 	// response, when not nil, receives the next page's status and headers.
 	response *Response
+	// buf, when not nil, is the buffer the iterator that fetches the page (List,
+	// ListDelta, DeltaSync) reads each of its pages into: one buffer for all the pages of
+	// one iteration, since a page's items keep no reference to the bytes they were decoded
+	// from. A page the caller gets (GetPage, NextPage) has none.
+	buf *[]byte
 }
+
+// pageBuffer is a page with a read buffer of its own (see Page.buf).
+type pageBuffer interface{ readBuffer() *[]byte }
+
+// readBuffer is p's read buffer; nil for none.
+func (p *Page[T]) readBuffer() *[]byte { return p.buf }
 
 // NextPage fetches the page after p, sending the headers of the request that p answers
 // again (ConsistencyLevel, say); it returns nil and no error when p is the last page. A
@@ -39,7 +50,7 @@ func NextPage[T any](ctx context.Context, c *Client, p *Page[T]) (*Page[T], erro
 	if p == nil || p.NextLink == "" {
 		return nil, nil
 	}
-	next := &Page[T]{}
+	next := &Page[T]{buf: p.buf}
 	if err := c.fetch(ctx, Request{Method: http.MethodGet, Header: p.header, Response: p.response}, p.NextLink, next); err != nil {
 		return nil, err
 	}
@@ -49,7 +60,12 @@ func NextPage[T any](ctx context.Context, c *Client, p *Page[T]) (*Page[T], erro
 
 // GetPage sends r and decodes one page of a collection; NextPage fetches the next.
 func GetPage[T any](ctx context.Context, c *Client, r Request) (*Page[T], error) {
-	p := &Page[T]{}
+	return getPage[T](ctx, c, r, nil)
+}
+
+// getPage is GetPage, reading the page into *buf (see Page.buf) when buf is not nil.
+func getPage[T any](ctx context.Context, c *Client, r Request, buf *[]byte) (*Page[T], error) {
+	p := &Page[T]{buf: buf}
 	if err := c.Do(ctx, r, p); err != nil {
 		return nil, err
 	}
@@ -74,7 +90,7 @@ func ListDelta[T any](ctx context.Context, c *Client, r Request, deltaLink *stri
 			yield(zero, errNotBatchable)
 			return
 		}
-		p, err := GetPage[T](ctx, c, r)
+		p, err := getPage[T](ctx, c, r, new([]byte))
 		seen := map[string]bool{} // next links followed: a cycle would never end
 		for {
 			if err != nil {
@@ -108,8 +124,8 @@ func ListDelta[T any](ctx context.Context, c *Client, r Request, deltaLink *stri
 // member, or a T without UnmarshalJSON, is decoded by encoding/json, as before. The
 // header is kept.
 func (p *Page[T]) UnmarshalJSON(b []byte) error {
-	header := p.header
-	*p = Page[T]{header: header}
+	header, buf := p.header, p.buf
+	*p = Page[T]{header: header, buf: buf}
 	if _, ok := any(new(T)).(json.Unmarshaler); ok && json.Valid(b) {
 		ok, sawValue := decodePage(b, &p.NextLink, &p.DeltaLink, &p.Count, func(v []byte) bool {
 			p.Value = append(p.Value, *new(T))
@@ -122,7 +138,7 @@ func (p *Page[T]) UnmarshalJSON(b []byte) error {
 			return nil
 		}
 	}
-	*p = Page[T]{header: header}
+	*p = Page[T]{header: header, buf: buf}
 	type plain Page[T]
 	return json.Unmarshal(b, (*plain)(p))
 }

@@ -69,7 +69,11 @@ func (c *Client) fetch(ctx context.Context, r Request, link string, out any) err
 		}
 		return ctx.Err()
 	}
-	b, err := readLimited(resp.Body, resp.ContentLength, c.maxResponse)
+	var buf *[]byte // an iterator's read buffer, reused from page to page
+	if p, ok := out.(pageBuffer); ok {
+		buf = p.readBuffer()
+	}
+	b, err := readLimited(resp.Body, resp.ContentLength, c.maxResponse, buf)
 	if err == nil {
 		err = ctx.Err() // a call cancelled as its body ended is cancelled
 	}

@@ -103,7 +103,7 @@ func Upload(ctx context.Context, c *Client, uploadURL string, content io.Reader,
 			if opts.Progress != nil {
 				opts.Progress(size, size)
 			}
-			body, err := readLimited(resp.Body, resp.ContentLength, c.maxResponse)
+			body, err := readLimited(resp.Body, resp.ContentLength, c.maxResponse, nil)
 			if err != nil {
 				return fmt.Errorf("graph: reading the upload's answer: %w", err)
 			}
@@ -116,7 +116,7 @@ func Upload(ctx context.Context, c *Client, uploadURL string, content io.Reader,
 			return json.Unmarshal(body, out)
 		case err == nil && status == http.StatusAccepted:
 			var st uploadStatus
-			body, rerr := readLimited(resp.Body, resp.ContentLength, maxErrorBody)
+			body, rerr := readLimited(resp.Body, resp.ContentLength, maxErrorBody, nil)
 			resp.Body.Close()
 			next := off + n
 			if rerr == nil && json.Unmarshal(body, &st) == nil && len(st.NextExpectedRanges) > 0 {
@@ -230,7 +230,7 @@ func (c *Client) uploadNext(ctx context.Context, uploadURL string, size int64) (
 		e, _ := newError(resp, c.now())
 		return 0, e
 	}
-	body, err := readLimited(resp.Body, resp.ContentLength, maxErrorBody)
+	body, err := readLimited(resp.Body, resp.ContentLength, maxErrorBody, nil)
 	if err != nil {
 		return 0, err
 	}

@@ -58,7 +58,7 @@ func (d *ObjectDecoder) JSON(f int, name string, dst any) {
 	if !d.field(f, name) {
 		return
 	}
-	if v := d.value(); v != nil && json.Unmarshal(v, dst) != nil {
+	if v := d.span(); v != nil && json.Unmarshal(v, dst) != nil { // json.Unmarshal checks v
 		d.fail()
 	}
 }
@@ -165,9 +165,10 @@ func DecodeFloat[T float32 | float64](d *ObjectDecoder, f int, name string, dst 
 	*dst = &v
 }
 
-// Value returns the value of field f, property name, checked, for the generated code to
-// decode with the field type's own UnmarshalJSON (a model, an Edm type); nil when it is
-// null (kept for AdditionalData) or the decoder has failed.
+// Value returns the value of field f, property name, for the generated code to decode
+// with the field type's own UnmarshalJSON (a model, an Edm type), which must check it:
+// Value finds its end but does not check it (see span); nil when it is null (kept for
+// AdditionalData) or the decoder has failed.
 //
 //	if raw := dec.Value(1, "manager"); raw != nil {
 //		v.Manager = new(DirectoryObject)
@@ -179,7 +180,7 @@ func (d *ObjectDecoder) Value(f int, name string) []byte {
 	if !d.field(f, name) {
 		return nil
 	}
-	return d.value()
+	return d.span()
 }
 
 // Check fails the decoder when err, the error of decoding a value, is not nil: the
@@ -218,8 +219,8 @@ func (d *ObjectDecoder) Array(f int, name string) bool {
 	return true
 }
 
-// Element returns the next element of the array Array started, checked; nil after the
-// last one or when the decoder has failed.
+// Element returns the next element of the array Array started, not checked, as Value;
+// nil after the last one or when the decoder has failed.
 //
 //go:noinline
 func (d *ObjectDecoder) Element() []byte {
@@ -240,7 +241,7 @@ func (d *ObjectDecoder) Element() []byte {
 		d.i = skipSpace(b, d.i+1)
 	}
 	d.elems++
-	return d.value()
+	return d.span()
 }
 
 // array calls elem for each element of the JSON array at d.i, which reads it.

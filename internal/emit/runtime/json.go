@@ -368,6 +368,10 @@ func MarshalRaw(raw json.RawMessage) ([]byte, error) {
 
 // UnmarshalRaw copies b, since the decoder reuses its buffer.
 func UnmarshalRaw(dst *json.RawMessage, b []byte) error {
+	if !json.Valid(b) { // b may come unchecked from an ObjectDecoder (see its span)
+		var x json.RawMessage
+		return json.Unmarshal(b, &x)
+	}
 	*dst = append((*dst)[:0], b...)
 	return nil
 }

@@ -252,3 +252,46 @@ func TestListCycle(t *testing.T) {
 		t.Errorf("ids %v, err %v", ids, last)
 	}
 }
+
+// rawItem decodes with its own UnmarshalJSON, so that a page takes the one-pass path.
+type rawItem struct{ s string }
+
+func (r *rawItem) UnmarshalJSON(b []byte) error { r.s = string(b); return nil }
+
+// TestListReusesBufferSafely checks that the items of earlier pages stay as they were
+// while List reads later pages, of other sizes, into the same buffer, with and without
+// a Content-Length.
+func TestListReusesBufferSafely(t *testing.T) {
+	var srvURL string
+	pages := []string{strings.Repeat("a", 3000), "b", strings.Repeat("c", 9000), "dd"}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := 0
+		fmt.Sscan(r.URL.Query().Get("p"), &n)
+		body := fmt.Sprintf(`{"value":["%s","%s"]`, pages[n], strings.ToUpper(pages[n]))
+		if n+1 < len(pages) {
+			body += fmt.Sprintf(`,"@odata.nextLink":"%s/x?p=%d"`, srvURL, n+1)
+		}
+		body += "}"
+		if n%2 == 1 {
+			w.(http.Flusher).Flush() // chunked: no Content-Length
+		}
+		io.WriteString(w, body)
+	}))
+	defer srv.Close()
+	srvURL = srv.URL
+	c := NewClient(WithBaseURL(srv.URL))
+	var got []string
+	for v, err := range List[rawItem](context.Background(), c, Request{Method: http.MethodGet, Path: "/x", Query: url.Values{"p": {"0"}}}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, v.s)
+	}
+	var want []string
+	for _, p := range pages {
+		want = append(want, `"`+p+`"`, `"`+strings.ToUpper(p)+`"`)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %d items %.40q, want %.40q", len(got), got, want)
+	}
+}

@@ -209,17 +209,27 @@ func newUUID() string {
 }
 
 // readLimited reads r whole, up to limit bytes: a longer body is errTooLarge. hint (the
-// Content-Length, or -1) sizes the first buffer, at most maxLengthHint; the buffer grows
-// with the bytes that arrive.
-func readLimited(r io.Reader, hint, limit int64) ([]byte, error) {
+// Content-Length, or -1) sizes the first buffer, at most maxLengthHint; the buffer
+// doubles as the bytes arrive, never past limit+1. When buf is not nil (an iterator's
+// buffer, reused from page to page), the body is read into *buf when it is large
+// enough, and *buf keeps the buffer read into for the next call: the returned bytes are
+// only valid until then.
+func readLimited(r io.Reader, hint, limit int64, buf *[]byte) ([]byte, error) {
 	size := int64(512)
 	if hint >= 0 {
 		size = min(hint, maxLengthHint, limit) + 1 // a spare byte, so that the end shows at once
 	}
-	b := make([]byte, 0, size)
+	var b []byte
+	if buf != nil && int64(cap(*buf)) >= size {
+		b = (*buf)[:0]
+	} else {
+		b = make([]byte, 0, size)
+	}
 	for {
 		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
+			grown := make([]byte, len(b), max(min(2*int64(cap(b)), limit+1), int64(len(b))+1))
+			copy(grown, b)
+			b = grown
 		}
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
@@ -227,6 +237,9 @@ func readLimited(r io.Reader, hint, limit int64) ([]byte, error) {
 			return nil, errTooLarge
 		}
 		if err == io.EOF {
+			if buf != nil {
+				*buf = b[:0]
+			}
 			return b, nil
 		}
 		if err != nil {

@@ -5,6 +5,7 @@ package graphrt
 import (
 	"bytes"
 	"encoding/json"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -174,8 +175,27 @@ func (d *ObjectDecoder) Other() {
 }
 
 // value returns the current member's value, checked, and moves past it; nil when it is
-// malformed (the decoder has failed).
+// malformed (the decoder has failed). It is for a value kept as it arrived (an
+// annotation, a Raw field), which nothing else checks.
 func (d *ObjectDecoder) value() []byte {
+	start := d.i
+	v := d.span()
+	if v != nil && !json.Valid(v) {
+		d.i = start
+		d.fail()
+		return nil
+	}
+	return v
+}
+
+// span returns the current member's value, found but not checked, and moves past it; nil
+// when it has no end (the decoder has failed). It is for a value handed to a decoder
+// that checks every byte it reads: a model's one-pass UnmarshalJSON (or the general
+// path, encoding/json, it falls back to), an Edm type's, UnmarshalRaw. So each byte of a
+// document is checked once, by the decoder that reads it, and not again by each
+// enclosing one: a bad byte fails the value's decoder, and so, through Check, this one,
+// which then gives encoding/json's error for the whole object.
+func (d *ObjectDecoder) span() []byte {
 	start := d.i
 	end := skipValue(d.b, start)
 	if end > len(d.b) || end <= start {
@@ -183,10 +203,6 @@ func (d *ObjectDecoder) value() []byte {
 		return nil
 	}
 	v := bytes.TrimRight(d.b[start:end], " \t\r\n")
-	if !json.Valid(v) {
-		d.fail()
-		return nil
-	}
 	d.i = start + len(v)
 	return v
 }
@@ -228,19 +244,103 @@ func (d *ObjectDecoder) str() (s []byte, ok bool) {
 	return s, true
 }
 
-// unquote reads the JSON string value at d.i, which has escapes or invalid UTF-8, with
-// encoding/json.
+// unquote reads the JSON string value at d.i, which has escapes or invalid UTF-8, as
+// encoding/json does: an escaped UTF-16 surrogate pair is one rune, and a lone surrogate
+// or an invalid UTF-8 byte is U+FFFD; a control character, a bad escape or no closing
+// quote fails the decoder.
 func (d *ObjectDecoder) unquote() (s []byte, ok bool) {
-	raw := d.value()
-	if raw == nil {
-		return nil, false
+	b := d.b
+	i := d.i + 1
+	out := make([]byte, 0, 32)
+	for i < len(b) {
+		switch c := b[i]; {
+		case c == '"':
+			d.i = i + 1
+			return out, true
+		case c < 0x20:
+			d.fail()
+			return nil, false
+		case c == '\\':
+			if i+1 >= len(b) {
+				d.fail()
+				return nil, false
+			}
+			switch e := b[i+1]; e {
+			case '"', '\\', '/':
+				out = append(out, e)
+			case 'b':
+				out = append(out, '\b')
+			case 'f':
+				out = append(out, '\f')
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			case 'u':
+				r := hex4(b, i+2)
+				if r < 0 {
+					d.fail()
+					return nil, false
+				}
+				i += 6
+				if utf16.IsSurrogate(r) {
+					r2 := rune(-1)
+					if i+1 < len(b) && b[i] == '\\' && b[i+1] == 'u' {
+						r2 = hex4(b, i+2)
+					}
+					if pair := utf16.DecodeRune(r, r2); pair != utf8.RuneError {
+						out = utf8.AppendRune(out, pair)
+						i += 6
+						continue
+					}
+					r = utf8.RuneError
+				}
+				out = utf8.AppendRune(out, r)
+				continue
+			default:
+				d.fail()
+				return nil, false
+			}
+			i += 2
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size == 1 {
+				out = utf8.AppendRune(out, utf8.RuneError)
+			} else {
+				out = append(out, b[i:i+size]...)
+			}
+			i += size
+		}
 	}
-	var x string
-	if json.Unmarshal(raw, &x) != nil {
-		d.fail()
-		return nil, false
+	d.fail() // no closing quote
+	return nil, false
+}
+
+// hex4 is the rune the four hexadecimal digits at b[i:] write; -1 when they are not.
+func hex4(b []byte, i int) rune {
+	if i+4 > len(b) {
+		return -1
 	}
-	return []byte(x), true
+	var r rune
+	for _, c := range b[i : i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return -1
+		}
+		r = r*16 + rune(c)
+	}
+	return r
 }
 
 // number reads a JSON number value; integer reports that it has no fraction or exponent.
