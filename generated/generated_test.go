@@ -72,7 +72,10 @@ func serve(t *testing.T, rep reply, opts ...Option) (*Client, func() seen) {
 		_, _ = io.WriteString(w, rep.body)
 	}))
 	t.Cleanup(srv.Close)
-	c := NewClient(append([]Option{WithBaseURL(srv.URL + "/beta")}, opts...)...)
+	// The server's own client, not http.DefaultClient: srv.Close closes the idle connections
+	// of http.DefaultTransport, which parallel tests would otherwise share ("http:
+	// CloseIdleConnections called" in another test's call, about 1 run in 60 under -race).
+	c := NewClient(append([]Option{WithBaseURL(srv.URL + "/beta"), WithHTTPClient(srv.Client())}, opts...)...)
 	next := func() seen {
 		t.Helper()
 		select {
