@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
 	"net/http"
@@ -91,29 +92,42 @@ func ListDelta[T any](ctx context.Context, c *Client, r Request, deltaLink *stri
 			return
 		}
 		p, err := getPage[T](ctx, c, r, new([]byte))
-		seen := map[string]bool{} // next links followed: a cycle would never end
-		for {
-			if err != nil {
+		yieldPages(ctx, c, p, err, deltaLink, false, yield)
+	}
+}
+
+// yieldPages yields the items of p (or err) and of the pages after it, following the next
+// links; a link followed before is an error, as the pages would never end. Once the last
+// page is yielded its @odata.deltaLink is stored in *deltaLink when deltaLink is not nil;
+// with needDelta, a last page without one is an error instead.
+func yieldPages[T any](ctx context.Context, c *Client, p *Page[T], err error, deltaLink *string, needDelta bool, yield func(T, error) bool) {
+	seen := map[string]bool{} // next links followed: a cycle would never end
+	for {
+		if err != nil {
+			var zero T
+			yield(zero, err)
+			return
+		}
+		for _, v := range p.Value {
+			if !yield(v, nil) {
+				return
+			}
+		}
+		if p.NextLink == "" {
+			if needDelta && p.DeltaLink == "" {
 				var zero T
-				yield(zero, err)
+				yield(zero, errors.New("graph: the delta answer's last page has no @odata.deltaLink"))
 				return
 			}
-			for _, v := range p.Value {
-				if !yield(v, nil) {
-					return
-				}
+			if deltaLink != nil {
+				*deltaLink = p.DeltaLink
 			}
-			if p.NextLink == "" {
-				if deltaLink != nil {
-					*deltaLink = p.DeltaLink
-				}
-				return
-			}
-			seen[p.NextLink] = true
-			p, err = NextPage(ctx, c, p)
-			if err == nil && seen[p.NextLink] {
-				err = fmt.Errorf("graph: the next link %s was followed before: the pages form a cycle", p.NextLink)
-			}
+			return
+		}
+		seen[p.NextLink] = true
+		p, err = NextPage(ctx, c, p)
+		if err == nil && seen[p.NextLink] {
+			err = fmt.Errorf("graph: the next link %s was followed before: the pages form a cycle", p.NextLink)
 		}
 	}
 }

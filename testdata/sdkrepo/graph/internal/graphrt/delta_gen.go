@@ -6,8 +6,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"iter"
 	"net/http"
 )
@@ -75,32 +73,6 @@ func DeltaSync[T any](ctx context.Context, c *Client, r Request, deltaLink *stri
 		} else {
 			p, err = getPage[DeltaItem[T]](ctx, c, r, buf)
 		}
-		seen := map[string]bool{}
-		for {
-			if err != nil {
-				yield(DeltaItem[T]{}, err)
-				return
-			}
-			for _, v := range p.Value {
-				if !yield(v, nil) {
-					return
-				}
-			}
-			if p.NextLink == "" {
-				if p.DeltaLink == "" {
-					yield(DeltaItem[T]{}, errors.New("graph: the delta answer's last page has no @odata.deltaLink"))
-					return
-				}
-				if deltaLink != nil {
-					*deltaLink = p.DeltaLink
-				}
-				return
-			}
-			seen[p.NextLink] = true
-			p, err = NextPage(ctx, c, p)
-			if err == nil && seen[p.NextLink] {
-				err = fmt.Errorf("graph: the next link %s was followed before: the pages form a cycle", p.NextLink)
-			}
-		}
+		yieldPages(ctx, c, p, err, deltaLink, true, yield)
 	}
 }
