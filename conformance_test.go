@@ -52,6 +52,9 @@ const (
 	causeDerivedNoType  = "docs: example response leaves out the @odata.type of a derived value"
 	causeNotOnType      = "docs: example response property its type's pages do not document"
 	causeNoRequestLine  = "docs: example URL matches no request line of its page"
+	causeNoMethodOther  = "generator: no method, though another page's request line documents the example URL"
+	causeOnPageMissed   = "generator: a property its type's page (or a base the page names) documents is not on the type"
+	causeDerivedMissed  = "generator: the example's @odata.type names a type whose page documents the property, the value was not decoded as it"
 	causeBodyInvalid    = "docs: invalid JSON request body"
 	causeBodyHolder     = "docs: example body holds placeholders, not values"
 	causeArgValue       = "docs: argument value does not convert to the argument's type"
@@ -98,6 +101,50 @@ type confCase struct {
 	// otherType: the example response's annotation names a type that is neither the
 	// method's result type, nor a base of it, nor derived from it
 	otherType bool
+	// Exact repairs of docs defects (conformance_repair_test.go): the body sent and the
+	// response served instead of the example's, and what was repaired.
+	bodyFixed, respFixed     string
+	bodyRepairs, respRepairs []string
+}
+
+// sentBody is the example body the case sends: the repaired one when there is one.
+func (c *confCase) sentBody() string {
+	if c.bodyFixed != "" {
+		return c.bodyFixed
+	}
+	return strings.TrimSpace(c.ex.Body)
+}
+
+// servedResp is the example response the case serves: the repaired one when there is one.
+func (c *confCase) servedResp() string {
+	if c.respFixed != "" {
+		return c.respFixed
+	}
+	if c.resp == nil {
+		return ""
+	}
+	return strings.TrimSpace(c.resp.Body)
+}
+
+// repair makes the exact repairs of the case's body and response (see repairJSON and
+// unwrapValue); hasValue reports whether a result type has a property named value.
+func (c *confCase) repair(hasValue func(goType string) bool) {
+	if fixed, did, ok := repairJSON(strings.TrimSpace(c.ex.Body)); ok {
+		c.bodyFixed, c.bodyRepairs = fixed, did
+	}
+	if c.resp == nil || c.m == nil || c.resp.Status >= 300 {
+		return
+	}
+	resp := strings.TrimSpace(c.resp.Body)
+	if fixed, did, ok := repairJSON(resp); ok {
+		c.respFixed, c.respRepairs, resp = fixed, did, fixed
+	}
+	if c.m.Result == emit.ResultObject {
+		if inner, ok := unwrapValue(resp, hasValue(c.m.ResultType)); ok {
+			c.respFixed = inner
+			c.respRepairs = append(c.respRepairs, repairUnwrapValue)
+		}
+	}
 }
 
 // TestMethodsProjection checks emit.Methods against the code Emit writes for docs/: every
@@ -226,8 +273,11 @@ func conformance(t *testing.T, version string) {
 		}
 	}
 	agrees := resultAgrees(res.API)
+	si := strictInfoOf(res.API)
+	hasValue := func(goType string) bool { return slices.Contains(si.own[strings.ToLower(goType)], "value") }
 	for _, c := range cases {
 		if c.cause == "" {
+			c.repair(hasValue)
 			writeCase(c, enums)
 			if c.resp != nil && c.resp.Annotation != nil && c.m != nil {
 				c.otherType = !agrees(c.m.ResultType, c.resp.Annotation.ODataType)
@@ -241,14 +291,15 @@ func conformance(t *testing.T, version string) {
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+corpusImportPath+"\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	results := runHarness(t, dir, cases, strictInfoOf(res.API))
-	report(t, version, cases, results, documented, pageBodyParams)
+	results := runHarness(t, dir, cases, si)
+	report(t, version, cases, results, documented, pageBodyParams, newPageReader(t, version, res.API).documents, returnTypeCheck(t, version, res, methods))
 }
 
 // collectCases lists the example requests of every page, pairs each with the next
 // response before the next request, and matches it to a method.
 func collectCases(res *generate.Result, methods []emit.MethodInfo) []*confCase {
 	idx := newMethodIndex(methods)
+	lines := newRequestLineIndex(res.API.Pages)
 	var cases []*confCase
 	for _, p := range res.API.Pages {
 		for i, ex := range p.Examples {
@@ -280,10 +331,16 @@ func collectCases(res *generate.Result, methods []emit.MethodInfo) []*confCase {
 			m, capture := idx.match(ex.Method, path, c.query)
 			if m == nil {
 				c.cause = causeNoMethod
+				c.detail = ex.Method + " " + ex.URL
 				if !matchesPage(p, ex.Method, path, c.query) {
 					c.cause = causeNoRequestLine
+					// The docs are to blame only when no page documents the URL: when
+					// another page's request line fits it, the method is what is missing.
+					if other := lines.match(ex.Method, path, c.query); other != "" {
+						c.cause = causeNoMethodOther
+						c.detail += " (" + other + ")"
+					}
 				}
-				c.detail = ex.Method + " " + ex.URL
 				continue
 			}
 			c.m, c.capture = m, capture
@@ -424,6 +481,16 @@ func (t *template) match(path string, query [][2]string) ([]string, int, bool) {
 			if !strings.EqualFold(kv[0], q.Name) {
 				continue
 			}
+			if len(q.Parts) > 0 {
+				// a value mixing text and placeholders: $id=https://.../users/{user-id}
+				m := queryPartsRE(q.Parts).FindStringSubmatch(strings.TrimSpace(kv[1]))
+				if m == nil {
+					continue
+				}
+				found = true
+				vals = append(vals, m[1:]...)
+				break
+			}
 			if q.Param == "" && !strings.EqualFold(normValue(kv[1]), normValue(q.Value)) {
 				continue
 			}
@@ -443,6 +510,21 @@ func (t *template) match(path string, query [][2]string) ([]string, int, bool) {
 		score += 4 * len(q.Name)
 	}
 	return vals, score - t.params, true
+}
+
+// queryPartsRE is a query value template that mixes text and placeholders as a regexp.
+func queryPartsRE(parts []model.Part) *regexp.Regexp {
+	var b strings.Builder
+	b.WriteString(`(?i)^`)
+	for _, pt := range parts {
+		if pt.IsParam() {
+			b.WriteString(`(.*?)`)
+		} else {
+			b.WriteString(regexp.QuoteMeta(pt.Literal))
+		}
+	}
+	b.WriteString(`$`)
+	return regexp.MustCompile(b.String())
 }
 
 // methodIndex finds the method whose template fits an example request.
@@ -508,6 +590,41 @@ func matchesPage(p *model.Page, method, path string, query [][2]string) bool {
 		}
 	}
 	return false
+}
+
+// requestLineIndex is every page's request lines, compiled.
+type requestLineIndex struct {
+	byMethod map[string][]requestLine
+}
+
+type requestLine struct {
+	page string
+	line string
+	t    *template
+}
+
+func newRequestLineIndex(pages []*model.Page) *requestLineIndex {
+	idx := &requestLineIndex{byMethod: map[string][]requestLine{}}
+	for _, p := range pages {
+		for _, rl := range p.Requests {
+			for _, alt := range rl.Path.Alternatives() {
+				if t := compileTemplate(alt); t != nil {
+					idx.byMethod[rl.Method] = append(idx.byMethod[rl.Method], requestLine{p.File, rl.Method + " " + alt.String(), t})
+				}
+			}
+		}
+	}
+	return idx
+}
+
+// match returns "page: request line" of the first page whose request line fits, or "".
+func (idx *requestLineIndex) match(method, path string, query [][2]string) string {
+	for _, rl := range idx.byMethod[method] {
+		if _, _, ok := rl.t.match(path, query); ok {
+			return rl.page + ": " + rl.line
+		}
+	}
+	return ""
 }
 
 // unquoteOData strips an OData string literal's quotes.
@@ -645,7 +762,7 @@ func writeCase(c *confCase, enums map[string]bool) {
 		fmt.Fprintf(&b, "\t\ta%d := %s\n", i, expr)
 		args = append(args, fmt.Sprintf("a%d", i))
 	}
-	body := strings.TrimSpace(c.ex.Body)
+	body := c.sentBody()
 	if strings.HasPrefix(body, "{") {
 		var obj map[string]json.RawMessage
 		c.bodyObject = json.Unmarshal([]byte(body), &obj) == nil
@@ -754,7 +871,7 @@ func writeCase(c *confCase, enums map[string]bool) {
 	}
 	status, respBody, respType := 0, "", ""
 	if c.resp != nil {
-		status, respBody = c.resp.Status, strings.TrimSpace(c.resp.Body)
+		status, respBody = c.resp.Status, c.servedResp()
 		for _, h := range c.resp.Headers {
 			if strings.EqualFold(h.Name, "Content-Type") {
 				respType = h.Value
@@ -1111,6 +1228,12 @@ func strict(path string, v reflect.Value, out *[]string) {
 				if confOpen[name] {
 					continue // an open type: any other key is the caller's own
 				}
+				// the value's type, and the @odata.type the example gave it:
+				// <educationoutcome@#microsoft.graph.educationFeedbackOutcome>
+				tag := name
+				if ot := v.FieldByName("ODataType"); ot.IsValid() && ot.Kind() == reflect.Pointer && !ot.IsNil() && ot.Elem().Kind() == reflect.String {
+					tag += "@" + ot.Elem().String()
+				}
 				if extra, ok := v.Field(i).Interface().(map[string]json.RawMessage); ok {
 					for k, raw := range extra {
 						if !strings.Contains(k, "@") && confDocumented[k] && strings.TrimSpace(string(raw)) != "null" {
@@ -1119,11 +1242,11 @@ func strict(path string, v reflect.Value, out *[]string) {
 							case confDerivedOnly[name][k]:
 								// documented only on types derived from this one: the example
 								// did not say which with @odata.type
-								*out = append(*out, path+"."+k+derivedMark)
+								*out = append(*out, path+"."+k+" <"+tag+">"+derivedMark)
 							case known && !own[k]:
 								// documented on other types only: not on this one's page
 								// nor its bases'
-								*out = append(*out, path+"."+k+notOnTypeMark)
+								*out = append(*out, path+"."+k+" <"+tag+">"+notOnTypeMark)
 							default:
 								*out = append(*out, path+"."+k)
 							}
@@ -1447,230 +1570,6 @@ func TestConformanceCases(t *testing.T) {
 	}
 }
 `
-
-// report classifies every case, prints the figures and the misses by cause, and checks the
-// floors.
-func report(t *testing.T, version string, cases []*confCase, results map[int]confResultLine, documented map[string]bool, pageBody map[string]map[string]bool) {
-	type miss struct{ where, detail string }
-	byCause := map[string][]miss{}
-	add := func(cause string, c *confCase, detail string) {
-		byCause[cause] = append(byCause[cause], miss{c.where, detail})
-	}
-	var total, matched, own, also, other, replayed, sentOK int
-	var bodies, bodiesTyped, bodiesMatched, bodiesMatchedTyped int
-	var responses, strictOK, responsesAll int
-	otherHost := 0
-	for _, c := range cases {
-		if c.cause == causeOtherHost {
-			otherHost++
-			continue
-		}
-		total++
-		body := strings.TrimSpace(c.ex.Body)
-		if strings.HasPrefix(body, "{") {
-			var obj map[string]json.RawMessage
-			if json.Unmarshal([]byte(body), &obj) == nil {
-				c.bodyObject = true
-			}
-		}
-		respJSON := false
-		if c.resp != nil && (c.resp.Status == 0 || c.resp.Status < 300) && strings.HasPrefix(strings.TrimSpace(c.resp.Body), "{") {
-			respJSON = true
-			responsesAll++
-		}
-		if c.bodyObject {
-			bodies++
-		}
-		if c.m != nil {
-			matched++
-			switch c.own {
-			case "own":
-				own++
-			case "also":
-				also++
-			default:
-				other++
-			}
-		}
-		r, ran := results[c.id]
-		if c.cause != "" || !ran {
-			cause := c.cause
-			if cause == "" {
-				cause = causeNoCompile
-			}
-			if cause == causeBodyInvalid && holdsPlaceholders(body) {
-				cause = causeBodyHolder
-			}
-			add(cause, c, c.detail)
-			continue
-		}
-		if r.Skip != "" {
-			add(causeArgValue, c, r.Skip)
-			continue
-		}
-		replayed++
-		if r.Panic != "" {
-			add(causeCallFailed, c, "panic: "+r.Panic)
-			continue
-		}
-		// Sending.
-		switch {
-		case len(r.Mismatch) == 0:
-			sentOK++
-		case r.BodyErr != "" && holdsPlaceholders(body):
-			add(causeBodyHolder, c, r.BodyErr)
-		case strings.Contains(r.BodyErr, "invalid Edm."):
-			add(causeValueFormat, c, r.BodyErr)
-		case r.BodyErr != "":
-			add(causeBodyDecode, c, r.BodyErr)
-		default:
-			cause := map[string]string{"sent": causeCallFailed, "method": causeWrongMethod, "path": causeWrongPath,
-				"query": causeWrongQuery, "body": causeWrongBody}[r.Mismatch[0]]
-			for _, n := range c.notes {
-				if r.Mismatch[0] == "query" && strings.HasPrefix(n, causeNoOption) || r.Mismatch[0] == "body" && n == causeNoBody {
-					cause = n
-					if i := strings.Index(n, " ("); i > 0 {
-						cause = n[:i]
-					}
-				}
-			}
-			detail := strings.Join(r.Detail, " | ")
-			if r.CallErr != "" && !strings.Contains(r.CallErr, "graph: ") {
-				detail += " | " + r.CallErr
-			}
-			add(cause, c, c.m.Name+": "+detail)
-		}
-		// Body keys.
-		if c.bodyObject {
-			bodiesMatched++
-			typed := r.BodyErr == "" && len(r.Untyped) == 0 && (c.m.Body.Kind == emit.BodyStruct || c.m.Body.Kind == emit.BodyWhole)
-			if c.m.Body.Kind != emit.BodyStruct && c.m.Body.Kind != emit.BodyWhole {
-				// Any, none or upload: no typed field at all, unless the body has only annotations.
-				typed = !hasPlainKey(body)
-			}
-			if typed {
-				bodiesTyped++
-				bodiesMatchedTyped++
-			} else if r.BodyErr == "" {
-				var nowhere, untyped []string
-				for _, k := range r.Untyped {
-					if documented[k] || pageBody[c.page][k] {
-						untyped = append(untyped, k)
-					} else {
-						nowhere = append(nowhere, k)
-					}
-				}
-				switch {
-				case c.m.Body.Kind != emit.BodyStruct && c.m.Body.Kind != emit.BodyWhole:
-					add(causeUntypedKey, c, fmt.Sprintf("%s takes a body of kind %s", c.m.Name, c.m.Body.Kind))
-				case len(untyped) > 0:
-					add(causeUntypedKey, c, fmt.Sprintf("%s %s: %s", c.m.Name, c.m.Body.GoType, strings.Join(untyped, ", ")))
-				default:
-					add(causeKeyNowhere, c, fmt.Sprintf("%s %s: %s", c.m.Name, c.m.Body.GoType, strings.Join(nowhere, ", ")))
-				}
-			}
-		}
-		// The response.
-		if !respJSON {
-			continue
-		}
-		switch c.m.Result {
-		case emit.ResultStream, emit.ResultCount:
-			continue
-		}
-		responses++
-		switch {
-		case !json.Valid([]byte(strings.TrimSpace(c.resp.Body))):
-			add(causeRespInvalid, c, "")
-		case c.m.Result == emit.ResultNone && c.p.Response.Type.Kind == model.KindNone:
-			add(causeRespNotOnPage, c, c.m.Name)
-		case c.m.Result == emit.ResultNone:
-			add(causeResultDropped, c, c.m.Name)
-		case c.m.Result == emit.ResultRaw:
-			add(causeResultRaw, c, c.m.Name)
-		case r.CallErr != "" && holdsPlaceholders(c.resp.Body):
-			add(causeRespHolder, c, c.m.Name+": "+r.CallErr)
-		case strings.Contains(r.CallErr, "invalid Edm."):
-			add(causeValueFormat, c, c.m.Name+": "+r.CallErr)
-		case r.CallErr != "":
-			add(causeRespDecode, c, c.m.Name+": "+r.CallErr)
-		case c.m.Result == emit.ResultObject && len(r.NotStrict) == 1 && strings.TrimSuffix(r.NotStrict[0], notOnTypeMark) == ".value":
-			var env struct{ Value json.RawMessage }
-			_ = json.Unmarshal([]byte(c.resp.Body), &env)
-			if bytes.HasPrefix(bytes.TrimSpace(env.Value), []byte("[")) {
-				add(causeObjectInValue, c, c.m.Name+" "+c.m.ResultType)
-			} else {
-				add(causeWrappedObject, c, c.m.Name+" "+c.m.ResultType)
-			}
-		case len(r.NotStrict) > 0 && !slices.ContainsFunc(r.NotStrict, func(s string) bool { return !strings.HasSuffix(s, derivedMark) }):
-			add(causeDerivedNoType, c, fmt.Sprintf("%s %s: %s", c.m.Name, c.m.ResultType, strings.Join(r.NotStrict, ", ")))
-		case len(r.NotStrict) > 0 && !c.otherType && !slices.ContainsFunc(r.NotStrict, func(s string) bool {
-			return !strings.HasSuffix(s, derivedMark) && !strings.HasSuffix(s, notOnTypeMark)
-		}):
-			add(causeNotOnType, c, fmt.Sprintf("%s %s: %s", c.m.Name, c.m.ResultType, strings.Join(r.NotStrict, ", ")))
-		case len(r.NotStrict) > 0:
-			add(causeNotStrict, c, fmt.Sprintf("%s %s: %s", c.m.Name, c.m.ResultType, strings.Join(r.NotStrict, ", ")))
-		default:
-			strictOK++
-		}
-	}
-	pct := func(a, b int) float64 {
-		if b == 0 {
-			return 0
-		}
-		return float64(a) / float64(b)
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "\nconformance %s: %d example requests to Graph (%d to other hosts, such as callbacks, left out)\n", version, total, otherHost)
-	fmt.Fprintf(&b, "  matched to a method                     %5d (%.1f%%)\n", matched, 100*pct(matched, total))
-	fmt.Fprintf(&b, "    the method of their own page          %5d (%.1f%%)\n", own, 100*pct(own, total))
-	fmt.Fprintf(&b, "    of a page listing the same endpoint   %5d (%.1f%%)\n", also, 100*pct(also, total))
-	fmt.Fprintf(&b, "    of another page                       %5d (%.1f%%)\n", other, 100*pct(other, total))
-	fmt.Fprintf(&b, "  replayed                                %5d (%.1f%%)\n", replayed, 100*pct(replayed, total))
-	fmt.Fprintf(&b, "  sent correctly (method, path, query, body keys) %d (%.1f%% of all; target %.0f%%: %s)\n",
-		sentOK, 100*pct(sentOK, total), 100*targetSent, met(pct(sentOK, total), targetSent))
-	fmt.Fprintf(&b, "  JSON object bodies                      %5d\n", bodies)
-	fmt.Fprintf(&b, "    every key in a typed field            %5d (%.1f%% of all; %.1f%% of %d replayed; target %.0f%%: %s)\n",
-		bodiesTyped, 100*pct(bodiesTyped, bodies), 100*pct(bodiesMatchedTyped, bodiesMatched), bodiesMatched, 100*targetTyped, met(pct(bodiesTyped, bodies), targetTyped))
-	fmt.Fprintf(&b, "  2xx JSON responses                      %5d (%d of replayed requests with a JSON result)\n", responsesAll, responses)
-	fmt.Fprintf(&b, "    decoded strictly                      %5d (%.1f%% of replayed; %.1f%% of all; target %.0f%%: %s)\n",
-		strictOK, 100*pct(strictOK, responses), 100*pct(strictOK, responsesAll), 100*targetStrict, met(pct(strictOK, responses), targetStrict))
-	var causes []string
-	for c := range byCause {
-		causes = append(causes, c)
-	}
-	slices.SortFunc(causes, func(a, b string) int {
-		if d := len(byCause[b]) - len(byCause[a]); d != 0 {
-			return d
-		}
-		return strings.Compare(a, b)
-	})
-	b.WriteString("  misses by cause:\n")
-	for _, c := range causes {
-		fmt.Fprintf(&b, "    %5d  %s\n", len(byCause[c]), c)
-	}
-	n := confShow()
-	for _, c := range causes {
-		fmt.Fprintf(&b, "  %s (first %d of %d):\n", c, min(n, len(byCause[c])), len(byCause[c]))
-		for _, m := range byCause[c][:min(n, len(byCause[c]))] {
-			fmt.Fprintf(&b, "    %s: %.300s\n", m.where, m.detail)
-		}
-	}
-	t.Log(b.String())
-
-	floor := conformanceFloors[version]
-	check := func(what string, got, floor float64) {
-		if got < floor {
-			t.Errorf("%s: %s is %.1f%%, below the floor of %.1f%%", version, what, 100*got, 100*floor)
-		}
-	}
-	check("sent correctly", pct(sentOK, total), floor.sent)
-	check("bodies with every key typed", pct(bodiesTyped, bodies), floor.typed)
-	check("responses decoded strictly", pct(strictOK, responses), floor.strict)
-	if replayed < total/2 {
-		t.Errorf("%s: only %d of %d example requests were replayed: the harness is broken", version, replayed, total)
-	}
-}
 
 // hasPlainKey reports whether a JSON object has a key that is not an annotation.
 func hasPlainKey(body string) bool {
