@@ -244,11 +244,36 @@ func (pr *pageReader) isBaseFunc() func(base, derived string) bool {
 }
 
 // returnTypeCheck compares every method's result with the Methods tables that link its
-// page and returns the report's section.
+// page and returns the report's section. Two figures: per row, whether some method of the
+// linked page returns what the row says; per method, whether some row that links its page
+// says what it returns (methods of $value and $count paths aside: a row speaks of the
+// resource, not its content or count).
 func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods []emit.MethodInfo) string {
 	t.Helper()
 	pr := newPageReader(t, version, res.API)
 	isBase := pr.isBaseFunc()
+	onPage := map[string][]string{} // page -> the lower-cased names of the types whose page it is
+	for name, pages := range pr.pages {
+		for _, p := range pages {
+			onPage[p] = append(onPage[p], name)
+		}
+	}
+	// typeOf is the type a link names: the one of its page's types that the link's text
+	// or the page's file name names, or the page's only type.
+	typeOf := func(page, text string) string {
+		names := onPage[page]
+		text = strings.ToLower(strings.Trim(text, "*` "))
+		text = text[strings.LastIndexByte(text, '.')+1:]
+		switch base := strings.TrimSuffix(path.Base(page), ".md"); {
+		case slices.Contains(names, text):
+			return text
+		case slices.Contains(names, base):
+			return base
+		case len(names) == 1:
+			return names[0]
+		}
+		return ""
+	}
 	files, _ := filepath.Glob(filepath.Join(pr.root, "resources", "*.md"))
 	slices.Sort(files)
 	known := func(name string) bool { return len(pr.pages[name]) > 0 }
@@ -257,6 +282,16 @@ func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods
 	for _, f := range files {
 		rel := "resources/" + filepath.Base(f)
 		for _, r := range readMethodsTables(rel, pr.read(rel), known) {
+			// A linked type is the type its page documents (formatprotection.md documents
+			// workbookFormatProtection), not the link's text.
+			if m := mdLinkRE.FindStringSubmatch(r.cell); m != nil && (r.ret.kind == "one" || r.ret.kind == "collection") {
+				if name := typeOf(path.Clean(path.Join(path.Dir(rel), m[2])), m[1]); name != "" {
+					r.ret.typ = name
+				}
+			}
+			if i := strings.LastIndexByte(r.ret.typ, '.'); i >= 0 {
+				r.ret.typ = r.ret.typ[i+1:]
+			}
 			rows = append(rows, r)
 			if linking[r.page] == nil {
 				linking[r.page] = map[string]bool{}
@@ -271,22 +306,48 @@ func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods
 		if m.Op == nil {
 			continue
 		}
+		if segs := m.Path.Segments; len(segs) > 0 {
+			if last := segs[len(segs)-1].String(); last == "$value" || last == "$count" {
+				continue
+			}
+		}
 		own[m.Op.Page] = append(own[m.Op.Page], m)
 		for _, p := range m.Op.AlsoIn {
 			shared[p] = append(shared[p], m)
 		}
 	}
-	type tally struct {
-		pairs, agree int
-		causes       map[string][]string
+	// pairs: a page that several resources' tables link (an extension's or an extended
+	// property's, say) serves each of them, and a row pairs with the methods whose path
+	// names its resource.
+	pairs := func(r methodsRow, list []*emit.MethodInfo) []*emit.MethodInfo {
+		if len(linking[r.page]) < 2 {
+			return list
+		}
+		res := strings.TrimSuffix(path.Base(r.resource), ".md")
+		var out []*emit.MethodInfo
+		for _, m := range list {
+			if strings.Contains(strings.ToLower(m.Path.String()), "/"+res) {
+				out = append(out, m)
+			}
+		}
+		return out
 	}
-	var unreadable, noMethod, unpaired int
+	var unreadable, absent, noMethod, unpaired, rowsChecked, rowsAgree int
 	var noMethodRows []string
-	tallies := map[string]*tally{"own": {causes: map[string][]string{}}, "shared": {causes: map[string][]string{}}}
-	methodsSeen, methodsWrong := map[string]bool{}, map[string]bool{}
+	type methodRows struct {
+		m    *emit.MethodInfo
+		rows []methodsRow
+		own  bool
+	}
+	byMethod := map[*emit.MethodInfo]*methodRows{}
+	var order []*emit.MethodInfo
 	for _, r := range rows {
 		if r.ret.kind == "unknown" {
 			unreadable++
+			continue
+		}
+		if pr.read(r.page) == "" {
+			absent++
 			continue
 		}
 		if len(own[r.page]) == 0 && len(shared[r.page]) == 0 {
@@ -296,82 +357,87 @@ func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods
 			}
 			continue
 		}
-		responses := pageResponses(pr.read(r.page))
-		// A page that several resources' tables link (an extension's or an extended
-		// property's, say) serves each of them: a row pairs with the methods whose path
-		// names its resource.
-		pairs := func(list []*emit.MethodInfo) []*emit.MethodInfo {
-			if len(linking[r.page]) < 2 {
-				return list
-			}
-			res := strings.TrimSuffix(path.Base(r.resource), ".md")
-			var out []*emit.MethodInfo
-			for _, m := range list {
-				if strings.Contains(strings.ToLower(m.Path.String()), "/"+res) {
-					out = append(out, m)
-				}
-			}
-			return out
-		}
-		if len(pairs(own[r.page])) == 0 && len(pairs(shared[r.page])) == 0 {
+		list := append(slices.Clone(pairs(r, own[r.page])), pairs(r, shared[r.page])...)
+		if len(list) == 0 {
 			unpaired++
 			continue
 		}
-		for _, which := range []string{"own", "shared"} {
-			list := pairs(own[r.page])
-			if which == "shared" {
-				list = pairs(shared[r.page])
+		rowsChecked++
+		agree := false
+		for _, m := range list {
+			ok, _ := returnsAgree(r.ret, emittedReturn(m), isBase)
+			agree = agree || ok
+			mr := byMethod[m]
+			if mr == nil {
+				mr = &methodRows{m: m}
+				byMethod[m] = mr
+				order = append(order, m)
 			}
-			tl := tallies[which]
-			for _, m := range list {
-				tl.pairs++
-				got := emittedReturn(m)
-				if which == "own" {
-					methodsSeen[m.Name] = true
-				}
-				ok, why := returnsAgree(r.ret, got, isBase)
-				if ok {
-					tl.agree++
-					continue
-				}
-				if which == "own" {
-					methodsWrong[m.Name] = true
-				}
-				// Which of the two the page's own response metadata supports.
-				pageTable, pageMethod := false, false
-				for _, pr := range responses {
-					pageTable = pageTable || pr == r.ret || (pr.kind == r.ret.kind && isBase(pr.typ, r.ret.typ))
-					a, _ := returnsAgree(pr, got, isBase)
-					pageMethod = pageMethod || a
-				}
-				switch {
-				case pageTable && !pageMethod:
-					why = "generator: " + why + "; the page's response agrees with the table"
-				case pageMethod && !pageTable:
-					why = "docs: " + why + "; the page's response agrees with the method (the table contradicts its page)"
-				default:
-					why = "unclear: " + why + "; the page's response metadata settles nothing"
-				}
-				tl.causes[why] = append(tl.causes[why], fmt.Sprintf("%s -> %s: table %q (%s), %s returns %s", r.resource, r.page, r.cell, r.ret, m.Name, got))
-			}
+			mr.rows = append(mr.rows, r)
+			mr.own = mr.own || m.Op.Page == r.page
+		}
+		if agree {
+			rowsAgree++
 		}
 	}
+	type tally struct {
+		methods, agree int
+		causes         map[string][]string
+	}
+	tallies := map[bool]*tally{true: {causes: map[string][]string{}}, false: {causes: map[string][]string{}}}
+	for _, m := range order {
+		mr := byMethod[m]
+		tl := tallies[mr.own]
+		tl.methods++
+		got := emittedReturn(m)
+		var why string
+		var first methodsRow
+		for i, r := range mr.rows {
+			ok, w := returnsAgree(r.ret, got, isBase)
+			if ok {
+				why = ""
+				break
+			}
+			if i == 0 {
+				why, first = w, r
+			}
+		}
+		if why == "" {
+			tl.agree++
+			continue
+		}
+		// Which of the two the page's own response metadata supports.
+		pageTable, pageMethod := false, false
+		for _, resp := range pageResponses(pr.read(first.page)) {
+			pageTable = pageTable || resp == first.ret || (resp.kind == first.ret.kind && isBase(resp.typ, first.ret.typ))
+			a, _ := returnsAgree(resp, got, isBase)
+			pageMethod = pageMethod || a
+		}
+		switch {
+		case pageTable && !pageMethod:
+			why = "generator: " + why + "; the page's response metadata agrees with the table"
+		case pageMethod && !pageTable:
+			why = "docs: " + why + "; the page's response metadata agrees with the method (the table contradicts its page)"
+		default:
+			why = "unclear: " + why + "; the page's response metadata settles nothing"
+		}
+		tl.causes[why] = append(tl.causes[why], fmt.Sprintf("%s %s %s returns %s; %s -> %s: %q", m.Name, m.HTTPMethod, m.Path.String(), got, first.resource, first.page, first.cell))
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "  result types against the Methods tables' Return Type column (read from the pages' text; %d rows):\n", len(rows))
-	fmt.Fprintf(&b, "    rows not checked: %d with a Return Type cell that is not a type, %d linking a page no method comes from, %d linking a page that several resources share whose methods' paths do not name the row's\n", unreadable, noMethod, unpaired)
+	fmt.Fprintf(&b, "  result types against the Methods tables' Return Type column (read from the pages' text, not the parser's; %d rows):\n", len(rows))
+	fmt.Fprintf(&b, "    rows not checked: %d with a Return Type cell that is not a type, %d linking a page absent from the version, %d linking a page no method comes from, %d linking a page several resources share where no method's path names the row's resource\n", unreadable, absent, noMethod, unpaired)
 	if len(noMethodRows) > 0 {
 		fmt.Fprintf(&b, "      linking a page no method comes from, first %d: %s\n", len(noMethodRows), strings.Join(noMethodRows, "; "))
 	}
-	fmt.Fprintf(&b, "    methods of the linked page: %d distinct, %d disagree with some row that links their page (%.1f%%)\n",
-		len(methodsSeen), len(methodsWrong), 100*share(len(methodsWrong), len(methodsSeen)))
+	fmt.Fprintf(&b, "    rows whose page has a method returning what the row says: %d of %d (%.1f%%)\n", rowsAgree, rowsChecked, 100*share(rowsAgree, rowsChecked))
 	show := confShow()
-	for _, which := range []string{"own", "shared"} {
-		tl := tallies[which]
-		what := "(row, method of the linked page)"
-		if which == "shared" {
-			what = "(row, method that took the linked page's endpoint)"
+	for _, ownPage := range []bool{true, false} {
+		tl := tallies[ownPage]
+		what := "methods of a page a row links, whose result some such row gives"
+		if !ownPage {
+			what = "methods that took the endpoint of a page a row links (derived-type pages, ...), likewise"
 		}
-		fmt.Fprintf(&b, "    %s pairs %d: agree %d (%.1f%%), disagree %d\n", what, tl.pairs, tl.agree, 100*share(tl.agree, tl.pairs), tl.pairs-tl.agree)
+		fmt.Fprintf(&b, "    %s: %d of %d (%.1f%%); disagree %d:\n", what, tl.agree, tl.methods, 100*share(tl.agree, tl.methods), tl.methods-tl.agree)
 		var causes []string
 		for c := range tl.causes {
 			causes = append(causes, c)
@@ -384,10 +450,8 @@ func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods
 		})
 		for _, c := range causes {
 			fmt.Fprintf(&b, "      %5d  %s\n", len(tl.causes[c]), c)
-			if which == "own" {
-				for _, ex := range tl.causes[c][:min(show, len(tl.causes[c]))] {
-					fmt.Fprintf(&b, "               %.300s\n", ex)
-				}
+			for _, ex := range tl.causes[c][:min(show, len(tl.causes[c]))] {
+				fmt.Fprintf(&b, "               %.300s\n", ex)
 			}
 		}
 	}

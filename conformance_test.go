@@ -330,17 +330,9 @@ func collectCases(res *generate.Result, methods []emit.MethodInfo) []*confCase {
 			c.path, c.query = path, parseExampleQuery(rawQuery)
 			m, capture := idx.match(ex.Method, path, c.query)
 			if m == nil {
-				c.cause = causeNoMethod
-				c.detail = ex.Method + " " + ex.URL
-				if !matchesPage(p, ex.Method, path, c.query) {
-					c.cause = causeNoRequestLine
-					// The docs are to blame only when no page documents the URL: when
-					// another page's request line fits it, the method is what is missing.
-					if other := lines.match(ex.Method, path, c.query); other != "" {
-						c.cause = causeNoMethodOther
-						c.detail += " (" + other + ")"
-					}
-				}
+				var why string
+				c.cause, why = noMethodCause(p, lines, ex.Method, path, c.query)
+				c.detail = ex.Method + " " + ex.URL + why
 				continue
 			}
 			c.m, c.capture = m, capture
@@ -590,6 +582,20 @@ func matchesPage(p *model.Page, method, path string, query [][2]string) bool {
 		}
 	}
 	return false
+}
+
+// noMethodCause is the cause of an example request that no method fits: the generator's
+// when a request line of its page, or of another page, fits it (the method for that line
+// is what is missing); the docs' only when no page documents the URL. detail names the
+// other page's line.
+func noMethodCause(p *model.Page, lines *requestLineIndex, method, path string, query [][2]string) (cause, detail string) {
+	if matchesPage(p, method, path, query) {
+		return causeNoMethod, ""
+	}
+	if other := lines.match(method, path, query); other != "" {
+		return causeNoMethodOther, " (" + other + ")"
+	}
+	return causeNoRequestLine, ""
 }
 
 // requestLineIndex is every page's request lines, compiled.
