@@ -67,7 +67,8 @@ func TestConformanceNoMethodCause(t *testing.T) {
 	}
 	own := page("api/group-delete-acceptedsenders.md", "DELETE /groups/{id}/acceptedSenders/$ref?$id=https://graph.microsoft.com/v1.0/users/{user-id}")
 	other := page("api/chat-list-members.md", "GET /chats/{id}/members", "GET /users/{id}/chats/{id}/members")
-	lines := newRequestLineIndex([]*model.Page{own, other})
+	escaped := page("api/onlinemeeting-get.md", "GET /communications/onlineMeetings?$filter=VideoTeleconferenceId%20eq%20'{videoTeleconferenceId}'")
+	lines := newRequestLineIndex([]*model.Page{own, other, escaped})
 	for _, tc := range []struct {
 		name, method, path, query, want string
 	}{
@@ -78,6 +79,8 @@ func TestConformanceNoMethodCause(t *testing.T) {
 		// no page documents it: the docs'
 		{"no line anywhere", "GET", "/me/chats/c1/members", "", causeNoRequestLine},
 		{"the method differs", "POST", "/chats/c1/members", "", causeNoRequestLine},
+		// a query template written escaped (%20), the example's read unescaped
+		{"escaped query template", "GET", "/communications/onlineMeetings", "$filter=VideoTeleconferenceId%20eq%20'123456789'", causeNoMethodOther},
 	} {
 		got, _ := noMethodCause(own, lines, tc.method, tc.path, parseExampleQuery(tc.query))
 		if got != tc.want {
@@ -89,7 +92,7 @@ func TestConformanceNoMethodCause(t *testing.T) {
 func TestConformanceRepairJSON(t *testing.T) {
 	for _, tc := range []struct {
 		name, in, want string
-		did        []string
+		did            []string
 	}{
 		{"trailing comma", `{"a": 1, "b": [1, 2,],}`, `{"a":1,"b":[1,2]}`, []string{repairTrailing}},
 		{"comments", "{\n  \"a\": 1, // the first\n  /* the second */ \"b\": \"x // not a comment\"\n}", `{"a":1,"b":"x // not a comment"}`, []string{repairComment}},
@@ -141,7 +144,9 @@ func TestConformanceClassify(t *testing.T) {
 	create := &emit.MethodInfo{Name: "CreateThing", HTTPMethod: "POST", Result: emit.ResultObject, ResultType: "Thing", Body: emit.BodyInfo{Kind: emit.BodyWhole, GoType: "Thing"}}
 	pageTyped := &model.Page{File: "api/thing-get.md", Response: model.Response{Type: model.TypeRef{Kind: model.KindNamed, Name: "thing"}}}
 	pageNone := &model.Page{File: "api/thing-update.md"}
-	resp := func(body string) *model.Example { return &model.Example{Kind: model.ExampleResponse, Status: 200, Body: body} }
+	resp := func(body string) *model.Example {
+		return &model.Example{Kind: model.ExampleResponse, Status: 200, Body: body}
+	}
 	// the type pages: thing documents id and name; widget (derived from thing, the pages
 	// say) documents size; gadget documents color but the pages do not relate it to thing
 	pages := map[string][]string{"thing": {"id", "name"}, "widget": {"size"}, "gadget": {"color"}}

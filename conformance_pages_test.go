@@ -2,10 +2,10 @@ package graphdocgen_test
 
 import (
 	"os"
-	"slices"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,6 +34,19 @@ func newPageReader(t *testing.T, version string, api *model.API) *pageReader {
 		}
 	}
 	return pr
+}
+
+// pagesOf is the pages that document a type: those the model names, or else the resource
+// page named after it, when it exists (a type no page links but its base's prose).
+func (pr *pageReader) pagesOf(typeName string) []string {
+	name := strings.ToLower(typeName)
+	if ps := pr.pages[name]; len(ps) > 0 {
+		return ps
+	}
+	if p := "resources/" + name + ".md"; pr.read(p) != "" {
+		return []string{p}
+	}
+	return nil
 }
 
 func (pr *pageReader) read(page string) string {
@@ -82,7 +95,7 @@ func (pr *pageReader) documents(typeName, prop, annotated string) bool {
 }
 
 func (pr *pageReader) documentsOwn(typeName, prop string) bool {
-	for _, page := range pr.pages[strings.ToLower(typeName)] {
+	for _, page := range pr.pagesOf(typeName) {
 		seen := map[string]bool{}
 		for p := page; p != "" && !seen[p] && len(seen) < 12; {
 			seen[p] = true
@@ -104,20 +117,20 @@ var derivedLineRE = regexp.MustCompile(`(?i)[^\n]*(?:derived|subtype|base class|
 // derived types.
 func (pr *pageReader) related(base, derived string) bool {
 	base, derived = strings.ToLower(base), strings.ToLower(derived)
-	for _, page := range pr.pages[derived] {
+	for _, page := range pr.pagesOf(derived) {
 		seen := map[string]bool{}
 		for p := pageBase(page, pr.read(page)); p != "" && !seen[p] && len(seen) < 12; p = pageBase(p, pr.read(p)) {
 			seen[p] = true
-			if slices.Contains(pr.pages[base], p) {
+			if slices.Contains(pr.pagesOf(base), p) {
 				return true
 			}
 		}
 	}
-	for _, page := range pr.pages[base] {
+	for _, page := range pr.pagesOf(base) {
 		for _, line := range derivedLineRE.FindAllString(pr.read(page), -1) {
 			for _, m := range mdLinkRE.FindAllStringSubmatch(line, -1) {
 				target := path.Clean(path.Join(path.Dir(page), m[2]))
-				if slices.Contains(pr.pages[derived], target) {
+				if slices.Contains(pr.pagesOf(derived), target) {
 					return true
 				}
 			}

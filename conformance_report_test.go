@@ -240,8 +240,8 @@ func classify(c *confCase, r confResultLine, ran bool, documented map[string]boo
 // confTally is the figures of one version.
 type confTally struct {
 	total, otherHost, matched, own, also, other, replayed, sentOK int
-	bodies, bodiesTyped, bodiesReplayed, bodiesReplayedTyped     int
-	responsesAll, responses, strictOK                            int
+	bodies, bodiesTyped, bodiesReplayed, bodiesReplayedTyped      int
+	responsesAll, responses, strictOK                             int
 	// the denominators less the examples a docs-caused miss took from that check
 	sentCheck, bodiesCheck, responsesCheck int
 	// repairs: checked after a repair, and of those passed

@@ -510,10 +510,19 @@ func queryPartsRE(parts []model.Part) *regexp.Regexp {
 	b.WriteString(`(?i)^`)
 	for _, pt := range parts {
 		if pt.IsParam() {
-			b.WriteString(`(.*?)`)
-		} else {
-			b.WriteString(regexp.QuoteMeta(pt.Literal))
+			if pt.Quoted {
+				b.WriteString(`'?((?:[^']|'')*?)'?`) // the template's quotes are the method's to write
+			} else {
+				b.WriteString(`(.*?)`)
+			}
+			continue
 		}
+		// the template's text as the example's is read: unescaped (%20 is a space)
+		lit := pt.Literal
+		if u, err := url.PathUnescape(lit); err == nil {
+			lit = u
+		}
+		b.WriteString(regexp.QuoteMeta(lit))
 	}
 	b.WriteString(`$`)
 	return regexp.MustCompile(b.String())
@@ -1241,6 +1250,10 @@ func strict(path string, v reflect.Value, out *[]string) {
 					tag += "@" + ot.Elem().String()
 				}
 				if extra, ok := v.Field(i).Interface().(map[string]json.RawMessage); ok {
+					var ot string
+					if tag == name && json.Unmarshal(extra["@odata.type"], &ot) == nil && ot != "" {
+						tag += "@" + ot // a type without an ODataType field keeps it here
+					}
 					for k, raw := range extra {
 						if !strings.Contains(k, "@") && confDocumented[k] && strings.TrimSpace(string(raw)) != "null" {
 							own, known := confOwn[name]
