@@ -184,6 +184,7 @@ func TestConformanceClassify(t *testing.T) {
 			confResultLine{CallErr: "invalid Edm.DateTimeOffset"}, true, want{cause: causeRespHolder, docs: stageResp}},
 		{"response invalid JSON", confCase{m: object, p: pageTyped, resp: resp(`{"id": "1" "name": }`)}, confResultLine{}, true, want{cause: causeRespInvalid, docs: stageResp}},
 		{"response the page does not give", confCase{m: none, p: pageNone, resp: resp(`{"id": "1"}`)}, confResultLine{}, true, want{cause: causeRespNotOnPage, docs: stageResp}},
+		{"response on Prefer: return=representation", confCase{m: none, p: pageNone, resp: resp(`{"id": "1"}`), bodyOnRequest: true}, confResultLine{}, true, want{cause: causePreferDropped}},
 		{"response the method drops", confCase{m: none, p: pageTyped, resp: resp(`{"id": "1"}`)}, confResultLine{}, true, want{cause: causeResultDropped}},
 		{"collection into an object", confCase{m: object, p: pageTyped, resp: resp(`{"value": [{"id": "1"}]}`)},
 			confResultLine{NotStrict: []string{".value <thing>" + notOnTypeMark}}, true, want{cause: causeObjectInValue}},
@@ -268,6 +269,17 @@ func TestConformanceReturnCells(t *testing.T) {
 	}
 	if !pageRowDocuments("| **displayName** | String | The name. |", "displayName") || pageRowDocuments("The displayName | is here", "displayName") {
 		t.Error("pageRowDocuments misreads a property row")
+	}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"## Response\n\nIf successful, this method returns `204 No Content`. If the request specifies `Prefer` header with `return=representation`, it returns a `200 OK` response code and an updated [plannerPlan](../resources/plannerplan.md) object.\n\n## Example\n", true},
+		{"## Response\n\nIf successful, this method returns a `204 No Content` response code.\n\n## Example\n\nPrefer: return=representation [x](x.md)\n", false},
+	} {
+		if got := responseOnRequest(tc.text); got != tc.want {
+			t.Errorf("responseOnRequest(%q) = %t, want %t", tc.text, got, tc.want)
+		}
 	}
 	if got := pageBase("resources/educationschool.md", "Inherits from [educationOrganization](../resources/educationorganization.md)."); got != "resources/educationorganization.md" {
 		t.Errorf("pageBase = %q", got)

@@ -138,3 +138,17 @@ func (pr *pageReader) related(base, derived string) bool {
 	}
 	return false
 }
+
+// responseSectionRE is a page's Response section: from its heading to the next heading of
+// the same or a higher level.
+var responseSectionRE = regexp.MustCompile(`(?ms)^##+ Response\s*$(.*?)(?:^##? |\z)`)
+
+// onRequestRE finds a Response section's statement that a body comes back when asked for.
+var onRequestRE = regexp.MustCompile(`(?i)return=representation|optional request header is used|prefer[^.\n]*header`)
+
+// responseOnRequest reports whether a page's Response section says the method returns a
+// body on request (Prefer: return=representation), with a link to the type it returns.
+func responseOnRequest(text string) bool {
+	m := responseSectionRE.FindStringSubmatch(text)
+	return m != nil && onRequestRE.MatchString(m[1]) && mdLinkRE.MatchString(m[1])
+}

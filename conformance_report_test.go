@@ -175,6 +175,8 @@ func classify(c *confCase, r confResultLine, ran bool, documented map[string]boo
 	switch {
 	case !json.Valid([]byte(resp)):
 		v.miss(causeRespInvalid, "", stageResp)
+	case c.m.Result == emit.ResultNone && c.bodyOnRequest:
+		v.miss(causePreferDropped, name, stageResp)
 	case c.m.Result == emit.ResultNone && c.p.Response.Type.Kind == model.KindNone:
 		v.miss(causeRespNotOnPage, name, stageResp)
 	case c.m.Result == emit.ResultNone:

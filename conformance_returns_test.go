@@ -248,7 +248,7 @@ func (pr *pageReader) isBaseFunc() func(base, derived string) bool {
 // linked page returns what the row says; per method, whether some row that links its page
 // says what it returns (methods of $value and $count paths aside: a row speaks of the
 // resource, not its content or count).
-func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods []emit.MethodInfo) string {
+func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods []emit.MethodInfo) (section string, agree, checked int) {
 	t.Helper()
 	pr := newPageReader(t, version, res.API)
 	isBase := pr.isBaseFunc()
@@ -288,6 +288,9 @@ func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods
 				if name := typeOf(path.Clean(path.Join(path.Dir(rel), m[2])), m[1]); name != "" {
 					r.ret.typ = name
 				}
+			}
+			if pr.read(r.page) == "" && pr.read(strings.ToLower(r.page)) != "" {
+				r.page = strings.ToLower(r.page) // the docs site's links ignore case
 			}
 			if i := strings.LastIndexByte(r.ret.typ, '.'); i >= 0 {
 				r.ret.typ = r.ret.typ[i+1:]
@@ -458,5 +461,5 @@ func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods
 	if _, err := os.Stat(pr.root); err == nil && len(rows) == 0 {
 		t.Errorf("%s: no Methods table rows read: the check reads nothing", version)
 	}
-	return b.String()
+	return b.String(), tallies[true].agree, tallies[true].methods
 }
