@@ -49,7 +49,9 @@ type Client struct {
 	httpClient *http.Client
 	userAgent  string
 	token      string
-	retry      RetryPolicy
+	// authorization is the Authorization header token makes ("Bearer token"); empty for none.
+	authorization string
+	retry         RetryPolicy
 	// sender is the copy of httpClient requests are sent with, with the redirect policy.
 	sender *http.Client
 	// timeout bounds one attempt (0: no bound); maxResponse bounds a JSON result.
@@ -116,6 +118,9 @@ func NewClient(opts ...Option) *Client {
 	}
 	if c.httpClient == nil {
 		c.httpClient = http.DefaultClient
+	}
+	if c.token != "" {
+		c.authorization = "Bearer " + c.token
 	}
 	hc := *c.httpClient
 	hc.CheckRedirect = redirectPolicy(c.httpClient.CheckRedirect)
