@@ -10,6 +10,7 @@ import (
 	"context"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -57,6 +58,8 @@ type Client struct {
 	// timeout bounds one attempt (0: no bound); maxResponse bounds a JSON result.
 	timeout     time.Duration
 	maxResponse int64
+	// timers holds the stopped per-try timers (*tryTimer) calls reuse.
+	timers *sync.Pool
 
 	// sleep waits d, or until ctx is done (it then returns ctx.Err()).
 	sleep func(ctx context.Context, d time.Duration) error
@@ -112,7 +115,7 @@ func WithUserAgent(ua string) Option {
 func NewClient(opts ...Option) *Client {
 	c := &Client{baseURL: DefaultBaseURL, httpClient: http.DefaultClient, userAgent: DefaultUserAgent,
 		retry: DefaultRetryPolicy(), timeout: DefaultTimeout, maxResponse: DefaultMaxResponseBytes,
-		sleep: sleepContext, jitter: fullJitter, now: time.Now}
+		sleep: sleepContext, jitter: fullJitter, now: time.Now, timers: new(sync.Pool)}
 	for _, o := range opts {
 		o(c)
 	}

@@ -131,45 +131,99 @@ func (tryTimeoutError) Is(target error) bool { return target == context.Deadline
 // succeeded, the body of its response: closing it ends the attempt's context and timer;
 // a read cut by the per-try timeout says so.
 //
-// The attempt's context is a plain cancel context whose cancel func is the timer's own
-// func (no closure of our own, no cause): that the timer is what cancelled it is told by
-// the context being done while neither the caller's context nor Close ended it.
+// The attempt's context is a plain cancel context, whose cancel func the timer calls:
+// that the timer is what cancelled it is told by the context being done while neither
+// the caller's context nor Close ended it.
 type attemptBody struct {
-	rc     io.ReadCloser
-	parent context.Context // the caller's context
-	ctx    context.Context // the attempt's context: parent, bounded by d
-	cancel context.CancelFunc
-	timer  *time.Timer
-	d      time.Duration // the per-try timeout; 0 or less: none
-	closed atomic.Bool   // Close has begun
+	rc      io.ReadCloser
+	parent  context.Context // the caller's context
+	ctx     context.Context // the attempt's context: parent, bounded by d when bounded
+	cancel  context.CancelFunc
+	d       time.Duration // the per-try timeout; 0 or less: none
+	bounded bool          // a timer bounds the attempt
+	timers  *sync.Pool    // the client's stopped *tryTimers; nil: none reused
+	timer   atomic.Pointer[tryTimer]
+	closed  atomic.Bool // Close has begun
+}
+
+// tryTimer is a per-try timer, reused from call to call through the client's pool: only a
+// timer stopped before it fired is put back, so its func is not running and will not run
+// for the call that put it back.
+type tryTimer struct {
+	t      *time.Timer
+	mu     sync.Mutex
+	cancel context.CancelFunc // what firing cancels: the attempt's context
+}
+
+// fire is the timer's func.
+func (tt *tryTimer) fire() {
+	tt.mu.Lock()
+	cancel := tt.cancel
+	tt.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
 }
 
 // start returns the attempt's context: parent itself when there is no per-try timeout,
-// else a context that the timer cancels after d.
+// else a context that a timer cancels after d.
 func (b *attemptBody) start() context.Context {
 	if b.d <= 0 {
 		b.ctx = b.parent
 		return b.ctx
 	}
 	b.ctx, b.cancel = context.WithCancel(b.parent)
-	b.timer = time.AfterFunc(b.d, b.cancel)
+	b.bounded = true
+	var tt *tryTimer
+	if b.timers != nil {
+		tt, _ = b.timers.Get().(*tryTimer)
+	}
+	if tt == nil {
+		tt = &tryTimer{cancel: b.cancel}
+		tt.t = time.AfterFunc(b.d, tt.fire)
+	} else {
+		tt.mu.Lock()
+		tt.cancel = b.cancel
+		tt.mu.Unlock()
+		tt.t.Reset(b.d)
+	}
+	b.timer.Store(tt)
 	return b.ctx
+}
+
+// stop stops the per-try timer, the rest of the body being the caller's to bound, and
+// reports whether it had fired. A timer stopped before it fired goes back to the pool.
+func (b *attemptBody) stop() (fired bool) {
+	tt := b.timer.Swap(nil)
+	if tt == nil {
+		return false
+	}
+	if !tt.t.Stop() {
+		return true // its func has begun: the timer is not reused
+	}
+	tt.mu.Lock()
+	tt.cancel = nil
+	tt.mu.Unlock()
+	if b.timers != nil {
+		b.timers.Put(tt)
+	}
+	return false
 }
 
 // end ends an attempt that has no body to hand out, and reports whether its per-try
 // timeout had fired.
 func (b *attemptBody) end() (timedOut bool) {
-	if b.timer == nil {
+	if !b.bounded {
 		return false
 	}
-	fired := !b.timer.Stop() // never stopped before: it has fired
+	fired := b.stop()
 	b.cancel()
 	return fired
 }
 
 // timedOut reports whether the per-try timeout cancelled the attempt's context.
 func (b *attemptBody) timedOut() bool {
-	return b.timer != nil && !b.closed.Load() && b.ctx.Err() != nil && b.parent.Err() == nil
+	return b.bounded && !b.closed.Load() && b.ctx.Err() != nil && b.parent.Err() == nil
 }
 
 func (b *attemptBody) Read(p []byte) (int, error) {
@@ -188,13 +242,6 @@ func (b *attemptBody) Close() error {
 		b.cancel()
 	}
 	return err
-}
-
-// stop stops the per-try timer: the rest of the body is the caller's to bound.
-func (b *attemptBody) stop() {
-	if b.timer != nil {
-		b.timer.Stop()
-	}
 }
 
 // credentialHeaders are the request headers a redirect to another origin drops.

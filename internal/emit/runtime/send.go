@@ -187,7 +187,7 @@ func (c *Client) send(ctx context.Context, r Request, link, accept string, strea
 		// it out, and the attempts before it are over (their bodies closed, their
 		// contexts cancelled) when the next one begins.
 		ab := &cl.answer
-		*ab = attemptBody{parent: ctx, d: c.timeout}
+		*ab = attemptBody{parent: ctx, d: c.timeout, timers: c.timers}
 		actx := ab.start()
 		req, err := c.newHTTPRequest(actx, r, target, accept, cl, id, n)
 		if err != nil {
@@ -213,7 +213,7 @@ func (c *Client) send(ctx context.Context, r Request, link, accept string, strea
 			}
 			last, wait = re, c.backoff(n)
 		case resp.StatusCode >= 200 && resp.StatusCode < 300:
-			if ab.timer != nil {
+			if ab.bounded {
 				ab.rc = resp.Body
 				if stream {
 					ab.stop()
