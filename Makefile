@@ -30,12 +30,15 @@ update-golden:
 
 ## coverage: measure the real corpus (../shared/corpus) and print the README's table
 coverage:
-	$(GO) test . -run 'TestCorpusCoverage' -count=1 -v
+	GRAPHDOCGEN_CORPUS=1 $(GO) test . -run 'TestCorpusCoverage' -count=1 -v
 
-## corpus: the corpus-scale suites, which plain go test skips (tens of minutes): build and
-## vet the whole v1.0 and beta clients in both layouts, decode every example response, and
-## the conformance suite, lint over the corpora, and the kill test of writes at 250 random points; -v prints their figures
-CORPUS_TESTS = TestCorpusCompiles|TestCorpusSplitCompiles|TestCorpusExamplesDecode|TestLintCorpus
+## corpus: the corpus-scale suites, which plain go test skips or runs on a small part
+## (tens of minutes): build and vet the whole v1.0 and beta clients in both layouts, decode
+## every example response, and the conformance suite, lint over the corpora, coverage and
+## no dropped request line, determinism over the whole v1.0 folder, the API listings of
+## both clients (testdata/api), their names, the 2021 corpus's silent-loss check, and the
+## kill test of writes at 250 random points; -v prints their figures
+CORPUS_TESTS = TestCorpusCompiles|TestCorpusSplitCompiles|TestCorpusExamplesDecode|TestLintCorpus|TestCorpusCoverage|TestCorpusDeterministic|TestAPIListing|TestNoRuntimeSuffixes|TestSilentLoss
 CONFORMANCE_TESTS = TestConformance
 corpus:
 	GRAPHDOCGEN_CORPUS=1 $(GO) test . -count=1 -timeout 80m -v -run '$(CORPUS_TESTS)|$(CONFORMANCE_TESTS)'

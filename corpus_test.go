@@ -136,9 +136,11 @@ func measureOnce(t *testing.T, version string) (coverage, *generate.Result, []ge
 }
 
 // TestCorpusCoverage runs the whole v1.0 and beta folders and checks the coverage target
-// and that every request line became an operation path or a diagnostic. Run it with -v
-// (make coverage) to print the figures as the README's table.
+// and that every request line became an operation path or a diagnostic. It is
+// corpus-scale (GRAPHDOCGEN_CORPUS=1: make corpus, or make coverage, which prints the
+// figures as the README's table).
 func TestCorpusCoverage(t *testing.T) {
+	corpusSuite(t, "generates the whole v1.0 and beta clients and measures their coverage")
 	var rows []coverage
 	for _, version := range []string{"v1.0", "beta"} {
 		c, res, inputs := measure(t, version)
@@ -327,9 +329,19 @@ func templateLines(t *testing.T, file string) [][]int {
 }
 
 // TestCorpusDeterministic generates v1.0 from shuffled inputs with different parallelism
-// and requires the same bytes.
+// and requires the same bytes: the whole folder with GRAPHDOCGEN_CORPUS=1 (make corpus),
+// every eighth page of it in plain go test (TestDeterministic does the same for docs/).
 func TestCorpusDeterministic(t *testing.T) {
 	inputs := corpusInputs(t, "v1.0")
+	if os.Getenv(corpusSuiteEnv) != "1" {
+		var some []generate.Input
+		for i, in := range inputs {
+			if i%8 == 0 {
+				some = append(some, in)
+			}
+		}
+		inputs = some
+	}
 	var first [][]byte
 	for i, jobs := range []int{runtime.GOMAXPROCS(0), 1, 7} {
 		in := slices.Clone(inputs)

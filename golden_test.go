@@ -3,10 +3,12 @@ package graphdocgen_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -155,7 +157,10 @@ func emitConfig(t *testing.T, dir string) emit.Config {
 }
 
 // TestGoldenCompiles builds and vets every case's expected Go (with the runtime it is
-// emitted with), each as a package of one throwaway module.
+// emitted with), each as a package of one throwaway module. The runtime is the same in
+// every case but for the API version: each distinct copy is built and vetted once, in
+// internal/graphrt<n> of the module, and the cases' imports of their own runtime are
+// pointed at it (a case whose import is missed does not build, its runtime not being there).
 func TestGoldenCompiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds every golden package with the go command; skipped with -short")
@@ -164,36 +169,57 @@ func TestGoldenCompiles(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module "+goldenModule+"\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, dir := range goldenCases(t) {
-		pkgDir := filepath.Join(mod, casePackageDir(dir))
-		if err := os.MkdirAll(pkgDir, 0o755); err != nil {
+	write := func(name string, b []byte) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			t.Fatal(err)
 		}
+		if err := os.WriteFile(name, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runtimes := map[string]string{} // the runtime's files, concatenated -> its folder in mod
+	for _, dir := range goldenCases(t) {
+		pkgDir := filepath.Join(mod, casePackageDir(dir))
+		// The runtime (and, mostly, its re-exports) is not kept in want/: take today's, as
+		// the case would get it.
+		res := runCase(t, dir)
+		var rt bytes.Buffer
+		var others []emit.File
+		for _, f := range res.Files {
+			switch {
+			case strings.HasPrefix(f.Name, emit.RuntimeDir+"/"):
+				fmt.Fprintf(&rt, "%s %d\n", f.Name, len(f.Data))
+				rt.Write(f.Data)
+			case notKept(f.Name, res):
+				others = append(others, f)
+			}
+		}
+		rtDir, seen := runtimes[rt.String()]
+		if !seen && rt.Len() > 0 {
+			rtDir = fmt.Sprintf("internal/graphrt%d", len(runtimes))
+			runtimes[rt.String()] = rtDir
+			for _, f := range res.Files {
+				if strings.HasPrefix(f.Name, emit.RuntimeDir+"/") {
+					write(filepath.Join(mod, filepath.FromSlash(rtDir), strings.TrimPrefix(f.Name, emit.RuntimeDir+"/")), f.Data)
+				}
+			}
+		}
+		own := []byte(strconv.Quote(generateConfig(t, dir).ImportPath + "/" + emit.RuntimeDir))
+		shared := []byte(strconv.Quote(goldenModule + "/" + rtDir))
 		for _, name := range wantFiles(t, filepath.Join(dir, "want")) {
 			b, err := os.ReadFile(filepath.Join(dir, "want", name))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := os.MkdirAll(filepath.Dir(filepath.Join(pkgDir, name)), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(pkgDir, name), b, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			write(filepath.Join(pkgDir, filepath.FromSlash(name)), bytes.ReplaceAll(b, own, shared))
 		}
-		// The runtime (and, mostly, its re-exports) is not kept in want/: take today's, as
-		// the case would get it.
-		res := runCase(t, dir)
-		for _, f := range res.Files {
-			if notKept(f.Name, res) {
-				if err := os.MkdirAll(filepath.Dir(filepath.Join(pkgDir, f.Name)), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(filepath.Join(pkgDir, f.Name), f.Data, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+		for _, f := range others {
+			write(filepath.Join(pkgDir, filepath.FromSlash(f.Name)), bytes.ReplaceAll(f.Data, own, shared))
 		}
+	}
+	if len(runtimes) == 0 || len(runtimes) > 2 {
+		t.Errorf("%d distinct runtimes over the cases, want one per API version", len(runtimes))
 	}
 	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
 		cmd := exec.Command("go", args...)

@@ -27,24 +27,24 @@ type body struct {
 	once io.Reader
 }
 
-// newBody encodes r's JSON body, or sizes up its raw body.
-func newBody(r Request) (*body, error) {
-	b := &body{contentType: r.ContentType}
+// newBody encodes r's JSON body into b, or sizes up its raw body.
+func newBody(r Request, b *body) error {
+	*b = body{contentType: r.ContentType}
 	if v := reflect.ValueOf(r.Content); r.Content != nil && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Map ||
 		v.Kind() == reflect.Slice || v.Kind() == reflect.Func || v.Kind() == reflect.Chan) && v.IsNil() {
-		return nil, fmt.Errorf("graph: %s %s: the request's Content is a nil %T", r.Method, r.Path, r.Content)
+		return fmt.Errorf("graph: %s %s: the request's Content is a nil %T", r.Method, r.Path, r.Content)
 	}
 	switch raw := r.Content.(type) {
 	case nil:
 		if r.Body == nil {
-			return b, nil
+			return nil
 		}
 		data, err := json.Marshal(r.Body)
 		if err != nil {
-			return nil, fmt.Errorf("graph: encoding the %s %s request body: %w", r.Method, r.Path, err)
+			return fmt.Errorf("graph: encoding the %s %s request body: %w", r.Method, r.Path, err)
 		}
 		b.data, b.hasData, b.contentType = data, true, "application/json"
-		return b, nil
+		return nil
 	case *bytes.Buffer:
 		b.data, b.hasData = raw.Bytes(), true
 	case io.ReadSeeker:
@@ -70,7 +70,7 @@ func newBody(r Request) (*body, error) {
 	if b.contentType == "" {
 		b.contentType = "application/octet-stream"
 	}
-	return b, nil
+	return nil
 }
 
 // empty reports whether there is no body to send.
@@ -89,7 +89,9 @@ func (b *body) open(ctx context.Context) (io.ReadCloser, int64, error) {
 		if len(b.data) == 0 {
 			return http.NoBody, 0, nil
 		}
-		return io.NopCloser(bytes.NewReader(b.data)), int64(len(b.data)), nil
+		rd := &dataReader{}
+		rd.Reset(b.data)
+		return rd, int64(len(b.data)), nil
 	case b.at != nil:
 		if b.size == 0 {
 			return http.NoBody, 0, nil
@@ -109,3 +111,10 @@ func (b *body) open(ctx context.Context) (io.ReadCloser, int64, error) {
 		return io.NopCloser(b.once), -1, nil
 	}
 }
+
+// dataReader is an attempt's reader of a JSON or *bytes.Buffer body: one allocation where
+// io.NopCloser(bytes.NewReader(data)) makes two.
+type dataReader struct{ bytes.Reader }
+
+// Close does nothing: the data is the client's.
+func (*dataReader) Close() error { return nil }

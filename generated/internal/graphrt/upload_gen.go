@@ -180,7 +180,7 @@ func (c *Client) putFragment(ctx context.Context, uploadURL string, b []byte, of
 			cancel()
 			return nil, err
 		}
-		resp.Body = &attemptBody{rc: resp.Body, ctx: ctx, cancel: func(error) { cancel() }}
+		resp.Body = &attemptBody{rc: resp.Body, parent: ctx, ctx: ctx, cancel: cancel}
 		return resp, nil
 	}
 	return c.sendFragment(ctx, uploadURL, b, off, size)

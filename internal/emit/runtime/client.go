@@ -10,6 +10,7 @@ import (
 	"context"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -49,12 +50,16 @@ type Client struct {
 	httpClient *http.Client
 	userAgent  string
 	token      string
-	retry      RetryPolicy
+	// authorization is the Authorization header token makes ("Bearer token"); empty for none.
+	authorization string
+	retry         RetryPolicy
 	// sender is the copy of httpClient requests are sent with, with the redirect policy.
 	sender *http.Client
 	// timeout bounds one attempt (0: no bound); maxResponse bounds a JSON result.
 	timeout     time.Duration
 	maxResponse int64
+	// timers holds the stopped per-try timers (*tryTimer) calls reuse.
+	timers *sync.Pool
 
 	// sleep waits d, or until ctx is done (it then returns ctx.Err()).
 	sleep func(ctx context.Context, d time.Duration) error
@@ -110,12 +115,15 @@ func WithUserAgent(ua string) Option {
 func NewClient(opts ...Option) *Client {
 	c := &Client{baseURL: DefaultBaseURL, httpClient: http.DefaultClient, userAgent: DefaultUserAgent,
 		retry: DefaultRetryPolicy(), timeout: DefaultTimeout, maxResponse: DefaultMaxResponseBytes,
-		sleep: sleepContext, jitter: fullJitter, now: time.Now}
+		sleep: sleepContext, jitter: fullJitter, now: time.Now, timers: new(sync.Pool)}
 	for _, o := range opts {
 		o(c)
 	}
 	if c.httpClient == nil {
 		c.httpClient = http.DefaultClient
+	}
+	if c.token != "" {
+		c.authorization = "Bearer " + c.token
 	}
 	hc := *c.httpClient
 	hc.CheckRedirect = redirectPolicy(c.httpClient.CheckRedirect)

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -126,37 +127,121 @@ func (tryTimeoutError) Temporary() bool { return true }
 // Is makes errors.Is(err, context.DeadlineExceeded) hold.
 func (tryTimeoutError) Is(target error) bool { return target == context.DeadlineExceeded }
 
-// attemptBody is the body of an attempt's response: closing it ends the attempt's context
-// and timer; a read cut by the per-try timeout says so.
+// attemptBody is an attempt's bound by the per-try timeout d and, once the attempt has
+// succeeded, the body of its response: closing it ends the attempt's context and timer;
+// a read cut by the per-try timeout says so.
+//
+// The attempt's context is a plain cancel context, whose cancel func the timer calls:
+// that the timer is what cancelled it is told by the context being done while neither
+// the caller's context nor Close ended it.
 type attemptBody struct {
-	rc     io.ReadCloser
-	ctx    context.Context
-	cancel context.CancelCauseFunc
-	timer  *time.Timer
+	rc      io.ReadCloser
+	parent  context.Context // the caller's context
+	ctx     context.Context // the attempt's context: parent, bounded by d when bounded
+	cancel  context.CancelFunc
+	d       time.Duration // the per-try timeout; 0 or less: none
+	bounded bool          // a timer bounds the attempt
+	timers  *sync.Pool    // the client's stopped *tryTimers; nil: none reused
+	timer   atomic.Pointer[tryTimer]
+	closed  atomic.Bool // Close has begun
+}
+
+// tryTimer is a per-try timer, reused from call to call through the client's pool: only a
+// timer stopped before it fired is put back, so its func is not running and will not run
+// for the call that put it back.
+type tryTimer struct {
+	t      *time.Timer
+	mu     sync.Mutex
+	cancel context.CancelFunc // what firing cancels: the attempt's context
+}
+
+// fire is the timer's func.
+func (tt *tryTimer) fire() {
+	tt.mu.Lock()
+	cancel := tt.cancel
+	tt.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+}
+
+// start returns the attempt's context: parent itself when there is no per-try timeout,
+// else a context that a timer cancels after d.
+func (b *attemptBody) start() context.Context {
+	if b.d <= 0 {
+		b.ctx = b.parent
+		return b.ctx
+	}
+	b.ctx, b.cancel = context.WithCancel(b.parent)
+	b.bounded = true
+	var tt *tryTimer
+	if b.timers != nil {
+		tt, _ = b.timers.Get().(*tryTimer)
+	}
+	if tt == nil {
+		tt = &tryTimer{cancel: b.cancel}
+		tt.t = time.AfterFunc(b.d, tt.fire)
+	} else {
+		tt.mu.Lock()
+		tt.cancel = b.cancel
+		tt.mu.Unlock()
+		tt.t.Reset(b.d)
+	}
+	b.timer.Store(tt)
+	return b.ctx
+}
+
+// stop stops the per-try timer, the rest of the body being the caller's to bound, and
+// reports whether it had fired. A timer stopped before it fired goes back to the pool.
+func (b *attemptBody) stop() (fired bool) {
+	tt := b.timer.Swap(nil)
+	if tt == nil {
+		return false
+	}
+	if !tt.t.Stop() {
+		return true // its func has begun: the timer is not reused
+	}
+	tt.mu.Lock()
+	tt.cancel = nil
+	tt.mu.Unlock()
+	if b.timers != nil {
+		b.timers.Put(tt)
+	}
+	return false
+}
+
+// end ends an attempt that has no body to hand out, and reports whether its per-try
+// timeout had fired.
+func (b *attemptBody) end() (timedOut bool) {
+	if !b.bounded {
+		return false
+	}
+	fired := b.stop()
+	b.cancel()
+	return fired
+}
+
+// timedOut reports whether the per-try timeout cancelled the attempt's context.
+func (b *attemptBody) timedOut() bool {
+	return b.bounded && !b.closed.Load() && b.ctx.Err() != nil && b.parent.Err() == nil
 }
 
 func (b *attemptBody) Read(p []byte) (int, error) {
 	n, err := b.rc.Read(p)
-	if err != nil && err != io.EOF {
-		if cause := context.Cause(b.ctx); errors.As(cause, new(tryTimeoutError)) {
-			err = cause
-		}
+	if err != nil && err != io.EOF && b.timedOut() {
+		err = tryTimeoutError{b.d}
 	}
 	return n, err
 }
 
 func (b *attemptBody) Close() error {
+	b.closed.Store(true)
 	err := b.rc.Close()
 	b.stop()
-	b.cancel(context.Canceled)
-	return err
-}
-
-// stop stops the per-try timer: the rest of the body is the caller's to bound.
-func (b *attemptBody) stop() {
-	if b.timer != nil {
-		b.timer.Stop()
+	if b.cancel != nil {
+		b.cancel()
 	}
+	return err
 }
 
 // credentialHeaders are the request headers a redirect to another origin drops.
@@ -193,19 +278,24 @@ func sameOrigin(a, b *url.URL) bool {
 
 // newUUID returns a random (version 4) UUID, for client-request-id.
 func newUUID() string {
+	var b [36]byte
+	return string(appendUUID(b[:0]))
+}
+
+// appendUUID appends a random (version 4) UUID, 36 bytes, to dst.
+func appendUUID(dst []byte) []byte {
 	var b [16]byte
 	_, _ = crand.Read(b[:]) // crypto/rand.Read does not fail
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	const hexDigits = "0123456789abcdef"
-	out := make([]byte, 0, 36)
 	for i, c := range b {
 		if i == 4 || i == 6 || i == 8 || i == 10 {
-			out = append(out, '-')
+			dst = append(dst, '-')
 		}
-		out = append(out, hexDigits[c>>4], hexDigits[c&0xf])
+		dst = append(dst, hexDigits[c>>4], hexDigits[c&0xf])
 	}
-	return string(out)
+	return dst
 }
 
 // readLimited reads r whole, up to limit bytes: a longer body is errTooLarge. hint (the

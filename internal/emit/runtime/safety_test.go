@@ -766,3 +766,84 @@ func TestListKeepsDeltaLink(t *testing.T) {
 		t.Errorf("items %v, delta link %q", ids, delta)
 	}
 }
+
+// TestPerTryTimeoutReused: the per-try timer bounds a stalled answer and a stalled body,
+// a download only until its headers, and the timers a client reuses from call to call
+// neither cancel a later call nor stop bounding one.
+func TestPerTryTimeoutReused(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		stall := func() {
+			select {
+			case <-release:
+			case <-r.Context().Done():
+			}
+		}
+		switch r.URL.Path {
+		case "/beta/stall": // no headers
+			stall()
+		case "/beta/stall-body": // headers and half a JSON document
+			_, _ = io.WriteString(w, `{"id":`)
+			http.NewResponseController(w).Flush()
+			stall()
+		case "/beta/slow-download": // headers at once, the rest after the timeout
+			_, _ = io.WriteString(w, "abc")
+			http.NewResponseController(w).Flush()
+			select {
+			case <-release:
+			case <-r.Context().Done():
+			case <-time.After(1500 * time.Millisecond):
+			}
+			_, _ = io.WriteString(w, "def")
+		default:
+			_, _ = io.WriteString(w, `{"id":"1"}`)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(release) })
+	c, _ := fakeClient(srv.URL+"/beta", WithTimeout(time.Second), WithoutRetries())
+	get := func(path string) Request { return Request{Method: http.MethodGet, Path: path} }
+	quick := func(when string) {
+		t.Helper()
+		for range 20 {
+			var out map[string]any
+			if err := c.Do(context.Background(), get("/quick"), &out); err != nil || out["id"] != "1" {
+				t.Fatalf("%s: a quick call: %v, %v", when, out, err)
+			}
+		}
+	}
+	timedOut := func(what string, err error) {
+		t.Helper()
+		if !errors.Is(err, context.DeadlineExceeded) || !errors.As(err, new(tryTimeoutError)) || !strings.Contains(err.Error(), "per-try timeout") {
+			t.Errorf("%s: %v, want the per-try timeout", what, err)
+		}
+	}
+	quick("before")
+	hangGuard(t, "a stalled answer", func() {
+		err := c.Do(context.Background(), get("/stall"), nil)
+		var re *RequestError
+		if !errors.As(err, &re) || !re.Retryable {
+			t.Errorf("a stalled answer: %v, want a retryable *RequestError", err)
+		}
+		timedOut("a stalled answer", err)
+	})
+	quick("after a stalled answer")
+	hangGuard(t, "a stalled body", func() {
+		var out map[string]any
+		timedOut("a stalled body", c.Do(context.Background(), get("/stall-body"), &out))
+	})
+	quick("after a stalled body")
+	hangGuard(t, "a slow download", func() {
+		rc, err := c.Stream(context.Background(), get("/slow-download"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rc.Close()
+		if b, err := io.ReadAll(rc); err != nil || string(b) != "abcdef" {
+			t.Errorf("a download slower than the per-try timeout after its headers: %q, %v", b, err)
+		}
+	})
+	quick("after a download")
+	hangGuard(t, "a stalled answer again", func() { timedOut("a stalled answer again", c.Do(context.Background(), get("/stall"), nil)) })
+}

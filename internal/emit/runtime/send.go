@@ -153,41 +153,45 @@ func (c *Client) Count(ctx context.Context, r Request) (int64, error) {
 // *Error for any other status, a *RequestError when no answer came. The per-try timeout
 // runs on until the body is closed, or only until the headers arrive when stream is true.
 func (c *Client) send(ctx context.Context, r Request, link, accept string, stream bool) (*http.Response, error) {
-	target, err := c.target(r, link)
-	if err != nil {
-		return nil, err
-	}
-	b, err := newBody(r)
-	if err != nil {
-		return nil, err
-	}
-	attempts := max(c.retry.MaxAttempts, 1)
-	if !b.replayable() {
-		attempts = 1
-	}
 	id := ""
 	for k, v := range r.Header {
 		if strings.EqualFold(k, "client-request-id") && len(v) > 0 {
 			id = v[0]
 		}
 	}
-	if id == "" {
-		id = newUUID()
+	var target string
+	var err error
+	if id == "" && link == "" && len(r.Query) == 0 {
+		target, id, err = c.targetWithID(r)
+	} else {
+		target, err = c.target(r, link)
+		if id == "" {
+			id = newUUID()
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	cl := new(call)
+	b := &cl.body
+	if err := newBody(r, b); err != nil {
+		return nil, err
+	}
+	attempts := max(c.retry.MaxAttempts, 1)
+	if !b.replayable() {
+		attempts = 1
 	}
 	start := c.now()
 	for n := 0; ; n++ {
-		actx, cancel := context.WithCancelCause(ctx)
-		var timer *time.Timer
-		if c.timeout > 0 {
-			d := c.timeout
-			timer = time.AfterFunc(d, func() { cancel(tryTimeoutError{d}) })
-		}
-		req, err := c.newHTTPRequest(actx, r, target, accept, b, id, n)
+		// The answer's body wrapper is the call's: only the attempt that succeeds hands
+		// it out, and the attempts before it are over (their bodies closed, their
+		// contexts cancelled) when the next one begins.
+		ab := &cl.answer
+		*ab = attemptBody{parent: ctx, d: c.timeout, timers: c.timers}
+		actx := ab.start()
+		req, err := c.newHTTPRequest(actx, r, target, accept, cl, id, n)
 		if err != nil {
-			if timer != nil {
-				timer.Stop()
-			}
-			cancel(context.Canceled)
+			ab.end()
 			return nil, err
 		}
 		resp, err := c.sender.Do(req)
@@ -195,13 +199,9 @@ func (c *Client) send(ctx context.Context, r Request, link, accept string, strea
 		var wait time.Duration
 		switch {
 		case err != nil:
-			if timer != nil {
-				timer.Stop()
+			if ab.end() && ctx.Err() == nil {
+				err = tryTimeoutError{c.timeout}
 			}
-			if cause := context.Cause(actx); ctx.Err() == nil && errors.As(cause, new(tryTimeoutError)) {
-				err = cause
-			}
-			cancel(context.Canceled)
 			var ue *url.Error
 			if errors.As(err, &ue) {
 				err = ue.Err // its text holds the URL
@@ -213,20 +213,19 @@ func (c *Client) send(ctx context.Context, r Request, link, accept string, strea
 			}
 			last, wait = re, c.backoff(n)
 		case resp.StatusCode >= 200 && resp.StatusCode < 300:
-			ab := &attemptBody{rc: resp.Body, ctx: actx, cancel: cancel, timer: timer}
-			if stream {
-				ab.stop()
+			if ab.bounded {
+				ab.rc = resp.Body
+				if stream {
+					ab.stop()
+				}
+				resp.Body = ab
 			}
-			resp.Body = ab
 			recordResponse(r.Response, resp)
 			return resp, nil
 		default:
 			e, hasRetryAfter := newError(resp, c.now())
 			resp.Body.Close()
-			if timer != nil {
-				timer.Stop()
-			}
-			cancel(context.Canceled)
+			ab.end()
 			if !retryStatus(e.StatusCode, req.Method) {
 				return nil, e
 			}
@@ -245,6 +244,16 @@ func (c *Client) send(ctx context.Context, r Request, link, accept string, strea
 			return nil, fmt.Errorf("graph: %s %s: %w while waiting to retry after: %w", req.Method, req.URL.Path, err, last)
 		}
 	}
+}
+
+// call is what send allocates once for a call, whatever its attempts: the request body,
+// the wrapper of the successful attempt's response body, and the values of the headers
+// the first attempt sets (a retry allocates its own, since the transport may still hold
+// the attempt before).
+type call struct {
+	body   body
+	answer attemptBody
+	values [6]string
 }
 
 // target is the URL r goes to: link when it is not empty, else the base URL, r's path and
@@ -276,6 +285,22 @@ func (c *Client) target(r Request, link string) (string, error) {
 	return u.String(), nil
 }
 
+// targetWithID is target for a request without link or query, and a new
+// client-request-id: one string holds both, in one allocation where they would take two.
+func (c *Client) targetWithID(r Request) (target, id string, err error) {
+	if err := checkPath(r.Method, r.Path); err != nil {
+		return "", "", err
+	}
+	var uuid [36]byte
+	var sb strings.Builder
+	sb.Grow(len(uuid) + len(c.baseURL) + len(r.Path))
+	sb.Write(appendUUID(uuid[:0]))
+	sb.WriteString(c.baseURL)
+	sb.WriteString(r.Path)
+	both := sb.String()
+	return both[len(uuid):], both[:len(uuid)], nil
+}
+
 // hostPort is a URL's host and port, the scheme's default port spelled out, so that
 // graph.microsoft.com and graph.microsoft.com:443 compare equal.
 func hostPort(u *url.URL) string {
@@ -291,22 +316,33 @@ func hostPort(u *url.URL) string {
 	return strings.ToLower(u.Hostname()) + ":" + port
 }
 
-// newHTTPRequest builds one attempt at r.
-func (c *Client) newHTTPRequest(ctx context.Context, r Request, target, accept string, b *body, id string, retry int) (*http.Request, error) {
+// newHTTPRequest builds one attempt at r, attempt retry (0 for the first).
+func (c *Client) newHTTPRequest(ctx context.Context, r Request, target, accept string, cl *call, id string, retry int) (*http.Request, error) {
 	req, err := http.NewRequestWithContext(ctx, r.Method, target, nil)
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Accept", accept)
-	req.Header.Set("User-Agent", c.userAgent)
-	req.Header.Set("client-request-id", id)
+	// The header values share one array (one allocation where Header.Set makes one per
+	// header), each slice capped so that appending to one copies it.
+	values := cl.values[:0]
 	if retry > 0 {
-		req.Header.Set("Retry-Attempt", strconv.Itoa(retry))
+		values = make([]string, 0, len(cl.values))
 	}
-	if c.token != "" {
-		req.Header.Set("Authorization", "Bearer "+c.token)
+	h := req.Header
+	set := func(key, value string) { // key is in canonical form
+		values = append(values, value)
+		h[key] = values[len(values)-1 : len(values) : len(values)]
 	}
-	if !b.empty() {
+	set("Accept", accept)
+	set("User-Agent", c.userAgent)
+	set("Client-Request-Id", id)
+	if retry > 0 {
+		set("Retry-Attempt", strconv.Itoa(retry))
+	}
+	if c.authorization != "" {
+		set("Authorization", c.authorization)
+	}
+	if b := &cl.body; !b.empty() {
 		rc, n, err := b.open(ctx)
 		if err != nil {
 			return nil, err
@@ -318,12 +354,39 @@ func (c *Client) newHTTPRequest(ctx context.Context, r Request, target, accept s
 				return rc, err
 			}
 		}
-		req.Header.Set("Content-Type", b.contentType)
+		set("Content-Type", b.contentType)
 	}
-	for k, v := range canonicalHeader(r.Header) {
-		req.Header[k] = v
-	}
+	addHeader(h, r.Header)
 	return req, nil
+}
+
+// addHeader sets the headers of extra in h, replacing those h has: keys are put in
+// canonical form (ConsistencyLevel becomes Consistencylevel), the values of keys that
+// differ only in case joined in key order. A key without values changes nothing.
+func addHeader(h, extra http.Header) {
+	switch len(extra) {
+	case 0:
+		return
+	case 1:
+		for k, v := range extra {
+			if len(v) > 0 {
+				h[http.CanonicalHeaderKey(k)] = slices.Clone(v)
+			}
+		}
+		return
+	}
+	keys := slices.Sorted(maps.Keys(extra))
+	for _, k := range keys {
+		if len(extra[k]) > 0 {
+			delete(h, http.CanonicalHeaderKey(k))
+		}
+	}
+	for _, k := range keys {
+		if v := extra[k]; len(v) > 0 {
+			ck := http.CanonicalHeaderKey(k)
+			h[ck] = append(h[ck], v...)
+		}
+	}
 }
 
 // canonicalHeader copies h with its keys in canonical form (ConsistencyLevel becomes
