@@ -58,14 +58,15 @@ func TestEncodeLikeBefore(t *testing.T) {
 			t.Fatal(err)
 		}
 		values = append(values, u)
-		// Decoding the encoding gives the same value, which go-cmp compares without
-		// options (Nulls has an Equal method).
-		b, err := json.Marshal(u)
+		// Decoding the encoding gives the same value, which go-cmp compares with no option
+		// for Nulls (it has an Equal method); the Edm types, whose text is unexported,
+		// need a Comparer.
+		b, err := u.MarshalJSON() // json.Marshal would compact AdditionalData
 		var again generated.User
 		if err == nil {
 			err = json.Unmarshal(b, &again)
 		}
-		if diff := cmp.Diff(u, again); err != nil || diff != "" {
+		if diff := cmp.Diff(u, again, cmp.Comparer(func(a, b generated.DateTimeOffset) bool { return a.String() == b.String() })); err != nil || diff != "" {
 			t.Errorf("%s: round trip: %v\n%s", doc, err, diff)
 		}
 	}
