@@ -9,13 +9,23 @@ import (
 // sent as null, by the property's field index in the generated code (0 for @odata.type,
 // then the properties in declaration order). A pointer field cannot tell null from
 // absent: Nulls does, so that decoding and encoding again gives back the same object. The
-// zero value has no nulls; the first 64 indexes take no allocation.
+// zero value has no nulls; the first 64 indexes take no allocation, and it is 16 bytes.
 //
 // Models use it through their IsNull and SetNull methods; Equal lets
 // github.com/google/go-cmp compare models without options.
 type Nulls struct {
-	low  uint64   // indexes 0 to 63
-	high []uint64 // indexes 64 and up: word i holds 64(i+1) to 64(i+1)+63
+	low uint64 // indexes 0 to 63
+	// high holds indexes 64 and up (word i: 64(i+1) to 64(i+1)+63). It is never changed
+	// in place, since a copy of a model shares it: Set and Clear replace it.
+	high *[]uint64
+}
+
+// words is high's words.
+func (n Nulls) words() []uint64 {
+	if n.high == nil {
+		return nil
+	}
+	return *n.high
 }
 
 // Has reports whether index i is null.
@@ -26,8 +36,8 @@ func (n Nulls) Has(i int) bool {
 	if i < 64 {
 		return n.low&(1<<i) != 0
 	}
-	w := i/64 - 1
-	return w < len(n.high) && n.high[w]&(1<<(i%64)) != 0
+	h, w := n.words(), i/64-1
+	return w < len(h) && h[w]&(1<<(i%64)) != 0
 }
 
 // Set marks index i (not negative) as null.
@@ -37,10 +47,10 @@ func (n *Nulls) Set(i int) {
 		return
 	}
 	w := i/64 - 1
-	if w >= len(n.high) {
-		n.high = append(n.high, make([]uint64, w+1-len(n.high))...)
-	}
-	n.high[w] |= 1 << (i % 64)
+	h := make([]uint64, max(w+1, len(n.words())))
+	copy(h, n.words())
+	h[w] |= 1 << (i % 64)
+	n.high = &h
 }
 
 // Clear marks index i as not null.
@@ -49,8 +59,10 @@ func (n *Nulls) Clear(i int) {
 	case i < 0:
 	case i < 64:
 		n.low &^= 1 << i
-	case i/64-1 < len(n.high):
-		n.high[i/64-1] &^= 1 << (i % 64)
+	case n.Has(i):
+		h := append([]uint64(nil), n.words()...)
+		h[i/64-1] &^= 1 << (i % 64)
+		n.high = &h
 	}
 }
 
@@ -59,7 +71,7 @@ func (n Nulls) Empty() bool {
 	if n.low != 0 {
 		return false
 	}
-	for _, w := range n.high {
+	for _, w := range n.words() {
 		if w != 0 {
 			return false
 		}
@@ -72,7 +84,7 @@ func (n Nulls) Equal(o Nulls) bool {
 	if n.low != o.low {
 		return false
 	}
-	a, b := n.high, o.high
+	a, b := n.words(), o.words()
 	if len(a) < len(b) {
 		a, b = b, a
 	}
@@ -91,8 +103,8 @@ func (n Nulls) next(i int) int {
 		switch {
 		case i < 64:
 			w = n.low >> i
-		case i/64-1 < len(n.high):
-			w = n.high[i/64-1] >> (i % 64)
+		case i/64-1 < len(n.words()):
+			w = n.words()[i/64-1] >> (i % 64)
 		default:
 			return -1
 		}
@@ -111,7 +123,8 @@ func (d *ObjectDecoder) Nulls() Nulls {
 	n := Nulls{low: d.nulls[0]}
 	for w := len(d.nulls) - 1; w > 0; w-- {
 		if d.nulls[w] != 0 {
-			n.high = append([]uint64(nil), d.nulls[1:w+1]...)
+			h := append([]uint64(nil), d.nulls[1:w+1]...)
+			n.high = &h
 			break
 		}
 	}

@@ -101,3 +101,16 @@ func TestDecoderNulls(t *testing.T) {
 	}
 	_ = json.RawMessage(nil)
 }
+
+// TestNullsCopies checks that a copy of a Nulls (of a model) is not changed by Set or
+// Clear on the other.
+func TestNullsCopies(t *testing.T) {
+	var a Nulls
+	a.Set(100)
+	b := a
+	b.Set(101)
+	b.Clear(100)
+	if !a.Has(100) || a.Has(101) || b.Has(100) || !b.Has(101) {
+		t.Errorf("a %v %v, b %v %v", a.Has(100), a.Has(101), b.Has(100), b.Has(101))
+	}
+}

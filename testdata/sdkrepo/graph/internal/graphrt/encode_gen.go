@@ -95,6 +95,9 @@ func (e *Encoder) EndArray(n int) {
 //
 //go:noinline
 func (e *Encoder) Object() ObjectWriter {
+	if e.b == nil {
+		e.b = make([]byte, 0, 256) // one allocation for the usual request body
+	}
 	e.b = append(e.b, '{')
 	e.depth++
 	return ObjectWriter{e: e}
