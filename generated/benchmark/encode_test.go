@@ -137,8 +137,8 @@ func hasNulls(v reflect.Value) bool {
 	return false
 }
 
-// BenchmarkEncodeUser encodes a user of a page (18 properties, two of them null, an
-// annotation) with the generated MarshalJSON and with the old path, encoding/json over
+// BenchmarkEncodeUser encodes a user of a page (ten members, two of them documented nulls,
+// one an annotation) with the generated MarshalJSON and with the old path, encoding/json over
 // the struct and the runtime's MarshalObject for AdditionalData and the nulls (the user
 // has no nested model, so that is exactly what MarshalJSON did before).
 func BenchmarkEncodeUser(b *testing.B) {
