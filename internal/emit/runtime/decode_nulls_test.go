@@ -1,7 +1,6 @@
 package graphrt
 
 import (
-	"encoding/json"
 	"reflect"
 	"testing"
 )
@@ -99,7 +98,6 @@ func TestDecoderNulls(t *testing.T) {
 	if !IsNull(none, extra, 7, "seven") || !IsNull(none, extra, -1, "zz") || IsNull(none, extra, 8, "eight") || string(extra["zz"]) != "null" || len(extra) != 1 {
 		t.Errorf("SetNull: %+v, %v", none, extra)
 	}
-	_ = json.RawMessage(nil)
 }
 
 // TestNullsCopies checks that a copy of a Nulls (of a model) is not changed by Set or
