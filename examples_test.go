@@ -19,9 +19,10 @@ import (
 // counts as typed only when no documented property of it lands in an AdditionalData (the
 // conformance suite's strict walk): AdditionalData keeps every key, so without that any
 // struct would pass for any example.
-func exampleHarness(pkg string, cases []emit.ResponseExample, si strictInfo) []byte {
+func exampleHarness(pkg string, cases []emit.ResponseExample, si strictInfo, oldEncoder string) []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"reflect\"\n\t\"strings\"\n\t\"testing\"\n)\n\nvar _ = strings.Contains\n", pkg)
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"bytes\"\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"reflect\"\n\t\"slices\"\n\t\"strings\"\n\t\"testing\"\n)\n\nvar _ = strings.Contains\n", pkg)
+	b.WriteString(oldEncoder)
 	b.WriteString(strictWalkSrc)
 	b.WriteString(strictTables(si))
 	b.WriteString("var exampleCases = []struct {\n\twhere, typ string\n\tcoll bool\n\tbody string\n}{\n")
@@ -73,6 +74,7 @@ func lost(path string, want, got any) []string {
 
 func TestExamples(t *testing.T) {
 	valid, decoded, whole, typed, derivedOnly := 0, 0, 0, 0, 0
+	encExact, encNulls, encDiffer := 0, 0, 0
 	var fails []string
 	for _, c := range exampleCases {
 		var want any
@@ -103,6 +105,22 @@ func TestExamples(t *testing.T) {
 			derivedOnly++
 		}
 		b, err := json.Marshal(v)
+		if err == nil {
+			// The generated encoder writes what encoding/json wrote before.
+			old, oldErr := oldJSON(v)
+			switch how, diff := sameEncoding(b, old); {
+			case oldErr != nil:
+				encDiffer++
+				fails = append(fails, fmt.Sprintf("%s: %s: the old encoder: %v", c.where, c.typ, oldErr))
+			case how == "exact":
+				encExact++
+			case how == "nulls":
+				encNulls++
+			default:
+				encDiffer++
+				fails = append(fails, fmt.Sprintf("%s: %s: encoded unlike before: %.600s", c.where, c.typ, diff))
+			}
+		}
 		var got any
 		if err == nil {
 			err = json.Unmarshal(b, &got)
@@ -123,6 +141,7 @@ func TestExamples(t *testing.T) {
 		whole++
 	}
 	fmt.Printf("EXAMPLES total=%d valid=%d decoded=%d whole=%d typed=%d derivedonly=%d\n", len(exampleCases), valid, decoded, whole, typed, derivedOnly)
+	fmt.Printf("ENCODED exact=%d nulls=%d differ=%d\n", encExact, encNulls, encDiffer)
 	for i, f := range fails {
 		if i == 15 {
 			break
@@ -136,13 +155,33 @@ func TestExamples(t *testing.T) {
 
 var examplesLine = regexp.MustCompile(`EXAMPLES total=(\d+) valid=(\d+) decoded=(\d+) whole=(\d+) typed=(\d+) derivedonly=(\d+)`)
 
+// encodedLine is the harness's count of the decoded examples whose encoding is the same
+// bytes as the old encoder's (oldJSON), the same but for where the nulls go, or different.
+var encodedLine = regexp.MustCompile(`ENCODED exact=(\d+) nulls=(\d+) differ=(\d+)`)
+
+// oldEncoderSource is the old encoder of generated/benchmark/oldencode_test.go, from its
+// marker line on, for the example harness.
+func oldEncoderSource(t *testing.T) string {
+	b, err := os.ReadFile(filepath.Join("generated", "benchmark", "oldencode_test.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, src, ok := strings.Cut(string(b), "// OLD ENCODER\n")
+	if !ok {
+		t.Fatal("oldencode_test.go: no OLD ENCODER line")
+	}
+	return src
+}
+
 // examplesTypedFloor is, per version, the share of valid examples whose documented
 // properties must all land in typed fields (measured 2026-12-05: see TestCorpusExamplesDecode).
 var examplesTypedFloor = map[string]float64{"v1.0": 0.77, "beta": 0.76} // measured 77.8% (779 of 1001), 76.8% (1675 of 2182)
 
 // TestCorpusExamplesDecode decodes every example response of the real corpus whose JSON is
 // valid and whose operation returns a documented type into the generated type, encodes it
-// again and checks that every key of the example survives, and that the documented
+// again and checks that every key of the example survives, that the encoding is what
+// encoding/json wrote before the models had generated encoders (oldJSON; but for where
+// the documented nulls go), and that the documented
 // properties land in typed fields rather than AdditionalData (which keeps any key, so a
 // wrong type would otherwise pass). It prints the counts; it fails when fewer than 95% of
 // the valid examples decode, fewer than 90% keep every key, or fewer than
@@ -159,7 +198,7 @@ func TestCorpusExamplesDecode(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+corpusImportPath+"\n\ngo 1.26\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		harness := exampleHarness("graph", cases, strictInfoOf(res.API))
+		harness := exampleHarness("graph", cases, strictInfoOf(res.API), oldEncoderSource(t))
 		if err := os.WriteFile(filepath.Join(dir, "examples_test.go"), harness, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -175,6 +214,14 @@ func TestCorpusExamplesDecode(t *testing.T) {
 			t.Fatalf("%s: no counts in\n%.4000s", version, out)
 		}
 		n := func(i int) int { v, _ := strconv.Atoi(m[i]); return v }
+		if e := encodedLine.FindStringSubmatch(string(out)); e == nil {
+			t.Errorf("%s: no encoding counts", version)
+		} else {
+			t.Logf("%s: encoded again like encoding/json before: %s the same bytes, %s the same but for where nulls go, %s different", version, e[1], e[2], e[3])
+			if e[3] != "0" {
+				t.Errorf("%s: %s examples encode unlike before", version, e[3])
+			}
+		}
 		t.Logf("%s: %d example responses of typed operations, %d with valid JSON, %d decode (%.1f%%), %d keep every key (%.1f%%)",
 			version, n(1), n(2), n(3), 100*float64(n(3))/float64(n(2)), n(4), 100*float64(n(4))/float64(n(2)))
 		for _, l := range strings.Split(string(out), "\n") {

@@ -155,13 +155,13 @@ func checkEqual(t *testing.T, what string, got, want any) {
 }
 
 // allSet fails t for each documented property of the struct v (every exported field but
-// AdditionalData and Derived) that decoding left nil or empty.
+// Nulls, AdditionalData and Derived) that decoding left nil or empty.
 func allSet(t *testing.T, v any) {
 	t.Helper()
 	rv := reflect.Indirect(reflect.ValueOf(v))
 	for i := range rv.NumField() {
 		f := rv.Type().Field(i)
-		if !f.IsExported() || f.Name == "AdditionalData" || f.Name == "Derived" {
+		if !f.IsExported() || f.Name == "Nulls" || f.Name == "AdditionalData" || f.Name == "Derived" {
 			continue
 		}
 		if rv.Field(i).IsZero() {
@@ -1849,8 +1849,9 @@ func TestPropertyNameCase(t *testing.T) {
 }
 
 // TestNullProperties: Graph sends documented properties that have no value as null
-// ("description": null). They are kept (in AdditionalData: a pointer cannot tell null from
-// absent), so that encoding again writes them; a field set afterwards wins over the null.
+// ("description": null). They are recorded (in Nulls: a pointer cannot tell null from
+// absent; an undocumented one in AdditionalData), so that encoding again writes them; a
+// field set afterwards wins over the null.
 func TestNullProperties(t *testing.T) {
 	t.Parallel()
 	const in = `{"id":"g","description":null,"deletedDateTime":null,"groupTypes":null,"futureNull":null}`
@@ -1858,9 +1859,19 @@ func TestNullProperties(t *testing.T) {
 	if err := json.Unmarshal([]byte(in), &g); err != nil {
 		t.Fatal(err)
 	}
-	checkEqual(t, "group", g, Group{ID: Ptr("g"), AdditionalData: map[string]json.RawMessage{
-		"description": raw("null"), "deletedDateTime": raw("null"), "groupTypes": raw("null"), "futureNull": raw("null"),
-	}})
+	want := Group{ID: Ptr("g"), AdditionalData: map[string]json.RawMessage{"futureNull": raw("null")}}
+	for _, p := range []string{"description", "deletedDateTime", "groupTypes"} {
+		want.SetNull(p)
+	}
+	checkEqual(t, "group", g, want)
+	for _, p := range []string{"description", "deletedDateTime", "groupTypes", "futureNull"} {
+		if !g.IsNull(p) {
+			t.Errorf("IsNull(%q) = false", p)
+		}
+	}
+	if g.IsNull("id") || g.IsNull("displayName") || g.IsNull("other") {
+		t.Error("IsNull is true for a property that is set, absent or unknown")
+	}
 	b, err := json.Marshal(g)
 	if err != nil {
 		t.Fatal(err)

@@ -17,22 +17,53 @@ type DateTimeTimeZone struct {
 	// TimeZone: Time zone that dateTime is expressed in, for example UTC or Pacific Standard
 	// Time.
 	TimeZone *string `json:"timeZone,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownDateTimeTimeZone reports whether name is a property DateTimeTimeZone documents.
-func knownDateTimeTimeZone(name []byte) bool {
+// fieldDateTimeTimeZone is the field index of a property DateTimeTimeZone documents; -1 for another name.
+func fieldDateTimeTimeZone(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "dateTime", "timeZone":
-		return true
+	case "@odata.type":
+		return 0
+	case "dateTime":
+		return 1
+	case "timeZone":
+		return 2
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameDateTimeTimeZone is the name of the property of DateTimeTimeZone at field index f.
+func nameDateTimeTimeZone(f int) string {
+	switch f {
+	case 1:
+		return "dateTime"
+	case 2:
+		return "timeZone"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *DateTimeTimeZone) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldDateTimeTimeZone([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *DateTimeTimeZone) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldDateTimeTimeZone([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *DateTimeTimeZone) UnmarshalJSON(b []byte) error {
 	*v = DateTimeTimeZone{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -51,21 +82,32 @@ func (v *DateTimeTimeZone) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = DateTimeTimeZone{}
 		type plain DateTimeTimeZone
-		extra, err := graphrt.DecodeObject(b, knownDateTimeTimeZone, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldDateTimeTimeZone, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v DateTimeTimeZone) MarshalJSON() ([]byte, error) {
-	type plain DateTimeTimeZone
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *DateTimeTimeZone) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "dateTime", v.DateTime)
+	o.String(2, "timeZone", v.TimeZone)
+	o.End(v.Nulls, v.AdditionalData, fieldDateTimeTimeZone, nameDateTimeTimeZone)
 }
 
 // DirectoryObject is the microsoft.graph.directoryObject type. Documented in
@@ -80,9 +122,12 @@ type DirectoryObject struct {
 	// DeletedDateTime: Date and time when the object was deleted. Null unless the object is in
 	// the deleted items container. Read-only.
 	DeletedDateTime *DateTimeOffset `json:"deletedDateTime,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 	// Derived is the value decoded as its own type when its @odata.type names a type derived from DirectoryObject
 	// (nil otherwise). When set, it is what MarshalJSON encodes.
@@ -94,16 +139,44 @@ type DirectoryObjectDerived interface {
 	isDirectoryObject()
 }
 
-// knownDirectoryObject reports whether name is a property DirectoryObject documents.
-func knownDirectoryObject(name []byte) bool {
+// fieldDirectoryObject is the field index of a property DirectoryObject documents; -1 for another name.
+func fieldDirectoryObject(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "deletedDateTime":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "deletedDateTime":
+		return 2
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameDirectoryObject is the name of the property of DirectoryObject at field index f.
+func nameDirectoryObject(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "deletedDateTime"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *DirectoryObject) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldDirectoryObject([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *DirectoryObject) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldDirectoryObject([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	*v = DirectoryObject{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -125,13 +198,13 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = DirectoryObject{}
 		type plain DirectoryObject
-		extra, err := graphrt.DecodeObject(b, knownDirectoryObject, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldDirectoryObject, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	switch graphrt.ODataTypeOf(v.ODataType) {
 	case "microsoft.graph.group":
@@ -150,17 +223,33 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v DirectoryObject) MarshalJSON() ([]byte, error) {
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *DirectoryObject) encodeJSON(e *graphrt.Encoder) {
 	if v.Derived != nil {
 		switch d := v.Derived.(type) {
 		case *Group:
-			return graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.group")
+			e.Append(graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.group"))
+			return
 		case *User:
-			return graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.user")
+			e.Append(graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.user"))
+			return
 		}
-		return json.Marshal(v.Derived)
+		e.Append(json.Marshal(v.Derived))
+		return
 	}
-	type plain DirectoryObject
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	if v.DeletedDateTime != nil {
+		o.Marshaler(2, "deletedDateTime", v.DeletedDateTime)
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldDirectoryObject, nameDirectoryObject)
 }

@@ -16,22 +16,53 @@ type EmailAddress struct {
 	Address *string `json:"address,omitempty"`
 	// Name: The name shown in place of the address, such as Adele Vance.
 	Name *string `json:"name,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownEmailAddress reports whether name is a property EmailAddress documents.
-func knownEmailAddress(name []byte) bool {
+// fieldEmailAddress is the field index of a property EmailAddress documents; -1 for another name.
+func fieldEmailAddress(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "address", "name":
-		return true
+	case "@odata.type":
+		return 0
+	case "address":
+		return 1
+	case "name":
+		return 2
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameEmailAddress is the name of the property of EmailAddress at field index f.
+func nameEmailAddress(f int) string {
+	switch f {
+	case 1:
+		return "address"
+	case 2:
+		return "name"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *EmailAddress) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldEmailAddress([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *EmailAddress) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldEmailAddress([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *EmailAddress) UnmarshalJSON(b []byte) error {
 	*v = EmailAddress{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -50,21 +81,32 @@ func (v *EmailAddress) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = EmailAddress{}
 		type plain EmailAddress
-		extra, err := graphrt.DecodeObject(b, knownEmailAddress, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldEmailAddress, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v EmailAddress) MarshalJSON() ([]byte, error) {
-	type plain EmailAddress
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *EmailAddress) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "address", v.Address)
+	o.String(2, "name", v.Name)
+	o.End(v.Nulls, v.AdditionalData, fieldEmailAddress, nameEmailAddress)
 }
 
 // Entity is the microsoft.graph.entity type. Documented in
@@ -74,22 +116,49 @@ type Entity struct {
 	ODataType *string `json:"@odata.type,omitempty"`
 	// ID: The object's unique identifier. Read-only.
 	ID *string `json:"id,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownEntity reports whether name is a property Entity documents.
-func knownEntity(name []byte) bool {
+// fieldEntity is the field index of a property Entity documents; -1 for another name.
+func fieldEntity(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameEntity is the name of the property of Entity at field index f.
+func nameEntity(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Entity) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldEntity([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Entity) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldEntity([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Entity) UnmarshalJSON(b []byte) error {
 	*v = Entity{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -106,19 +175,29 @@ func (v *Entity) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Entity{}
 		type plain Entity
-		extra, err := graphrt.DecodeObject(b, knownEntity, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldEntity, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Entity) MarshalJSON() ([]byte, error) {
-	type plain Entity
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Entity) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	o.End(v.Nulls, v.AdditionalData, fieldEntity, nameEntity)
 }

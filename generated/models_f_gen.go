@@ -21,22 +21,61 @@ type FollowupFlag struct {
 	FlagStatus *FollowupFlagStatus `json:"flagStatus,omitempty"`
 	// StartDateTime: When the follow-up begins.
 	StartDateTime *DateTimeTimeZone `json:"startDateTime,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownFollowupFlag reports whether name is a property FollowupFlag documents.
-func knownFollowupFlag(name []byte) bool {
+// fieldFollowupFlag is the field index of a property FollowupFlag documents; -1 for another name.
+func fieldFollowupFlag(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "completedDateTime", "dueDateTime", "flagStatus", "startDateTime":
-		return true
+	case "@odata.type":
+		return 0
+	case "completedDateTime":
+		return 1
+	case "dueDateTime":
+		return 2
+	case "flagStatus":
+		return 3
+	case "startDateTime":
+		return 4
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameFollowupFlag is the name of the property of FollowupFlag at field index f.
+func nameFollowupFlag(f int) string {
+	switch f {
+	case 1:
+		return "completedDateTime"
+	case 2:
+		return "dueDateTime"
+	case 3:
+		return "flagStatus"
+	case 4:
+		return "startDateTime"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *FollowupFlag) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldFollowupFlag([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *FollowupFlag) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldFollowupFlag([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *FollowupFlag) UnmarshalJSON(b []byte) error {
 	*v = FollowupFlag{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -68,21 +107,43 @@ func (v *FollowupFlag) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = FollowupFlag{}
 		type plain FollowupFlag
-		extra, err := graphrt.DecodeObject(b, knownFollowupFlag, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldFollowupFlag, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v FollowupFlag) MarshalJSON() ([]byte, error) {
-	type plain FollowupFlag
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *FollowupFlag) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	if v.CompletedDateTime != nil {
+		o.Key(1, "completedDateTime")
+		v.CompletedDateTime.encodeJSON(e)
+	}
+	if v.DueDateTime != nil {
+		o.Key(2, "dueDateTime")
+		v.DueDateTime.encodeJSON(e)
+	}
+	graphrt.EncodeEnum(&o, 3, "flagStatus", v.FlagStatus)
+	if v.StartDateTime != nil {
+		o.Key(4, "startDateTime")
+		v.StartDateTime.encodeJSON(e)
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldFollowupFlag, nameFollowupFlag)
 }
 
 // FollowupFlagStatus is the microsoft.graph.followupFlagStatus enumeration. Documented in

@@ -38,24 +38,87 @@ type Group struct {
 	// Visibility: Who can see the group and its content. Possible values are Private, Public,
 	// and HiddenMembership.
 	Visibility *string `json:"visibility,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
 func (*Group) isDirectoryObject() {}
 
-// knownGroup reports whether name is a property Group documents.
-func knownGroup(name []byte) bool {
+// fieldGroup is the field index of a property Group documents; -1 for another name.
+func fieldGroup(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "deletedDateTime", "createdDateTime", "description", "displayName", "groupTypes", "mail", "mailEnabled", "securityEnabled", "visibility":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "deletedDateTime":
+		return 2
+	case "createdDateTime":
+		return 3
+	case "description":
+		return 4
+	case "displayName":
+		return 5
+	case "groupTypes":
+		return 6
+	case "mail":
+		return 7
+	case "mailEnabled":
+		return 8
+	case "securityEnabled":
+		return 9
+	case "visibility":
+		return 10
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameGroup is the name of the property of Group at field index f.
+func nameGroup(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "deletedDateTime"
+	case 3:
+		return "createdDateTime"
+	case 4:
+		return "description"
+	case 5:
+		return "displayName"
+	case 6:
+		return "groupTypes"
+	case 7:
+		return "mail"
+	case 8:
+		return "mailEnabled"
+	case 9:
+		return "securityEnabled"
+	case 10:
+		return "visibility"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Group) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldGroup([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Group) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldGroup([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Group) UnmarshalJSON(b []byte) error {
 	*v = Group{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -96,19 +159,42 @@ func (v *Group) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Group{}
 		type plain Group
-		extra, err := graphrt.DecodeObject(b, knownGroup, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldGroup, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Group) MarshalJSON() ([]byte, error) {
-	type plain Group
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Group) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	if v.DeletedDateTime != nil {
+		o.Marshaler(2, "deletedDateTime", v.DeletedDateTime)
+	}
+	if v.CreatedDateTime != nil {
+		o.Marshaler(3, "createdDateTime", v.CreatedDateTime)
+	}
+	o.String(4, "description", v.Description)
+	o.String(5, "displayName", v.DisplayName)
+	graphrt.EncodeEnums(&o, 6, "groupTypes", v.GroupTypes)
+	o.String(7, "mail", v.Mail)
+	o.Bool(8, "mailEnabled", v.MailEnabled)
+	o.Bool(9, "securityEnabled", v.SecurityEnabled)
+	o.String(10, "visibility", v.Visibility)
+	o.End(v.Nulls, v.AdditionalData, fieldGroup, nameGroup)
 }

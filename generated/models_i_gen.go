@@ -47,22 +47,53 @@ type InternetMessageHeader struct {
 	Name *string `json:"name,omitempty"`
 	// Value: The text that follows the colon in the header field.
 	Value *string `json:"value,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownInternetMessageHeader reports whether name is a property InternetMessageHeader documents.
-func knownInternetMessageHeader(name []byte) bool {
+// fieldInternetMessageHeader is the field index of a property InternetMessageHeader documents; -1 for another name.
+func fieldInternetMessageHeader(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "name", "value":
-		return true
+	case "@odata.type":
+		return 0
+	case "name":
+		return 1
+	case "value":
+		return 2
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameInternetMessageHeader is the name of the property of InternetMessageHeader at field index f.
+func nameInternetMessageHeader(f int) string {
+	switch f {
+	case 1:
+		return "name"
+	case 2:
+		return "value"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *InternetMessageHeader) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldInternetMessageHeader([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *InternetMessageHeader) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldInternetMessageHeader([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *InternetMessageHeader) UnmarshalJSON(b []byte) error {
 	*v = InternetMessageHeader{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -81,21 +112,32 @@ func (v *InternetMessageHeader) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = InternetMessageHeader{}
 		type plain InternetMessageHeader
-		extra, err := graphrt.DecodeObject(b, knownInternetMessageHeader, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldInternetMessageHeader, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v InternetMessageHeader) MarshalJSON() ([]byte, error) {
-	type plain InternetMessageHeader
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *InternetMessageHeader) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "name", v.Name)
+	o.String(2, "value", v.Value)
+	o.End(v.Nulls, v.AdditionalData, fieldInternetMessageHeader, nameInternetMessageHeader)
 }
 
 // ItemBody is the microsoft.graph.itemBody type. Documented in
@@ -107,22 +149,53 @@ type ItemBody struct {
 	Content *string `json:"content,omitempty"`
 	// ContentType: How content is written: text or html.
 	ContentType *BodyType `json:"contentType,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownItemBody reports whether name is a property ItemBody documents.
-func knownItemBody(name []byte) bool {
+// fieldItemBody is the field index of a property ItemBody documents; -1 for another name.
+func fieldItemBody(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "content", "contentType":
-		return true
+	case "@odata.type":
+		return 0
+	case "content":
+		return 1
+	case "contentType":
+		return 2
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameItemBody is the name of the property of ItemBody at field index f.
+func nameItemBody(f int) string {
+	switch f {
+	case 1:
+		return "content"
+	case 2:
+		return "contentType"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *ItemBody) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldItemBody([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *ItemBody) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldItemBody([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *ItemBody) UnmarshalJSON(b []byte) error {
 	*v = ItemBody{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -141,19 +214,30 @@ func (v *ItemBody) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = ItemBody{}
 		type plain ItemBody
-		extra, err := graphrt.DecodeObject(b, knownItemBody, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldItemBody, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v ItemBody) MarshalJSON() ([]byte, error) {
-	type plain ItemBody
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *ItemBody) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "content", v.Content)
+	graphrt.EncodeEnum(&o, 2, "contentType", v.ContentType)
+	o.End(v.Nulls, v.AdditionalData, fieldItemBody, nameItemBody)
 }

@@ -19,22 +19,57 @@ type Location struct {
 	LocationEmailAddress *string `json:"locationEmailAddress,omitempty"`
 	// LocationURI: URI that identifies the location.
 	LocationURI *string `json:"locationUri,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownLocation reports whether name is a property Location documents.
-func knownLocation(name []byte) bool {
+// fieldLocation is the field index of a property Location documents; -1 for another name.
+func fieldLocation(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "displayName", "locationEmailAddress", "locationUri":
-		return true
+	case "@odata.type":
+		return 0
+	case "displayName":
+		return 1
+	case "locationEmailAddress":
+		return 2
+	case "locationUri":
+		return 3
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameLocation is the name of the property of Location at field index f.
+func nameLocation(f int) string {
+	switch f {
+	case 1:
+		return "displayName"
+	case 2:
+		return "locationEmailAddress"
+	case 3:
+		return "locationUri"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Location) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldLocation([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Location) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldLocation([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Location) UnmarshalJSON(b []byte) error {
 	*v = Location{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -55,19 +90,31 @@ func (v *Location) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Location{}
 		type plain Location
-		extra, err := graphrt.DecodeObject(b, knownLocation, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldLocation, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Location) MarshalJSON() ([]byte, error) {
-	type plain Location
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Location) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "displayName", v.DisplayName)
+	o.String(2, "locationEmailAddress", v.LocationEmailAddress)
+	o.String(3, "locationUri", v.LocationURI)
+	o.End(v.Nulls, v.AdditionalData, fieldLocation, nameLocation)
 }

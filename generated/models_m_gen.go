@@ -15,22 +15,49 @@ type MentionsPreview struct {
 	// IsMentioned: True when the item mentions the signed-in user. Read-only. Can be used in
 	// $filter.
 	IsMentioned *bool `json:"isMentioned,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownMentionsPreview reports whether name is a property MentionsPreview documents.
-func knownMentionsPreview(name []byte) bool {
+// fieldMentionsPreview is the field index of a property MentionsPreview documents; -1 for another name.
+func fieldMentionsPreview(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "isMentioned":
-		return true
+	case "@odata.type":
+		return 0
+	case "isMentioned":
+		return 1
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameMentionsPreview is the name of the property of MentionsPreview at field index f.
+func nameMentionsPreview(f int) string {
+	switch f {
+	case 1:
+		return "isMentioned"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *MentionsPreview) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldMentionsPreview([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *MentionsPreview) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldMentionsPreview([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *MentionsPreview) UnmarshalJSON(b []byte) error {
 	*v = MentionsPreview{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -47,21 +74,31 @@ func (v *MentionsPreview) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = MentionsPreview{}
 		type plain MentionsPreview
-		extra, err := graphrt.DecodeObject(b, knownMentionsPreview, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldMentionsPreview, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v MentionsPreview) MarshalJSON() ([]byte, error) {
-	type plain MentionsPreview
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *MentionsPreview) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.Bool(1, "isMentioned", v.IsMentioned)
+	o.End(v.Nulls, v.AdditionalData, fieldMentionsPreview, nameMentionsPreview)
 }
 
 // Message is the microsoft.graph.message type. Documented in
@@ -151,22 +188,181 @@ type Message struct {
 	// WebLink: A link that opens the message in Outlook on the web. Add ispopout=0 to open it in
 	// the reading pane instead of a separate window.
 	WebLink *string `json:"webLink,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownMessage reports whether name is a property Message documents.
-func knownMessage(name []byte) bool {
+// fieldMessage is the field index of a property Message documents; -1 for another name.
+func fieldMessage(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "categories", "changeKey", "createdDateTime", "lastModifiedDateTime", "bccRecipients", "body", "bodyPreview", "ccRecipients", "conversationId", "conversationIndex", "flag", "from", "hasAttachments", "importance", "inferenceClassification", "internetMessageHeaders", "internetMessageId", "isDeliveryReceiptRequested", "isDraft", "isRead", "isReadReceiptRequested", "mentionsPreview", "parentFolderId", "receivedDateTime", "replyTo", "sender", "sentDateTime", "subject", "toRecipients", "uniqueBody", "unsubscribeData", "unsubscribeEnabled", "webLink":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "categories":
+		return 2
+	case "changeKey":
+		return 3
+	case "createdDateTime":
+		return 4
+	case "lastModifiedDateTime":
+		return 5
+	case "bccRecipients":
+		return 6
+	case "body":
+		return 7
+	case "bodyPreview":
+		return 8
+	case "ccRecipients":
+		return 9
+	case "conversationId":
+		return 10
+	case "conversationIndex":
+		return 11
+	case "flag":
+		return 12
+	case "from":
+		return 13
+	case "hasAttachments":
+		return 14
+	case "importance":
+		return 15
+	case "inferenceClassification":
+		return 16
+	case "internetMessageHeaders":
+		return 17
+	case "internetMessageId":
+		return 18
+	case "isDeliveryReceiptRequested":
+		return 19
+	case "isDraft":
+		return 20
+	case "isRead":
+		return 21
+	case "isReadReceiptRequested":
+		return 22
+	case "mentionsPreview":
+		return 23
+	case "parentFolderId":
+		return 24
+	case "receivedDateTime":
+		return 25
+	case "replyTo":
+		return 26
+	case "sender":
+		return 27
+	case "sentDateTime":
+		return 28
+	case "subject":
+		return 29
+	case "toRecipients":
+		return 30
+	case "uniqueBody":
+		return 31
+	case "unsubscribeData":
+		return 32
+	case "unsubscribeEnabled":
+		return 33
+	case "webLink":
+		return 34
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameMessage is the name of the property of Message at field index f.
+func nameMessage(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "categories"
+	case 3:
+		return "changeKey"
+	case 4:
+		return "createdDateTime"
+	case 5:
+		return "lastModifiedDateTime"
+	case 6:
+		return "bccRecipients"
+	case 7:
+		return "body"
+	case 8:
+		return "bodyPreview"
+	case 9:
+		return "ccRecipients"
+	case 10:
+		return "conversationId"
+	case 11:
+		return "conversationIndex"
+	case 12:
+		return "flag"
+	case 13:
+		return "from"
+	case 14:
+		return "hasAttachments"
+	case 15:
+		return "importance"
+	case 16:
+		return "inferenceClassification"
+	case 17:
+		return "internetMessageHeaders"
+	case 18:
+		return "internetMessageId"
+	case 19:
+		return "isDeliveryReceiptRequested"
+	case 20:
+		return "isDraft"
+	case 21:
+		return "isRead"
+	case 22:
+		return "isReadReceiptRequested"
+	case 23:
+		return "mentionsPreview"
+	case 24:
+		return "parentFolderId"
+	case 25:
+		return "receivedDateTime"
+	case 26:
+		return "replyTo"
+	case 27:
+		return "sender"
+	case 28:
+		return "sentDateTime"
+	case 29:
+		return "subject"
+	case 30:
+		return "toRecipients"
+	case 31:
+		return "uniqueBody"
+	case 32:
+		return "unsubscribeData"
+	case 33:
+		return "unsubscribeEnabled"
+	case 34:
+		return "webLink"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Message) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldMessage([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Message) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldMessage([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Message) UnmarshalJSON(b []byte) error {
 	*v = Message{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -312,19 +508,125 @@ func (v *Message) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Message{}
 		type plain Message
-		extra, err := graphrt.DecodeObject(b, knownMessage, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldMessage, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Message) MarshalJSON() ([]byte, error) {
-	type plain Message
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Message) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	graphrt.EncodeEnums(&o, 2, "categories", v.Categories)
+	o.String(3, "changeKey", v.ChangeKey)
+	if v.CreatedDateTime != nil {
+		o.Marshaler(4, "createdDateTime", v.CreatedDateTime)
+	}
+	if v.LastModifiedDateTime != nil {
+		o.Marshaler(5, "lastModifiedDateTime", v.LastModifiedDateTime)
+	}
+	if v.BccRecipients != nil {
+		o.Key(6, "bccRecipients")
+		for i := range v.BccRecipients {
+			e.Elem(i)
+			v.BccRecipients[i].encodeJSON(e)
+		}
+		e.EndArray(len(v.BccRecipients))
+	}
+	if v.Body != nil {
+		o.Key(7, "body")
+		v.Body.encodeJSON(e)
+	}
+	o.String(8, "bodyPreview", v.BodyPreview)
+	if v.CcRecipients != nil {
+		o.Key(9, "ccRecipients")
+		for i := range v.CcRecipients {
+			e.Elem(i)
+			v.CcRecipients[i].encodeJSON(e)
+		}
+		e.EndArray(len(v.CcRecipients))
+	}
+	o.String(10, "conversationId", v.ConversationID)
+	if v.ConversationIndex != nil {
+		o.Marshaler(11, "conversationIndex", v.ConversationIndex)
+	}
+	if v.Flag != nil {
+		o.Key(12, "flag")
+		v.Flag.encodeJSON(e)
+	}
+	if v.From != nil {
+		o.Key(13, "from")
+		v.From.encodeJSON(e)
+	}
+	o.Bool(14, "hasAttachments", v.HasAttachments)
+	graphrt.EncodeEnum(&o, 15, "importance", v.Importance)
+	graphrt.EncodeEnum(&o, 16, "inferenceClassification", v.InferenceClassification)
+	if v.InternetMessageHeaders != nil {
+		o.Key(17, "internetMessageHeaders")
+		for i := range v.InternetMessageHeaders {
+			e.Elem(i)
+			v.InternetMessageHeaders[i].encodeJSON(e)
+		}
+		e.EndArray(len(v.InternetMessageHeaders))
+	}
+	o.String(18, "internetMessageId", v.InternetMessageID)
+	o.Bool(19, "isDeliveryReceiptRequested", v.IsDeliveryReceiptRequested)
+	o.Bool(20, "isDraft", v.IsDraft)
+	o.Bool(21, "isRead", v.IsRead)
+	o.Bool(22, "isReadReceiptRequested", v.IsReadReceiptRequested)
+	if v.MentionsPreview != nil {
+		o.Key(23, "mentionsPreview")
+		v.MentionsPreview.encodeJSON(e)
+	}
+	o.String(24, "parentFolderId", v.ParentFolderID)
+	if v.ReceivedDateTime != nil {
+		o.Marshaler(25, "receivedDateTime", v.ReceivedDateTime)
+	}
+	if v.ReplyTo != nil {
+		o.Key(26, "replyTo")
+		for i := range v.ReplyTo {
+			e.Elem(i)
+			v.ReplyTo[i].encodeJSON(e)
+		}
+		e.EndArray(len(v.ReplyTo))
+	}
+	if v.Sender != nil {
+		o.Key(27, "sender")
+		v.Sender.encodeJSON(e)
+	}
+	if v.SentDateTime != nil {
+		o.Marshaler(28, "sentDateTime", v.SentDateTime)
+	}
+	o.String(29, "subject", v.Subject)
+	if v.ToRecipients != nil {
+		o.Key(30, "toRecipients")
+		for i := range v.ToRecipients {
+			e.Elem(i)
+			v.ToRecipients[i].encodeJSON(e)
+		}
+		e.EndArray(len(v.ToRecipients))
+	}
+	if v.UniqueBody != nil {
+		o.Key(31, "uniqueBody")
+		v.UniqueBody.encodeJSON(e)
+	}
+	graphrt.EncodeEnums(&o, 32, "unsubscribeData", v.UnsubscribeData)
+	o.Bool(33, "unsubscribeEnabled", v.UnsubscribeEnabled)
+	o.String(34, "webLink", v.WebLink)
+	o.End(v.Nulls, v.AdditionalData, fieldMessage, nameMessage)
 }

@@ -24,22 +24,65 @@ type OutlookItem struct {
 	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitempty"`
 	// LastModifiedDateTime: When the item was last changed, in UTC. Read-only.
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownOutlookItem reports whether name is a property OutlookItem documents.
-func knownOutlookItem(name []byte) bool {
+// fieldOutlookItem is the field index of a property OutlookItem documents; -1 for another name.
+func fieldOutlookItem(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "categories", "changeKey", "createdDateTime", "lastModifiedDateTime":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "categories":
+		return 2
+	case "changeKey":
+		return 3
+	case "createdDateTime":
+		return 4
+	case "lastModifiedDateTime":
+		return 5
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameOutlookItem is the name of the property of OutlookItem at field index f.
+func nameOutlookItem(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "categories"
+	case 3:
+		return "changeKey"
+	case 4:
+		return "createdDateTime"
+	case 5:
+		return "lastModifiedDateTime"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *OutlookItem) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldOutlookItem([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *OutlookItem) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldOutlookItem([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *OutlookItem) UnmarshalJSON(b []byte) error {
 	*v = OutlookItem{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -70,19 +113,37 @@ func (v *OutlookItem) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = OutlookItem{}
 		type plain OutlookItem
-		extra, err := graphrt.DecodeObject(b, knownOutlookItem, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldOutlookItem, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v OutlookItem) MarshalJSON() ([]byte, error) {
-	type plain OutlookItem
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *OutlookItem) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	graphrt.EncodeEnums(&o, 2, "categories", v.Categories)
+	o.String(3, "changeKey", v.ChangeKey)
+	if v.CreatedDateTime != nil {
+		o.Marshaler(4, "createdDateTime", v.CreatedDateTime)
+	}
+	if v.LastModifiedDateTime != nil {
+		o.Marshaler(5, "lastModifiedDateTime", v.LastModifiedDateTime)
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldOutlookItem, nameOutlookItem)
 }

@@ -14,22 +14,49 @@ type Recipient struct {
 	ODataType *string `json:"@odata.type,omitempty"`
 	// EmailAddress: The person's address and the name shown for it.
 	EmailAddress *EmailAddress `json:"emailAddress,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownRecipient reports whether name is a property Recipient documents.
-func knownRecipient(name []byte) bool {
+// fieldRecipient is the field index of a property Recipient documents; -1 for another name.
+func fieldRecipient(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "emailAddress":
-		return true
+	case "@odata.type":
+		return 0
+	case "emailAddress":
+		return 1
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameRecipient is the name of the property of Recipient at field index f.
+func nameRecipient(f int) string {
+	switch f {
+	case 1:
+		return "emailAddress"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Recipient) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldRecipient([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Recipient) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldRecipient([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Recipient) UnmarshalJSON(b []byte) error {
 	*v = Recipient{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -49,21 +76,34 @@ func (v *Recipient) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Recipient{}
 		type plain Recipient
-		extra, err := graphrt.DecodeObject(b, knownRecipient, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldRecipient, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Recipient) MarshalJSON() ([]byte, error) {
-	type plain Recipient
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Recipient) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	if v.EmailAddress != nil {
+		o.Key(1, "emailAddress")
+		v.EmailAddress.encodeJSON(e)
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldRecipient, nameRecipient)
 }
 
 // Reminder is the microsoft.graph.reminder type. Documented in
@@ -87,22 +127,77 @@ type Reminder struct {
 	EventWebLink *string `json:"eventWebLink,omitempty"`
 	// ReminderFireTime: When the reminder is due to go off.
 	ReminderFireTime *DateTimeTimeZone `json:"reminderFireTime,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownReminder reports whether name is a property Reminder documents.
-func knownReminder(name []byte) bool {
+// fieldReminder is the field index of a property Reminder documents; -1 for another name.
+func fieldReminder(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "changeKey", "eventEndTime", "eventId", "eventLocation", "eventStartTime", "eventSubject", "eventWebLink", "reminderFireTime":
-		return true
+	case "@odata.type":
+		return 0
+	case "changeKey":
+		return 1
+	case "eventEndTime":
+		return 2
+	case "eventId":
+		return 3
+	case "eventLocation":
+		return 4
+	case "eventStartTime":
+		return 5
+	case "eventSubject":
+		return 6
+	case "eventWebLink":
+		return 7
+	case "reminderFireTime":
+		return 8
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameReminder is the name of the property of Reminder at field index f.
+func nameReminder(f int) string {
+	switch f {
+	case 1:
+		return "changeKey"
+	case 2:
+		return "eventEndTime"
+	case 3:
+		return "eventId"
+	case 4:
+		return "eventLocation"
+	case 5:
+		return "eventStartTime"
+	case 6:
+		return "eventSubject"
+	case 7:
+		return "eventWebLink"
+	case 8:
+		return "reminderFireTime"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Reminder) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldReminder([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Reminder) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldReminder([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Reminder) UnmarshalJSON(b []byte) error {
 	*v = Reminder{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -145,19 +240,48 @@ func (v *Reminder) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Reminder{}
 		type plain Reminder
-		extra, err := graphrt.DecodeObject(b, knownReminder, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldReminder, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Reminder) MarshalJSON() ([]byte, error) {
-	type plain Reminder
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Reminder) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "changeKey", v.ChangeKey)
+	if v.EventEndTime != nil {
+		o.Key(2, "eventEndTime")
+		v.EventEndTime.encodeJSON(e)
+	}
+	o.String(3, "eventId", v.EventID)
+	if v.EventLocation != nil {
+		o.Key(4, "eventLocation")
+		v.EventLocation.encodeJSON(e)
+	}
+	if v.EventStartTime != nil {
+		o.Key(5, "eventStartTime")
+		v.EventStartTime.encodeJSON(e)
+	}
+	o.String(6, "eventSubject", v.EventSubject)
+	o.String(7, "eventWebLink", v.EventWebLink)
+	if v.ReminderFireTime != nil {
+		o.Key(8, "reminderFireTime")
+		v.ReminderFireTime.encodeJSON(e)
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldReminder, nameReminder)
 }

@@ -36,24 +36,91 @@ type User struct {
 	Manager *DirectoryObject `json:"manager,omitempty"`
 	// MemberOf: Groups and roles the user is a direct member of. Read-only.
 	MemberOf []DirectoryObject `json:"memberOf,omitzero"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
 func (*User) isDirectoryObject() {}
 
-// knownUser reports whether name is a property User documents.
-func knownUser(name []byte) bool {
+// fieldUser is the field index of a property User documents; -1 for another name.
+func fieldUser(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "deletedDateTime", "accountEnabled", "businessPhones", "createdDateTime", "displayName", "mail", "userPrincipalName", "userType", "manager", "memberOf":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "deletedDateTime":
+		return 2
+	case "accountEnabled":
+		return 3
+	case "businessPhones":
+		return 4
+	case "createdDateTime":
+		return 5
+	case "displayName":
+		return 6
+	case "mail":
+		return 7
+	case "userPrincipalName":
+		return 8
+	case "userType":
+		return 9
+	case "manager":
+		return 10
+	case "memberOf":
+		return 11
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameUser is the name of the property of User at field index f.
+func nameUser(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "deletedDateTime"
+	case 3:
+		return "accountEnabled"
+	case 4:
+		return "businessPhones"
+	case 5:
+		return "createdDateTime"
+	case 6:
+		return "displayName"
+	case 7:
+		return "mail"
+	case 8:
+		return "userPrincipalName"
+	case 9:
+		return "userType"
+	case 10:
+		return "manager"
+	case 11:
+		return "memberOf"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *User) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldUser([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *User) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldUser([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *User) UnmarshalJSON(b []byte) error {
 	*v = User{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -105,19 +172,53 @@ func (v *User) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = User{}
 		type plain User
-		extra, err := graphrt.DecodeObject(b, knownUser, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldUser, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v User) MarshalJSON() ([]byte, error) {
-	type plain User
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *User) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	if v.DeletedDateTime != nil {
+		o.Marshaler(2, "deletedDateTime", v.DeletedDateTime)
+	}
+	o.Bool(3, "accountEnabled", v.AccountEnabled)
+	graphrt.EncodeEnums(&o, 4, "businessPhones", v.BusinessPhones)
+	if v.CreatedDateTime != nil {
+		o.Marshaler(5, "createdDateTime", v.CreatedDateTime)
+	}
+	o.String(6, "displayName", v.DisplayName)
+	o.String(7, "mail", v.Mail)
+	o.String(8, "userPrincipalName", v.UserPrincipalName)
+	o.String(9, "userType", v.UserType)
+	if v.Manager != nil {
+		o.Key(10, "manager")
+		v.Manager.encodeJSON(e)
+	}
+	if v.MemberOf != nil {
+		o.Key(11, "memberOf")
+		for i := range v.MemberOf {
+			e.Elem(i)
+			v.MemberOf[i].encodeJSON(e)
+		}
+		e.EndArray(len(v.MemberOf))
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldUser, nameUser)
 }

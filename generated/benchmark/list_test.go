@@ -387,3 +387,25 @@ func TestDecodeReport(t *testing.T) {
 	t.Logf("live heap while iterating %d pages: peak %.0f KB over the first ten pages, %.0f KB over the last ten; a page's worth (body and decoded users) %.0f KB: %.2f pages' worth (goal ≤ 2)",
 		listPages, float64(first)/1024, float64(last)/1024, float64(page)/1024, float64(max(first, last))/float64(page))
 }
+
+// BenchmarkDecodeUserPage leaves HTTP out: one page of 100 users, with the documented
+// nulls of the list report's "nulls" run and without them, decoded as the list loop does.
+func BenchmarkDecodeUserPage(b *testing.B) {
+	for _, nulls := range []bool{true, false} {
+		name := "plain"
+		if nulls {
+			name = "nulls"
+		}
+		body := userPages("https://graph.microsoft.com/v1.0", nulls)[0]
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			b.ReportAllocs()
+			for b.Loop() {
+				var p generated.Page[generated.User]
+				if err := p.UnmarshalJSON(body); err != nil || len(p.Value) != listPageSize {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

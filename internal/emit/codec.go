@@ -9,34 +9,83 @@ import (
 	"github.com/graphdocgen/graphdocgen/internal/model"
 )
 
-// genKnownField emits the switch that tells documented JSON names from others, as a
-// function (a method value would allocate on every decode):
+// genFieldIndex emits the switch that gives a documented JSON name's field index (0 for
+// @odata.type, then the properties in field order; -1 for any other name), as a function
+// (a method value would allocate on every decode), and the one that gives an index's
+// name back:
 //
-//	func knownUser(name []byte) bool {
+//	func fieldUser(name []byte) int {
 //		switch string(name) {
-//		case "@odata.type", "id", "displayName":
-//			return true
+//		case "@odata.type":
+//			return 0
+//		case "id":
+//			return 1
 //		}
-//		return false
+//		return -1
 //	}
-func genKnownField(f *jen.File, t *goType) {
-	names := []jen.Code{jen.Lit("@odata.type")}
-	for _, p := range t.Fields {
-		names = append(names, jen.Lit(p.Prop.Name))
+//
+//	func nameUser(f int) string {
+//		switch f {
+//		case 1:
+//			return "id"
+//		}
+//		return "@odata.type"
+//	}
+func genFieldIndex(f *jen.File, t *goType) {
+	cases := []jen.Code{jen.Case(jen.Lit("@odata.type")).Block(jen.Return(jen.Lit(0)))}
+	names := []jen.Code{}
+	for i, p := range t.Fields {
+		cases = append(cases, jen.Case(jen.Lit(p.Prop.Name)).Block(jen.Return(jen.Lit(i+1))))
+		names = append(names, jen.Case(jen.Lit(i+1)).Block(jen.Return(jen.Lit(p.Prop.Name))))
 	}
-	f.Comment(fmt.Sprintf("%s reports whether name is a property %s documents.", knownFunc(t), t.Name))
-	f.Func().Id(knownFunc(t)).Params(jen.Id("name").Index().Byte()).Bool().Block(
-		jen.Switch(jen.String().Call(jen.Id("name"))).Block(jen.Case(names...).Block(jen.Return(jen.True()))),
-		jen.Return(jen.False()),
+	f.Comment(fmt.Sprintf("%s is the field index of a property %s documents; -1 for another name.", fieldFunc(t), t.Name))
+	f.Func().Id(fieldFunc(t)).Params(jen.Id("name").Index().Byte()).Int().Block(
+		jen.Switch(jen.String().Call(jen.Id("name"))).Block(cases...),
+		jen.Return(jen.Lit(-1)),
+	)
+	f.Comment(fmt.Sprintf("%s is the name of the property of %s at field index f.", nameFunc(t), t.Name))
+	param := jen.Id("f")
+	var body []jen.Code
+	if len(names) > 0 {
+		body = append(body, jen.Switch(jen.Id("f")).Block(names...))
+	} else {
+		param = jen.Id("_")
+	}
+	body = append(body, jen.Return(jen.Lit("@odata.type")))
+	f.Func().Id(nameFunc(t)).Params(param.Int()).String().Block(body...)
+}
+
+// fieldFunc and nameFunc name a struct's field-index and field-name functions.
+func fieldFunc(t *goType) string { return "field" + t.Name }
+
+// nameFunc: see fieldFunc.
+func nameFunc(t *goType) string { return "name" + t.Name }
+
+// genNullMethods emits IsNull and SetNull, which read and set a model's nulls by
+// property name:
+//
+//	// IsNull reports whether property (its JSON name) is null: ...
+//	func (v *User) IsNull(property string) bool {
+//		return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldUser([]byte(property)), property)
+//	}
+func genNullMethods(f *jen.File, v *view, t *goType) {
+	idx := jen.Id(fieldFunc(t)).Call(jen.Index().Byte().Parens(jen.Id("property")))
+	f.Comment("IsNull reports whether property (its JSON name, as in \"mobilePhone\") arrived as null or is")
+	f.Comment("marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("IsNull").Params(jen.Id("property").String()).Bool().Block(
+		jen.Return(v.rt("IsNull").Call(jen.Id("v").Dot("Nulls"), jen.Id("v").Dot("AdditionalData"), idx.Clone(), jen.Id("property"))),
+	)
+	f.Comment("SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls")
+	f.Comment("for a documented property, whose field, when set, is sent instead; in AdditionalData for another.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("SetNull").Params(jen.Id("property").String()).Block(
+		jen.Id("v").Dot("AdditionalData").Op("=").Add(v.rt("SetNull")).Call(jen.Op("&").Id("v").Dot("Nulls"), jen.Id("v").Dot("AdditionalData"), idx.Clone(), jen.Id("property")),
 	)
 }
 
-// knownFunc names a struct's known-property function.
-func knownFunc(t *goType) string { return "known" + t.Name }
-
 // genUnmarshal emits UnmarshalJSON: one pass over the object that switches on each
 // member's name and decodes its value straight into the field (ObjectDecoder), the
-// documented nulls and the instance annotations kept in AdditionalData; an object the
+// documented nulls recorded in Nulls and the instance annotations kept in AdditionalData;
+// an object the
 // pass cannot read exactly (an undocumented property, say) is decoded again on the
 // general path, DecodeObject, which keeps the others in AdditionalData too. For a
 // polymorphic type, the value is decoded as its derived type as well. The decoded value
@@ -61,13 +110,13 @@ func knownFunc(t *goType) string { return "known" + t.Name }
 //		if dec.Failed() {
 //			*v = DirectoryObject{}
 //			type plain DirectoryObject
-//			extra, err := DecodeObject(b, knownDirectoryObject, (*plain)(v))
+//			nulls, extra, err := DecodeObject(b, fieldDirectoryObject, (*plain)(v))
 //			if err != nil {
 //				return err
 //			}
-//			v.AdditionalData = extra
+//			v.Nulls, v.AdditionalData = nulls, extra
 //		} else {
-//			v.AdditionalData = dec.Kept()
+//			v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 //		}
 //		switch ODataTypeOf(v.ODataType) {
 //		case "microsoft.graph.user":
@@ -88,14 +137,14 @@ func genUnmarshal(f *jen.File, v *view, t *goType) {
 	slow := []jen.Code{
 		jen.Op("*").Id("v").Op("=").Id(t.Name).Values(),
 		jen.Type().Id("plain").Id(t.Name),
-		jen.List(jen.Id("extra"), jen.Err()).Op(":=").Add(v.rt("DecodeObject")).Call(jen.Id("b"), jen.Id(knownFunc(t)), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v"))),
+		jen.List(jen.Id("nulls"), jen.Id("extra"), jen.Err()).Op(":=").Add(v.rt("DecodeObject")).Call(jen.Id("b"), jen.Id(fieldFunc(t)), jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v"))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Id("v").Dot("AdditionalData").Op("=").Id("extra"),
+		jen.List(jen.Id("v").Dot("Nulls"), jen.Id("v").Dot("AdditionalData")).Op("=").List(jen.Id("nulls"), jen.Id("extra")),
 	}
 	for _, p := range t.Fields {
 		if !p.Prop.Type.Collection && isSliceLike(p.Prop.Type) {
 			// encoding/json decodes null into a json.RawMessage as the bytes null; the null
-			// is kept in AdditionalData, so the field stays unset.
+			// is recorded in Nulls, so the field stays unset.
 			slow = append(slow, jen.If(jen.String().Call(jen.Id("v").Dot(p.Name)).Op("==").Lit("null")).Block(
 				jen.Id("v").Dot(p.Name).Op("=").Nil(),
 			))
@@ -109,7 +158,7 @@ func genUnmarshal(f *jen.File, v *view, t *goType) {
 			jen.Switch(jen.String().Call(jen.Id("dec").Dot("Name").Call())).Block(cases...),
 		),
 		jen.If(jen.Id("dec").Dot("Failed").Call()).Block(slow...).Else().Block(
-			jen.Id("v").Dot("AdditionalData").Op("=").Id("dec").Dot("Kept").Call(),
+			jen.List(jen.Id("v").Dot("Nulls"), jen.Id("v").Dot("AdditionalData")).Op("=").List(jen.Id("dec").Dot("Nulls").Call(), jen.Id("dec").Dot("Kept").Call()),
 		),
 	}
 	if t.Iface != "" {
@@ -124,7 +173,8 @@ func genUnmarshal(f *jen.File, v *view, t *goType) {
 		body = append(body, jen.Switch(v.rt("ODataTypeOf").Call(jen.Id("v").Dot("ODataType"))).Block(cases...))
 	}
 	body = append(body, jen.Return(jen.Nil()))
-	f.Comment("UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.")
+	f.Comment("UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps")
+	f.Comment("the other members in AdditionalData.")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(body...)
 }
 
@@ -208,46 +258,6 @@ func (v *view) decodeField(p goProp, i int) jen.Code {
 		return generic("DecodeFloat")
 	}
 	return generic("DecodeEnum")
-}
-
-// genMarshal emits MarshalJSON: the documented properties set, then AdditionalData; a
-// polymorphic value with Derived set encodes as that, with the derived type's
-// @odata.type when the caller left ODataType empty (so a derived value can be sent
-// through a method that takes the base type). Otherwise ODataType is written only when
-// set, so decoding and encoding again gives the same object.
-//
-//	func (v DirectoryObject) MarshalJSON() ([]byte, error) {
-//		if v.Derived != nil {
-//			switch d := v.Derived.(type) {
-//			case *User:
-//				return MarshalDerived(d, d.ODataType, "#microsoft.graph.user")
-//			}
-//			return json.Marshal(v.Derived)
-//		}
-//		type plain DirectoryObject
-//		return MarshalObject(plain(v), v.AdditionalData)
-//	}
-func genMarshal(f *jen.File, v *view, t *goType) {
-	var body []jen.Code
-	if t.Iface != "" {
-		// A derived value carries its @odata.type even when the caller left it empty.
-		var cases []jen.Code
-		for _, d := range t.Descendants {
-			cases = append(cases, jen.Case(jen.Op("*").Id(d.Name)).Block(
-				jen.Return(v.rt("MarshalDerived").Call(jen.Id("d"), jen.Id("d").Dot("ODataType"), jen.Lit("#"+d.Model.QualifiedName()))),
-			))
-		}
-		body = append(body, jen.If(jen.Id("v").Dot("Derived").Op("!=").Nil()).Block(
-			jen.Switch(jen.Id("d").Op(":=").Id("v").Dot("Derived").Assert(jen.Type())).Block(cases...),
-			jen.Return(jen.Qual(jsonPkg, "Marshal").Call(jen.Id("v").Dot("Derived"))),
-		))
-	}
-	body = append(body,
-		jen.Type().Id("plain").Id(t.Name),
-		jen.Return(v.rt("MarshalObject").Call(jen.Id("plain").Call(jen.Id("v")), jen.Id("v").Dot("AdditionalData"))),
-	)
-	f.Comment("MarshalJSON encodes the properties that are set, then AdditionalData.")
-	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(body...)
 }
 
 // genBodyCodec emits a request body struct's known-member function, MarshalJSON and

@@ -120,8 +120,9 @@ func propTag(name string, t model.TypeRef) map[string]string {
 
 // genStruct emits a documented resource or complex type. Every property is optional (a
 // PATCH sends only what is set); properties the docs do not describe are kept in
-// AdditionalData; a type other types derive from decodes a value whose @odata.type names
-// one of them into Derived as well.
+// AdditionalData, and documented ones sent as null are recorded in Nulls; a type other
+// types derive from decodes a value whose @odata.type names one of them into Derived as
+// well.
 //
 //	// User is the microsoft.graph.user type. ...
 //	type User struct {
@@ -129,7 +130,9 @@ func propTag(name string, t model.TypeRef) map[string]string {
 //		ODataType *string `json:"@odata.type,omitempty"`
 //		// ID: ...
 //		ID *string `json:"id,omitempty"`
-//		// AdditionalData holds the properties the docs do not describe.
+//		// Nulls records the documented properties that arrived as null ...
+//		Nulls Nulls `json:"-"`
+//		// AdditionalData holds the properties the docs do not describe ...
 //		AdditionalData map[string]json.RawMessage `json:"-"`
 //	}
 func genStruct(f *jen.File, v *view, t *goType) {
@@ -155,9 +158,12 @@ func genStruct(f *jen.File, v *view, t *goType) {
 		fields = append(fields, jen.Id(p.Name).Add(v.propType(p.Prop.Type)).Tag(propTag(p.Prop.Name, p.Prop.Type)))
 	}
 	fields = append(fields,
-		jen.Comment("AdditionalData holds the properties the docs do not describe, and documented ones sent"),
-		jen.Comment("as null, so that decoding and encoding again loses nothing. Setting a name to null here"),
-		jen.Comment("sends an explicit null (to clear a property with PATCH)."),
+		jen.Comment("Nulls records the documented properties that arrived as null, or are to be sent as null"),
+		jen.Comment("(see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null."),
+		jen.Id("Nulls").Add(v.rt("Nulls")).Tag(map[string]string{"json": "-"}),
+		jen.Comment("AdditionalData holds the properties the docs do not describe and the instance annotations"),
+		jen.Comment("(@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a"),
+		jen.Comment("name to null here sends an explicit null too."),
 		jen.Id("AdditionalData").Map(jen.String()).Qual(jsonPkg, "RawMessage").Tag(map[string]string{"json": "-"}),
 	)
 	if t.Iface != "" {
@@ -169,7 +175,8 @@ func genStruct(f *jen.File, v *view, t *goType) {
 	}
 	f.Type().Id(t.Name).Struct(fields...)
 	genDerivedIface(f, t)
-	genKnownField(f, t)
+	genFieldIndex(f, t)
+	genNullMethods(f, v, t)
 	genUnmarshal(f, v, t)
 	genMarshal(f, v, t)
 }

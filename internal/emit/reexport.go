@@ -36,10 +36,11 @@ const (
 // re-exported; generated code names them graphrt.Name.
 var generatedOnly = []string{
 	"DecodeBody", "DecodeEnum", "DecodeEnums", "DecodeFloat", "DecodeInt", "DecodeObject",
-	"DeltaSync", "GetPage", "List", "ListDelta", "MarshalBody", "MarshalDerived",
-	"MarshalObject", "MarshalRaw", "NewObjectDecoder", "ODataTypeOf", "ObjectDecoder",
-	"PathSegments", "PathValue", "QueryValue", "QuoteSearch", "StartMonitor", "UnmarshalRaw",
-	"ValueOf",
+	"DeltaSync", "EncodeEnum", "EncodeEnums", "EncodeFloat", "EncodeInt", "Encoder", "GetPage",
+	"IsNull", "List", "ListDelta", "MarshalBody", "MarshalDerived", "MarshalObject",
+	"MarshalRaw", "NewObjectDecoder", "ODataTypeOf", "ObjectDecoder", "ObjectWriter",
+	"PathSegments", "PathValue", "QueryValue", "QuoteSearch", "SetNull", "StartMonitor",
+	"TakeNulls", "UnmarshalRaw", "ValueOf",
 }
 
 // wrapped are the runtime's names the generated package declares types or functions of

@@ -89,7 +89,7 @@ func (v *view) structFields(t *goType) []goProp {
 	for a := t; a != nil && !slices.Contains(chain, a); a = a.Base {
 		chain = append(chain, a)
 	}
-	fieldNames := uniquer{"ODataType": true, "AdditionalData": true, "Derived": true}
+	fieldNames := uniquer{"ODataType": true, "AdditionalData": true, "Derived": true, "Nulls": true, "IsNull": true, "SetNull": true}
 	seen := map[string]bool{"@odata.type": true}
 	var out []goProp
 	for i := len(chain) - 1; i >= 0; i-- {

@@ -169,8 +169,8 @@ func DecodeFloat[T float32 | float64](d *ObjectDecoder, f int, name string, dst 
 
 // Value returns the value of field f, property name, for the generated code to decode
 // with the field type's own UnmarshalJSON (a model, an Edm type), which must check it:
-// Value finds its end but does not check it (see span); nil when it is null (kept for
-// AdditionalData) or the decoder has failed.
+// Value finds its end but does not check it (see span); nil when it is null (recorded
+// in Nulls) or the decoder has failed.
 //
 //	if raw := dec.Value(1, "manager"); raw != nil {
 //		v.Manager = new(DirectoryObject)
@@ -196,8 +196,8 @@ func (d *ObjectDecoder) Check(err error) {
 }
 
 // Array starts reading field f, property name, a collection, reporting whether it is an
-// array, whose elements Element then returns: false when it is null (kept for
-// AdditionalData) or the decoder has failed.
+// array, whose elements Element then returns: false when it is null (recorded
+// in Nulls) or the decoder has failed.
 //
 //	if dec.Array(2, "memberOf") {
 //		v.MemberOf = []DirectoryObject{}
@@ -276,9 +276,8 @@ func (d *ObjectDecoder) array(elem func()) {
 	}
 }
 
-// Kept returns the members kept for AdditionalData (the documented nulls and the instance
-// annotations), their values copied out of the object in one allocation (and the names of
-// annotations in another); nil when there are none.
+// Kept returns the instance annotations kept for AdditionalData, their names copied out
+// of the object in one allocation and their values in another; nil when there are none.
 //
 //go:noinline
 func (d *ObjectDecoder) Kept() map[string]json.RawMessage {
@@ -287,30 +286,20 @@ func (d *ObjectDecoder) Kept() map[string]json.RawMessage {
 	}
 	nameLen, valLen := 0, 0
 	for _, k := range d.kept[:d.n] {
-		if k.name == "" {
-			nameLen += k.span[1] - k.span[0]
-		}
+		nameLen += k.span[1] - k.span[0]
 		valLen += k.val[1] - k.val[0]
 	}
-	var all string
-	if nameLen > 0 {
-		names := make([]byte, 0, nameLen)
-		for _, k := range d.kept[:d.n] {
-			if k.name == "" {
-				names = append(names, d.b[k.span[0]:k.span[1]]...)
-			}
-		}
-		all = string(names)
+	names := make([]byte, 0, nameLen)
+	for _, k := range d.kept[:d.n] {
+		names = append(names, d.b[k.span[0]:k.span[1]]...)
 	}
+	all := string(names)
 	vals := make([]byte, 0, valLen)
 	extra := make(map[string]json.RawMessage, d.n)
 	off := 0
 	for _, k := range d.kept[:d.n] {
-		name := k.name
-		if name == "" {
-			name = all[off : off+k.span[1]-k.span[0]]
-			off += len(name)
-		}
+		name := all[off : off+k.span[1]-k.span[0]]
+		off += len(name)
 		from := len(vals)
 		vals = append(vals, d.b[k.val[0]:k.val[1]]...)
 		extra[name] = vals[from:len(vals):len(vals)]

@@ -11,10 +11,10 @@ import (
 )
 
 // DecodeObject decodes the JSON object b into into (a struct without methods) and returns
-// the members it must keep aside: those whose names known does not recognise, and the
-// documented ones that are null (so that encoding again writes them: a pointer field
-// cannot tell null from absent). Only exactly documented names reach into, since
-// encoding/json would otherwise match "DISPLAYNAME" to DisplayName.
+// the documented properties that are null (a pointer field cannot tell null from absent)
+// and the members it must keep aside: those whose names index does not recognise (index
+// gives a documented name's field index, -1 for others). Only exactly documented names
+// reach into, since encoding/json would otherwise match "DISPLAYNAME" to DisplayName.
 //
 // The usual object, all of whose names are documented and none null, is decoded once,
 // with no extra pass. An object whose only other members are documented nulls and
@@ -24,9 +24,19 @@ import (
 // decode, an encode of the documented members and a second decode).
 //
 // A documented json.RawMessage property sent as null is decoded by encoding/json as the
-// bytes null: the generated UnmarshalJSON sets it back to nil, since the null is kept
-// aside.
-func DecodeObject(b []byte, known func([]byte) bool, into any) (map[string]json.RawMessage, error) {
+// bytes null: the generated UnmarshalJSON sets it back to nil, since the null is recorded
+// in Nulls.
+func DecodeObject(b []byte, index func([]byte) int, into any) (Nulls, map[string]json.RawMessage, error) {
+	extra, err := decodeObject(b, func(name []byte) bool { return index(name) >= 0 }, into)
+	if err != nil || extra == nil {
+		return Nulls{}, nil, err
+	}
+	nulls, extra := TakeNulls(extra, index)
+	return nulls, extra, nil
+}
+
+// decodeObject is DecodeObject, the documented nulls left in the map it returns.
+func decodeObject(b []byte, known func([]byte) bool, into any) (map[string]json.RawMessage, error) {
 	if !needsExtra(b, known) {
 		return nil, json.Unmarshal(b, into)
 	}
@@ -338,7 +348,7 @@ func MarshalBody(v any, extra map[string]any) ([]byte, error) {
 // DecodeBody is DecodeObject for a request body struct: the members it keeps aside are
 // returned as json.RawMessage values, which MarshalBody writes back as they were.
 func DecodeBody(b []byte, known func([]byte) bool, into any) (map[string]any, error) {
-	extra, err := DecodeObject(b, known, into)
+	extra, err := decodeObject(b, known, into)
 	if err != nil || extra == nil {
 		return nil, err
 	}

@@ -726,22 +726,22 @@ func TestUnknownFieldsAndMarshalObject(t *testing.T) {
 		A *int `json:"a,omitempty"`
 	}
 	var o obj
-	extra, err := DecodeObject([]byte(`{"a":1,"z":{"x":[1,2]},"b":"s"}`), known, &o)
+	extra, err := decodeObject([]byte(`{"a":1,"z":{"x":[1,2]},"b":"s"}`), known, &o)
 	if err != nil || len(extra) != 2 || string(extra["z"]) != `{"x":[1,2]}` || string(extra["b"]) != `"s"` || o.A == nil || *o.A != 1 {
 		t.Fatalf("DecodeObject = %v, %v, %+v", extra, err, o)
 	}
 	o = obj{}
-	if extra, err := DecodeObject([]byte(`{"a":1}`), known, &o); err != nil || extra != nil || *o.A != 1 {
+	if extra, err := decodeObject([]byte(`{"a":1}`), known, &o); err != nil || extra != nil || *o.A != 1 {
 		t.Errorf("no unknown fields: %v, %v", extra, err)
 	}
-	if extra, err := DecodeObject([]byte(`{"a":null}`), known, &obj{}); err != nil || string(extra["a"]) != "null" {
+	if extra, err := decodeObject([]byte(`{"a":null}`), known, &obj{}); err != nil || string(extra["a"]) != "null" {
 		t.Errorf("a documented null is kept, to be written again: %v, %v", extra, err)
 	}
 	o = obj{}
-	if extra, err := DecodeObject([]byte(`{"A":7}`), known, &o); err != nil || o.A != nil || string(extra["A"]) != "7" {
+	if extra, err := decodeObject([]byte(`{"A":7}`), known, &o); err != nil || o.A != nil || string(extra["A"]) != "7" {
 		t.Errorf("a name that differs only in case is not the documented property: %+v, %v, %v", o, extra, err)
 	}
-	if _, err := DecodeObject([]byte(`[1]`), known, &obj{}); err == nil {
+	if _, err := decodeObject([]byte(`[1]`), known, &obj{}); err == nil {
 		t.Error("an array is not an object")
 	}
 	type plain struct {
@@ -916,7 +916,7 @@ func TestDecodeObjectKeptAside(t *testing.T) {
 			t.Errorf("keptAside(%s) fast = %v, want %v", c.in, fast, c.fast)
 		}
 		var o obj
-		extra, err := DecodeObject([]byte(c.in), known, &o)
+		extra, err := decodeObject([]byte(c.in), known, &o)
 		if err != nil {
 			t.Fatalf("DecodeObject(%s): %v", c.in, err)
 		}

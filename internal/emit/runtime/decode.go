@@ -10,8 +10,9 @@ import (
 // ObjectDecoder reads the members of one JSON object in a single pass, for a model's
 // generated UnmarshalJSON, which switches on each member's name and decodes the value
 // straight into its field, with no reflection. A documented property sent as null leaves
-// its field unset and is kept, with the instance annotations (names with "@odata." in
-// them: @odata.context, @odata.etag, members@odata.nextLink), for AdditionalData.
+// its field unset and is recorded in Nulls (a bit, no allocation); the instance
+// annotations (names with "@odata." in them: @odata.context, @odata.etag,
+// members@odata.nextLink) are kept for AdditionalData.
 //
 // It reads only what it can read exactly as encoding/json would. On anything else (an
 // undocumented property, a name with an escape, a repeated name, a value of another JSON
@@ -31,13 +32,14 @@ import (
 //		}
 //	}
 //	if d.Failed() { /* the general path */ }
-//	v.AdditionalData = d.Kept()
+//	v.Nulls, v.AdditionalData = d.Nulls(), d.Kept()
 type ObjectDecoder struct {
 	b      []byte
 	i      int       // the next byte to read
 	name   [2]int    // the current member's name, without its quotes
 	failed bool      // the general path must decode the object
 	seen   [8]uint64 // the field indexes met so far, to catch a repeated name
+	nulls  [8]uint64 // the field indexes met as null
 	elems  int       // the elements Element has returned from the current array
 	n      int       // members kept
 	kept   [maxDecoderKept]keptMember
@@ -47,11 +49,8 @@ type ObjectDecoder struct {
 // with more takes the general path.
 const maxDecoderKept = 32
 
-// keptMember is a member kept for AdditionalData: its name (the generated code's constant
-// for a documented property, else empty and read from span) and the spans of its name and
-// value.
+// keptMember is a member kept for AdditionalData: the spans of its name and value.
 type keptMember struct {
-	name      string
 	span, val [2]int
 }
 
@@ -129,8 +128,8 @@ func (d *ObjectDecoder) Name() []byte { return d.b[d.name[0]:d.name[1]] }
 
 // field marks field index f, property name, as met and reports whether the value is to
 // be read: false when the name was met before (the general path decides which one wins)
-// or the value is null (kept for AdditionalData, the field left unset).
-func (d *ObjectDecoder) field(f int, name string) bool {
+// or the value is null (recorded in nulls, the field left unset).
+func (d *ObjectDecoder) field(f int, _ string) bool {
 	if f >= len(d.seen)*64 || d.seen[f/64]&(1<<(f%64)) != 0 {
 		d.fail()
 		return false
@@ -138,20 +137,20 @@ func (d *ObjectDecoder) field(f int, name string) bool {
 	d.seen[f/64] |= 1 << (f % 64)
 	if d.i+4 <= len(d.b) && string(d.b[d.i:d.i+4]) == "null" {
 		d.i += 4
-		d.keep(d.i-4, name)
+		d.nulls[f/64] |= 1 << (f % 64)
 		return false
 	}
 	return true
 }
 
 // keep records the current member, whose value starts at start and ends at d.i, for
-// AdditionalData; name is its name when it is a constant, else empty.
-func (d *ObjectDecoder) keep(start int, name string) {
+// AdditionalData.
+func (d *ObjectDecoder) keep(start int) {
 	if d.n == len(d.kept) {
 		d.fail()
 		return
 	}
-	d.kept[d.n] = keptMember{name: name, span: d.name, val: [2]int{start, d.i}}
+	d.kept[d.n] = keptMember{span: d.name, val: [2]int{start, d.i}}
 	d.n++
 }
 
@@ -169,7 +168,7 @@ func (d *ObjectDecoder) Other() {
 	if d.value() == nil {
 		return
 	}
-	d.keep(start, "")
+	d.keep(start)
 }
 
 // value returns the current member's value, checked, and moves past it; nil when it is

@@ -205,6 +205,16 @@ func NextPage[T any](ctx context.Context, c *Client, p *Page[T]) (*Page[T], erro
 	return graphrt.NextPage(ctx, c.Client, p)
 }
 
+// Nulls records which documented properties of a model arrived as JSON null, or are to be
+// sent as null, by the property's field index in the generated code (0 for @odata.type,
+// then the properties in declaration order). A pointer field cannot tell null from
+// absent: Nulls does, so that decoding and encoding again gives back the same object. The
+// zero value has no nulls; the first 64 indexes take no allocation, and it is 16 bytes.
+//
+// Models use it through their IsNull and SetNull methods; Equal lets
+// github.com/google/go-cmp compare models without options.
+type Nulls = graphrt.Nulls
+
 // OperationFailedError is what Wait returns when the operation ends in a failed state.
 type OperationFailedError = graphrt.OperationFailedError
 

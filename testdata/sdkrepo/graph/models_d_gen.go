@@ -19,22 +19,53 @@ type DirectoryObject struct {
 	// DeletedDateTime: Date and time when the object was deleted. Null unless the object is in
 	// the deleted items container. Read-only.
 	DeletedDateTime *DateTimeOffset `json:"deletedDateTime,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownDirectoryObject reports whether name is a property DirectoryObject documents.
-func knownDirectoryObject(name []byte) bool {
+// fieldDirectoryObject is the field index of a property DirectoryObject documents; -1 for another name.
+func fieldDirectoryObject(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "deletedDateTime":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "deletedDateTime":
+		return 2
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameDirectoryObject is the name of the property of DirectoryObject at field index f.
+func nameDirectoryObject(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "deletedDateTime"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *DirectoryObject) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldDirectoryObject([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *DirectoryObject) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldDirectoryObject([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	*v = DirectoryObject{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -56,19 +87,32 @@ func (v *DirectoryObject) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = DirectoryObject{}
 		type plain DirectoryObject
-		extra, err := graphrt.DecodeObject(b, knownDirectoryObject, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldDirectoryObject, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v DirectoryObject) MarshalJSON() ([]byte, error) {
-	type plain DirectoryObject
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *DirectoryObject) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	if v.DeletedDateTime != nil {
+		o.Marshaler(2, "deletedDateTime", v.DeletedDateTime)
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldDirectoryObject, nameDirectoryObject)
 }

@@ -23,22 +23,65 @@ type Alert struct {
 	EventCount *int64 `json:"eventCount,omitempty"`
 	// Tags: Free-form labels. Supports $filter.
 	Tags []string `json:"tags,omitzero"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownAlert reports whether name is a property Alert documents.
-func knownAlert(name []byte) bool {
+// fieldAlert is the field index of a property Alert documents; -1 for another name.
+func fieldAlert(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "severity", "createdDateTime", "eventCount", "tags":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "severity":
+		return 2
+	case "createdDateTime":
+		return 3
+	case "eventCount":
+		return 4
+	case "tags":
+		return 5
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameAlert is the name of the property of Alert at field index f.
+func nameAlert(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "severity"
+	case 3:
+		return "createdDateTime"
+	case 4:
+		return "eventCount"
+	case 5:
+		return "tags"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Alert) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldAlert([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Alert) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldAlert([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Alert) UnmarshalJSON(b []byte) error {
 	*v = Alert{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -66,21 +109,37 @@ func (v *Alert) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Alert{}
 		type plain Alert
-		extra, err := graphrt.DecodeObject(b, knownAlert, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldAlert, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Alert) MarshalJSON() ([]byte, error) {
-	type plain Alert
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Alert) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	graphrt.EncodeEnum(&o, 2, "severity", v.Severity)
+	if v.CreatedDateTime != nil {
+		o.Marshaler(3, "createdDateTime", v.CreatedDateTime)
+	}
+	graphrt.EncodeInt(&o, 4, "eventCount", v.EventCount)
+	graphrt.EncodeEnums(&o, 5, "tags", v.Tags)
+	o.End(v.Nulls, v.AdditionalData, fieldAlert, nameAlert)
 }
 
 // AlertSeverity is the microsoft.graph.alertSeverity enumeration. Documented in

@@ -20,22 +20,61 @@ type MailTips struct {
 	TotalMemberCount *int32 `json:"totalMemberCount,omitempty"`
 	// RecipientSuggestions: Recipients suggested from earlier conversations.
 	RecipientSuggestions []Recipient `json:"recipientSuggestions,omitzero"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownMailTips reports whether name is a property MailTips documents.
-func knownMailTips(name []byte) bool {
+// fieldMailTips is the field index of a property MailTips documents; -1 for another name.
+func fieldMailTips(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "emailAddress", "mailboxFull", "totalMemberCount", "recipientSuggestions":
-		return true
+	case "@odata.type":
+		return 0
+	case "emailAddress":
+		return 1
+	case "mailboxFull":
+		return 2
+	case "totalMemberCount":
+		return 3
+	case "recipientSuggestions":
+		return 4
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameMailTips is the name of the property of MailTips at field index f.
+func nameMailTips(f int) string {
+	switch f {
+	case 1:
+		return "emailAddress"
+	case 2:
+		return "mailboxFull"
+	case 3:
+		return "totalMemberCount"
+	case 4:
+		return "recipientSuggestions"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *MailTips) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldMailTips([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *MailTips) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldMailTips([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *MailTips) UnmarshalJSON(b []byte) error {
 	*v = MailTips{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -67,21 +106,44 @@ func (v *MailTips) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = MailTips{}
 		type plain MailTips
-		extra, err := graphrt.DecodeObject(b, knownMailTips, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldMailTips, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v MailTips) MarshalJSON() ([]byte, error) {
-	type plain MailTips
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *MailTips) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	if v.EmailAddress != nil {
+		o.Key(1, "emailAddress")
+		v.EmailAddress.encodeJSON(e)
+	}
+	o.Bool(2, "mailboxFull", v.MailboxFull)
+	graphrt.EncodeInt(&o, 3, "totalMemberCount", v.TotalMemberCount)
+	if v.RecipientSuggestions != nil {
+		o.Key(4, "recipientSuggestions")
+		for i := range v.RecipientSuggestions {
+			e.Elem(i)
+			e.Append(v.RecipientSuggestions[i].MarshalJSON())
+		}
+		e.EndArray(len(v.RecipientSuggestions))
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldMailTips, nameMailTips)
 }
 
 // MailTipsType is the microsoft.graph.mailTipsType enumeration. Documented in

@@ -16,22 +16,53 @@ type Calendar struct {
 	ID *string `json:"id,omitempty"`
 	// Name: Name of the calendar.
 	Name *string `json:"name,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownCalendar reports whether name is a property Calendar documents.
-func knownCalendar(name []byte) bool {
+// fieldCalendar is the field index of a property Calendar documents; -1 for another name.
+func fieldCalendar(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "name":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "name":
+		return 2
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameCalendar is the name of the property of Calendar at field index f.
+func nameCalendar(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "name"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Calendar) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldCalendar([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Calendar) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldCalendar([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Calendar) UnmarshalJSON(b []byte) error {
 	*v = Calendar{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -50,19 +81,30 @@ func (v *Calendar) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Calendar{}
 		type plain Calendar
-		extra, err := graphrt.DecodeObject(b, knownCalendar, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldCalendar, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Calendar) MarshalJSON() ([]byte, error) {
-	type plain Calendar
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Calendar) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	o.String(2, "name", v.Name)
+	o.End(v.Nulls, v.AdditionalData, fieldCalendar, nameCalendar)
 }

@@ -22,22 +22,65 @@ type Attachment struct {
 	Name *string `json:"name,omitempty"`
 	// Size: Size in bytes.
 	Size *int32 `json:"size,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownAttachment reports whether name is a property Attachment documents.
-func knownAttachment(name []byte) bool {
+// fieldAttachment is the field index of a property Attachment documents; -1 for another name.
+func fieldAttachment(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "contentType", "id", "isInline", "name", "size":
-		return true
+	case "@odata.type":
+		return 0
+	case "contentType":
+		return 1
+	case "id":
+		return 2
+	case "isInline":
+		return 3
+	case "name":
+		return 4
+	case "size":
+		return 5
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameAttachment is the name of the property of Attachment at field index f.
+func nameAttachment(f int) string {
+	switch f {
+	case 1:
+		return "contentType"
+	case 2:
+		return "id"
+	case 3:
+		return "isInline"
+	case 4:
+		return "name"
+	case 5:
+		return "size"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Attachment) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldAttachment([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Attachment) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldAttachment([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Attachment) UnmarshalJSON(b []byte) error {
 	*v = Attachment{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -62,19 +105,33 @@ func (v *Attachment) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Attachment{}
 		type plain Attachment
-		extra, err := graphrt.DecodeObject(b, knownAttachment, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldAttachment, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Attachment) MarshalJSON() ([]byte, error) {
-	type plain Attachment
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Attachment) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "contentType", v.ContentType)
+	o.String(2, "id", v.ID)
+	o.Bool(3, "isInline", v.IsInline)
+	o.String(4, "name", v.Name)
+	graphrt.EncodeInt(&o, 5, "size", v.Size)
+	o.End(v.Nulls, v.AdditionalData, fieldAttachment, nameAttachment)
 }

@@ -18,22 +18,57 @@ type Drive struct {
 	DriveType *string `json:"driveType,omitempty"`
 	// Name: The drive's name.
 	Name *string `json:"name,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownDrive reports whether name is a property Drive documents.
-func knownDrive(name []byte) bool {
+// fieldDrive is the field index of a property Drive documents; -1 for another name.
+func fieldDrive(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "driveType", "name":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "driveType":
+		return 2
+	case "name":
+		return 3
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameDrive is the name of the property of Drive at field index f.
+func nameDrive(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "driveType"
+	case 3:
+		return "name"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Drive) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldDrive([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Drive) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldDrive([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Drive) UnmarshalJSON(b []byte) error {
 	*v = Drive{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -54,19 +89,31 @@ func (v *Drive) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Drive{}
 		type plain Drive
-		extra, err := graphrt.DecodeObject(b, knownDrive, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldDrive, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Drive) MarshalJSON() ([]byte, error) {
-	type plain Drive
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Drive) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	o.String(2, "driveType", v.DriveType)
+	o.String(3, "name", v.Name)
+	o.End(v.Nulls, v.AdditionalData, fieldDrive, nameDrive)
 }

@@ -17,22 +17,57 @@ type Site struct {
 	DisplayName *string `json:"displayName,omitempty"`
 	// Name: The site's URL name.
 	Name *string `json:"name,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownSite reports whether name is a property Site documents.
-func knownSite(name []byte) bool {
+// fieldSite is the field index of a property Site documents; -1 for another name.
+func fieldSite(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "displayName", "name":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "displayName":
+		return 2
+	case "name":
+		return 3
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameSite is the name of the property of Site at field index f.
+func nameSite(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "displayName"
+	case 3:
+		return "name"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Site) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldSite([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Site) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldSite([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Site) UnmarshalJSON(b []byte) error {
 	*v = Site{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -53,19 +88,31 @@ func (v *Site) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Site{}
 		type plain Site
-		extra, err := graphrt.DecodeObject(b, knownSite, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldSite, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Site) MarshalJSON() ([]byte, error) {
-	type plain Site
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Site) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	o.String(2, "displayName", v.DisplayName)
+	o.String(3, "name", v.Name)
+	o.End(v.Nulls, v.AdditionalData, fieldSite, nameSite)
 }

@@ -16,22 +16,53 @@ type SecureScoreControlProfile struct {
 	ID *string `json:"id,omitempty"`
 	// ControlStateUpdates: The tenant's changes to the control's state.
 	ControlStateUpdates []SecureScoreControlStateUpdate `json:"controlStateUpdates,omitzero"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownSecureScoreControlProfile reports whether name is a property SecureScoreControlProfile documents.
-func knownSecureScoreControlProfile(name []byte) bool {
+// fieldSecureScoreControlProfile is the field index of a property SecureScoreControlProfile documents; -1 for another name.
+func fieldSecureScoreControlProfile(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "controlStateUpdates":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "controlStateUpdates":
+		return 2
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameSecureScoreControlProfile is the name of the property of SecureScoreControlProfile at field index f.
+func nameSecureScoreControlProfile(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "controlStateUpdates"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *SecureScoreControlProfile) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldSecureScoreControlProfile([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *SecureScoreControlProfile) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldSecureScoreControlProfile([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *SecureScoreControlProfile) UnmarshalJSON(b []byte) error {
 	*v = SecureScoreControlProfile{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -56,21 +87,39 @@ func (v *SecureScoreControlProfile) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = SecureScoreControlProfile{}
 		type plain SecureScoreControlProfile
-		extra, err := graphrt.DecodeObject(b, knownSecureScoreControlProfile, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldSecureScoreControlProfile, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v SecureScoreControlProfile) MarshalJSON() ([]byte, error) {
-	type plain SecureScoreControlProfile
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *SecureScoreControlProfile) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	if v.ControlStateUpdates != nil {
+		o.Key(2, "controlStateUpdates")
+		for i := range v.ControlStateUpdates {
+			e.Elem(i)
+			v.ControlStateUpdates[i].encodeJSON(e)
+		}
+		e.EndArray(len(v.ControlStateUpdates))
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldSecureScoreControlProfile, nameSecureScoreControlProfile)
 }
 
 // SecureScoreControlStateUpdate is the microsoft.graph.secureScoreControlStateUpdate type.
@@ -88,22 +137,65 @@ type SecureScoreControlStateUpdate struct {
 	UpdatedBy *string `json:"updatedBy,omitempty"`
 	// UpdatedDateTime: When the state was changed.
 	UpdatedDateTime *DateTimeOffset `json:"updatedDateTime,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownSecureScoreControlStateUpdate reports whether name is a property SecureScoreControlStateUpdate documents.
-func knownSecureScoreControlStateUpdate(name []byte) bool {
+// fieldSecureScoreControlStateUpdate is the field index of a property SecureScoreControlStateUpdate documents; -1 for another name.
+func fieldSecureScoreControlStateUpdate(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "assignedTo", "comment", "state", "updatedBy", "updatedDateTime":
-		return true
+	case "@odata.type":
+		return 0
+	case "assignedTo":
+		return 1
+	case "comment":
+		return 2
+	case "state":
+		return 3
+	case "updatedBy":
+		return 4
+	case "updatedDateTime":
+		return 5
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameSecureScoreControlStateUpdate is the name of the property of SecureScoreControlStateUpdate at field index f.
+func nameSecureScoreControlStateUpdate(f int) string {
+	switch f {
+	case 1:
+		return "assignedTo"
+	case 2:
+		return "comment"
+	case 3:
+		return "state"
+	case 4:
+		return "updatedBy"
+	case 5:
+		return "updatedDateTime"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *SecureScoreControlStateUpdate) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldSecureScoreControlStateUpdate([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *SecureScoreControlStateUpdate) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldSecureScoreControlStateUpdate([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
 	*v = SecureScoreControlStateUpdate{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -131,19 +223,35 @@ func (v *SecureScoreControlStateUpdate) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = SecureScoreControlStateUpdate{}
 		type plain SecureScoreControlStateUpdate
-		extra, err := graphrt.DecodeObject(b, knownSecureScoreControlStateUpdate, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldSecureScoreControlStateUpdate, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v SecureScoreControlStateUpdate) MarshalJSON() ([]byte, error) {
-	type plain SecureScoreControlStateUpdate
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *SecureScoreControlStateUpdate) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "assignedTo", v.AssignedTo)
+	o.String(2, "comment", v.Comment)
+	o.String(3, "state", v.State)
+	o.String(4, "updatedBy", v.UpdatedBy)
+	if v.UpdatedDateTime != nil {
+		o.Marshaler(5, "updatedDateTime", v.UpdatedDateTime)
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldSecureScoreControlStateUpdate, nameSecureScoreControlStateUpdate)
 }

@@ -31,22 +31,73 @@ type NotificationMessageTemplate struct {
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
 	// LocalizedNotificationMessages: The message text in each language the template supports.
 	LocalizedNotificationMessages []json.RawMessage `json:"localizedNotificationMessages,omitzero"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownNotificationMessageTemplate reports whether name is a property NotificationMessageTemplate documents.
-func knownNotificationMessageTemplate(name []byte) bool {
+// fieldNotificationMessageTemplate is the field index of a property NotificationMessageTemplate documents; -1 for another name.
+func fieldNotificationMessageTemplate(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "lastModifiedDateTime", "displayName", "defaultLocale", "brandingOptions", "roleScopeTagIds", "localizedNotificationMessages":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "lastModifiedDateTime":
+		return 2
+	case "displayName":
+		return 3
+	case "defaultLocale":
+		return 4
+	case "brandingOptions":
+		return 5
+	case "roleScopeTagIds":
+		return 6
+	case "localizedNotificationMessages":
+		return 7
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameNotificationMessageTemplate is the name of the property of NotificationMessageTemplate at field index f.
+func nameNotificationMessageTemplate(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "lastModifiedDateTime"
+	case 3:
+		return "displayName"
+	case 4:
+		return "defaultLocale"
+	case 5:
+		return "brandingOptions"
+	case 6:
+		return "roleScopeTagIds"
+	case 7:
+		return "localizedNotificationMessages"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *NotificationMessageTemplate) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldNotificationMessageTemplate([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *NotificationMessageTemplate) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldNotificationMessageTemplate([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 	*v = NotificationMessageTemplate{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -78,21 +129,41 @@ func (v *NotificationMessageTemplate) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = NotificationMessageTemplate{}
 		type plain NotificationMessageTemplate
-		extra, err := graphrt.DecodeObject(b, knownNotificationMessageTemplate, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldNotificationMessageTemplate, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v NotificationMessageTemplate) MarshalJSON() ([]byte, error) {
-	type plain NotificationMessageTemplate
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *NotificationMessageTemplate) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	if v.LastModifiedDateTime != nil {
+		o.Marshaler(2, "lastModifiedDateTime", v.LastModifiedDateTime)
+	}
+	o.String(3, "displayName", v.DisplayName)
+	o.String(4, "defaultLocale", v.DefaultLocale)
+	graphrt.EncodeEnum(&o, 5, "brandingOptions", v.BrandingOptions)
+	graphrt.EncodeEnums(&o, 6, "roleScopeTagIds", v.RoleScopeTagIDs)
+	if v.LocalizedNotificationMessages != nil {
+		o.JSON(7, "localizedNotificationMessages", v.LocalizedNotificationMessages)
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldNotificationMessageTemplate, nameNotificationMessageTemplate)
 }
 
 // NotificationTemplateBrandingOptions is the

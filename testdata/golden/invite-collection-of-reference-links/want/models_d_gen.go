@@ -18,22 +18,57 @@ type DriveRecipient struct {
 	Email *string `json:"email,omitempty"`
 	// ObjectID: The recipient's directory object id.
 	ObjectID *string `json:"objectId,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownDriveRecipient reports whether name is a property DriveRecipient documents.
-func knownDriveRecipient(name []byte) bool {
+// fieldDriveRecipient is the field index of a property DriveRecipient documents; -1 for another name.
+func fieldDriveRecipient(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "alias", "email", "objectId":
-		return true
+	case "@odata.type":
+		return 0
+	case "alias":
+		return 1
+	case "email":
+		return 2
+	case "objectId":
+		return 3
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameDriveRecipient is the name of the property of DriveRecipient at field index f.
+func nameDriveRecipient(f int) string {
+	switch f {
+	case 1:
+		return "alias"
+	case 2:
+		return "email"
+	case 3:
+		return "objectId"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *DriveRecipient) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldDriveRecipient([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *DriveRecipient) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldDriveRecipient([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	*v = DriveRecipient{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -54,19 +89,31 @@ func (v *DriveRecipient) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = DriveRecipient{}
 		type plain DriveRecipient
-		extra, err := graphrt.DecodeObject(b, knownDriveRecipient, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldDriveRecipient, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v DriveRecipient) MarshalJSON() ([]byte, error) {
-	type plain DriveRecipient
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *DriveRecipient) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "alias", v.Alias)
+	o.String(2, "email", v.Email)
+	o.String(3, "objectId", v.ObjectID)
+	o.End(v.Nulls, v.AdditionalData, fieldDriveRecipient, nameDriveRecipient)
 }

@@ -22,22 +22,65 @@ type Permission struct {
 	ExpirationDateTime *DateTimeOffset `json:"expirationDateTime,omitempty"`
 	// GrantedTo: Who the permission was granted to. Read-only.
 	GrantedTo *IdentitySet `json:"grantedTo,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownPermission reports whether name is a property Permission documents.
-func knownPermission(name []byte) bool {
+// fieldPermission is the field index of a property Permission documents; -1 for another name.
+func fieldPermission(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "roles", "hasPassword", "expirationDateTime", "grantedTo":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "roles":
+		return 2
+	case "hasPassword":
+		return 3
+	case "expirationDateTime":
+		return 4
+	case "grantedTo":
+		return 5
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// namePermission is the name of the property of Permission at field index f.
+func namePermission(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "roles"
+	case 3:
+		return "hasPassword"
+	case 4:
+		return "expirationDateTime"
+	case 5:
+		return "grantedTo"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Permission) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldPermission([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Permission) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldPermission([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Permission) UnmarshalJSON(b []byte) error {
 	*v = Permission{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -68,19 +111,38 @@ func (v *Permission) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Permission{}
 		type plain Permission
-		extra, err := graphrt.DecodeObject(b, knownPermission, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldPermission, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Permission) MarshalJSON() ([]byte, error) {
-	type plain Permission
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Permission) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	graphrt.EncodeEnums(&o, 2, "roles", v.Roles)
+	o.Bool(3, "hasPassword", v.HasPassword)
+	if v.ExpirationDateTime != nil {
+		o.Marshaler(4, "expirationDateTime", v.ExpirationDateTime)
+	}
+	if v.GrantedTo != nil {
+		o.Key(5, "grantedTo")
+		e.Append(v.GrantedTo.MarshalJSON())
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldPermission, namePermission)
 }

@@ -18,22 +18,57 @@ type Message struct {
 	Subject *string `json:"subject,omitempty"`
 	// SingleValueExtendedProperties: Extended properties with one value each. Nullable.
 	SingleValueExtendedProperties []json.RawMessage `json:"singleValueExtendedProperties,omitzero"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownMessage reports whether name is a property Message documents.
-func knownMessage(name []byte) bool {
+// fieldMessage is the field index of a property Message documents; -1 for another name.
+func fieldMessage(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "subject", "singleValueExtendedProperties":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "subject":
+		return 2
+	case "singleValueExtendedProperties":
+		return 3
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameMessage is the name of the property of Message at field index f.
+func nameMessage(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "subject"
+	case 3:
+		return "singleValueExtendedProperties"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Message) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldMessage([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Message) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldMessage([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Message) UnmarshalJSON(b []byte) error {
 	*v = Message{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -54,19 +89,33 @@ func (v *Message) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Message{}
 		type plain Message
-		extra, err := graphrt.DecodeObject(b, knownMessage, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldMessage, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Message) MarshalJSON() ([]byte, error) {
-	type plain Message
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Message) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	o.String(2, "subject", v.Subject)
+	if v.SingleValueExtendedProperties != nil {
+		o.JSON(3, "singleValueExtendedProperties", v.SingleValueExtendedProperties)
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldMessage, nameMessage)
 }

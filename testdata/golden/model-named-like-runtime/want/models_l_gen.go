@@ -15,22 +15,53 @@ type List struct {
 	ID *string `json:"id,omitempty"`
 	// DisplayName: The list's name.
 	DisplayName *string `json:"displayName,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownList reports whether name is a property List documents.
-func knownList(name []byte) bool {
+// fieldList is the field index of a property List documents; -1 for another name.
+func fieldList(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "displayName":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "displayName":
+		return 2
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameList is the name of the property of List at field index f.
+func nameList(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "displayName"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *List) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldList([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *List) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldList([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *List) UnmarshalJSON(b []byte) error {
 	*v = List{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -49,19 +80,30 @@ func (v *List) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = List{}
 		type plain List
-		extra, err := graphrt.DecodeObject(b, knownList, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldList, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v List) MarshalJSON() ([]byte, error) {
-	type plain List
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *List) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	o.String(2, "displayName", v.DisplayName)
+	o.End(v.Nulls, v.AdditionalData, fieldList, nameList)
 }

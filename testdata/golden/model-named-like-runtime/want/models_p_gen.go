@@ -17,22 +17,57 @@ type Page struct {
 	Title *string `json:"title,omitempty"`
 	// PublishedOn: The day the page was published.
 	PublishedOn *Date `json:"publishedOn,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownPage reports whether name is a property Page documents.
-func knownPage(name []byte) bool {
+// fieldPage is the field index of a property Page documents; -1 for another name.
+func fieldPage(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "title", "publishedOn":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "title":
+		return 2
+	case "publishedOn":
+		return 3
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// namePage is the name of the property of Page at field index f.
+func namePage(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "title"
+	case 3:
+		return "publishedOn"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Page) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldPage([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Page) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldPage([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Page) UnmarshalJSON(b []byte) error {
 	*v = Page{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -56,19 +91,33 @@ func (v *Page) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Page{}
 		type plain Page
-		extra, err := graphrt.DecodeObject(b, knownPage, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldPage, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Page) MarshalJSON() ([]byte, error) {
-	type plain Page
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Page) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	o.String(2, "title", v.Title)
+	if v.PublishedOn != nil {
+		o.Marshaler(3, "publishedOn", v.PublishedOn)
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldPage, namePage)
 }

@@ -28,22 +28,77 @@ type ListItem struct {
 	Größe *float64 `json:"größe,omitempty"`
 	// Client: Name of the client; clashes with the generated Client type.
 	Client *string `json:"Client,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownListItem reports whether name is a property ListItem documents.
-func knownListItem(name []byte) bool {
+// fieldListItem is the field index of a property ListItem documents; -1 for another name.
+func fieldListItem(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "type", "interface", "3dModel", "displayName", "DisplayName", "größe", "Client":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "type":
+		return 2
+	case "interface":
+		return 3
+	case "3dModel":
+		return 4
+	case "displayName":
+		return 5
+	case "DisplayName":
+		return 6
+	case "größe":
+		return 7
+	case "Client":
+		return 8
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameListItem is the name of the property of ListItem at field index f.
+func nameListItem(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "type"
+	case 3:
+		return "interface"
+	case 4:
+		return "3dModel"
+	case 5:
+		return "displayName"
+	case 6:
+		return "DisplayName"
+	case 7:
+		return "größe"
+	case 8:
+		return "Client"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *ListItem) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldListItem([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *ListItem) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldListItem([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *ListItem) UnmarshalJSON(b []byte) error {
 	*v = ListItem{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -77,19 +132,38 @@ func (v *ListItem) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = ListItem{}
 		type plain ListItem
-		extra, err := graphrt.DecodeObject(b, knownListItem, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldListItem, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v ListItem) MarshalJSON() ([]byte, error) {
-	type plain ListItem
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *ListItem) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	o.String(2, "type", v.Type)
+	o.String(3, "interface", v.Interface)
+	if v.X3dModel != nil {
+		o.Marshaler(4, "3dModel", v.X3dModel)
+	}
+	o.String(5, "displayName", v.DisplayName)
+	o.String(6, "DisplayName", v.DisplayName2)
+	graphrt.EncodeFloat(&o, 7, "größe", v.Größe)
+	o.String(8, "Client", v.Client)
+	o.End(v.Nulls, v.AdditionalData, fieldListItem, nameListItem)
 }

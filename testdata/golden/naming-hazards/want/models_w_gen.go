@@ -18,22 +18,57 @@ type WorkbookRange struct {
 	Values json.RawMessage `json:"values,omitzero"`
 	// RowCount: Number of rows.
 	RowCount *int32 `json:"rowCount,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownWorkbookRange reports whether name is a property WorkbookRange documents.
-func knownWorkbookRange(name []byte) bool {
+// fieldWorkbookRange is the field index of a property WorkbookRange documents; -1 for another name.
+func fieldWorkbookRange(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "address", "values", "rowCount":
-		return true
+	case "@odata.type":
+		return 0
+	case "address":
+		return 1
+	case "values":
+		return 2
+	case "rowCount":
+		return 3
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameWorkbookRange is the name of the property of WorkbookRange at field index f.
+func nameWorkbookRange(f int) string {
+	switch f {
+	case 1:
+		return "address"
+	case 2:
+		return "values"
+	case 3:
+		return "rowCount"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *WorkbookRange) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldWorkbookRange([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *WorkbookRange) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldWorkbookRange([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
 	*v = WorkbookRange{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -54,22 +89,34 @@ func (v *WorkbookRange) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = WorkbookRange{}
 		type plain WorkbookRange
-		extra, err := graphrt.DecodeObject(b, knownWorkbookRange, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldWorkbookRange, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 		if string(v.Values) == "null" {
 			v.Values = nil
 		}
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v WorkbookRange) MarshalJSON() ([]byte, error) {
-	type plain WorkbookRange
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *WorkbookRange) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "address", v.Address)
+	o.Raw(2, "values", v.Values)
+	graphrt.EncodeInt(&o, 3, "rowCount", v.RowCount)
+	o.End(v.Nulls, v.AdditionalData, fieldWorkbookRange, nameWorkbookRange)
 }

@@ -26,22 +26,73 @@ type Call struct {
 	Subject *string `json:"subject,omitempty"`
 	// TenantID: Read-only.
 	TenantID *string `json:"tenantId,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownCall reports whether name is a property Call documents.
-func knownCall(name []byte) bool {
+// fieldCall is the field index of a property Call documents; -1 for another name.
+func fieldCall(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "callbackUri", "direction", "id", "requestedModalities", "state", "subject", "tenantId":
-		return true
+	case "@odata.type":
+		return 0
+	case "callbackUri":
+		return 1
+	case "direction":
+		return 2
+	case "id":
+		return 3
+	case "requestedModalities":
+		return 4
+	case "state":
+		return 5
+	case "subject":
+		return 6
+	case "tenantId":
+		return 7
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameCall is the name of the property of Call at field index f.
+func nameCall(f int) string {
+	switch f {
+	case 1:
+		return "callbackUri"
+	case 2:
+		return "direction"
+	case 3:
+		return "id"
+	case 4:
+		return "requestedModalities"
+	case 5:
+		return "state"
+	case 6:
+		return "subject"
+	case 7:
+		return "tenantId"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Call) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldCall([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Call) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldCall([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Call) UnmarshalJSON(b []byte) error {
 	*v = Call{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -70,19 +121,35 @@ func (v *Call) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Call{}
 		type plain Call
-		extra, err := graphrt.DecodeObject(b, knownCall, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldCall, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Call) MarshalJSON() ([]byte, error) {
-	type plain Call
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Call) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "callbackUri", v.CallbackURI)
+	o.String(2, "direction", v.Direction)
+	o.String(3, "id", v.ID)
+	graphrt.EncodeEnums(&o, 4, "requestedModalities", v.RequestedModalities)
+	o.String(5, "state", v.State)
+	o.String(6, "subject", v.Subject)
+	o.String(7, "tenantId", v.TenantID)
+	o.End(v.Nulls, v.AdditionalData, fieldCall, nameCall)
 }

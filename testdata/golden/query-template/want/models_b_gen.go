@@ -16,22 +16,53 @@ type BitlockerRecoveryKey struct {
 	ID *string `json:"id,omitempty"`
 	// CreatedDateTime: When it was made.
 	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownBitlockerRecoveryKey reports whether name is a property BitlockerRecoveryKey documents.
-func knownBitlockerRecoveryKey(name []byte) bool {
+// fieldBitlockerRecoveryKey is the field index of a property BitlockerRecoveryKey documents; -1 for another name.
+func fieldBitlockerRecoveryKey(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "createdDateTime":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "createdDateTime":
+		return 2
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameBitlockerRecoveryKey is the name of the property of BitlockerRecoveryKey at field index f.
+func nameBitlockerRecoveryKey(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "createdDateTime"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *BitlockerRecoveryKey) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldBitlockerRecoveryKey([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *BitlockerRecoveryKey) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldBitlockerRecoveryKey([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *BitlockerRecoveryKey) UnmarshalJSON(b []byte) error {
 	*v = BitlockerRecoveryKey{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -53,19 +84,32 @@ func (v *BitlockerRecoveryKey) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = BitlockerRecoveryKey{}
 		type plain BitlockerRecoveryKey
-		extra, err := graphrt.DecodeObject(b, knownBitlockerRecoveryKey, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldBitlockerRecoveryKey, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v BitlockerRecoveryKey) MarshalJSON() ([]byte, error) {
-	type plain BitlockerRecoveryKey
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *BitlockerRecoveryKey) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	if v.CreatedDateTime != nil {
+		o.Marshaler(2, "createdDateTime", v.CreatedDateTime)
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldBitlockerRecoveryKey, nameBitlockerRecoveryKey)
 }

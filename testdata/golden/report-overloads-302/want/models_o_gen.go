@@ -22,22 +22,65 @@ type Office365ActiveUserCounts struct {
 	ReportDate *Date `json:"reportDate,omitempty"`
 	// ReportPeriod: The length of the report period.
 	ReportPeriod *string `json:"reportPeriod,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownOffice365ActiveUserCounts reports whether name is a property Office365ActiveUserCounts documents.
-func knownOffice365ActiveUserCounts(name []byte) bool {
+// fieldOffice365ActiveUserCounts is the field index of a property Office365ActiveUserCounts documents; -1 for another name.
+func fieldOffice365ActiveUserCounts(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "reportRefreshDate", "office365", "exchange", "reportDate", "reportPeriod":
-		return true
+	case "@odata.type":
+		return 0
+	case "reportRefreshDate":
+		return 1
+	case "office365":
+		return 2
+	case "exchange":
+		return 3
+	case "reportDate":
+		return 4
+	case "reportPeriod":
+		return 5
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameOffice365ActiveUserCounts is the name of the property of Office365ActiveUserCounts at field index f.
+func nameOffice365ActiveUserCounts(f int) string {
+	switch f {
+	case 1:
+		return "reportRefreshDate"
+	case 2:
+		return "office365"
+	case 3:
+		return "exchange"
+	case 4:
+		return "reportDate"
+	case 5:
+		return "reportPeriod"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Office365ActiveUserCounts) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldOffice365ActiveUserCounts([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Office365ActiveUserCounts) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldOffice365ActiveUserCounts([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
 	*v = Office365ActiveUserCounts{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -68,19 +111,37 @@ func (v *Office365ActiveUserCounts) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = Office365ActiveUserCounts{}
 		type plain Office365ActiveUserCounts
-		extra, err := graphrt.DecodeObject(b, knownOffice365ActiveUserCounts, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldOffice365ActiveUserCounts, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v Office365ActiveUserCounts) MarshalJSON() ([]byte, error) {
-	type plain Office365ActiveUserCounts
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Office365ActiveUserCounts) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	if v.ReportRefreshDate != nil {
+		o.Marshaler(1, "reportRefreshDate", v.ReportRefreshDate)
+	}
+	graphrt.EncodeInt(&o, 2, "office365", v.Office365)
+	graphrt.EncodeInt(&o, 3, "exchange", v.Exchange)
+	if v.ReportDate != nil {
+		o.Marshaler(4, "reportDate", v.ReportDate)
+	}
+	o.String(5, "reportPeriod", v.ReportPeriod)
+	o.End(v.Nulls, v.AdditionalData, fieldOffice365ActiveUserCounts, nameOffice365ActiveUserCounts)
 }

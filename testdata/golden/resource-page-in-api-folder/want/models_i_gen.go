@@ -16,22 +16,53 @@ type IdentityProviderBase struct {
 	ID *string `json:"id,omitempty"`
 	// DisplayName: The provider's name as shown to people.
 	DisplayName *string `json:"displayName,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownIdentityProviderBase reports whether name is a property IdentityProviderBase documents.
-func knownIdentityProviderBase(name []byte) bool {
+// fieldIdentityProviderBase is the field index of a property IdentityProviderBase documents; -1 for another name.
+func fieldIdentityProviderBase(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "displayName":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "displayName":
+		return 2
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameIdentityProviderBase is the name of the property of IdentityProviderBase at field index f.
+func nameIdentityProviderBase(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "displayName"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *IdentityProviderBase) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldIdentityProviderBase([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *IdentityProviderBase) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldIdentityProviderBase([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *IdentityProviderBase) UnmarshalJSON(b []byte) error {
 	*v = IdentityProviderBase{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -50,19 +81,30 @@ func (v *IdentityProviderBase) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = IdentityProviderBase{}
 		type plain IdentityProviderBase
-		extra, err := graphrt.DecodeObject(b, knownIdentityProviderBase, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldIdentityProviderBase, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v IdentityProviderBase) MarshalJSON() ([]byte, error) {
-	type plain IdentityProviderBase
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *IdentityProviderBase) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	o.String(2, "displayName", v.DisplayName)
+	o.End(v.Nulls, v.AdditionalData, fieldIdentityProviderBase, nameIdentityProviderBase)
 }

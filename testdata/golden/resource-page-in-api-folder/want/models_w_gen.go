@@ -12,22 +12,43 @@ import (
 type WorkbookRangeSort struct {
 	// ODataType is the @odata.type annotation: the value's concrete type.
 	ODataType *string `json:"@odata.type,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownWorkbookRangeSort reports whether name is a property WorkbookRangeSort documents.
-func knownWorkbookRangeSort(name []byte) bool {
+// fieldWorkbookRangeSort is the field index of a property WorkbookRangeSort documents; -1 for another name.
+func fieldWorkbookRangeSort(name []byte) int {
 	switch string(name) {
 	case "@odata.type":
-		return true
+		return 0
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameWorkbookRangeSort is the name of the property of WorkbookRangeSort at field index f.
+func nameWorkbookRangeSort(_ int) string {
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *WorkbookRangeSort) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldWorkbookRangeSort([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *WorkbookRangeSort) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldWorkbookRangeSort([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *WorkbookRangeSort) UnmarshalJSON(b []byte) error {
 	*v = WorkbookRangeSort{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -42,19 +63,28 @@ func (v *WorkbookRangeSort) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = WorkbookRangeSort{}
 		type plain WorkbookRangeSort
-		extra, err := graphrt.DecodeObject(b, knownWorkbookRangeSort, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldWorkbookRangeSort, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v WorkbookRangeSort) MarshalJSON() ([]byte, error) {
-	type plain WorkbookRangeSort
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *WorkbookRangeSort) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.End(v.Nulls, v.AdditionalData, fieldWorkbookRangeSort, nameWorkbookRangeSort)
 }

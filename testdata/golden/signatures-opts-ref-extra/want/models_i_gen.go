@@ -20,22 +20,61 @@ type ItemActivityStat struct {
 	EndDateTime *DateTimeOffset `json:"endDateTime,omitempty"`
 	// IsTrending: Whether activity is rising.
 	IsTrending *bool `json:"isTrending,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownItemActivityStat reports whether name is a property ItemActivityStat documents.
-func knownItemActivityStat(name []byte) bool {
+// fieldItemActivityStat is the field index of a property ItemActivityStat documents; -1 for another name.
+func fieldItemActivityStat(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "startDateTime", "endDateTime", "isTrending":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "startDateTime":
+		return 2
+	case "endDateTime":
+		return 3
+	case "isTrending":
+		return 4
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameItemActivityStat is the name of the property of ItemActivityStat at field index f.
+func nameItemActivityStat(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "startDateTime"
+	case 3:
+		return "endDateTime"
+	case 4:
+		return "isTrending"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *ItemActivityStat) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldItemActivityStat([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *ItemActivityStat) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldItemActivityStat([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *ItemActivityStat) UnmarshalJSON(b []byte) error {
 	*v = ItemActivityStat{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -64,19 +103,36 @@ func (v *ItemActivityStat) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = ItemActivityStat{}
 		type plain ItemActivityStat
-		extra, err := graphrt.DecodeObject(b, knownItemActivityStat, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldItemActivityStat, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v ItemActivityStat) MarshalJSON() ([]byte, error) {
-	type plain ItemActivityStat
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *ItemActivityStat) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	if v.StartDateTime != nil {
+		o.Marshaler(2, "startDateTime", v.StartDateTime)
+	}
+	if v.EndDateTime != nil {
+		o.Marshaler(3, "endDateTime", v.EndDateTime)
+	}
+	o.Bool(4, "isTrending", v.IsTrending)
+	o.End(v.Nulls, v.AdditionalData, fieldItemActivityStat, nameItemActivityStat)
 }

@@ -34,24 +34,83 @@ type User struct {
 	// MobilePhone: Shown in the JSON representation but in no table; typed from its example
 	// value.
 	MobilePhone *string `json:"mobilePhone,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
 func (*User) isDirectoryObject() {}
 
-// knownUser reports whether name is a property User documents.
-func knownUser(name []byte) bool {
+// fieldUser is the field index of a property User documents; -1 for another name.
+func fieldUser(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "deletedDateTime", "displayName", "jobTitle", "ageGroup", "signInSessionsValidFromDateTime", "manager", "photo", "mobilePhone":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "deletedDateTime":
+		return 2
+	case "displayName":
+		return 3
+	case "jobTitle":
+		return 4
+	case "ageGroup":
+		return 5
+	case "signInSessionsValidFromDateTime":
+		return 6
+	case "manager":
+		return 7
+	case "photo":
+		return 8
+	case "mobilePhone":
+		return 9
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameUser is the name of the property of User at field index f.
+func nameUser(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "deletedDateTime"
+	case 3:
+		return "displayName"
+	case 4:
+		return "jobTitle"
+	case 5:
+		return "ageGroup"
+	case 6:
+		return "signInSessionsValidFromDateTime"
+	case 7:
+		return "manager"
+	case 8:
+		return "photo"
+	case 9:
+		return "mobilePhone"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *User) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldUser([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *User) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldUser([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *User) UnmarshalJSON(b []byte) error {
 	*v = User{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -93,22 +152,47 @@ func (v *User) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = User{}
 		type plain User
-		extra, err := graphrt.DecodeObject(b, knownUser, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldUser, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 		if string(v.Photo) == "null" {
 			v.Photo = nil
 		}
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v User) MarshalJSON() ([]byte, error) {
-	type plain User
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *User) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	if v.DeletedDateTime != nil {
+		o.Marshaler(2, "deletedDateTime", v.DeletedDateTime)
+	}
+	o.String(3, "displayName", v.DisplayName)
+	o.String(4, "jobTitle", v.JobTitle)
+	graphrt.EncodeEnum(&o, 5, "ageGroup", v.AgeGroup)
+	if v.SignInSessionsValidFromDateTime != nil {
+		o.Marshaler(6, "signInSessionsValidFromDateTime", v.SignInSessionsValidFromDateTime)
+	}
+	if v.Manager != nil {
+		o.Key(7, "manager")
+		v.Manager.encodeJSON(e)
+	}
+	o.Raw(8, "photo", v.Photo)
+	o.String(9, "mobilePhone", v.MobilePhone)
+	o.End(v.Nulls, v.AdditionalData, fieldUser, nameUser)
 }

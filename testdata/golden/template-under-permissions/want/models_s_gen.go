@@ -20,22 +20,61 @@ type SynchronizationTemplate struct {
 	Discoverable *bool `json:"discoverable,omitempty"`
 	// FactoryTag: The synchronization engine the template targets.
 	FactoryTag *string `json:"factoryTag,omitempty"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownSynchronizationTemplate reports whether name is a property SynchronizationTemplate documents.
-func knownSynchronizationTemplate(name []byte) bool {
+// fieldSynchronizationTemplate is the field index of a property SynchronizationTemplate documents; -1 for another name.
+func fieldSynchronizationTemplate(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "description", "discoverable", "factoryTag":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "description":
+		return 2
+	case "discoverable":
+		return 3
+	case "factoryTag":
+		return 4
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameSynchronizationTemplate is the name of the property of SynchronizationTemplate at field index f.
+func nameSynchronizationTemplate(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "description"
+	case 3:
+		return "discoverable"
+	case 4:
+		return "factoryTag"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *SynchronizationTemplate) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldSynchronizationTemplate([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *SynchronizationTemplate) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldSynchronizationTemplate([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
 	*v = SynchronizationTemplate{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -58,19 +97,32 @@ func (v *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = SynchronizationTemplate{}
 		type plain SynchronizationTemplate
-		extra, err := graphrt.DecodeObject(b, knownSynchronizationTemplate, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldSynchronizationTemplate, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v SynchronizationTemplate) MarshalJSON() ([]byte, error) {
-	type plain SynchronizationTemplate
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *SynchronizationTemplate) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	o.String(2, "description", v.Description)
+	o.Bool(3, "discoverable", v.Discoverable)
+	o.String(4, "factoryTag", v.FactoryTag)
+	o.End(v.Nulls, v.AdditionalData, fieldSynchronizationTemplate, nameSynchronizationTemplate)
 }

@@ -18,22 +18,57 @@ type UploadSession struct {
 	ExpirationDateTime *DateTimeOffset `json:"expirationDateTime,omitempty"`
 	// NextExpectedRanges: Ranges the service still lacks, like "0-26" or "128-".
 	NextExpectedRanges []string `json:"nextExpectedRanges,omitzero"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownUploadSession reports whether name is a property UploadSession documents.
-func knownUploadSession(name []byte) bool {
+// fieldUploadSession is the field index of a property UploadSession documents; -1 for another name.
+func fieldUploadSession(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "uploadUrl", "expirationDateTime", "nextExpectedRanges":
-		return true
+	case "@odata.type":
+		return 0
+	case "uploadUrl":
+		return 1
+	case "expirationDateTime":
+		return 2
+	case "nextExpectedRanges":
+		return 3
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameUploadSession is the name of the property of UploadSession at field index f.
+func nameUploadSession(f int) string {
+	switch f {
+	case 1:
+		return "uploadUrl"
+	case 2:
+		return "expirationDateTime"
+	case 3:
+		return "nextExpectedRanges"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *UploadSession) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldUploadSession([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *UploadSession) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldUploadSession([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *UploadSession) UnmarshalJSON(b []byte) error {
 	*v = UploadSession{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -57,19 +92,33 @@ func (v *UploadSession) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = UploadSession{}
 		type plain UploadSession
-		extra, err := graphrt.DecodeObject(b, knownUploadSession, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldUploadSession, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v UploadSession) MarshalJSON() ([]byte, error) {
-	type plain UploadSession
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *UploadSession) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "uploadUrl", v.UploadURL)
+	if v.ExpirationDateTime != nil {
+		o.Marshaler(2, "expirationDateTime", v.ExpirationDateTime)
+	}
+	graphrt.EncodeEnums(&o, 3, "nextExpectedRanges", v.NextExpectedRanges)
+	o.End(v.Nulls, v.AdditionalData, fieldUploadSession, nameUploadSession)
 }

@@ -56,22 +56,113 @@ type VppToken struct {
 	ClaimTokenManagementFromExternalMdm *bool `json:"claimTokenManagementFromExternalMdm,omitempty"`
 	// RoleScopeTagIDs: IDs of the role scope tags assigned to the token.
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
-	// AdditionalData holds the properties the docs do not describe, and documented ones sent
-	// as null, so that decoding and encoding again loses nothing. Setting a name to null here
-	// sends an explicit null (to clear a property with PATCH).
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls graph.Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// knownVppToken reports whether name is a property VppToken documents.
-func knownVppToken(name []byte) bool {
+// fieldVppToken is the field index of a property VppToken documents; -1 for another name.
+func fieldVppToken(name []byte) int {
 	switch string(name) {
-	case "@odata.type", "id", "organizationName", "vppTokenAccountType", "appleId", "expirationDateTime", "lastSyncDateTime", "token", "lastModifiedDateTime", "state", "lastSyncStatus", "automaticallyUpdateApps", "countryOrRegion", "dataSharingConsentGranted", "displayName", "locationName", "claimTokenManagementFromExternalMdm", "roleScopeTagIds":
-		return true
+	case "@odata.type":
+		return 0
+	case "id":
+		return 1
+	case "organizationName":
+		return 2
+	case "vppTokenAccountType":
+		return 3
+	case "appleId":
+		return 4
+	case "expirationDateTime":
+		return 5
+	case "lastSyncDateTime":
+		return 6
+	case "token":
+		return 7
+	case "lastModifiedDateTime":
+		return 8
+	case "state":
+		return 9
+	case "lastSyncStatus":
+		return 10
+	case "automaticallyUpdateApps":
+		return 11
+	case "countryOrRegion":
+		return 12
+	case "dataSharingConsentGranted":
+		return 13
+	case "displayName":
+		return 14
+	case "locationName":
+		return 15
+	case "claimTokenManagementFromExternalMdm":
+		return 16
+	case "roleScopeTagIds":
+		return 17
 	}
-	return false
+	return -1
 }
 
-// UnmarshalJSON decodes the documented properties and keeps the others in AdditionalData.
+// nameVppToken is the name of the property of VppToken at field index f.
+func nameVppToken(f int) string {
+	switch f {
+	case 1:
+		return "id"
+	case 2:
+		return "organizationName"
+	case 3:
+		return "vppTokenAccountType"
+	case 4:
+		return "appleId"
+	case 5:
+		return "expirationDateTime"
+	case 6:
+		return "lastSyncDateTime"
+	case 7:
+		return "token"
+	case 8:
+		return "lastModifiedDateTime"
+	case 9:
+		return "state"
+	case 10:
+		return "lastSyncStatus"
+	case 11:
+		return "automaticallyUpdateApps"
+	case 12:
+		return "countryOrRegion"
+	case 13:
+		return "dataSharingConsentGranted"
+	case 14:
+		return "displayName"
+	case 15:
+		return "locationName"
+	case 16:
+		return "claimTokenManagementFromExternalMdm"
+	case 17:
+		return "roleScopeTagIds"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *VppToken) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldVppToken([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *VppToken) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldVppToken([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
 func (v *VppToken) UnmarshalJSON(b []byte) error {
 	*v = VppToken{}
 	dec := graphrt.NewObjectDecoder(b)
@@ -129,21 +220,53 @@ func (v *VppToken) UnmarshalJSON(b []byte) error {
 	if dec.Failed() {
 		*v = VppToken{}
 		type plain VppToken
-		extra, err := graphrt.DecodeObject(b, knownVppToken, (*plain)(v))
+		nulls, extra, err := graphrt.DecodeObject(b, fieldVppToken, (*plain)(v))
 		if err != nil {
 			return err
 		}
-		v.AdditionalData = extra
+		v.Nulls, v.AdditionalData = nulls, extra
 	} else {
-		v.AdditionalData = dec.Kept()
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
 	}
 	return nil
 }
 
-// MarshalJSON encodes the properties that are set, then AdditionalData.
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
 func (v VppToken) MarshalJSON() ([]byte, error) {
-	type plain VppToken
-	return graphrt.MarshalObject(plain(v), v.AdditionalData)
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *VppToken) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	o.String(1, "id", v.ID)
+	o.String(2, "organizationName", v.OrganizationName)
+	graphrt.EncodeEnum(&o, 3, "vppTokenAccountType", v.VppTokenAccountType)
+	o.String(4, "appleId", v.AppleID)
+	if v.ExpirationDateTime != nil {
+		o.Marshaler(5, "expirationDateTime", v.ExpirationDateTime)
+	}
+	if v.LastSyncDateTime != nil {
+		o.Marshaler(6, "lastSyncDateTime", v.LastSyncDateTime)
+	}
+	o.String(7, "token", v.Token)
+	if v.LastModifiedDateTime != nil {
+		o.Marshaler(8, "lastModifiedDateTime", v.LastModifiedDateTime)
+	}
+	graphrt.EncodeEnum(&o, 9, "state", v.State)
+	graphrt.EncodeEnum(&o, 10, "lastSyncStatus", v.LastSyncStatus)
+	o.Bool(11, "automaticallyUpdateApps", v.AutomaticallyUpdateApps)
+	o.String(12, "countryOrRegion", v.CountryOrRegion)
+	o.Bool(13, "dataSharingConsentGranted", v.DataSharingConsentGranted)
+	o.String(14, "displayName", v.DisplayName)
+	o.String(15, "locationName", v.LocationName)
+	o.Bool(16, "claimTokenManagementFromExternalMdm", v.ClaimTokenManagementFromExternalMdm)
+	graphrt.EncodeEnums(&o, 17, "roleScopeTagIds", v.RoleScopeTagIDs)
+	o.End(v.Nulls, v.AdditionalData, fieldVppToken, nameVppToken)
 }
 
 // VppTokenAccountType is the microsoft.graph.vppTokenAccountType enumeration. Documented in
