@@ -30,7 +30,9 @@ func BuildSelected(version string, pages []*Page, sel Selection) (*API, Diagnost
 	}
 	Canonicalize(api)
 	g := newTypeGraph(api.Pages, &ds)
+	settleAlternatives(api, g, &ds)
 	assignEndpoints(api, g, &ds)
+	markNestedTables(api, g)
 	sel.apply(api)
 	resolveTypes(api, g, &ds)
 	Canonicalize(api)

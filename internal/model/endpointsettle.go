@@ -103,9 +103,11 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 	switch {
 	case body.Kind != KindNone:
 		fix(&body, "body", false)
-	case m.listsProperties(op, addressed), !op.Body.None && len(op.ParamsIn(InBody)) == 0:
-		// A table of the resource's properties, or prose alone ("supply the values for
-		// properties that should be updated"): a create or update sends the resource.
+	case m.listsFamilyProperties(op, addressed), !op.Body.None && len(op.ParamsIn(InBody)) == 0:
+		// A table of the resource's properties (or of a type derived from it: the
+		// ipNamedLocation page's PATCH of /namedLocations/{id}), or prose alone ("supply
+		// the values for properties that should be updated"): a create or update sends
+		// the resource, whose struct carries a derived value.
 		body = elem
 		body.Pos = op.Body.Pos.Or(op.Pos)
 	}
@@ -191,4 +193,25 @@ func exampleConfirms(op *Operation) (Pos, bool) {
 		}
 	}
 	return Pos{}, false
+}
+
+// listsFamilyProperties reports whether an operation's body table lists the properties of
+// t or of a type derived from it (depth first along the derivation tree, at most 32 deep).
+func (m *endpointMap) listsFamilyProperties(op *Operation, t *Type) bool {
+	var walk func(t *Type, depth int) bool
+	walk = func(t *Type, depth int) bool {
+		if m.listsProperties(op, t) {
+			return true
+		}
+		if depth >= 32 {
+			return false
+		}
+		for _, c := range m.g.children[key(t.QualifiedName())] {
+			if c != t && walk(c, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(t, 0)
 }

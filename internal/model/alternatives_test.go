@@ -1,0 +1,196 @@
+package model
+
+import "testing"
+
+// bodyRows is a request-body table of String rows.
+func bodyRows(names ...string) []Param {
+	var ps []Param
+	for _, n := range names {
+		ps = append(ps, Param{Name: n, In: InBody, Type: TypeRef{Kind: KindPrimitive, Primitive: String}})
+	}
+	return ps
+}
+
+func strProp(name string) Property {
+	return Property{Name: name, Type: TypeRef{Kind: KindPrimitive, Primitive: String}}
+}
+
+// TestTypeAlternatives: a page that offers its body or response as "an A or B object"
+// sends and answers their nearest common base; types with no common base keep the first;
+// a root base with properties beyond its key is a family's base, and is taken.
+func TestTypeAlternatives(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		first    string
+		or       []string
+		wantBody string
+		wantDiag bool
+	}{
+		{"siblings under a root with properties", "ipNamedLocation", []string{"countryNamedLocation"}, "microsoft.graph.namedLocation", true},
+		{"siblings under a based type", "user", []string{"group"}, "microsoft.graph.directoryObject", true},
+		{"the base itself offered", "directoryObject", []string{"user"}, "microsoft.graph.directoryObject", false},
+		{"no common base", "ipNamedLocation", []string{"meter"}, "microsoft.graph.ipNamedLocation", false},
+		{"no alternatives", "ipNamedLocation", nil, "microsoft.graph.ipNamedLocation", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pages := []*Page{
+				resourcePage("entity", "", []Property{strProp("id")}),
+				resourcePage("namedLocation", "", []Property{strProp("id"), strProp("displayName")}),
+				resourcePage("ipNamedLocation", "microsoft.graph.namedLocation", []Property{strProp("ipRanges")}),
+				resourcePage("countryNamedLocation", "microsoft.graph.namedLocation", []Property{strProp("countriesAndRegions")}),
+				resourcePage("directoryObject", "microsoft.graph.entity", nil),
+				resourcePage("user", "microsoft.graph.directoryObject", nil),
+				resourcePage("group", "microsoft.graph.directoryObject", nil),
+				resourcePage("meter", "", []Property{strProp("reading")}),
+			}
+			pg := page("api/x-post.md", "POST", gref(tc.first, false), gref(tc.first, false), path("things"))
+			for _, o := range tc.or {
+				pg.Body.Or = append(pg.Body.Or, gref(o, false))
+				pg.Response.Or = append(pg.Response.Or, gref(o, false))
+			}
+			pages = append(pages, pg)
+			api, ds := Build("v1.0", pages)
+			op := api.Operations[0]
+			if got := op.Body.Type.QualifiedName(); got != tc.wantBody {
+				t.Errorf("body %s, want %s", got, tc.wantBody)
+			}
+			if got := op.Response.Type.QualifiedName(); got != tc.wantBody {
+				t.Errorf("response %s, want %s", got, tc.wantBody)
+			}
+			if hasCode(ds, "type-alternatives") != tc.wantDiag {
+				t.Errorf("type-alternatives reported %v, want %v:\n%s", hasCode(ds, "type-alternatives"), tc.wantDiag, ds)
+			}
+		})
+	}
+}
+
+// TestFamilyTargetFromTables: where the walk cannot follow a path, PATCH pages that name
+// no type (they answer 204) and that are named after sibling types whose properties their
+// body tables list address the siblings' common base, a root whose page names no base of
+// its own. A base that has only its key (entity) is not taken.
+func TestFamilyTargetFromTables(t *testing.T) {
+	none := TypeRef{}
+	mk := func(file string, rows ...string) *Page {
+		pg := page(file, "PATCH", none, none, path("identity", "namedLocations", "{id}"))
+		pg.Response = Response{Status: 204}
+		pg.Params = bodyRows(rows...)
+		pg.Title = "Update " + file
+		return pg
+	}
+	for _, tc := range []struct {
+		name, base, want string
+	}{
+		{"root with properties", "", "microsoft.graph.namedLocation"},
+		{"key-only root", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			baseProps := []Property{strProp("id"), strProp("displayName")}
+			if tc.want == "" {
+				baseProps = []Property{strProp("id")}
+			}
+			pages := []*Page{
+				resourcePage("namedLocation", tc.base, baseProps),
+				resourcePage("ipNamedLocation", "microsoft.graph.namedLocation", []Property{strProp("ipRanges"), strProp("isTrusted")}),
+				resourcePage("countryNamedLocation", "microsoft.graph.namedLocation", []Property{strProp("countriesAndRegions")}),
+				mk("api/ipnamedlocation-update.md", "ipRanges", "isTrusted"),
+				mk("api/countrynamedlocation-update.md", "countriesAndRegions"),
+			}
+			var ds Diagnostics
+			g := newTypeGraph(pages, &ds)
+			var cs []*candidate
+			var ops []*Operation
+			for _, p := range pages {
+				if p.Kind == PageAPI {
+					op := buildOperations(p, &ds)[0]
+					ops = append(ops, op)
+					cs = append(cs, &candidate{op: op, path: op.Paths[0]})
+				}
+			}
+			m := newEndpointMap(g, pages, ops)
+			m.familyTarget(cs)
+			got := ""
+			if tg := cs[1].op.Paths[0].Target; tg != nil {
+				got = tg.Type.QualifiedName()
+			}
+			if got != tc.want {
+				t.Errorf("addressed %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestNestedTable: a body table that lists the resource's properties beside those of the
+// types nested in it (two levels down, through navigation properties too) marks the body
+// as the whole resource; a row that belongs to neither, or a table with none of the
+// resource's own rows, does not.
+func TestNestedTable(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rows []string
+		want bool
+	}{
+		{"own and nested two levels", []string{"displayName", "fileName", "language", "data"}, true},
+		{"own only", []string{"displayName"}, true},
+		{"a row of no nested type", []string{"displayName", "fileName", "somethingElse"}, false},
+		{"nested only", []string{"fileName", "data"}, false},
+		{"three levels down", []string{"displayName", "deep"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pages := []*Page{
+				resourcePage("agreement", "", []Property{strProp("displayName"), nav("files", "agreementFileLocalization", true)}),
+				resourcePage("agreementFileProperties", "", []Property{strProp("fileName"), prop("fileData", "agreementFileData")}),
+				resourcePage("agreementFileLocalization", "microsoft.graph.agreementFileProperties", []Property{strProp("language")}),
+				resourcePage("agreementFileData", "", []Property{strProp("data"), prop("more", "deepType")}),
+				resourcePage("deepType", "", []Property{strProp("deep")}),
+			}
+			pg := page("api/agreement-post.md", "POST", gref("agreement", false), gref("agreement", false), path("agreements"))
+			pg.Params = bodyRows(tc.rows...)
+			pages = append(pages, pg)
+			api, _ := Build("v1.0", pages)
+			got := len(api.Operations[0].WholeBodies) > 0
+			if got != tc.want {
+				t.Errorf("whole body %v (%v), want %v", got, api.Operations[0].WholeBodies, tc.want)
+			}
+		})
+	}
+}
+
+// TestSettleDerivedTable: a PATCH of an entity whose body table lists the properties of a
+// type derived from the addressed one (an androidLobApp page updating
+// /deviceAppManagement/mobileApps/{id}) sends the addressed base, which carries the
+// derived value; a table of unrelated names keeps a struct of its rows.
+func TestSettleDerivedTable(t *testing.T) {
+	none := TypeRef{}
+	for _, tc := range []struct {
+		name string
+		rows []string
+		want string
+	}{
+		{"derived type's table", []string{"packageId", "displayName"}, "microsoft.graph.mobileApp"},
+		{"unrelated rows", []string{"colour", "size"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pg := page("api/androidlobapp-update.md", "PATCH", none, none, path("deviceAppManagement", "mobileApps", "{id}"))
+			pg.Response = Response{Status: 204}
+			pg.Params = bodyRows(tc.rows...)
+			pages := []*Page{
+				resourcePage("entity", "", []Property{strProp("id")}),
+				resourcePage("deviceAppManagement", "microsoft.graph.entity", []Property{nav("mobileApps", "mobileApp", true)}),
+				resourcePage("mobileApp", "microsoft.graph.entity", []Property{strProp("displayName")}),
+				resourcePage("androidLobApp", "microsoft.graph.mobileApp", []Property{strProp("packageId")}),
+				page("api/deviceappmanagement-get.md", "GET", gref("deviceAppManagement", false), none, path("deviceAppManagement")),
+				pg,
+			}
+			api, _ := Build("v1.0", pages)
+			got := ""
+			for _, op := range api.Operations {
+				if op.Method == "PATCH" && op.Paths[0].Target != nil && op.Paths[0].Target.Body != nil {
+					got = op.Paths[0].Target.Body.QualifiedName()
+				}
+			}
+			if got != tc.want {
+				t.Errorf("body %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

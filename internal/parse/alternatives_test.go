@@ -1,0 +1,48 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTypeAlternativesProse: the Request body and Response prose may offer several types
+// ("an [A] or [B] object", "[A], [B] or [C]"); the first is the type, the others its
+// alternatives. A second link that is not offered as an alternative is not one.
+func TestTypeAlternativesProse(t *testing.T) {
+	for _, tc := range []struct {
+		name, body, resp   string
+		wantBody, wantResp string
+	}{
+		{"or",
+			"In the request body, supply a JSON representation of an [ipNamedLocation](../resources/ipnamedlocation.md) or [countryNamedLocation](../resources/countrynamedlocation.md) object.",
+			"If successful, this method returns a `201 Created` response code and a new [ipNamedLocation](../resources/ipnamedlocation.md) or [countryNamedLocation](../resources/countrynamedlocation.md) object in the response body.",
+			"countryNamedLocation", "countryNamedLocation"},
+		{"comma and or a",
+			"In the request body, supply a JSON representation of a [user](../resources/user.md), [group](../resources/group.md) or a [device](../resources/device.md) object.",
+			"If successful, this method returns a `200 OK` response code and a [user](../resources/user.md), [group](../resources/group.md), or [device](../resources/device.md) object in the response body.",
+			"group device", "group device"},
+		{"a second link that is no alternative",
+			"In the request body, supply a JSON representation of a [user](../resources/user.md) object. See [group](../resources/group.md).",
+			"If successful, this method returns a `200 OK` response code and a [user](../resources/user.md) object in the response body, as for a [group](../resources/group.md).",
+			"", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "---\ntitle: \"Create x\"\n---\n\n# Create x\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nPOST /things\n```\n\n## Request body\n\n" +
+				tc.body + "\n\n## Response\n\n" + tc.resp + "\n"
+			p, _ := Parse("api/x-post.md", []byte(src))
+			var b, r []string
+			for _, o := range p.Body.Or {
+				b = append(b, o.Name)
+			}
+			for _, o := range p.Response.Or {
+				r = append(r, o.Name)
+			}
+			if got := strings.Join(b, " "); got != tc.wantBody {
+				t.Errorf("body alternatives %q, want %q (type %s)", got, tc.wantBody, p.Body.Type)
+			}
+			if got := strings.Join(r, " "); got != tc.wantResp {
+				t.Errorf("response alternatives %q, want %q (type %s)", got, tc.wantResp, p.Response.Type)
+			}
+		})
+	}
+}
