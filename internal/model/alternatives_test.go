@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // bodyRows is a request-body table of String rows.
 func bodyRows(names ...string) []Param {
@@ -190,6 +193,54 @@ func TestSettleDerivedTable(t *testing.T) {
 			}
 			if got != tc.want {
 				t.Errorf("body %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestOwnerExampleSendsTable: of two pages that list an action's endpoint with equal
+// other evidence, the one whose example request for it sends only its body table's rows
+// owns it, whatever the file order; an example that sends another key, or one for another
+// endpoint, is no evidence. A real ID in the example's URL is a key when the example's
+// annotation lists it among its sampleKeys.
+func TestOwnerExampleSendsTable(t *testing.T) {
+	none := TypeRef{}
+	reply := path("groups", "{id}", "threads", "{id}", "reply")
+	for _, tc := range []struct {
+		name    string
+		exPath  Path
+		exBody  string
+		sample  []string // the example's annotation's sampleKeys
+		wantWin string
+	}{
+		{"example sends the table", reply, `{"post": {"body": {}}, "@odata.context": "x"}`, nil, "api/p-post.md"},
+		{"example sends another key", reply, `{"post": {}, "comment": "x"}`, nil, "api/a-ext.md"},
+		{"example of another endpoint", path("groups", "{id}", "threads"), `{"post": {}}`, nil, "api/a-ext.md"},
+		{"a real ID the annotation lists as a sample key", path("groups", "{id}", "threads", "AAQkADJUdfolA==", "reply"), `{"post": {}}`, []string{"AAQkADJUdfolA=="}, "api/p-post.md"},
+		{"a real ID no annotation lists", path("groups", "{id}", "threads", "AAQkADJUdfolA==", "reply"), `{"post": {}}`, nil, "api/a-ext.md"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ext := page("api/a-ext.md", "POST", none, none, reply)
+			ext.Params = bodyRows("id", "value")
+			pp := page("api/p-post.md", "POST", none, none, reply)
+			pp.Params = bodyRows("post")
+			ex := tc.exPath
+			pp.Examples = []Example{{Kind: ExampleRequest, Method: "POST", Path: &ex, Body: tc.exBody, Pos: Pos{File: "api/p-post.md", Line: 40, Col: 1},
+				Annotation: &Annotation{BlockType: "request", SampleKeys: tc.sample}}}
+			for _, p := range []*Page{ext, pp} {
+				p.Response = Response{Status: 202}
+				p.Title = "Reply"
+			}
+			pages := []*Page{
+				resourcePage("group", "", []Property{strProp("id"), nav("threads", "conversationThread", true)}),
+				resourcePage("conversationThread", "", []Property{strProp("id")}),
+				page("api/group-get.md", "GET", gref("group", false), none, path("groups", "{id}")),
+				ext, pp,
+			}
+			api, _ := Build("v1.0", pages)
+			got := opsByEndpoint(api)["POST /groups/{id}/threads/{id}/reply"]
+			if !strings.HasPrefix(got, tc.wantWin+" ") {
+				t.Errorf("owner %q, want %s", got, tc.wantWin)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -64,4 +65,70 @@ func examplesAnswerObjects(op *Operation) bool {
 		}
 	}
 	return false
+}
+
+// exampleSendsTable reports whether one of the page's example requests of this endpoint
+// (same method, same path shape or another of the page's paths to the same target) sends a JSON object whose every member, annotations
+// aside, is a row of the page's body table: the page's table and its example agree about
+// what the endpoint takes (post-post-attachments.md sends {"post": ...} to
+// /groups/{id}/threads/{id}/reply, where the extended-property pages that also list the
+// path give tables of extended properties and no example for it). It gives the example's
+// position.
+func exampleSendsTable(op *Operation, p Path) (Pos, bool) {
+	rows := op.ParamsIn(InBody)
+	if len(rows) == 0 {
+		return Pos{}, false
+	}
+	// The example may show another of the page's paths to the same target (the thread
+	// reply under /groups/{id}/threads rather than /groups/{id}/conversations/{id}/threads).
+	sameTarget := func(shape string) bool {
+		if shape == p.Shape() {
+			return true
+		}
+		for _, q := range op.Paths {
+			if q.Shape() == shape && q.Target != nil && p.Target != nil && q.Target.Kind == p.Target.Kind &&
+				q.Target.Kind != TargetUnknown && q.Target.Name == p.Target.Name && q.Target.Type.Equal(p.Target.Type) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != op.Method || ex.Path == nil || !sameTarget(sampleKeyShape(ex)) {
+			continue
+		}
+		var keys map[string]json.RawMessage
+		if json.Unmarshal([]byte(strings.TrimSpace(ex.Body)), &keys) != nil || len(keys) == 0 {
+			continue
+		}
+		all, n := true, 0
+		for k := range keys {
+			if strings.Contains(k, "@") {
+				continue
+			}
+			n++
+			all = all && slices.ContainsFunc(rows, func(r Param) bool { return strings.EqualFold(r.Name, k) })
+		}
+		if all && n > 0 {
+			return ex.Pos, true
+		}
+	}
+	return Pos{}, false
+}
+
+// sampleKeyShape is the shape of an example request's path, with the segments that its
+// annotation lists as sample keys ("sampleKeys": ["1848753d-...", "AAQkADJUdfolA=="])
+// read as keys where the ID did not look like one. Only ownership evidence reads it: an
+// example path is not adopted as an endpoint on the annotation's word alone.
+func sampleKeyShape(ex Example) string {
+	if ex.Annotation == nil || len(ex.Annotation.SampleKeys) == 0 {
+		return ex.Path.Shape()
+	}
+	p := ex.Path.clone()
+	for i, seg := range p.Segments {
+		if lit, ok := seg.Literal(); ok && slices.Contains(ex.Annotation.SampleKeys, lit) {
+			p.Segments[i] = Segment{Parts: []Part{{Param: "key" + strconv.Itoa(i)}}}
+		}
+	}
+	return p.Shape()
 }

@@ -162,6 +162,9 @@ func (m *endpointMap) score(c *candidate) {
 			break
 		}
 	}
+	if at, ok := exampleSendsTable(c.op, c.path); ok {
+		add(1, "its example request for the endpoint (line %d) sends only its body table's rows", at.Line)
+	}
 	if len(c.path.Query) > 0 {
 		add(-1, "its template fixes a query")
 	}

@@ -147,7 +147,8 @@ type Annotation struct {
 	Truncated    bool
 	ODataType    string // "@odata.type"
 	IsCollection bool
-	Raw          string // the JSON text as written
+	SampleKeys   []string // "sampleKeys": the real IDs an example request's URL uses as keys
+	Raw          string   // the JSON text as written
 	Pos          Pos
 }
 

@@ -46,3 +46,21 @@ func TestTypeAlternativesProse(t *testing.T) {
 		})
 	}
 }
+
+// TestAnnotationSampleKeys: an example annotation's sampleKeys list is kept; other
+// values in it are not keys.
+func TestAnnotationSampleKeys(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{`{"blockType": "request", "name": "x", "sampleKeys": ["1848753d-185d", "AAQkADJUdfolA=="]}`, "1848753d-185d AAQkADJUdfolA=="},
+		{`{"blockType": "request", "sampleKeys": ["a", 3, ""]}`, "a"},
+		{`{"blockType": "request", "sampleKeys": "a"}`, ""},
+	} {
+		a, err := parseAnnotation(tc.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(a.SampleKeys, " "); got != tc.want {
+			t.Errorf("%s: sample keys %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
