@@ -245,3 +245,47 @@ func TestOwnerExampleSendsTable(t *testing.T) {
 		})
 	}
 }
+
+// TestOwnerResponseShape: two pages give GET of a collection (one page's request line
+// left out the key): the page that answers a collection of the addressed type owns it over
+// the one answering one value, whatever the file order, and answers the collection, also
+// where its Response prose says "object" but the Methods row linking it says "Collection
+// of". On an entity path the one-value page wins.
+func TestOwnerResponseShape(t *testing.T) {
+	none := TypeRef{}
+	for _, tc := range []struct {
+		name       string
+		p          Path
+		listColl   bool // the list page's Response prose says collection
+		row        bool // a Methods row links the list page with "Collection of"
+		wantWin    string
+		wantResult string
+	}{
+		{"collection path", path("schedules", "{id}", "requests"), true, false, "api/request-list.md", "Collection(microsoft.graph.request)"},
+		{"collection path, the row says collection", path("schedules", "{id}", "requests"), false, true, "api/request-list.md", "Collection(microsoft.graph.request)"},
+		{"entity path", path("schedules", "{id}", "requests", "{rid}"), true, false, "api/request-get.md", "microsoft.graph.request"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			get := page("api/request-get.md", "GET", gref("request", false), none, tc.p)
+			get.Title = "Get request"
+			list := page("api/request-list.md", "GET", gref("request", tc.listColl), none, tc.p)
+			list.Title = "List requests"
+			var rows []MethodLink
+			if tc.row {
+				rows = append(rows, MethodLink{Title: "List", Page: "api/request-list.md", Return: gref("request", true)},
+					MethodLink{Title: "Get", Page: "api/request-get.md", Return: gref("request", false)})
+			}
+			pages := []*Page{
+				resourcePage("schedule", "", []Property{strProp("id"), nav("requests", "request", true)}),
+				resourcePage("request", "", []Property{strProp("id")}, rows...),
+				page("api/schedule-get.md", "GET", gref("schedule", false), none, path("schedules", "{id}")),
+				get, list,
+			}
+			api, _ := Build("v1.0", pages)
+			want := tc.wantWin + " -> " + tc.wantResult + " body none"
+			if got := opsByEndpoint(api)["GET "+tc.p.String()]; got != want {
+				t.Errorf("owner %q, want %q", got, want)
+			}
+		})
+	}
+}

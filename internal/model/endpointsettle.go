@@ -88,6 +88,11 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 	sends := false
 	switch op.Method {
 	case "GET":
+		if resp.Kind != KindNone && !resp.Collection && tg.Kind == TargetCollection && m.answersCollection(op, resp) {
+			// The Methods row that links the page says "Collection of" where its
+			// Response prose says "object", and the path addresses a collection.
+			resp.Collection = true
+		}
 		if resp.Kind != KindNone {
 			fix(&resp, "response", tg.Kind == TargetCollection)
 		}
