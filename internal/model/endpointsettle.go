@@ -146,7 +146,7 @@ func (m *endpointMap) settleOperationResult(op *Operation, p Path, ds *Diagnosti
 			// a collection of it left the word out (as evidenceType reads it).
 			return
 		}
-		if at, ok := exampleConfirms(op); ok && got != nil && op.Response.Type.Kind == KindNamed {
+		if at, ok := exampleConfirms(op, m.settled(op.Response.Type)); ok && got != nil && op.Response.Type.Kind == KindNamed {
 			// The page's response type, and its example response sends a value of it:
 			// the page's evidence about its own answer outweighs a row on another
 			// page (channel's Methods table says getAllMessages returns channels; the
@@ -173,9 +173,9 @@ func (m *endpointMap) settleOperationResult(op *Operation, p Path, ds *Diagnosti
 }
 
 // exampleConfirms reports whether an example response of the operation sends its
-// response type: the body's "@odata.type", or that of its first value, names it. It gives
-// the example's position.
-func exampleConfirms(op *Operation) (Pos, bool) {
+// response type resp (the page's, under the type's own name): the body's "@odata.type",
+// or that of its first value, names it. It gives the example's position.
+func exampleConfirms(op *Operation, resp TypeRef) (Pos, bool) {
 	for _, ex := range op.Examples {
 		if ex.Kind != ExampleResponse {
 			continue
@@ -193,7 +193,7 @@ func exampleConfirms(op *Operation) (Pos, bool) {
 		if sent == "" && len(body.Value) > 0 {
 			sent = body.Value[0].Type
 		}
-		if sent != "" && strings.EqualFold(strings.TrimPrefix(sent, "#"), op.Response.Type.QualifiedName()) {
+		if sent != "" && strings.EqualFold(strings.TrimPrefix(sent, "#"), resp.QualifiedName()) {
 			return ex.Pos, true
 		}
 	}
