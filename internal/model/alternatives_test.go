@@ -289,3 +289,39 @@ func TestOwnerResponseShape(t *testing.T) {
 		})
 	}
 }
+
+// TestNamedSegmentRowType: a segment no Relationships table documents, whose name names a
+// type (roleDefinitions: the intune roleDefinition), holds instead the type a Methods row
+// of the parent gives the page that reads it (unifiedRoleDefinition); with no such row the
+// name decides.
+func TestNamedSegmentRowType(t *testing.T) {
+	none := TypeRef{}
+	for _, tc := range []struct {
+		name string
+		row  bool
+		want string
+	}{
+		{"Methods row", true, "Collection(microsoft.graph.unifiedRoleDefinition)"},
+		{"no row", false, "Collection(microsoft.graph.roleDefinition)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var rows []MethodLink
+			if tc.row {
+				rows = append(rows, MethodLink{Title: "List roleDefinitions", Page: "api/rbacapplication-list-roledefinitions.md", Return: gref("unifiedRoleDefinition", true)})
+			}
+			pages := []*Page{
+				resourcePage("roleManagement", "", []Property{prop("directory", "rbacApplication")}),
+				resourcePage("rbacApplication", "", []Property{strProp("id")}, rows...),
+				resourcePage("roleDefinition", "", []Property{strProp("id")}),
+				resourcePage("unifiedRoleDefinition", "", []Property{strProp("id")}),
+				page("api/rolemanagement-get.md", "GET", gref("roleManagement", false), none, path("roleManagement")),
+				page("api/rbacapplication-list-roledefinitions.md", "GET", gref("unifiedRoleDefinition", true), none, path("roleManagement", "directory", "roleDefinitions")),
+			}
+			api, _ := Build("v1.0", pages)
+			want := "api/rbacapplication-list-roledefinitions.md -> " + tc.want + " body none"
+			if got := opsByEndpoint(api)["GET /roleManagement/directory/roleDefinitions"]; got != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}
