@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -321,6 +322,50 @@ func TestNamedSegmentRowType(t *testing.T) {
 			want := "api/rbacapplication-list-roledefinitions.md -> " + tc.want + " body none"
 			if got := opsByEndpoint(api)["GET /roleManagement/directory/roleDefinitions"]; got != want {
 				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestAdoptedPathSharedQuery: an example path that a page shows only in its example takes
+// the query template that all the page's request lines to the same target write, when it
+// passes only named parameters (calendarView's required range); a template that fixes an
+// OData option ($filter=...) is not copied.
+func TestAdoptedPathSharedQuery(t *testing.T) {
+	none := TypeRef{}
+	for _, tc := range []struct {
+		name  string
+		query []QueryParam
+		want  string
+	}{
+		{"named parameters", []QueryParam{{Name: "startDateTime", Param: "start"}, {Name: "endDateTime", Param: "end"}},
+			"/me/calendarView?startDateTime={start}&endDateTime={end}"},
+		{"an OData option", []QueryParam{{Name: "$filter", Parts: []Part{{Literal: "start eq '"}, {Param: "start"}, {Literal: "'"}}}},
+			"/me/calendarView"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			line := path("users", "{id}", "calendarView")
+			line.Query = tc.query
+			list := page("api/user-list-calendarview.md", "GET", gref("event", true), none, line)
+			ex := path("me", "calendarView")
+			list.Examples = []Example{{Kind: ExampleRequest, Method: "GET", Path: &ex, Pos: Pos{File: list.File, Line: 80, Col: 1}}}
+			pages := []*Page{
+				resourcePage("user", "", []Property{strProp("id"), nav("calendarView", "event", true)}),
+				resourcePage("event", "", []Property{strProp("id")}),
+				page("api/user-get.md", "GET", gref("user", false), none, path("users", "{id}"), path("me")),
+				list,
+			}
+			api, _ := Build("v1.0", pages)
+			var got []string
+			for _, op := range api.Operations {
+				if op.Page == list.File {
+					for _, p := range op.Paths {
+						got = append(got, p.String())
+					}
+				}
+			}
+			if !slices.Contains(got, tc.want) {
+				t.Errorf("paths %q, want one %q", got, tc.want)
 			}
 		})
 	}

@@ -15,7 +15,10 @@ import (
 // one that does: site-get.md lists /sites/root and /sites/{hostname}:/{path} but shows
 // GET /sites/{site-id} only in its example; driveitem-list-children.md shows
 // /me/drive/root/children. A path with a segment the type graph cannot follow (a real ID
-// that does not look like one) is not adopted: it would read as an action.
+// that does not look like one) is not adopted: it would read as an action. An adopted path
+// takes the query template that every request line to the same target writes
+// (calendarView's required ?startDateTime={start}&endDateTime={end}): the example's own
+// query values are a call's, not the template.
 func (m *endpointMap) adoptExamples(op *Operation) {
 	for _, ex := range op.Examples {
 		if ex.Kind != ExampleRequest || ex.Path == nil || ex.Method != op.Method || len(ex.Path.Segments) == 0 {
@@ -38,6 +41,10 @@ func (m *endpointMap) adoptExamples(op *Operation) {
 			same = t != nil && t == m.g.resolve(p.Target.Type) && r.Collection == (p.Target.Kind == TargetCollection)
 		}
 		if !same {
+			continue
+		}
+		p.Query = sharedQuery(op.Paths, p.Target)
+		if slices.ContainsFunc(op.Paths, func(q Path) bool { return q.Shape() == p.Shape() }) {
 			continue
 		}
 		p.Example = ex.Pos
@@ -131,4 +138,30 @@ func sampleKeyShape(ex Example) string {
 		}
 	}
 	return p.Shape()
+}
+
+// sharedQuery is the query template of the paths that address tg, when they all write the
+// same one and it passes only named parameters; nil otherwise.
+func sharedQuery(paths []Path, tg *Target) []QueryParam {
+	var query []QueryParam
+	shape, n := "", 0
+	for _, q := range paths {
+		if q.Target == nil || tg == nil || q.Target.Kind != tg.Kind || !q.Target.Type.Equal(tg.Type) {
+			continue
+		}
+		for _, qp := range q.Query {
+			if qp.Param == "" || strings.HasPrefix(qp.Name, "$") {
+				// Only named parameters the call must pass (calendarView's range), not
+				// a fixed value or an OData option the template fixes ($filter=...):
+				// that one narrows the endpoint, which the example may call plain.
+				return nil
+			}
+		}
+		qs := Path{Query: q.Query}.Shape()
+		if n > 0 && qs != shape {
+			return nil
+		}
+		shape, query, n = qs, q.Query, n+1
+	}
+	return query
 }
