@@ -64,3 +64,32 @@ func TestAnnotationSampleKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONScalarRow: a Properties row that says "String collection" is marked when the
+// page's JSON representation shows one value for it, and not when it shows an array.
+func TestJSONScalarRow(t *testing.T) {
+	for _, tc := range []struct {
+		json string
+		want bool
+	}{
+		{`"availability": "string"`, true},
+		{`"availability": ["string"]`, false},
+	} {
+		src := "---\ntitle: \"presence resource type\"\n---\n\n# presence resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n" +
+			"| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n| availability | String collection | The availability. |\n\n" +
+			"## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"microsoft.graph.presence\"\n}-->\n```json\n{\n  \"id\": \"string\",\n  " + tc.json + "\n}\n```\n"
+		p, _ := Parse("resources/presence.md", []byte(src))
+		if len(p.Types) == 0 {
+			t.Fatal("no type")
+		}
+		got := false
+		for _, pr := range p.Types[0].Properties {
+			if pr.Name == "availability" {
+				got = pr.JSONScalar
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: JSONScalar %v, want %v", tc.json, got, tc.want)
+		}
+	}
+}
