@@ -183,6 +183,14 @@ func (v *view) bodyResource(op *model.Operation, body, result model.TypeRef, par
 				return &r
 			}
 		}
+		// A body the prose names (agreement-post-agreements.md: "supply a JSON
+		// representation of an agreement") whose table goes on to list the properties of
+		// types nested in it (agreement.files' fileName, language, isDefault and their
+		// fileData's data) is still that resource (model.markNestedTables).
+		if ref == body && slices.Contains(op.WholeBodies, strings.ToLower(ref.QualifiedName())) {
+			r := ref
+			return &r
+		}
 	}
 	return nil
 }

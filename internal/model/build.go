@@ -30,7 +30,10 @@ func BuildSelected(version string, pages []*Page, sel Selection) (*API, Diagnost
 	}
 	Canonicalize(api)
 	g := newTypeGraph(api.Pages, &ds)
+	settleScalarRows(api.Pages, g, &ds)
+	settleAlternatives(api, g, &ds)
 	assignEndpoints(api, g, &ds)
+	markNestedTables(api, g)
 	sel.apply(api)
 	resolveTypes(api, g, &ds)
 	Canonicalize(api)

@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -14,7 +15,10 @@ import (
 // one that does: site-get.md lists /sites/root and /sites/{hostname}:/{path} but shows
 // GET /sites/{site-id} only in its example; driveitem-list-children.md shows
 // /me/drive/root/children. A path with a segment the type graph cannot follow (a real ID
-// that does not look like one) is not adopted: it would read as an action.
+// that does not look like one) is not adopted: it would read as an action. An adopted path
+// takes the query template that every request line to the same target writes
+// (calendarView's required ?startDateTime={start}&endDateTime={end}): the example's own
+// query values are a call's, not the template.
 func (m *endpointMap) adoptExamples(op *Operation) {
 	for _, ex := range op.Examples {
 		if ex.Kind != ExampleRequest || ex.Path == nil || ex.Method != op.Method || len(ex.Path.Segments) == 0 {
@@ -37,6 +41,10 @@ func (m *endpointMap) adoptExamples(op *Operation) {
 			same = t != nil && t == m.g.resolve(p.Target.Type) && r.Collection == (p.Target.Kind == TargetCollection)
 		}
 		if !same {
+			continue
+		}
+		p.Query = sharedQuery(op.Paths, p.Target)
+		if slices.ContainsFunc(op.Paths, func(q Path) bool { return q.Shape() == p.Shape() }) {
 			continue
 		}
 		p.Example = ex.Pos
@@ -64,4 +72,96 @@ func examplesAnswerObjects(op *Operation) bool {
 		}
 	}
 	return false
+}
+
+// exampleSendsTable reports whether one of the page's example requests of this endpoint
+// (same method, same path shape or another of the page's paths to the same target) sends a JSON object whose every member, annotations
+// aside, is a row of the page's body table: the page's table and its example agree about
+// what the endpoint takes (post-post-attachments.md sends {"post": ...} to
+// /groups/{id}/threads/{id}/reply, where the extended-property pages that also list the
+// path give tables of extended properties and no example for it). It gives the example's
+// position.
+func exampleSendsTable(op *Operation, p Path) (Pos, bool) {
+	rows := op.ParamsIn(InBody)
+	if len(rows) == 0 {
+		return Pos{}, false
+	}
+	// The example may show another of the page's paths to the same target (the thread
+	// reply under /groups/{id}/threads rather than /groups/{id}/conversations/{id}/threads).
+	sameTarget := func(shape string) bool {
+		if shape == p.Shape() {
+			return true
+		}
+		for _, q := range op.Paths {
+			if q.Shape() == shape && q.Target != nil && p.Target != nil && q.Target.Kind == p.Target.Kind &&
+				q.Target.Kind != TargetUnknown && q.Target.Name == p.Target.Name && q.Target.Type.Equal(p.Target.Type) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != op.Method || ex.Path == nil || !sameTarget(sampleKeyShape(ex)) {
+			continue
+		}
+		var keys map[string]json.RawMessage
+		if json.Unmarshal([]byte(strings.TrimSpace(ex.Body)), &keys) != nil || len(keys) == 0 {
+			continue
+		}
+		all, n := true, 0
+		for k := range keys {
+			if strings.Contains(k, "@") {
+				continue
+			}
+			n++
+			all = all && slices.ContainsFunc(rows, func(r Param) bool { return strings.EqualFold(r.Name, k) })
+		}
+		if all && n > 0 {
+			return ex.Pos, true
+		}
+	}
+	return Pos{}, false
+}
+
+// sampleKeyShape is the shape of an example request's path, with the segments that its
+// annotation lists as sample keys ("sampleKeys": ["1848753d-...", "AAQkADJUdfolA=="])
+// read as keys where the ID did not look like one. Only ownership evidence reads it: an
+// example path is not adopted as an endpoint on the annotation's word alone.
+func sampleKeyShape(ex Example) string {
+	if ex.Annotation == nil || len(ex.Annotation.SampleKeys) == 0 {
+		return ex.Path.Shape()
+	}
+	p := ex.Path.clone()
+	for i, seg := range p.Segments {
+		if lit, ok := seg.Literal(); ok && slices.Contains(ex.Annotation.SampleKeys, lit) {
+			p.Segments[i] = Segment{Parts: []Part{{Param: "key" + strconv.Itoa(i)}}}
+		}
+	}
+	return p.Shape()
+}
+
+// sharedQuery is the query template of the paths that address tg, when they all write the
+// same one and it passes only named parameters; nil otherwise.
+func sharedQuery(paths []Path, tg *Target) []QueryParam {
+	var query []QueryParam
+	shape, n := "", 0
+	for _, q := range paths {
+		if q.Target == nil || tg == nil || q.Target.Kind != tg.Kind || !q.Target.Type.Equal(tg.Type) {
+			continue
+		}
+		for _, qp := range q.Query {
+			if qp.Param == "" || strings.HasPrefix(qp.Name, "$") {
+				// Only named parameters the call must pass (calendarView's range), not
+				// a fixed value or an OData option the template fixes ($filter=...):
+				// that one narrows the endpoint, which the example may call plain.
+				return nil
+			}
+		}
+		qs := Path{Query: q.Query}.Shape()
+		if n > 0 && qs != shape {
+			return nil
+		}
+		shape, query, n = qs, q.Query, n+1
+	}
+	return query
 }

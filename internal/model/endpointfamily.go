@@ -1,6 +1,7 @@
 package model
 
 import (
+	pathpkg "path"
 	"slices"
 	"strings"
 )
@@ -11,8 +12,12 @@ import (
 // (namedLocation, ipNamedLocation, countryNamedLocation), the endpoint addresses their
 // nearest common base, as it would address the type of a navigation property. Derived
 // pages then contribute documentation, not signatures: the owner takes the base, and the
-// page about the base itself wins. A common base that has no base of its own (entity) says
-// nothing about the endpoint and is not taken, unless a page gives it.
+// page about the base itself wins. A page that names no type (a PATCH that answers 204)
+// counts with the type it is named after when its body table lists that type's
+// properties (ipnamedlocation-update.md, countrynamedlocation-update.md). A common base that has no base of its own (entity) says
+// nothing about the endpoint and is not taken, unless a page gives it; a root with
+// properties beyond its key (namedLocation, whose page names no base) is a family's own
+// base and is taken.
 func (m *endpointMap) familyTarget(cs []*candidate) {
 	var types []*Type
 	coll := -1
@@ -25,6 +30,9 @@ func (m *endpointMap) familyTarget(cs []*candidate) {
 			r = c.op.Body.Type
 		}
 		if r.Kind != KindNamed {
+			if t := m.tableType(c.op); t != nil {
+				types = append(types, t)
+			}
 			continue
 		}
 		t := m.g.resolve(r)
@@ -50,7 +58,7 @@ func (m *endpointMap) familyTarget(cs []*candidate) {
 			base = m.g.byName[key(base.Base)]
 		}
 	}
-	if base == nil || !base.Documented || base.Base == "" && !slices.Contains(types, base) {
+	if base == nil || !base.Documented || base.Base == "" && !slices.Contains(types, base) && keyOnly(base) {
 		return
 	}
 	distinct := false
@@ -77,4 +85,29 @@ func (m *endpointMap) familyTarget(cs []*candidate) {
 			}
 		}
 	}
+}
+
+// tableType is the type an operation page is named after (ipnamedlocation-update.md:
+// ipNamedLocation) when its body table lists that type's properties; nil otherwise.
+func (m *endpointMap) tableType(op *Operation) *Type {
+	prefix, _, ok := strings.Cut(strings.ToLower(pathpkg.Base(op.Page)), "-")
+	if !ok {
+		return nil
+	}
+	ts := m.g.byBare[prefix]
+	if len(ts) != 1 || ts[0].IsEnum || !ts[0].Documented || !m.listsProperties(op, ts[0]) {
+		return nil
+	}
+	return ts[0]
+}
+
+// keyOnly reports whether a type's only properties are its key (entity: id): a type that
+// every entity derives from, which says nothing about what an endpoint addresses.
+func keyOnly(t *Type) bool {
+	for _, p := range t.Properties {
+		if !strings.EqualFold(p.Name, "id") && !strings.EqualFold(p.Name, t.Key) {
+			return false
+		}
+	}
+	return true
 }

@@ -141,6 +141,11 @@ func (m *endpointMap) score(c *candidate) {
 				continue
 			}
 			switch {
+			case t == addressed && c.op.Method == "GET" && m.answersCollection(c.op, r) != (tg.Kind == TargetCollection):
+				// swapshiftschangerequest-get.md's request line leaves out the key: its one
+				// object does not answer the collection the list page answers (its Methods
+				// row says "Collection of", where its Response prose says "object").
+				add(2, "its %s is the addressed %s, but not in the shape the path addresses", r, addressed.Name)
 			case t == addressed:
 				add(3, "its %s agrees with the addressed %s", r, addressed.Name)
 			case m.derives(t, addressed):
@@ -161,6 +166,9 @@ func (m *endpointMap) score(c *candidate) {
 			add(1, "its page is named after %s", t.Name)
 			break
 		}
+	}
+	if at, ok := exampleSendsTable(c.op, c.path); ok {
+		add(1, "its example request for the endpoint (line %d) sends only its body table's rows", at.Line)
 	}
 	if len(c.path.Query) > 0 {
 		add(-1, "its template fixes a query")
@@ -240,4 +248,19 @@ func (m *endpointMap) sameFamily(a, b *candidate) bool {
 		return r.Kind == KindNone || t == addressed || t != nil && m.derives(t, addressed)
 	}
 	return ok(a.op.Response.Type) && ok(b.op.Response.Type) && ok(a.op.Body.Type) && ok(b.op.Body.Type)
+}
+
+// answersCollection reports whether a page answers a collection of r's type: its Response
+// section says so, or a Methods row that links the page gives the type as a collection.
+func (m *endpointMap) answersCollection(op *Operation, r TypeRef) bool {
+	if r.Collection {
+		return true
+	}
+	t := m.g.resolve(r)
+	for _, l := range m.links[strings.ToLower(op.Page)] {
+		if l.ret.Kind == KindNamed && l.ret.Collection && m.g.resolve(l.ret) == t {
+			return true
+		}
+	}
+	return false
 }

@@ -371,11 +371,14 @@ func TestOperationResultExampleConfirms(t *testing.T) {
 		name, body, want string
 		row              TypeRef
 		warn             bool
+		plural           bool // the page's link text is the plural, "a list of [notes](note.md)"
 	}{
-		{"confirmed", `{"value": [{"@odata.type": "#microsoft.graph.note", "id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true},
-		{"unconfirmed", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.folder)", gref("folder", true), true},
+		{"confirmed", `{"value": [{"@odata.type": "#microsoft.graph.note", "id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true, false},
+		{"unconfirmed", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.folder)", gref("folder", true), true, false},
 		// A row that leaves out "collection" does not make the page's collection one note.
-		{"row without collection", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.note)", gref("note", false), false},
+		{"row without collection", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.note)", gref("note", false), false, false},
+		// Link text in the plural still names the linked page's type, which the example sends.
+		{"plural link text confirmed", `{"value": [{"@odata.type": "#microsoft.graph.note", "id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			pages := []*Page{
@@ -389,6 +392,9 @@ func TestOperationResultExampleConfirms(t *testing.T) {
 				page("api/folder-getallnotes.md", "GET", gref("note", true), none, path("shelves", "{shelf-id}", "folders", "getAllNotes")),
 			}
 			fn := pages[len(pages)-1]
+			if c.plural {
+				fn.Response.Type.Name = "notes"
+			}
 			fn.Examples = []Example{{Kind: ExampleResponse, Status: 200, Body: c.body, Pos: Pos{File: fn.File, Line: 20, Col: 1}}}
 			for _, p := range pages {
 				if p.Kind == PageAPI {

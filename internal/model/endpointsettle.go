@@ -88,6 +88,11 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 	sends := false
 	switch op.Method {
 	case "GET":
+		if resp.Kind != KindNone && !resp.Collection && tg.Kind == TargetCollection && m.answersCollection(op, resp) {
+			// The Methods row that links the page says "Collection of" where its
+			// Response prose says "object", and the path addresses a collection.
+			resp.Collection = true
+		}
 		if resp.Kind != KindNone {
 			fix(&resp, "response", tg.Kind == TargetCollection)
 		}
@@ -103,9 +108,11 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 	switch {
 	case body.Kind != KindNone:
 		fix(&body, "body", false)
-	case m.listsProperties(op, addressed), !op.Body.None && len(op.ParamsIn(InBody)) == 0:
-		// A table of the resource's properties, or prose alone ("supply the values for
-		// properties that should be updated"): a create or update sends the resource.
+	case m.listsFamilyProperties(op, addressed), !op.Body.None && len(op.ParamsIn(InBody)) == 0:
+		// A table of the resource's properties (or of a type derived from it: the
+		// ipNamedLocation page's PATCH of /namedLocations/{id}), or prose alone ("supply
+		// the values for properties that should be updated"): a create or update sends
+		// the resource, whose struct carries a derived value.
 		body = elem
 		body.Pos = op.Body.Pos.Or(op.Pos)
 	}
@@ -139,7 +146,7 @@ func (m *endpointMap) settleOperationResult(op *Operation, p Path, ds *Diagnosti
 			// a collection of it left the word out (as evidenceType reads it).
 			return
 		}
-		if at, ok := exampleConfirms(op); ok && got != nil && op.Response.Type.Kind == KindNamed {
+		if at, ok := exampleConfirms(op, m.settled(op.Response.Type)); ok && got != nil && op.Response.Type.Kind == KindNamed {
 			// The page's response type, and its example response sends a value of it:
 			// the page's evidence about its own answer outweighs a row on another
 			// page (channel's Methods table says getAllMessages returns channels; the
@@ -166,9 +173,9 @@ func (m *endpointMap) settleOperationResult(op *Operation, p Path, ds *Diagnosti
 }
 
 // exampleConfirms reports whether an example response of the operation sends its
-// response type: the body's "@odata.type", or that of its first value, names it. It gives
-// the example's position.
-func exampleConfirms(op *Operation) (Pos, bool) {
+// response type resp (the page's, under the type's own name): the body's "@odata.type",
+// or that of its first value, names it. It gives the example's position.
+func exampleConfirms(op *Operation, resp TypeRef) (Pos, bool) {
 	for _, ex := range op.Examples {
 		if ex.Kind != ExampleResponse {
 			continue
@@ -186,9 +193,30 @@ func exampleConfirms(op *Operation) (Pos, bool) {
 		if sent == "" && len(body.Value) > 0 {
 			sent = body.Value[0].Type
 		}
-		if sent != "" && strings.EqualFold(strings.TrimPrefix(sent, "#"), op.Response.Type.QualifiedName()) {
+		if sent != "" && strings.EqualFold(strings.TrimPrefix(sent, "#"), resp.QualifiedName()) {
 			return ex.Pos, true
 		}
 	}
 	return Pos{}, false
+}
+
+// listsFamilyProperties reports whether an operation's body table lists the properties of
+// t or of a type derived from it (depth first along the derivation tree, at most 32 deep).
+func (m *endpointMap) listsFamilyProperties(op *Operation, t *Type) bool {
+	var walk func(t *Type, depth int) bool
+	walk = func(t *Type, depth int) bool {
+		if m.listsProperties(op, t) {
+			return true
+		}
+		if depth >= 32 {
+			return false
+		}
+		for _, c := range m.g.children[key(t.QualifiedName())] {
+			if c != t && walk(c, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(t, 0)
 }

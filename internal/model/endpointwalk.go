@@ -158,8 +158,17 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 				// calendarGroup page that forgot its Relationships) is a navigation to
 				// it; actions and functions are named by verbs (move, delta).
 				if t, c := m.typeNamed(cur, name); t != nil {
+					// A page that a Methods row links reads the segment and the row gives
+					// its type (rbacApplication's "List roleDefinitions" answers
+					// unifiedRoleDefinition, not the intune roleDefinition the name gives):
+					// the row's type is what the segment holds.
+					if r, ok := m.voted(segs[:i+1]); ok && m.rowVoted(segs[:i+1]) && m.g.resolve(r) != nil && m.g.resolve(r) != t {
+						t, c = m.g.resolve(r), r.Collection
+						via = append(via, name+"(row)")
+					} else {
+						via = append(via, name+"(named)")
+					}
 					parent, cur, coll, sure = cur, t, c, false
-					via = append(via, name+"(named)")
 					continue
 				}
 			}
@@ -276,4 +285,22 @@ func operationName(s Segment) string {
 		return ""
 	}
 	return head
+}
+
+// rowVoted reports whether a Methods row voted for a path prefix's type: a page that a
+// resource's Methods table links reads it (weight 3 or more).
+func (m *endpointMap) rowVoted(segs []Segment) bool {
+	v := m.votes[prefixShape(segs)]
+	if v == nil {
+		return false
+	}
+	best, ok := v.best()
+	if !ok {
+		return false
+	}
+	k := key(best.QualifiedName())
+	if best.Collection {
+		k += "[]"
+	}
+	return v.weights[k] >= 3
 }

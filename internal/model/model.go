@@ -30,8 +30,12 @@ type Operation struct {
 	QueryOptions []string
 	Page         string   // the page it comes from
 	AlsoIn       []string // other pages that document the same method and path, sorted
-	Examples     []Example
-	Pos          Pos // the first request line
+	// WholeBodies are the body types (qualified, lower-cased) whose properties the page's
+	// body table lists together with those of the types nested in them: the body is that
+	// resource, not a struct of the table's rows (see nestedTable).
+	WholeBodies []string
+	Examples    []Example
+	Pos         Pos // the first request line
 }
 
 // ParamsIn returns the operation's parameters of one kind, in order.

@@ -103,14 +103,18 @@ type Body struct {
 	Described bool    // the page has a Request body section
 	None      bool    // the page says not to supply a body
 	Type      TypeRef // the body is a whole resource ("a JSON representation of a [vppToken]")
-	Pos       Pos
+	// Or are the other types the prose offers instead of Type ("an [ipNamedLocation] or
+	// [countryNamedLocation] object"); the model settles on their common base.
+	Or  []TypeRef
+	Pos Pos
 }
 
 // Response is what the Response section says.
 type Response struct {
 	Status     int // 200, 201, 204, ...; 0 when the page names none
 	StatusText string
-	Type       TypeRef // KindNone when the page says there is no body
+	Type       TypeRef   // KindNone when the page says there is no body
+	Or         []TypeRef // other types the prose offers instead of Type ("an A or B object")
 	Pos        Pos
 }
 
@@ -143,7 +147,8 @@ type Annotation struct {
 	Truncated    bool
 	ODataType    string // "@odata.type"
 	IsCollection bool
-	Raw          string // the JSON text as written
+	SampleKeys   []string // "sampleKeys": the real IDs an example request's URL uses as keys
+	Raw          string   // the JSON text as written
 	Pos          Pos
 }
 

@@ -38,7 +38,10 @@ type Property struct {
 	Nullable    bool // "Nullable." (not "Not nullable.")
 	Navigation  bool // a Relationships row
 	FromJSON    bool // only in the JSON representation block
-	Pos         Pos
+	// JSONScalar is set on a row the table gives as a collection of a primitive when the
+	// page's JSON representation shows one value ("availability": "string").
+	JSONScalar bool
+	Pos        Pos
 }
 
 // EnumMember is one member of an enum type.

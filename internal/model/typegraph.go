@@ -96,6 +96,13 @@ func (g *typeGraph) resolve(ref TypeRef) *Type {
 				return t
 			}
 		}
+		// Link text in the plural ("a list of [chatMessages](../resources/chatmessage.md)")
+		// names the linked page's type.
+		for _, t := range onPage {
+			if strings.EqualFold(t.Name+"s", ref.Name) {
+				return t
+			}
+		}
 		if len(onPage) == 1 {
 			return onPage[0]
 		}

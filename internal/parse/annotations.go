@@ -88,6 +88,13 @@ func parseAnnotation(s string) (*model.Annotation, error) {
 			}
 		}
 	}
+	if v, ok := m["sampleKeys"].([]any); ok {
+		for _, x := range v {
+			if s, ok := x.(string); ok && s != "" {
+				a.SampleKeys = append(a.SampleKeys, s)
+			}
+		}
+	}
 	a.Truncated = truthy(m["truncated"])
 	a.IsCollection = truthy(m["isCollection"])
 	a.ODataType, _ = m["@odata.type"].(string)

@@ -71,6 +71,13 @@ func (st *state) jsonRepresentation(t *model.ResourceType, tables []resTable) {
 		}
 		if rows[kv.key] {
 			matched[kv.key] = true
+			if v := bytes.TrimSpace(kv.val); len(v) > 0 && v[0] == '"' {
+				for i := range t.Properties {
+					if pr := &t.Properties[i]; pr.Name == kv.key && pr.Type.Kind == model.KindPrimitive && pr.Type.Collection {
+						pr.JSONScalar = true
+					}
+				}
+			}
 			continue
 		}
 		if r, ok := foldRow[strings.ToLower(kv.key)]; ok && !jsonKey[r] && !matched[r] {

@@ -89,7 +89,24 @@ func (st *state) readResponse() {
 			ref.Link = st.resolveLink(ref.Link)
 		}
 		before, after := prose[:loc[0]], prose[loc[1]:]
+		// "a new [ipNamedLocation] or [countryNamedLocation] object": the alternatives.
+		for {
+			m := orLinkToken.FindStringSubmatchIndex(after)
+			if m == nil {
+				break
+			}
+			j, _ := strconv.Atoi(after[m[2]:m[3]])
+			alt, ok := st.typeLinkRef(links[j])
+			if !ok {
+				break
+			}
+			after = after[m[1]:]
+			resp.Or = append(resp.Or, alt)
+		}
 		ref.Collection = collBefore.MatchString(before) || collAfter.MatchString(after)
+		for i := range resp.Or {
+			resp.Or[i].Collection = ref.Collection
+		}
 		resp.Type = ref
 		return
 	}
@@ -188,7 +205,8 @@ func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 		st.onBinaryBody(p, txt)
 		return
 	}
-	for _, it := range st.inlines(p) {
+	items := st.inlines(p)
+	for i, it := range items {
 		if !it.link || !isTypeLink(it.dest) || st.linksToAPIPage(it.dest) {
 			continue
 		}
@@ -197,10 +215,42 @@ func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 			ref.Pos = it.pos
 			ref.Link = st.resolveLink(ref.Link)
 			body.Type = ref
+			// "a JSON representation of an [ipNamedLocation] or [countryNamedLocation]
+			// object": the alternatives.
+			for j := i + 1; j+1 < len(items) && !items[j].link && orWords.MatchString(items[j].text); j += 2 {
+				alt, ok := st.typeLinkRef(items[j+1])
+				if !ok {
+					break
+				}
+				body.Or = append(body.Or, alt)
+			}
 			return
 		}
 	}
 	st.onBinaryBody(p, txt)
+}
+
+// orWords is the text between two alternative types: "or", ", ", "or a", ", or an".
+var orWords = regexp.MustCompile(`^\s*(,\s*|,?\s*or\s+)(an?\s+|the\s+)?$`)
+
+// orLinkToken is the same words followed by a link token of readResponse's prose.
+var orLinkToken = regexp.MustCompile(`^\s*(?:,\s*|,?\s*or\s+)(?:an?\s+|the\s+)?\x00(\d+)\x00`)
+
+// typeLinkRef reads an inline as a link to a named type, as onBodyProse and readResponse
+// read the first one.
+func (st *state) typeLinkRef(it inline) (model.TypeRef, bool) {
+	if !it.link || it.dest != "" && (!isTypeLink(it.dest) || st.linksToAPIPage(it.dest)) {
+		return model.TypeRef{}, false
+	}
+	ref := parseTypeText(it.text, []inline{it}, st.page.Namespace)
+	if ref.Kind != model.KindNamed || !typeName.MatchString(ref.Name) {
+		return model.TypeRef{}, false
+	}
+	ref.Raw, ref.Pos = it.text, it.pos
+	if ref.Link != "" {
+		ref.Link = st.resolveLink(ref.Link)
+	}
+	return ref, true
 }
 
 // onBinaryBody reads prose saying the body is raw content ("include the binary data of the
