@@ -27,7 +27,7 @@ import (
 
 func main() {
 	c := graph.NewClient(graph.WithToken("x"), graph.WithBaseURL("http://127.0.0.1:9/v1.0"))
-	fmt.Println(c.DeleteDeviceAppManagementVppToken(context.Background(), "id"))
+	fmt.Println(c.DeleteDeviceAppManagementVppToken(context.Background(), "id", nil))
 }
 `
 
@@ -44,7 +44,7 @@ import (
 
 func main() {
 	c := deviceappmanagement.New(graph.NewClient(graph.WithToken("x"), graph.WithBaseURL("http://127.0.0.1:9/v1.0")))
-	fmt.Println(c.DeleteDeviceAppManagementVppToken(context.Background(), "id"))
+	fmt.Println(c.DeleteDeviceAppManagementVppToken(context.Background(), "id", nil))
 }
 `
 
