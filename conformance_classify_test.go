@@ -142,6 +142,8 @@ func TestConformanceClassify(t *testing.T) {
 	object := &emit.MethodInfo{Name: "GetThing", HTTPMethod: "GET", Result: emit.ResultObject, ResultType: "Thing"}
 	none := &emit.MethodInfo{Name: "UpdateThing", HTTPMethod: "PATCH", Result: emit.ResultNone, Body: emit.BodyInfo{Kind: emit.BodyWhole, GoType: "Thing"}}
 	create := &emit.MethodInfo{Name: "CreateThing", HTTPMethod: "POST", Result: emit.ResultObject, ResultType: "Thing", Body: emit.BodyInfo{Kind: emit.BodyWhole, GoType: "Thing"}}
+	keyed := &emit.MethodInfo{Name: "GetThing", HTTPMethod: "GET", Result: emit.ResultObject, ResultType: "Thing",
+		Path: model.Path{Segments: []model.Segment{{Parts: []model.Part{{Literal: "things"}}}, {Parts: []model.Part{{Param: "thing-id"}}}}}}
 	pageTyped := &model.Page{File: "api/thing-get.md", Response: model.Response{Type: model.TypeRef{Kind: model.KindNamed, Name: "thing"}}}
 	pageNone := &model.Page{File: "api/thing-update.md"}
 	resp := func(body string) *model.Example {
@@ -188,6 +190,8 @@ func TestConformanceClassify(t *testing.T) {
 		{"response the method drops", confCase{m: none, p: pageTyped, resp: resp(`{"id": "1"}`)}, confResultLine{}, true, want{cause: causeResultDropped}},
 		{"collection into an object", confCase{m: object, p: pageTyped, resp: resp(`{"value": [{"id": "1"}]}`)},
 			confResultLine{NotStrict: []string{".value <thing>" + notOnTypeMark}}, true, want{cause: causeObjectInValue}},
+		{"collection from a keyed GET", confCase{m: keyed, p: pageTyped, resp: resp(`{"value": [{"id": "1"}]}`)},
+			confResultLine{NotStrict: []string{".value <thing>" + notOnTypeMark}}, true, want{cause: causeKeyedList, docs: stageResp}},
 		{"wrapped object not repaired", confCase{m: object, p: pageTyped, resp: resp(`{"value": {"id": "1"}, "x": 1}`)},
 			confResultLine{NotStrict: []string{".value <thing>" + notOnTypeMark}}, true, want{cause: causeWrappedObject, docs: stageResp}},
 		{"repaired wrapped object passes", confCase{m: object, p: pageTyped, resp: resp(`{"value": {"id": "1"}}`), respFixed: `{"id": "1"}`, respRepairs: []string{repairUnwrapValue}},

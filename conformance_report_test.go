@@ -192,9 +192,14 @@ func classify(c *confCase, r confResultLine, ran bool, documented map[string]boo
 	case c.m.Result == emit.ResultObject && len(r.NotStrict) == 1 && strings.HasPrefix(r.NotStrict[0], ".value ") && strings.HasSuffix(r.NotStrict[0], notOnTypeMark):
 		var env struct{ Value json.RawMessage }
 		_ = json.Unmarshal([]byte(resp), &env)
-		if bytes.HasPrefix(bytes.TrimSpace(env.Value), []byte("[")) {
+		switch {
+		case bytes.HasPrefix(bytes.TrimSpace(env.Value), []byte("[")) && c.m.HTTPMethod == "GET" && endsInKey(c.m.Path):
+			// GET /things/{id}: OData addresses one entity by its key, whatever the
+			// example shows
+			v.miss(causeKeyedList, name+" "+c.m.ResultType, stageResp)
+		case bytes.HasPrefix(bytes.TrimSpace(env.Value), []byte("[")):
 			v.miss(causeObjectInValue, name+" "+c.m.ResultType, stageResp)
-		} else {
+		default:
 			// not repaired: the result type has a value property, or the envelope is not
 			// the exact {"value": {...}}
 			v.miss(causeWrappedObject, name+" "+c.m.ResultType, stageResp)
@@ -409,4 +414,14 @@ func writeTally(b *strings.Builder, version string, n confTally) {
 	for _, k := range kinds {
 		fmt.Fprintf(b, "      %5d  %s\n", n.repairKinds[k], k)
 	}
+}
+
+// endsInKey reports whether p's last segment is one placeholder alone that is not a
+// function argument: a key, {id}, which addresses one entity of the collection before it.
+func endsInKey(p model.Path) bool {
+	if len(p.Segments) < 2 {
+		return false
+	}
+	last := p.Segments[len(p.Segments)-1].Parts
+	return len(last) == 1 && last[0].Param != "" && !last[0].Function && !last[0].PathValued
 }

@@ -51,6 +51,7 @@ const (
 	causeRespHolder     = "docs: example response holds placeholders, not values"
 	causeObjectInValue  = "generator: object result, the example response is a collection (value)"
 	causeWrappedObject  = "docs: example response wraps one object in value"
+	causeKeyedList      = "docs: example response is a collection, though the path ends in the key of one entity"
 	causeDerivedNoType  = "docs: example response leaves out the @odata.type of a derived value"
 	causeNotOnType      = "docs: example response property its type's pages do not document"
 	causeNoRequestLine  = "docs: example URL matches no request line of its page"
