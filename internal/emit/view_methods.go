@@ -128,6 +128,11 @@ func (v *view) classifyResult(m *goMethod) {
 		m.Result.Collection = true
 	case r.Kind == model.KindNone:
 		m.Kind = resultNone
+	case r.Kind == model.KindUnknown && answersNothing(op):
+		// The Response section names no type ("returns a 200 OK response code") and
+		// every example response is a success without a body: nothing to return.
+		m.Kind = resultNone
+		m.Result = model.TypeRef{}
 	case r.Collection:
 		m.Kind = resultPage
 	case r.Kind == model.KindNamed && v.namedType(r) != nil && !v.namedType(r).Model.IsEnum:
@@ -137,6 +142,22 @@ func (v *view) classifyResult(m *goMethod) {
 	default:
 		m.Kind = resultPrimitive
 	}
+}
+
+// answersNothing reports whether op's page has example responses and every one is a 2xx
+// status with no body (keepAlive: "HTTP/1.1 200 OK" alone; forceDelete: 204).
+func answersNothing(op *model.Operation) bool {
+	n := 0
+	for _, ex := range op.Examples {
+		if ex.Kind != model.ExampleResponse {
+			continue
+		}
+		if ex.Status < 200 || ex.Status > 299 || strings.TrimSpace(ex.Body) != "" {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // longRunning reports whether the docs say op starts a long-running operation: the

@@ -8,7 +8,11 @@ type ResourceType struct {
 	Namespace string // the page's Namespace line, or the annotation's @odata.type namespace
 	// Base is the namespace-qualified base type (microsoft.graph.entity), "" when none:
 	// from the annotation's baseType, else "Inherits from [x](x.md)" prose.
-	Base       string
+	Base string
+	// Derived are the namespace-qualified types a base type's page names as its derived
+	// types ("This is a base class; the derived types are [x](x.md) and [y](y.md)"): a
+	// derived type whose own page names no base takes this one.
+	Derived    []string
 	Key        string // the annotation's keyProperty: the type is an entity
 	Open       bool   // the annotation's openType: properties beyond the documented ones
 	Abstract   bool

@@ -73,6 +73,7 @@ func newTypeGraph(pages []*Page, ds *Diagnostics) *typeGraph {
 			}
 		}
 	}
+	derivedFromBasePages(pages, g)
 	inferBases(pages, g, ds)
 	addKeyProperties(g, ds)
 	for _, t := range g.byName {
@@ -81,6 +82,40 @@ func newTypeGraph(pages []*Page, ds *Diagnostics) *typeGraph {
 		}
 	}
 	return g
+}
+
+// derivedFromBasePages gives a base type's page's derived types ("the derived types are
+// [x](x.md) and [y](y.md)") that base when their own pages name none: a base the derived
+// type's page names wins, and a base that would make a cycle is not taken.
+func derivedFromBasePages(pages []*Page, g *typeGraph) {
+	for _, p := range pages {
+		for i := range p.Types {
+			rt := &p.Types[i]
+			base := g.byName[key(rt.QualifiedName())]
+			if base == nil {
+				continue
+			}
+			for _, d := range rt.Derived {
+				t := g.byName[key(d)]
+				if t == nil || t == base || t.Base != "" || t.IsEnum || base.IsEnum {
+					continue
+				}
+				cycle := false
+				for a, n := base, 0; a != nil && n < 64; a, n = g.byName[key(a.Base)], n+1 {
+					if a == t {
+						cycle = true
+						break
+					}
+					if a.Base == "" {
+						break
+					}
+				}
+				if !cycle {
+					t.Base = base.QualifiedName()
+				}
+			}
+		}
+	}
 }
 
 // resolve finds the type a reference means: on the linked page (by name, or its only

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -87,5 +88,48 @@ func TestResolveTypes(t *testing.T) {
 	}
 	if api.TypeRefs.Referenced != 5 || api.TypeRefs.Resolved != 4 {
 		t.Errorf("TypeRefs %+v, want 5 referenced, 4 resolved", api.TypeRefs)
+	}
+}
+
+func TestDerivedFromBasePages(t *testing.T) {
+	tests := []struct {
+		name  string
+		pages []*Page
+		want  string // type:base, for each type with a base, sorted
+	}{{
+		name: "the base page's derived types take it as their base",
+		pages: []*Page{
+			resPage("resources/outcome.md", ResourceType{Name: "outcome", Derived: []string{"microsoft.graph.pointsOutcome", "microsoft.graph.rubricOutcome"}}),
+			resPage("resources/pointsoutcome.md", ResourceType{Name: "pointsOutcome"}),
+			resPage("resources/rubricoutcome.md", ResourceType{Name: "rubricOutcome"}),
+		},
+		want: "pointsOutcome:microsoft.graph.outcome rubricOutcome:microsoft.graph.outcome",
+	}, {
+		name: "a base the derived type's own page names wins; no cycle; unknown names are skipped",
+		pages: []*Page{
+			resPage("resources/entity.md", ResourceType{Name: "entity"}),
+			resPage("resources/outcome.md", ResourceType{Name: "outcome", Base: "microsoft.graph.pointsOutcome", Derived: []string{"microsoft.graph.pointsOutcome", "microsoft.graph.gone"}}),
+			resPage("resources/pointsoutcome.md", ResourceType{Name: "pointsOutcome", Base: "microsoft.graph.entity"}),
+			resPage("resources/other.md", ResourceType{Name: "other", Derived: []string{"microsoft.graph.outcome"}}),
+		},
+		want: "outcome:microsoft.graph.pointsOutcome pointsOutcome:microsoft.graph.entity",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ds Diagnostics
+			g := newTypeGraph(tt.pages, &ds)
+			var got []string
+			for _, p := range tt.pages {
+				for _, rt := range p.Types {
+					if ty := g.byName[key(rt.QualifiedName())]; ty.Base != "" {
+						got = append(got, ty.Name+":"+ty.Base)
+					}
+				}
+			}
+			slices.Sort(got)
+			if s := strings.Join(got, " "); s != tt.want {
+				t.Errorf("bases %q, want %q", s, tt.want)
+			}
+		})
 	}
 }

@@ -318,6 +318,15 @@ func TestRequestLines(t *testing.T) {
 		md:   httpPage("GET /me/calendarView ?$top=5"),
 		want: []string{"req GET /me/calendarView?$top=5 @6:1", "query $top=5"},
 	}, {
+		name: "query template text percent-decoded once; a malformed escape stays text",
+		md: httpPage("GET /communications/onlineMeetings/?$filter=VideoTeleconferenceId%20eq%20'{videoTeleconferenceId}'",
+			"GET /me/events?$search=%22a%2Bb%22&$filter=x%20eq%20100%"),
+		want: []string{
+			"req GET /communications/onlineMeetings?$filter=VideoTeleconferenceId eq '{videoTeleconferenceId}' @6:1", "ph videoTeleconferenceId query=$filter quoted",
+			"query $filter=VideoTeleconferenceId eq '{videoTeleconferenceId}'",
+			"req GET /me/events?$search=\"a+b\"&$filter=x%20eq%20100% @7:1", "query $search=\"a+b\"", "query $filter=x%20eq%20100%",
+		},
+	}, {
 		name: "query option mixing text and placeholders",
 		md:   httpPage("GET /me/events?$filter={property} eq '{property-value}'&$top=1"),
 		want: []string{

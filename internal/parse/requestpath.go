@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -105,8 +106,10 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 				continue
 			}
 			k, v, _ := strings.Cut(kv, "=")
-			q := model.QueryParam{Name: strings.TrimSpace(k)}
-			v = strings.TrimSpace(v)
+			// A template's text is percent-decoded once here, as it is escaped once when
+			// sent: "$filter=VideoTeleconferenceId%20eq%20'{id}'" holds spaces, not "%20".
+			q := model.QueryParam{Name: percentDecoded(strings.TrimSpace(k))}
+			v = strings.TrimSpace(percentDecoded(v))
 			inner, quoted := unquote(v)
 			if name, ok := placeholderName(inner); ok {
 				q.Param = strings.TrimPrefix(q.Name, "$")
@@ -128,6 +131,18 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 	}
 	nameParams(p)
 	return p, diags
+}
+
+// percentDecoded is s with its %XX escapes decoded ("+" stays a plus), or s itself when an
+// escape is malformed ("100%" is text, not an escape).
+func percentDecoded(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	if d, err := url.PathUnescape(s); err == nil && !badRune(d) {
+		return d
+	}
+	return s
 }
 
 // hasParam reports whether any part is a placeholder.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -158,6 +159,7 @@ func (st *state) mainType() *model.ResourceType {
 	if t.Base == "" {
 		t.Base = st.proseBase(t)
 	}
+	t.Derived = st.proseDerived(t)
 	if k, _ := annMap["keyProperty"].(string); k != "" {
 		t.Key = k
 	}
@@ -275,6 +277,56 @@ func (st *state) proseBase(t *model.ResourceType) string {
 		}
 	}
 	return ""
+}
+
+// derivedCue is the intro prose that names a base type's derived types: "the derived
+// types are", "derived types include", "has the following derived types:".
+var derivedCue = regexp.MustCompile(`(?i)\b(derived|sub) ?(types|classes)\s*(are|is|include|includes)?\s*:?\s*`)
+
+// proseDerived reads the links that follow "the derived types are" in the intro: the
+// links separated only by commas and "and"/"or", each a type name.
+func (st *state) proseDerived(t *model.ResourceType) []string {
+	var b strings.Builder
+	type linkAt struct {
+		off int
+		in  inline
+	}
+	var links []linkAt
+	for _, it := range st.res.intro {
+		if it.link {
+			links = append(links, linkAt{b.Len(), it})
+		}
+		b.WriteString(it.text)
+	}
+	text := b.String()
+	if !anyFold(text, "derived type", "derived class", "subtypes", "subclasses", "sub types", "sub classes") {
+		return nil
+	}
+	var out []string
+	for _, loc := range derivedCue.FindAllStringIndex(text, -1) {
+		end := loc[1]
+		first := sort.Search(len(links), func(i int) bool { return links[i].off >= end })
+		for _, l := range links[first:] {
+			if !listGlue(text[end:l.off]) {
+				break
+			}
+			if d := st.qualifyBase(l.in.text, l.in.dest, t); d != "" && !slices.Contains(out, d) {
+				out = append(out, d)
+			}
+			end = l.off + len(l.in.text)
+		}
+	}
+	return out
+}
+
+// listGlue reports whether s only separates the items of a list: commas, "and", "or".
+func listGlue(s string) bool {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) }) {
+		if f != "and" && f != "or" {
+			return false
+		}
+	}
+	return true
 }
 
 // firstField is strings.Fields(s)[0], or "", without splitting the rest of s.

@@ -24,6 +24,9 @@ func typeFacts(pg *model.Page, ds model.Diagnostics) []string {
 		if t.Base != "" {
 			s += " base=" + t.Base
 		}
+		if len(t.Derived) > 0 {
+			s += " derived=" + strings.Join(t.Derived, ",")
+		}
 		if t.Key != "" {
 			s += " key=" + t.Key
 		}
@@ -227,6 +230,25 @@ Derived from [sprocket](reports-sprocket.md).
 		want: []string{
 			"type microsoft.graph.reports.cog base=microsoft.graph.reports.sprocket @1:1",
 			"prop teeth Edm.Int32 @10:2",
+		},
+	}, {
+		name: "derived types a base type's intro lists; a link after other words is not one",
+		file: "v1.0/resources/outcome.md",
+		md: `
+# outcome resource type
+
+Namespace: microsoft.graph
+
+The result. This is a base class; the derived types are [feedbackOutcome](feedbackoutcome.md), [pointsOutcome](pointsoutcome.md), and [outcome](outcome.md). See also [rubric](rubric.md).
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|id|String|Key.|
+`,
+		want: []string{
+			"type microsoft.graph.outcome derived=microsoft.graph.feedbackOutcome,microsoft.graph.pointsOutcome @1:1",
+			"prop id Edm.String @10:2",
 		},
 	}, {
 		name: "prose that is not a base type",

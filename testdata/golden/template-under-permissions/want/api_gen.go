@@ -2,10 +2,7 @@
 
 package graph
 
-import (
-	"context"
-	"encoding/json"
-)
+import "context"
 
 // API is every operation of Client. Code that calls Microsoft Graph can depend on API
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
@@ -18,7 +15,7 @@ type API interface {
 	// UpdateApplicationSynchronizationTemplate: see Client.UpdateApplicationSynchronizationTemplate.
 	UpdateApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string, body UpdateApplicationSynchronizationTemplateRequest, opts *UpdateApplicationSynchronizationTemplateOptions) error
 	// CreateChatMember: see Client.CreateChatMember.
-	CreateChatMember(ctx context.Context, chatID string, body ConversationMember, opts *CreateChatMemberOptions) (json.RawMessage, error)
+	CreateChatMember(ctx context.Context, chatID string, body ConversationMember, opts *CreateChatMemberOptions) error
 }
 
 var _ API = (*Client)(nil)

@@ -4,7 +4,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	graphrt "goldencheck/template_under_permissions/internal/graphrt"
 	"net/http"
 )
@@ -43,16 +42,12 @@ func (o *CreateChatMemberOptions) apply(r *Request) {
 //   - Application: Chat.Manage.Chat
 //
 // Source: api-reference/beta/api/chat-post-members.md
-func (c *Client) CreateChatMember(ctx context.Context, chatID string, body ConversationMember, opts *CreateChatMemberOptions) (json.RawMessage, error) {
+func (c *Client) CreateChatMember(ctx context.Context, chatID string, body ConversationMember, opts *CreateChatMemberOptions) error {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/chats/" + graphrt.PathValue(chatID, false) + "/members",
 	}
 	opts.apply(&r)
-	var out json.RawMessage
-	if err := c.Do(ctx, r, &out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return c.Do(ctx, r, nil)
 }
