@@ -90,6 +90,9 @@ func DumpView(api *model.API, cfg Config) string {
 		if m.PageName != "" {
 			res += "; one page: " + m.PageName
 		}
+		if m.OnRequest {
+			res += "; only on request (Prefer: return=representation), else nil"
+		}
 		p("%s", res)
 		if m.Upload {
 			p("    upload: the body is raw content")

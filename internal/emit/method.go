@@ -74,7 +74,22 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 		return
 	case resultObject:
 		typ := v.goTypeOf(r)
-		stmts = append(stmts, decodeInto(typ, call, jen.Op("&").Id("out"))...)
+		if !m.OnRequest {
+			stmts = append(stmts, decodeInto(typ, call, jen.Op("&").Id("out"))...)
+			break
+		}
+		// A body only on request (Prefer: return=representation):
+		//
+		//	var out PlannerTask
+		//	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
+		//		return nil, err
+		//	}
+		//	return &out, nil
+		stmts = append(stmts,
+			jen.Var().Id("out").Add(typ),
+			jen.If(jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("c").Dot("DoOptional").Call(jen.Id("ctx"), jen.Id("r"), jen.Op("&").Id("out")),
+				jen.Op("!").Id("ok").Op("||").Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Op("&").Id("out"), jen.Nil()))
 	case resultRaw:
 		stmts = append(stmts, decodeInto(jen.Qual(jsonPkg, "RawMessage"), call, jen.Id("out"))...)
 	default:
@@ -423,6 +438,9 @@ func responseDoc(m *goMethod) string {
 		}
 	}
 	s := "On success the service answers " + status + " with " + what + "."
+	if m.OnRequest {
+		s = "On success the service answers " + status + " without a body, and the result is nil, unless the request asks for the body with the Prefer header (opts.Prefer) set to return=representation: then it answers with " + what + ", which is returned."
+	}
 	if m.Upload {
 		s = "The content is sent as it is, labelled with contentType (application/octet-stream when empty). " + s
 	}

@@ -77,6 +77,9 @@ type goMethod struct {
 	Kind     resultKind
 	Upload   bool // the request body is raw content (an io.Reader and its content type)
 	Delta    bool // a delta function: the iterator is a DeltaSync, opts.DeltaLink its state
+	// OnRequest: the result comes back only when the request asks for it (Prefer:
+	// return=representation); without it the service answers 204 and the result is nil.
+	OnRequest bool
 	// UploadName, for a createUploadSession whose result has an uploadUrl, is the method
 	// that creates the session and uploads the content (UploadField: the URL's field).
 	UploadName  string

@@ -137,6 +137,7 @@ func (v *view) classifyResult(m *goMethod) {
 		m.Kind = resultPage
 	case r.Kind == model.KindNamed && v.namedType(r) != nil && !v.namedType(r).Model.IsEnum:
 		m.Kind = resultObject
+		m.OnRequest = op.Response.OnRequest
 	case r.Kind == model.KindUnknown || r.Kind == model.KindNamed && v.namedType(r) == nil || r.Primitive == model.Json:
 		m.Kind = resultRaw
 	default:

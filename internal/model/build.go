@@ -301,6 +301,13 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 			out = append(out, tp)
 		}
 	}
+	// A body that comes back only on request (Prefer: return=representation) is asked for
+	// with the Prefer header: an option of its own where the page's table forgot the row.
+	if op.Response.OnRequest && !slices.ContainsFunc(out, func(pm Param) bool { return pm.In == InHeader && strings.EqualFold(pm.Name, "Prefer") }) {
+		out = append(out, Param{Name: "Prefer", In: InHeader, Presence: Optional, Pos: op.Response.Pos,
+			Description: "return=representation asks for the " + op.Response.Type.Name + " in the response body; without it the service sends no body and the result is nil.",
+			Type:        TypeRef{Kind: KindPrimitive, Primitive: String, Raw: "String", Pos: op.Response.Pos}})
+	}
 	return out
 }
 

@@ -50,7 +50,11 @@ func Dump(w io.Writer, api *API) error {
 		if op.Body.Type.Kind != KindNone {
 			fmt.Fprintf(&b, "  body %s\n", op.Body.Type)
 		}
-		fmt.Fprintf(&b, "  response %d %s\n", op.Response.Status, op.Response.Type)
+		if op.Response.OnRequest {
+			fmt.Fprintf(&b, "  response %d, %s on request (Prefer: return=representation)\n", op.Response.Status, op.Response.Type)
+		} else {
+			fmt.Fprintf(&b, "  response %d %s\n", op.Response.Status, op.Response.Type)
+		}
 		for _, pm := range op.Permissions {
 			fmt.Fprintf(&b, "  permission %s: %s\n", pm.Kind, strings.Join(pm.Scopes, ", "))
 		}

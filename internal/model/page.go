@@ -115,7 +115,10 @@ type Response struct {
 	StatusText string
 	Type       TypeRef   // KindNone when the page says there is no body
 	Or         []TypeRef // other types the prose offers instead of Type ("an A or B object")
-	Pos        Pos
+	// OnRequest: the body (Type) comes back only when the request asks for it with
+	// Prefer: return=representation; otherwise the answer is Status (204) without one.
+	OnRequest bool
+	Pos       Pos
 }
 
 // Permission is one row of the permissions table.

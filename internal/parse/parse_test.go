@@ -101,6 +101,9 @@ func facts(pg *model.Page, ds model.Diagnostics) []string {
 	}
 	if r := pg.Response; r.Status != 0 || !r.Type.IsNone() || r.Pos.IsValid() {
 		add("resp %d %s%s %s", r.Status, r.Type, link(r.Type), at(r.Pos))
+		if r.OnRequest {
+			add("resp on request")
+		}
 	}
 	for _, p := range pg.Permissions {
 		add("perm %s: %s %s", p.Kind, strings.Join(p.Scopes, ", "), at(p.Pos))
@@ -1113,6 +1116,18 @@ func TestResponse(t *testing.T) {
 		name: "explicit no body",
 		md:   page("If successful, this method returns ´200 OK´. It does not return anything in the response body."),
 		want: []string{"resp 200 none @8:1"},
+	}, {
+		name: "204, a body on request with Prefer: return=representation",
+		md:   page("If successful, this method returns ´204 No Content´ response and empty content. If the request specifies ´Prefer´ header with ´return=representation´ preference, then this method returns a ´200 OK´ response code and updated [plannerTask](../resources/plannertask.md) object in the response body."),
+		want: []string{"resp 204 microsoft.graph.plannerTask link=beta/resources/plannertask.md @8:1", "resp on request"},
+	}, {
+		name: "204, a body when the optional header is used",
+		md:   page("If successful, this method returns a ´204 No Content´ response code.\nIf the optional request header is used, the method returns a ´200 OK´ response code and the updated [alert](../resources/alert.md) object in the response body."),
+		want: []string{"resp 204 microsoft.graph.alert link=beta/resources/alert.md @8:1", "resp on request"},
+	}, {
+		name: "204 with a link that is not on request",
+		md:   page("If successful, this method returns ´204 No Content´. See [plannerTask](../resources/plannertask.md) for the properties."),
+		want: []string{"resp 204 none @8:1"},
 	}, {
 		name: "202 without a type",
 		md:   page("If successful, this method returns a ´202 Accepted´ response code."),

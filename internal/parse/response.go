@@ -20,7 +20,11 @@ var (
 	noNUL      = strings.NewReplacer("\x00", "\uFFFD")
 	collBefore = regexp.MustCompile(`(?i)\b(collection|array|list|set) of\s+(the\s+)?(new\s+|updated\s+|requested\s+|matching\s+)?(\w+\s+)?$`)
 	collAfter  = regexp.MustCompile(`(?i)^\s*(objects?\s+|resources?\s+|entities\s+)?collection\b`)
-	primResp   = regexp.MustCompile(`(?i)\b(an?\s+)?(?:` + "`" + `)?(String|Boolean|Int32|Int64|Double|Stream|Binary|Guid|DateTimeOffset|Integer)(?:` + "`" + `)?(\s+collection)?(\s+(value|object|type))?(\s+` + "`[^`]*`" + `)?\s+in the response body`)
+	// onRequest is where the prose says a body comes back only on request ("If the
+	// request specifies Prefer header with return=representation", "If the optional
+	// request header is used").
+	onRequest = regexp.MustCompile(`(?i)return=representation|optional request header is used`)
+	primResp  = regexp.MustCompile(`(?i)\b(an?\s+)?(?:` + "`" + `)?(String|Boolean|Int32|Int64|Double|Stream|Binary|Guid|DateTimeOffset|Integer)(?:` + "`" + `)?(\s+collection)?(\s+(value|object|type))?(\s+` + "`[^`]*`" + `)?\s+in the response body`)
 )
 
 // readResponse interprets the prose of the Response section: the status code and the
@@ -60,6 +64,14 @@ func (st *state) readResponse() {
 	}
 	resp.StatusText = statusText(resp.Status)
 	if resp.Status == 204 || anyFold(plain, noBodyPhrases...) {
+		// "If the request specifies Prefer header with return=representation preference,
+		// then this method returns a 200 OK response code and updated [plannerTask] object
+		// in the response body": a body that comes back only when the request asks for it.
+		if loc := onRequest.FindStringIndex(prose); loc != nil && hasFold(prose[loc[0]:], "response body") {
+			if ref, or, ok := st.linkedType(prose[loc[0]:], links); ok {
+				resp.Type, resp.Or, resp.OnRequest = ref, or, true
+			}
+		}
 		return
 	}
 	if !hasFold(plain, "in the response body") || !anyFold(plain, primitiveNames...) {
@@ -69,7 +81,26 @@ func (st *state) readResponse() {
 		resp.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: p, Collection: m[3] != "", Raw: strings.TrimSpace(m[0]), Pos: resp.Pos}
 		return
 	}
-	// The first link after the status that reads as a type.
+	if ref, or, ok := st.linkedType(prose, links); ok {
+		resp.Type, resp.Or = ref, or
+		return
+	}
+	if resp.Status == 202 {
+		return
+	}
+	if resp.Status == 0 && strings.TrimSpace(plain) == "" {
+		return
+	}
+	st.ds.Addf(resp.Pos, model.Warning, "response-type-unknown",
+		"the Response section names no type; the response body is returned as raw JSON: %q", clip(strings.TrimSpace(plain), 100))
+	resp.Type = model.TypeRef{Kind: model.KindUnknown, Raw: clip(strings.TrimSpace(plain), 100), Pos: resp.Pos}
+}
+
+// linkedType is the type of the first link in prose (the Response section's text, links
+// written as linkToken) that reads as one, with the alternatives that follow it ("a new
+// [ipNamedLocation] or [countryNamedLocation] object") and whether the text says a
+// collection.
+func (st *state) linkedType(prose string, links []inline) (model.TypeRef, []model.TypeRef, bool) {
 	for _, loc := range linkToken.FindAllStringSubmatchIndex(prose, -1) {
 		i, _ := strconv.Atoi(prose[loc[2]:loc[3]])
 		l := links[i]
@@ -83,13 +114,14 @@ func (st *state) readResponse() {
 		ref.Raw = l.text
 		ref.Pos = l.pos
 		if !ref.Pos.IsValid() {
-			ref.Pos = resp.Pos
+			ref.Pos = st.page.Response.Pos
 		}
 		if ref.Link != "" {
 			ref.Link = st.resolveLink(ref.Link)
 		}
 		before, after := prose[:loc[0]], prose[loc[1]:]
 		// "a new [ipNamedLocation] or [countryNamedLocation] object": the alternatives.
+		var or []model.TypeRef
 		for {
 			m := orLinkToken.FindStringSubmatchIndex(after)
 			if m == nil {
@@ -101,24 +133,15 @@ func (st *state) readResponse() {
 				break
 			}
 			after = after[m[1]:]
-			resp.Or = append(resp.Or, alt)
+			or = append(or, alt)
 		}
 		ref.Collection = collBefore.MatchString(before) || collAfter.MatchString(after)
-		for i := range resp.Or {
-			resp.Or[i].Collection = ref.Collection
+		for i := range or {
+			or[i].Collection = ref.Collection
 		}
-		resp.Type = ref
-		return
+		return ref, or, true
 	}
-	if resp.Status == 202 {
-		return
-	}
-	if resp.Status == 0 && strings.TrimSpace(plain) == "" {
-		return
-	}
-	st.ds.Addf(resp.Pos, model.Warning, "response-type-unknown",
-		"the Response section names no type; the response body is returned as raw JSON: %q", clip(strings.TrimSpace(plain), 100))
-	resp.Type = model.TypeRef{Kind: model.KindUnknown, Raw: clip(strings.TrimSpace(plain), 100), Pos: resp.Pos}
+	return model.TypeRef{}, nil, false
 }
 
 // linksToAPIPage reports whether a link from this page goes to an API page (../api/x.md,

@@ -65,3 +65,56 @@ func TestResponseMetadataPages(t *testing.T) {
 		t.Errorf("got %+v", resp)
 	}
 }
+
+// TestDoOptional: a body that comes back only on request (Prefer: return=representation)
+// is reported when it came and decoded; a 204, or a 200 with nothing in it, reports false
+// and leaves out as it was, without an error; a failure is still an error.
+func TestDoOptional(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/beta/empty200":
+			w.WriteHeader(http.StatusOK)
+		case r.URL.Path == "/beta/bad":
+			_, _ = io.WriteString(w, `{"id":`)
+		case r.URL.Path == "/beta/missing":
+			w.WriteHeader(http.StatusNotFound)
+		case r.Header.Get("Prefer") == "return=representation":
+			_, _ = io.WriteString(w, `{"id":"t1"}`)
+		default:
+			w.WriteHeader(http.StatusNoContent)
+		}
+	}))
+	defer srv.Close()
+	c := NewClient(WithBaseURL(srv.URL+"/beta"), WithoutRetries())
+	ctx := context.Background()
+	cases := []struct {
+		path, prefer string
+		ok, err      bool
+		id           string
+	}{
+		{"/tasks/t1", "", false, false, "unchanged"},
+		{"/tasks/t1", "return=representation", true, false, "t1"},
+		{"/empty200", "", false, false, "unchanged"},
+		{"/bad", "", false, true, "unchanged"},
+		{"/missing", "", false, true, "unchanged"},
+	}
+	for _, tc := range cases {
+		out := item{ID: "unchanged"}
+		r := Request{Method: "PATCH", Path: tc.path, Body: map[string]string{"title": "x"}}
+		if tc.prefer != "" {
+			r.Header = http.Header{"Prefer": {tc.prefer}}
+		}
+		ok, err := c.DoOptional(ctx, r, &out)
+		if ok != tc.ok || (err != nil) != tc.err || out.ID != tc.id && !tc.err {
+			t.Errorf("%s prefer %q: ok %v err %v id %q; want ok %v err %v id %q", tc.path, tc.prefer, ok, err, out.ID, tc.ok, tc.err, tc.id)
+		}
+	}
+	// In a batch nothing is sent until Send: the result is reported as coming, and Send
+	// fills it when the member's answer has a body.
+	b := NewBatch(c)
+	var out item
+	ok, err := b.Client().DoOptional(ctx, Request{Method: "PATCH", Path: "/tasks/t1"}, &out)
+	if !ok || err != nil || len(b.Items()) != 1 {
+		t.Errorf("batch: ok %v err %v items %d", ok, err, len(b.Items()))
+	}
+}

@@ -47,6 +47,34 @@ func (c *Client) Do(ctx context.Context, r Request, out any) error {
 	return c.fetch(ctx, r, "", out)
 }
 
+// DoOptional is Do for a response that has a body only when the request asks for one
+// (Prefer: return=representation): it reports whether the response had a body, which out
+// received; a 204 or an empty 2xx reports false. In a batch it reports true: Send fills
+// out when the member's answer has a body.
+func (c *Client) DoOptional(ctx context.Context, r Request, out any) (bool, error) {
+	if c.collect != nil {
+		return true, c.collect.add(r, "", out)
+	}
+	o := optionalOut{out: out}
+	err := c.fetch(ctx, r, "", &o)
+	return o.got && err == nil, err
+}
+
+// optionalOut is DoOptional's out: it records whether a body was decoded into out.
+type optionalOut struct {
+	out any
+	got bool
+}
+
+// UnmarshalJSON decodes b into o.out and records that a body came.
+func (o *optionalOut) UnmarshalJSON(b []byte) error {
+	o.got = true
+	if u, ok := o.out.(json.Unmarshaler); ok {
+		return u.UnmarshalJSON(b)
+	}
+	return json.Unmarshal(b, o.out)
+}
+
 // fetch is do, for link (an @odata.nextLink, say) instead of r's path and query when
 // link is not empty.
 func (c *Client) fetch(ctx context.Context, r Request, link string, out any) error {
@@ -85,8 +113,8 @@ func (c *Client) fetch(ctx context.Context, r Request, link string, out any) err
 		return fmt.Errorf("graph: reading the %s %s response: %w", method, path, err)
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
-		if resp.StatusCode != http.StatusOK {
-			return nil // a 201 or 202 that sent nothing back: nothing to decode
+		if _, optional := out.(*optionalOut); optional || resp.StatusCode != http.StatusOK {
+			return nil // a 201 or 202 that sent nothing back, or a body only on request
 		}
 		return fmt.Errorf("graph: %s %s: status %d with an empty body where a result is expected: %w", method, path, resp.StatusCode, io.ErrUnexpectedEOF)
 	}
