@@ -32,6 +32,7 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 		}
 		m.adoptExamples(op)
 	}
+	m.getTargets(api.Operations)
 	for _, op := range api.Operations {
 		for i := range op.Paths {
 			k := op.Method + " " + op.Paths[i].Shape()

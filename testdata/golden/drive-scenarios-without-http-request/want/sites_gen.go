@@ -8,51 +8,11 @@ import (
 	graphrt "goldencheck/drive_scenarios_without_http_request/internal/graphrt"
 	"iter"
 	"net/http"
-	"strconv"
-	"strings"
 )
 
-// ListSiteDrivesOptions are the optional query parameters and headers of ListSiteDrives; the
-// zero value sends none.
-type ListSiteDrivesOptions struct {
-	// Select lists the properties to return ($select).
-	Select []string
-	// OrderBy orders the items ($orderby): each entry a property, optionally followed by "
-	// desc".
-	OrderBy []string
-	// Top is the number of items to return per page ($top); 0 leaves it to the service.
-	Top int
-	// Expand lists the relationships to return with each item ($expand).
-	Expand []string
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the same
-	// name.
-	Header http.Header
-	// Response, when not nil, receives the status and headers of the successful response (of the
-	// last page fetched, for a collection).
-	Response *Response
-}
-
-// apply adds the options that are set to r.
-func (o *ListSiteDrivesOptions) apply(r *Request) {
-	if o == nil {
-		return
-	}
-	r.AddHeaders(o.Header)
-	r.Response = o.Response
-	if len(o.Select) > 0 {
-		r.SetQuery("$select", strings.Join(o.Select, ","))
-	}
-	if len(o.OrderBy) > 0 {
-		r.SetQuery("$orderby", strings.Join(o.OrderBy, ","))
-	}
-	if o.Top > 0 {
-		r.SetQuery("$top", strconv.Itoa(o.Top))
-	}
-	if len(o.Expand) > 0 {
-		r.SetQuery("$expand", strings.Join(o.Expand, ","))
-	}
-}
+// ListSiteDrivesOptions are the optional query parameters and headers of ListSiteDrives,
+// which it shares with ListGroupDrives: another path to the same operation.
+type ListSiteDrivesOptions = ListGroupDrivesOptions
 
 // ListSiteDrives sends GET /sites/{siteId}/drives.
 //

@@ -10,36 +10,10 @@ import (
 )
 
 // GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions are the optional query
-// parameters and headers of GetInformationProtectionBitlockerRecoveryKeyWithSelect; the zero
-// value sends none.
-type GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions struct {
-	// OcpClientName is the ocp-client-name header. Name of the calling app. Required.
-	OcpClientName string
-	// OcpClientVersion is the ocp-client-version header. Version of the calling app. Required.
-	OcpClientVersion string
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the same
-	// name.
-	Header http.Header
-	// Response, when not nil, receives the status and headers of the successful response (of the
-	// last page fetched, for a collection).
-	Response *Response
-}
-
-// apply adds the options that are set to r.
-func (o *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) apply(r *Request) {
-	if o == nil {
-		return
-	}
-	r.AddHeaders(o.Header)
-	r.Response = o.Response
-	if o.OcpClientName != "" {
-		r.SetHeader("ocp-client-name", o.OcpClientName)
-	}
-	if o.OcpClientVersion != "" {
-		r.SetHeader("ocp-client-version", o.OcpClientVersion)
-	}
-}
+// parameters and headers of GetInformationProtectionBitlockerRecoveryKeyWithSelect, which it
+// shares with GetInformationProtectionBitlockerRecoveryKey: another path to the same
+// operation.
+type GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions = GetInformationProtectionBitlockerRecoveryKeyOptions
 
 // GetInformationProtectionBitlockerRecoveryKeyWithSelect sends GET /informationProtection/bitlocker/recoveryKeys/{bitlockeryRecoveryKeyId}?$select=key.
 //
@@ -69,10 +43,35 @@ func (c *Client) GetInformationProtectionBitlockerRecoveryKeyWithSelect(ctx cont
 }
 
 // GetInformationProtectionBitlockerRecoveryKeyOptions are the optional query parameters and
-// headers of GetInformationProtectionBitlockerRecoveryKey, which it shares with
-// GetInformationProtectionBitlockerRecoveryKeyWithSelect: another path to the same
-// operation.
-type GetInformationProtectionBitlockerRecoveryKeyOptions = GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions
+// headers of GetInformationProtectionBitlockerRecoveryKey; the zero value sends none.
+type GetInformationProtectionBitlockerRecoveryKeyOptions struct {
+	// OcpClientName is the ocp-client-name header. Name of the calling app. Required.
+	OcpClientName string
+	// OcpClientVersion is the ocp-client-version header. Version of the calling app. Required.
+	OcpClientVersion string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
+}
+
+// apply adds the options that are set to r.
+func (o *GetInformationProtectionBitlockerRecoveryKeyOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+	r.Response = o.Response
+	if o.OcpClientName != "" {
+		r.SetHeader("ocp-client-name", o.OcpClientName)
+	}
+	if o.OcpClientVersion != "" {
+		r.SetHeader("ocp-client-version", o.OcpClientVersion)
+	}
+}
 
 // GetInformationProtectionBitlockerRecoveryKey sends GET /informationProtection/bitlocker/recoveryKeys/'{bitlockeryRecoveryKeyId}'.
 //

@@ -13,7 +13,7 @@ type API interface {
 	// GetServicePrincipalSynchronizationTemplate: see Client.GetServicePrincipalSynchronizationTemplate.
 	GetServicePrincipalSynchronizationTemplate(ctx context.Context, servicePrincipalID string, templateID string, opts *GetServicePrincipalSynchronizationTemplateOptions) (*SynchronizationTemplate, error)
 	// UpdateApplicationSynchronizationTemplate: see Client.UpdateApplicationSynchronizationTemplate.
-	UpdateApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string, body UpdateApplicationSynchronizationTemplateRequest, opts *UpdateApplicationSynchronizationTemplateOptions) error
+	UpdateApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string, body SynchronizationTemplate, opts *UpdateApplicationSynchronizationTemplateOptions) error
 	// CreateChatMember: see Client.CreateChatMember.
 	CreateChatMember(ctx context.Context, chatID string, body ConversationMember, opts *CreateChatMemberOptions) error
 }

@@ -54,49 +54,6 @@ func (c *Client) GetApplicationSynchronizationTemplate(ctx context.Context, appl
 	return &out, nil
 }
 
-// UpdateApplicationSynchronizationTemplateRequest is the request body of
-// UpdateApplicationSynchronizationTemplate. Set optional fields with Ptr; fields left nil
-// are not sent.
-//
-// AdditionalData sends members the page's table leaves out.
-type UpdateApplicationSynchronizationTemplateRequest struct {
-	// Description: Text shown for the template.
-	Description *string `json:"description,omitempty"`
-	// Discoverable: Whether the template shows up in the gallery.
-	Discoverable *bool `json:"discoverable,omitempty"`
-	// AdditionalData holds members the page's table does not list, each encoded as JSON into
-	// the object; a field above wins over a member of the same name. Decoding keeps such
-	// members here as json.RawMessage.
-	AdditionalData map[string]any `json:"-"`
-}
-
-// knownUpdateApplicationSynchronizationTemplateRequest reports whether name is a member UpdateApplicationSynchronizationTemplateRequest lists.
-func knownUpdateApplicationSynchronizationTemplateRequest(name []byte) bool {
-	switch string(name) {
-	case "description", "discoverable":
-		return true
-	}
-	return false
-}
-
-// MarshalJSON encodes the fields that are set, then AdditionalData.
-func (v UpdateApplicationSynchronizationTemplateRequest) MarshalJSON() ([]byte, error) {
-	type plain UpdateApplicationSynchronizationTemplateRequest
-	return graphrt.MarshalBody(plain(v), v.AdditionalData)
-}
-
-// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
-func (v *UpdateApplicationSynchronizationTemplateRequest) UnmarshalJSON(b []byte) error {
-	*v = UpdateApplicationSynchronizationTemplateRequest{}
-	type plain UpdateApplicationSynchronizationTemplateRequest
-	extra, err := graphrt.DecodeBody(b, knownUpdateApplicationSynchronizationTemplateRequest, (*plain)(v))
-	if err != nil {
-		return err
-	}
-	v.AdditionalData = extra
-	return nil
-}
-
 // UpdateApplicationSynchronizationTemplateOptions are the optional query parameters and
 // headers of UpdateApplicationSynchronizationTemplate; the zero value sends none.
 type UpdateApplicationSynchronizationTemplateOptions struct {
@@ -130,7 +87,7 @@ func (o *UpdateApplicationSynchronizationTemplateOptions) apply(r *Request) {
 //   - Application: Application.ReadWrite.OwnedBy
 //
 // Source: api-reference/beta/api/synchronization-synchronizationtemplate-update.md
-func (c *Client) UpdateApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string, body UpdateApplicationSynchronizationTemplateRequest, opts *UpdateApplicationSynchronizationTemplateOptions) error {
+func (c *Client) UpdateApplicationSynchronizationTemplate(ctx context.Context, applicationID string, templateID string, body SynchronizationTemplate, opts *UpdateApplicationSynchronizationTemplateOptions) error {
 	r := Request{
 		Body:   body,
 		Method: "PATCH",

@@ -1,0 +1,97 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// getTargets gives a path that the type graph cannot follow (no page documents the
+// /identity singleton above /identity/conditionalAccess/policies/{id}) the type that its
+// GET page returns: a GET returns what its path addresses. It applies only when the
+// evidence agrees: every GET of the path returns one documented type (a path that ends
+// in a key, one value; otherwise one value or a collection, as the GET says), and every
+// type another page of the path gives (a PATCH's body or body table, a POST's response) is that type or
+// derived from it. The other pages' signatures are then settled against it as for any
+// addressed type: a PATCH whose page only says "for the list of properties, see
+// [conditionalAccessPolicy]" sends a conditionalAccessPolicy. Paths with a query
+// template are left alone: they are methods of their own.
+func (m *endpointMap) getTargets(ops []*Operation) {
+	type group struct {
+		paths []*Path
+		ops   []*Operation
+	}
+	groups := map[string]*group{}
+	var shapes []string
+	for _, op := range ops {
+		for i := range op.Paths {
+			p := &op.Paths[i]
+			if p.Target == nil || p.Target.Kind != TargetUnknown || len(p.Query) > 0 || len(p.Segments) == 0 {
+				continue
+			}
+			k := p.Shape()
+			g := groups[k]
+			if g == nil {
+				g = &group{}
+				groups[k] = g
+				shapes = append(shapes, k)
+			}
+			g.paths = append(g.paths, p)
+			g.ops = append(g.ops, op)
+		}
+	}
+	for _, k := range shapes {
+		g := groups[k]
+		var got *Type
+		var ref TypeRef
+		var from string
+		ok := true
+		for _, op := range g.ops {
+			if op.Method != "GET" {
+				continue
+			}
+			r := op.Response.Type
+			t := m.g.resolve(r)
+			if r.Kind != KindNamed || t == nil || t.IsEnum || !t.Documented || got != nil && (t != got || r.Collection != ref.Collection) {
+				ok = false
+				break
+			}
+			if got == nil {
+				got, ref, from = t, r, op.Page
+			}
+		}
+		if !ok || got == nil || g.paths[0].Segments[len(g.paths[0].Segments)-1].IsParam() == ref.Collection {
+			continue
+		}
+		for _, op := range g.ops {
+			for _, r := range []TypeRef{op.Response.Type, op.Body.Type} {
+				if r.Kind != KindNamed {
+					continue
+				}
+				if t := m.g.resolve(r); t == nil || t != got && !m.derives(t, got) {
+					ok = false
+				}
+			}
+			// A PATCH page whose body table lists another type's properties
+			// (countrynamedlocation-update.md beside a GET of ipNamedLocation): the
+			// pages disagree, and familyTarget decides.
+			if t := m.tableType(op); t != nil && t != got && !m.derives(t, got) {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		kind := TargetEntity
+		if ref.Collection {
+			kind = TargetCollection
+		}
+		tref := TypeRef{Kind: KindNamed, Name: got.Name, Namespace: got.Namespace, Link: got.Page, Collection: ref.Collection}
+		for _, p := range g.paths {
+			via := fmt.Sprintf("the type its GET page returns (%s)", from)
+			if v := strings.TrimSpace(p.Target.Via); v != "" {
+				via = v + ", " + via
+			}
+			p.Target = &Target{Kind: kind, Type: tref, Parent: p.Target.Parent, Via: via}
+		}
+	}
+}
