@@ -165,18 +165,30 @@ func exampleQueryOptions(p *Page) []string {
 		if ex.Kind != ExampleRequest || ex.Method != "GET" {
 			continue
 		}
-		_, query, ok := strings.Cut(ex.URL, "?")
-		if !ok {
-			continue
+		for _, name := range urlQueryOptions(ex.URL) {
+			if !slices.Contains(out, name) {
+				out = append(out, name)
+			}
 		}
-		for _, pair := range strings.Split(query, "&") {
-			name, _, _ := strings.Cut(pair, "=")
-			name = "$" + strings.TrimPrefix(strings.ToLower(strings.TrimSpace(name)), "$")
-			switch name {
-			case "$select", "$filter", "$search", "$orderby", "$top", "$skip", "$expand", "$count", "$format":
-				if !slices.Contains(out, name) {
-					out = append(out, name)
-				}
+	}
+	return out
+}
+
+// urlQueryOptions lists the OData system query options ($ or not) of a URL, lower-cased
+// with their $, in the URL's order.
+func urlQueryOptions(u string) []string {
+	_, query, ok := strings.Cut(u, "?")
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, pair := range strings.Split(query, "&") {
+		name, _, _ := strings.Cut(pair, "=")
+		name = "$" + strings.TrimPrefix(strings.ToLower(strings.TrimSpace(name)), "$")
+		switch name {
+		case "$select", "$filter", "$search", "$orderby", "$top", "$skip", "$expand", "$count", "$format":
+			if !slices.Contains(out, name) {
+				out = append(out, name)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -92,6 +93,44 @@ func (m *endpointMap) getTargets(ops []*Operation) {
 				via = v + ", " + via
 			}
 			p.Target = &Target{Kind: kind, Type: tref, Parent: p.Target.Parent, Via: via}
+		}
+	}
+}
+
+// exampleOptions gives an endpoint's GET owner the OData query options that other pages'
+// example requests send to it: opentypeextension-get.md's GET /me/messages?$expand=...
+// reaches ListMeMessages, whose own page names no $expand, and the docs thereby show that
+// the endpoint takes it. An example that its own page's operation owns is already counted
+// (queryOptions); one whose path no GET owns adds nothing.
+func exampleOptions(ops []*Operation) {
+	owner := map[string]*Operation{}
+	for _, op := range ops {
+		if op.Method != "GET" {
+			continue
+		}
+		for _, p := range op.Paths {
+			if len(p.Query) > 0 {
+				continue
+			}
+			if _, dup := owner[p.Shape()]; !dup {
+				owner[p.Shape()] = op
+			}
+		}
+	}
+	for _, op := range ops {
+		for _, ex := range op.Examples {
+			if ex.Kind != ExampleRequest || ex.Method != "GET" || ex.Path == nil {
+				continue
+			}
+			o := owner[ex.Path.Shape()]
+			if o == nil || o == op {
+				continue
+			}
+			for _, name := range urlQueryOptions(ex.URL) {
+				if !slices.Contains(o.QueryOptions, name) {
+					o.QueryOptions = append(o.QueryOptions, name)
+				}
+			}
 		}
 	}
 }

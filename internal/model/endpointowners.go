@@ -92,6 +92,7 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 		}
 	}
 	api.Operations = kept
+	exampleOptions(api.Operations)
 }
 
 // signature is what distinguishes two pages' versions of an endpoint for the client,
