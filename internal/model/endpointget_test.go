@@ -29,4 +29,3 @@ func TestExampleOptions(t *testing.T) {
 		t.Errorf("own options %v, want %v", own.QueryOptions, want)
 	}
 }
-
