@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 )
@@ -216,7 +217,46 @@ func inferResponse(op *Operation, ds *Diagnostics) {
 	}
 	if op.Method == "DELETE" || r.Status == 204 {
 		r.Type = TypeRef{}
+		return
 	}
+	// "a true value is returned in the response body", and every example answers
+	// {"value": true}: a Boolean, as Graph wraps one.
+	if pos, ok := examplesAnswerBoolean(op); ok {
+		r.Type = TypeRef{Kind: KindPrimitive, Primitive: Boolean, Raw: "Boolean", Pos: pos}
+		ds.Addf(pos, Warning, "response-type-from-example", "the Response section names no type; every example response is {\"value\": true or false}: Edm.Boolean")
+	}
+}
+
+// examplesAnswerBoolean reports whether op has example responses with a body and every
+// such body is an object whose only member (besides @odata annotations) is a Boolean
+// "value"; pos is the first one's.
+func examplesAnswerBoolean(op *Operation) (Pos, bool) {
+	var pos Pos
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleResponse || strings.TrimSpace(ex.Body) == "" {
+			continue
+		}
+		var members map[string]json.RawMessage
+		if json.Unmarshal([]byte(ex.Body), &members) != nil {
+			return Pos{}, false
+		}
+		var b bool
+		for k, v := range members {
+			switch {
+			case strings.HasPrefix(k, "@odata."):
+			case k == "value" && json.Unmarshal(v, &b) == nil:
+			default:
+				return Pos{}, false
+			}
+		}
+		if _, ok := members["value"]; !ok {
+			return Pos{}, false
+		}
+		if !pos.IsValid() {
+			pos = ex.Pos
+		}
+	}
+	return pos, pos.IsValid()
 }
 
 // AnnotationType reads an annotation's "@odata.type": microsoft.graph.x,

@@ -29,3 +29,36 @@ func TestExampleOptions(t *testing.T) {
 		t.Errorf("own options %v, want %v", own.QueryOptions, want)
 	}
 }
+
+// TestInferBooleanResponse: a Response section that names no type, with every example
+// answering {"value": true or false}, returns a Boolean; any other member, a non-Boolean
+// value or no example leaves it unknown.
+func TestInferBooleanResponse(t *testing.T) {
+	resp := func(body string) Example {
+		return Example{Kind: ExampleResponse, Status: 200, Body: body, Pos: Pos{File: "a.md", Line: 9, Col: 1}}
+	}
+	tests := []struct {
+		name string
+		exs  []Example
+		want string
+	}{
+		{"true", []Example{resp(`{"value": true}`)}, "Edm.Boolean"},
+		{"with context, false", []Example{resp(`{"@odata.context": "x", "value": false}`), resp("")}, "Edm.Boolean"},
+		{"string value", []Example{resp(`{"value": "true"}`)}, "unknown"},
+		{"another member", []Example{resp(`{"value": true, "id": "1"}`)}, "unknown"},
+		{"one of two", []Example{resp(`{"value": true}`), resp(`{"id": "1"}`)}, "unknown"},
+		{"no example", nil, "unknown"},
+	}
+	for _, tc := range tests {
+		op := &Operation{Method: "POST", Response: Response{Status: 200, Type: TypeRef{Kind: KindUnknown}}, Examples: tc.exs}
+		var ds Diagnostics
+		inferResponse(op, &ds)
+		got := op.Response.Type.String()
+		if op.Response.Type.Kind == KindUnknown {
+			got = "unknown"
+		}
+		if got != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
