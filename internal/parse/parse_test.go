@@ -1227,6 +1227,14 @@ func TestRequestBody(t *testing.T) {
 		name: "a link that is not the body",
 		md:   "# T\n\n## Request body\nSee [permissions](/graph/permissions-reference) for the [widget](../resources/widget.md) owner.\n",
 		want: []string{"body @3:1"},
+	}, {
+		name: "the body sentence under the request line, no Request body heading",
+		md:   "# T\n\n## HTTP request\n~~~http\nPOST /external/connections/{id}/schema\n~~~\nIn the request body, supply a JSON representation of a [schema](../resources/externalconnectors-schema.md) object.\n\n## Response\nIf successful, this method returns `202 Accepted`.\n",
+		want: []string{"body microsoft.graph.schema link=beta/resources/externalconnectors-schema.md @7:1"},
+	}, {
+		name: "a pointer to the Request body section under the request line is not the body",
+		md:   "# T\n\n## HTTP request\n~~~http\nPOST /widgets\n~~~\nSee the [Request body](#request-body) section about including [widget](../resources/widget.md) data in the request body.\n",
+		want: []string{"diag 1:1 warning response-missing"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

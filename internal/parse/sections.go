@@ -306,6 +306,14 @@ func (st *state) onParagraph(p *ast.Paragraph) {
 		if !strings.HasPrefix(txt, "[!") { // [!INCLUDE …] and [!NOTE] are not labels
 			st.label = txt
 		}
+		// A page without a Request body heading that says under its request line "In the
+		// request body, supply a JSON representation of a [schema] object".
+		if len(txt) >= 19 && strings.EqualFold(txt[:19], "in the request body") && !st.page.Body.Described {
+			st.onBodyProse(p, txt)
+			if b := &st.page.Body; b.Type.Kind != model.KindNone && !b.Pos.IsValid() {
+				b.Pos = st.nodePos(p)
+			}
+		}
 	case secResponse:
 		if !st.respDone {
 			st.respProse = append(st.respProse, st.inlines(p)...)
