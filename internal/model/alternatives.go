@@ -29,8 +29,12 @@ func report(ds *Diagnostics, first TypeRef, or []TypeRef, r TypeRef, what string
 	for _, o := range or {
 		names = append(names, o.Name)
 	}
+	user := "the method"
+	if strings.HasPrefix(what, "property ") {
+		user = "the field"
+	}
 	ds.Addf(first.Pos, Warning, "type-alternatives",
-		"the %s is %s; the method uses their common base %s", what, strings.Join(names, " or "), r.Name)
+		"the %s is %s; %s uses their common base %s", what, strings.Join(names, " or "), user, r.Name)
 }
 
 // commonBase is the nearest documented type that first and every alternative derive from

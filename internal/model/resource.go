@@ -45,7 +45,10 @@ type Property struct {
 	// JSONScalar is set on a row the table gives as a collection of a primitive when the
 	// page's JSON representation shows one value ("availability": "string").
 	JSONScalar bool
-	Pos        Pos
+	// Or are the other types the Type cell offers instead of Type ("[appHostedMediaConfig]
+	// or [serviceHostedMediaConfig]"); the type graph settles on their common base.
+	Or  []TypeRef
+	Pos Pos
 }
 
 // EnumMember is one member of an enum type.

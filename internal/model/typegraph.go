@@ -75,6 +75,7 @@ func newTypeGraph(pages []*Page, ds *Diagnostics) *typeGraph {
 	}
 	derivedFromBasePages(pages, g)
 	inferBases(pages, g, ds)
+	propertyAlternatives(pages, g, ds)
 	addKeyProperties(g, ds)
 	for _, t := range g.byName {
 		if t.Base != "" {
@@ -82,6 +83,32 @@ func newTypeGraph(pages []*Page, ds *Diagnostics) *typeGraph {
 		}
 	}
 	return g
+}
+
+// propertyAlternatives gives a property whose Type cell offers several types
+// ("[organizerMeetingInfo] or [tokenMeetingInfo]") their nearest common base (meetingInfo),
+// whose struct carries any of them, where the first type alone would refuse the others.
+// Types with no common base keep the first. Each choice is reported at the row.
+func propertyAlternatives(pages []*Page, g *typeGraph, ds *Diagnostics) {
+	for _, p := range pages {
+		for i := range p.Types {
+			t := g.byName[key(p.Types[i].QualifiedName())]
+			if t == nil {
+				continue
+			}
+			for j := range t.Properties {
+				pr := &t.Properties[j]
+				if len(pr.Or) == 0 {
+					continue
+				}
+				if r, ok := commonBase(g, pr.Type, pr.Or); ok {
+					report(ds, pr.Type, pr.Or, r, "property "+t.Name+"."+pr.Name)
+					pr.Type = r
+				}
+				pr.Or = nil
+			}
+		}
+	}
 }
 
 // derivedFromBasePages gives a base type's page's derived types ("the derived types are

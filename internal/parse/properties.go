@@ -95,6 +95,7 @@ func (st *state) propertyRows(t *model.ResourceType, tb *table, nav bool, seen m
 			Pos:         row[nc].pos,
 		}
 		p.Type.Raw = row[tc].text
+		p.Or = st.cellAlternatives(typeCell, p.Type)
 		key := name // JSON names are case-sensitive: displayName and DisplayName are two
 		if seen[key] {
 			st.ds.Addf(p.Pos, model.Warning, "property-duplicate", "property %s is listed twice; the first row is kept", name)
@@ -117,4 +118,37 @@ func isPropName(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// cellAlternatives reads the other types a Type cell offers after its first link,
+// separated only by "or" and commas: "[appHostedMediaConfig](...) or
+// [serviceHostedMediaConfig](...)". first is what typeRef read from the cell.
+func (st *state) cellAlternatives(c cell, first model.TypeRef) []model.TypeRef {
+	if first.Kind != model.KindNamed || len(c.items) < 3 {
+		return nil
+	}
+	var out []model.TypeRef
+	seenLink := false
+	glue := ""
+	for _, it := range c.items {
+		if !it.link {
+			glue += it.text
+			continue
+		}
+		if !seenLink {
+			seenLink, glue = true, ""
+			continue
+		}
+		if !orWords.MatchString(glue) {
+			return out
+		}
+		alt, ok := st.typeLinkRef(it)
+		if !ok {
+			return out
+		}
+		alt.Collection = first.Collection
+		out = append(out, alt)
+		glue = ""
+	}
+	return out
 }

@@ -25,11 +25,14 @@ import (
 
 // resourceData is what the walk records for resource and enum pages.
 type resourceData struct {
-	h1     string          // the title heading's text
-	tables []resTable      // every table outside the sections API pages read
-	fences []resFence      // resource-annotated fences and fences under JSON representation
-	intro  []inline        // the intro paragraphs, for "Inherits from [x](x.md)"
-	prose  strings.Builder // the prose since the last heading ("Flag enum ...")
+	h1     string     // the title heading's text
+	tables []resTable // every table outside the sections API pages read
+	fences []resFence // resource-annotated fences and fences under JSON representation
+	intro  []inline   // the intro paragraphs, for "Inherits from [x](x.md)"
+	// derived holds the inlines of a "Derived types" section (its list items, paragraphs
+	// and the first cells of its table): each link there names a derived type.
+	derived []inline
+	prose   strings.Builder // the prose since the last heading ("Flag enum ...")
 }
 
 // resTable is a table with the context it was found in.
@@ -160,6 +163,14 @@ func (st *state) mainType() *model.ResourceType {
 		t.Base = st.proseBase(t)
 	}
 	t.Derived = st.proseDerived(t)
+	for _, it := range st.res.derived {
+		if !it.link || !isTypeLink(it.dest) || st.linksToAPIPage(it.dest) {
+			continue
+		}
+		if d := st.qualifyBase(it.text, it.dest, t); d != "" && !slices.Contains(t.Derived, d) {
+			t.Derived = append(t.Derived, d)
+		}
+	}
 	if k, _ := annMap["keyProperty"].(string); k != "" {
 		t.Key = k
 	}

@@ -35,6 +35,7 @@ const (
 	secMembers
 	secMethods
 	secOther
+	secDerived // a resource page's "Derived types" list or table
 )
 
 var headingNoise = strings.NewReplacer("\u00a0", " ", "*", "", "`", "", "&nbsp;", " ")
@@ -68,6 +69,8 @@ func classifyHeading(level int, h string) (section, bool) {
 		return secHeaders, true
 	case h == "request body":
 		return secBody, true
+	case h == "derived types" || h == "derived type":
+		return secDerived, true
 	}
 	if level > 2 {
 		return secNone, false
@@ -155,6 +158,8 @@ func (st *state) block(n ast.Node) {
 			case *ast.Paragraph, *ast.TextBlock:
 				st.pending = nil // an annotation binds only across blank lines
 				switch st.current() {
+				case secDerived:
+					st.res.derived = append(st.res.derived, st.inlines(c)...)
 				case secResponse:
 					if !st.respDone {
 						st.respProse = append(st.respProse, st.inlines(c)...)
@@ -321,6 +326,8 @@ func (st *state) onParagraph(p *ast.Paragraph) {
 		}
 	case secBody:
 		st.onBodyProse(p, txt)
+	case secDerived:
+		st.res.derived = append(st.res.derived, st.inlines(p)...)
 	case secQueryParams:
 		st.onQueryProse(txt)
 	}

@@ -98,6 +98,13 @@ func (st *state) onTable(n *east.Table) {
 		st.paramTable(t, model.InHeader)
 	case secBody:
 		st.paramTable(t, model.InBody)
+	case secDerived:
+		// | [organizerMeetingInfo](organizermeetinginfo.md) | Details about ... |
+		for _, row := range t.rows {
+			if len(row) > 0 {
+				st.res.derived = append(st.res.derived, row[0].items...)
+			}
+		}
 	default:
 		st.resourceTable(t, sec)
 	}
