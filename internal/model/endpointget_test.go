@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -60,5 +61,54 @@ func TestInferBooleanResponse(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%s: got %s, want %s", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestMixedPageAction: a page that creates several resources and also lists an action
+// (an extended property's page: POST /me/mailFolders and .../posts/{id}/reply) wrote its
+// Response section for the resources; the action answers as the example of that call
+// shows, here on another page (202 without a body), for both paths to the action. Another
+// resource's Methods row linking the page does not give the action its result.
+func TestMixedPageAction(t *testing.T) {
+	none := TypeRef{}
+	multi := page("api/multivalue-post.md", "POST", gref("mailFolder", false), gref("multiValueLegacyExtendedProperty", false),
+		path("me", "mailFolders"),
+		path("groups", "{id}", "threads", "{id}", "posts", "{id}", "reply"),
+		path("groups", "{id}", "conversations", "{id}", "threads", "{id}", "posts", "{id}", "reply"))
+	postGet := page("api/post-get.md", "GET", gref("post", false), none, path("groups", "{id}", "threads", "{id}", "posts", "{id}"))
+	exPath := path("groups", "{id}", "threads", "AAQkADJizZJpEWwqDHsEpV_KA==", "posts", "AAMkADJiUg96QZUkA-ICwMubAAC1heiSAAA=", "reply")
+	postGet.Examples = []Example{
+		{Kind: ExampleRequest, Method: "POST", URL: "https://graph.microsoft.com/beta" + exPath.String(), Path: &exPath},
+		{Kind: ExampleResponse, Status: 202, Pos: Pos{File: "api/post-get.md", Line: 40, Col: 1}},
+	}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("user", "microsoft.graph.entity", []Property{nav("mailFolders", "mailFolder", true)}),
+		resourcePage("group", "microsoft.graph.entity", []Property{nav("threads", "conversationThread", true), nav("conversations", "conversation", true)}),
+		resourcePage("conversation", "microsoft.graph.entity", []Property{nav("threads", "conversationThread", true)}),
+		resourcePage("conversationThread", "microsoft.graph.entity", []Property{nav("posts", "post", true)}),
+		resourcePage("post", "microsoft.graph.entity", nil),
+		resourcePage("mailFolder", "microsoft.graph.entity", nil,
+			MethodLink{Title: "Create mailFolder with extended property", Page: "api/multivalue-post.md", Return: gref("mailFolder", false)}),
+		resourcePage("calendar", "microsoft.graph.entity", nil,
+			MethodLink{Title: "Create calendar with extended property", Page: "api/multivalue-post.md", Return: gref("calendar", false)}),
+		resourcePage("multiValueLegacyExtendedProperty", "microsoft.graph.entity", nil),
+		page("api/user-get.md", "GET", gref("user", false), none, path("users", "{id}"), path("me")),
+		page("api/group-get.md", "GET", gref("group", false), none, path("groups", "{id}")),
+		multi, postGet,
+	}
+	api, ds := Build("beta", pages)
+	got := opsByEndpoint(api)
+	for ep, want := range map[string]string{
+		"POST /me/mailFolders":                                               "api/multivalue-post.md -> microsoft.graph.mailFolder",
+		"POST /groups/{id}/threads/{id}/posts/{id}/reply":                    "api/multivalue-post.md -> none",
+		"POST /groups/{id}/conversations/{id}/threads/{id}/posts/{id}/reply": "api/multivalue-post.md -> none",
+	} {
+		if g, _, _ := strings.Cut(got[ep], " body "); g != want {
+			t.Errorf("%s: got %q, want %q", ep, got[ep], want)
+		}
+	}
+	if !strings.Contains(ds.String(), "is an action on post") {
+		t.Errorf("no diagnostic naming the evidence in\n%s", ds)
 	}
 }

@@ -91,6 +91,8 @@ type endpointMap struct {
 	// the same rest of the path (/me/events beside /users/{id}/events: /me is /users/{id}).
 	twins map[string][]Path
 	depth int // guards the walk of a twin
+	// ops are every page's operations, whose examples are evidence for any endpoint.
+	ops []*Operation
 }
 
 // vote tallies the types pages give a path prefix.
@@ -127,7 +129,7 @@ func (v *vote) best() (TypeRef, bool) {
 
 // newEndpointMap reads the Methods tables and the votes of every operation's paths.
 func newEndpointMap(g *typeGraph, pages []*Page, ops []*Operation) *endpointMap {
-	m := &endpointMap{g: g, links: map[string][]link{}, votes: map[string]*vote{}, keyed: map[string]bool{}, twins: map[string][]Path{}}
+	m := &endpointMap{g: g, links: map[string][]link{}, votes: map[string]*vote{}, keyed: map[string]bool{}, twins: map[string][]Path{}, ops: ops}
 	for _, p := range pages {
 		if len(p.Methods) == 0 {
 			continue

@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -129,8 +130,31 @@ func (m *endpointMap) settleOperationResult(op *Operation, p Path, ds *Diagnosti
 	if tg == nil || tg.Kind != TargetOperation {
 		return
 	}
+	// A page that documents creates or updates of several resources and also an action
+	// on one of them (an extended property's page: POST /me/mailFolders, and also
+	// .../posts/{id}/reply) wrote its one Response section for its resource paths; the
+	// action answers as its own example response shows.
+	mixed := slices.ContainsFunc(op.Paths, func(q Path) bool {
+		return q.Target != nil && (q.Target.Kind == TargetEntity || q.Target.Kind == TargetCollection)
+	})
+	if mixed && (op.Response.Type.Kind == KindNamed || op.Response.Type.Kind == KindUnknown) {
+		if ex, ok := m.pairedResponse(op, p); ok && ex.Status >= 200 && ex.Status < 300 && strings.TrimSpace(ex.Body) == "" {
+			none := TypeRef{}
+			tg.Result = &none
+			ds.Addf(ex.Pos, Warning, "response-type-mismatch",
+				"%s %s is an action on %s, where the page's other paths address resources: its response %s is theirs, and the action's example answers %d without a body, so it returns nothing",
+				op.Method, p, tg.Type.Name, op.Response.Type, ex.Status)
+			return
+		}
+	}
+	bound := m.g.resolve(tg.Type)
 	for _, l := range m.links[strings.ToLower(op.Page)] {
 		if l.ret.Kind != KindNamed {
+			continue
+		}
+		if mixed && (bound == nil || l.owner != bound && !m.derives(bound, l.owner)) {
+			// On a page about several resources, another resource's row is about its
+			// own paths (calendar's row for POST /me/calendars), not this action.
 			continue
 		}
 		want := m.g.resolve(l.ret)
@@ -219,4 +243,73 @@ func (m *endpointMap) listsFamilyProperties(op *Operation, t *Type) bool {
 		return false
 	}
 	return walk(t, 0)
+}
+
+// pairedResponse is the example response that follows an example request of p's shape
+// (its query aside) and op's method, on op's page or else on any other (the page that
+// lost the endpoint to op shows the call). With none, an example of another of op's
+// paths to the same action on the same type counts (reply on a post of a thread, and of
+// a conversation's thread).
+func (m *endpointMap) pairedResponse(op *Operation, p Path) (Example, bool) {
+	paths := []Path{p}
+	for _, q := range op.Paths {
+		if q.Target != nil && p.Target != nil && q.Target.Kind == TargetOperation && q.Target.Name == p.Target.Name &&
+			q.Target.Type.Equal(p.Target.Type) && q.Shape() != p.Shape() {
+			paths = append(paths, q)
+		}
+	}
+	for _, q := range paths {
+		if ex, ok := pairedIn(op.Examples, op.Method, q); ok {
+			return ex, true
+		}
+		for _, o := range m.ops {
+			if ex, ok := pairedIn(o.Examples, op.Method, q); o != op && ok {
+				return ex, true
+			}
+		}
+	}
+	return Example{}, false
+}
+
+// pairedIn is pairedResponse within one page's examples.
+func pairedIn(exs []Example, method string, p Path) (Example, bool) {
+	for i, ex := range exs {
+		if ex.Kind != ExampleRequest || ex.Method != method || ex.Path == nil || !fitsTemplate(*ex.Path, p) {
+			continue
+		}
+		for _, r := range exs[i+1:] {
+			if r.Kind == ExampleRequest {
+				break
+			}
+			if r.Kind == ExampleResponse {
+				return r, true
+			}
+		}
+	}
+	return Example{}, false
+}
+
+// fitsTemplate reports whether an example's path fits template p segment by segment: a
+// key of p takes any segment (a real ID the example gives), a literal must be the same
+// text (case aside). The query is not compared.
+func fitsTemplate(ex, p Path) bool {
+	if len(ex.Segments) != len(p.Segments) {
+		return false
+	}
+	for i, s := range p.Segments {
+		if s.IsParam() {
+			continue
+		}
+		if segmentShape(s) != segmentShape(ex.Segments[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// segmentShape is one segment as Path.Shape writes it: text lower-cased, each
+// placeholder as {}.
+func segmentShape(s Segment) string {
+	p := Path{Segments: []Segment{s}}
+	return p.Shape()
 }
