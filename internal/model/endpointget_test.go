@@ -112,3 +112,42 @@ func TestMixedPageAction(t *testing.T) {
 		t.Errorf("no diagnostic naming the evidence in\n%s", ds)
 	}
 }
+
+// TestPropertyPlaceholder: a placeholder after a key names a property (a key never
+// follows a key): /thumbnails/{thumb-id}/{size} is one of a thumbnailSet's properties,
+// all thumbnails, and a GET of its content, an Edm.Stream property, returns the content
+// whatever the page's one Response section says of its list path.
+func TestPropertyPlaceholder(t *testing.T) {
+	none := TypeRef{}
+	stream := TypeRef{Kind: KindPrimitive, Primitive: Stream}
+	thumbs := path("drives", "{id}", "items", "{id}", "thumbnails")
+	one := path("drives", "{id}", "items", "{id}", "thumbnails", "{thumb-id}", "{size}")
+	content := path("drives", "{id}", "items", "{id}", "thumbnails", "{thumb-id}", "{size}", "content")
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("drive", "microsoft.graph.entity", []Property{nav("items", "driveItem", true)}),
+		resourcePage("driveItem", "microsoft.graph.entity", []Property{nav("thumbnails", "thumbnailSet", true)}),
+		resourcePage("thumbnailSet", "microsoft.graph.entity", []Property{prop("large", "thumbnail"), prop("medium", "thumbnail"), prop("small", "thumbnail")}),
+		resourcePage("thumbnail", "", []Property{{Name: "content", Type: stream}, {Name: "url", Type: TypeRef{Kind: KindPrimitive, Primitive: String}}}),
+		resourcePage("itemActivity", "microsoft.graph.entity", []Property{prop("actor", "identitySet"), prop("driveItem", "driveItem")}),
+		resourcePage("identitySet", "", nil),
+		page("api/drive-get.md", "GET", gref("drive", false), none, path("drives", "{id}")),
+		page("api/driveitem-list-thumbnails.md", "GET", gref("thumbnailSet", true), none, thumbs, one, content),
+	}
+	api, _ := Build("v1.0", pages)
+	got := opsByEndpoint(api)
+	for ep, want := range map[string]string{
+		"GET " + thumbs.String():  "api/driveitem-list-thumbnails.md -> Collection(microsoft.graph.thumbnailSet)",
+		"GET " + one.String():     "api/driveitem-list-thumbnails.md -> microsoft.graph.thumbnail",
+		"GET " + content.String(): "api/driveitem-list-thumbnails.md -> Edm.Stream",
+	} {
+		if g, _, _ := strings.Cut(got[ep], " body "); g != want {
+			t.Errorf("%s: got %q, want %q", ep, got[ep], want)
+		}
+	}
+	// Properties of different types (itemActivity: identitySet, driveItem) name nothing.
+	m := newEndpointMap(newTypeGraph(pages, &Diagnostics{}), pages, nil)
+	if f := m.propertyFamily(m.g.byName[key("microsoft.graph.itemActivity")]); f != nil {
+		t.Errorf("itemActivity's property family is %s, want none", f.Name)
+	}
+}

@@ -286,6 +286,36 @@ func (op *Operation) LooksCreate() bool {
 }
 
 // property finds a property of t or of its base types by name, case folded.
+// propertyFamily is the one documented type that every property of t (and of its bases)
+// has, its key and primitive properties aside, when there are at least two such
+// properties and none is a collection: a placeholder segment below a t names one of
+// them (thumbnailSet: small, medium, large, source, each a thumbnail). nil otherwise.
+func (m *endpointMap) propertyFamily(t *Type) *Type {
+	var fam *Type
+	n := 0
+	for a, depth := t, 0; a != nil && depth < 32; depth++ {
+		for _, p := range a.Properties {
+			if p.Type.Kind == KindPrimitive || strings.EqualFold(p.Name, "id") || strings.EqualFold(p.Name, a.Key) {
+				continue
+			}
+			pt := m.g.resolve(p.Type)
+			if p.Type.Kind != KindNamed || p.Type.Collection || pt == nil || pt.IsEnum || fam != nil && pt != fam {
+				return nil
+			}
+			fam = pt
+			n++
+		}
+		if a.Base == "" {
+			break
+		}
+		a = m.g.byName[key(a.Base)]
+	}
+	if n < 2 {
+		return nil
+	}
+	return fam
+}
+
 func (m *endpointMap) property(t *Type, name string) (Property, bool) {
 	for a, n := t, 0; a != nil && n < 32; n++ {
 		for _, p := range a.Properties {

@@ -56,6 +56,18 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 	if tg == nil || tg.Kind != TargetEntity && tg.Kind != TargetCollection {
 		return body, resp, nil
 	}
+	if op.Method == "GET" && tg.Kind == TargetEntity && tg.Type.Kind == KindPrimitive && tg.Type.Primitive == Stream && !tg.Type.Collection {
+		// A GET of an Edm.Stream property (a thumbnail's content) returns the content,
+		// whatever the page's one Response section says of its other paths.
+		if !resp.Equal(tg.Type) {
+			r := tg.Type
+			r.Pos = op.Response.Type.Pos.Or(op.Pos)
+			notes = append(notes, note{r.Pos, "response-type-mismatch",
+				fmt.Sprintf("GET %s addresses a stream property (%s); the page's response %s is replaced by the content", p, tg.Via, resp)})
+			resp = r
+		}
+		return body, resp, notes
+	}
 	addressed := m.g.resolve(tg.Type)
 	if addressed == nil || !addressed.Documented {
 		return body, resp, nil

@@ -69,6 +69,12 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 			case coll:
 				coll, sure = false, true
 				via = append(via, "{key}")
+			case cur != nil && m.propertyFamily(cur) != nil:
+				// A placeholder after one value names one of its properties (a key
+				// never follows a key): /thumbnails/{thumb-id}/{size} is a thumbnailSet's
+				// small, medium, large or source, each a thumbnail.
+				parent, cur = cur, m.propertyFamily(cur)
+				via = append(via, "{property}("+parent.Name+")")
 			default:
 				return done(TargetUnknown)
 			}
