@@ -406,6 +406,10 @@ func TestRequestLines(t *testing.T) {
 			"diag 7:13 warning placeholder-unbraced", "diag 7:29 warning placeholder-unbraced",
 		},
 	}, {
+		name: "a placeholder's alternative written after its braces",
+		md:   httpPage("GET /users/{user-id} | user-principal-name/chats/{chat-id}/members"),
+		want: []string{"req GET /users/{userId}/chats/{chatId}/members @6:1", "ph userId alts=user-id|user-principal-name", "ph chatId", "diag 6:1 warning placeholder-alternative-outside"},
+	}, {
 		name: "prose instead of a path",
 		md:   httpPage("GET ** Entity URI for microsoft.management.services.api.widget not found"),
 		want: []string{"diag 6:1 error request-path-invalid"},

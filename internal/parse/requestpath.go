@@ -41,6 +41,9 @@ var literalHost = regexp.MustCompile(`^(?i)[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|net|o
 
 var literalID = regexp.MustCompile(`^(?i)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24,})$`)
 
+// altOutside is a placeholder followed by "| name" outside its braces.
+var altOutside = regexp.MustCompile(`\{([^{}|/]+)\}\s*\|\s*([A-Za-z][\w-]*)`)
+
 var hostRE = regexp.MustCompile(`^(?i)https?://[^/]+`)
 var versionRE = regexp.MustCompile(`^(?i)/(v1\.0|beta|v1)(/|$)`)
 
@@ -65,6 +68,14 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 		return nil, []scanDiag{{model.Error, "request-path-invalid", "request line has no usable path: " + clip(s, 100), ""}}
 	}
 	pathPart, query := splitTop(s, '?')
+	if strings.Contains(pathPart, "|") && altOutside.MatchString(pathPart) {
+		// "/users/{user-id} | user-principal-name/chats": the alternative written after
+		// the braces belongs inside them.
+		fixed := altOutside.ReplaceAllString(pathPart, "{$1 | $2}")
+		diags = append(diags, scanDiag{model.Warning, "placeholder-alternative-outside",
+			"path " + clip(pathPart, 80) + " writes a placeholder's alternative after its braces; it is read as " + clip(fixed, 80), ""})
+		pathPart = fixed
+	}
 	var segs []model.Segment
 	for _, raw := range splitAll(strings.TrimPrefix(pathPart, "/"), '/') {
 		raw = strings.TrimSpace(raw) // "/me/calendarView ?$top=5"
