@@ -410,6 +410,10 @@ func TestRequestLines(t *testing.T) {
 		md:   httpPage("GET /users/{user-id} | user-principal-name/chats/{chat-id}/members"),
 		want: []string{"req GET /users/{userId}/chats/{chatId}/members @6:1", "ph userId alts=user-id|user-principal-name", "ph chatId", "diag 6:1 warning placeholder-alternative-outside"},
 	}, {
+		name: "a slash missing before $ref",
+		md:   httpPage("DELETE /servicePrincipals/{id}/tokenLifetimePolicies/{id}$ref"),
+		want: []string{"req DELETE /servicePrincipals/{servicePrincipalId}/tokenLifetimePolicies/{tokenLifetimePolicyId}/$ref @6:1", "ph servicePrincipalId", "ph tokenLifetimePolicyId", "diag 6:54 warning request-path-slash-missing"},
+	}, {
 		name: "prose instead of a path",
 		md:   httpPage("GET ** Entity URI for microsoft.management.services.api.widget not found"),
 		want: []string{"diag 6:1 error request-path-invalid"},

@@ -85,6 +85,13 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 			}
 			continue
 		}
+		if strings.HasSuffix(raw, "}$ref") && len(raw) > len("{}$ref") {
+			// "/tokenLifetimePolicies/{id}$ref": the slash before $ref is missing.
+			diags = append(diags, scanDiag{model.Warning, "request-path-slash-missing",
+				"path segment " + clip(raw, 40) + " runs $ref into a placeholder; it is read as two segments, " + strings.TrimSuffix(raw, "$ref") + "/$ref", raw})
+			segs = append(segs, scanSegment(strings.TrimSuffix(raw, "$ref")), scanSegment("$ref"))
+			continue
+		}
 		var prev *model.Segment
 		if len(segs) > 0 {
 			prev = &segs[len(segs)-1]
