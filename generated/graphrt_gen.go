@@ -260,7 +260,8 @@ func Ptr[T any](v T) *T {
 //
 //	Reference{ODataID: "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}
 //
-// whatever the type of the relationship it is added to.
+// whatever the type of the relationship it is added to. A GET of a $ref path answers
+// with References too: the URLs of the related objects, not the objects.
 type Reference = graphrt.Reference
 
 // Removed is a delta item's @removed annotation: the item was deleted (Reason "deleted")

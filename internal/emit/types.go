@@ -34,6 +34,8 @@ func (v *view) goTypeOf(t model.TypeRef) *jen.Statement {
 		} else {
 			elem = jen.Qual(jsonPkg, "RawMessage")
 		}
+	case model.KindReference:
+		elem = v.rt("Reference")
 	default:
 		elem = jen.Qual(jsonPkg, "RawMessage")
 	}

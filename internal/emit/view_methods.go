@@ -135,6 +135,8 @@ func (v *view) classifyResult(m *goMethod) {
 		m.Result = model.TypeRef{}
 	case r.Collection:
 		m.Kind = resultPage
+	case r.Kind == model.KindReference:
+		m.Kind = resultObject
 	case r.Kind == model.KindNamed && v.namedType(r) != nil && !v.namedType(r).Model.IsEnum:
 		m.Kind = resultObject
 		m.OnRequest = op.Response.OnRequest

@@ -16,6 +16,16 @@ import (
 // types (POST /me/messages and /me/contacts on a page about extended properties).
 func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 	tg := p.Target
+	if tg != nil && tg.Kind == TargetRef && op.Method == "GET" {
+		// GET .../members/$ref answers {"value": [{"@odata.id": ...}]}: references, not
+		// the members, whatever type the page's Response section names.
+		r := TypeRef{Kind: KindReference, Collection: tg.Type.Collection, Pos: op.Response.Type.Pos.Or(op.Pos)}
+		if op.Response.Type.Kind != KindNone && op.Response.Type.Kind != KindReference {
+			ds.Addf(r.Pos, Warning, "response-type-mismatch", "GET %s answers entity references (@odata.id); the page's response %s is replaced by them", p, op.Response.Type)
+		}
+		tg.Result = &r
+		return
+	}
 	if tg == nil || tg.Kind != TargetEntity && tg.Kind != TargetCollection {
 		m.settleOperationResult(op, p, ds)
 		return

@@ -70,6 +70,9 @@ const (
 	KindNamed
 	// KindUnknown is a type string the parser could not interpret; emit falls back to raw JSON.
 	KindUnknown
+	// KindReference is an entity reference ({"@odata.id": "..."}), what a GET of a $ref
+	// path answers with instead of the entities themselves.
+	KindReference
 )
 
 // TypeRef is a use of a type: in a Type column, a response sentence or an annotation.
@@ -103,6 +106,8 @@ func (t TypeRef) String() string {
 		s = "Edm." + string(t.Primitive)
 	case KindNamed:
 		s = t.QualifiedName()
+	case KindReference:
+		s = "Reference"
 	default:
 		s = "unknown(" + t.Raw + ")"
 	}

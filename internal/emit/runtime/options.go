@@ -42,7 +42,8 @@ func (r *Request) AddHeaders(h http.Header) {
 //
 //	Reference{ODataID: "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}
 //
-// whatever the type of the relationship it is added to.
+// whatever the type of the relationship it is added to. A GET of a $ref path answers
+// with References too: the URLs of the related objects, not the objects.
 type Reference struct {
 	// ODataID is the @odata.id annotation: the URL of the object the reference points to.
 	ODataID string `json:"@odata.id"`

@@ -295,3 +295,23 @@ func TestListReusesBufferSafely(t *testing.T) {
 		t.Errorf("got %d items %.40q, want %.40q", len(got), got, want)
 	}
 }
+
+// TestListReferences: a GET of a $ref path pages through entity references, each
+// decoded into a Reference.
+func TestListReferences(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.WriteString(w, `{"value":[{"@odata.id":"https://graph.microsoft.com/v1.0/directoryObjects/a"},{"@odata.id":"https://graph.microsoft.com/v1.0/directoryObjects/b"}]}`)
+	}))
+	defer srv.Close()
+	c := NewClient(WithBaseURL(srv.URL+"/v1.0"), WithoutRetries())
+	var got []string
+	for ref, err := range List[Reference](context.Background(), c, Request{Method: "GET", Path: "/groups/g/members/$ref"}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, ref.ODataID)
+	}
+	if len(got) != 2 || got[1] != "https://graph.microsoft.com/v1.0/directoryObjects/b" {
+		t.Errorf("got %q", got)
+	}
+}
