@@ -10,7 +10,8 @@ import (
 // /identity singleton above /identity/conditionalAccess/policies/{id}) the type that its
 // GET page returns: a GET returns what its path addresses. It applies only when the
 // evidence agrees: every GET of the path returns one documented type (a path that ends
-// in a key, one value; otherwise one value or a collection, as the GET says), and every
+// in a key, one value; otherwise one value or a collection, as the GET says: a literal
+// key such as authenticationMethodConfigurations/email is one value), and every
 // type another page of the path gives (a PATCH's body or body table, a POST's response) is that type or
 // derived from it. The other pages' signatures are then settled against it as for any
 // addressed type: a PATCH whose page only says "for the list of properties, see
@@ -60,8 +61,17 @@ func (m *endpointMap) getTargets(ops []*Operation) {
 				got, ref, from = t, r, op.Page
 			}
 		}
-		if !ok || got == nil || g.paths[0].Segments[len(g.paths[0].Segments)-1].IsParam() == ref.Collection {
+		if !ok || got == nil {
 			continue
+		}
+		segs := g.paths[0].Segments
+		switch last := segs[len(segs)-1]; {
+		case last.IsParam() && ref.Collection:
+			continue // a path that ends in a key addresses one value
+		case !last.IsParam() && !ref.Collection && m.keyed[prefixShape(segs)]:
+			// A segment the docs key elsewhere (.../synchronization/templates/{id}) is a
+			// collection, though the list page forgot to say so.
+			ref.Collection = true
 		}
 		for _, op := range g.ops {
 			for _, r := range []TypeRef{op.Response.Type, op.Body.Type} {

@@ -414,6 +414,10 @@ func TestRequestLines(t *testing.T) {
 		md:   httpPage("DELETE /servicePrincipals/{id}/tokenLifetimePolicies/{id}$ref"),
 		want: []string{"req DELETE /servicePrincipals/{servicePrincipalId}/tokenLifetimePolicies/{tokenLifetimePolicyId}/$ref @6:1", "ph servicePrincipalId", "ph tokenLifetimePolicyId", "diag 6:54 warning request-path-slash-missing"},
 	}, {
+		name: "/users/me/ for /me/",
+		md:   httpPage("POST /users/me/messages/{id}/replyAll"),
+		want: []string{"req POST /me/messages/{messageId}/replyAll @6:1", "ph messageId", "diag 6:1 warning request-path-users-me"},
+	}, {
 		name: "prose instead of a path",
 		md:   httpPage("GET ** Entity URI for microsoft.management.services.api.widget not found"),
 		want: []string{"diag 6:1 error request-path-invalid"},

@@ -68,6 +68,13 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 		return nil, []scanDiag{{model.Error, "request-path-invalid", "request line has no usable path: " + clip(s, 100), ""}}
 	}
 	pathPart, query := splitTop(s, '?')
+	if len(pathPart) > len("/users/me/") && strings.EqualFold(pathPart[:len("/users/me/")], "/users/me/") {
+		// "/users/me/messages/{id}/replyAll": no user has the key "me"; the signed-in
+		// user is /me.
+		diags = append(diags, scanDiag{model.Warning, "request-path-users-me",
+			"path " + clip(pathPart, 60) + " starts /users/me/, which addresses no user; it is read as /me/", ""})
+		pathPart = pathPart[len("/users"):]
+	}
 	if strings.Contains(pathPart, "|") && altOutside.MatchString(pathPart) {
 		// "/users/{user-id} | user-principal-name/chats": the alternative written after
 		// the braces belongs inside them.
