@@ -74,6 +74,31 @@ func examplesAnswerObjects(op *Operation) bool {
 	return false
 }
 
+// examplesAnswerCollection reports whether op has example responses with a body and
+// every one is an object with a "value" array of objects (a page of a collection).
+func examplesAnswerCollection(op *Operation) bool {
+	n := 0
+	for _, ex := range op.Examples {
+		body := strings.TrimSpace(ex.Body)
+		if ex.Kind != ExampleResponse || body == "" {
+			continue
+		}
+		var v struct {
+			Value []json.RawMessage `json:"value"`
+		}
+		if json.Unmarshal([]byte(body), &v) != nil || v.Value == nil {
+			return false
+		}
+		for _, e := range v.Value {
+			if !strings.HasPrefix(strings.TrimSpace(string(e)), "{") {
+				return false
+			}
+		}
+		n++
+	}
+	return n > 0
+}
+
 // exampleSendsTable reports whether one of the page's example requests of this endpoint
 // (same method, same path shape or another of the page's paths to the same target) sends a JSON object whose every member, annotations
 // aside, is a row of the page's body table: the page's table and its example agree about

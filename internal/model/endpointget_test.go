@@ -151,3 +151,34 @@ func TestPropertyPlaceholder(t *testing.T) {
 		t.Errorf("itemActivity's property family is %s, want none", f.Name)
 	}
 }
+
+// TestUnkeyedSegmentAnsweringCollection: GET /security/secureScores, whose page says "a
+// secureScores object" where nothing keys or types the segment as one value, returns a
+// collection when every example answers one; a single example object, or a singular
+// segment name (latestScore), keeps one value.
+func TestUnkeyedSegmentAnsweringCollection(t *testing.T) {
+	none := TypeRef{}
+	list := page("api/securescores-list.md", "GET", gref("secureScore", false), none, path("security", "secureScores"))
+	list.Examples = []Example{{Kind: ExampleResponse, Status: 200, Body: `{"value": [{"id": "1"}]}`}}
+	singular := page("api/latestscore-get.md", "GET", gref("secureScore", false), none, path("security", "latestScore"))
+	singular.Examples = list.Examples
+	one := page("api/securescoreprofile-get.md", "GET", gref("secureScoreProfile", false), none, path("security", "secureScoreProfile"))
+	one.Examples = []Example{{Kind: ExampleResponse, Status: 200, Body: `{"id": "1"}`}}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("secureScore", "microsoft.graph.entity", []Property{{Name: "azureTenantId", Type: TypeRef{Kind: KindPrimitive, Primitive: String}}}),
+		resourcePage("secureScoreProfile", "microsoft.graph.entity", []Property{{Name: "title", Type: TypeRef{Kind: KindPrimitive, Primitive: String}}}),
+		list, one, singular,
+	}
+	api, ds := Build("beta", pages)
+	got := opsByEndpoint(api)
+	for ep, want := range map[string]string{
+		"GET /security/secureScores":       "api/securescores-list.md -> Collection(microsoft.graph.secureScore)",
+		"GET /security/secureScoreProfile": "api/securescoreprofile-get.md -> microsoft.graph.secureScoreProfile",
+		"GET /security/latestScore":        "api/latestscore-get.md -> microsoft.graph.secureScore",
+	} {
+		if g, _, _ := strings.Cut(got[ep], " body "); g != want {
+			t.Errorf("%s: got %q, want %q\n%s", ep, got[ep], want, ds)
+		}
+	}
+}

@@ -30,6 +30,24 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 		m.settleOperationResult(op, p, ds)
 		return
 	}
+	if op.Method == "GET" && tg.Kind == TargetEntity && !tg.Sure && !tg.Type.Collection && op.Response.Type.Kind == KindNamed && !op.Response.Type.Collection {
+		last, ok := p.Segments[len(p.Segments)-1].Literal()
+		if parent := m.g.resolve(tg.Parent); ok && parent != nil {
+			_, typed := m.property(parent, last)
+			ok = !typed // a Relationships row that says one value outweighs the examples
+		}
+		// Graph names a collection in the plural: a singular name (addToReviewSetOperation)
+		// keeps the page's one value.
+		if ok && !strings.HasPrefix(last, "$") && strings.HasSuffix(last, "s") && examplesAnswerCollection(op) {
+			// "a secureScores object" for GET /security/secureScores, a plural segment
+			// that nothing keys and no table calls one value: every example answers a
+			// collection.
+			ds.Addf(op.Response.Type.Pos.Or(op.Pos), Warning, "response-shape-mismatch",
+				"GET %s: the page says one %s, but nothing keys or types the segment %s as one value and every example response is a collection (value); it returns a collection",
+				p, op.Response.Type.Name, last)
+			tg.Kind, tg.Type.Collection = TargetCollection, true
+		}
+	}
 	body, resp, notes := m.settle(op, p)
 	for _, n := range notes {
 		ds.Addf(n.pos, Warning, n.code, "%s", n.msg)
@@ -111,7 +129,7 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 	sends := false
 	switch op.Method {
 	case "GET":
-		if resp.Kind != KindNone && !resp.Collection && tg.Kind == TargetCollection && m.answersCollection(op, resp) {
+		if resp.Kind != KindNone && !resp.Collection && tg.Kind == TargetCollection && (m.answersCollection(op, resp) || examplesAnswerCollection(op)) {
 			// The Methods row that links the page says "Collection of" where its
 			// Response prose says "object", and the path addresses a collection.
 			resp.Collection = true
