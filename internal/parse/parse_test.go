@@ -1186,6 +1186,29 @@ It returns a [gadget](../resources/gadget.md) object.
 `,
 		want: []string{"body none @8:1", "resp 200 Collection(microsoft.graph.widget) link=beta/resources/widget.md @11:1"},
 	}, {
+		name: "no Response section: a scenario's H3 Response after the examples is an example's",
+		md: `
+# T
+
+## HTTP request
+~~~http
+GET /me/drive/root/search(q='{q}')
+~~~
+
+## Example
+### Request
+~~~http
+GET https://graph.microsoft.com/v1.0/me/drive/root/search(q='x')
+~~~
+### Response
+It answers with a collection of [driveItems](../resources/driveitem.md).
+
+## Searching for items a user can access
+### Response
+Searching from the **drive** resource may include items shared with the current user.
+`,
+		want: []string{"resp 0 unknown() @1:1", "diag 1:1 warning response-missing"},
+	}, {
 		name: "Response only inside the examples",
 		md: `
 # T

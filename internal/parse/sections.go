@@ -244,8 +244,10 @@ func (st *state) onHeading(h *ast.Heading) {
 	if !ok && h.Level > 2 && st.current() != secExample {
 		// Pages that lack the H2 put "### Response" or "### Example" under Request body;
 		// inside the example zone the same headings only label examples.
+		// Once the examples have begun ("## Example", then "## Searching for items a user
+		// can access" with its own "### Response"), an H3 Response labels an example's.
 		s2, _ := classifyHeading(2, txt)
-		if (s2 == secResponse && !st.sections[secResponse]) || s2 == secExample {
+		if (s2 == secResponse && !st.sections[secResponse] && !st.sections[secExample]) || s2 == secExample {
 			sec, ok = s2, true
 		}
 		// Old resource pages, some without front matter, put their parts under H3
