@@ -1154,6 +1154,14 @@ func TestResponse(t *testing.T) {
 	}, {
 		name: "links that are not types are skipped",
 		md:   page("If successful, this method returns a ´200 OK´ response code and an [OData](/graph/query-parameters) page of [how to page](paging.md) through [widget](../resources/widget.md) objects."),
+		want: []string{"resp 200 Collection(microsoft.graph.widget) link=beta/resources/widget.md @8:1"},
+	}, {
+		name: "a plural noun after the link says a collection",
+		md:   page("If successful, this method returns the list of items in the children collection. The children collection is composed of [driveItem][item-resource] resources.\n\n[item-resource]: ../resources/driveitem.md"),
+		want: []string{"resp 0 Collection(microsoft.graph.driveItem) link=beta/resources/driveitem.md @8:1"},
+	}, {
+		name: "one object after the link stays one",
+		md:   page("If successful, this method returns a ´200 OK´ response code and a [widget](../resources/widget.md) object in the response body; its items list the parts."),
 		want: []string{"resp 200 microsoft.graph.widget link=beta/resources/widget.md @8:1"},
 	}, {
 		name: "response at the end of the page",

@@ -19,7 +19,9 @@ var (
 	linkToken  = regexp.MustCompile(`\x00(\d+)\x00`)
 	noNUL      = strings.NewReplacer("\x00", "\uFFFD")
 	collBefore = regexp.MustCompile(`(?i)\b(collection|array|list|set) of\s+(the\s+)?(new\s+|updated\s+|requested\s+|matching\s+)?(\w+\s+)?$`)
-	collAfter  = regexp.MustCompile(`(?i)^\s*(objects?\s+|resources?\s+|entities\s+)?collection\b`)
+	// collAfter is what says a collection after the type's link: "[reminder] collection",
+	// or a plural noun ("composed of [driveItem] resources", "[user] objects").
+	collAfter = regexp.MustCompile(`(?i)^\s*(?:(objects?\s+|resources?\s+|entities\s+)?collection\b|(objects|resources|entities|items)\b)`)
 	// onRequest is where the prose says a body comes back only on request ("If the
 	// request specifies Prefer header with return=representation", "If the optional
 	// request header is used").
