@@ -1259,6 +1259,10 @@ func TestRequestBody(t *testing.T) {
 		md:   "# T\n\n## Request body\nDo not supply a request body for this method.\n",
 		want: []string{"body none @3:1"},
 	}, {
+		name: "a body that is not necessary",
+		md:   "# T\n\n## Request body\nSince this method sends an existing draft, specifying a request body is not necessary.\n",
+		want: []string{"body none @3:1"},
+	}, {
 		name: "whole resource",
 		md:   "# T\n\n## Request body\nIn the request body, supply a JSON representation of the [vppToken](../resources/intune-onboarding-vpptoken.md) object.\n",
 		want: []string{"body microsoft.graph.vppToken link=beta/resources/intune-onboarding-vpptoken.md @3:1"},
