@@ -63,6 +63,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		functionArgsFromBody(p, op, ds)
 		op.Params = operationParams(p, op, ds)
 		inferResponse(op, ds)
+		bodyFromExamples(op, ds)
 		op.QueryOptions = queryOptions(p, op)
 		if op.Response.Status == 0 {
 			op.Response.Status = defaultStatus(op)
@@ -224,6 +225,33 @@ func inferResponse(op *Operation, ds *Diagnostics) {
 	if pos, ok := examplesAnswerBoolean(op); ok {
 		r.Type = TypeRef{Kind: KindPrimitive, Primitive: Boolean, Raw: "Boolean", Pos: pos}
 		ds.Addf(pos, Warning, "response-type-from-example", "the Response section names no type; every example response is {\"value\": true or false}: Edm.Boolean")
+	}
+}
+
+// bodyFromExamples settles a POST whose page says nothing of its body (no Request body
+// section, or an empty one: clear, dismissReminder, verify) from its example requests:
+// when there is one and none sends a body, the method takes no body. Prose in the section
+// ("you may optionally include shouldSetSpoSiteReadOnlyForMembers") keeps the body open.
+func bodyFromExamples(op *Operation, ds *Diagnostics) {
+	if op.Method != "POST" || op.Body.Type.Kind != KindNone || op.Body.None || op.Body.Said || len(op.ParamsIn(InBody)) > 0 {
+		return
+	}
+	var at Pos
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != op.Method {
+			continue
+		}
+		if strings.TrimSpace(ex.Body) != "" {
+			return
+		}
+		if !at.IsValid() {
+			at = ex.Pos
+		}
+	}
+	if at.IsValid() {
+		op.Body.None = true
+		ds.Addf(op.Body.Pos.Or(at), Warning, "request-body-from-example",
+			"the page does not say what the request body holds; no example request (first at line %d) sends one, so the method takes none", at.Line)
 	}
 }
 

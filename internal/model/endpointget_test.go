@@ -182,3 +182,32 @@ func TestUnkeyedSegmentAnsweringCollection(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyFromExamples: a POST whose page says nothing of its body takes none when its
+// example requests send none; an example with a body, prose in the Request body section,
+// or no example at all leaves the body open.
+func TestBodyFromExamples(t *testing.T) {
+	req := func(body string) Example {
+		return Example{Kind: ExampleRequest, Method: "POST", Body: body, Pos: Pos{File: "a.md", Line: 30, Col: 1}}
+	}
+	tests := []struct {
+		name string
+		body Body
+		exs  []Example
+		want bool
+	}{
+		{"empty section, example without a body", Body{Described: true}, []Example{req("")}, true},
+		{"no section, example without a body", Body{}, []Example{req("  \n")}, true},
+		{"an example sends a body", Body{Described: true}, []Example{req(""), req(`{"a": 1}`)}, false},
+		{"prose in the section", Body{Described: true, Said: true}, []Example{req("")}, false},
+		{"no example", Body{Described: true}, nil, false},
+	}
+	for _, tc := range tests {
+		op := &Operation{Method: "POST", Body: tc.body, Examples: tc.exs}
+		var ds Diagnostics
+		bodyFromExamples(op, &ds)
+		if op.Body.None != tc.want {
+			t.Errorf("%s: Body.None = %v, want %v", tc.name, op.Body.None, tc.want)
+		}
+	}
+}

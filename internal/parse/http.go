@@ -13,6 +13,9 @@ import (
 func (st *state) onFence(f *ast.FencedCodeBlock) {
 	ann := st.pending
 	st.pending = nil
+	if st.current() == secBody {
+		st.page.Body.Said = true
+	}
 	switch st.current() {
 	case secHTTP:
 		st.requestBlock(f, ann)

@@ -327,6 +327,7 @@ func (st *state) onParagraph(p *ast.Paragraph) {
 			st.respProse = append(st.respProse, inline{text: "\n"})
 		}
 	case secBody:
+		st.page.Body.Said = st.page.Body.Said || txt != ""
 		st.onBodyProse(p, txt)
 	case secDerived:
 		st.res.derived = append(st.res.derived, st.inlines(p)...)
