@@ -98,7 +98,21 @@ func parseAnnotation(s string) (*model.Annotation, error) {
 	a.Truncated = truthy(m["truncated"])
 	a.IsCollection = truthy(m["isCollection"])
 	a.ODataType, _ = m["@odata.type"].(string)
+	if t, _ := m["@type"].(string); a.ODataType == "" && graphTypeName(t) {
+		// Some pages write "@type" for "@odata.type" (site-get.md's response:
+		// "@type": "microsoft.graph.site"); other "@type" values ("Article",
+		// "requestBodyResourceFor.range_row") name no Graph type and are left alone.
+		a.ODataType = t
+	}
 	return a, nil
+}
+
+// graphTypeName reports whether s names a Graph type: microsoft.graph.T, possibly in
+// Collection(...).
+func graphTypeName(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	l = strings.TrimPrefix(l, "collection(")
+	return strings.HasPrefix(l, "microsoft.graph.")
 }
 
 // truthy coerces true and "true".

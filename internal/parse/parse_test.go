@@ -1343,6 +1343,27 @@ HTTP 201 Created
 			"ann response truncated @13:1",
 		},
 	}, {
+		name: "@type for @odata.type, when it names a Graph type",
+		md: `
+# T
+## Example
+### Response
+<!-- { "blockType": "response", "@type": "microsoft.graph.site", "truncated": true } -->
+~~~http
+HTTP/1.1 200 OK
+~~~
+<!-- { "blockType": "response", "@type": "requestBodyResourceFor.range_row" } -->
+~~~http
+HTTP/1.1 200 OK
+~~~
+`,
+		want: []string{
+			`ex response "Response" 200 headers=[] body="" @6:1`,
+			"ann response truncated odata=microsoft.graph.site @4:1",
+			`ex response "Response" 200 headers=[] body="" @10:1`,
+			"ann response @8:1",
+		},
+	}, {
 		name: "an annotation binds only to the next fence",
 		md: `
 # T

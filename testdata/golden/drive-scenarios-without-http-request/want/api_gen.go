@@ -4,7 +4,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 )
 
@@ -28,14 +27,14 @@ type API interface {
 	GetGroupDrive(ctx context.Context, groupID string, opts *GetGroupDriveOptions) (*Drive, error)
 	// GetDrive: see Client.GetDrive.
 	GetDrive(ctx context.Context, driveID string, opts *GetDriveOptions) (*Drive, error)
-	// RootSites: see Client.RootSites.
-	RootSites(ctx context.Context, opts *RootSitesOptions) (json.RawMessage, error)
+	// GetSitesRoot: see Client.GetSitesRoot.
+	GetSitesRoot(ctx context.Context, opts *GetSitesRootOptions) (*Site, error)
 	// GetSite: see Client.GetSite.
 	GetSite(ctx context.Context, hostname string, opts *GetSiteOptions) (*Site, error)
 	// GetSites: see Client.GetSites.
-	GetSites(ctx context.Context, hostname string, serverRelativePath string, opts *GetSitesOptions) (json.RawMessage, error)
+	GetSites(ctx context.Context, hostname string, serverRelativePath string, opts *GetSitesOptions) (*Site, error)
 	// GetGroupSitesRoot: see Client.GetGroupSitesRoot.
-	GetGroupSitesRoot(ctx context.Context, groupID string, opts *GetGroupSitesRootOptions) (json.RawMessage, error)
+	GetGroupSitesRoot(ctx context.Context, groupID string, opts *GetGroupSitesRootOptions) (*Site, error)
 }
 
 var _ API = (*Client)(nil)

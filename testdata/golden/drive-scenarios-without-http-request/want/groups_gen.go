@@ -4,7 +4,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	graphrt "goldencheck/drive_scenarios_without_http_request/internal/graphrt"
 	"iter"
 	"net/http"
@@ -138,8 +137,8 @@ func (c *Client) GetGroupDrive(ctx context.Context, groupID string, opts *GetGro
 }
 
 // GetGroupSitesRootOptions are the optional query parameters and headers of
-// GetGroupSitesRoot, which it shares with RootSites: another path to the same operation.
-type GetGroupSitesRootOptions = RootSitesOptions
+// GetGroupSitesRoot, which it shares with GetSitesRoot: another path to the same operation.
+type GetGroupSitesRootOptions = GetSitesRootOptions
 
 // GetGroupSitesRoot sends GET /groups/{groupId}/sites/root.
 //
@@ -147,23 +146,22 @@ type GetGroupSitesRootOptions = RootSitesOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200; the page does not say with what, so the body is
-// returned as raw JSON.
+// On success the service answers 200 with a site.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Sites.Read.All
 //   - Application: Sites.Read.All
 //
 // Source: api-reference/beta/api/site-get.md
-func (c *Client) GetGroupSitesRoot(ctx context.Context, groupID string, opts *GetGroupSitesRootOptions) (json.RawMessage, error) {
+func (c *Client) GetGroupSitesRoot(ctx context.Context, groupID string, opts *GetGroupSitesRootOptions) (*Site, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/sites/root",
 	}
 	opts.apply(&r)
-	var out json.RawMessage
+	var out Site
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return &out, nil
 }

@@ -4,7 +4,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	graphrt "goldencheck/drive_scenarios_without_http_request/internal/graphrt"
 	"iter"
 	"net/http"
@@ -64,9 +63,9 @@ func (c *Client) ListSiteDrivesPage(ctx context.Context, siteID string, opts *Li
 	return graphrt.GetPage[Drive](ctx, c.Client, r)
 }
 
-// RootSitesOptions are the optional query parameters and headers of RootSites; the zero
-// value sends none.
-type RootSitesOptions struct {
+// GetSitesRootOptions are the optional query parameters and headers of GetSitesRoot; the
+// zero value sends none.
+type GetSitesRootOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
@@ -76,7 +75,7 @@ type RootSitesOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *RootSitesOptions) apply(r *Request) {
+func (o *GetSitesRootOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
@@ -84,36 +83,35 @@ func (o *RootSitesOptions) apply(r *Request) {
 	r.Response = o.Response
 }
 
-// RootSites sends GET /sites/root.
+// GetSitesRoot sends GET /sites/root.
 //
 // Read the properties and relationships of a site resource, that is, a SharePoint team site.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200; the page does not say with what, so the body is
-// returned as raw JSON.
+// On success the service answers 200 with a site.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Sites.Read.All
 //   - Application: Sites.Read.All
 //
 // Source: api-reference/beta/api/site-get.md
-func (c *Client) RootSites(ctx context.Context, opts *RootSitesOptions) (json.RawMessage, error) {
+func (c *Client) GetSitesRoot(ctx context.Context, opts *GetSitesRootOptions) (*Site, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/sites/root",
 	}
 	opts.apply(&r)
-	var out json.RawMessage
+	var out Site
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return &out, nil
 }
 
 // GetSiteOptions are the optional query parameters and headers of GetSite, which it shares
-// with RootSites: another path to the same operation.
-type GetSiteOptions = RootSitesOptions
+// with GetSitesRoot: another path to the same operation.
+type GetSiteOptions = GetSitesRootOptions
 
 // GetSite sends GET /sites/{hostname}.
 //
@@ -121,8 +119,7 @@ type GetSiteOptions = RootSitesOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200; the page does not say with what, so the body is
-// returned as raw JSON.
+// On success the service answers 200 with a site.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Sites.Read.All
@@ -143,8 +140,8 @@ func (c *Client) GetSite(ctx context.Context, hostname string, opts *GetSiteOpti
 }
 
 // GetSitesOptions are the optional query parameters and headers of GetSites, which it shares
-// with RootSites: another path to the same operation.
-type GetSitesOptions = RootSitesOptions
+// with GetSitesRoot: another path to the same operation.
+type GetSitesOptions = GetSitesRootOptions
 
 // GetSites sends GET /sites/{hostname}:/{serverRelativePath}.
 //
@@ -152,23 +149,22 @@ type GetSitesOptions = RootSitesOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200; the page does not say with what, so the body is
-// returned as raw JSON.
+// On success the service answers 200 with a site.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Sites.Read.All
 //   - Application: Sites.Read.All
 //
 // Source: api-reference/beta/api/site-get.md
-func (c *Client) GetSites(ctx context.Context, hostname string, serverRelativePath string, opts *GetSitesOptions) (json.RawMessage, error) {
+func (c *Client) GetSites(ctx context.Context, hostname string, serverRelativePath string, opts *GetSitesOptions) (*Site, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/sites/" + graphrt.PathValue(hostname, false) + ":/" + graphrt.PathSegments(serverRelativePath),
 	}
 	opts.apply(&r)
-	var out json.RawMessage
+	var out Site
 	if err := c.Do(ctx, r, &out); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return &out, nil
 }
