@@ -396,7 +396,9 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 func placeholderParam(p *Page, op *Operation, name string, alts []string, in ParamIn) Param {
 	cands := append([]string{name}, alts...)
 	for _, tp := range p.Params {
-		if tp.In != in && !(in == InFunction && (tp.In == InQuery || tp.In == InBody)) && !(in == InQuery && tp.In == InFunction) {
+		// A function's parameters are often tabled under Path parameters (chart image:
+		// width and height, Int32) or Request body.
+		if tp.In != in && !(in == InFunction && (tp.In == InQuery || tp.In == InBody || tp.In == InPath)) && !(in == InQuery && tp.In == InFunction) {
 			continue
 		}
 		for _, c := range cands {

@@ -211,3 +211,18 @@ func TestBodyFromExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestFunctionParamFromPathTable: a function parameter that the page tables under Path
+// parameters (chart image's width and height, Int32) takes that row's type; the call
+// then writes it unquoted.
+func TestFunctionParamFromPathTable(t *testing.T) {
+	var p Path
+	p.Segments = append(path("charts", "{name}").Segments, Segment{Parts: []Part{{Literal: "image(width="}, {Param: "width", Function: true}, {Literal: ")"}}})
+	pg := apiPage("api/chart-image.md", "GET", p)
+	pg.Params = []Param{{Name: "width", In: InPath, Type: TypeRef{Kind: KindPrimitive, Primitive: Int32}}}
+	ops := buildOperations(pg, &Diagnostics{})
+	w, ok := ops[0].Param(InFunction, "width")
+	if !ok || w.Type.Kind != KindPrimitive || w.Type.Primitive != Int32 {
+		t.Errorf("width %+v, want the Path parameters row's Int32", w)
+	}
+}
