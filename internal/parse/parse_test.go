@@ -1125,6 +1125,10 @@ func TestResponse(t *testing.T) {
 		md:   page("This method returns a collection of [driveItem](../resources/driveitem.md) resources."),
 		want: []string{"resp 0 Collection(microsoft.graph.driveItem) link=beta/resources/driveitem.md @8:1"},
 	}, {
+		name: "a true or false value in the response body",
+		md:   page("If successful, this method returns ´200 OK´ response code. If the group is added to the policy, a ´true´ value is returned in the response body. Otherwise, a ´false´ value is returned in the response body."),
+		want: []string{"resp 200 Edm.Boolean @8:1"},
+	}, {
 		name: "explicit no body",
 		md:   page("If successful, this method returns ´200 OK´. It does not return anything in the response body."),
 		want: []string{"resp 200 none @8:1"},

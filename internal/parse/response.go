@@ -76,6 +76,12 @@ func (st *state) readResponse() {
 		}
 		return
 	}
+	if hasFold(plain, "in the response body") && (strings.Contains(prose, "`true` value") || strings.Contains(prose, "`false` value")) && !strings.Contains(prose, "\x00") {
+		// "If the group is added to the policy, a `true` value is returned in the
+		// response body": a Boolean, as Graph wraps one ({"value": true}).
+		resp.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Boolean, Raw: "Boolean", Pos: resp.Pos}
+		return
+	}
 	if !hasFold(plain, "in the response body") || !anyFold(plain, primitiveNames...) {
 		// no "returns a String in the response body"
 	} else if m := primResp.FindStringSubmatch(plain); m != nil && !strings.Contains(prose, "\x00") {
