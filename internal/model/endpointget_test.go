@@ -226,3 +226,41 @@ func TestFunctionParamFromPathTable(t *testing.T) {
 		t.Errorf("width %+v, want the Path parameters row's Int32", w)
 	}
 }
+
+// TestPrimitivePropertyGet: a GET of a primitive property returns its value, whatever
+// the page's one Response section says of its other paths; when the example of that call
+// answers with objects, the docs disagree and the page's type is kept.
+func TestPrimitivePropertyGet(t *testing.T) {
+	none := TypeRef{}
+	str := TypeRef{Kind: KindPrimitive, Primitive: String}
+	settings := page("api/user-get-mailboxsettings.md", "GET", gref("mailboxSettings", false), none,
+		path("me", "mailboxSettings"), path("me", "mailboxSettings", "timeZone"))
+	resp := page("api/profile-list-responsibilities.md", "GET", gref("personResponsibility", true), none,
+		path("me", "responsibilities"), path("users", "{id}", "responsibilities"))
+	exPath := path("me", "responsibilities")
+	resp.Examples = []Example{
+		{Kind: ExampleRequest, Method: "GET", URL: "https://graph.microsoft.com/beta/me/responsibilities", Path: &exPath},
+		{Kind: ExampleResponse, Status: 200, Body: `{"value": [{"id": "1", "displayName": "Owner"}]}`},
+	}
+	str.Collection = true
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("user", "microsoft.graph.entity", []Property{prop("mailboxSettings", "mailboxSettings"), {Name: "responsibilities", Type: str}}),
+		resourcePage("mailboxSettings", "", []Property{{Name: "timeZone", Type: TypeRef{Kind: KindPrimitive, Primitive: String}}}),
+		resourcePage("personResponsibility", "microsoft.graph.entity", []Property{{Name: "displayName", Type: TypeRef{Kind: KindPrimitive, Primitive: String}}}),
+		page("api/user-get.md", "GET", gref("user", false), none, path("users", "{id}"), path("me")),
+		settings, resp,
+	}
+	api, _ := Build("beta", pages)
+	got := opsByEndpoint(api)
+	for ep, want := range map[string]string{
+		"GET /me/mailboxSettings":          "api/user-get-mailboxsettings.md -> microsoft.graph.mailboxSettings",
+		"GET /me/mailboxSettings/timeZone": "api/user-get-mailboxsettings.md -> Edm.String",
+		"GET /me/responsibilities":         "api/profile-list-responsibilities.md -> Collection(microsoft.graph.personResponsibility)",
+		"GET /users/{id}/responsibilities": "api/profile-list-responsibilities.md -> Collection(microsoft.graph.personResponsibility)",
+	} {
+		if g, _, _ := strings.Cut(got[ep], " body "); g != want {
+			t.Errorf("%s: got %q, want %q", ep, got[ep], want)
+		}
+	}
+}

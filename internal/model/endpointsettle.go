@@ -84,14 +84,28 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 	if tg == nil || tg.Kind != TargetEntity && tg.Kind != TargetCollection {
 		return body, resp, nil
 	}
-	if op.Method == "GET" && tg.Kind == TargetEntity && tg.Type.Kind == KindPrimitive && tg.Type.Primitive == Stream && !tg.Type.Collection {
-		// A GET of an Edm.Stream property (a thumbnail's content) returns the content,
-		// whatever the page's one Response section says of its other paths.
+	if op.Method == "GET" && tg.Kind == TargetEntity && tg.Type.Kind == KindPrimitive {
+		// A GET of a primitive property returns its value: an Edm.Stream property (a
+		// thumbnail's content) the content, a string (mailboxSettings/timeZone) the
+		// string, whatever the page's one Response section says of its other paths;
+		// unless the example of this very call answers with objects (a page about
+		// profile responsibilities that writes /me/responsibilities, the user's string
+		// collection): then the docs disagree and the page's type is kept.
+		if tg.Type.Primitive != Stream {
+			for _, q := range append([]Path{p}, op.Paths...) {
+				if q.Target == nil || q.Target.Kind != TargetEntity || !q.Target.Type.Equal(tg.Type) || !strings.HasSuffix(q.Target.Via, lastVia(tg.Via)) {
+					continue // another of the page's paths to the same property (/me and /users/{id})
+				}
+				if ex, ok := m.pairedResponse(op, q); ok && answersObjects(ex.Body) {
+					return body, resp, notes
+				}
+			}
+		}
 		if !resp.Equal(tg.Type) {
 			r := tg.Type
 			r.Pos = op.Response.Type.Pos.Or(op.Pos)
 			notes = append(notes, note{r.Pos, "response-type-mismatch",
-				fmt.Sprintf("GET %s addresses a stream property (%s); the page's response %s is replaced by the content", p, tg.Via, resp)})
+				fmt.Sprintf("GET %s addresses a property of type %s (%s); the page's response %s is replaced by it", p, tg.Type, tg.Via, resp)})
 			resp = r
 		}
 		return body, resp, notes
@@ -352,4 +366,35 @@ func fitsTemplate(ex, p Path) bool {
 func segmentShape(s Segment) string {
 	p := Path{Segments: []Segment{s}}
 	return p.Shape()
+}
+
+// answersObjects reports whether an example response body is an object that is not a
+// {"value": ...} wrapper of a primitive: one entity, or a value array of objects.
+func answersObjects(body string) bool {
+	var m map[string]json.RawMessage
+	if json.Unmarshal([]byte(strings.TrimSpace(body)), &m) != nil {
+		return false
+	}
+	v, ok := m["value"]
+	if !ok {
+		for k := range m {
+			if !strings.HasPrefix(k, "@odata.") {
+				return true
+			}
+		}
+		return false
+	}
+	var arr []json.RawMessage
+	if json.Unmarshal(v, &arr) != nil {
+		return false
+	}
+	return len(arr) > 0 && strings.HasPrefix(strings.TrimSpace(string(arr[0])), "{")
+}
+
+// lastVia is the last step of a walk (responsibilities(user)).
+func lastVia(via string) string {
+	if i := strings.LastIndexByte(via, ' '); i >= 0 {
+		return via[i+1:]
+	}
+	return via
 }
