@@ -1125,6 +1125,10 @@ func TestResponse(t *testing.T) {
 		md:   page("This method returns a collection of [driveItem](../resources/driveitem.md) resources."),
 		want: []string{"resp 0 Collection(microsoft.graph.driveItem) link=beta/resources/driveitem.md @8:1"},
 	}, {
+		name: "a link to a type comes before a bold word",
+		md:   page("If successful, this method returns a ´200 OK´ response code. If you get a meeting by **videoTeleconferenceId** or **joinWebUrl**, it returns an [onlineMeeting](../resources/onlinemeeting.md) object in the response body."),
+		want: []string{"resp 200 microsoft.graph.onlineMeeting link=beta/resources/onlinemeeting.md @8:1"},
+	}, {
 		name: "a true or false value in the response body",
 		md:   page("If successful, this method returns ´200 OK´ response code. If the group is added to the policy, a ´true´ value is returned in the response body. Otherwise, a ´false´ value is returned in the response body."),
 		want: []string{"resp 200 Edm.Boolean @8:1"},

@@ -108,10 +108,25 @@ func (st *state) readResponse() {
 // written as linkToken) that reads as one, with the alternatives that follow it ("a new
 // [ipNamedLocation] or [countryNamedLocation] object") and whether the text says a
 // collection.
+//
+// A real link to a type page comes before a bold word ("based on meeting ID,
+// **videoTeleconferenceId** or **joinWebUrl**, ... returns an [onlineMeeting] object"):
+// bold words read as types only where the prose links none.
 func (st *state) linkedType(prose string, links []inline) (model.TypeRef, []model.TypeRef, bool) {
+	if ref, or, ok := st.linkedTypeOf(prose, links, true); ok {
+		return ref, or, true
+	}
+	return st.linkedTypeOf(prose, links, false)
+}
+
+// linkedTypeOf is linkedType over real links (linked) or bold words only.
+func (st *state) linkedTypeOf(prose string, links []inline, linked bool) (model.TypeRef, []model.TypeRef, bool) {
 	for _, loc := range linkToken.FindAllStringSubmatchIndex(prose, -1) {
 		i, _ := strconv.Atoi(prose[loc[2]:loc[3]])
 		l := links[i]
+		if (l.dest != "") != linked {
+			continue
+		}
 		if l.dest != "" && (!isTypeLink(l.dest) || st.linksToAPIPage(l.dest)) {
 			continue
 		}
