@@ -41,6 +41,8 @@ func (m *endpointMap) getTargets(ops []*Operation) {
 			g.ops = append(g.ops, op)
 		}
 	}
+	decided := map[string]*Type{} // shape -> the type this pass gave it
+	colls := map[string]*Type{}   // shape -> the element type, for a collection
 	for _, k := range shapes {
 		g := groups[k]
 		var got *Type
@@ -103,6 +105,29 @@ func (m *endpointMap) getTargets(ops []*Operation) {
 				via = v + ", " + via
 			}
 			p.Target = &Target{Kind: kind, Type: tref, Parent: p.Target.Parent, Via: via}
+		}
+		decided[k] = got
+		if ref.Collection {
+			colls[k] = got
+		}
+	}
+	// A key below a collection this pass settled addresses the collection's element type
+	// when its GET page gives a type derived from it: GET /updatableAssets lists
+	// updatableAssets, and azureaddevice-get.md's GET /updatableAssets/{id} returns a
+	// derived azureADDevice; the method returns the base, which carries the derived value.
+	for _, k := range shapes {
+		g := groups[k]
+		segs := g.paths[0].Segments
+		if decided[k] == nil || !segs[len(segs)-1].IsParam() {
+			continue
+		}
+		base := colls[prefixShape(segs[:len(segs)-1])]
+		if base == nil || base == decided[k] || !m.derives(decided[k], base) {
+			continue
+		}
+		for _, p := range g.paths {
+			p.Target.Type = TypeRef{Kind: KindNamed, Name: base.Name, Namespace: base.Namespace, Link: base.Page}
+			p.Target.Via += ", the element type of the collection it keys"
 		}
 	}
 }

@@ -264,3 +264,23 @@ func TestPrimitivePropertyGet(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyBelowSettledCollection: where the walk cannot follow a path, a key below a
+// collection whose GET lists a base type addresses that base, though the only GET page of
+// the key returns a derived type (derived pages contribute documentation).
+func TestKeyBelowSettledCollection(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("updatableAsset", "microsoft.graph.entity", []Property{{Name: "name", Type: TypeRef{Kind: KindPrimitive, Primitive: String}}}),
+		resourcePage("azureADDevice", "microsoft.graph.updatableAsset", []Property{{Name: "enrollments", Type: TypeRef{Kind: KindPrimitive, Primitive: String}}}),
+		page("api/updates-list-updatableassets.md", "GET", gref("updatableAsset", true), none, path("admin", "updates", "updatableAssets")),
+		page("api/azureaddevice-get.md", "GET", gref("azureADDevice", false), none, path("admin", "updates", "updatableAssets", "{azureADDeviceId}")),
+	}
+	api, _ := Build("beta", pages)
+	got := opsByEndpoint(api)
+	want := "api/azureaddevice-get.md -> microsoft.graph.updatableAsset"
+	if g, _, _ := strings.Cut(got["GET /admin/updates/updatableAssets/{azureADDeviceId}"], " body "); g != want {
+		t.Errorf("got %q, want %q\n%v", g, want, got)
+	}
+}
