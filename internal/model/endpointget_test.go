@@ -284,3 +284,29 @@ func TestKeyBelowSettledCollection(t *testing.T) {
 		t.Errorf("got %q, want %q\n%v", g, want, got)
 	}
 }
+
+// TestDerivedOnlyNavigation: a navigation that only types derived from the addressed one
+// have, written without the cast, addresses the common base of what their rows give; the
+// derived page that documents it returns that base.
+func TestDerivedOnlyNavigation(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("deviceManagement", "microsoft.graph.entity", []Property{nav("deviceConfigurations", "deviceConfiguration", true)}),
+		resourcePage("deviceConfiguration", "microsoft.graph.entity", []Property{{Name: "displayName", Type: TypeRef{Kind: KindPrimitive, Primitive: String}}}),
+		resourcePage("certificateBase", "microsoft.graph.deviceConfiguration", nil),
+		resourcePage("androidCertificate", "microsoft.graph.certificateBase", nil),
+		resourcePage("windowsCertificate", "microsoft.graph.certificateBase", nil),
+		resourcePage("androidVpnConfiguration", "microsoft.graph.deviceConfiguration", []Property{nav("identityCertificate", "androidCertificate", false)}),
+		resourcePage("windowsVpnConfiguration", "microsoft.graph.deviceConfiguration", []Property{nav("identityCertificate", "windowsCertificate", false)}),
+		page("api/devicemanagement-get.md", "GET", gref("deviceManagement", false), none, path("deviceManagement")),
+		page("api/androidvpnconfiguration-get-identitycertificate.md", "GET", gref("androidCertificate", false), none,
+			path("deviceManagement", "deviceConfigurations", "{deviceConfigurationId}", "identityCertificate")),
+	}
+	api, _ := Build("beta", pages)
+	got := opsByEndpoint(api)
+	want := "api/androidvpnconfiguration-get-identitycertificate.md -> microsoft.graph.certificateBase"
+	if g, _, _ := strings.Cut(got["GET /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate"], " body "); g != want {
+		t.Errorf("got %q, want %q\n%v", g, want, got)
+	}
+}

@@ -137,6 +137,16 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 						}
 					}
 				}
+				// A navigation that only types derived from cur have, written without the
+				// cast (/deviceConfigurations/{id}/identityCertificate): it addresses the
+				// common base of what those types' rows give.
+				if cur != nil {
+					if t, c, ok := m.derivedProperty(cur, name); ok {
+						parent, cur, coll, sure = cur, t, c, c
+						via = append(via, name+"(derived "+parent.Name+")")
+						continue
+					}
+				}
 				// A segment no table documents below a known type is a navigation only
 				// when the docs key it somewhere; below an unknown one (a singleton no
 				// page reads: /communications) any vote will do.
@@ -309,4 +319,49 @@ func (m *endpointMap) rowVoted(segs []Segment) bool {
 		k += "[]"
 	}
 	return v.weights[k] >= 3
+}
+
+// derivedProperty finds a navigation or complex property named name on the types derived
+// from t (t's own tables do not have it): the nearest common base of the types those rows
+// give, and whether they say a collection (they must agree).
+func (m *endpointMap) derivedProperty(t *Type, name string) (*Type, bool, bool) {
+	var types []*Type
+	coll, seen := false, map[*Type]bool{t: true}
+	stack := slices.Clone(m.g.children[key(t.QualifiedName())])
+	for len(stack) > 0 {
+		d := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[d] {
+			continue
+		}
+		seen[d] = true
+		stack = append(stack, m.g.children[key(d.QualifiedName())]...)
+		for _, p := range d.Properties {
+			if !strings.EqualFold(p.Name, name) || p.Type.Kind != KindNamed {
+				continue
+			}
+			pt := m.g.resolve(p.Type)
+			if pt == nil || pt.IsEnum {
+				return nil, false, false
+			}
+			if len(types) > 0 && p.Type.Collection != coll {
+				return nil, false, false
+			}
+			coll = p.Type.Collection
+			types = append(types, pt)
+		}
+	}
+	if len(types) == 0 {
+		return nil, false, false
+	}
+	base := types[0]
+	for _, u := range types[1:] {
+		for base != nil && u != base && !m.derives(u, base) {
+			base = m.g.byName[key(base.Base)]
+		}
+	}
+	if base == nil || !base.Documented {
+		return nil, false, false
+	}
+	return base, coll, true
 }
