@@ -52,28 +52,7 @@ func commonBase(g *typeGraph, first TypeRef, or []TypeRef) (TypeRef, bool) {
 			return TypeRef{}, false
 		}
 	}
-	isOrBelow := func(t, base *Type) bool {
-		for a, n := t, 0; a != nil && n < 32; n++ {
-			if a == base {
-				return true
-			}
-			if a.Base == "" {
-				break
-			}
-			a = g.byName[key(a.Base)]
-		}
-		return false
-	}
-	base := types[0]
-	for _, t := range types[1:] {
-		for base != nil && !isOrBelow(t, base) {
-			if base.Base == "" {
-				base = nil
-				break
-			}
-			base = g.byName[key(base.Base)]
-		}
-	}
+	base := g.nearestBase(types)
 	if base == nil || !base.Documented || base == types[0] {
 		return TypeRef{}, false
 	}

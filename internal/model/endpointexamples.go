@@ -60,14 +60,7 @@ func examplesAnswerObjects(op *Operation) bool {
 		if ex.Kind != ExampleResponse {
 			continue
 		}
-		var v struct {
-			Value []json.RawMessage `json:"value"`
-		}
-		body := strings.TrimSpace(ex.Body)
-		if json.Unmarshal([]byte(body), &v) != nil {
-			continue
-		}
-		if len(v.Value) > 0 && strings.HasPrefix(strings.TrimSpace(string(v.Value[0])), "{") {
+		if arr, ok := valueArray(ex.Body); ok && len(arr) > 0 && isObject(arr[0]) {
 			return true
 		}
 	}
@@ -79,24 +72,33 @@ func examplesAnswerObjects(op *Operation) bool {
 func examplesAnswerCollection(op *Operation) bool {
 	n := 0
 	for _, ex := range op.Examples {
-		body := strings.TrimSpace(ex.Body)
-		if ex.Kind != ExampleResponse || body == "" {
+		if ex.Kind != ExampleResponse || strings.TrimSpace(ex.Body) == "" {
 			continue
 		}
-		var v struct {
-			Value []json.RawMessage `json:"value"`
-		}
-		if json.Unmarshal([]byte(body), &v) != nil || v.Value == nil {
+		arr, ok := valueArray(ex.Body)
+		if !ok || slices.ContainsFunc(arr, func(e json.RawMessage) bool { return !isObject(e) }) {
 			return false
-		}
-		for _, e := range v.Value {
-			if !strings.HasPrefix(strings.TrimSpace(string(e)), "{") {
-				return false
-			}
 		}
 		n++
 	}
 	return n > 0
+}
+
+// valueArray is the "value" member of an example response body that is a JSON object
+// holding an array there ({"value": [...]}), and whether it is one.
+func valueArray(body string) ([]json.RawMessage, bool) {
+	var v struct {
+		Value []json.RawMessage `json:"value"`
+	}
+	if json.Unmarshal([]byte(strings.TrimSpace(body)), &v) != nil || v.Value == nil {
+		return nil, false
+	}
+	return v.Value, true
+}
+
+// isObject reports whether a JSON value is an object.
+func isObject(v json.RawMessage) bool {
+	return strings.HasPrefix(strings.TrimSpace(string(v)), "{")
 }
 
 // exampleSendsTable reports whether one of the page's example requests of this endpoint

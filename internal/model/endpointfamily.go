@@ -52,12 +52,7 @@ func (m *endpointMap) familyTarget(cs []*candidate) {
 	if len(types) < 2 {
 		return
 	}
-	base := types[0]
-	for _, t := range types[1:] {
-		for base != nil && t != base && !m.derives(t, base) {
-			base = m.g.byName[key(base.Base)]
-		}
-	}
+	base := m.g.nearestBase(types)
 	if base == nil || !base.Documented || base.Base == "" && !slices.Contains(types, base) && keyOnly(base) {
 		return
 	}
@@ -68,7 +63,7 @@ func (m *endpointMap) familyTarget(cs []*candidate) {
 	if !distinct {
 		return
 	}
-	ref := TypeRef{Kind: KindNamed, Name: base.Name, Namespace: base.Namespace, Link: base.Page, Collection: coll == 1}
+	ref := base.ref(coll == 1)
 	kind := TargetEntity
 	if coll == 1 {
 		kind = TargetCollection

@@ -98,7 +98,7 @@ func (m *endpointMap) getTargets(ops []*Operation) {
 		if ref.Collection {
 			kind = TargetCollection
 		}
-		tref := TypeRef{Kind: KindNamed, Name: got.Name, Namespace: got.Namespace, Link: got.Page, Collection: ref.Collection}
+		tref := got.ref(ref.Collection)
 		for _, p := range g.paths {
 			via := fmt.Sprintf("the type its GET page returns (%s)", from)
 			if v := strings.TrimSpace(p.Target.Via); v != "" {
@@ -126,7 +126,7 @@ func (m *endpointMap) getTargets(ops []*Operation) {
 			continue
 		}
 		for _, p := range g.paths {
-			p.Target.Type = TypeRef{Kind: KindNamed, Name: base.Name, Namespace: base.Namespace, Link: base.Page}
+			p.Target.Type = base.ref(false)
 			p.Target.Via += ", the element type of the collection it keys"
 		}
 	}

@@ -371,24 +371,22 @@ func segmentShape(s Segment) string {
 // answersObjects reports whether an example response body is an object that is not a
 // {"value": ...} wrapper of a primitive: one entity, or a value array of objects.
 func answersObjects(body string) bool {
+	if arr, ok := valueArray(body); ok {
+		return len(arr) > 0 && isObject(arr[0])
+	}
 	var m map[string]json.RawMessage
 	if json.Unmarshal([]byte(strings.TrimSpace(body)), &m) != nil {
 		return false
 	}
-	v, ok := m["value"]
-	if !ok {
-		for k := range m {
-			if !strings.HasPrefix(k, "@odata.") {
-				return true
-			}
+	if _, ok := m["value"]; ok {
+		return false // {"value": "a string"}: a wrapped primitive
+	}
+	for k := range m {
+		if !strings.HasPrefix(k, "@odata.") {
+			return true
 		}
-		return false
 	}
-	var arr []json.RawMessage
-	if json.Unmarshal(v, &arr) != nil {
-		return false
-	}
-	return len(arr) > 0 && strings.HasPrefix(strings.TrimSpace(string(arr[0])), "{")
+	return false
 }
 
 // lastVia is the last step of a walk (responsibilities(user)).

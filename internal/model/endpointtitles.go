@@ -80,7 +80,7 @@ func (m *endpointMap) titledNavigation(op *Operation, p Path) {
 		return
 	}
 	tg.Parent = tg.Type
-	tg.Type = TypeRef{Kind: KindNamed, Name: nt.Name, Namespace: nt.Namespace, Link: nt.Page, Collection: r.Collection}
+	tg.Type = nt.ref(r.Collection)
 	tg.Kind, tg.Name, tg.Sure = TargetEntity, "", false
 	if r.Collection {
 		tg.Kind = TargetCollection

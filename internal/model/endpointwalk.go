@@ -20,7 +20,7 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 		if t == nil {
 			return TypeRef{}
 		}
-		return TypeRef{Kind: KindNamed, Name: t.Name, Namespace: t.Namespace, Link: t.Page, Collection: c}
+		return t.ref(c)
 	}
 	done := func(kind TargetKind) *Target {
 		tg.Kind = kind
@@ -245,7 +245,7 @@ func (m *endpointMap) voted(segs []Segment) (TypeRef, bool) {
 	if t == nil || t.IsEnum {
 		return TypeRef{}, false
 	}
-	return TypeRef{Kind: KindNamed, Name: t.Name, Namespace: t.Namespace, Link: t.Page, Collection: true}, true
+	return t.ref(true), true
 }
 
 // typeNamed finds the microsoft.graph type a segment names: itself (calendar) or, as a
@@ -354,12 +354,7 @@ func (m *endpointMap) derivedProperty(t *Type, name string) (*Type, bool, bool) 
 	if len(types) == 0 {
 		return nil, false, false
 	}
-	base := types[0]
-	for _, u := range types[1:] {
-		for base != nil && u != base && !m.derives(u, base) {
-			base = m.g.byName[key(base.Base)]
-		}
-	}
+	base := m.g.nearestBase(types)
 	if base == nil || !base.Documented {
 		return nil, false, false
 	}

@@ -85,6 +85,41 @@ func newTypeGraph(pages []*Page, ds *Diagnostics) *typeGraph {
 	return g
 }
 
+// ref is a reference to t, a collection of it when coll.
+func (t *Type) ref(coll bool) TypeRef {
+	return TypeRef{Kind: KindNamed, Name: t.Name, Namespace: t.Namespace, Link: t.Page, Collection: coll}
+}
+
+// isOrBelow reports whether t is base or derives from it; a chain of more than 32 bases
+// (a cycle) ends the walk.
+func (g *typeGraph) isOrBelow(t, base *Type) bool {
+	for a, n := t, 0; a != nil && n < 32; n++ {
+		if a == base {
+			return true
+		}
+		if a.Base == "" {
+			break
+		}
+		a = g.byName[key(a.Base)]
+	}
+	return false
+}
+
+// nearestBase is the nearest type that every one of types is or derives from; nil when
+// they share none.
+func (g *typeGraph) nearestBase(types []*Type) *Type {
+	base := types[0]
+	for _, t := range types[1:] {
+		for n := 0; base != nil && !g.isOrBelow(t, base); n++ {
+			if base.Base == "" || n >= 32 {
+				return nil
+			}
+			base = g.byName[key(base.Base)]
+		}
+	}
+	return base
+}
+
 // propertyAlternatives gives a property whose Type cell offers several types
 // ("[organizerMeetingInfo] or [tokenMeetingInfo]") their nearest common base (meetingInfo),
 // whose struct carries any of them, where the first type alone would refuse the others.

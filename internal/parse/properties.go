@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -124,31 +125,13 @@ func isPropName(s string) bool {
 // separated only by "or" and commas: "[appHostedMediaConfig](...) or
 // [serviceHostedMediaConfig](...)". first is what typeRef read from the cell.
 func (st *state) cellAlternatives(c cell, first model.TypeRef) []model.TypeRef {
-	if first.Kind != model.KindNamed || len(c.items) < 3 {
+	i := slices.IndexFunc(c.items, func(it inline) bool { return it.link })
+	if first.Kind != model.KindNamed || i < 0 {
 		return nil
 	}
-	var out []model.TypeRef
-	seenLink := false
-	glue := ""
-	for _, it := range c.items {
-		if !it.link {
-			glue += it.text
-			continue
-		}
-		if !seenLink {
-			seenLink, glue = true, ""
-			continue
-		}
-		if !orWords.MatchString(glue) {
-			return out
-		}
-		alt, ok := st.typeLinkRef(it)
-		if !ok {
-			return out
-		}
-		alt.Collection = first.Collection
-		out = append(out, alt)
-		glue = ""
+	out := st.orAlternatives(c.items, i)
+	for j := range out {
+		out[j].Collection = first.Collection
 	}
 	return out
 }

@@ -263,17 +263,32 @@ func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 			body.Type = ref
 			// "a JSON representation of an [ipNamedLocation] or [countryNamedLocation]
 			// object": the alternatives.
-			for j := i + 1; j+1 < len(items) && !items[j].link && orWords.MatchString(items[j].text); j += 2 {
-				alt, ok := st.typeLinkRef(items[j+1])
-				if !ok {
-					break
-				}
-				body.Or = append(body.Or, alt)
-			}
+			body.Or = st.orAlternatives(items, i)
 			return
 		}
 	}
 	st.onBinaryBody(p, txt)
+}
+
+// orAlternatives reads the types that follow the link at items[i], each separated from
+// the one before only by orWords ("[appHostedMediaConfig] or [serviceHostedMediaConfig]",
+// "an [ipNamedLocation] or a [countryNamedLocation]").
+func (st *state) orAlternatives(items []inline, i int) []model.TypeRef {
+	var out []model.TypeRef
+	glue := ""
+	for _, it := range items[i+1:] {
+		if !it.link {
+			glue += it.text
+			continue
+		}
+		alt, ok := st.typeLinkRef(it)
+		if !orWords.MatchString(glue) || !ok {
+			break
+		}
+		out = append(out, alt)
+		glue = ""
+	}
+	return out
 }
 
 // orWords is the text between two alternative types: "or", ", ", "or a", ", or an".
