@@ -315,7 +315,8 @@ func (st *state) onParagraph(p *ast.Paragraph) {
 		}
 		// A page without a Request body heading that says under its request line "In the
 		// request body, supply a JSON representation of a [schema] object".
-		if len(txt) >= 19 && strings.EqualFold(txt[:19], "in the request body") && !st.page.Body.Described {
+		const cue = "in the request body"
+		if len(txt) >= len(cue) && strings.EqualFold(txt[:len(cue)], cue) && !st.page.Body.Described {
 			st.onBodyProse(p, txt)
 			if b := &st.page.Body; b.Type.Kind != model.KindNone && !b.Pos.IsValid() {
 				b.Pos = st.nodePos(p)
