@@ -105,6 +105,32 @@ func TestFastDecodeExact(t *testing.T) {
 	}
 }
 
+// TestPageDecodeRawExact checks a page of a type whose UnmarshalJSON is not the client's
+// and checks nothing (json.RawMessage): the page decoder checks its elements for it.
+func TestPageDecodeRawExact(t *testing.T) {
+	inputs := []string{
+		`{"value":[{"id":"a"},[1,2],"s",null]}`,
+		`{"value":[{"id":"a",}]}`,
+		`{"value":[{"id":"a"},[1,}]}`,
+		`{"value":[tru]}`,
+		`{"value":[{"id":"a"} "x"]}`,
+	}
+	type plain generated.Page[json.RawMessage]
+	for _, in := range inputs {
+		direct := new(generated.Page[json.RawMessage])
+		directErr := direct.UnmarshalJSON([]byte(in))
+		var slow plain
+		slowErr := json.Unmarshal([]byte(in), &slow)
+		if (directErr == nil) != (slowErr == nil) {
+			t.Errorf("%s: error %v, encoding/json's %v", in, directErr, slowErr)
+			continue
+		}
+		if directErr == nil && !reflect.DeepEqual(*direct, generated.Page[json.RawMessage](slow)) {
+			t.Errorf("%s: decoded %+v,\nencoding/json %+v", in, *direct, slow)
+		}
+	}
+}
+
 // TestPageDecodeExact checks that a page decodes as encoding/json decodes it without the
 // page's own UnmarshalJSON.
 func TestPageDecodeExact(t *testing.T) {
@@ -128,6 +154,19 @@ func TestPageDecodeExact(t *testing.T) {
 		`{"value":[{"id":"a","manager":{"id":"m"}]}`,
 		`{"value":[{"id":"a"} {"id":"b"}]}`,
 		"{\"value\":[{\"id\":\"a\",\"createdDateTime\":\"2021-01-02\x01T03:04:05Z\"}]}",
+		// No page-wide scan checks these: each byte is checked by the decoder that reads it.
+		`{"value":[{"id":"a","manager":{"id":"m","@odata.etag":tru}}]}`,
+		`{"value":[{"id":"a","memberOf":[{"id":"m"},{"id":"n",}]}]}`,
+		`{"value":[{"id":"a","businessPhones":["1",2]}]}`,
+		`{"value":[{"id":"a","accountEnabled":nul}]}`,
+		`{"value":[{"id":"a","deletedDateTime":"2021-01-02T03:04:05Z" "x":1}]}`,
+		`{"value":[{"id":"a"}],"@odata.context":{"a":[1,}}`,
+		`{"value":[{"id":"a"}],"@odata.nextLink":"n\x"}`,
+		`{"value":[{"id":"a"}],"@odata.count":01}`,
+		`{"value":[{"id":"a"}]`,
+		`{"value":[{"id":"a"}`,
+		`{"value":[{"id":"a\ud800"}]}`,
+		"{\"value\":[{\"id\":\"a\xff\"}]}",
 	}
 	type plain generated.Page[generated.User]
 	for _, in := range inputs {

@@ -10,6 +10,9 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"path"
+	"reflect"
+	"strings"
 )
 
 // Page is one page of a collection: the items and, when there are more, the link to the
@@ -137,11 +140,21 @@ func yieldPages[T any](ctx context.Context, c *Client, p *Page[T], err error, de
 // count; other instance annotations (@odata.context) are skipped. A page with any other
 // member, or a T without UnmarshalJSON, is decoded by encoding/json, as before. The
 // header is kept.
+//
+// No byte is checked twice: the page's own members and punctuation are checked as they
+// are read, and each element by T's UnmarshalJSON when it is one of this client's (a
+// model's or an Edm type's, which check every byte they read, see ObjectDecoder.span);
+// any other T's elements are checked with json.Valid first, since encoding/json would
+// refuse the whole page before calling it.
 func (p *Page[T]) UnmarshalJSON(b []byte) error {
 	header, buf := p.header, p.buf
 	*p = Page[T]{header: header, buf: buf}
-	if _, ok := any(new(T)).(json.Unmarshaler); ok && json.Valid(b) {
+	if _, ok := any(new(T)).(json.Unmarshaler); ok {
+		checks := checksEveryByte[T]()
 		ok, sawValue := decodePage(b, &p.NextLink, &p.DeltaLink, &p.Count, func(v []byte) bool {
+			if !checks && !json.Valid(v) {
+				return false
+			}
 			p.Value = append(p.Value, *new(T))
 			return any(&p.Value[len(p.Value)-1]).(json.Unmarshaler).UnmarshalJSON(v) == nil
 		})
@@ -157,7 +170,25 @@ func (p *Page[T]) UnmarshalJSON(b []byte) error {
 	return json.Unmarshal(b, (*plain)(p))
 }
 
-// decodePage reads the page b, valid JSON, on the fast path, passing each element of
+// checksEveryByte reports whether T's UnmarshalJSON is this client's own: declared in a
+// package of the tree this runtime is internal to (the generated models, the Edm types
+// here), which only the generated code can import it from. Those decoders check every
+// byte they read and fail on anything encoding/json would refuse.
+func checksEveryByte[T any]() bool {
+	own := reflect.TypeFor[Page[T]]().PkgPath() // .../internal/graphrt, or the client's own package
+	t := reflect.TypeFor[T]()
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	pkg := t.PkgPath()
+	if pkg == own {
+		return true
+	}
+	root, ok := strings.CutSuffix(own, "/internal/"+path.Base(own))
+	return ok && (pkg == root || strings.HasPrefix(pkg, root+"/"))
+}
+
+// decodePage reads the page b on the fast path, passing each element of
 // value to elem, which reports whether it decoded; ok is false when the page cannot be
 // read exactly as encoding/json would, sawValue whether it has a value member. It is not
 // generic, so that each Page[T] adds little to the build.
