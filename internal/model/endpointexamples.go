@@ -84,6 +84,22 @@ func examplesAnswerCollection(op *Operation) bool {
 	return n > 0
 }
 
+// examplesAnswerOne reports whether the operation has example responses with a body and
+// every one is one object: not {"value": [...]} nor a wrapped primitive.
+func examplesAnswerOne(op *Operation) bool {
+	n := 0
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleResponse || strings.TrimSpace(ex.Body) == "" {
+			continue
+		}
+		if _, ok := valueArray(ex.Body); ok || !answersObjects(ex.Body) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 // valueArray is the "value" member of an example response body that is a JSON object
 // holding an array there ({"value": [...]}), and whether it is one.
 func valueArray(body string) ([]json.RawMessage, bool) {

@@ -310,3 +310,65 @@ func TestDerivedOnlyNavigation(t *testing.T) {
 		t.Errorf("got %q, want %q\n%v", g, want, got)
 	}
 }
+
+// TestSingleNavigationAnsweringOne: GET /contacts/{id}/manager, whose page says "collection
+// of directoryObject" where the Relationships row says one directoryObject and every
+// example answers one object, returns one value; the same page with a collection example
+// keeps the page's collection (the docs disagree and nothing settles it).
+func TestSingleNavigationAnsweringOne(t *testing.T) {
+	none := TypeRef{}
+	mgr := page("api/orgcontact-get-manager.md", "GET", gref("directoryObject", true), none, path("contacts", "{id}", "manager"))
+	mgr.Examples = []Example{{Kind: ExampleResponse, Status: 200, Body: `{"@odata.type": "#microsoft.graph.user", "id": "1"}`}}
+	spon := page("api/orgcontact-get-sponsor.md", "GET", gref("directoryObject", true), none, path("contacts", "{id}", "sponsor"))
+	spon.Examples = []Example{{Kind: ExampleResponse, Status: 200, Body: `{"value": [{"id": "1"}]}`}}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("directoryObject", "microsoft.graph.entity", nil),
+		resourcePage("orgContact", "microsoft.graph.directoryObject", []Property{nav("manager", "directoryObject", false), nav("sponsor", "directoryObject", false)}),
+		page("api/orgcontact-get.md", "GET", gref("orgContact", false), none, path("contacts", "{id}")),
+		mgr, spon,
+	}
+	api, ds := Build("v1.0", pages)
+	got := opsByEndpoint(api)
+	for ep, want := range map[string]string{
+		"GET /contacts/{id}/manager": "api/orgcontact-get-manager.md -> microsoft.graph.directoryObject",
+		"GET /contacts/{id}/sponsor": "api/orgcontact-get-sponsor.md -> Collection(microsoft.graph.directoryObject)",
+	} {
+		if g, _, _ := strings.Cut(got[ep], " body "); g != want {
+			t.Errorf("%s: got %q, want %q\n%s", ep, got[ep], want, ds)
+		}
+	}
+	if !strings.Contains(ds.String(), "response-shape-mismatch") {
+		t.Errorf("no response-shape-mismatch for the manager page:\n%s", ds)
+	}
+}
+
+// TestKeyedElsewhereNamesProperty: a placeholder after a one-valued property whose type's
+// properties share one type (a user flow's apiConnectorConfiguration/{step}) names one of
+// those properties; it does not make the segment a collection, as a key after a segment
+// whose table forgot "collection" (chatMessage.hostedContents/{id}) does.
+func TestKeyedElsewhereNamesProperty(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("identityApiConnector", "microsoft.graph.entity", nil),
+		resourcePage("userFlowApiConnectorConfiguration", "", []Property{nav("postFederationSignup", "identityApiConnector", false), nav("postAttributeCollection", "identityApiConnector", false)}),
+		resourcePage("hostedContent", "microsoft.graph.entity", nil),
+		resourcePage("b2cIdentityUserFlow", "microsoft.graph.entity", []Property{prop("apiConnectorConfiguration", "userFlowApiConnectorConfiguration"), nav("hostedContents", "hostedContent", false)}),
+		page("api/b2cidentityuserflow-get.md", "GET", gref("b2cIdentityUserFlow", false), none, path("b2cUserFlows", "{id}")),
+		page("api/b2cidentityuserflow-get-apiconnectorconfiguration.md", "GET", gref("userFlowApiConnectorConfiguration", false), none, path("b2cUserFlows", "{id}", "apiConnectorConfiguration")),
+		page("api/b2cidentityuserflow-put-apiconnectorconfiguration.md", "PUT", none, none, path("b2cUserFlows", "{id}", "apiConnectorConfiguration", "{step}", "$ref")),
+		page("api/hostedcontent-list.md", "GET", gref("hostedContent", false), none, path("b2cUserFlows", "{id}", "hostedContents")),
+		page("api/hostedcontent-get.md", "GET", gref("hostedContent", false), none, path("b2cUserFlows", "{id}", "hostedContents", "{hostedContent-id}")),
+	}
+	api, ds := Build("beta", pages)
+	got := opsByEndpoint(api)
+	for ep, want := range map[string]string{
+		"GET /b2cUserFlows/{id}/apiConnectorConfiguration": "api/b2cidentityuserflow-get-apiconnectorconfiguration.md -> microsoft.graph.userFlowApiConnectorConfiguration",
+		"GET /b2cUserFlows/{id}/hostedContents":            "api/hostedcontent-list.md -> Collection(microsoft.graph.hostedContent)",
+	} {
+		if g, _, _ := strings.Cut(got[ep], " body "); g != want {
+			t.Errorf("%s: got %q, want %q\n%s", ep, got[ep], want, ds)
+		}
+	}
+}

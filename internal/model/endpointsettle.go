@@ -48,6 +48,17 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 			tg.Kind, tg.Type.Collection = TargetCollection, true
 		}
 	}
+	if op.Method == "GET" && tg.Kind == TargetEntity && !tg.Sure && !tg.Type.Collection && op.Response.Type.Collection && examplesAnswerOne(op) {
+		// "collection of directoryObject" for GET /contacts/{id}/manager, where the
+		// Relationships row says one value and every example answers one object: the row
+		// and the examples outweigh the prose.
+		last, ok := p.Segments[len(p.Segments)-1].Literal()
+		if parent := m.g.resolve(tg.Parent); ok && parent != nil {
+			if pr, typed := m.property(parent, last); typed && !pr.Type.Collection {
+				tg.Sure = true
+			}
+		}
+	}
 	body, resp, notes := m.settle(op, p)
 	for _, n := range notes {
 		ds.Addf(n.pos, Warning, n.code, "%s", n.msg)

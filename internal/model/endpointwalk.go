@@ -124,9 +124,12 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 							via = append(via, name+"("+parent.Name+")")
 							// A table that says one value where the docs key the
 							// segment elsewhere (chatMessage.hostedContents) forgot
-							// "collection"; one that says neither leaves it open.
+							// "collection", unless what follows names one of the
+							// value's properties (a user flow's apiConnectorConfiguration/
+							// {step} is its postFederationSignup or another
+							// identityApiConnector); one that says neither leaves it open.
 							switch {
-							case !coll && m.keyed[prefixShape(segs[:i+1])]:
+							case !coll && m.keyed[prefixShape(segs[:i+1])] && m.propertyFamily(cur) == nil:
 								coll = true
 								via[len(via)-1] += "[keyed]"
 								sure = true
