@@ -113,6 +113,10 @@ func TestMethodName(t *testing.T) {
 		{"GET", 200, coll, "delta", targeted(seg("users", "delta()"), model.TargetOperation, "delta"), "DeltaUsers"},
 		{"POST", 200, named, "Send invitation", targeted(seg("invitations"), model.TargetCollection, ""), "CreateInvitation"},
 		{"POST", 200, named, "Do a thing", targeted(seg("me", "events"), model.TargetUnknown, ""), "MeEvents"},
+		// A create of the one value a navigation holds; a POST to one value that is no
+		// create keeps the path's name.
+		{"POST", 201, named, "Create schema", targeted(seg("external", "connections", "{connectionId}", "schema"), model.TargetEntity, ""), "CreateExternalConnectionSchema"},
+		{"POST", 200, named, "Do a thing", targeted(seg("me", "settings"), model.TargetEntity, ""), "MeSettings"},
 		{"POST", 204, model.TypeRef{}, "Add member", targeted(seg("groups", "{groupId}", "members", "$ref"), model.TargetRef, ""), "AddGroupMemberRef"},
 	}
 	for _, tt := range tests {

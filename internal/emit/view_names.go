@@ -120,6 +120,11 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef) string 
 		if tg.Kind == model.TargetCollection && lastLit || tg.Kind == model.TargetUnknown && op.LooksCreate() && lastLit && !lastIsCall {
 			return "Create" + singularLast(name, last)
 		}
+		if tg.Kind == model.TargetEntity && op.LooksCreate() && lastLit && !lastIsCall {
+			// POST /external/connections/{id}/schema creates the one value a
+			// navigation holds: CreateExternalConnectionSchema.
+			return "Create" + name
+		}
 		return name
 	case "PATCH":
 		return "Update" + name

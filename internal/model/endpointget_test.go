@@ -372,3 +372,35 @@ func TestKeyedElsewhereNamesProperty(t *testing.T) {
 		}
 	}
 }
+
+// TestNestedCreateVotes: a create below the root (POST /connections/{id}/groups, "Create
+// externalGroup", 201) votes for what its segment holds, as one at the root does: the
+// segment no table documents is a collection of externalGroup, not of the group its
+// name alone would give.
+func TestNestedCreateVotes(t *testing.T) {
+	none := TypeRef{}
+	create := page("api/externalconnection-post-groups.md", "POST", gref("externalGroup", false), gref("externalGroup", false), path("connections", "{id}", "groups"))
+	create.Title, create.Response.Status = "Create externalGroup", 201
+	del := page("api/externalgroup-delete.md", "DELETE", none, none, path("connections", "{id}", "groups", "{group-id}"))
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("group", "microsoft.graph.entity", nil),
+		resourcePage("externalGroup", "microsoft.graph.entity", nil),
+		resourcePage("externalConnection", "microsoft.graph.entity", nil),
+		page("api/externalconnection-get.md", "GET", gref("externalConnection", false), none, path("connections", "{id}")),
+		create, del,
+	}
+	api, ds := Build("beta", pages)
+	for _, op := range api.Operations {
+		if op.Page != del.File {
+			continue
+		}
+		if tg := op.Paths[0].Target; tg == nil || tg.Type.Name != "externalGroup" {
+			t.Errorf("DELETE %s addresses %+v, want an externalGroup\n%s", op.Paths[0], tg, ds)
+		}
+	}
+	got := opsByEndpoint(api)
+	if w := "api/externalconnection-post-groups.md -> microsoft.graph.externalGroup body microsoft.graph.externalGroup"; got["POST /connections/{id}/groups"] != w {
+		t.Errorf("got %q, want %q\n%s", got["POST /connections/{id}/groups"], w, ds)
+	}
+}

@@ -174,7 +174,7 @@ func newEndpointMap(g *typeGraph, pages []*Page, ops []*Operation) *endpointMap 
 				switch {
 				case op.Method == "GET":
 					m.vote(segs, ev, w)
-				case op.Method == "POST" && len(segs) == 1 && op.LooksCreate():
+				case op.Method == "POST" && op.LooksCreate():
 					t := ev
 					t.Collection = true
 					m.vote(segs, t, w)
