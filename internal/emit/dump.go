@@ -93,6 +93,9 @@ func DumpView(api *model.API, cfg Config) string {
 		if m.OnRequest {
 			res += "; only on request (Prefer: return=representation), else nil"
 		}
+		if m.Optional {
+			res += "; nil when the answer has no body (the docs disagree)"
+		}
 		p("%s", res)
 		if m.Upload {
 			p("    upload: the body is raw content")

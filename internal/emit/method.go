@@ -74,11 +74,12 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 		return
 	case resultObject:
 		typ := v.goTypeOf(r)
-		if !m.OnRequest {
+		if !m.OnRequest && !m.Optional {
 			stmts = append(stmts, decodeInto(typ, call, jen.Op("&").Id("out"))...)
 			break
 		}
-		// A body only on request (Prefer: return=representation):
+		// A body only on request (Prefer: return=representation), or one the docs
+		// disagree on:
 		//
 		//	var out PlannerTask
 		//	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
@@ -440,6 +441,9 @@ func responseDoc(m *goMethod) string {
 	s := "On success the service answers " + status + " with " + what + "."
 	if m.OnRequest {
 		s = "On success the service answers " + status + " without a body, and the result is nil, unless the request asks for the body with the Prefer header (opts.Prefer) set to return=representation: then it answers with " + what + ", which is returned."
+	}
+	if m.Optional {
+		s = "On success the service answers with " + what + ", which is returned, or, as the docs also show, with 204 No Content, and then the result is nil."
 	}
 	if m.Upload {
 		s = "The content is sent as it is, labelled with contentType (application/octet-stream when empty). " + s

@@ -80,6 +80,9 @@ type goMethod struct {
 	// OnRequest: the result comes back only when the request asks for it (Prefer:
 	// return=representation); without it the service answers 204 and the result is nil.
 	OnRequest bool
+	// Optional: the docs disagree whether the answer has a body; the result is nil when
+	// it has none.
+	Optional bool
 	// UploadName, for a createUploadSession whose result has an uploadUrl, is the method
 	// that creates the session and uploads the content (UploadField: the URL's field).
 	UploadName  string

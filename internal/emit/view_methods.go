@@ -140,6 +140,7 @@ func (v *view) classifyResult(m *goMethod) {
 	case r.Kind == model.KindNamed && v.namedType(r) != nil && !v.namedType(r).Model.IsEnum:
 		m.Kind = resultObject
 		m.OnRequest = op.Response.OnRequest
+		m.Optional = op.Response.Optional
 	case r.Kind == model.KindUnknown || r.Kind == model.KindNamed && v.namedType(r) == nil || r.Primitive == model.Json:
 		m.Kind = resultRaw
 	default:

@@ -64,6 +64,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		op.Params = operationParams(p, op, ds)
 		inferResponse(op, ds)
 		bodyFromExamples(op, ds)
+		optionalFromExamples(op, ds)
 		op.QueryOptions = queryOptions(p, op)
 		if op.Response.Status == 0 {
 			op.Response.Status = defaultStatus(op)
@@ -226,6 +227,38 @@ func inferResponse(op *Operation, ds *Diagnostics) {
 		r.Type = TypeRef{Kind: KindPrimitive, Primitive: Boolean, Raw: "Boolean", Pos: pos}
 		ds.Addf(pos, Warning, "response-type-from-example", "the Response section names no type; every example response is {\"value\": true or false}: Edm.Boolean")
 	}
+}
+
+// optionalFromExamples marks the result of a create, update or action optional when its
+// Response section names one object but every example response is a 2xx without a body
+// (identityUserFlowAttributeAssignment's update: "200 OK and an updated ... object",
+// its example 204 No Content): the docs disagree whether a body comes, so the method
+// returns it when it does and nothing otherwise, right on the wire either way.
+func optionalFromExamples(op *Operation, ds *Diagnostics) {
+	r := &op.Response
+	if op.Method == "GET" || r.OnRequest || r.Optional || r.Type.Kind != KindNamed || r.Type.Collection || r.Status == 202 {
+		return
+	}
+	n := 0
+	var at Pos
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleResponse {
+			continue
+		}
+		if ex.Status < 200 || ex.Status > 299 || ex.Status == 202 || strings.TrimSpace(ex.Body) != "" && ex.Status != 204 {
+			return
+		}
+		if n == 0 {
+			at = ex.Pos
+		}
+		n++
+	}
+	if n == 0 {
+		return
+	}
+	r.Optional = true
+	ds.Addf(r.Type.Pos.Or(op.Pos), Warning, "response-body-contradiction",
+		"the Response section names %s, but every example response (the first at %s) answers without a body: the method returns it when a body comes, nil otherwise", r.Type, at)
 }
 
 // bodyFromExamples settles a POST whose page says nothing of its body (no Request body

@@ -50,9 +50,12 @@ func Dump(w io.Writer, api *API) error {
 		if op.Body.Type.Kind != KindNone {
 			fmt.Fprintf(&b, "  body %s\n", op.Body.Type)
 		}
-		if op.Response.OnRequest {
+		switch {
+		case op.Response.OnRequest:
 			fmt.Fprintf(&b, "  response %d, %s on request (Prefer: return=representation)\n", op.Response.Status, op.Response.Type)
-		} else {
+		case op.Response.Optional:
+			fmt.Fprintf(&b, "  response %d %s or no body (the docs disagree)\n", op.Response.Status, op.Response.Type)
+		default:
 			fmt.Fprintf(&b, "  response %d %s\n", op.Response.Status, op.Response.Type)
 		}
 		for _, pm := range op.Permissions {

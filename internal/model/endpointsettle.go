@@ -26,6 +26,14 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 		tg.Result = &r
 		return
 	}
+	if tg != nil && op.Response.Optional && op.Method != "GET" && endsInRef(p) {
+		// POST .../members/$ref answers 204 No Content: a page whose prose also names
+		// the class or the member in "the response body" is mistaken; the method returns
+		// nothing.
+		tg.Result = &TypeRef{Pos: op.Response.Type.Pos.Or(op.Pos)}
+		ds.Addf(tg.Result.Pos, Warning, "response-type-mismatch", "%s %s adds or removes a reference, which answers 204 without a body; the page's %s is dropped", op.Method, p, op.Response.Type)
+		return
+	}
 	if tg == nil || tg.Kind != TargetEntity && tg.Kind != TargetCollection {
 		m.settleOperationResult(op, p, ds)
 		return
@@ -76,6 +84,15 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 			tg.Result = &resp
 		}
 	}
+}
+
+// endsInRef reports whether a path's last segment is $ref.
+func endsInRef(p Path) bool {
+	if len(p.Segments) == 0 {
+		return false
+	}
+	last, _ := p.Segments[len(p.Segments)-1].Literal()
+	return strings.EqualFold(last, "$ref")
 }
 
 // note is a diagnostic that settle found, reported only for an endpoint's owner.

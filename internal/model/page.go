@@ -119,7 +119,11 @@ type Response struct {
 	// OnRequest: the body (Type) comes back only when the request asks for it with
 	// Prefer: return=representation; otherwise the answer is Status (204) without one.
 	OnRequest bool
-	Pos       Pos
+	// Optional: the docs disagree whether the answer has a body (the Response section
+	// names Type where every example answers 204, or says 204 and names Type in the
+	// response body): the result is Type when a body comes and nothing otherwise.
+	Optional bool
+	Pos      Pos
 }
 
 // Permission is one row of the permissions table.

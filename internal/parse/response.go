@@ -72,6 +72,17 @@ func (st *state) readResponse() {
 		if loc := onRequest.FindStringIndex(prose); loc != nil && hasFold(prose[loc[0]:], "response body") {
 			if ref, or, ok := st.linkedType(prose[loc[0]:], links); ok {
 				resp.Type, resp.Or, resp.OnRequest = ref, or, true
+				return
+			}
+		}
+		// "returns a `204 Accepted` response code and an [accessReview] object in the
+		// response body": a 204 has no body, yet the prose names one. The method returns
+		// it when it comes and nothing otherwise.
+		if resp.Status == 204 && !anyFold(plain, noBodyPhrases...) && hasFold(plain, "in the response body") {
+			if ref, or, ok := st.linkedType(prose, links); ok && !ref.Collection {
+				resp.Type, resp.Or, resp.Optional = ref, or, true
+				st.ds.Addf(resp.Pos, model.Warning, "response-body-contradiction",
+					"the Response section says 204 No Content and names %s in the response body: the method returns it when a body comes, nil otherwise", ref)
 			}
 		}
 		return

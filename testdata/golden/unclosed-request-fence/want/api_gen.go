@@ -18,7 +18,7 @@ type API interface {
 	// DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef: see Client.DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef.
 	DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef(ctx context.Context, accessPackageID string, incompatibleAccessPackageID string, opts *DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRefOptions) error
 	// CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef: see Client.CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef.
-	CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef(ctx context.Context, publishingType string, id1 string, body Reference, opts *CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions) (*PublishedResource, error)
+	CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef(ctx context.Context, publishingType string, id1 string, body Reference, opts *CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions) error
 }
 
 var _ API = (*Client)(nil)

@@ -45,16 +45,12 @@ func (o *CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions
 //   - Delegated (work or school account): OnPremisesPublishingProfiles.ReadWrite.All
 //
 // Source: api-reference/beta/api/publishedresource-post-agentgroups.md
-func (c *Client) CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef(ctx context.Context, publishingType string, id1 string, body Reference, opts *CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions) (*PublishedResource, error) {
+func (c *Client) CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef(ctx context.Context, publishingType string, id1 string, body Reference, opts *CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions) error {
 	r := Request{
 		Body:   body,
 		Method: "POST",
 		Path:   "/onPremisesPublishingProfiles/" + graphrt.PathValue(publishingType, false) + "/publishedResources/" + graphrt.PathValue(id1, false) + "/agentGroups/$ref",
 	}
 	opts.apply(&r)
-	var out PublishedResource
-	if err := c.Do(ctx, r, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return c.Do(ctx, r, nil)
 }
