@@ -224,3 +224,36 @@ func TestPackageName(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeNamesMainNamespaceFirst: a microsoft.graph type keeps its plain name though a
+// type of a sub-namespace with the same name sorts first; that one takes its namespace as
+// a prefix, with a name-collision warning.
+func TestTypeNamesMainNamespaceFirst(t *testing.T) {
+	pos := model.Pos{File: "resources/x.md", Line: 1, Col: 1}
+	api := &model.API{Version: "beta", Types: []*model.Type{
+		{Name: "endpoint", Namespace: "microsoft.graph.callRecords", Documented: true, Pos: pos},
+		{Name: "endpoint", Namespace: "microsoft.graph", Documented: true, Pos: pos},
+		{Name: "riskyUser", Namespace: "microsoft.graph.managedTenants", Documented: true, Pos: pos},
+		{Name: "riskyUser", Namespace: "microsoft.graph", Documented: true, Pos: pos},
+		{Name: "session", Namespace: "microsoft.graph.callRecords", Documented: true, Pos: pos},
+	}}
+	v := newView(api, Config{Package: "graph"})
+	got := map[string]string{}
+	for _, gt := range v.types {
+		got[gt.Model.QualifiedName()] = gt.Name
+	}
+	for q, want := range map[string]string{
+		"microsoft.graph.endpoint":                 "Endpoint",
+		"microsoft.graph.callRecords.endpoint":     "CallRecordsEndpoint",
+		"microsoft.graph.riskyUser":                "RiskyUser",
+		"microsoft.graph.managedTenants.riskyUser": "ManagedTenantsRiskyUser",
+		"microsoft.graph.callRecords.session":      "Session",
+	} {
+		if got[q] != want {
+			t.Errorf("%s is named %s, want %s", q, got[q], want)
+		}
+	}
+	if len(v.types) != 5 || v.types[0].Model != api.Types[0] {
+		t.Errorf("the view's types are not in the API's order")
+	}
+}

@@ -192,18 +192,32 @@ func newView(api *model.API, cfg Config) *view {
 	if v.split {
 		typeNames["New"] = true // a workload package's constructor
 	}
-	for _, t := range api.Types {
-		name := exported(t.Name)
-		if typeNames[name] && t.Namespace != "microsoft.graph" && t.Namespace != "" {
-			name = exported(model.Unqualified(t.Namespace)) + name
+	// The microsoft.graph types name themselves first, so that a type of a sub-namespace
+	// (callRecords.endpoint, managedTenants.riskyUser) never takes the plain name from
+	// the main namespace's type of that name, whichever sorts first: it is the one that
+	// gets its namespace as a prefix (CallRecordsEndpoint).
+	main := func(t *model.Type) bool { return t.Namespace == "microsoft.graph" || t.Namespace == "" }
+	goTypes := make([]*goType, len(api.Types))
+	for _, pass := range []bool{true, false} {
+		for i, t := range api.Types {
+			if main(t) != pass {
+				continue
+			}
+			name := exported(t.Name)
+			if typeNames[name] && !main(t) {
+				name = exported(model.Unqualified(t.Namespace)) + name
+			}
+			gt := &goType{Name: typeNames.take(name), Model: t}
+			if gt.Name != exported(t.Name) {
+				v.diags.Addf(t.Pos, model.Warning, "name-collision", "type %s is emitted as %s: the name %s is taken",
+					t.QualifiedName(), gt.Name, exported(t.Name))
+			}
+			goTypes[i] = gt
 		}
-		gt := &goType{Name: typeNames.take(name), Model: t}
-		if gt.Name != exported(t.Name) {
-			v.diags.Addf(t.Pos, model.Warning, "name-collision", "type %s is emitted as %s: the name %s is taken",
-				t.QualifiedName(), gt.Name, exported(t.Name))
-		}
+	}
+	for _, gt := range goTypes {
 		v.types = append(v.types, gt)
-		v.typeByKey[strings.ToLower(t.QualifiedName())] = gt
+		v.typeByKey[strings.ToLower(gt.Model.QualifiedName())] = gt
 	}
 	v.resolveTypeMembers(typeNames, v.valueTypes(api))
 	for _, op := range api.Operations {
