@@ -104,6 +104,9 @@ func facts(pg *model.Page, ds model.Diagnostics) []string {
 		if r.OnRequest {
 			add("resp on request")
 		}
+		if r.Optional {
+			add("resp optional")
+		}
 	}
 	for _, p := range pg.Permissions {
 		add("perm %s: %s %s", p.Kind, strings.Join(p.Scopes, ", "), at(p.Pos))
@@ -1124,6 +1127,14 @@ func TestResponse(t *testing.T) {
 		name: "no status",
 		md:   page("This method returns a collection of [driveItem](../resources/driveitem.md) resources."),
 		want: []string{"resp 0 Collection(microsoft.graph.driveItem) link=beta/resources/driveitem.md @8:1"},
+	}, {
+		name: "a backslash in the link is a slash",
+		md:   page("If successful, this method returns a ´200 OK´ response code and the requested [authenticationContextClassReferences](../resources/\\authenticationcontextclassreference.md) object in the response body."),
+		want: []string{"resp 200 microsoft.graph.authenticationContextClassReferences link=beta/resources/authenticationcontextclassreference.md @8:1"},
+	}, {
+		name: "204 that names a body",
+		md:   page("If successful, this method returns a ´204 Accepted´ response code and a [program](../resources/program.md) object in the response body."),
+		want: []string{"resp 204 microsoft.graph.program link=beta/resources/program.md @8:1", "resp optional", "diag 8:1 warning response-body-contradiction"},
 	}, {
 		name: "a link to a type comes before a bold word",
 		md:   page("If successful, this method returns a ´200 OK´ response code. If you get a meeting by **videoTeleconferenceId** or **joinWebUrl**, it returns an [onlineMeeting](../resources/onlinemeeting.md) object in the response body."),

@@ -357,6 +357,9 @@ func splitQualified(s, ns string) (string, string) {
 // input root, without its #anchor. Links that leave the tree are returned as written.
 func (st *state) resolveLink(dest string) string {
 	dest, _, _ = strings.Cut(dest, "#")
+	// "../resources/\authenticationcontextclassreference.md": a browser reads a
+	// backslash in a link as a slash, and so do we.
+	dest = strings.ReplaceAll(dest, "\\", "/")
 	if dest == "" || strings.Contains(dest, "://") || strings.HasPrefix(dest, "/") {
 		return dest
 	}
