@@ -83,16 +83,19 @@ func (v *view) addMethods(op *model.Operation) {
 	if !ok {
 		return
 	}
-	for _, m := range v.methods[first:] {
-		tg := m.Path.Target
-		if tg == nil || !strings.EqualFold(tg.Type.Name, prefix) {
-			continue
+	// A plain path comes before a query template of it (GetX before GetXWithSelect).
+	for _, templates := range []bool{false, true} {
+		for _, m := range v.methods[first:] {
+			tg := m.Path.Target
+			if tg == nil || !strings.EqualFold(tg.Type.Name, prefix) || (len(m.Path.Query) > 0) != templates {
+				continue
+			}
+			opts.Owner = m // newOptions never returns nil
+			if m.Body != nil && !m.Upload {
+				m.Body.Owner = m
+			}
+			return
 		}
-		opts.Owner = m // newOptions never returns nil
-		if m.Body != nil && !m.Upload {
-			m.Body.Owner = m
-		}
-		break
 	}
 }
 

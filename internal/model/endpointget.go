@@ -41,8 +41,9 @@ func (m *endpointMap) getTargets(ops []*Operation) {
 			g.ops = append(g.ops, op)
 		}
 	}
-	decided := map[string]*Type{} // shape -> the type this pass gave it
-	colls := map[string]*Type{}   // shape -> the element type, for a collection
+	decided := map[string]*Type{}   // shape -> the type this pass gave it
+	settled := map[string]*Target{} // shape -> the target this pass gave it
+	colls := map[string]*Type{}     // shape -> the element type, for a collection
 	for _, k := range shapes {
 		g := groups[k]
 		var got *Type
@@ -107,8 +108,25 @@ func (m *endpointMap) getTargets(ops []*Operation) {
 			p.Target = &Target{Kind: kind, Type: tref, Parent: p.Target.Parent, Via: via}
 		}
 		decided[k] = got
+		settled[k] = g.paths[0].Target
 		if ref.Collection {
 			colls[k] = got
+		}
+	}
+	// A query template (/users/{id}?$expand=manager, /users?$expand=manager($levels=n))
+	// addresses what its path does: the options shape the answer, not its type. Such a
+	// path is still a method of its own.
+	for _, op := range ops {
+		for i := range op.Paths {
+			p := &op.Paths[i]
+			if len(p.Query) == 0 || p.Target == nil || p.Target.Kind != TargetUnknown {
+				continue
+			}
+			if tg := settled[prefixShape(p.Segments)]; tg != nil {
+				cp := *tg
+				cp.Via += ", its query options aside"
+				p.Target = &cp
+			}
 		}
 	}
 	// A key below a collection this pass settled addresses the collection's element type

@@ -404,3 +404,46 @@ func TestNestedCreateVotes(t *testing.T) {
 		t.Errorf("got %q, want %q\n%s", got["POST /connections/{id}/groups"], w, ds)
 	}
 }
+
+// TestMissingPagesRobust: what the walk cannot type still gets the shape its path gives.
+// A Relationships row whose type has no page (message.attachments without attachment.md)
+// is a navigation, not an action named attachments; a GET whose path ends in a key
+// returns one value though its list page says a collection; a query template addresses
+// what its plain path does when the GET pages settled that path.
+func TestMissingPagesRobust(t *testing.T) {
+	none := TypeRef{}
+	withQuery := func(p Path, name, value string) Path {
+		p.Query = []QueryParam{{Name: name, Value: value}}
+		return p
+	}
+	list := page("api/message-list-attachments.md", "GET", gref("attachment", true), none,
+		path("me", "messages", "{id}", "attachments"), path("me", "messages", "{id}", "attachments", "{attachment-id}"))
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("message", "microsoft.graph.entity", []Property{nav("attachments", "attachment", true)}),
+		page("api/message-get.md", "GET", gref("message", false), none, path("me", "messages", "{id}")),
+		list,
+		resourcePage("widget", "microsoft.graph.entity", nil),
+		page("api/widget-list.md", "GET", gref("widget", true), none, path("identity", "conditionalAccess", "widgets")),
+		page("api/widget-get.md", "GET", gref("widget", false), none, path("identity", "conditionalAccess", "widgets", "{id}")),
+		page("api/widget-list-expand.md", "GET", gref("gadget", false), none, withQuery(path("identity", "conditionalAccess", "widgets", "{id}"), "$expand", "gadget")),
+	}
+	api, ds := Build("v1.0", pages)
+	got := opsByEndpoint(api)
+	for ep, want := range map[string]string{
+		"GET /me/messages/{id}/attachments":                           "api/message-list-attachments.md -> Collection(microsoft.graph.attachment)",
+		"GET /me/messages/{id}/attachments/{attachment-id}":           "api/message-list-attachments.md -> microsoft.graph.attachment",
+		"GET /identity/conditionalAccess/widgets/{id}?$expand=gadget": "api/widget-list-expand.md -> microsoft.graph.widget",
+	} {
+		if g, _, _ := strings.Cut(got[ep], " body "); g != want {
+			t.Errorf("%s: got %q, want %q\n%s", ep, got[ep], want, ds)
+		}
+	}
+	for _, op := range api.Operations {
+		for _, p := range op.Paths {
+			if p.String() == "/me/messages/{id}/attachments" && p.Target != nil && p.Target.Kind == TargetOperation {
+				t.Errorf("%s addresses an operation (%s)", p, p.Target.Via)
+			}
+		}
+	}
+}

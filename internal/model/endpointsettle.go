@@ -34,6 +34,17 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 		ds.Addf(tg.Result.Pos, Warning, "response-type-mismatch", "%s %s adds or removes a reference, which answers 204 without a body; the page's %s is dropped", op.Method, p, op.Response.Type)
 		return
 	}
+	if tg != nil && tg.Kind == TargetUnknown && op.Method == "GET" && op.Response.Type.Collection && endsInKey(p) {
+		// GET /me/mailFolders/{id}/childFolders/{id}/messages/{id}/attachments/{id} on a
+		// page that lists attachments: a key last addresses one value, whatever the
+		// page's one Response section says of its other paths.
+		r := op.Response.Type
+		r.Collection = false
+		r.Pos = op.Response.Type.Pos.Or(op.Pos)
+		tg.Result = &r
+		ds.Addf(r.Pos, Warning, "response-shape-mismatch", "GET %s ends in a key, which addresses one value; the page's %s is read as one %s", p, op.Response.Type, r)
+		return
+	}
 	if tg == nil || tg.Kind != TargetEntity && tg.Kind != TargetCollection {
 		m.settleOperationResult(op, p, ds)
 		return
@@ -84,6 +95,16 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 			tg.Result = &resp
 		}
 	}
+}
+
+// endsInKey reports whether a path's last segment is a key: a placeholder alone after a
+// plain name (/attachments/{id}), not a path-valued one (root:/{item-path}).
+func endsInKey(p Path) bool {
+	n := len(p.Segments)
+	if n < 2 || !p.Segments[n-1].IsParam() || p.Segments[n-1].Parts[0].PathValued {
+		return false
+	}
+	return plainName(p.Segments[n-2]) != ""
 }
 
 // endsInRef reports whether a path's last segment is $ref.

@@ -140,6 +140,15 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 						}
 					}
 				}
+				// A Relationships row whose type no page documents (message.attachments
+				// where attachment.md is missing): the segment is a navigation, not an
+				// action named like it, but where it leads is not known.
+				if cur != nil {
+					if pr, ok := m.property(cur, name); ok && pr.Type.Kind == KindNamed && m.g.resolve(pr.Type) == nil {
+						via = append(via, name+"("+cur.Name+", undocumented "+pr.Type.Name+")")
+						return done(TargetUnknown)
+					}
+				}
 				// A navigation that only types derived from cur have, written without the
 				// cast (/deviceConfigurations/{id}/identityCertificate): it addresses the
 				// common base of what those types' rows give.
