@@ -95,7 +95,7 @@ func TestMethodName(t *testing.T) {
 		{"PATCH", 200, named, "Update", seg("deviceAppManagement", "vppTokens", "{vppTokenId}"), "UpdateDeviceAppManagementVppToken"},
 		{"DELETE", 204, model.TypeRef{}, "Delete", seg("deviceAppManagement", "vppTokens", "{vppTokenId}"), "DeleteDeviceAppManagementVppToken"},
 		{"POST", 204, model.TypeRef{}, "revokeLicenses action", seg("deviceAppManagement", "vppTokens", "{vppTokenId}", "revokeLicenses"), "DeviceAppManagementVppTokenRevokeLicenses"},
-		{"GET", 200, model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}, "f", seg("reports", "getOffice365ActiveUserDetail(period)"), "ReportsGetOffice365ActiveUserDetail"},
+		{"GET", 200, model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}, "f", seg("reports", "getOffice365ActiveUserDetail(period)"), "GetOffice365ActiveUserDetailReports"},
 		{"GET", 200, coll, "List", seg("me", "memberOf"), "ListMeMemberOf"},
 		{"GET", 200, named, "Get", seg("me"), "GetMe"},
 		{"DELETE", 204, model.TypeRef{}, "Remove", seg("groups", "{groupId}", "members", "{memberId}", "$ref"), "DeleteGroupMemberRef"},
@@ -115,6 +115,11 @@ func TestMethodName(t *testing.T) {
 		{"POST", 200, named, "Do a thing", targeted(seg("me", "events"), model.TargetUnknown, ""), "MeEvents"},
 		// A create of the one value a navigation holds; a POST to one value that is no
 		// create keeps the path's name.
+		// A function called last where the walk stopped reads verb first as well; a key
+		// in parentheses is no call.
+		{"GET", 200, coll, "Search", targeted(seg("drives", "{driveId}", "root", "search(q='{q}')"), model.TargetUnknown, ""), "SearchDriveRoot"},
+		{"GET", 200, coll, "Delta", targeted(seg("me", "drive", "root", "delta()"), model.TargetUnknown, ""), "DeltaMeDriveRoot"},
+		{"GET", 200, named, "Get", targeted(model.Path{Segments: []model.Segment{{Parts: []model.Part{{Literal: "me"}}}, {Parts: []model.Part{{Literal: "worksheets('"}, {Param: "id"}, {Literal: "')"}}}}}, model.TargetUnknown, ""), "MeWorksheets"},
 		{"POST", 201, named, "Create schema", targeted(seg("external", "connections", "{connectionId}", "schema"), model.TargetEntity, ""), "CreateExternalConnectionSchema"},
 		{"POST", 200, named, "Do a thing", targeted(seg("me", "settings"), model.TargetEntity, ""), "MeSettings"},
 		{"POST", 204, model.TypeRef{}, "Add member", targeted(seg("groups", "{groupId}", "members", "$ref"), model.TargetRef, ""), "AddGroupMemberRef"},
@@ -152,7 +157,7 @@ func TestSettleNames(t *testing.T) {
 	for _, m := range v.methods {
 		names = append(names, m.Name)
 	}
-	if got, want := strings.Join(names, ","), "ReportsGetReportByPeriod,ReportsGetReportByDate,GetCalendar,GetCalendar2,GetCalendarByCalendarID,GetCalendarWithExpand,GetMessagesWithExpandSingleValueExtendedProperties,GetMessagesWithExpandMultiValueExtendedProperties"; got != want {
+	if got, want := strings.Join(names, ","), "GetReportReportsByPeriod,GetReportReportsByDate,GetCalendar,GetCalendar2,GetCalendarByCalendarID,GetCalendarWithExpand,GetMessagesWithExpandSingleValueExtendedProperties,GetMessagesWithExpandMultiValueExtendedProperties"; got != want {
 		t.Errorf("names %s, want %s", got, want)
 	}
 	if len(v.diags) != 1 || v.diags[0].Code != "name-collision" || v.diags[0].Pos.File != "b.md" {

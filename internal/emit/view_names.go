@@ -95,6 +95,11 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef) string 
 		// MoveMeMessage, GET /users/delta() DeltaUsers.
 		return exported(tg.Name) + strings.Join(words[:len(words)-1], "")
 	}
+	if len(segs) > 0 && isCall(segs[len(segs)-1]) && len(words) > 1 {
+		// A function called last on a path the walk could not follow reads verb first
+		// too: GET /drives/{id}/root/search(q='{q}') is SearchDriveRoot.
+		return words[len(words)-1] + strings.Join(words[:len(words)-1], "")
+	}
 	if tg.Kind == model.TargetRef && op.Method == "POST" && len(segs) >= 2 {
 		// POST /groups/{id}/members/$ref adds a member by reference: AddGroupMemberRef.
 		if lit, ok := segs[len(segs)-2].Literal(); ok && len(words) >= 2 && !isCast(lit) {
@@ -134,6 +139,25 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef) string 
 		return "Delete" + name
 	}
 	return exported(strings.ToLower(op.Method)) + name
+}
+
+// isCall reports whether a segment calls a function: name() or name(p=v, ...); a key in
+// parentheses (worksheets('{id}')) is not one.
+func isCall(s model.Segment) bool {
+	var b strings.Builder
+	for _, pt := range s.Parts {
+		if pt.IsParam() {
+			b.WriteString("{}")
+		} else {
+			b.WriteString(pt.Literal)
+		}
+	}
+	text := b.String()
+	open := strings.IndexByte(text, '(')
+	if open <= 0 || !strings.HasSuffix(text, ")") {
+		return false
+	}
+	return strings.HasSuffix(text, "()") || strings.Contains(text[open:], "=")
 }
 
 // isCast reports whether a segment is an OData cast (microsoft.graph.user), not a

@@ -80,9 +80,9 @@ func (c *Client) ListMeCalendarGroupsPage(ctx context.Context, opts *ListMeCalen
 	return graphrt.GetPage[CalendarGroup](ctx, c.Client, r)
 }
 
-// MeDriveItemWorkbookWorksheetRangeOptions are the optional query parameters and headers of
-// MeDriveItemWorkbookWorksheetRange; the zero value sends none.
-type MeDriveItemWorkbookWorksheetRangeOptions struct {
+// RangeMeDriveItemWorkbookWorksheetOptions are the optional query parameters and headers of
+// RangeMeDriveItemWorkbookWorksheet; the zero value sends none.
+type RangeMeDriveItemWorkbookWorksheetOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
@@ -92,7 +92,7 @@ type MeDriveItemWorkbookWorksheetRangeOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *MeDriveItemWorkbookWorksheetRangeOptions) apply(r *Request) {
+func (o *RangeMeDriveItemWorkbookWorksheetOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
@@ -100,7 +100,7 @@ func (o *MeDriveItemWorkbookWorksheetRangeOptions) apply(r *Request) {
 	r.Response = o.Response
 }
 
-// MeDriveItemWorkbookWorksheetRange sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/range(address='{address}').
+// RangeMeDriveItemWorkbookWorksheet sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/range(address='{address}').
 //
 // Read a block of cells from a worksheet.
 //
@@ -114,7 +114,7 @@ func (o *MeDriveItemWorkbookWorksheetRangeOptions) apply(r *Request) {
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/workbookrange-get.md
-func (c *Client) MeDriveItemWorkbookWorksheetRange(ctx context.Context, itemID string, worksheetID string, address string, opts *MeDriveItemWorkbookWorksheetRangeOptions) (*WorkbookRange, error) {
+func (c *Client) RangeMeDriveItemWorkbookWorksheet(ctx context.Context, itemID string, worksheetID string, address string, opts *RangeMeDriveItemWorkbookWorksheetOptions) (*WorkbookRange, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/workbook/worksheets/" + graphrt.PathValue(worksheetID, false) + "/range(address=" + graphrt.PathValue(address, true) + ")",
@@ -127,12 +127,12 @@ func (c *Client) MeDriveItemWorkbookWorksheetRange(ctx context.Context, itemID s
 	return &out, nil
 }
 
-// MeDriveItemWorkbookWorksheetCellOptions are the optional query parameters and headers of
-// MeDriveItemWorkbookWorksheetCell, which it shares with MeDriveItemWorkbookWorksheetRange:
+// CellMeDriveItemWorkbookWorksheetOptions are the optional query parameters and headers of
+// CellMeDriveItemWorkbookWorksheet, which it shares with RangeMeDriveItemWorkbookWorksheet:
 // another path to the same operation.
-type MeDriveItemWorkbookWorksheetCellOptions = MeDriveItemWorkbookWorksheetRangeOptions
+type CellMeDriveItemWorkbookWorksheetOptions = RangeMeDriveItemWorkbookWorksheetOptions
 
-// MeDriveItemWorkbookWorksheetCell sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/cell(row={row},column={column}).
+// CellMeDriveItemWorkbookWorksheet sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/cell(row={row},column={column}).
 //
 // Read a block of cells from a worksheet.
 //
@@ -148,7 +148,7 @@ type MeDriveItemWorkbookWorksheetCellOptions = MeDriveItemWorkbookWorksheetRange
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/workbookrange-get.md
-func (c *Client) MeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID string, worksheetID string, row int32, column string, opts *MeDriveItemWorkbookWorksheetCellOptions) (*WorkbookRange, error) {
+func (c *Client) CellMeDriveItemWorkbookWorksheet(ctx context.Context, itemID string, worksheetID string, row int32, column string, opts *CellMeDriveItemWorkbookWorksheetOptions) (*WorkbookRange, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/workbook/worksheets/" + graphrt.PathValue(worksheetID, false) + "/cell(row=" + graphrt.PathValue(row, false) + ",column=" + graphrt.PathValue(column, true) + ")",
@@ -162,9 +162,9 @@ func (c *Client) MeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID st
 }
 
 // GetMeDriveItemWorkbookNameRangeOptions are the optional query parameters and headers of
-// GetMeDriveItemWorkbookNameRange, which it shares with MeDriveItemWorkbookWorksheetRange:
+// GetMeDriveItemWorkbookNameRange, which it shares with RangeMeDriveItemWorkbookWorksheet:
 // another path to the same operation.
-type GetMeDriveItemWorkbookNameRangeOptions = MeDriveItemWorkbookWorksheetRangeOptions
+type GetMeDriveItemWorkbookNameRangeOptions = RangeMeDriveItemWorkbookWorksheetOptions
 
 // GetMeDriveItemWorkbookNameRange sends GET /me/drive/items/{itemId}/workbook/names/{type}/range.
 //

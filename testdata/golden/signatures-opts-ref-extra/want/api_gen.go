@@ -12,14 +12,14 @@ import (
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
 // methods the test needs.
 type API interface {
-	// DriveItemGetActivitiesByInterval: see Client.DriveItemGetActivitiesByInterval.
-	DriveItemGetActivitiesByInterval(ctx context.Context, driveID string, itemID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *DriveItemGetActivitiesByIntervalOptions) iter.Seq2[ItemActivityStat, error]
-	// DriveItemGetActivitiesByIntervalPage: see Client.DriveItemGetActivitiesByIntervalPage.
-	DriveItemGetActivitiesByIntervalPage(ctx context.Context, driveID string, itemID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *DriveItemGetActivitiesByIntervalOptions) (*Page[ItemActivityStat], error)
-	// SiteGetActivitiesByInterval: see Client.SiteGetActivitiesByInterval.
-	SiteGetActivitiesByInterval(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *SiteGetActivitiesByIntervalOptions) iter.Seq2[ItemActivityStat, error]
-	// SiteGetActivitiesByIntervalPage: see Client.SiteGetActivitiesByIntervalPage.
-	SiteGetActivitiesByIntervalPage(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *SiteGetActivitiesByIntervalOptions) (*Page[ItemActivityStat], error)
+	// GetActivitiesByIntervalDriveItem: see Client.GetActivitiesByIntervalDriveItem.
+	GetActivitiesByIntervalDriveItem(ctx context.Context, driveID string, itemID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalDriveItemOptions) iter.Seq2[ItemActivityStat, error]
+	// GetActivitiesByIntervalDriveItemPage: see Client.GetActivitiesByIntervalDriveItemPage.
+	GetActivitiesByIntervalDriveItemPage(ctx context.Context, driveID string, itemID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalDriveItemOptions) (*Page[ItemActivityStat], error)
+	// GetActivitiesByIntervalSite: see Client.GetActivitiesByIntervalSite.
+	GetActivitiesByIntervalSite(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalSiteOptions) iter.Seq2[ItemActivityStat, error]
+	// GetActivitiesByIntervalSitePage: see Client.GetActivitiesByIntervalSitePage.
+	GetActivitiesByIntervalSitePage(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalSiteOptions) (*Page[ItemActivityStat], error)
 	// CreateGroupMembersRef: see Client.CreateGroupMembersRef.
 	CreateGroupMembersRef(ctx context.Context, groupID string, body Reference, opts *CreateGroupMembersRefOptions) error
 	// DeleteGroupMemberRef: see Client.DeleteGroupMemberRef.

@@ -10,9 +10,9 @@ import (
 	"net/http"
 )
 
-// DriveItemGetActivitiesByIntervalOptions are the optional query parameters and headers of
-// DriveItemGetActivitiesByInterval; the zero value sends none.
-type DriveItemGetActivitiesByIntervalOptions struct {
+// GetActivitiesByIntervalDriveItemOptions are the optional query parameters and headers of
+// GetActivitiesByIntervalDriveItem; the zero value sends none.
+type GetActivitiesByIntervalDriveItemOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
@@ -22,7 +22,7 @@ type DriveItemGetActivitiesByIntervalOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *DriveItemGetActivitiesByIntervalOptions) apply(r *Request) {
+func (o *GetActivitiesByIntervalDriveItemOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
@@ -30,7 +30,7 @@ func (o *DriveItemGetActivitiesByIntervalOptions) apply(r *Request) {
 	r.Response = o.Response
 }
 
-// DriveItemGetActivitiesByInterval sends GET /drives/{driveId}/items/{itemId}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}').
+// GetActivitiesByIntervalDriveItem sends GET /drives/{driveId}/items/{itemId}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}').
 //
 // Get the activity on an item or a site, counted per day, week or month between two times.
 //
@@ -44,7 +44,7 @@ func (o *DriveItemGetActivitiesByIntervalOptions) apply(r *Request) {
 //
 // On success the service answers 200 OK with a collection of itemActivityStat. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
-// it stops at the first error, which it yields. DriveItemGetActivitiesByIntervalPage returns
+// it stops at the first error, which it yields. GetActivitiesByIntervalDriveItemPage returns
 // one page with its links.
 //
 // Least privileged permissions:
@@ -52,7 +52,7 @@ func (o *DriveItemGetActivitiesByIntervalOptions) apply(r *Request) {
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/itemactivitystat-getactivitybyinterval.md
-func (c *Client) DriveItemGetActivitiesByInterval(ctx context.Context, driveID string, itemID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *DriveItemGetActivitiesByIntervalOptions) iter.Seq2[ItemActivityStat, error] {
+func (c *Client) GetActivitiesByIntervalDriveItem(ctx context.Context, driveID string, itemID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalDriveItemOptions) iter.Seq2[ItemActivityStat, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/drives/" + graphrt.PathValue(driveID, false) + "/items/" + graphrt.PathValue(itemID, false) + "/getActivitiesByInterval(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ",interval=" + graphrt.PathValue(interval, true) + ")",
@@ -61,7 +61,7 @@ func (c *Client) DriveItemGetActivitiesByInterval(ctx context.Context, driveID s
 	return graphrt.List[ItemActivityStat](ctx, c.Client, r)
 }
 
-// DriveItemGetActivitiesByIntervalPage sends GET /drives/{driveId}/items/{itemId}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}').
+// GetActivitiesByIntervalDriveItemPage sends GET /drives/{driveId}/items/{itemId}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}').
 //
 // Get the activity on an item or a site, counted per day, week or month between two times.
 //
@@ -74,7 +74,7 @@ func (c *Client) DriveItemGetActivitiesByInterval(ctx context.Context, driveID s
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of itemActivityStat. This method
-// returns one page; NextPage fetches the next, and DriveItemGetActivitiesByInterval iterates
+// returns one page; NextPage fetches the next, and GetActivitiesByIntervalDriveItem iterates
 // over every item.
 //
 // Least privileged permissions:
@@ -82,7 +82,7 @@ func (c *Client) DriveItemGetActivitiesByInterval(ctx context.Context, driveID s
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/itemactivitystat-getactivitybyinterval.md
-func (c *Client) DriveItemGetActivitiesByIntervalPage(ctx context.Context, driveID string, itemID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *DriveItemGetActivitiesByIntervalOptions) (*Page[ItemActivityStat], error) {
+func (c *Client) GetActivitiesByIntervalDriveItemPage(ctx context.Context, driveID string, itemID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalDriveItemOptions) (*Page[ItemActivityStat], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/drives/" + graphrt.PathValue(driveID, false) + "/items/" + graphrt.PathValue(itemID, false) + "/getActivitiesByInterval(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ",interval=" + graphrt.PathValue(interval, true) + ")",

@@ -9,12 +9,12 @@ import (
 	"iter"
 )
 
-// SiteGetActivitiesByIntervalOptions are the optional query parameters and headers of
-// SiteGetActivitiesByInterval, which it shares with DriveItemGetActivitiesByInterval:
+// GetActivitiesByIntervalSiteOptions are the optional query parameters and headers of
+// GetActivitiesByIntervalSite, which it shares with GetActivitiesByIntervalDriveItem:
 // another path to the same operation.
-type SiteGetActivitiesByIntervalOptions = DriveItemGetActivitiesByIntervalOptions
+type GetActivitiesByIntervalSiteOptions = GetActivitiesByIntervalDriveItemOptions
 
-// SiteGetActivitiesByInterval sends GET /sites/{siteId}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}').
+// GetActivitiesByIntervalSite sends GET /sites/{siteId}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}').
 //
 // Get the activity on an item or a site, counted per day, week or month between two times.
 //
@@ -28,7 +28,7 @@ type SiteGetActivitiesByIntervalOptions = DriveItemGetActivitiesByIntervalOption
 //
 // On success the service answers 200 OK with a collection of itemActivityStat. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
-// it stops at the first error, which it yields. SiteGetActivitiesByIntervalPage returns one
+// it stops at the first error, which it yields. GetActivitiesByIntervalSitePage returns one
 // page with its links.
 //
 // Least privileged permissions:
@@ -36,7 +36,7 @@ type SiteGetActivitiesByIntervalOptions = DriveItemGetActivitiesByIntervalOption
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/itemactivitystat-getactivitybyinterval.md
-func (c *Client) SiteGetActivitiesByInterval(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *SiteGetActivitiesByIntervalOptions) iter.Seq2[ItemActivityStat, error] {
+func (c *Client) GetActivitiesByIntervalSite(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalSiteOptions) iter.Seq2[ItemActivityStat, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/sites/" + graphrt.PathValue(siteID, false) + "/getActivitiesByInterval(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ",interval=" + graphrt.PathValue(interval, true) + ")",
@@ -45,7 +45,7 @@ func (c *Client) SiteGetActivitiesByInterval(ctx context.Context, siteID string,
 	return graphrt.List[ItemActivityStat](ctx, c.Client, r)
 }
 
-// SiteGetActivitiesByIntervalPage sends GET /sites/{siteId}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}').
+// GetActivitiesByIntervalSitePage sends GET /sites/{siteId}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}').
 //
 // Get the activity on an item or a site, counted per day, week or month between two times.
 //
@@ -58,7 +58,7 @@ func (c *Client) SiteGetActivitiesByInterval(ctx context.Context, siteID string,
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of itemActivityStat. This method
-// returns one page; NextPage fetches the next, and SiteGetActivitiesByInterval iterates over
+// returns one page; NextPage fetches the next, and GetActivitiesByIntervalSite iterates over
 // every item.
 //
 // Least privileged permissions:
@@ -66,7 +66,7 @@ func (c *Client) SiteGetActivitiesByInterval(ctx context.Context, siteID string,
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/itemactivitystat-getactivitybyinterval.md
-func (c *Client) SiteGetActivitiesByIntervalPage(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *SiteGetActivitiesByIntervalOptions) (*Page[ItemActivityStat], error) {
+func (c *Client) GetActivitiesByIntervalSitePage(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalSiteOptions) (*Page[ItemActivityStat], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/sites/" + graphrt.PathValue(siteID, false) + "/getActivitiesByInterval(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ",interval=" + graphrt.PathValue(interval, true) + ")",
