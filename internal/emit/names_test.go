@@ -126,7 +126,7 @@ func TestMethodName(t *testing.T) {
 	}
 	for _, tt := range tests {
 		op := &model.Operation{Method: tt.method, Title: tt.title, Response: model.Response{Status: tt.status, Type: tt.resp}}
-		if got := methodName(op, tt.path, tt.resp); got != tt.want {
+		if got := methodName(op, tt.path, tt.resp, nil); got != tt.want {
 			t.Errorf("%s %s: %s, want %s", tt.method, tt.path, got, tt.want)
 		}
 	}
@@ -260,5 +260,41 @@ func TestTypeNamesMainNamespaceFirst(t *testing.T) {
 	}
 	if len(v.types) != 5 || v.types[0].Model != api.Types[0] {
 		t.Errorf("the view's types are not in the API's order")
+	}
+}
+
+// TestSpellings: a method is named after the docs' usual spelling of each segment: one with
+// a capital inside wins over the lower-case one (even where a table writes it so), then a
+// table's property name, then the most frequent.
+func TestSpellings(t *testing.T) {
+	get := func(segs ...string) *model.Operation {
+		return &model.Operation{Method: "GET", Paths: []model.Path{seg(segs...)}, Response: model.Response{Status: 200}}
+	}
+	api := &model.API{Version: "v1.0",
+		Operations: []*model.Operation{
+			get("me", "calendargroups"), get("me", "calendargroups", "{id}"), get("me", "calendarGroups"),
+			get("teams", "{id}", "schedule", "openShiftChangeRequests"), get("teams", "{id}", "schedule", "openshiftchangerequests", "{id}"),
+			get("me", "onenote"), get("me", "Onenote"), get("me", "Onenote", "pages"),
+		},
+		Types: []*model.Type{
+			{Name: "schedule", Namespace: "microsoft.graph", Properties: []model.Property{{Name: "openshiftchangerequests"}}},
+			{Name: "user", Namespace: "microsoft.graph", Properties: []model.Property{{Name: "onenote"}}},
+		},
+	}
+	sp := newSpellings(api)
+	for in, want := range map[string]string{
+		"calendargroups":          "calendarGroups",
+		"openshiftchangerequests": "openShiftChangeRequests",
+		"Onenote":                 "onenote",
+		"me":                      "me",
+	} {
+		if got := sp.of(in); got != want {
+			t.Errorf("%s is spelled %s, want %s", in, got, want)
+		}
+	}
+	op := &model.Operation{Method: "POST", Title: "Create", Response: model.Response{Status: 201}}
+	p := targeted(seg("teams", "{teamId}", "schedule", "openshiftchangerequests"), model.TargetCollection, "")
+	if got := methodName(op, p, model.TypeRef{}, sp); got != "CreateTeamScheduleOpenShiftChangeRequest" {
+		t.Errorf("create: %s", got)
 	}
 }

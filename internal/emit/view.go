@@ -23,6 +23,7 @@ type view struct {
 	diags    model.Diagnostics
 
 	typeByKey map[string]*goType // lower-cased qualified Graph name -> type
+	spell     spellings          // the docs' usual spelling of each path segment, for names
 	apiName   string             // the interface of every method
 
 	// The runtime (see reexport.go): the declarations the core package re-exports, by
@@ -220,6 +221,7 @@ func newView(api *model.API, cfg Config) *view {
 		v.typeByKey[strings.ToLower(gt.Model.QualifiedName())] = gt
 	}
 	v.resolveTypeMembers(typeNames, v.valueTypes(api))
+	v.spell = newSpellings(api)
 	for _, op := range api.Operations {
 		v.addMethods(op)
 	}

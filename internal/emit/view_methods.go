@@ -33,7 +33,7 @@ func (v *view) addMethods(op *model.Operation) {
 		if path.Target != nil && path.Target.Result != nil {
 			m.Result = *path.Target.Result // what this path addresses (see model/endpoints.go)
 		}
-		m.base = methodName(op, path, m.Result)
+		m.base = methodName(op, path, m.Result, v.spell)
 		m.Name = m.base
 		argNames := uniquer{}
 		if v.split {

@@ -46,7 +46,7 @@ func group(p model.Path) string {
 //
 // A segment followed by a key is singular (vppTokens/{id} -> VppToken); casts read
 // As<Type>; $ref, $value and $count read Ref, Value and Count.
-func methodName(op *model.Operation, p model.Path, result model.TypeRef) string {
+func methodName(op *model.Operation, p model.Path, result model.TypeRef, spell spellings) string {
 	var words []string
 	segs := p.Segments
 	lastIsCall := false
@@ -75,7 +75,7 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef) string 
 		case isCast(lit):
 			words = append(words, "As"+exported(model.Unqualified(lit)))
 		default:
-			w := strings.TrimSuffix(lit, ":")
+			w := spell.of(strings.TrimSuffix(lit, ":"))
 			if keyed {
 				w = model.Singular(w)
 			}
@@ -123,7 +123,7 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef) string 
 		return "Get" + name
 	case "POST":
 		if tg.Kind == model.TargetCollection && lastLit || tg.Kind == model.TargetUnknown && op.LooksCreate() && lastLit && !lastIsCall {
-			return "Create" + singularLast(name, last)
+			return "Create" + singularLast(name, last, spell)
 		}
 		if tg.Kind == model.TargetEntity && op.LooksCreate() && lastLit && !lastIsCall {
 			// POST /external/connections/{id}/schema creates the one value a
@@ -139,6 +139,85 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef) string 
 		return "Delete" + name
 	}
 	return exported(strings.ToLower(op.Method)) + name
+}
+
+// spellings maps a path segment, lower-cased, to the spelling the docs use most for it:
+// a page that writes /me/calendargroups names its method after calendarGroups, as the
+// pages that spell it so (and the Relationships tables) do. The path sent is as written.
+type spellings map[string]string
+
+// of is the usual spelling of the segment s; s itself when there is none.
+func (sp spellings) of(s string) string {
+	if w, ok := sp[strings.ToLower(s)]; ok {
+		return w
+	}
+	return s
+}
+
+// newSpellings picks, for every literal segment of the operations' paths, the spelling
+// to name methods by: one with a capital inside (calendarGroups: a word boundary the docs
+// mark; a table that writes openshiftchangerequests marks none), else a property name as
+// a type's table writes it, else the most frequent, then the first in byte order.
+func newSpellings(api *model.API) spellings {
+	counts := map[string]map[string]int{}
+	add := func(w string, n int) {
+		if w == "" || strings.HasPrefix(w, "$") || strings.ContainsAny(w, "().:'=") {
+			return
+		}
+		k := strings.ToLower(w)
+		if counts[k] == nil {
+			counts[k] = map[string]int{}
+		}
+		counts[k][w] += n
+	}
+	for _, op := range api.Operations {
+		for _, p := range op.Paths {
+			for _, s := range p.Segments {
+				if lit, ok := s.Literal(); ok {
+					add(lit, 1)
+				}
+			}
+		}
+	}
+	documented := map[string]bool{}
+	for _, t := range api.Types {
+		for _, pr := range t.Properties {
+			if counts[strings.ToLower(pr.Name)] != nil {
+				add(pr.Name, 0)
+				documented[pr.Name] = true
+			}
+		}
+	}
+	sp := spellings{}
+	for k, c := range counts {
+		if len(c) < 2 {
+			continue
+		}
+		best := ""
+		better := func(w string) bool {
+			switch {
+			case innerCapital(w) != innerCapital(best):
+				return innerCapital(w)
+			case documented[w] != documented[best]:
+				return documented[w]
+			case c[w] != c[best]:
+				return c[w] > c[best]
+			}
+			return w < best
+		}
+		for w := range c {
+			if best == "" || better(w) {
+				best = w
+			}
+		}
+		sp[k] = best
+	}
+	return sp
+}
+
+// innerCapital reports whether w has an upper-case letter after its first.
+func innerCapital(w string) bool {
+	return len(w) > 1 && strings.ToLower(w[1:]) != w[1:]
 }
 
 // isCall reports whether a segment calls a function: name() or name(p=v, ...); a key in
@@ -167,11 +246,12 @@ func isCast(seg string) bool {
 }
 
 // singularLast singularises the last word of a name built from a plain last segment.
-func singularLast(name string, last []model.Segment) string {
+func singularLast(name string, last []model.Segment, spell spellings) string {
 	lit, _ := last[0].Literal()
 	if strings.HasPrefix(lit, "$") || isCast(lit) {
 		return name
 	}
+	lit = spell.of(strings.TrimSuffix(lit, ":"))
 	w := exported(lit)
 	return strings.TrimSuffix(name, w) + exported(model.Singular(lit))
 }
