@@ -148,7 +148,7 @@ func (p *Page[T]) UnmarshalJSON(b []byte) error {
 	header, buf := p.header, p.buf
 	*p = Page[T]{header: header, buf: buf}
 	if _, ok := any(new(T)).(json.Unmarshaler); ok {
-		checks := checksEveryByte[T]()
+		checks := checksEveryByte(reflect.TypeFor[T]())
 		ok, sawValue := decodePage(b, &p.NextLink, &p.DeltaLink, &p.Count, func(v []byte) bool {
 			if !checks && !json.Valid(v) {
 				return false
@@ -168,13 +168,14 @@ func (p *Page[T]) UnmarshalJSON(b []byte) error {
 	return json.Unmarshal(b, (*plain)(p))
 }
 
-// checksEveryByte reports whether T's UnmarshalJSON is this client's own: declared in a
-// package of the tree this runtime is internal to (the generated models, the Edm types
-// here), which only the generated code can import it from. Those decoders check every
-// byte they read and fail on anything encoding/json would refuse.
-func checksEveryByte[T any]() bool {
-	own := reflect.TypeFor[Page[T]]().PkgPath() // .../internal/graphrt, or the client's own package
-	t := reflect.TypeFor[T]()
+// checksEveryByte reports whether t's UnmarshalJSON (t or the type t points to) is this
+// client's own: declared in a package of the tree this runtime is internal to (the
+// generated models, the Edm types here), which only the generated code can import it
+// from. Those decoders check every byte they read and fail on anything encoding/json
+// would refuse; others (json.RawMessage's copies its input) are not called on unchecked
+// bytes.
+func checksEveryByte(t reflect.Type) bool {
+	own := reflect.TypeFor[Client]().PkgPath() // .../internal/graphrt, or the client's own package
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}

@@ -2,6 +2,7 @@ package graphrt
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -116,5 +117,33 @@ func TestDoOptional(t *testing.T) {
 	ok, err := b.Client().DoOptional(ctx, Request{Method: "PATCH", Path: "/tasks/t1"}, &out)
 	if !ok || err != nil || len(b.Items()) != 1 {
 		t.Errorf("batch: ok %v err %v items %d", ok, err, len(b.Items()))
+	}
+}
+
+// TestMalformedBodyRefused: a malformed JSON body is an error whatever the result's type: a
+// json.RawMessage result (whose UnmarshalJSON copies what it gets) is not handed unchecked
+// bytes, with or without DoOptional.
+func TestMalformedBodyRefused(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Path {
+		case "/beta/bad":
+			_, _ = io.WriteString(w, `{"id": "1",`)
+		case "/beta/good":
+			_, _ = io.WriteString(w, ` {"id": "1"} `)
+		}
+	}))
+	defer srv.Close()
+	c := NewClient(WithBaseURL(srv.URL+"/beta"), WithoutRetries())
+	ctx := context.Background()
+	var raw json.RawMessage
+	if err := c.Do(ctx, Request{Method: "GET", Path: "/bad"}, &raw); err == nil {
+		t.Errorf("Do into a json.RawMessage accepted a malformed body: %s", raw)
+	}
+	if ok, err := c.DoOptional(ctx, Request{Method: "PATCH", Path: "/bad"}, &raw); err == nil {
+		t.Errorf("DoOptional into a json.RawMessage accepted a malformed body (ok %v): %s", ok, raw)
+	}
+	if err := c.Do(ctx, Request{Method: "GET", Path: "/good"}, &raw); err != nil || string(raw) != `{"id": "1"}` {
+		t.Errorf("Do into a json.RawMessage: %s, %v", raw, err)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -71,10 +72,18 @@ type optionalOut struct {
 // UnmarshalJSON decodes b into o.out and records that a body came.
 func (o *optionalOut) UnmarshalJSON(b []byte) error {
 	o.got = true
-	if u, ok := o.out.(json.Unmarshaler); ok {
+	return unmarshal(b, o.out)
+}
+
+// unmarshal decodes the JSON document b into out. A model's UnmarshalJSON checks the
+// document itself, so it is called directly: json.Unmarshal would scan the whole body
+// once more before calling it. Any other out (a json.RawMessage, a value) goes through
+// json.Unmarshal, which refuses a malformed document before it decodes anything.
+func unmarshal(b []byte, out any) error {
+	if u, ok := out.(json.Unmarshaler); ok && checksEveryByte(reflect.TypeOf(out)) {
 		return u.UnmarshalJSON(b)
 	}
-	return json.Unmarshal(b, o.out)
+	return json.Unmarshal(b, out)
 }
 
 // fetch is do, for link (an @odata.nextLink, say) instead of r's path and query when
@@ -120,13 +129,7 @@ func (c *Client) fetch(ctx context.Context, r Request, link string, out any) err
 		}
 		return fmt.Errorf("graph: %s %s: status %d with an empty body where a result is expected: %w", method, path, resp.StatusCode, io.ErrUnexpectedEOF)
 	}
-	// A model's UnmarshalJSON checks the document itself, so it is called directly:
-	// json.Unmarshal would scan the whole body once more before calling it.
-	if u, ok := out.(json.Unmarshaler); ok {
-		err = u.UnmarshalJSON(b)
-	} else {
-		err = json.Unmarshal(b, out)
-	}
+	err = unmarshal(b, out)
 	if err != nil {
 		return fmt.Errorf("graph: decoding the %s %s response: %w", method, path, err)
 	}
