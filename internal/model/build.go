@@ -64,6 +64,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		op.Params = operationParams(p, op, ds)
 		inferResponse(op, ds)
 		bodyFromExamples(op, ds)
+		bodyParamShapesFromExamples(op, ds)
 		optionalFromExamples(op, ds)
 		op.QueryOptions = queryOptions(p, op)
 		if op.Response.Status == 0 {
@@ -259,6 +260,55 @@ func optionalFromExamples(op *Operation, ds *Diagnostics) {
 	r.Optional = true
 	ds.Addf(r.Type.Pos.Or(op.Pos), Warning, "response-body-contradiction",
 		"the Response section names %s, but every example response (the first at %s) answers without a body: the method returns it when a body comes, nil otherwise", r.Type, at)
+}
+
+// bodyParamShapesFromExamples settles a request-body parameter whose table row and example
+// requests disagree on one value or a collection: group-evaluatedynamicmembership.md
+// tables memberId as "String collection" where both its examples send one string. When
+// every example request that sends the parameter sends the other shape (strings where
+// the table says a String collection, arrays of strings where it says a String), the
+// examples win, with a warning that names the first. Only String parameters are
+// settled: their JSON shape is all the examples need to show.
+func bodyParamShapesFromExamples(op *Operation, ds *Diagnostics) {
+	for i := range op.Params {
+		pm := &op.Params[i]
+		if pm.In != InBody || pm.Type.Kind != KindPrimitive || pm.Type.Primitive != String {
+			continue
+		}
+		n, other := 0, 0
+		var at Pos
+		for _, ex := range op.Examples {
+			if ex.Kind != ExampleRequest || strings.TrimSpace(ex.Body) == "" {
+				continue
+			}
+			var body map[string]json.RawMessage
+			if json.Unmarshal([]byte(ex.Body), &body) != nil {
+				continue
+			}
+			v, ok := body[pm.Name]
+			if !ok {
+				continue
+			}
+			n++
+			var s string
+			var ss []string
+			switch {
+			case pm.Type.Collection && json.Unmarshal(v, &s) == nil && !strings.HasPrefix(strings.TrimSpace(string(v)), "null"),
+				!pm.Type.Collection && json.Unmarshal(v, &ss) == nil && strings.HasPrefix(strings.TrimSpace(string(v)), "["):
+				if other == 0 {
+					at = ex.Pos
+				}
+				other++
+			}
+		}
+		if n == 0 || other != n {
+			continue
+		}
+		was := pm.Type
+		pm.Type.Collection = !pm.Type.Collection
+		ds.Addf(pm.Pos, Warning, "param-shape-from-example",
+			"the request body table gives %s as %s, but every example request that sends it (the first at %s) sends %s: it is sent as the examples show", pm.Name, was, at, pm.Type)
+	}
 }
 
 // bodyFromExamples settles a POST whose page says nothing of its body (no Request body

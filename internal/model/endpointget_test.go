@@ -447,3 +447,36 @@ func TestMissingPagesRobust(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyParamShapesFromExamples: a String body parameter whose table row says one shape
+// and whose every example sends the other is sent as the examples show; a parameter that
+// no example sends, or that the examples send both ways, keeps its row.
+func TestBodyParamShapesFromExamples(t *testing.T) {
+	str := TypeRef{Kind: KindPrimitive, Primitive: String}
+	strs := str
+	strs.Collection = true
+	req := func(body string) Example {
+		return Example{Kind: ExampleRequest, Method: "POST", Body: body, Pos: Pos{File: "a.md", Line: 40, Col: 1}}
+	}
+	op := &Operation{Method: "POST", Params: []Param{
+		{Name: "memberId", In: InBody, Type: strs},
+		{Name: "rule", In: InBody, Type: strs},
+		{Name: "ids", In: InBody, Type: str},
+		{Name: "mixed", In: InBody, Type: strs},
+		{Name: "unsent", In: InBody, Type: strs},
+	}, Examples: []Example{
+		req(`{"memberId": "a", "rule": ["x"], "ids": ["1", "2"], "mixed": "m"}`),
+		req(`{"memberId": "b", "ids": ["3"], "mixed": ["n"]}`),
+	}}
+	var ds Diagnostics
+	bodyParamShapesFromExamples(op, &ds)
+	want := map[string]bool{"memberId": false, "rule": true, "ids": true, "mixed": true, "unsent": true}
+	for _, pm := range op.Params {
+		if pm.Type.Collection != want[pm.Name] {
+			t.Errorf("%s: collection %v, want %v", pm.Name, pm.Type.Collection, want[pm.Name])
+		}
+	}
+	if len(ds) != 2 {
+		t.Errorf("diagnostics: %s", ds.String())
+	}
+}
