@@ -1,0 +1,118 @@
+package model
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// Settling what a page leaves open or contradicts from its own example requests and
+// responses: the body a POST takes, whether a result always comes back, and the shape of
+// a body parameter.
+
+// optionalFromExamples marks the result of a create, update or action optional when its
+// Response section names one object but every example response is a 2xx without a body
+// (identityUserFlowAttributeAssignment's update: "200 OK and an updated ... object",
+// its example 204 No Content): the docs disagree whether a body comes, so the method
+// returns it when it does and nothing otherwise, right on the wire either way.
+func optionalFromExamples(op *Operation, ds *Diagnostics) {
+	r := &op.Response
+	if op.Method == "GET" || r.OnRequest || r.Optional || r.Type.Kind != KindNamed || r.Type.Collection || r.Status == 202 {
+		return
+	}
+	n := 0
+	var at Pos
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleResponse {
+			continue
+		}
+		if ex.Status < 200 || ex.Status > 299 || ex.Status == 202 || strings.TrimSpace(ex.Body) != "" && ex.Status != 204 {
+			return
+		}
+		if n == 0 {
+			at = ex.Pos
+		}
+		n++
+	}
+	if n == 0 {
+		return
+	}
+	r.Optional = true
+	ds.Addf(r.Type.Pos.Or(op.Pos), Warning, "response-body-contradiction",
+		"the Response section names %s, but every example response (the first at %s) answers without a body: the method returns it when a body comes, nil otherwise", r.Type, at)
+}
+
+// bodyParamShapesFromExamples settles a request-body parameter whose table row and example
+// requests disagree on one value or a collection: group-evaluatedynamicmembership.md
+// tables memberId as "String collection" where both its examples send one string. When
+// every example request that sends the parameter sends the other shape (strings where
+// the table says a String collection, arrays of strings where it says a String), the
+// examples win, with a warning that names the first. Only String parameters are
+// settled: their JSON shape is all the examples need to show.
+func bodyParamShapesFromExamples(op *Operation, ds *Diagnostics) {
+	for i := range op.Params {
+		pm := &op.Params[i]
+		if pm.In != InBody || pm.Type.Kind != KindPrimitive || pm.Type.Primitive != String {
+			continue
+		}
+		n, other := 0, 0
+		var at Pos
+		for _, ex := range op.Examples {
+			if ex.Kind != ExampleRequest || strings.TrimSpace(ex.Body) == "" {
+				continue
+			}
+			var body map[string]json.RawMessage
+			if json.Unmarshal([]byte(ex.Body), &body) != nil {
+				continue
+			}
+			v, ok := body[pm.Name]
+			if !ok {
+				continue
+			}
+			n++
+			var s string
+			var ss []string
+			switch {
+			case pm.Type.Collection && json.Unmarshal(v, &s) == nil && !strings.HasPrefix(strings.TrimSpace(string(v)), "null"),
+				!pm.Type.Collection && json.Unmarshal(v, &ss) == nil && strings.HasPrefix(strings.TrimSpace(string(v)), "["):
+				if other == 0 {
+					at = ex.Pos
+				}
+				other++
+			}
+		}
+		if n == 0 || other != n {
+			continue
+		}
+		was := pm.Type
+		pm.Type.Collection = !pm.Type.Collection
+		ds.Addf(pm.Pos, Warning, "param-shape-from-example",
+			"the request body table gives %s as %s, but every example request that sends it (the first at %s) sends %s: it is sent as the examples show", pm.Name, was, at, pm.Type)
+	}
+}
+
+// bodyFromExamples settles a POST whose page says nothing of its body (no Request body
+// section, or an empty one: clear, dismissReminder, verify) from its example requests:
+// when there is one and none sends a body, the method takes no body. Prose in the section
+// ("you may optionally include shouldSetSpoSiteReadOnlyForMembers") keeps the body open.
+func bodyFromExamples(op *Operation, ds *Diagnostics) {
+	if op.Method != "POST" || op.Body.Type.Kind != KindNone || op.Body.None || op.Body.Said || len(op.ParamsIn(InBody)) > 0 {
+		return
+	}
+	var at Pos
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != op.Method {
+			continue
+		}
+		if strings.TrimSpace(ex.Body) != "" {
+			return
+		}
+		if !at.IsValid() {
+			at = ex.Pos
+		}
+	}
+	if at.IsValid() {
+		op.Body.None = true
+		ds.Addf(op.Body.Pos.Or(at), Warning, "request-body-from-example",
+			"the page does not say what the request body holds; no example request (first at line %d) sends one, so the method takes none", at.Line)
+	}
+}
