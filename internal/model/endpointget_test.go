@@ -480,3 +480,40 @@ func TestBodyParamShapesFromExamples(t *testing.T) {
 		t.Errorf("diagnostics: %s", ds.String())
 	}
 }
+
+// TestUpdateReturnsFromRow: an update whose page says 204 while the addressed type's
+// Methods row says it returns the type returns it, nil when no body comes, unless an
+// example response sides with the page.
+func TestUpdateReturnsFromRow(t *testing.T) {
+	none := TypeRef{}
+	mk := func(file string, example bool) *Page {
+		pg := page(file, "PATCH", none, gref("widget", false), path("widgets", "{id}"))
+		pg.Response.Status = 204
+		if example {
+			pg.Examples = []Example{{Kind: ExampleResponse, Status: 204, Pos: Pos{File: file, Line: 50, Col: 1}}}
+		}
+		return pg
+	}
+	for _, tt := range []struct {
+		example bool
+		want    string
+	}{{false, "microsoft.graph.widget"}, {true, "none"}} {
+		upd := mk("api/widget-update.md", tt.example)
+		pages := []*Page{
+			resourcePage("entity", "", nil),
+			resourcePage("widget", "microsoft.graph.entity", nil, MethodLink{Title: "Update widget", Page: "api/widget-update.md", Return: gref("widget", false)}),
+			page("api/widget-get.md", "GET", gref("widget", false), none, path("widgets", "{id}")),
+			upd,
+		}
+		api, ds := Build("v1.0", pages)
+		got := opsByEndpoint(api)["PATCH /widgets/{id}"]
+		if g, _, _ := strings.Cut(got, " body "); g != "api/widget-update.md -> "+tt.want {
+			t.Errorf("example %v: got %q, want %s\n%s", tt.example, got, tt.want, ds)
+		}
+		for _, op := range api.Operations {
+			if op.Page == upd.File && op.Response.Optional == tt.example {
+				t.Errorf("example %v: Optional %v", tt.example, op.Response.Optional)
+			}
+		}
+	}
+}

@@ -91,10 +91,49 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 		if !body.Equal(op.Body.Type) {
 			tg.Body = &body
 		}
+		if r, ok := m.updateReturnsFromRow(op, p, resp, ds); ok {
+			resp = r
+		}
 		if !resp.Equal(op.Response.Type) {
 			tg.Result = &resp
 		}
 	}
+}
+
+// updateReturnsFromRow settles an update (PATCH or PUT of one entity) whose page says it
+// answers without a body while the Methods row of the addressed type that links the page
+// says it returns that type, and no example shows the answer: one piece of evidence
+// against one, so the method returns the type, nil when no body comes (right on the wire
+// either way, and what the table says). An example response without a body sides with
+// the prose (team-update.md's 204 No Content against "Update team | team"): the method
+// returns nothing.
+func (m *endpointMap) updateReturnsFromRow(op *Operation, p Path, resp TypeRef, ds *Diagnostics) (TypeRef, bool) {
+	tg := p.Target
+	if op.Method != "PATCH" && op.Method != "PUT" || tg.Kind != TargetEntity || resp.Kind != KindNone || op.Response.OnRequest {
+		return resp, false
+	}
+	addressed := m.g.resolve(tg.Type)
+	if addressed == nil || !addressed.Documented {
+		return resp, false
+	}
+	for _, ex := range op.Examples {
+		if ex.Kind == ExampleResponse && ex.Status >= 200 && ex.Status < 300 && (ex.Status == 204 || strings.TrimSpace(ex.Body) == "") {
+			return resp, false // the page's example agrees with its prose: two against the row
+		}
+	}
+	for _, l := range m.links[strings.ToLower(op.Page)] {
+		if l.ret.Collection || m.g.resolve(l.ret) != addressed || l.owner != addressed && !m.derives(l.owner, addressed) {
+			continue
+		}
+		r := addressed.ref(false)
+		r.Pos = op.Response.Pos.Or(op.Pos)
+		op.Response.Optional = true
+		ds.Addf(r.Pos, Warning, "response-body-contradiction",
+			"%s %s: the page says it answers without a body, but the Methods table of %s (%s) says it returns %s: the method returns it when a body comes, nil otherwise",
+			op.Method, p, l.owner.Name, l.pos, addressed.Name)
+		return r, true
+	}
+	return resp, false
 }
 
 // endsInKey reports whether a path's last segment is a key: a placeholder alone after a
