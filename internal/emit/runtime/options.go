@@ -46,7 +46,9 @@ func (r *Request) AddHeaders(h http.Header) {
 // with References too: the URLs of the related objects, not the objects.
 type Reference struct {
 	// ODataID is the @odata.id annotation: the URL of the object the reference points to.
-	ODataID string `json:"@odata.id"`
+	// Left empty, the reference is sent as {}: a PUT of an empty reference clears a
+	// one-valued one where the service allows it (a user flow's API connector for a step).
+	ODataID string `json:"@odata.id,omitempty"`
 }
 
 // QuoteSearch puts a $search expression in the double quotes the service requires,

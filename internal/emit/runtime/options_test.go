@@ -113,3 +113,20 @@ func TestMarshalBodyAndDecodeBody(t *testing.T) {
 		t.Errorf("DecodeBody of documented members only = %v, %v; want nil", got, err)
 	}
 }
+
+// TestReferenceJSON: a reference is sent as {"@odata.id": url}; an empty one as {}, the body
+// that clears a one-valued reference where the service allows it.
+func TestReferenceJSON(t *testing.T) {
+	for _, tt := range []struct {
+		r    Reference
+		want string
+	}{
+		{Reference{ODataID: "https://graph.microsoft.com/v1.0/directoryObjects/1"}, `{"@odata.id":"https://graph.microsoft.com/v1.0/directoryObjects/1"}`},
+		{Reference{}, `{}`},
+	} {
+		b, err := json.Marshal(tt.r)
+		if err != nil || string(b) != tt.want {
+			t.Errorf("%+v: %s, %v; want %s", tt.r, b, err, tt.want)
+		}
+	}
+}
