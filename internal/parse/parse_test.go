@@ -1002,6 +1002,11 @@ Namespace: microsoft.graph
 |:---|:---|:---|:---|
 |d|Guid|Y|D.|
 |e|Double|N|E.|
+
+|Parameters|Type|Required|Description|
+|:---|:---|:---|:---|
+|f|String|✓|F.|
+|g|String||For status f, it is required.|
 `,
 		want: []string{
 			"param body a Edm.Boolean required @5:2",
@@ -1009,6 +1014,8 @@ Namespace: microsoft.graph
 			"param body c Edm.String unknown @7:2",
 			"param body d Edm.Guid required @11:2",
 			"param body e Edm.Double optional @12:2",
+			"param body f Edm.String required @16:2",
+			"param body g Edm.String optional @17:2",
 		},
 	}, {
 		name: "indented table with padded cells",

@@ -38,6 +38,21 @@ func (t *table) col(names ...string) int {
 	return -1
 }
 
+// colChecks reports whether some row of column c holds a check mark (✓, ✔, x): in such a
+// column a blank cell is an answer ("not required"), where beside Yes and No it may be an
+// omission.
+func (t *table) colChecks(c int) bool {
+	for _, row := range t.rows {
+		if c < len(row) {
+			v := strings.ToLower(strings.TrimSpace(row[c].text))
+			if v == "x" || strings.HasPrefix(v, "✓") || strings.HasPrefix(v, "✔") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (st *state) readTable(n *east.Table) *table {
 	t := &table{pos: st.nodePos(n)}
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
@@ -220,10 +235,14 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 			p.Presence = model.Required
 		}
 		if rc >= 0 && rc < len(row) {
-			switch v := strings.ToLower(row[rc].text); {
-			case strings.HasPrefix(v, "y"), v == "required", v == "true":
+			// A Required column decides: "Yes", "true", a check mark (✓, ✔, x) says
+			// required; "No", "false" or a blank cell beside others' check marks says
+			// optional, whatever the description adds ("For decision of AdminApproved,
+			// it is required." is a condition, not the rule).
+			switch v := strings.ToLower(strings.TrimSpace(row[rc].text)); {
+			case strings.HasPrefix(v, "y"), v == "required", v == "true", v == "x", strings.HasPrefix(v, "✓"), strings.HasPrefix(v, "✔"):
 				p.Presence = model.Required
-			case strings.HasPrefix(v, "n"), v == "optional", v == "false":
+			case strings.HasPrefix(v, "n"), v == "optional", v == "false", v == "" && t.colChecks(rc):
 				p.Presence = model.Optional
 			}
 		}
