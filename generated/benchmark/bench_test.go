@@ -275,11 +275,8 @@ func TestCallOverhead(t *testing.T) {
 		t.Skip("set GRAPHDOCGEN_BENCH=1 (make bench) to measure the generated call against the hand-written one")
 	}
 	const rounds = 8
-	var gen, hand []testing.BenchmarkResult
-	for range rounds {
-		gen = append(gen, testing.Benchmark(BenchmarkGenerated))
-		hand = append(hand, testing.Benchmark(BenchmarkHandWritten))
-	}
+	rs := runRounds(rounds, BenchmarkGenerated, BenchmarkHandWritten)
+	gen, hand := rs[0], rs[1]
 	median := func(rs []testing.BenchmarkResult, f func(testing.BenchmarkResult) float64) float64 {
 		v := make([]float64, len(rs))
 		for i, r := range rs {
@@ -296,7 +293,7 @@ func TestCallOverhead(t *testing.T) {
 		ratios = append(ratios, ns(gen[i])/ns(hand[i]))
 	}
 	slices.Sort(ratios)
-	t.Logf("one GET of an 18-property vppToken against a local httptest server, medians of %d alternating rounds:", rounds)
+	t.Logf("one GET of an 18-property vppToken against a local httptest server, medians of %d rounds, the order turning each round:", rounds)
 	t.Logf("%-14s %10s %8s %10s", "", "ns/op", "B/op", "allocs/op")
 	for _, row := range []struct {
 		name string

@@ -154,3 +154,11 @@ func TestCallsWork(t *testing.T) {
 		t.Errorf("GET = %+v, %v", tok, err)
 	}
 }
+
+// BenchmarkPatch is one PATCH of three vppToken properties, generated and hand-written, as
+// TestDecodeReport measures it.
+func BenchmarkPatch(b *testing.B) {
+	f, base := newCallFixture(b)
+	b.Run("generated", callBench(f, base, true, true))
+	b.Run("hand-written", callBench(f, base, true, false))
+}

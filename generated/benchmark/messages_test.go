@@ -440,19 +440,18 @@ func reportMessages(t *testing.T, rounds int) {
 	f, base := newMessageFixture(t)
 	gen := messageBench(f, base, true)
 	hand := messageBench(f, base, false)
-	var gs, hs []testing.BenchmarkResult
+	rs := runRounds(rounds, gen, hand)
+	gs, hs := rs[0], rs[1]
 	var ratios []float64
-	for range rounds {
-		g, h := testing.Benchmark(gen), testing.Benchmark(hand)
-		gs, hs = append(gs, g), append(hs, h)
-		ratios = append(ratios, float64(g.NsPerOp())/float64(h.NsPerOp()))
+	for i := range gs {
+		ratios = append(ratios, float64(gs[i].NsPerOp())/float64(hs[i].NsPerOp()))
 	}
 	slices.Sort(ratios)
 	ns := func(r testing.BenchmarkResult) float64 { return float64(r.NsPerOp()) }
 	bytesOp := func(r testing.BenchmarkResult) float64 { return float64(r.AllocedBytesPerOp()) }
 	allocs := func(r testing.BenchmarkResult) float64 { return float64(r.AllocsPerOp()) }
 	page := len(messagePages(base)[0])
-	t.Logf("list %d messages (%d pages of %.0f KB) against a local httptest server, medians of %d alternating rounds:",
+	t.Logf("list %d messages (%d pages of %.0f KB) against a local httptest server, medians of %d rounds, the order turning each round:",
 		listPages*listPageSize, listPages, float64(page)/1024, rounds)
 	t.Logf("%-24s %10s %10s %10s", "", "ms", "MB", "k allocs")
 	for _, row := range []struct {
