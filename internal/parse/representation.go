@@ -71,6 +71,7 @@ func (st *state) jsonRepresentation(t *model.ResourceType, tables []resTable) {
 		}
 		if rows[kv.key] {
 			matched[kv.key] = true
+			st.representationKind(t, kv.key, kv.val, keyPos(kv.key))
 			if v := bytes.TrimSpace(kv.val); len(v) > 0 && v[0] == '"' {
 				for i := range t.Properties {
 					if pr := &t.Properties[i]; pr.Name == kv.key && pr.Type.Kind == model.KindPrimitive && pr.Type.Collection {
@@ -104,6 +105,63 @@ func (st *state) jsonRepresentation(t *model.ResourceType, tables []resTable) {
 		}
 	}
 	t.Properties = append(t.Properties, only...)
+}
+
+// representationKind settles a property whose table row and JSON representation give
+// values of different JSON kinds: textColumn's allowMultipleLines is "string" in the table
+// and true in the representation (and in every example), riskyUserHistoryItem's
+// initiatedBy "bool" in the table and "string" in the representation. The representation
+// shows the value as the service sends it, so its kind wins, with a warning: a literal
+// true or false or a number where the table gives a string type, or the placeholder
+// "String" where it gives a Boolean or a number. Placeholder text of any other kind is
+// not evidence enough.
+func (st *state) representationKind(t *model.ResourceType, name string, val json.RawMessage, at model.Pos) {
+	for i := range t.Properties {
+		pr := &t.Properties[i]
+		if pr.Name != name || pr.Type.Kind != model.KindPrimitive || pr.Type.Collection {
+			continue
+		}
+		v := strings.TrimSpace(string(val))
+		if v == "" {
+			return
+		}
+		table := jsonKind(pr.Type.Primitive)
+		var want model.TypeRef
+		switch {
+		case table == 's' && (v == "true" || v == "false" || v[0] == '-' || v[0] >= '0' && v[0] <= '9'):
+			want = placeholderType(val, t.Namespace)
+		case (table == 'b' || table == 'n') && v[0] == '"':
+			var s string
+			if json.Unmarshal(val, &s) != nil || !strings.EqualFold(s, "string") && !strings.HasPrefix(strings.ToLower(s), "string (") {
+				return
+			}
+			want = placeholderType(val, t.Namespace)
+		default:
+			return
+		}
+		if want.Kind != model.KindPrimitive || jsonKind(want.Primitive) == table || jsonKind(want.Primitive) == 0 {
+			return
+		}
+		st.ds.Addf(at, model.Warning, "property-type-from-json",
+			"property %s is %s in its table but %s in the JSON representation: it is typed %s, as the representation shows the value", name, pr.Type, clip(v, 40), want)
+		want.Pos = pr.Type.Pos
+		pr.Type = want
+		return
+	}
+}
+
+// jsonKind is the kind of JSON value a primitive is sent as: 's' a string, 'b' true or
+// false, 'n' a number; 0 for one that can be several (Decimal, Json, Stream).
+func jsonKind(p model.Primitive) byte {
+	switch p {
+	case model.Boolean:
+		return 'b'
+	case model.Byte, model.SByte, model.Int16, model.Int32, model.Int64, model.Single, model.Double:
+		return 'n'
+	case model.String, model.Guid, model.Date, model.DateTimeOffset, model.TimeOfDay, model.Duration, model.Binary:
+		return 's'
+	}
+	return 0
 }
 
 // jsonFence picks the JSON representation: the fence of the chosen resource annotation,

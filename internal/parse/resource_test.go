@@ -326,6 +326,44 @@ A guess is derived from a machine learning model, a subclass of guesswork.
 			"diag 28:3 warning property-only-in-json",
 		},
 	}, {
+		name: "a table row whose JSON representation shows another kind of value takes the representation's",
+		file: "beta/resources/textcolumn.md",
+		md: `
+# textColumn resource type
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|allowMultipleLines|string|Whether to allow several lines.|
+|maxLength|Int32|How long.|
+|initiatedBy|bool|The id of who did it.|
+|score|String|A score.|
+|name|Int32|Sent as placeholder text, which says nothing.|
+
+## JSON representation
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.textColumn" } -->
+~~~json
+{
+  "allowMultipleLines": true,
+  "maxLength": 1024,
+  "initiatedBy": "string",
+  "score": 10.5,
+  "name": "Name value"
+}
+~~~
+`,
+		want: []string{
+			"type microsoft.graph.textColumn @1:1",
+			"prop allowMultipleLines Edm.Boolean @6:2",
+			"prop maxLength Edm.Int32 @7:2",
+			"prop initiatedBy Edm.String @8:2",
+			"prop score Edm.Double @9:2",
+			"prop name Edm.Int32 @10:2",
+			"diag 16:3 warning property-type-from-json",
+			"diag 18:3 warning property-type-from-json",
+			"diag 19:3 warning property-type-from-json",
+		},
+	}, {
 		name: "names are case-sensitive and may be non-ASCII; a case-only typo still matches",
 		file: "beta/resources/row.md",
 		md: `
