@@ -517,3 +517,41 @@ func TestUpdateReturnsFromRow(t *testing.T) {
 		}
 	}
 }
+
+// TestLiteralKeyAfterCollection: a literal after a collection that some page updates or
+// deletes is a key written as a segment, not a function: GET, PATCH and DELETE of
+// /policy/configurations/fido2 address one configuration, and the GET returns the derived
+// type its page is about. A literal naming a property of the elements is not a key.
+func TestLiteralKeyAfterCollection(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("configuration", "microsoft.graph.entity", []Property{nav("icon", "icon", false)}),
+		resourcePage("icon", "", []Property{prop("set", "entity"), prop("index", "entity")}),
+		resourcePage("fido2Configuration", "microsoft.graph.configuration", nil),
+		resourcePage("policy", "microsoft.graph.entity", []Property{nav("configurations", "configuration", true)}),
+		page("api/policy-get.md", "GET", gref("policy", false), none, path("policy")),
+		page("api/fido2configuration-get.md", "GET", gref("fido2Configuration", false), none, path("policy", "configurations", "fido2")),
+		page("api/fido2configuration-delete.md", "DELETE", none, none, path("policy", "configurations", "fido2")),
+		page("api/icon-get.md", "GET", gref("icon", false), none, path("policy", "configurations", "icon")),
+		page("api/icon-update.md", "PATCH", gref("icon", false), gref("icon", false), path("policy", "configurations", "icon")),
+	}
+	api, ds := Build("beta", pages)
+	for _, op := range api.Operations {
+		tg := op.Paths[0].Target
+		switch op.Page {
+		case "api/fido2configuration-get.md", "api/fido2configuration-delete.md":
+			if tg == nil || tg.Kind != TargetEntity {
+				t.Errorf("%s: %+v, want an entity\n%s", op.Page, tg, ds)
+			}
+		case "api/icon-get.md":
+			if tg != nil && tg.Kind == TargetEntity && tg.Type.Name == "configuration" {
+				t.Errorf("%s: the property icon was read as a key: %+v", op.Page, tg)
+			}
+		}
+	}
+	got := opsByEndpoint(api)
+	if g, _, _ := strings.Cut(got["GET /policy/configurations/fido2"], " body "); g != "api/fido2configuration-get.md -> microsoft.graph.fido2Configuration" {
+		t.Errorf("GET fido2: %q\n%s", got["GET /policy/configurations/fido2"], ds)
+	}
+}

@@ -87,6 +87,9 @@ type endpointMap struct {
 	links map[string][]link // lower-cased API page file -> rows linking it
 	votes map[string]*vote  // lower-cased prefix shape -> votes for its type
 	keyed map[string]bool   // prefix shapes some path follows with a key
+	// written are the path shapes some page updates, replaces or deletes: what they
+	// address is a resource, never an action or function.
+	written map[string]bool
 	// twins are, for a root segment's shape, the prefixes that one page documents with
 	// the same rest of the path (/me/events beside /users/{id}/events: /me is /users/{id}).
 	twins map[string][]Path
@@ -129,7 +132,7 @@ func (v *vote) best() (TypeRef, bool) {
 
 // newEndpointMap reads the Methods tables and the votes of every operation's paths.
 func newEndpointMap(g *typeGraph, pages []*Page, ops []*Operation) *endpointMap {
-	m := &endpointMap{g: g, links: map[string][]link{}, votes: map[string]*vote{}, keyed: map[string]bool{}, twins: map[string][]Path{}, ops: ops}
+	m := &endpointMap{g: g, links: map[string][]link{}, votes: map[string]*vote{}, keyed: map[string]bool{}, written: map[string]bool{}, twins: map[string][]Path{}, ops: ops}
 	for _, p := range pages {
 		if len(p.Methods) == 0 {
 			continue
@@ -152,6 +155,9 @@ func newEndpointMap(g *typeGraph, pages []*Page, ops []*Operation) *endpointMap 
 		ev, w, ok := m.evidenceType(op)
 		for _, p := range op.Paths {
 			segs := p.Segments
+			if (op.Method == "PATCH" || op.Method == "PUT" || op.Method == "DELETE") && len(p.Query) == 0 {
+				m.written[prefixShape(segs)] = true
+			}
 			for i := 1; i < len(segs); i++ {
 				// root:/{item-path} names an item by its path below root: it does not
 				// key root, which stays one item.

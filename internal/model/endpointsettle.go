@@ -100,61 +100,6 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 	}
 }
 
-// updateReturnsFromRow settles an update (PATCH or PUT of one entity) whose page says it
-// answers without a body while the Methods row of the addressed type that links the page
-// says it returns that type, and no example shows the answer: one piece of evidence
-// against one, so the method returns the type, nil when no body comes (right on the wire
-// either way, and what the table says). An example response without a body sides with
-// the prose (team-update.md's 204 No Content against "Update team | team"): the method
-// returns nothing.
-func (m *endpointMap) updateReturnsFromRow(op *Operation, p Path, resp TypeRef, ds *Diagnostics) (TypeRef, bool) {
-	tg := p.Target
-	if op.Method != "PATCH" && op.Method != "PUT" || tg.Kind != TargetEntity || resp.Kind != KindNone || op.Response.OnRequest {
-		return resp, false
-	}
-	addressed := m.g.resolve(tg.Type)
-	if addressed == nil || !addressed.Documented {
-		return resp, false
-	}
-	for _, ex := range op.Examples {
-		if ex.Kind == ExampleResponse && ex.Status >= 200 && ex.Status < 300 && (ex.Status == 204 || strings.TrimSpace(ex.Body) == "") {
-			return resp, false // the page's example agrees with its prose: two against the row
-		}
-	}
-	for _, l := range m.links[strings.ToLower(op.Page)] {
-		if l.ret.Collection || m.g.resolve(l.ret) != addressed || l.owner != addressed && !m.derives(l.owner, addressed) {
-			continue
-		}
-		r := addressed.ref(false)
-		r.Pos = op.Response.Pos.Or(op.Pos)
-		op.Response.Optional = true
-		ds.Addf(r.Pos, Warning, "response-body-contradiction",
-			"%s %s: the page says it answers without a body, but the Methods table of %s (%s) says it returns %s: the method returns it when a body comes, nil otherwise",
-			op.Method, p, l.owner.Name, l.pos, addressed.Name)
-		return r, true
-	}
-	return resp, false
-}
-
-// endsInKey reports whether a path's last segment is a key: a placeholder alone after a
-// plain name (/attachments/{id}), not a path-valued one (root:/{item-path}).
-func endsInKey(p Path) bool {
-	n := len(p.Segments)
-	if n < 2 || !p.Segments[n-1].IsParam() || p.Segments[n-1].Parts[0].PathValued {
-		return false
-	}
-	return plainName(p.Segments[n-2]) != ""
-}
-
-// endsInRef reports whether a path's last segment is $ref.
-func endsInRef(p Path) bool {
-	if len(p.Segments) == 0 {
-		return false
-	}
-	last, _ := p.Segments[len(p.Segments)-1].Literal()
-	return strings.EqualFold(last, "$ref")
-}
-
 // note is a diagnostic that settle found, reported only for an endpoint's owner.
 type note struct {
 	pos       Pos
@@ -211,6 +156,25 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 		want.Collection = coll
 		switch {
 		case t == addressed && r.Collection == coll:
+			return
+		case t != nil && !r.Collection && !coll && m.derives(t, addressed) && strings.HasSuffix(tg.Via, "(key)"):
+			// A key written as a segment (authenticationMethodConfigurations/fido2)
+			// always addresses the one element its page is about: the page's derived
+			// type is what it holds, unless the Methods row that links the page names
+			// another type derived from the element (the temporaryAccessPass page's
+			// Response section names the fido2 type).
+			for _, l := range m.links[strings.ToLower(op.Page)] {
+				// The row on the resource's own page (temporaryAccessPass...'s table)
+				// counts even when that page forgets to name its base.
+				if row := m.g.resolve(l.ret); row != nil && !l.ret.Collection && row != t && row.Documented && (m.derives(row, addressed) || l.primary && row.Base == "") {
+					notes = append(notes, note{r.Pos.Or(op.Pos), "response-type-mismatch",
+						fmt.Sprintf("%s %s: the page's %s %s is replaced by %s, which the Methods table of %s (%s) gives", op.Method, p, what, *r, row.Name, l.owner.Name, l.pos)})
+					pos, raw := r.Pos.Or(op.Pos), r.Raw
+					*r = row.ref(false)
+					r.Pos, r.Raw = pos, raw
+					return
+				}
+			}
 			return
 		case t != nil && m.derives(t, addressed):
 		case t == addressed && !tg.Sure:

@@ -200,6 +200,15 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 					continue
 				}
 			}
+			if _, isProp := m.property(cur, name); coll && name != "" && !isProp && m.written[prefixShape(segs[:i+1])] {
+				// A literal after a collection that some page updates or deletes is a key
+				// written as a segment (authenticationMethodConfigurations/fido2): an
+				// action or function is never PATCHed or DELETEd. One that names a
+				// property of the elements (sort/fields/icon, a key left out) is not.
+				coll, sure = false, true
+				via = append(via, name+"(key)")
+				continue
+			}
 			if i != len(segs)-1 {
 				// A call in the middle (range(address='A1')/format) or a segment no
 				// table documents: the rest cannot be followed.
