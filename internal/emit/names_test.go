@@ -123,6 +123,7 @@ func TestMethodName(t *testing.T) {
 		{"POST", 201, named, "Create schema", targeted(seg("external", "connections", "{connectionId}", "schema"), model.TargetEntity, ""), "CreateExternalConnectionSchema"},
 		{"POST", 200, named, "Do a thing", targeted(seg("me", "settings"), model.TargetEntity, ""), "MeSettings"},
 		{"POST", 204, model.TypeRef{}, "Add member", targeted(seg("groups", "{groupId}", "members", "$ref"), model.TargetRef, ""), "AddGroupMemberRef"},
+		{"POST", 204, model.TypeRef{}, "Add member", targeted(seg("groups", "{groupId}", "members", "$ref"), model.TargetUnknown, ""), "AddGroupMemberRef"},
 	}
 	for _, tt := range tests {
 		op := &model.Operation{Method: tt.method, Title: tt.title, Response: model.Response{Status: tt.status, Type: tt.resp}}

@@ -100,7 +100,13 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef, spell s
 		// too: GET /drives/{id}/root/search(q='{q}') is SearchDriveRoot.
 		return words[len(words)-1] + strings.Join(words[:len(words)-1], "")
 	}
-	if tg.Kind == model.TargetRef && op.Method == "POST" && len(segs) >= 2 {
+	lastRef := false
+	if len(segs) > 0 {
+		lit, _ := segs[len(segs)-1].Literal()
+		lastRef = lit == "$ref"
+	}
+	// The path alone says a reference is added, where the walk stopped before it too.
+	if (tg.Kind == model.TargetRef || lastRef) && op.Method == "POST" && len(segs) >= 2 {
 		// POST /groups/{id}/members/$ref adds a member by reference: AddGroupMemberRef.
 		if lit, ok := segs[len(segs)-2].Literal(); ok && len(words) >= 2 && !isCast(lit) {
 			words[len(words)-2] = exported(model.Singular(strings.TrimSuffix(lit, ":")))

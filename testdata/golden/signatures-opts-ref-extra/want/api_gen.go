@@ -20,8 +20,8 @@ type API interface {
 	GetActivitiesByIntervalSite(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalSiteOptions) iter.Seq2[ItemActivityStat, error]
 	// GetActivitiesByIntervalSitePage: see Client.GetActivitiesByIntervalSitePage.
 	GetActivitiesByIntervalSitePage(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalSiteOptions) (*Page[ItemActivityStat], error)
-	// CreateGroupMembersRef: see Client.CreateGroupMembersRef.
-	CreateGroupMembersRef(ctx context.Context, groupID string, body Reference, opts *CreateGroupMembersRefOptions) error
+	// AddGroupMemberRef: see Client.AddGroupMemberRef.
+	AddGroupMemberRef(ctx context.Context, groupID string, body Reference, opts *AddGroupMemberRefOptions) error
 	// DeleteGroupMemberRef: see Client.DeleteGroupMemberRef.
 	DeleteGroupMemberRef(ctx context.Context, groupID string, directoryObjectID string, opts *DeleteGroupMemberRefOptions) error
 	// CloneTeam: see Client.CloneTeam.

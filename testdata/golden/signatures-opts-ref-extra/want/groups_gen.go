@@ -8,9 +8,9 @@ import (
 	"net/http"
 )
 
-// CreateGroupMembersRefOptions are the optional query parameters and headers of
-// CreateGroupMembersRef; the zero value sends none.
-type CreateGroupMembersRefOptions struct {
+// AddGroupMemberRefOptions are the optional query parameters and headers of
+// AddGroupMemberRef; the zero value sends none.
+type AddGroupMemberRefOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
@@ -20,7 +20,7 @@ type CreateGroupMembersRefOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *CreateGroupMembersRefOptions) apply(r *Request) {
+func (o *AddGroupMemberRefOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
@@ -28,7 +28,7 @@ func (o *CreateGroupMembersRefOptions) apply(r *Request) {
 	r.Response = o.Response
 }
 
-// CreateGroupMembersRef sends POST /groups/{groupId}/members/$ref.
+// AddGroupMemberRef sends POST /groups/{groupId}/members/$ref.
 //
 // Make a directory object a member of a group by posting a reference to it.
 //
@@ -44,7 +44,7 @@ func (o *CreateGroupMembersRefOptions) apply(r *Request) {
 //   - Application: GroupMember.ReadWrite.All
 //
 // Source: api-reference/beta/api/group-post-members.md
-func (c *Client) CreateGroupMembersRef(ctx context.Context, groupID string, body Reference, opts *CreateGroupMembersRefOptions) error {
+func (c *Client) AddGroupMemberRef(ctx context.Context, groupID string, body Reference, opts *AddGroupMemberRefOptions) error {
 	r := Request{
 		Body:   body,
 		Method: "POST",

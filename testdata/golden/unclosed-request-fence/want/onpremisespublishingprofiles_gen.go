@@ -8,11 +8,10 @@ import (
 	"net/http"
 )
 
-// CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions are the optional
-// query parameters and headers of
-// CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef; the zero value sends
-// none.
-type CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions struct {
+// AddOnPremisesPublishingProfilePublishedResourceAgentGroupRefOptions are the optional query
+// parameters and headers of AddOnPremisesPublishingProfilePublishedResourceAgentGroupRef;
+// the zero value sends none.
+type AddOnPremisesPublishingProfilePublishedResourceAgentGroupRefOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
@@ -22,7 +21,7 @@ type CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions str
 }
 
 // apply adds the options that are set to r.
-func (o *CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions) apply(r *Request) {
+func (o *AddOnPremisesPublishingProfilePublishedResourceAgentGroupRefOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
@@ -30,7 +29,7 @@ func (o *CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions
 	r.Response = o.Response
 }
 
-// CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef sends POST /onPremisesPublishingProfiles/{publishingType}/publishedResources/{id1}/agentGroups/$ref.
+// AddOnPremisesPublishingProfilePublishedResourceAgentGroupRef sends POST /onPremisesPublishingProfiles/{publishingType}/publishedResources/{id1}/agentGroups/$ref.
 //
 // Attach an existing onPremisesAgentGroup to a publishedResource by reference.
 //
@@ -45,7 +44,7 @@ func (o *CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions
 //   - Delegated (work or school account): OnPremisesPublishingProfiles.ReadWrite.All
 //
 // Source: api-reference/beta/api/publishedresource-post-agentgroups.md
-func (c *Client) CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRef(ctx context.Context, publishingType string, id1 string, body Reference, opts *CreateOnPremisesPublishingProfilePublishedResourceAgentGroupsRefOptions) error {
+func (c *Client) AddOnPremisesPublishingProfilePublishedResourceAgentGroupRef(ctx context.Context, publishingType string, id1 string, body Reference, opts *AddOnPremisesPublishingProfilePublishedResourceAgentGroupRefOptions) error {
 	r := Request{
 		Body:   body,
 		Method: "POST",
