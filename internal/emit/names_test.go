@@ -2,6 +2,7 @@ package emit
 
 import (
 	"go/token"
+	"slices"
 	"strings"
 	"testing"
 
@@ -297,5 +298,38 @@ func TestSpellings(t *testing.T) {
 	p := targeted(seg("teams", "{teamId}", "schedule", "openshiftchangerequests"), model.TargetCollection, "")
 	if got := methodName(op, p, model.TypeRef{}, sp); got != "CreateTeamScheduleOpenShiftChangeRequest" {
 		t.Errorf("create: %s", got)
+	}
+}
+
+// TestSettleNamesQueryArguments: delta on one calendar and on the default one, each with
+// and without ?startDateTime={start}: the query argument gives With<Name>, and the key
+// then tells the calendars apart; no number is left.
+func TestSettleNamesQueryArguments(t *testing.T) {
+	withStart := func(p model.Path) model.Path {
+		p.Query = []model.QueryParam{{Name: "startDateTime", Param: "start"}}
+		return p
+	}
+	delta := func(p model.Path) *model.Operation {
+		return &model.Operation{Method: "GET", Paths: []model.Path{targeted(p, model.TargetOperation, "delta")}, Response: model.Response{Status: 200},
+			Params: []model.Param{{Name: "calendarId", In: model.InPath}}}
+	}
+	ops := []*model.Operation{
+		delta(seg("me", "calendar", "events", "delta")),
+		delta(withStart(seg("me", "calendar", "events", "delta"))),
+		delta(seg("me", "calendars", "{calendarId}", "events", "delta")),
+		delta(withStart(seg("me", "calendars", "{calendarId}", "events", "delta"))),
+	}
+	v := newView(&model.API{Version: "beta", Operations: ops}, Config{Package: "graph"})
+	var names []string
+	for _, m := range v.methods {
+		names = append(names, m.Name)
+	}
+	slices.Sort(names)
+	want := "DeltaMeCalendarEvents,DeltaMeCalendarEventsByCalendarID,DeltaMeCalendarEventsWithStartDateTime,DeltaMeCalendarEventsWithStartDateTimeByCalendarID"
+	if got := strings.Join(names, ","); got != want {
+		t.Errorf("names %s, want %s", got, want)
+	}
+	if len(v.diags) != 0 {
+		t.Errorf("diagnostics: %s", v.diags)
 	}
 }

@@ -269,9 +269,11 @@ func singularLast(name string, last []model.Segment, spell spellings) string {
 //     (GetOffice365ActiveUserDetailReportsByPeriod, ...ByDate);
 //  2. a member with key parameters no other member has gets By<Key>
 //     (/me/calendars/{calendarId} beside /me/calendar: GetMeCalendarByCalendarID);
-//  3. a member whose template fixes query options gets With<Options>
-//     (/me?$expand=manager beside /me: GetMeWithExpand);
-//  4. query templates still sharing a name get a word only their template has
+//  3. a member whose template fixes query options, or takes their values as arguments,
+//     gets With<Options> (/me?$expand=manager beside /me: GetMeWithExpand;
+//     /me/events/delta?startDateTime={start}: DeltaMeEventsWithStartDateTime);
+//  4. By<Key> again, among the members the options split;
+//  5. query templates still sharing a name get a word only their template has
 //     (byTemplateWord);
 //
 // and any repeat that is left gets a number, with a warning. Before all that, a method
@@ -284,7 +286,10 @@ func (v *view) settleMethodNames() {
 	for _, m := range v.methods {
 		m.Name += withTemplate(m)
 	}
-	for _, strategy := range []func(m *goMethod, group []*goMethod) string{byFunctionArgs, byExtraKeys, withQuery, byTemplateWord} {
+	// byExtraKeys runs again after withQuery: the keys tell apart what the options split
+	// (/me/calendars/{id}/events/delta beside /me/calendar/events/delta, each with and
+	// without ?startDateTime).
+	for _, strategy := range []func(m *goMethod, group []*goMethod) string{byFunctionArgs, byExtraKeys, withQuery, byExtraKeys, byTemplateWord} {
 		for _, group := range v.collisions() {
 			suffixes := make([]string, len(group))
 			for i, m := range group {
@@ -364,11 +369,13 @@ func byExtraKeys(m *goMethod, group []*goMethod) string {
 	return ""
 }
 
-// withQuery is With<Options> for the query options a template fixes.
+// withQuery is With<Options> for the query options a template fixes or takes as arguments.
 func withQuery(m *goMethod, _ []*goMethod) string {
 	var names []string
 	for _, q := range m.Path.Query {
-		if q.Param == "" && len(q.Parts) == 0 {
+		// A fixed option ($expand=manager) or one whose value is an argument
+		// (delta?startDateTime={start}: DeltaMeEventsWithStartDateTime beside DeltaMeEvents).
+		if len(q.Parts) == 0 {
 			names = append(names, exported(strings.TrimPrefix(q.Name, "$")))
 		}
 	}

@@ -19,14 +19,14 @@ type API interface {
 	DeltaUserEvents(ctx context.Context, userID string, opts *DeltaUserEventsOptions) iter.Seq2[DeltaItem[Event], error]
 	// DeltaUserEventsPage: see Client.DeltaUserEventsPage.
 	DeltaUserEventsPage(ctx context.Context, userID string, opts *DeltaUserEventsOptions) (*Page[Event], error)
-	// DeltaMeEvents2: see Client.DeltaMeEvents2.
-	DeltaMeEvents2(ctx context.Context, startDateTime string, opts *DeltaMeEvents2Options) iter.Seq2[DeltaItem[Event], error]
-	// DeltaMeEvents2Page: see Client.DeltaMeEvents2Page.
-	DeltaMeEvents2Page(ctx context.Context, startDateTime string, opts *DeltaMeEvents2Options) (*Page[Event], error)
-	// DeltaUserEvents2: see Client.DeltaUserEvents2.
-	DeltaUserEvents2(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) iter.Seq2[DeltaItem[Event], error]
-	// DeltaUserEvents2Page: see Client.DeltaUserEvents2Page.
-	DeltaUserEvents2Page(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) (*Page[Event], error)
+	// DeltaMeEventsWithStartDateTime: see Client.DeltaMeEventsWithStartDateTime.
+	DeltaMeEventsWithStartDateTime(ctx context.Context, startDateTime string, opts *DeltaMeEventsWithStartDateTimeOptions) iter.Seq2[DeltaItem[Event], error]
+	// DeltaMeEventsWithStartDateTimePage: see Client.DeltaMeEventsWithStartDateTimePage.
+	DeltaMeEventsWithStartDateTimePage(ctx context.Context, startDateTime string, opts *DeltaMeEventsWithStartDateTimeOptions) (*Page[Event], error)
+	// DeltaUserEventsWithStartDateTime: see Client.DeltaUserEventsWithStartDateTime.
+	DeltaUserEventsWithStartDateTime(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEventsWithStartDateTimeOptions) iter.Seq2[DeltaItem[Event], error]
+	// DeltaUserEventsWithStartDateTimePage: see Client.DeltaUserEventsWithStartDateTimePage.
+	DeltaUserEventsWithStartDateTimePage(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEventsWithStartDateTimeOptions) (*Page[Event], error)
 	// DeltaMeCalendarEvents: see Client.DeltaMeCalendarEvents.
 	DeltaMeCalendarEvents(ctx context.Context, calendarID string, opts *DeltaMeCalendarEventsOptions) iter.Seq2[DeltaItem[Event], error]
 	// DeltaMeCalendarEventsPage: see Client.DeltaMeCalendarEventsPage.
@@ -35,14 +35,14 @@ type API interface {
 	DeltaUserCalendarEvents(ctx context.Context, userID string, calendarID string, opts *DeltaUserCalendarEventsOptions) iter.Seq2[DeltaItem[Event], error]
 	// DeltaUserCalendarEventsPage: see Client.DeltaUserCalendarEventsPage.
 	DeltaUserCalendarEventsPage(ctx context.Context, userID string, calendarID string, opts *DeltaUserCalendarEventsOptions) (*Page[Event], error)
-	// DeltaMeCalendarEvents2: see Client.DeltaMeCalendarEvents2.
-	DeltaMeCalendarEvents2(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) iter.Seq2[DeltaItem[Event], error]
-	// DeltaMeCalendarEvents2Page: see Client.DeltaMeCalendarEvents2Page.
-	DeltaMeCalendarEvents2Page(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) (*Page[Event], error)
-	// DeltaUserCalendarEvents2: see Client.DeltaUserCalendarEvents2.
-	DeltaUserCalendarEvents2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) iter.Seq2[DeltaItem[Event], error]
-	// DeltaUserCalendarEvents2Page: see Client.DeltaUserCalendarEvents2Page.
-	DeltaUserCalendarEvents2Page(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) (*Page[Event], error)
+	// DeltaMeCalendarEventsWithStartDateTime: see Client.DeltaMeCalendarEventsWithStartDateTime.
+	DeltaMeCalendarEventsWithStartDateTime(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEventsWithStartDateTimeOptions) iter.Seq2[DeltaItem[Event], error]
+	// DeltaMeCalendarEventsWithStartDateTimePage: see Client.DeltaMeCalendarEventsWithStartDateTimePage.
+	DeltaMeCalendarEventsWithStartDateTimePage(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEventsWithStartDateTimeOptions) (*Page[Event], error)
+	// DeltaUserCalendarEventsWithStartDateTime: see Client.DeltaUserCalendarEventsWithStartDateTime.
+	DeltaUserCalendarEventsWithStartDateTime(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEventsWithStartDateTimeOptions) iter.Seq2[DeltaItem[Event], error]
+	// DeltaUserCalendarEventsWithStartDateTimePage: see Client.DeltaUserCalendarEventsWithStartDateTimePage.
+	DeltaUserCalendarEventsWithStartDateTimePage(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEventsWithStartDateTimeOptions) (*Page[Event], error)
 	// DeltaMeCalendarView: see Client.DeltaMeCalendarView.
 	DeltaMeCalendarView(ctx context.Context, startDateTime string, endDateTime string, opts *DeltaMeCalendarViewOptions) iter.Seq2[DeltaItem[Event], error]
 	// DeltaMeCalendarViewPage: see Client.DeltaMeCalendarViewPage.

@@ -179,11 +179,12 @@ func (c *Client) DeltaUserEventsPage(ctx context.Context, userID string, opts *D
 	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
-// DeltaMeEvents2Options are the optional query parameters and headers of DeltaMeEvents2,
-// which it shares with DeltaMeEvents: another path to the same operation.
-type DeltaMeEvents2Options = DeltaMeEventsOptions
+// DeltaMeEventsWithStartDateTimeOptions are the optional query parameters and headers of
+// DeltaMeEventsWithStartDateTime, which it shares with DeltaMeEvents: another path to the
+// same operation.
+type DeltaMeEventsWithStartDateTimeOptions = DeltaMeEventsOptions
 
-// DeltaMeEvents2 sends GET /me/events/delta?startDateTime={startDateTime}.
+// DeltaMeEventsWithStartDateTime sends GET /me/events/delta?startDateTime={startDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -199,7 +200,7 @@ type DeltaMeEvents2Options = DeltaMeEventsOptions
 // the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
 // it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
 // state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
-// end. DeltaMeEvents2Page returns one page with its links.
+// end. DeltaMeEventsWithStartDateTimePage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -207,7 +208,7 @@ type DeltaMeEvents2Options = DeltaMeEventsOptions
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaMeEvents2(ctx context.Context, startDateTime string, opts *DeltaMeEvents2Options) iter.Seq2[DeltaItem[Event], error] {
+func (c *Client) DeltaMeEventsWithStartDateTime(ctx context.Context, startDateTime string, opts *DeltaMeEventsWithStartDateTimeOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/delta",
@@ -221,7 +222,7 @@ func (c *Client) DeltaMeEvents2(ctx context.Context, startDateTime string, opts 
 	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
-// DeltaMeEvents2Page sends GET /me/events/delta?startDateTime={startDateTime}.
+// DeltaMeEventsWithStartDateTimePage sends GET /me/events/delta?startDateTime={startDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -233,7 +234,8 @@ func (c *Client) DeltaMeEvents2(ctx context.Context, startDateTime string, opts 
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and DeltaMeEvents2 iterates over every item.
+// page; NextPage fetches the next, and DeltaMeEventsWithStartDateTime iterates over every
+// item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -241,7 +243,7 @@ func (c *Client) DeltaMeEvents2(ctx context.Context, startDateTime string, opts 
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaMeEvents2Page(ctx context.Context, startDateTime string, opts *DeltaMeEvents2Options) (*Page[Event], error) {
+func (c *Client) DeltaMeEventsWithStartDateTimePage(ctx context.Context, startDateTime string, opts *DeltaMeEventsWithStartDateTimeOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/events/delta",
@@ -251,11 +253,12 @@ func (c *Client) DeltaMeEvents2Page(ctx context.Context, startDateTime string, o
 	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
-// DeltaUserEvents2Options are the optional query parameters and headers of DeltaUserEvents2,
-// which it shares with DeltaMeEvents: another path to the same operation.
-type DeltaUserEvents2Options = DeltaMeEventsOptions
+// DeltaUserEventsWithStartDateTimeOptions are the optional query parameters and headers of
+// DeltaUserEventsWithStartDateTime, which it shares with DeltaMeEvents: another path to the
+// same operation.
+type DeltaUserEventsWithStartDateTimeOptions = DeltaMeEventsOptions
 
-// DeltaUserEvents2 sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
+// DeltaUserEventsWithStartDateTime sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -273,7 +276,7 @@ type DeltaUserEvents2Options = DeltaMeEventsOptions
 // the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
 // it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
 // state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
-// end. DeltaUserEvents2Page returns one page with its links.
+// end. DeltaUserEventsWithStartDateTimePage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -281,7 +284,7 @@ type DeltaUserEvents2Options = DeltaMeEventsOptions
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaUserEvents2(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) iter.Seq2[DeltaItem[Event], error] {
+func (c *Client) DeltaUserEventsWithStartDateTime(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEventsWithStartDateTimeOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + graphrt.PathValue(userID, false) + "/events/delta",
@@ -295,7 +298,7 @@ func (c *Client) DeltaUserEvents2(ctx context.Context, userID string, startDateT
 	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
-// DeltaUserEvents2Page sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
+// DeltaUserEventsWithStartDateTimePage sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -309,7 +312,8 @@ func (c *Client) DeltaUserEvents2(ctx context.Context, userID string, startDateT
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and DeltaUserEvents2 iterates over every item.
+// page; NextPage fetches the next, and DeltaUserEventsWithStartDateTime iterates over every
+// item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -317,7 +321,7 @@ func (c *Client) DeltaUserEvents2(ctx context.Context, userID string, startDateT
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaUserEvents2Page(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEvents2Options) (*Page[Event], error) {
+func (c *Client) DeltaUserEventsWithStartDateTimePage(ctx context.Context, userID string, startDateTime string, opts *DeltaUserEventsWithStartDateTimeOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + graphrt.PathValue(userID, false) + "/events/delta",
@@ -461,12 +465,12 @@ func (c *Client) DeltaUserCalendarEventsPage(ctx context.Context, userID string,
 	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
-// DeltaMeCalendarEvents2Options are the optional query parameters and headers of
-// DeltaMeCalendarEvents2, which it shares with DeltaMeEvents: another path to the same
-// operation.
-type DeltaMeCalendarEvents2Options = DeltaMeEventsOptions
+// DeltaMeCalendarEventsWithStartDateTimeOptions are the optional query parameters and
+// headers of DeltaMeCalendarEventsWithStartDateTime, which it shares with DeltaMeEvents:
+// another path to the same operation.
+type DeltaMeCalendarEventsWithStartDateTimeOptions = DeltaMeEventsOptions
 
-// DeltaMeCalendarEvents2 sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
+// DeltaMeCalendarEventsWithStartDateTime sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -482,7 +486,7 @@ type DeltaMeCalendarEvents2Options = DeltaMeEventsOptions
 // the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
 // it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
 // state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
-// end. DeltaMeCalendarEvents2Page returns one page with its links.
+// end. DeltaMeCalendarEventsWithStartDateTimePage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -490,7 +494,7 @@ type DeltaMeCalendarEvents2Options = DeltaMeEventsOptions
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaMeCalendarEvents2(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) iter.Seq2[DeltaItem[Event], error] {
+func (c *Client) DeltaMeCalendarEventsWithStartDateTime(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEventsWithStartDateTimeOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + graphrt.PathValue(calendarID, false) + "/events/delta",
@@ -504,7 +508,7 @@ func (c *Client) DeltaMeCalendarEvents2(ctx context.Context, calendarID string, 
 	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
-// DeltaMeCalendarEvents2Page sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
+// DeltaMeCalendarEventsWithStartDateTimePage sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -516,7 +520,8 @@ func (c *Client) DeltaMeCalendarEvents2(ctx context.Context, calendarID string, 
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and DeltaMeCalendarEvents2 iterates over every item.
+// page; NextPage fetches the next, and DeltaMeCalendarEventsWithStartDateTime iterates over
+// every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -524,7 +529,7 @@ func (c *Client) DeltaMeCalendarEvents2(ctx context.Context, calendarID string, 
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaMeCalendarEvents2Page(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEvents2Options) (*Page[Event], error) {
+func (c *Client) DeltaMeCalendarEventsWithStartDateTimePage(ctx context.Context, calendarID string, startDateTime string, opts *DeltaMeCalendarEventsWithStartDateTimeOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/calendars/" + graphrt.PathValue(calendarID, false) + "/events/delta",
@@ -534,12 +539,12 @@ func (c *Client) DeltaMeCalendarEvents2Page(ctx context.Context, calendarID stri
 	return graphrt.GetPage[Event](ctx, c.Client, r)
 }
 
-// DeltaUserCalendarEvents2Options are the optional query parameters and headers of
-// DeltaUserCalendarEvents2, which it shares with DeltaMeEvents: another path to the same
-// operation.
-type DeltaUserCalendarEvents2Options = DeltaMeEventsOptions
+// DeltaUserCalendarEventsWithStartDateTimeOptions are the optional query parameters and
+// headers of DeltaUserCalendarEventsWithStartDateTime, which it shares with DeltaMeEvents:
+// another path to the same operation.
+type DeltaUserCalendarEventsWithStartDateTimeOptions = DeltaMeEventsOptions
 
-// DeltaUserCalendarEvents2 sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
+// DeltaUserCalendarEventsWithStartDateTime sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -557,7 +562,7 @@ type DeltaUserCalendarEvents2Options = DeltaMeEventsOptions
 // the last round), fetching the next page (@odata.nextLink) only when the loop reaches it;
 // it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's
 // state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the
-// end. DeltaUserCalendarEvents2Page returns one page with its links.
+// end. DeltaUserCalendarEventsWithStartDateTimePage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -565,7 +570,7 @@ type DeltaUserCalendarEvents2Options = DeltaMeEventsOptions
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaUserCalendarEvents2(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) iter.Seq2[DeltaItem[Event], error] {
+func (c *Client) DeltaUserCalendarEventsWithStartDateTime(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEventsWithStartDateTimeOptions) iter.Seq2[DeltaItem[Event], error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendars/" + graphrt.PathValue(calendarID, false) + "/events/delta",
@@ -579,7 +584,7 @@ func (c *Client) DeltaUserCalendarEvents2(ctx context.Context, userID string, ca
 	return graphrt.DeltaSync[Event](ctx, c.Client, r, link)
 }
 
-// DeltaUserCalendarEvents2Page sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
+// DeltaUserCalendarEventsWithStartDateTimePage sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
 //
 // Get the event resources that were added, deleted or changed in one or more calendars.
 // Changes can be tracked for all calendars of a mailbox, for one calendar, or for the events
@@ -593,7 +598,8 @@ func (c *Client) DeltaUserCalendarEvents2(ctx context.Context, userID string, ca
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of event. This method returns one
-// page; NextPage fetches the next, and DeltaUserCalendarEvents2 iterates over every item.
+// page; NextPage fetches the next, and DeltaUserCalendarEventsWithStartDateTime iterates
+// over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.ReadBasic
@@ -601,7 +607,7 @@ func (c *Client) DeltaUserCalendarEvents2(ctx context.Context, userID string, ca
 //   - Application: Calendars.ReadBasic
 //
 // Source: api-reference/beta/api/event-delta.md
-func (c *Client) DeltaUserCalendarEvents2Page(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEvents2Options) (*Page[Event], error) {
+func (c *Client) DeltaUserCalendarEventsWithStartDateTimePage(ctx context.Context, userID string, calendarID string, startDateTime string, opts *DeltaUserCalendarEventsWithStartDateTimeOptions) (*Page[Event], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + graphrt.PathValue(userID, false) + "/calendars/" + graphrt.PathValue(calendarID, false) + "/events/delta",
