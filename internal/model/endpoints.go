@@ -69,6 +69,9 @@ type Target struct {
 	// A navigation a Relationships table gives as one value, and that nothing keys, may
 	// be a collection whose row forgot to say so.
 	Sure bool
+	// LiteralKey is set when the last segment is a key written as a literal after a
+	// collection (authenticationMethodConfigurations/fido2): one known element.
+	LiteralKey bool
 }
 
 // link is one Methods-table row pointing at an API page.

@@ -51,9 +51,8 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 	}
 	if op.Method == "GET" && tg.Kind == TargetEntity && !tg.Sure && !tg.Type.Collection && op.Response.Type.Kind == KindNamed && !op.Response.Type.Collection {
 		last, ok := p.Segments[len(p.Segments)-1].Literal()
-		if parent := m.g.resolve(tg.Parent); ok && parent != nil {
-			_, typed := m.property(parent, last)
-			ok = !typed // a Relationships row that says one value outweighs the examples
+		if _, typed := m.lastRow(tg, p); typed {
+			ok = false // a Relationships row that says one value outweighs the examples
 		}
 		// Graph names a collection in the plural: a singular name (addToReviewSetOperation)
 		// keeps the page's one value.
@@ -71,11 +70,8 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 		// "collection of directoryObject" for GET /contacts/{id}/manager, where the
 		// Relationships row says one value and every example answers one object: the row
 		// and the examples outweigh the prose.
-		last, ok := p.Segments[len(p.Segments)-1].Literal()
-		if parent := m.g.resolve(tg.Parent); ok && parent != nil {
-			if pr, typed := m.property(parent, last); typed && !pr.Type.Collection {
-				tg.Sure = true
-			}
+		if pr, typed := m.lastRow(tg, p); typed && !pr.Type.Collection {
+			tg.Sure = true
 		}
 	}
 	body, resp, notes := m.settle(op, p)
@@ -98,6 +94,17 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 			tg.Result = &resp
 		}
 	}
+}
+
+// lastRow is the row of the parent's tables for a path's last segment (manager on
+// orgContact for /contacts/{id}/manager), and whether there is one.
+func (m *endpointMap) lastRow(tg *Target, p Path) (Property, bool) {
+	last, ok := p.Segments[len(p.Segments)-1].Literal()
+	parent := m.g.resolve(tg.Parent)
+	if !ok || parent == nil {
+		return Property{}, false
+	}
+	return m.property(parent, last)
 }
 
 // note is a diagnostic that settle found, reported only for an endpoint's owner.
@@ -157,7 +164,7 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 		switch {
 		case t == addressed && r.Collection == coll:
 			return
-		case t != nil && !r.Collection && !coll && m.derives(t, addressed) && strings.HasSuffix(tg.Via, "(key)"):
+		case t != nil && !r.Collection && !coll && m.derives(t, addressed) && tg.LiteralKey:
 			// A key written as a segment (authenticationMethodConfigurations/fido2)
 			// always addresses the one element its page is about: the page's derived
 			// type is what it holds, unless the Methods row that links the page names

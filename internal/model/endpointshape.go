@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // What a path's shape says of an answer: whether an update's page that says 204 still
 // returns its type, and whether a path ends in a key or in $ref.
@@ -21,10 +24,8 @@ func (m *endpointMap) updateReturnsFromRow(op *Operation, p Path, resp TypeRef, 
 	if addressed == nil || !addressed.Documented {
 		return resp, false
 	}
-	for _, ex := range op.Examples {
-		if ex.Kind == ExampleResponse && ex.Status >= 200 && ex.Status < 300 && (ex.Status == 204 || strings.TrimSpace(ex.Body) == "") {
-			return resp, false // the page's example agrees with its prose: two against the row
-		}
+	if slices.ContainsFunc(op.Examples, answersWithoutBody) {
+		return resp, false // the page's example agrees with its prose: two against the row
 	}
 	for _, l := range m.links[strings.ToLower(op.Page)] {
 		if l.ret.Collection || m.g.resolve(l.ret) != addressed || l.owner != addressed && !m.derives(l.owner, addressed) {

@@ -15,7 +15,8 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 	coll := false
 	var parent *Type
 	var via []string
-	sure := true // whether a value/collection reading rests on evidence (see below)
+	sure := true        // whether a value/collection reading rests on evidence (see below)
+	literalKey := false // whether the last segment read was a key written as a literal
 	ref := func(t *Type, c bool) TypeRef {
 		if t == nil {
 			return TypeRef{}
@@ -33,10 +34,12 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 		tg.Parent = ref(parent, false)
 		tg.Via = strings.Join(via, " ")
 		tg.Sure = sure
+		tg.LiteralKey = literalKey
 		return tg
 	}
 	segs := p.Segments
 	for i, s := range segs {
+		literalKey = false
 		lit, isLit := s.Literal()
 		switch {
 		case i == 0 && isLit && !strings.HasPrefix(lit, "$") && !strings.ContainsAny(lit, "()'="):
@@ -205,7 +208,7 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 				// written as a segment (authenticationMethodConfigurations/fido2): an
 				// action or function is never PATCHed or DELETEd. One that names a
 				// property of the elements (sort/fields/icon, a key left out) is not.
-				coll, sure = false, true
+				coll, sure, literalKey = false, true, true
 				via = append(via, name+"(key)")
 				continue
 			}

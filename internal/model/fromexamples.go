@@ -25,7 +25,7 @@ func optionalFromExamples(op *Operation, ds *Diagnostics) {
 		if ex.Kind != ExampleResponse {
 			continue
 		}
-		if ex.Status < 200 || ex.Status > 299 || ex.Status == 202 || strings.TrimSpace(ex.Body) != "" && ex.Status != 204 {
+		if !answersWithoutBody(ex) {
 			return
 		}
 		if n == 0 {
@@ -39,6 +39,14 @@ func optionalFromExamples(op *Operation, ds *Diagnostics) {
 	r.Optional = true
 	ds.Addf(r.Type.Pos.Or(op.Pos), Warning, "response-body-contradiction",
 		"the Response section names %s, but every example response (the first at %s) answers without a body: the method returns it when a body comes, nil otherwise", r.Type, at)
+}
+
+// answersWithoutBody reports whether an example response is a success without a body: a
+// 204 (whatever its fence holds: "HTTP/1.1 204 No Content" then "{ }"), or another 2xx
+// but 202 with nothing after its headers. A 202 is a long-running operation's answer.
+func answersWithoutBody(ex Example) bool {
+	return ex.Kind == ExampleResponse && ex.Status >= 200 && ex.Status < 300 && ex.Status != 202 &&
+		(ex.Status == 204 || strings.TrimSpace(ex.Body) == "")
 }
 
 // bodyParamShapesFromExamples settles a request-body parameter whose table row and example

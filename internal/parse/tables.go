@@ -38,14 +38,21 @@ func (t *table) col(names ...string) int {
 	return -1
 }
 
+// checkMark reports whether a lower-cased cell is a check mark: ✓, ✔ or x.
+func checkMark(v string) bool {
+	return v == "x" || strings.HasPrefix(v, "✓") || strings.HasPrefix(v, "✔")
+}
+
 // colChecks reports whether some row of column c holds a check mark (✓, ✔, x): in such a
 // column a blank cell is an answer ("not required"), where beside Yes and No it may be an
 // omission.
 func (t *table) colChecks(c int) bool {
+	if c < 0 {
+		return false
+	}
 	for _, row := range t.rows {
 		if c < len(row) {
-			v := strings.ToLower(strings.TrimSpace(row[c].text))
-			if v == "x" || strings.HasPrefix(v, "✓") || strings.HasPrefix(v, "✔") {
+			if checkMark(strings.ToLower(strings.TrimSpace(row[c].text))) {
 				return true
 			}
 		}
@@ -183,6 +190,7 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 	nameCol := nc
 	dc := t.col(descHeaders...)
 	rc := t.col(requiredHeaders...)
+	checks := t.colChecks(rc) // a Required column of check marks, where a blank says optional
 	if nc < 0 {
 		nc = 0
 	}
@@ -240,9 +248,9 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 			// optional, whatever the description adds ("For decision of AdminApproved,
 			// it is required." is a condition, not the rule).
 			switch v := strings.ToLower(strings.TrimSpace(row[rc].text)); {
-			case strings.HasPrefix(v, "y"), v == "required", v == "true", v == "x", strings.HasPrefix(v, "✓"), strings.HasPrefix(v, "✔"):
+			case strings.HasPrefix(v, "y"), v == "required", v == "true", checkMark(v):
 				p.Presence = model.Required
-			case strings.HasPrefix(v, "n"), v == "optional", v == "false", v == "" && t.colChecks(rc):
+			case strings.HasPrefix(v, "n"), v == "optional", v == "false", v == "" && checks:
 				p.Presence = model.Optional
 			}
 		}
