@@ -84,12 +84,16 @@ func queryTemplateParam(op *model.Operation, path model.Path, name string) (mode
 
 // newBody describes the operation's request body, or returns nil when it has none.
 func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
+	params := op.ParamsIn(model.InBody)
 	switch op.Method {
 	case "POST", "PATCH", "PUT":
+	case "GET":
+		if len(params) == 0 {
+			return nil // a GET carries a body only where its page documents one (see model's get-with-body)
+		}
 	default:
 		return nil
 	}
-	params := op.ParamsIn(model.InBody)
 	bt := bodyType(op, owner.Path)
 	if op.Method != "PATCH" && isRefPath(owner.Path) {
 		return v.refBody(op, owner, params)

@@ -324,6 +324,7 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 		}
 	}
 	first := map[string]Param{}
+	getBody := false
 	for _, tp := range p.Params {
 		if tp.In == InHeader || tp.In == InQuery || tp.In == InBody {
 			key := tp.In.String() + ":" + tp.Name
@@ -348,7 +349,16 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 			if seen["function:"+tp.Name] {
 				continue // an argument of the function (see functionArgsFromBody)
 			}
-			if op.Method == "GET" || op.Method == "DELETE" {
+			if op.Method == "GET" && examplesSendObject(op) {
+				// The workbook range functions (range/intersection, boundingRect) are
+				// documented as a GET whose example sends its body table as JSON: the
+				// method sends what the docs send.
+				if !getBody {
+					getBody = true
+					ds.Addf(tp.Pos, Warning, "get-with-body",
+						"GET %s documents a request body, and its example sends one: the method sends the body table as JSON, as documented", op.Paths[0])
+				}
+			} else if op.Method == "GET" || op.Method == "DELETE" {
 				ds.Addf(tp.Pos, Warning, "body-param-ignored",
 					"request body parameter %q ignored: %s requests carry no body", tp.Name, op.Method)
 				continue
@@ -356,6 +366,7 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 			out = append(out, tp)
 		}
 	}
+	out = append(out, exampleQueryParams(op, out, ds)...)
 	// A body that comes back only on request (Prefer: return=representation) is asked for
 	// with the Prefer header: an option of its own where the page's table forgot the row.
 	if op.Response.OnRequest && !slices.ContainsFunc(out, func(pm Param) bool { return pm.In == InHeader && strings.EqualFold(pm.Name, "Prefer") }) {
@@ -364,6 +375,70 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 			Type:        TypeRef{Kind: KindPrimitive, Primitive: String, Raw: "String", Pos: op.Response.Pos}})
 	}
 	return out
+}
+
+// exampleQueryParams are the query parameters that the operation's example requests send
+// and that neither its tables, its query templates nor OData name: bookingbusiness-list.md
+// says in prose that it "also supports the `query` parameter", and its example sends
+// ?query=Adventure. Each is an optional String, named as the example writes it.
+func exampleQueryParams(op *Operation, have []Param, ds *Diagnostics) []Param {
+	known := map[string]bool{}
+	for _, pm := range have {
+		if pm.In == InQuery {
+			known[strings.ToLower(pm.Name)] = true
+		}
+	}
+	for _, path := range op.Paths {
+		for _, q := range path.Query {
+			known[strings.ToLower(q.Name)] = true
+		}
+	}
+	var out []Param
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != op.Method || ex.Method != "GET" {
+			continue
+		}
+		_, query, ok := strings.Cut(ex.URL, "?")
+		if !ok {
+			continue
+		}
+		for _, pair := range strings.Split(query, "&") {
+			name, _, _ := strings.Cut(pair, "=")
+			name = strings.TrimSpace(name)
+			l := strings.ToLower(name)
+			if !isIdent(name) || known[l] || known["$"+l] || isODataOption("$"+strings.TrimPrefix(l, "$")) {
+				continue
+			}
+			known[l] = true
+			ds.Addf(ex.Pos, Warning, "query-param-from-example",
+				"the example request sends the query parameter %q, which no table of the page lists: the method takes it as an optional String", name)
+			out = append(out, Param{Name: name, In: InQuery, Presence: Optional, Pos: ex.Pos,
+				Description: "Sent by the page's example request (" + name + "=...); no table of the page lists it.",
+				Type:        TypeRef{Kind: KindPrimitive, Primitive: String, Raw: "String", Pos: ex.Pos}})
+		}
+	}
+	return out
+}
+
+// isODataOption reports whether a lower-cased name with its $ is an OData system query
+// option.
+func isODataOption(name string) bool {
+	switch name {
+	case "$select", "$filter", "$search", "$orderby", "$top", "$skip", "$expand", "$count", "$format", "$skiptoken", "$deltatoken", "$levels", "$apply", "$id", "$value":
+		return true
+	}
+	return false
+}
+
+// examplesSendObject reports whether an example request of the operation's method sends
+// a JSON object body.
+func examplesSendObject(op *Operation) bool {
+	for _, ex := range op.Examples {
+		if ex.Kind == ExampleRequest && ex.Method == op.Method && strings.HasPrefix(strings.TrimSpace(ex.Body), "{") {
+			return true
+		}
+	}
+	return false
 }
 
 // placeholderParam types a placeholder from the page's table row of the same name, or as a

@@ -427,6 +427,9 @@ func TestMissingPagesRobust(t *testing.T) {
 		page("api/widget-list.md", "GET", gref("widget", true), none, path("identity", "conditionalAccess", "widgets")),
 		page("api/widget-get.md", "GET", gref("widget", false), none, path("identity", "conditionalAccess", "widgets", "{id}")),
 		page("api/widget-list-expand.md", "GET", gref("gadget", false), none, withQuery(path("identity", "conditionalAccess", "widgets", "{id}"), "$expand", "gadget")),
+		// No page documents /drives: the move page's PATCH sends the driveItem it answers.
+		resourcePage("driveItem", "microsoft.graph.entity", nil),
+		page("api/driveitem-move.md", "PATCH", gref("driveItem", false), none, path("drives", "{drive-id}", "items", "{item-id}"), path("me", "drive", "items", "{item-id}")),
 	}
 	api, ds := Build("v1.0", pages)
 	got := opsByEndpoint(api)
@@ -438,6 +441,14 @@ func TestMissingPagesRobust(t *testing.T) {
 		if g, _, _ := strings.Cut(got[ep], " body "); g != want {
 			t.Errorf("%s: got %q, want %q\n%s", ep, got[ep], want, ds)
 		}
+	}
+	for _, ep := range []string{"PATCH /drives/{drive-id}/items/{item-id}", "PATCH /me/drive/items/{item-id}"} {
+		if _, body, _ := strings.Cut(got[ep], " body "); body != "microsoft.graph.driveItem" {
+			t.Errorf("%s: got %q, want the body microsoft.graph.driveItem\n%s", ep, got[ep], ds)
+		}
+	}
+	if n := strings.Count(ds.String(), "request-body-from-response"); n != 1 {
+		t.Errorf("%d request-body-from-response warnings, want one for the page\n%s", n, ds)
 	}
 	for _, op := range api.Operations {
 		for _, p := range op.Paths {

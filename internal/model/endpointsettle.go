@@ -45,6 +45,27 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 		ds.Addf(r.Pos, Warning, "response-shape-mismatch", "GET %s ends in a key, which addresses one value; the page's %s is read as one %s", p, op.Response.Type, r)
 		return
 	}
+	if tg != nil && tg.Kind == TargetUnknown && (op.Method == "PATCH" || op.Method == "PUT") && endsInKey(p) && op.Body.Type.Kind == KindNone && !op.Body.None && len(op.ParamsIn(InBody)) == 0 {
+		// PATCH /drives/{id}/items/{id} on a page that only says "supply the new value for
+		// the parentReference property", where no page documents what the path's root
+		// holds: an update of one entity sends the entity, and the page answers with it.
+		if t := m.g.resolve(op.Response.Type); t != nil && t.Documented && !op.Response.Type.Collection {
+			b := op.Response.Type
+			b.Pos = op.Body.Pos.Or(op.Pos)
+			tg.Body = &b
+			reported := false // one warning for the page, not one for each of its paths
+			for _, q := range op.Paths {
+				if q.Target == tg {
+					break
+				}
+				reported = reported || q.Target != nil && q.Target.Body != nil
+			}
+			if !reported {
+				ds.Addf(b.Pos, Warning, "request-body-from-response",
+					"%s %s: the page gives no body table or type, and no page documents what the path addresses; an update of the one entity its key names sends the %s the page answers with", op.Method, p, op.Response.Type.Name)
+			}
+		}
+	}
 	if tg == nil || tg.Kind != TargetEntity && tg.Kind != TargetCollection {
 		m.settleOperationResult(op, p, ds)
 		return

@@ -294,3 +294,28 @@ func TestQueryOptionsFromExamples(t *testing.T) {
 		})
 	}
 }
+
+// A GET whose example sends its body table as JSON keeps the table as its body (the
+// workbook range functions); one whose examples send none still drops it. A query
+// parameter that only an example sends becomes an optional String.
+func TestGetBodyAndExampleQuery(t *testing.T) {
+	pg := apiPage("api/range-intersection.md", "GET", path("me", "drive", "items", "{itemId}", "workbook", "names", "{name}", "range", "intersection"))
+	pg.Params = []Param{{Name: "anotherRange", In: InBody, Type: str()}}
+	pg.Examples = []Example{{Kind: ExampleRequest, Method: "GET", URL: "https://graph.microsoft.com/v1.0/me/drive/items/1/workbook/names/n/range/intersection?tag=x&$top=2", Body: "{\n  \"anotherRange\": \"A1:B2\"\n}"}}
+	api, ds := Build("v1.0", []*Page{pg})
+	op := api.Operations[0]
+	if _, ok := op.Param(InBody, "anotherRange"); !ok || !hasCode(ds, "get-with-body") || hasCode(ds, "body-param-ignored") {
+		t.Errorf("body params %v, diagnostics\n%s", op.ParamsIn(InBody), ds)
+	}
+	if p, ok := op.Param(InQuery, "tag"); !ok || p.Presence != Optional || p.Type.Primitive != String || !hasCode(ds, "query-param-from-example") {
+		t.Errorf("tag: %+v %v, diagnostics\n%s", p, ok, ds)
+	}
+	if _, ok := op.Param(InQuery, "$top"); ok {
+		t.Error("$top is an OData option, not a parameter of the page")
+	}
+	pg.Examples[0].Body = ""
+	api, ds = Build("v1.0", []*Page{pg})
+	if len(api.Operations[0].ParamsIn(InBody)) != 0 || !hasCode(ds, "body-param-ignored") {
+		t.Errorf("without an example body: body params %v, diagnostics\n%s", api.Operations[0].ParamsIn(InBody), ds)
+	}
+}
