@@ -202,7 +202,9 @@ func (m *endpointMap) addTwins(op *Operation) {
 		}
 		for _, b := range op.Paths {
 			n := len(b.Segments) - len(a.Segments) + 1 // b's prefix length standing for a's root
-			if n < 2 || len(b.Query) > 0 || !isRootName(b.Segments[0]) ||
+			// A root never stands for a path below itself: /print/shares/{id} beside
+			// /print/printers/{id}/shares/{id} makes no twin of /print.
+			if n < 2 || len(b.Query) > 0 || !isRootName(b.Segments[0]) || prefixShape(b.Segments[:1]) == prefixShape(a.Segments[:1]) ||
 				prefixShape(a.Segments[1:]) != prefixShape(b.Segments[n:]) {
 				continue
 			}

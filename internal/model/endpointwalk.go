@@ -57,6 +57,13 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 				m.depth--
 			}
 			if !ok {
+				// A singleton no page reads as a whole, named after its type as Graph
+				// names them (/print, /directory, /admin): it holds that type.
+				if t, c := m.typeNamed(nil, lit); t != nil && !c && t.Name == lit && m.isEntity(t) {
+					cur, coll = t, false
+					via = append(via, lit+"(singleton)")
+					continue
+				}
 				via = append(via, lit+"(?)") // a singleton no page reads as a whole
 				continue
 			}
@@ -310,6 +317,22 @@ func (m *endpointMap) typeNamed(parent *Type, name string) (*Type, bool) {
 		}
 	}
 	return nil, false
+}
+
+// isEntity reports whether a type is an entity: it names a key, or derives from
+// microsoft.graph.entity. The complex type identity (an identitySet's user) is not what
+// /identity holds.
+func (m *endpointMap) isEntity(t *Type) bool {
+	for n := 0; t != nil && n < 32; n++ {
+		if t.Key != "" || strings.EqualFold(t.QualifiedName(), "microsoft.graph.entity") {
+			return true
+		}
+		if t.Base == "" {
+			return false
+		}
+		t = m.g.byName[key(t.Base)]
+	}
+	return false
 }
 
 // operationName is the name of a bound action or function segment: move, getByIds,

@@ -1,0 +1,64 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// targetOf finds what an operation's path addresses, by method and path.
+func targetOf(api *API, method, path string) *Target {
+	for _, op := range api.Operations {
+		for _, p := range op.Paths {
+			if op.Method == method && p.String() == path {
+				return p.Target
+			}
+		}
+	}
+	return nil
+}
+
+// TestSingletonNamedAfterType: a root that no page reads as a whole, named after an
+// entity type (/print), holds that type, so its properties are properties, not actions;
+// a root named after a complex type (/identity beside the identity of an identitySet)
+// stays unknown.
+func TestSingletonNamedAfterType(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("print", "microsoft.graph.entity", []Property{prop("settings", "printSettings"), nav("printers", "printer", true)}),
+		resourcePage("printSettings", "", []Property{{Name: "documentConversionEnabled", Type: TypeRef{Kind: KindPrimitive, Primitive: Boolean}}}),
+		resourcePage("printer", "microsoft.graph.entity", nil),
+		resourcePage("identity", "", []Property{{Name: "displayName", Type: TypeRef{Kind: KindPrimitive, Primitive: String}}}),
+		resourcePage("widget", "microsoft.graph.entity", nil),
+		page("api/print-get-settings.md", "GET", gref("printSettings", false), none, path("print", "settings")),
+		page("api/printer-get.md", "GET", gref("printer", false), none, path("print", "printers", "{id}")),
+		page("api/widget-list.md", "GET", gref("widget", true), none, path("identity", "widgets")),
+	}
+	api, ds := Build("v1.0", pages)
+	tg := targetOf(api, "GET", "/print/settings")
+	if tg == nil || tg.Kind != TargetEntity || tg.Type.Name != "printSettings" || !strings.HasPrefix(tg.Via, "print(singleton) settings(print)") {
+		t.Errorf("GET /print/settings addresses %+v, want the printSettings property of the print singleton\n%s", tg, ds)
+	}
+	if tg := targetOf(api, "GET", "/identity/widgets"); tg == nil || !strings.HasPrefix(tg.Via, "identity(?)") {
+		t.Errorf("GET /identity/widgets addresses %+v: /identity holds no complex type named identity", tg)
+	}
+}
+
+// TestRootNotTwinOfItsOwnPath: /print/shares/{id} beside /print/printers/{id}/shares/{id}
+// on one page does not make /print stand for /print/printers/{id} (it did: /print was read
+// as a printer, and GET /print/settings as an action on it).
+func TestRootNotTwinOfItsOwnPath(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("printer", "microsoft.graph.entity", []Property{nav("shares", "printerShare", true)}),
+		resourcePage("printerShare", "microsoft.graph.entity", nil),
+		page("api/printer-get.md", "GET", gref("printer", false), none, path("print", "printers", "{id}")),
+		page("api/printershare-get.md", "GET", gref("printerShare", false), none, path("print", "shares", "{printerShareId}"), path("print", "printers", "{printerId}", "shares", "{printerShareId}")),
+		page("api/print-get-settings.md", "GET", gref("printerShare", false), none, path("print", "settings")),
+	}
+	api, ds := Build("v1.0", pages)
+	if tg := targetOf(api, "GET", "/print/settings"); tg == nil || tg.Kind == TargetOperation || !strings.HasPrefix(tg.Via, "print(?)") {
+		t.Errorf("GET /print/settings addresses %+v, want it below an unknown /print\n%s", tg, ds)
+	}
+}
