@@ -114,6 +114,8 @@ func TestMethodName(t *testing.T) {
 		{"GET", 200, coll, "delta", targeted(seg("users", "delta()"), model.TargetOperation, "delta"), "DeltaUsers"},
 		{"POST", 200, named, "Send invitation", targeted(seg("invitations"), model.TargetCollection, ""), "CreateInvitation"},
 		{"POST", 200, named, "Do a thing", targeted(seg("me", "events"), model.TargetUnknown, ""), "MeEvents"},
+		// An action (a singular last segment) where the walk stopped reads verb first.
+		{"POST", 200, coll, "Follow site", targeted(seg("users", "{userId}", "followedSites", "add"), model.TargetUnknown, ""), "AddUserFollowedSites"},
 		// A create of the one value a navigation holds; a POST to one value that is no
 		// create keeps the path's name.
 		// A function called last where the walk stopped reads verb first as well; a key

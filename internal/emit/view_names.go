@@ -136,6 +136,12 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef, spell s
 			// navigation holds: CreateExternalConnectionSchema.
 			return "Create" + name
 		}
+		if tg.Kind == model.TargetUnknown && lastLit && !lastIsCall && len(words) > 1 && singularLit(last[0]) {
+			// An action on a path the walk could not follow reads verb first, as one it
+			// could: POST /users/{id}/followedSites/add is AddUserFollowedSites. A plural
+			// last (POST /me/events on a page that is no create) names a collection.
+			return words[len(words)-1] + strings.Join(words[:len(words)-1], "")
+		}
 		return name
 	case "PATCH":
 		return "Update" + name
@@ -145,6 +151,13 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef, spell s
 		return "Delete" + name
 	}
 	return exported(strings.ToLower(op.Method)) + name
+}
+
+// singularLit reports whether a segment is a literal in the singular: an action's verb
+// (add, restart), not a collection's plural.
+func singularLit(s model.Segment) bool {
+	lit, ok := s.Literal()
+	return ok && model.Singular(lit) == lit
 }
 
 // spellings maps a path segment, lower-cased, to the spelling the docs use most for it:

@@ -62,3 +62,40 @@ func TestRootNotTwinOfItsOwnPath(t *testing.T) {
 		t.Errorf("GET /print/settings addresses %+v, want it below an unknown /print\n%s", tg, ds)
 	}
 }
+
+// TestTitledNavigation: a GET of a segment no table documents is a navigation when the
+// page's title lists or gets it, in words or not, with or without the name of the type
+// it hangs from ("List followed sites", "List group transitive memberOf"); a title that
+// names something else ("List recent files" for drive/recent) leaves a function.
+func TestTitledNavigation(t *testing.T) {
+	none := TypeRef{}
+	titled := func(pg *Page, title string) *Page {
+		pg.Title = title
+		return pg
+	}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("user", "microsoft.graph.entity", nil),
+		resourcePage("group", "microsoft.graph.entity", nil),
+		resourcePage("drive", "microsoft.graph.entity", nil),
+		resourcePage("site", "microsoft.graph.entity", nil),
+		resourcePage("driveItem", "microsoft.graph.entity", nil),
+		resourcePage("directoryObject", "microsoft.graph.entity", nil),
+		page("api/user-get.md", "GET", gref("user", false), none, path("users", "{id}")),
+		page("api/group-get.md", "GET", gref("group", false), none, path("groups", "{id}")),
+		page("api/drive-get.md", "GET", gref("drive", false), none, path("drives", "{id}")),
+		titled(page("api/sites-list-followed.md", "GET", gref("site", true), none, path("users", "{user-id}", "followedSites")), "List followed sites"),
+		titled(page("api/group-list-transitivememberof.md", "GET", gref("directoryObject", true), none, path("groups", "{group-id}", "transitiveMemberOf")), "List group transitive memberOf"),
+		titled(page("api/drive-recent.md", "GET", gref("driveItem", true), none, path("drives", "{drive-id}", "recent")), "List recent files"),
+	}
+	api, ds := Build("v1.0", pages)
+	for p, want := range map[string]TargetKind{
+		"/users/{user-id}/followedSites":        TargetCollection,
+		"/groups/{group-id}/transitiveMemberOf": TargetCollection,
+		"/drives/{drive-id}/recent":             TargetOperation,
+	} {
+		if tg := targetOf(api, "GET", p); tg == nil || tg.Kind != want {
+			t.Errorf("GET %s addresses %+v, want a %s\n%s", p, tg, want, ds)
+		}
+	}
+}

@@ -70,9 +70,14 @@ func (m *endpointMap) titledNavigation(op *Operation, p Path) {
 		tg.Via = strings.TrimSuffix(tg.Via, name+"()") + name + "(member)"
 		return
 	}
-	t := strings.ToLower(strings.TrimSpace(op.Title))
+	// The title may spell the name in words ("List followed sites") and name the type
+	// it hangs from ("List group transitive memberOf").
+	t := strings.ToLower(strings.Join(strings.Fields(op.Title), ""))
 	n := strings.ToLower(name)
-	if t != "list "+n && t != "get "+n {
+	if parent := m.g.resolve(tg.Type); parent != nil && !tg.Type.Collection {
+		t = strings.Replace(t, strings.ToLower(parent.Name), "", 1)
+	}
+	if t != "list"+n && t != "get"+n {
 		return
 	}
 	nt := m.g.resolve(r)

@@ -11,26 +11,26 @@ import (
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
 // methods the test needs.
 type API interface {
-	// DriveItemInvite: see Client.DriveItemInvite.
-	DriveItemInvite(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest, opts *DriveItemInviteOptions) iter.Seq2[Permission, error]
-	// DriveItemInvitePage: see Client.DriveItemInvitePage.
-	DriveItemInvitePage(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest, opts *DriveItemInviteOptions) (*Page[Permission], error)
-	// GroupDriveItemInvite: see Client.GroupDriveItemInvite.
-	GroupDriveItemInvite(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest, opts *GroupDriveItemInviteOptions) iter.Seq2[Permission, error]
-	// GroupDriveItemInvitePage: see Client.GroupDriveItemInvitePage.
-	GroupDriveItemInvitePage(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest, opts *GroupDriveItemInviteOptions) (*Page[Permission], error)
-	// MeDriveItemInvite: see Client.MeDriveItemInvite.
-	MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest, opts *MeDriveItemInviteOptions) iter.Seq2[Permission, error]
-	// MeDriveItemInvitePage: see Client.MeDriveItemInvitePage.
-	MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest, opts *MeDriveItemInviteOptions) (*Page[Permission], error)
-	// SiteDriveItemInvite: see Client.SiteDriveItemInvite.
-	SiteDriveItemInvite(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest, opts *SiteDriveItemInviteOptions) iter.Seq2[Permission, error]
-	// SiteDriveItemInvitePage: see Client.SiteDriveItemInvitePage.
-	SiteDriveItemInvitePage(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest, opts *SiteDriveItemInviteOptions) (*Page[Permission], error)
-	// UserDriveItemInvite: see Client.UserDriveItemInvite.
-	UserDriveItemInvite(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest, opts *UserDriveItemInviteOptions) iter.Seq2[Permission, error]
-	// UserDriveItemInvitePage: see Client.UserDriveItemInvitePage.
-	UserDriveItemInvitePage(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest, opts *UserDriveItemInviteOptions) (*Page[Permission], error)
+	// InviteDriveItem: see Client.InviteDriveItem.
+	InviteDriveItem(ctx context.Context, driveID string, itemID string, body InviteDriveItemRequest, opts *InviteDriveItemOptions) iter.Seq2[Permission, error]
+	// InviteDriveItemPage: see Client.InviteDriveItemPage.
+	InviteDriveItemPage(ctx context.Context, driveID string, itemID string, body InviteDriveItemRequest, opts *InviteDriveItemOptions) (*Page[Permission], error)
+	// InviteGroupDriveItem: see Client.InviteGroupDriveItem.
+	InviteGroupDriveItem(ctx context.Context, groupID string, itemID string, body InviteDriveItemRequest, opts *InviteGroupDriveItemOptions) iter.Seq2[Permission, error]
+	// InviteGroupDriveItemPage: see Client.InviteGroupDriveItemPage.
+	InviteGroupDriveItemPage(ctx context.Context, groupID string, itemID string, body InviteDriveItemRequest, opts *InviteGroupDriveItemOptions) (*Page[Permission], error)
+	// InviteMeDriveItem: see Client.InviteMeDriveItem.
+	InviteMeDriveItem(ctx context.Context, itemID string, body InviteDriveItemRequest, opts *InviteMeDriveItemOptions) iter.Seq2[Permission, error]
+	// InviteMeDriveItemPage: see Client.InviteMeDriveItemPage.
+	InviteMeDriveItemPage(ctx context.Context, itemID string, body InviteDriveItemRequest, opts *InviteMeDriveItemOptions) (*Page[Permission], error)
+	// InviteSiteDriveItem: see Client.InviteSiteDriveItem.
+	InviteSiteDriveItem(ctx context.Context, siteID string, itemID string, body InviteDriveItemRequest, opts *InviteSiteDriveItemOptions) iter.Seq2[Permission, error]
+	// InviteSiteDriveItemPage: see Client.InviteSiteDriveItemPage.
+	InviteSiteDriveItemPage(ctx context.Context, siteID string, itemID string, body InviteDriveItemRequest, opts *InviteSiteDriveItemOptions) (*Page[Permission], error)
+	// InviteUserDriveItem: see Client.InviteUserDriveItem.
+	InviteUserDriveItem(ctx context.Context, userID string, itemID string, body InviteDriveItemRequest, opts *InviteUserDriveItemOptions) iter.Seq2[Permission, error]
+	// InviteUserDriveItemPage: see Client.InviteUserDriveItemPage.
+	InviteUserDriveItemPage(ctx context.Context, userID string, itemID string, body InviteDriveItemRequest, opts *InviteUserDriveItemOptions) (*Page[Permission], error)
 }
 
 var _ API = (*Client)(nil)

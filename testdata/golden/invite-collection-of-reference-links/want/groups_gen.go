@@ -8,12 +8,12 @@ import (
 	"iter"
 )
 
-// GroupDriveItemInviteOptions are the optional query parameters and headers of
-// GroupDriveItemInvite, which it shares with DriveItemInvite: another path to the same
+// InviteGroupDriveItemOptions are the optional query parameters and headers of
+// InviteGroupDriveItem, which it shares with InviteDriveItem: another path to the same
 // operation.
-type GroupDriveItemInviteOptions = DriveItemInviteOptions
+type InviteGroupDriveItemOptions = InviteDriveItemOptions
 
-// GroupDriveItemInvite sends POST /groups/{groupId}/drive/items/{itemId}/invite.
+// InviteGroupDriveItem sends POST /groups/{groupId}/drive/items/{itemId}/invite.
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
@@ -22,7 +22,7 @@ type GroupDriveItemInviteOptions = DriveItemInviteOptions
 //
 // On success the service answers 200 with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. GroupDriveItemInvitePage returns one page with
+// stops at the first error, which it yields. InviteGroupDriveItemPage returns one page with
 // its links.
 //
 // Least privileged permissions:
@@ -31,7 +31,7 @@ type GroupDriveItemInviteOptions = DriveItemInviteOptions
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) GroupDriveItemInvite(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest, opts *GroupDriveItemInviteOptions) iter.Seq2[Permission, error] {
+func (c *Client) InviteGroupDriveItem(ctx context.Context, groupID string, itemID string, body InviteDriveItemRequest, opts *InviteGroupDriveItemOptions) iter.Seq2[Permission, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
@@ -41,7 +41,7 @@ func (c *Client) GroupDriveItemInvite(ctx context.Context, groupID string, itemI
 	return graphrt.List[Permission](ctx, c.Client, r)
 }
 
-// GroupDriveItemInvitePage sends POST /groups/{groupId}/drive/items/{itemId}/invite.
+// InviteGroupDriveItemPage sends POST /groups/{groupId}/drive/items/{itemId}/invite.
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
@@ -49,7 +49,7 @@ func (c *Client) GroupDriveItemInvite(ctx context.Context, groupID string, itemI
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with a collection of permission. This method returns
-// one page; NextPage fetches the next, and GroupDriveItemInvite iterates over every item.
+// one page; NextPage fetches the next, and InviteGroupDriveItem iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -57,7 +57,7 @@ func (c *Client) GroupDriveItemInvite(ctx context.Context, groupID string, itemI
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) GroupDriveItemInvitePage(ctx context.Context, groupID string, itemID string, body DriveItemInviteRequest, opts *GroupDriveItemInviteOptions) (*Page[Permission], error) {
+func (c *Client) InviteGroupDriveItemPage(ctx context.Context, groupID string, itemID string, body InviteDriveItemRequest, opts *InviteGroupDriveItemOptions) (*Page[Permission], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",

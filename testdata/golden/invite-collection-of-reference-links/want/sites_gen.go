@@ -8,12 +8,12 @@ import (
 	"iter"
 )
 
-// SiteDriveItemInviteOptions are the optional query parameters and headers of
-// SiteDriveItemInvite, which it shares with DriveItemInvite: another path to the same
+// InviteSiteDriveItemOptions are the optional query parameters and headers of
+// InviteSiteDriveItem, which it shares with InviteDriveItem: another path to the same
 // operation.
-type SiteDriveItemInviteOptions = DriveItemInviteOptions
+type InviteSiteDriveItemOptions = InviteDriveItemOptions
 
-// SiteDriveItemInvite sends POST /sites/{siteId}/drive/items/{itemId}/invite.
+// InviteSiteDriveItem sends POST /sites/{siteId}/drive/items/{itemId}/invite.
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
@@ -22,7 +22,7 @@ type SiteDriveItemInviteOptions = DriveItemInviteOptions
 //
 // On success the service answers 200 with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. SiteDriveItemInvitePage returns one page with
+// stops at the first error, which it yields. InviteSiteDriveItemPage returns one page with
 // its links.
 //
 // Least privileged permissions:
@@ -31,7 +31,7 @@ type SiteDriveItemInviteOptions = DriveItemInviteOptions
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) SiteDriveItemInvite(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest, opts *SiteDriveItemInviteOptions) iter.Seq2[Permission, error] {
+func (c *Client) InviteSiteDriveItem(ctx context.Context, siteID string, itemID string, body InviteDriveItemRequest, opts *InviteSiteDriveItemOptions) iter.Seq2[Permission, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
@@ -41,7 +41,7 @@ func (c *Client) SiteDriveItemInvite(ctx context.Context, siteID string, itemID 
 	return graphrt.List[Permission](ctx, c.Client, r)
 }
 
-// SiteDriveItemInvitePage sends POST /sites/{siteId}/drive/items/{itemId}/invite.
+// InviteSiteDriveItemPage sends POST /sites/{siteId}/drive/items/{itemId}/invite.
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
@@ -49,7 +49,7 @@ func (c *Client) SiteDriveItemInvite(ctx context.Context, siteID string, itemID 
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with a collection of permission. This method returns
-// one page; NextPage fetches the next, and SiteDriveItemInvite iterates over every item.
+// one page; NextPage fetches the next, and InviteSiteDriveItem iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -57,7 +57,7 @@ func (c *Client) SiteDriveItemInvite(ctx context.Context, siteID string, itemID 
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) SiteDriveItemInvitePage(ctx context.Context, siteID string, itemID string, body DriveItemInviteRequest, opts *SiteDriveItemInviteOptions) (*Page[Permission], error) {
+func (c *Client) InviteSiteDriveItemPage(ctx context.Context, siteID string, itemID string, body InviteDriveItemRequest, opts *InviteSiteDriveItemOptions) (*Page[Permission], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",

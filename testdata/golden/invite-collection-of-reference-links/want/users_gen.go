@@ -8,12 +8,12 @@ import (
 	"iter"
 )
 
-// MeDriveItemInviteOptions are the optional query parameters and headers of
-// MeDriveItemInvite, which it shares with DriveItemInvite: another path to the same
+// InviteMeDriveItemOptions are the optional query parameters and headers of
+// InviteMeDriveItem, which it shares with InviteDriveItem: another path to the same
 // operation.
-type MeDriveItemInviteOptions = DriveItemInviteOptions
+type InviteMeDriveItemOptions = InviteDriveItemOptions
 
-// MeDriveItemInvite sends POST /me/drive/items/{itemId}/invite.
+// InviteMeDriveItem sends POST /me/drive/items/{itemId}/invite.
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
@@ -22,7 +22,7 @@ type MeDriveItemInviteOptions = DriveItemInviteOptions
 //
 // On success the service answers 200 with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. MeDriveItemInvitePage returns one page with its
+// stops at the first error, which it yields. InviteMeDriveItemPage returns one page with its
 // links.
 //
 // Least privileged permissions:
@@ -31,7 +31,7 @@ type MeDriveItemInviteOptions = DriveItemInviteOptions
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest, opts *MeDriveItemInviteOptions) iter.Seq2[Permission, error] {
+func (c *Client) InviteMeDriveItem(ctx context.Context, itemID string, body InviteDriveItemRequest, opts *InviteMeDriveItemOptions) iter.Seq2[Permission, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
@@ -41,7 +41,7 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 	return graphrt.List[Permission](ctx, c.Client, r)
 }
 
-// MeDriveItemInvitePage sends POST /me/drive/items/{itemId}/invite.
+// InviteMeDriveItemPage sends POST /me/drive/items/{itemId}/invite.
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
@@ -49,7 +49,7 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with a collection of permission. This method returns
-// one page; NextPage fetches the next, and MeDriveItemInvite iterates over every item.
+// one page; NextPage fetches the next, and InviteMeDriveItem iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -57,7 +57,7 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest, opts *MeDriveItemInviteOptions) (*Page[Permission], error) {
+func (c *Client) InviteMeDriveItemPage(ctx context.Context, itemID string, body InviteDriveItemRequest, opts *InviteMeDriveItemOptions) (*Page[Permission], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
@@ -67,12 +67,12 @@ func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body 
 	return graphrt.GetPage[Permission](ctx, c.Client, r)
 }
 
-// UserDriveItemInviteOptions are the optional query parameters and headers of
-// UserDriveItemInvite, which it shares with DriveItemInvite: another path to the same
+// InviteUserDriveItemOptions are the optional query parameters and headers of
+// InviteUserDriveItem, which it shares with InviteDriveItem: another path to the same
 // operation.
-type UserDriveItemInviteOptions = DriveItemInviteOptions
+type InviteUserDriveItemOptions = InviteDriveItemOptions
 
-// UserDriveItemInvite sends POST /users/{userId}/drive/items/{itemId}/invite.
+// InviteUserDriveItem sends POST /users/{userId}/drive/items/{itemId}/invite.
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
@@ -81,7 +81,7 @@ type UserDriveItemInviteOptions = DriveItemInviteOptions
 //
 // On success the service answers 200 with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. UserDriveItemInvitePage returns one page with
+// stops at the first error, which it yields. InviteUserDriveItemPage returns one page with
 // its links.
 //
 // Least privileged permissions:
@@ -90,7 +90,7 @@ type UserDriveItemInviteOptions = DriveItemInviteOptions
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) UserDriveItemInvite(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest, opts *UserDriveItemInviteOptions) iter.Seq2[Permission, error] {
+func (c *Client) InviteUserDriveItem(ctx context.Context, userID string, itemID string, body InviteDriveItemRequest, opts *InviteUserDriveItemOptions) iter.Seq2[Permission, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
@@ -100,7 +100,7 @@ func (c *Client) UserDriveItemInvite(ctx context.Context, userID string, itemID 
 	return graphrt.List[Permission](ctx, c.Client, r)
 }
 
-// UserDriveItemInvitePage sends POST /users/{userId}/drive/items/{itemId}/invite.
+// InviteUserDriveItemPage sends POST /users/{userId}/drive/items/{itemId}/invite.
 //
 // Send a sharing invitation for a driveItem. The invitation grants the recipients access and
 // can also mail them a sharing link.
@@ -108,7 +108,7 @@ func (c *Client) UserDriveItemInvite(ctx context.Context, userID string, itemID 
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with a collection of permission. This method returns
-// one page; NextPage fetches the next, and UserDriveItemInvite iterates over every item.
+// one page; NextPage fetches the next, and InviteUserDriveItem iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -116,7 +116,7 @@ func (c *Client) UserDriveItemInvite(ctx context.Context, userID string, itemID 
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-invite.md
-func (c *Client) UserDriveItemInvitePage(ctx context.Context, userID string, itemID string, body DriveItemInviteRequest, opts *UserDriveItemInviteOptions) (*Page[Permission], error) {
+func (c *Client) InviteUserDriveItemPage(ctx context.Context, userID string, itemID string, body InviteDriveItemRequest, opts *InviteUserDriveItemOptions) (*Page[Permission], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",

@@ -8,8 +8,8 @@ import "context"
 // instead of *Client, and take a fake in its tests: embed API in a struct and define the
 // methods the test needs.
 type API interface {
-	// DriveItemCopy: see Client.DriveItemCopy.
-	DriveItemCopy(ctx context.Context, driveID string, itemID string, body DriveItemCopyRequest, opts *DriveItemCopyOptions) (*Monitor, error)
+	// CopyDriveItem: see Client.CopyDriveItem.
+	CopyDriveItem(ctx context.Context, driveID string, itemID string, body CopyDriveItemRequest, opts *CopyDriveItemOptions) (*Monitor, error)
 }
 
 var _ API = (*Client)(nil)

@@ -8,11 +8,11 @@ import (
 	"net/http"
 )
 
-// DriveItemCopyRequest is the request body of DriveItemCopy. Set optional fields with Ptr;
+// CopyDriveItemRequest is the request body of CopyDriveItem. Set optional fields with Ptr;
 // fields left nil are not sent.
 //
 // AdditionalData sends members the page's table leaves out.
-type DriveItemCopyRequest struct {
+type CopyDriveItemRequest struct {
 	// Name: Optional. The name the copy gets.
 	Name *string `json:"name,omitempty"`
 	// AdditionalData holds members the page's table does not list, each encoded as JSON into
@@ -21,8 +21,8 @@ type DriveItemCopyRequest struct {
 	AdditionalData map[string]any `json:"-"`
 }
 
-// knownDriveItemCopyRequest reports whether name is a member DriveItemCopyRequest lists.
-func knownDriveItemCopyRequest(name []byte) bool {
+// knownCopyDriveItemRequest reports whether name is a member CopyDriveItemRequest lists.
+func knownCopyDriveItemRequest(name []byte) bool {
 	switch string(name) {
 	case "name":
 		return true
@@ -31,16 +31,16 @@ func knownDriveItemCopyRequest(name []byte) bool {
 }
 
 // MarshalJSON encodes the fields that are set, then AdditionalData.
-func (v DriveItemCopyRequest) MarshalJSON() ([]byte, error) {
-	type plain DriveItemCopyRequest
+func (v CopyDriveItemRequest) MarshalJSON() ([]byte, error) {
+	type plain CopyDriveItemRequest
 	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
-func (v *DriveItemCopyRequest) UnmarshalJSON(b []byte) error {
-	*v = DriveItemCopyRequest{}
-	type plain DriveItemCopyRequest
-	extra, err := graphrt.DecodeBody(b, knownDriveItemCopyRequest, (*plain)(v))
+func (v *CopyDriveItemRequest) UnmarshalJSON(b []byte) error {
+	*v = CopyDriveItemRequest{}
+	type plain CopyDriveItemRequest
+	extra, err := graphrt.DecodeBody(b, knownCopyDriveItemRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -48,9 +48,9 @@ func (v *DriveItemCopyRequest) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// DriveItemCopyOptions are the optional query parameters and headers of DriveItemCopy; the
+// CopyDriveItemOptions are the optional query parameters and headers of CopyDriveItem; the
 // zero value sends none.
-type DriveItemCopyOptions struct {
+type CopyDriveItemOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
@@ -60,7 +60,7 @@ type DriveItemCopyOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *DriveItemCopyOptions) apply(r *Request) {
+func (o *CopyDriveItemOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
@@ -68,7 +68,7 @@ func (o *DriveItemCopyOptions) apply(r *Request) {
 	r.Response = o.Response
 }
 
-// DriveItemCopy sends POST /drives/{driveId}/items/{itemId}/copy.
+// CopyDriveItem sends POST /drives/{driveId}/items/{itemId}/copy.
 //
 // Make a copy of a file or folder, possibly in another drive, as a background job.
 //
@@ -84,7 +84,7 @@ func (o *DriveItemCopyOptions) apply(r *Request) {
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/v1.0/api/driveitem-copy.md
-func (c *Client) DriveItemCopy(ctx context.Context, driveID string, itemID string, body DriveItemCopyRequest, opts *DriveItemCopyOptions) (*Monitor, error) {
+func (c *Client) CopyDriveItem(ctx context.Context, driveID string, itemID string, body CopyDriveItemRequest, opts *CopyDriveItemOptions) (*Monitor, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",

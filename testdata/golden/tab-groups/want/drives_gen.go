@@ -9,11 +9,11 @@ import (
 	"net/http"
 )
 
-// DriveItemInviteRequest is the request body of DriveItemInvite. Set optional fields with
+// InviteDriveItemRequest is the request body of InviteDriveItem. Set optional fields with
 // Ptr; fields left nil are not sent.
 //
 // AdditionalData sends members the page's table leaves out.
-type DriveItemInviteRequest struct {
+type InviteDriveItemRequest struct {
 	// Recipients: People who get access and, optionally, the invitation.
 	Recipients []DriveRecipient `json:"recipients,omitzero"`
 	// Message: Plain-text note added to the invitation email. At most 2000 characters.
@@ -33,8 +33,8 @@ type DriveItemInviteRequest struct {
 	AdditionalData map[string]any `json:"-"`
 }
 
-// knownDriveItemInviteRequest reports whether name is a member DriveItemInviteRequest lists.
-func knownDriveItemInviteRequest(name []byte) bool {
+// knownInviteDriveItemRequest reports whether name is a member InviteDriveItemRequest lists.
+func knownInviteDriveItemRequest(name []byte) bool {
 	switch string(name) {
 	case "recipients", "message", "requireSignIn", "sendInvitation", "roles", "expirationDateTime":
 		return true
@@ -43,16 +43,16 @@ func knownDriveItemInviteRequest(name []byte) bool {
 }
 
 // MarshalJSON encodes the fields that are set, then AdditionalData.
-func (v DriveItemInviteRequest) MarshalJSON() ([]byte, error) {
-	type plain DriveItemInviteRequest
+func (v InviteDriveItemRequest) MarshalJSON() ([]byte, error) {
+	type plain InviteDriveItemRequest
 	return graphrt.MarshalBody(plain(v), v.AdditionalData)
 }
 
 // UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
-func (v *DriveItemInviteRequest) UnmarshalJSON(b []byte) error {
-	*v = DriveItemInviteRequest{}
-	type plain DriveItemInviteRequest
-	extra, err := graphrt.DecodeBody(b, knownDriveItemInviteRequest, (*plain)(v))
+func (v *InviteDriveItemRequest) UnmarshalJSON(b []byte) error {
+	*v = InviteDriveItemRequest{}
+	type plain InviteDriveItemRequest
+	extra, err := graphrt.DecodeBody(b, knownInviteDriveItemRequest, (*plain)(v))
 	if err != nil {
 		return err
 	}
@@ -60,9 +60,9 @@ func (v *DriveItemInviteRequest) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// DriveItemInviteOptions are the optional query parameters and headers of DriveItemInvite;
+// InviteDriveItemOptions are the optional query parameters and headers of InviteDriveItem;
 // the zero value sends none.
-type DriveItemInviteOptions struct {
+type InviteDriveItemOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
@@ -72,7 +72,7 @@ type DriveItemInviteOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *DriveItemInviteOptions) apply(r *Request) {
+func (o *InviteDriveItemOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
@@ -80,7 +80,7 @@ func (o *DriveItemInviteOptions) apply(r *Request) {
 	r.Response = o.Response
 }
 
-// DriveItemInvite sends POST /drives/{driveId}/items/{itemId}/invite.
+// InviteDriveItem sends POST /drives/{driveId}/items/{itemId}/invite.
 //
 // Share a driveItem with a list of people. The service grants them access and, when asked,
 // emails each one a sharing link.
@@ -89,7 +89,7 @@ func (o *DriveItemInviteOptions) apply(r *Request) {
 //
 // On success the service answers 200 OK with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. DriveItemInvitePage returns one page with its
+// stops at the first error, which it yields. InviteDriveItemPage returns one page with its
 // links.
 //
 // Least privileged permissions:
@@ -98,7 +98,7 @@ func (o *DriveItemInviteOptions) apply(r *Request) {
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-invite.md
-func (c *Client) DriveItemInvite(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest, opts *DriveItemInviteOptions) iter.Seq2[Permission, error] {
+func (c *Client) InviteDriveItem(ctx context.Context, driveID string, itemID string, body InviteDriveItemRequest, opts *InviteDriveItemOptions) iter.Seq2[Permission, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
@@ -108,7 +108,7 @@ func (c *Client) DriveItemInvite(ctx context.Context, driveID string, itemID str
 	return graphrt.List[Permission](ctx, c.Client, r)
 }
 
-// DriveItemInvitePage sends POST /drives/{driveId}/items/{itemId}/invite.
+// InviteDriveItemPage sends POST /drives/{driveId}/items/{itemId}/invite.
 //
 // Share a driveItem with a list of people. The service grants them access and, when asked,
 // emails each one a sharing link.
@@ -116,7 +116,7 @@ func (c *Client) DriveItemInvite(ctx context.Context, driveID string, itemID str
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of permission. This method returns
-// one page; NextPage fetches the next, and DriveItemInvite iterates over every item.
+// one page; NextPage fetches the next, and InviteDriveItem iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -124,7 +124,7 @@ func (c *Client) DriveItemInvite(ctx context.Context, driveID string, itemID str
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-invite.md
-func (c *Client) DriveItemInvitePage(ctx context.Context, driveID string, itemID string, body DriveItemInviteRequest, opts *DriveItemInviteOptions) (*Page[Permission], error) {
+func (c *Client) InviteDriveItemPage(ctx context.Context, driveID string, itemID string, body InviteDriveItemRequest, opts *InviteDriveItemOptions) (*Page[Permission], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",

@@ -9,12 +9,12 @@ import (
 	"net/http"
 )
 
-// MeDriveItemInviteOptions are the optional query parameters and headers of
-// MeDriveItemInvite, which it shares with DriveItemInvite: another path to the same
+// InviteMeDriveItemOptions are the optional query parameters and headers of
+// InviteMeDriveItem, which it shares with InviteDriveItem: another path to the same
 // operation.
-type MeDriveItemInviteOptions = DriveItemInviteOptions
+type InviteMeDriveItemOptions = InviteDriveItemOptions
 
-// MeDriveItemInvite sends POST /me/drive/items/{itemId}/invite.
+// InviteMeDriveItem sends POST /me/drive/items/{itemId}/invite.
 //
 // Share a driveItem with a list of people. The service grants them access and, when asked,
 // emails each one a sharing link.
@@ -23,7 +23,7 @@ type MeDriveItemInviteOptions = DriveItemInviteOptions
 //
 // On success the service answers 200 OK with a collection of permission. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. MeDriveItemInvitePage returns one page with its
+// stops at the first error, which it yields. InviteMeDriveItemPage returns one page with its
 // links.
 //
 // Least privileged permissions:
@@ -32,7 +32,7 @@ type MeDriveItemInviteOptions = DriveItemInviteOptions
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-invite.md
-func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body DriveItemInviteRequest, opts *MeDriveItemInviteOptions) iter.Seq2[Permission, error] {
+func (c *Client) InviteMeDriveItem(ctx context.Context, itemID string, body InviteDriveItemRequest, opts *InviteMeDriveItemOptions) iter.Seq2[Permission, error] {
 	r := Request{
 		Body:   body,
 		Method: "POST",
@@ -42,7 +42,7 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 	return graphrt.List[Permission](ctx, c.Client, r)
 }
 
-// MeDriveItemInvitePage sends POST /me/drive/items/{itemId}/invite.
+// InviteMeDriveItemPage sends POST /me/drive/items/{itemId}/invite.
 //
 // Share a driveItem with a list of people. The service grants them access and, when asked,
 // emails each one a sharing link.
@@ -50,7 +50,7 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of permission. This method returns
-// one page; NextPage fetches the next, and MeDriveItemInvite iterates over every item.
+// one page; NextPage fetches the next, and InviteMeDriveItem iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -58,7 +58,7 @@ func (c *Client) MeDriveItemInvite(ctx context.Context, itemID string, body Driv
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-invite.md
-func (c *Client) MeDriveItemInvitePage(ctx context.Context, itemID string, body DriveItemInviteRequest, opts *MeDriveItemInviteOptions) (*Page[Permission], error) {
+func (c *Client) InviteMeDriveItemPage(ctx context.Context, itemID string, body InviteDriveItemRequest, opts *InviteMeDriveItemOptions) (*Page[Permission], error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
