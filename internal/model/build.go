@@ -55,8 +55,9 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 			byMethod[rl.Method] = op
 			ops = append(ops, op)
 		}
-		if !slices.ContainsFunc(op.Paths, func(q Path) bool { return q.String() == rl.Path.String() }) {
-			op.Paths = append(op.Paths, rl.Path)
+		path := createLineFromExample(p, rl, ds)
+		if !slices.ContainsFunc(op.Paths, func(q Path) bool { return q.String() == path.String() }) {
+			op.Paths = append(op.Paths, path)
 		}
 	}
 	for _, op := range ops {
@@ -375,70 +376,6 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 			Type:        TypeRef{Kind: KindPrimitive, Primitive: String, Raw: "String", Pos: op.Response.Pos}})
 	}
 	return out
-}
-
-// exampleQueryParams are the query parameters that the operation's example requests send
-// and that neither its tables, its query templates nor OData name: bookingbusiness-list.md
-// says in prose that it "also supports the `query` parameter", and its example sends
-// ?query=Adventure. Each is an optional String, named as the example writes it.
-func exampleQueryParams(op *Operation, have []Param, ds *Diagnostics) []Param {
-	known := map[string]bool{}
-	for _, pm := range have {
-		if pm.In == InQuery {
-			known[strings.ToLower(pm.Name)] = true
-		}
-	}
-	for _, path := range op.Paths {
-		for _, q := range path.Query {
-			known[strings.ToLower(q.Name)] = true
-		}
-	}
-	var out []Param
-	for _, ex := range op.Examples {
-		if ex.Kind != ExampleRequest || ex.Method != op.Method || ex.Method != "GET" {
-			continue
-		}
-		_, query, ok := strings.Cut(ex.URL, "?")
-		if !ok {
-			continue
-		}
-		for _, pair := range strings.Split(query, "&") {
-			name, _, _ := strings.Cut(pair, "=")
-			name = strings.TrimSpace(name)
-			l := strings.ToLower(name)
-			if !isIdent(name) || known[l] || known["$"+l] || isODataOption("$"+strings.TrimPrefix(l, "$")) {
-				continue
-			}
-			known[l] = true
-			ds.Addf(ex.Pos, Warning, "query-param-from-example",
-				"the example request sends the query parameter %q, which no table of the page lists: the method takes it as an optional String", name)
-			out = append(out, Param{Name: name, In: InQuery, Presence: Optional, Pos: ex.Pos,
-				Description: "Sent by the page's example request (" + name + "=...); no table of the page lists it.",
-				Type:        TypeRef{Kind: KindPrimitive, Primitive: String, Raw: "String", Pos: ex.Pos}})
-		}
-	}
-	return out
-}
-
-// isODataOption reports whether a lower-cased name with its $ is an OData system query
-// option.
-func isODataOption(name string) bool {
-	switch name {
-	case "$select", "$filter", "$search", "$orderby", "$top", "$skip", "$expand", "$count", "$format", "$skiptoken", "$deltatoken", "$levels", "$apply", "$id", "$value":
-		return true
-	}
-	return false
-}
-
-// examplesSendObject reports whether an example request of the operation's method sends
-// a JSON object body.
-func examplesSendObject(op *Operation) bool {
-	for _, ex := range op.Examples {
-		if ex.Kind == ExampleRequest && ex.Method == op.Method && strings.HasPrefix(strings.TrimSpace(ex.Body), "{") {
-			return true
-		}
-	}
-	return false
 }
 
 // placeholderParam types a placeholder from the page's table row of the same name, or as a

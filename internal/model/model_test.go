@@ -319,3 +319,24 @@ func TestGetBodyAndExampleQuery(t *testing.T) {
 		t.Errorf("without an example body: body params %v, diagnostics\n%s", api.Operations[0].ParamsIn(InBody), ds)
 	}
 }
+
+// A create's request line that ends in a key becomes the collection its example POSTs to;
+// one whose example names the key too, or whose page has the collection's line, stays.
+func TestCreateLineFromExample(t *testing.T) {
+	line := path("financials", "companies", "{id}", "journals", "{id}")
+	coll := path("financials", "companies", "{id}", "journals")
+	pg := apiPage("api/dynamics-create-journal.md", "POST", line)
+	pg.Examples = []Example{{Kind: ExampleRequest, Method: "POST", URL: "https://graph.microsoft.com/beta/financials/companies/{id}/journals", Path: &coll}}
+	api, ds := Build("beta", []*Page{pg})
+	if got := api.Operations[0].Paths[0].String(); got != "/financials/companies/{id}/journals" || !hasCode(ds, "request-line-from-example") {
+		t.Errorf("path %s, diagnostics\n%s", got, ds)
+	}
+	if _, ok := api.Operations[0].Param(InPath, "id"); !ok {
+		t.Error("the company key is lost")
+	}
+	pg.Examples[0].Path = &line
+	api, ds = Build("beta", []*Page{pg})
+	if got := api.Operations[0].Paths[0].String(); got != line.String() || hasCode(ds, "request-line-from-example") {
+		t.Errorf("with an example of the keyed line: path %s, diagnostics\n%s", got, ds)
+	}
+}

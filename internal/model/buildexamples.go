@@ -1,0 +1,96 @@
+package model
+
+import "strings"
+
+// What a page's examples say about its request lines and parameters where its tables and
+// lines are silent or wrong.
+
+// createLineFromExample corrects a create's request line that ends in a key (POST
+// /financials/companies/{id}/journals/{id} on "Create journals") when the page's example
+// POSTs to the collection, the line without its key, and no other line of the page has
+// that shape: a create names no key, and the example shows the call.
+func createLineFromExample(p *Page, rl RequestLine, ds *Diagnostics) Path {
+	n := len(rl.Path.Segments)
+	if rl.Method != "POST" || n < 2 || !rl.Path.Segments[n-1].IsParam() || plainName(rl.Path.Segments[n-2]) == "" {
+		return rl.Path
+	}
+	trimmed := Path{Segments: rl.Path.Segments[: n-1 : n-1], Query: rl.Path.Query}
+	shape := trimmed.Shape()
+	for _, other := range p.Requests {
+		if other.Method == "POST" && other.Path.Shape() == shape {
+			return rl.Path
+		}
+	}
+	for _, ex := range p.Examples {
+		if ex.Kind == ExampleRequest && ex.Method == "POST" && ex.Path != nil && ex.Path.Shape() == shape {
+			ds.Addf(rl.Pos, Warning, "request-line-from-example",
+				"POST %s ends in a key, which a create never names, and the example at line %d POSTs to %s: the method sends that", rl.Path, ex.Pos.Line, trimmed)
+			return trimmed
+		}
+	}
+	return rl.Path
+}
+
+// exampleQueryParams are the query parameters that the operation's example requests send
+// and that neither its tables, its query templates nor OData name: bookingbusiness-list.md
+// says in prose that it "also supports the `query` parameter", and its example sends
+// ?query=Adventure. Each is an optional String, named as the example writes it.
+func exampleQueryParams(op *Operation, have []Param, ds *Diagnostics) []Param {
+	known := map[string]bool{}
+	for _, pm := range have {
+		if pm.In == InQuery {
+			known[strings.ToLower(pm.Name)] = true
+		}
+	}
+	for _, path := range op.Paths {
+		for _, q := range path.Query {
+			known[strings.ToLower(q.Name)] = true
+		}
+	}
+	var out []Param
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != op.Method || ex.Method != "GET" {
+			continue
+		}
+		_, query, ok := strings.Cut(ex.URL, "?")
+		if !ok {
+			continue
+		}
+		for _, pair := range strings.Split(query, "&") {
+			name, _, _ := strings.Cut(pair, "=")
+			name = strings.TrimSpace(name)
+			l := strings.ToLower(name)
+			if !isIdent(name) || known[l] || known["$"+l] || isODataOption("$"+strings.TrimPrefix(l, "$")) {
+				continue
+			}
+			known[l] = true
+			ds.Addf(ex.Pos, Warning, "query-param-from-example",
+				"the example request sends the query parameter %q, which no table of the page lists: the method takes it as an optional String", name)
+			out = append(out, Param{Name: name, In: InQuery, Presence: Optional, Pos: ex.Pos,
+				Description: "Sent by the page's example request (" + name + "=...); no table of the page lists it.",
+				Type:        TypeRef{Kind: KindPrimitive, Primitive: String, Raw: "String", Pos: ex.Pos}})
+		}
+	}
+	return out
+}
+
+// isODataOption reports whether a lower-cased name with its $ is an OData system query
+// option.
+func isODataOption(name string) bool {
+	switch name {
+	case "$select", "$filter", "$search", "$orderby", "$top", "$skip", "$expand", "$count", "$format", "$skiptoken", "$deltatoken", "$levels", "$apply", "$id", "$value":
+		return true
+	}
+	return false
+}
+
+// examplesSendObject reports whether an example request of the operation's method sends
+// a JSON object body.
+func examplesSendObject(op *Operation) bool {
+	for _, ex := range op.Examples {
+		if ex.Kind == ExampleRequest && ex.Method == op.Method && strings.HasPrefix(strings.TrimSpace(ex.Body), "{") {
+			return true
+		}
+	}
+	return false
+}
