@@ -128,3 +128,21 @@ func isPlaceholder(s string) bool {
 func renderCode(w io.Writer, c jen.Code) error {
 	return jen.Add(c).Render(w)
 }
+
+// leastPrivileged is the first scope of a permission, or, where a table gives one row per
+// resource ("Mail.Read (message)"), the first scope of each resource, in table order.
+func leastPrivileged(scopes []string) string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range scopes {
+		_, res, ok := strings.Cut(s, " (")
+		if !ok {
+			return scopes[0]
+		}
+		if !seen[res] {
+			seen[res] = true
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, ", ")
+}

@@ -392,7 +392,7 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 	perms := []string{"Least privileged permissions:"}
 	for _, p := range op.Permissions {
 		if len(p.Scopes) > 0 {
-			perms = append(perms, "  - "+p.Kind+": "+p.Scopes[0])
+			perms = append(perms, "  - "+p.Kind+": "+leastPrivileged(p.Scopes))
 		}
 	}
 	if len(perms) > 1 {

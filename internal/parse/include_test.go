@@ -83,7 +83,7 @@ func TestIncludes(t *testing.T) {
 			"includes/permissions/application-get-permissions.md": "\n| Scope | Kind |\n|---|---|\n| a | b |\n",
 		}))
 		want := "includes/permissions/application-get-permissions.md:1:1: warning: permissions-unread: " +
-			`permissions table with columns "scope | kind" is not read (only Permission type | Permissions tables are) (included by api/application-get.md:5:11)`
+			`permissions table with columns "scope | kind" is not read (only Permission type | Permissions tables are, and tables with a row per resource and a column per permission type) (included by api/application-get.md:5:11)`
 		if got := strings.TrimSpace(ds.String()); got != want {
 			t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 		}

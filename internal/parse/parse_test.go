@@ -640,7 +640,7 @@ If successful, this method returns a ´204 No Content´ response code.
 		want: []string{"req GET /me/insights/shared @7:1 label=\"Request\"", "req GET /me/insights/shared/{sharedId} @12:1 label=\"Request\"",
 			"diag 7:1 warning http-request-from-example", "diag 12:1 warning literal-id-in-path"},
 	}, {
-		name: "a fence left open swallows the next heading; a pivoted permissions table is reported; footnote stars dropped",
+		name: "a fence left open swallows the next heading; a pivoted permissions table is read too; footnote stars dropped",
 		md: `
 # T
 
@@ -661,7 +661,8 @@ GET /chats
 If successful, this method returns a ´200 OK´ response code.
 `,
 		want: []string{"req GET /chats @14:1", "perm Application: Chat.Manage.Chat, Chat.ReadWrite.All @6:2",
-			"diag 1:1 warning response-missing", "diag 6:2 warning auth-inferred", "diag 8:1 warning permissions-unread", "diag 16:1 warning fence-swallows-markdown",
+			"perm Delegated (work or school account): Mail.Read (user) @8:1", "perm Application: Mail.Read (user) @8:1",
+			"diag 1:1 warning response-missing", "diag 6:2 warning auth-inferred", "diag 16:1 warning fence-swallows-markdown",
 			"diag 16:1 warning request-line-unparsed", "diag 17:1 warning request-line-unparsed"},
 	}, {
 		name: "a fence that runs to the end of the page",
@@ -793,6 +794,30 @@ GET /widgets
 If successful, this method returns a ´204 No Content´ response code.
 `,
 		want: []string{"perm Application: Widgets.Read.All, Widgets.ReadWrite.All @6:2", "diag 6:2 warning auth-inferred"},
+	}, {
+		name: "permissions pivoted by resource: one permission per column, each scope naming its row",
+		md: `
+# T
+
+## Permissions
+| Supported resource | Delegated (work or school account) | Delegated (personal Microsoft account) | Application |
+|:-----|:-----|:-----|:-----|
+| [event](../resources/event.md) | Calendars.ReadWrite | Calendars.ReadWrite | Calendars.ReadWrite |
+| [post](../resources/post.md) | Group.ReadWrite.All | Not supported | Not supported |
+
+## HTTP request
+~~~http
+DELETE /me/events/{id}/attachments/{id}
+~~~
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{
+			"perm Delegated (work or school account): Calendars.ReadWrite (event), Group.ReadWrite.All (post) @4:1",
+			"perm Delegated (personal Microsoft account): Calendars.ReadWrite (event) @4:1",
+			"perm Application: Calendars.ReadWrite (event) @4:1", "diag 4:1 warning auth-inferred",
+		},
 	}, {
 		name: "HTTP request under Permissions is the template",
 		md: `

@@ -145,7 +145,9 @@ var scopeName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$`)
 // the call takes an access token.
 func scopedPermission(ps []model.Permission) (model.Permission, bool) {
 	for _, p := range ps {
-		if slices.ContainsFunc(p.Scopes, scopeName.MatchString) && p.Pos.IsValid() {
+		// A pivoted table's scope names its resource after it: "Mail.ReadWrite (message)".
+		scoped := func(s string) bool { name, _, _ := strings.Cut(s, " "); return scopeName.MatchString(name) }
+		if slices.ContainsFunc(p.Scopes, scoped) && p.Pos.IsValid() {
 			return p, true
 		}
 	}

@@ -134,9 +134,13 @@ func (st *state) onTable(n *east.Table) {
 
 // permissions reads "Permission type | Permissions" rows.
 func (st *state) permissions(t *table) {
+	if pivotedPermissions(t) {
+		st.pivotedPermissions(t)
+		return
+	}
 	if len(t.header) < 2 || !strings.HasPrefix(t.header[0], "permission") {
 		st.ds.Addf(t.pos, model.Warning, "permissions-unread",
-			"permissions table with columns %q is not read (only Permission type | Permissions tables are)", strings.Join(t.header, " | "))
+			"permissions table with columns %q is not read (only Permission type | Permissions tables are, and tables with a row per resource and a column per permission type)", strings.Join(t.header, " | "))
 		return
 	}
 	mostFirst := strings.Contains(t.header[1], "most to least")
@@ -165,6 +169,49 @@ func (st *state) permissions(t *table) {
 		}
 		if mostFirst {
 			slices.Reverse(p.Scopes) // least privileged first, whatever the table's order
+		}
+		st.page.Permissions = append(st.page.Permissions, p)
+	}
+}
+
+// pivotedPermissions reports whether a permissions table has a row per resource and a
+// column per permission type: | Supported resource | Delegated (work or school account) |
+// Delegated (personal Microsoft account) | Application |.
+func pivotedPermissions(t *table) bool {
+	if len(t.header) < 2 || strings.HasPrefix(t.header[0], "permission") {
+		return false
+	}
+	for _, h := range t.header[1:] {
+		if !strings.HasPrefix(h, "delegated") && !strings.HasPrefix(h, "application") {
+			return false
+		}
+	}
+	return true
+}
+
+// pivotedPermissions reads a table of pivotedPermissions' shape into one permission per
+// column, each scope followed by the resource its row names: "Mail.ReadWrite (message)".
+func (st *state) pivotedPermissions(t *table) {
+	for j, h := range t.header[1:] {
+		kind := strings.ToUpper(h[:1]) + strings.ReplaceAll(h[1:], "microsoft", "Microsoft")
+		p := model.Permission{Kind: kind, Pos: t.pos}
+		for _, row := range t.rows {
+			if len(row) <= j+1 {
+				continue
+			}
+			st.checkTODO(row[j+1].text, row[j+1].pos)
+			for _, s := range strings.Split(row[j+1].text, ",") {
+				s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".*"))
+				if s == "" || strings.EqualFold(s, "not supported") || strings.EqualFold(s, "not available") || strings.Contains(s, "TODO") {
+					continue
+				}
+				if res := strings.TrimSpace(row[0].text); res != "" {
+					s += " (" + res + ")"
+				}
+				if !slices.Contains(p.Scopes, s) {
+					p.Scopes = append(p.Scopes, s)
+				}
+			}
 		}
 		st.page.Permissions = append(st.page.Permissions, p)
 	}

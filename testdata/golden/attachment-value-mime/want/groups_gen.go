@@ -25,6 +25,11 @@ type GetGroupThreadPostAttachmentOptions = GetMeEventAttachmentOptions
 //
 // On success the service answers 200 OK with an attachment.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
+//
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetGroupThreadPostAttachment(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetGroupThreadPostAttachmentOptions) (*Attachment, error) {
 	r := Request{
@@ -55,6 +60,11 @@ type GetGroupConversationThreadPostAttachmentOptions = GetMeEventAttachmentOptio
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with an attachment.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetGroupConversationThreadPostAttachment(ctx context.Context, groupID string, conversationID string, threadID string, postID string, attachmentID string, opts *GetGroupConversationThreadPostAttachmentOptions) (*Attachment, error) {
@@ -87,6 +97,11 @@ type GetGroupThreadPostAttachmentValueOptions = GetMeEventAttachmentOptions
 //
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetGroupThreadPostAttachmentValue(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetGroupThreadPostAttachmentValueOptions) (io.ReadCloser, error) {

@@ -48,6 +48,11 @@ func (o *GetMeEventAttachmentOptions) apply(r *Request) {
 //
 // On success the service answers 200 OK with an attachment.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
+//
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeEventAttachment(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
 	r := Request{
@@ -81,6 +86,11 @@ type GetUserEventAttachmentOptions = GetMeEventAttachmentOptions
 //
 // On success the service answers 200 OK with an attachment.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
+//
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserEventAttachment(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetUserEventAttachmentOptions) (*Attachment, error) {
 	r := Request{
@@ -113,6 +123,11 @@ type GetMeEventAttachmentValueOptions = GetMeEventAttachmentOptions
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
+//
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeEventAttachmentValue(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
@@ -143,6 +158,11 @@ type GetUserEventAttachmentValueOptions = GetMeEventAttachmentOptions
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
+//
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserEventAttachmentValue(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetUserEventAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
@@ -169,6 +189,11 @@ type GetMeMessageAttachmentOptions = GetMeEventAttachmentOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with an attachment.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeMessageAttachment(ctx context.Context, messageID string, attachmentID string, opts *GetMeMessageAttachmentOptions) (*Attachment, error) {
@@ -203,6 +228,11 @@ type GetUserMessageAttachmentOptions = GetMeEventAttachmentOptions
 //
 // On success the service answers 200 OK with an attachment.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
+//
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserMessageAttachment(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetUserMessageAttachmentOptions) (*Attachment, error) {
 	r := Request{
@@ -235,6 +265,11 @@ type GetMeMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
+//
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeMessageAttachmentValue(ctx context.Context, messageID string, attachmentID string, opts *GetMeMessageAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
@@ -265,6 +300,11 @@ type GetUserMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
+//
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserMessageAttachmentValue(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetUserMessageAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
@@ -291,6 +331,11 @@ type GetMeMailFolderChildFolderMessageAttachmentOptions = GetMeEventAttachmentOp
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with an attachment.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeMailFolderChildFolderMessageAttachment(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeMailFolderChildFolderMessageAttachmentOptions) (*Attachment, error) {
@@ -325,6 +370,11 @@ type GetUserMailFolderChildFolderMessageAttachmentOptions = GetMeEventAttachment
 //
 // On success the service answers 200 OK with an attachment.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
+//
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserMailFolderChildFolderMessageAttachment(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetUserMailFolderChildFolderMessageAttachmentOptions) (*Attachment, error) {
 	r := Request{
@@ -357,6 +407,11 @@ type GetMeMailFolderChildFolderMessageAttachmentValueOptions = GetMeEventAttachm
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
+//
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeMailFolderChildFolderMessageAttachmentValueOptions) (io.ReadCloser, error) {
 	r := Request{
@@ -386,6 +441,11 @@ type GetUserMailFolderChildFolderMessageAttachmentValueOptions = GetMeEventAttac
 //
 // On success the service answers 200 OK with the content, returned unread: close it when
 // done.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (message)
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserMailFolderChildFolderMessageAttachmentValue(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetUserMailFolderChildFolderMessageAttachmentValueOptions) (io.ReadCloser, error) {

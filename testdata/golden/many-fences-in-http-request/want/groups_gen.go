@@ -24,6 +24,11 @@ type GetGroupThreadPostWithExpandOptions = GetMeMessageWithExpandOptions
 //
 // On success the service answers 200 OK with a message.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetGroupThreadPostWithExpand(ctx context.Context, groupID string, threadID string, postID string, idValue string, opts *GetGroupThreadPostWithExpandOptions) (*Message, error) {
 	r := Request{
@@ -54,6 +59,11 @@ type GetGroupConversationThreadPostWithExpandOptions = GetMeMessageWithExpandOpt
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetGroupConversationThreadPostWithExpand(ctx context.Context, groupID string, conversationID string, threadID string, postID string, idValue string, opts *GetGroupConversationThreadPostWithExpandOptions) (*Message, error) {
@@ -86,6 +96,11 @@ type GetGroupEventsWithFilterContainsOptions = GetMeMessageWithExpandOptions
 //
 // On success the service answers 200 OK with a message.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetGroupEventsWithFilterContains(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterContainsOptions) (*Message, error) {
 	r := Request{
@@ -116,6 +131,11 @@ type GetGroupEventsWithFilterNeOptions = GetMeMessageWithExpandOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetGroupEventsWithFilterNe(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterNeOptions) (*Message, error) {

@@ -48,6 +48,11 @@ func (o *GetMeMessageWithExpandOptions) apply(r *Request) {
 //
 // On success the service answers 200 OK with a message.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeMessageWithExpand(ctx context.Context, messageID string, idValue string, opts *GetMeMessageWithExpandOptions) (*Message, error) {
 	r := Request{
@@ -82,6 +87,11 @@ type GetUserMessageWithExpandOptions = GetMeMessageWithExpandOptions
 //
 // On success the service answers 200 OK with a message.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMessageWithExpand(ctx context.Context, userID string, messageID string, idValue string, opts *GetUserMessageWithExpandOptions) (*Message, error) {
 	r := Request{
@@ -113,6 +123,11 @@ type GetMeMailFolderMessageWithExpandOptions = GetMeMessageWithExpandOptions
 //
 // On success the service answers 200 OK with a message.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeMailFolderMessageWithExpand(ctx context.Context, mailFolderID string, messageID string, idValue string, opts *GetMeMailFolderMessageWithExpandOptions) (*Message, error) {
 	r := Request{
@@ -143,6 +158,11 @@ type GetMeMailFolderWithExpandOptions = GetMeMessageWithExpandOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeMailFolderWithExpand(ctx context.Context, mailFolderID string, idValue string, opts *GetMeMailFolderWithExpandOptions) (*Message, error) {
@@ -178,6 +198,11 @@ type GetUserMailFolderWithExpandOptions = GetMeMessageWithExpandOptions
 //
 // On success the service answers 200 OK with a message.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMailFolderWithExpand(ctx context.Context, userID string, mailFolderID string, idValue string, opts *GetUserMailFolderWithExpandOptions) (*Message, error) {
 	r := Request{
@@ -208,6 +233,11 @@ type GetMeEventWithExpandOptions = GetMeMessageWithExpandOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeEventWithExpand(ctx context.Context, eventID string, idValue string, opts *GetMeEventWithExpandOptions) (*Message, error) {
@@ -243,6 +273,11 @@ type GetUserEventWithExpandOptions = GetMeMessageWithExpandOptions
 //
 // On success the service answers 200 OK with a message.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserEventWithExpand(ctx context.Context, userID string, eventID string, idValue string, opts *GetUserEventWithExpandOptions) (*Message, error) {
 	r := Request{
@@ -277,6 +312,11 @@ type ListMeMessagesWithFilterOptions = GetMeMessageWithExpandOptions
 // first error, which it yields. ListMeMessagesWithFilterPage returns one page with its
 // links.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilter(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterOptions) iter.Seq2[Message, error] {
 	r := Request{
@@ -299,6 +339,11 @@ func (c *Client) ListMeMessagesWithFilter(ctx context.Context, idValue string, p
 //
 // On success the service answers 200 OK with a message. This method returns one page;
 // NextPage fetches the next, and ListMeMessagesWithFilter iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilterPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterOptions) (*Page[Message], error) {
@@ -330,6 +375,11 @@ type GetUserMessagesWithFilterOptions = GetMeMessageWithExpandOptions
 //
 // On success the service answers 200 OK with a message.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterOptions) (*Message, error) {
 	r := Request{
@@ -360,6 +410,11 @@ type GetMeEventsWithFilterOptions = GetMeMessageWithExpandOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeEventsWithFilter(ctx context.Context, idValue string, propertyValue string, opts *GetMeEventsWithFilterOptions) (*Message, error) {
@@ -395,6 +450,11 @@ type GetUserEventsWithFilterOptions = GetMeMessageWithExpandOptions
 //
 // On success the service answers 200 OK with a message.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserEventsWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserEventsWithFilterOptions) (*Message, error) {
 	r := Request{
@@ -429,6 +489,11 @@ type ListMeMessagesWithFilterContainsOptions = GetMeMessageWithExpandOptions
 // first error, which it yields. ListMeMessagesWithFilterContainsPage returns one page with
 // its links.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilterContains(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterContainsOptions) iter.Seq2[Message, error] {
 	r := Request{
@@ -451,6 +516,11 @@ func (c *Client) ListMeMessagesWithFilterContains(ctx context.Context, idValue s
 //
 // On success the service answers 200 OK with a message. This method returns one page;
 // NextPage fetches the next, and ListMeMessagesWithFilterContains iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilterContainsPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterContainsOptions) (*Page[Message], error) {
@@ -481,6 +551,11 @@ type GetUserMessagesWithFilterContainsOptions = GetMeMessageWithExpandOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMessagesWithFilterContains(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterContainsOptions) (*Message, error) {
@@ -516,6 +591,11 @@ type ListMeMessagesWithFilterStartswithOptions = GetMeMessageWithExpandOptions
 // first error, which it yields. ListMeMessagesWithFilterStartswithPage returns one page with
 // its links.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilterStartswith(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterStartswithOptions) iter.Seq2[Message, error] {
 	r := Request{
@@ -539,6 +619,11 @@ func (c *Client) ListMeMessagesWithFilterStartswith(ctx context.Context, idValue
 // On success the service answers 200 OK with a message. This method returns one page;
 // NextPage fetches the next, and ListMeMessagesWithFilterStartswith iterates over every
 // item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilterStartswithPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterStartswithOptions) (*Page[Message], error) {
@@ -569,6 +654,11 @@ type GetUserMessagesWithFilterStartswithOptions = GetMeMessageWithExpandOptions
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMessagesWithFilterStartswith(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterStartswithOptions) (*Message, error) {
@@ -604,6 +694,11 @@ type ListMeMessagesWithFilterNeOptions = GetMeMessageWithExpandOptions
 // first error, which it yields. ListMeMessagesWithFilterNePage returns one page with its
 // links.
 //
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilterNe(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterNeOptions) iter.Seq2[Message, error] {
 	r := Request{
@@ -626,6 +721,11 @@ func (c *Client) ListMeMessagesWithFilterNe(ctx context.Context, idValue string,
 //
 // On success the service answers 200 OK with a message. This method returns one page;
 // NextPage fetches the next, and ListMeMessagesWithFilterNe iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
+//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilterNePage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterNeOptions) (*Page[Message], error) {
