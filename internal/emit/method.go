@@ -442,7 +442,10 @@ func responseDoc(m *goMethod) string {
 	if m.OnRequest {
 		s = "On success the service answers " + status + " without a body, and the result is nil, unless the request asks for the body with the Prefer header (opts.Prefer) set to return=representation: then it answers with " + what + ", which is returned."
 	}
-	if m.Optional {
+	switch {
+	case m.Optional && m.Op.Response.Accepted:
+		s = "On success the service answers with " + what + ", which is returned, or, as the docs also show, with 202 Accepted and a Location to poll, and then the result is nil: set opts.Response to receive the status and the Location."
+	case m.Optional:
 		s = "On success the service answers with " + what + ", which is returned, or, as the docs also show, with 204 No Content, and then the result is nil."
 	}
 	if m.Upload {

@@ -122,7 +122,7 @@ func (v *view) classifyResult(m *goMethod) {
 	case stream || op.Method == "GET" && (last == "$value" || op.Response.Status == 302):
 		m.Kind = resultStream
 		m.Result = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}
-	case op.Method != "GET" && longRunning(op):
+	case op.Method != "GET" && longRunning(op) && !op.Response.Accepted:
 		m.Kind = resultMonitor
 	case op.Method == "GET" && strings.TrimSuffix(last, "()") == "delta" && !r.Collection && r.Kind == model.KindNamed && v.namedType(r) != nil && !v.namedType(r).Model.IsEnum,
 		op.Method == "GET" && strings.TrimSuffix(last, "()") == "delta" && r.Collection:

@@ -67,6 +67,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		bodyFromExamples(op, ds)
 		bodyParamShapesFromExamples(op, ds)
 		optionalFromExamples(op, ds)
+		acceptedAlternative(op, ds)
 		op.QueryOptions = queryOptions(p, op)
 		if op.Response.Status == 0 {
 			op.Response.Status = defaultStatus(op)

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"encoding/json"
 	"strings"
 )
@@ -39,6 +40,44 @@ func optionalFromExamples(op *Operation, ds *Diagnostics) {
 	r.Optional = true
 	ds.Addf(r.Type.Pos.Or(op.Pos), Warning, "response-body-contradiction",
 		"the Response section names %s, but every example response (the first at %s) answers without a body: the method returns it when a body comes, nil otherwise", r.Type, at)
+}
+
+// acceptedAlternative settles a create or action whose examples answer both with the
+// type the page names (201 and a chat) and with 202 Accepted, a Location and no body (a
+// chat created in migration mode): the usual answer is the value, so the method returns
+// it, and nil when the service accepts the request for later instead; the Location is in
+// the response metadata. An operation whose examples only answer 202 is long-running.
+func acceptedAlternative(op *Operation, ds *Diagnostics) {
+	r := &op.Response
+	if op.Method == "GET" || r.Type.Kind != KindNamed || r.Type.Collection {
+		return
+	}
+	var body, accepted *Example
+	for i, ex := range op.Examples {
+		switch {
+		case ex.Kind != ExampleResponse:
+		case ex.Status == 202 && strings.TrimSpace(ex.Body) == "" && hasHeader(ex, "Location"):
+			accepted = cmp.Or(accepted, &op.Examples[i])
+		case ex.Status >= 200 && ex.Status < 300 && ex.Status != 202 && answersObjects(ex.Body):
+			body = cmp.Or(body, &op.Examples[i])
+		}
+	}
+	if body == nil || accepted == nil {
+		return
+	}
+	r.Optional, r.Accepted = true, true
+	ds.Addf(accepted.Pos, Warning, "response-accepted-alternative",
+		"the example at line %d answers %d with %s, this one 202 Accepted with a Location and no body: the method returns the %s, or nil with the Location in the response metadata", body.Pos.Line, body.Status, r.Type, r.Type.Name)
+}
+
+// hasHeader reports whether an example carries the named header.
+func hasHeader(ex Example, name string) bool {
+	for _, h := range ex.Headers {
+		if strings.EqualFold(h.Name, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // answersWithoutBody reports whether an example response is a success without a body: a
