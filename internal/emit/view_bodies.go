@@ -112,6 +112,14 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 			op.Method, owner.Path)
 		return &goBody{Any: true, Owner: owner}
 	}
+	if tg := owner.Path.Target; tg != nil && tg.Body != nil && bt.Kind == model.KindNamed && !bt.Collection {
+		// The endpoint map read the table as the created or updated resource's
+		// properties, counting the rows the examples send as bindings (a channel
+		// member's user, sent user@odata.bind): the resource is the body.
+		if t := v.namedType(bt); t != nil && t.Model.Documented && !t.Model.IsEnum {
+			return &goBody{Whole: &bt, Owner: owner}
+		}
+	}
 	if t := v.bodyResource(op, bt, owner.Result, params); t != nil {
 		return &goBody{Whole: t, Owner: owner}
 	}

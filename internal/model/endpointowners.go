@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	pathpkg "path"
 	"slices"
@@ -216,11 +217,33 @@ func (m *endpointMap) listsProperties(op *Operation, t *Type) bool {
 	}
 	n := 0
 	for _, p := range params {
-		if _, ok := m.property(t, p.Name); ok {
+		// A row whose example sends it as a binding (user, sent user@odata.bind on a
+		// channel member) names a navigation of what is created, whichever derived type
+		// documents it.
+		if _, ok := m.property(t, p.Name); ok || examplesBind(op, p.Name) {
 			n++
 		}
 	}
 	return 5*n >= 4*len(params)
+}
+
+// examplesBind reports whether an example request of the operation sends name@odata.bind.
+func examplesBind(op *Operation, name string) bool {
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != op.Method {
+			continue
+		}
+		var keys map[string]json.RawMessage
+		if json.Unmarshal([]byte(strings.TrimSpace(ex.Body)), &keys) != nil {
+			continue
+		}
+		for k := range keys {
+			if strings.EqualFold(k, name+"@odata.bind") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // derives reports whether t derives, directly or not, from base.

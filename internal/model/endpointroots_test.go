@@ -99,3 +99,32 @@ func TestTitledNavigation(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyTableWithBinding: a create's body table whose rows are the created type's
+// properties, or rows its example sends as bindings (user, sent user@odata.bind), is the
+// created resource; without the binding in the example the table stays a table.
+func TestBodyTableWithBinding(t *testing.T) {
+	none := TypeRef{}
+	build := func(body string) *Target {
+		post := page("api/channel-post-members.md", "POST", gref("conversationMember", false), none, path("teams", "{team-id}", "channels", "{channel-id}", "members"))
+		post.Params = []Param{{Name: "roles", In: InBody, Type: TypeRef{Kind: KindPrimitive, Primitive: String, Collection: true}}, {Name: "user", In: InBody, Type: gref("user", false)}}
+		post.Examples = []Example{{Kind: ExampleRequest, Method: "POST", URL: "https://graph.microsoft.com/v1.0/teams/1/channels/2/members", Body: body}}
+		pages := []*Page{
+			resourcePage("entity", "", nil),
+			resourcePage("user", "microsoft.graph.entity", nil),
+			resourcePage("team", "microsoft.graph.entity", []Property{nav("channels", "channel", true)}),
+			resourcePage("channel", "microsoft.graph.entity", []Property{nav("members", "conversationMember", true)}),
+			resourcePage("conversationMember", "microsoft.graph.entity", []Property{{Name: "roles", Type: TypeRef{Kind: KindPrimitive, Primitive: String, Collection: true}}}),
+			page("api/team-get.md", "GET", gref("team", false), none, path("teams", "{id}")),
+			post,
+		}
+		api, _ := Build("v1.0", pages)
+		return targetOf(api, "POST", "/teams/{team-id}/channels/{channel-id}/members")
+	}
+	if tg := build(`{"roles": ["owner"], "user@odata.bind": "https://graph.microsoft.com/v1.0/users('1')"}`); tg == nil || tg.Body == nil || tg.Body.Name != "conversationMember" {
+		t.Errorf("with the binding: %+v, want the body conversationMember", tg)
+	}
+	if tg := build(`{"roles": ["owner"], "user": {"id": "1"}}`); tg == nil || tg.Body != nil {
+		t.Errorf("without the binding: %+v, want the table", tg)
+	}
+}
