@@ -95,7 +95,7 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 		return nil
 	}
 	bt := bodyType(op, owner.Path)
-	if op.Method != "PATCH" && isRefPath(owner.Path) {
+	if isRefPath(owner.Path) {
 		return v.refBody(op, owner, params)
 	}
 	if len(params) == 0 {
@@ -148,7 +148,7 @@ func isRefPath(p model.Path) bool {
 	return false
 }
 
-// refBody is the body of a POST or PUT to .../$ref: whatever type the page names (the
+// refBody is the body of a POST, PUT or PATCH to .../$ref: whatever type the page names (the
 // docs name the target entity, a directoryObject, say), the service takes a reference
 // to it, {"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}. A body
 // table listing other members contradicts that, and is reported.
