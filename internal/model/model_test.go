@@ -159,6 +159,7 @@ func TestNames(t *testing.T) {
 	for in, want := range map[string]string{
 		"vppTokens": "vppToken", "policies": "policy", "addresses": "address", "status": "status",
 		"analysis": "analysis", "statistics": "statistics", "me": "me", "Branches": "Branch", "boxes": "box",
+		"userStatuses": "userStatus", "acceptanceStatuses": "acceptanceStatus",
 	} {
 		if got := Singular(in); got != want {
 			t.Errorf("Singular(%q) = %q, want %q", in, got, want)

@@ -22,7 +22,7 @@ func Singular(s string) string {
 		return s
 	case strings.HasSuffix(l, "ies") && len(s) > 4:
 		return s[:len(s)-3] + matchCase(s[len(s)-3], "y")
-	case strings.HasSuffix(l, "sses"), strings.HasSuffix(l, "shes"), strings.HasSuffix(l, "ches"), strings.HasSuffix(l, "xes"):
+	case strings.HasSuffix(l, "sses"), strings.HasSuffix(l, "shes"), strings.HasSuffix(l, "ches"), strings.HasSuffix(l, "xes"), strings.HasSuffix(l, "tuses"):
 		return s[:len(s)-2]
 	case strings.HasSuffix(l, "ss"), strings.HasSuffix(l, "us"), strings.HasSuffix(l, "is"), strings.HasSuffix(l, "ics"):
 		return s
