@@ -129,6 +129,7 @@ func (m *endpointMap) getTargets(ops []*Operation) {
 			}
 		}
 	}
+	m.templatesAnswerAsPlain(ops)
 	// A key below a collection this pass settled addresses the collection's element type
 	// when its GET page gives a type derived from it: GET /updatableAssets lists
 	// updatableAssets, and azureaddevice-get.md's GET /updatableAssets/{id} returns a
@@ -146,6 +147,53 @@ func (m *endpointMap) getTargets(ops []*Operation) {
 		for _, p := range g.paths {
 			p.Target.Type = base.ref(false)
 			p.Target.Via += ", the element type of the collection it keys"
+		}
+	}
+}
+
+// templatesAnswerAsPlain gives a GET query template whose path nothing types (no page
+// documents user, so /me?$expand=manager is unknown) the result of the one page that GETs
+// the plain path: $expand, $select and $filter shape the answer, not its type, so
+// user-list-manager.md's /me?$expand=manager answers the user that user-get.md's GET /me
+// does, not the manager its Response section names.
+func (m *endpointMap) templatesAnswerAsPlain(ops []*Operation) {
+	plain := map[string]TypeRef{}
+	ambiguous := map[string]bool{}
+	for _, op := range ops {
+		if op.Method != "GET" || op.Response.Type.Kind != KindNamed {
+			continue
+		}
+		for _, p := range op.Paths {
+			if len(p.Query) > 0 || p.Target == nil || p.Target.Kind != TargetUnknown {
+				continue
+			}
+			k := p.Shape()
+			if r, seen := plain[k]; seen && !r.Equal(op.Response.Type) {
+				ambiguous[k] = true
+			}
+			plain[k] = op.Response.Type
+		}
+	}
+	for _, op := range ops {
+		if op.Method != "GET" {
+			continue
+		}
+		for i := range op.Paths {
+			p := &op.Paths[i]
+			if len(p.Query) == 0 || p.Target == nil || p.Target.Kind != TargetUnknown || p.Target.Result != nil ||
+				slices.ContainsFunc(p.Query, func(q QueryParam) bool { return !strings.HasPrefix(q.Name, "$") }) {
+				continue
+			}
+			k := Path{Segments: p.Segments}.Shape()
+			r, ok := plain[k]
+			if !ok || ambiguous[k] || r.Equal(op.Response.Type) {
+				continue
+			}
+			r.Pos = op.Response.Type.Pos.Or(op.Pos)
+			cp := *p.Target
+			cp.Result = &r
+			cp.Via = strings.TrimSpace(cp.Via + ", what its plain path's GET page answers, its query options aside")
+			p.Target = &cp
 		}
 	}
 }

@@ -128,3 +128,28 @@ func TestBodyTableWithBinding(t *testing.T) {
 		t.Errorf("without the binding: %+v, want the table", tg)
 	}
 }
+
+// TestTemplateAnswersAsPlain: where no page types /me, a query template of it answers
+// what the page that GETs the plain path answers, not the expanded navigation's type its
+// own Response section names; a template with a non-OData option is left alone.
+func TestTemplateAnswersAsPlain(t *testing.T) {
+	none := TypeRef{}
+	withQuery := func(p Path, name, value string) Path {
+		p.Query = []QueryParam{{Name: name, Value: value}}
+		return p
+	}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("directoryObject", "microsoft.graph.entity", nil),
+		page("api/user-get.md", "GET", gref("user", false), none, path("me")),
+		page("api/user-list-manager.md", "GET", gref("directoryObject", false), none, withQuery(path("me"), "$expand", "manager"), withQuery(path("me"), "view", "full")),
+	}
+	api, ds := Build("v1.0", pages)
+	tg := targetOf(api, "GET", "/me?$expand=manager")
+	if tg == nil || tg.Result == nil || tg.Result.Name != "user" {
+		t.Errorf("GET /me?$expand=manager addresses %+v, want the result user\n%s", tg, ds)
+	}
+	if tg := targetOf(api, "GET", "/me?view=full"); tg == nil || tg.Result != nil {
+		t.Errorf("GET /me?view=full addresses %+v, want it left alone", tg)
+	}
+}
