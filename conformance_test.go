@@ -2,6 +2,7 @@ package graphdocgen_test
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -60,6 +61,7 @@ const (
 	causePreferDropped  = "generator: method returns no value, though the page's Response section gives a body on request (Prefer: return=representation)"
 	causeDerivedMissed  = "generator: the example's @odata.type names a type whose page documents the property, the value was not decoded as it"
 	causeBodyInvalid    = "docs: invalid JSON request body"
+	causeMIMEInvalid    = "docs: MIME example body is not base64"
 	causeBodyHolder     = "docs: example body holds placeholders, not values"
 	causeArgValue       = "docs: argument value does not convert to the argument's type"
 	causeRespInvalid    = "docs: invalid JSON response"
@@ -102,6 +104,7 @@ type confCase struct {
 	code       string   // the case's entry in the harness
 	lines      [2]int   // its line range in the harness file
 	bodyObject bool     // the example body is a JSON object
+	mime       bool     // the example sends a MIME message, through the method's MIME variant
 	// otherType: the example response's annotation names a type that is neither the
 	// method's result type, nor a base of it, nor derived from it
 	otherType bool
@@ -120,6 +123,27 @@ func (c *confCase) sentBody() string {
 		return c.bodyFixed
 	}
 	return strings.TrimSpace(c.ex.Body)
+}
+
+// mimeBody reports whether an example request sends a MIME message (text/plain), and
+// the message its base64 body holds: nil when the body is not base64.
+func mimeBody(ex model.Example, body string) ([]byte, bool) {
+	isText := false
+	for _, h := range ex.Headers {
+		if strings.EqualFold(h.Name, "Content-Type") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(h.Value)), "text/plain") {
+			isText = true
+		}
+	}
+	if !isText || body == "" || strings.HasPrefix(body, "{") {
+		return nil, false
+	}
+	text := strings.Join(strings.Fields(body), "")
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding} {
+		if b, err := enc.DecodeString(text); err == nil {
+			return b, true
+		}
+	}
+	return nil, true
 }
 
 // servedResp is the example response the case serves: the repaired one when there is one.
@@ -179,6 +203,9 @@ func TestMethodsProjection(t *testing.T) {
 		projected = append(projected, m.Name)
 		if m.PageName != "" {
 			projected = append(projected, m.PageName)
+		}
+		if m.MIME != "" {
+			projected = append(projected, m.MIME)
 		}
 	}
 	slices.Sort(emitted)
@@ -794,6 +821,21 @@ func writeCase(c *confCase, enums map[string]bool) {
 		args = append(args, fmt.Sprintf("a%d", i))
 	}
 	body := c.sentBody()
+	name := m.Name
+	if mime, ok := mimeBody(c.ex, body); ok && m.MIME != "" {
+		// A MIME example (text/plain, base64) goes through the method that sends one.
+		if mime == nil {
+			c.cause = causeMIMEInvalid
+			return
+		}
+		name, c.mime = m.MIME, true
+		fmt.Fprintf(&b, "\t\tmime := []byte(%s)\n", strconv.Quote(string(mime)))
+		args = append(args, "mime")
+		m.Body.Kind = emit.BodyNone // the switch below adds no body argument
+		// What the client must send: the message in canonical base64 (a truncated
+		// example's last characters may carry bits no byte holds).
+		body = base64.StdEncoding.EncodeToString(mime)
+	}
 	if strings.HasPrefix(body, "{") {
 		var obj map[string]json.RawMessage
 		c.bodyObject = json.Unmarshal([]byte(body), &obj) == nil
@@ -829,7 +871,7 @@ func writeCase(c *confCase, enums map[string]bool) {
 		}
 		args = append(args, "strings.NewReader("+strconv.Quote(body)+")", strconv.Quote(ct))
 	default:
-		if body != "" {
+		if body != "" && !c.mime {
 			c.notes = append(c.notes, causeNoBody)
 		}
 	}
@@ -889,7 +931,7 @@ func writeCase(c *confCase, enums map[string]bool) {
 			}
 		}
 	}
-	call := m.Name + "(ctx, " + strings.Join(args, ", ") + ")"
+	call := name + "(ctx, " + strings.Join(args, ", ") + ")"
 	switch m.Result {
 	case emit.ResultNone:
 		b.WriteString("\t\treturn nil, c." + call + "\n")
@@ -914,8 +956,8 @@ func writeCase(c *confCase, enums map[string]bool) {
 		q = append(q, strconv.Quote(kv[0]), strconv.Quote(kv[1]))
 	}
 	var wb bytes.Buffer
-	fmt.Fprintf(&wb, "\t{id: %d, method: %s, path: %s, query: []string{%s}, body: %s, upload: %t,\n\t\tstatus: %d, resp: %s, respType: %s, kind: %s,\n\t\trun: func(ctx context.Context, c *Client, r *confResult) (any, error) {\n%s\t\t}},\n",
-		c.id, strconv.Quote(c.ex.Method), strconv.Quote(c.path), strings.Join(q, ", "), strconv.Quote(body), m.Body.Kind == emit.BodyUpload,
+	fmt.Fprintf(&wb, "\t{id: %d, method: %s, path: %s, query: []string{%s}, body: %s, upload: %t, mime: %t,\n\t\tstatus: %d, resp: %s, respType: %s, kind: %s,\n\t\trun: func(ctx context.Context, c *Client, r *confResult) (any, error) {\n%s\t\t}},\n",
+		c.id, strconv.Quote(c.ex.Method), strconv.Quote(c.path), strings.Join(q, ", "), strconv.Quote(body), m.Body.Kind == emit.BodyUpload, c.mime,
 		status, strconv.Quote(respBody), strconv.Quote(respType), strconv.Quote(string(m.Result)), b.String())
 	c.code = wb.String()
 }
@@ -1327,7 +1369,7 @@ type confCase struct {
 	method, path          string
 	query                 []string // name, value, ...
 	body                  string
-	upload                bool
+	upload, mime          bool
 	status                int
 	resp, respType, kind  string
 	run                   func(ctx context.Context, c *Client, r *confResult) (any, error)
@@ -1359,9 +1401,9 @@ func confArg[T any](v T, err error) T {
 
 // sent is what the server received.
 type sent struct {
-	method, path, rawQuery string
-	body                   []byte
-	got                    bool
+	method, path, rawQuery, contentType string
+	body                                []byte
+	got                                 bool
 }
 
 type confServer struct {
@@ -1373,7 +1415,7 @@ type confServer struct {
 func (s *confServer) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	b, _ := io.ReadAll(req.Body)
 	s.mu.Lock()
-	s.last = sent{method: req.Method, path: req.URL.Path, rawQuery: req.URL.RawQuery, body: b, got: true}
+	s.last = sent{method: req.Method, path: req.URL.Path, rawQuery: req.URL.RawQuery, contentType: req.Header.Get("Content-Type"), body: b, got: true}
 	c := s.c
 	s.mu.Unlock()
 	status := c.status
@@ -1504,6 +1546,15 @@ func compareSent(c *confCase, got sent, r *confResult) {
 		sort.Strings(qd)
 		r.Mismatch = append(r.Mismatch, "query")
 		r.Detail = append(r.Detail, "query "+strings.Join(qd, "; "))
+	}
+	if c.mime {
+		// The docs wrap base64 in lines; the client sends it in one.
+		flat := func(b string) string { return strings.TrimRight(strings.Join(strings.Fields(b), ""), "=") } // lines and padding aside
+		if flat(string(got.body)) != flat(c.body) || got.contentType != "text/plain" {
+			r.Mismatch = append(r.Mismatch, "body")
+			r.Detail = append(r.Detail, "MIME content differs, or is not sent as text/plain")
+		}
+		return
 	}
 	if c.upload {
 		if strings.TrimSpace(string(got.body)) != strings.TrimSpace(c.body) {

@@ -50,6 +50,14 @@ type API interface {
 	ListUserMessages(ctx context.Context, userID string, opts *ListUserMessagesOptions) iter.Seq2[Message, error]
 	// ListUserMessagesPage: see Client.ListUserMessagesPage.
 	ListUserMessagesPage(ctx context.Context, userID string, opts *ListUserMessagesOptions) (*Page[Message], error)
+	// ForwardMeMessage: see Client.ForwardMeMessage.
+	ForwardMeMessage(ctx context.Context, messageID string, body ForwardMeMessageRequest, opts *ForwardMeMessageOptions) error
+	// ForwardMeMessageMIME: see Client.ForwardMeMessageMIME.
+	ForwardMeMessageMIME(ctx context.Context, messageID string, mime []byte, opts *ForwardMeMessageOptions) error
+	// ForwardUserMessage: see Client.ForwardUserMessage.
+	ForwardUserMessage(ctx context.Context, userID string, messageID string, body ForwardMeMessageRequest, opts *ForwardUserMessageOptions) error
+	// ForwardUserMessageMIME: see Client.ForwardUserMessageMIME.
+	ForwardUserMessageMIME(ctx context.Context, userID string, messageID string, mime []byte, opts *ForwardUserMessageOptions) error
 	// PutMePhotoValue: see Client.PutMePhotoValue.
 	PutMePhotoValue(ctx context.Context, content io.Reader, contentType string, opts *PutMePhotoValueOptions) error
 	// ReminderViewMe: see Client.ReminderViewMe.

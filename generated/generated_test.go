@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -3011,6 +3012,34 @@ func TestUpload(t *testing.T) {
 	}
 	if r := log2.get()[0]; r.Header.Get("Content-Type") != "application/octet-stream" || string(r.Body) != "raw" {
 		t.Errorf("empty content type: %q, body %q", r.Header.Get("Content-Type"), r.Body)
+	}
+}
+
+// TestMIME: a method that sends a MIME message sends it base64-encoded as text/plain, and
+// the same bytes again when a 503 is retried.
+func TestMIME(t *testing.T) {
+	t.Parallel()
+	mime := []byte("From: Dana <dana@contoso.com>\r\nSubject: Hello\r\n\r\nSee below.\r\n")
+	srv, log := logServer(t, script(reply{status: http.StatusServiceUnavailable, header: map[string]string{"Retry-After": "0"}},
+		reply{status: http.StatusAccepted}))
+	c := NewClient(WithBaseURL(srv.URL+"/beta"), WithHTTPClient(srv.Client()))
+	if err := c.ForwardMeMessageMIME(context.Background(), "AAMk=", mime, nil); err != nil {
+		t.Fatal(err)
+	}
+	reqs := log.get()
+	if len(reqs) != 2 {
+		t.Fatalf("%d requests, want 2 (the 503 retried)", len(reqs))
+	}
+	for i, r := range reqs {
+		if r.Method != http.MethodPost || r.EscapedPath != "/beta/me/messages/AAMk=/forward" {
+			t.Errorf("request %d: %s %s", i, r.Method, r.EscapedPath)
+		}
+		if ct := r.Header.Get("Content-Type"); ct != "text/plain" {
+			t.Errorf("request %d: Content-Type %q", i, ct)
+		}
+		if got, err := base64.StdEncoding.DecodeString(string(r.Body)); err != nil || !bytes.Equal(got, mime) {
+			t.Errorf("request %d: body %q is not the message in base64 (%v)", i, r.Body, err)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	"encoding/base64"
 	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
 	"io"
 	"iter"
@@ -364,6 +365,185 @@ func (c *Client) ListUserMessagesPage(ctx context.Context, userID string, opts *
 	}
 	opts.apply(&r)
 	return graphrt.GetPage[Message](ctx, c.Client, r)
+}
+
+// ForwardMeMessageRequest is the request body of ForwardMeMessage. Set optional fields with
+// Ptr; fields left nil are not sent.
+//
+// AdditionalData sends members the page's table leaves out.
+type ForwardMeMessageRequest struct {
+	// Comment: Text to put above the forwarded message.
+	Comment *string `json:"comment,omitempty"`
+	// ToRecipients: Who receives the message.
+	ToRecipients []Recipient `json:"toRecipients,omitzero"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. Decoding keeps such
+	// members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
+}
+
+// knownForwardMeMessageRequest reports whether name is a member ForwardMeMessageRequest lists.
+func knownForwardMeMessageRequest(name []byte) bool {
+	switch string(name) {
+	case "comment", "toRecipients":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v ForwardMeMessageRequest) MarshalJSON() ([]byte, error) {
+	type plain ForwardMeMessageRequest
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *ForwardMeMessageRequest) UnmarshalJSON(b []byte) error {
+	*v = ForwardMeMessageRequest{}
+	type plain ForwardMeMessageRequest
+	extra, err := graphrt.DecodeBody(b, knownForwardMeMessageRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
+// ForwardMeMessageOptions are the optional query parameters and headers of ForwardMeMessage;
+// the zero value sends none.
+type ForwardMeMessageOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
+}
+
+// apply adds the options that are set to r.
+func (o *ForwardMeMessageOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+	r.Response = o.Response
+}
+
+// ForwardMeMessage sends POST /me/messages/{messageId}/forward.
+//
+// Forward a message to the recipients you name. The body is either a JSON object or a whole
+// MIME message.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 202 Accepted with no body.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Mail.Send
+//   - Delegated (personal Microsoft account): Mail.Send
+//   - Application: Mail.Send
+//
+// Source: api-reference/beta/api/message-forward.md
+func (c *Client) ForwardMeMessage(ctx context.Context, messageID string, body ForwardMeMessageRequest, opts *ForwardMeMessageOptions) error {
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/me/messages/" + graphrt.PathValue(messageID, false) + "/forward",
+	}
+	opts.apply(&r)
+	return c.Do(ctx, r, nil)
+}
+
+// ForwardMeMessageMIME sends POST /me/messages/{messageId}/forward.
+//
+// Forward a message to the recipients you name. The body is either a JSON object or a whole
+// MIME message.
+//
+// mime is a whole MIME message, its Internet headers included; it is sent base64-encoded as
+// text/plain, the body the page offers instead of JSON.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 202 Accepted with no body.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Mail.Send
+//   - Delegated (personal Microsoft account): Mail.Send
+//   - Application: Mail.Send
+//
+// Source: api-reference/beta/api/message-forward.md
+func (c *Client) ForwardMeMessageMIME(ctx context.Context, messageID string, mime []byte, opts *ForwardMeMessageOptions) error {
+	r := Request{
+		Content:     strings.NewReader(base64.StdEncoding.EncodeToString(mime)),
+		ContentType: "text/plain",
+		Method:      "POST",
+		Path:        "/me/messages/" + graphrt.PathValue(messageID, false) + "/forward",
+	}
+	opts.apply(&r)
+	return c.Do(ctx, r, nil)
+}
+
+// ForwardUserMessageOptions are the optional query parameters and headers of
+// ForwardUserMessage, which it shares with ForwardMeMessage: another path to the same
+// operation.
+type ForwardUserMessageOptions = ForwardMeMessageOptions
+
+// ForwardUserMessage sends POST /users/{userId}/messages/{messageId}/forward.
+//
+// Forward a message to the recipients you name. The body is either a JSON object or a whole
+// MIME message.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 202 Accepted with no body.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Mail.Send
+//   - Delegated (personal Microsoft account): Mail.Send
+//   - Application: Mail.Send
+//
+// Source: api-reference/beta/api/message-forward.md
+func (c *Client) ForwardUserMessage(ctx context.Context, userID string, messageID string, body ForwardMeMessageRequest, opts *ForwardUserMessageOptions) error {
+	r := Request{
+		Body:   body,
+		Method: "POST",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages/" + graphrt.PathValue(messageID, false) + "/forward",
+	}
+	opts.apply(&r)
+	return c.Do(ctx, r, nil)
+}
+
+// ForwardUserMessageMIME sends POST /users/{userId}/messages/{messageId}/forward.
+//
+// Forward a message to the recipients you name. The body is either a JSON object or a whole
+// MIME message.
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// mime is a whole MIME message, its Internet headers included; it is sent base64-encoded as
+// text/plain, the body the page offers instead of JSON.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 202 Accepted with no body.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Mail.Send
+//   - Delegated (personal Microsoft account): Mail.Send
+//   - Application: Mail.Send
+//
+// Source: api-reference/beta/api/message-forward.md
+func (c *Client) ForwardUserMessageMIME(ctx context.Context, userID string, messageID string, mime []byte, opts *ForwardUserMessageOptions) error {
+	r := Request{
+		Content:     strings.NewReader(base64.StdEncoding.EncodeToString(mime)),
+		ContentType: "text/plain",
+		Method:      "POST",
+		Path:        "/users/" + graphrt.PathValue(userID, false) + "/messages/" + graphrt.PathValue(messageID, false) + "/forward",
+	}
+	opts.apply(&r)
+	return c.Do(ctx, r, nil)
 }
 
 // PutMePhotoValueOptions are the optional query parameters and headers of PutMePhotoValue;

@@ -107,6 +107,9 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 	if m.UploadName != "" {
 		genUploadMethod(f, v, m)
 	}
+	if m.MIMEName != "" {
+		genMethod(f, v, m.mimeView())
+	}
 }
 
 // uploadParams are the parameters of m's upload method: m's, with the content, its size,
@@ -187,38 +190,6 @@ func (v *view) methodResults(m *goMethod, onePage bool) jen.Code {
 	return jen.Error()
 }
 
-// genAPI emits the interface that lists every method of Client, so that code using the
-// client can take a fake in its tests:
-//
-//	// API is every operation of Client. ...
-//	type API interface {
-//		// GetGroup: see Client.GetGroup.
-//		GetGroup(ctx context.Context, groupID string, opts *GetGroupOptions) (*Group, error)
-//	}
-//
-//	var _ API = (*Client)(nil)
-func genAPI(f *jen.File, v *view, name string, ms []*goMethod) {
-	var d doc
-	d.para(name + " is every operation of Client. Code that calls Microsoft Graph can depend on " + name +
-		" instead of *Client, and take a fake in its tests: embed " + name + " in a struct and define the methods the test needs.")
-	f.Add(d.code())
-	var methods []jen.Code
-	for _, m := range ms {
-		methods = append(methods, jen.Comment(fmt.Sprintf("%s: see Client.%s.", m.Name, m.Name)),
-			jen.Id(m.Name).Params(v.methodParams(m)...).Add(v.methodResults(m, false)))
-		if m.Kind == resultPage {
-			methods = append(methods, jen.Comment(fmt.Sprintf("%s: see Client.%s.", m.PageName, m.PageName)),
-				jen.Id(m.PageName).Params(v.methodParams(m)...).Add(v.methodResults(m, true)))
-		}
-		if m.UploadName != "" {
-			methods = append(methods, jen.Comment(fmt.Sprintf("%s: see Client.%s.", m.UploadName, m.UploadName)),
-				jen.Id(m.UploadName).Params(v.uploadParams(m)...).Add(v.methodResults(m, false)))
-		}
-	}
-	f.Type().Id(name).Interface(methods...)
-	f.Var().Id("_").Id(name).Op("=").Parens(jen.Op("*").Id("Client")).Parens(jen.Nil())
-}
-
 // methodParams are a method's parameters: ctx, the path, function and query-template
 // arguments, the body (or raw content), and the options.
 func (v *view) methodParams(m *goMethod) []jen.Code {
@@ -227,6 +198,8 @@ func (v *view) methodParams(m *goMethod) []jen.Code {
 		params = append(params, jen.Id(a.Name).Add(v.goTypeOf(a.Param.Type)))
 	}
 	switch {
+	case m.MIME:
+		params = append(params, jen.Id("mime").Index().Byte())
 	case m.Upload:
 		params = append(params, jen.Id("content").Qual(ioPkg, "Reader"), jen.Id("contentType").String())
 	case m.Body != nil && m.Body.Any:
@@ -239,7 +212,11 @@ func (v *view) methodParams(m *goMethod) []jen.Code {
 		params = append(params, jen.Id("body").Qual(v.methodPath(m.Body.Owner), m.Body.Name))
 	}
 	if m.Options != nil {
-		params = append(params, jen.Id("opts").Op("*").Qual(v.methodPath(m), m.Options.nameFor(m)))
+		of := m
+		if m.mimeOf != nil {
+			of = m.mimeOf // the MIME method takes the options of the method it varies
+		}
+		params = append(params, jen.Id("opts").Op("*").Qual(v.methodPath(m), m.Options.nameFor(of)))
 	}
 	return params
 }
@@ -252,6 +229,10 @@ func (v *view) methodParams(m *goMethod) []jen.Code {
 func requestStmts(v *view, m *goMethod) []jen.Code {
 	fields := jen.Dict{jen.Id("Method"): jen.Lit(m.Op.Method), jen.Id("Path"): pathExpr(v, m)}
 	switch {
+	case m.MIME:
+		// Content: strings.NewReader(base64.StdEncoding.EncodeToString(mime)), ContentType: "text/plain"
+		fields[jen.Id("Content")] = jen.Qual(stringsPkg, "NewReader").Call(jen.Qual(base64Pkg, "StdEncoding").Dot("EncodeToString").Call(jen.Id("mime")))
+		fields[jen.Id("ContentType")] = jen.Lit("text/plain")
 	case m.Upload:
 		fields[jen.Id("Content")] = jen.Id("content")
 		fields[jen.Id("ContentType")] = jen.Id("contentType")
@@ -371,6 +352,8 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 		d.para(a.Name + ": " + desc)
 	}
 	switch {
+	case m.MIME:
+		d.para("mime is a whole MIME message, its Internet headers included; it is sent base64-encoded as text/plain, the body the page offers instead of JSON.")
 	case m.Body != nil && m.Body.Any:
 		d.para("The page does not describe the request body: body is encoded as JSON as it is, and nil sends no body.")
 	case m.Body != nil && m.Body.Ref:

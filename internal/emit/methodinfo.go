@@ -29,6 +29,9 @@ type MethodInfo struct {
 	ResultType string
 	// PageName is the method that returns one page of a collection ("" otherwise).
 	PageName string
+	// MIME is the method that sends a MIME message instead of the body, with the same
+	// arguments, mime []byte in the body's place ("" when the page offers none).
+	MIME string
 	// Signature is the method's Go signature as a func type, without the receiver:
 	// func(ctx context.Context, vppTokenID string, opts *GetVppTokenOptions) (*VppToken, error).
 	Signature string
@@ -123,7 +126,7 @@ func Methods(api *model.API, cfg Config) []MethodInfo {
 			pkgPath, pkgName = m.Pkg.Path, m.Pkg.Name
 		}
 		*mi = MethodInfo{Name: m.Name, HTTPMethod: m.Op.Method, Path: m.Path, Op: m.Op, Package: pkgName,
-			Result: resultKinds[m.Kind], PageName: m.PageName}
+			Result: resultKinds[m.Kind], PageName: m.PageName, MIME: m.MIMEName}
 		mi.Args = make([]ArgInfo, len(m.Args))
 		for j, a := range m.Args {
 			gt := v.namedType(a.Param.Type)

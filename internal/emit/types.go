@@ -16,6 +16,8 @@ const (
 	iterPkg    = "iter"
 	urlPkg     = "net/url"
 	httpPkg    = "net/http"
+	base64Pkg  = "encoding/base64"
+	stringsPkg = "strings"
 )
 
 // goTypeOf is the Go type of a Type-column reference, without optionality.

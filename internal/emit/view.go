@@ -88,9 +88,14 @@ type goMethod struct {
 	// that creates the session and uploads the content (UploadField: the URL's field).
 	UploadName  string
 	UploadField string
-	Group       string     // the output file it goes to
-	Pkg         *goPackage // nil: the core package
-	base        string     // the name before collisions were settled
+	// MIMEName, for a POST whose page also takes a MIME message (sendMail, reply), is
+	// the method that sends one; MIME marks that method's own view of m.
+	MIMEName string
+	MIME     bool
+	mimeOf   *goMethod  // for the MIME method\'s view, the method it is the variant of
+	Group    string     // the output file it goes to
+	Pkg      *goPackage // nil: the core package
+	base     string     // the name before collisions were settled
 }
 
 // resultKind is how a method returns the response.
@@ -252,6 +257,9 @@ func newView(api *model.API, cfg Config) *view {
 				name = strings.Replace(m.Name, "CreateUploadSession", "UploadLarge", 1)
 			}
 			m.UploadName, m.UploadField = methodNames.take(name), f
+		}
+		if m.Op.MIME.IsValid() && !m.Upload && m.Kind != resultPage && m.Kind != resultMonitor {
+			m.MIMEName = methodNames.take(m.Name + "MIME")
 		}
 	}
 	v.settleReexports(typeNames)

@@ -99,6 +99,14 @@ func (v *view) addMethods(op *model.Operation) {
 	}
 }
 
+// mimeView is m as the method that sends a MIME message instead of m's body: named
+// m.MIMEName, with m's path arguments, options and result.
+func (m *goMethod) mimeView() *goMethod {
+	c := *m
+	c.Name, c.MIME, c.Body, c.MIMEName, c.UploadName, c.mimeOf = m.MIMEName, true, nil, "", "", m
+	return &c
+}
+
 // classifyResult decides how a method returns its response, and whether it uploads raw
 // content: GET $count is a text/plain number; GET $value, a Stream and a 302 redirect to a
 // download are streams; PUT/POST/PATCH of $value or content (or a Stream body) send raw

@@ -68,6 +68,10 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		bodyParamShapesFromExamples(op, ds)
 		optionalFromExamples(op, ds)
 		acceptedAlternative(op, ds)
+		op.MIME = mimeExample(op)
+		if !op.MIME.IsValid() && op.Method == "POST" {
+			op.MIME = op.Body.MIME
+		}
 		op.QueryOptions = queryOptions(p, op)
 		if op.Response.Status == 0 {
 			op.Response.Status = defaultStatus(op)

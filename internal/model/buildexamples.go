@@ -94,3 +94,37 @@ func examplesSendObject(op *Operation) bool {
 	}
 	return false
 }
+
+// mimeExample finds the example request that sends the operation a MIME message: a POST
+// labelled text/plain whose body is base64 text, not JSON (user-sendmail.md: "provide
+// the MIME content ... encoded in base64 format in the request body").
+func mimeExample(op *Operation) Pos {
+	if op.Method != "POST" {
+		return Pos{}
+	}
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != op.Method || !hasHeader(ex, "Content-Type") {
+			continue
+		}
+		body := strings.TrimSpace(ex.Body)
+		for _, h := range ex.Headers {
+			ct := strings.ToLower(strings.TrimSpace(h.Value))
+			if strings.EqualFold(h.Name, "Content-Type") && strings.HasPrefix(ct, "text/plain") && body != "" && isBase64Text(body) {
+				return ex.Pos
+			}
+		}
+	}
+	return Pos{}
+}
+
+// isBase64Text reports whether s is base64 text, lines of the base64 alphabet.
+func isBase64Text(s string) bool {
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '+', r == '/', r == '=', r == '\n', r == '\r', r == ' ':
+		default:
+			return false
+		}
+	}
+	return true
+}

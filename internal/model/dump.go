@@ -41,6 +41,9 @@ func Dump(w io.Writer, api *API) error {
 		for _, p := range op.AlsoIn {
 			fmt.Fprintf(&b, "  also in %s\n", p)
 		}
+		if op.MIME.IsValid() {
+			fmt.Fprintf(&b, "  also sends a MIME message, as the example at line %d does\n", op.MIME.Line)
+		}
 		for _, p := range op.Params {
 			fmt.Fprintf(&b, "  param %s %s %s %s\n", p.In, p.Name, p.Type, p.Presence)
 		}

@@ -35,7 +35,11 @@ type Operation struct {
 	// resource, not a struct of the table's rows (see nestedTable).
 	WholeBodies []string
 	Examples    []Example
-	Pos         Pos // the first request line
+	// MIME is the example request that sends a MIME message, base64-encoded as
+	// text/plain, instead of the JSON body (sendMail, reply, createForward); zero when
+	// the page shows none.
+	MIME Pos
+	Pos  Pos // the first request line
 }
 
 // ParamsIn returns the operation's parameters of one kind, in order.

@@ -106,8 +106,11 @@ type Body struct {
 	Type      TypeRef // the body is a whole resource ("a JSON representation of a [vppToken]")
 	// Or are the other types the prose offers instead of Type ("an [ipNamedLocation] or
 	// [countryNamedLocation] object"); the model settles on their common base.
-	Or  []TypeRef
-	Pos Pos
+	Or []TypeRef
+	// MIME is the sentence that offers a MIME message, base64-encoded, as the body
+	// instead ("provide the MIME content ... encoded in base64 format"); zero when none.
+	MIME Pos
+	Pos  Pos
 }
 
 // Response is what the Response section says.

@@ -98,6 +98,9 @@ func facts(pg *model.Page, ds model.Diagnostics) []string {
 			s += " " + b.Type.String() + link(b.Type)
 		}
 		out = append(out, s+" "+at(b.Pos))
+		if b.MIME.IsValid() {
+			add("body mime %s", at(b.MIME))
+		}
 	}
 	if r := pg.Response; r.Status != 0 || !r.Type.IsNone() || r.Pos.IsValid() {
 		add("resp %d %s%s %s", r.Status, r.Type, link(r.Type), at(r.Pos))
@@ -1244,6 +1247,23 @@ GET https://graph.microsoft.com/beta/a
 It returns a [gadget](../resources/gadget.md) object.
 `,
 		want: []string{"body none @8:1", "resp 200 Collection(microsoft.graph.widget) link=beta/resources/widget.md @11:1"},
+	}, {
+		name: "a Request body sentence that offers MIME content in base64",
+		md: `
+# T
+
+## HTTP request
+~~~http
+POST /me/sendMail
+~~~
+
+## Request body
+Give the message as JSON, or provide MIME content encoded in **base64** format in the request body.
+
+## Response
+If successful, this method returns a ´202 Accepted´ response code.
+`,
+		want: []string{"req POST /me/sendMail @5:1", "body @8:1", "body mime @9:1", "resp 202 none @11:1", "diag 8:1 warning request-body-empty"},
 	}, {
 		name: "no Response section: a scenario's H3 Response after the examples is an example's",
 		md: `

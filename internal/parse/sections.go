@@ -329,6 +329,9 @@ func (st *state) onParagraph(p *ast.Paragraph) {
 		}
 	case secBody:
 		st.page.Body.Said = st.page.Body.Said || txt != ""
+		if strings.Contains(txt, "MIME") && strings.Contains(strings.ToLower(txt), "base64") && !st.page.Body.MIME.IsValid() {
+			st.page.Body.MIME = st.nodePos(p) // "provide the MIME content ... encoded in base64 format"
+		}
 		st.onBodyProse(p, txt)
 	case secDerived:
 		st.res.derived = append(st.res.derived, st.inlines(p)...)
