@@ -30,6 +30,13 @@ func (m *endpointMap) adoptExamples(op *Operation) {
 		}
 		p := ex.Path.clone()
 		p.Target = m.resolveTarget(p)
+		if p.Target.Kind == TargetOperation && m.sameOperation(op, p) && !m.documented(op.Method, p) {
+			// /me/assignLicense where the page lists /users/{id}/assignLicense: the same
+			// action bound to the same type, called through another path to it.
+			p.Example = ex.Pos
+			op.Paths = append(op.Paths, p)
+			continue
+		}
 		if p.Target.Kind != TargetEntity && p.Target.Kind != TargetCollection {
 			continue
 		}
@@ -50,6 +57,41 @@ func (m *endpointMap) adoptExamples(op *Operation) {
 		p.Example = ex.Pos
 		op.Paths = append(op.Paths, p)
 	}
+}
+
+// documented reports whether a request line of any page has the method and p's shape.
+func (m *endpointMap) documented(method string, p Path) bool {
+	shape := p.Shape()
+	for _, o := range m.ops {
+		if o.Method == method && slices.ContainsFunc(o.Paths, func(q Path) bool { return !q.Example.IsValid() && q.Shape() == shape }) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameOperation reports whether an example path calls an action or function of one of
+// op's request lines through a twin root: /me/assignLicense where the page lists
+// /users/{id}/assignLicense, the same action bound to the same type, the rest of the path
+// the same shape (a call with the same parameter placeholders, not the example's values).
+func (m *endpointMap) sameOperation(op *Operation, p Path) bool {
+	if len(p.Segments) < 2 || len(p.Query) > 0 {
+		return false
+	}
+	rest := Path{Segments: p.Segments[1:]}.Shape()
+	for _, twin := range m.twins[prefixShape(p.Segments[:1])] {
+		n := len(twin.Segments)
+		for _, q := range op.Paths {
+			tg := q.Target
+			if tg == nil || tg.Kind != TargetOperation || tg.Name != p.Target.Name || len(q.Query) > 0 || len(q.Segments) <= n {
+				continue
+			}
+			if prefixShape(q.Segments[:n]) == twin.Shape() && (Path{Segments: q.Segments[n:]}).Shape() == rest {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // examplesAnswerObjects reports whether an example response of the page answers with

@@ -153,3 +153,36 @@ func TestTemplateAnswersAsPlain(t *testing.T) {
 		t.Errorf("GET /me?view=full addresses %+v, want it left alone", tg)
 	}
 }
+
+// TestExampleCallThroughTwin: an example that calls a page's action through a twin root
+// (/me for /users/{id}) adds that path to the operation; one through another root, or
+// one whose call has values where the line has placeholders, does not.
+func TestExampleCallThroughTwin(t *testing.T) {
+	none := TypeRef{}
+	exPath := func(p Path) *Path { return &p }
+	act := page("api/user-assignlicense.md", "POST", gref("user", false), none, path("users", "{id}", "assignLicense"))
+	act.Examples = []Example{
+		{Kind: ExampleRequest, Method: "POST", URL: "https://graph.microsoft.com/v1.0/me/assignLicense", Path: exPath(path("me", "assignLicense")), Pos: Pos{File: "api/user-assignlicense.md", Line: 58, Col: 1}},
+		{Kind: ExampleRequest, Method: "POST", URL: "https://graph.microsoft.com/v1.0/admin/assignLicense", Path: exPath(path("admin", "assignLicense"))},
+	}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("user", "microsoft.graph.entity", nil),
+		page("api/user-get.md", "GET", gref("user", false), none, path("me"), path("users", "{id}")),
+		// A page that writes both roots makes /me a twin of /users/{id}.
+		page("api/user-list-widgets.md", "GET", gref("user", true), none, path("me", "widgets"), path("users", "{id}", "widgets")),
+		act,
+	}
+	api, ds := Build("v1.0", pages)
+	var got []string
+	for _, op := range api.Operations {
+		if op.Page == "api/user-assignlicense.md" {
+			for _, p := range op.Paths {
+				got = append(got, p.String())
+			}
+		}
+	}
+	if strings.Join(got, " ") != "/me/assignLicense /users/{id}/assignLicense" && strings.Join(got, " ") != "/users/{id}/assignLicense /me/assignLicense" {
+		t.Errorf("paths %v, want /users/{id}/assignLicense and the example's /me/assignLicense\n%s", got, ds)
+	}
+}
