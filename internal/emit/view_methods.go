@@ -119,8 +119,10 @@ func (v *view) classifyResult(m *goMethod) {
 		last, _ = m.Path.Segments[n-1].Literal()
 	}
 	stream := r.Kind == model.KindPrimitive && r.Primitive == model.Stream && !r.Collection
+	// A page that names a JSON body for a content property (OneNote's page update takes
+	// an array of patchContentCommand) sends that, not raw content; $value is raw always.
 	if op.Method != "GET" && len(op.ParamsIn(model.InBody)) == 0 &&
-		(last == "$value" || last == "content" || bt.Kind == model.KindPrimitive && bt.Primitive == model.Stream) {
+		(last == "$value" || last == "content" && bt.Kind != model.KindNamed || bt.Kind == model.KindPrimitive && bt.Primitive == model.Stream) {
 		m.Upload = true
 	}
 	switch {

@@ -1248,6 +1248,23 @@ It returns a [gadget](../resources/gadget.md) object.
 `,
 		want: []string{"body none @8:1", "resp 200 Collection(microsoft.graph.widget) link=beta/resources/widget.md @11:1"},
 	}, {
+		name: "a body that is an array of a type",
+		md: `
+# T
+
+## HTTP request
+~~~http
+PATCH /me/onenote/pages/{id}/content
+~~~
+
+## Request body
+In the request body, supply an array of [patchContentCommand](../resources/patchcontentcommand.md) objects that represent the changes.
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{"req PATCH /me/onenote/pages/{pageId}/content @5:1", "body Collection(microsoft.graph.patchContentCommand) link=beta/resources/patchcontentcommand.md @8:1", "resp 204 none @11:1"},
+	}, {
 		name: "a Request body sentence that offers MIME content in base64",
 		md: `
 # T

@@ -271,6 +271,11 @@ func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 		if ref.Kind == model.KindNamed && typeName.MatchString(ref.Name) {
 			ref.Pos = it.pos
 			ref.Link = st.resolveLink(ref.Link)
+			// "supply an array of [patchContentCommand] objects": the body is a JSON array.
+			if i > 0 && !items[i-1].link {
+				before := strings.ToLower(strings.TrimSpace(items[i-1].text))
+				ref.Collection = ref.Collection || strings.HasSuffix(before, "array of") || strings.HasSuffix(before, "collection of")
+			}
 			body.Type = ref
 			// "a JSON representation of an [ipNamedLocation] or [countryNamedLocation]
 			// object": the alternatives.
