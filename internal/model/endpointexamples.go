@@ -94,6 +94,22 @@ func (m *endpointMap) sameOperation(op *Operation, p Path) bool {
 	return false
 }
 
+// examplesAnswerNothing reports whether op has example responses and every one is a 2xx
+// without a body.
+func examplesAnswerNothing(op *Operation) bool {
+	n := 0
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleResponse {
+			continue
+		}
+		if ex.Status < 200 || ex.Status > 299 || strings.TrimSpace(ex.Body) != "" {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 // examplesAnswerObjects reports whether an example response of the page answers with
 // objects (a JSON object, or a value array of objects): evidence against a page that
 // says it returns strings where its Methods row says resources.

@@ -186,3 +186,30 @@ func TestExampleCallThroughTwin(t *testing.T) {
 		t.Errorf("paths %v, want /users/{id}/assignLicense and the example's /me/assignLicense\n%s", got, ds)
 	}
 }
+
+// TestCreateAnsweringNothing: a create whose Response section names no type and whose
+// examples answer 201 without a body keeps no result, where one whose example answers
+// with the member returns the addressed type.
+func TestCreateAnsweringNothing(t *testing.T) {
+	none := TypeRef{}
+	build := func(status int, body string) *Target {
+		post := page("api/chat-post-members.md", "POST", TypeRef{Kind: KindUnknown}, gref("conversationMember", false), path("chats", "{chat-id}", "members"))
+		post.Response.Status = status
+		post.Examples = []Example{{Kind: ExampleResponse, Status: status, Body: body}}
+		pages := []*Page{
+			resourcePage("entity", "", nil),
+			resourcePage("chat", "microsoft.graph.entity", []Property{nav("members", "conversationMember", true)}),
+			resourcePage("conversationMember", "microsoft.graph.entity", nil),
+			page("api/chat-get.md", "GET", gref("chat", false), none, path("chats", "{id}")),
+			post,
+		}
+		api, _ := Build("v1.0", pages)
+		return targetOf(api, "POST", "/chats/{chat-id}/members")
+	}
+	if tg := build(201, ""); tg == nil || tg.Result != nil && tg.Result.Kind == KindNamed {
+		t.Errorf("201 without a body: %+v, want no named result", tg)
+	}
+	if tg := build(201, `{"id": "1"}`); tg == nil || tg.Result == nil || tg.Result.Name != "conversationMember" {
+		t.Errorf("201 with the member: %+v, want the result conversationMember", tg)
+	}
+}

@@ -251,7 +251,11 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 		body = elem
 		body.Pos = op.Body.Pos.Or(op.Pos)
 	}
-	if resp.Kind != KindNone {
+	// A create or update whose Response section names no type and whose every example
+	// answers without a body ("returns a 201 Created response code", then 201 alone:
+	// accessreview-addreviewer.md) returns nothing: the addressed type would be decoded
+	// from an empty body.
+	if resp.Kind != KindNone && !(resp.Kind == KindUnknown && examplesAnswerNothing(op)) {
 		fix(&resp, "response", false)
 	}
 	return body, resp, notes
