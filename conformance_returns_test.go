@@ -248,6 +248,28 @@ func (pr *pageReader) isBaseFunc() func(base, derived string) bool {
 // linked page returns what the row says; per method, whether some row that links its page
 // says what it returns (methods of $value and $count paths aside: a row speaks of the
 // resource, not its content or count).
+// endingIn narrows the methods of one page to those whose path ends (keys aside) in the
+// segment a Methods row's type names, when some do and others do not: the row "Get mailboxSettings"
+// describes GET /me/mailboxSettings, not the page's /me/mailboxSettings/language or
+// /workingHours, whose results are other types.
+func endingIn(list []*emit.MethodInfo, typ string) []*emit.MethodInfo {
+	var out []*emit.MethodInfo
+	for _, m := range list {
+		// The last segment that is not a key: /me/events/{id} ends in events.
+		segs := m.Path.Segments
+		for len(segs) > 1 && segs[len(segs)-1].IsParam() {
+			segs = segs[:len(segs)-1]
+		}
+		if len(segs) > 0 && strings.EqualFold(strings.TrimSuffix(segs[len(segs)-1].String(), "s"), strings.TrimSuffix(typ, "s")) {
+			out = append(out, m)
+		}
+	}
+	if len(out) == 0 || len(out) == len(list) {
+		return list
+	}
+	return out
+}
+
 func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods []emit.MethodInfo) (section string, agree, checked int) {
 	t.Helper()
 	pr := newPageReader(t, version, res.API)
@@ -361,6 +383,7 @@ func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods
 			continue
 		}
 		list := append(slices.Clone(pairs(r, own[r.page])), pairs(r, shared[r.page])...)
+		list = endingIn(list, r.ret.typ)
 		if len(list) == 0 {
 			unpaired++
 			continue
