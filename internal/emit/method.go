@@ -198,7 +198,7 @@ func (v *view) methodParams(m *goMethod) []jen.Code {
 		params = append(params, jen.Id(a.Name).Add(v.goTypeOf(a.Param.Type)))
 	}
 	switch {
-	case m.MIME:
+	case m.mimeOf != nil:
 		params = append(params, jen.Id("mime").Index().Byte())
 	case m.Upload:
 		params = append(params, jen.Id("content").Qual(ioPkg, "Reader"), jen.Id("contentType").String())
@@ -229,7 +229,7 @@ func (v *view) methodParams(m *goMethod) []jen.Code {
 func requestStmts(v *view, m *goMethod) []jen.Code {
 	fields := jen.Dict{jen.Id("Method"): jen.Lit(m.Op.Method), jen.Id("Path"): pathExpr(v, m)}
 	switch {
-	case m.MIME:
+	case m.mimeOf != nil:
 		// Content: strings.NewReader(base64.StdEncoding.EncodeToString(mime)), ContentType: "text/plain"
 		fields[jen.Id("Content")] = jen.Qual(stringsPkg, "NewReader").Call(jen.Qual(base64Pkg, "StdEncoding").Dot("EncodeToString").Call(jen.Id("mime")))
 		fields[jen.Id("ContentType")] = jen.Lit("text/plain")
@@ -352,7 +352,7 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 		d.para(a.Name + ": " + desc)
 	}
 	switch {
-	case m.MIME:
+	case m.mimeOf != nil:
 		d.para("mime is a whole MIME message, its Internet headers included; it is sent base64-encoded as text/plain, the body the page offers instead of JSON.")
 	case m.Body != nil && m.Body.Any:
 		d.para("The page does not describe the request body: body is encoded as JSON as it is, and nil sends no body.")

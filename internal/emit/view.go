@@ -89,13 +89,13 @@ type goMethod struct {
 	UploadName  string
 	UploadField string
 	// MIMEName, for a POST whose page also takes a MIME message (sendMail, reply), is
-	// the method that sends one; MIME marks that method's own view of m.
+	// the method that sends one.
 	MIMEName string
-	MIME     bool
-	mimeOf   *goMethod  // for the MIME method\'s view, the method it is the variant of
-	Group    string     // the output file it goes to
-	Pkg      *goPackage // nil: the core package
-	base     string     // the name before collisions were settled
+	// mimeOf, in the MIME method's view (see mimeView), is the method it varies.
+	mimeOf *goMethod
+	Group  string     // the output file it goes to
+	Pkg    *goPackage // nil: the core package
+	base   string     // the name before collisions were settled
 }
 
 // resultKind is how a method returns the response.

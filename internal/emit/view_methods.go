@@ -103,7 +103,7 @@ func (v *view) addMethods(op *model.Operation) {
 // m.MIMEName, with m's path arguments, options and result.
 func (m *goMethod) mimeView() *goMethod {
 	c := *m
-	c.Name, c.MIME, c.Body, c.MIMEName, c.UploadName, c.mimeOf = m.MIMEName, true, nil, "", "", m
+	c.Name, c.Body, c.MIMEName, c.UploadName, c.mimeOf = m.MIMEName, nil, "", "", m
 	return &c
 }
 
@@ -141,7 +141,7 @@ func (v *view) classifyResult(m *goMethod) {
 		m.Result.Collection = true
 	case r.Kind == model.KindNone:
 		m.Kind = resultNone
-	case r.Kind == model.KindUnknown && answersNothing(op):
+	case r.Kind == model.KindUnknown && op.AnswersNothing():
 		// The Response section names no type ("returns a 200 OK response code") and
 		// every example response is a success without a body: nothing to return.
 		m.Kind = resultNone
@@ -159,22 +159,6 @@ func (v *view) classifyResult(m *goMethod) {
 	default:
 		m.Kind = resultPrimitive
 	}
-}
-
-// answersNothing reports whether op's page has example responses and every one is a 2xx
-// status with no body (keepAlive: "HTTP/1.1 200 OK" alone; forceDelete: 204).
-func answersNothing(op *model.Operation) bool {
-	n := 0
-	for _, ex := range op.Examples {
-		if ex.Kind != model.ExampleResponse {
-			continue
-		}
-		if ex.Status < 200 || ex.Status > 299 || strings.TrimSpace(ex.Body) != "" {
-			return false
-		}
-		n++
-	}
-	return n > 0
 }
 
 // longRunning reports whether the docs say op starts a long-running operation: the

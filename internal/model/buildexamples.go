@@ -103,13 +103,12 @@ func mimeExample(op *Operation) Pos {
 		return Pos{}
 	}
 	for _, ex := range op.Examples {
-		if ex.Kind != ExampleRequest || ex.Method != op.Method || !hasHeader(ex, "Content-Type") {
+		if ex.Kind != ExampleRequest || ex.Method != op.Method {
 			continue
 		}
 		body := strings.TrimSpace(ex.Body)
 		for _, h := range ex.Headers {
-			ct := strings.ToLower(strings.TrimSpace(h.Value))
-			if strings.EqualFold(h.Name, "Content-Type") && strings.HasPrefix(ct, "text/plain") && body != "" && isBase64Text(body) {
+			if strings.EqualFold(h.Name, "Content-Type") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(h.Value)), "text/plain") && body != "" && isBase64Text(body) {
 				return ex.Pos
 			}
 		}

@@ -94,9 +94,9 @@ func (m *endpointMap) sameOperation(op *Operation, p Path) bool {
 	return false
 }
 
-// examplesAnswerNothing reports whether op has example responses and every one is a 2xx
-// without a body.
-func examplesAnswerNothing(op *Operation) bool {
+// AnswersNothing reports whether the operation has example responses and every one is a
+// 2xx status with no body (keepAlive: "HTTP/1.1 200 OK" alone; forceDelete: 204).
+func (op *Operation) AnswersNothing() bool {
 	n := 0
 	for _, ex := range op.Examples {
 		if ex.Kind != ExampleResponse {

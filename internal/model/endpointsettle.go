@@ -255,7 +255,7 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 	// answers without a body ("returns a 201 Created response code", then 201 alone:
 	// accessreview-addreviewer.md) returns nothing: the addressed type would be decoded
 	// from an empty body.
-	if resp.Kind != KindNone && !(resp.Kind == KindUnknown && examplesAnswerNothing(op)) {
+	if resp.Kind != KindNone && !(resp.Kind == KindUnknown && op.AnswersNothing()) {
 		fix(&resp, "response", false)
 	}
 	return body, resp, notes

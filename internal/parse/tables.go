@@ -157,11 +157,7 @@ func (st *state) permissions(t *table) {
 			cells = row[1:3]
 		}
 		for _, c := range cells {
-			for _, s := range strings.Split(c.text, ",") {
-				s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".*")) // "Chat.Manage.Chat*" marks a footnote
-				if s == "" || strings.EqualFold(s, "not supported") || strings.EqualFold(s, "not available") || strings.Contains(s, "TODO") {
-					continue
-				}
+			for _, s := range cellScopes(c.text) {
 				if !slices.Contains(p.Scopes, s) {
 					p.Scopes = append(p.Scopes, s)
 				}
@@ -172,6 +168,20 @@ func (st *state) permissions(t *table) {
 		}
 		st.page.Permissions = append(st.page.Permissions, p)
 	}
+}
+
+// cellScopes are the scopes a permissions cell lists, comma separated: "Not supported",
+// "Not available" and TODO notes aside, and a footnote's star dropped ("Chat.Manage.Chat*").
+func cellScopes(text string) []string {
+	var out []string
+	for _, s := range strings.Split(text, ",") {
+		s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".*"))
+		if s == "" || strings.EqualFold(s, "not supported") || strings.EqualFold(s, "not available") || strings.Contains(s, "TODO") {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // pivotedPermissions reports whether a permissions table has a row per resource and a
@@ -200,11 +210,7 @@ func (st *state) pivotedPermissions(t *table) {
 				continue
 			}
 			st.checkTODO(row[j+1].text, row[j+1].pos)
-			for _, s := range strings.Split(row[j+1].text, ",") {
-				s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".*"))
-				if s == "" || strings.EqualFold(s, "not supported") || strings.EqualFold(s, "not available") || strings.Contains(s, "TODO") {
-					continue
-				}
+			for _, s := range cellScopes(row[j+1].text) {
 				if res := strings.TrimSpace(row[0].text); res != "" {
 					s += " (" + res + ")"
 				}
