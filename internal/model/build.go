@@ -61,9 +61,11 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		}
 	}
 	for _, op := range ops {
+		op.Paths = dropOptionTemplates(p, op.Paths)
 		functionArgsFromBody(p, op, ds)
 		op.Params = operationParams(p, op, ds)
 		inferResponse(op, ds)
+		bodyFromContentType(op)
 		bodyFromExamples(op, ds)
 		bodyParamShapesFromExamples(op, ds)
 		optionalFromExamples(op, ds)

@@ -18,7 +18,8 @@ func Unqualified(s string) string {
 func Singular(s string) string {
 	l := strings.ToLower(s)
 	switch {
-	case len(s) < 3:
+	case len(s) < 3, strings.HasSuffix(l, "series"):
+		// "series" is its own singular (a chart's series/{id} is one workbookChartSeries).
 		return s
 	case strings.HasSuffix(l, "ies") && len(s) > 4:
 		return s[:len(s)-3] + matchCase(s[len(s)-3], "y")

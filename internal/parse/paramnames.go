@@ -40,7 +40,9 @@ func nameParams(p *model.Path) {
 				continue
 			}
 			name := model.CamelCase(pt.Param)
-			if !pt.Function && strings.EqualFold(name, "id") {
+			if !pt.Function && (strings.EqualFold(name, "id") || name == "undefined" || name == "null") {
+				// {undefined} (beta's chart series pages) is a key whose name a template
+				// tool lost: named after its collection, as {id} is.
 				owner := prev
 				if pi > 0 {
 					if lit := seg.Parts[pi-1].Literal; strings.HasSuffix(lit, "(") {

@@ -221,6 +221,14 @@ func TestRequestLines(t *testing.T) {
 		md:   httpPage("GET /policies/{id}/microsoft.graph.user/{id}"),
 		want: []string{"req GET /policies/{policyId}/microsoft.graph.user/{userId} @6:1", "ph policyId", "ph userId"},
 	}, {
+		name: "key a template tool left {undefined}, named after its collection",
+		md:   httpPage("GET /me/drive/items/{id}/workbook/charts/{name}/series/{undefined}/points"),
+		want: []string{"req GET /me/drive/items/{itemId}/workbook/charts/{name}/series/{seriesId}/points @6:1", "ph itemId", "ph name", "ph seriesId"},
+	}, {
+		name: "query option written name:{Type}",
+		md:   httpPage("POST /appCatalogs/teamsApps?requiresReview:{Boolean}"),
+		want: []string{"req POST /appCatalogs/teamsApps?requiresReview={requiresReview} @6:1", "ph requiresReview query=requiresReview"},
+	}, {
 		name: "repeated name made unique",
 		md:   httpPage("GET /a/{x}/b/{x}", "GET /a/{x2}/b/{x}/c/{x}"),
 		want: []string{

@@ -131,6 +131,13 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 				continue
 			}
 			k, v, _ := strings.Cut(kv, "=")
+			if name, typ, ok := strings.Cut(k, ":"); ok && v == "" {
+				// "?requiresReview:{Boolean}": the option named before the colon, its value
+				// a placeholder that names the option's type.
+				if _, isPlaceholder := placeholderName(strings.TrimSpace(typ)); isPlaceholder {
+					k, v = name, "{"+strings.TrimSpace(name)+"}"
+				}
+			}
 			// A template's text is percent-decoded once here, as it is escaped once when
 			// sent: "$filter=VideoTeleconferenceId%20eq%20'{id}'" holds spaces, not "%20".
 			q := model.QueryParam{Name: percentDecoded(strings.TrimSpace(k))}
