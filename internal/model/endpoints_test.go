@@ -412,3 +412,37 @@ func TestOperationResultExampleConfirms(t *testing.T) {
 		})
 	}
 }
+
+// TestEndpointKeyedComplexRow: a key addresses an entity, so a Relationships row that
+// types a keyed navigation as a complex type (beta user's photos: the driveItem photo
+// facet) gives way: to the page's entity type, or where the page names none (binary
+// data) to the entity type a Methods row linking the page returns.
+func TestEndpointKeyedComplexRow(t *testing.T) {
+	none := TypeRef{}
+	unknown := TypeRef{Kind: KindUnknown, Raw: "binary data of the requested photo"}
+	for _, tc := range []struct {
+		name string
+		resp TypeRef
+	}{{"the page names the entity", gref("profilePhoto", false)}, {"a Methods row names it", unknown}} {
+		pages := []*Page{
+			resourcePage("entity", "", nil),
+			resourcePage("user", "microsoft.graph.entity", []Property{nav("photos", "photo", true)},
+				MethodLink{Title: "Get photo", Page: "api/profilephoto-get.md", Return: gref("profilePhoto", false)}),
+			resourcePage("group", "microsoft.graph.entity", []Property{nav("photos", "profilePhoto", true)}),
+			resourcePage("profilePhoto", "microsoft.graph.entity", nil),
+			resourcePage("photo", "", nil),
+			page("api/profilephoto-get.md", "GET", tc.resp, none,
+				path("users", "{id}", "photos", "{size}"), path("groups", "{id}", "photos", "{size}")),
+		}
+		api, ds := Build("v1.0", pages)
+		got := opsByEndpoint(api)
+		for _, k := range []string{"GET /users/{id}/photos/{size}", "GET /groups/{id}/photos/{size}"} {
+			if w := "api/profilephoto-get.md -> microsoft.graph.profilePhoto body none"; got[k] != w {
+				t.Errorf("%s: %s: %q, want %q", tc.name, k, got[k], w)
+			}
+		}
+		if !strings.Contains(ds.String(), "a complex type, which no key addresses") {
+			t.Errorf("%s: no diagnostic for the user's row:\n%s", tc.name, ds)
+		}
+	}
+}

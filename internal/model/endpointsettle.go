@@ -175,6 +175,9 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 	if addressed == nil || !addressed.Documented {
 		return body, resp, nil
 	}
+	if r, n, ok := m.keyedComplexRow(op, p, addressed, resp); ok {
+		return body, r, []note{n}
+	}
 	elem := tg.Type
 	elem.Collection = false
 	elem.Pos = op.Pos

@@ -1,12 +1,13 @@
 package model
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
 
 // What a path's shape says of an answer: whether an update's page that says 204 still
-// returns its type, and whether a path ends in a key or in $ref.
+// returns its type, whether a path ends in a key or in $ref, and what a key addresses.
 
 // updateReturnsFromRow settles an update (PATCH or PUT of one entity) whose page says it
 // answers without a body while the Methods row of the addressed type that links the page
@@ -59,4 +60,32 @@ func endsInRef(p Path) bool {
 	}
 	last, _ := p.Segments[len(p.Segments)-1].Literal()
 	return strings.EqualFold(last, "$ref")
+}
+
+// keyedComplexRow corrects the result of a path that ends in a key where the row that
+// types its navigation names a complex type. A key addresses an entity, so such a row is
+// wrong (beta user's photos: [photo](photo.md), the driveItem facet, where group's row
+// and user's Methods table say profilePhoto): the page's entity type is the result, or
+// where the page names none (binary data of the photo) the entity type that a Methods row
+// linking the page returns.
+func (m *endpointMap) keyedComplexRow(op *Operation, p Path, addressed *Type, resp TypeRef) (TypeRef, note, bool) {
+	tg := p.Target
+	if !endsInKey(p) || m.isEntity(addressed) {
+		return TypeRef{}, note{}, false
+	}
+	want, from := resp, "the page's"
+	if m.g.resolve(want) == nil {
+		for _, l := range m.links[strings.ToLower(op.Page)] {
+			if t := m.g.resolve(l.ret); t != nil && !l.ret.Collection && m.isEntity(t) {
+				want, from = l.ret, fmt.Sprintf("the Methods table of %s (%s) gives", l.owner.Name, l.pos)
+				want.Pos = resp.Pos.Or(op.Pos)
+				break
+			}
+		}
+	}
+	if t := m.g.resolve(want); t == nil || t == addressed || want.Collection || !m.isEntity(t) {
+		return TypeRef{}, note{}, false
+	}
+	return want, note{want.Pos.Or(op.Pos), "response-type-mismatch",
+		fmt.Sprintf("%s %s: the row that types %s says %s, a complex type, which no key addresses; %s entity type %s is the result", op.Method, p, tg.Via, tg.Type, from, want)}, true
 }
