@@ -33,6 +33,7 @@ func BuildSelected(version string, pages []*Page, sel Selection) (*API, Diagnost
 	g := newTypeGraph(api.Pages, &ds)
 	settleScalarRows(api.Pages, g, &ds)
 	settleAlternatives(api, g, &ds)
+	settleScalarAnswers(api, g, &ds)
 	assignEndpoints(api, g, &ds)
 	markNestedTables(api, g)
 	sel.apply(api)

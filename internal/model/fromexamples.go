@@ -163,3 +163,89 @@ func bodyFromExamples(op *Operation, ds *Diagnostics) {
 			"the page does not say what the request body holds; no example request (first at line %d) sends one, so the method takes none", at.Line)
 	}
 }
+
+// settleScalarAnswers corrects a Response section that names a resource where the page's
+// examples answer a primitive: every example response with a body is {"value": x} with x
+// a JSON string, number or Boolean, and an example's annotation names the primitive
+// ("@odata.type": "String"). "a SAS URL for the [educationSynchronizationProfile] in the
+// response body" links the resource the URL is for; a structured type (not an enum,
+// whose members are strings too) cannot be a JSON scalar, so the method returns the
+// annotated primitive.
+func settleScalarAnswers(api *API, g *typeGraph, ds *Diagnostics) {
+	for _, op := range api.Operations {
+		r := op.Response.Type
+		if t := g.resolve(r); t == nil || t.IsEnum || r.Collection {
+			continue
+		}
+		var prim TypeRef
+		scalar := false
+		for _, ex := range op.Examples {
+			if ex.Kind != ExampleResponse || strings.TrimSpace(ex.Body) == "" {
+				continue
+			}
+			kind, ok := scalarValue(ex.Body)
+			if !ok {
+				scalar = false
+				break
+			}
+			scalar = true
+			if ex.Annotation == nil || prim.Kind != KindNone {
+				continue
+			}
+			if a, ok := AnnotationType(ex.Annotation.ODataType, ex.Annotation.IsCollection); ok && a.Kind == KindPrimitive && !a.Collection && a.Primitive != Stream && a.Primitive != Json && jsonKindOf(a.Primitive) == kind {
+				prim = a
+				prim.Pos = ex.Annotation.Pos
+			}
+		}
+		if !scalar || prim.Kind == KindNone {
+			continue
+		}
+		ds.Addf(prim.Pos, Warning, "response-type-mismatch",
+			"the Response section names %s, but every example answers {\"value\": a JSON %s} and this annotation says %s: the method returns %s", r, jsonKindOf(prim.Primitive), prim.Raw, prim)
+		op.Response.Type = prim
+	}
+}
+
+// scalarValue reports the JSON kind (string, number, boolean) of an example body that is
+// an object whose only member besides @odata annotations is a scalar "value".
+func scalarValue(body string) (string, bool) {
+	var members map[string]json.RawMessage
+	if json.Unmarshal([]byte(body), &members) != nil {
+		return "", false
+	}
+	kind := ""
+	for k, v := range members {
+		switch {
+		case strings.HasPrefix(k, "@odata."):
+		case k == "value":
+			var x any
+			if json.Unmarshal(v, &x) != nil {
+				return "", false
+			}
+			switch x.(type) {
+			case string:
+				kind = "string"
+			case float64:
+				kind = "number"
+			case bool:
+				kind = "boolean"
+			default:
+				return "", false
+			}
+		default:
+			return "", false
+		}
+	}
+	return kind, kind != ""
+}
+
+// jsonKindOf is the JSON kind a primitive is written as.
+func jsonKindOf(p Primitive) string {
+	switch p {
+	case Boolean:
+		return "boolean"
+	case Int16, Int32, Int64, Byte, SByte, Single, Double, Decimal:
+		return "number"
+	}
+	return "string"
+}

@@ -27,3 +27,35 @@ func TestAcceptedAlternative(t *testing.T) {
 		}
 	}
 }
+
+// TestSettleScalarAnswers: a Response section that links a resource where every example
+// answers {"value": "..."} and an annotation says String returns the string; an enum, an
+// object answer, a mismatched kind or no annotation keep the page's type.
+func TestSettleScalarAnswers(t *testing.T) {
+	resp := func(typ, body string) Example {
+		return Example{Kind: ExampleResponse, Status: 200, Body: body, Annotation: &Annotation{ODataType: typ, Pos: Pos{File: "a.md", Line: 80, Col: 1}}}
+	}
+	sas := `{"@odata.context": "https://graph.microsoft.com/beta/$metadata#String", "value": "https://sds.example/x?sig=1"}`
+	tests := []struct {
+		name string
+		typ  string // the page's type: profile (a resource) or status (an enum)
+		exs  []Example
+		want string
+	}{
+		{"SAS URL", "profile", []Example{resp("String", sas)}, "Edm.String"},
+		{"enum member", "status", []Example{resp("String", `{"value": "connected"}`)}, "microsoft.graph.status"},
+		{"object answer", "profile", []Example{resp("String", sas), resp("", `{"id": "1"}`)}, "microsoft.graph.profile"},
+		{"kind mismatch", "profile", []Example{resp("Int32", sas)}, "microsoft.graph.profile"},
+		{"no annotation", "profile", []Example{{Kind: ExampleResponse, Status: 200, Body: sas}}, "microsoft.graph.profile"},
+	}
+	for _, tc := range tests {
+		pg := page("api/profile-uploadurl.md", "GET", gref(tc.typ, false), TypeRef{}, path("profiles", "{id}", "uploadUrl"))
+		pg.Examples = tc.exs
+		enum := resourcePage("status", "", nil)
+		enum.Types[0].Enum = true
+		api, _ := Build("beta", []*Page{resourcePage("profile", "", nil), enum, pg})
+		if got := api.Operations[0].Response.Type.String(); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
