@@ -1,0 +1,108 @@
+package model
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// settleArrayBodies corrects the body of an action on a collection whose page lists the
+// fields of one element ("supply an array of JSON objects with the id parameter", a table
+// of id) while every example request sends {"value": [{"id": ...}, ...]}: the body is one
+// member, value, a collection of the elements the collection holds, which the GET of the
+// collection's path answers (POST /users/{id}/followedSites/add sends sites; GET
+// /users/{id}/followedSites lists them). The element type must document every row, so the
+// rows stay typed; otherwise the body stays as the table gives it.
+func settleArrayBodies(api *API, g *typeGraph, ds *Diagnostics) {
+	lists := map[string]TypeRef{} // path shape -> element type of what its GET answers
+	for _, op := range api.Operations {
+		if op.Method != "GET" {
+			continue
+		}
+		for _, p := range op.Paths {
+			r := op.Response.Type
+			if p.Target != nil && p.Target.Result != nil {
+				r = *p.Target.Result
+			}
+			if r.Kind == KindNamed && r.Collection && len(p.Query) == 0 {
+				if _, ok := lists[p.Shape()]; !ok {
+					lists[p.Shape()] = r
+				}
+			}
+		}
+	}
+	for _, op := range api.Operations {
+		rows := op.ParamsIn(InBody)
+		if op.Method != "POST" || len(rows) == 0 || !examplesSendArrayOf(op, rows) {
+			continue
+		}
+		var elem TypeRef
+		for _, p := range op.Paths {
+			if len(p.Segments) < 2 || len(p.Query) > 0 {
+				continue
+			}
+			parent := Path{Segments: p.Segments[:len(p.Segments)-1]}
+			if r, ok := lists[parent.Shape()]; ok {
+				elem = r
+				break
+			}
+		}
+		t := g.resolve(elem)
+		if t == nil {
+			continue
+		}
+		props := g.allProperties(t)
+		if slices.ContainsFunc(rows, func(r Param) bool {
+			return !slices.ContainsFunc(props, func(n string) bool { return strings.EqualFold(n, r.Name) })
+		}) {
+			continue
+		}
+		pos := rows[0].Pos
+		elem.Pos = pos
+		var names []string
+		for _, r := range rows {
+			names = append(names, r.Name)
+		}
+		op.Params = slices.DeleteFunc(op.Params, func(p Param) bool { return p.In == InBody })
+		op.Params = append(op.Params, Param{Name: "value", In: InBody, Type: elem, Presence: Required, Pos: pos,
+			Description: fmt.Sprintf("The %s objects to act on, each with %s.", t.Name, strings.Join(names, ", "))})
+		ds.Addf(pos, Warning, "request-body-from-example",
+			"the body table lists %s of one element, and every example request sends {\"value\": [...]} of such objects: the body is value, a collection of %s (what GET %s lists)",
+			strings.Join(names, ", "), t.Name, strings.TrimSuffix(op.Paths[0].String(), "/"+lastLiteral(op.Paths[0])))
+	}
+}
+
+// examplesSendArrayOf reports whether op has example requests with a body and every one
+// is {"value": [objects]}, each object's keys among the rows' names.
+func examplesSendArrayOf(op *Operation, rows []Param) bool {
+	n := 0
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != op.Method || strings.TrimSpace(ex.Body) == "" {
+			continue
+		}
+		var body map[string]json.RawMessage
+		var items []map[string]json.RawMessage
+		if json.Unmarshal([]byte(ex.Body), &body) != nil || len(body) != 1 || json.Unmarshal(body["value"], &items) != nil || len(items) == 0 {
+			return false
+		}
+		for _, it := range items {
+			for k := range it {
+				if !slices.ContainsFunc(rows, func(r Param) bool { return strings.EqualFold(r.Name, k) }) {
+					return false
+				}
+			}
+		}
+		n++
+	}
+	return n > 0
+}
+
+// lastLiteral is a path's last segment as written.
+func lastLiteral(p Path) string {
+	if len(p.Segments) == 0 {
+		return ""
+	}
+	s, _ := p.Segments[len(p.Segments)-1].Literal()
+	return s
+}
