@@ -64,6 +64,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 	}
 	for _, op := range ops {
 		op.Paths = dropOptionTemplates(p, op.Paths)
+		unquoteKeysFromExamples(op, ds)
 		functionArgsFromBody(p, op, ds)
 		op.Params = operationParams(p, op, ds)
 		inferResponse(op, ds)

@@ -204,3 +204,42 @@ func dropOptionTemplates(p *Page, paths []Path) []Path {
 	}
 	return out
 }
+
+// unquoteKeysFromExamples drops the quotes of a key segment written '{id}' (beta's
+// bitlocker recoveryKeys/'{bitlockeryRecoveryKeyId}') when the page's example requests
+// that fit the line all write the key bare: the calls the docs show are the evidence of
+// what the service takes.
+func unquoteKeysFromExamples(op *Operation, ds *Diagnostics) {
+	for pi := range op.Paths {
+		p := &op.Paths[pi]
+		for si, s := range p.Segments {
+			if len(s.Parts) != 1 || !s.Parts[0].IsParam() || !s.Parts[0].Quoted || s.Parts[0].Function {
+				continue
+			}
+			bare, at := 0, Pos{}
+			for _, ex := range op.Examples {
+				if ex.Kind != ExampleRequest || ex.Method != op.Method || ex.Path == nil || !fitsTemplate(*ex.Path, *p) {
+					continue
+				}
+				es := ex.Path.Segments[si]
+				lit, isLit := es.Literal()
+				if isLit && strings.HasPrefix(lit, "'") || len(es.Parts) == 1 && es.Parts[0].Quoted {
+					bare = -1
+					break
+				}
+				bare++
+				if !at.IsValid() {
+					at = ex.Pos
+				}
+			}
+			if bare > 0 {
+				parts := slices.Clone(s.Parts) // the page's request line shares the parts
+				parts[0].Quoted = false
+				p.Segments = slices.Clone(p.Segments)
+				p.Segments[si].Parts = parts
+				ds.Addf(at, Warning, "path-quotes-from-example",
+					"the request line quotes the key {%s}; every example request that fits it (first at line %d) writes the key without quotes, which the method does", s.Parts[0].Param, at.Line)
+			}
+		}
+	}
+}

@@ -84,3 +84,30 @@ func TestDropOptionTemplates(t *testing.T) {
 		}
 	}
 }
+
+// TestUnquoteKeysFromExamples: a key segment the request line quotes ('{id}') is sent
+// bare when every example request that fits the line writes it bare; one quoted example
+// keeps the quotes.
+func TestUnquoteKeysFromExamples(t *testing.T) {
+	line := path("informationProtection", "bitlocker", "recoveryKeys", "{id}")
+	line.Segments[3].Parts[0].Quoted = true
+	bare := path("informationProtection", "bitlocker", "recoveryKeys", "{id}")
+	quoted := path("informationProtection", "bitlocker", "recoveryKeys", "'b465e4e8'")
+	for _, tc := range []struct {
+		name string
+		exs  []Path
+		want bool // quoted after
+	}{{"bare example", []Path{bare}, false}, {"a quoted example", []Path{bare, quoted}, true}, {"no example", nil, true}} {
+		pg := apiPage("api/bitlockerrecoverykey-get.md", "GET", line)
+		for i := range tc.exs {
+			pg.Examples = append(pg.Examples, Example{Kind: ExampleRequest, Method: "GET", Path: &tc.exs[i], Pos: Pos{File: pg.File, Line: 80 + i, Col: 1}})
+		}
+		op := buildOperations(pg, &Diagnostics{})[0]
+		if got := op.Paths[0].Segments[3].Parts[0].Quoted; got != tc.want {
+			t.Errorf("%s: quoted %v, want %v", tc.name, got, tc.want)
+		}
+		if !pg.Requests[0].Path.Segments[3].Parts[0].Quoted {
+			t.Errorf("%s: the page's request line was changed", tc.name)
+		}
+	}
+}
