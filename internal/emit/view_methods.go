@@ -2,6 +2,7 @@ package emit
 
 import (
 	pathpkg "path"
+	"slices"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/internal/model"
@@ -75,6 +76,9 @@ func (v *view) addMethods(op *model.Operation) {
 		}
 		m.Body = bodies[bk]
 		v.methods = append(v.methods, m)
+		if j := v.jsonTwin(m); j != nil {
+			v.methods = append(v.methods, j)
+		}
 	}
 	// The structs the methods share are named after the method whose path addresses the
 	// type the page is named after (directoryobject-getmembergroups.md: the one bound to
@@ -97,6 +101,26 @@ func (v *view) addMethods(op *model.Operation) {
 			return
 		}
 	}
+}
+
+// jsonTwin is, for a GET whose answer is a stream by default (a report's CSV, by a 302
+// redirect) and whose page says what the JSON form holds (its "### JSON" part), the
+// method that asks for that form: m's arguments and options, the path with
+// $format=application/json, named m's name + JSON, returning the JSON type. nil otherwise.
+//
+//	func (c *Client) GetEmailActivityCountsReportsJSON(ctx context.Context, period string, opts *GetEmailActivityCountsReportsOptions) iter.Seq2[EmailActivitySummary, error]
+func (v *view) jsonTwin(m *goMethod) *goMethod {
+	op := m.Op
+	if op.Method != "GET" || m.Kind != resultStream || op.Response.JSON.Kind != model.KindNamed || v.namedType(op.Response.JSON) == nil {
+		return nil
+	}
+	p := m.Path
+	p.Query = append(slices.Clone(p.Query), model.QueryParam{Name: "$format", Value: "application/json"})
+	j := &goMethod{Op: op, Path: p, Args: m.Args, Options: m.Options, Body: m.Body, Result: op.Response.JSON, Group: m.Group, JSONOf: m}
+	j.base = m.base + "JSON"
+	j.Name = j.base
+	v.classifyResult(j)
+	return j
 }
 
 // mimeView is m as the method that sends a MIME message instead of m's body: named
@@ -129,7 +153,7 @@ func (v *view) classifyResult(m *goMethod) {
 	case op.Method == "GET" && last == "$count":
 		m.Kind = resultCount
 		m.Result = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Int64}
-	case stream || op.Method == "GET" && (last == "$value" || op.Response.Status == 302):
+	case stream || op.Method == "GET" && (last == "$value" || op.Response.Status == 302) && m.JSONOf == nil:
 		m.Kind = resultStream
 		m.Result = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}
 	case op.Method != "GET" && longRunning(op) && !op.Response.Accepted:

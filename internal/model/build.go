@@ -73,6 +73,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		bodyParamShapesFromExamples(op, ds)
 		optionalFromExamples(op, ds)
 		acceptedAlternative(op, ds)
+		jsonFormShape(op, ds)
 		op.MIME = mimeExample(op)
 		if !op.MIME.IsValid() && op.Method == "POST" {
 			op.MIME = op.Body.MIME

@@ -249,3 +249,25 @@ func jsonKindOf(p Primitive) string {
 	}
 	return "string"
 }
+
+// jsonFormShape reads from the examples whether the JSON form of a report answers a
+// collection: its "### JSON" part says "an [emailActivitySummary] object", while the
+// example of the $format=application/json request answers {"value": [...]}, as every
+// report does.
+func jsonFormShape(op *Operation, ds *Diagnostics) {
+	j := &op.Response.JSON
+	if j.Kind != KindNamed || j.Collection {
+		return
+	}
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleResponse || ex.Status < 200 || ex.Status > 299 {
+			continue
+		}
+		if arr, ok := valueArray(ex.Body); ok && len(arr) > 0 && isObject(arr[0]) {
+			j.Collection = true
+			ds.Addf(ex.Pos, Warning, "response-shape-mismatch",
+				"the JSON form of the answer is said to be one %s, but this example of it answers a collection (value): the JSON method returns a collection", j.Name)
+			return
+		}
+	}
+}

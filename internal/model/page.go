@@ -122,6 +122,10 @@ type Response struct {
 	// OnRequest: the body (Type) comes back only when the request asks for it with
 	// Prefer: return=representation; otherwise the answer is Status (204) without one.
 	OnRequest bool
+	// JSON is the type the answer holds when the request asks for JSON with
+	// $format=application/json, where the default answer is another format (a report's
+	// CSV, by a 302 redirect): the page's "### JSON" part.
+	JSON TypeRef
 	// Optional: the docs disagree whether the answer has a body (the Response section
 	// names Type where every example answers 204, or says 204 and names Type in the
 	// response body): the result is Type when a body comes and nothing otherwise.

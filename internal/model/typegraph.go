@@ -276,6 +276,9 @@ func resolveTypes(api *API, g *typeGraph, ds *Diagnostics) {
 		}
 		settle(&op.Body.Type, true)
 		settle(&op.Response.Type, true)
+		if op.Response.JSON.Kind != KindNone {
+			settle(&op.Response.JSON, true)
+		}
 		for _, p := range op.Paths {
 			if p.Target != nil && p.Target.Result != nil {
 				settle(p.Target.Result, true)

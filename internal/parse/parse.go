@@ -79,6 +79,11 @@ type state struct {
 	respDone  bool              // the Response prose has been read
 	respProse []inline
 	respPos   model.Pos
+	// jsonLevel is the level of an open "### JSON" heading of the Response section (a
+	// report that answers CSV unless asked for JSON), whose prose jsonProse collects;
+	// 0 when none is open.
+	jsonLevel int
+	jsonProse []inline
 	empties   []model.Diagnostic // known sections that yielded nothing (silent.go)
 	implicit  []implicitBlock    // request-line fences outside an HTTP request section
 	summary   []string           // the summary's paragraphs, joined into Page.Summary by finish
@@ -190,6 +195,7 @@ func (st *state) finish() {
 	if st.respProse != nil && !st.respDone {
 		st.readResponse()
 	}
+	st.readJSONResponse()
 	if !st.respDone {
 		// No Response prose at all: what comes back is not known (the model may still
 		// learn it from an example's annotation); it is not "no body".

@@ -110,6 +110,9 @@ func facts(pg *model.Page, ds model.Diagnostics) []string {
 		if r.Optional {
 			add("resp optional")
 		}
+		if r.JSON.Kind != model.KindNone {
+			add("resp json %s%s", r.JSON, link(r.JSON))
+		}
 	}
 	for _, p := range pg.Permissions {
 		add("perm %s: %s %s", p.Kind, strings.Join(p.Scopes, ", "), at(p.Pos))
@@ -1158,6 +1161,16 @@ func TestResponse(t *testing.T) {
 		name: "a primitive value",
 		md:   page("If successful, this action returns a ´200 OK´ response code and a Boolean value ´true´ in the response body."),
 		want: []string{"resp 200 Edm.Boolean @8:1"},
+	}, {
+		name: "a report: CSV by a redirect, JSON on request",
+		md: page("### CSV\n\nIf successful, this method returns a ´302 Found´ response that redirects to a preauthenticated download URL for the report.\n\n" +
+			"### JSON\n\nIf successful, this method returns a ´200 OK´ response code and an **[emailActivitySummary](../resources/emailactivitysummary.md)** object in the response body."),
+		want: []string{"resp 302 unknown(If successful, this method returns a `302 Found` response that redirects to a preauthenticated downl…) @8:1",
+			"resp json microsoft.graph.emailActivitySummary link=beta/resources/emailactivitysummary.md", "diag 8:1 warning response-type-unknown"},
+	}, {
+		name: "a JSON part that names no body",
+		md:   page("### CSV\n\nIf successful, this method returns a ´302 Found´ response.\n\n### JSON\n\nThe JSON form is described elsewhere."),
+		want: []string{"resp 302 unknown(If successful, this method returns a `302 Found` response.) @8:1", "diag 8:1 warning response-type-unknown"},
 	}, {
 		name: "status with a comma, type in bold",
 		md:   page("If successful, this method returns ´201, Created´ and an **alert** object in the response body."),

@@ -33,23 +33,7 @@ var (
 // returned type ("... and a [vppToken](...) object in the response body").
 func (st *state) readResponse() {
 	st.respDone = true
-	var b strings.Builder
-	var links []inline
-	for _, it := range st.respProse {
-		switch {
-		case it.link:
-			b.WriteString("\x00" + strconv.Itoa(len(links)) + "\x00")
-			links = append(links, it)
-		case it.bold && !it.code && typeName.MatchString(strings.TrimSpace(it.text)) && strings.TrimSpace(it.text) != "":
-			b.WriteString("\x00" + strconv.Itoa(len(links)) + "\x00")
-			links = append(links, inline{text: strings.TrimSpace(it.text), link: true, pos: it.pos})
-		case it.code:
-			b.WriteString("`" + noNUL.Replace(it.text) + "`")
-		default:
-			b.WriteString(noNUL.Replace(it.text))
-		}
-	}
-	prose := decodeEntities(b.String())
+	prose, links := flatProse(st.respProse)
 	resp := &st.page.Response
 	if !resp.Pos.IsValid() {
 		resp.Pos = st.respPos
@@ -113,6 +97,45 @@ func (st *state) readResponse() {
 	st.ds.Addf(resp.Pos, model.Warning, "response-type-unknown",
 		"the Response section names no type; the response body is returned as raw JSON: %q", clip(strings.TrimSpace(plain), 100))
 	resp.Type = model.TypeRef{Kind: model.KindUnknown, Raw: clip(strings.TrimSpace(plain), 100), Pos: resp.Pos}
+}
+
+// readJSONResponse reads the prose of an open "### JSON" part of the Response section
+// ("returns a 200 OK response code and a [teamsDeviceUsageUserCounts] object in the
+// response body"): the type the answer holds when the request asks for JSON.
+func (st *state) readJSONResponse() {
+	if st.jsonLevel == 0 {
+		return
+	}
+	prose, links := flatProse(st.jsonProse)
+	st.jsonLevel, st.jsonProse = 0, nil
+	if !hasFold(prose, "response body") {
+		return
+	}
+	if ref, _, ok := st.linkedType(prose, links); ok && ref.Kind == model.KindNamed {
+		st.page.Response.JSON = ref
+	}
+}
+
+// flatProse is a run of inlines as one string, each link (or bold type name) written as
+// linkToken for linkedType, with the links in order.
+func flatProse(items []inline) (string, []inline) {
+	var b strings.Builder
+	var links []inline
+	for _, it := range items {
+		switch {
+		case it.link:
+			b.WriteString("\x00" + strconv.Itoa(len(links)) + "\x00")
+			links = append(links, it)
+		case it.bold && !it.code && typeName.MatchString(strings.TrimSpace(it.text)) && strings.TrimSpace(it.text) != "":
+			b.WriteString("\x00" + strconv.Itoa(len(links)) + "\x00")
+			links = append(links, inline{text: strings.TrimSpace(it.text), link: true, pos: it.pos})
+		case it.code:
+			b.WriteString("`" + noNUL.Replace(it.text) + "`")
+		default:
+			b.WriteString(noNUL.Replace(it.text))
+		}
+	}
+	return decodeEntities(b.String()), links
 }
 
 // linkedType is the type of the first link in prose (the Response section's text, links

@@ -164,6 +164,9 @@ func (st *state) block(n ast.Node) {
 					if !st.respDone {
 						st.respProse = append(st.respProse, st.inlines(c)...)
 					}
+					if st.jsonLevel > 0 {
+						st.jsonProse = append(st.jsonProse, st.inlines(c)...)
+					}
 				case secHTTP:
 					// "* For a user's default calendar:" above an indented fence: the item's
 					// first paragraph labels it; notes below it and quoted text do not.
@@ -230,6 +233,9 @@ func (st *state) onHeading(h *ast.Heading) {
 		}
 		return
 	}
+	if st.jsonLevel > 0 && h.Level <= st.jsonLevel {
+		st.readJSONResponse()
+	}
 	if st.current() == secResponse && !st.respDone && (h.Level <= 2 || len(st.respProse) > 0) {
 		st.readResponse() // sub-headings without prose before them (### CSV, ### JSON) keep it open
 	}
@@ -280,6 +286,9 @@ func (st *state) onHeading(h *ast.Heading) {
 		st.page.Body.Described = true
 		st.page.Body.Pos = pos
 	}
+	if st.current() == secResponse && h.Level > 2 && sec == secNone && strings.EqualFold(strings.TrimSpace(st.plain(h)), "JSON") {
+		st.jsonLevel = h.Level // "### CSV" ... "### JSON": the answer $format=application/json asks for
+	}
 	if st.current() == secHTTP && h.Level > 2 && sec == secNone {
 		st.label = strings.TrimSpace(st.plain(h))
 	}
@@ -326,6 +335,10 @@ func (st *state) onParagraph(p *ast.Paragraph) {
 		if !st.respDone {
 			st.respProse = append(st.respProse, st.inlines(p)...)
 			st.respProse = append(st.respProse, inline{text: "\n"})
+		}
+		if st.jsonLevel > 0 {
+			st.jsonProse = append(st.jsonProse, st.inlines(p)...)
+			st.jsonProse = append(st.jsonProse, inline{text: "\n"})
 		}
 	case secBody:
 		st.page.Body.Said = st.page.Body.Said || txt != ""

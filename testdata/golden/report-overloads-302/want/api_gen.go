@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"io"
+	"iter"
 )
 
 // API is every operation of Client. Code that calls Microsoft Graph can depend on API
@@ -13,10 +14,22 @@ import (
 type API interface {
 	// GetOffice365ActiveUserCountsReports: see Client.GetOffice365ActiveUserCountsReports.
 	GetOffice365ActiveUserCountsReports(ctx context.Context, period string, opts *GetOffice365ActiveUserCountsReportsOptions) (io.ReadCloser, error)
+	// GetOffice365ActiveUserCountsReportsJSON: see Client.GetOffice365ActiveUserCountsReportsJSON.
+	GetOffice365ActiveUserCountsReportsJSON(ctx context.Context, period string, opts *GetOffice365ActiveUserCountsReportsJSONOptions) iter.Seq2[Office365ActiveUserCounts, error]
+	// GetOffice365ActiveUserCountsReportsJSONPage: see Client.GetOffice365ActiveUserCountsReportsJSONPage.
+	GetOffice365ActiveUserCountsReportsJSONPage(ctx context.Context, period string, opts *GetOffice365ActiveUserCountsReportsJSONOptions) (*Page[Office365ActiveUserCounts], error)
 	// GetOffice365ActiveUserDetailReportsByPeriod: see Client.GetOffice365ActiveUserDetailReportsByPeriod.
 	GetOffice365ActiveUserDetailReportsByPeriod(ctx context.Context, period string, opts *GetOffice365ActiveUserDetailReportsByPeriodOptions) (io.ReadCloser, error)
+	// GetOffice365ActiveUserDetailReportsJSONByPeriod: see Client.GetOffice365ActiveUserDetailReportsJSONByPeriod.
+	GetOffice365ActiveUserDetailReportsJSONByPeriod(ctx context.Context, period string, opts *GetOffice365ActiveUserDetailReportsJSONByPeriodOptions) iter.Seq2[Office365ActiveUserDetail, error]
+	// GetOffice365ActiveUserDetailReportsJSONByPeriodPage: see Client.GetOffice365ActiveUserDetailReportsJSONByPeriodPage.
+	GetOffice365ActiveUserDetailReportsJSONByPeriodPage(ctx context.Context, period string, opts *GetOffice365ActiveUserDetailReportsJSONByPeriodOptions) (*Page[Office365ActiveUserDetail], error)
 	// GetOffice365ActiveUserDetailReportsByDate: see Client.GetOffice365ActiveUserDetailReportsByDate.
 	GetOffice365ActiveUserDetailReportsByDate(ctx context.Context, date Date, opts *GetOffice365ActiveUserDetailReportsByDateOptions) (io.ReadCloser, error)
+	// GetOffice365ActiveUserDetailReportsJSONByDate: see Client.GetOffice365ActiveUserDetailReportsJSONByDate.
+	GetOffice365ActiveUserDetailReportsJSONByDate(ctx context.Context, date Date, opts *GetOffice365ActiveUserDetailReportsJSONByDateOptions) iter.Seq2[Office365ActiveUserDetail, error]
+	// GetOffice365ActiveUserDetailReportsJSONByDatePage: see Client.GetOffice365ActiveUserDetailReportsJSONByDatePage.
+	GetOffice365ActiveUserDetailReportsJSONByDatePage(ctx context.Context, date Date, opts *GetOffice365ActiveUserDetailReportsJSONByDateOptions) (*Page[Office365ActiveUserDetail], error)
 }
 
 var _ API = (*Client)(nil)

@@ -145,3 +145,142 @@ func (v *Office365ActiveUserCounts) encodeJSON(e *graphrt.Encoder) {
 	o.String(5, "reportPeriod", v.ReportPeriod)
 	o.End(v.Nulls, v.AdditionalData, fieldOffice365ActiveUserCounts, nameOffice365ActiveUserCounts)
 }
+
+// Office365ActiveUserDetail is the microsoft.graph.office365ActiveUserDetail type.
+// Documented in api-reference/beta/resources/office365activeuserdetail.md.
+type Office365ActiveUserDetail struct {
+	// ODataType is the @odata.type annotation: the value's concrete type.
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ReportRefreshDate: The latest date of the data.
+	ReportRefreshDate *Date `json:"reportRefreshDate,omitempty"`
+	// UserPrincipalName: The user's sign-in name.
+	UserPrincipalName *string `json:"userPrincipalName,omitempty"`
+	// DisplayName: The user's name.
+	DisplayName *string `json:"displayName,omitempty"`
+	// HasExchangeLicense: Whether the user has an Exchange licence.
+	HasExchangeLicense *bool `json:"hasExchangeLicense,omitempty"`
+	// ExchangeLastActivityDate: The user's last Exchange activity.
+	ExchangeLastActivityDate *Date `json:"exchangeLastActivityDate,omitempty"`
+	// Nulls records the documented properties that arrived as null, or are to be sent as null
+	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
+	Nulls Nulls `json:"-"`
+	// AdditionalData holds the properties the docs do not describe and the instance annotations
+	// (@odata.context, @odata.etag), so that decoding and encoding again loses nothing. Setting a
+	// name to null here sends an explicit null too.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// fieldOffice365ActiveUserDetail is the field index of a property Office365ActiveUserDetail documents; -1 for another name.
+func fieldOffice365ActiveUserDetail(name []byte) int {
+	switch string(name) {
+	case "@odata.type":
+		return 0
+	case "reportRefreshDate":
+		return 1
+	case "userPrincipalName":
+		return 2
+	case "displayName":
+		return 3
+	case "hasExchangeLicense":
+		return 4
+	case "exchangeLastActivityDate":
+		return 5
+	}
+	return -1
+}
+
+// nameOffice365ActiveUserDetail is the name of the property of Office365ActiveUserDetail at field index f.
+func nameOffice365ActiveUserDetail(f int) string {
+	switch f {
+	case 1:
+		return "reportRefreshDate"
+	case 2:
+		return "userPrincipalName"
+	case 3:
+		return "displayName"
+	case 4:
+		return "hasExchangeLicense"
+	case 5:
+		return "exchangeLastActivityDate"
+	}
+	return "@odata.type"
+}
+
+// IsNull reports whether property (its JSON name, as in "mobilePhone") arrived as null or is
+// marked to be sent as null: in Nulls for a documented property, in AdditionalData for another.
+func (v *Office365ActiveUserDetail) IsNull(property string) bool {
+	return graphrt.IsNull(v.Nulls, v.AdditionalData, fieldOffice365ActiveUserDetail([]byte(property)), property)
+}
+
+// SetNull marks property (its JSON name) to be sent as null, to clear it with PATCH: in Nulls
+// for a documented property, whose field, when set, is sent instead; in AdditionalData for another.
+func (v *Office365ActiveUserDetail) SetNull(property string) {
+	v.AdditionalData = graphrt.SetNull(&v.Nulls, v.AdditionalData, fieldOffice365ActiveUserDetail([]byte(property)), property)
+}
+
+// UnmarshalJSON decodes the documented properties, records those that are null in Nulls and keeps
+// the other members in AdditionalData.
+func (v *Office365ActiveUserDetail) UnmarshalJSON(b []byte) error {
+	*v = Office365ActiveUserDetail{}
+	dec := graphrt.NewObjectDecoder(b)
+	for dec.Next() {
+		switch string(dec.Name()) {
+		case "@odata.type":
+			dec.String(0, "@odata.type", &v.ODataType)
+		case "reportRefreshDate":
+			if raw := dec.Value(1, "reportRefreshDate"); raw != nil {
+				v.ReportRefreshDate = new(Date)
+				dec.Check(v.ReportRefreshDate.UnmarshalJSON(raw))
+			}
+		case "userPrincipalName":
+			dec.String(2, "userPrincipalName", &v.UserPrincipalName)
+		case "displayName":
+			dec.String(3, "displayName", &v.DisplayName)
+		case "hasExchangeLicense":
+			dec.Bool(4, "hasExchangeLicense", &v.HasExchangeLicense)
+		case "exchangeLastActivityDate":
+			if raw := dec.Value(5, "exchangeLastActivityDate"); raw != nil {
+				v.ExchangeLastActivityDate = new(Date)
+				dec.Check(v.ExchangeLastActivityDate.UnmarshalJSON(raw))
+			}
+		default:
+			dec.Other()
+		}
+	}
+	if dec.Failed() {
+		*v = Office365ActiveUserDetail{}
+		type plain Office365ActiveUserDetail
+		nulls, extra, err := graphrt.DecodeObject(b, fieldOffice365ActiveUserDetail, (*plain)(v))
+		if err != nil {
+			return err
+		}
+		v.Nulls, v.AdditionalData = nulls, extra
+	} else {
+		v.Nulls, v.AdditionalData = dec.Nulls(), dec.Kept()
+	}
+	return nil
+}
+
+// MarshalJSON encodes the properties that are set, then those marked null in Nulls, then
+// AdditionalData.
+func (v Office365ActiveUserDetail) MarshalJSON() ([]byte, error) {
+	var e graphrt.Encoder
+	v.encodeJSON(&e)
+	return e.Result()
+}
+
+// encodeJSON writes v's JSON to e (see MarshalJSON).
+func (v *Office365ActiveUserDetail) encodeJSON(e *graphrt.Encoder) {
+	o := e.Object()
+	o.String(0, "@odata.type", v.ODataType)
+	if v.ReportRefreshDate != nil {
+		o.Marshaler(1, "reportRefreshDate", v.ReportRefreshDate)
+	}
+	o.String(2, "userPrincipalName", v.UserPrincipalName)
+	o.String(3, "displayName", v.DisplayName)
+	o.Bool(4, "hasExchangeLicense", v.HasExchangeLicense)
+	if v.ExchangeLastActivityDate != nil {
+		o.Marshaler(5, "exchangeLastActivityDate", v.ExchangeLastActivityDate)
+	}
+	o.End(v.Nulls, v.AdditionalData, fieldOffice365ActiveUserDetail, nameOffice365ActiveUserDetail)
+}

@@ -6,7 +6,9 @@ import (
 	"context"
 	graphrt "goldencheck/report_overloads_302/internal/graphrt"
 	"io"
+	"iter"
 	"net/http"
+	"net/url"
 )
 
 // GetOffice365ActiveUserCountsReportsOptions are the optional query parameters and headers
@@ -60,6 +62,70 @@ func (c *Client) GetOffice365ActiveUserCountsReports(ctx context.Context, period
 	return c.Stream(ctx, r)
 }
 
+// GetOffice365ActiveUserCountsReportsJSONOptions are the optional query parameters and
+// headers of GetOffice365ActiveUserCountsReportsJSON, which it shares with
+// GetOffice365ActiveUserCountsReports: another path to the same operation.
+type GetOffice365ActiveUserCountsReportsJSONOptions = GetOffice365ActiveUserCountsReportsOptions
+
+// GetOffice365ActiveUserCountsReportsJSON sends GET /reports/getOffice365ActiveUserCounts(period='{period}')?$format=application/json.
+//
+// Get, day by day, how many users were active in each Microsoft 365 service.
+//
+// period: How far back the report reaches: D7, D30, D90 or D180. Required.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// It asks for the JSON form with $format=application/json, where
+// GetOffice365ActiveUserCountsReports returns the default form, a download. On success the
+// service answers 200 OK with a collection of office365ActiveUserCounts. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. GetOffice365ActiveUserCountsReportsJSONPage
+// returns one page with its links.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Reports.Read.All
+//   - Application: Reports.Read.All
+//
+// Source: api-reference/beta/api/reportroot-getoffice365activeusercounts.md
+func (c *Client) GetOffice365ActiveUserCountsReportsJSON(ctx context.Context, period string, opts *GetOffice365ActiveUserCountsReportsJSONOptions) iter.Seq2[Office365ActiveUserCounts, error] {
+	r := Request{
+		Method: "GET",
+		Path:   "/reports/getOffice365ActiveUserCounts(period=" + graphrt.PathValue(period, true) + ")",
+		Query:  url.Values{"$format": {"application/json"}},
+	}
+	opts.apply(&r)
+	return graphrt.List[Office365ActiveUserCounts](ctx, c.Client, r)
+}
+
+// GetOffice365ActiveUserCountsReportsJSONPage sends GET /reports/getOffice365ActiveUserCounts(period='{period}')?$format=application/json.
+//
+// Get, day by day, how many users were active in each Microsoft 365 service.
+//
+// period: How far back the report reaches: D7, D30, D90 or D180. Required.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// It asks for the JSON form with $format=application/json, where
+// GetOffice365ActiveUserCountsReports returns the default form, a download. On success the
+// service answers 200 OK with a collection of office365ActiveUserCounts. This method returns
+// one page; NextPage fetches the next, and GetOffice365ActiveUserCountsReportsJSON iterates
+// over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Reports.Read.All
+//   - Application: Reports.Read.All
+//
+// Source: api-reference/beta/api/reportroot-getoffice365activeusercounts.md
+func (c *Client) GetOffice365ActiveUserCountsReportsJSONPage(ctx context.Context, period string, opts *GetOffice365ActiveUserCountsReportsJSONOptions) (*Page[Office365ActiveUserCounts], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/reports/getOffice365ActiveUserCounts(period=" + graphrt.PathValue(period, true) + ")",
+		Query:  url.Values{"$format": {"application/json"}},
+	}
+	opts.apply(&r)
+	return graphrt.GetPage[Office365ActiveUserCounts](ctx, c.Client, r)
+}
+
 // GetOffice365ActiveUserDetailReportsByPeriodOptions are the optional query parameters and
 // headers of GetOffice365ActiveUserDetailReportsByPeriod; the zero value sends none.
 type GetOffice365ActiveUserDetailReportsByPeriodOptions struct {
@@ -106,6 +172,72 @@ func (c *Client) GetOffice365ActiveUserDetailReportsByPeriod(ctx context.Context
 	return c.Stream(ctx, r)
 }
 
+// GetOffice365ActiveUserDetailReportsJSONByPeriodOptions are the optional query parameters
+// and headers of GetOffice365ActiveUserDetailReportsJSONByPeriod, which it shares with
+// GetOffice365ActiveUserDetailReportsByPeriod: another path to the same operation.
+type GetOffice365ActiveUserDetailReportsJSONByPeriodOptions = GetOffice365ActiveUserDetailReportsByPeriodOptions
+
+// GetOffice365ActiveUserDetailReportsJSONByPeriod sends GET /reports/getOffice365ActiveUserDetail(period='{period}')?$format=application/json.
+//
+// Get, user by user, details of Microsoft 365 activity.
+//
+// period: How far back the report reaches: D7, D30, D90 or D180, in the form Dn with n a
+// number of days.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// It asks for the JSON form with $format=application/json, where
+// GetOffice365ActiveUserDetailReportsByPeriod returns the default form, a download. On
+// success the service answers 200 OK with a collection of office365ActiveUserDetail. The
+// iterator yields every item, fetching the next page (@odata.nextLink) only when the loop
+// reaches it; it stops at the first error, which it yields.
+// GetOffice365ActiveUserDetailReportsJSONByPeriodPage returns one page with its links.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Reports.Read.All
+//   - Application: Reports.Read.All
+//
+// Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
+func (c *Client) GetOffice365ActiveUserDetailReportsJSONByPeriod(ctx context.Context, period string, opts *GetOffice365ActiveUserDetailReportsJSONByPeriodOptions) iter.Seq2[Office365ActiveUserDetail, error] {
+	r := Request{
+		Method: "GET",
+		Path:   "/reports/getOffice365ActiveUserDetail(period=" + graphrt.PathValue(period, true) + ")",
+		Query:  url.Values{"$format": {"application/json"}},
+	}
+	opts.apply(&r)
+	return graphrt.List[Office365ActiveUserDetail](ctx, c.Client, r)
+}
+
+// GetOffice365ActiveUserDetailReportsJSONByPeriodPage sends GET /reports/getOffice365ActiveUserDetail(period='{period}')?$format=application/json.
+//
+// Get, user by user, details of Microsoft 365 activity.
+//
+// period: How far back the report reaches: D7, D30, D90 or D180, in the form Dn with n a
+// number of days.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// It asks for the JSON form with $format=application/json, where
+// GetOffice365ActiveUserDetailReportsByPeriod returns the default form, a download. On
+// success the service answers 200 OK with a collection of office365ActiveUserDetail. This
+// method returns one page; NextPage fetches the next, and
+// GetOffice365ActiveUserDetailReportsJSONByPeriod iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Reports.Read.All
+//   - Application: Reports.Read.All
+//
+// Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
+func (c *Client) GetOffice365ActiveUserDetailReportsJSONByPeriodPage(ctx context.Context, period string, opts *GetOffice365ActiveUserDetailReportsJSONByPeriodOptions) (*Page[Office365ActiveUserDetail], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/reports/getOffice365ActiveUserDetail(period=" + graphrt.PathValue(period, true) + ")",
+		Query:  url.Values{"$format": {"application/json"}},
+	}
+	opts.apply(&r)
+	return graphrt.GetPage[Office365ActiveUserDetail](ctx, c.Client, r)
+}
+
 // GetOffice365ActiveUserDetailReportsByDateOptions are the optional query parameters and
 // headers of GetOffice365ActiveUserDetailReportsByDate, which it shares with
 // GetOffice365ActiveUserDetailReportsByPeriod: another path to the same operation.
@@ -135,4 +267,70 @@ func (c *Client) GetOffice365ActiveUserDetailReportsByDate(ctx context.Context, 
 	}
 	opts.apply(&r)
 	return c.Stream(ctx, r)
+}
+
+// GetOffice365ActiveUserDetailReportsJSONByDateOptions are the optional query parameters and
+// headers of GetOffice365ActiveUserDetailReportsJSONByDate, which it shares with
+// GetOffice365ActiveUserDetailReportsByPeriod: another path to the same operation.
+type GetOffice365ActiveUserDetailReportsJSONByDateOptions = GetOffice365ActiveUserDetailReportsByPeriodOptions
+
+// GetOffice365ActiveUserDetailReportsJSONByDate sends GET /reports/getOffice365ActiveUserDetail(date={date})?$format=application/json.
+//
+// Get, user by user, details of Microsoft 365 activity.
+//
+// date: The one day to report on, as YYYY-MM-DD. {date_value} must fall within the last 30
+// days.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// It asks for the JSON form with $format=application/json, where
+// GetOffice365ActiveUserDetailReportsByDate returns the default form, a download. On success
+// the service answers 200 OK with a collection of office365ActiveUserDetail. The iterator
+// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
+// it stops at the first error, which it yields.
+// GetOffice365ActiveUserDetailReportsJSONByDatePage returns one page with its links.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Reports.Read.All
+//   - Application: Reports.Read.All
+//
+// Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
+func (c *Client) GetOffice365ActiveUserDetailReportsJSONByDate(ctx context.Context, date Date, opts *GetOffice365ActiveUserDetailReportsJSONByDateOptions) iter.Seq2[Office365ActiveUserDetail, error] {
+	r := Request{
+		Method: "GET",
+		Path:   "/reports/getOffice365ActiveUserDetail(date=" + graphrt.PathValue(date, false) + ")",
+		Query:  url.Values{"$format": {"application/json"}},
+	}
+	opts.apply(&r)
+	return graphrt.List[Office365ActiveUserDetail](ctx, c.Client, r)
+}
+
+// GetOffice365ActiveUserDetailReportsJSONByDatePage sends GET /reports/getOffice365ActiveUserDetail(date={date})?$format=application/json.
+//
+// Get, user by user, details of Microsoft 365 activity.
+//
+// date: The one day to report on, as YYYY-MM-DD. {date_value} must fall within the last 30
+// days.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// It asks for the JSON form with $format=application/json, where
+// GetOffice365ActiveUserDetailReportsByDate returns the default form, a download. On success
+// the service answers 200 OK with a collection of office365ActiveUserDetail. This method
+// returns one page; NextPage fetches the next, and
+// GetOffice365ActiveUserDetailReportsJSONByDate iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Reports.Read.All
+//   - Application: Reports.Read.All
+//
+// Source: api-reference/beta/api/reportroot-getoffice365activeuserdetail.md
+func (c *Client) GetOffice365ActiveUserDetailReportsJSONByDatePage(ctx context.Context, date Date, opts *GetOffice365ActiveUserDetailReportsJSONByDateOptions) (*Page[Office365ActiveUserDetail], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/reports/getOffice365ActiveUserDetail(date=" + graphrt.PathValue(date, false) + ")",
+		Query:  url.Values{"$format": {"application/json"}},
+	}
+	opts.apply(&r)
+	return graphrt.GetPage[Office365ActiveUserDetail](ctx, c.Client, r)
 }
