@@ -122,6 +122,9 @@ func TestMethodName(t *testing.T) {
 		// in parentheses is no call.
 		{"GET", 200, coll, "Search", targeted(seg("drives", "{driveId}", "root", "search(q='{q}')"), model.TargetUnknown, ""), "SearchDriveRoot"},
 		{"GET", 200, coll, "Delta", targeted(seg("me", "drive", "root", "delta()"), model.TargetUnknown, ""), "DeltaMeDriveRoot"},
+		// A PATCH, PUT or DELETE writes a value, which calls nothing: verb last never.
+		{"PATCH", 200, named, "Update range", targeted(seg("worksheets", "{worksheetId}", "range(address)"), model.TargetUnknown, ""), "UpdateWorksheetRange"},
+		{"DELETE", 204, model.TypeRef{}, "Delete branding", targeted(seg("organization", "{id}", "branding"), model.TargetOperation, "branding"), "DeleteOrganizationBranding"},
 		{"GET", 200, named, "Get", targeted(model.Path{Segments: []model.Segment{{Parts: []model.Part{{Literal: "me"}}}, {Parts: []model.Part{{Literal: "worksheets('"}, {Param: "id"}, {Literal: "')"}}}}}, model.TargetUnknown, ""), "MeWorksheets"},
 		{"POST", 201, named, "Create schema", targeted(seg("external", "connections", "{connectionId}", "schema"), model.TargetEntity, ""), "CreateExternalConnectionSchema"},
 		{"POST", 200, named, "Do a thing", targeted(seg("me", "settings"), model.TargetEntity, ""), "MeSettings"},

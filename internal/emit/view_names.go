@@ -90,12 +90,13 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef, spell s
 	if tg == nil {
 		tg = &model.Target{}
 	}
-	if tg.Kind == model.TargetOperation && len(words) > 0 {
+	callable := op.Method == "GET" || op.Method == "POST" // a PATCH, PUT or DELETE writes a value, which calls nothing
+	if tg.Kind == model.TargetOperation && len(words) > 0 && callable {
 		// A bound action or function reads verb first: POST /me/messages/{id}/move is
 		// MoveMeMessage, GET /users/delta() DeltaUsers.
 		return exported(tg.Name) + strings.Join(words[:len(words)-1], "")
 	}
-	if len(segs) > 0 && isCall(segs[len(segs)-1]) && len(words) > 1 {
+	if len(segs) > 0 && isCall(segs[len(segs)-1]) && len(words) > 1 && callable {
 		// A function called last on a path the walk could not follow reads verb first
 		// too: GET /drives/{id}/root/search(q='{q}') is SearchDriveRoot.
 		return words[len(words)-1] + strings.Join(words[:len(words)-1], "")

@@ -30,6 +30,7 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 			op.Paths[i].Target = m.resolveTarget(op.Paths[i])
 			titledOperation(op, op.Paths[i])
 			m.titledNavigation(op, op.Paths[i])
+			m.writtenNavigation(op, op.Paths[i])
 		}
 		m.adoptExamples(op)
 	}

@@ -446,3 +446,38 @@ func TestEndpointKeyedComplexRow(t *testing.T) {
 		}
 	}
 }
+
+// TestEndpointWrittenNavigation: a PATCH, PUT or DELETE of a segment no table documents
+// writes a value the path navigates to, not an action: the entity the page's type names
+// (beta organization's /branding), else an unknown target; a POST of it stays an action.
+func TestEndpointWrittenNavigation(t *testing.T) {
+	none := TypeRef{}
+	branding := gref("organizationalBrandingProperties", false)
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("organization", "microsoft.graph.entity", nil),
+		resourcePage("organizationalBrandingProperties", "microsoft.graph.entity", []Property{{Name: "signInPageText", Type: str()}}),
+		page("api/organizationalbrandingproperties-update.md", "PATCH", none, branding, path("organization", "{id}", "branding")),
+		page("api/organizationalbrandingproperties-delete.md", "DELETE", none, none, path("organization", "{id}", "branding")),
+		page("api/organization-refresh.md", "POST", none, none, path("organization", "{id}", "refresh")),
+	}
+	api, _ := Build("beta", pages)
+	for _, op := range api.Operations {
+		tg := op.Paths[0].Target
+		var want TargetKind
+		switch op.Method {
+		case "PATCH":
+			want = TargetEntity
+			if !tg.Type.Equal(branding) || !tg.Parent.Equal(gref("organization", false)) {
+				t.Errorf("PATCH: addresses %s from %s, want the branding properties from organization", tg.Type, tg.Parent)
+			}
+		case "DELETE":
+			want = TargetUnknown
+		case "POST":
+			want = TargetOperation
+		}
+		if tg.Kind != want {
+			t.Errorf("%s %s: target kind %v (%s), want %v", op.Method, op.Paths[0], tg.Kind, tg.Via, want)
+		}
+	}
+}

@@ -92,3 +92,31 @@ func (m *endpointMap) titledNavigation(op *Operation, p Path) {
 	}
 	tg.Via = strings.TrimSuffix(tg.Via, name+"()") + name + "(titled)"
 }
+
+// writtenNavigation settles a PATCH, PUT or DELETE of a segment the walk took for a bound
+// action or function. Those are called with GET or POST; what is written or deleted is a
+// value the path navigates to (beta organization's /branding, whose Relationships row is
+// named organizationalBranding; a workbook range(address=...) that a PATCH updates): the
+// one entity the page's type (or the resource it sends) names, else an unknown target,
+// never an operation.
+func (m *endpointMap) writtenNavigation(op *Operation, p Path) {
+	tg := p.Target
+	if tg == nil || tg.Kind != TargetOperation || op.Method == "GET" || op.Method == "POST" || len(p.Segments) == 0 {
+		return
+	}
+	name := tg.Name
+	r, _, ok := m.evidenceType(op)
+	if !ok && op.Body.Type.Kind == KindNamed && m.g.resolve(op.Body.Type) != nil {
+		r, ok = op.Body.Type, true // the resource a PATCH or PUT sends
+	}
+	if ok && !r.Collection && plainName(p.Segments[len(p.Segments)-1]) == name {
+		if nt := m.g.resolve(r); nt != nil {
+			tg.Parent, tg.Type = tg.Type, nt.ref(false)
+			tg.Kind, tg.Name, tg.Sure = TargetEntity, "", false
+			tg.Via = strings.TrimSuffix(tg.Via, name+"()") + name + "(written)"
+			return
+		}
+	}
+	tg.Kind, tg.Name = TargetUnknown, ""
+	tg.Via = strings.TrimSuffix(tg.Via, name+"()") + name + "(written)"
+}
