@@ -191,7 +191,7 @@ func emittedReturn(m *emit.MethodInfo) docReturn {
 // the base carries). isBase(base, derived) is read from the pages.
 func returnsAgree(doc, got docReturn, isBase func(base, derived string) bool) (bool, string) {
 	switch {
-	case doc.kind == got.kind && doc.typ == got.typ:
+	case doc.kind == got.kind && typeSame(doc.typ, got.typ):
 		return true, ""
 	case doc.kind == got.kind && (doc.kind == "one" || doc.kind == "collection") && isBase(got.typ, doc.typ):
 		return true, ""
@@ -311,10 +311,11 @@ func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods
 				if name := typeOf(path.Clean(path.Join(path.Dir(rel), m[2])), m[1]); name != "" {
 					r.ret.typ = name
 					// A type of a namespace below microsoft.graph ([microsoft.graph.termStore.group])
-					// is named with its namespace, as the generator names it (termStoreGroup).
+					// keeps its namespace: the generator names it so where the name is taken
+					// (termStoreGroup), else not (ediscovery's case); see typeSame.
 					if q := strings.ToLower(strings.Trim(m[1], "*` ")); strings.HasPrefix(q, "microsoft.graph.") && strings.Count(q, ".") == 3 {
 						ns := strings.Split(q, ".")[2]
-						r.ret.typ = ns + name
+						r.ret.typ = ns + "." + name
 					}
 				}
 			}
@@ -323,7 +324,7 @@ func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods
 			}
 			if i := strings.LastIndexByte(r.ret.typ, '.'); i >= 0 {
 				if q := strings.Split(r.ret.typ, "."); len(q) == 4 && q[0] == "microsoft" && q[1] == "graph" {
-					r.ret.typ = q[2] + q[3]
+					r.ret.typ = q[2] + "." + q[3]
 				} else {
 					r.ret.typ = r.ret.typ[i+1:]
 				}
@@ -510,4 +511,16 @@ func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods
 // filterQuery reports whether a method's path template sends $filter.
 func filterQuery(m *emit.MethodInfo) bool {
 	return slices.ContainsFunc(m.Path.Query, func(q model.QueryParam) bool { return strings.EqualFold(q.Name, "$filter") })
+}
+
+// typeSame reports whether a Methods row's type names the method's: the same name, or for
+// a type of a namespace below microsoft.graph (termstore.group), its name alone or
+// prefixed with the namespace (termstoregroup), as the generator names it where the plain
+// name is taken.
+func typeSame(doc, got string) bool {
+	if doc == got {
+		return true
+	}
+	ns, name, ok := strings.Cut(doc, ".")
+	return ok && (got == name || got == ns+name)
 }

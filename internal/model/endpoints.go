@@ -78,6 +78,7 @@ type Target struct {
 type link struct {
 	owner *Type   // the resource whose Methods table has the row
 	ret   TypeRef // its Return Type column
+	title string  // its link text ("Get branding")
 	pos   Pos
 	// primary is set when the row is on the page named after its type (user.md rather
 	// than intune-devices-user.md, which documents a workload's slice of user).
@@ -150,7 +151,7 @@ func newEndpointMap(g *typeGraph, pages []*Page, ops []*Operation) *endpointMap 
 			}
 			k := strings.ToLower(ml.Page)
 			primary := strings.EqualFold(strings.TrimSuffix(pathpkg.Base(p.File), ".md"), owner.Name)
-			m.links[k] = append(m.links[k], link{owner: owner, ret: ml.Return, pos: ml.Pos, primary: primary})
+			m.links[k] = append(m.links[k], link{owner: owner, ret: ml.Return, title: ml.Title, pos: ml.Pos, primary: primary})
 		}
 	}
 	for _, op := range ops {

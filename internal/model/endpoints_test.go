@@ -481,3 +481,35 @@ func TestEndpointWrittenNavigation(t *testing.T) {
 		}
 	}
 }
+
+// TestEndpointRowTitledNavigation: the text of a Methods row that links a page counts as
+// its title for a GET of a segment no table documents ("Get branding" on organization);
+// a page titled as the function ("user: delta") stays one whatever its row says.
+func TestEndpointRowTitledNavigation(t *testing.T) {
+	none := TypeRef{}
+	branding := gref("organizationalBrandingProperties", false)
+	get := page("api/organizationalbrandingproperties-get.md", "GET", branding, none, path("organization", "{id}", "branding"))
+	get.Title = "Get organizationalBrandingProperties"
+	delta := page("api/user-delta.md", "GET", gref("user", true), none, path("users", "{id}", "delta"))
+	delta.Title = "user: delta"
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("organization", "microsoft.graph.entity", nil,
+			MethodLink{Title: "Get branding", Page: "api/organizationalbrandingproperties-get.md", Return: branding}),
+		resourcePage("user", "microsoft.graph.entity", nil,
+			MethodLink{Title: "Get delta", Page: "api/user-delta.md", Return: gref("user", true)}),
+		resourcePage("organizationalBrandingProperties", "microsoft.graph.entity", nil),
+		get, delta,
+	}
+	api, _ := Build("beta", pages)
+	for _, op := range api.Operations {
+		tg := op.Paths[0].Target
+		want := TargetEntity
+		if op.Page == "api/user-delta.md" {
+			want = TargetOperation
+		}
+		if tg.Kind != want {
+			t.Errorf("%s: target kind %v (%s), want %v", op.Page, tg.Kind, tg.Via, want)
+		}
+	}
+}

@@ -28,10 +28,7 @@ func titledOperation(op *Operation, p Path) {
 	if tg.Kind != TargetUnknown && !named {
 		return
 	}
-	t := strings.ToLower(strings.TrimSpace(op.Title))
-	n := strings.ToLower(name)
-	_, after, colon := strings.Cut(t, ":")
-	if colon && strings.TrimSpace(after) == n || t == n+" action" || t == n+" function" {
+	if titlesOperation(op.Title, name) {
 		if named {
 			tg.Type, tg.Parent = tg.Parent, TypeRef{}
 			tg.Via = strings.TrimSpace(strings.TrimSuffix(tg.Via, name+"(named)"))
@@ -71,13 +68,26 @@ func (m *endpointMap) titledNavigation(op *Operation, p Path) {
 		return
 	}
 	// The title may spell the name in words ("List followed sites") and name the type
-	// it hangs from ("List group transitive memberOf").
-	t := strings.ToLower(strings.Join(strings.Fields(op.Title), ""))
+	// it hangs from ("List group transitive memberOf"); the text of a Methods row that
+	// links the page counts as its title ("Get branding" on organization, whose
+	// Relationships row names organizationalBranding).
 	n := strings.ToLower(name)
-	if parent := m.g.resolve(tg.Type); parent != nil && !tg.Type.Collection {
-		t = strings.Replace(t, strings.ToLower(parent.Name), "", 1)
+	titled := func(title string) bool {
+		t := strings.ToLower(strings.Join(strings.Fields(title), ""))
+		if parent := m.g.resolve(tg.Type); parent != nil && !tg.Type.Collection {
+			t = strings.Replace(t, strings.ToLower(parent.Name), "", 1)
+		}
+		return t == "list"+n || t == "get"+n
 	}
-	if t != "list"+n && t != "get"+n {
+	ok = titled(op.Title)
+	if !ok && !titlesOperation(op.Title, name) {
+		// A page titled as the function ("user: delta") is one, whatever a row calls it
+		// ("Get delta" on user).
+		for _, l := range m.links[strings.ToLower(op.Page)] {
+			ok = ok || titled(l.title)
+		}
+	}
+	if !ok {
 		return
 	}
 	nt := m.g.resolve(r)
@@ -119,4 +129,13 @@ func (m *endpointMap) writtenNavigation(op *Operation, p Path) {
 	}
 	tg.Kind, tg.Name = TargetUnknown, ""
 	tg.Via = strings.TrimSuffix(tg.Via, name+"()") + name + "(written)"
+}
+
+// titlesOperation reports whether a page's title names it as the operation name: "user:
+// delta", "delta function", "revokeLicenses action".
+func titlesOperation(title, name string) bool {
+	t := strings.ToLower(strings.TrimSpace(title))
+	n := strings.ToLower(name)
+	_, after, colon := strings.Cut(t, ":")
+	return colon && strings.TrimSpace(after) == n || t == n+" action" || t == n+" function"
 }
