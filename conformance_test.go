@@ -1465,7 +1465,9 @@ func confTyped(r *confResult, body any) {
 	}
 	// A key is typed when it did not land in AdditionalData and a field takes it
 	// (encoding/json matches names regardless of case; a model's decoder does not, and
-	// puts the others in AdditionalData).
+	// puts the others in AdditionalData). An open type's other keys are the caller's own
+	// (an open extension's companyName).
+	open := confOpen[strings.ToLower(v.Type().Name())]
 	var fields []string
 	var extra map[string]json.RawMessage
 	for i := 0; i < v.NumField(); i++ {
@@ -1487,7 +1489,7 @@ func confTyped(r *confResult, body any) {
 		for _, f := range fields {
 			typed = typed || strings.EqualFold(f, k)
 		}
-		if inExtra || !typed {
+		if (inExtra || !typed) && !open {
 			r.Untyped = append(r.Untyped, k)
 		}
 	}
