@@ -13,8 +13,16 @@ import (
 // /financials/companies/{id}/journals/{id} on "Create journals") when the page's example
 // POSTs to the collection, the line without its key, and no other line of the page has
 // that shape: a create names no key, and the example shows the call.
+//
+// A create whose line ends in a collection of another type than the page creates (POST
+// .../agentGroups/{id}/agents on "Create onPremisesAgentGroup", whose Response section
+// answers an onPremisesAgentGroup) takes, likewise, the shorter line its example POSTs to
+// when that line ends in a collection of the page's type (.../agentGroups).
 func createLineFromExample(p *Page, rl RequestLine, ds *Diagnostics) Path {
 	n := len(rl.Path.Segments)
+	if rl.Method == "POST" && n >= 2 && !rl.Path.Segments[n-1].IsParam() {
+		return createLinePrefixFromExample(p, rl, ds)
+	}
 	if rl.Method != "POST" || n < 2 || !rl.Path.Segments[n-1].IsParam() || plainName(rl.Path.Segments[n-2]) == "" {
 		return rl.Path
 	}
@@ -31,6 +39,47 @@ func createLineFromExample(p *Page, rl RequestLine, ds *Diagnostics) Path {
 				"POST %s ends in a key, which a create never names, and the example at line %d POSTs to %s: the method sends that", rl.Path, ex.Pos.Line, trimmed)
 			return trimmed
 		}
+	}
+	return rl.Path
+}
+
+// createLinePrefixFromExample is createLineFromExample's second case: the page's one POST
+// line's last segment names a collection whose element the page's response type is not,
+// and an example POSTs to a shorter line whose last segment names it.
+func createLinePrefixFromExample(p *Page, rl RequestLine, ds *Diagnostics) Path {
+	r := p.Response.Type
+	segs := rl.Path.Segments
+	names := func(s Segment) bool {
+		lit := plainName(s)
+		return lit != "" && r.Kind == KindNamed && strings.HasSuffix(strings.ToLower(r.Name), strings.ToLower(Singular(lit)))
+	}
+	posts := 0
+	for _, other := range p.Requests {
+		if other.Method == "POST" {
+			posts++
+		}
+	}
+	// A page with other POST lines documents several collections (a chat message's
+	// /messages and /messages/{id}/replies, a term's /children and /terms/{id}/children):
+	// its example shows one of them, not a correction.
+	if posts != 1 || r.Kind != KindNamed || len(rl.Path.Query) > 0 || names(segs[len(segs)-1]) {
+		return rl.Path
+	}
+	for _, ex := range p.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != "POST" || ex.Path == nil {
+			continue
+		}
+		k := len(ex.Path.Segments)
+		if k < 1 || k >= len(segs) || !names(segs[k-1]) {
+			continue
+		}
+		prefix := Path{Segments: segs[:k:k]}
+		if !fitsTemplate(*ex.Path, prefix) {
+			continue
+		}
+		ds.Addf(rl.Pos, Warning, "request-line-from-example",
+			"POST %s creates in %s, but the page answers %s and the example at line %d POSTs to %s: the method sends that", rl.Path, plainName(segs[len(segs)-1]), r.Name, ex.Pos.Line, prefix)
+		return prefix
 	}
 	return rl.Path
 }
