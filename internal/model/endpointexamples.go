@@ -28,6 +28,9 @@ func (m *endpointMap) adoptExamples(op *Operation) {
 		if slices.ContainsFunc(op.Paths, func(p Path) bool { return p.Shape() == shape }) {
 			continue
 		}
+		if refLeftOff(op, *ex.Path) {
+			continue
+		}
 		p := ex.Path.clone()
 		p.Target = m.resolveTarget(p)
 		if p.Target.Kind == TargetOperation && m.sameOperation(op, p) && !m.documented(op.Method, p) {
@@ -57,6 +60,16 @@ func (m *endpointMap) adoptExamples(op *Operation) {
 		p.Example = ex.Pos
 		op.Paths = append(op.Paths, p)
 	}
+}
+
+// refLeftOff reports whether an example path is one of op's request lines with its last
+// $ref segment left off (POST /applications/{id}/tokenLifetimePolicies on a page that
+// adds one by reference to .../tokenLifetimePolicies/$ref): the example's call of that line,
+// not a create in the collection.
+func refLeftOff(op *Operation, ex Path) bool {
+	with := Path{Segments: append(slices.Clone(ex.Segments), Segment{Parts: []Part{{Literal: "$ref"}}})}
+	shape := with.Shape()
+	return slices.ContainsFunc(op.Paths, func(q Path) bool { return q.Shape() == shape })
 }
 
 // documented reports whether a request line of any page has the method and p's shape.

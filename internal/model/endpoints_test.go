@@ -513,3 +513,27 @@ func TestEndpointRowTitledNavigation(t *testing.T) {
 		}
 	}
 }
+
+// TestEndpointExampleRefLeftOff: an example that calls a $ref line without its $ref is
+// that line's call, not a create in the collection: no path is adopted from it.
+func TestEndpointExampleRefLeftOff(t *testing.T) {
+	none := TypeRef{}
+	add := page("api/application-post-tokenlifetimepolicies.md", "POST", none, none, path("applications", "{id}", "tokenLifetimePolicies", "$ref"))
+	ex := path("applications", "{id}", "tokenLifetimePolicies")
+	add.Examples = []Example{{Kind: ExampleRequest, Method: "POST", Path: &ex, Body: `{"@odata.id": "https://graph.microsoft.com/beta/policies/tokenLifetimePolicies/1"}`}}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("application", "microsoft.graph.entity", []Property{nav("tokenLifetimePolicies", "tokenLifetimePolicy", true)},
+			MethodLink{Title: "Assign tokenLifetimePolicy", Page: "api/application-post-tokenlifetimepolicies.md", Return: gref("tokenLifetimePolicy", true)}),
+		resourcePage("tokenLifetimePolicy", "microsoft.graph.entity", nil),
+		add,
+	}
+	api, _ := Build("beta", pages)
+	for _, op := range api.Operations {
+		for _, p := range op.Paths {
+			if p.String() != "/applications/{id}/tokenLifetimePolicies/$ref" {
+				t.Errorf("%s %s: adopted from an example that left $ref off", op.Method, p)
+			}
+		}
+	}
+}
