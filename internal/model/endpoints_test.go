@@ -371,14 +371,18 @@ func TestOperationResultExampleConfirms(t *testing.T) {
 		name, body, want string
 		row              TypeRef
 		warn             bool
-		plural           bool // the page's link text is the plural, "a list of [notes](note.md)"
+		plural           bool   // the page's link text is the plural, "a list of [notes](note.md)"
+		annotation       string // the example response's annotation @odata.type
 	}{
-		{"confirmed", `{"value": [{"@odata.type": "#microsoft.graph.note", "id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true, false},
-		{"unconfirmed", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.folder)", gref("folder", true), true, false},
+		{"confirmed", `{"value": [{"@odata.type": "#microsoft.graph.note", "id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true, false, ""},
+		{"unconfirmed", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.folder)", gref("folder", true), true, false, ""},
 		// A row that leaves out "collection" does not make the page's collection one note.
-		{"row without collection", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.note)", gref("note", false), false, false},
+		{"row without collection", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.note)", gref("note", false), false, false, ""},
 		// Link text in the plural still names the linked page's type, which the example sends.
-		{"plural link text confirmed", `{"value": [{"@odata.type": "#microsoft.graph.note", "id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true, true},
+		{"plural link text confirmed", `{"value": [{"@odata.type": "#microsoft.graph.note", "id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true, true, ""},
+		// A body that names no type: the response annotation says what it is.
+		{"annotation confirms", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true, false, "Collection(microsoft.graph.note)"},
+		{"annotation names the row's type", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.folder)", gref("folder", true), true, false, "Collection(microsoft.graph.folder)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			pages := []*Page{
@@ -396,6 +400,9 @@ func TestOperationResultExampleConfirms(t *testing.T) {
 				fn.Response.Type.Name = "notes"
 			}
 			fn.Examples = []Example{{Kind: ExampleResponse, Status: 200, Body: c.body, Pos: Pos{File: fn.File, Line: 20, Col: 1}}}
+			if c.annotation != "" {
+				fn.Examples[0].Annotation = &Annotation{ODataType: c.annotation}
+			}
 			for _, p := range pages {
 				if p.Kind == PageAPI {
 					p.Title = "Get " + p.File

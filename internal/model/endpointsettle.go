@@ -312,10 +312,12 @@ func (m *endpointMap) settleOperationResult(op *Operation, p Path, ds *Diagnosti
 			return
 		}
 		if at, ok := exampleConfirms(op, m.settled(op.Response.Type)); ok && got != nil && op.Response.Type.Kind == KindNamed {
-			// The page's response type, and its example response sends a value of it:
-			// the page's evidence about its own answer outweighs a row on another
+			// The page's response type, and its example response sends a value of it
+			// (or, where its body names no type, the response annotation says it is
+			// one): the page's evidence about its own answer outweighs a row on another
 			// page (channel's Methods table says getAllMessages returns channels; the
-			// page and its example answer chatMessages).
+			// page and its example answer chatMessages; range's says columnsAfter returns
+			// a workbookRangeView, the page and its annotation a workbookRange).
 			ds.Addf(at, Warning, "response-type-mismatch",
 				"%s %s: the Methods table of %s (%s) says it returns %s, but the page's example response sends its %s; the page's type is kept",
 				op.Method, p, l.owner.Name, l.pos, m.settled(l.ret), op.Response.Type)
@@ -357,6 +359,12 @@ func exampleConfirms(op *Operation, resp TypeRef) (Pos, bool) {
 		sent := body.Type
 		if sent == "" && len(body.Value) > 0 {
 			sent = body.Value[0].Type
+		}
+		if sent == "" && ex.Annotation != nil && strings.TrimSpace(ex.Body) != "" {
+			// A body that names no type: the response annotation says what it is.
+			if a, ok := AnnotationType(ex.Annotation.ODataType, ex.Annotation.IsCollection); ok && a.Kind == KindNamed && a.Collection == resp.Collection {
+				sent = a.QualifiedName()
+			}
 		}
 		if sent != "" && strings.EqualFold(strings.TrimPrefix(sent, "#"), resp.QualifiedName()) {
 			return ex.Pos, true
