@@ -933,6 +933,7 @@ GET /widgets/{id}/report(period='{period_value}')?top={n}
 |Parameter|Type|Description|
 |:---|:---|:---|
 |period|´Edm.String´|The period. Required.|
+|since|string (timestamp)|A primitive with a note on its values.|
 ## Query parameters
 |Query parameter|Type|Description|
 |:---|:---|:---|
@@ -943,8 +944,9 @@ If successful, this function returns a ´200 OK´ response code and a Stream in 
 		want: []string{
 			"param path id Edm.String required @9:2",
 			"param function period Edm.String required @13:2",
-			"param query top Edm.Int32 unknown @17:2",
-			"resp 200 Edm.Stream @18:1",
+			"param function since Edm.String unknown @14:2",
+			"param query top Edm.Int32 unknown @18:2",
+			"resp 200 Edm.Stream @19:1",
 		},
 	}, {
 		name: "request headers: Name|Description and Header|Value",

@@ -412,6 +412,13 @@ func parseTypeText(text string, items []inline, ns string) model.TypeRef {
 		ref.Kind, ref.Primitive = model.KindPrimitive, p
 		return ref
 	}
+	if head, qual, ok := strings.Cut(s, "("); ok && strings.HasSuffix(qual, ")") {
+		// "string (timestamp)", "Int32 (minutes)": a primitive and a note on its values.
+		if p, ok := model.LookupPrimitive(strings.TrimSpace(head)); ok {
+			ref.Kind, ref.Primitive = model.KindPrimitive, p
+			return ref
+		}
+	}
 	if typeName.MatchString(s) {
 		ref.Kind = model.KindNamed
 		ref.Namespace, ref.Name = splitQualified(s, ns)

@@ -4,7 +4,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 )
 
@@ -13,13 +12,13 @@ import (
 // methods the test needs.
 type API interface {
 	// GetActivitiesByIntervalDriveItem: see Client.GetActivitiesByIntervalDriveItem.
-	GetActivitiesByIntervalDriveItem(ctx context.Context, driveID string, itemID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalDriveItemOptions) iter.Seq2[ItemActivityStat, error]
+	GetActivitiesByIntervalDriveItem(ctx context.Context, driveID string, itemID string, startDateTime string, endDateTime string, interval string, opts *GetActivitiesByIntervalDriveItemOptions) iter.Seq2[ItemActivityStat, error]
 	// GetActivitiesByIntervalDriveItemPage: see Client.GetActivitiesByIntervalDriveItemPage.
-	GetActivitiesByIntervalDriveItemPage(ctx context.Context, driveID string, itemID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalDriveItemOptions) (*Page[ItemActivityStat], error)
+	GetActivitiesByIntervalDriveItemPage(ctx context.Context, driveID string, itemID string, startDateTime string, endDateTime string, interval string, opts *GetActivitiesByIntervalDriveItemOptions) (*Page[ItemActivityStat], error)
 	// GetActivitiesByIntervalSite: see Client.GetActivitiesByIntervalSite.
-	GetActivitiesByIntervalSite(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalSiteOptions) iter.Seq2[ItemActivityStat, error]
+	GetActivitiesByIntervalSite(ctx context.Context, siteID string, startDateTime string, endDateTime string, interval string, opts *GetActivitiesByIntervalSiteOptions) iter.Seq2[ItemActivityStat, error]
 	// GetActivitiesByIntervalSitePage: see Client.GetActivitiesByIntervalSitePage.
-	GetActivitiesByIntervalSitePage(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalSiteOptions) (*Page[ItemActivityStat], error)
+	GetActivitiesByIntervalSitePage(ctx context.Context, siteID string, startDateTime string, endDateTime string, interval string, opts *GetActivitiesByIntervalSiteOptions) (*Page[ItemActivityStat], error)
 	// AddGroupMemberRef: see Client.AddGroupMemberRef.
 	AddGroupMemberRef(ctx context.Context, groupID string, body Reference, opts *AddGroupMemberRefOptions) error
 	// DeleteGroupMemberRef: see Client.DeleteGroupMemberRef.

@@ -4,7 +4,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	graphrt "goldencheck/signatures_opts_ref_extra/internal/graphrt"
 	"iter"
 	"net/http"
@@ -52,7 +51,7 @@ func (o *GetActivitiesByIntervalDriveItemOptions) apply(r *Request) {
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/itemactivitystat-getactivitybyinterval.md
-func (c *Client) GetActivitiesByIntervalDriveItem(ctx context.Context, driveID string, itemID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalDriveItemOptions) iter.Seq2[ItemActivityStat, error] {
+func (c *Client) GetActivitiesByIntervalDriveItem(ctx context.Context, driveID string, itemID string, startDateTime string, endDateTime string, interval string, opts *GetActivitiesByIntervalDriveItemOptions) iter.Seq2[ItemActivityStat, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/drives/" + graphrt.PathValue(driveID, false) + "/items/" + graphrt.PathValue(itemID, false) + "/getActivitiesByInterval(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ",interval=" + graphrt.PathValue(interval, true) + ")",
@@ -82,7 +81,7 @@ func (c *Client) GetActivitiesByIntervalDriveItem(ctx context.Context, driveID s
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/itemactivitystat-getactivitybyinterval.md
-func (c *Client) GetActivitiesByIntervalDriveItemPage(ctx context.Context, driveID string, itemID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalDriveItemOptions) (*Page[ItemActivityStat], error) {
+func (c *Client) GetActivitiesByIntervalDriveItemPage(ctx context.Context, driveID string, itemID string, startDateTime string, endDateTime string, interval string, opts *GetActivitiesByIntervalDriveItemOptions) (*Page[ItemActivityStat], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/drives/" + graphrt.PathValue(driveID, false) + "/items/" + graphrt.PathValue(itemID, false) + "/getActivitiesByInterval(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ",interval=" + graphrt.PathValue(interval, true) + ")",

@@ -4,7 +4,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	graphrt "goldencheck/signatures_opts_ref_extra/internal/graphrt"
 	"iter"
 )
@@ -36,7 +35,7 @@ type GetActivitiesByIntervalSiteOptions = GetActivitiesByIntervalDriveItemOption
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/itemactivitystat-getactivitybyinterval.md
-func (c *Client) GetActivitiesByIntervalSite(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalSiteOptions) iter.Seq2[ItemActivityStat, error] {
+func (c *Client) GetActivitiesByIntervalSite(ctx context.Context, siteID string, startDateTime string, endDateTime string, interval string, opts *GetActivitiesByIntervalSiteOptions) iter.Seq2[ItemActivityStat, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/sites/" + graphrt.PathValue(siteID, false) + "/getActivitiesByInterval(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ",interval=" + graphrt.PathValue(interval, true) + ")",
@@ -66,7 +65,7 @@ func (c *Client) GetActivitiesByIntervalSite(ctx context.Context, siteID string,
 //   - Application: Files.Read.All
 //
 // Source: api-reference/beta/api/itemactivitystat-getactivitybyinterval.md
-func (c *Client) GetActivitiesByIntervalSitePage(ctx context.Context, siteID string, startDateTime json.RawMessage, endDateTime json.RawMessage, interval string, opts *GetActivitiesByIntervalSiteOptions) (*Page[ItemActivityStat], error) {
+func (c *Client) GetActivitiesByIntervalSitePage(ctx context.Context, siteID string, startDateTime string, endDateTime string, interval string, opts *GetActivitiesByIntervalSiteOptions) (*Page[ItemActivityStat], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/sites/" + graphrt.PathValue(siteID, false) + "/getActivitiesByInterval(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ",interval=" + graphrt.PathValue(interval, true) + ")",
