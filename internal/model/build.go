@@ -57,14 +57,13 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 			byMethod[rl.Method] = op
 			ops = append(ops, op)
 		}
-		path := createLineFromExample(p, rl, ds)
+		path := unquoteKeysFromExamples(p, rl, createLineFromExample(p, rl, ds), ds)
 		if !slices.ContainsFunc(op.Paths, func(q Path) bool { return q.String() == path.String() }) {
 			op.Paths = append(op.Paths, path)
 		}
 	}
 	for _, op := range ops {
 		op.Paths = dropOptionTemplates(p, op.Paths)
-		unquoteKeysFromExamples(op, ds)
 		functionArgsFromBody(p, op, ds)
 		op.Params = operationParams(p, op, ds)
 		inferResponse(op, ds)

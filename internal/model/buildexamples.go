@@ -1,7 +1,6 @@
 package model
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -181,114 +180,39 @@ func isBase64Text(s string) bool {
 	return true
 }
 
-// mediaType finds a media type in a Request headers table cell ("application/zip.
-// Required.", "`text/html` or `application/xhtml+xml` for the HTML content").
-var mediaType = regexp.MustCompile(`(?i)\b(application|image|text|audio|video|multipart)/[a-z0-9.+-]+`)
-
-// bodyFromContentType settles the body of a create or update whose Request headers table
-// sets a Content-Type that is not JSON (application/zip for a Teams app package,
-// application/xml for a trust framework policy, image/jpeg for a photo) and whose page
-// lists no body properties: the body is raw content (Edm.Stream), which the client sends
-// as an io.Reader with its content type, whatever type the prose says it represents ("an
-// XML representation of the [trustFrameworkPolicy] object"). text/plain is left to the
-// MIME rule (a base64 message beside a JSON body).
-func bodyFromContentType(op *Operation) {
-	if op.Method == "GET" || op.Method == "DELETE" || len(op.ParamsIn(InBody)) > 0 ||
-		op.Body.Type.Kind == KindPrimitive && op.Body.Type.Primitive == Stream {
-		return
-	}
-	for _, h := range op.ParamsIn(InHeader) {
-		if !strings.EqualFold(h.Name, "Content-Type") {
-			continue
-		}
-		m := mediaType.FindString(h.Type.Raw)
-		if m == "" {
-			m = mediaType.FindString(h.Description)
-		}
-		switch l := strings.ToLower(m); {
-		case l == "", strings.Contains(l, "json"), l == "text/plain":
-			return
-		}
-		op.Body.Type = TypeRef{Kind: KindPrimitive, Primitive: Stream, Raw: m, Pos: h.Pos}
-		op.Body.Or, op.Body.None = nil, false
-		return
-	}
-}
-
-// dropOptionTemplates leaves out a request line that is another line of the same method
-// with query options whose values are placeholders, each one a row of the page's Query
-// parameters table ("POST /appCatalogs/teamsApps?requiresReview:{Boolean}" beside "POST
-// /appCatalogs/teamsApps"): the option is a named, optional option of the plain line's
-// method, not a method of its own with a required argument. Where a line the page keeps
-// templates the same option (event delta's ?startDateTime, which calendarView's lines
-// require), the options struct cannot hold it, and the lines stay.
-func dropOptionTemplates(p *Page, paths []Path) []Path {
-	documented := func(name string) bool {
-		return slices.ContainsFunc(p.Params, func(tp Param) bool { return tp.In == InQuery && strings.EqualFold(tp.Name, name) })
-	}
-	droppable := func(path Path) bool {
-		if len(path.Query) == 0 || slices.ContainsFunc(path.Query, func(q QueryParam) bool {
-			return q.Param == "" || len(q.Parts) > 0 || !documented(q.Name)
-		}) {
-			return false
-		}
-		plain := path
-		plain.Query = nil
-		return slices.ContainsFunc(paths, func(q Path) bool { return len(q.Query) == 0 && q.Shape() == plain.Shape() })
-	}
-	kept := map[string]bool{}
-	for _, path := range paths {
-		if !droppable(path) {
-			for _, q := range path.Query {
-				kept[strings.ToLower(q.Name)] = true
-			}
-		}
-	}
-	var out []Path
-	for _, path := range paths {
-		if droppable(path) && !slices.ContainsFunc(path.Query, func(q QueryParam) bool { return kept[strings.ToLower(q.Name)] }) {
-			continue
-		}
-		out = append(out, path)
-	}
-	return out
-}
-
 // unquoteKeysFromExamples drops the quotes of a key segment written '{id}' (beta's
 // bitlocker recoveryKeys/'{bitlockeryRecoveryKeyId}') when the page's example requests
-// that fit the line all write the key bare: the calls the docs show are the evidence of
-// what the service takes.
-func unquoteKeysFromExamples(op *Operation, ds *Diagnostics) {
-	for pi := range op.Paths {
-		p := &op.Paths[pi]
-		for si, s := range p.Segments {
-			if len(s.Parts) != 1 || !s.Parts[0].IsParam() || !s.Parts[0].Quoted || s.Parts[0].Function {
+// that fit the request line all write the key bare: the calls the docs show are the
+// evidence of what the service takes. The warning is at the request line.
+func unquoteKeysFromExamples(pg *Page, rl RequestLine, p Path, ds *Diagnostics) Path {
+	for si, s := range p.Segments {
+		if len(s.Parts) != 1 || !s.Parts[0].IsParam() || !s.Parts[0].Quoted || s.Parts[0].Function {
+			continue
+		}
+		bare, at := 0, Pos{}
+		for _, ex := range pg.Examples {
+			if ex.Kind != ExampleRequest || ex.Method != rl.Method || ex.Path == nil || !fitsTemplate(*ex.Path, p) {
 				continue
 			}
-			bare, at := 0, Pos{}
-			for _, ex := range op.Examples {
-				if ex.Kind != ExampleRequest || ex.Method != op.Method || ex.Path == nil || !fitsTemplate(*ex.Path, *p) {
-					continue
-				}
-				es := ex.Path.Segments[si]
-				lit, isLit := es.Literal()
-				if isLit && strings.HasPrefix(lit, "'") || len(es.Parts) == 1 && es.Parts[0].Quoted {
-					bare = -1
-					break
-				}
-				bare++
-				if !at.IsValid() {
-					at = ex.Pos
-				}
+			es := ex.Path.Segments[si]
+			lit, isLit := es.Literal()
+			if isLit && strings.HasPrefix(lit, "'") || len(es.Parts) == 1 && es.Parts[0].Quoted {
+				bare = -1
+				break
 			}
-			if bare > 0 {
-				parts := slices.Clone(s.Parts) // the page's request line shares the parts
-				parts[0].Quoted = false
-				p.Segments = slices.Clone(p.Segments)
-				p.Segments[si].Parts = parts
-				ds.Addf(at, Warning, "path-quotes-from-example",
-					"the request line quotes the key {%s}; every example request that fits it (first at line %d) writes the key without quotes, which the method does", s.Parts[0].Param, at.Line)
+			bare++
+			if !at.IsValid() {
+				at = ex.Pos
 			}
 		}
+		if bare > 0 {
+			parts := slices.Clone(s.Parts) // the page's request line shares the parts
+			parts[0].Quoted = false
+			p.Segments = slices.Clone(p.Segments)
+			p.Segments[si].Parts = parts
+			ds.Addf(rl.Pos, Warning, "path-quotes-from-example",
+				"the request line quotes the key {%s}; every example request that fits it (first at line %d) writes the key without quotes, which the method does", s.Parts[0].Param, at.Line)
+		}
 	}
+	return p
 }

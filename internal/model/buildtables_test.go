@@ -1,0 +1,86 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestBodyFromContentType: a create whose Request headers table sets a Content-Type that
+// is not JSON sends raw content, whatever type the prose says the content represents; a
+// JSON or text/plain Content-Type, a page with body rows, or a header row naming no media
+// type leave the body alone.
+func TestBodyFromContentType(t *testing.T) {
+	str := TypeRef{Kind: KindPrimitive, Primitive: String}
+	hdr := func(typ, desc string) Param {
+		ty := str
+		ty.Raw = typ
+		return Param{Name: "Content-Type", In: InHeader, Type: ty, Description: desc}
+	}
+	tests := []struct {
+		name   string
+		params []Param
+		body   TypeRef
+		stream bool
+	}{
+		{"zip in the Value column", []Param{hdr("application/zip. Required.", "")}, TypeRef{}, true},
+		{"xml in the Description, prose names a type", []Param{hdr("String", "application/xml. Required.")}, gref("trustFrameworkPolicy", false), true},
+		{"json", []Param{hdr("application/json. Required.", "")}, TypeRef{}, false},
+		{"text/plain is the MIME rule's", []Param{hdr("text/plain", "")}, TypeRef{}, false},
+		{"no media type", []Param{hdr("string", "Nature of the data in the body of an entity. Required.")}, TypeRef{}, false},
+		{"body rows", []Param{hdr("application/zip", ""), {Name: "name", In: InBody, Type: str}}, TypeRef{}, false},
+	}
+	for _, tc := range tests {
+		pg := apiPage("api/teamsapp-publish.md", "POST", path("appCatalogs", "teamsApps"))
+		pg.Params, pg.Body.Type = tc.params, tc.body
+		op := buildOperations(pg, &Diagnostics{})[0]
+		got := op.Body.Type.Kind == KindPrimitive && op.Body.Type.Primitive == Stream
+		if got != tc.stream {
+			t.Errorf("%s: body %s, want a stream: %v", tc.name, op.Body.Type, tc.stream)
+		}
+	}
+}
+
+// TestDropOptionTemplates: a request line that is another line plus query options, each
+// a placeholder for a row of the Query parameters table, is left to the plain line's
+// options; a line that needs its option (no plain twin), an option no row documents, and
+// an option that a kept line templates keep their lines.
+func TestDropOptionTemplates(t *testing.T) {
+	withQuery := func(p Path, names ...string) Path {
+		for _, n := range names {
+			p.Query = append(p.Query, QueryParam{Name: n, Param: n})
+		}
+		return p
+	}
+	qrow := func(name string) Param {
+		return Param{Name: name, In: InQuery, Type: TypeRef{Kind: KindPrimitive, Primitive: String}}
+	}
+	apps := path("appCatalogs", "teamsApps")
+	events, view := path("me", "events", "delta"), path("me", "calendarView", "delta")
+	tests := []struct {
+		name   string
+		paths  []Path
+		params []Param
+		want   []string
+	}{
+		{"documented option beside the plain line", []Path{apps, withQuery(apps, "requiresReview")}, []Param{qrow("requiresReview")},
+			[]string{"/appCatalogs/teamsApps"}},
+		{"undocumented option", []Path{apps, withQuery(apps, "requiresReview")}, nil,
+			[]string{"/appCatalogs/teamsApps", "/appCatalogs/teamsApps?requiresReview={requiresReview}"}},
+		{"no plain line", []Path{withQuery(apps, "requiresReview")}, []Param{qrow("requiresReview")},
+			[]string{"/appCatalogs/teamsApps?requiresReview={requiresReview}"}},
+		{"a kept line templates the option", []Path{events, withQuery(events, "startDateTime"), withQuery(view, "startDateTime", "endDateTime")},
+			[]Param{qrow("startDateTime"), qrow("endDateTime")},
+			[]string{"/me/events/delta", "/me/events/delta?startDateTime={startDateTime}", "/me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}"}},
+	}
+	for _, tc := range tests {
+		pg := apiPage("api/x.md", "GET", tc.paths...)
+		pg.Params = tc.params
+		var got []string
+		for _, p := range dropOptionTemplates(pg, tc.paths) {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
