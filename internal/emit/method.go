@@ -388,7 +388,7 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 // responseDoc says what a successful call returns.
 func responseDoc(m *goMethod) string {
 	r := m.Op.Response
-	if m.JSONOf != nil {
+	if m.jsonOf != nil {
 		// The JSON form the page's "### JSON" part describes: a 200 with the type.
 		r = model.Response{Status: 200, StatusText: "OK", Type: m.Result}
 	}
@@ -438,8 +438,8 @@ func responseDoc(m *goMethod) string {
 	if m.Upload {
 		s = "The content is sent as it is, labelled with contentType (application/octet-stream when empty). " + s
 	}
-	if m.JSONOf != nil {
-		s = "It asks for the JSON form with $format=application/json, where " + m.JSONOf.Name + " returns the default form, a download. " + s
+	if m.jsonOf != nil {
+		s = "It asks for the JSON form with $format=application/json, where " + m.jsonOf.Name + " returns the default form, a download. " + s
 	}
 	return s
 }

@@ -93,9 +93,9 @@ type goMethod struct {
 	MIMEName string
 	// mimeOf, in the MIME method's view (see mimeView), is the method it varies.
 	mimeOf *goMethod
-	// JSONOf, for the method that asks with $format=application/json for the JSON form of
+	// jsonOf, for the method that asks with $format=application/json for the JSON form of
 	// an answer whose default is a stream (a report's CSV), is that stream method.
-	JSONOf *goMethod
+	jsonOf *goMethod
 	Group  string     // the output file it goes to
 	Pkg    *goPackage // nil: the core package
 	base   string     // the name before collisions were settled

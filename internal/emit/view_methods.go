@@ -116,7 +116,7 @@ func (v *view) jsonTwin(m *goMethod) *goMethod {
 	}
 	p := m.Path
 	p.Query = append(slices.Clone(p.Query), model.QueryParam{Name: "$format", Value: "application/json"})
-	j := &goMethod{Op: op, Path: p, Args: m.Args, Options: m.Options, Body: m.Body, Result: op.Response.JSON, Group: m.Group, JSONOf: m}
+	j := &goMethod{Op: op, Path: p, Args: m.Args, Options: m.Options, Body: m.Body, Result: op.Response.JSON, Group: m.Group, jsonOf: m}
 	j.base = m.base + "JSON"
 	j.Name = j.base
 	v.classifyResult(j)
@@ -153,7 +153,7 @@ func (v *view) classifyResult(m *goMethod) {
 	case op.Method == "GET" && last == "$count":
 		m.Kind = resultCount
 		m.Result = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Int64}
-	case stream || op.Method == "GET" && (last == "$value" || op.Response.Status == 302) && m.JSONOf == nil:
+	case stream || op.Method == "GET" && (last == "$value" || op.Response.Status == 302) && m.jsonOf == nil:
 		m.Kind = resultStream
 		m.Result = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}
 	case op.Method != "GET" && longRunning(op) && !op.Response.Accepted:

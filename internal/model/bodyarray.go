@@ -38,13 +38,14 @@ func settleArrayBodies(api *API, g *typeGraph, ds *Diagnostics) {
 			continue
 		}
 		var elem TypeRef
+		var list Path // the collection's path, whose GET answers elem
 		for _, p := range op.Paths {
 			if len(p.Segments) < 2 || len(p.Query) > 0 {
 				continue
 			}
 			parent := Path{Segments: p.Segments[:len(p.Segments)-1]}
 			if r, ok := lists[parent.Shape()]; ok {
-				elem = r
+				elem, list = r, parent
 				break
 			}
 		}
@@ -69,7 +70,7 @@ func settleArrayBodies(api *API, g *typeGraph, ds *Diagnostics) {
 			Description: fmt.Sprintf("The %s objects to act on, each with %s.", t.Name, strings.Join(names, ", "))})
 		ds.Addf(pos, Warning, "request-body-from-example",
 			"the body table lists %s of one element, and every example request sends {\"value\": [...]} of such objects: the body is value, a collection of %s (what GET %s lists)",
-			strings.Join(names, ", "), t.Name, strings.TrimSuffix(op.Paths[0].String(), "/"+lastLiteral(op.Paths[0])))
+			strings.Join(names, ", "), t.Name, list)
 	}
 }
 
@@ -96,13 +97,4 @@ func examplesSendArrayOf(op *Operation, rows []Param) bool {
 		n++
 	}
 	return n > 0
-}
-
-// lastLiteral is a path's last segment as written.
-func lastLiteral(p Path) string {
-	if len(p.Segments) == 0 {
-		return ""
-	}
-	s, _ := p.Segments[len(p.Segments)-1].Literal()
-	return s
 }

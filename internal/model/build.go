@@ -1,7 +1,6 @@
 package model
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 )
@@ -250,20 +249,7 @@ func examplesAnswerBoolean(op *Operation) (Pos, bool) {
 		if ex.Kind != ExampleResponse || strings.TrimSpace(ex.Body) == "" {
 			continue
 		}
-		var members map[string]json.RawMessage
-		if json.Unmarshal([]byte(ex.Body), &members) != nil {
-			return Pos{}, false
-		}
-		var b bool
-		for k, v := range members {
-			switch {
-			case strings.HasPrefix(k, "@odata."):
-			case k == "value" && json.Unmarshal(v, &b) == nil:
-			default:
-				return Pos{}, false
-			}
-		}
-		if _, ok := members["value"]; !ok {
+		if kind, ok := scalarValue(ex.Body); !ok || kind != "boolean" {
 			return Pos{}, false
 		}
 		if !pos.IsValid() {
