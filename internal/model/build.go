@@ -56,7 +56,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 			byMethod[rl.Method] = op
 			ops = append(ops, op)
 		}
-		path := unquoteKeysFromExamples(p, rl, createLineFromExample(p, rl, ds), ds)
+		path := unquoteKeysFromExamples(p, rl, operationFromExample(p, rl, createLineFromExample(p, rl, ds), ds), ds)
 		if !slices.ContainsFunc(op.Paths, func(q Path) bool { return q.String() == path.String() }) {
 			op.Paths = append(op.Paths, path)
 		}

@@ -216,3 +216,58 @@ func unquoteKeysFromExamples(pg *Page, rl RequestLine, p Path, ds *Diagnostics) 
 	}
 	return p
 }
+
+// operationFromExample corrects a request line whose last segment names another
+// operation than the page documents: nameditem-addformulalocal.md's lines end in /add,
+// the page's file names addFormulaLocal and its example POSTs .../names/addFormulaLocal,
+// the action whose body (name, formula, comment) the page's table lists; /add takes a
+// reference. Every line of the page that ends in that segment, with no query, takes the
+// example's when the page's file name ends in it, no line of the page does, an example of
+// the line's method sends it after the other segments of one such line, and no example
+// sends the lines' own segment.
+func operationFromExample(p *Page, rl RequestLine, path Path, ds *Diagnostics) Path {
+	n := len(path.Segments)
+	if n < 2 {
+		return path
+	}
+	last := plainName(path.Segments[n-1])
+	stem := strings.TrimSuffix(p.File[strings.LastIndexByte(p.File, '/')+1:], ".md")
+	named := strings.ToLower(stem[strings.LastIndexByte(stem, '-')+1:])
+	if last == "" || strings.EqualFold(last, named) || len(path.Query) > 0 {
+		return path
+	}
+	for _, other := range p.Requests {
+		if segs := other.Path.Segments; len(segs) > 0 && strings.EqualFold(plainName(segs[len(segs)-1]), named) {
+			return path // the page documents that segment on a line of its own
+		}
+	}
+	var found *Example
+	for i, ex := range p.Examples {
+		if ex.Kind != ExampleRequest || ex.Path == nil || len(ex.Path.Segments) < 2 {
+			continue
+		}
+		k := len(ex.Path.Segments)
+		exLast, _ := ex.Path.Segments[k-1].Literal()
+		if strings.EqualFold(exLast, last) {
+			return path
+		}
+		if found != nil || ex.Method != rl.Method || !strings.EqualFold(exLast, named) {
+			continue
+		}
+		for _, other := range p.Requests {
+			segs := other.Path.Segments
+			if other.Method == rl.Method && len(segs) == k && strings.EqualFold(plainName(segs[k-1]), last) &&
+				fitsTemplate(Path{Segments: ex.Path.Segments[:k-1]}, Path{Segments: segs[:k-1]}) {
+				found = &p.Examples[i]
+				break
+			}
+		}
+	}
+	if found == nil {
+		return path
+	}
+	seg, _ := found.Path.Segments[len(found.Path.Segments)-1].Literal()
+	ds.Addf(rl.Pos, Warning, "request-line-from-example",
+		"%s %s ends in %s, but the page is %s and its example at line %d calls %s: the method sends that", rl.Method, path, last, stem, found.Pos.Line, seg)
+	return Path{Segments: append(slices.Clone(path.Segments[:n-1]), Segment{Parts: []Part{{Literal: seg}}}), Query: path.Query}
+}

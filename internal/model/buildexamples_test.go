@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestUnquoteKeysFromExamples: a key segment the request line quotes ('{id}') is sent
 // bare when every example request that fits the line writes it bare; one quoted example
@@ -54,6 +57,45 @@ func TestCreateLinePrefixFromExample(t *testing.T) {
 		op := buildOperations(pg, &Diagnostics{})[0]
 		if got := op.Paths[0].String(); got != tc.want {
 			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestOperationFromExample: the page's lines end in /add, its file names addFormulaLocal
+// and its example calls .../addFormulaLocal: every line ending in /add sends that. An
+// example of /add, a line of the page already ending in the example's segment, or a file
+// named after the line's own segment keeps the lines.
+func TestOperationFromExample(t *testing.T) {
+	book := path("me", "drive", "items", "{id}", "workbook", "names", "add")
+	sheet := path("me", "drive", "items", "{id}", "workbook", "worksheets", "{id2}", "names", "add")
+	local := path("me", "drive", "items", "abc", "workbook", "names", "addFormulaLocal")
+	plain := path("me", "drive", "items", "abc", "workbook", "names", "add")
+	for _, tc := range []struct {
+		name  string
+		file  string
+		lines []Path
+		exs   []Path
+		want  []string
+	}{
+		{"example names the page's action", "api/nameditem-addformulalocal.md", []Path{book, sheet}, []Path{local},
+			[]string{"/me/drive/items/{id}/workbook/names/addFormulaLocal", "/me/drive/items/{id}/workbook/worksheets/{id2}/names/addFormulaLocal"}},
+		{"an example of the line's segment", "api/nameditem-addformulalocal.md", []Path{book}, []Path{local, plain}, []string{book.String()}},
+		{"the page has a line of that segment", "api/nameditem-addformulalocal.md", []Path{book, path("me", "drive", "items", "{id}", "workbook", "names", "addFormulaLocal")}, []Path{local},
+			[]string{book.String(), "/me/drive/items/{id}/workbook/names/addFormulaLocal"}},
+		{"file named after the line", "api/nameditem-add.md", []Path{book}, []Path{local}, []string{book.String()}},
+		{"no example", "api/nameditem-addformulalocal.md", []Path{book}, nil, []string{book.String()}},
+	} {
+		pg := apiPage(tc.file, "POST", tc.lines...)
+		for i := range tc.exs {
+			pg.Examples = append(pg.Examples, Example{Kind: ExampleRequest, Method: "POST", Path: &tc.exs[i], Pos: Pos{File: pg.File, Line: 65 + i, Col: 1}})
+		}
+		op := buildOperations(pg, &Diagnostics{})[0]
+		var got []string
+		for _, p := range op.Paths {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
