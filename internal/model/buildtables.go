@@ -51,6 +51,7 @@ func bodyFromContentType(op *Operation) {
 // templates the same option (event delta's ?startDateTime, which calendarView's lines
 // require), the options struct cannot hold it, and the lines stay.
 func dropOptionTemplates(p *Page, paths []Path) []Path {
+	paths = dropPagingIllustrations(paths)
 	documented := func(name string) bool {
 		return slices.ContainsFunc(p.Params, func(tp Param) bool { return tp.In == InQuery && strings.EqualFold(tp.Name, name) })
 	}
@@ -78,6 +79,34 @@ func dropOptionTemplates(p *Page, paths []Path) []Path {
 			continue
 		}
 		out = append(out, path)
+	}
+	return out
+}
+
+// dropPagingIllustrations takes a fixed $top or $skip count out of a request line that
+// has a plain line beside it ("GET /security/secureScores?$top=1&$skip=7" beside "GET
+// /security/secureScores"): the count shows how to page, it names no other call, and the
+// plain line's method takes $top and $skip as options. A line left with no query is the
+// plain line; one left with another template ($filter=... &$top=5) is kept once.
+func dropPagingIllustrations(paths []Path) []Path {
+	paging := func(q QueryParam) bool {
+		n := strings.ToLower(q.Name)
+		return (n == "$top" || n == "$skip") && q.Param == "" && len(q.Parts) == 0 && q.Value != "" &&
+			strings.Trim(q.Value, "0123456789") == ""
+	}
+	var out []Path
+	for _, path := range paths {
+		if slices.ContainsFunc(path.Query, paging) {
+			plain := Path{Segments: path.Segments}
+			if !slices.ContainsFunc(paths, func(q Path) bool { return len(q.Query) == 0 && q.Shape() == plain.Shape() }) {
+				out = append(out, path)
+				continue
+			}
+			path.Query = slices.DeleteFunc(slices.Clone(path.Query), paging)
+		}
+		if !slices.ContainsFunc(out, func(q Path) bool { return q.String() == path.String() }) {
+			out = append(out, path)
+		}
 	}
 	return out
 }

@@ -84,3 +84,38 @@ func TestDropOptionTemplates(t *testing.T) {
 		}
 	}
 }
+
+// TestDropPagingIllustrations: a fixed $top or $skip count beside the plain line is left
+// to the plain line's options; a line left with another template keeps it once; without a
+// plain line, or with a placeholder count, the line stays as written.
+func TestDropPagingIllustrations(t *testing.T) {
+	with := func(p Path, qs ...QueryParam) Path {
+		p.Query = append(p.Query, qs...)
+		return p
+	}
+	top := func(v string) QueryParam { return QueryParam{Name: "$top", Value: v} }
+	filter := QueryParam{Name: "$filter", Param: "f"}
+	scores := path("security", "secureScores")
+	tests := []struct {
+		name  string
+		paths []Path
+		want  []string
+	}{
+		{"counts beside the plain line", []Path{scores, with(scores, top("1")), with(scores, top("1"), QueryParam{Name: "$skip", Value: "7"})},
+			[]string{"/security/secureScores"}},
+		{"count after a filter template", []Path{scores, with(scores, filter), with(scores, filter, top("5"))},
+			[]string{"/security/secureScores", "/security/secureScores?$filter={f}"}},
+		{"no plain line", []Path{with(scores, top("1"))}, []string{"/security/secureScores?$top=1"}},
+		{"not a count", []Path{scores, with(scores, top("all"))}, []string{"/security/secureScores", "/security/secureScores?$top=all"}},
+		{"a placeholder count", []Path{scores, with(scores, QueryParam{Name: "$top", Param: "n"})}, []string{"/security/secureScores", "/security/secureScores?$top={n}"}},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, p := range dropPagingIllustrations(tc.paths) {
+			got = append(got, p.String())
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
