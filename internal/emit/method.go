@@ -239,6 +239,10 @@ func requestStmts(v *view, m *goMethod) []jen.Code {
 	case m.Body != nil:
 		fields[jen.Id("Body")] = jen.Id("body")
 	}
+	if m.preferAsync {
+		// Header: http.Header{"Prefer": {"respond-async"}}
+		fields[jen.Id("Header")] = jen.Qual(httpPkg, "Header").Values(jen.Dict{jen.Lit("Prefer"): jen.Values(jen.Lit("respond-async"))})
+	}
 	if len(m.Path.Query) > 0 {
 		q := jen.Dict{}
 		for _, qp := range m.Path.Query {
@@ -402,6 +406,9 @@ func responseDoc(m *goMethod) string {
 		return "On success the service answers " + status + " with the count as plain text, returned as a number."
 	case m.Kind == resultMonitor:
 		s := "The service accepts the operation with 202 Accepted and a Location header, the URL of a monitor: the returned Monitor's Wait polls it until the operation ends and returns the ID of the resource it made; Monitor.URL can be saved to wait in another process (ResumeMonitor)."
+		if m.preferAsync {
+			s = "The method sends Prefer: respond-async, which asks for that answer. " + s
+		}
 		if m.Upload {
 			s = "The content is sent as it is, labelled with contentType (application/octet-stream when empty). " + s
 		}

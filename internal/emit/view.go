@@ -96,9 +96,12 @@ type goMethod struct {
 	// jsonOf, for the method that asks with $format=application/json for the JSON form of
 	// an answer whose default is a stream (a report's CSV), is that stream method.
 	jsonOf *goMethod
-	Group  string     // the output file it goes to
-	Pkg    *goPackage // nil: the core package
-	base   string     // the name before collisions were settled
+	// preferAsync, for a Monitor method whose example asks for the 202 with Prefer:
+	// respond-async, sends that header: without it the service may answer 201 at once.
+	preferAsync bool
+	Group       string     // the output file it goes to
+	Pkg         *goPackage // nil: the core package
+	base        string     // the name before collisions were settled
 }
 
 // resultKind is how a method returns the response.

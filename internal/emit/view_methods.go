@@ -158,6 +158,7 @@ func (v *view) classifyResult(m *goMethod) {
 		m.Result = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}
 	case op.Method != "GET" && longRunning(op) && !op.Response.Accepted:
 		m.Kind = resultMonitor
+		m.preferAsync = asksAsync(op)
 	case op.Method == "GET" && strings.TrimSuffix(last, "()") == "delta" && !r.Collection && r.Kind == model.KindNamed && v.namedType(r) != nil && !v.namedType(r).Model.IsEnum,
 		op.Method == "GET" && strings.TrimSuffix(last, "()") == "delta" && r.Collection:
 		// A delta function answers pages of changes, also where its page says "an object".
@@ -198,6 +199,26 @@ func longRunning(op *model.Operation) bool {
 		for _, h := range ex.Headers {
 			if strings.EqualFold(h.Name, "Location") {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// asksAsync reports whether the request example before a 202 Accepted response with a
+// Location sends Prefer: respond-async (externalconnectors-schema-create.md: without it
+// the service answers 201 Created with the schema, which a Monitor would not return).
+func asksAsync(op *model.Operation) bool {
+	var req *model.Example
+	for i, ex := range op.Examples {
+		switch {
+		case ex.Kind == model.ExampleRequest:
+			req = &op.Examples[i]
+		case ex.Kind == model.ExampleResponse && ex.Status == 202 && req != nil:
+			for _, h := range req.Headers {
+				if strings.EqualFold(h.Name, "Prefer") && strings.Contains(strings.ToLower(h.Value), "respond-async") {
+					return true
+				}
 			}
 		}
 	}
