@@ -98,3 +98,80 @@ func examplesSendArrayOf(op *Operation, rows []Param) bool {
 	}
 	return n > 0
 }
+
+// settleWrappedBodies corrects the body of an action whose page lists the properties of
+// one object ("provide an optional passwordCredential object with the following
+// properties", a table of displayName, endDateTime, startDateTime) while every example
+// request wraps them in that object ({"passwordCredential": {"displayName": ...}}): the
+// body is one member named as the examples write it, of the type of that name, which must
+// document every row. Otherwise the body stays as the table gives it.
+func settleWrappedBodies(api *API, g *typeGraph, ds *Diagnostics) {
+	for _, op := range api.Operations {
+		rows := op.ParamsIn(InBody)
+		if op.Method == "GET" || op.Method == "DELETE" || len(rows) == 0 {
+			continue
+		}
+		key, ex := exampleWrapper(op, rows)
+		if key == "" || slices.ContainsFunc(rows, func(r Param) bool { return strings.EqualFold(r.Name, key) }) {
+			continue
+		}
+		ref, ok := AnnotationType("microsoft.graph."+key, false)
+		t := g.resolve(ref)
+		if !ok || t == nil {
+			continue
+		}
+		props := g.allProperties(t)
+		if slices.ContainsFunc(rows, func(r Param) bool {
+			return !slices.ContainsFunc(props, func(n string) bool { return strings.EqualFold(n, r.Name) })
+		}) {
+			continue
+		}
+		pos := rows[0].Pos
+		ref = TypeRef{Kind: KindNamed, Namespace: t.Namespace, Name: t.Name, Raw: t.Name, Pos: pos}
+		presence := Optional
+		var names []string
+		for _, r := range rows {
+			names = append(names, r.Name)
+			if r.Presence == Required {
+				presence = Required
+			}
+		}
+		op.Params = slices.DeleteFunc(op.Params, func(p Param) bool { return p.In == InBody })
+		op.Params = append(op.Params, Param{Name: key, In: InBody, Type: ref, Presence: presence, Pos: pos,
+			Description: fmt.Sprintf("The %s to send, with %s.", t.Name, strings.Join(names, ", "))})
+		ds.Addf(pos, Warning, "request-body-from-example",
+			"the body table lists %s, properties of %s, and every example request sends them inside {%q: {...}} (first at line %d): the body is %s, a %s",
+			strings.Join(names, ", "), t.Name, key, ex.Line, key, t.Name)
+	}
+}
+
+// exampleWrapper returns the one key that every example request body of op has, when its
+// value is an object whose keys are among the rows' names, and the first such example's
+// position; "" otherwise.
+func exampleWrapper(op *Operation, rows []Param) (string, Pos) {
+	key, first := "", Pos{}
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != op.Method || strings.TrimSpace(ex.Body) == "" {
+			continue
+		}
+		var body map[string]json.RawMessage
+		var inner map[string]json.RawMessage
+		if json.Unmarshal([]byte(ex.Body), &body) != nil || len(body) != 1 {
+			return "", Pos{}
+		}
+		for k, v := range body {
+			if key != "" && k != key || json.Unmarshal(v, &inner) != nil || len(inner) == 0 {
+				return "", Pos{}
+			}
+			if key == "" {
+				key, first = k, ex.Pos
+			}
+		}
+		for k := range inner {
+			if !slices.ContainsFunc(rows, func(r Param) bool { return strings.EqualFold(r.Name, k) }) {
+				return "", Pos{}
+			}
+		}
+	}
+	return key, first
+}

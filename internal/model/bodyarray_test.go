@@ -51,3 +51,43 @@ func TestSettleArrayBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestSettleWrappedBodies: an action whose table lists an object's properties, where
+// every example wraps them in that object, takes one member of that type; a row the type
+// does not document, an example that sends the rows at the top level, or a key that names
+// no type leave the table's body.
+func TestSettleWrappedBodies(t *testing.T) {
+	wrapped := `{"passwordCredential": {"displayName": "for CI"}}`
+	tests := []struct {
+		name string
+		rows []string
+		body string
+		want string
+	}{
+		{"wrapped in the type", []string{"displayName", "endDateTime"}, wrapped, "passwordCredential microsoft.graph.passwordCredential"},
+		{"row the type does not document", []string{"displayName", "hint"}, wrapped, "displayName Edm.String; hint Edm.String"},
+		{"rows at the top level", []string{"displayName"}, `{"displayName": "for CI"}`, "displayName Edm.String"},
+		{"key that names no type", []string{"displayName"}, `{"secret": {"displayName": "for CI"}}`, "displayName Edm.String"},
+	}
+	for _, tc := range tests {
+		add := page("api/application-addpassword.md", "POST", gref("passwordCredential", false), TypeRef{}, path("applications", "{id}", "addPassword"))
+		for _, r := range tc.rows {
+			add.Params = append(add.Params, Param{Name: r, In: InBody, Type: TypeRef{Kind: KindPrimitive, Primitive: String}})
+		}
+		add.Examples = []Example{{Kind: ExampleRequest, Method: "POST", Body: tc.body}}
+		pages := []*Page{
+			resourcePage("passwordCredential", "", []Property{{Name: "displayName", Type: str()}, {Name: "endDateTime", Type: str()}}),
+			add,
+		}
+		api, _ := Build("v1.0", pages)
+		var got []string
+		for _, op := range api.Operations {
+			for _, p := range op.ParamsIn(InBody) {
+				got = append(got, p.Name+" "+p.Type.String())
+			}
+		}
+		if strings.Join(got, "; ") != tc.want {
+			t.Errorf("%s: body %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -35,6 +35,7 @@ func BuildSelected(version string, pages []*Page, sel Selection) (*API, Diagnost
 	settleScalarAnswers(api, g, &ds)
 	assignEndpoints(api, g, &ds)
 	settleArrayBodies(api, g, &ds)
+	settleWrappedBodies(api, g, &ds)
 	markNestedTables(api, g)
 	sel.apply(api)
 	resolveTypes(api, g, &ds)
