@@ -80,6 +80,10 @@ func word(w string) string {
 	if strings.HasSuffix(u, "S") && len(u) > 2 && initialisms[u[:len(u)-1]] {
 		return u[:len(u)-1] + "s"
 	}
+	// An initialism numbered to tell repeated placeholders apart: Id2 is ID2.
+	if letters := strings.TrimRight(u, "0123456789"); letters != u && initialisms[letters] {
+		return u
+	}
 	r, n := utf8.DecodeRuneInString(w)
 	return string(unicode.ToUpper(r)) + w[n:]
 }

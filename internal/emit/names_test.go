@@ -13,6 +13,8 @@ func TestExportedAndUnexported(t *testing.T) {
 	tests := []struct{ in, exp, unexp string }{
 		{"vppTokenId", "VppTokenID", "vppTokenID"},
 		{"id", "ID", "id"},
+		{"deviceManagementTemplateId2", "DeviceManagementTemplateID2", "deviceManagementTemplateID2"},
+		{"office365", "Office365", "office365"},
 		{"ids", "IDs", "ids"},
 		{"getByIds", "GetByIDs", "getByIDs"},
 		{"webUrl", "WebURL", "webURL"},
