@@ -544,3 +544,28 @@ func TestEndpointExampleRefLeftOff(t *testing.T) {
 		}
 	}
 }
+
+// TestEndpointFunctionNameBelowUnknownRoot: below a root no page reads (/reports), a
+// segment whose page answers a type is a navigation to it, unless its name reads as a
+// function (getOffice365ActivationCounts), which it then is.
+func TestEndpointFunctionNameBelowUnknownRoot(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("report", "microsoft.graph.entity", nil),
+		resourcePage("printUsage", "microsoft.graph.entity", nil),
+		page("api/reportroot-getoffice365activationcounts.md", "GET", gref("report", false), none, path("reports", "getOffice365ActivationCounts")),
+		page("api/reportroot-list-dailyprintusage.md", "GET", gref("printUsage", true), none, path("reports", "dailyPrintUsage")),
+	}
+	api, _ := Build("v1.0", pages)
+	for _, op := range api.Operations {
+		tg := op.Paths[0].Target
+		want := TargetCollection
+		if op.Page == "api/reportroot-getoffice365activationcounts.md" {
+			want = TargetOperation
+		}
+		if tg.Kind != want {
+			t.Errorf("%s: target kind %v (%s), want %v", op.Paths[0], tg.Kind, tg.Via, want)
+		}
+	}
+}

@@ -172,7 +172,9 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 				// A segment no table documents below a known type is a navigation only
 				// when the docs key it somewhere; below an unknown one (a singleton no
 				// page reads: /communications) any vote will do.
-				if cur == nil || m.keyed[prefixShape(segs[:i+1])] {
+				// A name that reads as a function (getOffice365ActivationCounts below
+				// /reports, which no page reads) is one, whatever its page answers.
+				if cur == nil && !readsAsFunction(name) || m.keyed[prefixShape(segs[:i+1])] {
 					if t, ok := m.voted(segs[:i+1]); ok && m.g.resolve(t) != nil {
 						// A segment the docs key somewhere is a collection, whatever the
 						// pages that voted for its type answer (a GET by key votes one).
@@ -187,6 +189,11 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 						continue
 					}
 				}
+			}
+			if cur == nil && readsAsFunction(name) && i == len(segs)-1 {
+				tg.Name = name
+				via = append(via, name+"()")
+				return done(TargetOperation)
 			}
 			if cur == nil {
 				return done(TargetUnknown)
@@ -406,4 +413,11 @@ func (m *endpointMap) derivedProperty(t *Type, name string) (*Type, bool, bool) 
 		return nil, false, false
 	}
 	return base, coll, true
+}
+
+// readsAsFunction reports whether a segment's name is a function's by OData habit: get
+// and a capital (getOffice365ActivationCounts, getMemberGroups). No Relationships row of
+// the docs names a navigation so.
+func readsAsFunction(name string) bool {
+	return len(name) > 3 && strings.HasPrefix(name, "get") && name[3] >= 'A' && name[3] <= 'Z'
 }
