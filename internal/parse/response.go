@@ -94,8 +94,13 @@ func (st *state) readResponse() {
 	if resp.Status == 0 && strings.TrimSpace(plain) == "" {
 		return
 	}
+	returned := "the response body is returned as raw JSON"
+	if resp.Status == 302 {
+		// A report's 302 Found: the method follows it and returns the content.
+		returned = "it answers 302 Found, and the method returns the content the redirect leads to"
+	}
 	st.ds.Addf(resp.Pos, model.Warning, "response-type-unknown",
-		"the Response section names no type; the response body is returned as raw JSON: %q", clip(strings.TrimSpace(plain), 100))
+		"the Response section names no type; %s: %q", returned, clip(strings.TrimSpace(plain), 100))
 	resp.Type = model.TypeRef{Kind: model.KindUnknown, Raw: clip(strings.TrimSpace(plain), 100), Pos: resp.Pos}
 }
 
