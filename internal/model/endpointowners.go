@@ -92,6 +92,13 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 		if len(op.Paths) > 0 {
 			kept = append(kept, op)
 		}
+		for _, p := range op.Paths {
+			if p.Example.IsValid() {
+				// adoptExamples took it; say so where the example is, once it is kept.
+				ds.Addf(p.Example, Warning, "path-from-example",
+					"no request line of the page writes %s %s; this example calls it, and it addresses what the page's lines do: the operation also sends it", op.Method, p)
+			}
+		}
 	}
 	api.Operations = kept
 	exampleOptions(api.Operations)
