@@ -91,17 +91,44 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 // out its parameter list (GET /deviceManagement/intents/{id}/compare) and the parameters
 // are rows of the Request body table instead. For a GET page titled as a function whose
 // paths end in a plain name, the rows become the function's arguments:
-// compare(templateId='{templateId}').
+// compare(templateId='{templateId}'). A Function parameters table whose rows the template
+// leaves out (GET /reports/getUserArchivedPrintJobs beside rows userId, startDateTime,
+// endDateTime) gives them likewise, whatever the title, when one of them is required.
 func functionArgsFromBody(p *Page, op *Operation, ds *Diagnostics) {
-	if op.Method != "GET" || !strings.Contains(strings.ToLower(p.Title), "function") {
+	if op.Method != "GET" {
 		return
 	}
 	var args []Param
 	seen := map[string]bool{}
+	for _, path := range op.Paths {
+		for _, s := range path.Segments {
+			for _, pt := range s.Parts {
+				if pt.IsParam() {
+					seen[strings.ToLower(pt.Param)] = true
+				}
+			}
+		}
+	}
+	table := "Function parameters"
+	required := false
 	for _, tp := range p.Params {
-		if tp.In == InBody && !seen[tp.Name] && isIdent(tp.Name) {
-			seen[tp.Name] = true
+		if tp.In == InFunction && !seen[strings.ToLower(tp.Name)] && isIdent(tp.Name) {
+			seen[strings.ToLower(tp.Name)] = true
 			args = append(args, tp)
+			required = required || tp.Presence != Optional // a function's parameters are required unless said otherwise
+		}
+	}
+	if !required {
+		// Optional rows only (usedRange's valuesOnly): the plain call is the main one.
+		args = nil
+	}
+	if len(args) == 0 && strings.Contains(strings.ToLower(p.Title), "function") {
+		table = "Request body"
+		for _, tp := range p.Params {
+			if tp.In == InBody && !seen[tp.Name] && isIdent(tp.Name) {
+				seen[tp.Name] = true
+				args = append(args, tp)
+			}
 		}
 	}
 	if len(args) == 0 {
@@ -127,12 +154,13 @@ func functionArgsFromBody(p *Page, op *Operation, ds *Diagnostics) {
 				sep = ","
 			}
 			parts = append(parts, Part{Literal: sep + a.Name + "="},
-				Part{Param: a.Name, Function: true, Quoted: a.Type.Kind == KindPrimitive && a.Type.Primitive == String && !a.Type.Collection})
+				// A string, or an enum member ('target'), is an OData string literal.
+				Part{Param: a.Name, Function: true, Quoted: !a.Type.Collection && (a.Type.Kind == KindPrimitive && a.Type.Primitive == String || a.Type.Kind == KindNamed)})
 		}
 		last.Parts = append(parts, Part{Literal: ")"})
 	}
 	ds.Addf(op.Pos, Warning, "function-params-from-body",
-		"the function's template has no parameter list; its %d Request body rows are used as its arguments: %s", len(args), op.Paths[0])
+		"the function's template has no parameter list; its %d %s rows are used as its arguments: %s", len(args), table, op.Paths[0])
 }
 
 // isIdent reports whether s can be an OData parameter name.

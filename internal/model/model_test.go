@@ -342,3 +342,31 @@ func TestCreateLineFromExample(t *testing.T) {
 		t.Errorf("with an example of the keyed line: path %s, diagnostics\n%s", got, ds)
 	}
 }
+
+// TestFunctionArgsFromFunctionTable: a Function parameters table whose rows the template
+// leaves out gives the call its arguments when one row is not optional (a function's
+// parameters are required unless said otherwise); an enum argument is quoted. Optional
+// rows alone leave the plain call.
+func TestFunctionArgsFromFunctionTable(t *testing.T) {
+	enum := gref("includedUserTypes", false)
+	tests := []struct {
+		name string
+		rows []Param
+		want string
+	}{
+		{"required and unknown rows", []Param{
+			{Name: "userId", In: InFunction, Type: str(), Presence: Required},
+			{Name: "types", In: InFunction, Type: enum},
+		}, "/reports/getUserArchivedPrintJobs(userId='{userId}',types='{types}')"},
+		{"optional rows only", []Param{{Name: "valuesOnly", In: InFunction, Type: TypeRef{Kind: KindPrimitive, Primitive: Boolean}, Presence: Optional}},
+			"/reports/getUserArchivedPrintJobs"},
+	}
+	for _, tc := range tests {
+		pg := apiPage("api/reports-getuserarchivedprintjobs.md", "GET", path("reports", "getUserArchivedPrintJobs"))
+		pg.Params = tc.rows
+		api, _ := Build("v1.0", []*Page{pg})
+		if got := api.Operations[0].Paths[0].String(); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
