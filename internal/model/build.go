@@ -365,6 +365,13 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 			first[key] = tp
 		}
 		switch tp.In {
+		case InFunction:
+			if op.Method == "GET" && !slices.ContainsFunc(out, func(pm Param) bool { return pm.In == InFunction && SameName(pm.Name, tp.Name) }) {
+				// A row the call never names (usedRange's optional valuesOnly): said, not
+				// sent.
+				ds.Addf(tp.Pos, Warning, "function-param-unused",
+					"function parameter %q is documented, but no request line of the page passes it: the method does not send it", tp.Name)
+			}
 		case InHeader:
 			out = append(out, tp)
 		case InQuery:
