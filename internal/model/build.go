@@ -336,7 +336,11 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 					continue
 				}
 				seen[key] = true
-				out = append(out, placeholderParam(p, op, pt.Param, pt.Alternatives, in))
+				alts := pt.Alternatives
+				if pt.Written != "" {
+					alts = append(slices.Clone(alts), pt.Written) // column={func}: the func row types it
+				}
+				out = append(out, placeholderParam(p, op, pt.Param, alts, in))
 			}
 		}
 		for _, q := range path.Query {
@@ -366,7 +370,7 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 		}
 		switch tp.In {
 		case InFunction:
-			if op.Method == "GET" && !slices.ContainsFunc(out, func(pm Param) bool { return pm.In == InFunction && SameName(pm.Name, tp.Name) }) {
+			if op.Method == "GET" && !written(p, tp.Name) && !slices.ContainsFunc(out, func(pm Param) bool { return pm.In == InFunction && SameName(pm.Name, tp.Name) }) {
 				// A row the call never names (usedRange's optional valuesOnly): said, not
 				// sent.
 				ds.Addf(tp.Pos, Warning, "function-param-unused",
@@ -408,6 +412,26 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 			Type:        TypeRef{Kind: KindPrimitive, Primitive: String, Raw: "String", Pos: op.Response.Pos}})
 	}
 	return out
+}
+
+// written reports whether a placeholder of one of the page's request lines, as the line
+// writes it, has the name (cell(row={row},column={func}) writes func).
+func written(p *Page, name string) bool {
+	for _, rl := range p.Requests {
+		for _, s := range rl.Path.Segments {
+			for _, pt := range s.Parts {
+				if pt.IsParam() && (SameName(pt.Param, name) || SameName(pt.Written, name) || slices.ContainsFunc(pt.Alternatives, func(a string) bool { return SameName(a, name) })) {
+					return true
+				}
+			}
+		}
+		for _, q := range rl.Path.Query {
+			if q.Param != "" && SameName(q.Param, name) || SameName(q.Name, name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // placeholderParam types a placeholder from the page's table row of the same name, or as a

@@ -36,6 +36,9 @@ type Part struct {
 	Quoted       bool     // the template wraps the value in single quotes: an OData string literal
 	Function     bool     // an argument of a function-call segment
 	PathValued   bool     // the value is a path whose slashes separate segments (root:/{item-path}:)
+	// Written is a function argument's placeholder as the line writes it, where the call
+	// names the argument otherwise (address='{range}': Param address, Written range).
+	Written string
 }
 
 // QueryParam is one name=value pair written into the template's query string. Param is set

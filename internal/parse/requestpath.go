@@ -378,9 +378,13 @@ func scanCall(name, args string) model.Segment {
 		if q := strings.IndexByte(v, '\''); q > 0 && q < len(v)-1 && strings.HasSuffix(v, "'") {
 			prefix, v = v[:q], v[q:] // microsoft.graph.timeZoneStandard'{x}'
 		}
-		_, quoted := unquote(v)
+		inner, quoted := unquote(v)
 		add(model.Part{Literal: prefix})
-		add(model.Part{Param: k, Quoted: quoted, Function: true})
+		pt := model.Part{Param: k, Quoted: quoted, Function: true}
+		if name, ok := placeholderName(inner); ok && name != k {
+			pt.Written = name
+		}
+		add(pt)
 	}
 	lit.WriteString(")")
 	parts = append(parts, model.Part{Literal: lit.String()})

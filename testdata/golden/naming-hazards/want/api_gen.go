@@ -20,7 +20,7 @@ type API interface {
 	// RangeMeDriveItemWorkbookWorksheet: see Client.RangeMeDriveItemWorkbookWorksheet.
 	RangeMeDriveItemWorkbookWorksheet(ctx context.Context, itemID string, worksheetID string, address string, opts *RangeMeDriveItemWorkbookWorksheetOptions) (*WorkbookRange, error)
 	// CellMeDriveItemWorkbookWorksheet: see Client.CellMeDriveItemWorkbookWorksheet.
-	CellMeDriveItemWorkbookWorksheet(ctx context.Context, itemID string, worksheetID string, row int32, column string, opts *CellMeDriveItemWorkbookWorksheetOptions) (*WorkbookRange, error)
+	CellMeDriveItemWorkbookWorksheet(ctx context.Context, itemID string, worksheetID string, row int32, column int32, opts *CellMeDriveItemWorkbookWorksheetOptions) (*WorkbookRange, error)
 	// GetMeDriveItemWorkbookNameRange: see Client.GetMeDriveItemWorkbookNameRange.
 	GetMeDriveItemWorkbookNameRange(ctx context.Context, itemID string, typeValue string, opts *GetMeDriveItemWorkbookNameRangeOptions) (*WorkbookRange, error)
 	// CreateSiteListItem: see Client.CreateSiteListItem.

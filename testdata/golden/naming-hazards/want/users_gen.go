@@ -106,6 +106,8 @@ func (o *RangeMeDriveItemWorkbookWorksheetOptions) apply(r *Request) {
 //
 // worksheetID: The id or name of the addressed object.
 //
+// address: Cell address in A1 form, such as A1:B2.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a workbookRange.
@@ -140,6 +142,8 @@ type CellMeDriveItemWorkbookWorksheetOptions = RangeMeDriveItemWorkbookWorksheet
 //
 // row: Zero-based row number.
 //
+// column: Zero-based column number. (The placeholder has a strange name on purpose.)
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a workbookRange.
@@ -148,10 +152,10 @@ type CellMeDriveItemWorkbookWorksheetOptions = RangeMeDriveItemWorkbookWorksheet
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/workbookrange-get.md
-func (c *Client) CellMeDriveItemWorkbookWorksheet(ctx context.Context, itemID string, worksheetID string, row int32, column string, opts *CellMeDriveItemWorkbookWorksheetOptions) (*WorkbookRange, error) {
+func (c *Client) CellMeDriveItemWorkbookWorksheet(ctx context.Context, itemID string, worksheetID string, row int32, column int32, opts *CellMeDriveItemWorkbookWorksheetOptions) (*WorkbookRange, error) {
 	r := Request{
 		Method: "GET",
-		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/workbook/worksheets/" + graphrt.PathValue(worksheetID, false) + "/cell(row=" + graphrt.PathValue(row, false) + ",column=" + graphrt.PathValue(column, true) + ")",
+		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/workbook/worksheets/" + graphrt.PathValue(worksheetID, false) + "/cell(row=" + graphrt.PathValue(row, false) + ",column=" + graphrt.PathValue(column, false) + ")",
 	}
 	opts.apply(&r)
 	var out WorkbookRange
