@@ -14,7 +14,11 @@ import (
 func settleAlternatives(api *API, g *typeGraph, ds *Diagnostics) {
 	for _, op := range api.Operations {
 		if r, ok := commonBase(g, op.Body.Type, op.Body.Or); ok {
-			report(ds, op.Body.Type, op.Body.Or, r, "request body")
+			// A $ref write sends a Reference whatever the page names (the body is user
+			// or group on members/$ref): the choice is not the method's, so unsaid.
+			if len(op.Paths) == 0 || slices.ContainsFunc(op.Paths, func(p Path) bool { return !endsInRef(p) }) {
+				report(ds, op.Body.Type, op.Body.Or, r, "request body")
+			}
 			op.Body.Type = r
 		}
 		if r, ok := commonBase(g, op.Response.Type, op.Response.Or); ok {

@@ -370,3 +370,27 @@ func TestAdoptedPathSharedQuery(t *testing.T) {
 		})
 	}
 }
+
+// TestTypeAlternativesRef: a $ref write that names "a user or group" as its body sends a
+// Reference whatever the base: the common base is taken without a type-alternatives
+// warning, which would name a body the method does not send.
+func TestTypeAlternativesRef(t *testing.T) {
+	for _, ref := range []bool{true, false} {
+		pages := []*Page{
+			resourcePage("entity", "", []Property{strProp("id")}),
+			resourcePage("directoryObject", "microsoft.graph.entity", nil),
+			resourcePage("user", "microsoft.graph.directoryObject", nil),
+			resourcePage("group", "microsoft.graph.directoryObject", nil),
+		}
+		p := path("administrativeUnits", "{id}", "members")
+		if ref {
+			p = path("administrativeUnits", "{id}", "members", "$ref")
+		}
+		pg := page("api/administrativeunit-post-members.md", "POST", TypeRef{}, gref("user", false), p)
+		pg.Body.Or = []TypeRef{gref("group", false)}
+		_, ds := Build("v1.0", append(pages, pg))
+		if hasCode(ds, "type-alternatives") == ref {
+			t.Errorf("$ref %v: type-alternatives reported %v:\n%s", ref, !ref, ds)
+		}
+	}
+}
