@@ -181,15 +181,29 @@ func queryOptions(p *Page, op *Operation) []string {
 		return nil
 	}
 	var out []string
+	refusedAll := slices.Contains(p.QueryOptionsRefused, "*")
 	switch {
-	case len(p.QueryOptions) > 0:
-		out = slices.Clone(p.QueryOptions)
-	case !p.ODataQueryGeneric:
-	case op.Response.Type.Collection:
+	case refusedAll:
+	case p.ODataQueryGeneric && op.Response.Type.Collection:
 		out = []string{"$select", "$filter", "$orderby", "$top", "$skip", "$expand", "$count"}
-	default:
+	case p.ODataQueryGeneric:
 		out = []string{"$select", "$expand"}
 	}
+	// The options the page names besides ("$filter and $orderby in the same query" after
+	// "supports the OData query parameters"), less those it refuses ("$skip isn't
+	// supported").
+	for _, o := range p.QueryOptions {
+		if !slices.Contains(out, o) {
+			out = append(out, o)
+		}
+	}
+	// A Query parameters table that lists them (| [\$filter](...) | Filters results. |).
+	for _, tp := range p.Params {
+		if n := strings.ToLower(strings.Trim(tp.Name, "\\`")); tp.In == InQuery && strings.HasPrefix(n, "$") && isODataOption(n) && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	out = slices.DeleteFunc(out, func(o string) bool { return slices.Contains(p.QueryOptionsRefused, o) })
 	// The page's own example requests are evidence too: list-get.md names no option but
 	// its examples send ?select=...&expand=..., chatmessage-delta.md's ?$top=2.
 	for _, o := range exampleQueryOptions(p) {

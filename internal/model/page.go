@@ -47,6 +47,10 @@ type Page struct {
 	// ODataQueryGeneric is set when it only says the method supports them.
 	QueryOptions      []string
 	ODataQueryGeneric bool
+	// QueryOptionsRefused are the options the prose says the method does not support
+	// ("$skip isn't supported"); "*" when it refuses them all ("does not currently
+	// support the OData query parameters").
+	QueryOptionsRefused []string
 
 	Requests    []RequestLine
 	Params      []Param // every parameter table row, in page order

@@ -759,15 +759,23 @@ func TestQueryOptionsProse(t *testing.T) {
 		prose   string
 		want    string
 		generic bool
+		refused string
 	}{
-		{"This method supports the `$select`, `$filter` and $top OData query parameters.", "$select $filter $top", false},
-		{"This method supports the [OData query parameters](/graph/query-parameters) to help customize the response.", "", true},
-		{"This method does not support OData query parameters to customize the response.", "", false},
-		{"Use $orderBy and $count=true.", "$orderby $count", false},
+		{"This method supports the `$select`, `$filter` and $top OData query parameters.", "$select $filter $top", false, ""},
+		{"This method supports the [OData query parameters](/graph/query-parameters) to help customize the response.", "", true, ""},
+		{"This method does not support OData query parameters to customize the response.", "", false, "*"},
+		{"This operation does not currently support [OData query parameters](/graph/query-parameters).", "", false, "*"},
+		{"Use $orderBy and $count=true.", "$orderby $count", false, ""},
+		// A bullet list after "the following": those, not all of them.
+		{"This method supports the following OData query parameters:\n\n- `$count`\n- `$top` returns the top results.", "$count $top", false, ""},
+		{"This method supports the OData query parameters. `$skip` isn't supported.", "", true, "$skip"},
+		{"The createdDateTime properties do not support `$select`.", "", false, ""},
+		{"This method supports the `select` OData query parameter to help customize the response.", "$select", false, ""},
+		{"This method supports the following OData query parameters.\n\n| Parameter | Description |\n|:--|:--|\n| [\\$filter](/graph/query_parameters) | Filters. |\n| [\\$top](/graph/query_parameters) | Page size. |", "$filter $top", false, ""},
 	} {
 		pg, _ := Parse("beta/api/x.md", []byte("# T\n\n## Optional query parameters\n"+tt.prose+"\n"))
-		if got := strings.Join(pg.QueryOptions, " "); got != tt.want || pg.ODataQueryGeneric != tt.generic {
-			t.Errorf("%q: options %q generic %v; want %q %v", tt.prose, got, pg.ODataQueryGeneric, tt.want, tt.generic)
+		if got := strings.Join(pg.QueryOptions, " "); got != tt.want || pg.ODataQueryGeneric != tt.generic || strings.Join(pg.QueryOptionsRefused, " ") != tt.refused {
+			t.Errorf("%q: options %q generic %v refused %q; want %q %v %q", tt.prose, got, pg.ODataQueryGeneric, pg.QueryOptionsRefused, tt.want, tt.generic, tt.refused)
 		}
 	}
 }

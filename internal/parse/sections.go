@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"path"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -167,6 +166,8 @@ func (st *state) block(n ast.Node) {
 					if st.jsonLevel > 0 {
 						st.jsonProse = append(st.jsonProse, st.inlines(c)...)
 					}
+				case secQueryParams:
+					st.onQueryProse(st.plain(c)) // a bullet list of the options
 				case secHTTP:
 					// "* For a user's default calendar:" above an indented fence: the item's
 					// first paragraph labels it; notes below it and quoted text do not.
@@ -350,28 +351,6 @@ func (st *state) onParagraph(p *ast.Paragraph) {
 		st.res.derived = append(st.res.derived, st.inlines(p)...)
 	case secQueryParams:
 		st.onQueryProse(txt)
-	}
-}
-
-// odataOption matches the OData system query options a page names.
-var odataOption = regexp.MustCompile(`\$(select|filter|top|skip|orderby|orderBy|expand|count|search|format|skiptoken|deltatoken)\b`)
-
-// onQueryProse reads which OData query options the Optional query parameters prose names
-// ("This method supports the $select and $filter OData query parameters"), or that it
-// supports them in general.
-func (st *state) onQueryProse(txt string) {
-	pg := st.page
-	if strings.Contains(txt, "$") {
-		for _, m := range odataOption.FindAllStringSubmatch(txt, -1) {
-			name := "$" + strings.ToLower(m[1])
-			if !slices.Contains(pg.QueryOptions, name) {
-				pg.QueryOptions = append(pg.QueryOptions, name)
-			}
-		}
-	}
-	l := strings.ToLower(txt)
-	if len(pg.QueryOptions) == 0 && strings.Contains(l, "odata query parameters") && !strings.Contains(l, "not support") {
-		pg.ODataQueryGeneric = true
 	}
 }
 

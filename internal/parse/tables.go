@@ -250,6 +250,9 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 	if vc, d := t.col("value"), t.col("description"); in != model.InHeader && tc < 0 && vc >= 0 && d >= 0 && nameCol >= 0 {
 		tc, dc = vc, d // Name | Value | Description: the value column names the type (driveItem copy)
 	}
+	if in == model.InQuery && tc < 0 && st.odataRows(t, nc) {
+		return // | [$filter](...) | Filters results. | Example |: the options it supports
+	}
 	if in != model.InHeader && tc < 0 {
 		if nameCol >= 0 && len(t.rows) > 0 {
 			st.ds.Addf(t.pos, model.Warning, "param-table-unread",

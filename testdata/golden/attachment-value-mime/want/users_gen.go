@@ -13,6 +13,8 @@ import (
 // GetMeEventAttachmentOptions are the optional query parameters and headers of
 // GetMeEventAttachment; the zero value sends none.
 type GetMeEventAttachmentOptions struct {
+	// Select lists the properties to return ($select).
+	Select []string
 	// Expand lists the relationships to return with each item ($expand).
 	Expand []string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
@@ -31,6 +33,9 @@ func (o *GetMeEventAttachmentOptions) apply(r *Request) {
 	}
 	r.AddHeaders(o.Header)
 	r.Response = o.Response
+	if len(o.Select) > 0 {
+		r.SetQuery("$select", strings.Join(o.Select, ","))
+	}
 	if len(o.Expand) > 0 {
 		r.SetQuery("$expand", strings.Join(o.Expand, ","))
 	}

@@ -73,10 +73,10 @@ func (c *Client) ListMeMemberOfXAsGroupPage(ctx context.Context, opts *ListMeMem
 // DeltaMeCalendarViewOptions are the optional query parameters and headers of
 // DeltaMeCalendarView; the zero value sends none.
 type DeltaMeCalendarViewOptions struct {
-	// DeltaToken is the state token of a previous delta query ($deltatoken).
-	DeltaToken string
 	// SkipToken is a paging token ($skiptoken).
 	SkipToken string
+	// DeltaToken is the state token of a previous delta query ($deltatoken).
+	DeltaToken string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
@@ -98,11 +98,11 @@ func (o *DeltaMeCalendarViewOptions) apply(r *Request) {
 	}
 	r.AddHeaders(o.Header)
 	r.Response = o.Response
-	if o.DeltaToken != "" {
-		r.SetQuery("$deltatoken", o.DeltaToken)
-	}
 	if o.SkipToken != "" {
 		r.SetQuery("$skiptoken", o.SkipToken)
+	}
+	if o.DeltaToken != "" {
+		r.SetQuery("$deltatoken", o.DeltaToken)
 	}
 }
 

@@ -1,0 +1,103 @@
+package parse
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Which OData system query options a page's Optional query parameters section names,
+// supports in general, or refuses.
+
+// odataOption matches the OData system query options a page names.
+var odataOption = regexp.MustCompile(`\$(select|filter|top|skip|orderby|orderBy|expand|count|search|format|skiptoken|deltatoken)\b`)
+
+// odataOptionBare matches options named without their $ just before "query parameter"
+// ("supports the select OData query parameter", "the select and expand query parameters").
+var optionWord = regexp.MustCompile(`(?i)\b(select|filter|top|skip|orderby|expand|count|search)\b`)
+
+var odataOptionBare = regexp.MustCompile(`(?i)\b(select|filter|top|skip|orderby|expand|count|search)\b(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:select|filter|top|skip|orderby|expand|count|search)\b)*\s+(?:odata\s+)?query\s+param`)
+
+// onQueryProse reads which OData query options the Optional query parameters prose names
+// ("This method supports the $select and $filter OData query parameters", or a bullet
+// list of them), that it supports them in general, or that it does not support some or
+// all ("$skip isn't supported", "does not currently support the OData query
+// parameters"). Each sentence counts on its own.
+func (st *state) onQueryProse(txt string) {
+	pg := st.page
+	for _, sentence := range sentenceSplit.Split(txt, -1) {
+		named := odataOption.FindAllStringSubmatch(sentence, -1)
+		if len(named) == 0 {
+			for _, run := range odataOptionBare.FindAllString(sentence, -1) {
+				named = append(named, optionWord.FindAllStringSubmatch(run, -1)...)
+			}
+		}
+		l := strings.ToLower(sentence)
+		if refusal.MatchString(sentence) {
+			if !refusesForMethod(l) {
+				continue // some properties refuse an option, not the method
+			}
+			if len(named) == 0 && strings.Contains(l, "query parameter") && !slices.Contains(pg.QueryOptionsRefused, "*") {
+				pg.QueryOptionsRefused = append(pg.QueryOptionsRefused, "*")
+			}
+			for _, m := range named {
+				if name := "$" + strings.ToLower(m[1]); !slices.Contains(pg.QueryOptionsRefused, name) {
+					pg.QueryOptionsRefused = append(pg.QueryOptionsRefused, name)
+				}
+			}
+			continue
+		}
+		for _, m := range named {
+			if name := "$" + strings.ToLower(m[1]); !slices.Contains(pg.QueryOptions, name) {
+				pg.QueryOptions = append(pg.QueryOptions, name)
+			}
+		}
+		// "supports the OData query parameters" with none named, and no list to follow.
+		if len(named) == 0 && strings.Contains(l, "odata query parameters") && strings.Contains(l, "support") && !strings.Contains(l, "following") {
+			pg.ODataQueryGeneric = true
+		}
+	}
+}
+
+// refusesForMethod reports whether a refusal speaks of the method ("This method does not
+// support ...", "$skip isn't supported"), not of some properties ("The createdDateTime
+// ... properties do not support $select").
+func refusesForMethod(l string) bool {
+	for _, subject := range []string{"this method", "this operation", "this api", "this request", "this function"} {
+		if strings.Contains(l, subject) {
+			return true
+		}
+	}
+	return strings.HasPrefix(strings.TrimLeft(l, "`\\ "), "$")
+}
+
+// refusal matches a sentence that says options are not supported.
+var refusal = regexp.MustCompile(`(?i)(\bnot|n't)\s+(currently\s+)?support|\bunsupported\b`)
+
+// sentenceSplit splits prose into sentences, roughly: at a period, colon or semicolon that
+// ends a word.
+var sentenceSplit = regexp.MustCompile(`[.;:]\s+`)
+
+// odataRows reads a Query parameters table without a Type column whose every row names
+// an OData system query option ($filter, $top, $skiptoken) into the page's options, and
+// reports whether it did.
+func (st *state) odataRows(t *table, nc int) bool {
+	col := max(nc, 0)
+	var names []string
+	for _, row := range t.rows {
+		if col >= len(row) {
+			return false
+		}
+		m := odataOption.FindStringSubmatch(row[col].text)
+		if m == nil || strings.TrimLeft(strings.TrimSpace(row[col].text), "\\") != m[0] {
+			return false
+		}
+		names = append(names, "$"+strings.ToLower(m[1]))
+	}
+	for _, n := range names {
+		if !slices.Contains(st.page.QueryOptions, n) {
+			st.page.QueryOptions = append(st.page.QueryOptions, n)
+		}
+	}
+	return len(names) > 0
+}
