@@ -70,6 +70,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		bodyFromContentType(op)
 		bodyFromExamples(op, ds)
 		bodyParamShapesFromExamples(op, ds)
+		bodyNamesFromExamples(op, ds)
 		optionalFromExamples(op, ds)
 		acceptedAlternative(op, ds)
 		jsonFormShape(op, ds)

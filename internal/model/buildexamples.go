@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 )
@@ -270,4 +271,37 @@ func operationFromExample(p *Page, rl RequestLine, path Path, ds *Diagnostics) P
 	ds.Addf(rl.Pos, Warning, "request-line-from-example",
 		"%s %s ends in %s, but the page is %s and its example at line %d calls %s: the method sends that", rl.Method, path, last, stem, found.Pos.Line, seg)
 	return Path{Segments: append(slices.Clone(path.Segments[:n-1]), Segment{Parts: []Part{{Literal: seg}}}), Query: path.Query}
+}
+
+// bodyNamesFromExamples gives a body row the spelling of the key every example request
+// sends for it, where the two differ only in case and the example's starts lower-case as
+// Graph's names do (message-move.md: | DestinationId | beside "destinationId": ...): the
+// example shows the name on the wire.
+func bodyNamesFromExamples(op *Operation, ds *Diagnostics) {
+	for i := range op.Params {
+		pm := &op.Params[i]
+		if pm.In != InBody || pm.Name == "" || pm.Name[0] < 'A' || pm.Name[0] > 'Z' {
+			continue
+		}
+		sent := ""
+		for _, ex := range op.Examples {
+			if ex.Kind != ExampleRequest || ex.Method != op.Method || strings.TrimSpace(ex.Body) == "" {
+				continue
+			}
+			var body map[string]json.RawMessage
+			if json.Unmarshal([]byte(ex.Body), &body) != nil {
+				continue
+			}
+			for k := range body {
+				if k != pm.Name && strings.EqualFold(k, pm.Name) && k[0] >= 'a' && k[0] <= 'z' {
+					sent = k
+				}
+			}
+		}
+		if sent != "" && !slices.ContainsFunc(op.Params, func(o Param) bool { return o.In == InBody && o.Name == sent }) {
+			ds.Addf(pm.Pos, Warning, "property-name-case",
+				"body parameter %s is sent as %s by the page's example: the method sends %s", pm.Name, sent, sent)
+			pm.Name = sent
+		}
+	}
 }

@@ -99,3 +99,19 @@ func TestOperationFromExample(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyNamesFromExamples: a capitalised body row that the example sends camel-cased is
+// sent as the example writes it; a row the example does not send keeps its name.
+func TestBodyNamesFromExamples(t *testing.T) {
+	pg := apiPage("api/message-move.md", "POST", path("me", "messages", "{id}", "move"))
+	pg.Params = []Param{{Name: "DestinationId", In: InBody, Type: str()}, {Name: "Comment", In: InBody, Type: str()}}
+	pg.Examples = []Example{{Kind: ExampleRequest, Method: "POST", Body: `{"destinationId": "deleteditems"}`}}
+	op := buildOperations(pg, &Diagnostics{})[0]
+	var got []string
+	for _, p := range op.ParamsIn(InBody) {
+		got = append(got, p.Name)
+	}
+	if strings.Join(got, " ") != "destinationId Comment" {
+		t.Errorf("body %v, want destinationId Comment", got)
+	}
+}

@@ -83,6 +83,18 @@ func (st *state) jsonRepresentation(t *model.ResourceType, tables []resTable) {
 		}
 		if r, ok := foldRow[strings.ToLower(kv.key)]; ok && !jsonKey[r] && !matched[r] {
 			matched[r] = true
+			if camel(kv.key) && !camel(r) {
+				// | DateTime | String | beside "dateTime": "string" (dateTimeTimeZone): the
+				// representation writes the name the service sends, as Graph spells names.
+				for i := range t.Properties {
+					if t.Properties[i].Name == r {
+						st.ds.Addf(t.Properties[i].Pos, model.Warning, "property-name-case",
+							"property %s is written %s in the JSON representation: the wire name is %s", r, kv.key, kv.key)
+						t.Properties[i].Name = kv.key
+					}
+				}
+				matched[kv.key] = true
+			}
 			continue
 		}
 		p := model.Property{Name: kv.key, FromJSON: true, Pos: keyPos(kv.key)}
@@ -419,4 +431,9 @@ func placeholderString(s string, ref model.TypeRef, ns string) model.TypeRef {
 	}
 	ref.Primitive = model.String // a sample string value
 	return ref
+}
+
+// camel reports whether a property name starts with a lower-case letter, as Graph's do.
+func camel(name string) bool {
+	return name != "" && name[0] >= 'a' && name[0] <= 'z'
 }

@@ -188,6 +188,34 @@ Namespace: microsoft.graph.gadgets
 			"diag 9:1 warning properties-several-tables",
 		},
 	}, {
+		name: "a row capitalised where the JSON representation writes the wire name",
+		file: "v1.0/resources/datetimetimezone.md",
+		md: `
+# dateTimeTimeZone resource type
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|DateTime|String|A point in time.|
+|TimeZone|String|A zone.|
+
+## JSON representation
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.dateTimeTimeZone" } -->
+` + "```json" + `
+{
+  "dateTime": "string",
+  "timeZone": "string"
+}
+` + "```" + `
+`,
+		want: []string{
+			"type microsoft.graph.dateTimeTimeZone @1:1",
+			"prop dateTime Edm.String @6:2",
+			"prop timeZone Edm.String @7:2",
+			"diag 6:2 warning property-name-case",
+			"diag 7:2 warning property-name-case",
+		},
+	}, {
 		name: "base type from the intro: a link, and a sub-namespace page linking to a microsoft.graph type",
 		file: "beta/resources/reports-sprocket.md",
 		md: `
