@@ -174,63 +174,6 @@ func isIdent(s string) bool {
 	return s != ""
 }
 
-// queryOptions decides an operation's OData query options: those its page names, or, when
-// the page only says that it supports them, $select and $expand for a single value and
-// also $filter, $orderby, $top, $skip and $count for a collection. Only GET takes them.
-func queryOptions(p *Page, op *Operation) []string {
-	if op.Method != "GET" {
-		return nil
-	}
-	var out []string
-	refusedAll := slices.Contains(p.QueryOptionsRefused, "*")
-	switch {
-	case refusedAll:
-	case p.ODataQueryGeneric && op.Response.Type.Collection:
-		out = []string{"$select", "$filter", "$orderby", "$top", "$skip", "$expand", "$count"}
-	case p.ODataQueryGeneric:
-		out = []string{"$select", "$expand"}
-	}
-	// The options the page names besides ("$filter and $orderby in the same query" after
-	// "supports the OData query parameters"), less those it refuses ("$skip isn't
-	// supported").
-	for _, o := range p.QueryOptions {
-		if !slices.Contains(out, o) {
-			out = append(out, o)
-		}
-	}
-	// A Query parameters table that lists them (| [\$filter](...) | Filters results. |).
-	for _, tp := range p.Params {
-		if n := strings.ToLower(strings.Trim(tp.Name, "\\`")); tp.In == InQuery && strings.HasPrefix(n, "$") && isODataOption(n) && !slices.Contains(out, n) {
-			out = append(out, n)
-		}
-	}
-	out = slices.DeleteFunc(out, func(o string) bool { return slices.Contains(p.QueryOptionsRefused, o) })
-	// The page's own example requests are evidence too: list-get.md names no option but
-	// its examples send ?select=...&expand=..., chatmessage-delta.md's ?$top=2.
-	for _, o := range exampleQueryOptions(p) {
-		if !slices.Contains(out, o) {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
-// exampleQueryOptions lists the OData system query options ($ or not) that the page's
-// GET example requests send, lower-cased with their $, in page order.
-func exampleQueryOptions(p *Page) []string {
-	var out []string
-	for _, ex := range p.Examples {
-		if ex.Kind != ExampleRequest || ex.Method != "GET" {
-			continue
-		}
-		for _, name := range urlQueryOptions(ex.URL) {
-			if !slices.Contains(out, name) {
-				out = append(out, name)
-			}
-		}
-	}
-	return out
-}
 
 // urlQueryOptions lists the OData system query options ($ or not) of a URL, lower-cased
 // with their $, in the URL's order.

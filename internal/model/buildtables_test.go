@@ -119,3 +119,27 @@ func TestDropPagingIllustrations(t *testing.T) {
 		}
 	}
 }
+
+// TestExampleQueryOptionsPerPath: an example request counts as evidence of the options of
+// the operation whose path it calls, not of another request on the page.
+func TestExampleQueryOptionsPerPath(t *testing.T) {
+	content := path("drives", "{driveId}", "items", "{itemId}", "content")
+	other := path("drive", "items", "abc")
+	same := path("drives", "b1", "items", "abc", "content")
+	for _, tc := range []struct {
+		name string
+		ex   Path
+		url  string
+		want string
+	}{
+		{"another request", other, "/drive/items/abc?select=id", ""},
+		{"the operation's path", same, "/drives/b1/items/abc/content?$select=id", "$select"},
+	} {
+		pg := apiPage("api/driveitem-get-content.md", "GET", content)
+		pg.Examples = []Example{{Kind: ExampleRequest, Method: "GET", Path: &tc.ex, URL: tc.url}}
+		op := buildOperations(pg, &Diagnostics{})[0]
+		if got := strings.Join(op.QueryOptions, " "); got != tc.want {
+			t.Errorf("%s: options %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

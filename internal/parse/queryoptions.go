@@ -68,7 +68,8 @@ func refusesForMethod(l string) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(strings.TrimLeft(l, "`\\ "), "$")
+	// "The other OData query parameters are not currently supported."
+	return strings.HasPrefix(strings.TrimLeft(l, "`\\ "), "$") || strings.Contains(l, "odata query parameters")
 }
 
 // refusal matches a sentence that says options are not supported.

@@ -798,6 +798,7 @@ func TestQueryOptionsProse(t *testing.T) {
 		{"This method supports the following OData query parameters:\n\n- `$count`\n- `$top` returns the top results.", "$count $top", false, ""},
 		{"This method supports the OData query parameters. `$skip` isn't supported.", "", true, "$skip"},
 		{"The createdDateTime properties do not support `$select`.", "", false, ""},
+		{"You can use the $top query parameter. The other [OData query parameters](/graph/query-parameters) are not currently supported.", "$top", false, "*"},
 		{"This method supports the `select` OData query parameter to help customize the response.", "$select", false, ""},
 		{"This method supports the following OData query parameters.\n\n| Parameter | Description |\n|:--|:--|\n| [\\$filter](/graph/query_parameters) | Filters. |\n| [\\$top](/graph/query_parameters) | Page size. |", "$filter $top", false, ""},
 	} {

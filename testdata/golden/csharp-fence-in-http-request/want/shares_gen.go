@@ -6,14 +6,11 @@ import (
 	"context"
 	graphrt "goldencheck/csharp_fence_in_http_request/internal/graphrt"
 	"net/http"
-	"strings"
 )
 
 // GetShareOptions are the optional query parameters and headers of GetShare; the zero value
 // sends none.
 type GetShareOptions struct {
-	// Expand lists the relationships to return with each item ($expand).
-	Expand []string
 	// Prefer is the Prefer header. Optional. One of the prefer values listed below.
 	Prefer string
 	// RedeemSharingLink is the redeemSharingLink header. For a sharing link, give the caller
@@ -38,9 +35,6 @@ func (o *GetShareOptions) apply(r *Request) {
 	}
 	r.AddHeaders(o.Header)
 	r.Response = o.Response
-	if len(o.Expand) > 0 {
-		r.SetQuery("$expand", strings.Join(o.Expand, ","))
-	}
 	if o.Prefer != "" {
 		r.SetHeader("Prefer", o.Prefer)
 	}

@@ -1,0 +1,85 @@
+package model
+
+import (
+	"slices"
+	"strings"
+)
+
+// queryOptions decides an operation's OData query options: those its page names, or, when
+// the page only says that it supports them, $select and $expand for a single value and
+// also $filter, $orderby, $top, $skip and $count for a collection. Only GET takes them.
+func queryOptions(p *Page, op *Operation) []string {
+	if op.Method != "GET" {
+		return nil
+	}
+	var out []string
+	refusedAll := slices.Contains(p.QueryOptionsRefused, "*")
+	switch {
+	case refusedAll:
+	case p.ODataQueryGeneric && op.Response.Type.Collection:
+		out = []string{"$select", "$filter", "$orderby", "$top", "$skip", "$expand", "$count"}
+	case p.ODataQueryGeneric:
+		out = []string{"$select", "$expand"}
+	}
+	// The options the page names besides ("$filter and $orderby in the same query" after
+	// "supports the OData query parameters"), less those it refuses ("$skip isn't
+	// supported").
+	for _, o := range p.QueryOptions {
+		if !slices.Contains(out, o) {
+			out = append(out, o)
+		}
+	}
+	// A Query parameters table that lists them (| [\$filter](...) | Filters results. |).
+	for _, tp := range p.Params {
+		if n := strings.ToLower(strings.Trim(tp.Name, "\\`")); tp.In == InQuery && strings.HasPrefix(n, "$") && isODataOption(n) && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	out = slices.DeleteFunc(out, func(o string) bool { return slices.Contains(p.QueryOptionsRefused, o) })
+	// The page's own example requests are evidence too: list-get.md names no option but
+	// its examples send ?select=...&expand=..., chatmessage-delta.md's ?$top=2.
+	for _, o := range exampleQueryOptions(p, op) {
+		if !slices.Contains(out, o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// exampleQueryOptions lists the OData system query options ($ or not) that the page's
+// GET example requests of op's paths send, lower-cased with their $, in page order. An
+// example of another request on the page (driveitem-get-content.md's GET
+// /drive/items/{id}?select=... beside its /content lines) says nothing of op.
+func exampleQueryOptions(p *Page, op *Operation) []string {
+	var out []string
+	for _, ex := range p.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != "GET" || !examplesOp(ex, op) {
+			continue
+		}
+		for _, name := range urlQueryOptions(ex.URL) {
+			if !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
+// examplesOp reports whether an example request calls one of op's paths: it fits one, or
+// ends in the same segment (a path written another way: /me/drive/root/children).
+func examplesOp(ex Example, op *Operation) bool {
+	if ex.Path == nil || len(ex.Path.Segments) == 0 {
+		return true // nothing to tell it by
+	}
+	plain := Path{Segments: ex.Path.Segments}
+	exLast := segmentShape(plain.Segments[len(plain.Segments)-1])
+	for _, p := range op.Paths {
+		if len(p.Segments) == 0 {
+			continue
+		}
+		if fitsTemplate(plain, Path{Segments: p.Segments}) || segmentShape(p.Segments[len(p.Segments)-1]) == exLast && !p.Segments[len(p.Segments)-1].IsParam() {
+			return true
+		}
+	}
+	return false
+}
