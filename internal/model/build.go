@@ -174,7 +174,6 @@ func isIdent(s string) bool {
 	return s != ""
 }
 
-
 // urlQueryOptions lists the OData system query options ($ or not) of a URL, lower-cased
 // with their $, in the URL's order.
 func urlQueryOptions(u string) []string {
