@@ -1079,11 +1079,13 @@ Namespace: microsoft.graph
 |a|String|A contact address. Not required.|
 |b|String|This one isn't required|
 |c|String|Null when reviews are not required.|
+|d|String|The name. The property is not individually required. However, at least one property (**d** or **e**) is required.|
 `,
 		want: []string{
 			"param body a Edm.String optional @5:2",
 			"param body b Edm.String optional @6:2",
 			"param body c Edm.String optional @7:2",
+			"param body d Edm.String optional @8:2",
 		},
 	}, {
 		name: "namespace qualifies named types",

@@ -230,6 +230,9 @@ var (
 	requiredHeaders = []string{"required?", "required", "required (y/n)", "mandatory"}
 	requiredEnd     = regexp.MustCompile(`(?i)\brequired\.?\s*$`)
 	notRequiredEnd  = regexp.MustCompile(`(?i)(\bnot|n't)\s+required\.?\s*$`)
+	// notIndividually: "The property is not individually required. However, at least one
+	// property (displayName or mailNickname) is required." (group validateProperties)
+	notIndividually = regexp.MustCompile(`(?i)\bnot\s+individually\s+required\b`)
 	// requiredSentence is "Required." standing as a sentence of its own anywhere in the
 	// cell: "Bearer {token}. Required. Learn more about [authentication and authorization]".
 	requiredSentence = regexp.MustCompile(`(?i)(^|[.!;]\s+)required\.(\s|$)`)
@@ -321,7 +324,7 @@ func presence(desc string) model.Presence {
 		return model.PresenceUnknown
 	}
 	switch {
-	case notRequiredEnd.MatchString(d):
+	case notRequiredEnd.MatchString(d), notIndividually.MatchString(d):
 		return model.Optional
 	case strings.HasPrefix(strings.ToLower(d), "required"), requiredEnd.MatchString(d), requiredSentence.MatchString(d):
 		return model.Required
