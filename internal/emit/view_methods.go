@@ -40,7 +40,12 @@ func (v *view) addMethods(op *model.Operation) {
 		if v.split {
 			argNames[v.pkg] = true // the core package's name qualifies runtime names in a workload
 		}
+		written := map[string]bool{}
 		for _, pt := range path.Params() {
+			if written[pt.Param] {
+				continue // one value written twice (an extension's ID in $filter and $expand)
+			}
+			written[pt.Param] = true
 			in := model.InPath
 			if pt.Function {
 				in = model.InFunction

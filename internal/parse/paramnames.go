@@ -64,17 +64,35 @@ func nameParams(p *model.Path) {
 			prev = lastWord(lit)
 		}
 	}
+	// A name that two query options repeat is one value written twice
+	// ($filter=...'{extensionId}'&$expand=...'{extensionId}'): one argument. Within one
+	// option it is two ($filter={property} eq '{v}' and {property} eq '{v}').
+	type use struct {
+		name string
+		q    int
+	}
+	inQuery := map[string]use{}
+	once := func(name string, qi int) string {
+		if u, ok := inQuery[name]; ok && u.q != qi {
+			return u.name
+		}
+		n := unique(name)
+		if _, ok := inQuery[name]; !ok {
+			inQuery[name] = use{n, qi}
+		}
+		return n
+	}
 	for qi := range p.Query {
 		q := &p.Query[qi]
 		for pi := range q.Parts {
 			if pt := &q.Parts[pi]; pt.IsParam() {
-				pt.Param = unique(model.CamelCase(pt.Param))
+				pt.Param = once(model.CamelCase(pt.Param), qi)
 			}
 		}
 		if q.Param == "" {
 			continue
 		}
-		q.Param = unique(model.CamelCase(q.Param))
+		q.Param = once(model.CamelCase(q.Param), qi)
 	}
 }
 

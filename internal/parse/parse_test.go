@@ -228,6 +228,14 @@ func TestRequestLines(t *testing.T) {
 		md:   httpPage("GET /me/drive/items/{id}/workbook/charts/{name}/series/{undefined}/points"),
 		want: []string{"req GET /me/drive/items/{itemId}/workbook/charts/{name}/series/{seriesId}/points @6:1", "ph itemId", "ph name", "ph seriesId"},
 	}, {
+		name: "a name two query options repeat is one value; one option's repeat is two",
+		md:   httpPage("GET /me/events?$filter=Extensions/any(f:f/id eq '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')", "GET /security/alerts?$filter={property} eq '{value}' and {property} eq '{value}'"),
+		want: []string{
+			"req GET /me/events?$filter=Extensions/any(f:f/id eq '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}') @6:1", "ph extensionId query=$filter quoted", "ph extensionId query=$expand quoted",
+			"req GET /security/alerts?$filter={property} eq '{value}' and {property2} eq '{value2}' @7:1",
+			"ph property query=$filter", "ph value query=$filter quoted", "ph property2 query=$filter", "ph value2 query=$filter quoted",
+		},
+	}, {
 		name: "query option written name:{Type}",
 		md:   httpPage("POST /appCatalogs/teamsApps?requiresReview:{Boolean}"),
 		want: []string{"req POST /appCatalogs/teamsApps?requiresReview={requiresReview} @6:1", "ph requiresReview query=requiresReview"},
