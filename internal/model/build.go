@@ -80,9 +80,15 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		}
 		op.QueryOptions = queryOptions(p, op)
 		if op.Response.Status == 0 {
-			op.Response.Status = defaultStatus(op)
-			ds.Addf(op.Response.Pos.Or(op.Pos), Warning, "response-status-missing",
-				"the Response section names no status code; assuming %d", op.Response.Status)
+			if st := exampleStatus(op); st != 0 {
+				op.Response.Status = st
+				ds.Addf(op.Response.Pos.Or(op.Pos), Warning, "response-status-missing",
+					"the Response section names no status code; its example responses answer %d", st)
+			} else {
+				op.Response.Status = defaultStatus(op)
+				ds.Addf(op.Response.Pos.Or(op.Pos), Warning, "response-status-missing",
+					"the Response section names no status code; assuming %d", op.Response.Status)
+			}
 		}
 	}
 	return ops
@@ -263,6 +269,25 @@ func AnnotationType(s string, isCollection bool) (TypeRef, bool) {
 	}
 	t.Kind, t.Namespace, t.Name = KindNamed, s[:i], s[i+1:]
 	return t, true
+}
+
+// exampleStatus is the one success status every example response of op's method gives
+// (driveitem-put-content.md's two examples answer 201 Created), or 0.
+func exampleStatus(op *Operation) int {
+	st := 0
+	var req *Example
+	for i, ex := range op.Examples {
+		switch {
+		case ex.Kind == ExampleRequest:
+			req = &op.Examples[i]
+		case ex.Kind == ExampleResponse && req != nil && req.Method == op.Method:
+			if ex.Status < 200 || ex.Status > 299 || st != 0 && ex.Status != st {
+				return 0
+			}
+			st = ex.Status
+		}
+	}
+	return st
 }
 
 // defaultStatus is the status assumed when a page names none.

@@ -370,3 +370,22 @@ func TestFunctionArgsFromFunctionTable(t *testing.T) {
 		}
 	}
 }
+
+// TestExampleStatus: a Response section that names no status takes the one success status
+// its example responses give; examples that disagree leave the default.
+func TestExampleStatus(t *testing.T) {
+	for _, tc := range []struct {
+		statuses []int
+		want     int
+	}{{[]int{201, 201}, 201}, {[]int{201, 200}, 200}, {nil, 200}} {
+		pg := apiPage("api/driveitem-put-content.md", "PUT", path("me", "drive", "items", "{id}", "content"))
+		pg.Response.Status = 0
+		for _, st := range tc.statuses {
+			pg.Examples = append(pg.Examples, Example{Kind: ExampleRequest, Method: "PUT"}, Example{Kind: ExampleResponse, Status: st})
+		}
+		op := buildOperations(pg, &Diagnostics{})[0]
+		if op.Response.Status != tc.want {
+			t.Errorf("examples %v: status %d, want %d", tc.statuses, op.Response.Status, tc.want)
+		}
+	}
+}
