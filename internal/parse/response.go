@@ -94,7 +94,7 @@ func (st *state) readResponse() {
 	if resp.Status == 0 && strings.TrimSpace(plain) == "" {
 		return
 	}
-	returned := "the response body is returned as raw JSON"
+	returned := "a response body is returned as raw JSON, nothing where every example answers without one"
 	if resp.Status == 302 {
 		// A report's 302 Found: the method follows it and returns the content.
 		returned = "it answers 302 Found, and the method returns the content the redirect leads to"
