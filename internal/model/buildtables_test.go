@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -141,5 +142,18 @@ func TestExampleQueryOptionsPerPath(t *testing.T) {
 		if got := strings.Join(op.QueryOptions, " "); got != tc.want {
 			t.Errorf("%s: options %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestPagingLineGivesOption: a request line that writes a $top count, left to the plain
+// line, gives the plain line's method the $top option though the prose names none.
+func TestPagingLineGivesOption(t *testing.T) {
+	scores := path("security", "secureScores")
+	top := scores
+	top.Query = []QueryParam{{Name: "$top", Value: "1"}}
+	pg := apiPage("api/security-list-securescores.md", "GET", scores, top)
+	op := buildOperations(pg, &Diagnostics{})[0]
+	if len(op.Paths) != 1 || !slices.Contains(op.QueryOptions, "$top") {
+		t.Errorf("paths %v, options %v; want the plain line with $top", op.Paths, op.QueryOptions)
 	}
 }

@@ -29,6 +29,15 @@ func queryOptions(p *Page, op *Operation) []string {
 			out = append(out, o)
 		}
 	}
+	// A request line that writes a count (GET /security/alerts?$top=1, left to the
+	// plain line's options by dropPagingIllustrations) shows the option too.
+	for _, rl := range p.Requests {
+		for _, q := range rl.Path.Query {
+			if n := strings.ToLower(q.Name); rl.Method == op.Method && (n == "$top" || n == "$skip") && !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
 	// A Query parameters table that lists them (| [\$filter](...) | Filters results. |).
 	for _, tp := range p.Params {
 		if n := strings.ToLower(strings.Trim(tp.Name, "\\`")); tp.In == InQuery && strings.HasPrefix(n, "$") && isODataOption(n) && !slices.Contains(out, n) {
