@@ -400,6 +400,13 @@ func responseDoc(m *goMethod) string {
 	if r.StatusText != "" {
 		status += " " + r.StatusText
 	}
+	// The type the method returns, where it corrects the page's (a $expand template of a
+	// message answers the message, not the extended property the page names).
+	if t := m.Result; (t.Kind == model.KindNamed || t.Kind == model.KindPrimitive) && m.Kind != resultNone {
+		r.Type = t
+	} else if m.Kind == resultNone && r.Type.Kind != model.KindUnknown {
+		r.Type = model.TypeRef{}
+	}
 	var what string
 	switch {
 	case m.Kind == resultCount:

@@ -307,10 +307,10 @@ type ListMeMessagesWithFilterOptions = GetMeMessageWithExpandOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a message. The iterator yields every item,
-// fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
-// first error, which it yields. ListMeMessagesWithFilterPage returns one page with its
-// links.
+// On success the service answers 200 OK with a collection of message. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeMessagesWithFilterPage returns one page
+// with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
@@ -337,8 +337,9 @@ func (c *Client) ListMeMessagesWithFilter(ctx context.Context, idValue string, p
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a message. This method returns one page;
-// NextPage fetches the next, and ListMeMessagesWithFilter iterates over every item.
+// On success the service answers 200 OK with a collection of message. This method returns
+// one page; NextPage fetches the next, and ListMeMessagesWithFilter iterates over every
+// item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
@@ -484,10 +485,10 @@ type ListMeMessagesWithFilterContainsOptions = GetMeMessageWithExpandOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a message. The iterator yields every item,
-// fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
-// first error, which it yields. ListMeMessagesWithFilterContainsPage returns one page with
-// its links.
+// On success the service answers 200 OK with a collection of message. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeMessagesWithFilterContainsPage returns
+// one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
@@ -514,8 +515,9 @@ func (c *Client) ListMeMessagesWithFilterContains(ctx context.Context, idValue s
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a message. This method returns one page;
-// NextPage fetches the next, and ListMeMessagesWithFilterContains iterates over every item.
+// On success the service answers 200 OK with a collection of message. This method returns
+// one page; NextPage fetches the next, and ListMeMessagesWithFilterContains iterates over
+// every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
@@ -586,10 +588,10 @@ type ListMeMessagesWithFilterStartswithOptions = GetMeMessageWithExpandOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a message. The iterator yields every item,
-// fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
-// first error, which it yields. ListMeMessagesWithFilterStartswithPage returns one page with
-// its links.
+// On success the service answers 200 OK with a collection of message. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeMessagesWithFilterStartswithPage returns
+// one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
@@ -616,9 +618,9 @@ func (c *Client) ListMeMessagesWithFilterStartswith(ctx context.Context, idValue
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a message. This method returns one page;
-// NextPage fetches the next, and ListMeMessagesWithFilterStartswith iterates over every
-// item.
+// On success the service answers 200 OK with a collection of message. This method returns
+// one page; NextPage fetches the next, and ListMeMessagesWithFilterStartswith iterates over
+// every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
@@ -689,10 +691,10 @@ type ListMeMessagesWithFilterNeOptions = GetMeMessageWithExpandOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a message. The iterator yields every item,
-// fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the
-// first error, which it yields. ListMeMessagesWithFilterNePage returns one page with its
-// links.
+// On success the service answers 200 OK with a collection of message. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeMessagesWithFilterNePage returns one page
+// with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
@@ -719,8 +721,9 @@ func (c *Client) ListMeMessagesWithFilterNe(ctx context.Context, idValue string,
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a message. This method returns one page;
-// NextPage fetches the next, and ListMeMessagesWithFilterNe iterates over every item.
+// On success the service answers 200 OK with a collection of message. This method returns
+// one page; NextPage fetches the next, and ListMeMessagesWithFilterNe iterates over every
+// item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)

@@ -35,10 +35,10 @@ func (o *ListIdentityIdentityProvidersOptions) apply(r *Request) {
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK; the page does not say with what, so the body is
-// returned as raw JSON. The iterator yields every item, fetching the next page
-// (@odata.nextLink) only when the loop reaches it; it stops at the first error, which it
-// yields. ListIdentityIdentityProvidersPage returns one page with its links.
+// On success the service answers 200 OK with a collection of identityProviderBase. The
+// iterator yields every item, fetching the next page (@odata.nextLink) only when the loop
+// reaches it; it stops at the first error, which it yields.
+// ListIdentityIdentityProvidersPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): IdentityProvider.Read.All
@@ -60,9 +60,9 @@ func (c *Client) ListIdentityIdentityProviders(ctx context.Context, opts *ListId
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK; the page does not say with what, so the body is
-// returned as raw JSON. This method returns one page; NextPage fetches the next, and
-// ListIdentityIdentityProviders iterates over every item.
+// On success the service answers 200 OK with a collection of identityProviderBase. This
+// method returns one page; NextPage fetches the next, and ListIdentityIdentityProviders
+// iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): IdentityProvider.Read.All

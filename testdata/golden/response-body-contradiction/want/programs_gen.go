@@ -171,7 +171,7 @@ func (o *AddProgramOwnerRefOptions) apply(r *Request) {
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 204 No Content with a program.
+// On success the service answers 204 No Content with no body.
 //
 // Source: api-reference/beta/api/program-post-owners.md
 func (c *Client) AddProgramOwnerRef(ctx context.Context, programID string, body Reference, opts *AddProgramOwnerRefOptions) error {

@@ -38,7 +38,7 @@ func (o *AddOnPremisesPublishingProfilePublishedResourceAgentGroupRefOptions) ap
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 201 Created with a publishedResource.
+// On success the service answers 201 Created with no body.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): OnPremisesPublishingProfiles.ReadWrite.All
