@@ -53,10 +53,7 @@ func settleArrayBodies(api *API, g *typeGraph, ds *Diagnostics) {
 		if t == nil {
 			continue
 		}
-		props := g.allProperties(t)
-		if slices.ContainsFunc(rows, func(r Param) bool {
-			return !slices.ContainsFunc(props, func(n string) bool { return strings.EqualFold(n, r.Name) })
-		}) {
+		if !documentsRows(g, t, rows) {
 			continue
 		}
 		pos := rows[0].Pos
@@ -120,10 +117,7 @@ func settleWrappedBodies(api *API, g *typeGraph, ds *Diagnostics) {
 		if !ok || t == nil {
 			continue
 		}
-		props := g.allProperties(t)
-		if slices.ContainsFunc(rows, func(r Param) bool {
-			return !slices.ContainsFunc(props, func(n string) bool { return strings.EqualFold(n, r.Name) })
-		}) {
+		if !documentsRows(g, t, rows) {
 			continue
 		}
 		pos := rows[0].Pos
@@ -174,4 +168,12 @@ func exampleWrapper(op *Operation, rows []Param) (string, Pos) {
 		}
 	}
 	return key, first
+}
+
+// documentsRows reports whether t (or a base of it) has a property for every row.
+func documentsRows(g *typeGraph, t *Type, rows []Param) bool {
+	props := g.allProperties(t)
+	return !slices.ContainsFunc(rows, func(r Param) bool {
+		return !slices.ContainsFunc(props, func(n string) bool { return strings.EqualFold(n, r.Name) })
+	})
 }
