@@ -12,10 +12,11 @@ import (
 // odataOption matches the OData system query options a page names.
 var odataOption = regexp.MustCompile(`\$(select|filter|top|skip|orderby|orderBy|expand|count|search|format|skiptoken|deltatoken)\b`)
 
-// odataOptionBare matches options named without their $ just before "query parameter"
-// ("supports the select OData query parameter", "the select and expand query parameters").
+// optionWord is one option's name without its $.
 var optionWord = regexp.MustCompile(`(?i)\b(select|filter|top|skip|orderby|expand|count|search)\b`)
 
+// odataOptionBare matches options named without their $ just before "query parameter"
+// ("supports the select OData query parameter", "the select and expand query parameters").
 var odataOptionBare = regexp.MustCompile(`(?i)\b(select|filter|top|skip|orderby|expand|count|search)\b(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:select|filter|top|skip|orderby|expand|count|search)\b)*\s+(?:odata\s+)?query\s+param`)
 
 // onQueryProse reads which OData query options the Optional query parameters prose names
