@@ -24,6 +24,7 @@ func (v *view) addMethods(op *model.Operation) {
 	bodies := map[string]*goBody{}
 	first := len(v.methods)
 	opts := v.newOptions(op)
+	variants := map[string]*goOptions{} // options less those a query template fixes
 	seen := map[string]bool{}
 	for _, path := range op.Paths {
 		if seen[path.Shape()] {
@@ -62,14 +63,15 @@ func (v *view) addMethods(op *model.Operation) {
 			m.Args = append(m.Args, goArg{Name: argNames.take(unexported(pt.Param)), Param: p, Quoted: quoted, Path: pt.PathValued})
 		}
 		v.classifyResult(m)
-		if opts != nil && m.Delta {
-			opts.Delta = true
-		}
 		if opts != nil {
-			if opts.Owner == nil {
-				opts.Owner = m
+			o := optionsFor(opts, path, variants)
+			if m.Delta {
+				o.Delta = true
 			}
-			m.Options = opts
+			if o.Owner == nil {
+				o.Owner = m
+			}
+			m.Options = o
 		}
 		if m.Upload {
 			v.methods = append(v.methods, m)
@@ -99,7 +101,9 @@ func (v *view) addMethods(op *model.Operation) {
 			if tg == nil || !strings.EqualFold(tg.Type.Name, prefix) || (len(m.Path.Query) > 0) != templates {
 				continue
 			}
-			opts.Owner = m // newOptions never returns nil
+			if m.Options == opts { // not a copy without the options its template fixes
+				opts.Owner = m // newOptions never returns nil
+			}
 			if m.Body != nil && !m.Upload {
 				m.Body.Owner = m
 			}
@@ -208,6 +212,36 @@ func longRunning(op *model.Operation) bool {
 		}
 	}
 	return false
+}
+
+// optionsFor is the options struct a method of path uses: the operation's, or, where the
+// path's query template fixes an option the struct offers
+// ($expand=singleValueExtendedProperties($filter=...)), a copy without it, shared by the
+// methods that fix the same options: setting Expand would replace the template's value
+// and drop what the method is for.
+func optionsFor(opts *goOptions, path model.Path, variants map[string]*goOptions) *goOptions {
+	var fixed []string
+	for _, q := range path.Query {
+		n := strings.ToLower(q.Name)
+		if slices.ContainsFunc(opts.Fields, func(f goOpt) bool { return f.OData == n }) && !slices.Contains(fixed, n) {
+			fixed = append(fixed, n)
+		}
+	}
+	if len(fixed) == 0 {
+		return opts
+	}
+	slices.Sort(fixed)
+	key := strings.Join(fixed, ",")
+	if o := variants[key]; o != nil {
+		return o
+	}
+	o := &goOptions{
+		Fields:              slices.DeleteFunc(slices.Clone(opts.Fields), func(f goOpt) bool { return slices.Contains(fixed, f.OData) }),
+		ConsistencyEventual: opts.ConsistencyEventual,
+		Delta:               opts.Delta,
+	}
+	variants[key] = o
+	return o
 }
 
 // asksAsync reports whether the request example before a 202 Accepted response with a

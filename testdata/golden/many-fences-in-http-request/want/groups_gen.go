@@ -81,9 +81,9 @@ func (c *Client) GetGroupConversationThreadPostWithExpand(ctx context.Context, g
 }
 
 // GetGroupEventsWithFilterContainsOptions are the optional query parameters and headers of
-// GetGroupEventsWithFilterContains, which it shares with GetMeMessageWithExpand: another
+// GetGroupEventsWithFilterContains, which it shares with ListMeMessagesWithFilter: another
 // path to the same operation.
-type GetGroupEventsWithFilterContainsOptions = GetMeMessageWithExpandOptions
+type GetGroupEventsWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 
 // GetGroupEventsWithFilterContains sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
@@ -117,9 +117,9 @@ func (c *Client) GetGroupEventsWithFilterContains(ctx context.Context, groupID s
 }
 
 // GetGroupEventsWithFilterNeOptions are the optional query parameters and headers of
-// GetGroupEventsWithFilterNe, which it shares with GetMeMessageWithExpand: another path to
+// GetGroupEventsWithFilterNe, which it shares with ListMeMessagesWithFilter: another path to
 // the same operation.
-type GetGroupEventsWithFilterNeOptions = GetMeMessageWithExpandOptions
+type GetGroupEventsWithFilterNeOptions = ListMeMessagesWithFilterOptions
 
 // GetGroupEventsWithFilterNe sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
 //

@@ -14,11 +14,8 @@ import (
 // GetMeMessageWithExpandOptions are the optional query parameters and headers of
 // GetMeMessageWithExpand; the zero value sends none.
 type GetMeMessageWithExpandOptions struct {
-	// Expand lists the relationships to return with each item ($expand).
-	Expand []string
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the same
-	// name.
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
 	Header http.Header
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
@@ -32,9 +29,6 @@ func (o *GetMeMessageWithExpandOptions) apply(r *Request) {
 	}
 	r.AddHeaders(o.Header)
 	r.Response = o.Response
-	if len(o.Expand) > 0 {
-		r.SetQuery("$expand", strings.Join(o.Expand, ","))
-	}
 }
 
 // GetMeMessageWithExpand sends GET /me/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
@@ -294,9 +288,30 @@ func (c *Client) GetUserEventWithExpand(ctx context.Context, userID string, even
 }
 
 // ListMeMessagesWithFilterOptions are the optional query parameters and headers of
-// ListMeMessagesWithFilter, which it shares with GetMeMessageWithExpand: another path to the
-// same operation.
-type ListMeMessagesWithFilterOptions = GetMeMessageWithExpandOptions
+// ListMeMessagesWithFilter; the zero value sends none.
+type ListMeMessagesWithFilterOptions struct {
+	// Expand lists the relationships to return with each item ($expand).
+	Expand []string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
+}
+
+// apply adds the options that are set to r.
+func (o *ListMeMessagesWithFilterOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+	r.Response = o.Response
+	if len(o.Expand) > 0 {
+		r.SetQuery("$expand", strings.Join(o.Expand, ","))
+	}
+}
 
 // ListMeMessagesWithFilter sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
@@ -358,9 +373,9 @@ func (c *Client) ListMeMessagesWithFilterPage(ctx context.Context, idValue strin
 }
 
 // GetUserMessagesWithFilterOptions are the optional query parameters and headers of
-// GetUserMessagesWithFilter, which it shares with GetMeMessageWithExpand: another path to
+// GetUserMessagesWithFilter, which it shares with ListMeMessagesWithFilter: another path to
 // the same operation.
-type GetUserMessagesWithFilterOptions = GetMeMessageWithExpandOptions
+type GetUserMessagesWithFilterOptions = ListMeMessagesWithFilterOptions
 
 // GetUserMessagesWithFilter sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
@@ -397,9 +412,9 @@ func (c *Client) GetUserMessagesWithFilter(ctx context.Context, userID string, i
 }
 
 // GetMeEventsWithFilterOptions are the optional query parameters and headers of
-// GetMeEventsWithFilter, which it shares with GetMeMessageWithExpand: another path to the
+// GetMeEventsWithFilter, which it shares with ListMeMessagesWithFilter: another path to the
 // same operation.
-type GetMeEventsWithFilterOptions = GetMeMessageWithExpandOptions
+type GetMeEventsWithFilterOptions = ListMeMessagesWithFilterOptions
 
 // GetMeEventsWithFilter sends GET /me/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
@@ -433,9 +448,9 @@ func (c *Client) GetMeEventsWithFilter(ctx context.Context, idValue string, prop
 }
 
 // GetUserEventsWithFilterOptions are the optional query parameters and headers of
-// GetUserEventsWithFilter, which it shares with GetMeMessageWithExpand: another path to the
-// same operation.
-type GetUserEventsWithFilterOptions = GetMeMessageWithExpandOptions
+// GetUserEventsWithFilter, which it shares with ListMeMessagesWithFilter: another path to
+// the same operation.
+type GetUserEventsWithFilterOptions = ListMeMessagesWithFilterOptions
 
 // GetUserEventsWithFilter sends GET /users/{userId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
@@ -472,9 +487,9 @@ func (c *Client) GetUserEventsWithFilter(ctx context.Context, userID string, idV
 }
 
 // ListMeMessagesWithFilterContainsOptions are the optional query parameters and headers of
-// ListMeMessagesWithFilterContains, which it shares with GetMeMessageWithExpand: another
+// ListMeMessagesWithFilterContains, which it shares with ListMeMessagesWithFilter: another
 // path to the same operation.
-type ListMeMessagesWithFilterContainsOptions = GetMeMessageWithExpandOptions
+type ListMeMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 
 // ListMeMessagesWithFilterContains sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
@@ -536,9 +551,9 @@ func (c *Client) ListMeMessagesWithFilterContainsPage(ctx context.Context, idVal
 }
 
 // GetUserMessagesWithFilterContainsOptions are the optional query parameters and headers of
-// GetUserMessagesWithFilterContains, which it shares with GetMeMessageWithExpand: another
+// GetUserMessagesWithFilterContains, which it shares with ListMeMessagesWithFilter: another
 // path to the same operation.
-type GetUserMessagesWithFilterContainsOptions = GetMeMessageWithExpandOptions
+type GetUserMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 
 // GetUserMessagesWithFilterContains sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
@@ -575,9 +590,9 @@ func (c *Client) GetUserMessagesWithFilterContains(ctx context.Context, userID s
 }
 
 // ListMeMessagesWithFilterStartswithOptions are the optional query parameters and headers of
-// ListMeMessagesWithFilterStartswith, which it shares with GetMeMessageWithExpand: another
+// ListMeMessagesWithFilterStartswith, which it shares with ListMeMessagesWithFilter: another
 // path to the same operation.
-type ListMeMessagesWithFilterStartswithOptions = GetMeMessageWithExpandOptions
+type ListMeMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOptions
 
 // ListMeMessagesWithFilterStartswith sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
 //
@@ -639,9 +654,9 @@ func (c *Client) ListMeMessagesWithFilterStartswithPage(ctx context.Context, idV
 }
 
 // GetUserMessagesWithFilterStartswithOptions are the optional query parameters and headers
-// of GetUserMessagesWithFilterStartswith, which it shares with GetMeMessageWithExpand:
+// of GetUserMessagesWithFilterStartswith, which it shares with ListMeMessagesWithFilter:
 // another path to the same operation.
-type GetUserMessagesWithFilterStartswithOptions = GetMeMessageWithExpandOptions
+type GetUserMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOptions
 
 // GetUserMessagesWithFilterStartswith sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
 //
@@ -678,9 +693,9 @@ func (c *Client) GetUserMessagesWithFilterStartswith(ctx context.Context, userID
 }
 
 // ListMeMessagesWithFilterNeOptions are the optional query parameters and headers of
-// ListMeMessagesWithFilterNe, which it shares with GetMeMessageWithExpand: another path to
+// ListMeMessagesWithFilterNe, which it shares with ListMeMessagesWithFilter: another path to
 // the same operation.
-type ListMeMessagesWithFilterNeOptions = GetMeMessageWithExpandOptions
+type ListMeMessagesWithFilterNeOptions = ListMeMessagesWithFilterOptions
 
 // ListMeMessagesWithFilterNe sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
 //
