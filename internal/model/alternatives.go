@@ -21,6 +21,14 @@ func settleAlternatives(api *API, g *typeGraph, ds *Diagnostics) {
 			}
 			op.Body.Type = r
 		}
+		for i := range op.Params {
+			pm := &op.Params[i]
+			if r, ok := commonBase(g, pm.Type, pm.Or); ok {
+				report(ds, pm.Type, pm.Or, r, "body parameter "+pm.Name)
+				pm.Type.Kind, pm.Type.Namespace, pm.Type.Name, pm.Type.Link = r.Kind, r.Namespace, r.Name, r.Link
+			}
+			pm.Or = nil
+		}
 		if r, ok := commonBase(g, op.Response.Type, op.Response.Or); ok {
 			report(ds, op.Response.Type, op.Response.Or, r, "response")
 			op.Response.Type = r

@@ -394,3 +394,21 @@ func TestTypeAlternativesRef(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeAlternativesBodyParam: a body row typed "an A or B" takes their common base,
+// so either can be sent (call answer's mediaConfig).
+func TestTypeAlternativesBodyParam(t *testing.T) {
+	pages := []*Page{
+		resourcePage("mediaConfig", "", []Property{strProp("blob")}),
+		resourcePage("appHostedMediaConfig", "microsoft.graph.mediaConfig", nil),
+		resourcePage("serviceHostedMediaConfig", "microsoft.graph.mediaConfig", []Property{strProp("preFetchMedia")}),
+	}
+	pg := page("api/call-answer.md", "POST", TypeRef{}, TypeRef{}, path("communications", "calls", "{id}", "answer"))
+	pg.Params = []Param{{Name: "mediaConfig", In: InBody, Type: gref("appHostedMediaConfig", false), Or: []TypeRef{gref("serviceHostedMediaConfig", false)}}}
+	api, ds := Build("beta", append(pages, pg))
+	for _, op := range api.Operations {
+		if p, ok := op.Param(InBody, "mediaConfig"); !ok || p.Type.Name != "mediaConfig" {
+			t.Errorf("mediaConfig %v %v, want the common base:\n%s", p.Type, ok, ds)
+		}
+	}
+}

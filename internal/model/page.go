@@ -100,6 +100,9 @@ type Param struct {
 	Description string
 	Presence    Presence
 	Pos         Pos
+	// Or are the other types a body row's Type cell offers ("appHostedMediaConfig or
+	// serviceHostedMediaConfig"); the model settles on their common base.
+	Or []TypeRef
 }
 
 // Body is what the Request body section says.

@@ -291,6 +291,9 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 				p.Type.Pos = row[tc].pos
 			} else {
 				p.Type = st.typeRef(row[tc])
+				if in == model.InBody {
+					p.Or = st.cellAlternatives(row[tc], p.Type) // "[appHostedMediaConfig] or [serviceHostedMediaConfig]"
+				}
 			}
 		} else {
 			p.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String, Raw: "String", Pos: row[nc].pos}
