@@ -263,11 +263,27 @@ func jsonFormShape(op *Operation, ds *Diagnostics) {
 		if ex.Kind != ExampleResponse || ex.Status < 200 || ex.Status > 299 {
 			continue
 		}
-		if arr, ok := valueArray(ex.Body); ok && len(arr) > 0 && isObject(arr[0]) {
+		if arr, ok := valueArray(ex.Body); ok && len(arr) > 0 && isObject(arr[0]) || valueArrayText(ex.Body) {
 			j.Collection = true
 			ds.Addf(ex.Pos, Warning, "response-shape-mismatch",
 				"the JSON form of the answer is said to be one %s, but this example of it answers a collection (value): the JSON method returns a collection", j.Name)
 			return
 		}
 	}
+}
+
+// valueArrayText reports whether an example body that is not valid JSON (a report's
+// "audioDuration": 00:00:00) still opens as {"value": [{ ...: its text shows the shape.
+func valueArrayText(body string) bool {
+	var v any
+	if json.Unmarshal([]byte(body), &v) == nil {
+		return false // valid JSON: valueArray decides
+	}
+	s := strings.Join(strings.Fields(body), "")
+	if i := strings.Index(s, `"@odata.context":`); i >= 0 && strings.HasPrefix(s, "{") {
+		if j := strings.Index(s[i:], `,"value":[{`); j >= 0 {
+			return true
+		}
+	}
+	return strings.HasPrefix(s, `{"value":[{`)
 }

@@ -59,3 +59,21 @@ func TestSettleScalarAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestValueArrayText: a body that is not valid JSON still shows a value array by its
+// text; valid JSON and other shapes leave it to valueArray.
+func TestValueArrayText(t *testing.T) {
+	for _, tc := range []struct {
+		body string
+		want bool
+	}{
+		{`{"@odata.context": "x", "value": [ {"audioDuration": 00:00:00} ]}`, true},
+		{`{"value": [{"a": 00:01}]}`, true},
+		{`{"value": [{"a": 1}]}`, false},
+		{`{"a": 00:01}`, false},
+	} {
+		if got := valueArrayText(tc.body); got != tc.want {
+			t.Errorf("valueArrayText(%s) = %v, want %v", tc.body, got, tc.want)
+		}
+	}
+}

@@ -1384,6 +1384,10 @@ func TestRequestBody(t *testing.T) {
 		md:   "# T\n\n## Request body\nSince this method sends an existing draft, specifying a request body is not necessary.\n",
 		want: []string{"body none @3:1"},
 	}, {
+		name: "a body that should be empty",
+		md:   "# T\n\n## Request body\nRequest body should be empty.\n",
+		want: []string{"body none @3:1"},
+	}, {
 		name: "whole resource",
 		md:   "# T\n\n## Request body\nIn the request body, supply a JSON representation of the [vppToken](../resources/intune-onboarding-vpptoken.md) object.\n",
 		want: []string{"body microsoft.graph.vppToken link=beta/resources/intune-onboarding-vpptoken.md @3:1"},

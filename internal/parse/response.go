@@ -267,7 +267,7 @@ func statusText(code int) string {
 }
 
 var (
-	noBodyRequest = regexp.MustCompile(`(?i)(do not|don't) (supply|specify|provide|include|send|submit) a request body|no request (body|content)|request body is not required|(doesn't|does not) require (a|any) request body|request body is(n't| not) (necessary|needed)`)
+	noBodyRequest = regexp.MustCompile(`(?i)(do not|don't) (supply|specify|provide|include|send|submit) a request body|no request (body|content)|request body is not required|(doesn't|does not) require (a|any) request body|request body is(n't| not) (necessary|needed)|request body (should|must) be empty`)
 	bodyCue       = regexp.MustCompile(`(?i)\b(supply|provide|specify|include|send|pass|json)\b`)
 	// binaryBody is prose saying the body is raw content: "include the binary data of the
 	// photo", "the binary stream of the file to be uploaded".
