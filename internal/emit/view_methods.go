@@ -126,6 +126,13 @@ func (v *view) jsonTwin(m *goMethod) *goMethod {
 	p := m.Path
 	p.Query = append(slices.Clone(p.Query), model.QueryParam{Name: "$format", Value: "application/json"})
 	j := &goMethod{Op: op, Path: p, Args: m.Args, Options: m.Options, Body: m.Body, Result: op.Response.JSON, Group: m.Group, jsonOf: m}
+	if m.Options != nil {
+		// Its $format is fixed: Format would replace it (see optionsFor).
+		if o := optionsFor(m.Options, p, map[string]*goOptions{}); o != m.Options {
+			o.Owner = j
+			j.Options = o
+		}
+	}
 	j.base = m.base + "JSON"
 	j.Name = j.base
 	v.classifyResult(j)

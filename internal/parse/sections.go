@@ -351,6 +351,12 @@ func (st *state) onParagraph(p *ast.Paragraph) {
 		st.res.derived = append(st.res.derived, st.inlines(p)...)
 	case secQueryParams:
 		st.onQueryProse(txt)
+	case secFunctionParams, secPathParams:
+		// "This method supports the $format, $top, and $skipToken OData query
+		// parameters" under a report's Function parameters table.
+		if hasFold(txt, "query parameter") {
+			st.onQueryProse(txt)
+		}
 	}
 }
 

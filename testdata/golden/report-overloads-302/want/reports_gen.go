@@ -9,6 +9,7 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"strconv"
 )
 
 // GetOffice365ActiveUserCountsReportsOptions are the optional query parameters and headers
@@ -63,9 +64,24 @@ func (c *Client) GetOffice365ActiveUserCountsReports(ctx context.Context, period
 }
 
 // GetOffice365ActiveUserCountsReportsJSONOptions are the optional query parameters and
-// headers of GetOffice365ActiveUserCountsReportsJSON, which it shares with
-// GetOffice365ActiveUserCountsReports: another path to the same operation.
-type GetOffice365ActiveUserCountsReportsJSONOptions = GetOffice365ActiveUserCountsReportsOptions
+// headers of GetOffice365ActiveUserCountsReportsJSON; the zero value sends none.
+type GetOffice365ActiveUserCountsReportsJSONOptions struct {
+	// Header holds request headers to send, such as one the docs do not list; its values are
+	// added to the request.
+	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
+}
+
+// apply adds the options that are set to r.
+func (o *GetOffice365ActiveUserCountsReportsJSONOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+	r.Response = o.Response
+}
 
 // GetOffice365ActiveUserCountsReportsJSON sends GET /reports/getOffice365ActiveUserCounts(period='{period}')?$format=application/json.
 //
@@ -129,8 +145,13 @@ func (c *Client) GetOffice365ActiveUserCountsReportsJSONPage(ctx context.Context
 // GetOffice365ActiveUserDetailReportsByPeriodOptions are the optional query parameters and
 // headers of GetOffice365ActiveUserDetailReportsByPeriod; the zero value sends none.
 type GetOffice365ActiveUserDetailReportsByPeriodOptions struct {
-	// Header holds request headers to send, such as one the docs do not list; its values are
-	// added to the request.
+	// Top is the number of items to return per page ($top); 0 leaves it to the service.
+	Top int
+	// Format is the response format ($format).
+	Format string
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
 	Header http.Header
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
@@ -144,6 +165,12 @@ func (o *GetOffice365ActiveUserDetailReportsByPeriodOptions) apply(r *Request) {
 	}
 	r.AddHeaders(o.Header)
 	r.Response = o.Response
+	if o.Top > 0 {
+		r.SetQuery("$top", strconv.Itoa(o.Top))
+	}
+	if o.Format != "" {
+		r.SetQuery("$format", o.Format)
+	}
 }
 
 // GetOffice365ActiveUserDetailReportsByPeriod sends GET /reports/getOffice365ActiveUserDetail(period='{period}').
@@ -173,9 +200,30 @@ func (c *Client) GetOffice365ActiveUserDetailReportsByPeriod(ctx context.Context
 }
 
 // GetOffice365ActiveUserDetailReportsJSONByPeriodOptions are the optional query parameters
-// and headers of GetOffice365ActiveUserDetailReportsJSONByPeriod, which it shares with
-// GetOffice365ActiveUserDetailReportsByPeriod: another path to the same operation.
-type GetOffice365ActiveUserDetailReportsJSONByPeriodOptions = GetOffice365ActiveUserDetailReportsByPeriodOptions
+// and headers of GetOffice365ActiveUserDetailReportsJSONByPeriod; the zero value sends none.
+type GetOffice365ActiveUserDetailReportsJSONByPeriodOptions struct {
+	// Top is the number of items to return per page ($top); 0 leaves it to the service.
+	Top int
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
+}
+
+// apply adds the options that are set to r.
+func (o *GetOffice365ActiveUserDetailReportsJSONByPeriodOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+	r.Response = o.Response
+	if o.Top > 0 {
+		r.SetQuery("$top", strconv.Itoa(o.Top))
+	}
+}
 
 // GetOffice365ActiveUserDetailReportsJSONByPeriod sends GET /reports/getOffice365ActiveUserDetail(period='{period}')?$format=application/json.
 //
@@ -270,9 +318,30 @@ func (c *Client) GetOffice365ActiveUserDetailReportsByDate(ctx context.Context, 
 }
 
 // GetOffice365ActiveUserDetailReportsJSONByDateOptions are the optional query parameters and
-// headers of GetOffice365ActiveUserDetailReportsJSONByDate, which it shares with
-// GetOffice365ActiveUserDetailReportsByPeriod: another path to the same operation.
-type GetOffice365ActiveUserDetailReportsJSONByDateOptions = GetOffice365ActiveUserDetailReportsByPeriodOptions
+// headers of GetOffice365ActiveUserDetailReportsJSONByDate; the zero value sends none.
+type GetOffice365ActiveUserDetailReportsJSONByDateOptions struct {
+	// Top is the number of items to return per page ($top); 0 leaves it to the service.
+	Top int
+	// Header holds request headers beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a header of the same
+	// name.
+	Header http.Header
+	// Response, when not nil, receives the status and headers of the successful response (of the
+	// last page fetched, for a collection).
+	Response *Response
+}
+
+// apply adds the options that are set to r.
+func (o *GetOffice365ActiveUserDetailReportsJSONByDateOptions) apply(r *Request) {
+	if o == nil {
+		return
+	}
+	r.AddHeaders(o.Header)
+	r.Response = o.Response
+	if o.Top > 0 {
+		r.SetQuery("$top", strconv.Itoa(o.Top))
+	}
+}
 
 // GetOffice365ActiveUserDetailReportsJSONByDate sends GET /reports/getOffice365ActiveUserDetail(date={date})?$format=application/json.
 //
