@@ -243,10 +243,11 @@ func optionsFor(opts *goOptions, path model.Path, variants map[string]*goOptions
 		return o
 	}
 	o := &goOptions{
-		Fields:              slices.DeleteFunc(slices.Clone(opts.Fields), func(f goOpt) bool { return slices.Contains(fixed, f.OData) }),
-		ConsistencyEventual: opts.ConsistencyEventual,
-		Delta:               opts.Delta,
+		Fields: slices.DeleteFunc(slices.Clone(opts.Fields), func(f goOpt) bool { return slices.Contains(fixed, f.OData) }),
+		Delta:  opts.Delta,
 	}
+	// ConsistencyLevel: eventual goes with Count or Search, if the copy still has one.
+	o.ConsistencyEventual = opts.ConsistencyEventual && slices.ContainsFunc(o.Fields, func(f goOpt) bool { return f.OData == "$count" || f.OData == "$search" })
 	variants[key] = o
 	return o
 }
