@@ -1096,6 +1096,16 @@ Namespace: microsoft.graph
 			"param body d Edm.String optional @8:2",
 		},
 	}, {
+		name: "function parameters without a Type column are strings",
+		md: `
+# T
+## Function parameters
+|Parameter|Description|
+|:---|:---|
+|period|The supported values are: D1, D7, D30.|
+`,
+		want: []string{"param function period Edm.String unknown @5:2", "diag 5:2 warning param-type-assumed"},
+	}, {
 		name: "namespace qualifies named types",
 		md: `
 # T

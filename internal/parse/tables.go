@@ -256,6 +256,10 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 	if in == model.InQuery && tc < 0 && st.odataRows(t, nc) {
 		return // | [$filter](...) | Filters results. | Example |: the options it supports
 	}
+	if in == model.InFunction && tc < 0 && nameCol >= 0 {
+		st.untypedFunctionRows(t, nc, dc)
+		return
+	}
 	if in != model.InHeader && tc < 0 {
 		if nameCol >= 0 && len(t.rows) > 0 {
 			st.ds.Addf(t.pos, model.Warning, "param-table-unread",
