@@ -256,11 +256,11 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 	if in == model.InQuery && tc < 0 && st.odataRows(t, nc) {
 		return // | [$filter](...) | Filters results. | Example |: the options it supports
 	}
-	if in == model.InFunction && tc < 0 && nameCol >= 0 {
-		st.untypedFunctionRows(t, nc, dc)
-		return
-	}
-	if in != model.InHeader && tc < 0 {
+	// A Function parameters table without a Type column (| Parameter | Description |, a
+	// report's period) is read below: a function's arguments are written into its URL as
+	// text, so each is a String.
+	untypedFunction := in == model.InFunction && tc < 0 && nameCol >= 0
+	if in != model.InHeader && tc < 0 && !untypedFunction {
 		if nameCol >= 0 && len(t.rows) > 0 {
 			st.ds.Addf(t.pos, model.Warning, "param-table-unread",
 				"%s table with columns %q is not read: it has no Type column", inName(in), strings.Join(t.header, " | "))
@@ -301,6 +301,10 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 			}
 		} else {
 			p.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String, Raw: "String", Pos: row[nc].pos}
+			if untypedFunction {
+				st.ds.Addf(p.Pos, model.Warning, "param-type-assumed",
+					"the function parameter table has no Type column: %s is taken as a String", name)
+			}
 		}
 		p.Presence = presence(p.Description)
 		if in == model.InHeader && p.Presence == model.PresenceUnknown && strings.EqualFold(name, "Authorization") && bearer.MatchString(p.Description) {
