@@ -34,6 +34,7 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 		}
 		m.adoptExamples(op)
 	}
+	m.createsOnNavigation(api.Operations)
 	m.getTargets(api.Operations)
 	for _, op := range api.Operations {
 		for i := range op.Paths {

@@ -238,8 +238,8 @@ func (m *endpointMap) vote(segs []Segment, t TypeRef, w int) {
 // Methods row that links it (weight 3), else its Response type (weight 1).
 func (m *endpointMap) evidenceType(op *Operation) (TypeRef, int, bool) {
 	r := op.Response.Type
-	for _, l := range m.links[strings.ToLower(op.Page)] {
-		if t := m.g.resolve(l.ret); l.ret.Kind == KindNamed && t != nil {
+	if l, ok := m.evidenceLink(op); ok {
+		if t := m.g.resolve(l.ret); t != nil {
 			ev := m.settled(l.ret)
 			// A Methods row that names the type without "collection" where the page's
 			// Response section answers a collection of it ([List x](...) | [x](x.md)) left
@@ -254,6 +254,40 @@ func (m *endpointMap) evidenceType(op *Operation) (TypeRef, int, bool) {
 		return m.settled(r), 1, true
 	}
 	return TypeRef{}, 0, false
+}
+
+// evidenceLink is the Methods row whose Return Type speaks for an operation's page. Several
+// resource pages link one page when it serves a family (threatAssessmentRequest's create,
+// which its four derived types' pages link too, each with its own type): the row whose type
+// the page's Response section names wins, else the one whose type is a base of every
+// other's, else the first; file order never decides between a base and its derived types.
+func (m *endpointMap) evidenceLink(op *Operation) (link, bool) {
+	var typed []link
+	for _, l := range m.links[strings.ToLower(op.Page)] {
+		if l.ret.Kind == KindNamed && m.g.resolve(l.ret) != nil {
+			typed = append(typed, l)
+		}
+	}
+	if len(typed) == 0 {
+		return link{}, false
+	}
+	if rt := m.g.resolve(op.Response.Type); rt != nil && op.Response.Type.Kind == KindNamed {
+		for _, l := range typed {
+			if m.g.resolve(l.ret) == rt {
+				return l, true
+			}
+		}
+	}
+	for _, l := range typed {
+		base := m.g.resolve(l.ret)
+		if !slices.ContainsFunc(typed, func(o link) bool {
+			t := m.g.resolve(o.ret)
+			return t != base && !m.derives(t, base)
+		}) {
+			return l, true
+		}
+	}
+	return typed[0], true
 }
 
 // settled is a reference to a documented type under its own name.

@@ -569,3 +569,67 @@ func TestEndpointFunctionNameBelowUnknownRoot(t *testing.T) {
 		}
 	}
 }
+
+// TestEndpointEvidenceFromBaseRow: a page that the Methods tables of a base type and of
+// its derived types all link (threatAssessmentRequest's create and get) takes the row
+// whose type its Response section names, whatever the order of the resource pages, and
+// the base type when the Response section names none of them.
+func TestEndpointEvidenceFromBaseRow(t *testing.T) {
+	base := gref("threatAssessmentRequest", false)
+	for _, resp := range []TypeRef{base, {}} {
+		for _, derivedFirst := range []bool{true, false} {
+			create := page("api/informationprotection-post-threatassessmentrequests.md", "POST", resp, base, path("informationProtection", "threatAssessmentRequests"))
+			create.Title = "Create threatAssessmentRequest"
+			get := page("api/threatassessmentrequest-get.md", "GET", resp, TypeRef{}, path("informationProtection", "threatAssessmentRequests", "{id}"))
+			links := func(ret TypeRef) []MethodLink {
+				return []MethodLink{{Title: "Create threatAssessmentRequest", Page: create.File, Return: ret}, {Title: "Get threatAssessmentRequest", Page: get.File, Return: ret}}
+			}
+			pages := []*Page{
+				resourcePage("entity", "", nil),
+				resourcePage("threatAssessmentRequest", "microsoft.graph.entity", nil, links(base)...),
+				resourcePage("emailFileAssessmentRequest", "microsoft.graph.threatAssessmentRequest", nil, links(gref("emailFileAssessmentRequest", false))...),
+				create, get,
+			}
+			if derivedFirst {
+				pages[1], pages[2] = pages[2], pages[1]
+			}
+			api, _ := Build("v1.0", pages)
+			for _, op := range api.Operations {
+				tg := op.Paths[0].Target
+				if got := tg.Type.Name; got != "threatAssessmentRequest" {
+					t.Errorf("response %q, derived page first %v: %s %s addresses %s (%s), want threatAssessmentRequest", resp.Name, derivedFirst, op.Method, op.Paths[0], got, tg.Via)
+				}
+			}
+		}
+	}
+}
+
+// TestEndpointCreateOnTitledNavigation: a POST titled as a create, to a segment no
+// Relationships row lists but whose GET page ("List rubrics") answers a collection of the
+// type the POST sends, creates a member of that collection; it is not a bound action.
+func TestEndpointCreateOnTitledNavigation(t *testing.T) {
+	rubric := gref("educationRubric", false)
+	list := page("api/educationuser-list-rubrics.md", "GET", gref("educationRubric", true), TypeRef{}, path("education", "me", "rubrics"))
+	list.Title = "List rubrics"
+	create := page("api/educationuser-post-rubrics.md", "POST", rubric, rubric, path("education", "me", "rubrics"))
+	create.Title = "Create educationRubric"
+	act := page("api/educationuser-grade.md", "POST", rubric, rubric, path("education", "me", "grade"))
+	act.Title = "educationUser: grade"
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("educationUser", "microsoft.graph.entity", nil),
+		resourcePage("educationRubric", "microsoft.graph.entity", nil),
+		list, create, act,
+	}
+	api, _ := Build("v1.0", pages)
+	for _, op := range api.Operations {
+		tg := op.Paths[0].Target
+		want := TargetCollection
+		if op.Page == act.File {
+			want = TargetOperation
+		}
+		if tg.Kind != want {
+			t.Errorf("%s %s: target kind %v (%s), want %v", op.Method, op.Paths[0], tg.Kind, tg.Via, want)
+		}
+	}
+}

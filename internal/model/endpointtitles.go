@@ -139,3 +139,46 @@ func titlesOperation(title, name string) bool {
 	_, after, colon := strings.Cut(t, ":")
 	return colon && strings.TrimSpace(after) == n || t == n+" action" || t == n+" function"
 }
+
+// createsOnNavigation settles a create POST to a segment the walk took for a bound action,
+// when a GET of the same path was settled as a collection navigation by its title
+// (educationUser's rubrics, which no Relationships row lists: "List rubrics" answers a
+// collection of educationRubric; "Create educationRubric" POSTs one to it). The POST is a
+// create on that collection when it reads as one (LooksCreate) and the type its page gives
+// is the collection's element type or derived from it; actions are not titled "Create".
+func (m *endpointMap) createsOnNavigation(ops []*Operation) {
+	colls := map[string]*Target{} // shape -> a GET's collection navigation
+	for _, op := range ops {
+		for _, p := range op.Paths {
+			if op.Method == "GET" && p.Target != nil && p.Target.Kind == TargetCollection && len(p.Query) == 0 && strings.HasSuffix(p.Target.Via, "(titled)") {
+				if _, ok := colls[p.Shape()]; !ok {
+					colls[p.Shape()] = p.Target
+				}
+			}
+		}
+	}
+	for _, op := range ops {
+		if op.Method != "POST" || !op.LooksCreate() {
+			continue
+		}
+		for i := range op.Paths {
+			p := &op.Paths[i]
+			got := colls[p.Shape()]
+			if got == nil || p.Target == nil || p.Target.Kind != TargetOperation || len(p.Query) > 0 || plainName(p.Segments[len(p.Segments)-1]) != p.Target.Name {
+				continue
+			}
+			elem := m.g.resolve(got.Type)
+			agrees := false
+			for _, r := range []TypeRef{op.Response.Type, op.Body.Type} {
+				if t := m.g.resolve(r); t != nil && r.Kind == KindNamed && (t == elem || m.derives(t, elem)) {
+					agrees = true
+				}
+			}
+			if !agrees {
+				continue
+			}
+			tg := *got
+			p.Target = &tg
+		}
+	}
+}
