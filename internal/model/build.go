@@ -47,6 +47,7 @@ func BuildSelected(version string, pages []*Page, sel Selection) (*API, Diagnost
 func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 	var ops []*Operation
 	byMethod := map[string]*Operation{}
+	linePos := map[string]Pos{} // a path's request line
 	for _, rl := range p.Requests {
 		op := byMethod[rl.Method]
 		if op == nil {
@@ -60,9 +61,11 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		path := unquoteKeysFromExamples(p, rl, operationFromExample(p, rl, createLineFromExample(p, rl, ds), ds), ds)
 		if !slices.ContainsFunc(op.Paths, func(q Path) bool { return q.String() == path.String() }) {
 			op.Paths = append(op.Paths, path)
+			linePos[path.String()] = rl.Pos
 		}
 	}
 	for _, op := range ops {
+		op.Paths = dropStrayKeys(op, linePos, ds)
 		op.Paths = dropOptionTemplates(p, op.Paths)
 		functionArgsFromBody(p, op, ds)
 		op.Params = operationParams(p, op, ds)

@@ -110,3 +110,52 @@ func dropPagingIllustrations(paths []Path) []Path {
 	}
 	return out
 }
+
+// dropStrayKeys takes the key off a request line that ends in a key after a collection
+// segment where most of the page's lines of the same method end in that segment, on a page
+// that lists the collection or creates in it: message-post-attachments.md writes
+// ".../messages/{id}/attachments/{id}" for child folders beside four lines ending in
+// /attachments, and a create is posted to the collection, not to a member. The line is read
+// as the collection's (request-path-stray-key).
+func dropStrayKeys(op *Operation, linePos map[string]Pos, ds *Diagnostics) []Path {
+	switch {
+	case op.Method == "GET" && op.Response.Type.Collection:
+	case op.Method == "POST" && op.LooksCreate():
+	default:
+		return op.Paths
+	}
+	ends := map[string]int{} // the collection segment a keyless line ends in -> lines
+	for _, p := range op.Paths {
+		if n := len(p.Segments); n > 0 && len(p.Query) == 0 && plainName(p.Segments[n-1]) != "" {
+			ends[strings.ToLower(plainName(p.Segments[n-1]))]++
+		}
+	}
+	stray := func(p Path) (string, bool) {
+		n := len(p.Segments)
+		if n < 2 || len(p.Query) > 0 || !p.Segments[n-1].IsParam() {
+			return "", false
+		}
+		s := strings.ToLower(plainName(p.Segments[n-2]))
+		return s, s != "" && ends[s] > 0
+	}
+	keyed := map[string]int{}
+	for _, p := range op.Paths {
+		if s, ok := stray(p); ok {
+			keyed[s]++
+		}
+	}
+	var out []Path
+	for _, p := range op.Paths {
+		if s, ok := stray(p); ok && ends[s] > keyed[s] {
+			fixed := Path{Segments: p.Segments[:len(p.Segments)-1]}
+			ds.Addf(linePos[p.String()], Warning, "request-path-stray-key",
+				"%s %s ends in a key after %s, where %d other lines of the page end in %s, the collection it %s; it is read as %s",
+				op.Method, p, s, ends[s], s, map[bool]string{true: "lists", false: "creates in"}[op.Method == "GET"], fixed)
+			p = fixed
+		}
+		if !slices.ContainsFunc(out, func(q Path) bool { return q.String() == p.String() }) {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -157,3 +157,41 @@ func TestPagingLineGivesOption(t *testing.T) {
 		t.Errorf("paths %v, options %v; want the plain line with $top", op.Paths, op.QueryOptions)
 	}
 }
+
+// TestDropStrayKeys: a line that ends in a key after the collection most of its page's
+// lines end in is read as the collection's on a list or create page, and reported; a page
+// that addresses members (a GET of one value, an action) or whose keyed lines are as many
+// as its plain ones keeps its lines.
+func TestDropStrayKeys(t *testing.T) {
+	msgs := path("me", "messages", "{m}", "attachments")
+	user := path("users", "{u}", "messages", "{m}", "attachments")
+	child := path("me", "mailFolders", "{f}", "childFolders", "{c}", "messages", "{m}", "attachments", "{a}")
+	coll := TypeRef{Kind: KindNamed, Name: "attachment", Collection: true}
+	one := TypeRef{Kind: KindNamed, Name: "attachment"}
+	tests := []struct {
+		name   string
+		method string
+		title  string
+		resp   TypeRef
+		paths  []Path
+		want   int // diagnostics
+	}{
+		{"list", "GET", "List attachments", coll, []Path{msgs, user, child}, 1},
+		{"create", "POST", "Add attachment", one, []Path{msgs, user, child}, 1},
+		{"get of one value", "GET", "Get attachment", one, []Path{msgs, user, child}, 0},
+		{"an action", "POST", "message: forward", TypeRef{}, []Path{msgs, user, child}, 0},
+		{"as many keyed lines", "GET", "List attachments", coll, []Path{msgs, child}, 0},
+	}
+	for _, tc := range tests {
+		op := &Operation{Method: tc.method, Title: tc.title, Response: Response{Type: tc.resp}, Paths: tc.paths}
+		var ds Diagnostics
+		got := dropStrayKeys(op, map[string]Pos{}, &ds)
+		if len(ds) != tc.want {
+			t.Errorf("%s: %d diagnostics, want %d: %v", tc.name, len(ds), tc.want, ds)
+		}
+		last := got[len(got)-1]
+		if keyed := last.Segments[len(last.Segments)-1].IsParam(); keyed != (tc.want == 0) {
+			t.Errorf("%s: last line %s", tc.name, last)
+		}
+	}
+}
