@@ -404,7 +404,7 @@ func responseDoc(m *goMethod) string {
 	// message answers the message, not the extended property the page names).
 	if t := m.Result; (t.Kind == model.KindNamed || t.Kind == model.KindPrimitive) && m.Kind != resultNone {
 		r.Type = t
-	} else if m.Kind == resultNone && r.Type.Kind != model.KindUnknown {
+	} else if m.Kind == resultNone {
 		r.Type = model.TypeRef{}
 	}
 	var what string

@@ -34,8 +34,7 @@ func (o *CreateChatMemberOptions) apply(r *Request) {
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 201 Created; the page does not say with what, so the body
-// is returned as raw JSON.
+// On success the service answers 201 Created with no body.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): ChatMember.ReadWrite
