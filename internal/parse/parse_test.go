@@ -355,6 +355,17 @@ func TestRequestLines(t *testing.T) {
 			"req GET /me/events?$search=\"a+b\"&$filter=x%20eq%20100% @7:1", "query $search=\"a+b\"", "query $filter=x%20eq%20100%",
 		},
 	}, {
+		name: "form-encoded spaces around an operator; a plus in a quoted string stays",
+		md: httpPage("GET /roleAssignmentRequests?$filter=resourceId+eq+'{resourceId}'",
+			"GET /roleAssignmentRequests?$filter=status/subStatus+eq+'a+b'&$orderby=name+desc", "GET /x?$search=a+b"),
+		want: []string{
+			"req GET /roleAssignmentRequests?$filter=resourceId eq '{resourceId}' @6:1", "ph resourceId query=$filter quoted",
+			"query $filter=resourceId eq '{resourceId}'",
+			"req GET /roleAssignmentRequests?$filter=status/subStatus+eq+'a+b'&$orderby=name desc @7:1",
+			"query $filter=status/subStatus+eq+'a+b'", "query $orderby=name desc",
+			"req GET /x?$search=a+b @8:1", "query $search=a+b",
+		},
+	}, {
 		name: "query option mixing text and placeholders",
 		md:   httpPage("GET /me/events?$filter={property} eq '{property-value}'&$top=1"),
 		want: []string{

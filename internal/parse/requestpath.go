@@ -141,7 +141,7 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 			// A template's text is percent-decoded once here, as it is escaped once when
 			// sent: "$filter=VideoTeleconferenceId%20eq%20'{id}'" holds spaces, not "%20".
 			q := model.QueryParam{Name: percentDecoded(strings.TrimSpace(k))}
-			v = strings.TrimSpace(percentDecoded(v))
+			v = formSpaces(strings.TrimSpace(percentDecoded(v)))
 			inner, quoted := unquote(v)
 			if name, ok := placeholderName(inner); ok {
 				q.Param = strings.TrimPrefix(q.Name, "$")
@@ -175,6 +175,29 @@ func percentDecoded(s string) string {
 		return d
 	}
 	return s
+}
+
+// plusOperator is an OData operator written between form-encoded spaces:
+// "$filter=resourceId+eq+'{resourceId}'", "$orderby=name+desc".
+var plusOperator = regexp.MustCompile(`\+(eq|ne|gt|ge|lt|le|and|or|has|in|desc|asc)(\+|$)|(^|[(+])not\+`)
+
+// formSpaces reads the pluses of a query value as the spaces a form encoding writes them
+// for, when the value writes an operator that way and no plus sits inside a quoted string
+// (where it could be a real plus): the value is sent with spaces, which the client encodes.
+func formSpaces(v string) string {
+	if !strings.Contains(v, "+") || !plusOperator.MatchString(v) {
+		return v
+	}
+	quoted := false
+	for _, c := range v {
+		switch {
+		case c == '\'':
+			quoted = !quoted
+		case c == '+' && quoted:
+			return v
+		}
+	}
+	return strings.ReplaceAll(v, "+", " ")
 }
 
 // hasParam reports whether any part is a placeholder.
