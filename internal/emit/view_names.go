@@ -389,7 +389,7 @@ func withQuery(m *goMethod, _ []*goMethod) string {
 	for _, q := range m.Path.Query {
 		// A fixed option ($expand=manager) or one whose value is an argument
 		// (delta?startDateTime={start}: DeltaMeEventsWithStartDateTime beside DeltaMeEvents).
-		if len(q.Parts) == 0 {
+		if !namedUpFront(q) {
 			names = append(names, exported(strings.TrimPrefix(q.Name, "$")))
 		}
 	}
@@ -397,6 +397,12 @@ func withQuery(m *goMethod, _ []*goMethod) string {
 		return ""
 	}
 	return "With" + strings.Join(names, "And")
+}
+
+// namedUpFront reports whether withTemplate names a query option, so withQuery does not
+// name it again.
+func namedUpFront(q model.QueryParam) bool {
+	return len(q.Parts) > 0 || strings.EqualFold(q.Name, "$filter") || strings.EqualFold(q.Name, "$search")
 }
 
 // byTemplateWord tells query templates of one endpoint apart by the first word of a
@@ -438,11 +444,15 @@ func templateWords(m *goMethod) []string {
 }
 
 // withTemplate is With<Options> for the query options whose value is a template with
-// arguments written in.
+// arguments written in, and for a $filter or $search the template fixes or takes whole as
+// an argument: those narrow what the endpoint answers, so the method is never the plain
+// one (GET /sites?$search={query} is ListSitesWithSearch, a fixed
+// ?$filter=status/subStatus eq 'PendingAdminDecision' ...WithFilter), whether or not a
+// page documents the plain line.
 func withTemplate(m *goMethod) string {
 	var names []string
 	for _, q := range m.Path.Query {
-		if len(q.Parts) > 0 {
+		if namedUpFront(q) {
 			names = append(names, exported(strings.TrimPrefix(q.Name, "$")))
 		}
 	}

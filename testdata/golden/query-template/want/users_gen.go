@@ -14,12 +14,12 @@ import (
 	"strings"
 )
 
-// ListMeMemberOfXAsGroupOptions are the optional query parameters and headers of
-// ListMeMemberOfXAsGroup, which it shares with ListGroupMembersAsUser: another path to the
-// same operation.
-type ListMeMemberOfXAsGroupOptions = ListGroupMembersAsUserOptions
+// ListMeMemberOfXAsGroupWithFilterOptions are the optional query parameters and headers of
+// ListMeMemberOfXAsGroupWithFilter, which it shares with ListGroupMembersAsUser: another
+// path to the same operation.
+type ListMeMemberOfXAsGroupWithFilterOptions = ListGroupMembersAsUserOptions
 
-// ListMeMemberOfXAsGroup sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
+// ListMeMemberOfXAsGroupWithFilter sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
 //
 // List the members of a group that are users, or the deleted groups.
 //
@@ -27,15 +27,15 @@ type ListMeMemberOfXAsGroupOptions = ListGroupMembersAsUserOptions
 //
 // On success the service answers 200 OK with a collection of directoryObject. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
-// it stops at the first error, which it yields. ListMeMemberOfXAsGroupPage returns one page
-// with its links.
+// it stops at the first error, which it yields. ListMeMemberOfXAsGroupWithFilterPage returns
+// one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): GroupMember.Read.All
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListMeMemberOfXAsGroup(ctx context.Context, opts *ListMeMemberOfXAsGroupOptions) iter.Seq2[DirectoryObject, error] {
+func (c *Client) ListMeMemberOfXAsGroupWithFilter(ctx context.Context, opts *ListMeMemberOfXAsGroupWithFilterOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/memberOf/$/microsoft.graph.group",
@@ -45,22 +45,22 @@ func (c *Client) ListMeMemberOfXAsGroup(ctx context.Context, opts *ListMeMemberO
 	return graphrt.List[DirectoryObject](ctx, c.Client, r)
 }
 
-// ListMeMemberOfXAsGroupPage sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
+// ListMeMemberOfXAsGroupWithFilterPage sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
 //
 // List the members of a group that are users, or the deleted groups.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of directoryObject. This method
-// returns one page; NextPage fetches the next, and ListMeMemberOfXAsGroup iterates over
-// every item.
+// returns one page; NextPage fetches the next, and ListMeMemberOfXAsGroupWithFilter iterates
+// over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): GroupMember.Read.All
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListMeMemberOfXAsGroupPage(ctx context.Context, opts *ListMeMemberOfXAsGroupOptions) (*Page[DirectoryObject], error) {
+func (c *Client) ListMeMemberOfXAsGroupWithFilterPage(ctx context.Context, opts *ListMeMemberOfXAsGroupWithFilterOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/memberOf/$/microsoft.graph.group",
