@@ -70,6 +70,8 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef, spell s
 		}
 		lastIsCall = false
 		switch {
+		case lit == "$":
+			// OData's key-as-segment escape (/tables/$/add) names nothing.
 		case strings.HasPrefix(lit, "$"):
 			words = append(words, exported(lit[1:]))
 		case isCast(lit):

@@ -88,6 +88,11 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 			default:
 				return done(TargetUnknown)
 			}
+		case isLit && lit == "$" && coll:
+			// OData's key-as-segment escape: after a collection, "$" says the next
+			// segment is not a key (/me/memberOf/$/microsoft.graph.group,
+			// /workbook/tables/$/add), so it addresses nothing by itself.
+			via = append(via, "$")
 		case isLit && strings.EqualFold(lit, "$ref"):
 			return done(TargetRef)
 		case isLit && strings.EqualFold(lit, "$value"):

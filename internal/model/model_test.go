@@ -143,6 +143,10 @@ func TestPathForms(t *testing.T) {
 	if got, want := p.Shape(), "/users/{}/memberof/f(x={})?$select?start"; got != want {
 		t.Errorf("Shape() = %s, want %s", got, want)
 	}
+	// OData's key-as-segment escape addresses what the path without it does.
+	if escaped, plain := path("workbook", "tables", "$", "add"), path("workbook", "tables", "add"); escaped.Shape() != plain.Shape() {
+		t.Errorf("Shape() = %s beside %s, want the same", escaped.Shape(), plain.Shape())
+	}
 	alts := p.Alternatives()
 	if len(alts) != 2 || alts[1].Segments[1].Parts[0].Param != "userPrincipalName" || alts[0].Segments[1].Parts[0].Param != "id" {
 		t.Errorf("Alternatives() = %v", alts)

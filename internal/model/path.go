@@ -142,7 +142,7 @@ func (p Path) Params() []Part {
 
 // Shape is the template with every placeholder's name removed, lower-cased: two paths
 // with the same shape address the same URL. A query value that mixes text and
-// placeholders is part of the shape; other query values are not.
+// placeholders is part of the shape; other query values are not. A "$" segment is not.
 func (p Path) Shape() string {
 	var b strings.Builder
 	// parts writes text lower-cased and each placeholder as {}.
@@ -156,6 +156,10 @@ func (p Path) Shape() string {
 		}
 	}
 	for _, s := range p.Segments {
+		if lit, ok := s.Literal(); ok && lit == "$" {
+			// OData's key-as-segment escape: /tables/$/add addresses /tables/add.
+			continue
+		}
 		b.WriteByte('/')
 		parts(s.Parts)
 	}

@@ -25,10 +25,10 @@ type API interface {
 	ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses(ctx context.Context, mobileAppID string, opts *ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesOptions) iter.Seq2[DirectoryObject, error]
 	// ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage: see Client.ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage.
 	ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesPage(ctx context.Context, mobileAppID string, opts *ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesOptions) (*Page[DirectoryObject], error)
-	// ListMeMemberOfXAsGroupWithFilter: see Client.ListMeMemberOfXAsGroupWithFilter.
-	ListMeMemberOfXAsGroupWithFilter(ctx context.Context, opts *ListMeMemberOfXAsGroupWithFilterOptions) iter.Seq2[DirectoryObject, error]
-	// ListMeMemberOfXAsGroupWithFilterPage: see Client.ListMeMemberOfXAsGroupWithFilterPage.
-	ListMeMemberOfXAsGroupWithFilterPage(ctx context.Context, opts *ListMeMemberOfXAsGroupWithFilterOptions) (*Page[DirectoryObject], error)
+	// ListMeMemberOfAsGroupWithFilter: see Client.ListMeMemberOfAsGroupWithFilter.
+	ListMeMemberOfAsGroupWithFilter(ctx context.Context, opts *ListMeMemberOfAsGroupWithFilterOptions) iter.Seq2[DirectoryObject, error]
+	// ListMeMemberOfAsGroupWithFilterPage: see Client.ListMeMemberOfAsGroupWithFilterPage.
+	ListMeMemberOfAsGroupWithFilterPage(ctx context.Context, opts *ListMeMemberOfAsGroupWithFilterOptions) (*Page[DirectoryObject], error)
 	// GetInformationProtectionBitlockerRecoveryKeyWithSelect: see Client.GetInformationProtectionBitlockerRecoveryKeyWithSelect.
 	GetInformationProtectionBitlockerRecoveryKeyWithSelect(ctx context.Context, bitlockeryRecoveryKeyID string, opts *GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions) (*BitlockerRecoveryKey, error)
 	// GetInformationProtectionBitlockerRecoveryKey: see Client.GetInformationProtectionBitlockerRecoveryKey.

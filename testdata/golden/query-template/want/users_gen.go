@@ -14,12 +14,12 @@ import (
 	"strings"
 )
 
-// ListMeMemberOfXAsGroupWithFilterOptions are the optional query parameters and headers of
-// ListMeMemberOfXAsGroupWithFilter, which it shares with ListGroupMembersAsUser: another
-// path to the same operation.
-type ListMeMemberOfXAsGroupWithFilterOptions = ListGroupMembersAsUserOptions
+// ListMeMemberOfAsGroupWithFilterOptions are the optional query parameters and headers of
+// ListMeMemberOfAsGroupWithFilter, which it shares with ListGroupMembersAsUser: another path
+// to the same operation.
+type ListMeMemberOfAsGroupWithFilterOptions = ListGroupMembersAsUserOptions
 
-// ListMeMemberOfXAsGroupWithFilter sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
+// ListMeMemberOfAsGroupWithFilter sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
 //
 // List the members of a group that are users, or the deleted groups.
 //
@@ -27,7 +27,7 @@ type ListMeMemberOfXAsGroupWithFilterOptions = ListGroupMembersAsUserOptions
 //
 // On success the service answers 200 OK with a collection of directoryObject. The iterator
 // yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
-// it stops at the first error, which it yields. ListMeMemberOfXAsGroupWithFilterPage returns
+// it stops at the first error, which it yields. ListMeMemberOfAsGroupWithFilterPage returns
 // one page with its links.
 //
 // Least privileged permissions:
@@ -35,7 +35,7 @@ type ListMeMemberOfXAsGroupWithFilterOptions = ListGroupMembersAsUserOptions
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListMeMemberOfXAsGroupWithFilter(ctx context.Context, opts *ListMeMemberOfXAsGroupWithFilterOptions) iter.Seq2[DirectoryObject, error] {
+func (c *Client) ListMeMemberOfAsGroupWithFilter(ctx context.Context, opts *ListMeMemberOfAsGroupWithFilterOptions) iter.Seq2[DirectoryObject, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/memberOf/$/microsoft.graph.group",
@@ -45,14 +45,14 @@ func (c *Client) ListMeMemberOfXAsGroupWithFilter(ctx context.Context, opts *Lis
 	return graphrt.List[DirectoryObject](ctx, c.Client, r)
 }
 
-// ListMeMemberOfXAsGroupWithFilterPage sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
+// ListMeMemberOfAsGroupWithFilterPage sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
 //
 // List the members of a group that are users, or the deleted groups.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of directoryObject. This method
-// returns one page; NextPage fetches the next, and ListMeMemberOfXAsGroupWithFilter iterates
+// returns one page; NextPage fetches the next, and ListMeMemberOfAsGroupWithFilter iterates
 // over every item.
 //
 // Least privileged permissions:
@@ -60,7 +60,7 @@ func (c *Client) ListMeMemberOfXAsGroupWithFilter(ctx context.Context, opts *Lis
 //   - Application: GroupMember.Read.All
 //
 // Source: api-reference/beta/api/group-list-members-cast.md
-func (c *Client) ListMeMemberOfXAsGroupWithFilterPage(ctx context.Context, opts *ListMeMemberOfXAsGroupWithFilterOptions) (*Page[DirectoryObject], error) {
+func (c *Client) ListMeMemberOfAsGroupWithFilterPage(ctx context.Context, opts *ListMeMemberOfAsGroupWithFilterOptions) (*Page[DirectoryObject], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/memberOf/$/microsoft.graph.group",
