@@ -366,6 +366,18 @@ func TestRequestLines(t *testing.T) {
 			"req GET /x?$search=a+b @8:1", "query $search=a+b",
 		},
 	}, {
+		name: "a list shown by its first and last item is one placeholder; $levels=n is a number to give",
+		md: httpPage("GET /users/{id}?$expand=extensions($filter=id eq '{extensionId}')&$select=id,{property_1},{property_n}",
+			"GET /users/{id}?$expand=manager($levels=n)", "GET /users/{id}?$expand=manager($levels=max)"),
+		want: []string{
+			"req GET /users/{userId}?$expand=extensions($filter=id eq '{extensionId}')&$select=id,{properties} @6:1",
+			"ph userId", "ph extensionId query=$expand quoted", "query $expand=extensions($filter=id eq '{extensionId}')",
+			"ph properties query=$select", "query $select=id,{properties}",
+			"req GET /users/{userId}?$expand=manager($levels={levels}) @7:1", "ph userId", "ph levels query=$expand",
+			"query $expand=manager($levels={levels})",
+			"req GET /users/{userId}?$expand=manager($levels=max) @8:1", "ph userId", "query $expand=manager($levels=max)",
+		},
+	}, {
 		name: "query option mixing text and placeholders",
 		md:   httpPage("GET /me/events?$filter={property} eq '{property-value}'&$top=1"),
 		want: []string{

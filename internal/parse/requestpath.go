@@ -142,6 +142,7 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 			// sent: "$filter=VideoTeleconferenceId%20eq%20'{id}'" holds spaces, not "%20".
 			q := model.QueryParam{Name: percentDecoded(strings.TrimSpace(k))}
 			v = formSpaces(strings.TrimSpace(percentDecoded(v)))
+			v = levelsPlaceholder(listPlaceholder(v))
 			inner, quoted := unquote(v)
 			if name, ok := placeholderName(inner); ok {
 				q.Param = strings.TrimPrefix(q.Name, "$")
@@ -198,6 +199,39 @@ func formSpaces(v string) string {
 		}
 	}
 	return strings.ReplaceAll(v, "+", " ")
+}
+
+// firstToNth is a list a template illustrates by its first and last item:
+// "{property_1},{property_n}", "{prop1},{prop2},{propN}".
+var firstToNth = regexp.MustCompile(`\{([A-Za-z]+?)_?1\}(?:,\s*\{[A-Za-z]+?_?\d\})*,\s*(?:\.\.\.,\s*)?\{[A-Za-z]+?_?[nN]\}`)
+
+// listPlaceholder writes a list illustrated by its first and last item as one placeholder
+// named for the items ("$select=id,{property_1},{property_n}" takes {properties}): the
+// caller writes the list, however long, where two arguments would fix it at two.
+func listPlaceholder(v string) string {
+	return firstToNth.ReplaceAllStringFunc(v, func(m string) string {
+		base := firstToNth.FindStringSubmatch(m)[1]
+		if strings.HasSuffix(base, "y") {
+			return "{" + strings.TrimSuffix(base, "y") + "ies}"
+		}
+		return "{" + base + "s}"
+	})
+}
+
+// levelWord is an expand's $levels written as a word that stands for a number
+// ("manager($levels=n)"); OData reads only a number or max there.
+var levelWord = regexp.MustCompile(`(\$levels=)([A-Za-z]\w*)`)
+
+// levelsPlaceholder makes a $levels given as a word other than max a placeholder, so the
+// caller gives the number instead of the service receiving the letter.
+func levelsPlaceholder(v string) string {
+	return levelWord.ReplaceAllStringFunc(v, func(m string) string {
+		sm := levelWord.FindStringSubmatch(m)
+		if strings.EqualFold(sm[2], "max") {
+			return m
+		}
+		return sm[1] + "{levels}"
+	})
 }
 
 // hasParam reports whether any part is a placeholder.
