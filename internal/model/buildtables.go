@@ -51,7 +51,7 @@ func bodyFromContentType(op *Operation) {
 // templates the same option (event delta's ?startDateTime, which calendarView's lines
 // require), the options struct cannot hold it, and the lines stay.
 func dropOptionTemplates(p *Page, paths []Path) []Path {
-	paths = dropPagingIllustrations(paths)
+	paths = typedOptionValues(p, dropPagingIllustrations(paths))
 	documented := func(name string) bool {
 		return slices.ContainsFunc(p.Params, func(tp Param) bool { return tp.In == InQuery && strings.EqualFold(tp.Name, name) })
 	}
@@ -155,6 +155,33 @@ func dropStrayKeys(op *Operation, linePos map[string]Pos, ds *Diagnostics) []Pat
 		}
 		if !slices.ContainsFunc(out, func(q Path) bool { return q.String() == p.String() }) {
 			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// typedOptionValues reads a fixed true or false that a request line gives an option the
+// page's Query parameters table types Boolean ("DELETE .../tags/{tagId}?forcedelete=true")
+// as that option's placeholder: the line shows one value of a choice the caller makes, so
+// the method takes it (or, beside the plain line, its options do) instead of always
+// sending the value shown.
+func typedOptionValues(p *Page, paths []Path) []Path {
+	boolean := func(name string) bool {
+		return slices.ContainsFunc(p.Params, func(tp Param) bool {
+			return tp.In == InQuery && strings.EqualFold(tp.Name, name) && tp.Type.Kind == KindPrimitive && tp.Type.Primitive == Boolean && !tp.Type.Collection
+		})
+	}
+	out := slices.Clone(paths)
+	for i, path := range out {
+		cloned := false
+		for j, q := range path.Query {
+			if q.Param != "" || len(q.Parts) > 0 || !boolean(q.Name) || !strings.EqualFold(q.Value, "true") && !strings.EqualFold(q.Value, "false") {
+				continue
+			}
+			if !cloned {
+				out[i].Query, cloned = slices.Clone(path.Query), true
+			}
+			out[i].Query[j] = QueryParam{Name: q.Name, Param: strings.TrimPrefix(q.Name, "$")}
 		}
 	}
 	return out

@@ -55,6 +55,13 @@ func TestDropOptionTemplates(t *testing.T) {
 	qrow := func(name string) Param {
 		return Param{Name: name, In: InQuery, Type: TypeRef{Kind: KindPrimitive, Primitive: String}}
 	}
+	brow := func(name string) Param {
+		return Param{Name: name, In: InQuery, Type: TypeRef{Kind: KindPrimitive, Primitive: Boolean}}
+	}
+	fixed := func(p Path, name, value string) Path {
+		p.Query = append(slices.Clone(p.Query), QueryParam{Name: name, Value: value})
+		return p
+	}
 	apps := path("appCatalogs", "teamsApps")
 	events, view := path("me", "events", "delta"), path("me", "calendarView", "delta")
 	tests := []struct {
@@ -72,6 +79,14 @@ func TestDropOptionTemplates(t *testing.T) {
 		{"a kept line templates the option", []Path{events, withQuery(events, "startDateTime"), withQuery(view, "startDateTime", "endDateTime")},
 			[]Param{qrow("startDateTime"), qrow("endDateTime")},
 			[]string{"/me/events/delta", "/me/events/delta?startDateTime={startDateTime}", "/me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}"}},
+		{"a Boolean's value shown beside the plain line", []Path{apps, fixed(apps, "forcedelete", "true")}, []Param{brow("forcedelete")},
+			[]string{"/appCatalogs/teamsApps"}},
+		{"a Boolean's value shown alone", []Path{fixed(apps, "forcedelete", "true")}, []Param{brow("forcedelete")},
+			[]string{"/appCatalogs/teamsApps?forcedelete={forcedelete}"}},
+		{"a String's value shown is kept", []Path{fixed(apps, "forcedelete", "true")}, []Param{qrow("forcedelete")},
+			[]string{"/appCatalogs/teamsApps?forcedelete=true"}},
+		{"a Boolean row, a value other than true or false", []Path{fixed(apps, "forcedelete", "yes")}, []Param{brow("forcedelete")},
+			[]string{"/appCatalogs/teamsApps?forcedelete=yes"}},
 	}
 	for _, tc := range tests {
 		pg := apiPage("api/x.md", "GET", tc.paths...)
