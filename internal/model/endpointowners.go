@@ -25,6 +25,10 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 	m := newEndpointMap(g, api.Pages, api.Operations)
 	byKey := map[string][]*candidate{}
 	var keys []string
+	calls := callsByName(api.Operations)
+	for _, op := range api.Operations {
+		m.settleParenKeys(op, calls, ds)
+	}
 	for _, op := range api.Operations {
 		for i := range op.Paths {
 			op.Paths[i].Target = m.resolveTarget(op.Paths[i])
