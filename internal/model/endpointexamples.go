@@ -28,7 +28,7 @@ func (m *endpointMap) adoptExamples(op *Operation) {
 		if slices.ContainsFunc(op.Paths, func(p Path) bool { return p.Shape() == shape }) {
 			continue
 		}
-		if refLeftOff(op, *ex.Path) {
+		if refLeftOff(op, *ex.Path) || instantiatesTemplate(op, *ex.Path, ex.URL) {
 			continue
 		}
 		p := ex.Path.clone()
@@ -70,6 +70,39 @@ func refLeftOff(op *Operation, ex Path) bool {
 	with := Path{Segments: append(slices.Clone(ex.Segments), Segment{Parts: []Part{{Literal: "$ref"}}})}
 	shape := with.Shape()
 	return slices.ContainsFunc(op.Paths, func(q Path) bool { return q.Shape() == shape })
+}
+
+// instantiatesTemplate reports whether an example path calls one of op's request lines
+// that writes a query template: the same segments, and a value for every option the
+// template writes a placeholder into (onlinemeeting-get.md's ?$filter=JoinWebUrl eq
+// 'https://...' calls ?$filter=JoinWebUrl eq '{joinWebUrl}'): the example shows that
+// method's call, not a plain list beside it.
+func instantiatesTemplate(op *Operation, ex Path, url string) bool {
+	_, query, _ := strings.Cut(url, "?")
+	var names []string
+	for _, kv := range strings.Split(query, "&") {
+		name, _, _ := strings.Cut(kv, "=")
+		names = append(names, strings.TrimSpace(name))
+	}
+	segs := Path{Segments: ex.Segments}.Shape()
+	for _, q := range op.Paths {
+		if (Path{Segments: q.Segments}).Shape() != segs {
+			continue
+		}
+		templated := 0
+		given := true
+		for _, qp := range q.Query {
+			if qp.Param == "" && len(qp.Parts) == 0 {
+				continue
+			}
+			templated++
+			given = given && slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, qp.Name) })
+		}
+		if templated > 0 && given {
+			return true
+		}
+	}
+	return false
 }
 
 // documented reports whether a request line of any page has the method and p's shape.

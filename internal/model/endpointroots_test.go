@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -211,5 +212,42 @@ func TestCreateAnsweringNothing(t *testing.T) {
 	}
 	if tg := build(201, `{"id": "1"}`); tg == nil || tg.Result == nil || tg.Result.Name != "conversationMember" {
 		t.Errorf("201 with the member: %+v, want the result conversationMember", tg)
+	}
+}
+
+// TestExampleCallsQueryTemplate: an example that gives a value to the query template of a
+// page's line (?$filter=JoinWebUrl eq '{joinWebUrl}') calls that line: it adds no plain
+// list beside it. An example of the same segments without the option does.
+func TestExampleCallsQueryTemplate(t *testing.T) {
+	none := TypeRef{}
+	exPath := func(p Path) *Path { return &p }
+	tmpl := path("me", "onlineMeetings")
+	tmpl.Query = []QueryParam{{Name: "$filter", Parts: []Part{{Literal: "JoinWebUrl eq "}, {Param: "joinWebUrl", Quoted: true}}}}
+	build := func(url string) []string {
+		get := page("api/onlinemeeting-get.md", "GET", gref("onlineMeeting", false), none, path("me", "onlineMeetings", "{meetingId}"), tmpl)
+		get.Examples = []Example{{Kind: ExampleRequest, Method: "GET", URL: url, Path: exPath(path("me", "onlineMeetings"))}}
+		pages := []*Page{
+			resourcePage("entity", "", nil),
+			resourcePage("onlineMeeting", "microsoft.graph.entity", nil),
+			resourcePage("user", "microsoft.graph.entity", []Property{nav("onlineMeetings", "onlineMeeting", true)}),
+			page("api/user-get.md", "GET", gref("user", false), none, path("me")),
+			get,
+		}
+		api, _ := Build("v1.0", pages)
+		var got []string
+		for _, op := range api.Operations {
+			if op.Page == "api/onlinemeeting-get.md" {
+				for _, p := range op.Paths {
+					got = append(got, p.String())
+				}
+			}
+		}
+		return got
+	}
+	if got := build("https://graph.microsoft.com/v1.0/me/onlineMeetings?$filter=JoinWebUrl eq 'https://teams/x'"); slices.Contains(got, "/me/onlineMeetings") {
+		t.Errorf("an example calling the template added the plain list: %v", got)
+	}
+	if got := build("https://graph.microsoft.com/v1.0/me/onlineMeetings"); !slices.Contains(got, "/me/onlineMeetings") {
+		t.Errorf("an example of the plain list was not adopted: %v", got)
 	}
 }
