@@ -135,7 +135,7 @@ func TestMethodName(t *testing.T) {
 	}
 	for _, tt := range tests {
 		op := &model.Operation{Method: tt.method, Title: tt.title, Response: model.Response{Status: tt.status, Type: tt.resp}}
-		if got := methodName(op, tt.path, tt.resp, nil); got != tt.want {
+		if got := methodName(op, tt.path, tt.resp, spellings{}); got != tt.want {
 			t.Errorf("%s %s: %s, want %s", tt.method, tt.path, got, tt.want)
 		}
 	}
@@ -299,6 +299,13 @@ func TestSpellings(t *testing.T) {
 	} {
 		if got := sp.of(in); got != want {
 			t.Errorf("%s is spelled %s, want %s", in, got, want)
+		}
+	}
+	// A compound plural takes the singular a documented type names; another keeps its words.
+	sp.types = map[string]bool{"timeoff": true, "directoryobject": true}
+	for in, want := range map[string]string{"timesOff": "timeOff", "appliesTo": "appliesTo", "windowsSettings": "windowsSetting", "users": "user"} {
+		if got := sp.singular(in); got != want {
+			t.Errorf("singular(%s) = %s, want %s", in, got, want)
 		}
 	}
 	op := &model.Operation{Method: "POST", Title: "Create", Response: model.Response{Status: 201}}

@@ -79,7 +79,7 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef, spell s
 		default:
 			w := spell.of(strings.TrimSuffix(lit, ":"))
 			if keyed {
-				w = model.Singular(w)
+				w = spell.singular(w)
 			}
 			words = append(words, exported(w))
 		}
@@ -112,7 +112,7 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef, spell s
 	if (tg.Kind == model.TargetRef || lastRef) && op.Method == "POST" && len(segs) >= 2 {
 		// POST /groups/{id}/members/$ref adds a member by reference: AddGroupMemberRef.
 		if lit, ok := segs[len(segs)-2].Literal(); ok && len(words) >= 2 && !isCast(lit) {
-			words[len(words)-2] = exported(model.Singular(strings.TrimSuffix(lit, ":")))
+			words[len(words)-2] = exported(spell.singular(strings.TrimSuffix(lit, ":")))
 		}
 		return "Add" + strings.Join(words, "")
 	}
@@ -166,14 +166,39 @@ func singularLit(s model.Segment) bool {
 // spellings maps a path segment, lower-cased, to the spelling the docs use most for it:
 // a page that writes /me/calendargroups names its method after calendarGroups, as the
 // pages that spell it so (and the Relationships tables) do. The path sent is as written.
-type spellings map[string]string
+// It also knows the documented type names, which settle a compound plural's singular.
+type spellings struct {
+	words map[string]string // a segment, lower-cased, to its usual spelling
+	types map[string]bool   // every documented type's name, lower-cased
+}
 
 // of is the usual spelling of the segment s; s itself when there is none.
 func (sp spellings) of(s string) string {
-	if w, ok := sp[strings.ToLower(s)]; ok {
+	if w, ok := sp.words[strings.ToLower(s)]; ok {
 		return w
 	}
 	return s
+}
+
+// singular is the singular of the segment w: model.Singular's, or for a compound whose
+// plural is its first word (timesOff, unitsOfMeasure, tenantsDetailedInformation) that
+// word's singular, where a documented type has the name it makes (timeOff): not
+// appliesTo, nor windowsMalwareInformation, whose type keeps its name.
+func (sp spellings) singular(w string) string {
+	if s := model.Singular(w); s != w {
+		return s
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			if head := w[:i]; strings.HasSuffix(head, "s") {
+				if c := model.Singular(head) + w[i:]; sp.types[strings.ToLower(c)] {
+					return c
+				}
+			}
+			break
+		}
+	}
+	return w
 }
 
 // newSpellings picks, for every literal segment of the operations' paths, the spelling
@@ -210,7 +235,10 @@ func newSpellings(api *model.API) spellings {
 			}
 		}
 	}
-	sp := spellings{}
+	sp := spellings{words: map[string]string{}, types: map[string]bool{}}
+	for _, t := range api.Types {
+		sp.types[strings.ToLower(t.Name)] = true
+	}
 	for k, c := range counts {
 		if len(c) < 2 {
 			continue
@@ -232,7 +260,7 @@ func newSpellings(api *model.API) spellings {
 				best = w
 			}
 		}
-		sp[k] = best
+		sp.words[k] = best
 	}
 	return sp
 }
@@ -275,7 +303,7 @@ func singularLast(name string, last []model.Segment, spell spellings) string {
 	}
 	lit = spell.of(strings.TrimSuffix(lit, ":"))
 	w := exported(lit)
-	return strings.TrimSuffix(name, w) + exported(model.Singular(lit))
+	return strings.TrimSuffix(name, w) + exported(spell.singular(lit))
 }
 
 // settleMethodNames makes method names unique. Within a group of methods that share a
