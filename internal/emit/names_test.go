@@ -308,6 +308,12 @@ func TestSpellings(t *testing.T) {
 			t.Errorf("singular(%s) = %s, want %s", in, got, want)
 		}
 	}
+	// A key placeholder named after a collection takes the collection's spelling.
+	for in, want := range map[string]string{"openshiftchangerequestId": "openShiftChangeRequestId", "calendarId": "calendarId", "onenoteId": "onenoteId", "size": "size"} {
+		if got := sp.param(in); got != want {
+			t.Errorf("param(%s) = %s, want %s", in, got, want)
+		}
+	}
 	op := &model.Operation{Method: "POST", Title: "Create", Response: model.Response{Status: 201}}
 	p := targeted(seg("teams", "{teamId}", "schedule", "openshiftchangerequests"), model.TargetCollection, "")
 	if got := methodName(op, p, model.TypeRef{}, sp); got != "CreateTeamScheduleOpenShiftChangeRequest" {

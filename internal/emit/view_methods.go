@@ -60,7 +60,7 @@ func (v *view) addMethods(op *model.Operation) {
 			// A String function argument is an OData string literal even where the
 			// template leaves out the quotes (reminderView(startDateTime=startDateTime-value)).
 			quoted := pt.Quoted || pt.Function && p.Type.Kind == model.KindPrimitive && p.Type.Primitive == model.String && !p.Type.Collection
-			m.Args = append(m.Args, goArg{Name: argNames.take(unexported(pt.Param)), Param: p, Quoted: quoted, Path: pt.PathValued})
+			m.Args = append(m.Args, goArg{Name: argNames.take(unexported(v.spell.param(pt.Param))), Param: p, Quoted: quoted, Path: pt.PathValued})
 		}
 		v.classifyResult(m)
 		if opts != nil {

@@ -1,0 +1,137 @@
+package emit
+
+import (
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// spellings maps a path segment, lower-cased, to the spelling the docs use most for it:
+// a page that writes /me/calendargroups names its method after calendarGroups, as the
+// pages that spell it so (and the Relationships tables) do. The path sent is as written.
+// It also knows the documented type names, which settle a compound plural's singular.
+type spellings struct {
+	words map[string]string // a segment, lower-cased, to its usual spelling
+	types map[string]bool   // every documented type's name, lower-cased
+}
+
+// of is the usual spelling of the segment s; s itself when there is none.
+func (sp spellings) of(s string) string {
+	if w, ok := sp.words[strings.ToLower(s)]; ok {
+		return w
+	}
+	return s
+}
+
+// param respells a key placeholder named after its collection as the docs spell that
+// collection elsewhere: {calendargroupId} on a page that writes /me/calendargroups is
+// calendarGroupId, as calendarGroups is spelled by the pages and tables that mark the
+// word boundary. Other names are kept.
+func (sp spellings) param(name string) string {
+	if len(name) < 3 || !strings.EqualFold(name[len(name)-2:], "id") {
+		return name
+	}
+	stem, l := name[:len(name)-2], strings.ToLower(name[:len(name)-2])
+	for _, plural := range []string{l, l + "s", l + "es", strings.TrimSuffix(l, "y") + "ies"} {
+		w, ok := sp.words[plural]
+		if !ok {
+			continue
+		}
+		if one := sp.singular(w); strings.EqualFold(one, stem) && one != stem {
+			return one + name[len(name)-2:]
+		} else if strings.EqualFold(w, stem) && w != stem {
+			return w + name[len(name)-2:]
+		}
+	}
+	return name
+}
+
+// singular is the singular of the segment w: model.Singular's, or for a compound whose
+// plural is its first word (timesOff, unitsOfMeasure, tenantsDetailedInformation) that
+// word's singular, where a documented type has the name it makes (timeOff): not
+// appliesTo, nor windowsMalwareInformation, whose type keeps its name.
+func (sp spellings) singular(w string) string {
+	if s := model.Singular(w); s != w {
+		return s
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			if head := w[:i]; strings.HasSuffix(head, "s") {
+				if c := model.Singular(head) + w[i:]; sp.types[strings.ToLower(c)] {
+					return c
+				}
+			}
+			break
+		}
+	}
+	return w
+}
+
+// newSpellings picks, for every literal segment of the operations' paths, the spelling
+// to name methods by: one with a capital inside (calendarGroups: a word boundary the docs
+// mark; a table that writes openshiftchangerequests marks none), else a property name as
+// a type's table writes it, else the most frequent, then the first in byte order.
+func newSpellings(api *model.API) spellings {
+	counts := map[string]map[string]int{}
+	add := func(w string, n int) {
+		if w == "" || strings.HasPrefix(w, "$") || strings.ContainsAny(w, "().:'=") {
+			return
+		}
+		k := strings.ToLower(w)
+		if counts[k] == nil {
+			counts[k] = map[string]int{}
+		}
+		counts[k][w] += n
+	}
+	for _, op := range api.Operations {
+		for _, p := range op.Paths {
+			for _, s := range p.Segments {
+				if lit, ok := s.Literal(); ok {
+					add(lit, 1)
+				}
+			}
+		}
+	}
+	documented := map[string]bool{}
+	for _, t := range api.Types {
+		for _, pr := range t.Properties {
+			if counts[strings.ToLower(pr.Name)] != nil {
+				add(pr.Name, 0)
+				documented[pr.Name] = true
+			}
+		}
+	}
+	sp := spellings{words: map[string]string{}, types: map[string]bool{}}
+	for _, t := range api.Types {
+		sp.types[strings.ToLower(t.Name)] = true
+	}
+	for k, c := range counts {
+		if len(c) < 2 {
+			continue
+		}
+		best := ""
+		better := func(w string) bool {
+			switch {
+			case innerCapital(w) != innerCapital(best):
+				return innerCapital(w)
+			case documented[w] != documented[best]:
+				return documented[w]
+			case c[w] != c[best]:
+				return c[w] > c[best]
+			}
+			return w < best
+		}
+		for w := range c {
+			if best == "" || better(w) {
+				best = w
+			}
+		}
+		sp.words[k] = best
+	}
+	return sp
+}
+
+// innerCapital reports whether w has an upper-case letter after its first.
+func innerCapital(w string) bool {
+	return len(w) > 1 && strings.ToLower(w[1:]) != w[1:]
+}
