@@ -33,6 +33,7 @@ func BuildSelected(version string, pages []*Page, sel Selection) (*API, Diagnost
 	settleScalarRows(api.Pages, g, &ds)
 	settleAlternatives(api, g, &ds)
 	settleScalarAnswers(api, g, &ds)
+	settleResponsesFromKeys(api, g, &ds)
 	assignEndpoints(api, g, &ds)
 	settleArrayBodies(api, g, &ds)
 	settleWrappedBodies(api, g, &ds)

@@ -140,7 +140,12 @@ type Response struct {
 	// Accepted: besides Type, the docs show the call answered 202 Accepted with a
 	// Location to poll and no body (beta POST /chats); Optional is set too.
 	Accepted bool
-	Pos      Pos
+	// Properties are the names a table in the Response section lists (Name | Type |
+	// Description) where the section names no type: driveitem-preview.md's getUrl, postUrl
+	// and postParameters. PropertiesPos is the table's.
+	Properties    []string
+	PropertiesPos Pos
+	Pos           Pos
 }
 
 // Permission is one row of the permissions table.

@@ -113,6 +113,9 @@ func facts(pg *model.Page, ds model.Diagnostics) []string {
 		if r.JSON.Kind != model.KindNone {
 			add("resp json %s%s", r.JSON, link(r.JSON))
 		}
+		if len(r.Properties) > 0 {
+			add("resp properties %s %s", strings.Join(r.Properties, ","), at(r.PropertiesPos))
+		}
 	}
 	for _, p := range pg.Permissions {
 		add("perm %s: %s %s", p.Kind, strings.Join(p.Scopes, ", "), at(p.Pos))
@@ -1206,6 +1209,12 @@ func TestResponse(t *testing.T) {
 		name: "a primitive value",
 		md:   page("If successful, this action returns a ´200 OK´ response code and a Boolean value ´true´ in the response body."),
 		want: []string{"resp 200 Edm.Boolean @8:1"},
+	}, {
+		name: "no type named, a table of the members",
+		md: page("The response is a JSON object with these properties:\n\n| Name | Type | Description\n|:--|:--|:--\n| getUrl | string | A URL.\n| postUrl | string | Another.\n\n" +
+			"### Page/zoom\n\n| Option | Notes |\n|:--|:--|\n| page | a page |"),
+		want: []string{"resp 0 unknown(The response is a JSON object with these properties:) @8:1", "resp properties getUrl,postUrl @11:1",
+			"diag 8:1 warning response-type-unknown"},
 	}, {
 		name: "a report: CSV by a redirect, JSON on request",
 		md: page("### CSV\n\nIf successful, this method returns a ´302 Found´ response that redirects to a preauthenticated download URL for the report.\n\n" +

@@ -374,3 +374,20 @@ var noBodyPhrases = []string{"does not return anything", "doesn't return anythin
 
 // primitiveNames are the names primResp looks for: without one, it cannot match.
 var primitiveNames = []string{"string", "boolean", "int32", "int64", "double", "stream", "binary", "guid", "datetimeoffset", "integer"}
+
+// responseTable reads a table of the Response section. "The response will be a JSON
+// object containing the following properties:" and a Name | Type | Description table: the
+// answer's members, where no type is named (the model matches them to a type). The page's
+// kind is settled at its end, so a resource page's own tables are read as ever too.
+func (st *state) responseTable(t *table) {
+	if nc, tc := t.col(nameHeaders...), t.col("type"); nc >= 0 && tc >= 0 && len(st.page.Response.Properties) == 0 {
+		r := &st.page.Response
+		for _, row := range t.rows {
+			if nc < len(row) && row[nc].text != "" {
+				r.Properties = append(r.Properties, row[nc].text)
+			}
+		}
+		r.PropertiesPos = t.pos
+	}
+	st.resourceTable(t, secResponse)
+}

@@ -120,6 +120,8 @@ func (st *state) onTable(n *east.Table) {
 		st.paramTable(t, model.InHeader)
 	case secBody:
 		st.paramTable(t, model.InBody)
+	case secResponse:
+		st.responseTable(t)
 	case secDerived:
 		// | [organizerMeetingInfo](organizermeetinginfo.md) | Details about ... |
 		for _, row := range t.rows {
