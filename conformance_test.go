@@ -1516,6 +1516,14 @@ func norm(s string) string {
 	return strings.ToLower(strings.NewReplacer(" ", "", "+", "", "\"", "").Replace(s))
 }
 
+// withoutKeyEscape drops OData's key-as-segment escape: /tables/$/add is /tables/add.
+func withoutKeyEscape(p string) string {
+	for strings.Contains(p, "/$/") {
+		p = strings.ReplaceAll(p, "/$/", "/")
+	}
+	return p
+}
+
 func compareSent(c *confCase, got sent, r *confResult) {
 	if !got.got {
 		r.Mismatch = append(r.Mismatch, "sent")
