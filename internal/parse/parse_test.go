@@ -824,6 +824,28 @@ If successful, this method returns a ´204 No Content´ response code.
 			"perm Application: Widgets.ReadWrite.All @10:2", "diag 8:2 warning auth-inferred",
 		},
 	}, {
+		name: "indented rows under a permission type name its parts",
+		md: `
+# T
+
+## Permissions
+|Permission type|Permissions (from least to most privileged)|
+|:---|:---|
+|Delegated (work or school account)||
+| &nbsp; &nbsp; **Policy Set** | Apps.Read.All|
+|Application|Apps.Read.All|
+
+## HTTP request
+~~~http
+GET /widgets
+~~~
+
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{"perm Delegated (work or school account):  @6:2", "perm Delegated (work or school account), Policy Set: Apps.Read.All @7:3",
+			"perm Application: Apps.Read.All @8:2", "diag 7:3 warning auth-inferred"},
+	}, {
 		name: "permissions least privileged first stay in order",
 		md: `
 # T

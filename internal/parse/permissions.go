@@ -1,0 +1,115 @@
+package parse
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// permissions reads "Permission type | Permissions" rows.
+func (st *state) permissions(t *table) {
+	if pivotedPermissions(t) {
+		st.pivotedPermissions(t)
+		return
+	}
+	if len(t.header) < 2 || !strings.HasPrefix(t.header[0], "permission") {
+		st.ds.Addf(t.pos, model.Warning, "permissions-unread",
+			"permissions table with columns %q is not read (only Permission type | Permissions tables are, and tables with a row per resource and a column per permission type)", strings.Join(t.header, " | "))
+		return
+	}
+	mostFirst := strings.Contains(t.header[1], "most to least")
+	higher := len(t.header) > 2 && strings.Contains(t.header[1], "least") && strings.Contains(t.header[2], "higher")
+	group := "" // a kind row with no scopes, over indented rows that name its parts
+	for _, row := range t.rows {
+		if len(row) < 2 {
+			continue
+		}
+		st.checkTODO(row[1].text, row[1].pos)
+		p := model.Permission{Kind: row[0].text, Pos: row[0].pos}
+		switch kind := strings.TrimSpace(strings.Trim(row[0].text, "\u00a0 ")); {
+		case permissionKind(kind):
+			group = ""
+			if strings.TrimSpace(row[1].text) == "" {
+				group = kind // "Delegated (work or school account) |" over "&nbsp; **Policy Set** | ..."
+			}
+		case group != "":
+			p.Kind = group + ", " + kind
+		}
+		cells := row[1:2]
+		if higher && len(row) > 2 {
+			// Least privileged | Higher privileged permissions (today's include tables).
+			cells = row[1:3]
+		}
+		for _, c := range cells {
+			for _, s := range cellScopes(c.text) {
+				if !slices.Contains(p.Scopes, s) {
+					p.Scopes = append(p.Scopes, s)
+				}
+			}
+		}
+		if mostFirst {
+			slices.Reverse(p.Scopes) // least privileged first, whatever the table's order
+		}
+		st.page.Permissions = append(st.page.Permissions, p)
+	}
+}
+
+// permissionKind reports whether a permissions row names a permission type.
+func permissionKind(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "delegated") || strings.HasPrefix(l, "application")
+}
+
+// cellScopes are the scopes a permissions cell lists, comma separated: "Not supported",
+// "Not available" and TODO notes aside, and a footnote's star dropped ("Chat.Manage.Chat*").
+func cellScopes(text string) []string {
+	var out []string
+	for _, s := range strings.Split(text, ",") {
+		s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".*"))
+		if s == "" || strings.EqualFold(s, "not supported") || strings.EqualFold(s, "not available") || strings.Contains(s, "TODO") {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// pivotedPermissions reports whether a permissions table has a row per resource and a
+// column per permission type: | Supported resource | Delegated (work or school account) |
+// Delegated (personal Microsoft account) | Application |.
+func pivotedPermissions(t *table) bool {
+	if len(t.header) < 2 || strings.HasPrefix(t.header[0], "permission") {
+		return false
+	}
+	for _, h := range t.header[1:] {
+		if !strings.HasPrefix(h, "delegated") && !strings.HasPrefix(h, "application") {
+			return false
+		}
+	}
+	return true
+}
+
+// pivotedPermissions reads a table of pivotedPermissions' shape into one permission per
+// column, each scope followed by the resource its row names: "Mail.ReadWrite (message)".
+func (st *state) pivotedPermissions(t *table) {
+	for j, h := range t.header[1:] {
+		kind := strings.ToUpper(h[:1]) + strings.ReplaceAll(h[1:], "microsoft", "Microsoft")
+		p := model.Permission{Kind: kind, Pos: t.pos}
+		for _, row := range t.rows {
+			if len(row) <= j+1 {
+				continue
+			}
+			st.checkTODO(row[j+1].text, row[j+1].pos)
+			for _, s := range cellScopes(row[j+1].text) {
+				if res := strings.TrimSpace(row[0].text); res != "" {
+					s += " (" + res + ")"
+				}
+				if !slices.Contains(p.Scopes, s) {
+					p.Scopes = append(p.Scopes, s)
+				}
+			}
+		}
+		st.page.Permissions = append(st.page.Permissions, p)
+	}
+}
