@@ -578,7 +578,8 @@ func queryPartsRE(parts []model.Part) *regexp.Regexp {
 		if u, err := url.PathUnescape(lit); err == nil {
 			lit = u
 		}
-		b.WriteString(regexp.QuoteMeta(lit))
+		// a space as the template writes it, or as a form encoding does (resourceId+eq+'x')
+		b.WriteString(strings.ReplaceAll(regexp.QuoteMeta(lit), " ", "[ +]"))
 	}
 	b.WriteString(`$`)
 	return regexp.MustCompile(b.String())
