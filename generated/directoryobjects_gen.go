@@ -7,6 +7,7 @@ import (
 	graphrt "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
 	"iter"
 	"net/http"
+	"net/url"
 )
 
 // GetByIDsDirectoryObjectsRequest is the request body of GetByIDsDirectoryObjects. Set
@@ -60,6 +61,9 @@ type GetByIDsDirectoryObjectsOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -71,6 +75,7 @@ func (o *GetByIDsDirectoryObjectsOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

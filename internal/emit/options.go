@@ -77,7 +77,7 @@ func (v *view) optionType(o goOpt) *jen.Statement {
 }
 
 // genOptionsStruct emits an operation's options and the method that adds them to a
-// request. Every operation has one, if only with the Header escape hatch:
+// request. Every operation has one, if only with the Header and Query escape hatches:
 //
 //	// ListMeMemberOfOptions are the optional query parameters and headers of ListMeMemberOf.
 //	type ListMeMemberOfOptions struct {
@@ -87,6 +87,8 @@ func (v *view) optionType(o goOpt) *jen.Statement {
 //		ConsistencyLevel string
 //		// Header holds request headers beyond the fields above. ...
 //		Header http.Header
+//		// Query holds query parameters beyond the fields above. ...
+//		Query url.Values
 //		// Response, when not nil, receives the status and headers ...
 //		Response *Response
 //	}
@@ -96,6 +98,7 @@ func (v *view) optionType(o goOpt) *jen.Statement {
 //			return
 //		}
 //		r.AddHeaders(o.Header)
+//		r.AddQuery(o.Query)
 //		r.Response = o.Response
 //		if len(o.Select) > 0 {
 //			r.SetQuery("$select", strings.Join(o.Select, ","))
@@ -129,6 +132,13 @@ func genOptionsStruct(f *jen.File, v *view, o *goOptions) {
 		hd.para("Header holds request headers beyond the fields above, such as one the docs do not list here; its values are added to the request, and a field above replaces a header of the same name.")
 	}
 	fields = append(fields, hd.code(), jen.Id("Header").Qual(httpPkg, "Header"))
+	var qd doc
+	if len(o.Fields) == 0 {
+		qd.para("Query holds query parameters to send, such as one the docs do not list; its values are added to the request.")
+	} else {
+		qd.para("Query holds query parameters beyond the fields above, such as one the docs do not list here; its values are added to the request, and a field above replaces a parameter of the same name.")
+	}
+	fields = append(fields, qd.code(), jen.Id("Query").Qual("net/url", "Values"))
 	if o.Delta {
 		var dd doc
 		dd.para("DeltaLink, when not nil, holds the delta round's state: a saved @odata.deltaLink to resume from (empty for a first, full round), replaced once the iterator has yielded every item with the new deltaLink, to save for the next round. A resumed round sends the query the link holds, not the options above.")
@@ -142,6 +152,7 @@ func genOptionsStruct(f *jen.File, v *view, o *goOptions) {
 	body := []jen.Code{
 		jen.If(jen.Id("o").Op("==").Nil()).Block(jen.Return()),
 		jen.Id("r").Dot("AddHeaders").Call(jen.Id("o").Dot("Header")),
+		jen.Id("r").Dot("AddQuery").Call(jen.Id("o").Dot("Query")),
 		jen.Id("r").Dot("Response").Op("=").Id("o").Dot("Response"),
 	}
 	for _, fl := range o.Fields {

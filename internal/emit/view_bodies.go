@@ -25,7 +25,10 @@ var skippedHeaders = map[string]bool{"authorization": true, "content-type": true
 // arguments.
 func (v *view) newOptions(op *model.Operation) *goOptions {
 	o := &goOptions{}
-	names := uniquer{"Header": true, "Response": true, "DeltaLink": true} // the escape hatch, the response metadata and a delta function's state, which genOptionsStruct adds
+	// The escape hatches, the response metadata and a delta function's state, which
+	// genOptionsStruct adds; a documented option of one of those names takes a Param
+	// suffix (bookingBusinesses' query parameter "query" is QueryParam).
+	names := optionNames{uniquer{"Header": true, "Query": true, "Response": true, "DeltaLink": true}}
 	has := func(opt string) bool { return slices.Contains(op.QueryOptions, opt) }
 	for _, od := range odataOptions {
 		if has(od.option) {
@@ -256,4 +259,16 @@ func jsonName(s string) bool {
 		}
 	}
 	return true
+}
+
+// optionNames hands out an options struct's field names; a name genOptionsStruct keeps for
+// itself takes a Param suffix.
+type optionNames struct{ uniquer }
+
+func (n optionNames) take(name string) string {
+	switch name {
+	case "Header", "Query", "Response", "DeltaLink":
+		name += "Param"
+	}
+	return n.uniquer.take(name)
 }

@@ -37,6 +37,20 @@ func (r *Request) AddHeaders(h http.Header) {
 	}
 }
 
+// AddQuery adds every value of q to the request's query, after those already set (the
+// template's own). A method's options add their Query field with it, before their typed
+// fields, which replace a parameter of the same name.
+func (r *Request) AddQuery(q url.Values) {
+	for name, values := range q {
+		for _, v := range values {
+			if r.Query == nil {
+				r.Query = url.Values{}
+			}
+			r.Query.Add(name, v)
+		}
+	}
+}
+
 // Reference is the body of a POST or PUT to a $ref: it names the object to add by its
 // URL, as in
 //

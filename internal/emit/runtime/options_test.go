@@ -35,6 +35,20 @@ func TestEncodeQuery(t *testing.T) {
 	if r.Query.Get("a") != "1" || r.Header.Get("ConsistencyLevel") != "eventual" {
 		t.Errorf("set: %+v", r)
 	}
+	// The Query escape hatch adds after the template's values; a typed field set later
+	// replaces a parameter of the same name.
+	r.AddQuery(url.Values{"a": {"2"}, "sectionName": {"Notes"}})
+	if got := r.Query["a"]; len(got) != 2 || got[0] != "1" || got[1] != "2" || r.Query.Get("sectionName") != "Notes" {
+		t.Errorf("AddQuery: %v", r.Query)
+	}
+	r.SetQuery("a", "3")
+	if got := r.Query["a"]; len(got) != 1 || got[0] != "3" {
+		t.Errorf("a typed field after AddQuery: %v", r.Query)
+	}
+	var empty Request
+	if empty.AddQuery(nil); empty.Query != nil {
+		t.Errorf("AddQuery(nil) made a query: %v", empty.Query)
+	}
 }
 
 // TestHeaderEscapeHatchAndReference sends what a generated $ref method builds: a

@@ -7,6 +7,7 @@ import (
 	graphrt "goldencheck/action_collection/internal/graphrt"
 	"iter"
 	"net/http"
+	"net/url"
 )
 
 // LookupAlertsSecurityAlertsRequest is the request body of LookupAlertsSecurityAlerts. Set
@@ -65,6 +66,9 @@ type LookupAlertsSecurityAlertsOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -76,6 +80,7 @@ func (o *LookupAlertsSecurityAlertsOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

@@ -7,6 +7,7 @@ import (
 	graphrt "goldencheck/attachment_value_mime/internal/graphrt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -21,6 +22,10 @@ type GetMeEventAttachmentOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -32,6 +37,7 @@ func (o *GetMeEventAttachmentOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))

@@ -6,6 +6,7 @@ import (
 	"context"
 	graphrt "goldencheck/csharp_fence_in_http_request/internal/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // GetShareOptions are the optional query parameters and headers of GetShare; the zero value
@@ -23,6 +24,10 @@ type GetShareOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -34,6 +39,7 @@ func (o *GetShareOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if o.Prefer != "" {
 		r.SetHeader("Prefer", o.Prefer)

@@ -6,6 +6,7 @@ import (
 	"context"
 	graphrt "goldencheck/doc_injection/internal/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // UpdateWidgetRequest is the request body of UpdateWidget. Set optional fields with Ptr;
@@ -65,6 +66,9 @@ type UpdateWidgetOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -76,6 +80,7 @@ func (o *UpdateWidgetOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

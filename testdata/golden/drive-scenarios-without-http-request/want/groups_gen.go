@@ -7,6 +7,7 @@ import (
 	graphrt "goldencheck/drive_scenarios_without_http_request/internal/graphrt"
 	"iter"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -27,6 +28,10 @@ type ListGroupDrivesOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -38,6 +43,7 @@ func (o *ListGroupDrivesOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))

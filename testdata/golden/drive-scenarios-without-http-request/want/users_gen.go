@@ -6,6 +6,7 @@ import (
 	"context"
 	graphrt "goldencheck/drive_scenarios_without_http_request/internal/graphrt"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -20,6 +21,10 @@ type GetMeDriveOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -31,6 +36,7 @@ func (o *GetMeDriveOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))

@@ -6,6 +6,7 @@ import (
 	"context"
 	graphrt "goldencheck/enums_aggregate_page/internal/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // UpdateMeContactNoteRequest is the request body of UpdateMeContactNote. Set optional fields
@@ -68,6 +69,9 @@ type UpdateMeContactNoteOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -79,6 +83,7 @@ func (o *UpdateMeContactNoteOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

@@ -7,6 +7,7 @@ import (
 	graphrt "goldencheck/function_overloads/internal/graphrt"
 	"iter"
 	"net/http"
+	"net/url"
 )
 
 // GetAuditActivityTypesDeviceManagementAuditEventsOptions are the optional query parameters
@@ -16,6 +17,9 @@ type GetAuditActivityTypesDeviceManagementAuditEventsOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -27,6 +31,7 @@ func (o *GetAuditActivityTypesDeviceManagementAuditEventsOptions) apply(r *Reque
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -90,6 +95,9 @@ type VerifyWindowsEnrollmentAutoDiscoveryDeviceManagementOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -101,6 +109,7 @@ func (o *VerifyWindowsEnrollmentAutoDiscoveryDeviceManagementOptions) apply(r *R
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

@@ -7,6 +7,7 @@ import (
 	graphrt "goldencheck/function_overloads/internal/graphrt"
 	"io"
 	"net/http"
+	"net/url"
 )
 
 // GetEmailActivityUserDetailReportsByPeriodOptions are the optional query parameters and
@@ -18,6 +19,10 @@ type GetEmailActivityUserDetailReportsByPeriodOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -29,6 +34,7 @@ func (o *GetEmailActivityUserDetailReportsByPeriodOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if o.Format != "" {
 		r.SetQuery("$format", o.Format)
@@ -97,6 +103,9 @@ type GetTeamsDeviceUsageUserCountsReportsOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -108,6 +117,7 @@ func (o *GetTeamsDeviceUsageUserCountsReportsOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	graphrt "goldencheck/get_addresses_unwalkable/internal/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // GetIdentityConditionalAccessNamedLocationOptions are the optional query parameters and
@@ -14,6 +15,9 @@ type GetIdentityConditionalAccessNamedLocationOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -25,6 +29,7 @@ func (o *GetIdentityConditionalAccessNamedLocationOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -99,6 +104,9 @@ type UpdateIdentityConditionalAccessNamedLocationOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -110,6 +118,7 @@ func (o *UpdateIdentityConditionalAccessNamedLocationOptions) apply(r *Request) 
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -139,6 +148,9 @@ type GetIdentityConditionalAccessPolicyOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -150,6 +162,7 @@ func (o *GetIdentityConditionalAccessPolicyOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -182,6 +195,9 @@ type UpdateIdentityConditionalAccessPolicyOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -193,6 +209,7 @@ func (o *UpdateIdentityConditionalAccessPolicyOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

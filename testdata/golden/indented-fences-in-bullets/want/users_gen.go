@@ -23,6 +23,10 @@ type DeltaMeEventsOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// DeltaLink, when not nil, holds the delta round's state: a saved @odata.deltaLink to resume
 	// from (empty for a first, full round), replaced once the iterator has yielded every item
 	// with the new deltaLink, to save for the next round. A resumed round sends the query the
@@ -39,6 +43,7 @@ func (o *DeltaMeEventsOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if o.SkipToken != "" {
 		r.SetQuery("$skiptoken", o.SkipToken)

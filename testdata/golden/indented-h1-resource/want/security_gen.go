@@ -6,6 +6,7 @@ import (
 	"context"
 	graphrt "goldencheck/indented_h1_resource/internal/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // UpdateSecuritySecureScoreControlProfileOptions are the optional query parameters and
@@ -17,6 +18,10 @@ type UpdateSecuritySecureScoreControlProfileOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -28,6 +33,7 @@ func (o *UpdateSecuritySecureScoreControlProfileOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if o.Prefer != "" {
 		r.SetHeader("Prefer", o.Prefer)

@@ -7,6 +7,7 @@ import (
 	graphrt "goldencheck/intune_crud/internal/graphrt"
 	"iter"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -17,6 +18,9 @@ type ListDeviceManagementNotificationMessageTemplatesOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -28,6 +32,7 @@ func (o *ListDeviceManagementNotificationMessageTemplatesOptions) apply(r *Reque
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -87,6 +92,9 @@ type CreateDeviceManagementNotificationMessageTemplateOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -98,6 +106,7 @@ func (o *CreateDeviceManagementNotificationMessageTemplateOptions) apply(r *Requ
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -135,6 +144,9 @@ type DeleteDeviceManagementNotificationMessageTemplateOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -146,6 +158,7 @@ func (o *DeleteDeviceManagementNotificationMessageTemplateOptions) apply(r *Requ
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -182,6 +195,10 @@ type GetDeviceManagementNotificationMessageTemplateOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -193,6 +210,7 @@ func (o *GetDeviceManagementNotificationMessageTemplateOptions) apply(r *Request
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
@@ -235,6 +253,9 @@ type UpdateDeviceManagementNotificationMessageTemplateOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -246,6 +267,7 @@ func (o *UpdateDeviceManagementNotificationMessageTemplateOptions) apply(r *Requ
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

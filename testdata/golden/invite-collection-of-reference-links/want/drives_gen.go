@@ -7,6 +7,7 @@ import (
 	graphrt "goldencheck/invite_collection_of_reference_links/internal/graphrt"
 	"iter"
 	"net/http"
+	"net/url"
 )
 
 // InviteDriveItemRequest is the request body of InviteDriveItem. Set optional fields with
@@ -69,6 +70,9 @@ type InviteDriveItemOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -80,6 +84,7 @@ func (o *InviteDriveItemOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

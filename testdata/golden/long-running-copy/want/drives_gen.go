@@ -6,6 +6,7 @@ import (
 	"context"
 	graphrt "goldencheck/long_running_copy/internal/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // CopyDriveItemRequest is the request body of CopyDriveItem. Set optional fields with Ptr;
@@ -54,6 +55,9 @@ type CopyDriveItemOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -65,6 +69,7 @@ func (o *CopyDriveItemOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

@@ -17,6 +17,9 @@ type GetMeMessageWithExpandOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -28,6 +31,7 @@ func (o *GetMeMessageWithExpandOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -296,6 +300,10 @@ type ListMeMessagesWithFilterOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -307,6 +315,7 @@ func (o *ListMeMessagesWithFilterOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if len(o.Expand) > 0 {
 		r.SetQuery("$expand", strings.Join(o.Expand, ","))

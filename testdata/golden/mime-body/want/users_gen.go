@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	graphrt "goldencheck/mime_body/internal/graphrt"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -58,6 +59,9 @@ type ForwardMeMessageOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -69,6 +73,7 @@ func (o *ForwardMeMessageOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

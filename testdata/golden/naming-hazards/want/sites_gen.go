@@ -6,6 +6,7 @@ import (
 	"context"
 	graphrt "goldencheck/naming_hazards/internal/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // CreateSiteListItemRequest is the request body of CreateSiteListItem. Set optional fields
@@ -80,6 +81,9 @@ type CreateSiteListItemOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -91,6 +95,7 @@ func (o *CreateSiteListItemOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

@@ -7,6 +7,7 @@ import (
 	graphrt "goldencheck/no_space_after_method/internal/graphrt"
 	"iter"
 	"net/http"
+	"net/url"
 )
 
 // ListIdentityB2xUserFlowUserflowIdentityProvidersOptions are the optional query parameters
@@ -16,6 +17,9 @@ type ListIdentityB2xUserFlowUserflowIdentityProvidersOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -27,6 +31,7 @@ func (o *ListIdentityB2xUserFlowUserflowIdentityProvidersOptions) apply(r *Reque
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -86,6 +91,9 @@ type UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -97,6 +105,7 @@ func (o *UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions) apply(r *Req
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -156,6 +165,9 @@ type DeleteIdentityB2xUserFlowUserflowIdentityProviderRefOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -167,6 +179,7 @@ func (o *DeleteIdentityB2xUserFlowUserflowIdentityProviderRefOptions) apply(r *R
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	"net/http"
+	"net/url"
 )
 
 // CreateAppCallOptions are the optional query parameters and headers of CreateAppCall; the
@@ -13,6 +14,9 @@ type CreateAppCallOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -24,6 +28,7 @@ func (o *CreateAppCallOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

@@ -53,6 +53,10 @@ type GetInformationProtectionBitlockerRecoveryKeyOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -64,6 +68,7 @@ func (o *GetInformationProtectionBitlockerRecoveryKeyOptions) apply(r *Request) 
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if o.OcpClientName != "" {
 		r.SetHeader("ocp-client-name", o.OcpClientName)

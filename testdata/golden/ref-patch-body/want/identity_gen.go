@@ -6,6 +6,7 @@ import (
 	"context"
 	graphrt "goldencheck/ref_patch_body/internal/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // UpdateIdentityB2xUserFlowUserflowIdentityProvidersRefOptions are the optional query
@@ -15,6 +16,9 @@ type UpdateIdentityB2xUserFlowUserflowIdentityProvidersRefOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -26,6 +30,7 @@ func (o *UpdateIdentityB2xUserFlowUserflowIdentityProvidersRefOptions) apply(r *
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

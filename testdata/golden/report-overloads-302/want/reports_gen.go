@@ -21,6 +21,10 @@ type GetOffice365ActiveUserCountsReportsOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -32,6 +36,7 @@ func (o *GetOffice365ActiveUserCountsReportsOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if o.Format != "" {
 		r.SetQuery("$format", o.Format)
@@ -69,6 +74,9 @@ type GetOffice365ActiveUserCountsReportsJSONOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -80,6 +88,7 @@ func (o *GetOffice365ActiveUserCountsReportsJSONOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -153,6 +162,10 @@ type GetOffice365ActiveUserDetailReportsByPeriodOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -164,6 +177,7 @@ func (o *GetOffice365ActiveUserDetailReportsByPeriodOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if o.Top > 0 {
 		r.SetQuery("$top", strconv.Itoa(o.Top))
@@ -208,6 +222,10 @@ type GetOffice365ActiveUserDetailReportsJSONByPeriodOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -219,6 +237,7 @@ func (o *GetOffice365ActiveUserDetailReportsJSONByPeriodOptions) apply(r *Reques
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if o.Top > 0 {
 		r.SetQuery("$top", strconv.Itoa(o.Top))
@@ -326,6 +345,10 @@ type GetOffice365ActiveUserDetailReportsJSONByDateOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -337,6 +360,7 @@ func (o *GetOffice365ActiveUserDetailReportsJSONByDateOptions) apply(r *Request)
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if o.Top > 0 {
 		r.SetQuery("$top", strconv.Itoa(o.Top))

@@ -7,6 +7,7 @@ import (
 	graphrt "goldencheck/resource_page_in_api_folder/internal/graphrt"
 	"iter"
 	"net/http"
+	"net/url"
 )
 
 // ListIdentityIdentityProvidersOptions are the optional query parameters and headers of
@@ -15,6 +16,9 @@ type ListIdentityIdentityProvidersOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -26,6 +30,7 @@ func (o *ListIdentityIdentityProvidersOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

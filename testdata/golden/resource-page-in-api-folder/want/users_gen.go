@@ -6,6 +6,7 @@ import (
 	"context"
 	graphrt "goldencheck/resource_page_in_api_folder/internal/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // GetMeDriveItemWorkbookNameRangeSortOptions are the optional query parameters and headers
@@ -14,6 +15,9 @@ type GetMeDriveItemWorkbookNameRangeSortOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -25,6 +29,7 @@ func (o *GetMeDriveItemWorkbookNameRangeSortOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

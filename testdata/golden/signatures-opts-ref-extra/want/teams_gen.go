@@ -6,6 +6,7 @@ import (
 	"context"
 	graphrt "goldencheck/signatures_opts_ref_extra/internal/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // CloneTeamRequest is the request body of CloneTeam. Set optional fields with Ptr; fields
@@ -59,6 +60,9 @@ type CloneTeamOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -70,6 +74,7 @@ func (o *CloneTeamOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	graphrt "goldencheck/stub_template/internal/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileRequest is the request
@@ -58,6 +59,9 @@ type AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileOptions s
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -69,6 +73,7 @@ func (o *AssignDevicesDeviceManagementDepOnboardingSettingEnrollmentProfileOptio
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -97,6 +102,9 @@ type IsSyncPausedDeviceManagementManagedDeviceOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -108,6 +116,7 @@ func (o *IsSyncPausedDeviceManagementManagedDeviceOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

@@ -7,6 +7,7 @@ import (
 	graphrt "goldencheck/tab_groups/internal/graphrt"
 	"iter"
 	"net/http"
+	"net/url"
 )
 
 // InviteMeDriveItemOptions are the optional query parameters and headers of
@@ -74,6 +75,9 @@ type GetMeDriveOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -85,6 +89,7 @@ func (o *GetMeDriveOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	graphrt "goldencheck/template_under_permissions/internal/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // CreateChatMemberOptions are the optional query parameters and headers of CreateChatMember;
@@ -14,6 +15,9 @@ type CreateChatMemberOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -25,6 +29,7 @@ func (o *CreateChatMemberOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

@@ -7,6 +7,7 @@ import (
 	graphrt "goldencheck/unclosed_request_fence/internal/graphrt"
 	"iter"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -36,6 +37,10 @@ type ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessP
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -47,6 +52,7 @@ func (o *ListIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAcc
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
@@ -130,6 +136,9 @@ type DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAcces
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -141,6 +150,7 @@ func (o *DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleA
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

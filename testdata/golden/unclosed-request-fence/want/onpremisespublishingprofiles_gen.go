@@ -6,6 +6,7 @@ import (
 	"context"
 	graphrt "goldencheck/unclosed_request_fence/internal/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // AddOnPremisesPublishingProfilePublishedResourceAgentGroupRefOptions are the optional query
@@ -15,6 +16,9 @@ type AddOnPremisesPublishingProfilePublishedResourceAgentGroupRefOptions struct 
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -26,6 +30,7 @@ func (o *AddOnPremisesPublishingProfilePublishedResourceAgentGroupRefOptions) ap
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

@@ -7,6 +7,7 @@ import (
 	graphrt "goldencheck/upload_content_put/internal/graphrt"
 	"io"
 	"net/http"
+	"net/url"
 )
 
 // GetMeDriveItemContentOptions are the optional query parameters and headers of
@@ -15,6 +16,9 @@ type GetMeDriveItemContentOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -26,6 +30,7 @@ func (o *GetMeDriveItemContentOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -59,6 +64,9 @@ type PutMeDriveItemContentOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -70,6 +78,7 @@ func (o *PutMeDriveItemContentOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

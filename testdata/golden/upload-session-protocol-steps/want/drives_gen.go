@@ -8,6 +8,7 @@ import (
 	graphrt "goldencheck/upload_session_protocol_steps/internal/graphrt"
 	"io"
 	"net/http"
+	"net/url"
 )
 
 // CreateUploadSessionDriveItemOptions are the optional query parameters and headers of
@@ -19,6 +20,10 @@ type CreateUploadSessionDriveItemOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *Response
@@ -30,6 +35,7 @@ func (o *CreateUploadSessionDriveItemOptions) apply(r *Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if o.IfMatch != "" {
 		r.SetHeader("if-match", o.IfMatch)

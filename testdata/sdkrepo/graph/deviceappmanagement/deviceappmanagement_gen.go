@@ -8,6 +8,7 @@ import (
 	graphrt "example.com/graphsdk/graph/internal/graphrt"
 	"iter"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -31,6 +32,10 @@ type ListDeviceAppManagementVppTokensOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *graph.Response
@@ -42,6 +47,7 @@ func (o *ListDeviceAppManagementVppTokensOptions) apply(r *graph.Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
@@ -115,6 +121,9 @@ type CreateDeviceAppManagementVppTokenOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *graph.Response
@@ -126,6 +135,7 @@ func (o *CreateDeviceAppManagementVppTokenOptions) apply(r *graph.Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -167,6 +177,10 @@ type GetDeviceAppManagementVppTokenOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *graph.Response
@@ -178,6 +192,7 @@ func (o *GetDeviceAppManagementVppTokenOptions) apply(r *graph.Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
@@ -219,6 +234,9 @@ type UpdateDeviceAppManagementVppTokenOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *graph.Response
@@ -230,6 +248,7 @@ func (o *UpdateDeviceAppManagementVppTokenOptions) apply(r *graph.Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -311,6 +330,9 @@ type RevokeLicensesDeviceAppManagementVppTokenOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *graph.Response
@@ -322,6 +344,7 @@ func (o *RevokeLicensesDeviceAppManagementVppTokenOptions) apply(r *graph.Reques
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -355,6 +378,9 @@ type SyncLicensesDeviceAppManagementVppTokenOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *graph.Response
@@ -366,6 +392,7 @@ func (o *SyncLicensesDeviceAppManagementVppTokenOptions) apply(r *graph.Request)
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

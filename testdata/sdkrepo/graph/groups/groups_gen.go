@@ -7,6 +7,7 @@ import (
 	"example.com/graphsdk/graph"
 	graphrt "example.com/graphsdk/graph/internal/graphrt"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -21,6 +22,10 @@ type GetGroupOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *graph.Response
@@ -32,6 +37,7 @@ func (o *GetGroupOptions) apply(r *graph.Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))

@@ -8,6 +8,7 @@ import (
 	graphrt "goldencheck/split_workloads/internal/graphrt"
 	"iter"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -18,6 +19,9 @@ type ListDeviceManagementNotificationMessageTemplatesOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *graph.Response
@@ -29,6 +33,7 @@ func (o *ListDeviceManagementNotificationMessageTemplatesOptions) apply(r *graph
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -88,6 +93,9 @@ type CreateDeviceManagementNotificationMessageTemplateOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *graph.Response
@@ -99,6 +107,7 @@ func (o *CreateDeviceManagementNotificationMessageTemplateOptions) apply(r *grap
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -136,6 +145,9 @@ type DeleteDeviceManagementNotificationMessageTemplateOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *graph.Response
@@ -147,6 +159,7 @@ func (o *DeleteDeviceManagementNotificationMessageTemplateOptions) apply(r *grap
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
@@ -183,6 +196,10 @@ type GetDeviceManagementNotificationMessageTemplateOptions struct {
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
 	Header http.Header
+	// Query holds query parameters beyond the fields above, such as one the docs do not list
+	// here; its values are added to the request, and a field above replaces a parameter of the
+	// same name.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *graph.Response
@@ -194,6 +211,7 @@ func (o *GetDeviceManagementNotificationMessageTemplateOptions) apply(r *graph.R
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 	if len(o.Select) > 0 {
 		r.SetQuery("$select", strings.Join(o.Select, ","))
@@ -236,6 +254,9 @@ type UpdateDeviceManagementNotificationMessageTemplateOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *graph.Response
@@ -247,6 +268,7 @@ func (o *UpdateDeviceManagementNotificationMessageTemplateOptions) apply(r *grap
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

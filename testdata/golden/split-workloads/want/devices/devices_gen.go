@@ -8,6 +8,7 @@ import (
 	graphrt "goldencheck/split_workloads/internal/graphrt"
 	"iter"
 	"net/http"
+	"net/url"
 )
 
 // ListDeviceRegisteredOwnersOptions are the optional query parameters and headers of
@@ -16,6 +17,9 @@ type ListDeviceRegisteredOwnersOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *graph.Response
@@ -27,6 +31,7 @@ func (o *ListDeviceRegisteredOwnersOptions) apply(r *graph.Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 

@@ -7,6 +7,7 @@ import (
 	graph "goldencheck/split_workloads"
 	graphrt "goldencheck/split_workloads/internal/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // GetUserOptions are the optional query parameters and headers of GetUser; the zero value
@@ -15,6 +16,9 @@ type GetUserOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
+	// Query holds query parameters to send, such as one the docs do not list; its values are
+	// added to the request.
+	Query url.Values
 	// Response, when not nil, receives the status and headers of the successful response (of the
 	// last page fetched, for a collection).
 	Response *graph.Response
@@ -26,6 +30,7 @@ func (o *GetUserOptions) apply(r *graph.Request) {
 		return
 	}
 	r.AddHeaders(o.Header)
+	r.AddQuery(o.Query)
 	r.Response = o.Response
 }
 
