@@ -353,3 +353,13 @@ func TestSettleNamesQueryArguments(t *testing.T) {
 		t.Errorf("diagnostics: %s", v.diags)
 	}
 }
+
+// TestAlsoDocumented: a few other pages are named, many are counted.
+func TestAlsoDocumented(t *testing.T) {
+	if got := alsoDocumented([]string{"a.md", "b.md"}); got != "a.md, b.md" {
+		t.Errorf("two: %s", got)
+	}
+	if got := alsoDocumented([]string{"a.md", "b.md", "c.md", "d.md", "e.md", "f.md"}); got != "a.md, b.md, c.md and 3 more" {
+		t.Errorf("six: %s", got)
+	}
+}

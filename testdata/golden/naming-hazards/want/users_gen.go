@@ -51,6 +51,8 @@ func (o *ListMeCalendarGroupsOptions) apply(r *Request) {
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/calendargroup-list.md
+//
+// Also documented by: api-reference/beta/api/user-list-calendargroups.md
 func (c *Client) ListMeCalendarGroups(ctx context.Context, opts *ListMeCalendarGroupsOptions) iter.Seq2[CalendarGroup, error] {
 	r := Request{
 		Method: "GET",
@@ -76,6 +78,8 @@ func (c *Client) ListMeCalendarGroups(ctx context.Context, opts *ListMeCalendarG
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/calendargroup-list.md
+//
+// Also documented by: api-reference/beta/api/user-list-calendargroups.md
 func (c *Client) ListMeCalendarGroupsPage(ctx context.Context, opts *ListMeCalendarGroupsOptions) (*Page[CalendarGroup], error) {
 	r := Request{
 		Method: "GET",

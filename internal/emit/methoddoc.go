@@ -1,0 +1,153 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// methodDoc is a method's doc comment: the request line, the page's summary, the
+// arguments, the response, the least-privileged permissions and the source page.
+func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
+	var d doc
+	op := m.Op
+	d.verbatim(false, fmt.Sprintf("%s sends %s %s.", name, op.Method, m.Path))
+	summary := op.Summary
+	if summary == "" || isPlaceholder(summary) {
+		summary = op.Title
+	}
+	d.para(summary)
+	for _, a := range m.Args {
+		desc := cleanText(a.Param.Description)
+		if desc == "" || isPlaceholder(desc) {
+			continue
+		}
+		d.para(a.Name + ": " + desc)
+	}
+	switch {
+	case m.mimeOf != nil:
+		d.para("mime is a whole MIME message, its Internet headers included; it is sent base64-encoded as text/plain, the body the page offers instead of JSON.")
+	case m.Body != nil && m.Body.Any:
+		d.para("The page does not describe the request body: body is encoded as JSON as it is, and nil sends no body.")
+	case m.Body != nil && m.Body.Ref:
+		d.para("body names the object to reference by its URL, its @odata.id (the service root, then the object's path).")
+	}
+	if m.Options != nil {
+		d.para("opts sets the optional query parameters and headers; nil sends none.")
+	}
+	switch {
+	case m.Kind == resultPage && onePage:
+		d.para(responseDoc(m) + " This method returns one page; NextPage fetches the next, and " + m.Name + " iterates over every item.")
+	case m.Kind == resultPage && m.Delta:
+		d.para(responseDoc(m) + " The iterator yields every change as a DeltaItem (Removed set for an item deleted or gone from the set since the last round), fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the end. " + m.PageName + " returns one page with its links.")
+	case m.Kind == resultPage:
+		d.para(responseDoc(m) + " The iterator yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the first error, which it yields. " + m.PageName + " returns one page with its links.")
+	default:
+		d.para(responseDoc(m))
+	}
+	perms := []string{"Least privileged permissions:"}
+	for _, p := range op.Permissions {
+		if len(p.Scopes) > 0 {
+			perms = append(perms, "  - "+p.Kind+": "+leastPrivileged(p.Scopes))
+		}
+	}
+	if len(perms) > 1 {
+		d.verbatim(false, perms...)
+	}
+	d.verbatim(false, "Source: "+op.Page)
+	if also := alsoDocumented(op.AlsoIn); also != "" {
+		// The pages that document the same call (derived types' create pages, a twin's
+		// page): where to read more, since one page's summary speaks for them all.
+		d.verbatim(false, "Also documented by: "+also)
+	}
+	return d.code()
+}
+
+// alsoDocumented lists the other pages of a call, the first few by name.
+func alsoDocumented(pages []string) string {
+	const shown = 3
+	if len(pages) <= shown+1 {
+		return strings.Join(pages, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(pages[:shown], ", "), len(pages)-shown)
+}
+
+// responseDoc says what a successful call returns.
+func responseDoc(m *goMethod) string {
+	r := m.Op.Response
+	if m.jsonOf != nil {
+		// The JSON form the page's "### JSON" part describes: a 200 with the type.
+		r = model.Response{Status: 200, StatusText: "OK", Type: m.Result}
+	}
+	status := fmt.Sprintf("%d", r.Status)
+	if r.StatusText != "" {
+		status += " " + r.StatusText
+	}
+	// The type the method returns, where it corrects the page's (a $expand template of a
+	// message answers the message, not the extended property the page names).
+	if t := m.Result; (t.Kind == model.KindNamed || t.Kind == model.KindPrimitive) && m.Kind != resultNone {
+		r.Type = t
+	} else if m.Kind == resultNone {
+		r.Type = model.TypeRef{}
+	}
+	var what string
+	switch {
+	case m.Kind == resultCount:
+		return "On success the service answers " + status + " with the count as plain text, returned as a number."
+	case m.Kind == resultMonitor:
+		s := "The service accepts the operation with 202 Accepted and a Location header, the URL of a monitor: the returned Monitor's Wait polls it until the operation ends and returns the ID of the resource it made; Monitor.URL can be saved to wait in another process (ResumeMonitor)."
+		if m.preferAsync {
+			s = "The method sends Prefer: respond-async, which asks for that answer. " + s
+		}
+		if m.Upload {
+			s = "The content is sent as it is, labelled with contentType (application/octet-stream when empty). " + s
+		}
+		return s
+	case m.Kind == resultStream && r.Status == 302:
+		return "The service answers 302 Found with a download URL; the client follows it and returns the content. Close it when done."
+	case m.Kind == resultStream:
+		what = "the content, returned unread: close it when done"
+	case r.Type.Kind == model.KindNone:
+		what = "no body"
+	case r.Type.Kind == model.KindUnknown:
+		return "On success the service answers " + status + "; the page does not say with what, so the body is returned as raw JSON."
+	default:
+		name := r.Type.Name
+		if r.Type.Kind == model.KindPrimitive {
+			name = string(r.Type.Primitive)
+		}
+		if r.Type.Collection {
+			what = "a collection of " + name
+		} else {
+			what = article(name) + " " + name
+		}
+	}
+	s := "On success the service answers " + status + " with " + what + "."
+	if m.OnRequest {
+		s = "On success the service answers " + status + " without a body, and the result is nil, unless the request asks for the body with the Prefer header (opts.Prefer) set to return=representation: then it answers with " + what + ", which is returned."
+	}
+	switch {
+	case m.Optional && m.Op.Response.Accepted:
+		s = "On success the service answers with " + what + ", which is returned, or, as the docs also show, with 202 Accepted and a Location to poll, and then the result is nil: set opts.Response to receive the status and the Location."
+	case m.Optional:
+		s = "On success the service answers with " + what + ", which is returned, or, as the docs also show, with 204 No Content, and then the result is nil."
+	}
+	if m.Upload {
+		s = "The content is sent as it is, labelled with contentType (application/octet-stream when empty). " + s
+	}
+	if m.jsonOf != nil {
+		s = "It asks for the JSON form with $format=application/json, where " + m.jsonOf.Name + " returns the default form, a download. " + s
+	}
+	return s
+}
+
+// article is "an" before a vowel, "a" otherwise.
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}
