@@ -40,9 +40,10 @@ func nameParams(p *model.Path) {
 				continue
 			}
 			name := model.CamelCase(pt.Param)
-			if !pt.Function && (strings.EqualFold(name, "id") || name == "undefined" || name == "null") {
+			if !pt.Function && (numberedID(name) || name == "undefined" || name == "null") {
 				// {undefined} (beta's chart series pages) is a key whose name a template
-				// tool lost: named after its collection, as {id} is.
+				// tool lost: named after its collection, as {id} is, and as {id1} and
+				// {id2} are (the keys of agents/{id1}/agentGroups/{id2}).
 				owner := prev
 				if pi > 0 {
 					if lit := seg.Parts[pi-1].Literal; strings.HasSuffix(lit, "(") {
@@ -103,4 +104,17 @@ func lastWord(s string) string {
 		s = s[i+1:]
 	}
 	return s
+}
+
+// numberedID reports whether a placeholder is id, or id and a number (id1, id2).
+func numberedID(name string) bool {
+	if len(name) < 2 || !strings.EqualFold(name[:2], "id") {
+		return false
+	}
+	for _, r := range name[2:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

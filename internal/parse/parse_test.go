@@ -369,6 +369,13 @@ func TestRequestLines(t *testing.T) {
 			"req GET /x?$search=a+b @8:1", "query $search=a+b",
 		},
 	}, {
+		name: "numbered id keys are named after their collections",
+		md:   httpPage("DELETE /onPremisesPublishingProfiles/{publishingType}/agents/{id1}/agentGroups/{id2}/$ref"),
+		want: []string{
+			"req DELETE /onPremisesPublishingProfiles/{publishingType}/agents/{agentId}/agentGroups/{agentGroupId}/$ref @6:1",
+			"ph publishingType", "ph agentId", "ph agentGroupId",
+		},
+	}, {
 		name: "a list shown by its first and last item is one placeholder; $levels=n is a number to give",
 		md: httpPage("GET /users/{id}?$expand=extensions($filter=id eq '{extensionId}')&$select=id,{property_1},{property_n}",
 			"GET /users/{id}?$expand=manager($levels=n)", "GET /users/{id}?$expand=manager($levels=max)"),

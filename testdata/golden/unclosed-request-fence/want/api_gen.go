@@ -18,7 +18,7 @@ type API interface {
 	// DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef: see Client.DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef.
 	DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRef(ctx context.Context, accessPackageID string, incompatibleAccessPackageID string, opts *DeleteIdentityGovernanceEntitlementManagementAccessPackageIncompatibleAccessPackageRefOptions) error
 	// AddOnPremisesPublishingProfilePublishedResourceAgentGroupRef: see Client.AddOnPremisesPublishingProfilePublishedResourceAgentGroupRef.
-	AddOnPremisesPublishingProfilePublishedResourceAgentGroupRef(ctx context.Context, publishingType string, id1 string, body Reference, opts *AddOnPremisesPublishingProfilePublishedResourceAgentGroupRefOptions) error
+	AddOnPremisesPublishingProfilePublishedResourceAgentGroupRef(ctx context.Context, publishingType string, publishedResourceID string, body Reference, opts *AddOnPremisesPublishingProfilePublishedResourceAgentGroupRefOptions) error
 }
 
 var _ API = (*Client)(nil)

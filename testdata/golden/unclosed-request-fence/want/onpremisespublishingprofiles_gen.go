@@ -34,7 +34,7 @@ func (o *AddOnPremisesPublishingProfilePublishedResourceAgentGroupRefOptions) ap
 	r.Response = o.Response
 }
 
-// AddOnPremisesPublishingProfilePublishedResourceAgentGroupRef sends POST /onPremisesPublishingProfiles/{publishingType}/publishedResources/{id1}/agentGroups/$ref.
+// AddOnPremisesPublishingProfilePublishedResourceAgentGroupRef sends POST /onPremisesPublishingProfiles/{publishingType}/publishedResources/{publishedResourceId}/agentGroups/$ref.
 //
 // Attach an existing onPremisesAgentGroup to a publishedResource by reference.
 //
@@ -49,11 +49,11 @@ func (o *AddOnPremisesPublishingProfilePublishedResourceAgentGroupRefOptions) ap
 //   - Delegated (work or school account): OnPremisesPublishingProfiles.ReadWrite.All
 //
 // Source: api-reference/beta/api/publishedresource-post-agentgroups.md
-func (c *Client) AddOnPremisesPublishingProfilePublishedResourceAgentGroupRef(ctx context.Context, publishingType string, id1 string, body Reference, opts *AddOnPremisesPublishingProfilePublishedResourceAgentGroupRefOptions) error {
+func (c *Client) AddOnPremisesPublishingProfilePublishedResourceAgentGroupRef(ctx context.Context, publishingType string, publishedResourceID string, body Reference, opts *AddOnPremisesPublishingProfilePublishedResourceAgentGroupRefOptions) error {
 	r := Request{
 		Body:   body,
 		Method: "POST",
-		Path:   "/onPremisesPublishingProfiles/" + graphrt.PathValue(publishingType, false) + "/publishedResources/" + graphrt.PathValue(id1, false) + "/agentGroups/$ref",
+		Path:   "/onPremisesPublishingProfiles/" + graphrt.PathValue(publishingType, false) + "/publishedResources/" + graphrt.PathValue(publishedResourceID, false) + "/agentGroups/$ref",
 	}
 	opts.apply(&r)
 	return c.Do(ctx, r, nil)
