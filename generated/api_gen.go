@@ -60,14 +60,14 @@ type API interface {
 	ForwardUserMessageMIME(ctx context.Context, userID string, messageID string, mime []byte, opts *ForwardUserMessageOptions) error
 	// PutMePhotoValue: see Client.PutMePhotoValue.
 	PutMePhotoValue(ctx context.Context, content io.Reader, contentType string, opts *PutMePhotoValueOptions) error
-	// ReminderViewMe: see Client.ReminderViewMe.
-	ReminderViewMe(ctx context.Context, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) iter.Seq2[Reminder, error]
-	// ReminderViewMePage: see Client.ReminderViewMePage.
-	ReminderViewMePage(ctx context.Context, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) (*Page[Reminder], error)
-	// ReminderViewUser: see Client.ReminderViewUser.
-	ReminderViewUser(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewUserOptions) iter.Seq2[Reminder, error]
-	// ReminderViewUserPage: see Client.ReminderViewUserPage.
-	ReminderViewUserPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewUserOptions) (*Page[Reminder], error)
+	// GetMeReminderView: see Client.GetMeReminderView.
+	GetMeReminderView(ctx context.Context, startDateTime string, endDateTime string, opts *GetMeReminderViewOptions) iter.Seq2[Reminder, error]
+	// GetMeReminderViewPage: see Client.GetMeReminderViewPage.
+	GetMeReminderViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *GetMeReminderViewOptions) (*Page[Reminder], error)
+	// GetUserReminderView: see Client.GetUserReminderView.
+	GetUserReminderView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *GetUserReminderViewOptions) iter.Seq2[Reminder, error]
+	// GetUserReminderViewPage: see Client.GetUserReminderViewPage.
+	GetUserReminderViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *GetUserReminderViewOptions) (*Page[Reminder], error)
 	// GetOffice365ActiveUserDetailReportsByPeriod: see Client.GetOffice365ActiveUserDetailReportsByPeriod.
 	GetOffice365ActiveUserDetailReportsByPeriod(ctx context.Context, period string, opts *GetOffice365ActiveUserDetailReportsByPeriodOptions) (io.ReadCloser, error)
 	// GetOffice365ActiveUserDetailReportsByDate: see Client.GetOffice365ActiveUserDetailReportsByDate.

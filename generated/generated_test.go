@@ -445,10 +445,10 @@ func TestOperations(t *testing.T) {
 			},
 		},
 		{
-			name: "ReminderViewMe",
+			name: "GetMeReminderView",
 			rep:  reply{body: `{"value":[{"eventId":"e1","reminderFireTime":{"dateTime":"2021-07-12T07:45:00.0000000","timeZone":"UTC"}}]}`},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.ReminderViewMePage(ctx, "2021-07-12T08:00:00.0000000", "2021-07-16T18:00:00.0000000", nil)
+				return c.GetMeReminderViewPage(ctx, "2021-07-12T08:00:00.0000000", "2021-07-16T18:00:00.0000000", nil)
 			},
 			method: "GET", path: "/me/reminderView(startDateTime='2021-07-12T08:00:00.0000000',endDateTime='2021-07-16T18:00:00.0000000')",
 			check: func(t *testing.T, got any) {
@@ -459,10 +459,10 @@ func TestOperations(t *testing.T) {
 			},
 		},
 		{
-			name: "ReminderViewUser/quotes doubled",
+			name: "GetUserReminderView/quotes doubled",
 			rep:  reply{body: `{"value":[]}`},
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.ReminderViewUserPage(ctx, "u1", "it's", "a'b''c", nil)
+				return c.GetUserReminderViewPage(ctx, "u1", "it's", "a'b''c", nil)
 			},
 			method: "GET", path: "/users/u1/reminderView(startDateTime='it''s',endDateTime='a''b''''c')",
 		},
@@ -587,12 +587,12 @@ func TestPathEscaping(t *testing.T) {
 			_, err := c.GetGroup(ctx, id, nil)
 			return err
 		}, []string{"groups", esc}, 1, id},
-		{"ReminderViewUser/user", func(ctx context.Context, c *Client) error {
-			_, err := c.ReminderViewUserPage(ctx, id, "s", "e", nil)
+		{"GetUserReminderView/user", func(ctx context.Context, c *Client) error {
+			_, err := c.GetUserReminderViewPage(ctx, id, "s", "e", nil)
 			return err
 		}, []string{"users", esc, "reminderView(startDateTime='s',endDateTime='e')"}, 1, id},
-		{"ReminderViewUser/arguments", func(ctx context.Context, c *Client) error {
-			_, err := c.ReminderViewUserPage(ctx, "u1", id, "x'/y", nil)
+		{"GetUserReminderView/arguments", func(ctx context.Context, c *Client) error {
+			_, err := c.GetUserReminderViewPage(ctx, "u1", id, "x'/y", nil)
 			return err
 		}, []string{"users", "u1", "reminderView(startDateTime='" + esc + "',endDateTime='x''%2Fy')"}, 2,
 			"reminderView(startDateTime='" + id + "',endDateTime='x''/y')"},
@@ -926,7 +926,7 @@ func TestDecodingErrors(t *testing.T) {
 			return err
 		}},
 		{"nested value of the wrong shape", `{"value":[{"eventId":"e1","reminderFireTime":"2021-07-12T07:45:00"}]}`, func(ctx context.Context, c *Client) error {
-			_, err := c.ReminderViewMePage(ctx, "s", "e", nil)
+			_, err := c.GetMeReminderViewPage(ctx, "s", "e", nil)
 			return err
 		}},
 	}
@@ -2576,11 +2576,11 @@ func TestConsistencyLevel(t *testing.T) {
 		}
 	})
 
-	t.Run("Prefer on ReminderViewMe", func(t *testing.T) {
+	t.Run("Prefer on GetMeReminderView", func(t *testing.T) {
 		t.Parallel()
 		c, next := serve(t, reply{body: `{"value":[]}`})
 		const prefer = `outlook.timezone="Pacific Standard Time"`
-		if _, err := c.ReminderViewMePage(context.Background(), "s", "e", &ReminderViewMeOptions{Prefer: prefer}); err != nil {
+		if _, err := c.GetMeReminderViewPage(context.Background(), "s", "e", &GetMeReminderViewOptions{Prefer: prefer}); err != nil {
 			t.Fatal(err)
 		}
 		r := next()

@@ -611,9 +611,9 @@ func (c *Client) PutMePhotoValue(ctx context.Context, content io.Reader, content
 	return c.Do(ctx, r, nil)
 }
 
-// ReminderViewMeOptions are the optional query parameters and headers of ReminderViewMe; the
-// zero value sends none.
-type ReminderViewMeOptions struct {
+// GetMeReminderViewOptions are the optional query parameters and headers of
+// GetMeReminderView; the zero value sends none.
+type GetMeReminderViewOptions struct {
 	// Prefer is the Prefer header. outlook.timezone="{time-zone}". Optional. Times are returned
 	// in UTC when this header is not sent.
 	Prefer string
@@ -631,7 +631,7 @@ type ReminderViewMeOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *ReminderViewMeOptions) apply(r *Request) {
+func (o *GetMeReminderViewOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
@@ -643,7 +643,7 @@ func (o *ReminderViewMeOptions) apply(r *Request) {
 	}
 }
 
-// ReminderViewMe sends GET /me/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
+// GetMeReminderView sends GET /me/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
 //
 // Get the event reminders in a user's calendar that fall between a start time and an end
 // time.
@@ -658,7 +658,7 @@ func (o *ReminderViewMeOptions) apply(r *Request) {
 //
 // On success the service answers 200 OK with a collection of reminder. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ReminderViewMePage returns one page with its
+// stops at the first error, which it yields. GetMeReminderViewPage returns one page with its
 // links.
 //
 // Least privileged permissions:
@@ -667,7 +667,7 @@ func (o *ReminderViewMeOptions) apply(r *Request) {
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
-func (c *Client) ReminderViewMe(ctx context.Context, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) iter.Seq2[Reminder, error] {
+func (c *Client) GetMeReminderView(ctx context.Context, startDateTime string, endDateTime string, opts *GetMeReminderViewOptions) iter.Seq2[Reminder, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/reminderView(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ")",
@@ -676,7 +676,7 @@ func (c *Client) ReminderViewMe(ctx context.Context, startDateTime string, endDa
 	return graphrt.List[Reminder](ctx, c.Client, r)
 }
 
-// ReminderViewMePage sends GET /me/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
+// GetMeReminderViewPage sends GET /me/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
 //
 // Get the event reminders in a user's calendar that fall between a start time and an end
 // time.
@@ -690,7 +690,7 @@ func (c *Client) ReminderViewMe(ctx context.Context, startDateTime string, endDa
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of reminder. This method returns
-// one page; NextPage fetches the next, and ReminderViewMe iterates over every item.
+// one page; NextPage fetches the next, and GetMeReminderView iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -698,7 +698,7 @@ func (c *Client) ReminderViewMe(ctx context.Context, startDateTime string, endDa
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
-func (c *Client) ReminderViewMePage(ctx context.Context, startDateTime string, endDateTime string, opts *ReminderViewMeOptions) (*Page[Reminder], error) {
+func (c *Client) GetMeReminderViewPage(ctx context.Context, startDateTime string, endDateTime string, opts *GetMeReminderViewOptions) (*Page[Reminder], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/reminderView(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ")",
@@ -707,11 +707,12 @@ func (c *Client) ReminderViewMePage(ctx context.Context, startDateTime string, e
 	return graphrt.GetPage[Reminder](ctx, c.Client, r)
 }
 
-// ReminderViewUserOptions are the optional query parameters and headers of ReminderViewUser,
-// which it shares with ReminderViewMe: another path to the same operation.
-type ReminderViewUserOptions = ReminderViewMeOptions
+// GetUserReminderViewOptions are the optional query parameters and headers of
+// GetUserReminderView, which it shares with GetMeReminderView: another path to the same
+// operation.
+type GetUserReminderViewOptions = GetMeReminderViewOptions
 
-// ReminderViewUser sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
+// GetUserReminderView sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
 //
 // Get the event reminders in a user's calendar that fall between a start time and an end
 // time.
@@ -728,8 +729,8 @@ type ReminderViewUserOptions = ReminderViewMeOptions
 //
 // On success the service answers 200 OK with a collection of reminder. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ReminderViewUserPage returns one page with its
-// links.
+// stops at the first error, which it yields. GetUserReminderViewPage returns one page with
+// its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -737,7 +738,7 @@ type ReminderViewUserOptions = ReminderViewMeOptions
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
-func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewUserOptions) iter.Seq2[Reminder, error] {
+func (c *Client) GetUserReminderView(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *GetUserReminderViewOptions) iter.Seq2[Reminder, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + graphrt.PathValue(userID, false) + "/reminderView(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ")",
@@ -746,7 +747,7 @@ func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateT
 	return graphrt.List[Reminder](ctx, c.Client, r)
 }
 
-// ReminderViewUserPage sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
+// GetUserReminderViewPage sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).
 //
 // Get the event reminders in a user's calendar that fall between a start time and an end
 // time.
@@ -762,7 +763,7 @@ func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateT
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of reminder. This method returns
-// one page; NextPage fetches the next, and ReminderViewUser iterates over every item.
+// one page; NextPage fetches the next, and GetUserReminderView iterates over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -770,7 +771,7 @@ func (c *Client) ReminderViewUser(ctx context.Context, userID string, startDateT
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/user-reminderview.md
-func (c *Client) ReminderViewUserPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *ReminderViewUserOptions) (*Page[Reminder], error) {
+func (c *Client) GetUserReminderViewPage(ctx context.Context, userID string, startDateTime string, endDateTime string, opts *GetUserReminderViewOptions) (*Page[Reminder], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + graphrt.PathValue(userID, false) + "/reminderView(startDateTime=" + graphrt.PathValue(startDateTime, true) + ",endDateTime=" + graphrt.PathValue(endDateTime, true) + ")",

@@ -95,12 +95,20 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef, spell s
 	callable := op.Method == "GET" || op.Method == "POST" // a PATCH, PUT or DELETE writes a value, which calls nothing
 	if tg.Kind == model.TargetOperation && len(words) > 0 && callable {
 		// A bound action or function reads verb first: POST /me/messages/{id}/move is
-		// MoveMeMessage, GET /users/delta() DeltaUsers.
+		// MoveMeMessage, GET /users/delta() DeltaUsers. A function named by a noun is
+		// got: GET .../tables/{id}/range is GetMeDriveItemWorkbookTableRange, not
+		// RangeMeDriveItemWorkbookTable.
+		if op.Method == "GET" && !startsWithVerb(tg.Name) {
+			return "Get" + name
+		}
 		return exported(tg.Name) + strings.Join(words[:len(words)-1], "")
 	}
 	if len(segs) > 0 && isCall(segs[len(segs)-1]) && len(words) > 1 && callable {
 		// A function called last on a path the walk could not follow reads verb first
 		// too: GET /drives/{id}/root/search(q='{q}') is SearchDriveRoot.
+		if op.Method == "GET" && !startsWithVerb(words[len(words)-1]) {
+			return "Get" + name
+		}
 		return words[len(words)-1] + strings.Join(words[:len(words)-1], "")
 	}
 	lastRef := false
@@ -154,6 +162,29 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef, spell s
 		return "Delete" + name
 	}
 	return exported(strings.ToLower(op.Method)) + name
+}
+
+// functionVerbs are the words Graph's function names start with when they start with a
+// verb (getByPath, delta, filterByCurrentUser, isManagedAppUserBlocked); a function whose
+// name starts otherwise is named by a noun (range, usedRange, recent, reminderView).
+var functionVerbs = map[string]bool{
+	"get": true, "list": true, "delta": true, "filter": true, "find": true, "search": true,
+	"summarize": true, "compare": true, "verify": true, "validate": true, "check": true,
+	"export": true, "download": true, "upload": true, "dismiss": true, "lookup": true,
+	"generate": true, "retrieve": true, "calculate": true, "evaluate": true, "resolve": true,
+	"preview": true, "query": true, "is": true, "are": true, "has": true, "can": true,
+}
+
+// startsWithVerb reports whether a function's name starts with a verb.
+func startsWithVerb(name string) bool {
+	first := name
+	for i := 1; i < len(name); i++ {
+		if name[i] >= 'A' && name[i] <= 'Z' {
+			first = name[:i]
+			break
+		}
+	}
+	return functionVerbs[strings.ToLower(first)]
 }
 
 // singularLit reports whether a segment is a literal in the singular: an action's verb

@@ -17,10 +17,10 @@ type API interface {
 	ListMeCalendarGroups(ctx context.Context, opts *ListMeCalendarGroupsOptions) iter.Seq2[CalendarGroup, error]
 	// ListMeCalendarGroupsPage: see Client.ListMeCalendarGroupsPage.
 	ListMeCalendarGroupsPage(ctx context.Context, opts *ListMeCalendarGroupsOptions) (*Page[CalendarGroup], error)
-	// RangeMeDriveItemWorkbookWorksheet: see Client.RangeMeDriveItemWorkbookWorksheet.
-	RangeMeDriveItemWorkbookWorksheet(ctx context.Context, itemID string, worksheetID string, address string, opts *RangeMeDriveItemWorkbookWorksheetOptions) (*WorkbookRange, error)
-	// CellMeDriveItemWorkbookWorksheet: see Client.CellMeDriveItemWorkbookWorksheet.
-	CellMeDriveItemWorkbookWorksheet(ctx context.Context, itemID string, worksheetID string, row int32, column int32, opts *CellMeDriveItemWorkbookWorksheetOptions) (*WorkbookRange, error)
+	// GetMeDriveItemWorkbookWorksheetRange: see Client.GetMeDriveItemWorkbookWorksheetRange.
+	GetMeDriveItemWorkbookWorksheetRange(ctx context.Context, itemID string, worksheetID string, address string, opts *GetMeDriveItemWorkbookWorksheetRangeOptions) (*WorkbookRange, error)
+	// GetMeDriveItemWorkbookWorksheetCell: see Client.GetMeDriveItemWorkbookWorksheetCell.
+	GetMeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID string, worksheetID string, row int32, column int32, opts *GetMeDriveItemWorkbookWorksheetCellOptions) (*WorkbookRange, error)
 	// GetMeDriveItemWorkbookNameRange: see Client.GetMeDriveItemWorkbookNameRange.
 	GetMeDriveItemWorkbookNameRange(ctx context.Context, itemID string, typeValue string, opts *GetMeDriveItemWorkbookNameRangeOptions) (*WorkbookRange, error)
 	// CreateSiteListItem: see Client.CreateSiteListItem.

@@ -89,9 +89,9 @@ func (c *Client) ListMeCalendarGroupsPage(ctx context.Context, opts *ListMeCalen
 	return graphrt.GetPage[CalendarGroup](ctx, c.Client, r)
 }
 
-// RangeMeDriveItemWorkbookWorksheetOptions are the optional query parameters and headers of
-// RangeMeDriveItemWorkbookWorksheet; the zero value sends none.
-type RangeMeDriveItemWorkbookWorksheetOptions struct {
+// GetMeDriveItemWorkbookWorksheetRangeOptions are the optional query parameters and headers
+// of GetMeDriveItemWorkbookWorksheetRange; the zero value sends none.
+type GetMeDriveItemWorkbookWorksheetRangeOptions struct {
 	// Header holds request headers to send, such as one the docs do not list; its values are
 	// added to the request.
 	Header http.Header
@@ -104,7 +104,7 @@ type RangeMeDriveItemWorkbookWorksheetOptions struct {
 }
 
 // apply adds the options that are set to r.
-func (o *RangeMeDriveItemWorkbookWorksheetOptions) apply(r *Request) {
+func (o *GetMeDriveItemWorkbookWorksheetRangeOptions) apply(r *Request) {
 	if o == nil {
 		return
 	}
@@ -113,7 +113,7 @@ func (o *RangeMeDriveItemWorkbookWorksheetOptions) apply(r *Request) {
 	r.Response = o.Response
 }
 
-// RangeMeDriveItemWorkbookWorksheet sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/range(address='{address}').
+// GetMeDriveItemWorkbookWorksheetRange sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/range(address='{address}').
 //
 // Read a block of cells from a worksheet.
 //
@@ -129,7 +129,7 @@ func (o *RangeMeDriveItemWorkbookWorksheetOptions) apply(r *Request) {
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/workbookrange-get.md
-func (c *Client) RangeMeDriveItemWorkbookWorksheet(ctx context.Context, itemID string, worksheetID string, address string, opts *RangeMeDriveItemWorkbookWorksheetOptions) (*WorkbookRange, error) {
+func (c *Client) GetMeDriveItemWorkbookWorksheetRange(ctx context.Context, itemID string, worksheetID string, address string, opts *GetMeDriveItemWorkbookWorksheetRangeOptions) (*WorkbookRange, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/workbook/worksheets/" + graphrt.PathValue(worksheetID, false) + "/range(address=" + graphrt.PathValue(address, true) + ")",
@@ -142,12 +142,12 @@ func (c *Client) RangeMeDriveItemWorkbookWorksheet(ctx context.Context, itemID s
 	return &out, nil
 }
 
-// CellMeDriveItemWorkbookWorksheetOptions are the optional query parameters and headers of
-// CellMeDriveItemWorkbookWorksheet, which it shares with RangeMeDriveItemWorkbookWorksheet:
-// another path to the same operation.
-type CellMeDriveItemWorkbookWorksheetOptions = RangeMeDriveItemWorkbookWorksheetOptions
+// GetMeDriveItemWorkbookWorksheetCellOptions are the optional query parameters and headers
+// of GetMeDriveItemWorkbookWorksheetCell, which it shares with
+// GetMeDriveItemWorkbookWorksheetRange: another path to the same operation.
+type GetMeDriveItemWorkbookWorksheetCellOptions = GetMeDriveItemWorkbookWorksheetRangeOptions
 
-// CellMeDriveItemWorkbookWorksheet sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/cell(row={row},column={column}).
+// GetMeDriveItemWorkbookWorksheetCell sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/cell(row={row},column={column}).
 //
 // Read a block of cells from a worksheet.
 //
@@ -165,7 +165,7 @@ type CellMeDriveItemWorkbookWorksheetOptions = RangeMeDriveItemWorkbookWorksheet
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/workbookrange-get.md
-func (c *Client) CellMeDriveItemWorkbookWorksheet(ctx context.Context, itemID string, worksheetID string, row int32, column int32, opts *CellMeDriveItemWorkbookWorksheetOptions) (*WorkbookRange, error) {
+func (c *Client) GetMeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID string, worksheetID string, row int32, column int32, opts *GetMeDriveItemWorkbookWorksheetCellOptions) (*WorkbookRange, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/workbook/worksheets/" + graphrt.PathValue(worksheetID, false) + "/cell(row=" + graphrt.PathValue(row, false) + ",column=" + graphrt.PathValue(column, false) + ")",
@@ -179,9 +179,9 @@ func (c *Client) CellMeDriveItemWorkbookWorksheet(ctx context.Context, itemID st
 }
 
 // GetMeDriveItemWorkbookNameRangeOptions are the optional query parameters and headers of
-// GetMeDriveItemWorkbookNameRange, which it shares with RangeMeDriveItemWorkbookWorksheet:
-// another path to the same operation.
-type GetMeDriveItemWorkbookNameRangeOptions = RangeMeDriveItemWorkbookWorksheetOptions
+// GetMeDriveItemWorkbookNameRange, which it shares with
+// GetMeDriveItemWorkbookWorksheetRange: another path to the same operation.
+type GetMeDriveItemWorkbookNameRangeOptions = GetMeDriveItemWorkbookWorksheetRangeOptions
 
 // GetMeDriveItemWorkbookNameRange sends GET /me/drive/items/{itemId}/workbook/names/{type}/range.
 //
