@@ -124,6 +124,10 @@ func TestMethodName(t *testing.T) {
 		// in parentheses is no call.
 		{"GET", 200, coll, "Search", targeted(seg("drives", "{driveId}", "root", "search(q='{q}')"), model.TargetUnknown, ""), "SearchDriveRoot"},
 		{"GET", 200, coll, "Delta", targeted(seg("me", "drive", "root", "delta()"), model.TargetUnknown, ""), "DeltaMeDriveRoot"},
+		// A function named by a noun is got, wherever the walk stopped.
+		{"GET", 200, named, "Get range", targeted(seg("me", "drive", "items", "{itemId}", "workbook", "tables", "{tableId}", "range"), model.TargetOperation, "range"), "GetMeDriveItemWorkbookTableRange"},
+		{"GET", 200, coll, "Recent", targeted(seg("me", "drive", "recent()"), model.TargetUnknown, ""), "GetMeDriveRecent"},
+		{"GET", 200, named, "Get by path", targeted(seg("drives", "{driveId}", "root", "getByPath(path='{path}')"), model.TargetOperation, "getByPath"), "GetByPathDriveRoot"},
 		// A PATCH, PUT or DELETE writes a value, which calls nothing: verb last never.
 		{"PATCH", 200, named, "Update range", targeted(seg("worksheets", "{worksheetId}", "range(address)"), model.TargetUnknown, ""), "UpdateWorksheetRange"},
 		{"DELETE", 204, model.TypeRef{}, "Delete branding", targeted(seg("organization", "{id}", "branding"), model.TargetOperation, "branding"), "DeleteOrganizationBranding"},
