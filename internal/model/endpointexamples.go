@@ -40,6 +40,13 @@ func (m *endpointMap) adoptExamples(op *Operation) {
 			op.Paths = append(op.Paths, p)
 			continue
 		}
+		if q, ok := m.throughAnotherPath(op, p); ok && !m.documented(op.Method, q) {
+			q.Target, q.Example = m.resolveTarget(q), ex.Pos
+			if !slices.ContainsFunc(op.Paths, func(o Path) bool { return o.Shape() == q.Shape() }) {
+				op.Paths = append(op.Paths, q)
+			}
+			continue
+		}
 		if p.Target.Kind != TargetEntity && p.Target.Kind != TargetCollection {
 			continue
 		}

@@ -1,0 +1,49 @@
+package model
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestExampleThroughAnotherPath: an example that calls a page's line through another path
+// to the same entity (/me/drive/root for /me/drive/items/{id}) adds that path, with the
+// line's placeholders; one whose prefix addresses another type, or whose rest calls
+// another function, does not.
+func TestExampleThroughAnotherPath(t *testing.T) {
+	none := TypeRef{}
+	exPath := func(p Path) *Path { return &p }
+	closeLine := path("me", "drive", "items", "{itemId}", "workbook", "closeSession")
+	build := func(ex Path) []string {
+		act := page("api/workbook-closesession.md", "POST", none, none, closeLine)
+		act.Examples = []Example{{Kind: ExampleRequest, Method: "POST", URL: "https://graph.microsoft.com/v1.0" + ex.String(), Path: exPath(ex), Pos: Pos{File: "api/workbook-closesession.md", Line: 40, Col: 1}}}
+		pages := []*Page{
+			resourcePage("entity", "", nil),
+			resourcePage("user", "microsoft.graph.entity", []Property{nav("drive", "drive", false)}),
+			resourcePage("drive", "microsoft.graph.entity", []Property{nav("root", "driveItem", false), nav("items", "driveItem", true), nav("owner", "user", false)}),
+			resourcePage("driveItem", "microsoft.graph.entity", []Property{nav("workbook", "workbook", false)}),
+			resourcePage("workbook", "microsoft.graph.entity", nil),
+			page("api/user-get.md", "GET", gref("user", false), none, path("me"), path("users", "{id}")),
+			page("api/drive-get.md", "GET", gref("drive", false), none, path("me", "drive")),
+			act,
+		}
+		api, _ := Build("v1.0", pages)
+		var got []string
+		for _, op := range api.Operations {
+			if op.Page == "api/workbook-closesession.md" {
+				for _, p := range op.Paths {
+					got = append(got, p.String())
+				}
+			}
+		}
+		return got
+	}
+	if got := build(path("me", "drive", "root", "workbook", "closeSession")); !slices.Contains(got, "/me/drive/root/workbook/closeSession") {
+		t.Errorf("through root: %v, want /me/drive/root/workbook/closeSession adopted", got)
+	}
+	if got := build(path("me", "drive", "owner", "workbook", "closeSession")); len(got) != 1 {
+		t.Errorf("through a user: %v, want the line alone", got)
+	}
+	if got := build(path("me", "drive", "root", "workbook", "refreshSession")); len(got) != 1 {
+		t.Errorf("another action: %v, want the line alone", got)
+	}
+}
