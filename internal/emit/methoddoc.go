@@ -19,7 +19,7 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 	if summary == "" || isPlaceholder(summary) {
 		summary = op.Title
 	}
-	d.para(summary)
+	d.para(forSharedCall(summary, m))
 	for _, a := range m.Args {
 		desc := cleanText(a.Param.Description)
 		if desc == "" || isPlaceholder(desc) {
@@ -150,4 +150,56 @@ func article(word string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// forSharedCall has a summary speak of the type the method sends or returns where the
+// page's own type is one several pages share the call for: an androidForWorkApp page's
+// "Create a new androidForWorkApp object." on CreateDeviceAppManagementMobileApp, which
+// takes any mobileApp, reads "Create a new mobileApp object." (the derived pages are
+// named under "Also documented by").
+func forSharedCall(summary string, m *goMethod) string {
+	op := m.Op
+	if len(op.AlsoIn) == 0 {
+		return summary
+	}
+	pairs := [][2]model.TypeRef{{op.Response.Type, m.Result}}
+	if m.Body != nil && m.Body.Whole != nil {
+		pairs = append(pairs, [2]model.TypeRef{op.Body.Type, *m.Body.Whole})
+	}
+	for _, p := range pairs {
+		page, sent := p[0], p[1]
+		if page.Kind != model.KindNamed || sent.Kind != model.KindNamed || page.Name == "" || sent.Name == "" || strings.EqualFold(page.Name, sent.Name) {
+			continue
+		}
+		summary = replaceWord(summary, page.Name, sent.Name)
+	}
+	return summary
+}
+
+// replaceWord replaces each whole-word, case-insensitive occurrence of old in s with repl,
+// leaving a qualified name alone.
+func replaceWord(s, old, repl string) string {
+	var b strings.Builder
+	lower, lo := strings.ToLower(s), strings.ToLower(old)
+	for i := 0; i < len(s); {
+		j := strings.Index(lower[i:], lo)
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		j += i
+		end := j + len(old)
+		// Not a part of a longer name, nor of a qualified one (microsoft.graph.x.azureADDevice).
+		if (j == 0 || !wordByte(s[j-1]) && s[j-1] != '.') && (end == len(s) || !wordByte(s[end])) {
+			b.WriteString(s[i:j] + repl)
+		} else {
+			b.WriteString(s[i:end])
+		}
+		i = end
+	}
+	return b.String()
+}
+
+func wordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }

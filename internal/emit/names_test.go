@@ -367,3 +367,21 @@ func TestAlsoDocumented(t *testing.T) {
 		t.Errorf("six: %s", got)
 	}
 }
+
+// TestForSharedCall: the summary of a call several pages share speaks of the type the
+// method sends and returns, not of the page's derived one; a qualified name, a longer
+// word and a call no other page shares are left alone.
+func TestForSharedCall(t *testing.T) {
+	derived := model.TypeRef{Kind: model.KindNamed, Name: "androidForWorkApp", Namespace: "microsoft.graph"}
+	base := model.TypeRef{Kind: model.KindNamed, Name: "mobileApp", Namespace: "microsoft.graph"}
+	summary := "Create a new androidForWorkApp object (see microsoft.graph.androidForWorkApp, androidForWorkApps)."
+	m := &goMethod{Op: &model.Operation{Response: model.Response{Type: derived}, Body: model.Body{Type: derived}, AlsoIn: []string{"api/b.md"}},
+		Result: base, Body: &goBody{Whole: &base}}
+	if got, want := forSharedCall(summary, m), "Create a new mobileApp object (see microsoft.graph.androidForWorkApp, androidForWorkApps)."; got != want {
+		t.Errorf("shared: %q, want %q", got, want)
+	}
+	m.Op.AlsoIn = nil
+	if got := forSharedCall(summary, m); got != summary {
+		t.Errorf("not shared: %q", got)
+	}
+}
