@@ -625,6 +625,11 @@ func (idx *methodIndex) match(method, path string, query [][2]string) (*emit.Met
 		if i < len(bestVals) {
 			v := bestVals[i]
 			if m.Args[i].Quoted {
+				// The method writes the literal's quotes, where the template left them out
+				// (range(address={address}), a String argument): the example's are not the value's.
+				if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
+					v = v[1 : len(v)-1]
+				}
 				v = strings.ReplaceAll(v, "''", "'")
 			}
 			capture[i] = v
