@@ -3236,6 +3236,24 @@ func TestHeaderAndAdditionalData(t *testing.T) {
 	}
 }
 
+// TestQueryEscapeHatch: the Query field adds a parameter the page does not list; a typed
+// field replaces one of the same name; the template's own values stay.
+func TestQueryEscapeHatch(t *testing.T) {
+	t.Parallel()
+	c, next := serve(t, reply{body: `{"value":[]}`})
+	opts := &ListMeMemberOfOptions{Select: []string{"id"}, Query: url.Values{"$select": {"displayName"}, "sectionName": {"Notes"}}}
+	if _, err := c.ListMeMemberOfPage(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	q, err := url.ParseQuery(next().RawQuery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Get("sectionName") != "Notes" || !slices.Equal(q["$select"], []string{"id"}) {
+		t.Errorf("query %v, want sectionName=Notes and the field's $select=id", q)
+	}
+}
+
 // TestDerivedBodyCarriesODataType: a User sent where a DirectoryObject is expected is
 // encoded as the User with its @odata.type, which the caller did not have to set; a
 // decoded value encodes back with the type it came with.
