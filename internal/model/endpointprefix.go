@@ -32,6 +32,9 @@ func (m *endpointMap) throughAnotherPath(op *Operation, ex Path) (Path, bool) {
 				continue
 			}
 			p := Path{Segments: append(slices.Clone(b), q.Segments[len(q.Segments)-rest:]...), Query: sharedQuery(op.Paths, q.Target)}
+			if repeatsPlaceholder(p) {
+				continue // the example's key names one of the line's: two values, one name
+			}
 			if slices.ContainsFunc(op.Paths, func(o Path) bool { return slices.Equal(nameWords(o), nameWords(p)) }) {
 				// /me/drive/root/workbook/... beside /me/drive/root:/{item-path}:/workbook/...:
 				// the same words would name both, and the line's method would lose its name.
@@ -88,4 +91,20 @@ func nameWords(p Path) []string {
 // type it is named after, a root no page reads, or a vote.
 func guessed(via string) bool {
 	return strings.Contains(via, "(named)") || strings.Contains(via, "(?)") || strings.Contains(via, "(voted)")
+}
+
+// repeatsPlaceholder reports whether two placeholders of a path's segments share a name.
+func repeatsPlaceholder(p Path) bool {
+	seen := map[string]bool{}
+	for _, s := range p.Segments {
+		for _, pt := range s.Parts {
+			if pt.IsParam() {
+				if seen[strings.ToLower(pt.Param)] {
+					return true
+				}
+				seen[strings.ToLower(pt.Param)] = true
+			}
+		}
+	}
+	return false
 }

@@ -47,3 +47,13 @@ func TestExampleThroughAnotherPath(t *testing.T) {
 		t.Errorf("another action: %v, want the line alone", got)
 	}
 }
+
+// TestRepeatsPlaceholder: a path that would name two keys alike is found.
+func TestRepeatsPlaceholder(t *testing.T) {
+	if repeatsPlaceholder(path("drives", "{itemId}", "items", "{worksheetId}")) {
+		t.Error("two names read as repeated")
+	}
+	if !repeatsPlaceholder(path("drives", "{itemId}", "items", "{ItemID}")) {
+		t.Error("one name twice not found")
+	}
+}
