@@ -1451,6 +1451,10 @@ func TestRequestBody(t *testing.T) {
 		md:   "# T\n\n## Request body\nDo not supply a request body for this method.\n",
 		want: []string{"body none @3:1"},
 	}, {
+		name: "no body required, then one offered: optional, not absent",
+		md:   "# T\n\n## Request body\nNo request body is required.\nHowever, you can specify properties in the request body to customize the upload.\n",
+		want: []string{"body @3:1"},
+	}, {
 		name: "a body that is not necessary",
 		md:   "# T\n\n## Request body\nSince this method sends an existing draft, specifying a request body is not necessary.\n",
 		want: []string{"body none @3:1"},

@@ -269,6 +269,9 @@ func statusText(code int) string {
 var (
 	noBodyRequest = regexp.MustCompile(`(?i)(do not|don't) (supply|specify|provide|include|send|submit) a request body|no request (body|content)|request body is not required|(doesn't|does not) require (a|any) request body|request body is(n't| not) (necessary|needed)|request body (should|must) be empty`)
 	bodyCue       = regexp.MustCompile(`(?i)\b(supply|provide|specify|include|send|pass|json)\b`)
+	// optionalBody is a no-body sentence taken back: "However, you can specify properties
+	// in the request body".
+	optionalBody = regexp.MustCompile(`(?i)\bhowever,? you can (specify|provide|include|supply|send)\b`)
 	// binaryBody is prose saying the body is raw content: "include the binary data of the
 	// photo", "the binary stream of the file to be uploaded".
 	binaryBody = regexp.MustCompile(`(?i)\bbinary (data|stream|content|contents|bytes)\b|\braw (bytes|content|data)\b`)
@@ -280,7 +283,12 @@ var (
 func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 	body := &st.page.Body
 	if (hasFold(txt, "request body") || hasFold(txt, "request content")) && noBodyRequest.MatchString(txt) {
-		body.None = true
+		// "No request body is required. However, you can specify properties in the
+		// request body ..." (createUploadSession): a body is optional, not absent; the
+		// examples say what it holds.
+		if !optionalBody.MatchString(txt) {
+			body.None = true
+		}
 		return
 	}
 	if body.Type.Kind != model.KindNone {
