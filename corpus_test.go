@@ -285,7 +285,7 @@ func checkNoLineDropped(t *testing.T, res *generate.Result, inputs []generate.In
 func emittedKey(method string, p model.Path) string {
 	p.Query = nil
 	s := keyPlaceholderRE.ReplaceAllString(p.String(), "{}")
-	s = strings.ReplaceAll(s, "/$/", "/") // OData's key-as-segment escape: /tables/$/add is /tables/add
+	s = withoutKeyEscape(s)
 	return method + " " + strings.ToLower(argListRE.ReplaceAllString(s, ""))
 }
 

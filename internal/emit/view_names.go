@@ -177,14 +177,8 @@ var functionVerbs = map[string]bool{
 
 // startsWithVerb reports whether a function's name starts with a verb.
 func startsWithVerb(name string) bool {
-	first := name
-	for i := 1; i < len(name); i++ {
-		if name[i] >= 'A' && name[i] <= 'Z' {
-			first = name[:i]
-			break
-		}
-	}
-	return functionVerbs[strings.ToLower(first)]
+	words := splitWords(name)
+	return len(words) > 0 && functionVerbs[strings.ToLower(words[0])]
 }
 
 // singularLit reports whether a segment is a literal in the singular: an action's verb

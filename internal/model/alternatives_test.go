@@ -356,14 +356,7 @@ func TestAdoptedPathSharedQuery(t *testing.T) {
 				list,
 			}
 			api, _ := Build("v1.0", pages)
-			var got []string
-			for _, op := range api.Operations {
-				if op.Page == list.File {
-					for _, p := range op.Paths {
-						got = append(got, p.String())
-					}
-				}
-			}
+			got := pagePaths(api, list.File)
 			if !slices.Contains(got, tc.want) {
 				t.Errorf("paths %q, want one %q", got, tc.want)
 			}

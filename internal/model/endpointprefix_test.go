@@ -27,14 +27,7 @@ func TestExampleThroughAnotherPath(t *testing.T) {
 			act,
 		}
 		api, _ := Build("v1.0", pages)
-		var got []string
-		for _, op := range api.Operations {
-			if op.Page == "api/workbook-closesession.md" {
-				for _, p := range op.Paths {
-					got = append(got, p.String())
-				}
-			}
-		}
+		got := pagePaths(api, "api/workbook-closesession.md")
 		return got
 	}
 	if got := build(path("me", "drive", "root", "workbook", "closeSession")); !slices.Contains(got, "/me/drive/root/workbook/closeSession") {

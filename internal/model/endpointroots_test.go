@@ -175,14 +175,7 @@ func TestExampleCallThroughTwin(t *testing.T) {
 		act,
 	}
 	api, ds := Build("v1.0", pages)
-	var got []string
-	for _, op := range api.Operations {
-		if op.Page == "api/user-assignlicense.md" {
-			for _, p := range op.Paths {
-				got = append(got, p.String())
-			}
-		}
-	}
+	got := pagePaths(api, "api/user-assignlicense.md")
 	if strings.Join(got, " ") != "/me/assignLicense /users/{id}/assignLicense" && strings.Join(got, " ") != "/users/{id}/assignLicense /me/assignLicense" {
 		t.Errorf("paths %v, want /users/{id}/assignLicense and the example's /me/assignLicense\n%s", got, ds)
 	}
@@ -234,14 +227,7 @@ func TestExampleCallsQueryTemplate(t *testing.T) {
 			get,
 		}
 		api, _ := Build("v1.0", pages)
-		var got []string
-		for _, op := range api.Operations {
-			if op.Page == "api/onlinemeeting-get.md" {
-				for _, p := range op.Paths {
-					got = append(got, p.String())
-				}
-			}
-		}
+		got := pagePaths(api, "api/onlinemeeting-get.md")
 		return got
 	}
 	if got := build("https://graph.microsoft.com/v1.0/me/onlineMeetings?$filter=JoinWebUrl eq 'https://teams/x'"); slices.Contains(got, "/me/onlineMeetings") {

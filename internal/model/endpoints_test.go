@@ -633,3 +633,16 @@ func TestEndpointCreateOnTitledNavigation(t *testing.T) {
 		}
 	}
 }
+
+// pagePaths lists the paths of the operations that come from a page.
+func pagePaths(api *API, page string) []string {
+	var out []string
+	for _, op := range api.Operations {
+		if op.Page == page {
+			for _, p := range op.Paths {
+				out = append(out, p.String())
+			}
+		}
+	}
+	return out
+}

@@ -15,12 +15,9 @@ import (
 // object must have the same keys, two or more, and no other type may have them all: a
 // guess between two types is no evidence, and the response stays raw JSON.
 func settleResponsesFromKeys(api *API, g *typeGraph, ds *Diagnostics) {
-	var types []*Type
-	for _, k := range slices.Sorted(maps.Keys(g.byName)) {
-		if t := g.byName[k]; !t.IsEnum {
-			types = append(types, t)
-		}
-	}
+	// The types by their property names, sorted and lower-cased, joined: built once, when
+	// some response needs it.
+	var byProps map[string][]*Type
 	for _, op := range api.Operations {
 		if op.Response.Type.Kind != KindUnknown {
 			continue
@@ -36,16 +33,16 @@ func settleResponsesFromKeys(api *API, g *typeGraph, ds *Diagnostics) {
 		if !ok || len(keys) < 2 {
 			continue
 		}
-		var found []*Type
-		for _, t := range types {
-			props := map[string]bool{}
-			for _, n := range g.allProperties(t) {
-				props[strings.ToLower(n)] = true
-			}
-			if len(props) == len(keys) && !slices.ContainsFunc(slices.Collect(maps.Keys(keys)), func(k string) bool { return !props[k] }) {
-				found = append(found, t)
+		if byProps == nil {
+			byProps = map[string][]*Type{}
+			for _, k := range slices.Sorted(maps.Keys(g.byName)) {
+				if t := g.byName[k]; !t.IsEnum {
+					sig := propertySignature(g.allProperties(t))
+					byProps[sig] = append(byProps[sig], t)
+				}
 			}
 		}
+		found := byProps[propertySignature(slices.Collect(maps.Keys(keys)))]
 		if len(found) != 1 {
 			continue
 		}
@@ -55,6 +52,17 @@ func settleResponsesFromKeys(api *API, g *typeGraph, ds *Diagnostics) {
 		ds.Addf(pos, Warning, "response-type-from-example",
 			"the Response section names no type; the members its table or example lists (%s) are the properties of %s, and of no other type", strings.Join(slices.Sorted(slices.Values(g.allProperties(found[0]))), ", "), found[0].Name)
 	}
+}
+
+// propertySignature is a set of property names, lower-cased, without repeats, sorted and
+// joined: two sets are equal when their signatures are.
+func propertySignature(names []string) string {
+	lower := make([]string, len(names))
+	for i, n := range names {
+		lower[i] = strings.ToLower(n)
+	}
+	slices.Sort(lower)
+	return strings.Join(slices.Compact(lower), ",")
 }
 
 // exampleKeys is the set of keys (lower-cased, @odata annotations aside) every example
