@@ -74,6 +74,24 @@ func seg(parts ...string) model.Path {
 	return p
 }
 
+// byPath appends a path-valued placeholder (root:/{itemPath}:), with its closing colon
+// when more segments follow, and then those segments.
+func byPath(p model.Path, param string, rest ...string) model.Path {
+	parts := []model.Part{{Param: param, PathValued: true}}
+	if len(rest) > 0 {
+		parts = append(parts, model.Part{Literal: ":"})
+	}
+	p.Segments = append(p.Segments, model.Segment{Parts: parts})
+	p.Segments = append(p.Segments, seg(rest...).Segments...)
+	return p
+}
+
+// keyColon appends a key that a relative path follows: items/{parentId}:.
+func keyColon(p model.Path, param string) model.Path {
+	p.Segments = append(p.Segments, model.Segment{Parts: []model.Part{{Param: param}, {Literal: ":"}}})
+	return p
+}
+
 // targeted sets what a path addresses, as the endpoint map would.
 func targeted(p model.Path, kind model.TargetKind, name string) model.Path {
 	p.Target = &model.Target{Kind: kind, Name: name}
@@ -136,6 +154,13 @@ func TestMethodName(t *testing.T) {
 		{"POST", 200, named, "Do a thing", targeted(seg("me", "settings"), model.TargetEntity, ""), "MeSettings"},
 		{"POST", 204, model.TypeRef{}, "Add member", targeted(seg("groups", "{groupId}", "members", "$ref"), model.TargetRef, ""), "AddGroupMemberRef"},
 		{"POST", 204, model.TypeRef{}, "Add member", targeted(seg("groups", "{groupId}", "members", "$ref"), model.TargetUnknown, ""), "AddGroupMemberRef"},
+		// A path-valued segment addresses an item by its path, apart from the root
+		// folder (GetMeDriveRoot) and from an item by its ID (GetMeDriveItemContent).
+		{"GET", 200, named, "Get", byPath(seg("me", "drive", "root:"), "itemPath", "content"), "GetMeDriveItemByPathContent"},
+		{"GET", 200, named, "Get", byPath(seg("drives", "{driveId}", "root:"), "itemPath"), "GetDriveItemByPath"},
+		{"GET", 200, named, "Get", seg("me", "drive", "root"), "GetMeDriveRoot"},
+		{"PUT", 200, named, "Upload", byPath(keyColon(seg("me", "drive", "items"), "parentId"), "filename", "content"), "PutMeDriveItemByPathContent"},
+		{"GET", 200, named, "Get site", byPath(keyColon(seg("sites"), "hostname"), "serverRelativePath"), "GetSiteByPath"},
 	}
 	for _, tt := range tests {
 		op := &model.Operation{Method: tt.method, Title: tt.title, Response: model.Response{Status: tt.status, Type: tt.resp}}

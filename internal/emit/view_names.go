@@ -51,10 +51,17 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef, spell s
 	segs := p.Segments
 	lastIsCall := false
 	for i, s := range segs {
+		if len(s.Parts) > 0 && s.Parts[0].PathValued {
+			// root:/{item-path}: addresses an item by its path: MeDriveItemByPath, apart
+			// from the root folder itself (MeDriveRoot); sites/{hostname}:/{path} is
+			// SiteByPath.
+			words = append(words, "ByPath")
+			continue
+		}
 		if s.IsParam() {
 			continue
 		}
-		keyed := i+1 < len(segs) && segs[i+1].IsParam()
+		keyed := i+1 < len(segs) && (segs[i+1].IsParam() || keyedByPath(segs[i+1]))
 		lit, ok := s.Literal()
 		if !ok {
 			// A function call or a key in parentheses: the text before "(" names it.
@@ -76,6 +83,8 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef, spell s
 			words = append(words, exported(lit[1:]))
 		case isCast(lit):
 			words = append(words, "As"+exported(model.Unqualified(lit)))
+		case strings.EqualFold(lit, "root:") && i+1 < len(segs) && len(segs[i+1].Parts) > 0 && segs[i+1].Parts[0].PathValued:
+			words = append(words, "Item")
 		default:
 			w := spell.of(strings.TrimSuffix(lit, ":"))
 			if keyed {
@@ -162,6 +171,12 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef, spell s
 		return "Delete" + name
 	}
 	return exported(strings.ToLower(op.Method)) + name
+}
+
+// keyedByPath reports whether a segment is a key that a path relative to it follows:
+// {parent-id}: in items/{parent-id}:/{filename}:, {hostname}: in sites/{hostname}:/{path}.
+func keyedByPath(s model.Segment) bool {
+	return len(s.Parts) == 2 && s.Parts[0].IsParam() && !s.Parts[0].Function && s.Parts[1].Literal == ":"
 }
 
 // functionVerbs are the words Graph's function names start with when they start with a

@@ -74,10 +74,15 @@ func restMatches(line, ex []Segment) bool {
 }
 
 // nameWords are the names a path's literal segments give, lower-cased, without the colons
-// of a path-valued segment: what a method is named from.
+// of a path-valued segment, and "bypath" for the path-valued value: what a method is
+// named from.
 func nameWords(p Path) []string {
 	var out []string
 	for _, s := range p.Segments {
+		if len(s.Parts) > 0 && s.Parts[0].PathValued {
+			out = append(out, "bypath") // root:/{item-path}: is named apart from root
+			continue
+		}
 		if len(s.Parts) == 0 || s.Parts[0].IsParam() {
 			continue
 		}

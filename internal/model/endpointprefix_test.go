@@ -50,3 +50,17 @@ func TestRepeatsPlaceholder(t *testing.T) {
 		t.Error("one name twice not found")
 	}
 }
+
+// TestNameWordsByPath: root:/{item-path}: names apart from root, so an example through
+// /me/drive/root/workbook is not refused for the name of a root:/{item-path}: line.
+func TestNameWordsByPath(t *testing.T) {
+	byPath := path("me", "drive", "root:", "workbook")
+	byPath.Segments = slices.Insert(byPath.Segments, 3, Segment{Parts: []Part{{Param: "itemPath", PathValued: true}, {Literal: ":"}}})
+	plain := path("me", "drive", "root", "workbook")
+	if a, b := nameWords(byPath), nameWords(plain); slices.Equal(a, b) {
+		t.Errorf("nameWords alike: %v and %v", a, b)
+	}
+	if got := nameWords(byPath); !slices.Equal(got, []string{"me", "drive", "root", "bypath", "workbook"}) {
+		t.Errorf("nameWords %v", got)
+	}
+}

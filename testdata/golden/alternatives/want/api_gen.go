@@ -41,10 +41,10 @@ type API interface {
 	ListMeDriveItemWorkbookWorksheetTables(ctx context.Context, itemID string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) iter.Seq2[Table, error]
 	// ListMeDriveItemWorkbookWorksheetTablesPage: see Client.ListMeDriveItemWorkbookWorksheetTablesPage.
 	ListMeDriveItemWorkbookWorksheetTablesPage(ctx context.Context, itemID string, worksheetID string, opts *ListMeDriveItemWorkbookWorksheetTablesOptions) (*Page[Table], error)
-	// ListMeDriveRootWorkbookWorksheetTables: see Client.ListMeDriveRootWorkbookWorksheetTables.
-	ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveRootWorkbookWorksheetTablesOptions) iter.Seq2[Table, error]
-	// ListMeDriveRootWorkbookWorksheetTablesPage: see Client.ListMeDriveRootWorkbookWorksheetTablesPage.
-	ListMeDriveRootWorkbookWorksheetTablesPage(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveRootWorkbookWorksheetTablesOptions) (*Page[Table], error)
+	// ListMeDriveItemByPathWorkbookWorksheetTables: see Client.ListMeDriveItemByPathWorkbookWorksheetTables.
+	ListMeDriveItemByPathWorkbookWorksheetTables(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveItemByPathWorkbookWorksheetTablesOptions) iter.Seq2[Table, error]
+	// ListMeDriveItemByPathWorkbookWorksheetTablesPage: see Client.ListMeDriveItemByPathWorkbookWorksheetTablesPage.
+	ListMeDriveItemByPathWorkbookWorksheetTablesPage(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveItemByPathWorkbookWorksheetTablesOptions) (*Page[Table], error)
 }
 
 var _ API = (*Client)(nil)

@@ -541,12 +541,12 @@ func (c *Client) ListMeDriveItemWorkbookWorksheetTablesPage(ctx context.Context,
 	return graphrt.GetPage[Table](ctx, c.Client, r)
 }
 
-// ListMeDriveRootWorkbookWorksheetTablesOptions are the optional query parameters and
-// headers of ListMeDriveRootWorkbookWorksheetTables, which it shares with
+// ListMeDriveItemByPathWorkbookWorksheetTablesOptions are the optional query parameters and
+// headers of ListMeDriveItemByPathWorkbookWorksheetTables, which it shares with
 // ListMeDriveItemWorkbookWorksheetTables: another path to the same operation.
-type ListMeDriveRootWorkbookWorksheetTablesOptions = ListMeDriveItemWorkbookWorksheetTablesOptions
+type ListMeDriveItemByPathWorkbookWorksheetTablesOptions = ListMeDriveItemWorkbookWorksheetTablesOptions
 
-// ListMeDriveRootWorkbookWorksheetTables sends GET /me/drive/root:/{itemPath}:/workbook/worksheets/{worksheetId}/tables.
+// ListMeDriveItemByPathWorkbookWorksheetTables sends GET /me/drive/root:/{itemPath}:/workbook/worksheets/{worksheetId}/tables.
 //
 // List the table objects on one worksheet.
 //
@@ -556,14 +556,14 @@ type ListMeDriveRootWorkbookWorksheetTablesOptions = ListMeDriveItemWorkbookWork
 //
 // On success the service answers 200 OK with a collection of table. The iterator yields
 // every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. ListMeDriveRootWorkbookWorksheetTablesPage
-// returns one page with its links.
+// stops at the first error, which it yields.
+// ListMeDriveItemByPathWorkbookWorksheetTablesPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/worksheet-list-tables.md
-func (c *Client) ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveRootWorkbookWorksheetTablesOptions) iter.Seq2[Table, error] {
+func (c *Client) ListMeDriveItemByPathWorkbookWorksheetTables(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveItemByPathWorkbookWorksheetTablesOptions) iter.Seq2[Table, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathValue(worksheetID, false) + "/tables",
@@ -572,7 +572,7 @@ func (c *Client) ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, ite
 	return graphrt.List[Table](ctx, c.Client, r)
 }
 
-// ListMeDriveRootWorkbookWorksheetTablesPage sends GET /me/drive/root:/{itemPath}:/workbook/worksheets/{worksheetId}/tables.
+// ListMeDriveItemByPathWorkbookWorksheetTablesPage sends GET /me/drive/root:/{itemPath}:/workbook/worksheets/{worksheetId}/tables.
 //
 // List the table objects on one worksheet.
 //
@@ -581,14 +581,14 @@ func (c *Client) ListMeDriveRootWorkbookWorksheetTables(ctx context.Context, ite
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of table. This method returns one
-// page; NextPage fetches the next, and ListMeDriveRootWorkbookWorksheetTables iterates over
-// every item.
+// page; NextPage fetches the next, and ListMeDriveItemByPathWorkbookWorksheetTables iterates
+// over every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
 //
 // Source: api-reference/beta/api/worksheet-list-tables.md
-func (c *Client) ListMeDriveRootWorkbookWorksheetTablesPage(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveRootWorkbookWorksheetTablesOptions) (*Page[Table], error) {
+func (c *Client) ListMeDriveItemByPathWorkbookWorksheetTablesPage(ctx context.Context, itemPath string, worksheetID string, opts *ListMeDriveItemByPathWorkbookWorksheetTablesOptions) (*Page[Table], error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathValue(worksheetID, false) + "/tables",

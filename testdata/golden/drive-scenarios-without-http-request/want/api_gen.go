@@ -31,8 +31,8 @@ type API interface {
 	GetSitesRoot(ctx context.Context, opts *GetSitesRootOptions) (*Site, error)
 	// GetSite: see Client.GetSite.
 	GetSite(ctx context.Context, hostname string, opts *GetSiteOptions) (*Site, error)
-	// GetSites: see Client.GetSites.
-	GetSites(ctx context.Context, hostname string, serverRelativePath string, opts *GetSitesOptions) (*Site, error)
+	// GetSiteByPath: see Client.GetSiteByPath.
+	GetSiteByPath(ctx context.Context, hostname string, serverRelativePath string, opts *GetSiteByPathOptions) (*Site, error)
 	// GetGroupSitesRoot: see Client.GetGroupSitesRoot.
 	GetGroupSitesRoot(ctx context.Context, groupID string, opts *GetGroupSitesRootOptions) (*Site, error)
 }

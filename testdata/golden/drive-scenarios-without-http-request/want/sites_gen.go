@@ -144,11 +144,11 @@ func (c *Client) GetSite(ctx context.Context, hostname string, opts *GetSiteOpti
 	return &out, nil
 }
 
-// GetSitesOptions are the optional query parameters and headers of GetSites, which it shares
-// with GetSitesRoot: another path to the same operation.
-type GetSitesOptions = GetSitesRootOptions
+// GetSiteByPathOptions are the optional query parameters and headers of GetSiteByPath, which
+// it shares with GetSitesRoot: another path to the same operation.
+type GetSiteByPathOptions = GetSitesRootOptions
 
-// GetSites sends GET /sites/{hostname}:/{serverRelativePath}.
+// GetSiteByPath sends GET /sites/{hostname}:/{serverRelativePath}.
 //
 // Read the properties and relationships of a site resource, that is, a SharePoint team site.
 //
@@ -161,7 +161,7 @@ type GetSitesOptions = GetSitesRootOptions
 //   - Application: Sites.Read.All
 //
 // Source: api-reference/beta/api/site-get.md
-func (c *Client) GetSites(ctx context.Context, hostname string, serverRelativePath string, opts *GetSitesOptions) (*Site, error) {
+func (c *Client) GetSiteByPath(ctx context.Context, hostname string, serverRelativePath string, opts *GetSiteByPathOptions) (*Site, error) {
 	r := Request{
 		Method: "GET",
 		Path:   "/sites/" + graphrt.PathValue(hostname, false) + ":/" + graphrt.PathSegments(serverRelativePath),

@@ -19,8 +19,8 @@ type API interface {
 	PutMeDriveItemContent(ctx context.Context, itemID string, content io.Reader, contentType string, opts *PutMeDriveItemContentOptions) (*DriveItem, error)
 	// PutDriveItemContent: see Client.PutDriveItemContent.
 	PutDriveItemContent(ctx context.Context, driveID string, itemID string, content io.Reader, contentType string, opts *PutDriveItemContentOptions) (*DriveItem, error)
-	// PutDriveItemsContent: see Client.PutDriveItemsContent.
-	PutDriveItemsContent(ctx context.Context, driveID string, parentID string, filename string, content io.Reader, contentType string, opts *PutDriveItemsContentOptions) (*DriveItem, error)
+	// PutDriveItemByPathContent: see Client.PutDriveItemByPathContent.
+	PutDriveItemByPathContent(ctx context.Context, driveID string, parentID string, filename string, content io.Reader, contentType string, opts *PutDriveItemByPathContentOptions) (*DriveItem, error)
 }
 
 var _ API = (*Client)(nil)

@@ -72,12 +72,12 @@ func (c *Client) PutDriveItemContent(ctx context.Context, driveID string, itemID
 	return &out, nil
 }
 
-// PutDriveItemsContentOptions are the optional query parameters and headers of
-// PutDriveItemsContent, which it shares with PutMeDriveItemContent: another path to the same
-// operation.
-type PutDriveItemsContentOptions = PutMeDriveItemContentOptions
+// PutDriveItemByPathContentOptions are the optional query parameters and headers of
+// PutDriveItemByPathContent, which it shares with PutMeDriveItemContent: another path to the
+// same operation.
+type PutDriveItemByPathContentOptions = PutMeDriveItemContentOptions
 
-// PutDriveItemsContent sends PUT /drives/{driveId}/items/{parentId}:/{filename}:/content.
+// PutDriveItemByPathContent sends PUT /drives/{driveId}/items/{parentId}:/{filename}:/content.
 //
 // Send the bytes of a small file (up to a few megabytes) in one request. The same request
 // makes a new file when the name is new to the folder.
@@ -92,7 +92,7 @@ type PutDriveItemsContentOptions = PutMeDriveItemContentOptions
 //   - Application: Files.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-put-content.md
-func (c *Client) PutDriveItemsContent(ctx context.Context, driveID string, parentID string, filename string, content io.Reader, contentType string, opts *PutDriveItemsContentOptions) (*DriveItem, error) {
+func (c *Client) PutDriveItemByPathContent(ctx context.Context, driveID string, parentID string, filename string, content io.Reader, contentType string, opts *PutDriveItemByPathContentOptions) (*DriveItem, error) {
 	r := Request{
 		Content:     content,
 		ContentType: contentType,
