@@ -1091,7 +1091,7 @@ const (
 		`"deletedDateTime":"2024-02-29T23:59:59.9999999Z","createdDateTime":"2020-11-03T15:42:18Z",` +
 		`"description":"Planning space for the spring trail-running club","displayName":"Trail Runners",` +
 		`"groupTypes":["Unified","DynamicMembership"],"mail":"trailrunners@contoso.com","mailEnabled":true,` +
-		`"mailNickname":"trailrunners","securityEnabled":false,"visibility":"Private"}`
+		`"mailNickname":"trailrunners","classification":"internal","securityEnabled":false,"visibility":"Private"}`
 
 	directoryObjectFullJSON = `{"@odata.context":"https://graph.microsoft.com/beta/$metadata#directoryObjects/$entity",` +
 		`"@odata.type":"#microsoft.graph.directoryObject","id":"8e42d0b7-5f19-4a63-9c27-1b6f3e8d0a45",` +
@@ -1210,11 +1210,12 @@ func TestDecodeGroup(t *testing.T) {
 		GroupTypes:      []string{"Unified", "DynamicMembership"},
 		Mail:            Ptr("trailrunners@contoso.com"),
 		MailEnabled:     Ptr(true),
+		MailNickname:    Ptr("trailrunners"),
 		SecurityEnabled: Ptr(false),
 		Visibility:      Ptr("Private"),
 		AdditionalData: map[string]json.RawMessage{
 			"@odata.context": raw(`"https://graph.microsoft.com/beta/$metadata#groups/$entity"`),
-			"mailNickname":   raw(`"trailrunners"`),
+			"classification": raw(`"internal"`),
 		},
 	})
 	if s := got.DeletedDateTime.String(); s != "2024-02-29T23:59:59.9999999Z" {
@@ -1589,11 +1590,11 @@ func TestPolymorphism(t *testing.T) {
 				DisplayName:     Ptr("Made in Go"),
 				GroupTypes:      []string{},
 				SecurityEnabled: Ptr(false),
-				AdditionalData:  map[string]json.RawMessage{"mailNickname": raw(`"mig"`)},
+				AdditionalData:  map[string]json.RawMessage{"classification": raw(`"mig"`)},
 			},
 		}
 		b, err := json.Marshal(d)
-		if want := `{"@odata.type":"#microsoft.graph.group","id":"g9","displayName":"Made in Go","groupTypes":[],"securityEnabled":false,"mailNickname":"mig"}`; err != nil || string(b) != want {
+		if want := `{"@odata.type":"#microsoft.graph.group","id":"g9","displayName":"Made in Go","groupTypes":[],"securityEnabled":false,"classification":"mig"}`; err != nil || string(b) != want {
 			t.Errorf("json.Marshal = %s, %v\nwant           %s", b, err, want)
 		}
 		// And it decodes back to the same group.

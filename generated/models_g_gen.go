@@ -33,6 +33,8 @@ type Group struct {
 	Mail *string `json:"mail,omitempty"`
 	// MailEnabled: Indicates whether the group can receive mail.
 	MailEnabled *bool `json:"mailEnabled,omitempty"`
+	// MailNickname: The part of the group's email address before the @ sign.
+	MailNickname *string `json:"mailNickname,omitempty"`
 	// SecurityEnabled: Indicates whether the group can be used to grant access to resources.
 	SecurityEnabled *bool `json:"securityEnabled,omitempty"`
 	// Visibility: Who can see the group and its content. Possible values are Private, Public,
@@ -70,10 +72,12 @@ func fieldGroup(name []byte) int {
 		return 7
 	case "mailEnabled":
 		return 8
-	case "securityEnabled":
+	case "mailNickname":
 		return 9
-	case "visibility":
+	case "securityEnabled":
 		return 10
+	case "visibility":
+		return 11
 	}
 	return -1
 }
@@ -98,8 +102,10 @@ func nameGroup(f int) string {
 	case 8:
 		return "mailEnabled"
 	case 9:
-		return "securityEnabled"
+		return "mailNickname"
 	case 10:
+		return "securityEnabled"
+	case 11:
 		return "visibility"
 	}
 	return "@odata.type"
@@ -148,10 +154,12 @@ func (v *Group) UnmarshalJSON(b []byte) error {
 			dec.String(7, "mail", &v.Mail)
 		case "mailEnabled":
 			dec.Bool(8, "mailEnabled", &v.MailEnabled)
+		case "mailNickname":
+			dec.String(9, "mailNickname", &v.MailNickname)
 		case "securityEnabled":
-			dec.Bool(9, "securityEnabled", &v.SecurityEnabled)
+			dec.Bool(10, "securityEnabled", &v.SecurityEnabled)
 		case "visibility":
-			dec.String(10, "visibility", &v.Visibility)
+			dec.String(11, "visibility", &v.Visibility)
 		default:
 			dec.Other()
 		}
@@ -194,7 +202,8 @@ func (v *Group) encodeJSON(e *graphrt.Encoder) {
 	graphrt.EncodeEnums(&o, 6, "groupTypes", v.GroupTypes)
 	o.String(7, "mail", v.Mail)
 	o.Bool(8, "mailEnabled", v.MailEnabled)
-	o.Bool(9, "securityEnabled", v.SecurityEnabled)
-	o.String(10, "visibility", v.Visibility)
+	o.String(9, "mailNickname", v.MailNickname)
+	o.Bool(10, "securityEnabled", v.SecurityEnabled)
+	o.String(11, "visibility", v.Visibility)
 	o.End(v.Nulls, v.AdditionalData, fieldGroup, nameGroup)
 }

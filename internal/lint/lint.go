@@ -314,13 +314,18 @@ func (c *checker) typeOf(r model.TypeRef) *model.Type {
 	return c.types[strings.ToLower(ns+"."+r.Name)]
 }
 
-// properties lists a type's properties and those it inherits.
+// properties lists a type's properties and those it inherits, as its pages document them:
+// not those the generator took from the examples, which lint reports to the pages' authors.
 func (c *checker) properties(t *model.Type) []model.Property {
 	var out []model.Property
 	seen := map[*model.Type]bool{}
 	for t != nil && !seen[t] {
 		seen[t] = true
-		out = append(out, t.Properties...)
+		for _, p := range t.Properties {
+			if !p.FromExample {
+				out = append(out, p)
+			}
+		}
 		if t.Base == "" {
 			break
 		}

@@ -42,6 +42,7 @@ type Property struct {
 	Nullable    bool // "Nullable." (not "Not nullable.")
 	Navigation  bool // a Relationships row
 	FromJSON    bool // only in the JSON representation block
+	FromExample bool // in no table or representation, only in example bodies (propsfromexamples.go)
 	// JSONScalar is set on a row the table gives as a collection of a primitive when the
 	// page's JSON representation shows one value ("availability": "string").
 	JSONScalar bool

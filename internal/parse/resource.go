@@ -174,7 +174,7 @@ func (st *state) mainType() *model.ResourceType {
 	if k, _ := annMap["keyProperty"].(string); k != "" {
 		t.Key = k
 	}
-	t.Open = truthy(annMap["openType"])
+	t.Open = truthy(annMap["openType"]) || saysOpen(pg.Title) || saysOpen(pg.Summary)
 	t.Abstract = truthy(annMap["abstract"]) || truthy(annMap["isAbstract"])
 	return t
 }
@@ -373,4 +373,13 @@ func (st *state) qualifyBase(name, dest string, t *model.ResourceType) string {
 		return ""
 	}
 	return qns + "." + n
+}
+
+// saysOpen reports whether a resource page's title or introduction calls its type open:
+// "This is an _open type_" (feedbackTokenSet), "teamsTabConfiguration resource type (Open
+// Type)", "A property bag that can contain any information" (detailsInfo). The members of
+// an open type are the sender's to choose; none of them is missing from its table.
+func saysOpen(text string) bool {
+	t := strings.ToLower(strings.NewReplacer("_", "", "*", "").Replace(text))
+	return strings.Contains(t, "open type") || strings.Contains(t, "property bag")
 }

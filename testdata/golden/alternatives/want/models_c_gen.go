@@ -16,6 +16,12 @@ type Calendar struct {
 	ID *string `json:"id,omitempty"`
 	// Name: Name of the calendar.
 	Name *string `json:"name,omitempty"`
+	// CanEdit: Sent in an example but listed in no table of calendar; typed from its example
+	// values.
+	CanEdit *bool `json:"canEdit,omitempty"`
+	// Color: Sent in an example but listed in no table of calendar; typed from its example
+	// values.
+	Color *string `json:"color,omitempty"`
 	// Nulls records the documented properties that arrived as null, or are to be sent as null
 	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
 	Nulls Nulls `json:"-"`
@@ -34,6 +40,10 @@ func fieldCalendar(name []byte) int {
 		return 1
 	case "name":
 		return 2
+	case "canEdit":
+		return 3
+	case "color":
+		return 4
 	}
 	return -1
 }
@@ -45,6 +55,10 @@ func nameCalendar(f int) string {
 		return "id"
 	case 2:
 		return "name"
+	case 3:
+		return "canEdit"
+	case 4:
+		return "color"
 	}
 	return "@odata.type"
 }
@@ -74,6 +88,10 @@ func (v *Calendar) UnmarshalJSON(b []byte) error {
 			dec.String(1, "id", &v.ID)
 		case "name":
 			dec.String(2, "name", &v.Name)
+		case "canEdit":
+			dec.Bool(3, "canEdit", &v.CanEdit)
+		case "color":
+			dec.String(4, "color", &v.Color)
 		default:
 			dec.Other()
 		}
@@ -106,5 +124,7 @@ func (v *Calendar) encodeJSON(e *graphrt.Encoder) {
 	o.String(0, "@odata.type", v.ODataType)
 	o.String(1, "id", v.ID)
 	o.String(2, "name", v.Name)
+	o.Bool(3, "canEdit", v.CanEdit)
+	o.String(4, "color", v.Color)
 	o.End(v.Nulls, v.AdditionalData, fieldCalendar, nameCalendar)
 }

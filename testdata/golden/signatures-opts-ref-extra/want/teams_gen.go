@@ -21,6 +21,9 @@ type CloneTeamRequest struct {
 	PartsToClone string `json:"partsToClone"`
 	// Description: A description of the new team. Optional.
 	Description *string `json:"description,omitempty"`
+	// DisplayName: Sent in an example but listed in no table of the page; typed from its example
+	// values.
+	DisplayName *string `json:"displayName,omitempty"`
 	// AdditionalData holds members the page's table does not list, each encoded as JSON into
 	// the object; a field above wins over a member of the same name. Decoding keeps such
 	// members here as json.RawMessage.
@@ -30,7 +33,7 @@ type CloneTeamRequest struct {
 // knownCloneTeamRequest reports whether name is a member CloneTeamRequest lists.
 func knownCloneTeamRequest(name []byte) bool {
 	switch string(name) {
-	case "mailNickname", "partsToClone", "description":
+	case "mailNickname", "partsToClone", "description", "displayName":
 		return true
 	}
 	return false

@@ -1,0 +1,116 @@
+package model
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestPropertiesFromExamples: a member an example sends beyond its type's table is added
+// with the type its values show; what the values do not settle, open types, typos,
+// directory extensions and derived types' members are not; an action's body table gets
+// the parameter its example sends.
+func TestPropertiesFromExamples(t *testing.T) {
+	none := TypeRef{}
+	str := func(name string) Property {
+		return Property{Name: name, Type: TypeRef{Kind: KindPrimitive, Primitive: String}}
+	}
+	exPath := func(p Path) *Path { return &p }
+	req := func(file, method string, p Path, body string, line int) Example {
+		return Example{Kind: ExampleRequest, Method: method, URL: "https://graph.microsoft.com/v1.0" + p.String(), Path: exPath(p), Body: body, Pos: Pos{File: file, Line: line, Col: 1}}
+	}
+	resp := func(file, body string, line int) Example {
+		return Example{Kind: ExampleResponse, Status: 200, Body: body, Pos: Pos{File: file, Line: line, Col: 1}}
+	}
+	widgets := path("widgets")
+	create := page("api/widget-post.md", "POST", gref("widget", false), gref("widget", false), widgets)
+	create.Examples = []Example{
+		req("api/widget-post.md", "POST", widgets, `{"name": "a", "fax": "555", "colour": 3, "mixed": "x", "nothing": null,
+			"atApprovedLocatoin": true, "extension_0123_School": "x", "Loud": true, "@odata.type": "#microsoft.graph.widget",
+			"part": {"weight": 2.5, "tags": ["a"]}, "seenDateTime": "2021-01-02T03:04:05Z",
+			"bag": {"anything": 1}, "size": 4,}`, 40),
+		resp("api/widget-post.md", `{"mixed": 1, "fax": "556", "seenDateTime": "2021-01-02T03:04:06Z"}`, 60),
+	}
+	get := page("api/widget-get.md", "GET", gref("widget", false), none, path("widgets", "{widgetId}"))
+	get.Examples = []Example{
+		req("api/widget-get.md", "GET", path("widgets", "{id}"), "", 30),
+		resp("api/widget-get.md", `{"value": {"name": "a", "enveloped": true}}`, 50),
+	}
+	act := page("api/widget-spin.md", "POST", none, none, path("widgets", "{widgetId}", "spin"))
+	act.Title = "widget: spin"
+	act.Params = []Param{{Name: "speed", In: InBody, Type: TypeRef{Kind: KindPrimitive, Primitive: Int32}}}
+	act.Examples = []Example{req("api/widget-spin.md", "POST", path("widgets", "{id}", "spin"), `{"speed": 3, "clientContext": "c"}`, 20)}
+	pages := []*Page{
+		resourcePage("entity", "", []Property{str("id")}),
+		resourcePage("widget", "microsoft.graph.entity", []Property{str("name"), str("atApprovedLocation"), prop("part", "part"), prop("bag", "bag")}),
+		resourcePage("bigWidget", "microsoft.graph.widget", []Property{str("size")}),
+		resourcePage("part", "", []Property{str("label")}),
+		resourcePage("bag", "", nil),
+		create, get, act,
+	}
+	pages[4].Types[0].Open = true
+	api, ds := Build("v1.0", pages)
+	props := func(name string) []string {
+		var out []string
+		for _, ty := range api.Types {
+			if strings.EqualFold(ty.Name, name) {
+				for _, p := range ty.Properties {
+					if p.FromExample {
+						out = append(out, p.Name+" "+p.Type.String())
+					}
+				}
+			}
+		}
+		return out
+	}
+	want := []string{"colour Edm.Int64", "fax Edm.String", "seenDateTime Edm.DateTimeOffset", "enveloped Edm.Boolean"}
+	if got := props("widget"); !slices.Equal(got, want) {
+		t.Errorf("widget: %v, want %v", got, want)
+	}
+	if got := props("part"); !slices.Equal(got, []string{"tags Collection(Edm.String)", "weight Edm.Double"}) {
+		t.Errorf("part: %v", got)
+	}
+	if got := props("bag"); got != nil {
+		t.Errorf("open bag: %v, want none", got)
+	}
+	var spin *Operation
+	for _, op := range api.Operations {
+		if op.Page == "api/widget-spin.md" {
+			spin = op
+		}
+	}
+	if spin == nil || !slices.ContainsFunc(spin.Params, func(p Param) bool { return p.Name == "clientContext" && p.In == InBody && p.Presence == Optional }) {
+		t.Errorf("spin: no optional clientContext body parameter")
+	}
+	n := 0
+	for _, d := range ds {
+		if d.Code == "property-from-example" {
+			n++
+			if !d.Pos.IsValid() {
+				t.Errorf("diagnostic without a position: %v", d)
+			}
+		}
+	}
+	if n != 7 {
+		t.Errorf("%d property-from-example diagnostics, want 7", n)
+	}
+}
+
+// TestOneEdit: typos one edit away from a name, and names that are not.
+func TestOneEdit(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"atapprovedlocation", "ataprovedlocation", true},
+		{"atapprovedlocation", "atapprovedlocatoin", true},
+		{"displayname", "displaynames", true},
+		{"colour", "color", true},
+		{"name", "name", false},
+		{"senderuserid", "recipientuserid", false},
+	} {
+		if got := oneEdit(c.a, c.b); got != c.want {
+			t.Errorf("oneEdit(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
