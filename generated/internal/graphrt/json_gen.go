@@ -360,12 +360,17 @@ func DecodeBody(b []byte, known func([]byte) bool, into any) (map[string]any, er
 }
 
 // ODataTypeOf is the type an @odata.type annotation names, lower-cased, without its "#";
-// "" for nil.
+// "" for nil. The Outlook REST namespace that some of Graph's own examples still write
+// (#Microsoft.OutlookServices.ItemAttachment) names the microsoft.graph type of that name.
 func ODataTypeOf(s *string) string {
 	if s == nil {
 		return ""
 	}
-	return strings.ToLower(strings.TrimPrefix(*s, "#"))
+	t := strings.ToLower(strings.TrimPrefix(*s, "#"))
+	if rest, ok := strings.CutPrefix(t, "microsoft.outlookservices."); ok {
+		return "microsoft.graph." + rest
+	}
+	return t
 }
 
 // MarshalRaw writes a placeholder type's kept JSON back out (null when there is none).

@@ -768,6 +768,10 @@ func TestUnknownFieldsAndMarshalObject(t *testing.T) {
 	if got := ODataTypeOf(&s); got != "microsoft.graph.user" || ODataTypeOf(nil) != "" {
 		t.Errorf("odataType = %q", got)
 	}
+	outlook := "#Microsoft.OutlookServices.ItemAttachment"
+	if got := ODataTypeOf(&outlook); got != "microsoft.graph.itemattachment" {
+		t.Errorf("odataType(%s) = %q", outlook, got)
+	}
 }
 
 func TestNeedsExtra(t *testing.T) {
