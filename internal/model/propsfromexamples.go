@@ -160,7 +160,32 @@ func (pf *propFinder) pathOf(op *Operation, ex *Example) *Path {
 			return &op.Paths[i]
 		}
 	}
-	return nil
+	// A value the parser did not take for a key (/chats/19:...@thread.v2/tabs) where the
+	// path has a placeholder: the one path whose literals the example repeats.
+	var found *Path
+	for i := range op.Paths {
+		if fills(op.Paths[i], *ex.Path) {
+			if found != nil {
+				return nil
+			}
+			found = &op.Paths[i]
+		}
+	}
+	return found
+}
+
+// fills reports whether an example path gives a value for each of a template's
+// placeholder segments and repeats its other segments.
+func fills(template, ex Path) bool {
+	if len(template.Segments) != len(ex.Segments) {
+		return false
+	}
+	for i, s := range template.Segments {
+		if !s.IsParam() && !strings.EqualFold(s.String(), ex.Segments[i].String()) {
+			return false
+		}
+	}
+	return true
 }
 
 // unwrapValue takes one object out of {"value": {...}}, the envelope the Intune GET pages
@@ -298,6 +323,13 @@ func (pf *propFinder) object(obj map[string]json.RawMessage, t *Type, at Pos) {
 	for _, n := range pf.names(t) {
 		names[n] = n
 	}
+	// A value with a member only a derived type documents is that derived type, its
+	// @odata.type left out (a room listed as a place): its other members are not t's.
+	derivedValue := false
+	for k := range obj {
+		_, own := names[strings.ToLower(k)]
+		derivedValue = derivedValue || !own && pf.derived(t)[strings.ToLower(k)]
+	}
 	for _, k := range sortedKeys(obj) {
 		if !memberName(k) {
 			continue
@@ -308,8 +340,8 @@ func (pf *propFinder) object(obj map[string]json.RawMessage, t *Type, at Pos) {
 			}
 			continue
 		}
-		if pf.derived(t)[strings.ToLower(k)] {
-			continue // a derived type's member: the example left out its @odata.type
+		if derivedValue {
+			continue
 		}
 		if misspells(k, names) {
 			continue // atAprovedLocation beside atApprovedLocation: the example's typo

@@ -8,8 +8,8 @@ import (
 
 // TestPropertiesFromExamples: a member an example sends beyond its type's table is added
 // with the type its values show; what the values do not settle, open types, typos,
-// directory extensions and derived types' members are not; an action's body table gets
-// the parameter its example sends.
+// directory extensions and the members of a value a derived type's member shows to be that
+// type are not; an action's body table gets the parameter its example sends.
 func TestPropertiesFromExamples(t *testing.T) {
 	none := TypeRef{}
 	str := func(name string) Property {
@@ -28,12 +28,13 @@ func TestPropertiesFromExamples(t *testing.T) {
 		req("api/widget-post.md", "POST", widgets, `{"name": "a", "fax": "555", "colour": 3, "mixed": "x", "nothing": null,
 			"atApprovedLocatoin": true, "extension_0123_School": "x", "Loud": true, "@odata.type": "#microsoft.graph.widget",
 			"part": {"weight": 2.5, "tags": ["a"]}, "seenDateTime": "2021-01-02T03:04:05Z",
-			"bag": {"anything": 1}, "size": 4,}`, 40),
+			"bag": {"anything": 1},}`, 40),
+		req("api/widget-post.md", "POST", widgets, `{"name": "b", "size": 4, "sizeUnit": "cm"}`, 50),
 		resp("api/widget-post.md", `{"mixed": 1, "fax": "556", "seenDateTime": "2021-01-02T03:04:06Z"}`, 60),
 	}
 	get := page("api/widget-get.md", "GET", gref("widget", false), none, path("widgets", "{widgetId}"))
 	get.Examples = []Example{
-		req("api/widget-get.md", "GET", path("widgets", "{id}"), "", 30),
+		req("api/widget-get.md", "GET", path("widgets", "19:w1@thread.v2"), "", 30),
 		resp("api/widget-get.md", `{"value": {"name": "a", "enveloped": true}}`, 50),
 	}
 	act := page("api/widget-spin.md", "POST", none, none, path("widgets", "{widgetId}", "spin"))
