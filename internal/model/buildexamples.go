@@ -20,6 +20,9 @@ import (
 // when that line ends in a collection of the page's type (.../agentGroups).
 func createLineFromExample(p *Page, rl RequestLine, ds *Diagnostics) Path {
 	n := len(rl.Path.Segments)
+	if rl.Method == "GET" {
+		return getLineFromExample(p, rl, ds)
+	}
 	if rl.Method == "POST" && n >= 2 && !rl.Path.Segments[n-1].IsParam() {
 		return createLinePrefixFromExample(p, rl, ds)
 	}
@@ -82,6 +85,53 @@ func createLinePrefixFromExample(p *Page, rl RequestLine, ds *Diagnostics) Path 
 		return prefix
 	}
 	return rl.Path
+}
+
+// getLineFromExample corrects a GET line that ends in a collection on a page that answers
+// one object, when the page's examples GET one element of it and none the collection:
+// presence-get.md lists GET /communications/presences and its example gets
+// /communications/presences/{id}. Without the key the method would return one presence from
+// a path that lists them. No other GET line of the page may have the keyed shape.
+func getLineFromExample(p *Page, rl RequestLine, ds *Diagnostics) Path {
+	segs := rl.Path.Segments
+	n := len(segs)
+	lit := ""
+	if n > 0 {
+		lit = plainName(segs[n-1])
+	}
+	r := p.Response.Type
+	if lit == "" || Singular(lit) == lit || len(rl.Path.Query) > 0 || r.Kind != KindNamed || r.Collection {
+		return rl.Path
+	}
+	keyed := Path{Segments: append(slices.Clone(segs), Segment{Parts: []Part{{Param: CamelCase(Singular(lit)) + "Id"}}})}
+	for _, other := range p.Requests {
+		if other.Method == "GET" && other.Path.Shape() == keyed.Shape() {
+			return rl.Path
+		}
+	}
+	if slices.ContainsFunc(rl.Path.Params(), func(pt Part) bool { return strings.EqualFold(pt.Param, keyed.Segments[n].Parts[0].Param) }) {
+		return rl.Path
+	}
+	var at *Example
+	for i, ex := range p.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != "GET" || ex.Path == nil {
+			continue
+		}
+		switch ex.Path.Shape() {
+		case rl.Path.Shape():
+			return rl.Path // an example lists the collection: the line is right
+		case keyed.Shape():
+			if at == nil {
+				at = &p.Examples[i]
+			}
+		}
+	}
+	if at == nil {
+		return rl.Path
+	}
+	ds.Addf(rl.Pos, Warning, "request-line-from-example",
+		"GET %s lists %s, but the page answers one %s and the example at line %d gets one of them: the method sends %s", rl.Path, lit, r.Name, at.Pos.Line, keyed)
+	return keyed
 }
 
 // exampleQueryParams are the query parameters that the operation's example requests send

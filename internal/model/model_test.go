@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -344,6 +345,26 @@ func TestCreateLineFromExample(t *testing.T) {
 	api, ds = Build("beta", []*Page{pg})
 	if got := api.Operations[0].Paths[0].String(); got != line.String() || hasCode(ds, "request-line-from-example") {
 		t.Errorf("with an example of the keyed line: path %s, diagnostics\n%s", got, ds)
+	}
+}
+
+// TestGetLineFromExample: a GET line that ends in a collection, on a page that answers one
+// object and whose example gets one element, gains the key; an example that lists the
+// collection keeps the line.
+func TestGetLineFromExample(t *testing.T) {
+	line := path("communications", "presences")
+	one := path("communications", "presences", "{id}")
+	pg := apiPage("api/presence-get.md", "GET", path("me", "presence"), line)
+	pg.Examples = []Example{{Kind: ExampleRequest, Method: "GET", URL: "https://graph.microsoft.com/v1.0/communications/presences/dc74d9bb", Path: &one}}
+	api, ds := Build("v1.0", []*Page{pg})
+	got := pagePaths(api, "api/presence-get.md")
+	if !slices.Contains(got, "/communications/presences/{presenceId}") || !hasCode(ds, "request-line-from-example") {
+		t.Errorf("paths %v, diagnostics\n%s", got, ds)
+	}
+	pg.Examples = append(pg.Examples, Example{Kind: ExampleRequest, Method: "GET", URL: "https://graph.microsoft.com/v1.0/communications/presences", Path: &line})
+	api, ds = Build("v1.0", []*Page{pg})
+	if got := pagePaths(api, "api/presence-get.md"); !slices.Contains(got, "/communications/presences") || hasCode(ds, "request-line-from-example") {
+		t.Errorf("with an example of the collection: paths %v, diagnostics\n%s", got, ds)
 	}
 }
 
