@@ -34,6 +34,7 @@ type exampleMember struct {
 	dateTime bool            // every string seen parses as a DateTimeOffset
 	object   *Type           // the type an object value's @odata.type names
 	pos      Pos
+	noTable  bool // an action's member where the page has no Request body table at all
 }
 
 // propertiesFromExamples adds the members example bodies send beyond their type's tables.
@@ -54,10 +55,14 @@ func propertiesFromExamples(api *API, g *typeGraph, ds *Diagnostics) {
 				"%s has no row for %s, which this example sends; it is added as %s", m.owner.Name, m.name, typ)
 			continue
 		}
+		where := "the Request body table has no row for %s"
+		if m.noTable {
+			where = "the page gives no Request body table, and no body type, for %s"
+		}
 		m.op.Params = append(m.op.Params, Param{Name: m.name, In: InBody, Type: typ, Presence: Optional, Pos: m.pos,
 			Description: "Sent in an example but listed in no table of the page; typed from its example values."})
 		ds.Addf(m.pos, Warning, "property-from-example",
-			"the Request body table has no row for %s, which this example sends; it is added as an optional %s parameter", m.name, typ)
+			where+", which this example sends; it is added as an optional %s parameter", m.name, typ)
 	}
 }
 
@@ -242,9 +247,14 @@ func (pf *propFinder) bodyType(op *Operation, p Path) *Type {
 }
 
 // takesParams reports whether op's body is an action's parameters: a POST to a bound
-// action with a Request body table.
+// action with a Request body table, or with none and no body type where the page does not
+// say it takes no body (riskyUsers/dismiss, whose example alone shows userIds): the
+// examples' members are then its parameters, and the method takes a struct, not any.
 func (pf *propFinder) takesParams(op *Operation, p Path) bool {
-	return op.Method == "POST" && p.Target != nil && p.Target.Kind == TargetOperation && len(op.ParamsIn(InBody)) > 0
+	if op.Method != "POST" || p.Target == nil || p.Target.Kind != TargetOperation {
+		return false
+	}
+	return len(op.ParamsIn(InBody)) > 0 || op.Body.Type.Kind == KindNone && !op.Body.None && (p.Target.Body == nil || p.Target.Body.Kind == KindNone)
 }
 
 // sendsResource reports whether op sends a resource rather than an action's parameters.
@@ -376,7 +386,8 @@ func (pf *propFinder) note(owner *Type, op *Operation, name string, raw json.Raw
 	}
 	m := pf.found[k]
 	if m == nil {
-		m = &exampleMember{owner: owner, op: op, name: name, kinds: map[string]bool{}, dateTime: true, pos: at}
+		m = &exampleMember{owner: owner, op: op, name: name, kinds: map[string]bool{}, dateTime: true, pos: at,
+			noTable: op != nil && len(op.ParamsIn(InBody)) == 0}
 		pf.found[k] = m
 		pf.order = append(pf.order, m)
 	}

@@ -41,13 +41,16 @@ func TestPropertiesFromExamples(t *testing.T) {
 	act.Title = "widget: spin"
 	act.Params = []Param{{Name: "speed", In: InBody, Type: TypeRef{Kind: KindPrimitive, Primitive: Int32}}}
 	act.Examples = []Example{req("api/widget-spin.md", "POST", path("widgets", "{id}", "spin"), `{"speed": 3, "clientContext": "c"}`, 20)}
+	dismiss := page("api/widgets-dismiss.md", "POST", none, none, path("widgets", "dismiss"))
+	dismiss.Title = "widget: dismiss"
+	dismiss.Examples = []Example{req("api/widgets-dismiss.md", "POST", path("widgets", "dismiss"), `{"widgetIds": ["w1", "w2"]}`, 20)}
 	pages := []*Page{
 		resourcePage("entity", "", []Property{str("id")}),
 		resourcePage("widget", "microsoft.graph.entity", []Property{str("name"), str("atApprovedLocation"), prop("part", "part"), prop("bag", "bag")}),
 		resourcePage("bigWidget", "microsoft.graph.widget", []Property{str("size")}),
 		resourcePage("part", "", []Property{str("label")}),
 		resourcePage("bag", "", nil),
-		create, get, act,
+		create, get, act, dismiss,
 	}
 	pages[4].Types[0].Open = true
 	api, ds := Build("v1.0", pages)
@@ -83,6 +86,15 @@ func TestPropertiesFromExamples(t *testing.T) {
 	if spin == nil || !slices.ContainsFunc(spin.Params, func(p Param) bool { return p.Name == "clientContext" && p.In == InBody && p.Presence == Optional }) {
 		t.Errorf("spin: no optional clientContext body parameter")
 	}
+	var ids *Operation
+	for _, op := range api.Operations {
+		if op.Page == "api/widgets-dismiss.md" {
+			ids = op
+		}
+	}
+	if ids == nil || !slices.ContainsFunc(ids.Params, func(p Param) bool { return p.Name == "widgetIds" && p.Type.String() == "Collection(Edm.String)" }) {
+		t.Errorf("dismiss, a page without a body table: no widgetIds body parameter")
+	}
 	n := 0
 	for _, d := range ds {
 		if d.Code == "property-from-example" {
@@ -92,8 +104,8 @@ func TestPropertiesFromExamples(t *testing.T) {
 			}
 		}
 	}
-	if n != 7 {
-		t.Errorf("%d property-from-example diagnostics, want 7", n)
+	if n != 8 {
+		t.Errorf("%d property-from-example diagnostics, want 8", n)
 	}
 }
 
