@@ -289,3 +289,22 @@ func TestConformanceReturnCells(t *testing.T) {
 		t.Errorf("pageBase = %q", got)
 	}
 }
+
+// TestPageResponses: a response block's annotation types it; the example's own JSON says a
+// collection where the annotation forgot isCollection (the Teams activity reports).
+func TestPageResponses(t *testing.T) {
+	page := "<!-- {\n  \"blockType\": \"response\",\n  \"@odata.type\": \"microsoft.graph.teamsUserActivityCounts\"\n} -->\n" +
+		"```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\n  \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#Collection(microsoft.graph.teamsUserActivityCounts)\",\n  \"value\": [\n    {\"calls\": 4}\n  ]\n}\n```\n" +
+		"<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.user\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"id\": \"1\", \"value\": [1]}\n```\n" +
+		"<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 204 No Content\n```\n"
+	got := pageResponses(page)
+	want := []docReturn{{kind: "collection", typ: "teamsuseractivitycounts"}, {kind: "one", typ: "user"}, {kind: "none"}}
+	if len(got) != len(want) {
+		t.Fatalf("pageResponses = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("response %d = %v, want %v", i, got[i], want[i])
+		}
+	}
+}

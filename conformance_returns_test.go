@@ -53,6 +53,7 @@ var (
 	blockRespRE   = regexp.MustCompile(`"blockType"\s*:\s*"response"`)
 	blockTypeRE   = regexp.MustCompile(`"@odata\.type"\s*:\s*"([^"]*)"`)
 	blockCollRE   = regexp.MustCompile(`"isCollection"\s*:\s*true`)
+	valueArrayRE  = regexp.MustCompile(`^\{\s*("@odata\.[A-Za-z]+"\s*:\s*("[^"]*"|\d+)\s*,\s*)*"value"\s*:\s*\[`)
 	wordsRE       = regexp.MustCompile(`[A-Za-z][A-Za-z0-9.]*`)
 	docPrimitives = map[string]string{"string": "string", "boolean": "bool", "int32": "int32", "int64": "int64", "int16": "int16",
 		"double": "float64", "single": "float32", "decimal": "float64", "guid": "string", "datetimeoffset": "DateTimeOffset",
@@ -148,9 +149,22 @@ func readMethodsTables(resource, text string, known func(string) bool) []methods
 // pageResponses is what a page's response metadata comments say its examples return.
 func pageResponses(text string) []docReturn {
 	var out []docReturn
-	for _, m := range respBlockRE.FindAllStringSubmatch(text, -1) {
+	for _, ix := range respBlockRE.FindAllStringSubmatchIndex(text, -1) {
+		m := []string{text[ix[0]:ix[1]], text[ix[2]:ix[3]]}
 		if !blockRespRE.MatchString(m[1]) {
 			continue
+		}
+		// The example's own JSON says a collection where the annotation forgot
+		// isCollection: {"@odata.context": "...", "value": [ ... ]}.
+		valueArray := false
+		if open := strings.Index(text[ix[1]:], "```"); open >= 0 {
+			body := text[ix[1]+open+3:]
+			if end := strings.Index(body, "```"); end >= 0 {
+				body = body[:end]
+			}
+			if brace := strings.IndexByte(body, '{'); brace >= 0 {
+				valueArray = valueArrayRE.MatchString(body[brace:])
+			}
 		}
 		r := docReturn{kind: "none"}
 		if t := blockTypeRE.FindStringSubmatch(m[1]); t != nil && t[1] != "" {
@@ -160,7 +174,7 @@ func pageResponses(text string) []docReturn {
 			if p, ok := docPrimitives[name]; ok && strings.HasPrefix(strings.ToLower(t[1]), "edm.") {
 				r = docReturn{kind: "primitive", typ: p}
 			}
-			if blockCollRE.MatchString(m[1]) {
+			if blockCollRE.MatchString(m[1]) || valueArray && r.kind == "one" {
 				r.kind = "collection"
 			}
 		}
@@ -338,9 +352,20 @@ func returnTypeCheck(t *testing.T, version string, res *generate.Result, methods
 	}
 	own := map[string][]*emit.MethodInfo{}
 	shared := map[string][]*emit.MethodInfo{}
+	// A report's page gives a CSV download and a JSON twin ($format=application/json); its
+	// Methods row names what the twin returns, not the download.
+	jsonTwin := map[*model.Operation]bool{}
+	for i := range methods {
+		if m := &methods[i]; m.Op != nil && strings.Contains(m.Path.String(), "$format=application/json") {
+			jsonTwin[m.Op] = true
+		}
+	}
 	for i := range methods {
 		m := &methods[i]
 		if m.Op == nil {
+			continue
+		}
+		if m.Result == emit.ResultStream && jsonTwin[m.Op] {
 			continue
 		}
 		if segs := m.Path.Segments; len(segs) > 0 {
