@@ -70,6 +70,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		op.Paths = dropStrayKeys(op, linePos, ds)
 		op.Paths = dropOptionTemplates(p, op.Paths)
 		functionArgsFromBody(p, op, ds)
+		callVariantsFromExamples(p, op, ds)
 		op.Params = operationParams(p, op, ds)
 		inferResponse(op, ds)
 		bodyFromContentType(op)

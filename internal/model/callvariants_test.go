@@ -1,0 +1,85 @@
+package model
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestCallVariantsFromExamples: a function whose Function parameters rows are all optional
+// gets the form an example calls, bare or with arguments; a required row, or a line that
+// already writes the form (an enum's type-prefixed literal), adds nothing.
+func TestCallVariantsFromExamples(t *testing.T) {
+	count := Param{Name: "count", In: InFunction, Type: TypeRef{Kind: KindPrimitive, Primitive: Int32}, Presence: Optional}
+	address := Param{Name: "address", In: InFunction, Type: str(), Presence: Optional}
+	exGet := func(p Path) Example {
+		return Example{Kind: ExampleRequest, Method: "GET", URL: "https://graph.microsoft.com/v1.0" + p.String(), Path: &p, Pos: Pos{File: "api/f.md", Line: 50, Col: 1}}
+	}
+	withArgs := func(head string, args ...string) Segment {
+		var parts []Part
+		for i, a := range args {
+			sep := ","
+			if i == 0 {
+				sep = head + "("
+			}
+			parts = append(parts, Part{Literal: sep + a + "="}, Part{Param: a, Function: true})
+		}
+		return Segment{Parts: append(parts, Part{Literal: ")"})}
+	}
+	called := func(prefix Path, s Segment) Path {
+		prefix.Segments = append(prefix.Segments, s)
+		return prefix
+	}
+	rangePath := path("worksheets", "{id}", "range")
+	tests := []struct {
+		name string
+		line Path
+		rows []Param
+		ex   Path
+		want []string
+	}{
+		{"bare call of a line with arguments", called(rangePath, withArgs("rowsAbove", "count")), []Param{count},
+			path("worksheets", "{id}", "range", "rowsAbove"),
+			[]string{"/worksheets/{id}/range/rowsAbove(count={count})", "/worksheets/{id}/range/rowsAbove"}},
+		{"arguments to a bare line", path("worksheets", "{id}", "range"), []Param{address},
+			Path{Segments: []Segment{{Parts: []Part{{Literal: "worksheets"}}}, {Parts: []Part{{Param: "id"}}}, {Parts: []Part{{Literal: "range(address='A1:B2')"}}}}},
+			[]string{"/worksheets/{id}/range", "/worksheets/{id}/range(address='{address}')"}},
+		{"a required row", called(rangePath, withArgs("rowsAbove", "count")), []Param{{Name: "count", In: InFunction, Presence: Required}},
+			path("worksheets", "{id}", "range", "rowsAbove"),
+			[]string{"/worksheets/{id}/range/rowsAbove(count={count})"}},
+	}
+	for _, tc := range tests {
+		pg := apiPage("api/f.md", "GET", tc.line)
+		pg.Params = tc.rows
+		pg.Examples = []Example{exGet(tc.ex)}
+		var ds Diagnostics
+		op := &Operation{Method: "GET", Paths: []Path{tc.line}}
+		callVariantsFromExamples(pg, op, &ds)
+		var got []string
+		for _, p := range op.Paths {
+			got = append(got, p.String())
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+		if added := len(got) > 1; added != hasCode(ds, "call-variant-from-example") {
+			t.Errorf("%s: diagnostics %s", tc.name, ds)
+		}
+	}
+}
+
+// TestSameCall: a line that writes an enum argument with its type prefix calls what the
+// plain form does.
+func TestSameCall(t *testing.T) {
+	prefixed := path("me", "outlook")
+	prefixed.Segments = append(prefixed.Segments, Segment{Parts: []Part{
+		{Literal: "supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'"}, {Param: "timeZoneStandard", Function: true}, {Literal: "')"}}})
+	plain := path("me", "outlook")
+	plain.Segments = append(plain.Segments, callSegment("supportedTimeZones", []string{"TimeZoneStandard"},
+		map[string]Param{"timezonestandard": {Name: "TimeZoneStandard", In: InFunction}}))
+	if !sameCall(prefixed, plain) {
+		t.Errorf("%s and %s read as different calls", prefixed, plain)
+	}
+	if sameCall(path("me", "outlook", "supportedTimeZones"), plain) {
+		t.Error("the bare call read as the call with an argument")
+	}
+}
