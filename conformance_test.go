@@ -374,6 +374,15 @@ func collectCases(res *generate.Result, methods []emit.MethodInfo) []*confCase {
 			path = c.path
 			m, capture := idx.match(ex.Method, path, c.query)
 			if m == nil {
+				// mailFolders('SentItems') is OData's key in parentheses: the key as a
+				// segment (mailFolders/SentItems) addresses the same folder.
+				if alt := keysAsSegments(path); alt != path {
+					if m, capture = idx.match(ex.Method, alt, c.query); m != nil {
+						c.path, path = alt, alt
+					}
+				}
+			}
+			if m == nil {
 				var why string
 				c.cause, why = noMethodCause(p, lines, ex.Method, path, c.query)
 				c.detail = ex.Method + " " + ex.URL + why
@@ -444,6 +453,27 @@ func withoutKeyEscape(p string) string {
 		p = strings.ReplaceAll(p, "/$/", "/")
 	}
 	return p
+}
+
+// keysAsSegments writes each key in parentheses as a segment: /me/mailFolders('SentItems')
+// is /me/mailFolders/SentItems. A function call (name(a=1), name()) is left alone.
+func keysAsSegments(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		open := strings.IndexByte(s, '(')
+		if open <= 0 || !strings.HasSuffix(s, ")") {
+			continue
+		}
+		key := s[open+1 : len(s)-1]
+		if key == "" || strings.ContainsAny(key, "=(),") {
+			continue
+		}
+		if len(key) >= 2 && key[0] == '\'' && key[len(key)-1] == '\'' {
+			key = strings.ReplaceAll(key[1:len(key)-1], "''", "'")
+		}
+		segs[i] = s[:open] + "/" + key
+	}
+	return strings.Join(segs, "/")
 }
 
 // parseExampleQuery reads a query string as the docs write it: often unescaped.
