@@ -385,16 +385,8 @@ func (m *endpointMap) rowVoted(segs []Segment) bool {
 // give, and whether they say a collection (they must agree).
 func (m *endpointMap) derivedProperty(t *Type, name string) (*Type, bool, bool) {
 	var types []*Type
-	coll, seen := false, map[*Type]bool{t: true}
-	stack := slices.Clone(m.g.children[key(t.QualifiedName())])
-	for len(stack) > 0 {
-		d := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[d] {
-			continue
-		}
-		seen[d] = true
-		stack = append(stack, m.g.children[key(d.QualifiedName())]...)
+	coll := false
+	for _, d := range m.g.descendants(t) {
 		for _, p := range d.Properties {
 			if !strings.EqualFold(p.Name, name) || p.Type.Kind != KindNamed {
 				continue

@@ -453,19 +453,10 @@ func (pf *propFinder) derived(t *Type) map[string]bool {
 		return d
 	}
 	d := map[string]bool{}
-	seen := map[*Type]bool{t: true}
-	stack := slices.Clone(pf.g.children[key(t.QualifiedName())])
-	for len(stack) > 0 {
-		c := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[c] {
-			continue
-		}
-		seen[c] = true
+	for _, c := range pf.g.descendants(t) {
 		for _, p := range c.Properties {
 			d[strings.ToLower(p.Name)] = true
 		}
-		stack = append(stack, pf.g.children[key(c.QualifiedName())]...)
 	}
 	pf.derivedNames[t] = d
 	return d

@@ -180,6 +180,24 @@ func derivedFromBasePages(pages []*Page, g *typeGraph) {
 	}
 }
 
+// descendants lists the types derived from t, directly or not, each once, depth first.
+func (g *typeGraph) descendants(t *Type) []*Type {
+	var out []*Type
+	seen := map[*Type]bool{t: true}
+	stack := slices.Clone(g.children[key(t.QualifiedName())])
+	for len(stack) > 0 {
+		d := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[d] {
+			continue
+		}
+		seen[d] = true
+		out = append(out, d)
+		stack = append(stack, g.children[key(d.QualifiedName())]...)
+	}
+	return out
+}
+
 // resolve finds the type a reference means: on the linked page (by name, or its only
 // type), else by qualified name, else by a name only one namespace uses.
 func (g *typeGraph) resolve(ref TypeRef) *Type {
