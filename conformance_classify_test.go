@@ -324,3 +324,30 @@ func TestKeysAsSegments(t *testing.T) {
 		}
 	}
 }
+
+// TestBelowAgreeing: a Methods row that the list method of its page answers is not read
+// against a method below that list (/used/{id}/resource); without such a method, all stay.
+func TestBelowAgreeing(t *testing.T) {
+	seg := func(parts ...string) model.Path {
+		var p model.Path
+		for _, s := range parts {
+			if strings.HasPrefix(s, "{") {
+				p.Segments = append(p.Segments, model.Segment{Parts: []model.Part{{Param: strings.Trim(s, "{}")}}})
+			} else {
+				p.Segments = append(p.Segments, model.Segment{Parts: []model.Part{{Literal: s}}})
+			}
+		}
+		return p
+	}
+	list := &emit.MethodInfo{Name: "ListMeInsightsUsed", Path: seg("me", "insights", "used"), Result: emit.ResultPage, ResultType: "UsedInsight"}
+	below := &emit.MethodInfo{Name: "ListMeInsightsUsedResource", Path: seg("me", "insights", "used", "{id}", "resource"), Result: emit.ResultPage, ResultType: "Entity"}
+	same := func(a, b string) bool { return a == b }
+	row := docReturn{kind: "collection", typ: "usedinsight"}
+	if got := belowAgreeing([]*emit.MethodInfo{list, below}, row, same); len(got) != 1 || got[0] != list {
+		t.Errorf("belowAgreeing kept %v", got)
+	}
+	other := docReturn{kind: "one", typ: "entity"}
+	if got := belowAgreeing([]*emit.MethodInfo{list, below}, other, same); len(got) != 2 {
+		t.Errorf("a row neither answers: kept %d, want 2", len(got))
+	}
+}
