@@ -314,10 +314,10 @@ func TestKeysAsSegments(t *testing.T) {
 	for in, want := range map[string]string{
 		"/me/mailFolders('SentItems')/messages":         "/me/mailFolders/SentItems/messages",
 		"/me/drive/items/1/workbook/worksheets('{7B}')": "/me/drive/items/1/workbook/worksheets/{7B}",
-		"/users('it''s')":                               "/users/it's",
-		"/me/drive/root/search(q='x')":                  "/me/drive/root/search(q='x')",
-		"/users/delta()":                                "/users/delta()",
-		"/reports/getX(period='D7',date=1)":             "/reports/getX(period='D7',date=1)",
+		"/users('it''s')":                   "/users/it's",
+		"/me/drive/root/search(q='x')":      "/me/drive/root/search(q='x')",
+		"/users/delta()":                    "/users/delta()",
+		"/reports/getX(period='D7',date=1)": "/reports/getX(period='D7',date=1)",
 	} {
 		if got := keysAsSegments(in); got != want {
 			t.Errorf("keysAsSegments(%q) = %q, want %q", in, got, want)
