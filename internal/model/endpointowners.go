@@ -233,7 +233,7 @@ func (m *endpointMap) listsProperties(op *Operation, t *Type) bool {
 		// A row whose example sends it as a binding (user, sent user@odata.bind on a
 		// channel member) names a navigation of what is created, whichever derived type
 		// documents it.
-		if _, ok := m.property(t, p.Name); ok || examplesBind(op, p.Name) {
+		if _, ok := m.property(t, p.Name); ok || m.examplesBind(op, p.Name) {
 			n++
 		}
 	}
@@ -241,22 +241,27 @@ func (m *endpointMap) listsProperties(op *Operation, t *Type) bool {
 }
 
 // examplesBind reports whether an example request of the operation sends name@odata.bind.
-func examplesBind(op *Operation, name string) bool {
-	for _, ex := range op.Examples {
-		if ex.Kind != ExampleRequest || ex.Method != op.Method {
-			continue
-		}
-		var keys map[string]json.RawMessage
-		if json.Unmarshal([]byte(strings.TrimSpace(ex.Body)), &keys) != nil {
-			continue
-		}
-		for k := range keys {
-			if strings.EqualFold(k, name+"@odata.bind") {
-				return true
+func (m *endpointMap) examplesBind(op *Operation, name string) bool {
+	binds, ok := m.binds[op]
+	if !ok {
+		binds = map[string]bool{}
+		for _, ex := range op.Examples {
+			if ex.Kind != ExampleRequest || ex.Method != op.Method {
+				continue
+			}
+			var keys map[string]json.RawMessage
+			if json.Unmarshal([]byte(strings.TrimSpace(ex.Body)), &keys) != nil {
+				continue
+			}
+			for k := range keys {
+				if n, ok := strings.CutSuffix(strings.ToLower(k), "@odata.bind"); ok {
+					binds[n] = true
+				}
 			}
 		}
+		m.binds[op] = binds
 	}
-	return false
+	return binds[strings.ToLower(name)]
 }
 
 // derives reports whether t derives, directly or not, from base.

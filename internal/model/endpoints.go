@@ -100,6 +100,9 @@ type endpointMap struct {
 	depth int // guards the walk of a twin
 	// ops are every page's operations, whose examples are evidence for any endpoint.
 	ops []*Operation
+	// binds are, for an operation, the lower-cased names its example requests send as
+	// name@odata.bind (read once: the owner rules ask for them per candidate and row).
+	binds map[*Operation]map[string]bool
 }
 
 // vote tallies the types pages give a path prefix.
@@ -136,7 +139,7 @@ func (v *vote) best() (TypeRef, bool) {
 
 // newEndpointMap reads the Methods tables and the votes of every operation's paths.
 func newEndpointMap(g *typeGraph, pages []*Page, ops []*Operation) *endpointMap {
-	m := &endpointMap{g: g, links: map[string][]link{}, votes: map[string]*vote{}, keyed: map[string]bool{}, written: map[string]bool{}, twins: map[string][]Path{}, ops: ops}
+	m := &endpointMap{g: g, links: map[string][]link{}, votes: map[string]*vote{}, keyed: map[string]bool{}, written: map[string]bool{}, twins: map[string][]Path{}, ops: ops, binds: map[*Operation]map[string]bool{}}
 	for _, p := range pages {
 		if len(p.Methods) == 0 {
 			continue
