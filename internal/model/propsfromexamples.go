@@ -99,6 +99,9 @@ type propFinder struct {
 	found        map[string]*exampleMember
 	order        []*exampleMember
 	derivedNames map[*Type]map[string]bool
+	// named is, for a lower-cased property name, the named types the docs give it across
+	// all types (lastModifiedBy: identitySet), and how many rows say so; built on first use.
+	named map[string]map[*Type]int
 }
 
 // operation walks op's example requests of its method against its body, and the
@@ -403,6 +406,9 @@ func (pf *propFinder) note(owner *Type, op *Operation, name string, raw json.Raw
 		m.dateTime = m.dateTime && err == nil && strings.HasSuffix(strings.ToLower(name), "datetime")
 	case "object":
 		t := pf.g.byName[key(obj)]
+		if obj == "" {
+			t = pf.byConvention(name, raw)
+		}
 		switch {
 		case t == nil || !t.Documented || t.IsEnum:
 			m.kinds["untyped"] = true
@@ -413,51 +419,4 @@ func (pf *propFinder) note(owner *Type, op *Operation, name string, raw json.Raw
 		}
 	}
 	m.kinds[kind] = true
-}
-
-// names lists the lower-cased names of t's properties, inherited ones included, as the
-// generated type has them (those only a JSON representation shows too).
-func (pf *propFinder) names(t *Type) []string {
-	var out []string
-	seen := map[*Type]bool{}
-	for ; t != nil && !seen[t]; t = pf.g.byName[key(t.Base)] {
-		seen[t] = true
-		for _, p := range t.Properties {
-			out = append(out, strings.ToLower(p.Name))
-		}
-		if t.Base == "" {
-			break
-		}
-	}
-	return out
-}
-
-// open reports whether t or a type it derives from is open.
-func (pf *propFinder) open(t *Type) bool {
-	seen := map[*Type]bool{}
-	for ; t != nil && !seen[t]; t = pf.g.byName[key(t.Base)] {
-		seen[t] = true
-		if t.Open {
-			return true
-		}
-		if t.Base == "" {
-			break
-		}
-	}
-	return false
-}
-
-// derived is the set of lower-cased property names the types derived from t document.
-func (pf *propFinder) derived(t *Type) map[string]bool {
-	if d, ok := pf.derivedNames[t]; ok {
-		return d
-	}
-	d := map[string]bool{}
-	for _, c := range pf.g.descendants(t) {
-		for _, p := range c.Properties {
-			d[strings.ToLower(p.Name)] = true
-		}
-	}
-	pf.derivedNames[t] = d
-	return d
 }

@@ -28,7 +28,7 @@ func TestPropertiesFromExamples(t *testing.T) {
 		req("api/widget-post.md", "POST", widgets, `{"name": "a", "fax": "555", "colour": 3, "mixed": "x", "nothing": null,
 			"atApprovedLocatoin": true, "extension_0123_School": "x", "Loud": true, "@odata.type": "#microsoft.graph.widget",
 			"part": {"weight": 2.5, "tags": ["a"]}, "seenDateTime": "2021-01-02T03:04:05Z",
-			"bag": {"anything": 1},}`, 40),
+			"bag": {"anything": 1}, "holder": {"label": "h", "colour": null}, "keeper": {"label": "k", "weight": 2},}`, 40),
 		req("api/widget-post.md", "POST", widgets, `{"name": "b", "size": 4, "sizeUnit": "cm"}`, 50),
 		resp("api/widget-post.md", `{"mixed": 1, "fax": "556", "seenDateTime": "2021-01-02T03:04:06Z"}`, 60),
 	}
@@ -48,11 +48,16 @@ func TestPropertiesFromExamples(t *testing.T) {
 		resourcePage("entity", "", []Property{str("id")}),
 		resourcePage("widget", "microsoft.graph.entity", []Property{str("name"), str("atApprovedLocation"), prop("part", "part"), prop("bag", "bag")}),
 		resourcePage("bigWidget", "microsoft.graph.widget", []Property{str("size")}),
-		resourcePage("part", "", []Property{str("label")}),
+		resourcePage("part", "", []Property{str("label"), prop("holder", "part"), prop("keeper", "part")}),
+		resourcePage("gadget", "", []Property{prop("holder", "part"), prop("keeper", "part")}),
 		resourcePage("bag", "", nil),
 		create, get, act, dismiss,
 	}
-	pages[4].Types[0].Open = true
+	for _, pg := range pages {
+		if pg.File == "resources/bag.md" {
+			pg.Types[0].Open = true
+		}
+	}
 	api, ds := Build("v1.0", pages)
 	props := func(name string) []string {
 		var out []string
@@ -67,7 +72,9 @@ func TestPropertiesFromExamples(t *testing.T) {
 		}
 		return out
 	}
-	want := []string{"colour Edm.Int64", "fax Edm.String", "seenDateTime Edm.DateTimeOffset", "enveloped Edm.Boolean"}
+	// holder is a part in every table that has it, and its value has no member a part's
+	// table lacks but a null one; keeper's value has one (weight), so it is left untyped.
+	want := []string{"colour Edm.Int64", "fax Edm.String", "holder microsoft.graph.part", "seenDateTime Edm.DateTimeOffset", "enveloped Edm.Boolean"}
 	if got := props("widget"); !slices.Equal(got, want) {
 		t.Errorf("widget: %v, want %v", got, want)
 	}
@@ -104,8 +111,8 @@ func TestPropertiesFromExamples(t *testing.T) {
 			}
 		}
 	}
-	if n != 8 {
-		t.Errorf("%d property-from-example diagnostics, want 8", n)
+	if n != 9 {
+		t.Errorf("%d property-from-example diagnostics, want 9", n)
 	}
 }
 

@@ -1,0 +1,108 @@
+package model
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// What property-from-example asks of the type graph: a type's members, whether it is open,
+// its derived types' members, and the type the docs give a member's name everywhere.
+
+// byConvention types an object value that names no @odata.type by the docs' own use of the
+// member's name: lastModifiedBy is an identitySet in every table that has it (createdBy is
+// not: a few tables give a userIdentity, so it stays untyped). At least two rows
+// must say so, none another type, and every member of the value that is not null must be
+// one of that type's.
+func (pf *propFinder) byConvention(name string, raw json.RawMessage) *Type {
+	if pf.named == nil {
+		pf.named = map[string]map[*Type]int{}
+		for _, t := range pf.g.byName {
+			for _, p := range t.Properties {
+				if p.Type.Kind != KindNamed || p.Type.Collection || p.FromJSON {
+					continue
+				}
+				rt := pf.g.resolve(p.Type)
+				if rt == nil || !rt.Documented || rt.IsEnum {
+					continue
+				}
+				n := strings.ToLower(p.Name)
+				if pf.named[n] == nil {
+					pf.named[n] = map[*Type]int{}
+				}
+				pf.named[n][rt]++
+			}
+		}
+	}
+	uses := pf.named[strings.ToLower(name)]
+	if len(uses) != 1 {
+		return nil
+	}
+	var t *Type
+	for only, n := range uses {
+		if n < 2 {
+			return nil
+		}
+		t = only
+	}
+	obj, ok := jsonObject(string(raw))
+	if !ok || len(obj) == 0 {
+		return nil
+	}
+	have := map[string]bool{}
+	for _, n := range pf.names(t) {
+		have[n] = true
+	}
+	for k, v := range obj {
+		if memberName(k) && !have[strings.ToLower(k)] && strings.TrimSpace(string(v)) != "null" {
+			return nil // a member with a value that the type does not have (a null says nothing)
+		}
+	}
+	return t
+}
+
+// names lists the lower-cased names of t's properties, inherited ones included, as the
+// generated type has them (those only a JSON representation shows too).
+func (pf *propFinder) names(t *Type) []string {
+	var out []string
+	seen := map[*Type]bool{}
+	for ; t != nil && !seen[t]; t = pf.g.byName[key(t.Base)] {
+		seen[t] = true
+		for _, p := range t.Properties {
+			out = append(out, strings.ToLower(p.Name))
+		}
+		if t.Base == "" {
+			break
+		}
+	}
+	return out
+}
+
+// open reports whether t or a type it derives from is open.
+func (pf *propFinder) open(t *Type) bool {
+	seen := map[*Type]bool{}
+	for ; t != nil && !seen[t]; t = pf.g.byName[key(t.Base)] {
+		seen[t] = true
+		if t.Open {
+			return true
+		}
+		if t.Base == "" {
+			break
+		}
+	}
+	return false
+}
+
+// derived is the set of lower-cased property names the types derived from t document.
+func (pf *propFinder) derived(t *Type) map[string]bool {
+	if d, ok := pf.derivedNames[t]; ok {
+		return d
+	}
+	d := map[string]bool{}
+	for _, c := range pf.g.descendants(t) {
+		for _, p := range c.Properties {
+			d[strings.ToLower(p.Name)] = true
+		}
+	}
+	pf.derivedNames[t] = d
+	return d
+}
