@@ -376,10 +376,15 @@ func (st *state) qualifyBase(name, dest string, t *model.ResourceType) string {
 }
 
 // saysOpen reports whether a resource page's title or introduction calls its type open:
-// "This is an _open type_" (feedbackTokenSet), "teamsTabConfiguration resource type (Open
-// Type)", "A property bag that can contain any information" (detailsInfo). The members of
-// an open type are the sender's to choose; none of them is missing from its table.
+// "This is an _open type_" (feedbackTokenSet), "This is an OData open type",
+// "teamsTabConfiguration resource type (Open Type)", "A property bag that can contain any
+// information" (detailsInfo), "add untyped properties to a resource" (beta's
+// openTypeExtension, whose annotation leaves openType out). A page that names another type so ("used in the open type
+// plannerAssignments", "to support the OData v4 open type openTypeExtension") does not.
+// The members of an open type are the sender's to choose; none is missing from its table.
 func saysOpen(text string) bool {
 	t := strings.ToLower(strings.NewReplacer("_", "", "*", "").Replace(text))
-	return strings.Contains(t, "open type") || strings.Contains(t, "property bag")
+	return strings.Contains(t, "an open type") || strings.Contains(t, "an odata open type") ||
+		strings.Contains(t, "(open type)") || strings.Contains(t, "a property bag") ||
+		strings.Contains(t, "untyped properties") // openTypeExtension: "add untyped properties to a resource"
 }

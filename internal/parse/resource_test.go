@@ -812,11 +812,15 @@ func TestQueryOptionsProse(t *testing.T) {
 // TestSaysOpen: a page that calls its type open, in its title or its introduction.
 func TestSaysOpen(t *testing.T) {
 	for text, want := range map[string]bool{
-		"This is an _open type_ that represents the set of feedback tokens": true,
-		"teamsTabConfiguration resource type (Open Type)":                   true,
-		"A property bag that can contain any information":                   true,
-		"Represents an Azure Active Directory user object.":                 false,
-		"Opens a type of session.":                                          false,
+		"This is an _open type_ that represents the set of feedback tokens":                    true,
+		"teamsTabConfiguration resource type (Open Type)":                                      true,
+		"A property bag that can contain any information":                                      true,
+		"Represents an Azure Active Directory user object.":                                    false,
+		"This is an OData open type that expects a property named value":                       true,
+		"Open extensions provide an easy way to directly add untyped properties to a resource": true,
+		"This type is used in the open type plannerAssignments.":                               false,
+		"An abstract type to support the OData v4 open type openTypeExtension.":                false,
+		"Opens a type of session.":                                                             false,
 	} {
 		if got := saysOpen(text); got != want {
 			t.Errorf("saysOpen(%q) = %v", text, got)
