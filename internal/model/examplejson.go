@@ -2,7 +2,6 @@ package model
 
 import (
 	"encoding/json"
-	"slices"
 	"strings"
 )
 
@@ -143,14 +142,4 @@ func withoutTrailingCommas(text string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
-}
-
-// sortedKeys are an object's keys in order.
-func sortedKeys(obj map[string]json.RawMessage) []string {
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

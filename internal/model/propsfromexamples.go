@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -140,7 +141,7 @@ func (pf *propFinder) operation(op *Operation) {
 				continue
 			}
 			if !res.Collection {
-				pf.object(unwrapValue(obj, t, pf), t, ex.Pos)
+				pf.object(pf.unwrapValue(obj, t), t, ex.Pos)
 				continue
 			}
 			var elems []json.RawMessage
@@ -172,7 +173,7 @@ func (pf *propFinder) pathOf(op *Operation, ex *Example) *Path {
 	// path has a placeholder: the one path whose literals the example repeats.
 	var found *Path
 	for i := range op.Paths {
-		if fills(op.Paths[i], *ex.Path) {
+		if fitsTemplate(*ex.Path, op.Paths[i]) {
 			if found != nil {
 				return nil
 			}
@@ -182,23 +183,9 @@ func (pf *propFinder) pathOf(op *Operation, ex *Example) *Path {
 	return found
 }
 
-// fills reports whether an example path gives a value for each of a template's
-// placeholder segments and repeats its other segments.
-func fills(template, ex Path) bool {
-	if len(template.Segments) != len(ex.Segments) {
-		return false
-	}
-	for i, s := range template.Segments {
-		if !s.IsParam() && !strings.EqualFold(s.String(), ex.Segments[i].String()) {
-			return false
-		}
-	}
-	return true
-}
-
 // unwrapValue takes one object out of {"value": {...}}, the envelope the Intune GET pages
 // put around the one object they answer, unless t has a member named value.
-func unwrapValue(obj map[string]json.RawMessage, t *Type, pf *propFinder) map[string]json.RawMessage {
+func (pf *propFinder) unwrapValue(obj map[string]json.RawMessage, t *Type) map[string]json.RawMessage {
 	inner, ok := jsonObject(string(obj["value"]))
 	if !ok || slices.Contains(pf.names(t), "value") {
 		return obj
@@ -290,7 +277,7 @@ func (pf *propFinder) params(op *Operation, obj map[string]json.RawMessage, at P
 	for _, prm := range op.ParamsIn(InBody) {
 		byName[strings.ToLower(prm.Name)] = prm
 	}
-	for _, k := range sortedKeys(obj) {
+	for _, k := range slices.Sorted(maps.Keys(obj)) {
 		if !memberName(k) {
 			continue
 		}
@@ -343,7 +330,7 @@ func (pf *propFinder) object(obj map[string]json.RawMessage, t *Type, at Pos) {
 		_, own := names[strings.ToLower(k)]
 		derivedValue = derivedValue || !own && pf.derived(t)[strings.ToLower(k)]
 	}
-	for _, k := range sortedKeys(obj) {
+	for _, k := range slices.Sorted(maps.Keys(obj)) {
 		if !memberName(k) {
 			continue
 		}
