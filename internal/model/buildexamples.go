@@ -9,7 +9,10 @@ import (
 // What a page's examples say about its request lines and parameters where its tables and
 // lines are silent or wrong.
 
-// createLineFromExample corrects a create's request line that ends in a key (POST
+// createLineFromExample corrects a request line its page's examples contradict: a GET line
+// missing its key goes to getLineFromExample; the rest of this is about creates.
+//
+// It corrects a create's request line that ends in a key (POST
 // /financials/companies/{id}/journals/{id} on "Create journals") when the page's example
 // POSTs to the collection, the line without its key, and no other line of the page has
 // that shape: a create names no key, and the example shows the call.
