@@ -116,6 +116,26 @@ func TestConformanceRepairJSON(t *testing.T) {
 	}
 }
 
+func TestConformanceFillTypedHolders(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+	}{
+		{"datetime and number", `{"created": "datetime-value", "size": "Int64", "n": [" Boolean "]}`,
+			`{"created":"2000-01-01T00:00:00Z","size":0,"n":[true]}`},
+		{"timestamp and date", `{"a": "String (timestamp)", "b": "Date"}`, `{"a":"2000-01-01T00:00:00Z","b":"2000-01-01"}`},
+		// a member named like a type keeps its name
+		{"member name", `{"date": "x", "Boolean": "datetime-value"}`, `{"date":"x","Boolean":"2000-01-01T00:00:00Z"}`},
+		// placeholders that name a property or a plain string say nothing of a type
+		{"property placeholder", `{"name": "displayName-value", "s": "String"}`, ""},
+		{"invalid JSON", `{"a": "Date",}`, ""},
+	} {
+		got, ok := fillTypedHolders(tc.in)
+		if ok != (tc.want != "") || got != tc.want {
+			t.Errorf("%s: fillTypedHolders(%q) = %q, %t; want %q", tc.name, tc.in, got, ok, tc.want)
+		}
+	}
+}
+
 func TestConformanceUnwrapValue(t *testing.T) {
 	for _, tc := range []struct {
 		name, in   string

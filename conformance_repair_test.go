@@ -10,8 +10,11 @@ import (
 // way that has one exact repair, the suite checks the repaired example instead of giving
 // up on it, and counts it apart. The repairs never guess a value: they drop comments,
 // "..." elisions and trailing commas, put back a comma between two members on their own
-// lines, and take the one object out of {"value": {...}} for a method that returns one
-// object. Anything else stays a docs miss.
+// lines, take the one object out of {"value": {...}} for a method that returns one
+// object, and give a placeholder that names an Edm type ("datetime-value", "String
+// (timestamp)", "Int32") a value of that type: a strict decode succeeds or fails alike
+// for every value of a type, so which one does not matter. Anything else, a placeholder
+// that names a property ("displayName-value") among them, stays a docs miss.
 
 // The repairs, as the report names them.
 const (
@@ -20,7 +23,52 @@ const (
 	repairTrailing     = "trailing comma removed"
 	repairMissingComma = "missing comma put back"
 	repairUnwrapValue  = "one object taken out of {\"value\": {...}}"
+	repairTypedHolder  = "placeholder naming an Edm type given a value of it"
 )
+
+// typedHolders maps a placeholder that names an Edm type, in lower case, to a JSON value
+// of that type.
+var typedHolders = map[string]string{
+	"datetime-value": `"2000-01-01T00:00:00Z"`, "datetimeoffset": `"2000-01-01T00:00:00Z"`,
+	"datetimeoffset-value": `"2000-01-01T00:00:00Z"`, "string (timestamp)": `"2000-01-01T00:00:00Z"`,
+	"timestamp": `"2000-01-01T00:00:00Z"`,
+	"date": `"2000-01-01"`, "date-value": `"2000-01-01"`,
+	"timeofday": `"00:00:00"`, "duration": `"PT0S"`,
+	"boolean": "true", "integer": "0", "int32": "0", "int64": "0", "double": "0",
+	"guid": `"00000000-0000-0000-0000-000000000000"`,
+}
+
+// fillTypedHolders returns s, a valid JSON text, with every string value that only names
+// an Edm type (see typedHolders) replaced by a value of that type; ok is false when s
+// holds none. Member names are left alone.
+func fillTypedHolders(s string) (string, bool) {
+	if !json.Valid([]byte(s)) {
+		return "", false
+	}
+	toks, _, ok := tokenizeJSONish(s)
+	if !ok {
+		return "", false
+	}
+	did := false
+	var b strings.Builder
+	for i, t := range toks {
+		if t.kind == '"' && (i+1 == len(toks) || toks[i+1].kind != ':') {
+			var v string
+			if json.Unmarshal([]byte(t.text), &v) == nil {
+				if value, ok := typedHolders[strings.ToLower(strings.TrimSpace(v))]; ok {
+					b.WriteString(value)
+					did = true
+					continue
+				}
+			}
+		}
+		b.WriteString(t.text)
+	}
+	if !did {
+		return "", false
+	}
+	return b.String(), true
+}
 
 // jsonToken is one token of a JSON-like text: a string (with its quotes), a bare word
 // (number, true, false, null, or an elision), or one of {}[],:.

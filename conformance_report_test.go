@@ -105,7 +105,7 @@ func classify(c *confCase, r confResultLine, ran bool, documented map[string]boo
 	switch {
 	case len(r.Mismatch) == 0:
 		v.sentOK = true
-	case r.BodyErr != "" && holdsPlaceholders(body):
+	case r.BodyErr != "" && (holdsPlaceholders(body) || slices.Contains(c.bodyRepairs, repairTypedHolder)):
 		v.miss(causeBodyHolder, r.BodyErr, stageSend|stageBody)
 	case strings.Contains(r.BodyErr, "invalid Edm."):
 		v.miss(causeValueFormat, r.BodyErr, stageSend|stageBody)
@@ -183,7 +183,8 @@ func classify(c *confCase, r confResultLine, ran bool, documented map[string]boo
 		v.miss(causeResultDropped, name, stageResp)
 	case c.m.Result == emit.ResultRaw:
 		v.miss(causeResultRaw, name, stageResp)
-	case r.CallErr != "" && holdsPlaceholders(resp):
+	case r.CallErr != "" && (holdsPlaceholders(resp) || slices.Contains(c.respRepairs, repairTypedHolder)):
+		// a placeholder left, or one whose value is of another type than its property
 		v.miss(causeRespHolder, name+": "+r.CallErr, stageResp)
 	case strings.Contains(r.CallErr, "invalid Edm."):
 		v.miss(causeValueFormat, name+": "+r.CallErr, stageResp)
