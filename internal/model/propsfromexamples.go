@@ -40,10 +40,11 @@ type exampleMember struct {
 
 // propertiesFromExamples adds the members example bodies send beyond their type's tables.
 func propertiesFromExamples(api *API, g *typeGraph, ds *Diagnostics) {
-	pf := &propFinder{g: g, found: map[string]*exampleMember{}, derivedNames: map[*Type]map[string]bool{}}
+	pf := &propFinder{g: g, found: map[string]*exampleMember{}, derivedNames: map[*Type]map[string]bool{}, spellings: map[*Property]*spelling{}}
 	for _, op := range api.Operations {
 		pf.operation(op)
 	}
+	pf.wireNamesFromExamples(ds) // before any property is added: it holds pointers into Properties
 	for _, m := range pf.order {
 		typ, ok := m.typeRef()
 		if !ok {
@@ -103,6 +104,11 @@ type propFinder struct {
 	// named is, for a lower-cased property name, the named types the docs give it across
 	// all types (lastModifiedBy: identitySet), and how many rows say so; built on first use.
 	named map[string]map[*Type]int
+	// spellings is how example members spell each documented property they match, in
+	// the order first seen (propnamecase.go)
+	spellings  map[*Property]*spelling
+	spellOrder []*Property
+	uses       map[string]int // properties of all types by exact name; built on first use
 }
 
 // operation walks op's example requests of its method against its body, and the
@@ -335,6 +341,7 @@ func (pf *propFinder) object(obj map[string]json.RawMessage, t *Type, at Pos) {
 			continue
 		}
 		if _, ok := names[strings.ToLower(k)]; ok {
+			pf.spelled(t, k, at)
 			if pt := pf.g.propertyType(t, k); pt != nil {
 				pf.value(obj[k], pt, at)
 			}
