@@ -32,7 +32,7 @@ var typedHolders = map[string]string{
 	"datetime-value": `"2000-01-01T00:00:00Z"`, "datetimeoffset": `"2000-01-01T00:00:00Z"`,
 	"datetimeoffset-value": `"2000-01-01T00:00:00Z"`, "string (timestamp)": `"2000-01-01T00:00:00Z"`,
 	"timestamp": `"2000-01-01T00:00:00Z"`,
-	"date": `"2000-01-01"`, "date-value": `"2000-01-01"`,
+	"date":      `"2000-01-01"`, "date-value": `"2000-01-01"`,
 	"timeofday": `"00:00:00"`, "duration": `"PT0S"`,
 	"boolean": "true", "integer": "0", "int32": "0", "int64": "0", "double": "0",
 	"guid": `"00000000-0000-0000-0000-000000000000"`,

@@ -160,8 +160,13 @@ func (c *confCase) servedResp() string {
 // repair makes the exact repairs of the case's body and response (see repairJSON and
 // unwrapValue); hasValue reports whether a result type has a property named value.
 func (c *confCase) repair(hasValue func(goType string) bool) {
-	if fixed, did, ok := repairJSON(strings.TrimSpace(c.ex.Body)); ok {
-		c.bodyFixed, c.bodyRepairs = fixed, did
+	body := strings.TrimSpace(c.ex.Body)
+	if fixed, did, ok := repairJSON(body); ok {
+		c.bodyFixed, c.bodyRepairs, body = fixed, did, fixed
+	}
+	if filled, ok := fillTypedHolders(body); ok {
+		c.bodyFixed = filled
+		c.bodyRepairs = append(c.bodyRepairs, repairTypedHolder)
 	}
 	if c.resp == nil || c.m == nil || c.resp.Status >= 300 {
 		return
@@ -172,9 +177,13 @@ func (c *confCase) repair(hasValue func(goType string) bool) {
 	}
 	if c.m.Result == emit.ResultObject {
 		if inner, ok := unwrapValue(resp, hasValue(c.m.ResultType)); ok {
-			c.respFixed = inner
+			c.respFixed, resp = inner, inner
 			c.respRepairs = append(c.respRepairs, repairUnwrapValue)
 		}
+	}
+	if filled, ok := fillTypedHolders(resp); ok {
+		c.respFixed = filled
+		c.respRepairs = append(c.respRepairs, repairTypedHolder)
 	}
 }
 
