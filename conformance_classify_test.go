@@ -120,13 +120,15 @@ func TestConformanceFillTypedHolders(t *testing.T) {
 	for _, tc := range []struct {
 		name, in, want string
 	}{
-		{"datetime and number", `{"created": "datetime-value", "size": "Int64", "n": [" Boolean "]}`,
+		{"datetime and number", `{"created": "datetime-value", "size": "Int64-value", "n": [" Boolean-value "]}`,
 			`{"created":"2000-01-01T00:00:00Z","size":0,"n":[true]}`},
-		{"timestamp and date", `{"a": "String (timestamp)", "b": "Date"}`, `{"a":"2000-01-01T00:00:00Z","b":"2000-01-01"}`},
-		// a member named like a type keeps its name
-		{"member name", `{"date": "x", "Boolean": "datetime-value"}`, `{"date":"x","Boolean":"2000-01-01T00:00:00Z"}`},
-		// placeholders that name a property or a plain string say nothing of a type
+		{"timestamp and date", `{"a": "String (timestamp)", "b": "date-value"}`, `{"a":"2000-01-01T00:00:00Z","b":"2000-01-01"}`},
+		// a member named like a placeholder keeps its name
+		{"member name", `{"date-value": "x", "b": "datetime-value"}`, `{"date-value":"x","b":"2000-01-01T00:00:00Z"}`},
+		// placeholders that name a property or a plain string say nothing of a type, and a
+		// bare type name can be a value (a schema extension property's type)
 		{"property placeholder", `{"name": "displayName-value", "s": "String"}`, ""},
+		{"bare type name", `{"name": "courseId", "type": "Integer", "d": "Date"}`, ""},
 		{"invalid JSON", `{"a": "Date",}`, ""},
 	} {
 		got, ok := fillTypedHolders(tc.in)

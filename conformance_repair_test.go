@@ -11,8 +11,8 @@ import (
 // up on it, and counts it apart. The repairs never guess a value: they drop comments,
 // "..." elisions and trailing commas, put back a comma between two members on their own
 // lines, take the one object out of {"value": {...}} for a method that returns one
-// object, and give a placeholder that names an Edm type ("datetime-value", "String
-// (timestamp)", "Int32") a value of that type: a strict decode succeeds or fails alike
+// object, and give a placeholder that names an Edm type and cannot be a value
+// ("datetime-value", "String (timestamp)") a value of that type: a strict decode succeeds or fails alike
 // for every value of a type, so which one does not matter. Anything else, a placeholder
 // that names a property ("displayName-value") among them, stays a docs miss.
 
@@ -27,15 +27,21 @@ const (
 )
 
 // typedHolders maps a placeholder that names an Edm type, in lower case, to a JSON value
-// of that type.
+// of that type. Only forms that cannot be a value are here: a bare type name can
+// ("type": "Integer" is a schema extension property's type, a string), so "Date",
+// "Boolean" and "Int32" stay docs misses.
 var typedHolders = map[string]string{
-	"datetime-value": `"2000-01-01T00:00:00Z"`, "datetimeoffset": `"2000-01-01T00:00:00Z"`,
-	"datetimeoffset-value": `"2000-01-01T00:00:00Z"`, "string (timestamp)": `"2000-01-01T00:00:00Z"`,
-	"timestamp": `"2000-01-01T00:00:00Z"`,
-	"date":      `"2000-01-01"`, "date-value": `"2000-01-01"`,
-	"timeofday": `"00:00:00"`, "duration": `"PT0S"`,
-	"boolean": "true", "integer": "0", "int32": "0", "int64": "0", "double": "0",
-	"guid": `"00000000-0000-0000-0000-000000000000"`,
+	"datetime-value":       `"2000-01-01T00:00:00Z"`,
+	"datetimeoffset-value": `"2000-01-01T00:00:00Z"`,
+	"string (timestamp)":   `"2000-01-01T00:00:00Z"`,
+	"date-value":           `"2000-01-01"`,
+	"timeofday-value":      `"00:00:00"`,
+	"duration-value":       `"PT0S"`,
+	"boolean-value":        "true",
+	"int32-value":          "0",
+	"int64-value":          "0",
+	"double-value":         "0",
+	"guid-value":           `"00000000-0000-0000-0000-000000000000"`,
 }
 
 // fillTypedHolders returns s, a valid JSON text, with every string value that only names
