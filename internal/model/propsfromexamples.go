@@ -40,11 +40,13 @@ type exampleMember struct {
 
 // propertiesFromExamples adds the members example bodies send beyond their type's tables.
 func propertiesFromExamples(api *API, g *typeGraph, ds *Diagnostics) {
-	pf := &propFinder{g: g, found: map[string]*exampleMember{}, derivedNames: map[*Type]map[string]bool{}, spellings: map[*Property]*spelling{}}
+	pf := &propFinder{g: g, found: map[string]*exampleMember{}, derivedNames: map[*Type]map[string]bool{}, spellings: map[*Property]*spelling{}, shapes: map[*Property]*shapeTally{}}
 	for _, op := range api.Operations {
 		pf.operation(op)
 	}
-	pf.wireNamesFromExamples(ds) // before any property is added: it holds pointers into Properties
+	// before any property is added: both hold pointers into Properties
+	pf.settleEnumShapes(ds)
+	pf.wireNamesFromExamples(ds)
 	for _, m := range pf.order {
 		typ, ok := m.typeRef()
 		if !ok {
@@ -109,6 +111,10 @@ type propFinder struct {
 	spellings  map[*Property]*spelling
 	spellOrder []*Property
 	uses       map[string]int // properties of all types by exact name; built on first use
+	// shapes is the shapes of the example values of enum collection properties, in the
+	// order first seen (enumshape.go)
+	shapes     map[*Property]*shapeTally
+	shapeOrder []*Property
 }
 
 // operation walks op's example requests of its method against its body, and the
@@ -342,6 +348,7 @@ func (pf *propFinder) object(obj map[string]json.RawMessage, t *Type, at Pos) {
 		}
 		if _, ok := names[strings.ToLower(k)]; ok {
 			pf.spelled(t, k, at)
+			pf.enumShape(t, k, obj[k], at)
 			if pt := pf.g.propertyType(t, k); pt != nil {
 				pf.value(obj[k], pt, at)
 			}
