@@ -360,17 +360,24 @@ func DecodeBody(b []byte, known func([]byte) bool, into any) (map[string]any, er
 }
 
 // ODataTypeOf is the type an @odata.type annotation names, lower-cased, without its "#";
-// "" for nil. The Outlook REST namespace that some of Graph's own examples still write
-// (#Microsoft.OutlookServices.ItemAttachment) names the microsoft.graph type of that name.
+// "" for nil. Graph's types are in microsoft.graph and its sub-namespaces
+// (microsoft.graph.callRecords); a name in any other namespace, or in none, is the
+// microsoft.graph type of its last segment: some responses still write a service's own
+// namespace (#Microsoft.OutlookServices.ItemAttachment,
+// #microsoft.education.assignments.api.educationLinkResource), and examples write the bare
+// name (educationLinkResource).
 func ODataTypeOf(s *string) string {
 	if s == nil {
 		return ""
 	}
-	t := strings.ToLower(strings.TrimPrefix(*s, "#"))
-	if rest, ok := strings.CutPrefix(t, "microsoft.outlookservices."); ok {
-		return "microsoft.graph." + rest
+	t := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(*s, "#")))
+	if t == "" || strings.HasPrefix(t, "microsoft.graph.") {
+		return t
 	}
-	return t
+	if i := strings.LastIndexByte(t, '.'); i >= 0 {
+		t = t[i+1:]
+	}
+	return "microsoft.graph." + t
 }
 
 // MarshalRaw writes a placeholder type's kept JSON back out (null when there is none).

@@ -768,9 +768,16 @@ func TestUnknownFieldsAndMarshalObject(t *testing.T) {
 	if got := ODataTypeOf(&s); got != "microsoft.graph.user" || ODataTypeOf(nil) != "" {
 		t.Errorf("odataType = %q", got)
 	}
-	outlook := "#Microsoft.OutlookServices.ItemAttachment"
-	if got := ODataTypeOf(&outlook); got != "microsoft.graph.itemattachment" {
-		t.Errorf("odataType(%s) = %q", outlook, got)
+	for in, want := range map[string]string{
+		"#Microsoft.OutlookServices.ItemAttachment":                  "microsoft.graph.itemattachment",
+		"#microsoft.education.assignments.api.educationLinkResource": "microsoft.graph.educationlinkresource",
+		"educationLinkResource":                                      "microsoft.graph.educationlinkresource",
+		"#microsoft.graph.callRecords.session":                       "microsoft.graph.callrecords.session",
+		"":                                                           "",
+	} {
+		if got := ODataTypeOf(&in); got != want {
+			t.Errorf("ODataTypeOf(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
