@@ -342,6 +342,7 @@ func (pf *propFinder) object(obj map[string]json.RawMessage, t *Type, at Pos) {
 		_, own := names[strings.ToLower(k)]
 		derivedValue = derivedValue || !own && pf.derived(t)[strings.ToLower(k)]
 	}
+	flat := pf.flattened(t, obj, names)
 	for _, k := range slices.Sorted(maps.Keys(obj)) {
 		if !memberName(k) {
 			continue
@@ -359,6 +360,9 @@ func (pf *propFinder) object(obj map[string]json.RawMessage, t *Type, at Pos) {
 		}
 		if misspells(k, names) {
 			continue // atAprovedLocation beside atApprovedLocation: the example's typo
+		}
+		if flat[strings.ToLower(k)] {
+			continue // an educationUser's birthDate: its student's, written one level up
 		}
 		pf.note(t, nil, k, obj[k], at)
 	}

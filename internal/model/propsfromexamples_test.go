@@ -8,8 +8,8 @@ import (
 
 // TestPropertiesFromExamples: a member an example sends beyond its type's table is added
 // with the type its values show; what the values do not settle, open types, typos,
-// directory extensions and the members of a value a derived type's member shows to be that
-// type are not; an action's body table gets the parameter its example sends.
+// directory extensions, the members of a value a derived type's member shows to be that
+// type and those of an object-valued property's type written one level up are not; an action's body table gets the parameter its example sends.
 func TestPropertiesFromExamples(t *testing.T) {
 	none := TypeRef{}
 	str := func(name string) Property {
@@ -29,6 +29,9 @@ func TestPropertiesFromExamples(t *testing.T) {
 			"atApprovedLocatoin": true, "extension_0123_School": "x", "Loud": true, "@odata.type": "#microsoft.graph.widget",
 			"part": {"weight": 2.5, "tags": ["a"]}, "seenDateTime": "2021-01-02T03:04:05Z",
 			"bag": {"anything": 1}, "holder": {"label": "h", "colour": null}, "keeper": {"label": "k", "weight": 2},}`, 40),
+		// label and shade are the widget's part's members, written one level up: not the
+		// widget's
+		req("api/widget-post.md", "POST", widgets, `{"name": "c", "label": "flat", "shade": "dark"}`, 45),
 		req("api/widget-post.md", "POST", widgets, `{"name": "b", "size": 4, "sizeUnit": "cm"}`, 50),
 		resp("api/widget-post.md", `{"mixed": 1, "fax": "556", "seenDateTime": "2021-01-02T03:04:06Z"}`, 60),
 	}
@@ -48,8 +51,9 @@ func TestPropertiesFromExamples(t *testing.T) {
 		resourcePage("entity", "", []Property{str("id")}),
 		resourcePage("widget", "microsoft.graph.entity", []Property{str("name"), str("atApprovedLocation"), prop("part", "part"), prop("bag", "bag")}),
 		resourcePage("bigWidget", "microsoft.graph.widget", []Property{str("size")}),
-		resourcePage("part", "", []Property{str("label"), prop("holder", "part"), prop("keeper", "part")}),
+		resourcePage("part", "", []Property{str("label"), str("shade")}),
 		resourcePage("gadget", "", []Property{prop("holder", "part"), prop("keeper", "part")}),
+		resourcePage("gizmo", "", []Property{prop("holder", "part"), prop("keeper", "part")}),
 		resourcePage("bag", "", nil),
 		create, get, act, dismiss,
 	}

@@ -106,3 +106,51 @@ func (pf *propFinder) derived(t *Type) map[string]bool {
 	pf.derivedNames[t] = d
 	return d
 }
+
+// flattened is the set of obj's members, lower-cased, that t does not have and that are
+// members of the type of one of t's object-valued properties, where at least two such
+// members are of the same type: an example that writes them on t (educationclass-list-
+// members' educationUser with the birthDate, grade and studentNumber of its student) has
+// flattened that value, and they are not t's. One such member alone is no evidence: names
+// such as id or displayName are members of many types.
+func (pf *propFinder) flattened(t *Type, obj map[string]json.RawMessage, names map[string]string) map[string]bool {
+	var unknown []string
+	for k := range obj {
+		if _, ok := names[strings.ToLower(k)]; !ok && memberName(k) {
+			unknown = append(unknown, strings.ToLower(k))
+		}
+	}
+	if len(unknown) < 2 {
+		return nil
+	}
+	out := map[string]bool{}
+	seen := map[*Type]bool{}
+	for ; t != nil && !seen[t]; t = pf.g.byName[key(t.Base)] {
+		seen[t] = true
+		for _, p := range t.Properties {
+			c := pf.g.resolve(p.Type)
+			if p.Type.Kind != KindNamed || c == nil || c.IsEnum || c == t {
+				continue
+			}
+			has := map[string]bool{}
+			for _, cp := range c.Properties {
+				has[strings.ToLower(cp.Name)] = true
+			}
+			var of []string
+			for _, k := range unknown {
+				if has[k] {
+					of = append(of, k)
+				}
+			}
+			if len(of) >= 2 {
+				for _, k := range of {
+					out[k] = true
+				}
+			}
+		}
+		if t.Base == "" {
+			break
+		}
+	}
+	return out
+}
