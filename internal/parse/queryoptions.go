@@ -26,6 +26,9 @@ var odataOptionBare = regexp.MustCompile(`(?i)\b(select|filter|top|skip|orderby|
 // parameters"). Each sentence counts on its own.
 func (st *state) onQueryProse(txt string) {
 	pg := st.page
+	// following: the sentence before refused "the following" options, which this one names
+	// ("doesn't support the following query parameters ...: `$expand`, `$filter`")
+	following := false
 	for _, sentence := range sentenceSplit.Split(txt, -1) {
 		named := odataOption.FindAllStringSubmatch(sentence, -1)
 		if len(named) == 0 {
@@ -34,8 +37,14 @@ func (st *state) onQueryProse(txt string) {
 			}
 		}
 		l := strings.ToLower(sentence)
-		if refusal.MatchString(sentence) {
-			if !refusesForMethod(l) {
+		refusedList := following && len(named) > 0
+		following = false
+		if refusedList || refusal.MatchString(sentence) {
+			if !refusedList && len(named) == 0 && strings.Contains(l, "following") && !strings.Contains(l, "propert") {
+				following = true // the options come after the colon
+				continue
+			}
+			if !refusedList && !refusesForMethod(l) {
 				continue // some properties refuse an option, not the method
 			}
 			if len(named) == 0 && strings.Contains(l, "query parameter") && !slices.Contains(pg.QueryOptionsRefused, "*") {
@@ -64,6 +73,9 @@ func (st *state) onQueryProse(txt string) {
 // support ...", "$skip isn't supported"), not of some properties ("The createdDateTime
 // ... properties do not support $select").
 func refusesForMethod(l string) bool {
+	if strings.HasPrefix(strings.TrimSpace(l), "you ") {
+		return true // "You cannot use $select to get only a subset of those properties."
+	}
 	for _, subject := range []string{"this method", "this operation", "this api", "this request", "this function"} {
 		if strings.Contains(l, subject) {
 			return true
@@ -74,7 +86,7 @@ func refusesForMethod(l string) bool {
 }
 
 // refusal matches a sentence that says options are not supported.
-var refusal = regexp.MustCompile(`(?i)(\bnot|n't)\s+(currently\s+)?support|\bunsupported\b`)
+var refusal = regexp.MustCompile(`(?i)(\bnot|n't)\s+(currently\s+)?support|\bunsupported\b|\b(cannot|can ?not|can't)\s+use\b`)
 
 // sentenceSplit splits prose into sentences, roughly: at a period, colon or semicolon that
 // ends a word.

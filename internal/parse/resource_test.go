@@ -800,6 +800,9 @@ func TestQueryOptionsProse(t *testing.T) {
 		{"The createdDateTime properties do not support `$select`.", "", false, ""},
 		{"You can use the $top query parameter. The other [OData query parameters](/graph/query-parameters) are not currently supported.", "$top", false, "*"},
 		{"This method supports the `select` OData query parameter to help customize the response.", "$select", false, ""},
+		// the options a refusal's "the following" names come after its colon
+		{"The **delta** function doesn't support the following query parameters for events in a **calendarView**: `$expand`, `$filter`,`$orderby`, `$search`, and `$select`.", "", false, "$expand $filter $orderby $search $select"},
+		{"- You cannot use `$select` to get only a subset of those properties.\n- This method supports the `$top` query parameter.", "$top", false, "$select"},
 		{"This method supports the following OData query parameters.\n\n| Parameter | Description |\n|:--|:--|\n| [\\$filter](/graph/query_parameters) | Filters. |\n| [\\$top](/graph/query_parameters) | Page size. |", "$filter $top", false, ""},
 	} {
 		pg, _ := Parse("beta/api/x.md", []byte("# T\n\n## Optional query parameters\n"+tt.prose+"\n"))
