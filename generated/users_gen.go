@@ -204,8 +204,11 @@ type ListMeMessagesOptions struct {
 	Skip int
 	// Count asks for the total number of items in @odata.count ($count=true).
 	Count bool
-	// Prefer is the Prefer header. text or html: the format in which to return body and
-	// uniqueBody. Without it, both come back as HTML. Optional.
+	// Prefer is the Prefer header. Prefer: outlook.body-content-type. text or html: the format
+	// in which to return body and uniqueBody. Without it, both come back as HTML. Optional.
+	//
+	// It is sent as given: write each preference whole (outlook.timezone="Pacific Standard
+	// Time", odata.maxpagesize=50) and separate several with commas.
 	Prefer string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
 	// here; its values are added to the request, and a field above replaces a header of the same
@@ -616,6 +619,9 @@ func (c *Client) PutMePhotoValue(ctx context.Context, content io.Reader, content
 type GetMeReminderViewOptions struct {
 	// Prefer is the Prefer header. outlook.timezone="{time-zone}". Optional. Times are returned
 	// in UTC when this header is not sent.
+	//
+	// It is sent as given: write each preference whole (outlook.timezone="Pacific Standard
+	// Time", odata.maxpagesize=50) and separate several with commas.
 	Prefer string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
 	// here; its values are added to the request, and a field above replaces a header of the same

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -120,6 +121,9 @@ func genOptionsStruct(f *jen.File, v *view, o *goOptions) {
 			fd.para(odataDocs[fl.OData])
 		case fl.Header != "":
 			fd.para(fmt.Sprintf("%s is the %s header. %s", fl.Name, fl.Header, descOf(fl.Param)))
+			if strings.EqualFold(fl.Header, "Prefer") {
+				fd.para(`It is sent as given: write each preference whole (outlook.timezone="Pacific Standard Time", odata.maxpagesize=50) and separate several with commas.`)
+			}
 		default:
 			fd.para(fmt.Sprintf("%s is the %s query parameter. %s", fl.Name, fl.Query, descOf(fl.Param)))
 		}

@@ -347,6 +347,17 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 		if tp.In == InHeader || tp.In == InQuery || tp.In == InBody {
 			key := tp.In.String() + ":" + tp.Name
 			if prev, dup := first[key]; dup {
+				if tp.In == InHeader && tp.Description != "" && !strings.Contains(prev.Description, tp.Description) {
+					// | Prefer | odata.maxpagesize={x} | beside | Prefer | outlook.timezone=... |:
+					// one header, several values the docs describe; the field says them all.
+					prev.Description = strings.TrimSpace(prev.Description + " " + tp.Description)
+					first[key] = prev
+					for i := range out {
+						if out[i].In == InHeader && out[i].Name == tp.Name {
+							out[i].Description = prev.Description
+						}
+					}
+				}
 				// Pages that cover several derived types repeat rows across tables.
 				if prev.Type.String() != tp.Type.String() {
 					ds.Addf(tp.Pos, Warning, "duplicate-param", "%s parameter %q is documented again with type %s; the first row's %s (line %d) is kept",

@@ -414,3 +414,25 @@ func TestExampleStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildHeaderRowsMerge: two rows of one header (Prefer: odata.maxpagesize, Prefer:
+// outlook.timezone) are one parameter that describes both.
+func TestBuildHeaderRowsMerge(t *testing.T) {
+	str := TypeRef{Kind: KindPrimitive, Primitive: String}
+	pg := apiPage("api/widget-delta.md", "GET", path("widgets", "delta()"))
+	pg.Params = []Param{
+		{Name: "Prefer", In: InHeader, Type: str, Description: "odata.maxpagesize={x}. Optional."},
+		{Name: "Prefer", In: InHeader, Type: str, Description: "outlook.timezone={zone}. Optional."},
+		{Name: "Prefer", In: InHeader, Type: str, Description: "odata.maxpagesize={x}. Optional."},
+	}
+	api, _ := Build("v1.0", []*Page{pg})
+	var got []string
+	for _, p := range api.Operations[0].Params {
+		if p.In == InHeader {
+			got = append(got, p.Name+": "+p.Description)
+		}
+	}
+	if want := []string{"Prefer: odata.maxpagesize={x}. Optional. outlook.timezone={zone}. Optional."}; !slices.Equal(got, want) {
+		t.Errorf("headers %q, want %q", got, want)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -1868,5 +1869,30 @@ func TestSeedPage(t *testing.T) {
 	}
 	if len(pg.Examples) != 2 || pg.Examples[0].Kind != model.ExampleRequest || pg.Examples[1].Status != 204 {
 		t.Errorf("examples = %+v, want the request and its 204 response", pg.Examples)
+	}
+}
+
+// TestHeaderRowValue: a header row whose name cell also names the value it is about
+// (| Prefer: outlook.timezone |) is that header, with the value kept in its description.
+func TestHeaderRowValue(t *testing.T) {
+	src := "# T\n\n## HTTP request\n\n```http\nGET /me/events\n```\n\n## Request headers\n\n" +
+		"| Name | Type | Description |\n|:--|:--|:--|\n" +
+		"| Authorization | string | Bearer {token}. Required. |\n" +
+		"| Prefer: outlook.timezone | string | The time zone of the start and end times. Optional. |\n" +
+		"| `Prefer: outlook.body-content-type` | string | Values can be \"text\" or \"html\". Optional. |\n"
+	pg, _ := Parse("v1.0/api/x.md", []byte(src))
+	var got []string
+	for _, p := range pg.Params {
+		if p.In == model.InHeader {
+			got = append(got, p.Name+" = "+p.Description)
+		}
+	}
+	want := []string{
+		"Authorization = Bearer {token}. Required.",
+		"Prefer = Prefer: outlook.timezone. The time zone of the start and end times. Optional.",
+		"Prefer = Prefer: outlook.body-content-type. Values can be \"text\" or \"html\". Optional.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("header rows:\n%q\nwant\n%q", got, want)
 	}
 }

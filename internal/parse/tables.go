@@ -182,6 +182,10 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 			continue
 		}
 		name := paramName(row[nc].text)
+		value := ""
+		if in == model.InHeader {
+			name, value = headerNameValue(row[nc].text, name)
+		}
 		if name == "" || st.badName("parameter", name, row[nc].pos) {
 			continue
 		}
@@ -189,6 +193,11 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 		if dc >= 0 && dc < len(row) {
 			p.Description = row[dc].text
 			st.checkTODO(p.Description, row[dc].pos)
+		}
+		if value != "" {
+			// | Prefer: outlook.timezone | string | The time zone ... |: the value is the
+			// row's subject, which the description leaves out.
+			p.Description = strings.TrimSpace(name + ": " + value + ". " + p.Description)
 		}
 		if tc >= 0 && tc < len(row) {
 			if row[tc].text == "" && p.Description == "" {
@@ -258,6 +267,18 @@ func presence(desc string) model.Presence {
 var deprecatedSuffix = regexp.MustCompile(`(?i)\s*\(deprecated\)\s*$`)
 
 // paramName cleans a name cell: markup is already gone; drop "(deprecated)" and stray text.
+// headerNameValue splits a header row's name cell that also gives the value it is about
+// ("Prefer: outlook.body-content-type") into the header's name and that value; a cell
+// without one gives name, as paramName read it, and "".
+func headerNameValue(cell, name string) (string, string) {
+	h, v, ok := strings.Cut(strings.Trim(strings.TrimSpace(cell), "`*"), ":")
+	h, v = strings.TrimSpace(h), strings.Trim(strings.TrimSpace(v), "`* ")
+	if !ok || v == "" || h == "" || strings.ContainsAny(h, " \t") {
+		return name, ""
+	}
+	return h, v
+}
+
 func paramName(s string) string {
 	if hasFold(s, "deprecated") {
 		s = deprecatedSuffix.ReplaceAllString(s, "")

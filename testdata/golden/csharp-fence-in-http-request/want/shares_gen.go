@@ -13,6 +13,9 @@ import (
 // sends none.
 type GetShareOptions struct {
 	// Prefer is the Prefer header. Optional. One of the prefer values listed below.
+	//
+	// It is sent as given: write each preference whole (outlook.timezone="Pacific Standard
+	// Time", odata.maxpagesize=50) and separate several with commas.
 	Prefer string
 	// RedeemSharingLink is the redeemSharingLink header. For a sharing link, give the caller
 	// lasting access to the item.

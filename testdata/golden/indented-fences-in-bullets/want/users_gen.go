@@ -17,7 +17,11 @@ type DeltaMeEventsOptions struct {
 	SkipToken string
 	// DeltaToken is the state token of a previous delta query ($deltatoken).
 	DeltaToken string
-	// Prefer is the Prefer header. odata.maxpagesize={x}. Optional.
+	// Prefer is the Prefer header. odata.maxpagesize={x}. Optional. outlook.timezone={Time zone
+	// string}. Optional; UTC when absent.
+	//
+	// It is sent as given: write each preference whole (outlook.timezone="Pacific Standard
+	// Time", odata.maxpagesize=50) and separate several with commas.
 	Prefer string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
 	// here; its values are added to the request, and a field above replaces a header of the same

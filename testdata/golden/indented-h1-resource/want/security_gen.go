@@ -13,6 +13,9 @@ import (
 // headers of UpdateSecuritySecureScoreControlProfile; the zero value sends none.
 type UpdateSecuritySecureScoreControlProfileOptions struct {
 	// Prefer is the Prefer header. return=representation.
+	//
+	// It is sent as given: write each preference whole (outlook.timezone="Pacific Standard
+	// Time", odata.maxpagesize=50) and separate several with commas.
 	Prefer string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
 	// here; its values are added to the request, and a field above replaces a header of the same

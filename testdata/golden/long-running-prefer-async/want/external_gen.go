@@ -12,8 +12,11 @@ import (
 // SchemaExternalConnectionOptions are the optional query parameters and headers of
 // SchemaExternalConnection; the zero value sends none.
 type SchemaExternalConnectionOptions struct {
-	// Prefer is the Prefer header. Makes the service work in the background and answer 202
-	// Accepted. Optional.
+	// Prefer is the Prefer header. Prefer: respond-async. Makes the service work in the
+	// background and answer 202 Accepted. Optional.
+	//
+	// It is sent as given: write each preference whole (outlook.timezone="Pacific Standard
+	// Time", odata.maxpagesize=50) and separate several with commas.
 	Prefer string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
 	// here; its values are added to the request, and a field above replaces a header of the same

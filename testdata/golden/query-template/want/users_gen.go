@@ -188,8 +188,11 @@ type ListMeCalendarViewOptions struct {
 	Select []string
 	// Top is the number of items to return per page ($top); 0 leaves it to the service.
 	Top int
-	// Prefer is the Prefer header. Time zone for the start and end times in the response.
-	// Optional.
+	// Prefer is the Prefer header. Prefer: outlook.timezone. Time zone for the start and end
+	// times in the response. Optional.
+	//
+	// It is sent as given: write each preference whole (outlook.timezone="Pacific Standard
+	// Time", odata.maxpagesize=50) and separate several with commas.
 	Prefer string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
 	// here; its values are added to the request, and a field above replaces a header of the same

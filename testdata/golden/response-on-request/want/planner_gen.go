@@ -62,6 +62,9 @@ type UpdatePlannerTaskOptions struct {
 	IfMatch string
 	// Prefer is the Prefer header. return=representation asks for the plannerTask in the
 	// response body; without it the service sends no body and the result is nil.
+	//
+	// It is sent as given: write each preference whole (outlook.timezone="Pacific Standard
+	// Time", odata.maxpagesize=50) and separate several with commas.
 	Prefer string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
 	// here; its values are added to the request, and a field above replaces a header of the same
