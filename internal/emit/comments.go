@@ -45,12 +45,15 @@ func tidyASCII(s string) bool {
 }
 
 // wrap splits prose into lines of about commentWidth characters.
-func wrap(s string) []string {
+func wrap(s string) []string { return wrapAt(s, commentWidth) }
+
+// wrapAt splits prose into lines of about width characters.
+func wrapAt(s string, width int) []string {
 	words := strings.Fields(cleanText(s))
 	var lines []string
 	var cur strings.Builder
 	for _, w := range words {
-		if cur.Len() > 0 && cur.Len()+1+len(w) > commentWidth {
+		if cur.Len() > 0 && cur.Len()+1+len(w) > width {
 			lines = append(lines, cur.String())
 			cur.Reset()
 		}
@@ -81,6 +84,57 @@ func (d *doc) para(s string) {
 		s += "."
 	}
 	d.paras = append(d.paras, wrap(s))
+}
+
+// prose adds a page's prose, its paragraphs joined into one as para does, except that a
+// bullet list (paragraphs the parser wrote "- item") is a Go doc list of its own between
+// the text before it and the text after it:
+//
+//	// When using MIME format:
+//	//   - Provide the applicable Internet message headers and the MIME content, all
+//	//     encoded in base64 format in the request body.
+//	//   - Add any attachments and S/MIME properties to the MIME content.
+func (d *doc) prose(s string) {
+	var text []string
+	var items []string
+	flush := func() {
+		if len(text) > 0 {
+			d.para(strings.Join(text, " "))
+			text = nil
+		}
+		if len(items) > 0 {
+			var lines []string
+			for _, it := range items {
+				for i, l := range wrapAt(it, commentWidth-4) {
+					if i == 0 {
+						lines = append(lines, "  - "+l)
+					} else {
+						lines = append(lines, "    "+l)
+					}
+				}
+			}
+			if len(lines) > 0 {
+				d.paras = append(d.paras, lines)
+			}
+			items = nil
+		}
+	}
+	for _, p := range strings.Split(s, "\n\n") {
+		if item, ok := strings.CutPrefix(strings.TrimSpace(p)+" ", "- "); ok {
+			if len(items) == 0 && len(text) > 0 {
+				flush()
+			}
+			if item = strings.TrimSpace(cleanText(item)); item != "" {
+				items = append(items, item)
+			}
+			continue
+		}
+		if len(items) > 0 {
+			flush()
+		}
+		text = append(text, p)
+	}
+	flush()
 }
 
 // verbatim adds lines as they are (cleaned, not wrapped), indented as a Go doc code block

@@ -19,7 +19,7 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 	if summary == "" || isPlaceholder(summary) {
 		summary = op.Title
 	}
-	d.para(forSharedCall(summary, m))
+	d.prose(forSharedCall(summary, m))
 	for _, a := range m.Args {
 		desc := cleanText(a.Param.Description)
 		if desc == "" || isPlaceholder(desc) {

@@ -1896,3 +1896,16 @@ func TestHeaderRowValue(t *testing.T) {
 		t.Errorf("header rows:\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestSummaryList: a bullet list in the intro is in the summary, one "- item" paragraph
+// per item; a note's list (in a blockquote) is not, as the note is not.
+func TestSummaryList(t *testing.T) {
+	src := "# user: sendMail\n\nNamespace: microsoft.graph\n\nSend the message.\n\nWhen using MIME format:\n\n" +
+		"- Provide the **headers**, encoded in\n  base64.\n- Add any attachments.\n\n" +
+		"> **Note:**\n> - A note's item.\n\nThis saves the message.\n\n## HTTP request\n\n```http\nPOST /me/sendMail\n```\n"
+	pg, _ := Parse("v1.0/api/user-sendmail.md", []byte(src))
+	want := "Send the message.\n\nWhen using MIME format:\n\n- Provide the headers, encoded in base64.\n\n- Add any attachments.\n\nThis saves the message."
+	if pg.Summary != want {
+		t.Errorf("summary %q, want %q", pg.Summary, want)
+	}
+}

@@ -168,6 +168,12 @@ func (st *state) block(n ast.Node) {
 					}
 				case secQueryParams:
 					st.onQueryProse(st.plain(c)) // a bullet list of the options
+				case secIntro:
+					// sendMail's "When using MIME format:" and the steps listed under it; a
+					// note's list (in a blockquote) stays out, as the note does
+					if txt := strings.TrimSpace(st.plain(c)); item && first && txt != "" && !strings.HasPrefix(txt, "[!") && !inQuote(n) {
+						st.addSummary("- " + strings.Join(strings.Fields(txt), " "))
+					}
 				case secHTTP:
 					// "* For a user's default calendar:" above an indented fence: the item's
 					// first paragraph labels it; notes below it and quoted text do not.
@@ -182,6 +188,16 @@ func (st *state) block(n ast.Node) {
 	if _, ok := n.(*ast.FencedCodeBlock); !ok {
 		st.pending = nil
 	}
+}
+
+// inQuote reports whether n is inside a blockquote.
+func inQuote(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.Blockquote); ok {
+			return true
+		}
+	}
+	return false
 }
 
 var swallowed = regexp.MustCompile(`^\s*(#{2,6} |<!-- ?\{)`)

@@ -16,10 +16,15 @@ type GetGroupThreadPostAttachmentOptions = GetMeEventAttachmentOptions
 // GetGroupThreadPostAttachment sends GET /groups/{groupId}/threads/{threadId}/posts/{postId}/attachments/{attachmentId}.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -52,10 +57,15 @@ type GetGroupConversationThreadPostAttachmentOptions = GetMeEventAttachmentOptio
 // GetGroupConversationThreadPostAttachment sends GET /groups/{groupId}/conversations/{conversationId}/threads/{threadId}/posts/{postId}/attachments/{attachmentId}.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -88,10 +98,15 @@ type GetGroupThreadPostAttachmentValueOptions = GetMeEventAttachmentOptions
 // GetGroupThreadPostAttachmentValue sends GET /groups/{groupId}/threads/{threadId}/posts/{postId}/attachments/{attachmentId}/$value.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //

@@ -50,10 +50,15 @@ func (o *GetMeEventAttachmentOptions) apply(r *Request) {
 // GetMeEventAttachment sends GET /me/events/{eventId}/attachments/{attachmentId}.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -86,10 +91,15 @@ type GetUserEventAttachmentOptions = GetMeEventAttachmentOptions
 // GetUserEventAttachment sends GET /users/{userId}/events/{eventId}/attachments/{attachmentId}.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
@@ -124,10 +134,15 @@ type GetMeEventAttachmentValueOptions = GetMeEventAttachmentOptions
 // GetMeEventAttachmentValue sends GET /me/events/{eventId}/attachments/{attachmentId}/$value.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -157,10 +172,15 @@ type GetUserEventAttachmentValueOptions = GetMeEventAttachmentOptions
 // GetUserEventAttachmentValue sends GET /users/{userId}/events/{eventId}/attachments/{attachmentId}/$value.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
@@ -192,10 +212,15 @@ type GetMeMessageAttachmentOptions = GetMeEventAttachmentOptions
 // GetMeMessageAttachment sends GET /me/messages/{messageId}/attachments/{attachmentId}.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -228,10 +253,15 @@ type GetUserMessageAttachmentOptions = GetMeEventAttachmentOptions
 // GetUserMessageAttachment sends GET /users/{userId}/messages/{messageId}/attachments/{attachmentId}.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
@@ -266,10 +296,15 @@ type GetMeMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 // GetMeMessageAttachmentValue sends GET /me/messages/{messageId}/attachments/{attachmentId}/$value.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -299,10 +334,15 @@ type GetUserMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 // GetUserMessageAttachmentValue sends GET /users/{userId}/messages/{messageId}/attachments/{attachmentId}/$value.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
@@ -334,10 +374,15 @@ type GetMeMailFolderChildFolderMessageAttachmentOptions = GetMeEventAttachmentOp
 // GetMeMailFolderChildFolderMessageAttachment sends GET /me/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -370,10 +415,15 @@ type GetUserMailFolderChildFolderMessageAttachmentOptions = GetMeEventAttachment
 // GetUserMailFolderChildFolderMessageAttachment sends GET /users/{userId}/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // userID: The id or userPrincipalName of the addressed object.
 //
@@ -408,10 +458,15 @@ type GetMeMailFolderChildFolderMessageAttachmentValueOptions = GetMeEventAttachm
 // GetMeMailFolderChildFolderMessageAttachmentValue sends GET /me/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}/$value.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -441,10 +496,15 @@ type GetUserMailFolderChildFolderMessageAttachmentValueOptions = GetMeEventAttac
 // GetUserMailFolderChildFolderMessageAttachmentValue sends GET /users/{userId}/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}/$value.
 //
 // Read the properties, relationships or raw contents of an attachment on a user event, a
-// message or a group post. An attachment is one of: Each derives from attachment. Add the
-// segment /$value to read the raw contents of a file or item attachment. A file comes back
-// with its own content type. An item comes back as MIME: For a reference attachment, $value
-// answers HTTP 405.
+// message or a group post. An attachment is one of:
+//
+//   - a file, that is a fileAttachment;
+//   - an Outlook item (contact, event or message), an itemAttachment;
+//   - a link to a file in the cloud, a referenceAttachment.
+//
+// Each derives from attachment. Add the segment /$value to read the raw contents of a file
+// or item attachment. A file comes back with its own content type. An item comes back as
+// MIME: For a reference attachment, $value answers HTTP 405.
 //
 // userID: The id or userPrincipalName of the addressed object.
 //

@@ -20,6 +20,11 @@ type GetGroupThreadPostWithExpandOptions = GetMeMessageWithExpandOptions
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
@@ -55,6 +60,11 @@ type GetGroupConversationThreadPostWithExpandOptions = GetMeMessageWithExpandOpt
 // or every item that carries an extended property matching a filter. Expanding is the only
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -92,6 +102,11 @@ type GetGroupEventsWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
@@ -127,6 +142,11 @@ type GetGroupEventsWithFilterNeOptions = ListMeMessagesWithFilterOptions
 // or every item that carries an extended property matching a filter. Expanding is the only
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //

@@ -42,6 +42,11 @@ func (o *GetMeMessageWithExpandOptions) apply(r *Request) {
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
@@ -77,6 +82,11 @@ type GetUserMessageWithExpandOptions = GetMeMessageWithExpandOptions
 // or every item that carries an extended property matching a filter. Expanding is the only
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
 //
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
@@ -117,6 +127,11 @@ type GetMeMailFolderMessageWithExpandOptions = GetMeMessageWithExpandOptions
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
@@ -153,6 +168,11 @@ type GetMeMailFolderWithExpandOptions = GetMeMessageWithExpandOptions
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
@@ -188,6 +208,11 @@ type GetUserMailFolderWithExpandOptions = GetMeMessageWithExpandOptions
 // or every item that carries an extended property matching a filter. Expanding is the only
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
 //
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
@@ -228,6 +253,11 @@ type GetMeEventWithExpandOptions = GetMeMessageWithExpandOptions
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
@@ -263,6 +293,11 @@ type GetUserEventWithExpandOptions = GetMeMessageWithExpandOptions
 // or every item that carries an extended property matching a filter. Expanding is the only
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
 //
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
@@ -329,6 +364,11 @@ func (o *ListMeMessagesWithFilterOptions) apply(r *Request) {
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of message. The iterator yields
@@ -358,6 +398,11 @@ func (c *Client) ListMeMessagesWithFilter(ctx context.Context, idValue string, p
 // or every item that carries an extended property matching a filter. Expanding is the only
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -392,6 +437,11 @@ type GetUserMessagesWithFilterOptions = ListMeMessagesWithFilterOptions
 // or every item that carries an extended property matching a filter. Expanding is the only
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
 //
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
@@ -432,6 +482,11 @@ type GetMeEventsWithFilterOptions = ListMeMessagesWithFilterOptions
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
@@ -467,6 +522,11 @@ type GetUserEventsWithFilterOptions = ListMeMessagesWithFilterOptions
 // or every item that carries an extended property matching a filter. Expanding is the only
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
 //
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
@@ -507,6 +567,11 @@ type ListMeMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of message. The iterator yields
@@ -536,6 +601,11 @@ func (c *Client) ListMeMessagesWithFilterContains(ctx context.Context, idValue s
 // or every item that carries an extended property matching a filter. Expanding is the only
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -570,6 +640,11 @@ type GetUserMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 // or every item that carries an extended property matching a filter. Expanding is the only
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
 //
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
@@ -610,6 +685,11 @@ type ListMeMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOptions
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of message. The iterator yields
@@ -639,6 +719,11 @@ func (c *Client) ListMeMessagesWithFilterStartswith(ctx context.Context, idValue
 // or every item that carries an extended property matching a filter. Expanding is the only
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -673,6 +758,11 @@ type GetUserMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOption
 // or every item that carries an extended property matching a filter. Expanding is the only
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
 //
 // userID: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
@@ -713,6 +803,11 @@ type ListMeMessagesWithFilterNeOptions = ListMeMessagesWithFilterOptions
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
 //
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of message. The iterator yields
@@ -742,6 +837,11 @@ func (c *Client) ListMeMessagesWithFilterNe(ctx context.Context, idValue string,
 // or every item that carries an extended property matching a filter. Expanding is the only
 // way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
 // an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //

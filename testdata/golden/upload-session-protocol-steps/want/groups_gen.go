@@ -20,6 +20,9 @@ type CreateUploadSessionGroupDriveItemOptions = CreateUploadSessionDriveItemOpti
 // each request carries one byte range, an interrupted upload can pick up where it stopped.
 // The steps:
 //
+//   - Create an upload session
+//   - Upload bytes to the upload session
+//
 // The page does not describe the request body: body is encoded as JSON as it is, and nil
 // sends no body.
 //

@@ -20,6 +20,9 @@ type CreateUploadSessionMeDriveItemOptions = CreateUploadSessionDriveItemOptions
 // each request carries one byte range, an interrupted upload can pick up where it stopped.
 // The steps:
 //
+//   - Create an upload session
+//   - Upload bytes to the upload session
+//
 // The page does not describe the request body: body is encoded as JSON as it is, and nil
 // sends no body.
 //
@@ -79,6 +82,9 @@ type CreateUploadSessionUserDriveItemOptions = CreateUploadSessionDriveItemOptio
 // Start an upload session, so that a large file can be sent in several requests. Because
 // each request carries one byte range, an interrupted upload can pick up where it stopped.
 // The steps:
+//
+//   - Create an upload session
+//   - Upload bytes to the upload session
 //
 // The page does not describe the request body: body is encoded as JSON as it is, and nil
 // sends no body.
