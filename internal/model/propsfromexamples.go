@@ -41,6 +41,8 @@ type exampleMember struct {
 // propertiesFromExamples adds the members example bodies send beyond their type's tables.
 func propertiesFromExamples(api *API, g *typeGraph, ds *Diagnostics) {
 	pf := &propFinder{g: g, found: map[string]*exampleMember{}, derivedNames: map[*Type]map[string]bool{}, spellings: map[*Property]*spelling{}, shapes: map[*Property]*shapeTally{}}
+	pf.propertiesFromBodyTables(api, ds)
+	pf.derivedNames = map[*Type]map[string]bool{} // the tables may have added to derived types
 	for _, op := range api.Operations {
 		pf.operation(op)
 	}
