@@ -410,3 +410,23 @@ func TestForSharedCall(t *testing.T) {
 		t.Errorf("not shared: %q", got)
 	}
 }
+
+// TestSpellingsOf: a segment takes the spelling the docs give it where they mark its word
+// boundary; a lower-case singular whose plural is spelled so (calendargroup beside
+// calendarGroups) takes that spelling's singular, so /me/calendargroup/... and
+// /me/calendarGroups/{id}/... name the same words, and the collision is settled by the key.
+func TestSpellingsOf(t *testing.T) {
+	sp := spellings{words: map[string]string{"calendargroups": "calendarGroups", "taskcategories": "taskCategories", "mailfolders": "mailFolders"}}
+	for in, want := range map[string]string{
+		"calendargroup":  "CalendarGroup",
+		"calendargroups": "CalendarGroups",
+		"mailfolder":     "MailFolder",
+		"taskcategory":   "TaskCategory",
+		"unknownthing":   "Unknownthing",
+		"Calendargroup":  "Calendargroup", // written with a capital: the docs' own spelling
+	} {
+		if got := exported(sp.of(in)); got != want {
+			t.Errorf("of(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

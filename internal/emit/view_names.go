@@ -340,7 +340,7 @@ func byExtraKeys(m *goMethod, group []*goMethod) string {
 			}
 		}
 		if !shared {
-			return "By" + exported(a.Param.Name)
+			return "By" + exported(a.Name)
 		}
 	}
 	return ""

@@ -17,8 +17,21 @@ type spellings struct {
 
 // of is the usual spelling of the segment s; s itself when there is none.
 func (sp spellings) of(s string) string {
-	if w, ok := sp.words[strings.ToLower(s)]; ok {
+	l := strings.ToLower(s)
+	if w, ok := sp.words[l]; ok {
 		return w
+	}
+	if s == l {
+		// /me/calendargroup/calendars, where only the plural is spelled elsewhere
+		// (calendarGroups): the singular of that spelling.
+		for _, suffix := range []string{"s", "es"} {
+			if w, ok := sp.words[l+suffix]; ok && innerCapital(w) {
+				return w[:len(w)-len(suffix)]
+			}
+		}
+		if w, ok := sp.words[strings.TrimSuffix(l, "y")+"ies"]; ok && strings.HasSuffix(l, "y") && innerCapital(w) {
+			return w[:len(w)-3] + "y"
+		}
 	}
 	return s
 }
