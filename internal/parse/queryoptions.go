@@ -47,7 +47,9 @@ func (st *state) onQueryProse(txt string) {
 			if !refusedList && !refusesForMethod(l) {
 				continue // some properties refuse an option, not the method
 			}
-			if len(named) == 0 && strings.Contains(l, "query parameter") && !slices.Contains(pg.QueryOptionsRefused, "*") {
+			// all of them: "does not support OData query parameters", not "You can't use the
+			// expand=children query parameter"
+			if len(named) == 0 && strings.Contains(l, "query parameter") && !strings.HasPrefix(strings.TrimSpace(l), "you ") && !slices.Contains(pg.QueryOptionsRefused, "*") {
 				pg.QueryOptionsRefused = append(pg.QueryOptionsRefused, "*")
 			}
 			for _, m := range named {

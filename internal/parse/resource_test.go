@@ -800,6 +800,7 @@ func TestQueryOptionsProse(t *testing.T) {
 		{"The createdDateTime properties do not support `$select`.", "", false, ""},
 		{"You can use the $top query parameter. The other [OData query parameters](/graph/query-parameters) are not currently supported.", "$top", false, "*"},
 		{"This method supports the `select` OData query parameter to help customize the response.", "$select", false, ""},
+		{"This method supports the [OData Query Parameters][] to filter and shape the response.\n\nYou can't use the `expand=children` query parameter when enumerating bundles.", "", true, ""},
 		// the options a refusal's "the following" names come after its colon
 		{"The **delta** function doesn't support the following query parameters for events in a **calendarView**: `$expand`, `$filter`,`$orderby`, `$search`, and `$select`.", "", false, "$expand $filter $orderby $search $select"},
 		{"- You cannot use `$select` to get only a subset of those properties.\n- This method supports the `$top` query parameter.", "$top", false, "$select"},
