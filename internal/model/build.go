@@ -286,14 +286,35 @@ func exampleStatus(op *Operation) int {
 		switch {
 		case ex.Kind == ExampleRequest:
 			req = &op.Examples[i]
-		case ex.Kind == ExampleResponse && req != nil && req.Method == op.Method:
-			if ex.Status < 200 || ex.Status > 299 || st != 0 && ex.Status != st {
+		case ex.Kind == ExampleResponse && req != nil && req.Method == op.Method && callsOperation(op, req):
+			// a download answers 302 Found with the URL of the content
+			download := ex.Status == 302 && op.Response.Type.Kind == KindPrimitive && op.Response.Type.Primitive == Stream
+			if (ex.Status < 200 || ex.Status > 299) && !download || st != 0 && ex.Status != st {
 				return 0
 			}
 			st = ex.Status
 		}
 	}
 	return st
+}
+
+// callsOperation reports whether a request example calls op: Graph's host, and a path of
+// op's shape (driveitem-get-content's example of getting the download URL first calls
+// the item, not its content).
+func callsOperation(op *Operation, ex *Example) bool {
+	if ex.OtherHost() {
+		return false
+	}
+	if ex.Path == nil {
+		return true
+	}
+	shape := ex.Path.Shape()
+	for _, p := range op.Paths {
+		if p.Shape() == shape || fitsTemplate(*ex.Path, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // defaultStatus is the status assumed when a page names none.

@@ -436,3 +436,25 @@ func TestBuildHeaderRowsMerge(t *testing.T) {
 		t.Errorf("headers %q, want %q", got, want)
 	}
 }
+
+// TestExampleStatusOwnCalls: the status a page without one takes from its examples comes
+// from the examples that call the operation: not one that first gets the item, nor one to
+// the download host; a download answers 302.
+func TestExampleStatusOwnCalls(t *testing.T) {
+	content := path("me", "drive", "items", "{itemId}", "content")
+	item := path("me", "drive", "items", "{itemId}")
+	pg := apiPage("api/driveitem-get-content.md", "GET", content)
+	pg.Response = Response{Type: TypeRef{Kind: KindPrimitive, Primitive: Stream}}
+	pg.Examples = []Example{
+		{Kind: ExampleRequest, Method: "GET", URL: "/me/drive/items/{item-id}/content", Path: &content},
+		{Kind: ExampleResponse, Status: 302},
+		{Kind: ExampleRequest, Method: "GET", URL: "/me/drive/items/{item-id}?select=id", Path: &item},
+		{Kind: ExampleResponse, Status: 200},
+		{Kind: ExampleRequest, Method: "GET", URL: "https://b0mpua.files.1drv.com/y23vmag", Path: &Path{Segments: []Segment{{Parts: []Part{{Literal: "y23vmag"}}}}}},
+		{Kind: ExampleResponse, Status: 206},
+	}
+	api, _ := Build("v1.0", []*Page{pg})
+	if got := api.Operations[0].Response.Status; got != 302 {
+		t.Errorf("status %d, want 302", got)
+	}
+}

@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // PageKind classifies a page by folder and structure.
 type PageKind int
 
@@ -203,6 +205,20 @@ type Example struct {
 	// Path is a request's URL read as a template (real IDs that look like IDs become
 	// keys), without its query; nil when it is not a usable path.
 	Path *Path
+}
+
+// OtherHost reports whether a request example calls a host other than Graph's: a
+// download URL the service handed out (files.1drv.com), a callback. What it answers says
+// nothing of the page's operation.
+func (ex Example) OtherHost() bool {
+	_, rest, ok := strings.Cut(strings.TrimSpace(ex.URL), "://")
+	if !ok {
+		return false
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	h := strings.ToLower(host)
+	return h != "" && !strings.HasPrefix(h, "graph.microsoft.") && !strings.HasSuffix(h, "graph.microsoft.us") &&
+		h != "microsoftgraph.chinacloudapi.cn" && !strings.HasPrefix(h, "{")
 }
 
 // MethodLink is one row of a resource page's Methods table:
