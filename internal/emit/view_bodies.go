@@ -59,7 +59,12 @@ func (v *view) newOptions(op *model.Operation) *goOptions {
 				o.Fields = append(o.Fields, goOpt{Name: names.take(field), OData: l, Param: p})
 				continue
 			}
-			o.Fields = append(o.Fields, goOpt{Name: names.take(exported(p.Name)), Query: p.Name, Param: p})
+			goName := p.Name
+			if strings.HasPrefix(goName, "@") {
+				// an annotation, @microsoft.graph.conflictBehavior: ConflictBehavior
+				goName = goName[strings.LastIndexByte(goName, '.')+1:]
+			}
+			o.Fields = append(o.Fields, goOpt{Name: names.take(exported(goName)), Query: p.Name, Param: p})
 		case model.InHeader:
 			name := strings.TrimSuffix(strings.TrimSpace(p.Name), ":")
 			if skippedHeaders[strings.ToLower(name)] || !jsonName(name) {

@@ -1909,3 +1909,21 @@ func TestSummaryList(t *testing.T) {
 		t.Errorf("summary %q, want %q", pg.Summary, want)
 	}
 }
+
+// TestProseQueryParam: an annotation the Optional query parameters prose names as a query
+// parameter is an optional string query parameter at that paragraph.
+func TestProseQueryParam(t *testing.T) {
+	src := "# driveItem: copy\n\n## HTTP request\n\n```http\nPOST /me/drive/items/{itemId}/copy\n```\n\n## Optional query parameters\n\n" +
+		"This method supports the `@microsoft.graph.conflictBehavior` query parameter to customize the behavior when a conflict occurs.\n\n" +
+		"It doesn't support the `@microsoft.graph.other` query parameter.\n"
+	pg, _ := Parse("v1.0/api/driveitem-copy.md", []byte(src))
+	var got []string
+	for _, p := range pg.Params {
+		if p.In == model.InQuery {
+			got = append(got, fmt.Sprintf("%s %s %v line %d", p.Name, p.Type, p.Presence == model.Optional, p.Pos.Line))
+		}
+	}
+	if want := []string{"@microsoft.graph.conflictBehavior Edm.String true line 11"}; !slices.Equal(got, want) {
+		t.Errorf("query params %q, want %q", got, want)
+	}
+}

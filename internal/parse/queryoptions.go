@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
 )
 
 // Which OData system query options a page's Optional query parameters section names,
@@ -19,12 +21,17 @@ var optionWord = regexp.MustCompile(`(?i)\b(select|filter|top|skip|orderby|expan
 // ("supports the select OData query parameter", "the select and expand query parameters").
 var odataOptionBare = regexp.MustCompile(`(?i)\b(select|filter|top|skip|orderby|expand|count|search)\b(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:select|filter|top|skip|orderby|expand|count|search)\b)*\s+(?:odata\s+)?query\s+param`)
 
+// namedQueryParam matches a query parameter the prose names that is not an OData system
+// option but an annotation: "supports the @microsoft.graph.conflictBehavior query
+// parameter" (the prose is read as plain text, without its backticks).
+var namedQueryParam = regexp.MustCompile(`(@[A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9])\s+(?:optional\s+)?query\s+parameter`)
+
 // onQueryProse reads which OData query options the Optional query parameters prose names
 // ("This method supports the $select and $filter OData query parameters", or a bullet
 // list of them), that it supports them in general, or that it does not support some or
 // all ("$skip isn't supported", "does not currently support the OData query
 // parameters"). Each sentence counts on its own.
-func (st *state) onQueryProse(txt string) {
+func (st *state) onQueryProse(txt string, pos model.Pos) {
 	pg := st.page
 	// following: the sentence before refused "the following" options, which this one names
 	// ("doesn't support the following query parameters ...: `$expand`, `$filter`")
@@ -37,6 +44,9 @@ func (st *state) onQueryProse(txt string) {
 			}
 		}
 		l := strings.ToLower(sentence)
+		if !refusal.MatchString(sentence) {
+			st.proseQueryParams(sentence, pos)
+		}
 		refusedList := following && len(named) > 0
 		following = false
 		if refusedList || refusal.MatchString(sentence) {
@@ -116,4 +126,18 @@ func (st *state) odataRows(t *table, nc int) bool {
 		}
 	}
 	return len(names) > 0
+}
+
+// proseQueryParams adds the query parameters a sentence names (see namedQueryParam) that
+// no table row gives: an optional string, described by the sentence.
+func (st *state) proseQueryParams(sentence string, pos model.Pos) {
+	for _, m := range namedQueryParam.FindAllStringSubmatchIndex(sentence, -1) {
+		name := sentence[m[2]:m[3]]
+		if slices.ContainsFunc(st.page.Params, func(p model.Param) bool { return p.In == model.InQuery && strings.EqualFold(p.Name, name) }) {
+			continue
+		}
+		st.page.Params = append(st.page.Params, model.Param{Name: name, In: model.InQuery, Presence: model.Optional,
+			Type:        model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String, Pos: pos},
+			Description: strings.TrimSpace(sentence), Pos: pos})
+	}
 }

@@ -167,7 +167,7 @@ func (st *state) block(n ast.Node) {
 						st.jsonProse = append(st.jsonProse, st.inlines(c)...)
 					}
 				case secQueryParams:
-					st.onQueryProse(st.plain(c)) // a bullet list of the options
+					st.onQueryProse(st.plain(c), st.nodePos(c)) // a bullet list of the options
 				case secIntro:
 					// sendMail's "When using MIME format:" and the steps listed under it; a
 					// note's list (in a blockquote) stays out, as the note does
@@ -366,12 +366,12 @@ func (st *state) onParagraph(p *ast.Paragraph) {
 	case secDerived:
 		st.res.derived = append(st.res.derived, st.inlines(p)...)
 	case secQueryParams:
-		st.onQueryProse(txt)
+		st.onQueryProse(txt, st.nodePos(p))
 	case secFunctionParams, secPathParams:
 		// "This method supports the $format, $top, and $skipToken OData query
 		// parameters" under a report's Function parameters table.
 		if hasFold(txt, "query parameter") {
-			st.onQueryProse(txt)
+			st.onQueryProse(txt, st.nodePos(p))
 		}
 	}
 }
