@@ -266,6 +266,10 @@ func (v *view) settleMethodNames() {
 	// byExtraKeys runs again after withQuery: the keys tell apart what the options split
 	// (/me/calendars/{id}/events/delta beside /me/calendar/events/delta, each with and
 	// without ?startDateTime).
+	before := make(map[*goMethod]string, len(v.methods))
+	for _, m := range v.methods {
+		before[m] = m.Name
+	}
 	for _, strategy := range []func(m *goMethod, group []*goMethod) string{byFunctionArgs, byExtraKeys, withQuery, byExtraKeys, byTemplateWord} {
 		for _, group := range v.collisions() {
 			suffixes := make([]string, len(group))
@@ -277,6 +281,7 @@ func (v *view) settleMethodNames() {
 			}
 		}
 	}
+	v.twinSuffixes(before)
 	// The Client's own methods, and in a workload package the core client it embeds.
 	used := uniquer{"Do": true, "Stream": true, "Count": true, "Client": true}
 	for _, m := range v.methods {
@@ -287,6 +292,68 @@ func (v *view) settleMethodNames() {
 		}
 		m.Name = name
 	}
+}
+
+// twinSuffixes gives a /users/{id}/... method the suffix its /me/... twin took to settle a
+// collision, and the other way round, where the other kept its name and the suffixed name
+// is free: /me/calendars/{id}/calendarView collides with /me/calendar/calendarView and is
+// ListMeCalendarCalendarViewByCalendarID; its twin /users/{id}/calendars/{id}/calendarView,
+// which collides with nothing on the page, is ListUserCalendarCalendarViewByCalendarID,
+// not ListUserCalendarCalendarView, which reads as the default calendar's.
+func (v *view) twinSuffixes(before map[*goMethod]string) {
+	taken := map[string]bool{}
+	for _, m := range v.methods {
+		taken[m.Name] = true
+	}
+	twins := map[string][]*goMethod{} // method and the path after /me or /users/{id}
+	for _, m := range v.methods {
+		if rest, ok := afterUser(m.Path); ok {
+			k := m.Op.Method + " " + rest
+			twins[k] = append(twins[k], m)
+		}
+	}
+	for _, m := range v.methods {
+		rest, ok := afterUser(m.Path)
+		suffix := strings.TrimPrefix(m.Name, before[m])
+		if !ok || suffix == "" || m.Name == before[m] {
+			continue
+		}
+		for _, t := range twins[m.Op.Method+" "+rest] {
+			if t == m || t.Name != before[t] || taken[t.Name+suffix] {
+				continue
+			}
+			if isMe(m.Path) == isMe(t.Path) {
+				continue
+			}
+			t.Name += suffix
+			taken[t.Name] = true
+		}
+	}
+}
+
+// afterUser is the rest of a path below /me or /users/{id}, and whether it has either.
+func afterUser(p model.Path) (string, bool) {
+	segs := p.Segments
+	if len(segs) == 0 {
+		return "", false
+	}
+	lit, _ := segs[0].Literal()
+	n := 0
+	switch {
+	case lit == "me":
+		n = 1
+	case lit == "users" && len(segs) > 1 && segs[1].IsParam():
+		n = 2
+	default:
+		return "", false
+	}
+	return model.Path{Segments: segs[n:], Query: p.Query}.Shape(), true
+}
+
+// isMe reports whether a path starts at /me.
+func isMe(p model.Path) bool {
+	lit, ok := p.Segments[0].Literal()
+	return ok && lit == "me"
 }
 
 // collisions lists the groups of methods that share a name, in canonical order.
