@@ -168,6 +168,8 @@ func TestConformanceClassify(t *testing.T) {
 		Path: model.Path{Segments: []model.Segment{{Parts: []model.Part{{Literal: "things"}}}, {Parts: []model.Part{{Param: "thing-id"}}}}}}
 	pageTyped := &model.Page{File: "api/thing-get.md", Response: model.Response{Type: model.TypeRef{Kind: model.KindNamed, Name: "thing"}}}
 	pageNone := &model.Page{File: "api/thing-update.md"}
+	stream := &emit.MethodInfo{Name: "GetReport", HTTPMethod: "GET", Result: emit.ResultStream}
+	pageStream := &model.Page{File: "api/report-get.md", Response: model.Response{Type: model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream}}}
 	resp := func(body string) *model.Example {
 		return &model.Example{Kind: model.ExampleResponse, Status: 200, Body: body}
 	}
@@ -194,6 +196,8 @@ func TestConformanceClassify(t *testing.T) {
 		want want
 	}{
 		{"passes", confCase{m: object, p: pageTyped, resp: resp(`{"id": "1"}`)}, confResultLine{}, true, want{pass: true}},
+		{"stream method, JSON example, page says stream", confCase{m: stream, p: pageStream, resp: resp(`{"value": "QUJD"}`)}, confResultLine{}, true, want{cause: causeStreamJSON, docs: stageResp}},
+		{"stream method, JSON example", confCase{m: stream, p: pageTyped, resp: resp(`{"value": "QUJD"}`)}, confResultLine{}, true, want{cause: causeStreamJSONGen}},
 		{"URL on no page", confCase{cause: causeNoRequestLine}, confResultLine{}, false, want{cause: causeNoRequestLine, docs: stageAll}},
 		{"URL on another page", confCase{cause: causeNoMethodOther}, confResultLine{}, false, want{cause: causeNoMethodOther}},
 		{"does not compile", confCase{m: object}, confResultLine{}, false, want{cause: causeNoCompile}},

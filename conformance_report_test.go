@@ -164,6 +164,14 @@ func classify(c *confCase, r confResultLine, ran bool, documented map[string]boo
 	}
 	switch c.m.Result {
 	case emit.ResultStream, emit.ResultCount:
+		// A JSON example response where the method returns the content as it comes: the
+		// page's Response section says a stream (a report's "Stream" beside an example of
+		// {"value": "<base64>"}), or the method reads it so on its own.
+		if pt := c.p.Response.Type; pt.Kind == model.KindPrimitive && pt.Primitive == model.Stream {
+			v.miss(causeStreamJSON, c.m.Name, stageResp)
+		} else {
+			v.miss(causeStreamJSONGen, c.m.Name, stageResp)
+		}
 		return v
 	}
 	v.respChecked = true

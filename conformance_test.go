@@ -79,6 +79,8 @@ const (
 	causeCallFailed     = "generator: call failed"
 	causeNotStrict      = "generator: documented property decoded into AdditionalData"
 	causeRespDecode     = "generator: response does not decode into the result type"
+	causeStreamJSON     = "docs: example response is JSON, the page's Response section gives a stream"
+	causeStreamJSONGen  = "generator: method returns the content as it comes, the example response is JSON"
 	causeResultRaw      = "generator: result is raw JSON"
 	causeResultDropped  = "generator: method returns no value, the example response has a body"
 	causeArgUnsupported = "harness: argument type not supported"
