@@ -131,6 +131,9 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 	if t := v.bodyResource(op, bt, owner.Result, params); t != nil {
 		return &goBody{Whole: t, Owner: owner}
 	}
+	if t := v.selfRow(op, owner.Path, params); t != nil {
+		return &goBody{Whole: t, Owner: owner}
+	}
 	b := &goBody{Owner: owner}
 	names := uniquer{"AdditionalData": true} // genBodyStruct's field for the members the table leaves out
 	for _, p := range params {
@@ -213,6 +216,27 @@ func (v *view) bodyResource(op *model.Operation, body, result model.TypeRef, par
 		}
 	}
 	return nil
+}
+
+// selfRow recognises an update whose body table has one row, named as the property the
+// path ends in and typed as an object: PATCH .../hybridAgentUpdaterConfiguration with the
+// row | hybridAgentUpdaterConfiguration | hybridAgentUpdaterConfiguration |. The row is the
+// value the path addresses, not a member of it (the page's example sends updateWindow, a
+// member of that type, at the top), so the body is that type.
+func (v *view) selfRow(op *model.Operation, p model.Path, params []model.Param) *model.TypeRef {
+	if len(params) != 1 || (op.Method != "PATCH" && op.Method != "PUT") || len(p.Segments) == 0 {
+		return nil
+	}
+	last, ok := p.Segments[len(p.Segments)-1].Literal()
+	row := params[0]
+	if !ok || !strings.EqualFold(last, row.Name) || row.Type.Kind != model.KindNamed || row.Type.Collection {
+		return nil
+	}
+	if gt := v.namedType(row.Type); gt == nil || !gt.Model.Documented || gt.Model.IsEnum {
+		return nil
+	}
+	t := row.Type
+	return &t
 }
 
 // listsFields reports whether a body table reads as the properties of t: at least four
