@@ -371,6 +371,21 @@ func TestKeyedElsewhereNamesProperty(t *testing.T) {
 			t.Errorf("%s: got %q, want %q\n%s", ep, got[ep], want, ds)
 		}
 	}
+	// the property follows the paths: a collection, said at its row; the one-valued
+	// apiConnectorConfiguration stays one value
+	for _, ty := range api.Types {
+		for _, p := range ty.Properties {
+			switch {
+			case ty.Name == "b2cIdentityUserFlow" && p.Name == "hostedContents" && !p.Type.Collection:
+				t.Errorf("hostedContents stays one value; want a collection")
+			case ty.Name == "b2cIdentityUserFlow" && p.Name == "apiConnectorConfiguration" && p.Type.Collection:
+				t.Errorf("apiConnectorConfiguration became a collection")
+			}
+		}
+	}
+	if !hasCode(ds, "property-shape-disagrees") {
+		t.Errorf("no property-shape-disagrees warning in\n%s", ds)
+	}
 }
 
 // TestNestedCreateVotes: a create below the root (POST /connections/{id}/groups, "Create

@@ -107,6 +107,7 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 	}
 	api.Operations = kept
 	exampleOptions(api.Operations)
+	m.settleKeyedProperties(ds)
 }
 
 // signature is what distinguishes two pages' versions of an endpoint for the client,

@@ -103,6 +103,45 @@ type endpointMap struct {
 	// binds are, for an operation, the lower-cased names its example requests send as
 	// name@odata.bind (read once: the owner rules ask for them per candidate and row).
 	binds map[*Operation]map[string]bool
+	// keyedProps are the navigation rows a table gives as one value that paths key
+	// (servicePrincipal.appRoleAssignedTo/{id}), in the order the walk met them, with the
+	// first path that met it: the table forgot "collection" (see settleKeyedProperties).
+	keyedProps []keyedProp
+}
+
+// keyedProp is one navigation row that paths key.
+type keyedProp struct {
+	owner *Type
+	name  string
+	path  string
+}
+
+// settleKeyedProperties makes a collection of each navigation row that a table gives as
+// one value but paths key: servicePrincipal's Relationships row says appRoleAssignedTo is
+// one appRoleAssignment, while its Methods table lists, gets and deletes them by key
+// (/servicePrincipals/{id}/appRoleAssignedTo/{id}). The walk already read the paths so;
+// the property follows, or a response that carries the collection ($expand) fails to
+// decode. Each is reported at the row (property-shape-disagrees).
+func (m *endpointMap) settleKeyedProperties(ds *Diagnostics) {
+	for _, k := range m.keyedProps {
+		seen := map[*Type]bool{}
+		for t := k.owner; t != nil && !seen[t]; t = m.g.byName[key(t.Base)] {
+			seen[t] = true
+			i := slices.IndexFunc(t.Properties, func(p Property) bool { return p.Name == k.name })
+			if i >= 0 {
+				p := &t.Properties[i]
+				if !p.Type.Collection {
+					p.Type.Collection = true
+					ds.Addf(p.Pos, Warning, "property-shape-disagrees",
+						"%s.%s is one %s in its table, but request lines put a key after it (%s is read through it): it is a collection", t.Name, p.Name, p.Type.Name, k.path)
+				}
+				break
+			}
+			if t.Base == "" {
+				break
+			}
+		}
+	}
 }
 
 // vote tallies the types pages give a path prefix.

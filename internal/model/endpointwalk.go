@@ -148,6 +148,9 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 								coll = true
 								via[len(via)-1] += "[keyed]"
 								sure = true
+								if !slices.ContainsFunc(m.keyedProps, func(k keyedProp) bool { return k.owner == parent && k.name == name }) {
+									m.keyedProps = append(m.keyedProps, keyedProp{owner: parent, name: name, path: p.String()})
+								}
 							default:
 								sure = coll || !pr.Navigation
 							}
