@@ -60,15 +60,18 @@ func (p *Parser) ParseWith(file string, src []byte, inc IncludeFunc) (*model.Pag
 
 // state is everything known while one page is being read.
 type state struct {
-	file      string // the file being read: the page, or an include it names
-	pageFile  string
-	md        goldmark.Markdown
-	inc       IncludeFunc
-	including []string // the includes being read, outermost first
-	src       []byte   // the page as the gate cleaned it, with its front matter blanked
-	lines     *lines
-	page      *model.Page
-	ds        model.Diagnostics
+	// bodyRequired: the prose just before a Request body table says all its rows are
+	// required ("The request body requires the following parameters:")
+	bodyRequired bool
+	file         string // the file being read: the page, or an include it names
+	pageFile     string
+	md           goldmark.Markdown
+	inc          IncludeFunc
+	including    []string // the includes being read, outermost first
+	src          []byte   // the page as the gate cleaned it, with its front matter blanked
+	lines        *lines
+	page         *model.Page
+	ds           model.Diagnostics
 
 	stack     []frame // open headings, outermost first
 	sawTitle  bool

@@ -1927,3 +1927,24 @@ func TestProseQueryParam(t *testing.T) {
 		t.Errorf("query params %q, want %q", got, want)
 	}
 }
+
+// TestBodyTableAllRequired: "The request body requires the following parameters:" above a
+// Request body table makes its rows required, unless a row says otherwise; a later table
+// is not touched.
+func TestBodyTableAllRequired(t *testing.T) {
+	src := "# directory: getUserOwnedObjects\n\n## HTTP request\n\n```http\nPOST /directory/deletedItems/getUserOwnedObjects\n```\n\n## Request body\n\n" +
+		"The request body requires the following parameters:\n\n| Parameter | Type | Description |\n|:--|:--|:--|\n" +
+		"|userId|String|ID of the owner.|\n|type|String|Type of owned objects. Optional.|\n\nMore:\n\n" +
+		"| Parameter | Type | Description |\n|:--|:--|:--|\n|extra|String|Something else.|\n"
+	pg, _ := Parse("v1.0/api/directory-deleteditems-user-owned.md", []byte(src))
+	var got []string
+	for _, p := range pg.Params {
+		if p.In == model.InBody {
+			got = append(got, fmt.Sprintf("%s %v", p.Name, p.Presence))
+		}
+	}
+	want := []string{fmt.Sprintf("userId %v", model.Required), fmt.Sprintf("type %v", model.Optional), fmt.Sprintf("extra %v", model.PresenceUnknown)}
+	if !slices.Equal(got, want) {
+		t.Errorf("body rows %q, want %q", got, want)
+	}
+}

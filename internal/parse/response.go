@@ -280,8 +280,12 @@ var (
 // onBodyProse reads the Request body sentences: "Do not supply a request body", the
 // first link to a type ("supply a JSON representation of the [vppToken](...) object",
 // "provide a [call](...) object").
+// allRequiredCue is prose that makes every row of the table after it required.
+var allRequiredCue = regexp.MustCompile(`(?i)\brequires the following (parameters|properties)\b|\bthe following (parameters|properties) are required\b`)
+
 func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 	body := &st.page.Body
+	st.bodyRequired = allRequiredCue.MatchString(txt)
 	if (hasFold(txt, "request body") || hasFold(txt, "request content")) && noBodyRequest.MatchString(txt) {
 		// "No request body is required. However, you can specify properties in the
 		// request body ..." (createUploadSession): a body is optional, not absent; the

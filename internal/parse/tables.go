@@ -119,6 +119,7 @@ func (st *state) onTable(n *east.Table) {
 		st.paramTable(t, model.InHeader)
 	case secBody:
 		st.paramTable(t, model.InBody)
+		st.bodyRequired = false
 	case secResponse:
 		st.responseTable(t)
 	case secDerived:
@@ -226,6 +227,9 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 			}
 		}
 		p.Presence = presence(p.Description)
+		if in == model.InBody && st.bodyRequired && p.Presence == model.PresenceUnknown {
+			p.Presence = model.Required
+		}
 		if in == model.InHeader && p.Presence == model.PresenceUnknown && strings.EqualFold(name, "Authorization") && bearer.MatchString(p.Description) {
 			// "Bearer {token}", "Bearer <token>", "Bearer {code}": the row names the token
 			// every call sends; it says nothing of being optional.
