@@ -191,7 +191,11 @@ func (m *endpointMap) score(c *candidate) {
 		add(-1, "its template fixes a query")
 	}
 	if c.path.Example.IsValid() {
-		add(-2, "it shows the path only in an example (line %d)", c.path.Example.Line)
+		// Another page's request line outweighs what a page that only shows the path in
+		// an example can have for it: range-get.md, linked from the range type's Methods
+		// table and answering a range, calls /names/{name}/range in its example, which
+		// nameditem-range.md documents.
+		add(-5, "it shows the path only in an example (line %d)", c.path.Example.Line)
 	}
 	if tg != nil && (tg.Kind == TargetEntity || tg.Kind == TargetCollection) && titleVerbFits(c.op) {
 		add(1, "its title %q names what %s does", c.op.Title, c.op.Method)

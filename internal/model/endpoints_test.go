@@ -646,3 +646,30 @@ func pagePaths(api *API, page string) []string {
 	}
 	return out
 }
+
+// TestEndpointExampleOnlyLoses: a page that shows a path only in an example (range-get.md,
+// whose example calls /names/{name}/range, with the Methods table of the range type and
+// an agreeing response on its side) does not own the endpoint another page's request line
+// documents (nameditem-range.md).
+func TestEndpointExampleOnlyLoses(t *testing.T) {
+	none := TypeRef{}
+	exPath := path("names", "{name}", "range")
+	get := page("api/range-get.md", "GET", gref("workbookRange", false), none, path("tables", "{id}", "range"))
+	get.Examples = []Example{{Kind: ExampleRequest, Method: "GET", URL: "https://graph.microsoft.com/v1.0/names/x/range", Path: &exPath, Pos: Pos{File: "api/range-get.md", Line: 57, Col: 1}}}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("workbookRange", "", nil, MethodLink{Title: "Get Range", Page: "api/range-get.md", Return: gref("workbookRange", false)}),
+		resourcePage("workbookTable", "microsoft.graph.entity", []Property{nav("range", "workbookRange", false)}),
+		resourcePage("workbookNamedItem", "", []Property{prop("name", "workbookRange"), nav("range", "workbookRange", false)},
+			MethodLink{Title: "Range", Page: "api/nameditem-range.md", Return: gref("workbookRange", false)}),
+		page("api/table-get.md", "GET", gref("workbookTable", false), none, path("tables", "{id}")),
+		page("api/nameditem-get.md", "GET", gref("workbookNamedItem", false), none, path("names", "{name}")),
+		page("api/nameditem-range.md", "GET", gref("workbookRange", false), none, path("names", "{name}", "range")),
+		get,
+	}
+	api, ds := Build("v1.0", pages)
+	got := opsByEndpoint(api)
+	if g, _, _ := strings.Cut(got["GET /names/{name}/range"], " "); g != "api/nameditem-range.md" {
+		t.Errorf("GET /names/{name}/range: %q, want api/nameditem-range.md\n%s", got["GET /names/{name}/range"], ds)
+	}
+}
