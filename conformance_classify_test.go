@@ -202,6 +202,8 @@ func TestConformanceClassify(t *testing.T) {
 		{"URL on another page", confCase{cause: causeNoMethodOther}, confResultLine{}, false, want{cause: causeNoMethodOther}},
 		{"does not compile", confCase{m: object}, confResultLine{}, false, want{cause: causeNoCompile}},
 		{"wrong path", confCase{m: object, p: pageTyped}, confResultLine{Mismatch: []string{"path"}}, true, want{cause: causeWrongPath}},
+		{"no body in the example, required members sent", confCase{m: create, p: pageTyped}, confResultLine{Mismatch: []string{"body"}, Detail: []string{"body keys extra type; extra userid"}}, true, want{cause: causeRequiredUnsent, docs: stageSend | stageBody}},
+		{"a body the example leaves out a key of", confCase{m: create, p: pageTyped, ex: model.Example{Body: `{"id": "1"}`}}, confResultLine{Mismatch: []string{"body"}, Detail: []string{"body keys missing name"}}, true, want{cause: causeWrongBody}},
 		{"body placeholder", confCase{m: create, p: pageTyped, ex: model.Example{Body: `{"name": "String"}`}},
 			confResultLine{Mismatch: []string{"body"}, BodyErr: "x"}, true, want{cause: causeBodyHolder, docs: stageSend | stageBody}},
 		{"body key on no page", confCase{m: create, p: pageTyped, ex: model.Example{Body: `{"shade": 1}`}},

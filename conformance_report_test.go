@@ -126,7 +126,14 @@ func classify(c *confCase, r confResultLine, ran bool, documented map[string]boo
 		if r.CallErr != "" && !strings.Contains(r.CallErr, "graph: ") {
 			detail += " | " + r.CallErr
 		}
-		v.miss(cause, c.m.Name+": "+detail, stageSend)
+		stages := stageSend
+		if cause == causeWrongBody && body == "" && onlyExtraKeys(r.Detail) {
+			// The example request shows no body, and the method sends the members its
+			// page's table requires (directory-deleteditems-user-owned puts its body in a
+			// fence of its own, outside the request).
+			cause, stages = causeRequiredUnsent, stageSend|stageBody
+		}
+		v.miss(cause, c.m.Name+": "+detail, stages)
 	}
 	// Body keys.
 	if v.body {
@@ -433,4 +440,23 @@ func endsInKey(p model.Path) bool {
 	}
 	last := p.Segments[len(p.Segments)-1].Parts
 	return len(last) == 1 && last[0].Param != "" && !last[0].Function && !last[0].PathValued
+}
+
+// onlyExtraKeys reports whether a body mismatch's details are all keys the method sent and
+// the example did not ("body keys extra type; extra userid").
+func onlyExtraKeys(details []string) bool {
+	n := 0
+	for _, d := range details {
+		rest, ok := strings.CutPrefix(d, "body keys ")
+		if !ok {
+			return false
+		}
+		for _, k := range strings.Split(rest, "; ") {
+			if !strings.HasPrefix(k, "extra ") {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }

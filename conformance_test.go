@@ -80,6 +80,7 @@ const (
 	causeNotStrict      = "generator: documented property decoded into AdditionalData"
 	causeRespDecode     = "generator: response does not decode into the result type"
 	causeStreamJSON     = "docs: example response is JSON, the page's Response section gives a stream"
+	causeRequiredUnsent = "docs: example request sends no body, the page's table requires members"
 	causeStreamJSONGen  = "generator: method returns the content as it comes, the example response is JSON"
 	causeResultRaw      = "generator: result is raw JSON"
 	causeResultDropped  = "generator: method returns no value, the example response has a body"
