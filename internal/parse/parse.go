@@ -49,7 +49,7 @@ func (p *Parser) ParseWith(file string, src []byte, inc IncludeFunc) (*model.Pag
 	if !ok {
 		return page, ds
 	}
-	st := &state{file: file, pageFile: file, src: clean, lines: lines, page: page, ds: ds, md: p.md, inc: inc}
+	st := &state{file: file, pageFile: file, src: clean, lines: lines, page: page, ds: ds, md: p.md, inc: inc, proseParam: -1}
 	body := st.frontMatter()
 	// goldmark sees the page with the front matter blanked out, so offsets stay those of src.
 	doc := p.md.Parser().Parse(text.NewReader(body))
@@ -63,15 +63,18 @@ type state struct {
 	// bodyRequired: the prose just before a Request body table says all its rows are
 	// required ("The request body requires the following parameters:")
 	bodyRequired bool
-	file         string // the file being read: the page, or an include it names
-	pageFile     string
-	md           goldmark.Markdown
-	inc          IncludeFunc
-	including    []string // the includes being read, outermost first
-	src          []byte   // the page as the gate cleaned it, with its front matter blanked
-	lines        *lines
-	page         *model.Page
-	ds           model.Diagnostics
+	// proseParam is the index in Page.Params of the query parameter the prose named last
+	// (proseQueryParams), whose values a table may follow; -1 when none
+	proseParam int
+	file       string // the file being read: the page, or an include it names
+	pageFile   string
+	md         goldmark.Markdown
+	inc        IncludeFunc
+	including  []string // the includes being read, outermost first
+	src        []byte   // the page as the gate cleaned it, with its front matter blanked
+	lines      *lines
+	page       *model.Page
+	ds         model.Diagnostics
 
 	stack     []frame // open headings, outermost first
 	sawTitle  bool

@@ -1915,15 +1915,16 @@ func TestSummaryList(t *testing.T) {
 func TestProseQueryParam(t *testing.T) {
 	src := "# driveItem: copy\n\n## HTTP request\n\n```http\nPOST /me/drive/items/{itemId}/copy\n```\n\n## Optional query parameters\n\n" +
 		"This method supports the `@microsoft.graph.conflictBehavior` query parameter to customize the behavior when a conflict occurs.\n\n" +
+		"| Value | Description |\n|:--|:--|\n| fail | Report the failure. |\n| rename | Rename the item |\n\n" +
 		"It doesn't support the `@microsoft.graph.other` query parameter.\n"
 	pg, _ := Parse("v1.0/api/driveitem-copy.md", []byte(src))
 	var got []string
 	for _, p := range pg.Params {
 		if p.In == model.InQuery {
-			got = append(got, fmt.Sprintf("%s %s %v line %d", p.Name, p.Type, p.Presence == model.Optional, p.Pos.Line))
+			got = append(got, fmt.Sprintf("%s %s %v line %d: %s", p.Name, p.Type, p.Presence == model.Optional, p.Pos.Line, p.Description))
 		}
 	}
-	if want := []string{"@microsoft.graph.conflictBehavior Edm.String true line 11"}; !slices.Equal(got, want) {
+	if want := []string{"@microsoft.graph.conflictBehavior Edm.String true line 11: This method supports the @microsoft.graph.conflictBehavior query parameter to customize the behavior when a conflict occurs. Values: fail: Report the failure; rename: Rename the item."}; !slices.Equal(got, want) {
 		t.Errorf("query params %q, want %q", got, want)
 	}
 }

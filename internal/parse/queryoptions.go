@@ -136,8 +136,33 @@ func (st *state) proseQueryParams(sentence string, pos model.Pos) {
 		if slices.ContainsFunc(st.page.Params, func(p model.Param) bool { return p.In == model.InQuery && strings.EqualFold(p.Name, name) }) {
 			continue
 		}
+		st.proseParam = len(st.page.Params)
 		st.page.Params = append(st.page.Params, model.Param{Name: name, In: model.InQuery, Presence: model.Optional,
 			Type:        model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String, Pos: pos},
 			Description: strings.TrimSpace(sentence), Pos: pos})
 	}
+}
+
+// proseParamValues reads a | Value | Description | table that follows the prose naming a
+// query parameter (driveitem-copy's fail, replace and rename for
+// @microsoft.graph.conflictBehavior) into that parameter's description, and reports
+// whether it did.
+func (st *state) proseParamValues(t *table) bool {
+	vc, dc := t.col("value"), t.col("description")
+	if st.proseParam < 0 || st.proseParam >= len(st.page.Params) || vc < 0 || dc < 0 {
+		return false
+	}
+	var vals []string
+	for _, row := range t.rows {
+		if vc < len(row) && dc < len(row) && strings.TrimSpace(row[vc].text) != "" {
+			vals = append(vals, strings.TrimSpace(row[vc].text)+": "+strings.TrimSuffix(strings.TrimSpace(row[dc].text), "."))
+		}
+	}
+	if len(vals) == 0 {
+		return false
+	}
+	p := &st.page.Params[st.proseParam]
+	p.Description = strings.TrimSpace(p.Description + " Values: " + strings.Join(vals, "; ") + ".")
+	st.proseParam = -1
+	return true
 }

@@ -228,6 +228,7 @@ func (st *state) checkFence(f *ast.FencedCodeBlock) {
 
 // onHeading opens a section.
 func (st *state) onHeading(h *ast.Heading) {
+	st.proseParam = -1
 	raw := st.rawLines(h)
 	if strings.Contains(raw, "#tab/") && tabMarker.MatchString(raw) {
 		return // a docfx tab: not a section boundary

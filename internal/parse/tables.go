@@ -167,6 +167,9 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 	if in == model.InQuery && tc < 0 && st.odataRows(t, nc) {
 		return // | [$filter](...) | Filters results. | Example |: the options it supports
 	}
+	if in == model.InQuery && tc < 0 && st.proseParamValues(t) {
+		return
+	}
 	// A Function parameters table without a Type column (| Parameter | Description |, a
 	// report's period) is read below: a function's arguments are written into its URL as
 	// text, so each is a String.
