@@ -378,7 +378,7 @@ func collectCases(res *generate.Result, methods []emit.MethodInfo) []*confCase {
 				c.cause = causeNoURL
 				continue
 			}
-			if !graphHost(host) {
+			if ex.OtherHost() {
 				c.cause, c.detail = causeOtherHost, host
 				continue
 			}
@@ -412,13 +412,6 @@ func collectCases(res *generate.Result, methods []emit.MethodInfo) []*confCase {
 		}
 	}
 	return cases
-}
-
-// graphHost reports whether an example's host is Microsoft Graph ("" when the URL gives none).
-func graphHost(host string) bool {
-	h := strings.ToLower(host)
-	return h == "" || strings.HasPrefix(h, "graph.microsoft.") || strings.HasSuffix(h, "graph.microsoft.us") ||
-		h == "microsoftgraph.chinacloudapi.cn" || h == "{graph-endpoint}"
 }
 
 // splitExampleURL strips the scheme, host and version from an example URL and returns the

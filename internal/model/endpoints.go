@@ -124,22 +124,11 @@ type keyedProp struct {
 // decode. Each is reported at the row (property-shape-disagrees).
 func (m *endpointMap) settleKeyedProperties(ds *Diagnostics) {
 	for _, k := range m.keyedProps {
-		seen := map[*Type]bool{}
-		for t := k.owner; t != nil && !seen[t]; t = m.g.byName[key(t.Base)] {
-			seen[t] = true
-			i := slices.IndexFunc(t.Properties, func(p Property) bool { return p.Name == k.name })
-			if i >= 0 {
-				p := &t.Properties[i]
-				if !p.Type.Collection {
-					p.Type.Collection = true
-					ds.Addf(p.Pos, Warning, "property-shape-disagrees",
-						"%s.%s is one %s in its table, but request lines put a key after it (%s is read through it): it is a collection", t.Name, p.Name, p.Type.Name, k.path)
-				}
-				break
-			}
-			if t.Base == "" {
-				break
-			}
+		t, p := m.g.declared(k.owner, k.name)
+		if p != nil && !p.Type.Collection {
+			p.Type.Collection = true
+			ds.Addf(p.Pos, Warning, "property-shape-disagrees",
+				"%s.%s is one %s in its table, but request lines put a key after it (%s is read through it): it is a collection", t.Name, p.Name, p.Type.Name, k.path)
 		}
 	}
 }

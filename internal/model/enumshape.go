@@ -25,7 +25,7 @@ type shapeTally struct {
 // enumShape records the shape of an example value of t's property name, when the
 // property is a collection of an enum.
 func (pf *propFinder) enumShape(t *Type, name string, raw json.RawMessage, at Pos) {
-	p := pf.declared(t, name)
+	_, p := pf.g.declared(t, name)
 	if p == nil || p.Name != name || !p.Type.Collection || p.Type.Kind != KindNamed {
 		return
 	}

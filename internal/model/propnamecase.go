@@ -1,6 +1,6 @@
 package model
 
-import "strings"
+import "slices"
 
 // A resource page's table and its examples can spell a property differently in case only:
 // printUsageByPrinter's table has printerID, its JSON representation and every example
@@ -15,6 +15,7 @@ import "strings"
 
 // spelling is how example members spell one documented property.
 type spelling struct {
+	owner *Type // the type that declares the property
 	names map[string]bool
 	first Pos // the first example that spells it otherwise than the table
 }
@@ -22,13 +23,13 @@ type spelling struct {
 // spelled records that an example member k matched t's property of that name without
 // regard to case.
 func (pf *propFinder) spelled(t *Type, k string, at Pos) {
-	p := pf.declared(t, k)
+	owner, p := pf.g.declared(t, k)
 	if p == nil {
 		return
 	}
 	s := pf.spellings[p]
 	if s == nil {
-		s = &spelling{names: map[string]bool{}}
+		s = &spelling{owner: owner, names: map[string]bool{}}
 		pf.spellings[p] = s
 		pf.spellOrder = append(pf.spellOrder, p)
 	}
@@ -36,28 +37,6 @@ func (pf *propFinder) spelled(t *Type, k string, at Pos) {
 		s.first = at
 	}
 	s.names[k] = true
-}
-
-// declared is the property of t, or of a type t derives from, that name matches: the one
-// of that exact name if there is one, else the first that matches without case.
-func (pf *propFinder) declared(t *Type, name string) *Property {
-	var folded *Property
-	seen := map[*Type]bool{}
-	for ; t != nil && !seen[t]; t = pf.g.byName[key(t.Base)] {
-		seen[t] = true
-		for i := range t.Properties {
-			switch p := &t.Properties[i]; {
-			case p.Name == name:
-				return p
-			case folded == nil && strings.EqualFold(p.Name, name):
-				folded = p
-			}
-		}
-		if t.Base == "" {
-			break
-		}
-	}
-	return folded
 }
 
 // wireNamesFromExamples renames the properties every example spells otherwise (see above).
@@ -71,30 +50,14 @@ func (pf *propFinder) wireNamesFromExamples(ds *Diagnostics) {
 		for n := range s.names {
 			k = n
 		}
-		if k[0] < 'a' || k[0] > 'z' || pf.taken(p, k) || pf.tableUses(k) <= pf.tableUses(p.Name)-1 {
+		taken := slices.ContainsFunc(s.owner.Properties, func(o Property) bool { return o.Name == k })
+		if k[0] < 'a' || k[0] > 'z' || taken || pf.tableUses(k) <= pf.tableUses(p.Name)-1 {
 			continue
 		}
 		ds.Addf(p.Pos, Warning, "property-name-case",
 			"property %s is written %s by every example that sends it (the first at %s): the wire name is %s", p.Name, k, s.first, k)
 		p.Name = k
 	}
-}
-
-// taken reports whether the type that declares p has another property named name.
-func (pf *propFinder) taken(p *Property, name string) bool {
-	for _, t := range pf.g.byName {
-		for i := range t.Properties {
-			if &t.Properties[i] == p {
-				for _, o := range t.Properties {
-					if o.Name == name {
-						return true
-					}
-				}
-				return false
-			}
-		}
-	}
-	return false
 }
 
 // tableUses is how many properties of all types are named exactly name.

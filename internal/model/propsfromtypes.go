@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 )
 
@@ -64,14 +65,9 @@ func (pf *propFinder) byConvention(name string, raw json.RawMessage) *Type {
 // generated type has them (those only a JSON representation shows too).
 func (pf *propFinder) names(t *Type) []string {
 	var out []string
-	seen := map[*Type]bool{}
-	for ; t != nil && !seen[t]; t = pf.g.byName[key(t.Base)] {
-		seen[t] = true
-		for _, p := range t.Properties {
+	for _, a := range pf.g.lineage(t) {
+		for _, p := range a.Properties {
 			out = append(out, strings.ToLower(p.Name))
-		}
-		if t.Base == "" {
-			break
 		}
 	}
 	return out
@@ -79,17 +75,7 @@ func (pf *propFinder) names(t *Type) []string {
 
 // open reports whether t or a type it derives from is open.
 func (pf *propFinder) open(t *Type) bool {
-	seen := map[*Type]bool{}
-	for ; t != nil && !seen[t]; t = pf.g.byName[key(t.Base)] {
-		seen[t] = true
-		if t.Open {
-			return true
-		}
-		if t.Base == "" {
-			break
-		}
-	}
-	return false
+	return slices.ContainsFunc(pf.g.lineage(t), func(a *Type) bool { return a.Open })
 }
 
 // derived is the set of lower-cased property names the types derived from t document.
@@ -124,12 +110,10 @@ func (pf *propFinder) flattened(t *Type, obj map[string]json.RawMessage, names m
 		return nil
 	}
 	out := map[string]bool{}
-	seen := map[*Type]bool{}
-	for ; t != nil && !seen[t]; t = pf.g.byName[key(t.Base)] {
-		seen[t] = true
-		for _, p := range t.Properties {
+	for _, a := range pf.g.lineage(t) {
+		for _, p := range a.Properties {
 			c := pf.g.resolve(p.Type)
-			if p.Type.Kind != KindNamed || c == nil || c.IsEnum || c == t {
+			if p.Type.Kind != KindNamed || c == nil || c.IsEnum || c == a {
 				continue
 			}
 			has := map[string]bool{}
@@ -147,9 +131,6 @@ func (pf *propFinder) flattened(t *Type, obj map[string]json.RawMessage, names m
 					out[k] = true
 				}
 			}
-		}
-		if t.Base == "" {
-			break
 		}
 	}
 	return out

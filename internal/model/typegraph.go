@@ -180,6 +180,39 @@ func derivedFromBasePages(pages []*Page, g *typeGraph) {
 	}
 }
 
+// lineage lists t and the types it derives from, nearest first, each once (a base cycle
+// in the docs ends it).
+func (g *typeGraph) lineage(t *Type) []*Type {
+	var out []*Type
+	for t != nil && !slices.Contains(out, t) {
+		out = append(out, t)
+		if t.Base == "" {
+			break
+		}
+		t = g.byName[key(t.Base)]
+	}
+	return out
+}
+
+// declared is the property of t, or of a type t derives from, that name matches, and the
+// type that declares it: the one of that exact name if there is one, else the first that
+// matches without regard to case.
+func (g *typeGraph) declared(t *Type, name string) (*Type, *Property) {
+	var owner *Type
+	var folded *Property
+	for _, a := range g.lineage(t) {
+		for i := range a.Properties {
+			switch p := &a.Properties[i]; {
+			case p.Name == name:
+				return a, p
+			case folded == nil && strings.EqualFold(p.Name, name):
+				owner, folded = a, p
+			}
+		}
+	}
+	return owner, folded
+}
+
 // descendants lists the types derived from t, directly or not, each once, depth first.
 func (g *typeGraph) descendants(t *Type) []*Type {
 	var out []*Type
