@@ -315,7 +315,7 @@ func (v *view) twinSuffixes(before map[*goMethod]string) {
 	for _, m := range v.methods {
 		rest, ok := afterUser(m.Path)
 		suffix := strings.TrimPrefix(m.Name, before[m])
-		if !ok || suffix == "" || m.Name == before[m] {
+		if !ok || suffix == "" {
 			continue
 		}
 		for _, t := range twins[m.Op.Method+" "+rest] {

@@ -24,16 +24,20 @@ func (sp spellings) of(s string) string {
 	if s == l {
 		// /me/calendargroup/calendars, where only the plural is spelled elsewhere
 		// (calendarGroups): the singular of that spelling.
-		for _, suffix := range []string{"s", "es"} {
-			if w, ok := sp.words[l+suffix]; ok && innerCapital(w) {
-				return w[:len(w)-len(suffix)]
+		for _, plural := range plurals(l) {
+			if w, ok := sp.words[plural]; ok {
+				if one := sp.singular(w); strings.EqualFold(one, l) && innerCapital(one) {
+					return one
+				}
 			}
-		}
-		if w, ok := sp.words[strings.TrimSuffix(l, "y")+"ies"]; ok && strings.HasSuffix(l, "y") && innerCapital(w) {
-			return w[:len(w)-3] + "y"
 		}
 	}
 	return s
+}
+
+// plurals are the forms a lower-cased word may take as a collection's segment.
+func plurals(l string) []string {
+	return []string{l + "s", l + "es", strings.TrimSuffix(l, "y") + "ies"}
 }
 
 // param respells a key placeholder named after its collection as the docs spell that
@@ -45,7 +49,7 @@ func (sp spellings) param(name string) string {
 		return name
 	}
 	stem, l := name[:len(name)-2], strings.ToLower(name[:len(name)-2])
-	for _, plural := range []string{l, l + "s", l + "es", strings.TrimSuffix(l, "y") + "ies"} {
+	for _, plural := range append([]string{l}, plurals(l)...) {
 		w, ok := sp.words[plural]
 		if !ok {
 			continue
