@@ -23,6 +23,7 @@ type candidate struct {
 // assignEndpoints resolves every path's target, then keeps one owner per endpoint.
 func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 	m := newEndpointMap(g, api.Pages, api.Operations)
+	m.unkeyCollectionCalls(api.Pages, api.Operations, ds)
 	byKey := map[string][]*candidate{}
 	var keys []string
 	calls := callsByName(api.Operations)
