@@ -275,7 +275,8 @@ func versionListing(t *testing.T, version string) []apiEntry {
 // like Go's api/*.txt. A change of a method's owner, name or signature therefore shows in
 // review as a change of the listing; go test -update accepts it.
 //
-// Plain go test lists the docs/ client (testdata/api/docs.txt). The whole v1.0 and beta
+// Plain go test lists the docs/ client (testdata/api/docs.txt) and the clients of today's
+// pages in ../shared/corpus/graph-docs-current (current-v1.0.txt, current-beta.txt). The whole v1.0 and beta
 // clients of ../shared/corpus (v1.0.txt, beta.txt) are corpus-scale: they are listed with
 // GRAPHDOCGEN_CORPUS=1 (make corpus), and whenever -update is given, so that go test -run
 // TestAPIListing -update . keeps every listing current; they skip without the corpus.
@@ -298,6 +299,29 @@ func TestAPIListing(t *testing.T) {
 		}
 		checkListing(t, "docs", listingText(entries))
 	})
+	// Today's pages (graph-docs-current) are few: their clients are listed by plain go
+	// test, as their format is the one users run the generator on.
+	for _, version := range []string{"v1.0", "beta"} {
+		t.Run("current-"+version, func(t *testing.T) {
+			dir := filepath.Join(currentRoot, version)
+			if _, err := os.Stat(dir); err != nil {
+				t.Skipf("today's pages are absent (%v): skipping", err)
+			}
+			inputs, err := generate.Collect([]string{dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := generate.Run(inputs, generate.Config{Version: version, Package: "graph", Jobs: 4, ImportPath: corpusImportPath})
+			if err != nil {
+				t.Fatal(err)
+			}
+			entries, err := apiListing(res.Files)
+			if err != nil {
+				t.Fatalf("parsing the generated package: %v", err)
+			}
+			checkListing(t, "current-"+version, listingText(entries))
+		})
+	}
 	for _, version := range []string{"v1.0", "beta"} {
 		t.Run(version, func(t *testing.T) {
 			if !*golden.Update {
