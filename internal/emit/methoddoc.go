@@ -98,7 +98,7 @@ func responseDoc(m *goMethod) string {
 	case m.Kind == resultCount:
 		return "On success the service answers " + status + " with the count as plain text, returned as a number."
 	case m.Kind == resultMonitor:
-		s := "The service accepts the operation with 202 Accepted and a Location header, the URL of a monitor: the returned Monitor's Wait polls it until the operation ends and returns the ID of the resource it made; Monitor.URL can be saved to wait in another process (ResumeMonitor)."
+		s := "The service accepts the operation with 202 Accepted and " + article(monitorHeader(m.Op)) + " " + monitorHeader(m.Op) + " header, the URL of a monitor: the returned Monitor's Wait polls it until the operation ends and returns the ID of the resource it made; Monitor.URL can be saved to wait in another process (ResumeMonitor)."
 		if m.preferAsync {
 			s = "The method sends Prefer: respond-async, which asks for that answer. " + s
 		}

@@ -203,22 +203,45 @@ func (v *view) classifyResult(m *goMethod) {
 }
 
 // longRunning reports whether the docs say op starts a long-running operation: the
-// service answers 202 Accepted, and the example response gives a Location header, the
-// monitor URL, and no body (copying a driveItem, cloning a team). The example decides:
-// driveItem copy's Response section names no status. A 202 whose example
-// has a body (assignLicense answers with the group) keeps its typed result.
+// service answers 202 Accepted, and the example response gives a Location (or
+// Operation-Location) header, the monitor URL, and no body (copying a driveItem, cloning a
+// team), or the Response section says 202 and names the header (OneNote's copies, whose
+// examples show no headers; registering a printer). driveItem copy's Response section
+// names no status: its example decides. A 202 whose example has a body (assignLicense
+// answers with the group; beta's configureMixer, whose prose says 202 and a Location, shows
+// 200 with the commsOperation) keeps its typed result.
 func longRunning(op *model.Operation) bool {
+	if op.Response.Status == 202 && op.Response.Monitor != "" && !slices.ContainsFunc(op.Examples, func(ex model.Example) bool {
+		return ex.Kind == model.ExampleResponse && strings.TrimSpace(ex.Body) != ""
+	}) {
+		return true
+	}
 	for _, ex := range op.Examples {
 		if ex.Kind != model.ExampleResponse || ex.Status != 202 || strings.TrimSpace(ex.Body) != "" {
 			continue
 		}
 		for _, h := range ex.Headers {
-			if strings.EqualFold(h.Name, "Location") {
+			if strings.EqualFold(h.Name, "Location") || strings.EqualFold(h.Name, "Operation-Location") {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// monitorHeader is the header the monitor URL of a long-running op comes in.
+func monitorHeader(op *model.Operation) string {
+	if op.Response.Monitor != "" {
+		return op.Response.Monitor
+	}
+	for _, ex := range op.Examples {
+		for _, h := range ex.Headers {
+			if ex.Kind == model.ExampleResponse && ex.Status == 202 && strings.EqualFold(h.Name, "Operation-Location") {
+				return "Operation-Location"
+			}
+		}
+	}
+	return "Location"
 }
 
 // optionsFor is the options struct a method of path uses: the operation's, or, where the

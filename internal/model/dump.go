@@ -61,6 +61,9 @@ func Dump(w io.Writer, api *API) error {
 		default:
 			fmt.Fprintf(&b, "  response %d %s\n", op.Response.Status, op.Response.Type)
 		}
+		if op.Response.Monitor != "" {
+			fmt.Fprintf(&b, "  response monitor URL in the %s header\n", op.Response.Monitor)
+		}
 		if op.Response.JSON.Kind != KindNone {
 			fmt.Fprintf(&b, "  response with $format=application/json: %s\n", op.Response.JSON)
 		}

@@ -142,6 +142,10 @@ type Response struct {
 	// Accepted: besides Type, the docs show the call answered 202 Accepted with a
 	// Location to poll and no body (beta POST /chats); Optional is set too.
 	Accepted bool
+	// Monitor is the header a 202 Accepted answer gives the monitor URL in, as the
+	// Response section's prose names it ("a `202 Accepted` response code and an
+	// `Operation-Location` header"): Location or Operation-Location; empty when it names none.
+	Monitor string
 	// Properties are the names a table in the Response section lists (Name | Type |
 	// Description) where the section names no type: driveitem-preview.md's getUrl, postUrl
 	// and postParameters. PropertiesPos is the table's.

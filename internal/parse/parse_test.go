@@ -111,6 +111,9 @@ func facts(pg *model.Page, ds model.Diagnostics) []string {
 		if r.Optional {
 			add("resp optional")
 		}
+		if r.Monitor != "" {
+			add("resp monitor %s", r.Monitor)
+		}
 		if r.JSON.Kind != model.KindNone {
 			add("resp json %s%s", r.JSON, link(r.JSON))
 		}
@@ -1303,6 +1306,22 @@ func TestResponse(t *testing.T) {
 		name: "202 without a type",
 		md:   page("If successful, this method returns a ´202 Accepted´ response code."),
 		want: []string{"resp 202 none @8:1"},
+	}, {
+		name: "202 and the monitor in Operation-Location",
+		md:   page("If successful, this method returns a ´202 Accepted´ response code and an ´Operation-Location´ header. Poll it for the copy's status."),
+		want: []string{"resp 202 none @8:1", "resp monitor Operation-Location"},
+	}, {
+		name: "202 and a Location header that links an operation",
+		md:   page("If successful, this method returns a ´202 Accepted´ response code and Location header that contains a link to the [teamsAsyncOperation](../resources/teamsasyncoperation.md)."),
+		want: []string{"resp 202 microsoft.graph.teamsAsyncOperation link=beta/resources/teamsasyncoperation.md @8:1", "resp monitor Location"},
+	}, {
+		name: "Content-Location is not a monitor",
+		md:   page("If successful, this method returns a ´202 Accepted´ response code. The Content-Location header names the channel being made."),
+		want: []string{"resp 202 none @8:1"},
+	}, {
+		name: "a Location header on a 201 is the new resource's",
+		md:   page("If successful, this method returns a ´201 Created´ response code and a Location header with the new [member](../resources/member.md)'s URL."),
+		want: []string{"resp 201 microsoft.graph.member link=beta/resources/member.md @8:1"},
 	}, {
 		name: "200 without a type",
 		md:   page("If successful, this method returns a ´200 OK´ response code."),

@@ -13,7 +13,11 @@ import (
 
 var (
 	statusTick = regexp.MustCompile("`\\s*([1-5]\\d\\d)\\b[^`]*`")
-	statusBare = regexp.MustCompile(`\b([1-5]\d\d),? (OK|Ok|Created|Accepted|No ?[Cc]ontent|NoContent|Found|Partial Content|Multi-Status)\b`)
+	// monitorHeader finds the header a 202 Accepted answer names its monitor in: "an
+	// `Operation-Location` header", "a URL in the `Location` header", "Location header that
+	// contains a link". Content-Location, which names what is being made, is not one.
+	monitorHeader = regexp.MustCompile("(?:^|[^-\\w])(Operation-Location|Location)`?\\*{0,2} header\\b")
+	statusBare    = regexp.MustCompile(`\b([1-5]\d\d),? (OK|Ok|Created|Accepted|No ?[Cc]ontent|NoContent|Found|Partial Content|Multi-Status)\b`)
 	// linkToken marks the i-th link in the flattened prose; noNUL keeps the prose's own
 	// NUL bytes (CommonMark reads them as U+FFFD) from forging one.
 	linkToken  = regexp.MustCompile(`\x00(\d+)\x00`)
@@ -49,6 +53,9 @@ func (st *state) readResponse() {
 		resp.Status = successStatus(statusBare.FindAllStringSubmatch(plain, -1))
 	}
 	resp.StatusText = statusText(resp.Status)
+	if m := monitorHeader.FindStringSubmatch(plain); m != nil && resp.Status == 202 {
+		resp.Monitor = m[1]
+	}
 	if resp.Status == 204 || anyFold(plain, noBodyPhrases...) {
 		// "If the request specifies Prefer header with return=representation preference,
 		// then this method returns a 200 OK response code and updated [plannerTask] object

@@ -1,6 +1,8 @@
 package graphrt
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -68,6 +70,40 @@ type MonitorStatus struct {
 	// ID is the answer's id: after a monitor redirects to the finished resource (303 See
 	// Other), the resource's own ID.
 	ID string `json:"id,omitempty"`
+}
+
+// UnmarshalJSON reads a status, whose state some monitors write as an object: a print
+// operation answers "status": {"state": "succeeded", "description": "..."}, which reads as
+// Status "succeeded" and StatusDetail the description.
+func (s *MonitorStatus) UnmarshalJSON(data []byte) error {
+	type fields MonitorStatus // without this method
+	var v struct {
+		*fields
+		Status json.RawMessage `json:"status"`
+	}
+	v.fields = (*fields)(s)
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	switch t := bytes.TrimSpace(v.Status); {
+	case len(t) == 0 || string(t) == "null":
+		s.Status = ""
+	case t[0] == '{':
+		var st struct {
+			State       string `json:"state"`
+			Description string `json:"description"`
+		}
+		if err := json.Unmarshal(t, &st); err != nil {
+			return err
+		}
+		s.Status = st.State
+		if s.StatusDetail == "" {
+			s.StatusDetail = st.Description
+		}
+	default:
+		return json.Unmarshal(t, &s.Status)
+	}
+	return nil
 }
 
 // MonitorError is the code and message a failed operation's status carries.
@@ -142,7 +178,8 @@ func StartMonitor(ctx context.Context, c *Client, r Request) (*Monitor, error) {
 	if into != nil {
 		*into = resp
 	}
-	m := &Monitor{URL: resp.Header.Get("Location"), c: c}
+	// OneNote's copies and printer registration name the monitor in Operation-Location.
+	m := &Monitor{URL: cmp.Or(resp.Header.Get("Location"), resp.Header.Get("Operation-Location")), c: c}
 	if m.URL == "" {
 		st := MonitorStatus{Status: "completed"}
 		var res struct {

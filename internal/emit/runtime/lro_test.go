@@ -154,3 +154,39 @@ func TestMonitorCancelled(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// TestMonitorOperationLocation: OneNote's copies name the monitor in Operation-Location
+// and answer "Completed"; a print operation writes its status as an object, whose failed
+// state and description end the wait.
+func TestMonitorOperationLocation(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/v1.0/me/onenote/sections/s1/copyToNotebook":
+			w.Header().Set("Operation-Location", "http://"+r.Host+"/v1.0/me/onenote/operations/op1")
+			w.WriteHeader(http.StatusAccepted)
+		case "/v1.0/me/onenote/operations/op1":
+			_, _ = io.WriteString(w, `{"id":"op1","status":"Completed","resourceId":"s2","resourceLocation":"https://graph.microsoft.com/v1.0/me/onenote/sections/s2"}`)
+		case "/v1.0/print/operations/p1":
+			_, _ = io.WriteString(w, `{"id":"p1","status":{"state":"failed","description":"The certificate signing request is invalid."}}`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	c := NewClient(WithBaseURL(srv.URL + "/v1.0"))
+	m, err := StartMonitor(context.Background(), c, Request{Method: "POST", Path: "/me/onenote/sections/s1/copyToNotebook", Body: map[string]string{"id": "n1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.URL != srv.URL+"/v1.0/me/onenote/operations/op1" {
+		t.Fatalf("monitor %q", m.URL)
+	}
+	if id, err := m.Wait(context.Background()); id != "s2" || err != nil {
+		t.Errorf("Wait = %q, %v", id, err)
+	}
+	_, err = ResumeMonitor(c, srv.URL+"/v1.0/print/operations/p1").Wait(context.Background())
+	var fe *OperationFailedError
+	if !errors.As(err, &fe) || fe.Status.Status != "failed" || !strings.Contains(err.Error(), "certificate signing request") {
+		t.Errorf("err %v", err)
+	}
+}
