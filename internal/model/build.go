@@ -68,6 +68,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 	}
 	for _, op := range ops {
 		op.Paths = dropStrayKeys(op, linePos, ds)
+		op.Paths = dropLinesWithoutCall(p, op, linePos, ds)
 		op.Paths = dropOptionTemplates(p, op.Paths)
 		functionArgsFromBody(p, op, ds)
 		callVariantsFromExamples(p, op, ds)

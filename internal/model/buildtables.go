@@ -186,3 +186,42 @@ func typedOptionValues(p *Page, paths []Path) []Path {
 	}
 	return out
 }
+
+// dropLinesWithoutCall drops a request line that leaves out the function or action its
+// page documents: the page's title names the call ("event: delta"), at least two of its
+// lines of the method end in it, and this one ends elsewhere. Today's beta event-delta.md
+// writes "GET /groups/{id}/calendarView?startDateTime=…" under "Delta function on
+// calendarView in a group calendar" beside 24 lines that end in /delta: kept, it made a
+// calendarView list described as delta. What the line meant (…/calendarView/delta, which
+// the page's own comment says groups do not support yet) is not known, so it is dropped
+// with a warning (request-line-call-missing).
+func dropLinesWithoutCall(p *Page, op *Operation, linePos map[string]Pos, ds *Diagnostics) []Path {
+	_, call, ok := strings.Cut(p.Title, ":")
+	call = strings.TrimSpace(call)
+	if !ok || call == "" || strings.ContainsAny(call, " /") {
+		return op.Paths
+	}
+	calls := func(path Path) bool {
+		n := len(path.Segments)
+		return n > 0 && strings.EqualFold(operationName(path.Segments[n-1]), call)
+	}
+	n := 0
+	for _, path := range op.Paths {
+		if calls(path) {
+			n++
+		}
+	}
+	if n < 2 || n == len(op.Paths) {
+		return op.Paths
+	}
+	var out []Path
+	for _, path := range op.Paths {
+		if !calls(path) {
+			ds.Addf(linePos[path.String()], Warning, "request-line-call-missing",
+				"%s %s does not call %s, the page's %s, where %d of its lines do: the line is left out", op.Method, path, call, map[bool]string{true: "function", false: "action"}[op.Method == "GET"], n)
+			continue
+		}
+		out = append(out, path)
+	}
+	return out
+}

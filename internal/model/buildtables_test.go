@@ -210,3 +210,36 @@ func TestDropStrayKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestDropLinesWithoutCall: a line that leaves out the function its page's title names,
+// beside two or more that call it, is dropped with a warning; a page whose lines call the
+// function with arguments (image(width={w})) or whose title names no call keeps them all.
+func TestDropLinesWithoutCall(t *testing.T) {
+	delta := path("me", "calendarView", "delta")
+	delta2 := path("users", "{id}", "calendarView", "delta")
+	plain := path("groups", "{id}", "calendarView")
+	image := path("charts", "{name}", "image")
+	imageArgs := Path{Segments: append(slices.Clone(path("charts", "{name}").Segments), Segment{Parts: []Part{{Literal: "image(width="}, {Param: "width", Function: true}, {Literal: ")"}}})}
+	tests := []struct {
+		name, title string
+		paths       []Path
+		want        int // lines kept
+	}{
+		{"a line without the call", "event: delta", []Path{delta, delta2, plain}, 2},
+		{"one line calls it", "event: delta", []Path{delta, plain}, 2},
+		{"calls with arguments", "workbookChart: Image", []Path{image, imageArgs, image}, 3},
+		{"no call in the title", "List events", []Path{delta, delta2, plain}, 3},
+	}
+	for _, tc := range tests {
+		pg := &Page{Title: tc.title}
+		op := &Operation{Method: "GET", Paths: tc.paths}
+		var ds Diagnostics
+		got := dropLinesWithoutCall(pg, op, map[string]Pos{plain.String(): {File: "api/event-delta.md", Line: 9, Col: 1}}, &ds)
+		if len(got) != tc.want || len(ds) != len(tc.paths)-tc.want {
+			t.Errorf("%s: kept %v with %v", tc.name, got, ds)
+		}
+		if len(ds) > 0 && (ds[0].Code != "request-line-call-missing" || ds[0].Pos.Line != 9) {
+			t.Errorf("%s: %v", tc.name, ds)
+		}
+	}
+}

@@ -55,10 +55,6 @@ type API interface {
 	DeltaMeCalendarCalendarView(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *DeltaMeCalendarCalendarViewOptions) iter.Seq2[DeltaItem[Event], error]
 	// DeltaMeCalendarCalendarViewPage: see Client.DeltaMeCalendarCalendarViewPage.
 	DeltaMeCalendarCalendarViewPage(ctx context.Context, calendarID string, startDateTime string, endDateTime string, opts *DeltaMeCalendarCalendarViewOptions) (*Page[Event], error)
-	// ListGroupCalendarView: see Client.ListGroupCalendarView.
-	ListGroupCalendarView(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListGroupCalendarViewOptions) iter.Seq2[Event, error]
-	// ListGroupCalendarViewPage: see Client.ListGroupCalendarViewPage.
-	ListGroupCalendarViewPage(ctx context.Context, groupID string, startDateTime string, endDateTime string, opts *ListGroupCalendarViewOptions) (*Page[Event], error)
 }
 
 var _ API = (*Client)(nil)
