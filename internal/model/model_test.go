@@ -458,3 +458,25 @@ func TestExampleStatusOwnCalls(t *testing.T) {
 		t.Errorf("status %d, want 302", got)
 	}
 }
+
+// TestQueryTemplatePlaceholderRows: a placeholder inside a query template ({id_value} in
+// $filter) takes its row's type and description, and that row does not describe the
+// user key whose alternatives include "id" (SameName reads id_value as id).
+func TestQueryTemplatePlaceholderRows(t *testing.T) {
+	user := Segment{Parts: []Part{{Param: "userId", Alternatives: []string{"id", "userPrincipalName"}}}}
+	p := Path{Segments: []Segment{{Parts: []Part{{Literal: "users"}}}, user, {Parts: []Part{{Literal: "events"}}}},
+		Query: []QueryParam{{Name: "$filter", Parts: []Part{{Literal: "singleValueExtendedProperties/Any(ep: ep/id eq '"}, {Param: "idValue", Written: "id_value", Quoted: true}, {Literal: "')"}}}}}
+	pg := apiPage("api/singlevaluelegacyextendedproperty-get.md", "GET", p)
+	pg.Params = []Param{{Name: "id_value", In: InPath, Description: "The extended property's ID.", Type: str()}}
+	api, _ := Build("v1.0", []*Page{pg})
+	if len(api.Operations) != 1 {
+		t.Fatalf("%d operations", len(api.Operations))
+	}
+	op := api.Operations[0]
+	if u, ok := op.Param(InPath, "userId"); !ok || strings.Contains(u.Description, "extended property") {
+		t.Errorf("userId: %+v", u)
+	}
+	if v, ok := op.Param(InPath, "idValue"); !ok || v.Description != "The extended property's ID." {
+		t.Errorf("idValue: %+v, %v", v, ok)
+	}
+}

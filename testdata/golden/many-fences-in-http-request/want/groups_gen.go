@@ -25,6 +25,9 @@ type GetGroupThreadPostWithExpandOptions = GetMeMessageWithExpandOptions
 //   - event
 //   - group post
 //
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
@@ -65,6 +68,9 @@ type GetGroupConversationThreadPostWithExpandOptions = GetMeMessageWithExpandOpt
 //   - mailFolder
 //   - event
 //   - group post
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -107,6 +113,12 @@ type GetGroupEventsWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 //   - event
 //   - group post
 //
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
@@ -147,6 +159,12 @@ type GetGroupEventsWithFilterNeOptions = ListMeMessagesWithFilterOptions
 //   - mailFolder
 //   - event
 //   - group post
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //

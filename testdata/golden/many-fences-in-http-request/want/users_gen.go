@@ -47,6 +47,9 @@ func (o *GetMeMessageWithExpandOptions) apply(r *Request) {
 //   - event
 //   - group post
 //
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
@@ -88,7 +91,9 @@ type GetUserMessageWithExpandOptions = GetMeMessageWithExpandOptions
 //   - event
 //   - group post
 //
-// userID: Identifier of the extended property to match, in one of the supported id formats.
+// userID: The id or userPrincipalName of the addressed object.
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
 // opts sets the optional query parameters and headers; nil sends none.
@@ -132,6 +137,9 @@ type GetMeMailFolderMessageWithExpandOptions = GetMeMessageWithExpandOptions
 //   - event
 //   - group post
 //
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
@@ -172,6 +180,9 @@ type GetMeMailFolderWithExpandOptions = GetMeMessageWithExpandOptions
 //   - mailFolder
 //   - event
 //   - group post
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -214,7 +225,9 @@ type GetUserMailFolderWithExpandOptions = GetMeMessageWithExpandOptions
 //   - event
 //   - group post
 //
-// userID: Identifier of the extended property to match, in one of the supported id formats.
+// userID: The id or userPrincipalName of the addressed object.
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
 // opts sets the optional query parameters and headers; nil sends none.
@@ -258,6 +271,9 @@ type GetMeEventWithExpandOptions = GetMeMessageWithExpandOptions
 //   - event
 //   - group post
 //
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
@@ -299,7 +315,9 @@ type GetUserEventWithExpandOptions = GetMeMessageWithExpandOptions
 //   - event
 //   - group post
 //
-// userID: Identifier of the extended property to match, in one of the supported id formats.
+// userID: The id or userPrincipalName of the addressed object.
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
 //
 // opts sets the optional query parameters and headers; nil sends none.
@@ -369,6 +387,12 @@ func (o *ListMeMessagesWithFilterOptions) apply(r *Request) {
 //   - event
 //   - group post
 //
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of message. The iterator yields
@@ -403,6 +427,12 @@ func (c *Client) ListMeMessagesWithFilter(ctx context.Context, idValue string, p
 //   - mailFolder
 //   - event
 //   - group post
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -443,8 +473,13 @@ type GetUserMessagesWithFilterOptions = ListMeMessagesWithFilterOptions
 //   - event
 //   - group post
 //
-// userID: Identifier of the extended property to match, in one of the supported id formats.
+// userID: The id or userPrincipalName of the addressed object.
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -487,6 +522,12 @@ type GetMeEventsWithFilterOptions = ListMeMessagesWithFilterOptions
 //   - event
 //   - group post
 //
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a message.
@@ -528,8 +569,13 @@ type GetUserEventsWithFilterOptions = ListMeMessagesWithFilterOptions
 //   - event
 //   - group post
 //
-// userID: Identifier of the extended property to match, in one of the supported id formats.
+// userID: The id or userPrincipalName of the addressed object.
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -572,6 +618,12 @@ type ListMeMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 //   - event
 //   - group post
 //
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of message. The iterator yields
@@ -606,6 +658,12 @@ func (c *Client) ListMeMessagesWithFilterContains(ctx context.Context, idValue s
 //   - mailFolder
 //   - event
 //   - group post
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -646,8 +704,13 @@ type GetUserMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 //   - event
 //   - group post
 //
-// userID: Identifier of the extended property to match, in one of the supported id formats.
+// userID: The id or userPrincipalName of the addressed object.
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -690,6 +753,12 @@ type ListMeMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOptions
 //   - event
 //   - group post
 //
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of message. The iterator yields
@@ -724,6 +793,12 @@ func (c *Client) ListMeMessagesWithFilterStartswith(ctx context.Context, idValue
 //   - mailFolder
 //   - event
 //   - group post
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -764,8 +839,13 @@ type GetUserMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOption
 //   - event
 //   - group post
 //
-// userID: Identifier of the extended property to match, in one of the supported id formats.
+// userID: The id or userPrincipalName of the addressed object.
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
 // Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
@@ -808,6 +888,12 @@ type ListMeMessagesWithFilterNeOptions = ListMeMessagesWithFilterOptions
 //   - event
 //   - group post
 //
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
+//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 OK with a collection of message. The iterator yields
@@ -842,6 +928,12 @@ func (c *Client) ListMeMessagesWithFilterNe(ctx context.Context, idValue string,
 //   - mailFolder
 //   - event
 //   - group post
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
