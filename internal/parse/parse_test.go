@@ -1307,6 +1307,10 @@ func TestResponse(t *testing.T) {
 		md:   page("If successful, this method returns a ´202 Accepted´ response code."),
 		want: []string{"resp 202 none @8:1"},
 	}, {
+		name: "only a failure's status",
+		md:   page("This gives the [uploadSession](../resources/uploadsession.md) to send the bytes to. If the file exceeds the quota, a ´507 Insufficient Storage´ response will be returned."),
+		want: []string{"resp 0 microsoft.graph.uploadSession link=beta/resources/uploadsession.md @8:1"},
+	}, {
 		name: "202 and the monitor in Operation-Location",
 		md:   page("If successful, this method returns a ´202 Accepted´ response code and an ´Operation-Location´ header. Poll it for the copy's status."),
 		want: []string{"resp 202 none @8:1", "resp monitor Operation-Location"},

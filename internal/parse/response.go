@@ -222,8 +222,10 @@ func (st *state) linksToAPIPage(dest string) bool {
 }
 
 // successStatus picks the status of success from the codes a Response section names: the
-// first 2xx, else the first 3xx, else the first code ("returns 507 when the quota is
-// exceeded ... returns 200 and the session" answers 200).
+// first 2xx, else the first 3xx, else the first other code below 400 ("returns 507 when
+// the quota is exceeded ... returns 200 and the session" answers 200). A section that names
+// only failures (beta createUploadSession: "a `507 Insufficent Storage` response will be
+// returned") names no success: 0, and the examples decide.
 func successStatus(ms [][]string) int {
 	first, redirect := 0, 0
 	for _, m := range ms {
@@ -234,7 +236,9 @@ func successStatus(ms [][]string) int {
 		case code >= 300 && code < 400 && redirect == 0:
 			redirect = code
 		}
-		if first == 0 {
+		// A failure's status ("a `507 Insufficient Storage` response will be returned")
+		// is not the answer; without a success named, the examples give it.
+		if first == 0 && code < 400 {
 			first = code
 		}
 	}

@@ -56,7 +56,7 @@ func (o *CreateUploadSessionDriveItemOptions) apply(r *Request) {
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 507 with an uploadSession.
+// On success the service answers 200 with an uploadSession.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite

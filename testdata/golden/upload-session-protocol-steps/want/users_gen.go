@@ -28,7 +28,7 @@ type CreateUploadSessionMeDriveItemOptions = CreateUploadSessionDriveItemOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 507 with an uploadSession.
+// On success the service answers 200 with an uploadSession.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -91,7 +91,7 @@ type CreateUploadSessionUserDriveItemOptions = CreateUploadSessionDriveItemOptio
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 507 with an uploadSession.
+// On success the service answers 200 with an uploadSession.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
