@@ -9,8 +9,16 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// propertyKey is what a property's name can be: an identifier; digitRuns finds the runs
+// of digits in one.
+var (
+	propertyKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	digitRuns   = regexp.MustCompile(`[0-9]+`)
 )
 
 // jsonRepresentation compares the JSON representation's top-level keys with the table
@@ -65,6 +73,7 @@ func (st *state) jsonRepresentation(t *model.ResourceType, tables []resTable) {
 	}
 	matched := map[string]bool{} // rows the JSON has
 	only := make([]model.Property, 0, len(keys))
+	var examples []string // keys that show what a sender may send, not properties
 	for _, kv := range keys {
 		if strings.HasPrefix(kv.key, "@") || strings.Contains(kv.key, "@odata.") || badRune(kv.key) && st.badName("JSON representation property", kv.key, keyPos(kv.key)) {
 			continue
@@ -97,10 +106,30 @@ func (st *state) jsonRepresentation(t *model.ResourceType, tables []resTable) {
 			}
 			continue
 		}
+		if !propertyKey.MatchString(kv.key) || len(digitRuns.FindAllStringIndex(kv.key, 3)) == 3 || t.Open && unicode.IsUpper(rune(kv.key[0])) {
+			// plannerUserIds' "String-value", plannerAssignments' user IDs and the plan IDs
+			// of plannerRecentPlanReferenceCollection (jd8S5gOaFk2S8aWCIAJz42QAAxtD: digits
+			// in three places, where a name has them in one or two, as in check32BitOn64System)
+			// stand for keys the sender chooses, and so do an open type's capitalized names, where
+			// Graph's own are camelCase: fieldValueSet's "Quantity": 350 shows one list's
+			// columns. None is a property (a typed field would make a list whose Quantity
+			// is 3.5 fail to decode); they stay in AdditionalData. An open type's camelCase
+			// key is taken as a property (group's isAssignableRole).
+			examples = append(examples, kv.key)
+			continue
+		}
 		p := model.Property{Name: kv.key, FromJSON: true, Pos: keyPos(kv.key)}
 		p.Type = placeholderType(kv.val, t.Namespace)
 		p.Type.Pos = p.Pos
 		only = append(only, p)
+	}
+	if len(examples) > 0 {
+		why := "names no property can have"
+		if t.Open {
+			why = "shows members of an open type, which the sender chooses"
+		}
+		st.ds.Addf(keyPos(examples[0]), model.Warning, "representation-key-example",
+			"the JSON representation %s (%s): no field is made of them, a value arrives in AdditionalData", why, strings.Join(examples, ", "))
 	}
 	if len(tables) == 0 && len(only) > 0 {
 		st.ds.Addf(pos[0], model.Warning, "property-only-in-json",

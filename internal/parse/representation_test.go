@@ -1,6 +1,10 @@
 package parse
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestPlaceholderType covers the placeholder values of JSON representations.
 func TestPlaceholderType(t *testing.T) {
@@ -27,6 +31,49 @@ func TestPlaceholderType(t *testing.T) {
 	} {
 		if got := placeholderType([]byte(c.raw), "microsoft.graph").String(); got != c.want {
 			t.Errorf("placeholderType(%s) = %s, want %s", c.raw, got, c.want)
+		}
+	}
+}
+
+// TestRepresentationKeyExamples: JSON representation keys that stand for keys the sender
+// chooses (a placeholder, an ID, an open type's capitalized column names) make no
+// property and are reported once; an open type's camelCase key and a name with digits
+// in one or two places are properties.
+func TestRepresentationKeyExamples(t *testing.T) {
+	page := func(name, intro, json string) string {
+		return "# " + name + " resource type\n\nNamespace: microsoft.graph\n\n" + intro + "\n\n## JSON representation\n\n" +
+			"<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph." + name + "\" } -->\n```json\n" + json + "\n```\n"
+	}
+	tests := []struct {
+		name, md string
+		props    []string
+		diag     string
+	}{
+		{"placeholder key", page("plannerUserIds", "The users a plan is shared with. This is an open type.", `{"String-value": true}`), nil, "(String-value)"},
+		{"user IDs", page("plannerAssignments", "Who a task is assigned to.", `{"ca2a1df2-e36b-4987-9f6b-0ea462f4eb47": {"@odata.type": "microsoft.graph.plannerAssignment"}}`), nil, "ca2a1df2-"},
+		{"plan IDs", page("plannerRecentPlans", "Recent plans.", `{"jd8S5gOaFk2S8aWCIAJz42QAAxtD": {"planTitle": "String"}}`), nil, "jd8S5gOaFk2S8aWCIAJz42QAAxtD"},
+		{"open type's columns", page("fieldValueSet", "A list item's column values. This is an open type.", `{"Author": "Ann", "Quantity": 350, "etag": "String"}`), []string{"etag"}, "(Author, Quantity)"},
+		{"names with digits", page("printSettings", "Settings.", `{"check32BitOn64System": true, "formulasR1C1": "String"}`), []string{"check32BitOn64System", "formulasR1C1"}, ""},
+	}
+	for _, tc := range tests {
+		pg, ds := Parse("v1.0/resources/x.md", []byte(tc.md))
+		var props []string
+		for _, ty := range pg.Types {
+			for _, p := range ty.Properties {
+				props = append(props, p.Name)
+			}
+		}
+		if !slices.Equal(props, tc.props) {
+			t.Errorf("%s: properties %v, want %v", tc.name, props, tc.props)
+		}
+		var got []string
+		for _, d := range ds {
+			if d.Code == "representation-key-example" {
+				got = append(got, d.Message)
+			}
+		}
+		if (tc.diag == "") != (len(got) == 0) || len(got) > 1 || len(got) == 1 && !strings.Contains(got[0], tc.diag) {
+			t.Errorf("%s: representation-key-example %v, want one naming %q", tc.name, got, tc.diag)
 		}
 	}
 }
