@@ -373,16 +373,19 @@ func TestOperationResultExampleConfirms(t *testing.T) {
 		warn             bool
 		plural           bool   // the page's link text is the plural, "a list of [notes](note.md)"
 		annotation       string // the example response's annotation @odata.type
+		single           bool   // the page answers one note, not a collection
 	}{
-		{"confirmed", `{"value": [{"@odata.type": "#microsoft.graph.note", "id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true, false, ""},
-		{"unconfirmed", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.folder)", gref("folder", true), true, false, ""},
+		{"confirmed", `{"value": [{"@odata.type": "#microsoft.graph.note", "id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true, false, "", false},
+		{"unconfirmed", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.folder)", gref("folder", true), true, false, "", false},
 		// A row that leaves out "collection" does not make the page's collection one note.
-		{"row without collection", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.note)", gref("note", false), false, false, ""},
+		{"row without collection", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.note)", gref("note", false), false, false, "", false},
 		// Link text in the plural still names the linked page's type, which the example sends.
-		{"plural link text confirmed", `{"value": [{"@odata.type": "#microsoft.graph.note", "id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true, true, ""},
+		{"plural link text confirmed", `{"value": [{"@odata.type": "#microsoft.graph.note", "id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true, true, "", false},
 		// A body that names no type: the response annotation says what it is.
-		{"annotation confirms", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true, false, "Collection(microsoft.graph.note)"},
-		{"annotation names the row's type", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.folder)", gref("folder", true), true, false, "Collection(microsoft.graph.folder)"},
+		{"annotation confirms", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.note)", gref("folder", true), true, false, "Collection(microsoft.graph.note)", false},
+		{"annotation names the row's type", `{"value": [{"id": "1"}]}`, "Collection(microsoft.graph.folder)", gref("folder", true), true, false, "Collection(microsoft.graph.folder)", false},
+		// A "value" member that is a string (a key-value pair's) does not hide the annotation.
+		{"value that is no collection", `{"key": "k", "value": "v"}`, "microsoft.graph.note", gref("folder", true), true, false, "microsoft.graph.note", true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			pages := []*Page{
@@ -399,6 +402,7 @@ func TestOperationResultExampleConfirms(t *testing.T) {
 			if c.plural {
 				fn.Response.Type.Name = "notes"
 			}
+			fn.Response.Type.Collection = !c.single
 			fn.Examples = []Example{{Kind: ExampleResponse, Status: 200, Body: c.body, Pos: Pos{File: fn.File, Line: 20, Col: 1}}}
 			if c.annotation != "" {
 				fn.Examples[0].Annotation = &Annotation{ODataType: c.annotation}

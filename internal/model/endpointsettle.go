@@ -347,18 +347,19 @@ func exampleConfirms(op *Operation, resp TypeRef) (Pos, bool) {
 		if ex.Kind != ExampleResponse {
 			continue
 		}
-		var body struct {
-			Type  string `json:"@odata.type"`
-			Value []struct {
-				Type string `json:"@odata.type"`
-			} `json:"value"`
-		}
+		// Members one at a time: a "value" that is not a collection (a
+		// stringKeyStringValuePair's string) must not hide the body's type.
+		var body map[string]json.RawMessage
 		if json.Unmarshal([]byte(strings.TrimSpace(ex.Body)), &body) != nil {
 			continue
 		}
-		sent := body.Type
-		if sent == "" && len(body.Value) > 0 {
-			sent = body.Value[0].Type
+		var sent string
+		_ = json.Unmarshal(body["@odata.type"], &sent)
+		var values []struct {
+			Type string `json:"@odata.type"`
+		}
+		if sent == "" && json.Unmarshal(body["value"], &values) == nil && len(values) > 0 {
+			sent = values[0].Type
 		}
 		if sent == "" && ex.Annotation != nil && strings.TrimSpace(ex.Body) != "" {
 			// A body that names no type: the response annotation says what it is.
