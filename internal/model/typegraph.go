@@ -337,6 +337,9 @@ func resolveTypes(api *API, g *typeGraph, ds *Diagnostics) {
 			if p.Target != nil && p.Target.Body != nil {
 				settle(p.Target.Body, true)
 			}
+			for _, r := range expandedTypes(g, op, p) {
+				settle(&r, true)
+			}
 		}
 	}
 	for len(queue) > 0 {

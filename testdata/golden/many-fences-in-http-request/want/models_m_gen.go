@@ -17,7 +17,7 @@ type Message struct {
 	// Subject: The subject line.
 	Subject *string `json:"subject,omitempty"`
 	// SingleValueExtendedProperties: Extended properties with one value each. Nullable.
-	SingleValueExtendedProperties []json.RawMessage `json:"singleValueExtendedProperties,omitzero"`
+	SingleValueExtendedProperties []SingleValueLegacyExtendedProperty `json:"singleValueExtendedProperties,omitzero"`
 	// Nulls records the documented properties that arrived as null, or are to be sent as null
 	// (see IsNull and SetNull): a pointer cannot tell null from absent. A field set wins over its null.
 	Nulls Nulls `json:"-"`
@@ -81,7 +81,13 @@ func (v *Message) UnmarshalJSON(b []byte) error {
 		case "subject":
 			dec.String(2, "subject", &v.Subject)
 		case "singleValueExtendedProperties":
-			dec.JSON(3, "singleValueExtendedProperties", &v.SingleValueExtendedProperties)
+			if dec.Array(3, "singleValueExtendedProperties") {
+				v.SingleValueExtendedProperties = []SingleValueLegacyExtendedProperty{}
+				for raw := dec.Element(); raw != nil; raw = dec.Element() {
+					v.SingleValueExtendedProperties = append(v.SingleValueExtendedProperties, SingleValueLegacyExtendedProperty{})
+					dec.Check(v.SingleValueExtendedProperties[len(v.SingleValueExtendedProperties)-1].UnmarshalJSON(raw))
+				}
+			}
 		default:
 			dec.Other()
 		}
@@ -115,7 +121,12 @@ func (v *Message) encodeJSON(e *graphrt.Encoder) {
 	o.String(1, "id", v.ID)
 	o.String(2, "subject", v.Subject)
 	if v.SingleValueExtendedProperties != nil {
-		o.JSON(3, "singleValueExtendedProperties", v.SingleValueExtendedProperties)
+		o.Key(3, "singleValueExtendedProperties")
+		for i := range v.SingleValueExtendedProperties {
+			e.Elem(i)
+			v.SingleValueExtendedProperties[i].encodeJSON(e)
+		}
+		e.EndArray(len(v.SingleValueExtendedProperties))
 	}
 	o.End(v.Nulls, v.AdditionalData, fieldMessage, nameMessage)
 }
