@@ -12,7 +12,12 @@ import (
 // supports in general, or refuses.
 
 // odataOption matches the OData system query options a page names.
-var odataOption = regexp.MustCompile(`\$(select|filter|top|skip|orderby|orderBy|expand|count|search|format|skiptoken|deltatoken)\b`)
+// ($skipToken in any case: driveitem-list-children names it so.)
+var odataOption = regexp.MustCompile(`\$(select|filter|top|skip|orderby|orderBy|expand|count|search|format|(?i:skiptoken|deltatoken))\b`)
+
+// requiredOption matches an option a sentence says the method requires, named without
+// its $: "This method requires planId filter to be specified" (planner-list-buckets).
+var requiredOption = regexp.MustCompile(`(?i)\brequires?\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(filter|select|orderby|search|expand)\b`)
 
 // optionWord is one option's name without its $.
 var optionWord = regexp.MustCompile(`(?i)\b(select|filter|top|skip|orderby|expand|count|search)\b`)
@@ -42,6 +47,9 @@ func (st *state) onQueryProse(txt string, pos model.Pos) {
 			for _, run := range odataOptionBare.FindAllString(sentence, -1) {
 				named = append(named, optionWord.FindAllStringSubmatch(run, -1)...)
 			}
+		}
+		if len(named) == 0 {
+			named = requiredOption.FindAllStringSubmatch(sentence, -1)
 		}
 		l := strings.ToLower(sentence)
 		if !refusal.MatchString(sentence) {
@@ -74,8 +82,10 @@ func (st *state) onQueryProse(txt string, pos model.Pos) {
 				pg.QueryOptions = append(pg.QueryOptions, name)
 			}
 		}
-		// "supports the OData query parameters" with none named, and no list to follow.
-		if len(named) == 0 && strings.Contains(l, "odata query parameters") && strings.Contains(l, "support") && !strings.Contains(l, "following") {
+		// "supports the OData query parameters" with none named, and no list to follow, or
+		// with the ones named as some of them ("..., including `$search`, `$count`, and
+		// `$filter`": device-list-transitivememberof).
+		if (len(named) == 0 || strings.Contains(l, "including")) && strings.Contains(l, "odata query parameters") && strings.Contains(l, "support") && !strings.Contains(l, "following") {
 			pg.ODataQueryGeneric = true
 		}
 	}

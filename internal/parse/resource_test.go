@@ -804,6 +804,11 @@ func TestQueryOptionsProse(t *testing.T) {
 		// the options a refusal's "the following" names come after its colon
 		{"The **delta** function doesn't support the following query parameters for events in a **calendarView**: `$expand`, `$filter`,`$orderby`, `$search`, and `$select`.", "", false, "$expand $filter $orderby $search $select"},
 		{"- You cannot use `$select` to get only a subset of those properties.\n- This method supports the `$top` query parameter.", "$top", false, "$select"},
+		// an option the method requires, named without its $
+		{"This method requires planId [filter](/graph/query-parameters) to be specified.", "$filter", false, ""},
+		// some of the generic options, named after "including"
+		{"This method supports the [OData query parameters](/graph/query-parameters) to help customize the response, including `$search`, `$count`, and `$filter`.", "$search $count $filter", true, ""},
+		{"This method supports the `$expand`, `$select`, `$skipToken`, `$top` and `$orderby` OData query parameters.", "$expand $select $skiptoken $top $orderby", false, ""},
 		{"This method supports the following OData query parameters.\n\n| Parameter | Description |\n|:--|:--|\n| [\\$filter](/graph/query_parameters) | Filters. |\n| [\\$top](/graph/query_parameters) | Page size. |", "$filter $top", false, ""},
 	} {
 		pg, _ := Parse("beta/api/x.md", []byte("# T\n\n## Optional query parameters\n"+tt.prose+"\n"))

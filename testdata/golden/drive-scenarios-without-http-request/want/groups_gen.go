@@ -24,6 +24,8 @@ type ListGroupDrivesOptions struct {
 	Top int
 	// Expand lists the relationships to return with each item ($expand).
 	Expand []string
+	// SkipToken is a paging token ($skiptoken).
+	SkipToken string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
@@ -56,6 +58,9 @@ func (o *ListGroupDrivesOptions) apply(r *Request) {
 	}
 	if len(o.Expand) > 0 {
 		r.SetQuery("$expand", strings.Join(o.Expand, ","))
+	}
+	if o.SkipToken != "" {
+		r.SetQuery("$skiptoken", o.SkipToken)
 	}
 }
 

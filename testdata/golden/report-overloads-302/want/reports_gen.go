@@ -156,6 +156,8 @@ func (c *Client) GetOffice365ActiveUserCountsReportsJSONPage(ctx context.Context
 type GetOffice365ActiveUserDetailReportsByPeriodOptions struct {
 	// Top is the number of items to return per page ($top); 0 leaves it to the service.
 	Top int
+	// SkipToken is a paging token ($skiptoken).
+	SkipToken string
 	// Format is the response format ($format).
 	Format string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
@@ -181,6 +183,9 @@ func (o *GetOffice365ActiveUserDetailReportsByPeriodOptions) apply(r *Request) {
 	r.Response = o.Response
 	if o.Top > 0 {
 		r.SetQuery("$top", strconv.Itoa(o.Top))
+	}
+	if o.SkipToken != "" {
+		r.SetQuery("$skiptoken", o.SkipToken)
 	}
 	if o.Format != "" {
 		r.SetQuery("$format", o.Format)
@@ -218,6 +223,8 @@ func (c *Client) GetOffice365ActiveUserDetailReportsByPeriod(ctx context.Context
 type GetOffice365ActiveUserDetailReportsJSONByPeriodOptions struct {
 	// Top is the number of items to return per page ($top); 0 leaves it to the service.
 	Top int
+	// SkipToken is a paging token ($skiptoken).
+	SkipToken string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
@@ -241,6 +248,9 @@ func (o *GetOffice365ActiveUserDetailReportsJSONByPeriodOptions) apply(r *Reques
 	r.Response = o.Response
 	if o.Top > 0 {
 		r.SetQuery("$top", strconv.Itoa(o.Top))
+	}
+	if o.SkipToken != "" {
+		r.SetQuery("$skiptoken", o.SkipToken)
 	}
 }
 
@@ -341,6 +351,8 @@ func (c *Client) GetOffice365ActiveUserDetailReportsByDate(ctx context.Context, 
 type GetOffice365ActiveUserDetailReportsJSONByDateOptions struct {
 	// Top is the number of items to return per page ($top); 0 leaves it to the service.
 	Top int
+	// SkipToken is a paging token ($skiptoken).
+	SkipToken string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
 	// here; its values are added to the request, and a field above replaces a header of the same
 	// name.
@@ -364,6 +376,9 @@ func (o *GetOffice365ActiveUserDetailReportsJSONByDateOptions) apply(r *Request)
 	r.Response = o.Response
 	if o.Top > 0 {
 		r.SetQuery("$top", strconv.Itoa(o.Top))
+	}
+	if o.SkipToken != "" {
+		r.SetQuery("$skiptoken", o.SkipToken)
 	}
 }
 
