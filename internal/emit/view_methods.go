@@ -161,8 +161,13 @@ func (v *view) classifyResult(m *goMethod) {
 	stream := r.Kind == model.KindPrimitive && r.Primitive == model.Stream && !r.Collection
 	// A page that names a JSON body for a content property (OneNote's page update takes
 	// an array of patchContentCommand) sends that, not raw content; $value is raw always.
-	if op.Method != "GET" && len(op.ParamsIn(model.InBody)) == 0 &&
-		(last == "$value" || last == "content" && bt.Kind != model.KindNamed || bt.Kind == model.KindPrimitive && bt.Primitive == model.Stream) {
+	streamed := bt.Kind == model.KindPrimitive && bt.Primitive == model.Stream
+	if op.Method != "GET" && len(op.ParamsIn(model.InBody)) == 0 && (last == "$value" || last == "content" && bt.Kind != model.KindNamed || streamed) {
+		m.Upload = true
+	}
+	if op.Method != "GET" && streamed && m.Path.Target != nil && m.Path.Target.Body != nil {
+		// The endpoint map read this path's example as content (the branding page's
+		// bannerLogo image), whatever the page's body table says of its other paths.
 		m.Upload = true
 	}
 	switch {

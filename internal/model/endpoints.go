@@ -196,7 +196,7 @@ func newEndpointMap(g *typeGraph, pages []*Page, ops []*Operation) *endpointMap 
 			for i := 1; i < len(segs); i++ {
 				// root:/{item-path} names an item by its path below root: it does not
 				// key root, which stays one item.
-				if segs[i].IsParam() && !segs[i].Parts[0].PathValued {
+				if segs[i].IsParam() && !segs[i].Parts[0].PathValued && !namesProperty(segs[i]) {
 					m.keyed[prefixShape(segs[:i])] = true
 				}
 			}
@@ -247,6 +247,14 @@ func (m *endpointMap) addTwins(op *Operation) {
 			}
 		}
 	}
+}
+
+// namesProperty reports whether a placeholder segment names a property of what the path
+// addresses rather than a key ("/organization/{id}/branding/{property name}": the
+// branding's bannerLogo, not one branding of many).
+func namesProperty(s Segment) bool {
+	n := strings.ToLower(s.Parts[0].Param)
+	return n == "property" || strings.HasSuffix(n, "propertyname")
 }
 
 // isRootName reports whether a first segment can name an entity set or singleton.

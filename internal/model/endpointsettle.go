@@ -15,6 +15,7 @@ import (
 // on the path's target: one page can document several endpoints that address different
 // types (POST /me/messages and /me/contacts on a page about extended properties).
 func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
+	defer m.streamBody(op, p, ds) // the example's content type outweighs what the walk gives
 	tg := p.Target
 	if tg != nil && tg.Kind == TargetRef && op.Method == "GET" {
 		// GET .../members/$ref answers {"value": [{"@odata.id": ...}]}: references, not

@@ -1,0 +1,58 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestStreamBody: an update path whose example sends an image takes content; the page's
+// other path, whose example sends JSON, keeps the resource's body.
+func TestStreamBody(t *testing.T) {
+	branding := path("organization", "{id}", "branding")
+	logo := path("organization", "{id}", "branding", "{propertyName}")
+	exLogo := path("organization", "d691", "branding", "bannerLogo")
+	upd := page("api/organizationalbrandingproperties-update.md", "PATCH", TypeRef{}, gref("organizationalBrandingProperties", false), branding, logo)
+	upd.Examples = []Example{
+		{Kind: ExampleRequest, Method: "PATCH", Path: &branding, Headers: []Header{{"Content-Type", "application/json"}}, Body: `{"signInPageText": "Hi"}`, Pos: Pos{File: upd.File, Line: 70, Col: 1}},
+		{Kind: ExampleResponse, Status: 204, Pos: Pos{File: upd.File, Line: 80, Col: 1}},
+		{Kind: ExampleRequest, Method: "PATCH", Path: &exLogo, Headers: []Header{{"Content-Type", "image/jpeg"}}, Body: `<Image>`, Pos: Pos{File: upd.File, Line: 128, Col: 1}},
+		{Kind: ExampleResponse, Status: 204, Pos: Pos{File: upd.File, Line: 140, Col: 1}},
+	}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("organization", "microsoft.graph.entity", []Property{nav("branding", "organizationalBrandingProperties", false)}),
+		resourcePage("organizationalBrandingProperties", "microsoft.graph.entity", []Property{prop("signInPageText", "String")}),
+		upd,
+	}
+	api, ds := Build("v1.0", pages)
+	got := opsByEndpoint(api)
+	if b := got["PATCH /organization/{id}/branding/{propertyName}"]; !strings.HasSuffix(b, "body Edm.Stream") {
+		t.Errorf("PATCH .../branding/{propertyName}: %q, want a stream body\n%s", b, ds)
+	}
+	if b := got["PATCH /organization/{id}/branding"]; !strings.HasSuffix(b, "body microsoft.graph.organizationalBrandingProperties") {
+		t.Errorf("PATCH .../branding: %q, want the resource", b)
+	}
+	if !hasCode(ds, "request-body-stream") {
+		t.Errorf("no request-body-stream:\n%s", ds)
+	}
+}
+
+// TestPropertyNameIsNoKey: a {propertyName} segment names a property of what the path
+// addresses, so it does not make the segment before it a keyed collection.
+func TestPropertyNameIsNoKey(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("organization", "microsoft.graph.entity", []Property{nav("branding", "organizationalBrandingProperties", false)}),
+		resourcePage("organizationalBrandingProperties", "microsoft.graph.entity", nil),
+		page("api/branding-get.md", "GET", gref("organizationalBrandingProperties", false), none, path("organization", "{id}", "branding")),
+		page("api/branding-getprop.md", "GET", gref("organizationalBrandingProperties", false), none, path("organization", "{id}", "branding", "{propertyName}")),
+	}
+	api, ds := Build("v1.0", pages)
+	if got := opsByEndpoint(api)["GET /organization/{id}/branding"]; !strings.HasPrefix(got, "api/branding-get.md -> microsoft.graph.organizationalBrandingProperties ") {
+		t.Errorf("GET /organization/{id}/branding: %q, want one branding\n%s", got, ds)
+	}
+	if hasCode(ds, "property-shape-disagrees") {
+		t.Errorf("branding made a collection:\n%s", ds)
+	}
+}
