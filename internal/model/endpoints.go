@@ -91,6 +91,9 @@ type endpointMap struct {
 	links map[string][]link // lower-cased API page file -> rows linking it
 	votes map[string]*vote  // lower-cased prefix shape -> votes for its type
 	keyed map[string]bool   // prefix shapes some path follows with a key
+	// propertied are the prefix shapes some path follows with a property's name
+	// (/branding/{propertyName}): each holds one value of the type its pages vote for.
+	propertied map[string]bool
 	// written are the path shapes some page updates, replaces or deletes: what they
 	// address is a resource, never an action or function.
 	written map[string]bool
@@ -167,7 +170,7 @@ func (v *vote) best() (TypeRef, bool) {
 
 // newEndpointMap reads the Methods tables and the votes of every operation's paths.
 func newEndpointMap(g *typeGraph, pages []*Page, ops []*Operation) *endpointMap {
-	m := &endpointMap{g: g, links: map[string][]link{}, votes: map[string]*vote{}, keyed: map[string]bool{}, written: map[string]bool{}, twins: map[string][]Path{}, ops: ops, binds: map[*Operation]map[string]bool{}}
+	m := &endpointMap{g: g, links: map[string][]link{}, votes: map[string]*vote{}, keyed: map[string]bool{}, propertied: map[string]bool{}, written: map[string]bool{}, twins: map[string][]Path{}, ops: ops, binds: map[*Operation]map[string]bool{}}
 	for _, p := range pages {
 		if len(p.Methods) == 0 {
 			continue
@@ -199,12 +202,22 @@ func newEndpointMap(g *typeGraph, pages []*Page, ops []*Operation) *endpointMap 
 				if segs[i].IsParam() && !segs[i].Parts[0].PathValued && !namesProperty(segs[i]) {
 					m.keyed[prefixShape(segs[:i])] = true
 				}
+				if segs[i].IsParam() && namesProperty(segs[i]) {
+					m.propertied[prefixShape(segs[:i])] = true
+				}
 			}
 			if !ok || len(p.Query) > 0 || len(segs) == 0 {
 				continue
 			}
 			last := segs[len(segs)-1]
 			switch {
+			case last.IsParam() && namesProperty(last) && len(segs) >= 2 && plainName(segs[len(segs)-2]) != "":
+				// /branding/{propertyName}: a property of the one value /branding holds.
+				if op.Method == "GET" || op.Method == "PATCH" || op.Method == "PUT" {
+					t := ev
+					t.Collection = false
+					m.vote(segs[:len(segs)-1], t, w)
+				}
 			case last.IsParam() && len(segs) >= 2 && plainName(segs[len(segs)-2]) != "":
 				if op.Method == "GET" || op.Method == "PATCH" || op.Method == "DELETE" {
 					t := ev

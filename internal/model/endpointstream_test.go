@@ -56,3 +56,26 @@ func TestPropertyNameIsNoKey(t *testing.T) {
 		t.Errorf("branding made a collection:\n%s", ds)
 	}
 }
+
+// TestPropertyNameVotes: where no table documents the segment before a {propertyName}
+// (2021's organization page has no branding row), the pages that read its properties
+// vote for what it holds: one value of their type.
+func TestPropertyNameVotes(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("organization", "microsoft.graph.entity", nil),
+		resourcePage("organizationalBrandingProperties", "microsoft.graph.entity", nil),
+		page("api/branding-getprop.md", "GET", gref("organizationalBrandingProperties", false), none, path("organization", "{id}", "branding", "{propertyName}")),
+		page("api/branding-delete.md", "DELETE", none, none, path("organization", "{id}", "branding")),
+	}
+	api, ds := Build("v1.0", pages)
+	for _, op := range api.Operations {
+		if op.Page != "api/branding-delete.md" {
+			continue
+		}
+		if tg := op.Paths[0].Target; tg == nil || tg.Kind != TargetEntity || tg.Type.Name != "organizationalBrandingProperties" {
+			t.Errorf("DELETE /organization/{id}/branding addresses %+v, want one organizationalBrandingProperties\n%s", tg, ds)
+		}
+	}
+}

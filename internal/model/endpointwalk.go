@@ -182,7 +182,7 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 				// page reads: /communications) any vote will do.
 				// A name that reads as a function (getOffice365ActivationCounts below
 				// /reports, which no page reads) is one, whatever its page answers.
-				if cur == nil && !readsAsFunction(name) || m.keyed[prefixShape(segs[:i+1])] {
+				if cur == nil && !readsAsFunction(name) || m.keyed[prefixShape(segs[:i+1])] || m.propertied[prefixShape(segs[:i+1])] {
 					if t, ok := m.voted(segs[:i+1]); ok && m.g.resolve(t) != nil {
 						// A segment the docs key somewhere is a collection, whatever the
 						// pages that voted for its type answer (a GET by key votes one).
