@@ -14,13 +14,6 @@ import (
 	"github.com/graphdocgen/graphdocgen/internal/model"
 )
 
-// propertyKey is what a property's name can be: an identifier; digitRuns finds the runs
-// of digits in one.
-var (
-	propertyKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-	digitRuns   = regexp.MustCompile(`[0-9]+`)
-)
-
 // jsonRepresentation compares the JSON representation's top-level keys with the table
 // rows: keys the tables miss become properties of their own (typed from the placeholder
 // value), rows the JSON misses are reported.
@@ -140,6 +133,7 @@ func (st *state) jsonRepresentation(t *model.ResourceType, tables []resTable) {
 				"property %s is in the JSON representation but in no table; its type %s is read from the placeholder value", p.Name, p.Type)
 		}
 	}
+	st.dropForeignTables(t, tables, matched)
 	for _, p := range t.Properties {
 		if !p.Navigation && !matched[p.Name] {
 			st.ds.Addf(p.Pos, model.Warning, "property-not-in-json", "property %s is not in the JSON representation", p.Name)

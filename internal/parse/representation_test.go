@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
 )
 
 // TestPlaceholderType covers the placeholder values of JSON representations.
@@ -75,5 +77,27 @@ func TestRepresentationKeyExamples(t *testing.T) {
 		if (tc.diag == "") != (len(got) == 0) || len(got) > 1 || len(got) == 1 && !strings.Contains(got[0], tc.diag) {
 			t.Errorf("%s: representation-key-example %v, want one naming %q", tc.name, got, tc.diag)
 		}
+	}
+}
+
+// TestForeignPropertiesTable: a later Properties table under "Properties of a ...
+// definition" whose rows the JSON representation lacks, where it has the first table's,
+// describes the JSON a property holds, not the type.
+func TestForeignPropertiesTable(t *testing.T) {
+	md := "# tokenIssuancePolicy resource type\n\nNamespace: microsoft.graph\n\nA policy.\n\n## Properties\n\n" +
+		"| Property | Type | Description |\n|:--|:--|:--|\n| definition | String collection | JSON strings. |\n| displayName | String | A name. |\n\n" +
+		"### Properties of a token issuance policy definition\n\nThe JSON object a definition string holds.\n\n" +
+		"| Property | Type | Description |\n|:--|:--|:--|\n| SamlTokenVersion | String | A version. |\n| Version | Integer | Set 1. |\n\n" +
+		"## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.tokenIssuancePolicy\" } -->\n```json\n{\"definition\": [\"String\"], \"displayName\": \"String\"}\n```\n"
+	pg, ds := Parse("v1.0/resources/tokenissuancepolicy.md", []byte(md))
+	var props []string
+	for _, p := range pg.Types[0].Properties {
+		props = append(props, p.Name)
+	}
+	if !slices.Equal(props, []string{"definition", "displayName"}) {
+		t.Errorf("properties %v, want definition and displayName", props)
+	}
+	if !slices.ContainsFunc(ds, func(d model.Diagnostic) bool { return d.Code == "properties-table-foreign" && d.Pos.Line == 14 }) {
+		t.Errorf("no properties-table-foreign at the heading:\n%v", ds)
 	}
 }
