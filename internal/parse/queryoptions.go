@@ -41,7 +41,11 @@ func (st *state) onQueryProse(txt string, pos model.Pos) {
 	// following: the sentence before refused "the following" options, which this one names
 	// ("doesn't support the following query parameters ...: `$expand`, `$filter`")
 	following := false
-	for _, sentence := range sentenceSplit.Split(txt, -1) {
+	seps := sentenceSplit.FindAllStringIndex(txt, -1)
+	for i, sentence := range sentenceSplit.Split(txt, -1) {
+		// colon: the sentence ends in a colon, so a list of what it says follows
+		// ("Some operators are not supported: `$count`, `$format`, ...").
+		colon := i < len(seps) && txt[seps[i][0]] == ':'
 		named := odataOption.FindAllStringSubmatch(sentence, -1)
 		if len(named) == 0 {
 			for _, run := range odataOptionBare.FindAllString(sentence, -1) {
@@ -58,7 +62,7 @@ func (st *state) onQueryProse(txt string, pos model.Pos) {
 		refusedList := following && len(named) > 0
 		following = false
 		if refusedList || refusal.MatchString(sentence) {
-			if !refusedList && len(named) == 0 && strings.Contains(l, "following") && !strings.Contains(l, "propert") {
+			if !refusedList && len(named) == 0 && (strings.Contains(l, "following") || colon) && !strings.Contains(l, "propert") {
 				following = true // the options come after the colon
 				continue
 			}

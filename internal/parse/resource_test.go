@@ -804,6 +804,8 @@ func TestQueryOptionsProse(t *testing.T) {
 		// the options a refusal's "the following" names come after its colon
 		{"The **delta** function doesn't support the following query parameters for events in a **calendarView**: `$expand`, `$filter`,`$orderby`, `$search`, and `$select`.", "", false, "$expand $filter $orderby $search $select"},
 		{"- You cannot use `$select` to get only a subset of those properties.\n- This method supports the `$top` query parameter.", "$top", false, "$select"},
+		// a refusal whose list follows its colon
+		{"This method supports the `$filter` and `$orderby` OData query parameters. Some operators are not supported: `$count`, `$format`, `$search`, `$select`, `$skip`, `$top`.", "$filter $orderby", false, "$count $format $search $select $skip $top"},
 		// an option the method requires, named without its $
 		{"This method requires planId [filter](/graph/query-parameters) to be specified.", "$filter", false, ""},
 		// some of the generic options, named after "including"
