@@ -1972,3 +1972,19 @@ func TestBodyTableAllRequired(t *testing.T) {
 		t.Errorf("body rows %q, want %q", got, want)
 	}
 }
+
+// TestHeaderTableValueColumn: in a | Name | Value | Description | headers table the
+// description is the Description cell, not the example value.
+func TestHeaderTableValueColumn(t *testing.T) {
+	md := "# T\n\n## HTTP request\n~~~http\nGET /me/drive/items/{id}\n~~~\n\n## Optional request headers\n\n" +
+		"| Name | Value | Description |\n|:--|:--|:--|\n| if-none-match | etag | If the tag matches the item's, the answer is 304 Not Modified. |\n"
+	pg, _ := Parse("v1.0/api/driveitem-get.md", []byte(md))
+	for _, p := range pg.Params {
+		if p.Name == "if-none-match" && !strings.HasPrefix(p.Description, "If the tag matches") {
+			t.Errorf("if-none-match described %q", p.Description)
+		}
+	}
+	if len(pg.Params) == 0 {
+		t.Errorf("no header read")
+	}
+}

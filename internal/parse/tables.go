@@ -156,6 +156,9 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 	nc, tc := t.col(nameHeaders...), t.col("type")
 	nameCol := nc
 	dc := t.col(descHeaders...)
+	if d := t.col("description"); d >= 0 {
+		dc = d // | Name | Value | Description |: the value is an example (If-None-Match's "etag")
+	}
 	rc := t.col(requiredHeaders...)
 	checks := t.colChecks(rc) // a Required column of check marks, where a blank says optional
 	if nc < 0 {

@@ -14,7 +14,8 @@ import (
 // CreateUploadSessionDriveItemOptions are the optional query parameters and headers of
 // CreateUploadSessionDriveItem; the zero value sends none.
 type CreateUploadSessionDriveItemOptions struct {
-	// IfMatch is the if-match header. etag.
+	// IfMatch is the if-match header. When given and the item's eTag (or cTag) differs, the call
+	// fails with 412 Precondition Failed.
 	IfMatch string
 	// Header holds request headers beyond the fields above, such as one the docs do not list
 	// here; its values are added to the request, and a field above replaces a header of the same
