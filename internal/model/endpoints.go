@@ -117,6 +117,9 @@ type keyedProp struct {
 	owner *Type
 	name  string
 	path  string
+	// page is set where no line keys the row but a page lists it: GET path answers a
+	// collection of the row's type (chatMessage.hostedContents, educationUser.assignments).
+	page string
 }
 
 // settleKeyedProperties makes a collection of each navigation row that a table gives as
@@ -128,7 +131,13 @@ type keyedProp struct {
 func (m *endpointMap) settleKeyedProperties(ds *Diagnostics) {
 	for _, k := range m.keyedProps {
 		t, p := m.g.declared(k.owner, k.name)
-		if p != nil && !p.Type.Collection {
+		switch {
+		case p == nil || p.Type.Collection:
+		case k.page != "":
+			p.Type.Collection = true
+			ds.Addf(p.Pos, Warning, "property-shape-disagrees",
+				"%s.%s is one %s in its table, but %s lists them (GET %s answers a collection): it is a collection", t.Name, p.Name, p.Type.Name, k.page, k.path)
+		default:
 			p.Type.Collection = true
 			ds.Addf(p.Pos, Warning, "property-shape-disagrees",
 				"%s.%s is one %s in its table, but request lines put a key after it (%s is read through it): it is a collection", t.Name, p.Name, p.Type.Name, k.path)

@@ -105,6 +105,7 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 		if op.Response.Type.Kind != KindNone {
 			tg.Result = &resp
 		}
+		m.listedRow(op, p, resp)
 	default:
 		if !body.Equal(op.Body.Type) {
 			tg.Body = &body

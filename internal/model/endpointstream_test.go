@@ -79,3 +79,28 @@ func TestPropertyNameVotes(t *testing.T) {
 		}
 	}
 }
+
+// TestListedRow: a navigation row a table gives as one value, whose list page answers a
+// collection of its type, is a collection; a singular row keeps its one value.
+func TestListedRow(t *testing.T) {
+	none := TypeRef{}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("chatMessage", "microsoft.graph.entity", []Property{nav("hostedContents", "chatMessageHostedContent", false), nav("administrativeUnit", "administrativeUnit", false)}),
+		resourcePage("chatMessageHostedContent", "microsoft.graph.entity", nil),
+		resourcePage("administrativeUnit", "microsoft.graph.entity", nil),
+		resourcePage("chat", "microsoft.graph.entity", []Property{nav("messages", "chatMessage", true)}),
+		page("api/chat-get.md", "GET", gref("chat", false), none, path("chats", "{id}")),
+		page("api/chatmessage-get.md", "GET", gref("chatMessage", false), none, path("chats", "{id}", "messages", "{messageId}")),
+		page("api/chatmessage-list-hostedcontents.md", "GET", gref("chatMessageHostedContent", true), none, path("chats", "{id}", "messages", "{messageId}", "hostedContents")),
+		page("api/chatmessage-list-au.md", "GET", gref("administrativeUnit", true), none, path("chats", "{id}", "messages", "{messageId}", "administrativeUnit")),
+	}
+	api, ds := Build("v1.0", pages)
+	for _, ty := range api.Types {
+		for _, p := range ty.Properties {
+			if ty.Name == "chatMessage" && p.Type.Collection != (p.Name == "hostedContents") {
+				t.Errorf("chatMessage.%s collection %v\n%s", p.Name, p.Type.Collection, ds)
+			}
+		}
+	}
+}
