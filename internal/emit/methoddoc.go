@@ -58,7 +58,7 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 		d.verbatim(false, perms...)
 	}
 	d.verbatim(false, "Source: "+op.Page)
-	if also := alsoDocumented(op.AlsoIn); also != "" {
+	if also := alsoDocumented(pathAlsoIn(m)); also != "" {
 		// The pages that document the same call (derived types' create pages, a twin's
 		// page): where to read more, since one page's summary speaks for them all.
 		d.verbatim(false, "Also documented by: "+also)
@@ -152,6 +152,15 @@ func article(word string) string {
 	return "a"
 }
 
+// pathAlsoIn are the other pages that document the endpoint of the method's own path: a
+// page's /me/... path may be shared where its /groups/... path is not.
+func pathAlsoIn(m *goMethod) []string {
+	if m.Path.Target == nil {
+		return m.Op.AlsoIn
+	}
+	return m.Path.Target.AlsoIn
+}
+
 // forSharedCall has a summary speak of the type the method sends or returns where the
 // page's own type is one several pages share the call for: an androidForWorkApp page's
 // "Create a new androidForWorkApp object." on CreateDeviceAppManagementMobileApp, which
@@ -159,7 +168,7 @@ func article(word string) string {
 // named under "Also documented by").
 func forSharedCall(summary string, m *goMethod) string {
 	op := m.Op
-	if len(op.AlsoIn) == 0 {
+	if len(pathAlsoIn(m)) == 0 {
 		return summary
 	}
 	pairs := [][2]model.TypeRef{{op.Response.Type, m.Result}}

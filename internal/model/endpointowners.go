@@ -75,6 +75,9 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 			if c.op.Page != win.op.Page && !slices.Contains(win.op.AlsoIn, c.op.Page) {
 				win.op.AlsoIn = append(win.op.AlsoIn, c.op.Page)
 			}
+			if tg := win.path.Target; tg != nil && c.op.Page != win.op.Page && !slices.Contains(tg.AlsoIn, c.op.Page) {
+				tg.AlsoIn = append(tg.AlsoIn, c.op.Page)
+			}
 			if ws, cs := m.signature(win), m.signature(c); c.score == win.score && ws != cs && !m.sameFamily(win, c) {
 				ds.Addf(c.op.Pos, Warning, "duplicate-operation",
 					"%s %s is also documented by %s (line %d) with a different signature (%s, here %s) and the same evidence (%s); %s is kept as it sorts first",
@@ -82,6 +85,9 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 			}
 		}
 		slices.Sort(win.op.AlsoIn)
+		if win.path.Target != nil {
+			slices.Sort(win.path.Target.AlsoIn)
+		}
 		m.settleSignature(win.op, win.path, ds)
 	}
 	var kept []*Operation

@@ -72,6 +72,10 @@ type Target struct {
 	// LiteralKey is set when the last segment is a key written as a literal after a
 	// collection (authenticationMethodConfigurations/fido2): one known element.
 	LiteralKey bool
+	// AlsoIn are the other pages that document this path's endpoint (the method and
+	// path shape), sorted: a page's other paths may have none (Operation.AlsoIn has them
+	// all).
+	AlsoIn []string
 }
 
 // link is one Methods-table row pointing at an API page.
