@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -49,7 +50,7 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 		d.para(responseDoc(m))
 	}
 	perms := []string{"Least privileged permissions:"}
-	for _, p := range op.Permissions {
+	for _, p := range pathPermissions(op.Permissions, m.Path) {
 		if len(p.Scopes) > 0 {
 			perms = append(perms, "  - "+p.Kind+": "+leastPrivileged(p.Scopes))
 		}
@@ -150,6 +151,38 @@ func article(word string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// pathPermissions are the permission rows that speak of a path: where a page has a table
+// per resource ("Permissions for channel", "Permissions for chat"), the tables whose
+// resource a segment of the path names (channels, chats) and the page's unlabelled rows;
+// where no segment names one, every row, each labelled with its resource.
+func pathPermissions(perms []model.Permission, p model.Path) []model.Permission {
+	names := func(what string) bool {
+		for _, s := range p.Segments {
+			if lit, ok := s.Literal(); ok && strings.HasPrefix(strings.ToLower(lit), strings.ToLower(what)) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []model.Permission
+	for _, pm := range perms {
+		if pm.For == "" || names(pm.For) {
+			out = append(out, pm)
+		}
+	}
+	if slices.ContainsFunc(perms, func(pm model.Permission) bool { return pm.For != "" && names(pm.For) }) {
+		return out
+	}
+	out = out[:0]
+	for _, pm := range perms {
+		if pm.For != "" {
+			pm.Kind += " (for " + pm.For + ")"
+		}
+		out = append(out, pm)
+	}
+	return out
 }
 
 // pathAlsoIn are the other pages that document the endpoint of the method's own path: a

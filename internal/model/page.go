@@ -158,7 +158,10 @@ type Response struct {
 type Permission struct {
 	Kind   string   // Delegated (work or school account), Application, ...
 	Scopes []string // least privileged first, as the table lists them
-	Pos    Pos
+	// For is the resource a table under its own heading speaks of ("Permissions for
+	// chat": chat; "Permissions for channel": channel); empty for a page's one table.
+	For string
+	Pos Pos
 }
 
 // ExampleKind says what an example block is.

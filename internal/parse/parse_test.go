@@ -1988,3 +1988,18 @@ func TestHeaderTableValueColumn(t *testing.T) {
 		t.Errorf("no header read")
 	}
 }
+
+// TestPermissionsPerResource: a permissions table under "Permissions for chat" is the
+// chat's.
+func TestPermissionsPerResource(t *testing.T) {
+	md := "# T\n\n## Permissions\n\n### Permissions for channel\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n| Application | ChannelMessage.Read.All |\n\n" +
+		"### Permissions for chat\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n| Application | Chat.Read.All |\n\n## HTTP request\n~~~http\nGET /chats/{id}/messages\n~~~\n"
+	pg, _ := Parse("v1.0/api/chatmessage-list.md", []byte(md))
+	var got []string
+	for _, p := range pg.Permissions {
+		got = append(got, p.For+"="+strings.Join(p.Scopes, ","))
+	}
+	if strings.Join(got, " ") != "channel=ChannelMessage.Read.All chat=Chat.Read.All" {
+		t.Errorf("permissions %v", got)
+	}
+}

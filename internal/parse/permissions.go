@@ -21,12 +21,17 @@ func (st *state) permissions(t *table) {
 	mostFirst := strings.Contains(t.header[1], "most to least")
 	higher := len(t.header) > 2 && strings.Contains(t.header[1], "least") && strings.Contains(t.header[2], "higher")
 	group := "" // a kind row with no scopes, over indented rows that name its parts
+	// "### Permissions for channel" over one table, "### Permissions for chat" over another.
+	forWhat, _ := strings.CutPrefix(normHeading(st.heading()), "permissions for ")
+	if forWhat == normHeading(st.heading()) {
+		forWhat = ""
+	}
 	for _, row := range t.rows {
 		if len(row) < 2 {
 			continue
 		}
 		st.checkTODO(row[1].text, row[1].pos)
-		p := model.Permission{Kind: row[0].text, Pos: row[0].pos}
+		p := model.Permission{Kind: row[0].text, For: forWhat, Pos: row[0].pos}
 		switch kind := strings.TrimSpace(strings.Trim(row[0].text, "\u00a0 ")); {
 		case permissionKind(kind):
 			group = ""

@@ -1,0 +1,52 @@
+package emit
+
+import (
+	"testing"
+
+	"github.com/graphdocgen/graphdocgen/internal/model"
+)
+
+// TestPathPermissions: a page with a permissions table per resource gives each path the
+// table of the resource it names, and every table, labelled, to a path that names none.
+func TestPathPermissions(t *testing.T) {
+	seg := func(lits ...string) model.Path {
+		var p model.Path
+		for _, l := range lits {
+			p.Segments = append(p.Segments, model.Segment{Parts: []model.Part{{Literal: l}}})
+		}
+		return p
+	}
+	perms := []model.Permission{
+		{Kind: "Delegated (work or school account)", Scopes: []string{"ChannelMessage.Read.All"}, For: "channel"},
+		{Kind: "Delegated (work or school account)", Scopes: []string{"Chat.Read"}, For: "chat"},
+	}
+	kinds := func(ps []model.Permission) (out []string) {
+		for _, p := range ps {
+			out = append(out, p.Kind+": "+p.Scopes[0])
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		path model.Path
+		want string
+	}{
+		{seg("teams", "t", "channels", "c", "messages"), "[Delegated (work or school account): ChannelMessage.Read.All]"},
+		{seg("chats", "c", "messages"), "[Delegated (work or school account): Chat.Read]"},
+		{seg("me", "messages"), "[Delegated (work or school account) (for channel): ChannelMessage.Read.All Delegated (work or school account) (for chat): Chat.Read]"},
+	} {
+		if got := fmtList(kinds(pathPermissions(perms, tc.path))); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.path, got, tc.want)
+		}
+	}
+}
+
+func fmtList(s []string) string {
+	out := "["
+	for i, x := range s {
+		if i > 0 {
+			out += " "
+		}
+		out += x
+	}
+	return out + "]"
+}
