@@ -145,17 +145,27 @@ func (st *state) odataRows(t *table, nc int) bool {
 // proseQueryParams adds the query parameters a sentence names (see namedQueryParam) that
 // no table row gives: an optional string, described by the sentence.
 func (st *state) proseQueryParams(sentence string, pos model.Pos) {
-	for _, m := range namedQueryParam.FindAllStringSubmatchIndex(sentence, -1) {
-		name := sentence[m[2]:m[3]]
+	add := func(name string, prim model.Primitive) {
 		if slices.ContainsFunc(st.page.Params, func(p model.Param) bool { return p.In == model.InQuery && strings.EqualFold(p.Name, name) }) {
-			continue
+			return
 		}
 		st.proseParam = len(st.page.Params)
 		st.page.Params = append(st.page.Params, model.Param{Name: name, In: model.InQuery, Presence: model.Optional,
-			Type:        model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String, Pos: pos},
+			Type:        model.TypeRef{Kind: model.KindPrimitive, Primitive: prim, Pos: pos},
 			Description: strings.TrimSpace(sentence), Pos: pos})
 	}
+	for _, m := range namedQueryParam.FindAllStringSubmatchIndex(sentence, -1) {
+		add(sentence[m[2]:m[3]], model.String)
+	}
+	// "use the `includeDeletedItems=true` query parameter" (driveitem-get): a Boolean.
+	for _, m := range booleanQueryParam.FindAllStringSubmatch(sentence, -1) {
+		add(m[1], model.Boolean)
+	}
 }
+
+// booleanQueryParam matches a query parameter the prose names with a Boolean value:
+// "the includeDeletedItems=true query parameter".
+var booleanQueryParam = regexp.MustCompile("\\b([A-Za-z][A-Za-z0-9]*)=(?:true|false)`?\\s+query\\s+parameter")
 
 // proseParamValues reads a | Value | Description | table that follows the prose naming a
 // query parameter (driveitem-copy's fail, replace and rename for

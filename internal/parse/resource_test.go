@@ -782,6 +782,15 @@ func documentsProperty(b []byte) bool {
 	return false
 }
 
+// TestBooleanQueryParamProse: "the `includeDeletedItems=true` query parameter" is an
+// optional Boolean query parameter.
+func TestBooleanQueryParamProse(t *testing.T) {
+	pg, _ := Parse("v1.0/api/x.md", []byte("# T\n\n## Optional query parameters\nYou can also use the `includeDeletedItems=true` query parameter to return deleted items.\n"))
+	if len(pg.Params) != 1 || pg.Params[0].Name != "includeDeletedItems" || pg.Params[0].Type.Primitive != model.Boolean || pg.Params[0].In != model.InQuery {
+		t.Errorf("params %+v", pg.Params)
+	}
+}
+
 func TestQueryOptionsProse(t *testing.T) {
 	for _, tt := range []struct {
 		prose   string
