@@ -134,7 +134,7 @@ func responseDoc(m *goMethod) string {
 	case m.Optional && m.Op.Response.Accepted:
 		s = "On success the service answers with " + what + ", which is returned, or, as the docs also show, with 202 Accepted and a Location to poll, and then the result is nil: set opts.Response to receive the status and the Location."
 	case m.Optional:
-		s = "On success the service answers with " + what + ", which is returned, or, as the docs also show, with 204 No Content, and then the result is nil."
+		s = "On success the service answers with " + what + ", which is returned, or, as the docs also show, without a body (204 No Content, or an empty body), and then the result is nil."
 	}
 	if m.Upload {
 		s = "The content is sent as it is, labelled with contentType (application/octet-stream when empty). " + s

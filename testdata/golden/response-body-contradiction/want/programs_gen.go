@@ -88,7 +88,7 @@ func (o *UpdateProgramOptions) apply(r *Request) {
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers with a program, which is returned, or, as the docs also
-// show, with 204 No Content, and then the result is nil.
+// show, without a body (204 No Content, or an empty body), and then the result is nil.
 //
 // Source: api-reference/beta/api/program-update.md
 func (c *Client) UpdateProgram(ctx context.Context, programID string, body Program, opts *UpdateProgramOptions) (*Program, error) {
@@ -137,7 +137,7 @@ func (o *PutProgramOptions) apply(r *Request) {
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers with a program, which is returned, or, as the docs also
-// show, with 204 No Content, and then the result is nil.
+// show, without a body (204 No Content, or an empty body), and then the result is nil.
 //
 // Source: api-reference/beta/api/program-rename.md
 func (c *Client) PutProgram(ctx context.Context, programID string, body Program, opts *PutProgramOptions) (*Program, error) {
