@@ -2,7 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -154,33 +153,43 @@ func article(word string) string {
 }
 
 // pathPermissions are the permission rows that speak of a path: where a page has a table
-// per resource ("Permissions for channel", "Permissions for chat"), the tables whose
-// resource a segment of the path names (channels, chats) and the page's unlabelled rows;
-// where no segment names one, every row, each labelled with its resource.
+// (or a cell part) per resource ("Permissions for channel", "For contact resource:"), the
+// rows of the resource the path's last naming segment names (channels, chats; contacts in
+// /users/{id}/contacts/{id}/photo) and the page's unlabelled rows; where no segment names
+// one, every row, each labelled with its resource.
 func pathPermissions(perms []model.Permission, p model.Path) []model.Permission {
-	names := func(what string) bool {
-		for _, s := range p.Segments {
-			if lit, ok := s.Literal(); ok && strings.HasPrefix(strings.ToLower(lit), strings.ToLower(what)) {
-				return true
+	// at is the index of the last segment that names the resource, -1 when none does.
+	at := func(what string) int {
+		last := -1
+		for i, s := range p.Segments {
+			lit, ok := s.Literal()
+			switch {
+			case !ok:
+			case i == 0 && lit == "me" && strings.EqualFold(what, "user"):
+				last = i // /me is the signed-in user
+			case strings.HasPrefix(strings.ToLower(lit), strings.ToLower(what)):
+				last = i
 			}
 		}
-		return false
+		return last
+	}
+	best := -1
+	for _, pm := range perms {
+		if pm.For != "" {
+			best = max(best, at(pm.For))
+		}
 	}
 	var out []model.Permission
 	for _, pm := range perms {
-		if pm.For == "" || names(pm.For) {
+		switch {
+		case pm.For == "":
+			out = append(out, pm)
+		case best < 0:
+			pm.Kind += " (for " + pm.For + ")"
+			out = append(out, pm)
+		case at(pm.For) == best:
 			out = append(out, pm)
 		}
-	}
-	if slices.ContainsFunc(perms, func(pm model.Permission) bool { return pm.For != "" && names(pm.For) }) {
-		return out
-	}
-	out = out[:0]
-	for _, pm := range perms {
-		if pm.For != "" {
-			pm.Kind += " (for " + pm.For + ")"
-		}
-		out = append(out, pm)
 	}
 	return out
 }

@@ -38,6 +38,24 @@ func TestPathPermissions(t *testing.T) {
 			t.Errorf("%s: %s, want %s", tc.path, got, tc.want)
 		}
 	}
+	// A cell per resource: the last segment that names one decides; /me is the user.
+	photo := []model.Permission{
+		{Kind: "Application", Scopes: []string{"User.Read.All"}, For: "user"},
+		{Kind: "Application", Scopes: []string{"Group.Read.All"}, For: "group"},
+		{Kind: "Application", Scopes: []string{"Contacts.Read"}, For: "contact"},
+	}
+	for _, tc := range []struct {
+		path model.Path
+		want string
+	}{
+		{seg("users", "u", "contactFolders", "f", "contacts", "c", "photo"), "[Application: Contacts.Read]"},
+		{seg("me", "photo"), "[Application: User.Read.All]"},
+		{seg("groups", "g", "photo"), "[Application: Group.Read.All]"},
+	} {
+		if got := fmtList(kinds(pathPermissions(photo, tc.path))); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.path, got, tc.want)
+		}
+	}
 }
 
 func fmtList(s []string) string {

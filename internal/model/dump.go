@@ -68,7 +68,11 @@ func Dump(w io.Writer, api *API) error {
 			fmt.Fprintf(&b, "  response with $format=application/json: %s\n", op.Response.JSON)
 		}
 		for _, pm := range op.Permissions {
-			fmt.Fprintf(&b, "  permission %s: %s\n", pm.Kind, strings.Join(pm.Scopes, ", "))
+			kind := pm.Kind
+			if pm.For != "" {
+				kind += " (for " + pm.For + ")"
+			}
+			fmt.Fprintf(&b, "  permission %s: %s\n", kind, strings.Join(pm.Scopes, ", "))
 		}
 		for _, ex := range op.Examples {
 			name := ""

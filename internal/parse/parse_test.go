@@ -2002,4 +2002,15 @@ func TestPermissionsPerResource(t *testing.T) {
 	if strings.Join(got, " ") != "channel=ChannelMessage.Read.All chat=Chat.Read.All" {
 		t.Errorf("permissions %v", got)
 	}
+	// a cell that lists scopes per resource
+	md = "# T\n\n## Permissions\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n" +
+		"| Delegated (personal Microsoft account) <br /> **Note**: Metadata is not supported. | For **user** resource:<br/>User.Read, User.ReadWrite<br /><br />For **contact** resource:<br />Contacts.Read |\n"
+	pg, _ = Parse("beta/api/profilephoto-get.md", []byte(md))
+	got = got[:0]
+	for _, p := range pg.Permissions {
+		got = append(got, p.Kind+"|"+p.For+"="+strings.Join(p.Scopes, ","))
+	}
+	if want := "Delegated (personal Microsoft account)|user=User.Read,User.ReadWrite Delegated (personal Microsoft account)|contact=Contacts.Read"; strings.Join(got, " ") != want {
+		t.Errorf("permissions %q, want %q", got, want)
+	}
 }

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -41,6 +42,27 @@ func (st *state) permissions(t *table) {
 		case group != "":
 			p.Kind = group + ", " + kind
 		}
+		if kind, _, ok := strings.Cut(p.Kind, " Note:"); ok && permissionKind(kind) {
+			p.Kind = strings.TrimSpace(kind) // "Delegated (personal Microsoft account) <br /> **Note**: ..."
+		}
+		if parts := forResource.FindAllStringSubmatchIndex(row[1].text, -1); len(parts) > 0 && !higher {
+			// "For **user** resource: User.Read, ... For **group** resource: Group.Read.All":
+			// a row for each resource, as a table per resource would give.
+			for i, m := range parts {
+				end := len(row[1].text)
+				if i+1 < len(parts) {
+					end = parts[i+1][0]
+				}
+				q := p
+				q.For = strings.ToLower(row[1].text[m[2]:m[3]])
+				q.Scopes = cellScopes(row[1].text[m[1]:end])
+				if mostFirst {
+					slices.Reverse(q.Scopes)
+				}
+				st.page.Permissions = append(st.page.Permissions, q)
+			}
+			continue
+		}
 		cells := row[1:2]
 		if higher && len(row) > 2 {
 			// Least privileged | Higher privileged permissions (today's include tables).
@@ -59,6 +81,10 @@ func (st *state) permissions(t *table) {
 		st.page.Permissions = append(st.page.Permissions, p)
 	}
 }
+
+// forResource finds "For user resource:" in a permissions cell that lists scopes per
+// resource (profilephoto-get).
+var forResource = regexp.MustCompile(`(?i)\bfor\s+(\w+)\s+resources?\s*:\s*`)
 
 // permissionKind reports whether a permissions row names a permission type.
 func permissionKind(s string) bool {
