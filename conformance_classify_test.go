@@ -82,10 +82,21 @@ func TestConformanceNoMethodCause(t *testing.T) {
 		// a query template written escaped (%20), the example's read unescaped
 		{"escaped query template", "GET", "/communications/onlineMeetings", "$filter=VideoTeleconferenceId%20eq%20'123456789'", causeNoMethodOther},
 	} {
-		got, _ := noMethodCause(own, lines, tc.method, tc.path, parseExampleQuery(tc.query))
+		got, _ := noMethodCause(own, lines, nil, tc.method, tc.path, parseExampleQuery(tc.query))
 		if got != tc.want {
 			t.Errorf("%s: %s %s?%s: cause %q, want %q", tc.name, tc.method, tc.path, tc.query, got, tc.want)
 		}
+	}
+	// A line the generator reported as overruled (request-path-stray-key at the line): the
+	// example that calls it is the docs' miss.
+	keyed := page("api/workbook-post-tables.md", "POST /me/drive/items/{id}/workbook/tables/{table-id}/add")
+	keyed.Requests[0].Pos = model.Pos{File: "api/workbook-post-tables.md", Line: 27, Col: 1}
+	ds := model.Diagnostics{{Pos: model.Pos{File: "api/workbook-post-tables.md", Line: 27, Col: 1}, Code: "request-path-stray-key"}}
+	if got, _ := noMethodCause(keyed, lines, overruledLines(ds), "POST", "/me/drive/items/i1/workbook/tables/t1/add", nil); got != causeLineOverruled {
+		t.Errorf("overruled line: cause %q, want %q", got, causeLineOverruled)
+	}
+	if got, _ := noMethodCause(keyed, lines, nil, "POST", "/me/drive/items/i1/workbook/tables/t1/add", nil); got != causeNoMethod {
+		t.Errorf("line not overruled: cause %q, want %q", got, causeNoMethod)
 	}
 }
 

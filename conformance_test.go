@@ -68,6 +68,7 @@ const (
 	causeRespNotOnPage  = "docs: example response has a body the page's Response section does not give"
 	causeKeyNowhere     = "docs: body key documented on no page"
 	causeNoMethod       = "generator: no method"
+	causeLineOverruled  = "docs: example calls a request line the page's other evidence overrules (reported where the line is)"
 	causeWrongMethod    = "generator: wrong method"
 	causeWrongPath      = "generator: wrong path"
 	causeWrongQuery     = "generator: wrong query"
@@ -355,6 +356,7 @@ func conformance(t *testing.T, version string) {
 func collectCases(res *generate.Result, methods []emit.MethodInfo) []*confCase {
 	idx := newMethodIndex(methods)
 	lines := newRequestLineIndex(res.API.Pages)
+	overruled := overruledLines(res.Diags)
 	var cases []*confCase
 	for _, p := range res.API.Pages {
 		for i, ex := range p.Examples {
@@ -396,7 +398,7 @@ func collectCases(res *generate.Result, methods []emit.MethodInfo) []*confCase {
 			}
 			if m == nil {
 				var why string
-				c.cause, why = noMethodCause(p, lines, ex.Method, path, c.query)
+				c.cause, why = noMethodCause(p, lines, overruled, ex.Method, path, c.query)
 				c.detail = ex.Method + " " + ex.URL + why
 				continue
 			}
@@ -673,8 +675,9 @@ func (idx *methodIndex) match(method, path string, query [][2]string) (*emit.Met
 	return m, capture
 }
 
-// matchesPage reports whether a request fits one of its page's own request lines.
-func matchesPage(p *model.Page, method, path string, query [][2]string) bool {
+// matchesPage reports whether a request fits one of its page's own request lines, and
+// which.
+func matchesPage(p *model.Page, method, path string, query [][2]string) (model.RequestLine, bool) {
 	for _, rl := range p.Requests {
 		if rl.Method != method {
 			continue
@@ -682,20 +685,38 @@ func matchesPage(p *model.Page, method, path string, query [][2]string) bool {
 		for _, alt := range rl.Path.Alternatives() {
 			if t := compileTemplate(alt); t != nil {
 				if _, _, ok := t.match(path, query); ok {
-					return true
+					return rl, true
 				}
 			}
 		}
 	}
-	return false
+	return model.RequestLine{}, false
+}
+
+// overruledLines are the request lines the generator read as another path, or left out,
+// on the docs' other evidence, each reported at the line ("file:line"):
+// request-path-stray-key (workbook-post-tables.md's /tables/{table-id}/add, an action of
+// the collection) and request-line-call-missing.
+func overruledLines(ds model.Diagnostics) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range ds {
+		if d.Code == "request-path-stray-key" || d.Code == "request-line-call-missing" {
+			out[fmt.Sprintf("%s:%d", d.Pos.File, d.Pos.Line)] = true
+		}
+	}
+	return out
 }
 
 // noMethodCause is the cause of an example request that no method fits: the generator's
 // when a request line of its page, or of another page, fits it (the method for that line
-// is what is missing); the docs' only when no page documents the URL. detail names the
-// other page's line.
-func noMethodCause(p *model.Page, lines *requestLineIndex, method, path string, query [][2]string) (cause, detail string) {
-	if matchesPage(p, method, path, query) {
+// is what is missing), unless the generator reported that line as overruled by the docs'
+// other evidence; the docs' when no page documents the URL. detail names the other
+// page's line.
+func noMethodCause(p *model.Page, lines *requestLineIndex, overruled map[string]bool, method, path string, query [][2]string) (cause, detail string) {
+	if rl, ok := matchesPage(p, method, path, query); ok {
+		if overruled[fmt.Sprintf("%s:%d", rl.Pos.File, rl.Pos.Line)] {
+			return causeLineOverruled, ""
+		}
 		return causeNoMethod, ""
 	}
 	if other := lines.match(method, path, query); other != "" {
