@@ -337,6 +337,14 @@ func (m *endpointMap) evidenceLink(op *Operation) (link, bool) {
 		return link{}, false
 	}
 	if rt := m.g.resolve(op.Response.Type); rt != nil && op.Response.Type.Kind == KindNamed {
+		// The row that agrees with the Response section in shape too, where two rows name
+		// its type (organization.md's "Get branding" says a collection, the branding
+		// page's row and the page itself one object).
+		for _, l := range typed {
+			if m.g.resolve(l.ret) == rt && l.ret.Collection == op.Response.Type.Collection {
+				return l, true
+			}
+		}
 		for _, l := range typed {
 			if m.g.resolve(l.ret) == rt {
 				return l, true

@@ -104,3 +104,27 @@ func TestListedRow(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceRowAgreesInShape: of two Methods rows that link a page with its response
+// type, the one that agrees with its shape speaks for it (organization.md says the
+// branding GET answers a collection, the branding page and the page itself one object),
+// so the page's example of /organization/{id}/branding, which its lines leave out, is
+// adopted as that one object's GET.
+func TestEvidenceRowAgreesInShape(t *testing.T) {
+	none := TypeRef{}
+	get := page("api/branding-get.md", "GET", gref("organizationalBrandingProperties", false), none, path("organization", "{id}", "branding", "{propertyName}"))
+	ex := path("organization", "{organizationId}", "branding")
+	get.Examples = []Example{{Kind: ExampleRequest, Method: "GET", Path: &ex, URL: "https://graph.microsoft.com/v1.0/organization/d691/branding", Pos: Pos{File: get.File, Line: 68, Col: 1}}}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("organization", "microsoft.graph.entity", nil,
+			MethodLink{Title: "Get branding", Page: "api/branding-get.md", Return: gref("organizationalBrandingProperties", true)}),
+		resourcePage("organizationalBrandingProperties", "microsoft.graph.entity", nil,
+			MethodLink{Title: "Get", Page: "api/branding-get.md", Return: gref("organizationalBrandingProperties", false)}),
+		get,
+	}
+	api, ds := Build("v1.0", pages)
+	if got := opsByEndpoint(api)["GET /organization/{organizationId}/branding"]; !strings.HasPrefix(got, "api/branding-get.md -> microsoft.graph.organizationalBrandingProperties ") {
+		t.Errorf("GET /organization/{organizationId}/branding: %q\n%v\n%s", got, opsByEndpoint(api), ds)
+	}
+}

@@ -47,7 +47,17 @@ func (st *state) permissions(t *table) {
 		}
 		if parts := forResource.FindAllStringSubmatchIndex(row[1].text, -1); len(parts) > 0 && !higher {
 			// "For **user** resource: User.Read, ... For **group** resource: Group.Read.All":
-			// a row for each resource, as a table per resource would give.
+			// a row for each resource, as a table per resource would give. Scopes before the
+			// first ("Profile photo of the signed-in user: User.ReadWrite, ... For **group**
+			// resource: ...") are the user's where the text says so, the page's otherwise.
+			if pre := row[1].text[:parts[0][0]]; len(cellScopes(strings.TrimSpace(afterColon(pre)))) > 0 {
+				q := p
+				if strings.Contains(strings.ToLower(pre), "user") {
+					q.For = "user"
+				}
+				q.Scopes = cellScopes(strings.TrimSpace(afterColon(pre)))
+				st.page.Permissions = append(st.page.Permissions, q)
+			}
 			for i, m := range parts {
 				end := len(row[1].text)
 				if i+1 < len(parts) {
@@ -80,6 +90,15 @@ func (st *state) permissions(t *table) {
 		}
 		st.page.Permissions = append(st.page.Permissions, p)
 	}
+}
+
+// afterColon is the text after a cell's label ("Profile photo of the signed-in user:
+// User.ReadWrite": the scopes), or all of it without one.
+func afterColon(s string) string {
+	if _, after, ok := strings.Cut(s, ":"); ok {
+		return after
+	}
+	return s
 }
 
 // forResource finds "For user resource:" in a permissions cell that lists scopes per
