@@ -64,6 +64,7 @@ func (m *endpointMap) adoptExamples(op *Operation) {
 		if slices.ContainsFunc(op.Paths, func(q Path) bool { return q.Shape() == p.Shape() }) {
 			continue
 		}
+		alignKeys(op.Paths, &p)
 		p.Example = ex.Pos
 		op.Paths = append(op.Paths, p)
 	}
@@ -318,4 +319,29 @@ func sharedQuery(paths []Path, tg *Target) []QueryParam {
 		shape, query, n = qs, q.Query, n+1
 	}
 	return query
+}
+
+// alignKeys names an adopted example path's keys as the page's lines name the key at the
+// same place: the branding page's example /organization/{organizationId}/branding beside
+// its line /organization/{tenantId}/branding/{propertyName} takes tenantId, so that the
+// two methods differ by the key only one has (propertyName), not by spelling.
+func alignKeys(lines []Path, p *Path) {
+	for i, s := range p.Segments {
+		if !s.IsParam() {
+			continue
+		}
+		for _, q := range lines {
+			if q.Example.IsValid() || len(q.Segments) <= i || !q.Segments[i].IsParam() || prefixShape(q.Segments[:i]) != prefixShape(p.Segments[:i]) {
+				continue
+			}
+			name := q.Segments[i].Parts[0].Param
+			if slices.ContainsFunc(p.Params(), func(pt Part) bool { return pt.Param == name }) {
+				break
+			}
+			seg := Segment{Parts: slices.Clone(s.Parts)}
+			seg.Parts[0].Param = name
+			p.Segments[i] = seg
+			break
+		}
+	}
 }

@@ -109,7 +109,7 @@ func TestListedRow(t *testing.T) {
 // type, the one that agrees with its shape speaks for it (organization.md says the
 // branding GET answers a collection, the branding page and the page itself one object),
 // so the page's example of /organization/{id}/branding, which its lines leave out, is
-// adopted as that one object's GET.
+// adopted as that one object's GET, its key named as the page's line names it (alignKeys).
 func TestEvidenceRowAgreesInShape(t *testing.T) {
 	none := TypeRef{}
 	get := page("api/branding-get.md", "GET", gref("organizationalBrandingProperties", false), none, path("organization", "{id}", "branding", "{propertyName}"))
@@ -124,7 +124,7 @@ func TestEvidenceRowAgreesInShape(t *testing.T) {
 		get,
 	}
 	api, ds := Build("v1.0", pages)
-	if got := opsByEndpoint(api)["GET /organization/{organizationId}/branding"]; !strings.HasPrefix(got, "api/branding-get.md -> microsoft.graph.organizationalBrandingProperties ") {
-		t.Errorf("GET /organization/{organizationId}/branding: %q\n%v\n%s", got, opsByEndpoint(api), ds)
+	if got := opsByEndpoint(api)["GET /organization/{id}/branding"]; !strings.HasPrefix(got, "api/branding-get.md -> microsoft.graph.organizationalBrandingProperties ") {
+		t.Errorf("GET /organization/{id}/branding: %q\n%v\n%s", got, opsByEndpoint(api), ds)
 	}
 }
