@@ -153,30 +153,19 @@ func article(word string) string {
 }
 
 // pathPermissions are the permission rows that speak of a path: where a page has a table
-// (or a cell part) per resource ("Permissions for channel", "For contact resource:"), the
-// rows of the resource the path's last naming segment names (channels, chats; contacts in
-// /users/{id}/contacts/{id}/photo) and the page's unlabelled rows; where no segment names
-// one, every row, each labelled with its resource.
+// (or a row, or a cell part) per resource ("Permissions for channel", "| group calendar |
+// ...", "For contact resource:"), the rows of the resource the path names last and most
+// fully (contacts in /users/{id}/contacts/{id}/photo, group calendar in
+// /groups/{id}/calendar) and the page's unlabelled rows; where no path segment names one,
+// every row, each labelled with its resource.
 func pathPermissions(perms []model.Permission, p model.Path) []model.Permission {
-	// at is the index of the last segment that names the resource, -1 when none does.
-	at := func(what string) int {
-		last := -1
-		for i, s := range p.Segments {
-			lit, ok := s.Literal()
-			switch {
-			case !ok:
-			case i == 0 && lit == "me" && strings.EqualFold(what, "user"):
-				last = i // /me is the signed-in user
-			case strings.HasPrefix(strings.ToLower(lit), strings.ToLower(what)):
-				last = i
-			}
-		}
-		return last
+	score := func(what string) int {
+		return resourceScore(p, what)
 	}
 	best := -1
 	for _, pm := range perms {
 		if pm.For != "" {
-			best = max(best, at(pm.For))
+			best = max(best, score(pm.For))
 		}
 	}
 	var out []model.Permission
@@ -187,11 +176,53 @@ func pathPermissions(perms []model.Permission, p model.Path) []model.Permission 
 		case best < 0:
 			pm.Kind += " (for " + pm.For + ")"
 			out = append(out, pm)
-		case at(pm.For) == best:
+		case score(pm.For) == best:
 			out = append(out, pm)
 		}
 	}
 	return out
+}
+
+// resourceScore is how well a path names a resource a permissions row speaks of ("group
+// calendar", "contact", "mail folder"): -1 when some word of it names no segment, else
+// the index of the segment its last word names (later is closer to what the path
+// addresses) times ten plus its number of words (more is more specific). /me names the
+// user; a segment is named by a word it starts with (calendars, contactFolders), or by
+// the words run together (mailFolders).
+func resourceScore(p model.Path, what string) int {
+	var lits []string
+	for _, s := range p.Segments {
+		lit, _ := s.Literal()
+		lits = append(lits, strings.ToLower(lit))
+	}
+	names := func(i int, word string) bool {
+		return i == 0 && lits[i] == "me" && word == "user" || lits[i] != "" && strings.HasPrefix(lits[i], word)
+	}
+	words := strings.Fields(strings.ToLower(what))
+	if len(words) == 0 {
+		return -1
+	}
+	if joined := strings.Join(words, ""); len(words) > 1 {
+		for i := len(lits) - 1; i >= 0; i-- {
+			if names(i, joined) {
+				return i*10 + len(words)
+			}
+		}
+	}
+	at := -1
+	for _, w := range words {
+		found := -1
+		for i := at + 1; i < len(lits); i++ {
+			if names(i, w) {
+				found = i
+			}
+		}
+		if found < 0 {
+			return -1
+		}
+		at = found
+	}
+	return at*10 + len(words)
 }
 
 // pathAlsoIn are the other pages that document the endpoint of the method's own path: a

@@ -56,6 +56,27 @@ func TestPathPermissions(t *testing.T) {
 			t.Errorf("%s: %s, want %s", tc.path, got, tc.want)
 		}
 	}
+	// A row per resource, named in words: the row the path names last and most fully.
+	rows := []model.Permission{
+		{Kind: "Application", Scopes: []string{"Calendars.Read"}, For: "user calendar"},
+		{Kind: "Application", Scopes: []string{"Group.Read.All"}, For: "group calendar"},
+		{Kind: "Application", Scopes: []string{"Mail.Read"}, For: "mail folder"},
+		{Kind: "Application", Scopes: []string{"Calendars.Read"}, For: "event"},
+		{Kind: "Application", Scopes: []string{"Group.Read.All"}, For: "group event"},
+	}
+	for _, tc := range []struct {
+		path model.Path
+		want string
+	}{
+		{seg("me", "calendars", "c"), "[Application: Calendars.Read]"},
+		{seg("groups", "g", "calendar"), "[Application: Group.Read.All]"},
+		{seg("users", "u", "mailFolders", "f"), "[Application: Mail.Read]"},
+		{seg("groups", "g", "events", "e"), "[Application: Group.Read.All]"},
+	} {
+		if got := fmtList(kinds(pathPermissions(rows, tc.path))); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.path, got, tc.want)
+		}
+	}
 }
 
 func fmtList(s []string) string {

@@ -122,7 +122,11 @@ func facts(pg *model.Page, ds model.Diagnostics) []string {
 		}
 	}
 	for _, p := range pg.Permissions {
-		add("perm %s: %s %s", p.Kind, strings.Join(p.Scopes, ", "), at(p.Pos))
+		kind := p.Kind
+		if p.For != "" {
+			kind += " (for " + p.For + ")"
+		}
+		add("perm %s: %s %s", kind, strings.Join(p.Scopes, ", "), at(p.Pos))
 	}
 	for _, e := range pg.Examples {
 		s := fmt.Sprintf("ex %s %q", e.Kind, e.Heading)
@@ -720,7 +724,7 @@ GET /chats
 If successful, this method returns a ´200 OK´ response code.
 `,
 		want: []string{"req GET /chats @14:1", "perm Application: Chat.Manage.Chat, Chat.ReadWrite.All @6:2",
-			"perm Delegated (work or school account): Mail.Read (user) @8:1", "perm Application: Mail.Read (user) @8:1",
+			"perm Delegated (work or school account) (for user): Mail.Read @10:2", "perm Application (for user): Mail.Read @10:2",
 			"diag 1:1 warning response-missing", "diag 6:2 warning auth-inferred", "diag 16:1 warning fence-swallows-markdown",
 			"diag 16:1 warning request-line-unparsed", "diag 17:1 warning request-line-unparsed"},
 	}, {
@@ -895,9 +899,12 @@ DELETE /me/events/{id}/attachments/{id}
 If successful, this method returns a ´204 No Content´ response code.
 `,
 		want: []string{
-			"perm Delegated (work or school account): Calendars.ReadWrite (event), Group.ReadWrite.All (post) @4:1",
-			"perm Delegated (personal Microsoft account): Calendars.ReadWrite (event) @4:1",
-			"perm Application: Calendars.ReadWrite (event) @4:1", "diag 4:1 warning auth-inferred",
+			"perm Delegated (work or school account) (for event): Calendars.ReadWrite @6:3",
+			"perm Delegated (work or school account) (for post): Group.ReadWrite.All @7:3",
+			"perm Delegated (personal Microsoft account) (for event): Calendars.ReadWrite @6:3",
+			"perm Delegated (personal Microsoft account) (for post):  @7:3",
+			"perm Application (for event): Calendars.ReadWrite @6:3",
+			"perm Application (for post):  @7:3", "diag 6:3 warning auth-inferred",
 		},
 	}, {
 		name: "HTTP request under Permissions is the template",

@@ -145,21 +145,20 @@ func pivotedPermissions(t *table) bool {
 func (st *state) pivotedPermissions(t *table) {
 	for j, h := range t.header[1:] {
 		kind := strings.ToUpper(h[:1]) + strings.ReplaceAll(h[1:], "microsoft", "Microsoft")
-		p := model.Permission{Kind: kind, Pos: t.pos}
 		for _, row := range t.rows {
 			if len(row) <= j+1 {
 				continue
 			}
 			st.checkTODO(row[j+1].text, row[j+1].pos)
+			// One row per resource: a method gets the rows of the resource its path names
+			// (the emitter's pathPermissions), every row labelled where it names none.
+			p := model.Permission{Kind: kind, For: strings.ToLower(strings.TrimSpace(row[0].text)), Pos: row[0].pos}
 			for _, s := range cellScopes(row[j+1].text) {
-				if res := strings.TrimSpace(row[0].text); res != "" {
-					s += " (" + res + ")"
-				}
 				if !slices.Contains(p.Scopes, s) {
 					p.Scopes = append(p.Scopes, s)
 				}
 			}
+			st.page.Permissions = append(st.page.Permissions, p)
 		}
-		st.page.Permissions = append(st.page.Permissions, p)
 	}
 }

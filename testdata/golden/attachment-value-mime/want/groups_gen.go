@@ -31,9 +31,7 @@ type GetGroupThreadPostAttachmentOptions = GetMeEventAttachmentOptions
 // On success the service answers 200 OK with an attachment.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Group.Read.All
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetGroupThreadPostAttachment(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetGroupThreadPostAttachmentOptions) (*Attachment, error) {
@@ -72,9 +70,7 @@ type GetGroupConversationThreadPostAttachmentOptions = GetMeEventAttachmentOptio
 // On success the service answers 200 OK with an attachment.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Group.Read.All
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetGroupConversationThreadPostAttachment(ctx context.Context, groupID string, conversationID string, threadID string, postID string, attachmentID string, opts *GetGroupConversationThreadPostAttachmentOptions) (*Attachment, error) {
@@ -114,9 +110,7 @@ type GetGroupThreadPostAttachmentValueOptions = GetMeEventAttachmentOptions
 // done.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Group.Read.All
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetGroupThreadPostAttachmentValue(ctx context.Context, groupID string, threadID string, postID string, attachmentID string, opts *GetGroupThreadPostAttachmentValueOptions) (io.ReadCloser, error) {

@@ -65,9 +65,9 @@ func (o *GetMeEventAttachmentOptions) apply(r *Request) {
 // On success the service answers 200 OK with an attachment.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeEventAttachment(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentOptions) (*Attachment, error) {
@@ -108,9 +108,9 @@ type GetUserEventAttachmentOptions = GetMeEventAttachmentOptions
 // On success the service answers 200 OK with an attachment.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserEventAttachment(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetUserEventAttachmentOptions) (*Attachment, error) {
@@ -150,9 +150,9 @@ type GetMeEventAttachmentValueOptions = GetMeEventAttachmentOptions
 // done.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeEventAttachmentValue(ctx context.Context, eventID string, attachmentID string, opts *GetMeEventAttachmentValueOptions) (io.ReadCloser, error) {
@@ -190,9 +190,9 @@ type GetUserEventAttachmentValueOptions = GetMeEventAttachmentOptions
 // done.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserEventAttachmentValue(ctx context.Context, userID string, eventID string, attachmentID string, opts *GetUserEventAttachmentValueOptions) (io.ReadCloser, error) {
@@ -227,9 +227,9 @@ type GetMeMessageAttachmentOptions = GetMeEventAttachmentOptions
 // On success the service answers 200 OK with an attachment.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeMessageAttachment(ctx context.Context, messageID string, attachmentID string, opts *GetMeMessageAttachmentOptions) (*Attachment, error) {
@@ -270,9 +270,9 @@ type GetUserMessageAttachmentOptions = GetMeEventAttachmentOptions
 // On success the service answers 200 OK with an attachment.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserMessageAttachment(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetUserMessageAttachmentOptions) (*Attachment, error) {
@@ -312,9 +312,9 @@ type GetMeMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 // done.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeMessageAttachmentValue(ctx context.Context, messageID string, attachmentID string, opts *GetMeMessageAttachmentValueOptions) (io.ReadCloser, error) {
@@ -352,9 +352,9 @@ type GetUserMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 // done.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserMessageAttachmentValue(ctx context.Context, userID string, messageID string, attachmentID string, opts *GetUserMessageAttachmentValueOptions) (io.ReadCloser, error) {
@@ -389,9 +389,9 @@ type GetMeMailFolderChildFolderMessageAttachmentOptions = GetMeEventAttachmentOp
 // On success the service answers 200 OK with an attachment.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeMailFolderChildFolderMessageAttachment(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeMailFolderChildFolderMessageAttachmentOptions) (*Attachment, error) {
@@ -432,9 +432,9 @@ type GetUserMailFolderChildFolderMessageAttachmentOptions = GetMeEventAttachment
 // On success the service answers 200 OK with an attachment.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserMailFolderChildFolderMessageAttachment(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetUserMailFolderChildFolderMessageAttachmentOptions) (*Attachment, error) {
@@ -474,9 +474,9 @@ type GetMeMailFolderChildFolderMessageAttachmentValueOptions = GetMeEventAttachm
 // done.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Context, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetMeMailFolderChildFolderMessageAttachmentValueOptions) (io.ReadCloser, error) {
@@ -514,9 +514,9 @@ type GetUserMailFolderChildFolderMessageAttachmentValueOptions = GetMeEventAttac
 // done.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (message), Group.Read.All (post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (message)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/v1.0/api/attachment-get.md
 func (c *Client) GetUserMailFolderChildFolderMessageAttachmentValue(ctx context.Context, userID string, mailFolderID string, childFolderID string, messageID string, attachmentID string, opts *GetUserMailFolderChildFolderMessageAttachmentValueOptions) (io.ReadCloser, error) {

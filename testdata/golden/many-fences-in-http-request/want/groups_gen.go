@@ -33,9 +33,8 @@ type GetGroupThreadPostWithExpandOptions = GetMeMessageWithExpandOptions
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Group.Read.All
+//   - Application: Group.Read.All
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetGroupThreadPostWithExpand(ctx context.Context, groupID string, threadID string, postID string, idValue string, opts *GetGroupThreadPostWithExpandOptions) (*Message, error) {
@@ -77,9 +76,8 @@ type GetGroupConversationThreadPostWithExpandOptions = GetMeMessageWithExpandOpt
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Group.Read.All
+//   - Application: Group.Read.All
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetGroupConversationThreadPostWithExpand(ctx context.Context, groupID string, conversationID string, threadID string, postID string, idValue string, opts *GetGroupConversationThreadPostWithExpandOptions) (*Message, error) {
@@ -124,9 +122,9 @@ type GetGroupEventsWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetGroupEventsWithFilterContains(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterContainsOptions) (*Message, error) {
@@ -171,9 +169,9 @@ type GetGroupEventsWithFilterNeOptions = ListMeMessagesWithFilterOptions
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetGroupEventsWithFilterNe(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterNeOptions) (*Message, error) {

@@ -55,9 +55,9 @@ func (o *GetMeMessageWithExpandOptions) apply(r *Request) {
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeMessageWithExpand(ctx context.Context, messageID string, idValue string, opts *GetMeMessageWithExpandOptions) (*Message, error) {
@@ -101,9 +101,9 @@ type GetUserMessageWithExpandOptions = GetMeMessageWithExpandOptions
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMessageWithExpand(ctx context.Context, userID string, messageID string, idValue string, opts *GetUserMessageWithExpandOptions) (*Message, error) {
@@ -145,9 +145,9 @@ type GetMeMailFolderMessageWithExpandOptions = GetMeMessageWithExpandOptions
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeMailFolderMessageWithExpand(ctx context.Context, mailFolderID string, messageID string, idValue string, opts *GetMeMailFolderMessageWithExpandOptions) (*Message, error) {
@@ -189,9 +189,9 @@ type GetMeMailFolderWithExpandOptions = GetMeMessageWithExpandOptions
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeMailFolderWithExpand(ctx context.Context, mailFolderID string, idValue string, opts *GetMeMailFolderWithExpandOptions) (*Message, error) {
@@ -235,9 +235,9 @@ type GetUserMailFolderWithExpandOptions = GetMeMessageWithExpandOptions
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMailFolderWithExpand(ctx context.Context, userID string, mailFolderID string, idValue string, opts *GetUserMailFolderWithExpandOptions) (*Message, error) {
@@ -279,9 +279,9 @@ type GetMeEventWithExpandOptions = GetMeMessageWithExpandOptions
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeEventWithExpand(ctx context.Context, eventID string, idValue string, opts *GetMeEventWithExpandOptions) (*Message, error) {
@@ -325,9 +325,9 @@ type GetUserEventWithExpandOptions = GetMeMessageWithExpandOptions
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserEventWithExpand(ctx context.Context, userID string, eventID string, idValue string, opts *GetUserEventWithExpandOptions) (*Message, error) {
@@ -401,9 +401,9 @@ func (o *ListMeMessagesWithFilterOptions) apply(r *Request) {
 // with its links.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilter(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterOptions) iter.Seq2[Message, error] {
@@ -441,9 +441,9 @@ func (c *Client) ListMeMessagesWithFilter(ctx context.Context, idValue string, p
 // item.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilterPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterOptions) (*Page[Message], error) {
@@ -486,9 +486,9 @@ type GetUserMessagesWithFilterOptions = ListMeMessagesWithFilterOptions
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterOptions) (*Message, error) {
@@ -533,9 +533,9 @@ type GetMeEventsWithFilterOptions = ListMeMessagesWithFilterOptions
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetMeEventsWithFilter(ctx context.Context, idValue string, propertyValue string, opts *GetMeEventsWithFilterOptions) (*Message, error) {
@@ -582,9 +582,9 @@ type GetUserEventsWithFilterOptions = ListMeMessagesWithFilterOptions
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserEventsWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserEventsWithFilterOptions) (*Message, error) {
@@ -632,9 +632,9 @@ type ListMeMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 // one page with its links.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilterContains(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterContainsOptions) iter.Seq2[Message, error] {
@@ -672,9 +672,9 @@ func (c *Client) ListMeMessagesWithFilterContains(ctx context.Context, idValue s
 // every item.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilterContainsPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterContainsOptions) (*Page[Message], error) {
@@ -717,9 +717,9 @@ type GetUserMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMessagesWithFilterContains(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterContainsOptions) (*Message, error) {
@@ -767,9 +767,9 @@ type ListMeMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOptions
 // one page with its links.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilterStartswith(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterStartswithOptions) iter.Seq2[Message, error] {
@@ -807,9 +807,9 @@ func (c *Client) ListMeMessagesWithFilterStartswith(ctx context.Context, idValue
 // every item.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilterStartswithPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterStartswithOptions) (*Page[Message], error) {
@@ -852,9 +852,9 @@ type GetUserMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOption
 // On success the service answers 200 OK with a message.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) GetUserMessagesWithFilterStartswith(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterStartswithOptions) (*Message, error) {
@@ -902,9 +902,9 @@ type ListMeMessagesWithFilterNeOptions = ListMeMessagesWithFilterOptions
 // with its links.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilterNe(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterNeOptions) iter.Seq2[Message, error] {
@@ -942,9 +942,9 @@ func (c *Client) ListMeMessagesWithFilterNe(ctx context.Context, idValue string,
 // item.
 //
 // Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
-//   - Delegated (personal Microsoft account): Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message)
-//   - Application: Calendars.Read (event), Mail.Read (mailFolder), Mail.Read (message), Group.Read.All (group post)
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
 func (c *Client) ListMeMessagesWithFilterNePage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterNeOptions) (*Page[Message], error) {
