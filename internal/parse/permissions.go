@@ -112,12 +112,12 @@ func permissionKind(s string) bool {
 }
 
 // cellScopes are the scopes a permissions cell lists, comma separated: "Not supported",
-// "Not available" and TODO notes aside, and a footnote's star dropped ("Chat.Manage.Chat*").
+// "Not available", "None" (no permission serves that account type) and TODO notes aside, and a footnote's star dropped ("Chat.Manage.Chat*").
 func cellScopes(text string) []string {
 	var out []string
 	for _, s := range strings.Split(text, ",") {
 		s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".*"))
-		if s == "" || strings.EqualFold(s, "not supported") || strings.EqualFold(s, "not available") || strings.Contains(s, "TODO") {
+		if s == "" || strings.EqualFold(s, "not supported") || strings.EqualFold(s, "not available") || strings.EqualFold(s, "none") || strings.Contains(s, "TODO") {
 			continue
 		}
 		out = append(out, s)

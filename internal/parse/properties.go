@@ -44,7 +44,9 @@ func (st *state) properties(t *model.ResourceType, tables []resTable) {
 	var props []resTable // Properties tables that gave at least one row
 	for _, rt := range tables {
 		h := rt.t.header[max(rt.t.col(propNameHeaders...), 0)]
-		nav := rt.sec == secRelationships || strings.HasPrefix(h, "relationship")
+		// A table under Properties whose first column says "Relationship" (beta presence)
+		// still lists properties: the section decides, the header only elsewhere.
+		nav := rt.sec == secRelationships || strings.HasPrefix(h, "relationship") && rt.sec != secProperties
 		n := len(t.Properties)
 		st.propertyRows(t, rt.t, nav, seen)
 		if !nav && len(t.Properties) > n {

@@ -101,3 +101,21 @@ func TestForeignPropertiesTable(t *testing.T) {
 		t.Errorf("no properties-table-foreign at the heading:\n%v", ds)
 	}
 }
+
+// TestPropertiesTableHeadedRelationship: a table under Properties whose first column says
+// "Relationship" (beta presence) lists properties, not navigations; "None." permission
+// cells name no scope.
+func TestPropertiesTableHeadedRelationship(t *testing.T) {
+	md := "# presence resource type\n\nNamespace: microsoft.graph\n\nA user's presence.\n\n## Properties\n\n" +
+		"| Relationship | Type | Description |\n|:--|:--|:--|\n| id | string | The user's id. |\n| outOfOfficeSettings | [outOfOfficeSettings](outofofficesettings.md) | The settings. |\n\n" +
+		"## Relationships\n\nNone.\n"
+	pg, _ := Parse("beta/resources/presence.md", []byte(md))
+	for _, p := range pg.Types[0].Properties {
+		if p.Navigation {
+			t.Errorf("%s is a navigation", p.Name)
+		}
+	}
+	if got := cellScopes("None."); len(got) != 0 {
+		t.Errorf("cellScopes(None.) = %v", got)
+	}
+}
