@@ -2009,6 +2009,17 @@ func TestPermissionsPerResource(t *testing.T) {
 	if strings.Join(got, " ") != "channel=ChannelMessage.Read.All chat=Chat.Read.All" {
 		t.Errorf("permissions %v", got)
 	}
+	// the authentication method pages' tables for acting on oneself and on other users
+	md = "# T\n\n## Permissions\n\n### Permissions acting on self\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n| Application | Not supported. |\n\n" +
+		"### Permissions acting on other users\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n| Application | UserAuthenticationMethod.Read.All |\n"
+	pg, _ = Parse("beta/api/x.md", []byte(md))
+	got = got[:0]
+	for _, p := range pg.Permissions {
+		got = append(got, p.For+"="+strings.Join(p.Scopes, ","))
+	}
+	if strings.Join(got, " ") != "me= users=UserAuthenticationMethod.Read.All" {
+		t.Errorf("permissions %v", got)
+	}
 	// a cell that lists scopes per resource
 	md = "# T\n\n## Permissions\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n" +
 		"| Delegated (personal Microsoft account) <br /> **Note**: Metadata is not supported. | For **user** resource:<br/>User.Read, User.ReadWrite<br /><br />For **contact** resource:<br />Contacts.Read |\n"

@@ -24,7 +24,12 @@ func (st *state) permissions(t *table) {
 	group := "" // a kind row with no scopes, over indented rows that name its parts
 	// "### Permissions for channel" over one table, "### Permissions for chat" over another.
 	forWhat, _ := strings.CutPrefix(normHeading(st.heading()), "permissions for ")
-	if forWhat == normHeading(st.heading()) {
+	switch normHeading(st.heading()) {
+	case "permissions acting on self":
+		forWhat = "me" // the authentication method pages: /me paths
+	case "permissions acting on other users":
+		forWhat = "users" // and /users/{id} paths
+	case forWhat:
 		forWhat = ""
 	}
 	for _, row := range t.rows {
