@@ -63,6 +63,10 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 		// page): where to read more, since one page's summary speaks for them all.
 		d.verbatim(false, "Also documented by: "+also)
 	}
+	if op.Deprecated {
+		// Go's marker, which editors and linters show at every call.
+		d.para("Deprecated: the docs mark this API deprecated (" + op.Page + ").")
+	}
 	return d.code()
 }
 

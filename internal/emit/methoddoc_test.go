@@ -1,7 +1,10 @@
 package emit
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/dave/jennifer/jen"
 
 	"github.com/graphdocgen/graphdocgen/internal/model"
 )
@@ -88,4 +91,24 @@ func fmtList(s []string) string {
 		out += x
 	}
 	return out + "]"
+}
+
+// TestMethodDocDeprecated: a method of a page the docs mark deprecated says so in Go's
+// form, a paragraph that starts "Deprecated: ".
+func TestMethodDocDeprecated(t *testing.T) {
+	op := &model.Operation{Method: "GET", Title: "Get anonymousIpRiskEvent (deprecated)", Page: "api/anonymousipriskevent-get.md",
+		Response: model.Response{Status: 200}, Deprecated: true}
+	m := &goMethod{Name: "GetRiskEvent", Op: op, Path: model.Path{Segments: []model.Segment{{Parts: []model.Part{{Literal: "riskEvents"}}}}}, Kind: resultNone}
+	var b strings.Builder
+	if err := jen.Add(methodDoc(m, m.Name, false)).Render(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "\n//\n// Deprecated: the docs mark this API deprecated (api/anonymousipriskevent-get.md).") {
+		t.Errorf("doc:\n%s", b.String())
+	}
+	op.Deprecated = false
+	b.Reset()
+	if err := jen.Add(methodDoc(m, m.Name, false)).Render(&b); err != nil || strings.Contains(b.String(), "Deprecated") {
+		t.Errorf("doc of a current API:\n%s (%v)", b.String(), err)
+	}
 }

@@ -56,6 +56,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 			op = &Operation{
 				Method: rl.Method, Body: p.Body, Response: p.Response, Permissions: p.Permissions,
 				Title: p.Title, Summary: p.Summary, Page: p.File, Examples: p.Examples, Pos: rl.Pos,
+				Deprecated: p.Deprecated,
 			}
 			byMethod[rl.Method] = op
 			ops = append(ops, op)

@@ -29,10 +29,13 @@ func (k PageKind) String() string {
 // Page is what the parser read from one markdown page. Parse fills it; Build turns the
 // pages of an API into operations and types.
 type Page struct {
-	File        string // slash-separated, relative to the input root
-	Kind        PageKind
-	Title       string
-	TitlePos    Pos
+	File     string // slash-separated, relative to the input root
+	Kind     PageKind
+	Title    string
+	TitlePos Pos
+	// Deprecated is set when the page's title or H1 calls the API deprecated ("# Get
+	// anonymousIpRiskEvent (deprecated)").
+	Deprecated  bool
 	Description string // front matter description
 	DocType     string // front matter doc_type, normalised (quotes, spaces, trailing _ removed)
 	Product     string // front matter ms.prod

@@ -140,6 +140,7 @@ func (st *state) frontMatter() []byte {
 	get := func(k string) string { return strings.TrimSpace(fm[k]) }
 	pg := st.page
 	pg.Title = get("title")
+	pg.Deprecated = strings.Contains(strings.ToLower(pg.Title), "(deprecated)")
 	pg.Description = get("description")
 	pg.Product = get("ms.prod")
 	pg.DocType = strings.TrimRight(strings.Trim(get("doc_type"), `"' `), "_")

@@ -2032,3 +2032,17 @@ func TestPermissionsPerResource(t *testing.T) {
 		t.Errorf("permissions %q, want %q", got, want)
 	}
 }
+
+// TestDeprecatedTitle: a page whose H1 (or front matter title) says "(deprecated)" marks
+// its API deprecated.
+func TestDeprecatedTitle(t *testing.T) {
+	for md, want := range map[string]bool{
+		"---\ntitle: \"Get anonymousIpRiskEvent\"\n---\n# Get anonymousIpRiskEvent (deprecated)\n": true,
+		"---\ntitle: \"List identityProviders (deprecated)\"\n---\n# List identityProviders\n":     true,
+		"# Get user\n\nThe deprecated property is not returned.\n":                                 false,
+	} {
+		if pg, _ := Parse("beta/api/x.md", []byte(md)); pg.Deprecated != want {
+			t.Errorf("%q: deprecated %v, want %v", md, pg.Deprecated, want)
+		}
+	}
+}

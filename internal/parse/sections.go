@@ -245,6 +245,7 @@ func (st *state) onHeading(h *ast.Heading) {
 			st.sawTitle = true
 			st.page.TitlePos = pos
 			st.res.h1 = strings.TrimSpace(st.plain(h))
+			st.page.Deprecated = st.page.Deprecated || strings.Contains(strings.ToLower(st.res.h1), "(deprecated)")
 			if st.page.Title == "" {
 				st.page.Title = strings.TrimSpace(st.plain(h))
 			}
