@@ -56,7 +56,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 			op = &Operation{
 				Method: rl.Method, Body: p.Body, Response: p.Response, Permissions: p.Permissions,
 				Title: p.Title, Summary: p.Summary, Page: p.File, Examples: p.Examples, Pos: rl.Pos,
-				Deprecated: p.Deprecated,
+				Deprecated: p.Deprecated, Implicit: p.RequestsImplicit,
 			}
 			byMethod[rl.Method] = op
 			ops = append(ops, op)

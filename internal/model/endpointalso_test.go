@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -32,6 +33,28 @@ func TestAlsoInPerPath(t *testing.T) {
 			if p.Target == nil || !slices.Equal(p.Target.AlsoIn, want) {
 				t.Errorf("%s: also in %v, want %v\n%s", p, p.Target.AlsoIn, want, ds)
 			}
+		}
+	}
+}
+
+// TestImplicitLinesLose: a page whose lines come from outside an HTTP request section
+// does not own an endpoint another page's request line documents with the same evidence.
+func TestImplicitLinesLose(t *testing.T) {
+	none := TypeRef{}
+	implicit := page("api/site-get.md", "GET", gref("site", false), none, path("sites", "{hostname}:", "{path}"))
+	implicit.RequestsImplicit = true
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("site", "microsoft.graph.entity", nil,
+			MethodLink{Title: "Get site", Page: "api/site-get.md", Return: gref("site", false)},
+			MethodLink{Title: "Get by path", Page: "api/site-getbypath.md", Return: gref("site", false)}),
+		implicit,
+		page("api/site-getbypath.md", "GET", gref("site", false), none, path("sites", "{hostname}:", "{path}")),
+	}
+	api, ds := Build("v1.0", pages)
+	for k, v := range opsByEndpoint(api) {
+		if strings.HasPrefix(k, "GET /sites/") && !strings.HasPrefix(v, "api/site-getbypath.md ") {
+			t.Errorf("%s: %s, want site-getbypath.md's\n%s", k, v, ds)
 		}
 	}
 }

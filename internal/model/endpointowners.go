@@ -204,6 +204,12 @@ func (m *endpointMap) score(c *candidate) {
 		// nameditem-range.md documents.
 		add(-5, "it shows the path only in an example (line %d)", c.path.Example.Line)
 	}
+	if c.op.Implicit && !c.path.Example.IsValid() {
+		// site-get.md has no HTTP request section; its lines come from a scenario's
+		// blocks, while site-getbypath.md, which site's Methods table links for it,
+		// documents GET /sites/{hostname}:/{site-path} in its own.
+		add(-2, "its page has no HTTP request section: the line is read from a block elsewhere on it")
+	}
 	if tg != nil && (tg.Kind == TargetEntity || tg.Kind == TargetCollection) && titleVerbFits(c.op) {
 		add(1, "its title %q names what %s does", c.op.Title, c.op.Method)
 	}

@@ -32,6 +32,9 @@ type Operation struct {
 	AlsoIn       []string // other pages that document the same method and path, sorted
 	// Deprecated is set when the page's title or H1 calls the API deprecated (Page.Deprecated).
 	Deprecated bool
+	// Implicit is set when the page's request lines come from blocks outside an HTTP
+	// request section (Page.RequestsImplicit): weaker evidence for owning an endpoint.
+	Implicit bool
 	// WholeBodies are the body types (qualified, lower-cased) whose properties the page's
 	// body table lists together with those of the types nested in them: the body is that
 	// resource, not a struct of the table's rows (see nestedTable).

@@ -33,6 +33,9 @@ type Page struct {
 	Kind     PageKind
 	Title    string
 	TitlePos Pos
+	// RequestsImplicit is set when the page has no HTTP request section and its request
+	// lines are read from blocks elsewhere on it (http-request-implicit).
+	RequestsImplicit bool
 	// Deprecated is set when the page's title or H1 calls the API deprecated ("# Get
 	// anonymousIpRiskEvent (deprecated)").
 	Deprecated  bool

@@ -189,6 +189,7 @@ func (st *state) finish() {
 		first := st.implicit[0]
 		st.ds.Addf(st.fencePos(first.f), model.Warning, "http-request-implicit",
 			"the page has no HTTP request section; the request lines are taken from %d block(s) of METHOD /path lines elsewhere on it", len(st.implicit))
+		pg.RequestsImplicit = true
 		for _, b := range st.implicit {
 			st.label = ""
 			st.requestBlock(b.f, b.ann)
