@@ -58,3 +58,28 @@ func TestImplicitLinesLose(t *testing.T) {
 		}
 	}
 }
+
+// TestLoserOptionsJoinOwner: the options another page documents for the same GET join the
+// owner's: contactfolder-list-contacts.md says GET /me/contacts supports the OData query
+// parameters, where contact-list.md, which owns it, names only $filter.
+func TestLoserOptionsJoinOwner(t *testing.T) {
+	none := TypeRef{}
+	owner := page("api/contact-list.md", "GET", gref("contact", true), none, path("me", "contacts"))
+	owner.QueryOptions = []string{"$filter"}
+	other := page("api/contactfolder-list-contacts.md", "GET", gref("contact", true), none, path("me", "contacts"), path("me", "contactFolders", "{id}", "contacts"))
+	other.ODataQueryGeneric = true
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("user", "microsoft.graph.entity", []Property{nav("contacts", "contact", true), nav("contactFolders", "contactFolder", true)}),
+		resourcePage("contactFolder", "microsoft.graph.entity", []Property{nav("contacts", "contact", true)}),
+		resourcePage("contact", "microsoft.graph.entity", nil, MethodLink{Title: "List contacts", Page: "api/contact-list.md", Return: gref("contact", true)}),
+		page("api/user-get.md", "GET", gref("user", false), none, path("me")),
+		owner, other,
+	}
+	api, ds := Build("v1.0", pages)
+	for _, op := range api.Operations {
+		if op.Page == "api/contact-list.md" && !slices.Contains(op.QueryOptions, "$select") {
+			t.Errorf("contact-list.md options %v, want contactfolder-list-contacts.md's too\n%s", op.QueryOptions, ds)
+		}
+	}
+}

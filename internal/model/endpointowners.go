@@ -78,6 +78,16 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 			if tg := win.path.Target; tg != nil && c.op.Page != win.op.Page && !slices.Contains(tg.AlsoIn, c.op.Page) {
 				tg.AlsoIn = append(tg.AlsoIn, c.op.Page)
 			}
+			if win.op.Method == "GET" && len(win.path.Query) == 0 && len(c.path.Query) == 0 {
+				// Another page that documents the same GET speaks of its options too:
+				// contactfolder-list-contacts.md says GET /me/contacts supports the OData
+				// query parameters, where contact-list.md names only $filter.
+				for _, o := range c.op.QueryOptions {
+					if !slices.Contains(win.op.QueryOptions, o) {
+						win.op.QueryOptions = append(win.op.QueryOptions, o)
+					}
+				}
+			}
 			if ws, cs := m.signature(win), m.signature(c); c.score == win.score && ws != cs && !m.sameFamily(win, c) {
 				ds.Addf(c.op.Pos, Warning, "duplicate-operation",
 					"%s %s is also documented by %s (line %d) with a different signature (%s, here %s) and the same evidence (%s); %s is kept as it sorts first",
