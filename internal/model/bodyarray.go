@@ -21,11 +21,7 @@ func settleArrayBodies(api *API, g *typeGraph, ds *Diagnostics) {
 			continue
 		}
 		for _, p := range op.Paths {
-			r := op.Response.Type
-			if p.Target != nil && p.Target.Result != nil {
-				r = *p.Target.Result
-			}
-			if r.Kind == KindNamed && r.Collection && len(p.Query) == 0 {
+			if r := op.ResultOf(p); r.Kind == KindNamed && r.Collection && len(p.Query) == 0 {
 				if _, ok := lists[p.Shape()]; !ok {
 					lists[p.Shape()] = r
 				}

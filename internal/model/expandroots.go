@@ -7,11 +7,7 @@ import "strings"
 // to return them, so they are emitted and the property is typed, where a navigation's
 // type is otherwise typed only when something else brings it in (resolveTypes).
 func expandedTypes(g *typeGraph, op *Operation, p Path) []TypeRef {
-	res := op.Response.Type
-	if p.Target != nil && p.Target.Result != nil {
-		res = *p.Target.Result
-	}
-	t := g.resolve(res)
+	t := g.resolve(op.ResultOf(p))
 	if t == nil {
 		return nil
 	}

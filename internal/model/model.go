@@ -58,6 +58,15 @@ func (op *Operation) ParamsIn(in ParamIn) []Param {
 	return ps
 }
 
+// ResultOf is what the operation returns for one of its paths: the path's settled result
+// where the endpoint map gave one (what the path addresses), else the page's response.
+func (op *Operation) ResultOf(p Path) TypeRef {
+	if p.Target != nil && p.Target.Result != nil {
+		return *p.Target.Result
+	}
+	return op.Response.Type
+}
+
 // Param finds a parameter by kind and name.
 func (op *Operation) Param(in ParamIn, name string) (Param, bool) {
 	for _, p := range op.Params {

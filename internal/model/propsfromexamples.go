@@ -225,11 +225,7 @@ func (pf *propFinder) bodyType(op *Operation, p Path) *Type {
 	if !sendsResource(op, p) {
 		return nil
 	}
-	res := op.Response.Type
-	if p.Target != nil && p.Target.Result != nil {
-		res = *p.Target.Result
-	}
-	t := pf.documented(res)
+	t := pf.documented(op.ResultOf(p))
 	if t == nil {
 		return nil
 	}
