@@ -163,13 +163,10 @@ func article(word string) string {
 // /groups/{id}/calendar) and the page's unlabelled rows; where no path segment names one,
 // every row, each labelled with its resource.
 func pathPermissions(perms []model.Permission, p model.Path) []model.Permission {
-	score := func(what string) int {
-		return resourceScore(p, what)
-	}
 	best := -1
 	for _, pm := range perms {
 		if pm.For != "" {
-			best = max(best, score(pm.For))
+			best = max(best, resourceScore(p, pm.For))
 		}
 	}
 	var out []model.Permission
@@ -180,7 +177,7 @@ func pathPermissions(perms []model.Permission, p model.Path) []model.Permission 
 		case best < 0:
 			pm.Kind += " (for " + pm.For + ")"
 			out = append(out, pm)
-		case score(pm.For) == best:
+		case resourceScore(p, pm.For) == best:
 			out = append(out, pm)
 		}
 	}

@@ -213,10 +213,8 @@ func mimeExample(op *Operation) Pos {
 			continue
 		}
 		body := strings.TrimSpace(ex.Body)
-		for _, h := range ex.Headers {
-			if strings.EqualFold(h.Name, "Content-Type") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(h.Value)), "text/plain") && body != "" && isBase64Text(body) {
-				return ex.Pos
-			}
+		if strings.HasPrefix(headerValue(ex, "Content-Type"), "text/plain") && body != "" && isBase64Text(body) {
+			return ex.Pos
 		}
 	}
 	return Pos{}

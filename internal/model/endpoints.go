@@ -126,6 +126,28 @@ type keyedProp struct {
 	page string
 }
 
+// listedRow records a navigation row that a table gives as one value where a GET of the
+// path that ends in it answers a collection of the row's type (the list page of
+// chatMessage.hostedContents, of beta's educationUser.assignments): the table forgot
+// "collection", and a response that expands the row would fail to decode
+// (settleKeyedProperties).
+func (m *endpointMap) listedRow(op *Operation, p Path, resp TypeRef) {
+	tg := p.Target
+	if tg == nil || tg.Kind != TargetEntity || tg.Type.Collection || !resp.Collection || len(p.Query) > 0 {
+		return
+	}
+	pr, ok := m.lastRow(tg, p)
+	parent := m.g.resolve(tg.Parent)
+	// Graph names a collection in the plural: a singular row (educationSchool's
+	// administrativeUnit, which v1.0 has a list page for) keeps its one value.
+	if !ok || !pr.Navigation || pr.Type.Collection || !strings.HasSuffix(pr.Name, "s") || parent == nil || m.g.resolve(pr.Type) == nil || m.g.resolve(pr.Type) != m.g.resolve(resp) {
+		return
+	}
+	if !slices.ContainsFunc(m.keyedProps, func(k keyedProp) bool { return k.owner == parent && k.name == pr.Name }) {
+		m.keyedProps = append(m.keyedProps, keyedProp{owner: parent, name: pr.Name, path: p.String(), page: op.Page})
+	}
+}
+
 // settleKeyedProperties makes a collection of each navigation row that a table gives as
 // one value but paths key: servicePrincipal's Relationships row says appRoleAssignedTo is
 // one appRoleAssignment, while its Methods table lists, gets and deletes them by key

@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"encoding/json"
+	"slices"
 	"strings"
 )
 
@@ -72,12 +73,19 @@ func acceptedAlternative(op *Operation, ds *Diagnostics) {
 
 // hasHeader reports whether an example carries the named header.
 func hasHeader(ex Example, name string) bool {
+	return slices.ContainsFunc(ex.Headers, func(h Header) bool { return strings.EqualFold(h.Name, name) })
+}
+
+// headerValue is the value of an example's named header, lower-cased and trimmed (the
+// last one where it repeats); "" without one.
+func headerValue(ex Example, name string) string {
+	v := ""
 	for _, h := range ex.Headers {
 		if strings.EqualFold(h.Name, name) {
-			return true
+			v = strings.ToLower(strings.TrimSpace(h.Value))
 		}
 	}
-	return false
+	return v
 }
 
 // answersWithoutBody reports whether an example response is a success without a body: a

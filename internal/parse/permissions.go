@@ -55,12 +55,13 @@ func (st *state) permissions(t *table) {
 			// a row for each resource, as a table per resource would give. Scopes before the
 			// first ("Profile photo of the signed-in user: User.ReadWrite, ... For **group**
 			// resource: ...") are the user's where the text says so, the page's otherwise.
-			if pre := row[1].text[:parts[0][0]]; len(cellScopes(strings.TrimSpace(afterColon(pre)))) > 0 {
+			pre := row[1].text[:parts[0][0]]
+			if scopes := cellScopes(afterColon(pre)); len(scopes) > 0 {
 				q := p
 				if strings.Contains(strings.ToLower(pre), "user") {
 					q.For = "user"
 				}
-				q.Scopes = cellScopes(strings.TrimSpace(afterColon(pre)))
+				q.Scopes = scopes
 				st.page.Permissions = append(st.page.Permissions, q)
 			}
 			for i, m := range parts {
