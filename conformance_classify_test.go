@@ -269,6 +269,12 @@ func TestConformanceClassify(t *testing.T) {
 			t.Errorf("%s: docs-caused stages %b, want %b", tc.name, v.docsStages, tc.want.docs)
 		}
 	}
+	// A 204 example that shows a JSON body: HTTP lets no content follow a 204, so it is no
+	// JSON response, counted apart, and the method that returns nothing misses nothing.
+	c := confCase{m: none, p: pageNone, resp: &model.Example{Kind: model.ExampleResponse, Status: 204, Body: `{}`}}
+	if v := classify(&c, confResultLine{}, true, documented, nil, pageDocuments); v.resp || !v.noContentBody || len(v.misses) > 0 {
+		t.Errorf("204 with a body: JSON response %v, counted apart %v, misses %v; want false, true, none", v.resp, v.noContentBody, v.misses)
+	}
 }
 
 func TestConformanceReturnCells(t *testing.T) {

@@ -43,6 +43,7 @@ type verdict struct {
 	docsStages       int // the stages a docs-caused miss took from the check
 	bodyTypedReplay  bool
 	bodyReplayedOnce bool
+	noContentBody    bool // the example response is a 204 that shows a body, which HTTP forbids
 }
 
 func (v *verdict) miss(cause, detail string, stages int) {
@@ -78,6 +79,12 @@ func classify(c *confCase, r confResultLine, ran bool, documented map[string]boo
 		v.body = json.Unmarshal([]byte(body), &obj) == nil
 	}
 	v.resp = c.resp != nil && (c.resp.Status == 0 || c.resp.Status < 300) && strings.HasPrefix(strings.TrimSpace(c.resp.Body), "{")
+	if v.resp && c.resp.Status == 204 {
+		// RFC 9110 15.3.5: a 204 response ends after its header section, so the JSON an
+		// example writes below one never reaches a client (the replay server cannot send
+		// it either). It is no JSON response to decode.
+		v.resp, v.noContentBody = false, true
+	}
 	v.matched = c.m != nil
 	if c.cause != "" || !ran {
 		cause := c.cause
@@ -265,6 +272,7 @@ type confTally struct {
 	total, otherHost, matched, own, also, other, replayed, sentOK int
 	bodies, bodiesTyped, bodiesReplayed, bodiesReplayedTyped      int
 	responsesAll, responses, strictOK                             int
+	noContentBody                                                 int
 	// the denominators less the examples a docs-caused miss took from that check
 	sentCheck, bodiesCheck, responsesCheck int
 	// repairs: checked after a repair, and of those passed
@@ -329,6 +337,9 @@ func report(t *testing.T, version string, cases []*confCase, results map[int]con
 			if v.docsStages&stageResp == 0 {
 				n.responsesCheck++
 			}
+		}
+		if v.noContentBody {
+			n.noContentBody++
 		}
 		if v.respChecked {
 			n.responses++
@@ -419,6 +430,7 @@ func writeTally(b *strings.Builder, version string, n confTally) {
 	fmt.Fprintf(b, "    (%.1f%% of the %d replayed)\n", 100*share(n.bodiesReplayedTyped, n.bodiesReplayed), n.bodiesReplayed)
 	line("2xx JSON responses, decoded strictly", n.strictOK, n.responsesAll, n.responsesCheck, targetStrict)
 	fmt.Fprintf(b, "    (%.1f%% of the %d replayed with a JSON result)\n", 100*share(n.strictOK, n.responses), n.responses)
+	fmt.Fprintf(b, "    (not counted: %d example responses of 204 No Content that show a JSON body, which a 204 cannot carry)\n", n.noContentBody)
 	fmt.Fprintf(b, "  checked after an exact repair of a docs defect (counted above; without the repairs these would be docs misses):\n")
 	fmt.Fprintf(b, "    request bodies %d, of which sent and typed correctly %d\n", n.bodyRepaired, n.bodyRepairedOK)
 	fmt.Fprintf(b, "    responses      %d, of which decoded strictly %d\n", n.respRepaired, n.respRepairedOK)
