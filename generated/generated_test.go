@@ -302,6 +302,16 @@ func TestOperations(t *testing.T) {
 			reqBody: `{"notifyManagedDevices":true,"revokeUntrackedLicenses":false}`, exact: true,
 		},
 		{
+			name: "RevokeLicensesDeviceAppManagementVppToken/null through AdditionalData",
+			rep:  reply{status: http.StatusNoContent},
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return nil, c.RevokeLicensesDeviceAppManagementVppToken(ctx, "tok-1",
+					RevokeLicensesDeviceAppManagementVppTokenRequest{NotifyManagedDevices: Ptr(true), AdditionalData: map[string]any{"revokeUntrackedLicenses": nil}}, nil)
+			},
+			method: "POST", path: "/deviceAppManagement/vppTokens/tok-1/revokeLicenses",
+			reqBody: `{"notifyManagedDevices":true,"revokeUntrackedLicenses":null}`, exact: true,
+		},
+		{
 			name: "RevokeLicensesDeviceAppManagementVppToken/nothing set",
 			rep:  reply{status: http.StatusNoContent},
 			call: func(ctx context.Context, c *Client) (any, error) {

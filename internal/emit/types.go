@@ -141,8 +141,9 @@ func genBodyStruct(f *jen.File, v *view, b *goBody) {
 	}
 	fields = append(fields,
 		jen.Comment("AdditionalData holds members the page's table does not list, each encoded as JSON into"),
-		jen.Comment("the object; a field above wins over a member of the same name. Decoding keeps such"),
-		jen.Comment("members here as json.RawMessage."),
+		jen.Comment("the object; a field above wins over a member of the same name. A nil value is sent as"),
+		jen.Comment("null: to send null for an optional field above, leave it nil and set its JSON name here."),
+		jen.Comment("Decoding keeps such members here as json.RawMessage."),
 		jen.Id("AdditionalData").Map(jen.String()).Any().Tag(map[string]string{"json": "-"}),
 	)
 	f.Type().Id(b.Name).Struct(fields...)

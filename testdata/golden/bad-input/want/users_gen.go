@@ -28,8 +28,9 @@ type AddMeDriveItemWorkbookTableRowsRequest struct {
 	// Weight: Relative weight of the row.
 	Weight *float64 `json:"weight,omitempty"`
 	// AdditionalData holds members the page's table does not list, each encoded as JSON into
-	// the object; a field above wins over a member of the same name. Decoding keeps such
-	// members here as json.RawMessage.
+	// the object; a field above wins over a member of the same name. A nil value is sent as
+	// null: to send null for an optional field above, leave it nil and set its JSON name here.
+	// Decoding keeps such members here as json.RawMessage.
 	AdditionalData map[string]any `json:"-"`
 }
 
@@ -122,8 +123,9 @@ type AcceptMeEventRequest struct {
 	// SendResponse: Whether the organizer gets a reply. Default is true.
 	SendResponse *bool `json:"sendResponse,omitempty"`
 	// AdditionalData holds members the page's table does not list, each encoded as JSON into
-	// the object; a field above wins over a member of the same name. Decoding keeps such
-	// members here as json.RawMessage.
+	// the object; a field above wins over a member of the same name. A nil value is sent as
+	// null: to send null for an optional field above, leave it nil and set its JSON name here.
+	// Decoding keeps such members here as json.RawMessage.
 	AdditionalData map[string]any `json:"-"`
 }
 

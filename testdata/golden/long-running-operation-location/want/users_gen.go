@@ -20,8 +20,9 @@ type CopyToNotebookMeOnenoteSectionRequest struct {
 	// RenameAs: A name for the copy. Optional.
 	RenameAs *string `json:"renameAs,omitempty"`
 	// AdditionalData holds members the page's table does not list, each encoded as JSON into
-	// the object; a field above wins over a member of the same name. Decoding keeps such
-	// members here as json.RawMessage.
+	// the object; a field above wins over a member of the same name. A nil value is sent as
+	// null: to send null for an optional field above, leave it nil and set its JSON name here.
+	// Decoding keeps such members here as json.RawMessage.
 	AdditionalData map[string]any `json:"-"`
 }
 
