@@ -72,6 +72,9 @@ type Target struct {
 	// LiteralKey is set when the last segment is a key written as a literal after a
 	// collection (authenticationMethodConfigurations/fido2): one known element.
 	LiteralKey bool
+	// KeyPredicates are the indexes of the segments that address one member of a
+	// collection by an alternate key: /applications(appId='{appId}') (see alternateKey).
+	KeyPredicates []int
 	// AlsoIn are the other pages that document this path's endpoint (the method and
 	// path shape), sorted: a page's other paths may have none (Operation.AlsoIn has them
 	// all).

@@ -119,6 +119,13 @@ func (m *endpointMap) resolveTarget(p Path) *Target {
 			cur = t
 			via = append(via, "as("+t.Name+")")
 		default:
+			if t, ok := m.alternateKey(i == 0, cur, coll, s); ok {
+				// /applications(appId='{appId}'): one member, by another key
+				parent, cur, coll, sure = cur, t, false, true
+				via = append(via, s.String()+"(alternate key)")
+				tg.KeyPredicates = append(tg.KeyPredicates, i)
+				continue
+			}
 			name := plainName(s)
 			if name != "" && !coll {
 				if cur != nil && i == len(segs)-1 {
