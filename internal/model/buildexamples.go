@@ -26,6 +26,9 @@ func createLineFromExample(p *Page, rl RequestLine, ds *Diagnostics) Path {
 	if rl.Method == "GET" {
 		return getLineFromExample(p, rl, ds)
 	}
+	if rl.Method == "PATCH" || rl.Method == "DELETE" {
+		return writeLineFromExample(p, rl, ds)
+	}
 	if rl.Method == "POST" && n >= 2 && !rl.Path.Segments[n-1].IsParam() {
 		return createLinePrefixFromExample(p, rl, ds)
 	}
@@ -134,6 +137,52 @@ func getLineFromExample(p *Page, rl RequestLine, ds *Diagnostics) Path {
 	}
 	ds.Addf(rl.Pos, Warning, "request-line-from-example",
 		"GET %s lists %s, but the page answers one %s and the example at line %d gets one of them: the method sends %s", rl.Path, lit, r.Name, at.Pos.Line, keyed)
+	return keyed
+}
+
+// writeLineFromExample corrects a PATCH or DELETE line that ends in a collection, which
+// Graph never updates or deletes as a whole, when an example of the page sends the same
+// method to one member of it: unifiedroleassignmentmultiple-update.md lists PATCH
+// /roleManagement/deviceManagement/roleAssignments and its example patches
+// .../roleAssignments/lAPpYvVpN0KRkAEhdxReEJC2sEqbR_9Hr48lds9SGHI-1. The member's segment
+// is a key whatever it looks like, as it follows the collection the line names. An
+// example of the collection itself keeps the line.
+func writeLineFromExample(p *Page, rl RequestLine, ds *Diagnostics) Path {
+	segs := rl.Path.Segments
+	n := len(segs)
+	lit := ""
+	if n > 0 {
+		lit = plainName(segs[n-1])
+	}
+	if lit == "" || Singular(lit) == lit || len(rl.Path.Query) > 0 {
+		return rl.Path
+	}
+	keyed := Path{Segments: append(slices.Clone(segs), Segment{Parts: []Part{{Param: CamelCase(Singular(lit)) + "Id"}}})}
+	for _, other := range p.Requests {
+		if other.Method == rl.Method && other.Path.Shape() == keyed.Shape() {
+			return rl.Path
+		}
+	}
+	if slices.ContainsFunc(rl.Path.Params(), func(pt Part) bool { return strings.EqualFold(pt.Param, keyed.Segments[n].Parts[0].Param) }) {
+		return rl.Path
+	}
+	var at *Example
+	for i, ex := range p.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != rl.Method || ex.Path == nil {
+			continue
+		}
+		switch {
+		case ex.Path.Shape() == rl.Path.Shape():
+			return rl.Path // an example writes to the collection: the line is as meant
+		case at == nil && len(ex.Path.Segments) == n+1 && fitsTemplate(Path{Segments: ex.Path.Segments[:n]}, rl.Path):
+			at = &p.Examples[i]
+		}
+	}
+	if at == nil {
+		return rl.Path
+	}
+	ds.Addf(rl.Pos, Warning, "request-line-from-example",
+		"%s %s ends in the collection %s, which is never written as a whole, and the example at line %d sends %s to one member of it: the method sends %s", rl.Method, rl.Path, lit, at.Pos.Line, rl.Method, keyed)
 	return keyed
 }
 

@@ -368,6 +368,33 @@ func TestGetLineFromExample(t *testing.T) {
 	}
 }
 
+// TestWriteLineFromExample: a PATCH or DELETE line that ends in a collection gains the key
+// its example sends to, whatever the example's key looks like; an example of the
+// collection keeps the line, as does a line whose example writes elsewhere.
+func TestWriteLineFromExample(t *testing.T) {
+	line := path("roleManagement", "deviceManagement", "roleAssignments")
+	one := path("roleManagement", "deviceManagement", "roleAssignments", "lAPpYvVpN0KRkAEhdxReEJC2sEqbR_9Hr48lds9SGHI-1")
+	for _, method := range []string{"PATCH", "DELETE"} {
+		pg := apiPage("api/roleassignment-update.md", method, line)
+		pg.Examples = []Example{{Kind: ExampleRequest, Method: method, URL: "https://graph.microsoft.com/beta" + one.String(), Path: &one}}
+		api, ds := Build("beta", []*Page{pg})
+		if got := pagePaths(api, pg.File); !slices.Equal(got, []string{"/roleManagement/deviceManagement/roleAssignments/{roleAssignmentId}"}) || !hasCode(ds, "request-line-from-example") {
+			t.Errorf("%s: paths %v, diagnostics\n%s", method, got, ds)
+		}
+		pg.Examples = append(pg.Examples, Example{Kind: ExampleRequest, Method: method, URL: "https://graph.microsoft.com/beta" + line.String(), Path: &line})
+		api, ds = Build("beta", []*Page{pg})
+		if got := pagePaths(api, pg.File); !slices.Contains(got, line.String()) || hasCode(ds, "request-line-from-example") {
+			t.Errorf("%s with an example of the collection: paths %v, diagnostics\n%s", method, got, ds)
+		}
+	}
+	other := path("roleManagement", "cloudPC", "roleDefinitions", "x1")
+	pg := apiPage("api/roleassignment-update.md", "PATCH", line)
+	pg.Examples = []Example{{Kind: ExampleRequest, Method: "PATCH", URL: "https://graph.microsoft.com/beta" + other.String(), Path: &other}}
+	if _, ds := Build("beta", []*Page{pg}); hasCode(ds, "request-line-from-example") {
+		t.Errorf("an example of another collection changed the line:\n%s", ds)
+	}
+}
+
 // TestFunctionArgsFromFunctionTable: a Function parameters table whose rows the template
 // leaves out gives the call its arguments when one row is not optional (a function's
 // parameters are required unless said otherwise); an enum argument is quoted. Optional
