@@ -137,6 +137,20 @@ func functionArgsFromBody(p *Page, op *Operation, ds *Diagnostics) {
 		// Optional rows only (usedRange's valuesOnly): the plain call is the main one.
 		args = nil
 	}
+	if len(args) == 0 {
+		// Query parameters rows that the examples pass inside the call
+		// (filterByCurrentUser(on='...') beside a table that says on is a query parameter):
+		// the calls the docs show are the evidence; a function takes its parameters in
+		// the parentheses.
+		called := exampleCallArgs(p, op)
+		for _, tp := range p.Params {
+			if tp.In == InQuery && called[strings.ToLower(tp.Name)] && !seen[strings.ToLower(tp.Name)] && isIdent(tp.Name) {
+				seen[strings.ToLower(tp.Name)] = true
+				args = append(args, tp)
+				table = "Query parameters (which the examples pass in the call)"
+			}
+		}
+	}
 	if len(args) == 0 && strings.Contains(strings.ToLower(p.Title), "function") {
 		table = "Request body"
 		for _, tp := range p.Params {
@@ -176,6 +190,36 @@ func functionArgsFromBody(p *Page, op *Operation, ds *Diagnostics) {
 	}
 	ds.Addf(op.Pos, Warning, "function-params-from-body",
 		"the function's template has no parameter list; its %d %s rows are used as its arguments: %s", len(args), table, op.Paths[0])
+}
+
+// exampleCallArgs are the argument names, lower-cased, that op's example requests pass in a
+// call on the last segment of one of op's paths that ends in a plain name:
+// filterByCurrentUser(on='d6e4...') for .../filterByCurrentUser.
+func exampleCallArgs(p *Page, op *Operation) map[string]bool {
+	names := map[string]bool{}
+	for _, path := range op.Paths {
+		if n := len(path.Segments); n > 0 {
+			if lit := plainName(path.Segments[n-1]); lit != "" {
+				names[strings.ToLower(lit)] = true
+			}
+		}
+	}
+	args := map[string]bool{}
+	for _, ex := range p.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != op.Method || ex.Path == nil || len(ex.Path.Segments) == 0 {
+			continue
+		}
+		name, list, ok := strings.Cut(ex.Path.Segments[len(ex.Path.Segments)-1].String(), "(")
+		if !ok || !names[strings.ToLower(name)] || !strings.HasSuffix(list, ")") {
+			continue
+		}
+		for _, a := range strings.Split(strings.TrimSuffix(list, ")"), ",") {
+			if k, _, ok := strings.Cut(a, "="); ok && isIdent(strings.TrimSpace(k)) {
+				args[strings.ToLower(strings.TrimSpace(k))] = true
+			}
+		}
+	}
+	return args
 }
 
 // isIdent reports whether s can be an OData parameter name.
@@ -409,7 +453,9 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 		case InHeader:
 			out = append(out, tp)
 		case InQuery:
-			if !seen["query:"+tp.Name] {
+			// A row that names a function argument is that argument (see
+			// functionArgsFromBody): it is not sent twice.
+			if !seen["query:"+tp.Name] && !seen["function:"+tp.Name] {
 				out = append(out, tp)
 			}
 		case InBody:

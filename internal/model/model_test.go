@@ -412,13 +412,26 @@ func TestFunctionArgsFromFunctionTable(t *testing.T) {
 		}, "/reports/getUserArchivedPrintJobs(userId='{userId}',types='{types}')"},
 		{"optional rows only", []Param{{Name: "valuesOnly", In: InFunction, Type: TypeRef{Kind: KindPrimitive, Primitive: Boolean}, Presence: Optional}},
 			"/reports/getUserArchivedPrintJobs"},
+		// a Query parameters row the example passes in the call is an argument
+		{"query row the example calls with", []Param{{Name: "userId", In: InQuery, Type: str()}},
+			"/reports/getUserArchivedPrintJobs(userId='{userId}')"},
+		{"query row the example leaves out", []Param{{Name: "types", In: InQuery, Type: str()}},
+			"/reports/getUserArchivedPrintJobs"},
 	}
+	called := path("reports", "getUserArchivedPrintJobs(userId='d6e4112f')")
 	for _, tc := range tests {
 		pg := apiPage("api/reports-getuserarchivedprintjobs.md", "GET", path("reports", "getUserArchivedPrintJobs"))
 		pg.Params = tc.rows
+		pg.Examples = []Example{{Kind: ExampleRequest, Method: "GET", URL: "https://graph.microsoft.com/v1.0" + called.String(), Path: &called}}
 		api, _ := Build("v1.0", []*Page{pg})
-		if got := api.Operations[0].Paths[0].String(); got != tc.want {
+		op := api.Operations[0]
+		if got := op.Paths[0].String(); got != tc.want {
 			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+		}
+		for _, pm := range op.Params {
+			if pm.In == InQuery && strings.Contains(tc.want, pm.Name+"=") {
+				t.Errorf("%s: %s is also sent as a query parameter", tc.name, pm.Name)
+			}
 		}
 	}
 }
