@@ -165,7 +165,7 @@ func TestNames(t *testing.T) {
 		"vppTokens": "vppToken", "policies": "policy", "addresses": "address", "status": "status",
 		"analysis": "analysis", "statistics": "statistics", "me": "me", "Branches": "Branch", "boxes": "box",
 		"userStatuses": "userStatus", "acceptanceStatuses": "acceptanceStatus",
-		"series": "series", "timeSeries": "timeSeries",
+		"series": "series", "timeSeries": "timeSeries", "children": "child", "Children": "Child",
 	} {
 		if got := Singular(in); got != want {
 			t.Errorf("Singular(%q) = %q, want %q", in, got, want)

@@ -21,6 +21,9 @@ func Singular(s string) string {
 	case len(s) < 3, strings.HasSuffix(l, "series"):
 		// "series" is its own singular (a chart's series/{id} is one workbookChartSeries).
 		return s
+	case strings.HasSuffix(l, "children"):
+		// children/{id} is one child (a driveItem's, a term's, a group policy category's)
+		return s[:len(s)-3]
 	case strings.HasSuffix(l, "ies") && len(s) > 4:
 		return s[:len(s)-3] + matchCase(s[len(s)-3], "y")
 	case strings.HasSuffix(l, "sses"), strings.HasSuffix(l, "shes"), strings.HasSuffix(l, "ches"), strings.HasSuffix(l, "xes"), strings.HasSuffix(l, "tuses"):
