@@ -487,5 +487,5 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 			Description: "return=representation asks for the " + op.Response.Type.Name + " in the response body; without it the service sends no body and the result is nil.",
 			Type:        TypeRef{Kind: KindPrimitive, Primitive: String, Raw: "String", Pos: op.Response.Pos}})
 	}
-	return out
+	return append(out, exampleHeaderParams(op, out, ds)...)
 }

@@ -229,6 +229,57 @@ func exampleQueryParams(op *Operation, have []Param, ds *Diagnostics) []Param {
 	return out
 }
 
+// plainHeaders are the request headers every call sends or the client sets itself; an
+// example that shows one says nothing about the operation.
+var plainHeaders = map[string]bool{
+	"authorization": true, "content-type": true, "content-length": true, "host": true,
+	"accept": true, "accept-encoding": true, "connection": true, "user-agent": true,
+	"transfer-encoding": true, "cache-control": true,
+}
+
+// exampleHeaderParams are the request headers that the operation's example requests send
+// and that no table of the page lists: timeoff-put.md's example sends Prefer:
+// return=representation, pages on directory objects send ConsistencyLevel: eventual. Each
+// is an optional String header, so that the call the docs show can be made.
+func exampleHeaderParams(op *Operation, have []Param, ds *Diagnostics) []Param {
+	known := map[string]bool{}
+	for _, pm := range have {
+		if pm.In == InHeader {
+			known[strings.ToLower(pm.Name)] = true
+		}
+	}
+	var out []Param
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != op.Method {
+			continue
+		}
+		for _, h := range ex.Headers {
+			l := strings.ToLower(strings.TrimSpace(h.Name))
+			if l == "" || known[l] || plainHeaders[l] || !isHeaderName(h.Name) {
+				continue
+			}
+			known[l] = true
+			ds.Addf(ex.Pos, Warning, "header-from-example",
+				"the example request sends the header %s, which no table of the page lists: the method takes it as an optional String", h.Name)
+			out = append(out, Param{Name: strings.TrimSpace(h.Name), In: InHeader, Presence: Optional, Pos: ex.Pos,
+				Description: "Sent by the page's example request (" + strings.TrimSpace(h.Name) + ": " + strings.TrimSpace(h.Value) + "); no table of the page lists it.",
+				Type:        TypeRef{Kind: KindPrimitive, Primitive: String, Raw: "String", Pos: ex.Pos}})
+		}
+	}
+	return out
+}
+
+// isHeaderName reports whether s is an HTTP header name (RFC 9110 token characters).
+func isHeaderName(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", r)) {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // isODataOption reports whether a lower-cased name with its $ is an OData system query
 // option.
 func isODataOption(name string) bool {

@@ -520,3 +520,26 @@ func TestQueryTemplatePlaceholderRows(t *testing.T) {
 		t.Errorf("idValue: %+v, %v", v, ok)
 	}
 }
+
+// TestHeaderFromExample: a header an example request sends and no table lists is an
+// optional String header; the headers every call sends, and one a table lists, are not.
+func TestHeaderFromExample(t *testing.T) {
+	pg := apiPage("api/timeoff-put.md", "PUT", path("teams", "{teamId}", "schedule", "timesOff", "{timeOffId}"))
+	pg.Examples = []Example{{Kind: ExampleRequest, Method: "PUT", Headers: []Header{
+		{"Authorization", "Bearer x"}, {"Content-type", "application/json"}, {"Prefer", "return=representation"}, {"Bad Name", "x"},
+	}}}
+	api, ds := Build("v1.0", []*Page{pg})
+	var headers []string
+	for _, pm := range api.Operations[0].Params {
+		if pm.In == InHeader {
+			headers = append(headers, pm.Name)
+		}
+	}
+	if !slices.Equal(headers, []string{"Prefer"}) || !hasCode(ds, "header-from-example") {
+		t.Errorf("headers %v, diagnostics\n%s", headers, ds)
+	}
+	pg.Params = []Param{{Name: "Prefer", In: InHeader, Type: str()}}
+	if _, ds := Build("v1.0", []*Page{pg}); hasCode(ds, "header-from-example") {
+		t.Errorf("a header the table lists came from the example too:\n%s", ds)
+	}
+}
