@@ -2020,6 +2020,17 @@ func TestPermissionsPerResource(t *testing.T) {
 	if strings.Join(got, " ") != "me= users=UserAuthenticationMethod.Read.All" {
 		t.Errorf("permissions %v", got)
 	}
+	// the RBAC pages' tables per provider
+	md = "# T\n\n## Permissions\n\n### For Cloud PC provider\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n| Application | CloudPC.ReadWrite.All |\n\n" +
+		"### For the Device management (Intune) provider\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n| Application | DeviceManagementRBAC.ReadWrite.All |\n"
+	pg, _ = Parse("beta/api/x.md", []byte(md))
+	got = got[:0]
+	for _, p := range pg.Permissions {
+		got = append(got, p.For+"="+strings.Join(p.Scopes, ","))
+	}
+	if strings.Join(got, " ") != "cloud pc=CloudPC.ReadWrite.All device management=DeviceManagementRBAC.ReadWrite.All" {
+		t.Errorf("permissions %v", got)
+	}
 	// a cell that lists scopes per resource
 	md = "# T\n\n## Permissions\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n" +
 		"| Delegated (personal Microsoft account) <br /> **Note**: Metadata is not supported. | For **user** resource:<br/>User.Read, User.ReadWrite<br /><br />For **contact** resource:<br />Contacts.Read |\n"

@@ -23,15 +23,7 @@ func (st *state) permissions(t *table) {
 	higher := len(t.header) > 2 && strings.Contains(t.header[1], "least") && strings.Contains(t.header[2], "higher")
 	group := "" // a kind row with no scopes, over indented rows that name its parts
 	// "### Permissions for channel" over one table, "### Permissions for chat" over another.
-	forWhat, _ := strings.CutPrefix(normHeading(st.heading()), "permissions for ")
-	switch normHeading(st.heading()) {
-	case "permissions acting on self":
-		forWhat = "me" // the authentication method pages: /me paths
-	case "permissions acting on other users":
-		forWhat = "users" // and /users/{id} paths
-	case forWhat:
-		forWhat = ""
-	}
+	forWhat := permissionsFor(normHeading(st.heading()))
 	for _, row := range t.rows {
 		if len(row) < 2 {
 			continue
@@ -106,6 +98,35 @@ func afterColon(s string) string {
 	}
 	return s
 }
+
+// permissionsFor is the resource a heading over a permissions table names, "" when it
+// names none: "Permissions for chat" is chat; the RBAC pages' "For Device management
+// (Intune) provider" is device management, which names /roleManagement/deviceManagement;
+// "For users:" is users. The authentication method pages' "Permissions acting on self"
+// and "on other users" are /me and /users.
+func permissionsFor(h string) string {
+	switch h {
+	case "permissions acting on self":
+		return "me"
+	case "permissions acting on other users":
+		return "users"
+	}
+	what, ok := strings.CutPrefix(h, "permissions for ")
+	if !ok {
+		if what, ok = strings.CutPrefix(h, "for "); !ok {
+			return ""
+		}
+	}
+	what = parenthetical.ReplaceAllString(what, " ")
+	what = strings.TrimSuffix(strings.TrimSpace(what), " provider")
+	for _, article := range []string{"the ", "a ", "an "} {
+		what = strings.TrimPrefix(what, article)
+	}
+	return strings.Join(strings.Fields(what), " ")
+}
+
+// parenthetical is a remark in parentheses: "(Intune)", "(Azure AD)".
+var parenthetical = regexp.MustCompile(`\([^()]*\)`)
 
 // forResource finds "For user resource:" in a permissions cell that lists scopes per
 // resource (profilephoto-get).
