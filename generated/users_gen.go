@@ -126,7 +126,8 @@ func (c *Client) ListMeMemberOfPage(ctx context.Context, opts *ListMeMemberOfOpt
 }
 
 // ListUserMemberOfOptions are the optional query parameters and headers of ListUserMemberOf,
-// which it shares with ListMeMemberOf: another path to the same operation.
+// which it shares with ListMeMemberOf: one page documents both
+// (api-reference/beta/api/user-list-memberof.md).
 type ListUserMemberOfOptions = ListMeMemberOfOptions
 
 // ListUserMemberOf sends GET /users/{userId}/memberOf.
@@ -316,7 +317,8 @@ func (c *Client) ListMeMessagesPage(ctx context.Context, opts *ListMeMessagesOpt
 }
 
 // ListUserMessagesOptions are the optional query parameters and headers of ListUserMessages,
-// which it shares with ListMeMessages: another path to the same operation.
+// which it shares with ListMeMessages: one page documents both
+// (api-reference/beta/api/user-list-messages.md).
 type ListUserMessagesOptions = ListMeMessagesOptions
 
 // ListUserMessages sends GET /users/{userId}/messages.
@@ -503,8 +505,8 @@ func (c *Client) ForwardMeMessageMIME(ctx context.Context, messageID string, mim
 }
 
 // ForwardUserMessageOptions are the optional query parameters and headers of
-// ForwardUserMessage, which it shares with ForwardMeMessage: another path to the same
-// operation.
+// ForwardUserMessage, which it shares with ForwardMeMessage: one page documents both
+// (api-reference/beta/api/message-forward.md).
 type ForwardUserMessageOptions = ForwardMeMessageOptions
 
 // ForwardUserMessage sends POST /users/{userId}/messages/{messageId}/forward.
@@ -715,8 +717,8 @@ func (c *Client) GetMeReminderViewPage(ctx context.Context, startDateTime string
 }
 
 // GetUserReminderViewOptions are the optional query parameters and headers of
-// GetUserReminderView, which it shares with GetMeReminderView: another path to the same
-// operation.
+// GetUserReminderView, which it shares with GetMeReminderView: one page documents both
+// (api-reference/beta/api/user-reminderview.md).
 type GetUserReminderViewOptions = GetMeReminderViewOptions
 
 // GetUserReminderView sends GET /users/{userId}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}).

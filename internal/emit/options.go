@@ -188,12 +188,12 @@ func genOptionsStruct(f *jen.File, v *view, o *goOptions) {
 // genOptionsAlias emits a path variant's name for its operation's options struct:
 //
 //	// ListUserMemberOfOptions are the options of ListUserMemberOf, which it shares with
-//	// ListMeMemberOf: another path to the same operation.
+//	// ListMeMemberOf: one page documents both (api/user-list-memberof.md).
 //	type ListUserMemberOfOptions = ListMeMemberOfOptions
 func genOptionsAlias(f *jen.File, o *goOptions, a goAlias) {
 	var d doc
-	d.para(fmt.Sprintf("%s are the optional query parameters and headers of %s, which it shares with %s: another path to the same operation.",
-		a.Name, a.Method.Name, o.Owner.Name))
+	d.para(fmt.Sprintf("%s are the optional query parameters and headers of %s, which it shares with %s: one page documents both (%s).",
+		a.Name, a.Method.Name, o.Owner.Name, a.Method.Op.Page))
 	f.Add(d.code())
 	f.Type().Id(a.Name).Op("=").Id(o.Name)
 }

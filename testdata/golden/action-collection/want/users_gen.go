@@ -132,7 +132,8 @@ func (c *Client) GetMailTipsMePage(ctx context.Context, body GetMailTipsMeReques
 }
 
 // GetMailTipsUserOptions are the optional query parameters and headers of GetMailTipsUser,
-// which it shares with GetMailTipsMe: another path to the same operation.
+// which it shares with GetMailTipsMe: one page documents both
+// (api-reference/beta/api/user-getmailtips.md).
 type GetMailTipsUserOptions = GetMailTipsMeOptions
 
 // GetMailTipsUser sends POST /users/{userId}/getMailTips.

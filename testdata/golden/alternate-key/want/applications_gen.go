@@ -118,8 +118,8 @@ func (c *Client) DeleteApplication(ctx context.Context, applicationID string, op
 }
 
 // DeleteApplicationByAppIDOptions are the optional query parameters and headers of
-// DeleteApplicationByAppID, which it shares with DeleteApplication: another path to the same
-// operation.
+// DeleteApplicationByAppID, which it shares with DeleteApplication: one page documents both
+// (api-reference/v1.0/api/application-delete.md).
 type DeleteApplicationByAppIDOptions = DeleteApplicationOptions
 
 // DeleteApplicationByAppID sends DELETE /applications(appId='{appId}').
@@ -202,8 +202,8 @@ func (c *Client) GetApplication(ctx context.Context, applicationID string, opts 
 }
 
 // GetApplicationByAppIDOptions are the optional query parameters and headers of
-// GetApplicationByAppID, which it shares with GetApplication: another path to the same
-// operation.
+// GetApplicationByAppID, which it shares with GetApplication: one page documents both
+// (api-reference/v1.0/api/application-get.md).
 type GetApplicationByAppIDOptions = GetApplicationOptions
 
 // GetApplicationByAppID sends GET /applications(appId='{appId}').
@@ -291,7 +291,8 @@ func (c *Client) GetApplicationFederatedIdentityCredential(ctx context.Context, 
 
 // GetApplicationFederatedIdentityCredentialByNameOptions are the optional query parameters
 // and headers of GetApplicationFederatedIdentityCredentialByName, which it shares with
-// GetApplicationFederatedIdentityCredential: another path to the same operation.
+// GetApplicationFederatedIdentityCredential: one page documents both
+// (api-reference/v1.0/api/federatedidentitycredential-get.md).
 type GetApplicationFederatedIdentityCredentialByNameOptions = GetApplicationFederatedIdentityCredentialOptions
 
 // GetApplicationFederatedIdentityCredentialByName sends GET /applications/{applicationId}/federatedIdentityCredentials(name='{name}').
@@ -322,7 +323,8 @@ func (c *Client) GetApplicationFederatedIdentityCredentialByName(ctx context.Con
 
 // GetApplicationByAppIDFederatedIdentityCredentialOptions are the optional query parameters
 // and headers of GetApplicationByAppIDFederatedIdentityCredential, which it shares with
-// GetApplicationFederatedIdentityCredential: another path to the same operation.
+// GetApplicationFederatedIdentityCredential: one page documents both
+// (api-reference/v1.0/api/federatedidentitycredential-get.md).
 type GetApplicationByAppIDFederatedIdentityCredentialOptions = GetApplicationFederatedIdentityCredentialOptions
 
 // GetApplicationByAppIDFederatedIdentityCredential sends GET /applications(appId='{appId}')/federatedIdentityCredentials/{federatedIdentityCredentialId}.

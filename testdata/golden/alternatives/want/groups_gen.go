@@ -8,7 +8,8 @@ import (
 )
 
 // GetGroupCalendarOptions are the optional query parameters and headers of GetGroupCalendar,
-// which it shares with GetMeCalendar: another path to the same operation.
+// which it shares with GetMeCalendar: one page documents both
+// (api-reference/beta/api/calendar-get.md).
 type GetGroupCalendarOptions = GetMeCalendarOptions
 
 // GetGroupCalendar sends GET /groups/{groupId}/calendar.

@@ -64,7 +64,8 @@ func (c *Client) GetMeCalendar(ctx context.Context, opts *GetMeCalendarOptions) 
 }
 
 // GetUserCalendarOptions are the optional query parameters and headers of GetUserCalendar,
-// which it shares with GetMeCalendar: another path to the same operation.
+// which it shares with GetMeCalendar: one page documents both
+// (api-reference/beta/api/calendar-get.md).
 type GetUserCalendarOptions = GetMeCalendarOptions
 
 // GetUserCalendar sends GET /users/{userId}/calendar.
@@ -97,8 +98,8 @@ func (c *Client) GetUserCalendar(ctx context.Context, userID string, opts *GetUs
 }
 
 // GetMeCalendarByCalendarIDOptions are the optional query parameters and headers of
-// GetMeCalendarByCalendarID, which it shares with GetMeCalendar: another path to the same
-// operation.
+// GetMeCalendarByCalendarID, which it shares with GetMeCalendar: one page documents both
+// (api-reference/beta/api/calendar-get.md).
 type GetMeCalendarByCalendarIDOptions = GetMeCalendarOptions
 
 // GetMeCalendarByCalendarID sends GET /me/calendars/{calendarId}.
@@ -129,8 +130,8 @@ func (c *Client) GetMeCalendarByCalendarID(ctx context.Context, calendarID strin
 }
 
 // GetUserCalendarByCalendarIDOptions are the optional query parameters and headers of
-// GetUserCalendarByCalendarID, which it shares with GetMeCalendar: another path to the same
-// operation.
+// GetUserCalendarByCalendarID, which it shares with GetMeCalendar: one page documents both
+// (api-reference/beta/api/calendar-get.md).
 type GetUserCalendarByCalendarIDOptions = GetMeCalendarOptions
 
 // GetUserCalendarByCalendarID sends GET /users/{userId}/calendars/{calendarId}.
@@ -278,8 +279,8 @@ func (c *Client) ListMeCalendarsPage(ctx context.Context, opts *ListMeCalendarsO
 }
 
 // ListUserCalendarsOptions are the optional query parameters and headers of
-// ListUserCalendars, which it shares with ListMeCalendars: another path to the same
-// operation.
+// ListUserCalendars, which it shares with ListMeCalendars: one page documents both
+// (api-reference/beta/api/user-list-calendars.md).
 type ListUserCalendarsOptions = ListMeCalendarsOptions
 
 // ListUserCalendars sends GET /users/{userId}/calendars.
@@ -339,8 +340,8 @@ func (c *Client) ListUserCalendarsPage(ctx context.Context, userID string, opts 
 }
 
 // ListMeCalendarGroupCalendarsOptions are the optional query parameters and headers of
-// ListMeCalendarGroupCalendars, which it shares with ListMeCalendars: another path to the
-// same operation.
+// ListMeCalendarGroupCalendars, which it shares with ListMeCalendars: one page documents
+// both (api-reference/beta/api/user-list-calendars.md).
 type ListMeCalendarGroupCalendarsOptions = ListMeCalendarsOptions
 
 // ListMeCalendarGroupCalendars sends GET /me/calendarGroups/{calendarGroupId}/calendars.
@@ -397,8 +398,8 @@ func (c *Client) ListMeCalendarGroupCalendarsPage(ctx context.Context, calendarG
 }
 
 // ListUserCalendarGroupCalendarsOptions are the optional query parameters and headers of
-// ListUserCalendarGroupCalendars, which it shares with ListMeCalendars: another path to the
-// same operation.
+// ListUserCalendarGroupCalendars, which it shares with ListMeCalendars: one page documents
+// both (api-reference/beta/api/user-list-calendars.md).
 type ListUserCalendarGroupCalendarsOptions = ListMeCalendarsOptions
 
 // ListUserCalendarGroupCalendars sends GET /users/{userId}/calendarGroups/{calendarGroupId}/calendars.
@@ -543,7 +544,8 @@ func (c *Client) ListMeDriveItemWorkbookWorksheetTablesPage(ctx context.Context,
 
 // ListMeDriveItemByPathWorkbookWorksheetTablesOptions are the optional query parameters and
 // headers of ListMeDriveItemByPathWorkbookWorksheetTables, which it shares with
-// ListMeDriveItemWorkbookWorksheetTables: another path to the same operation.
+// ListMeDriveItemWorkbookWorksheetTables: one page documents both
+// (api-reference/beta/api/worksheet-list-tables.md).
 type ListMeDriveItemByPathWorkbookWorksheetTablesOptions = ListMeDriveItemWorkbookWorksheetTablesOptions
 
 // ListMeDriveItemByPathWorkbookWorksheetTables sends GET /me/drive/root:/{itemPath}:/workbook/worksheets/{worksheetId}/tables.

@@ -9,8 +9,8 @@ import (
 )
 
 // GetGroupThreadPostAttachmentOptions are the optional query parameters and headers of
-// GetGroupThreadPostAttachment, which it shares with GetMeEventAttachment: another path to
-// the same operation.
+// GetGroupThreadPostAttachment, which it shares with GetMeEventAttachment: one page
+// documents both (api-reference/v1.0/api/attachment-get.md).
 type GetGroupThreadPostAttachmentOptions = GetMeEventAttachmentOptions
 
 // GetGroupThreadPostAttachment sends GET /groups/{groupId}/threads/{threadId}/posts/{postId}/attachments/{attachmentId}.
@@ -49,7 +49,7 @@ func (c *Client) GetGroupThreadPostAttachment(ctx context.Context, groupID strin
 
 // GetGroupConversationThreadPostAttachmentOptions are the optional query parameters and
 // headers of GetGroupConversationThreadPostAttachment, which it shares with
-// GetMeEventAttachment: another path to the same operation.
+// GetMeEventAttachment: one page documents both (api-reference/v1.0/api/attachment-get.md).
 type GetGroupConversationThreadPostAttachmentOptions = GetMeEventAttachmentOptions
 
 // GetGroupConversationThreadPostAttachment sends GET /groups/{groupId}/conversations/{conversationId}/threads/{threadId}/posts/{postId}/attachments/{attachmentId}.
@@ -87,8 +87,8 @@ func (c *Client) GetGroupConversationThreadPostAttachment(ctx context.Context, g
 }
 
 // GetGroupThreadPostAttachmentValueOptions are the optional query parameters and headers of
-// GetGroupThreadPostAttachmentValue, which it shares with GetMeEventAttachment: another path
-// to the same operation.
+// GetGroupThreadPostAttachmentValue, which it shares with GetMeEventAttachment: one page
+// documents both (api-reference/v1.0/api/attachment-get.md).
 type GetGroupThreadPostAttachmentValueOptions = GetMeEventAttachmentOptions
 
 // GetGroupThreadPostAttachmentValue sends GET /groups/{groupId}/threads/{threadId}/posts/{postId}/attachments/{attachmentId}/$value.

@@ -84,8 +84,8 @@ func (c *Client) GetMeEventAttachment(ctx context.Context, eventID string, attac
 }
 
 // GetUserEventAttachmentOptions are the optional query parameters and headers of
-// GetUserEventAttachment, which it shares with GetMeEventAttachment: another path to the
-// same operation.
+// GetUserEventAttachment, which it shares with GetMeEventAttachment: one page documents both
+// (api-reference/v1.0/api/attachment-get.md).
 type GetUserEventAttachmentOptions = GetMeEventAttachmentOptions
 
 // GetUserEventAttachment sends GET /users/{userId}/events/{eventId}/attachments/{attachmentId}.
@@ -127,8 +127,8 @@ func (c *Client) GetUserEventAttachment(ctx context.Context, userID string, even
 }
 
 // GetMeEventAttachmentValueOptions are the optional query parameters and headers of
-// GetMeEventAttachmentValue, which it shares with GetMeEventAttachment: another path to the
-// same operation.
+// GetMeEventAttachmentValue, which it shares with GetMeEventAttachment: one page documents
+// both (api-reference/v1.0/api/attachment-get.md).
 type GetMeEventAttachmentValueOptions = GetMeEventAttachmentOptions
 
 // GetMeEventAttachmentValue sends GET /me/events/{eventId}/attachments/{attachmentId}/$value.
@@ -165,8 +165,8 @@ func (c *Client) GetMeEventAttachmentValue(ctx context.Context, eventID string, 
 }
 
 // GetUserEventAttachmentValueOptions are the optional query parameters and headers of
-// GetUserEventAttachmentValue, which it shares with GetMeEventAttachment: another path to
-// the same operation.
+// GetUserEventAttachmentValue, which it shares with GetMeEventAttachment: one page documents
+// both (api-reference/v1.0/api/attachment-get.md).
 type GetUserEventAttachmentValueOptions = GetMeEventAttachmentOptions
 
 // GetUserEventAttachmentValue sends GET /users/{userId}/events/{eventId}/attachments/{attachmentId}/$value.
@@ -205,8 +205,8 @@ func (c *Client) GetUserEventAttachmentValue(ctx context.Context, userID string,
 }
 
 // GetMeMessageAttachmentOptions are the optional query parameters and headers of
-// GetMeMessageAttachment, which it shares with GetMeEventAttachment: another path to the
-// same operation.
+// GetMeMessageAttachment, which it shares with GetMeEventAttachment: one page documents both
+// (api-reference/v1.0/api/attachment-get.md).
 type GetMeMessageAttachmentOptions = GetMeEventAttachmentOptions
 
 // GetMeMessageAttachment sends GET /me/messages/{messageId}/attachments/{attachmentId}.
@@ -246,8 +246,8 @@ func (c *Client) GetMeMessageAttachment(ctx context.Context, messageID string, a
 }
 
 // GetUserMessageAttachmentOptions are the optional query parameters and headers of
-// GetUserMessageAttachment, which it shares with GetMeEventAttachment: another path to the
-// same operation.
+// GetUserMessageAttachment, which it shares with GetMeEventAttachment: one page documents
+// both (api-reference/v1.0/api/attachment-get.md).
 type GetUserMessageAttachmentOptions = GetMeEventAttachmentOptions
 
 // GetUserMessageAttachment sends GET /users/{userId}/messages/{messageId}/attachments/{attachmentId}.
@@ -289,8 +289,8 @@ func (c *Client) GetUserMessageAttachment(ctx context.Context, userID string, me
 }
 
 // GetMeMessageAttachmentValueOptions are the optional query parameters and headers of
-// GetMeMessageAttachmentValue, which it shares with GetMeEventAttachment: another path to
-// the same operation.
+// GetMeMessageAttachmentValue, which it shares with GetMeEventAttachment: one page documents
+// both (api-reference/v1.0/api/attachment-get.md).
 type GetMeMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 
 // GetMeMessageAttachmentValue sends GET /me/messages/{messageId}/attachments/{attachmentId}/$value.
@@ -327,8 +327,8 @@ func (c *Client) GetMeMessageAttachmentValue(ctx context.Context, messageID stri
 }
 
 // GetUserMessageAttachmentValueOptions are the optional query parameters and headers of
-// GetUserMessageAttachmentValue, which it shares with GetMeEventAttachment: another path to
-// the same operation.
+// GetUserMessageAttachmentValue, which it shares with GetMeEventAttachment: one page
+// documents both (api-reference/v1.0/api/attachment-get.md).
 type GetUserMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 
 // GetUserMessageAttachmentValue sends GET /users/{userId}/messages/{messageId}/attachments/{attachmentId}/$value.
@@ -368,7 +368,7 @@ func (c *Client) GetUserMessageAttachmentValue(ctx context.Context, userID strin
 
 // GetMeMailFolderChildFolderMessageAttachmentOptions are the optional query parameters and
 // headers of GetMeMailFolderChildFolderMessageAttachment, which it shares with
-// GetMeEventAttachment: another path to the same operation.
+// GetMeEventAttachment: one page documents both (api-reference/v1.0/api/attachment-get.md).
 type GetMeMailFolderChildFolderMessageAttachmentOptions = GetMeEventAttachmentOptions
 
 // GetMeMailFolderChildFolderMessageAttachment sends GET /me/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}.
@@ -409,7 +409,7 @@ func (c *Client) GetMeMailFolderChildFolderMessageAttachment(ctx context.Context
 
 // GetUserMailFolderChildFolderMessageAttachmentOptions are the optional query parameters and
 // headers of GetUserMailFolderChildFolderMessageAttachment, which it shares with
-// GetMeEventAttachment: another path to the same operation.
+// GetMeEventAttachment: one page documents both (api-reference/v1.0/api/attachment-get.md).
 type GetUserMailFolderChildFolderMessageAttachmentOptions = GetMeEventAttachmentOptions
 
 // GetUserMailFolderChildFolderMessageAttachment sends GET /users/{userId}/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}.
@@ -452,7 +452,7 @@ func (c *Client) GetUserMailFolderChildFolderMessageAttachment(ctx context.Conte
 
 // GetMeMailFolderChildFolderMessageAttachmentValueOptions are the optional query parameters
 // and headers of GetMeMailFolderChildFolderMessageAttachmentValue, which it shares with
-// GetMeEventAttachment: another path to the same operation.
+// GetMeEventAttachment: one page documents both (api-reference/v1.0/api/attachment-get.md).
 type GetMeMailFolderChildFolderMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 
 // GetMeMailFolderChildFolderMessageAttachmentValue sends GET /me/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}/$value.
@@ -490,7 +490,8 @@ func (c *Client) GetMeMailFolderChildFolderMessageAttachmentValue(ctx context.Co
 
 // GetUserMailFolderChildFolderMessageAttachmentValueOptions are the optional query
 // parameters and headers of GetUserMailFolderChildFolderMessageAttachmentValue, which it
-// shares with GetMeEventAttachment: another path to the same operation.
+// shares with GetMeEventAttachment: one page documents both
+// (api-reference/v1.0/api/attachment-get.md).
 type GetUserMailFolderChildFolderMessageAttachmentValueOptions = GetMeEventAttachmentOptions
 
 // GetUserMailFolderChildFolderMessageAttachmentValue sends GET /users/{userId}/mailFolders/{mailFolderId}/childFolders/{childFolderId}/messages/{messageId}/attachments/{attachmentId}/$value.

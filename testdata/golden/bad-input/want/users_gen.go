@@ -259,8 +259,8 @@ func (c *Client) DeleteMePhotoValue(ctx context.Context, content io.Reader, cont
 }
 
 // DeleteUserPhotoValueOptions are the optional query parameters and headers of
-// DeleteUserPhotoValue, which it shares with DeleteMePhotoValue: another path to the same
-// operation.
+// DeleteUserPhotoValue, which it shares with DeleteMePhotoValue: one page documents both
+// (api-reference/beta/api/user-delete-photo.md).
 type DeleteUserPhotoValueOptions = DeleteMePhotoValueOptions
 
 // DeleteUserPhotoValue sends DELETE /users/{userId}/photo/$value.
@@ -291,8 +291,8 @@ func (c *Client) DeleteUserPhotoValue(ctx context.Context, userID string, conten
 }
 
 // DeleteUserPhotoValueBySizeOptions are the optional query parameters and headers of
-// DeleteUserPhotoValueBySize, which it shares with DeleteMePhotoValue: another path to the
-// same operation.
+// DeleteUserPhotoValueBySize, which it shares with DeleteMePhotoValue: one page documents
+// both (api-reference/beta/api/user-delete-photo.md).
 type DeleteUserPhotoValueBySizeOptions = DeleteMePhotoValueOptions
 
 // DeleteUserPhotoValueBySize sends DELETE /users/{userId}/photos/{size}/$value.
@@ -369,8 +369,8 @@ func (c *Client) GetUserStatus(ctx context.Context, userID string, opts *GetUser
 }
 
 // GetUserStatusHistoryOptions are the optional query parameters and headers of
-// GetUserStatusHistory, which it shares with GetUserStatus: another path to the same
-// operation.
+// GetUserStatusHistory, which it shares with GetUserStatus: one page documents both
+// (api-reference/beta/api/user-get-weird-status.md).
 type GetUserStatusHistoryOptions = GetUserStatusOptions
 
 // GetUserStatusHistory sends GET /users/{userId}/status/history.

@@ -8,7 +8,7 @@ import (
 )
 
 // GetDriveOptions are the optional query parameters and headers of GetDrive, which it shares
-// with GetMeDrive: another path to the same operation.
+// with GetMeDrive: one page documents both (api-reference/beta/api/drive-get.md).
 type GetDriveOptions = GetMeDriveOptions
 
 // GetDrive sends GET /drives/{driveId}.

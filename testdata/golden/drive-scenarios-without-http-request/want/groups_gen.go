@@ -115,7 +115,7 @@ func (c *Client) ListGroupDrivesPage(ctx context.Context, groupID string, opts *
 }
 
 // GetGroupDriveOptions are the optional query parameters and headers of GetGroupDrive, which
-// it shares with GetMeDrive: another path to the same operation.
+// it shares with GetMeDrive: one page documents both (api-reference/beta/api/drive-get.md).
 type GetGroupDriveOptions = GetMeDriveOptions
 
 // GetGroupDrive sends GET /groups/{groupId}/drive.
@@ -148,7 +148,8 @@ func (c *Client) GetGroupDrive(ctx context.Context, groupID string, opts *GetGro
 }
 
 // GetGroupSitesRootOptions are the optional query parameters and headers of
-// GetGroupSitesRoot, which it shares with GetSitesRoot: another path to the same operation.
+// GetGroupSitesRoot, which it shares with GetSitesRoot: one page documents both
+// (api-reference/beta/api/site-get.md).
 type GetGroupSitesRootOptions = GetSitesRootOptions
 
 // GetGroupSitesRoot sends GET /groups/{groupId}/sites/root.

@@ -11,7 +11,8 @@ import (
 )
 
 // ListSiteDrivesOptions are the optional query parameters and headers of ListSiteDrives,
-// which it shares with ListGroupDrives: another path to the same operation.
+// which it shares with ListGroupDrives: one page documents both
+// (api-reference/beta/api/drive-list.md).
 type ListSiteDrivesOptions = ListGroupDrivesOptions
 
 // ListSiteDrives sends GET /sites/{siteId}/drives.
@@ -115,7 +116,7 @@ func (c *Client) GetSitesRoot(ctx context.Context, opts *GetSitesRootOptions) (*
 }
 
 // GetSiteOptions are the optional query parameters and headers of GetSite, which it shares
-// with GetSitesRoot: another path to the same operation.
+// with GetSitesRoot: one page documents both (api-reference/beta/api/site-get.md).
 type GetSiteOptions = GetSitesRootOptions
 
 // GetSite sends GET /sites/{hostname}.
@@ -145,7 +146,7 @@ func (c *Client) GetSite(ctx context.Context, hostname string, opts *GetSiteOpti
 }
 
 // GetSiteByPathOptions are the optional query parameters and headers of GetSiteByPath, which
-// it shares with GetSitesRoot: another path to the same operation.
+// it shares with GetSitesRoot: one page documents both (api-reference/beta/api/site-get.md).
 type GetSiteByPathOptions = GetSitesRootOptions
 
 // GetSiteByPath sends GET /sites/{hostname}:/{serverRelativePath}.

@@ -74,7 +74,7 @@ func (c *Client) GetMeDrive(ctx context.Context, opts *GetMeDriveOptions) (*Driv
 }
 
 // GetUserDriveOptions are the optional query parameters and headers of GetUserDrive, which
-// it shares with GetMeDrive: another path to the same operation.
+// it shares with GetMeDrive: one page documents both (api-reference/beta/api/drive-get.md).
 type GetUserDriveOptions = GetMeDriveOptions
 
 // GetUserDrive sends GET /users/{idOrUserPrincipalName}/drive.

@@ -69,7 +69,8 @@ func (c *Client) GetEmailActivityUserDetailReportsByPeriod(ctx context.Context, 
 
 // GetEmailActivityUserDetailReportsByDateOptions are the optional query parameters and
 // headers of GetEmailActivityUserDetailReportsByDate, which it shares with
-// GetEmailActivityUserDetailReportsByPeriod: another path to the same operation.
+// GetEmailActivityUserDetailReportsByPeriod: one page documents both
+// (api-reference/beta/api/reportroot-getemailactivityuserdetail.md).
 type GetEmailActivityUserDetailReportsByDateOptions = GetEmailActivityUserDetailReportsByPeriodOptions
 
 // GetEmailActivityUserDetailReportsByDate sends GET /reports/getEmailActivityUserDetail(date={date}).

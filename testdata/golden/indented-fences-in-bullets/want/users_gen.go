@@ -121,7 +121,8 @@ func (c *Client) DeltaMeEventsPage(ctx context.Context, opts *DeltaMeEventsOptio
 }
 
 // DeltaUserEventsOptions are the optional query parameters and headers of DeltaUserEvents,
-// which it shares with DeltaMeEvents: another path to the same operation.
+// which it shares with DeltaMeEvents: one page documents both
+// (api-reference/beta/api/event-delta.md).
 type DeltaUserEventsOptions = DeltaMeEventsOptions
 
 // DeltaUserEvents sends GET /users/{userId}/events/delta.
@@ -189,8 +190,8 @@ func (c *Client) DeltaUserEventsPage(ctx context.Context, userID string, opts *D
 }
 
 // DeltaMeEventsWithStartDateTimeOptions are the optional query parameters and headers of
-// DeltaMeEventsWithStartDateTime, which it shares with DeltaMeEvents: another path to the
-// same operation.
+// DeltaMeEventsWithStartDateTime, which it shares with DeltaMeEvents: one page documents
+// both (api-reference/beta/api/event-delta.md).
 type DeltaMeEventsWithStartDateTimeOptions = DeltaMeEventsOptions
 
 // DeltaMeEventsWithStartDateTime sends GET /me/events/delta?startDateTime={startDateTime}.
@@ -263,8 +264,8 @@ func (c *Client) DeltaMeEventsWithStartDateTimePage(ctx context.Context, startDa
 }
 
 // DeltaUserEventsWithStartDateTimeOptions are the optional query parameters and headers of
-// DeltaUserEventsWithStartDateTime, which it shares with DeltaMeEvents: another path to the
-// same operation.
+// DeltaUserEventsWithStartDateTime, which it shares with DeltaMeEvents: one page documents
+// both (api-reference/beta/api/event-delta.md).
 type DeltaUserEventsWithStartDateTimeOptions = DeltaMeEventsOptions
 
 // DeltaUserEventsWithStartDateTime sends GET /users/{userId}/events/delta?startDateTime={startDateTime}.
@@ -341,8 +342,8 @@ func (c *Client) DeltaUserEventsWithStartDateTimePage(ctx context.Context, userI
 }
 
 // DeltaMeCalendarEventsOptions are the optional query parameters and headers of
-// DeltaMeCalendarEvents, which it shares with DeltaMeEvents: another path to the same
-// operation.
+// DeltaMeCalendarEvents, which it shares with DeltaMeEvents: one page documents both
+// (api-reference/beta/api/event-delta.md).
 type DeltaMeCalendarEventsOptions = DeltaMeEventsOptions
 
 // DeltaMeCalendarEvents sends GET /me/calendars/{calendarId}/events/delta.
@@ -406,8 +407,8 @@ func (c *Client) DeltaMeCalendarEventsPage(ctx context.Context, calendarID strin
 }
 
 // DeltaUserCalendarEventsOptions are the optional query parameters and headers of
-// DeltaUserCalendarEvents, which it shares with DeltaMeEvents: another path to the same
-// operation.
+// DeltaUserCalendarEvents, which it shares with DeltaMeEvents: one page documents both
+// (api-reference/beta/api/event-delta.md).
 type DeltaUserCalendarEventsOptions = DeltaMeEventsOptions
 
 // DeltaUserCalendarEvents sends GET /users/{userId}/calendars/{calendarId}/events/delta.
@@ -475,8 +476,8 @@ func (c *Client) DeltaUserCalendarEventsPage(ctx context.Context, userID string,
 }
 
 // DeltaMeCalendarEventsWithStartDateTimeOptions are the optional query parameters and
-// headers of DeltaMeCalendarEventsWithStartDateTime, which it shares with DeltaMeEvents:
-// another path to the same operation.
+// headers of DeltaMeCalendarEventsWithStartDateTime, which it shares with DeltaMeEvents: one
+// page documents both (api-reference/beta/api/event-delta.md).
 type DeltaMeCalendarEventsWithStartDateTimeOptions = DeltaMeEventsOptions
 
 // DeltaMeCalendarEventsWithStartDateTime sends GET /me/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
@@ -550,7 +551,7 @@ func (c *Client) DeltaMeCalendarEventsWithStartDateTimePage(ctx context.Context,
 
 // DeltaUserCalendarEventsWithStartDateTimeOptions are the optional query parameters and
 // headers of DeltaUserCalendarEventsWithStartDateTime, which it shares with DeltaMeEvents:
-// another path to the same operation.
+// one page documents both (api-reference/beta/api/event-delta.md).
 type DeltaUserCalendarEventsWithStartDateTimeOptions = DeltaMeEventsOptions
 
 // DeltaUserCalendarEventsWithStartDateTime sends GET /users/{userId}/calendars/{calendarId}/events/delta?startDateTime={startDateTime}.
@@ -627,8 +628,8 @@ func (c *Client) DeltaUserCalendarEventsWithStartDateTimePage(ctx context.Contex
 }
 
 // DeltaMeCalendarViewOptions are the optional query parameters and headers of
-// DeltaMeCalendarView, which it shares with DeltaMeEvents: another path to the same
-// operation.
+// DeltaMeCalendarView, which it shares with DeltaMeEvents: one page documents both
+// (api-reference/beta/api/event-delta.md).
 type DeltaMeCalendarViewOptions = DeltaMeEventsOptions
 
 // DeltaMeCalendarView sends GET /me/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -712,8 +713,8 @@ func (c *Client) DeltaMeCalendarViewPage(ctx context.Context, startDateTime stri
 }
 
 // DeltaUserCalendarViewOptions are the optional query parameters and headers of
-// DeltaUserCalendarView, which it shares with DeltaMeEvents: another path to the same
-// operation.
+// DeltaUserCalendarView, which it shares with DeltaMeEvents: one page documents both
+// (api-reference/beta/api/event-delta.md).
 type DeltaUserCalendarViewOptions = DeltaMeEventsOptions
 
 // DeltaUserCalendarView sends GET /users/{userId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -801,8 +802,8 @@ func (c *Client) DeltaUserCalendarViewPage(ctx context.Context, userID string, s
 }
 
 // DeltaMeCalendarCalendarViewOptions are the optional query parameters and headers of
-// DeltaMeCalendarCalendarView, which it shares with DeltaMeEvents: another path to the same
-// operation.
+// DeltaMeCalendarCalendarView, which it shares with DeltaMeEvents: one page documents both
+// (api-reference/beta/api/event-delta.md).
 type DeltaMeCalendarCalendarViewOptions = DeltaMeEventsOptions
 
 // DeltaMeCalendarCalendarView sends GET /me/calendars/{calendarId}/calendarView/delta?startDateTime={startDateTime}&endDateTime={endDateTime}.

@@ -9,8 +9,8 @@ import (
 )
 
 // InviteGroupDriveItemOptions are the optional query parameters and headers of
-// InviteGroupDriveItem, which it shares with InviteDriveItem: another path to the same
-// operation.
+// InviteGroupDriveItem, which it shares with InviteDriveItem: one page documents both
+// (api-reference/v1.0/api/driveitem-invite.md).
 type InviteGroupDriveItemOptions = InviteDriveItemOptions
 
 // InviteGroupDriveItem sends POST /groups/{groupId}/drive/items/{itemId}/invite.

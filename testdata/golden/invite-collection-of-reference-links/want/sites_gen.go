@@ -9,8 +9,8 @@ import (
 )
 
 // InviteSiteDriveItemOptions are the optional query parameters and headers of
-// InviteSiteDriveItem, which it shares with InviteDriveItem: another path to the same
-// operation.
+// InviteSiteDriveItem, which it shares with InviteDriveItem: one page documents both
+// (api-reference/v1.0/api/driveitem-invite.md).
 type InviteSiteDriveItemOptions = InviteDriveItemOptions
 
 // InviteSiteDriveItem sends POST /sites/{siteId}/drive/items/{itemId}/invite.

@@ -9,8 +9,8 @@ import (
 )
 
 // InviteMeDriveItemOptions are the optional query parameters and headers of
-// InviteMeDriveItem, which it shares with InviteDriveItem: another path to the same
-// operation.
+// InviteMeDriveItem, which it shares with InviteDriveItem: one page documents both
+// (api-reference/v1.0/api/driveitem-invite.md).
 type InviteMeDriveItemOptions = InviteDriveItemOptions
 
 // InviteMeDriveItem sends POST /me/drive/items/{itemId}/invite.
@@ -68,8 +68,8 @@ func (c *Client) InviteMeDriveItemPage(ctx context.Context, itemID string, body 
 }
 
 // InviteUserDriveItemOptions are the optional query parameters and headers of
-// InviteUserDriveItem, which it shares with InviteDriveItem: another path to the same
-// operation.
+// InviteUserDriveItem, which it shares with InviteDriveItem: one page documents both
+// (api-reference/v1.0/api/driveitem-invite.md).
 type InviteUserDriveItemOptions = InviteDriveItemOptions
 
 // InviteUserDriveItem sends POST /users/{userId}/drive/items/{itemId}/invite.

@@ -9,8 +9,8 @@ import (
 )
 
 // GetGroupThreadPostWithExpandOptions are the optional query parameters and headers of
-// GetGroupThreadPostWithExpand, which it shares with GetMeMessageWithExpand: another path to
-// the same operation.
+// GetGroupThreadPostWithExpand, which it shares with GetMeMessageWithExpand: one page
+// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetGroupThreadPostWithExpandOptions = GetMeMessageWithExpandOptions
 
 // GetGroupThreadPostWithExpand sends GET /groups/{groupId}/threads/{threadId}/posts/{postId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
@@ -53,7 +53,8 @@ func (c *Client) GetGroupThreadPostWithExpand(ctx context.Context, groupID strin
 
 // GetGroupConversationThreadPostWithExpandOptions are the optional query parameters and
 // headers of GetGroupConversationThreadPostWithExpand, which it shares with
-// GetMeMessageWithExpand: another path to the same operation.
+// GetMeMessageWithExpand: one page documents both
+// (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetGroupConversationThreadPostWithExpandOptions = GetMeMessageWithExpandOptions
 
 // GetGroupConversationThreadPostWithExpand sends GET /groups/{groupId}/conversations/{conversationId}/threads/{threadId}/posts/{postId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
@@ -95,8 +96,8 @@ func (c *Client) GetGroupConversationThreadPostWithExpand(ctx context.Context, g
 }
 
 // GetGroupEventsWithFilterContainsOptions are the optional query parameters and headers of
-// GetGroupEventsWithFilterContains, which it shares with ListMeMessagesWithFilter: another
-// path to the same operation.
+// GetGroupEventsWithFilterContains, which it shares with ListMeMessagesWithFilter: one page
+// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetGroupEventsWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 
 // GetGroupEventsWithFilterContains sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
@@ -142,8 +143,8 @@ func (c *Client) GetGroupEventsWithFilterContains(ctx context.Context, groupID s
 }
 
 // GetGroupEventsWithFilterNeOptions are the optional query parameters and headers of
-// GetGroupEventsWithFilterNe, which it shares with ListMeMessagesWithFilter: another path to
-// the same operation.
+// GetGroupEventsWithFilterNe, which it shares with ListMeMessagesWithFilter: one page
+// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetGroupEventsWithFilterNeOptions = ListMeMessagesWithFilterOptions
 
 // GetGroupEventsWithFilterNe sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').

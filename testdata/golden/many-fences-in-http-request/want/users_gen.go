@@ -75,8 +75,8 @@ func (c *Client) GetMeMessageWithExpand(ctx context.Context, messageID string, i
 }
 
 // GetUserMessageWithExpandOptions are the optional query parameters and headers of
-// GetUserMessageWithExpand, which it shares with GetMeMessageWithExpand: another path to the
-// same operation.
+// GetUserMessageWithExpand, which it shares with GetMeMessageWithExpand: one page documents
+// both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetUserMessageWithExpandOptions = GetMeMessageWithExpandOptions
 
 // GetUserMessageWithExpand sends GET /users/{userId}/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
@@ -121,8 +121,8 @@ func (c *Client) GetUserMessageWithExpand(ctx context.Context, userID string, me
 }
 
 // GetMeMailFolderMessageWithExpandOptions are the optional query parameters and headers of
-// GetMeMailFolderMessageWithExpand, which it shares with GetMeMessageWithExpand: another
-// path to the same operation.
+// GetMeMailFolderMessageWithExpand, which it shares with GetMeMessageWithExpand: one page
+// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetMeMailFolderMessageWithExpandOptions = GetMeMessageWithExpandOptions
 
 // GetMeMailFolderMessageWithExpand sends GET /me/mailFolders/{mailFolderId}/messages/{messageId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
@@ -165,8 +165,8 @@ func (c *Client) GetMeMailFolderMessageWithExpand(ctx context.Context, mailFolde
 }
 
 // GetMeMailFolderWithExpandOptions are the optional query parameters and headers of
-// GetMeMailFolderWithExpand, which it shares with GetMeMessageWithExpand: another path to
-// the same operation.
+// GetMeMailFolderWithExpand, which it shares with GetMeMessageWithExpand: one page documents
+// both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetMeMailFolderWithExpandOptions = GetMeMessageWithExpandOptions
 
 // GetMeMailFolderWithExpand sends GET /me/mailFolders/{mailFolderId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
@@ -209,8 +209,8 @@ func (c *Client) GetMeMailFolderWithExpand(ctx context.Context, mailFolderID str
 }
 
 // GetUserMailFolderWithExpandOptions are the optional query parameters and headers of
-// GetUserMailFolderWithExpand, which it shares with GetMeMessageWithExpand: another path to
-// the same operation.
+// GetUserMailFolderWithExpand, which it shares with GetMeMessageWithExpand: one page
+// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetUserMailFolderWithExpandOptions = GetMeMessageWithExpandOptions
 
 // GetUserMailFolderWithExpand sends GET /users/{userId}/mailFolders/{mailFolderId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
@@ -255,8 +255,8 @@ func (c *Client) GetUserMailFolderWithExpand(ctx context.Context, userID string,
 }
 
 // GetMeEventWithExpandOptions are the optional query parameters and headers of
-// GetMeEventWithExpand, which it shares with GetMeMessageWithExpand: another path to the
-// same operation.
+// GetMeEventWithExpand, which it shares with GetMeMessageWithExpand: one page documents both
+// (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetMeEventWithExpandOptions = GetMeMessageWithExpandOptions
 
 // GetMeEventWithExpand sends GET /me/events/{eventId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
@@ -299,8 +299,8 @@ func (c *Client) GetMeEventWithExpand(ctx context.Context, eventID string, idVal
 }
 
 // GetUserEventWithExpandOptions are the optional query parameters and headers of
-// GetUserEventWithExpand, which it shares with GetMeMessageWithExpand: another path to the
-// same operation.
+// GetUserEventWithExpand, which it shares with GetMeMessageWithExpand: one page documents
+// both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetUserEventWithExpandOptions = GetMeMessageWithExpandOptions
 
 // GetUserEventWithExpand sends GET /users/{userId}/events/{eventId}?$expand=singleValueExtendedProperties($filter=id eq '{idValue}').
@@ -457,8 +457,8 @@ func (c *Client) ListMeMessagesWithFilterPage(ctx context.Context, idValue strin
 }
 
 // GetUserMessagesWithFilterOptions are the optional query parameters and headers of
-// GetUserMessagesWithFilter, which it shares with ListMeMessagesWithFilter: another path to
-// the same operation.
+// GetUserMessagesWithFilter, which it shares with ListMeMessagesWithFilter: one page
+// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetUserMessagesWithFilterOptions = ListMeMessagesWithFilterOptions
 
 // GetUserMessagesWithFilter sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
@@ -506,8 +506,8 @@ func (c *Client) GetUserMessagesWithFilter(ctx context.Context, userID string, i
 }
 
 // GetMeEventsWithFilterOptions are the optional query parameters and headers of
-// GetMeEventsWithFilter, which it shares with ListMeMessagesWithFilter: another path to the
-// same operation.
+// GetMeEventsWithFilter, which it shares with ListMeMessagesWithFilter: one page documents
+// both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetMeEventsWithFilterOptions = ListMeMessagesWithFilterOptions
 
 // GetMeEventsWithFilter sends GET /me/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
@@ -553,8 +553,8 @@ func (c *Client) GetMeEventsWithFilter(ctx context.Context, idValue string, prop
 }
 
 // GetUserEventsWithFilterOptions are the optional query parameters and headers of
-// GetUserEventsWithFilter, which it shares with ListMeMessagesWithFilter: another path to
-// the same operation.
+// GetUserEventsWithFilter, which it shares with ListMeMessagesWithFilter: one page documents
+// both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetUserEventsWithFilterOptions = ListMeMessagesWithFilterOptions
 
 // GetUserEventsWithFilter sends GET /users/{userId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
@@ -602,8 +602,8 @@ func (c *Client) GetUserEventsWithFilter(ctx context.Context, userID string, idV
 }
 
 // ListMeMessagesWithFilterContainsOptions are the optional query parameters and headers of
-// ListMeMessagesWithFilterContains, which it shares with ListMeMessagesWithFilter: another
-// path to the same operation.
+// ListMeMessagesWithFilterContains, which it shares with ListMeMessagesWithFilter: one page
+// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type ListMeMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 
 // ListMeMessagesWithFilterContains sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
@@ -688,8 +688,8 @@ func (c *Client) ListMeMessagesWithFilterContainsPage(ctx context.Context, idVal
 }
 
 // GetUserMessagesWithFilterContainsOptions are the optional query parameters and headers of
-// GetUserMessagesWithFilterContains, which it shares with ListMeMessagesWithFilter: another
-// path to the same operation.
+// GetUserMessagesWithFilterContains, which it shares with ListMeMessagesWithFilter: one page
+// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetUserMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 
 // GetUserMessagesWithFilterContains sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
@@ -737,8 +737,8 @@ func (c *Client) GetUserMessagesWithFilterContains(ctx context.Context, userID s
 }
 
 // ListMeMessagesWithFilterStartswithOptions are the optional query parameters and headers of
-// ListMeMessagesWithFilterStartswith, which it shares with ListMeMessagesWithFilter: another
-// path to the same operation.
+// ListMeMessagesWithFilterStartswith, which it shares with ListMeMessagesWithFilter: one
+// page documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type ListMeMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOptions
 
 // ListMeMessagesWithFilterStartswith sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
@@ -823,8 +823,8 @@ func (c *Client) ListMeMessagesWithFilterStartswithPage(ctx context.Context, idV
 }
 
 // GetUserMessagesWithFilterStartswithOptions are the optional query parameters and headers
-// of GetUserMessagesWithFilterStartswith, which it shares with ListMeMessagesWithFilter:
-// another path to the same operation.
+// of GetUserMessagesWithFilterStartswith, which it shares with ListMeMessagesWithFilter: one
+// page documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type GetUserMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOptions
 
 // GetUserMessagesWithFilterStartswith sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
@@ -872,8 +872,8 @@ func (c *Client) GetUserMessagesWithFilterStartswith(ctx context.Context, userID
 }
 
 // ListMeMessagesWithFilterNeOptions are the optional query parameters and headers of
-// ListMeMessagesWithFilterNe, which it shares with ListMeMessagesWithFilter: another path to
-// the same operation.
+// ListMeMessagesWithFilterNe, which it shares with ListMeMessagesWithFilter: one page
+// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
 type ListMeMessagesWithFilterNeOptions = ListMeMessagesWithFilterOptions
 
 // ListMeMessagesWithFilterNe sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').

@@ -125,7 +125,8 @@ func (c *Client) ListMeCalendarCalendarViewPage(ctx context.Context, startDateTi
 
 // ListMeCalendarCalendarViewByCalendarIDOptions are the optional query parameters and
 // headers of ListMeCalendarCalendarViewByCalendarID, which it shares with
-// ListMeCalendarCalendarView: another path to the same operation.
+// ListMeCalendarCalendarView: one page documents both
+// (api-reference/v1.0/api/calendar-list-calendarview.md).
 type ListMeCalendarCalendarViewByCalendarIDOptions = ListMeCalendarCalendarViewOptions
 
 // ListMeCalendarCalendarViewByCalendarID sends GET /me/calendars/{calendarId}/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -197,7 +198,8 @@ func (c *Client) ListMeCalendarCalendarViewByCalendarIDPage(ctx context.Context,
 
 // ListUserCalendarCalendarViewByCalendarIDOptions are the optional query parameters and
 // headers of ListUserCalendarCalendarViewByCalendarID, which it shares with
-// ListMeCalendarCalendarView: another path to the same operation.
+// ListMeCalendarCalendarView: one page documents both
+// (api-reference/v1.0/api/calendar-list-calendarview.md).
 type ListUserCalendarCalendarViewByCalendarIDOptions = ListMeCalendarCalendarViewOptions
 
 // ListUserCalendarCalendarViewByCalendarID sends GET /users/{userId}/calendars/{calendarId}/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.

@@ -133,8 +133,8 @@ func (c *Client) ForwardMeMessageMIME(ctx context.Context, messageID string, mim
 }
 
 // ForwardUserMessageOptions are the optional query parameters and headers of
-// ForwardUserMessage, which it shares with ForwardMeMessage: another path to the same
-// operation.
+// ForwardUserMessage, which it shares with ForwardMeMessage: one page documents both
+// (api-reference/v1.0/api/message-forward.md).
 type ForwardUserMessageOptions = ForwardMeMessageOptions
 
 // ForwardUserMessage sends POST /users/{userId}/messages/{messageId}/forward.

@@ -144,7 +144,8 @@ func (c *Client) GetMeDriveItemWorkbookWorksheetRange(ctx context.Context, itemI
 
 // GetMeDriveItemWorkbookWorksheetCellOptions are the optional query parameters and headers
 // of GetMeDriveItemWorkbookWorksheetCell, which it shares with
-// GetMeDriveItemWorkbookWorksheetRange: another path to the same operation.
+// GetMeDriveItemWorkbookWorksheetRange: one page documents both
+// (api-reference/beta/api/workbookrange-get.md).
 type GetMeDriveItemWorkbookWorksheetCellOptions = GetMeDriveItemWorkbookWorksheetRangeOptions
 
 // GetMeDriveItemWorkbookWorksheetCell sends GET /me/drive/items/{itemId}/workbook/worksheets/{worksheetId}/cell(row={row},column={column}).
@@ -180,7 +181,8 @@ func (c *Client) GetMeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID
 
 // GetMeDriveItemWorkbookNameRangeOptions are the optional query parameters and headers of
 // GetMeDriveItemWorkbookNameRange, which it shares with
-// GetMeDriveItemWorkbookWorksheetRange: another path to the same operation.
+// GetMeDriveItemWorkbookWorksheetRange: one page documents both
+// (api-reference/beta/api/workbookrange-get.md).
 type GetMeDriveItemWorkbookNameRangeOptions = GetMeDriveItemWorkbookWorksheetRangeOptions
 
 // GetMeDriveItemWorkbookNameRange sends GET /me/drive/items/{itemId}/workbook/names/{type}/range.

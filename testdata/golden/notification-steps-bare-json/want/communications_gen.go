@@ -5,8 +5,8 @@ package graph
 import "context"
 
 // CreateCommunicationsCallOptions are the optional query parameters and headers of
-// CreateCommunicationsCall, which it shares with CreateAppCall: another path to the same
-// operation.
+// CreateCommunicationsCall, which it shares with CreateAppCall: one page documents both
+// (api-reference/beta/api/application-post-calls.md).
 type CreateCommunicationsCallOptions = CreateAppCallOptions
 
 // CreateCommunicationsCall sends POST /communications/calls.

@@ -10,7 +10,8 @@ import (
 
 // ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesOptions are the optional query
 // parameters and headers of ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses,
-// which it shares with ListGroupMembersAsUser: another path to the same operation.
+// which it shares with ListGroupMembersAsUser: one page documents both
+// (api-reference/beta/api/group-list-members-cast.md).
 type ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicensesOptions = ListGroupMembersAsUserOptions
 
 // ListDeviceAppManagementMobileAppAsIosVppAppAssignedLicenses sends GET /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses.

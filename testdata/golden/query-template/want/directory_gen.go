@@ -9,8 +9,8 @@ import (
 )
 
 // ListDirectoryDeletedItemsAsGroupOptions are the optional query parameters and headers of
-// ListDirectoryDeletedItemsAsGroup, which it shares with ListGroupMembersAsUser: another
-// path to the same operation.
+// ListDirectoryDeletedItemsAsGroup, which it shares with ListGroupMembersAsUser: one page
+// documents both (api-reference/beta/api/group-list-members-cast.md).
 type ListDirectoryDeletedItemsAsGroupOptions = ListGroupMembersAsUserOptions
 
 // ListDirectoryDeletedItemsAsGroup sends GET /directory/deletedItems/microsoft.graph.group.

@@ -84,8 +84,8 @@ func (c *Client) ListGroupMembersAsUserPage(ctx context.Context, groupID string,
 }
 
 // GetGroupMembersCountOptions are the optional query parameters and headers of
-// GetGroupMembersCount, which it shares with GetUsersCount: another path to the same
-// operation.
+// GetGroupMembersCount, which it shares with GetUsersCount: one page documents both
+// (api-reference/beta/api/user-count.md).
 type GetGroupMembersCountOptions = GetUsersCountOptions
 
 // GetGroupMembersCount sends GET /groups/{groupId}/members/$count.
@@ -111,8 +111,8 @@ func (c *Client) GetGroupMembersCount(ctx context.Context, groupID string, opts 
 }
 
 // GetGroupMembersAsUserCountOptions are the optional query parameters and headers of
-// GetGroupMembersAsUserCount, which it shares with GetUsersCount: another path to the same
-// operation.
+// GetGroupMembersAsUserCount, which it shares with GetUsersCount: one page documents both
+// (api-reference/beta/api/user-count.md).
 type GetGroupMembersAsUserCountOptions = GetUsersCountOptions
 
 // GetGroupMembersAsUserCount sends GET /groups/{groupId}/members/microsoft.graph.user/$count.

@@ -11,8 +11,8 @@ import (
 
 // GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions are the optional query
 // parameters and headers of GetInformationProtectionBitlockerRecoveryKeyWithSelect, which it
-// shares with GetInformationProtectionBitlockerRecoveryKey: another path to the same
-// operation.
+// shares with GetInformationProtectionBitlockerRecoveryKey: one page documents both
+// (api-reference/beta/api/bitlockerrecoverykey-get.md).
 type GetInformationProtectionBitlockerRecoveryKeyWithSelectOptions = GetInformationProtectionBitlockerRecoveryKeyOptions
 
 // GetInformationProtectionBitlockerRecoveryKeyWithSelect sends GET /informationProtection/bitlocker/recoveryKeys/{bitlockeryRecoveryKeyId}?$select=key.

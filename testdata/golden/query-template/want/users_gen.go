@@ -15,8 +15,8 @@ import (
 )
 
 // ListMeMemberOfAsGroupWithFilterOptions are the optional query parameters and headers of
-// ListMeMemberOfAsGroupWithFilter, which it shares with ListGroupMembersAsUser: another path
-// to the same operation.
+// ListMeMemberOfAsGroupWithFilter, which it shares with ListGroupMembersAsUser: one page
+// documents both (api-reference/beta/api/group-list-members-cast.md).
 type ListMeMemberOfAsGroupWithFilterOptions = ListGroupMembersAsUserOptions
 
 // ListMeMemberOfAsGroupWithFilter sends GET /me/memberOf/$/microsoft.graph.group?$filter=groupTypes/any(a:a eq 'unified').
@@ -293,8 +293,8 @@ func (c *Client) ListMeCalendarViewPage(ctx context.Context, startDateTime strin
 }
 
 // ListUserCalendarViewOptions are the optional query parameters and headers of
-// ListUserCalendarView, which it shares with ListMeCalendarView: another path to the same
-// operation.
+// ListUserCalendarView, which it shares with ListMeCalendarView: one page documents both
+// (api-reference/beta/api/user-list-calendarview.md).
 type ListUserCalendarViewOptions = ListMeCalendarViewOptions
 
 // ListUserCalendarView sends GET /users/{userId}/calendarView?startDateTime={startDateTime}&endDateTime={endDateTime}.
@@ -415,8 +415,8 @@ func (c *Client) GetMePhotoValue(ctx context.Context, opts *GetMePhotoValueOptio
 }
 
 // GetUserPhotoValueOptions are the optional query parameters and headers of
-// GetUserPhotoValue, which it shares with GetMePhotoValue: another path to the same
-// operation.
+// GetUserPhotoValue, which it shares with GetMePhotoValue: one page documents both
+// (api-reference/beta/api/profilephoto-get.md).
 type GetUserPhotoValueOptions = GetMePhotoValueOptions
 
 // GetUserPhotoValue sends GET /users/{userId}/photo/$value.
@@ -445,8 +445,8 @@ func (c *Client) GetUserPhotoValue(ctx context.Context, userID string, opts *Get
 }
 
 // GetMePhotoValueBySizeOptions are the optional query parameters and headers of
-// GetMePhotoValueBySize, which it shares with GetMePhotoValue: another path to the same
-// operation.
+// GetMePhotoValueBySize, which it shares with GetMePhotoValue: one page documents both
+// (api-reference/beta/api/profilephoto-get.md).
 type GetMePhotoValueBySizeOptions = GetMePhotoValueOptions
 
 // GetMePhotoValueBySize sends GET /me/photos/{size}/$value.

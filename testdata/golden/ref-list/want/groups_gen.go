@@ -82,8 +82,8 @@ func (c *Client) ListGroupMembersPage(ctx context.Context, groupID string, opts 
 }
 
 // ListGroupMembersRefOptions are the optional query parameters and headers of
-// ListGroupMembersRef, which it shares with ListGroupMembers: another path to the same
-// operation.
+// ListGroupMembersRef, which it shares with ListGroupMembers: one page documents both
+// (api-reference/v1.0/api/group-list-members.md).
 type ListGroupMembersRefOptions = ListGroupMembersOptions
 
 // ListGroupMembersRef sends GET /groups/{groupId}/members/$ref.

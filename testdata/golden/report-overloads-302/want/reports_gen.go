@@ -317,7 +317,8 @@ func (c *Client) GetOffice365ActiveUserDetailReportsJSONByPeriodPage(ctx context
 
 // GetOffice365ActiveUserDetailReportsByDateOptions are the optional query parameters and
 // headers of GetOffice365ActiveUserDetailReportsByDate, which it shares with
-// GetOffice365ActiveUserDetailReportsByPeriod: another path to the same operation.
+// GetOffice365ActiveUserDetailReportsByPeriod: one page documents both
+// (api-reference/beta/api/reportroot-getoffice365activeuserdetail.md).
 type GetOffice365ActiveUserDetailReportsByDateOptions = GetOffice365ActiveUserDetailReportsByPeriodOptions
 
 // GetOffice365ActiveUserDetailReportsByDate sends GET /reports/getOffice365ActiveUserDetail(date={date}).

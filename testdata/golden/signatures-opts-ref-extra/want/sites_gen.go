@@ -9,8 +9,8 @@ import (
 )
 
 // GetActivitiesByIntervalSiteOptions are the optional query parameters and headers of
-// GetActivitiesByIntervalSite, which it shares with GetActivitiesByIntervalDriveItem:
-// another path to the same operation.
+// GetActivitiesByIntervalSite, which it shares with GetActivitiesByIntervalDriveItem: one
+// page documents both (api-reference/beta/api/itemactivitystat-getactivitybyinterval.md).
 type GetActivitiesByIntervalSiteOptions = GetActivitiesByIntervalDriveItemOptions
 
 // GetActivitiesByIntervalSite sends GET /sites/{siteId}/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}').

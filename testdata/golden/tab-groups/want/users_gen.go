@@ -11,8 +11,8 @@ import (
 )
 
 // InviteMeDriveItemOptions are the optional query parameters and headers of
-// InviteMeDriveItem, which it shares with InviteDriveItem: another path to the same
-// operation.
+// InviteMeDriveItem, which it shares with InviteDriveItem: one page documents both
+// (api-reference/beta/api/driveitem-invite.md).
 type InviteMeDriveItemOptions = InviteDriveItemOptions
 
 // InviteMeDriveItem sends POST /me/drive/items/{itemId}/invite.
@@ -121,7 +121,7 @@ func (c *Client) GetMeDrive(ctx context.Context, opts *GetMeDriveOptions) (*Driv
 }
 
 // GetUserDriveOptions are the optional query parameters and headers of GetUserDrive, which
-// it shares with GetMeDrive: another path to the same operation.
+// it shares with GetMeDrive: one page documents both (api-reference/beta/api/drive-get.md).
 type GetUserDriveOptions = GetMeDriveOptions
 
 // GetUserDrive sends GET /users/{idOrUserPrincipalName}/drive.

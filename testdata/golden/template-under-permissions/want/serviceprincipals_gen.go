@@ -9,7 +9,8 @@ import (
 
 // GetServicePrincipalSynchronizationTemplateOptions are the optional query parameters and
 // headers of GetServicePrincipalSynchronizationTemplate, which it shares with
-// GetApplicationSynchronizationTemplate: another path to the same operation.
+// GetApplicationSynchronizationTemplate: one page documents both
+// (api-reference/beta/api/synchronization-synchronizationtemplate-get.md).
 type GetServicePrincipalSynchronizationTemplateOptions = GetApplicationSynchronizationTemplateOptions
 
 // GetServicePrincipalSynchronizationTemplate sends GET /servicePrincipals/{servicePrincipalId}/synchronization/templates/{templateId}.

@@ -9,8 +9,8 @@ import (
 )
 
 // GetDriveItemContentOptions are the optional query parameters and headers of
-// GetDriveItemContent, which it shares with GetMeDriveItemContent: another path to the same
-// operation.
+// GetDriveItemContent, which it shares with GetMeDriveItemContent: one page documents both
+// (api-reference/beta/api/driveitem-get-content.md).
 type GetDriveItemContentOptions = GetMeDriveItemContentOptions
 
 // GetDriveItemContent sends GET /drives/{driveId}/items/{itemId}/content.
@@ -38,8 +38,8 @@ func (c *Client) GetDriveItemContent(ctx context.Context, driveID string, itemID
 }
 
 // PutDriveItemContentOptions are the optional query parameters and headers of
-// PutDriveItemContent, which it shares with PutMeDriveItemContent: another path to the same
-// operation.
+// PutDriveItemContent, which it shares with PutMeDriveItemContent: one page documents both
+// (api-reference/beta/api/driveitem-put-content.md).
 type PutDriveItemContentOptions = PutMeDriveItemContentOptions
 
 // PutDriveItemContent sends PUT /drives/{driveId}/items/{itemId}/content.
@@ -73,8 +73,8 @@ func (c *Client) PutDriveItemContent(ctx context.Context, driveID string, itemID
 }
 
 // PutDriveItemByPathContentOptions are the optional query parameters and headers of
-// PutDriveItemByPathContent, which it shares with PutMeDriveItemContent: another path to the
-// same operation.
+// PutDriveItemByPathContent, which it shares with PutMeDriveItemContent: one page documents
+// both (api-reference/beta/api/driveitem-put-content.md).
 type PutDriveItemByPathContentOptions = PutMeDriveItemContentOptions
 
 // PutDriveItemByPathContent sends PUT /drives/{driveId}/items/{parentId}:/{filename}:/content.

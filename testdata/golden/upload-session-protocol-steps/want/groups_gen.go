@@ -10,8 +10,8 @@ import (
 )
 
 // CreateUploadSessionGroupDriveItemOptions are the optional query parameters and headers of
-// CreateUploadSessionGroupDriveItem, which it shares with CreateUploadSessionDriveItem:
-// another path to the same operation.
+// CreateUploadSessionGroupDriveItem, which it shares with CreateUploadSessionDriveItem: one
+// page documents both (api-reference/beta/api/driveitem-createuploadsession.md).
 type CreateUploadSessionGroupDriveItemOptions = CreateUploadSessionDriveItemOptions
 
 // CreateUploadSessionGroupDriveItem sends POST /groups/{groupId}/drive/items/{itemId}/createUploadSession.

@@ -10,8 +10,8 @@ import (
 )
 
 // CreateUploadSessionSiteDriveItemOptions are the optional query parameters and headers of
-// CreateUploadSessionSiteDriveItem, which it shares with CreateUploadSessionDriveItem:
-// another path to the same operation.
+// CreateUploadSessionSiteDriveItem, which it shares with CreateUploadSessionDriveItem: one
+// page documents both (api-reference/beta/api/driveitem-createuploadsession.md).
 type CreateUploadSessionSiteDriveItemOptions = CreateUploadSessionDriveItemOptions
 
 // CreateUploadSessionSiteDriveItem sends POST /sites/{siteId}/drive/items/{itemId}/createUploadSession.

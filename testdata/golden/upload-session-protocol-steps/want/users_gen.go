@@ -10,8 +10,8 @@ import (
 )
 
 // CreateUploadSessionMeDriveItemOptions are the optional query parameters and headers of
-// CreateUploadSessionMeDriveItem, which it shares with CreateUploadSessionDriveItem: another
-// path to the same operation.
+// CreateUploadSessionMeDriveItem, which it shares with CreateUploadSessionDriveItem: one
+// page documents both (api-reference/beta/api/driveitem-createuploadsession.md).
 type CreateUploadSessionMeDriveItemOptions = CreateUploadSessionDriveItemOptions
 
 // CreateUploadSessionMeDriveItem sends POST /me/drive/items/{itemId}/createUploadSession.
@@ -73,8 +73,8 @@ func (c *Client) UploadLargeMeDriveItem(ctx context.Context, itemID string, body
 }
 
 // CreateUploadSessionUserDriveItemOptions are the optional query parameters and headers of
-// CreateUploadSessionUserDriveItem, which it shares with CreateUploadSessionDriveItem:
-// another path to the same operation.
+// CreateUploadSessionUserDriveItem, which it shares with CreateUploadSessionDriveItem: one
+// page documents both (api-reference/beta/api/driveitem-createuploadsession.md).
 type CreateUploadSessionUserDriveItemOptions = CreateUploadSessionDriveItemOptions
 
 // CreateUploadSessionUserDriveItem sends POST /users/{userId}/drive/items/{itemId}/createUploadSession.
