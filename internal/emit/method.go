@@ -225,6 +225,17 @@ func (v *view) methodParams(m *goMethod) []jen.Code {
 //		Query: url.Values{"startDateTime": {QueryValue(startDateTime, false)}}, Body: body}
 //	opts.apply(&r)
 func requestStmts(v *view, m *goMethod) []jen.Code {
+	var stmts []jen.Code
+	if b := m.Body; b != nil && b.ODataType != "" && m.mimeOf == nil && !m.Upload {
+		// The docs send the type with the body:
+		//
+		//	if body.ODataType == nil {
+		//		body.ODataType = Ptr("#microsoft.graph.emailAuthenticationMethodConfiguration")
+		//	}
+		stmts = append(stmts, jen.If(jen.Id("body").Dot("ODataType").Op("==").Nil()).Block(
+			jen.Id("body").Dot("ODataType").Op("=").Add(v.rt("Ptr")).Call(jen.Lit(b.ODataType)),
+		))
+	}
 	fields := jen.Dict{jen.Id("Method"): jen.Lit(m.Op.Method), jen.Id("Path"): pathExpr(v, m)}
 	switch {
 	case m.mimeOf != nil:
@@ -269,7 +280,7 @@ func requestStmts(v *view, m *goMethod) []jen.Code {
 		}
 		fields[jen.Id("Query")] = jen.Qual(urlPkg, "Values").Values(q)
 	}
-	stmts := []jen.Code{jen.Id("r").Op(":=").Add(v.rt("Request")).Values(fields)}
+	stmts = append(stmts, jen.Id("r").Op(":=").Add(v.rt("Request")).Values(fields))
 	if m.Options != nil {
 		stmts = append(stmts, jen.Id("opts").Dot("apply").Call(jen.Op("&").Id("r")))
 	}

@@ -34,6 +34,8 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 		d.para("The page does not describe the request body: body is encoded as JSON as it is, and nil sends no body.")
 	case m.Body != nil && m.Body.Ref:
 		d.para("body names the object to reference by its URL, its @odata.id (the service root, then the object's path).")
+	case m.Body != nil && m.Body.ODataType != "" && !m.Upload:
+		d.para("body is sent with its @odata.type, " + m.Body.ODataType + " when body.ODataType is nil, as the page's examples send it.")
 	}
 	if m.Options != nil {
 		d.para("opts sets the optional query parameters and headers; nil sends none.")

@@ -136,6 +136,9 @@ type goBody struct {
 	Any    bool      // the page does not say: body any, encoded as JSON
 	Ref    bool      // POST or PUT of a $ref: the runtime's Reference ({"@odata.id": ...})
 	Owner  *goMethod // the method whose file holds the struct
+	// ODataType is the @odata.type every example body writes for Whole, which the method
+	// sends when the caller leaves ODataType nil ("" when the examples do not).
+	ODataType string
 }
 
 // isStruct reports whether the body is a struct of its own, <Method>Request.

@@ -82,6 +82,14 @@ func (v *view) addMethods(op *model.Operation) {
 			bodies[bk] = v.newBody(op, m)
 		}
 		m.Body = bodies[bk]
+		if b := m.Body; b != nil && b.Whole != nil {
+			// A derived type's @odata.type tells the service which of its base's kinds the
+			// body is (an authentication method's, a device configuration's); a type that
+			// only derives from entity needs none.
+			if t := v.namedType(*b.Whole); t != nil && !t.Model.IsEnum && t.Model.Base != "" && !strings.EqualFold(t.Model.Base, "microsoft.graph.entity") {
+				b.ODataType = op.ExampleODataType(*b.Whole)
+			}
+		}
 		v.methods = append(v.methods, m)
 		if j := v.jsonTwin(m); j != nil {
 			v.methods = append(v.methods, j)

@@ -1,5 +1,10 @@
 package model
 
+import (
+	"encoding/json"
+	"strings"
+)
+
 // API is one API version's worth of pages, turned into operations and the types they use.
 type API struct {
 	Version    string // v1.0 or beta
@@ -75,4 +80,35 @@ func (op *Operation) Param(in ParamIn, name string) (Param, bool) {
 		}
 	}
 	return Param{}, false
+}
+
+// ExampleODataType is the @odata.type that every example request of the operation writes
+// at the top of its JSON object body, when it names t itself: the docs send the type
+// with the body (emailauthenticationmethodconfiguration-update.md: "must be included"),
+// so the method sends it where the caller leaves it out. "" when an example body leaves
+// it out, names another type, or no example sends an object.
+func (op *Operation) ExampleODataType(t TypeRef) string {
+	if t.Kind != KindNamed || t.Collection {
+		return ""
+	}
+	n := 0
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleRequest || ex.Method != op.Method || !strings.HasPrefix(strings.TrimSpace(ex.Body), "{") {
+			continue
+		}
+		obj, ok := jsonObject(ex.Body)
+		var typ string
+		if !ok || json.Unmarshal(obj["@odata.type"], &typ) != nil {
+			return ""
+		}
+		name := strings.TrimPrefix(strings.TrimSpace(typ), "#")
+		if !strings.EqualFold(name, t.QualifiedName()) && !strings.EqualFold(name, t.Name) {
+			return ""
+		}
+		n++
+	}
+	if n == 0 {
+		return ""
+	}
+	return "#" + t.QualifiedName()
 }

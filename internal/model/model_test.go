@@ -543,3 +543,26 @@ func TestHeaderFromExample(t *testing.T) {
 		t.Errorf("a header the table lists came from the example too:\n%s", ds)
 	}
 }
+
+// TestExampleODataType: the @odata.type every example body writes at its top, when it
+// names the body's type (trailing commas forgiven); none when one example leaves it out or
+// names another type.
+func TestExampleODataType(t *testing.T) {
+	email := gref("emailAuthenticationMethodConfiguration", false)
+	body := func(s string) Example { return Example{Kind: ExampleRequest, Method: "PATCH", Body: s} }
+	for _, tc := range []struct {
+		name string
+		exs  []Example
+		want string
+	}{
+		{"one example, trailing comma", []Example{body(`{"@odata.type": "#microsoft.graph.emailAuthenticationMethodConfiguration", "state": "enabled",}`)}, "#microsoft.graph.emailAuthenticationMethodConfiguration"},
+		{"one leaves it out", []Example{body(`{"@odata.type": "#microsoft.graph.emailAuthenticationMethodConfiguration"}`), body(`{"state": "enabled"}`)}, ""},
+		{"another type", []Example{body(`{"@odata.type": "#microsoft.graph.fido2AuthenticationMethodConfiguration"}`)}, ""},
+		{"no body", []Example{{Kind: ExampleRequest, Method: "PATCH"}}, ""},
+	} {
+		op := &Operation{Method: "PATCH", Examples: tc.exs}
+		if got := op.ExampleODataType(email); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
