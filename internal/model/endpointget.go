@@ -235,3 +235,21 @@ func exampleOptions(ops []*Operation) {
 		}
 	}
 }
+
+// filterAnswersCollection settles a GET whose query filters a path the walk could not
+// follow: OData filters only collections, so GET /communications/onlineMeetings?$filter=
+// VideoTeleconferenceId eq '{id}' answers a collection of what the page names, however few
+// match. A path that ends in a key names one value, whatever else its query says.
+func filterAnswersCollection(op *Operation, p Path, ds *Diagnostics) bool {
+	tg, r := p.Target, op.Response.Type
+	if op.Method != "GET" || tg == nil || tg.Kind != TargetUnknown || tg.Result != nil || r.Kind != KindNamed || r.Collection ||
+		len(p.Segments) == 0 || p.Segments[len(p.Segments)-1].IsParam() ||
+		!slices.ContainsFunc(p.Query, func(q QueryParam) bool { return strings.EqualFold(q.Name, "$filter") }) {
+		return false
+	}
+	r.Collection = true
+	tg.Result = &r
+	ds.Addf(r.Pos.Or(op.Pos), Warning, "response-shape-mismatch",
+		"GET %s filters a collection ($filter), which answers a collection; the page's one %s is read as its element", p, op.Response.Type)
+	return true
+}

@@ -581,3 +581,30 @@ func TestLiteralKeyAfterCollection(t *testing.T) {
 		t.Errorf("GET fido2: %q\n%s", got["GET /policy/configurations/fido2"], ds)
 	}
 }
+
+// TestFilterAnswersCollection: a GET whose query filters a path the walk cannot follow
+// answers a collection of the page's type; one that ends in a key keeps the one value.
+func TestFilterAnswersCollection(t *testing.T) {
+	filter := func(p Path) Path {
+		p.Query = []QueryParam{{Name: "$filter", Parts: []Part{{Literal: "VideoTeleconferenceId eq '"}, {Param: "id"}, {Literal: "'"}}}}
+		return p
+	}
+	got := map[string]string{}
+	var ds Diagnostics
+	for _, p := range []Path{filter(path("communications", "onlineMeetings")), filter(path("communications", "onlineMeetings", "{meetingId}"))} {
+		pg := page("api/onlinemeeting-get.md", "GET", gref("onlineMeeting", false), TypeRef{}, p)
+		api, d := Build("v1.0", []*Page{resourcePage("onlineMeeting", "", nil), pg})
+		ds = append(ds, d...)
+		for _, op := range api.Operations {
+			for _, p := range op.Paths {
+				got[Path{Segments: p.Segments}.String()] = op.ResultOf(p).String()
+			}
+		}
+	}
+	if g := got["/communications/onlineMeetings"]; g != "Collection(microsoft.graph.onlineMeeting)" {
+		t.Errorf("filtered list answers %s, want a collection\n%s", g, ds)
+	}
+	if g := got["/communications/onlineMeetings/{meetingId}"]; g != "microsoft.graph.onlineMeeting" {
+		t.Errorf("keyed path answers %s, want one value", g)
+	}
+}

@@ -67,6 +67,9 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 			}
 		}
 	}
+	if filterAnswersCollection(op, p, ds) {
+		return
+	}
 	if tg == nil || tg.Kind != TargetEntity && tg.Kind != TargetCollection {
 		m.settleOperationResult(op, p, ds)
 		return

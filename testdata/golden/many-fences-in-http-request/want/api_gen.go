@@ -33,32 +33,46 @@ type API interface {
 	ListMeMessagesWithFilter(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterOptions) iter.Seq2[Message, error]
 	// ListMeMessagesWithFilterPage: see Client.ListMeMessagesWithFilterPage.
 	ListMeMessagesWithFilterPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterOptions) (*Page[Message], error)
-	// GetUserMessagesWithFilter: see Client.GetUserMessagesWithFilter.
-	GetUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterOptions) (*Message, error)
-	// GetMeEventsWithFilter: see Client.GetMeEventsWithFilter.
-	GetMeEventsWithFilter(ctx context.Context, idValue string, propertyValue string, opts *GetMeEventsWithFilterOptions) (*Message, error)
-	// GetUserEventsWithFilter: see Client.GetUserEventsWithFilter.
-	GetUserEventsWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserEventsWithFilterOptions) (*Message, error)
+	// ListUserMessagesWithFilter: see Client.ListUserMessagesWithFilter.
+	ListUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserMessagesWithFilterOptions) iter.Seq2[Message, error]
+	// ListUserMessagesWithFilterPage: see Client.ListUserMessagesWithFilterPage.
+	ListUserMessagesWithFilterPage(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserMessagesWithFilterOptions) (*Page[Message], error)
+	// ListMeEventsWithFilter: see Client.ListMeEventsWithFilter.
+	ListMeEventsWithFilter(ctx context.Context, idValue string, propertyValue string, opts *ListMeEventsWithFilterOptions) iter.Seq2[Message, error]
+	// ListMeEventsWithFilterPage: see Client.ListMeEventsWithFilterPage.
+	ListMeEventsWithFilterPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeEventsWithFilterOptions) (*Page[Message], error)
+	// ListUserEventsWithFilter: see Client.ListUserEventsWithFilter.
+	ListUserEventsWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserEventsWithFilterOptions) iter.Seq2[Message, error]
+	// ListUserEventsWithFilterPage: see Client.ListUserEventsWithFilterPage.
+	ListUserEventsWithFilterPage(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserEventsWithFilterOptions) (*Page[Message], error)
 	// ListMeMessagesWithFilterContains: see Client.ListMeMessagesWithFilterContains.
 	ListMeMessagesWithFilterContains(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterContainsOptions) iter.Seq2[Message, error]
 	// ListMeMessagesWithFilterContainsPage: see Client.ListMeMessagesWithFilterContainsPage.
 	ListMeMessagesWithFilterContainsPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterContainsOptions) (*Page[Message], error)
-	// GetUserMessagesWithFilterContains: see Client.GetUserMessagesWithFilterContains.
-	GetUserMessagesWithFilterContains(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterContainsOptions) (*Message, error)
+	// ListUserMessagesWithFilterContains: see Client.ListUserMessagesWithFilterContains.
+	ListUserMessagesWithFilterContains(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserMessagesWithFilterContainsOptions) iter.Seq2[Message, error]
+	// ListUserMessagesWithFilterContainsPage: see Client.ListUserMessagesWithFilterContainsPage.
+	ListUserMessagesWithFilterContainsPage(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserMessagesWithFilterContainsOptions) (*Page[Message], error)
 	// ListMeMessagesWithFilterStartswith: see Client.ListMeMessagesWithFilterStartswith.
 	ListMeMessagesWithFilterStartswith(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterStartswithOptions) iter.Seq2[Message, error]
 	// ListMeMessagesWithFilterStartswithPage: see Client.ListMeMessagesWithFilterStartswithPage.
 	ListMeMessagesWithFilterStartswithPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterStartswithOptions) (*Page[Message], error)
-	// GetUserMessagesWithFilterStartswith: see Client.GetUserMessagesWithFilterStartswith.
-	GetUserMessagesWithFilterStartswith(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterStartswithOptions) (*Message, error)
+	// ListUserMessagesWithFilterStartswith: see Client.ListUserMessagesWithFilterStartswith.
+	ListUserMessagesWithFilterStartswith(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserMessagesWithFilterStartswithOptions) iter.Seq2[Message, error]
+	// ListUserMessagesWithFilterStartswithPage: see Client.ListUserMessagesWithFilterStartswithPage.
+	ListUserMessagesWithFilterStartswithPage(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserMessagesWithFilterStartswithOptions) (*Page[Message], error)
 	// ListMeMessagesWithFilterNe: see Client.ListMeMessagesWithFilterNe.
 	ListMeMessagesWithFilterNe(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterNeOptions) iter.Seq2[Message, error]
 	// ListMeMessagesWithFilterNePage: see Client.ListMeMessagesWithFilterNePage.
 	ListMeMessagesWithFilterNePage(ctx context.Context, idValue string, propertyValue string, opts *ListMeMessagesWithFilterNeOptions) (*Page[Message], error)
-	// GetGroupEventsWithFilterContains: see Client.GetGroupEventsWithFilterContains.
-	GetGroupEventsWithFilterContains(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterContainsOptions) (*Message, error)
-	// GetGroupEventsWithFilterNe: see Client.GetGroupEventsWithFilterNe.
-	GetGroupEventsWithFilterNe(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterNeOptions) (*Message, error)
+	// ListGroupEventsWithFilterContains: see Client.ListGroupEventsWithFilterContains.
+	ListGroupEventsWithFilterContains(ctx context.Context, groupID string, idValue string, propertyValue string, opts *ListGroupEventsWithFilterContainsOptions) iter.Seq2[Message, error]
+	// ListGroupEventsWithFilterContainsPage: see Client.ListGroupEventsWithFilterContainsPage.
+	ListGroupEventsWithFilterContainsPage(ctx context.Context, groupID string, idValue string, propertyValue string, opts *ListGroupEventsWithFilterContainsOptions) (*Page[Message], error)
+	// ListGroupEventsWithFilterNe: see Client.ListGroupEventsWithFilterNe.
+	ListGroupEventsWithFilterNe(ctx context.Context, groupID string, idValue string, propertyValue string, opts *ListGroupEventsWithFilterNeOptions) iter.Seq2[Message, error]
+	// ListGroupEventsWithFilterNePage: see Client.ListGroupEventsWithFilterNePage.
+	ListGroupEventsWithFilterNePage(ctx context.Context, groupID string, idValue string, propertyValue string, opts *ListGroupEventsWithFilterNeOptions) (*Page[Message], error)
 }
 
 var _ API = (*Client)(nil)

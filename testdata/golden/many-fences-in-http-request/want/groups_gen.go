@@ -5,6 +5,7 @@ package graph
 import (
 	"context"
 	graphrt "goldencheck/many_fences_in_http_request/internal/graphrt"
+	"iter"
 	"net/url"
 )
 
@@ -95,12 +96,12 @@ func (c *Client) GetGroupConversationThreadPostWithExpand(ctx context.Context, g
 	return &out, nil
 }
 
-// GetGroupEventsWithFilterContainsOptions are the optional query parameters and headers of
-// GetGroupEventsWithFilterContains, which it shares with ListMeMessagesWithFilter: one page
+// ListGroupEventsWithFilterContainsOptions are the optional query parameters and headers of
+// ListGroupEventsWithFilterContains, which it shares with ListMeMessagesWithFilter: one page
 // documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type GetGroupEventsWithFilterContainsOptions = ListMeMessagesWithFilterOptions
+type ListGroupEventsWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 
-// GetGroupEventsWithFilterContains sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
+// ListGroupEventsWithFilterContains sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -120,7 +121,10 @@ type GetGroupEventsWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a message.
+// On success the service answers 200 OK with a collection of message. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListGroupEventsWithFilterContainsPage returns
+// one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -128,26 +132,17 @@ type GetGroupEventsWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupEventsWithFilterContains(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterContainsOptions) (*Message, error) {
+func (c *Client) ListGroupEventsWithFilterContains(ctx context.Context, groupID string, idValue string, propertyValue string, opts *ListGroupEventsWithFilterContainsOptions) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/events",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and contains(ep/value, " + graphrt.QueryValue(propertyValue, true) + "))"}},
 	}
 	opts.apply(&r)
-	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return graphrt.List[Message](ctx, c.Client, r)
 }
 
-// GetGroupEventsWithFilterNeOptions are the optional query parameters and headers of
-// GetGroupEventsWithFilterNe, which it shares with ListMeMessagesWithFilter: one page
-// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type GetGroupEventsWithFilterNeOptions = ListMeMessagesWithFilterOptions
-
-// GetGroupEventsWithFilterNe sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
+// ListGroupEventsWithFilterContainsPage sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -167,7 +162,9 @@ type GetGroupEventsWithFilterNeOptions = ListMeMessagesWithFilterOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a message.
+// On success the service answers 200 OK with a collection of message. This method returns
+// one page; NextPage fetches the next, and ListGroupEventsWithFilterContains iterates over
+// every item.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -175,16 +172,98 @@ type GetGroupEventsWithFilterNeOptions = ListMeMessagesWithFilterOptions
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetGroupEventsWithFilterNe(ctx context.Context, groupID string, idValue string, propertyValue string, opts *GetGroupEventsWithFilterNeOptions) (*Message, error) {
+func (c *Client) ListGroupEventsWithFilterContainsPage(ctx context.Context, groupID string, idValue string, propertyValue string, opts *ListGroupEventsWithFilterContainsOptions) (*Page[Message], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/events",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and contains(ep/value, " + graphrt.QueryValue(propertyValue, true) + "))"}},
+	}
+	opts.apply(&r)
+	return graphrt.GetPage[Message](ctx, c.Client, r)
+}
+
+// ListGroupEventsWithFilterNeOptions are the optional query parameters and headers of
+// ListGroupEventsWithFilterNe, which it shares with ListMeMessagesWithFilter: one page
+// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
+type ListGroupEventsWithFilterNeOptions = ListMeMessagesWithFilterOptions
+
+// ListGroupEventsWithFilterNe sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of message. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListGroupEventsWithFilterNePage returns one
+// page with its links.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListGroupEventsWithFilterNe(ctx context.Context, groupID string, idValue string, propertyValue string, opts *ListGroupEventsWithFilterNeOptions) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/events",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value ne " + graphrt.QueryValue(propertyValue, true) + ")"}},
 	}
 	opts.apply(&r)
-	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
-		return nil, err
+	return graphrt.List[Message](ctx, c.Client, r)
+}
+
+// ListGroupEventsWithFilterNePage sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of message. This method returns
+// one page; NextPage fetches the next, and ListGroupEventsWithFilterNe iterates over every
+// item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListGroupEventsWithFilterNePage(ctx context.Context, groupID string, idValue string, propertyValue string, opts *ListGroupEventsWithFilterNeOptions) (*Page[Message], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/groups/" + graphrt.PathValue(groupID, false) + "/events",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value ne " + graphrt.QueryValue(propertyValue, true) + ")"}},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return graphrt.GetPage[Message](ctx, c.Client, r)
 }

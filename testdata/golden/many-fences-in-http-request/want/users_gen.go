@@ -456,12 +456,12 @@ func (c *Client) ListMeMessagesWithFilterPage(ctx context.Context, idValue strin
 	return graphrt.GetPage[Message](ctx, c.Client, r)
 }
 
-// GetUserMessagesWithFilterOptions are the optional query parameters and headers of
-// GetUserMessagesWithFilter, which it shares with ListMeMessagesWithFilter: one page
+// ListUserMessagesWithFilterOptions are the optional query parameters and headers of
+// ListUserMessagesWithFilter, which it shares with ListMeMessagesWithFilter: one page
 // documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type GetUserMessagesWithFilterOptions = ListMeMessagesWithFilterOptions
+type ListUserMessagesWithFilterOptions = ListMeMessagesWithFilterOptions
 
-// GetUserMessagesWithFilter sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
+// ListUserMessagesWithFilter sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -483,7 +483,10 @@ type GetUserMessagesWithFilterOptions = ListMeMessagesWithFilterOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a message.
+// On success the service answers 200 OK with a collection of message. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListUserMessagesWithFilterPage returns one page
+// with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Mail.Read
@@ -491,73 +494,17 @@ type GetUserMessagesWithFilterOptions = ListMeMessagesWithFilterOptions
 //   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterOptions) (*Message, error) {
+func (c *Client) ListUserMessagesWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserMessagesWithFilterOptions) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value eq " + graphrt.QueryValue(propertyValue, true) + ")"}},
 	}
 	opts.apply(&r)
-	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return graphrt.List[Message](ctx, c.Client, r)
 }
 
-// GetMeEventsWithFilterOptions are the optional query parameters and headers of
-// GetMeEventsWithFilter, which it shares with ListMeMessagesWithFilter: one page documents
-// both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type GetMeEventsWithFilterOptions = ListMeMessagesWithFilterOptions
-
-// GetMeEventsWithFilter sends GET /me/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
-//
-// Two things can be fetched here: one item with a chosen extended property expanded into it,
-// or every item that carries an extended property matching a filter. Expanding is the only
-// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
-// an eq on its id. The items that can carry these properties:
-//
-//   - message
-//   - mailFolder
-//   - event
-//   - group post
-//
-// idValue: Identifier of the extended property to match, in one of the supported id formats.
-// Required.
-//
-// propertyValue: The value to compare with. Required where a line above uses it. Cast
-// ep/value to the matching Edm type when it is not a string; see request 3.
-//
-// opts sets the optional query parameters and headers; nil sends none.
-//
-// On success the service answers 200 OK with a message.
-//
-// Least privileged permissions:
-//   - Delegated (work or school account): Calendars.Read
-//   - Delegated (personal Microsoft account): Calendars.Read
-//   - Application: Calendars.Read
-//
-// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetMeEventsWithFilter(ctx context.Context, idValue string, propertyValue string, opts *GetMeEventsWithFilterOptions) (*Message, error) {
-	r := Request{
-		Method: "GET",
-		Path:   "/me/events",
-		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value eq " + graphrt.QueryValue(propertyValue, true) + ")"}},
-	}
-	opts.apply(&r)
-	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// GetUserEventsWithFilterOptions are the optional query parameters and headers of
-// GetUserEventsWithFilter, which it shares with ListMeMessagesWithFilter: one page documents
-// both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type GetUserEventsWithFilterOptions = ListMeMessagesWithFilterOptions
-
-// GetUserEventsWithFilter sends GET /users/{userId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
+// ListUserMessagesWithFilterPage sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -579,7 +526,55 @@ type GetUserEventsWithFilterOptions = ListMeMessagesWithFilterOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a message.
+// On success the service answers 200 OK with a collection of message. This method returns
+// one page; NextPage fetches the next, and ListUserMessagesWithFilter iterates over every
+// item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListUserMessagesWithFilterPage(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserMessagesWithFilterOptions) (*Page[Message], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value eq " + graphrt.QueryValue(propertyValue, true) + ")"}},
+	}
+	opts.apply(&r)
+	return graphrt.GetPage[Message](ctx, c.Client, r)
+}
+
+// ListMeEventsWithFilterOptions are the optional query parameters and headers of
+// ListMeEventsWithFilter, which it shares with ListMeMessagesWithFilter: one page documents
+// both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
+type ListMeEventsWithFilterOptions = ListMeMessagesWithFilterOptions
+
+// ListMeEventsWithFilter sends GET /me/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of message. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListMeEventsWithFilterPage returns one page
+// with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Calendars.Read
@@ -587,18 +582,143 @@ type GetUserEventsWithFilterOptions = ListMeMessagesWithFilterOptions
 //   - Application: Calendars.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserEventsWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserEventsWithFilterOptions) (*Message, error) {
+func (c *Client) ListMeEventsWithFilter(ctx context.Context, idValue string, propertyValue string, opts *ListMeEventsWithFilterOptions) iter.Seq2[Message, error] {
+	r := Request{
+		Method: "GET",
+		Path:   "/me/events",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value eq " + graphrt.QueryValue(propertyValue, true) + ")"}},
+	}
+	opts.apply(&r)
+	return graphrt.List[Message](ctx, c.Client, r)
+}
+
+// ListMeEventsWithFilterPage sends GET /me/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of message. This method returns
+// one page; NextPage fetches the next, and ListMeEventsWithFilter iterates over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListMeEventsWithFilterPage(ctx context.Context, idValue string, propertyValue string, opts *ListMeEventsWithFilterOptions) (*Page[Message], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/me/events",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value eq " + graphrt.QueryValue(propertyValue, true) + ")"}},
+	}
+	opts.apply(&r)
+	return graphrt.GetPage[Message](ctx, c.Client, r)
+}
+
+// ListUserEventsWithFilterOptions are the optional query parameters and headers of
+// ListUserEventsWithFilter, which it shares with ListMeMessagesWithFilter: one page
+// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
+type ListUserEventsWithFilterOptions = ListMeMessagesWithFilterOptions
+
+// ListUserEventsWithFilter sends GET /users/{userId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of message. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListUserEventsWithFilterPage returns one page
+// with its links.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListUserEventsWithFilter(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserEventsWithFilterOptions) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + graphrt.PathValue(userID, false) + "/events",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value eq " + graphrt.QueryValue(propertyValue, true) + ")"}},
 	}
 	opts.apply(&r)
-	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
-		return nil, err
+	return graphrt.List[Message](ctx, c.Client, r)
+}
+
+// ListUserEventsWithFilterPage sends GET /users/{userId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of message. This method returns
+// one page; NextPage fetches the next, and ListUserEventsWithFilter iterates over every
+// item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Calendars.Read
+//   - Delegated (personal Microsoft account): Calendars.Read
+//   - Application: Calendars.Read
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListUserEventsWithFilterPage(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserEventsWithFilterOptions) (*Page[Message], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/events",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and ep/value eq " + graphrt.QueryValue(propertyValue, true) + ")"}},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return graphrt.GetPage[Message](ctx, c.Client, r)
 }
 
 // ListMeMessagesWithFilterContainsOptions are the optional query parameters and headers of
@@ -687,12 +807,12 @@ func (c *Client) ListMeMessagesWithFilterContainsPage(ctx context.Context, idVal
 	return graphrt.GetPage[Message](ctx, c.Client, r)
 }
 
-// GetUserMessagesWithFilterContainsOptions are the optional query parameters and headers of
-// GetUserMessagesWithFilterContains, which it shares with ListMeMessagesWithFilter: one page
-// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type GetUserMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
+// ListUserMessagesWithFilterContainsOptions are the optional query parameters and headers of
+// ListUserMessagesWithFilterContains, which it shares with ListMeMessagesWithFilter: one
+// page documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
+type ListUserMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 
-// GetUserMessagesWithFilterContains sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
+// ListUserMessagesWithFilterContains sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -714,7 +834,10 @@ type GetUserMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a message.
+// On success the service answers 200 OK with a collection of message. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListUserMessagesWithFilterContainsPage returns
+// one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Mail.Read
@@ -722,18 +845,56 @@ type GetUserMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
 //   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMessagesWithFilterContains(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterContainsOptions) (*Message, error) {
+func (c *Client) ListUserMessagesWithFilterContains(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserMessagesWithFilterContainsOptions) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and contains(ep/value, " + graphrt.QueryValue(propertyValue, true) + "))"}},
 	}
 	opts.apply(&r)
-	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
-		return nil, err
+	return graphrt.List[Message](ctx, c.Client, r)
+}
+
+// ListUserMessagesWithFilterContainsPage sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of message. This method returns
+// one page; NextPage fetches the next, and ListUserMessagesWithFilterContains iterates over
+// every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListUserMessagesWithFilterContainsPage(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserMessagesWithFilterContainsOptions) (*Page[Message], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and contains(ep/value, " + graphrt.QueryValue(propertyValue, true) + "))"}},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return graphrt.GetPage[Message](ctx, c.Client, r)
 }
 
 // ListMeMessagesWithFilterStartswithOptions are the optional query parameters and headers of
@@ -822,12 +983,12 @@ func (c *Client) ListMeMessagesWithFilterStartswithPage(ctx context.Context, idV
 	return graphrt.GetPage[Message](ctx, c.Client, r)
 }
 
-// GetUserMessagesWithFilterStartswithOptions are the optional query parameters and headers
-// of GetUserMessagesWithFilterStartswith, which it shares with ListMeMessagesWithFilter: one
-// page documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type GetUserMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOptions
+// ListUserMessagesWithFilterStartswithOptions are the optional query parameters and headers
+// of ListUserMessagesWithFilterStartswith, which it shares with ListMeMessagesWithFilter:
+// one page documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
+type ListUserMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOptions
 
-// GetUserMessagesWithFilterStartswith sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
+// ListUserMessagesWithFilterStartswith sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
 //
 // Two things can be fetched here: one item with a chosen extended property expanded into it,
 // or every item that carries an extended property matching a filter. Expanding is the only
@@ -849,7 +1010,10 @@ type GetUserMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOption
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a message.
+// On success the service answers 200 OK with a collection of message. The iterator yields
+// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
+// stops at the first error, which it yields. ListUserMessagesWithFilterStartswithPage
+// returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Mail.Read
@@ -857,18 +1021,56 @@ type GetUserMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOption
 //   - Application: Mail.Read
 //
 // Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
-func (c *Client) GetUserMessagesWithFilterStartswith(ctx context.Context, userID string, idValue string, propertyValue string, opts *GetUserMessagesWithFilterStartswithOptions) (*Message, error) {
+func (c *Client) ListUserMessagesWithFilterStartswith(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserMessagesWithFilterStartswithOptions) iter.Seq2[Message, error] {
 	r := Request{
 		Method: "GET",
 		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages",
 		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and startswith(ep/value, " + graphrt.QueryValue(propertyValue, true) + "))"}},
 	}
 	opts.apply(&r)
-	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
-		return nil, err
+	return graphrt.List[Message](ctx, c.Client, r)
+}
+
+// ListUserMessagesWithFilterStartswithPage sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
+//
+// Two things can be fetched here: one item with a chosen extended property expanded into it,
+// or every item that carries an extended property matching a filter. Expanding is the only
+// way to read a singleValueLegacyExtendedProperty: name it with $expand and pick it out with
+// an eq on its id. The items that can carry these properties:
+//
+//   - message
+//   - mailFolder
+//   - event
+//   - group post
+//
+// userID: The id or userPrincipalName of the addressed object.
+//
+// idValue: Identifier of the extended property to match, in one of the supported id formats.
+// Required.
+//
+// propertyValue: The value to compare with. Required where a line above uses it. Cast
+// ep/value to the matching Edm type when it is not a string; see request 3.
+//
+// opts sets the optional query parameters and headers; nil sends none.
+//
+// On success the service answers 200 OK with a collection of message. This method returns
+// one page; NextPage fetches the next, and ListUserMessagesWithFilterStartswith iterates
+// over every item.
+//
+// Least privileged permissions:
+//   - Delegated (work or school account): Mail.Read
+//   - Delegated (personal Microsoft account): Mail.Read
+//   - Application: Mail.Read
+//
+// Source: api-reference/beta/api/singlevaluelegacyextendedproperty-get.md
+func (c *Client) ListUserMessagesWithFilterStartswithPage(ctx context.Context, userID string, idValue string, propertyValue string, opts *ListUserMessagesWithFilterStartswithOptions) (*Page[Message], error) {
+	r := Request{
+		Method: "GET",
+		Path:   "/users/" + graphrt.PathValue(userID, false) + "/messages",
+		Query:  url.Values{"$filter": {"singleValueExtendedProperties/Any(ep: ep/id eq " + graphrt.QueryValue(idValue, true) + " and startswith(ep/value, " + graphrt.QueryValue(propertyValue, true) + "))"}},
 	}
-	return &out, nil
+	opts.apply(&r)
+	return graphrt.GetPage[Message](ctx, c.Client, r)
 }
 
 // ListMeMessagesWithFilterNeOptions are the optional query parameters and headers of
