@@ -267,7 +267,7 @@ func inferResponse(op *Operation, ds *Diagnostics) {
 		}
 		if t, ok := AnnotationType(ex.Annotation.ODataType, ex.Annotation.IsCollection); ok {
 			t.Pos = ex.Annotation.Pos
-			r.Type = t
+			r.Type, r.FromExample = t, true
 			ds.Addf(t.Pos, Warning, "response-type-from-example", "the Response section names no type; the example's annotation says %s", t)
 			return
 		}

@@ -38,6 +38,7 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 			m.writtenNavigation(op, op.Paths[i])
 		}
 		m.adoptExamples(op)
+		m.exampleOnlyResult(op, ds)
 	}
 	m.createsOnNavigation(api.Operations)
 	m.getTargets(api.Operations)

@@ -89,3 +89,23 @@ func (m *endpointMap) keyedComplexRow(op *Operation, p Path, addressed *Type, re
 	return want, note{want.Pos.Or(op.Pos), "response-type-mismatch",
 		fmt.Sprintf("%s %s: the row that types %s says %s, a complex type, which no key addresses; %s entity type %s is the result", op.Method, p, tg.Via, tg.Type, from, want)}, true
 }
+
+// exampleOnlyResult settles a result that only an example's annotation gives (the
+// Response section names no type) where every Methods row that links the page says
+// None: ediscovery's resetToDefault, whose Response section says 200 OK and whose two
+// rows say None, beside an example that answers the settings. One piece of evidence
+// against another, so the method returns the type when a body comes, nil otherwise.
+func (m *endpointMap) exampleOnlyResult(op *Operation, ds *Diagnostics) {
+	r := &op.Response
+	if !r.FromExample || r.Optional || r.Type.Kind != KindNamed {
+		return
+	}
+	links := m.links[strings.ToLower(op.Page)]
+	if len(links) == 0 || slices.ContainsFunc(links, func(l link) bool { return l.ret.Kind != KindNone }) {
+		return
+	}
+	r.Optional = true
+	ds.Addf(r.Type.Pos.Or(op.Pos), Warning, "response-body-contradiction",
+		"the Response section names no type and the Methods table of %s (%s) says None; only the example's annotation gives %s: the method returns it when a body comes, nil otherwise",
+		links[0].owner.Name, links[0].pos, r.Type)
+}

@@ -145,6 +145,9 @@ type Response struct {
 	// names Type where every example answers 204, or says 204 and names Type in the
 	// response body): the result is Type when a body comes and nothing otherwise.
 	Optional bool
+	// FromExample: the Response section names no type; Type is what an example response's
+	// annotation says.
+	FromExample bool
 	// Accepted: besides Type, the docs show the call answered 202 Accepted with a
 	// Location to poll and no body (beta POST /chats); Optional is set too.
 	Accepted bool
