@@ -1940,6 +1940,22 @@ func TestSummaryList(t *testing.T) {
 	}
 }
 
+// TestSummaryAfterInclude: prose right under an include, with no blank line between (one
+// paragraph), is the summary; the include alone is not.
+func TestSummaryAfterInclude(t *testing.T) {
+	for _, tc := range []struct{ between, want string }{
+		{"\n", "Get the properties of a place."},
+		{"\n\n", "Get the properties of a place."},
+	} {
+		src := "# Get place\n\nNamespace: microsoft.graph\n\n[!INCLUDE [beta-disclaimer](../../includes/beta-disclaimer.md)]" + tc.between +
+			"Get the properties of a place.\n\n## HTTP request\n\n```http\nGET /places/{id}\n```\n"
+		pg, _ := Parse("beta/api/place-get.md", []byte(src))
+		if pg.Summary != tc.want {
+			t.Errorf("%q between: summary %q, want %q", tc.between, pg.Summary, tc.want)
+		}
+	}
+}
+
 // TestProseQueryParam: an annotation the Optional query parameters prose names as a query
 // parameter is an optional string query parameter at that paragraph.
 func TestProseQueryParam(t *testing.T) {

@@ -320,6 +320,14 @@ func (st *state) onParagraph(p *ast.Paragraph) {
 	st.noteNothing(txt)
 	if isInclude(txt) {
 		st.onInclude(p)
+		// An include with prose right under it, no blank line between, is one paragraph:
+		// place-get.md's beta disclaimer over "Get the properties and relationships of a
+		// place...". The prose after the include is the page's summary still.
+		if _, rest, ok := strings.Cut(txt, "]"); ok && st.current() == secIntro { // the plain text reads [!INCLUDE label]
+			if rest = strings.TrimSpace(rest); rest != "" && !strings.HasPrefix(rest, "[!") && !strings.HasPrefix(rest, ">") {
+				st.addSummary(rest)
+			}
+		}
 		return
 	}
 	st.checkTODO(txt, st.nodePos(p))
