@@ -187,9 +187,11 @@ func pathPermissions(perms []model.Permission, p model.Path) []model.Permission 
 }
 
 // resourceScore is how well a path names a resource a permissions row speaks of ("group
-// calendar", "contact", "mail folder"): -1 when some word of it names no segment, else
-// the index of the segment its last word names (later is closer to what the path
-// addresses) times ten plus its number of words (more is more specific). /me names the
+// calendar", "contact", "mail folder"): -1 when some word of it names no segment (but
+// for leading words that qualify the rest: "personal contact" is a contact), else the
+// index of the segment its last word names (later is closer to what the path addresses)
+// times a hundred, plus ten for each word that names one (more is more specific), less
+// one for each that does not ("group event" names /me/events less well than "event"). /me names the
 // user; a segment is named by a word it starts with (calendars, contactFolders), or by
 // the words run together (mailFolders).
 func resourceScore(p model.Path, what string) int {
@@ -208,24 +210,27 @@ func resourceScore(p model.Path, what string) int {
 	if joined := strings.Join(words, ""); len(words) > 1 {
 		for i := len(lits) - 1; i >= 0; i-- {
 			if names(i, joined) {
-				return i*10 + len(words)
+				return i*100 + len(words)*10
 			}
 		}
 	}
-	at := -1
-	for _, w := range words {
+	at, matched := -1, 0
+	for k, w := range words {
 		found := -1
 		for i := at + 1; i < len(lits); i++ {
 			if names(i, w) {
 				found = i
 			}
 		}
-		if found < 0 {
+		switch {
+		case found >= 0:
+			at, matched = found, matched+1
+		case k == len(words)-1 || matched > 0:
 			return -1
 		}
-		at = found
+		// a leading word that names no segment qualifies the rest ("personal contact")
 	}
-	return at*10 + len(words)
+	return at*100 + matched*10 - (len(words) - matched)
 }
 
 // pathAlsoIn are the other pages that document the endpoint of the method's own path: a

@@ -75,10 +75,29 @@ func TestPathPermissions(t *testing.T) {
 		{seg("groups", "g", "calendar"), "[Application: Group.Read.All]"},
 		{seg("users", "u", "mailFolders", "f"), "[Application: Mail.Read]"},
 		{seg("groups", "g", "events", "e"), "[Application: Group.Read.All]"},
+		{seg("me", "events", "e"), "[Application: Calendars.Read]"},
 	} {
 		if got := fmtList(kinds(pathPermissions(rows, tc.path))); got != tc.want {
 			t.Errorf("%s: %s, want %s", tc.path, got, tc.want)
 		}
+	}
+}
+
+// TestPathPermissionsQualified: a row whose leading word names no segment ("personal
+// contact") is the resource its last word names.
+func TestPathPermissionsQualified(t *testing.T) {
+	var p model.Path
+	for _, l := range []string{"users", "u", "contacts", "c", "extensions", "x"} {
+		p.Segments = append(p.Segments, model.Segment{Parts: []model.Part{{Literal: l}}})
+	}
+	rows := []model.Permission{
+		{Kind: "Application", Scopes: []string{"User.ReadWrite.All"}, For: "user"},
+		{Kind: "Application", Scopes: []string{"Contacts.ReadWrite"}, For: "personal contact"},
+		{Kind: "Application", Scopes: []string{"Group.ReadWrite.All"}, For: "group event"},
+	}
+	got := pathPermissions(rows, p)
+	if len(got) != 1 || got[0].Scopes[0] != "Contacts.ReadWrite" {
+		t.Errorf("%s: %+v, want the personal contact row", p, got)
 	}
 }
 
