@@ -111,6 +111,11 @@ func responseDoc(m *goMethod) string {
 		if m.Upload {
 			s = "The content is sent as it is, labelled with contentType (application/octet-stream when empty). " + s
 		}
+		if t := m.Op.Response.Type; t.Kind == model.KindNamed && !t.Collection && strings.HasSuffix(strings.ToLower(t.Name), "operation") {
+			// the status type (printerCreateOperation, teamsAsyncOperation), not what
+			// the operation makes (an external connection's schema)
+			s += " The page names the status " + article(t.Name) + " " + t.Name + ": Monitor.Last.Raw holds it as the monitor wrote it, to decode for the members Wait does not read."
+		}
 		return s
 	case m.Kind == resultStream && r.Status == 302:
 		return "The service answers 302 Found with a download URL; the client follows it and returns the content. Close it when done."

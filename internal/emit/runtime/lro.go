@@ -70,6 +70,10 @@ type MonitorStatus struct {
 	// ID is the answer's id: after a monitor redirects to the finished resource (303 See
 	// Other), the resource's own ID.
 	ID string `json:"id,omitempty"`
+	// Raw is the status object as the monitor wrote it, for the members the fields above
+	// do not gather: decode it into the operation type the method's page names (a
+	// printerCreateOperation's printer and certificate).
+	Raw json.RawMessage `json:"-"`
 }
 
 // UnmarshalJSON reads a status, whose state some monitors write as an object: a print
@@ -85,6 +89,7 @@ func (s *MonitorStatus) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &v); err != nil {
 		return err
 	}
+	s.Raw = append(json.RawMessage(nil), data...)
 	switch t := bytes.TrimSpace(v.Status); {
 	case len(t) == 0 || string(t) == "null":
 		s.Status = ""

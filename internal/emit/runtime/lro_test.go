@@ -189,4 +189,8 @@ func TestMonitorOperationLocation(t *testing.T) {
 	if !errors.As(err, &fe) || fe.Status.Status != "failed" || !strings.Contains(err.Error(), "certificate signing request") {
 		t.Errorf("err %v", err)
 	}
+	// The whole status stays at hand, for the members the fields do not gather.
+	if fe != nil && string(fe.Status.Raw) != `{"id":"p1","status":{"state":"failed","description":"The certificate signing request is invalid."}}` {
+		t.Errorf("Raw %s", fe.Status.Raw)
+	}
 }
