@@ -21,26 +21,44 @@ func optionalFromExamples(op *Operation, ds *Diagnostics) {
 	if op.Method == "GET" || r.OnRequest || r.Optional || r.Type.Kind != KindNamed || r.Type.Collection || r.Status == 202 {
 		return
 	}
-	n := 0
-	var at Pos
-	for _, ex := range op.Examples {
+	n, withBody := 0, 0
+	var at, noContent Pos
+	sawNoContent := false
+	var req *Example // the example request a response answers
+	for i, ex := range op.Examples {
+		if ex.Kind == ExampleRequest {
+			req = &op.Examples[i]
+		}
 		if ex.Kind != ExampleResponse {
 			continue
 		}
 		if !answersWithoutBody(ex) {
-			return
+			withBody++
+			continue
 		}
 		if n == 0 {
 			at = ex.Pos
 		}
+		// a 204 that answers the operation's own call, not the page's next step (an
+		// upload session's DELETE)
+		if ex.Status == 204 && !sawNoContent && req != nil && req.Method == op.Method && req.Path != nil {
+			sawNoContent = true
+			noContent = ex.Pos
+		}
 		n++
 	}
-	if n == 0 {
-		return
+	switch {
+	case n > 0 && withBody == 0:
+		r.Optional = true
+		ds.Addf(r.Type.Pos.Or(op.Pos), Warning, "response-body-contradiction",
+			"the Response section names %s, but every example response (the first at %s) answers without a body: the method returns it when a body comes, nil otherwise", r.Type, at)
+	case sawNoContent:
+		// b2cidentityuserflow-put-languages.md: one example creates (201 and the
+		// language), another replaces (204 No Content). Both are the method's answers.
+		r.Optional = true
+		ds.Addf(r.Type.Pos.Or(op.Pos), Warning, "response-body-contradiction",
+			"the Response section names %s, and an example response (at %s) answers 204 No Content where another has a body: the method returns it when a body comes, nil otherwise", r.Type, noContent)
 	}
-	r.Optional = true
-	ds.Addf(r.Type.Pos.Or(op.Pos), Warning, "response-body-contradiction",
-		"the Response section names %s, but every example response (the first at %s) answers without a body: the method returns it when a body comes, nil otherwise", r.Type, at)
 }
 
 // acceptedAlternative settles a create or action whose examples answer both with the

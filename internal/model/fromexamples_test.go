@@ -28,6 +28,34 @@ func TestAcceptedAlternative(t *testing.T) {
 	}
 }
 
+// TestOptionalFromExamples: a named result is optional when every example answers
+// without a body, or when one answers the operation's own call with 204 where another has
+// a body; a 204 that answers another request of the page (an upload session's DELETE)
+// leaves it alone.
+func TestOptionalFromExamples(t *testing.T) {
+	put := func() *Path { p := path("identity", "b2cUserFlows", "f", "languages", "fr"); return &p }
+	req := func(method string) Example { return Example{Kind: ExampleRequest, Method: method, Path: put()} }
+	body := Example{Kind: ExampleResponse, Status: 201, Body: `{"id": "fr"}`}
+	none := Example{Kind: ExampleResponse, Status: 204}
+	for _, tc := range []struct {
+		name string
+		exs  []Example
+		want bool
+	}{
+		{"every example without a body", []Example{req("PUT"), none}, true},
+		{"201 with a body, then 204 to the same call", []Example{req("PUT"), body, req("PUT"), none}, true},
+		{"204 to another request", []Example{req("PUT"), body, req("DELETE"), none}, false},
+		{"bodies only", []Example{req("PUT"), body}, false},
+	} {
+		op := &Operation{Method: "PUT", Response: Response{Status: 201, Type: TypeRef{Kind: KindNamed, Namespace: "microsoft.graph", Name: "userFlowLanguageConfiguration"}}, Examples: tc.exs}
+		var ds Diagnostics
+		optionalFromExamples(op, &ds)
+		if op.Response.Optional != tc.want || hasCode(ds, "response-body-contradiction") != tc.want {
+			t.Errorf("%s: optional %v, want %v\n%s", tc.name, op.Response.Optional, tc.want, ds)
+		}
+	}
+}
+
 // TestSettleScalarAnswers: a Response section that links a resource where every example
 // answers {"value": "..."} and an annotation says String returns the string; an enum, an
 // object answer, a mismatched kind or no annotation keep the page's type.
