@@ -1282,6 +1282,10 @@ func TestResponse(t *testing.T) {
 		md:   page("If successful, this method returns a ´200 OK´ response code and the requested [authenticationContextClassReferences](../resources/\\authenticationcontextclassreference.md) object in the response body."),
 		want: []string{"resp 200 microsoft.graph.authenticationContextClassReferences link=beta/resources/authenticationcontextclassreference.md @8:1"},
 	}, {
+		name: "an upsert: 201 and a body, or 204",
+		md:   page("If successful, when the application did not exist, this method returns a ´201 Created´ response code and an [application](../resources/application.md) object in the response body. When it existed, it returns ´204 No Content´."),
+		want: []string{"resp 201 microsoft.graph.application link=beta/resources/application.md @8:1", "resp optional", "diag 8:1 warning response-body-contradiction"},
+	}, {
 		name: "204 that names a body",
 		md:   page("If successful, this method returns a ´204 Accepted´ response code and a [program](../resources/program.md) object in the response body."),
 		want: []string{"resp 204 microsoft.graph.program link=beta/resources/program.md @8:1", "resp optional", "diag 8:1 warning response-body-contradiction"},

@@ -93,6 +93,13 @@ func (st *state) readResponse() {
 	}
 	if ref, or, ok := st.linkedType(prose, links); ok {
 		resp.Type, resp.Or = ref, or
+		if !ref.Collection && resp.Status != 204 && namesNoContent(prose, plain) {
+			// An upsert: "201 Created and the application" when it creates, "204 No
+			// Content" when it updates. Both are the method's answers.
+			resp.Optional = true
+			st.ds.Addf(resp.Pos, model.Warning, "response-body-contradiction",
+				"the Response section names %s with %d, and 204 No Content for another outcome: the method returns it when a body comes, nil otherwise", ref, resp.Status)
+		}
 		return
 	}
 	if resp.Status == 202 {
@@ -219,6 +226,16 @@ func (st *state) linksToAPIPage(dest string) bool {
 	d, _, _ := strings.Cut(dest, "#")
 	target := st.resolveLink(d)
 	return path.Base(path.Dir(target)) == "api"
+}
+
+// namesNoContent reports whether a Response section names 204 among its answers.
+func namesNoContent(prose, plain string) bool {
+	for _, m := range append(statusTick.FindAllStringSubmatch(prose, -1), statusBare.FindAllStringSubmatch(plain, -1)...) {
+		if m[1] == "204" {
+			return true
+		}
+	}
+	return false
 }
 
 // successStatus picks the status of success from the codes a Response section names: the

@@ -50,7 +50,8 @@ func (o *UpdateApplicationByUniqueNameOptions) apply(r *Request) {
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 201 Created with an application.
+// On success the service answers with an application, which is returned, or, as the docs
+// also show, without a body (204 No Content, or an empty body), and then the result is nil.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Application.ReadWrite.All
@@ -65,7 +66,7 @@ func (c *Client) UpdateApplicationByUniqueName(ctx context.Context, uniqueName s
 	}
 	opts.apply(&r)
 	var out Application
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

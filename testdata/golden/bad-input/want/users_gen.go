@@ -352,7 +352,8 @@ func (o *GetUserStatusOptions) apply(r *Request) {
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with an userStatus.
+// On success the service answers with an userStatus, which is returned, or, as the docs also
+// show, without a body (204 No Content, or an empty body), and then the result is nil.
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
 func (c *Client) GetUserStatus(ctx context.Context, userID string, opts *GetUserStatusOptions) (*UserStatus, error) {
@@ -362,7 +363,7 @@ func (c *Client) GetUserStatus(ctx context.Context, userID string, opts *GetUser
 	}
 	opts.apply(&r)
 	var out UserStatus
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -379,7 +380,8 @@ type GetUserStatusHistoryOptions = GetUserStatusOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with an userStatus.
+// On success the service answers with an userStatus, which is returned, or, as the docs also
+// show, without a body (204 No Content, or an empty body), and then the result is nil.
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
 func (c *Client) GetUserStatusHistory(ctx context.Context, userID string, opts *GetUserStatusHistoryOptions) (*UserStatus, error) {
@@ -389,7 +391,7 @@ func (c *Client) GetUserStatusHistory(ctx context.Context, userID string, opts *
 	}
 	opts.apply(&r)
 	var out UserStatus
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -428,7 +430,8 @@ func (o *UpdateUserStatusOptions) apply(r *Request) {
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with an userStatus.
+// On success the service answers with an userStatus, which is returned, or, as the docs also
+// show, without a body (204 No Content, or an empty body), and then the result is nil.
 //
 // Source: api-reference/beta/api/user-get-weird-status.md
 func (c *Client) UpdateUserStatus(ctx context.Context, userID string, body any, opts *UpdateUserStatusOptions) (*UserStatus, error) {
@@ -439,7 +442,7 @@ func (c *Client) UpdateUserStatus(ctx context.Context, userID string, body any, 
 	}
 	opts.apply(&r)
 	var out UserStatus
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
