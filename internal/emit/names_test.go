@@ -146,6 +146,8 @@ func TestMethodName(t *testing.T) {
 		{"GET", 200, named, "Get range", targeted(seg("me", "drive", "items", "{itemId}", "workbook", "tables", "{tableId}", "range"), model.TargetOperation, "range"), "GetMeDriveItemWorkbookTableRange"},
 		{"GET", 200, coll, "Recent", targeted(seg("me", "drive", "recent()"), model.TargetUnknown, ""), "GetMeDriveRecent"},
 		{"GET", 200, named, "Get by path", targeted(seg("drives", "{driveId}", "root", "getByPath(path='{path}')"), model.TargetOperation, "getByPath"), "GetByPathDriveRoot"},
+		// A function qualified by its namespace is named by its own name.
+		{"GET", 200, named, "Run summary", targeted(seg("identityGovernance", "runs", "microsoft.graph.identityGovernance.summary(startDateTime={s})"), model.TargetUnknown, ""), "GetIdentityGovernanceRunsSummary"},
 		// A PATCH, PUT or DELETE writes a value, which calls nothing: verb last never.
 		{"PATCH", 200, named, "Update range", targeted(seg("worksheets", "{worksheetId}", "range(address)"), model.TargetUnknown, ""), "UpdateWorksheetRange"},
 		{"DELETE", 204, model.TypeRef{}, "Delete branding", targeted(seg("organization", "{id}", "branding"), model.TargetOperation, "branding"), "DeleteOrganizationBranding"},

@@ -83,6 +83,10 @@ func methodName(op *model.Operation, p model.Path, result model.TypeRef, spell s
 			}
 			head, _, _ = strings.Cut(head, "(")
 			head = strings.TrimSuffix(strings.TrimSuffix(head, "'"), ":")
+			if isCast(head) {
+				// microsoft.graph.identityGovernance.summary(...) is summary
+				head = model.Unqualified(head)
+			}
 			words = append(words, exported(head))
 			lastIsCall = i == len(segs)-1 && strings.Contains(s.Parts[0].Literal, "(")
 			continue
