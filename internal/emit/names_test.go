@@ -432,3 +432,23 @@ func TestSpellingsOf(t *testing.T) {
 		}
 	}
 }
+
+// TestArgumentTypeText: a function argument of a type no page documents as an enum is a
+// String (quoted, as OData writes one), with a warning; an enum keeps its type.
+func TestArgumentTypeText(t *testing.T) {
+	p := model.Path{Segments: []model.Segment{{Parts: []model.Part{{Literal: "assignments"}}},
+		{Parts: []model.Part{{Literal: "filterByCurrentUser(on="}, {Param: "on", Function: true, Quoted: true}, {Literal: ")"}}}}}
+	op := &model.Operation{Method: "GET", Page: "api/x.md", Paths: []model.Path{targeted(p, model.TargetOperation, "filterByCurrentUser")}, Response: model.Response{Status: 200},
+		Params: []model.Param{{Name: "on", In: model.InFunction, Type: model.TypeRef{Kind: model.KindNamed, Namespace: "microsoft.graph", Name: "filterByCurrentUserOptions"}}}}
+	v := newView(&model.API{Version: "beta", Operations: []*model.Operation{op}}, Config{Package: "graph"})
+	if len(v.methods) == 0 || len(v.methods[0].Args) != 1 {
+		t.Fatalf("methods %+v", v.methods)
+	}
+	a := v.methods[0].Args[0]
+	if a.Param.Type.Kind != model.KindPrimitive || a.Param.Type.Primitive != model.String || !a.Quoted {
+		t.Errorf("argument %+v, want a quoted String", a)
+	}
+	if !strings.Contains(v.diags.String(), "argument-type-text") {
+		t.Errorf("no argument-type-text warning:\n%s", v.diags)
+	}
+}

@@ -57,6 +57,14 @@ func (v *view) addMethods(op *model.Operation) {
 					p = model.Param{Name: pt.Param, In: in, Type: model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String}}
 				}
 			}
+			if t := v.namedType(p.Type); p.Type.Kind == model.KindNamed && (t == nil || !t.Model.IsEnum) {
+				// A URL holds text: an argument of a type no page documents as an enum
+				// (filterByCurrentUser's "on", whose values only its row lists) is sent as
+				// the String the caller writes.
+				v.diags.Addf(p.Pos.Or(op.Pos), model.Warning, "argument-type-text",
+					"%s %s: argument %s is typed %s, which no page documents as an enum; it is taken as a String", op.Method, path, pt.Param, p.Type)
+				p.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String, Collection: p.Type.Collection, Raw: p.Type.Raw, Pos: p.Type.Pos}
+			}
 			// A String function argument is an OData string literal even where the
 			// template leaves out the quotes (reminderView(startDateTime=startDateTime-value)).
 			quoted := pt.Quoted || pt.Function && p.Type.Kind == model.KindPrimitive && p.Type.Primitive == model.String && !p.Type.Collection
