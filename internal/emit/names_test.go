@@ -452,3 +452,17 @@ func TestArgumentTypeText(t *testing.T) {
 		t.Errorf("no argument-type-text warning:\n%s", v.diags)
 	}
 }
+
+// TestDeltaWithArguments: a delta function called with arguments (delta(token='{token}'),
+// which an example fills in) answers pages of changes as the bare delta does.
+func TestDeltaWithArguments(t *testing.T) {
+	item := model.TypeRef{Kind: model.KindNamed, Namespace: "microsoft.graph", Name: "driveItem", Collection: true}
+	p := model.Path{Segments: []model.Segment{{Parts: []model.Part{{Literal: "me"}}}, {Parts: []model.Part{{Literal: "drive"}}}, {Parts: []model.Part{{Literal: "root"}}},
+		{Parts: []model.Part{{Literal: "delta(token="}, {Param: "token", Function: true, Quoted: true}, {Literal: ")"}}}}}
+	op := &model.Operation{Method: "GET", Page: "api/driveitem-delta.md", Paths: []model.Path{targeted(p, model.TargetOperation, "delta")}, Response: model.Response{Status: 200, Type: item},
+		Params: []model.Param{{Name: "token", In: model.InFunction, Type: model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String}}}}
+	v := newView(&model.API{Version: "v1.0", Operations: []*model.Operation{op}}, Config{Package: "graph"})
+	if len(v.methods) == 0 || !v.methods[0].Delta {
+		t.Errorf("methods %+v, want a delta iterator", v.methods)
+	}
+}

@@ -170,9 +170,11 @@ func (m *goMethod) mimeView() *goMethod {
 func (v *view) classifyResult(m *goMethod) {
 	op, r := m.Op, m.Result
 	bt := bodyType(op, m.Path)
-	last := ""
+	last, call := "", ""
 	if n := len(m.Path.Segments); n > 0 {
 		last, _ = m.Path.Segments[n-1].Literal()
+		// the function a call names: delta(token='{token}') is delta
+		call, _, _ = strings.Cut(m.Path.Segments[n-1].String(), "(")
 	}
 	stream := r.Kind == model.KindPrimitive && r.Primitive == model.Stream && !r.Collection
 	// A page that names a JSON body for a content property (OneNote's page update takes
@@ -196,8 +198,8 @@ func (v *view) classifyResult(m *goMethod) {
 	case op.Method != "GET" && longRunning(op) && !op.Response.Accepted:
 		m.Kind = resultMonitor
 		m.preferAsync = asksAsync(op)
-	case op.Method == "GET" && strings.TrimSuffix(last, "()") == "delta" && !r.Collection && r.Kind == model.KindNamed && v.namedType(r) != nil && !v.namedType(r).Model.IsEnum,
-		op.Method == "GET" && strings.TrimSuffix(last, "()") == "delta" && r.Collection:
+	case op.Method == "GET" && call == "delta" && !r.Collection && r.Kind == model.KindNamed && v.namedType(r) != nil && !v.namedType(r).Model.IsEnum,
+		op.Method == "GET" && call == "delta" && r.Collection:
 		// A delta function answers pages of changes, also where its page says "an object".
 		m.Kind, m.Delta = resultPage, true
 		m.Result.Collection = true
