@@ -1172,6 +1172,17 @@ Namespace: microsoft.graph
 `,
 		want: []string{"param function period Edm.String unknown @5:2", "diag 5:2 warning param-type-assumed"},
 	}, {
+		name: "query parameters without a Type column are strings, OData options aside",
+		md: `
+# T
+## Optional query parameters
+| Name | Description |
+|:---|:---|
+| model | The payment model, A or B. Optional. |
+| $top | How many. |
+`,
+		want: []string{"param query model Edm.String optional @5:3", "diag 5:3 warning param-type-assumed"},
+	}, {
 		name: "namespace qualifies named types",
 		md: `
 # T

@@ -173,10 +173,10 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 	if in == model.InQuery && tc < 0 && st.proseParamValues(t) {
 		return
 	}
-	// A Function parameters table without a Type column (| Parameter | Description |, a
-	// report's period) is read below: a function's arguments are written into its URL as
+	// A Function or Query parameters table without a Type column (| Parameter |
+	// Description |, a report's period, getAllMessages' model) is read below: a URL holds
 	// text, so each is a String.
-	untypedFunction := in == model.InFunction && tc < 0 && nameCol >= 0
+	untypedFunction := (in == model.InFunction || in == model.InQuery && namesPlainParam(t, nc)) && tc < 0 && nameCol >= 0
 	if in != model.InHeader && tc < 0 && !untypedFunction {
 		if nameCol >= 0 && len(t.rows) > 0 {
 			st.ds.Addf(t.pos, model.Warning, "param-table-unread",
@@ -195,6 +195,9 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 		}
 		if name == "" || st.badName("parameter", name, row[nc].pos) {
 			continue
+		}
+		if untypedFunction && in == model.InQuery && strings.HasPrefix(name, "$") {
+			continue // an OData option the untyped table names beside the page's own
 		}
 		p := model.Param{Name: name, In: in, Pos: row[nc].pos}
 		if dc >= 0 && dc < len(row) {
@@ -229,7 +232,7 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 			p.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String, Raw: "String", Pos: row[nc].pos}
 			if untypedFunction {
 				st.ds.Addf(p.Pos, model.Warning, "param-type-assumed",
-					"the function parameter table has no Type column: %s is taken as a String", name)
+					"the %s table has no Type column: %s is taken as a String", inName(in), name)
 			}
 		}
 		p.Presence = presence(p.Description)
@@ -412,6 +415,19 @@ func (st *state) resolveLink(dest string) string {
 }
 
 // inName names a parameter table by where its parameters go.
+// namesPlainParam reports whether a table's name column names a parameter that is not an
+// OData system option ($filter): an untyped query table of OData options only is prose.
+func namesPlainParam(t *table, nc int) bool {
+	for _, row := range t.rows {
+		if nc >= 0 && nc < len(row) {
+			if name := paramName(row[nc].text); name != "" && !strings.HasPrefix(name, "$") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func inName(in model.ParamIn) string {
 	switch in {
 	case model.InPath:
