@@ -25,6 +25,12 @@ type ValueOf[T any] struct {
 // PathValue formats a path or function argument, escaped for a path segment: an ID
 // holding "/", "?" or "#" stays inside its segment.
 func PathValue(v any, quoted bool) string {
+	if z, ok := v.(interface{ IsZero() bool }); ok && z.IsZero() {
+		// An Edm value left unset (a DateTimeOffset argument the call may omit) is OData's
+		// null literal: getAllTranscripts(...,startDateTime=null), where an empty value
+		// would not parse.
+		return "null"
+	}
 	return url.PathEscape(formatValue(v, quoted))
 }
 
