@@ -263,7 +263,13 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 	// answers without a body ("returns a 201 Created response code", then 201 alone:
 	// accessreview-addreviewer.md) returns nothing: the addressed type would be decoded
 	// from an empty body.
-	if resp.Kind != KindNone && !(resp.Kind == KindUnknown && op.AnswersNothing()) {
+	switch {
+	case resp.Kind == KindNone || resp.Kind == KindUnknown && op.AnswersNothing():
+	case op.Method == "POST" && tg.Kind == TargetCollection && resp.Collection && m.g.resolve(resp) == addressed && !m.isEntity(addressed):
+		// A POST to a collection of complex values (a security alert's comments) adds
+		// one that has no identity of its own; the service answers the whole collection
+		// as the page says.
+	default:
 		fix(&resp, "response", false)
 	}
 	return body, resp, notes
@@ -442,58 +448,4 @@ func pairedIn(exs []Example, method string, p Path) (Example, bool) {
 		}
 	}
 	return Example{}, false
-}
-
-// fitsTemplate reports whether an example's path fits template p segment by segment: a
-// key of p takes any segment (a real ID the example gives), a literal must be the same
-// text (case aside). The query is not compared.
-func fitsTemplate(ex, p Path) bool {
-	if len(ex.Segments) != len(p.Segments) {
-		return false
-	}
-	for i, s := range p.Segments {
-		if s.IsParam() {
-			continue
-		}
-		if segmentShape(s) != segmentShape(ex.Segments[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-// segmentShape is one segment as Path.Shape writes it: text lower-cased, each
-// placeholder as {}.
-func segmentShape(s Segment) string {
-	p := Path{Segments: []Segment{s}}
-	return p.Shape()
-}
-
-// answersObjects reports whether an example response body is an object that is not a
-// {"value": ...} wrapper of a primitive: one entity, or a value array of objects.
-func answersObjects(body string) bool {
-	if arr, ok := valueArray(body); ok {
-		return len(arr) > 0 && isObject(arr[0])
-	}
-	var m map[string]json.RawMessage
-	if json.Unmarshal([]byte(strings.TrimSpace(body)), &m) != nil {
-		return false
-	}
-	if _, ok := m["value"]; ok {
-		return false // {"value": "a string"}: a wrapped primitive
-	}
-	for k := range m {
-		if !strings.HasPrefix(k, "@odata.") {
-			return true
-		}
-	}
-	return false
-}
-
-// lastVia is the last step of a walk (responsibilities(user)).
-func lastVia(via string) string {
-	if i := strings.LastIndexByte(via, ' '); i >= 0 {
-		return via[i+1:]
-	}
-	return via
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -108,4 +109,58 @@ func (m *endpointMap) exampleOnlyResult(op *Operation, ds *Diagnostics) {
 	ds.Addf(r.Type.Pos.Or(op.Pos), Warning, "response-body-contradiction",
 		"the Response section names no type and the Methods table of %s (%s) says None; only the example's annotation gives %s: the method returns it when a body comes, nil otherwise",
 		links[0].owner.Name, links[0].pos, r.Type)
+}
+
+// fitsTemplate reports whether an example's path fits template p segment by segment: a
+// key of p takes any segment (a real ID the example gives), a literal must be the same
+// text (case aside). The query is not compared.
+func fitsTemplate(ex, p Path) bool {
+	if len(ex.Segments) != len(p.Segments) {
+		return false
+	}
+	for i, s := range p.Segments {
+		if s.IsParam() {
+			continue
+		}
+		if segmentShape(s) != segmentShape(ex.Segments[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// segmentShape is one segment as Path.Shape writes it: text lower-cased, each
+// placeholder as {}.
+func segmentShape(s Segment) string {
+	p := Path{Segments: []Segment{s}}
+	return p.Shape()
+}
+
+// answersObjects reports whether an example response body is an object that is not a
+// {"value": ...} wrapper of a primitive: one entity, or a value array of objects.
+func answersObjects(body string) bool {
+	if arr, ok := valueArray(body); ok {
+		return len(arr) > 0 && isObject(arr[0])
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal([]byte(strings.TrimSpace(body)), &m) != nil {
+		return false
+	}
+	if _, ok := m["value"]; ok {
+		return false // {"value": "a string"}: a wrapped primitive
+	}
+	for k := range m {
+		if !strings.HasPrefix(k, "@odata.") {
+			return true
+		}
+	}
+	return false
+}
+
+// lastVia is the last step of a walk (responsibilities(user)).
+func lastVia(via string) string {
+	if i := strings.LastIndexByte(via, ' '); i >= 0 {
+		return via[i+1:]
+	}
+	return via
 }

@@ -47,3 +47,29 @@ func TestExampleOnlyResult(t *testing.T) {
 		}
 	}
 }
+
+// TestPostComplexCollection: a POST to a collection of complex values answers the whole
+// collection when its page says so; a POST to a collection of entities creates one.
+func TestPostComplexCollection(t *testing.T) {
+	comments := gref("alertComment", true)
+	pg := page("api/alert-post-comments.md", "POST", comments, gref("alertComment", false), path("alerts", "{alertId}", "comments"))
+	list := page("api/alert-list.md", "GET", gref("alert", true), TypeRef{}, path("alerts"))
+	created := page("api/alert-post-notes.md", "POST", gref("note", true), gref("note", false), path("alerts", "{alertId}", "notes"))
+	api, ds := Build("v1.0", []*Page{
+		resourcePage("entity", "", []Property{{Name: "id", Type: TypeRef{Kind: KindPrimitive, Primitive: String}}}),
+		resourcePage("alert", "microsoft.graph.entity", []Property{{Name: "comments", Type: comments}, nav("notes", "note", true)}),
+		resourcePage("alertComment", "", []Property{{Name: "comment", Type: TypeRef{Kind: KindPrimitive, Primitive: String}}}),
+		resourcePage("note", "microsoft.graph.entity", nil),
+		pg, list, created,
+	})
+	got := map[string]string{}
+	for _, op := range api.Operations {
+		got[op.Page] = op.ResultOf(op.Paths[0]).String()
+	}
+	if g := got["api/alert-post-comments.md"]; g != "Collection(microsoft.graph.alertComment)" {
+		t.Errorf("comments: %s, want the collection\n%s", g, ds)
+	}
+	if g := got["api/alert-post-notes.md"]; g != "microsoft.graph.note" {
+		t.Errorf("notes: %s, want the one created", g)
+	}
+}
