@@ -466,3 +466,27 @@ func TestDeltaWithArguments(t *testing.T) {
 		t.Errorf("methods %+v, want a delta iterator", v.methods)
 	}
 }
+
+// TestSingleEntityOptions: a GET of one entity offers no option that shapes a collection,
+// whatever its page lists; a GET of a collection keeps them.
+func TestSingleEntityOptions(t *testing.T) {
+	one := model.TypeRef{Kind: model.KindNamed, Namespace: "microsoft.graph", Name: "directoryObject"}
+	many := one
+	many.Collection = true
+	fields := func(result model.TypeRef, kind model.TargetKind, segs ...string) []string {
+		p := targeted(seg(segs...), kind, "")
+		op := &model.Operation{Method: "GET", Page: "api/x.md", Paths: []model.Path{p}, Response: model.Response{Status: 200, Type: result},
+			QueryOptions: []string{"$select", "$filter", "$top", "$count"}}
+		var names []string
+		for _, f := range newView(&model.API{Version: "v1.0", Operations: []*model.Operation{op}}, Config{Package: "graph"}).newOptions(op).Fields {
+			names = append(names, f.Name)
+		}
+		return names
+	}
+	if got := strings.Join(fields(one, model.TargetEntity, "contacts", "{id}", "manager"), ","); got != "Select" {
+		t.Errorf("one entity: options %s, want Select", got)
+	}
+	if got := strings.Join(fields(many, model.TargetCollection, "contacts", "{id}", "directReports"), ","); got != "Select,Filter,Top,Count" {
+		t.Errorf("a collection: options %s, want Select,Filter,Top,Count", got)
+	}
+}

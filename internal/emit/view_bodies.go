@@ -17,6 +17,9 @@ var odataOptions = []struct{ option, field string }{
 	{"$skiptoken", "SkipToken"}, {"$deltatoken", "DeltaToken"}, {"$format", "Format"},
 }
 
+// collectionOptions are the OData options that shape a collection.
+var collectionOptions = map[string]bool{"$filter": true, "$orderby": true, "$top": true, "$skip": true, "$count": true, "$search": true, "$skiptoken": true}
+
 // skippedHeaders are request-table headers the client sets itself.
 var skippedHeaders = map[string]bool{"authorization": true, "content-type": true, "content-length": true, "accept": true, "host": true}
 
@@ -29,7 +32,21 @@ func (v *view) newOptions(op *model.Operation) *goOptions {
 	// genOptionsStruct adds; a documented option of one of those names takes a Param
 	// suffix (bookingBusinesses' query parameter "query" is QueryParam).
 	names := optionNames{uniquer{"Header": true, "Query": true, "Response": true, "DeltaLink": true}}
-	has := func(opt string) bool { return slices.Contains(op.QueryOptions, opt) }
+	// A GET whose every path addresses one entity takes no option that shapes a collection
+	// (orgContact's manager: "supports the OData query parameters" beside one
+	// directoryObject): $filter, $orderby, $top, $skip, $count, $search and $skiptoken
+	// would ask the service for what it cannot do.
+	single := op.Method == "GET" && !slices.ContainsFunc(op.Paths, func(p model.Path) bool {
+		r := op.ResultOf(p)
+		// a function's answer is the page's word, which a list page may get wrong
+		return r.Collection || r.Kind != model.KindNamed || p.Target == nil || p.Target.Kind != model.TargetEntity
+	})
+	has := func(opt string) bool {
+		if single && collectionOptions[opt] {
+			return false
+		}
+		return slices.Contains(op.QueryOptions, opt)
+	}
 	for _, od := range odataOptions {
 		if has(od.option) {
 			o.Fields = append(o.Fields, goOpt{Name: names.take(od.field), OData: od.option})
