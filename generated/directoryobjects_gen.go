@@ -87,10 +87,11 @@ func (o *GetByIDsDirectoryObjectsOptions) apply(r *Request) {
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a collection of directoryObject. The iterator
-// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
-// it stops at the first error, which it yields. GetByIDsDirectoryObjectsPage returns one
-// page with its links.
+// On success the service answers 200 OK with a collection of directoryObject. The request is
+// sent when the method is called, once, whether or not the iterator is ranged over; the
+// iterator yields every item of the answer, fetching the next page (@odata.nextLink) only
+// when the loop reaches it; it stops at the first error, which it yields.
+// GetByIDsDirectoryObjectsPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Directory.Read.All
@@ -104,7 +105,7 @@ func (c *Client) GetByIDsDirectoryObjects(ctx context.Context, body GetByIDsDire
 		Path:   "/directoryObjects/getByIds",
 	}
 	opts.apply(&r)
-	return graphrt.List[DirectoryObject](ctx, c.Client, r)
+	return graphrt.ListSent[DirectoryObject](ctx, c.Client, r)
 }
 
 // GetByIDsDirectoryObjectsPage sends POST /directoryObjects/getByIds.

@@ -55,7 +55,11 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 		elem.Collection = false
 		// The iterator first, then the one-page method.
 		f.Add(methodDoc(m, m.Name, false))
-		iterStmts := append(requestStmts(v, m), jen.Return(v.rt("List").Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"))))
+		list := "List"
+		if m.Op.Method != "GET" {
+			list = "ListSent" // an action is sent when called, once, not when ranged over
+		}
+		iterStmts := append(requestStmts(v, m), jen.Return(v.rt(list).Types(v.goTypeOf(elem)).Call(jen.Id("ctx"), v.clientArg(), jen.Id("r"))))
 		if m.Delta {
 			iterStmts = append(requestStmts(v, m),
 				jen.Var().Id("link").Op("*").String(),

@@ -45,6 +45,8 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 		d.para(responseDoc(m) + " This method returns one page; NextPage fetches the next, and " + m.Name + " iterates over every item.")
 	case m.Kind == resultPage && m.Delta:
 		d.para(responseDoc(m) + " The iterator yields every change as a DeltaItem (Removed set for an item deleted or gone from the set since the last round), fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the first error, which it yields. Set opts.DeltaLink to keep the round's state: a saved @odata.deltaLink resumes from it, and the new one is stored there at the end. " + m.PageName + " returns one page with its links.")
+	case m.Kind == resultPage && m.Op.Method != "GET":
+		d.para(responseDoc(m) + " The request is sent when the method is called, once, whether or not the iterator is ranged over; the iterator yields every item of the answer, fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the first error, which it yields. " + m.PageName + " returns one page with its links.")
 	case m.Kind == resultPage:
 		d.para(responseDoc(m) + " The iterator yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it stops at the first error, which it yields. " + m.PageName + " returns one page with its links.")
 	default:

@@ -82,6 +82,23 @@ func List[T any](ctx context.Context, c *Client, r Request) iter.Seq2[T, error] 
 	return ListDelta[T](ctx, c, r, nil)
 }
 
+// ListSent is List for a request that is not a GET, an action that answers a collection
+// (a drive item's invite): r is sent once, when ListSent is called, so that the call is
+// made whether or not its answer is ranged over, and ranging again yields the first page
+// kept from then without sending r again (the next links, GETs, are followed anew).
+func ListSent[T any](ctx context.Context, c *Client, r Request) iter.Seq2[T, error] {
+	if c.collect != nil {
+		return func(yield func(T, error) bool) {
+			var zero T
+			yield(zero, errNotBatchable)
+		}
+	}
+	p, err := getPage[T](ctx, c, r, nil)
+	return func(yield func(T, error) bool) {
+		yieldPages(ctx, c, p, err, nil, false, yield)
+	}
+}
+
 // ListDelta is List for a delta function's answer: once every item is yielded, the last
 // page's @odata.deltaLink (the URL that asks for the changes made since) is stored in
 // *deltaLink, when deltaLink is not nil. Pass it to NextPage's Page, or to Client.Do, later.

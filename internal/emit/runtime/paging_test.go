@@ -68,6 +68,34 @@ func collect(seq func(func(item, error) bool), stopAfter int) ([]string, error) 
 
 // TestList: list yields the items of every page in order, fetching a page only when the
 // consumer reaches it; next pages keep the request's headers but not its query.
+// TestListSent: an action that answers a collection is sent when ListSent is called, once:
+// ranging twice yields the same items and follows the next links again, but does not
+// send the request again.
+func TestListSent(t *testing.T) {
+	t.Parallel()
+	rec := pagesServer(t, sameHost)
+	c := NewClient(WithBaseURL(rec.srv.URL+"/beta"), WithToken("tok"))
+	seq := ListSent[item](context.Background(), c, usersRequest())
+	if n := len(rec.requests()); n != 1 {
+		t.Fatalf("ListSent sent %d requests before iterating, want 1", n)
+	}
+	for round := 1; round <= 2; round++ {
+		ids, err := collect(seq, -1)
+		if err != nil || !slices.Equal(ids, []string{"u1", "u2", "u3", "u4", "u5"}) {
+			t.Errorf("round %d: %v, %v", round, ids, err)
+		}
+	}
+	first := 0
+	for _, r := range rec.requests() {
+		if r.query == "$count=true&$top=2" {
+			first++
+		}
+	}
+	if first != 1 {
+		t.Errorf("the request was sent %d times, want once", first)
+	}
+}
+
 func TestList(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {

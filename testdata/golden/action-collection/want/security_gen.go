@@ -91,10 +91,11 @@ func (o *LookupAlertsSecurityAlertsOptions) apply(r *Request) {
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a collection of alert. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. LookupAlertsSecurityAlertsPage returns one page
-// with its links.
+// On success the service answers 200 OK with a collection of alert. The request is sent when
+// the method is called, once, whether or not the iterator is ranged over; the iterator
+// yields every item of the answer, fetching the next page (@odata.nextLink) only when the
+// loop reaches it; it stops at the first error, which it yields.
+// LookupAlertsSecurityAlertsPage returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): SecurityEvents.Read.All
@@ -108,7 +109,7 @@ func (c *Client) LookupAlertsSecurityAlerts(ctx context.Context, body LookupAler
 		Path:   "/security/alerts/lookupAlerts",
 	}
 	opts.apply(&r)
-	return graphrt.List[Alert](ctx, c.Client, r)
+	return graphrt.ListSent[Alert](ctx, c.Client, r)
 }
 
 // LookupAlertsSecurityAlertsPage sends POST /security/alerts/lookupAlerts.

@@ -85,10 +85,11 @@ func (o *GetMailTipsMeOptions) apply(r *Request) {
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a collection of mailTips. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. GetMailTipsMePage returns one page with its
-// links.
+// On success the service answers 200 OK with a collection of mailTips. The request is sent
+// when the method is called, once, whether or not the iterator is ranged over; the iterator
+// yields every item of the answer, fetching the next page (@odata.nextLink) only when the
+// loop reaches it; it stops at the first error, which it yields. GetMailTipsMePage returns
+// one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Mail.Read.Shared
@@ -103,7 +104,7 @@ func (c *Client) GetMailTipsMe(ctx context.Context, body GetMailTipsMeRequest, o
 		Path:   "/me/getMailTips",
 	}
 	opts.apply(&r)
-	return graphrt.List[MailTips](ctx, c.Client, r)
+	return graphrt.ListSent[MailTips](ctx, c.Client, r)
 }
 
 // GetMailTipsMePage sends POST /me/getMailTips.
@@ -144,10 +145,11 @@ type GetMailTipsUserOptions = GetMailTipsMeOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a collection of mailTips. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. GetMailTipsUserPage returns one page with its
-// links.
+// On success the service answers 200 OK with a collection of mailTips. The request is sent
+// when the method is called, once, whether or not the iterator is ranged over; the iterator
+// yields every item of the answer, fetching the next page (@odata.nextLink) only when the
+// loop reaches it; it stops at the first error, which it yields. GetMailTipsUserPage returns
+// one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Mail.Read.Shared
@@ -162,7 +164,7 @@ func (c *Client) GetMailTipsUser(ctx context.Context, userID string, body GetMai
 		Path:   "/users/" + graphrt.PathValue(userID, false) + "/getMailTips",
 	}
 	opts.apply(&r)
-	return graphrt.List[MailTips](ctx, c.Client, r)
+	return graphrt.ListSent[MailTips](ctx, c.Client, r)
 }
 
 // GetMailTipsUserPage sends POST /users/{userId}/getMailTips.

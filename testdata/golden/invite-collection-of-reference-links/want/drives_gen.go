@@ -96,10 +96,11 @@ func (o *InviteDriveItemOptions) apply(r *Request) {
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 with a collection of permission. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. InviteDriveItemPage returns one page with its
-// links.
+// On success the service answers 200 with a collection of permission. The request is sent
+// when the method is called, once, whether or not the iterator is ranged over; the iterator
+// yields every item of the answer, fetching the next page (@odata.nextLink) only when the
+// loop reaches it; it stops at the first error, which it yields. InviteDriveItemPage returns
+// one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -114,7 +115,7 @@ func (c *Client) InviteDriveItem(ctx context.Context, driveID string, itemID str
 		Path:   "/drives/" + graphrt.PathValue(driveID, false) + "/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return graphrt.List[Permission](ctx, c.Client, r)
+	return graphrt.ListSent[Permission](ctx, c.Client, r)
 }
 
 // InviteDriveItemPage sends POST /drives/{driveId}/items/{itemId}/invite.

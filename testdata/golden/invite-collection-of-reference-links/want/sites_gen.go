@@ -20,10 +20,11 @@ type InviteSiteDriveItemOptions = InviteDriveItemOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 with a collection of permission. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. InviteSiteDriveItemPage returns one page with
-// its links.
+// On success the service answers 200 with a collection of permission. The request is sent
+// when the method is called, once, whether or not the iterator is ranged over; the iterator
+// yields every item of the answer, fetching the next page (@odata.nextLink) only when the
+// loop reaches it; it stops at the first error, which it yields. InviteSiteDriveItemPage
+// returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -38,7 +39,7 @@ func (c *Client) InviteSiteDriveItem(ctx context.Context, siteID string, itemID 
 		Path:   "/sites/" + graphrt.PathValue(siteID, false) + "/drive/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return graphrt.List[Permission](ctx, c.Client, r)
+	return graphrt.ListSent[Permission](ctx, c.Client, r)
 }
 
 // InviteSiteDriveItemPage sends POST /sites/{siteId}/drive/items/{itemId}/invite.

@@ -20,10 +20,11 @@ type InviteMeDriveItemOptions = InviteDriveItemOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 with a collection of permission. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. InviteMeDriveItemPage returns one page with its
-// links.
+// On success the service answers 200 with a collection of permission. The request is sent
+// when the method is called, once, whether or not the iterator is ranged over; the iterator
+// yields every item of the answer, fetching the next page (@odata.nextLink) only when the
+// loop reaches it; it stops at the first error, which it yields. InviteMeDriveItemPage
+// returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -38,7 +39,7 @@ func (c *Client) InviteMeDriveItem(ctx context.Context, itemID string, body Invi
 		Path:   "/me/drive/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return graphrt.List[Permission](ctx, c.Client, r)
+	return graphrt.ListSent[Permission](ctx, c.Client, r)
 }
 
 // InviteMeDriveItemPage sends POST /me/drive/items/{itemId}/invite.
@@ -79,10 +80,11 @@ type InviteUserDriveItemOptions = InviteDriveItemOptions
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 with a collection of permission. The iterator yields
-// every item, fetching the next page (@odata.nextLink) only when the loop reaches it; it
-// stops at the first error, which it yields. InviteUserDriveItemPage returns one page with
-// its links.
+// On success the service answers 200 with a collection of permission. The request is sent
+// when the method is called, once, whether or not the iterator is ranged over; the iterator
+// yields every item of the answer, fetching the next page (@odata.nextLink) only when the
+// loop reaches it; it stops at the first error, which it yields. InviteUserDriveItemPage
+// returns one page with its links.
 //
 // Least privileged permissions:
 //   - Delegated (work or school account): Files.ReadWrite
@@ -97,7 +99,7 @@ func (c *Client) InviteUserDriveItem(ctx context.Context, userID string, itemID 
 		Path:   "/users/" + graphrt.PathValue(userID, false) + "/drive/items/" + graphrt.PathValue(itemID, false) + "/invite",
 	}
 	opts.apply(&r)
-	return graphrt.List[Permission](ctx, c.Client, r)
+	return graphrt.ListSent[Permission](ctx, c.Client, r)
 }
 
 // InviteUserDriveItemPage sends POST /users/{userId}/drive/items/{itemId}/invite.

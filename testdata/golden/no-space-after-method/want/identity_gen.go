@@ -115,9 +115,10 @@ func (o *UpdateIdentityB2xUserFlowUserflowIdentityProvidersOptions) apply(r *Req
 //
 // opts sets the optional query parameters and headers; nil sends none.
 //
-// On success the service answers 200 OK with a collection of identityProvider. The iterator
-// yields every item, fetching the next page (@odata.nextLink) only when the loop reaches it;
-// it stops at the first error, which it yields.
+// On success the service answers 200 OK with a collection of identityProvider. The request
+// is sent when the method is called, once, whether or not the iterator is ranged over; the
+// iterator yields every item of the answer, fetching the next page (@odata.nextLink) only
+// when the loop reaches it; it stops at the first error, which it yields.
 // UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage returns one page with its links.
 //
 // Least privileged permissions:
@@ -131,7 +132,7 @@ func (c *Client) UpdateIdentityB2xUserFlowUserflowIdentityProviders(ctx context.
 		Path:   "/identity/b2xUserFlows/" + graphrt.PathValue(b2xUserFlowID, false) + "/userflowIdentityProviders",
 	}
 	opts.apply(&r)
-	return graphrt.List[IdentityProvider](ctx, c.Client, r)
+	return graphrt.ListSent[IdentityProvider](ctx, c.Client, r)
 }
 
 // UpdateIdentityB2xUserFlowUserflowIdentityProvidersPage sends PATCH /identity/b2xUserFlows/{b2xUserFlowId}/userflowIdentityProviders.
