@@ -208,7 +208,9 @@ func resourceScore(p model.Path, what string) int {
 		lits = append(lits, strings.ToLower(lit))
 	}
 	names := func(i int, word string) bool {
-		return i == 0 && lits[i] == "me" && word == "user" || lits[i] != "" && strings.HasPrefix(lits[i], word)
+		// a word names a segment it starts (calendar, calendars), but one as short as
+		// "me" only itself: methods is no me
+		return i == 0 && lits[i] == "me" && word == "user" || lits[i] == word || len(word) > 2 && strings.HasPrefix(lits[i], word)
 	}
 	words := strings.Fields(strings.ToLower(what))
 	if len(words) == 0 {

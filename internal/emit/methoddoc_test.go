@@ -99,6 +99,18 @@ func TestPathPermissionsQualified(t *testing.T) {
 	if len(got) != 1 || got[0].Scopes[0] != "Contacts.ReadWrite" {
 		t.Errorf("%s: %+v, want the personal contact row", p, got)
 	}
+	// "me" names /me only, not /users/{id}/authentication/methods
+	var q model.Path
+	for _, l := range []string{"users", "u", "authentication", "methods"} {
+		q.Segments = append(q.Segments, model.Segment{Parts: []model.Part{{Literal: l}}})
+	}
+	self := []model.Permission{
+		{Kind: "Delegated", Scopes: []string{"UserAuthenticationMethod.Read"}, For: "me"},
+		{Kind: "Application", Scopes: []string{"UserAuthenticationMethod.Read.All"}, For: "users"},
+	}
+	if got := pathPermissions(self, q); len(got) != 1 || got[0].For != "users" {
+		t.Errorf("%s: %+v, want the other users' row", q, got)
+	}
 }
 
 func fmtList(s []string) string {

@@ -143,7 +143,8 @@ func (e *OperationFailedError) Error() string {
 
 // Done reports whether the status is a terminal one, and whether it is a success.
 func (s *MonitorStatus) Done() (done, ok bool) {
-	switch strings.ToLower(s.Status) {
+	st := strings.ToLower(s.Status)
+	switch st {
 	case "completed", "succeeded", "partiallysucceeded":
 		return true, true
 	case "failed", "deletefailed", "cancelled", "canceled", "skipped":
@@ -151,6 +152,11 @@ func (s *MonitorStatus) Done() (done, ok bool) {
 	case "":
 		// A resource in place of a status: the monitor redirected to what it made.
 		return s.ID != "", s.ID != ""
+	}
+	// A state named as a failure of one step (an eDiscovery operation's submissionFailed)
+	// ends the wait too: no state ending in "failed" is ever left.
+	if strings.HasSuffix(st, "failed") {
+		return true, false
 	}
 	return false, false
 }

@@ -194,3 +194,21 @@ func TestMonitorOperationLocation(t *testing.T) {
 		t.Errorf("Raw %s", fe.Status.Raw)
 	}
 }
+
+// TestMonitorStatusDone: the states that end a wait, as success or failure; a state that
+// names a step's failure (submissionFailed) ends it too; others go on.
+func TestMonitorStatusDone(t *testing.T) {
+	for _, tc := range []struct {
+		status   string
+		done, ok bool
+	}{
+		{"succeeded", true, true}, {"Completed", true, true}, {"partiallySucceeded", true, true},
+		{"failed", true, false}, {"deleteFailed", true, false}, {"submissionFailed", true, false}, {"cancelled", true, false},
+		{"running", false, false}, {"notStarted", false, false}, {"inProgress", false, false},
+	} {
+		s := MonitorStatus{Status: tc.status}
+		if done, ok := s.Done(); done != tc.done || ok != tc.ok {
+			t.Errorf("%s: done %v ok %v, want %v %v", tc.status, done, ok, tc.done, tc.ok)
+		}
+	}
+}
