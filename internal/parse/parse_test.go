@@ -1505,6 +1505,10 @@ func TestRequestBody(t *testing.T) {
 		md:   "# T\n\n## Request body\nSince this method sends an existing draft, specifying a request body is not necessary.\n",
 		want: []string{"body none @3:1"},
 	}, {
+		name: "a body one does not need to specify",
+		md:   "# T\n\n## Request body\nYou don't need to specify a request body for this method.\n",
+		want: []string{"body none @3:1"},
+	}, {
 		name: "a body that should be empty",
 		md:   "# T\n\n## Request body\nRequest body should be empty.\n",
 		want: []string{"body none @3:1"},
