@@ -490,3 +490,19 @@ func TestSingleEntityOptions(t *testing.T) {
 		t.Errorf("a collection: options %s, want Select,Filter,Top,Count", got)
 	}
 }
+
+// TestRefBodyApart: a page's $ref line takes a Reference, and its plain create line the
+// page's body, not the Reference the $ref line took first.
+func TestRefBodyApart(t *testing.T) {
+	obj := model.TypeRef{Kind: model.KindNamed, Namespace: "microsoft.graph", Name: "directoryObject"}
+	op := &model.Operation{Method: "POST", Page: "api/administrativeunit-post-members.md", Response: model.Response{Status: 201, Type: obj}, Body: model.Body{Type: obj},
+		Paths: []model.Path{targeted(seg("administrativeUnits", "{id}", "members", "$ref"), model.TargetRef, ""), targeted(seg("administrativeUnits", "{id}", "members"), model.TargetCollection, "")}}
+	v := newView(&model.API{Version: "v1.0", Operations: []*model.Operation{op}}, Config{Package: "graph"})
+	refs := map[string]bool{}
+	for _, m := range v.methods {
+		refs[m.Path.String()] = m.Body != nil && m.Body.Ref
+	}
+	if !refs["/administrativeUnits/{id}/members/$ref"] || refs["/administrativeUnits/{id}/members"] {
+		t.Errorf("Reference bodies by path: %v; want the $ref line's only", refs)
+	}
+}

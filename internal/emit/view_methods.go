@@ -86,6 +86,11 @@ func (v *view) addMethods(op *model.Operation) {
 			continue
 		}
 		bk := bodyType(op, path).String()
+		if isRefPath(path) {
+			// a $ref line's Reference is not the body of the page's other lines (an
+			// administrative unit's POST .../members creates a member)
+			bk += " $ref"
+		}
 		if _, ok := bodies[bk]; !ok {
 			bodies[bk] = v.newBody(op, m)
 		}
