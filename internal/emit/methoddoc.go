@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -112,6 +113,11 @@ func responseDoc(m *goMethod) string {
 		}
 		if m.Upload {
 			s = "The content is sent as it is, labelled with contentType (application/octet-stream when empty). " + s
+		}
+		if slices.ContainsFunc(m.Op.Examples, func(ex model.Example) bool {
+			return ex.Kind == model.ExampleResponse && ex.Status == 202 && strings.TrimSpace(ex.Body) != ""
+		}) {
+			s += " An example answers the 202 with a body too: Monitor.Accepted holds it."
 		}
 		if t := m.Op.Response.Type; t.Kind == model.KindNamed && !t.Collection && strings.HasSuffix(strings.ToLower(t.Name), "operation") {
 			// the status type (printerCreateOperation, teamsAsyncOperation), not what

@@ -40,6 +40,9 @@ type Monitor struct {
 	Interval time.Duration
 	// Last is the status the last poll read; nil before the first.
 	Last *MonitorStatus
+	// Accepted is the body of the answer that started the operation, when it had one (a
+	// password reset's 202 Accepted carries the newPassword the service made up).
+	Accepted json.RawMessage
 
 	c *Client
 }
@@ -193,6 +196,9 @@ func StartMonitor(ctx context.Context, c *Client, r Request) (*Monitor, error) {
 	}
 	// OneNote's copies and printer registration name the monitor in Operation-Location.
 	m := &Monitor{URL: cmp.Or(resp.Header.Get("Location"), resp.Header.Get("Operation-Location")), c: c}
+	if len(bytes.TrimSpace(body)) > 0 {
+		m.Accepted = body
+	}
 	if m.URL == "" {
 		st := MonitorStatus{Status: "completed"}
 		var res struct {

@@ -212,3 +212,19 @@ func TestMonitorStatusDone(t *testing.T) {
 		}
 	}
 }
+
+// TestMonitorAccepted: the body of a 202 that starts an operation is kept on the Monitor.
+func TestMonitorAccepted(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Location", "http://"+r.Host+"/v1.0/operations/op1")
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusAccepted)
+		_, _ = io.WriteString(w, `{"newPassword":"Cuyo5459"}`)
+	}))
+	defer srv.Close()
+	c := NewClient(WithBaseURL(srv.URL + "/v1.0"))
+	m, err := StartMonitor(context.Background(), c, Request{Method: "POST", Path: "/me/authentication/methods/m1/resetPassword"})
+	if err != nil || string(m.Accepted) != `{"newPassword":"Cuyo5459"}` || m.URL == "" {
+		t.Errorf("monitor %+v, %v", m, err)
+	}
+}
