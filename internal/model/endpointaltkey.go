@@ -45,7 +45,8 @@ func keyPredicate(s Segment) (name string, props []string, ok bool) {
 // alternateKey reports the member type a key-predicate segment addresses: the segment
 // names an entity set (first, voted a collection or keyed elsewhere) or a collection-valued
 // property of cur, and every name in the parentheses is a property of the member type.
-// A value read last (coll) takes no predicate: the segment after a collection is its key.
+// Right after a collection (coll) no segment is a predicate: what follows a collection
+// is its key or an operation on it.
 func (m *endpointMap) alternateKey(first bool, cur *Type, coll bool, s Segment) (*Type, bool) {
 	name, props, ok := keyPredicate(s)
 	if !ok || coll {
