@@ -477,6 +477,9 @@ func TestSingleEntityOptions(t *testing.T) {
 		p := targeted(seg(segs...), kind, "")
 		op := &model.Operation{Method: "GET", Page: "api/x.md", Paths: []model.Path{p}, Response: model.Response{Status: 200, Type: result},
 			QueryOptions: []string{"$select", "$filter", "$top", "$count"}}
+		if segs[0] == "me" {
+			op.ExampleOptions = []string{"$count"} // an example of the docs sends it
+		}
 		var names []string
 		for _, f := range newView(&model.API{Version: "v1.0", Operations: []*model.Operation{op}}, Config{Package: "graph"}).newOptions(op).Fields {
 			names = append(names, f.Name)
@@ -485,6 +488,9 @@ func TestSingleEntityOptions(t *testing.T) {
 	}
 	if got := strings.Join(fields(one, model.TargetEntity, "contacts", "{id}", "manager"), ","); got != "Select" {
 		t.Errorf("one entity: options %s, want Select", got)
+	}
+	if got := strings.Join(fields(one, model.TargetEntity, "me"), ","); got != "Select,Count" {
+		t.Errorf("one entity, $count sent by an example: options %s, want Select,Count", got)
 	}
 	if got := strings.Join(fields(many, model.TargetCollection, "contacts", "{id}", "directReports"), ","); got != "Select,Filter,Top,Count" {
 		t.Errorf("a collection: options %s, want Select,Filter,Top,Count", got)

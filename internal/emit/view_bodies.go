@@ -35,14 +35,15 @@ func (v *view) newOptions(op *model.Operation) *goOptions {
 	// A GET whose every path addresses one entity takes no option that shapes a collection
 	// (orgContact's manager: "supports the OData query parameters" beside one
 	// directoryObject): $filter, $orderby, $top, $skip, $count, $search and $skiptoken
-	// would ask the service for what it cannot do.
+	// would ask the service for what it cannot do, unless an example of the docs sends
+	// one (GET /me?$expand=manager...&$count=true).
 	single := op.Method == "GET" && !slices.ContainsFunc(op.Paths, func(p model.Path) bool {
 		r := op.ResultOf(p)
 		// a function's answer is the page's word, which a list page may get wrong
 		return r.Collection || r.Kind != model.KindNamed || p.Target == nil || p.Target.Kind != model.TargetEntity
 	})
 	has := func(opt string) bool {
-		if single && collectionOptions[opt] {
+		if single && collectionOptions[opt] && !slices.Contains(op.ExampleOptions, opt) {
 			return false
 		}
 		return slices.Contains(op.QueryOptions, opt)

@@ -231,6 +231,9 @@ func exampleOptions(ops []*Operation) {
 				if !slices.Contains(o.QueryOptions, name) {
 					o.QueryOptions = append(o.QueryOptions, name)
 				}
+				if !slices.Contains(o.ExampleOptions, name) {
+					o.ExampleOptions = append(o.ExampleOptions, name)
+				}
 			}
 		}
 	}

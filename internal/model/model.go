@@ -33,8 +33,11 @@ type Operation struct {
 	// $filter, ...): those its page names, or a usual set when the page only says it
 	// supports them.
 	QueryOptions []string
-	Page         string   // the page it comes from
-	AlsoIn       []string // other pages that document the same method and path, sorted
+	// ExampleOptions are those of QueryOptions that an example request sends to the
+	// operation's endpoint (its page's, or another page's): the docs' own calls.
+	ExampleOptions []string
+	Page           string   // the page it comes from
+	AlsoIn         []string // other pages that document the same method and path, sorted
 	// Deprecated is set when the page's title or H1 calls the API deprecated (Page.Deprecated).
 	Deprecated bool
 	// Implicit is set when the page's request lines come from blocks outside an HTTP

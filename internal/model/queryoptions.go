@@ -51,6 +51,9 @@ func queryOptions(p *Page, op *Operation) []string {
 		if !slices.Contains(out, o) {
 			out = append(out, o)
 		}
+		if !slices.Contains(op.ExampleOptions, o) {
+			op.ExampleOptions = append(op.ExampleOptions, o)
+		}
 	}
 	return out
 }
