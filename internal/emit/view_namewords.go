@@ -12,15 +12,13 @@ import (
 // collection's name in the singular and By with the properties:
 // applications(appId='{appId}') is ApplicationByAppID.
 func keyPredicateWord(s model.Segment, spell spellings) string {
-	text := s.String()
-	head, args, _ := strings.Cut(text, "(")
+	head, props, _ := model.KeyPredicate(s) // the endpoint map read it so (Target.KeyPredicates)
 	w := exported(spell.singular(spell.of(head))) + "By"
-	for i, a := range strings.Split(strings.TrimSuffix(args, ")"), ",") {
-		prop, _, _ := strings.Cut(a, "=")
+	for i, prop := range props {
 		if i > 0 {
 			w += "And"
 		}
-		w += exported(strings.TrimSpace(prop))
+		w += exported(prop)
 	}
 	return w
 }

@@ -8,9 +8,10 @@ import "strings"
 // function is named after a collection and takes the collection's element properties as
 // arguments: it is one member of that collection, as /applications/{id} is.
 
-// keyPredicate reads a segment written name(prop=value[,prop=value]...): the name and the
-// properties it names. Each value is one placeholder or one literal.
-func keyPredicate(s Segment) (name string, props []string, ok bool) {
+// KeyPredicate reads a segment written name(prop=value[,prop=value]...): the name and the
+// properties it names. Each value holds a placeholder. Whether the segment is a key
+// predicate or a call is the endpoint map's to say (Target.KeyPredicates).
+func KeyPredicate(s Segment) (name string, props []string, ok bool) {
 	if len(s.Parts) < 2 || s.Parts[0].IsParam() {
 		return "", nil, false
 	}
@@ -48,7 +49,7 @@ func keyPredicate(s Segment) (name string, props []string, ok bool) {
 // Right after a collection (coll) no segment is a predicate: what follows a collection
 // is its key or an operation on it.
 func (m *endpointMap) alternateKey(first bool, cur *Type, coll bool, s Segment) (*Type, bool) {
-	name, props, ok := keyPredicate(s)
+	name, props, ok := KeyPredicate(s)
 	if !ok || coll {
 		return nil, false
 	}

@@ -2031,51 +2031,44 @@ func TestHeaderTableValueColumn(t *testing.T) {
 	}
 }
 
-// TestPermissionsPerResource: a permissions table under "Permissions for chat" is the
-// chat's.
+// TestPermissionsPerResource: a permissions table under a heading that names a resource
+// ("Permissions for chat", "Permissions acting on self", "For Cloud PC provider") is that
+// resource's, as is each part of a cell that lists scopes per resource.
 func TestPermissionsPerResource(t *testing.T) {
-	md := "# T\n\n## Permissions\n\n### Permissions for channel\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n| Application | ChannelMessage.Read.All |\n\n" +
-		"### Permissions for chat\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n| Application | Chat.Read.All |\n\n## HTTP request\n~~~http\nGET /chats/{id}/messages\n~~~\n"
-	pg, _ := Parse("v1.0/api/chatmessage-list.md", []byte(md))
-	var got []string
-	for _, p := range pg.Permissions {
-		got = append(got, p.For+"="+strings.Join(p.Scopes, ","))
-	}
-	if strings.Join(got, " ") != "channel=ChannelMessage.Read.All chat=Chat.Read.All" {
-		t.Errorf("permissions %v", got)
-	}
-	// the authentication method pages' tables for acting on oneself and on other users
-	md = "# T\n\n## Permissions\n\n### Permissions acting on self\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n| Application | Not supported. |\n\n" +
-		"### Permissions acting on other users\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n| Application | UserAuthenticationMethod.Read.All |\n"
-	pg, _ = Parse("beta/api/x.md", []byte(md))
-	got = got[:0]
-	for _, p := range pg.Permissions {
-		got = append(got, p.For+"="+strings.Join(p.Scopes, ","))
-	}
-	if strings.Join(got, " ") != "me= users=UserAuthenticationMethod.Read.All" {
-		t.Errorf("permissions %v", got)
-	}
-	// the RBAC pages' tables per provider
-	md = "# T\n\n## Permissions\n\n### For Cloud PC provider\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n| Application | CloudPC.ReadWrite.All |\n\n" +
-		"### For the Device management (Intune) provider\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n| Application | DeviceManagementRBAC.ReadWrite.All |\n"
-	pg, _ = Parse("beta/api/x.md", []byte(md))
-	got = got[:0]
-	for _, p := range pg.Permissions {
-		got = append(got, p.For+"="+strings.Join(p.Scopes, ","))
-	}
-	if strings.Join(got, " ") != "cloud pc=CloudPC.ReadWrite.All device management=DeviceManagementRBAC.ReadWrite.All" {
-		t.Errorf("permissions %v", got)
-	}
-	// a cell that lists scopes per resource
-	md = "# T\n\n## Permissions\n\n| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n" +
-		"| Delegated (personal Microsoft account) <br /> **Note**: Metadata is not supported. | For **user** resource:<br/>User.Read, User.ReadWrite<br /><br />For **contact** resource:<br />Contacts.Read |\n"
-	pg, _ = Parse("beta/api/profilephoto-get.md", []byte(md))
-	got = got[:0]
-	for _, p := range pg.Permissions {
-		got = append(got, p.Kind+"|"+p.For+"="+strings.Join(p.Scopes, ","))
-	}
-	if want := "Delegated (personal Microsoft account)|user=User.Read,User.ReadWrite Delegated (personal Microsoft account)|contact=Contacts.Read"; strings.Join(got, " ") != want {
-		t.Errorf("permissions %q, want %q", got, want)
+	const head = "| Permission type | Permissions (from least to most privileged) |\n|:--|:--|\n"
+	for _, tc := range []struct{ name, file, md, want string }{
+		{"Permissions for", "v1.0/api/chatmessage-list.md",
+			"# T\n\n## Permissions\n\n### Permissions for channel\n\n" + head + "| Application | ChannelMessage.Read.All |\n\n" +
+				"### Permissions for chat\n\n" + head + "| Application | Chat.Read.All |\n\n## HTTP request\n~~~http\nGET /chats/{id}/messages\n~~~\n",
+			"|channel=ChannelMessage.Read.All |chat=Chat.Read.All"},
+		// the authentication method pages' tables for acting on oneself and on other users
+		{"acting on self and others", "beta/api/x.md",
+			"# T\n\n## Permissions\n\n### Permissions acting on self\n\n" + head + "| Application | Not supported. |\n\n" +
+				"### Permissions acting on other users\n\n" + head + "| Application | UserAuthenticationMethod.Read.All |\n",
+			"|me= |users=UserAuthenticationMethod.Read.All"},
+		// the RBAC pages' tables per provider
+		{"per provider", "beta/api/x.md",
+			"# T\n\n## Permissions\n\n### For Cloud PC provider\n\n" + head + "| Application | CloudPC.ReadWrite.All |\n\n" +
+				"### For the Device management (Intune) provider\n\n" + head + "| Application | DeviceManagementRBAC.ReadWrite.All |\n",
+			"|cloud pc=CloudPC.ReadWrite.All |device management=DeviceManagementRBAC.ReadWrite.All"},
+		// a cell that lists scopes per resource
+		{"per resource in a cell", "beta/api/profilephoto-get.md",
+			"# T\n\n## Permissions\n\n" + head +
+				"| Delegated (personal Microsoft account) <br /> **Note**: Metadata is not supported. | For **user** resource:<br/>User.Read, User.ReadWrite<br /><br />For **contact** resource:<br />Contacts.Read |\n",
+			"Delegated (personal Microsoft account)|user=User.Read,User.ReadWrite Delegated (personal Microsoft account)|contact=Contacts.Read"},
+	} {
+		pg, _ := Parse(tc.file, []byte(tc.md))
+		var got []string
+		for _, p := range pg.Permissions {
+			kind := p.Kind
+			if !strings.Contains(tc.want, kind+"|") {
+				kind = "" // the table cases name the resource only
+			}
+			got = append(got, kind+"|"+p.For+"="+strings.Join(p.Scopes, ","))
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("%s: permissions %q, want %q", tc.name, g, tc.want)
+		}
 	}
 }
 
