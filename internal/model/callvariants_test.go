@@ -83,3 +83,38 @@ func TestSameCall(t *testing.T) {
 		t.Error("the bare call read as the call with an argument")
 	}
 }
+
+// TestCallFormsOfAdoptedPath: a call an example shows through another path to the same
+// item (/drive/root/rowsBelow(count=2), where the lines write /drive/items/{id}/...) takes
+// every form the lines have (the bare rowsBelow an optional count gives them), so the
+// argument stays optional there too and the forms are named alike under each path.
+func TestCallFormsOfAdoptedPath(t *testing.T) {
+	none := TypeRef{}
+	count := Param{Name: "count", In: InFunction, Type: TypeRef{Kind: KindPrimitive, Primitive: Int32}, Presence: Optional}
+	line := path("drive", "items", "{id}")
+	line.Segments = append(line.Segments, callSegment("rowsBelow", []string{"count"}, map[string]Param{"count": count}))
+	fn := page("api/workbookrange-rowsbelow.md", "GET", gref("workbookRange", false), none, line)
+	fn.Params = []Param{count}
+	exCount := Path{Segments: append(path("drive", "root").Segments, Segment{Parts: []Part{{Literal: "rowsBelow(count=2)"}}})}
+	exBare := path("drive", "items", "{id}", "rowsBelow")
+	fn.Examples = []Example{
+		{Kind: ExampleRequest, Method: "GET", URL: "https://graph.microsoft.com/v1.0/drive/root/rowsBelow(count=2)", Path: &exCount, Pos: Pos{File: fn.File, Line: 60, Col: 1}},
+		{Kind: ExampleRequest, Method: "GET", URL: "https://graph.microsoft.com/v1.0/drive/items/1/rowsBelow", Path: &exBare, Pos: Pos{File: fn.File, Line: 90, Col: 1}},
+	}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("drive", "microsoft.graph.entity", []Property{nav("items", "driveItem", true), nav("root", "driveItem", false)}),
+		resourcePage("driveItem", "microsoft.graph.entity", nil),
+		resourcePage("workbookRange", "", nil, MethodLink{Title: "RowsBelow", Page: fn.File, Return: gref("workbookRange", false)}),
+		page("api/drive-get.md", "GET", gref("drive", false), none, path("drive")),
+		page("api/driveitem-get.md", "GET", gref("driveItem", false), none, path("drive", "items", "{id}")),
+		fn,
+	}
+	api, ds := Build("v1.0", pages)
+	got := pagePaths(api, fn.File)
+	for _, want := range []string{"/drive/root/rowsBelow(count={count})", "/drive/root/rowsBelow", "/drive/items/{id}/rowsBelow"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no %s in %v\n%s", want, got, ds)
+		}
+	}
+}

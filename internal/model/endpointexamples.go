@@ -38,12 +38,14 @@ func (m *endpointMap) adoptExamples(op *Operation) {
 			// action bound to the same type, called through another path to it.
 			p.Example = ex.Pos
 			op.Paths = append(op.Paths, p)
+			m.otherCallForms(op, p)
 			continue
 		}
 		if q, ok := m.throughAnotherPath(op, p); ok && !m.documented(op.Method, q) {
 			q.Target, q.Example = m.resolveTarget(q), ex.Pos
 			if !slices.ContainsFunc(op.Paths, func(o Path) bool { return o.Shape() == q.Shape() }) {
 				op.Paths = append(op.Paths, q)
+				m.otherCallForms(op, q)
 			}
 			continue
 		}
@@ -67,6 +69,36 @@ func (m *endpointMap) adoptExamples(op *Operation) {
 		alignKeys(op.Paths, &p)
 		p.Example = ex.Pos
 		op.Paths = append(op.Paths, p)
+	}
+}
+
+// otherCallForms adds, beside a function call an example made a path of op, the other
+// forms of the call that op's request lines have: workbookrange-rowsbelow.md writes
+// rowsBelow(count={count}) under /me/drive/items/{id} and root:/{item-path}:, its optional
+// count gives each line a form without it, and an example calls rowsBelow(count=2) under
+// /me/drive/root; that path takes the form without count too, so that its count is as
+// optional there as under the lines, and the two forms are named alike under every path.
+func (m *endpointMap) otherCallForms(op *Operation, p Path) {
+	n := len(p.Segments)
+	head, args, isCall := callOf(p.Segments[n-1])
+	if head == "" {
+		return
+	}
+	for _, q := range slices.Clone(op.Paths) {
+		k := len(q.Segments)
+		if q.Example.IsValid() || k == 0 {
+			continue
+		}
+		qHead, qArgs, qCall := callOf(q.Segments[k-1])
+		if !strings.EqualFold(qHead, head) || qCall == isCall && slices.EqualFunc(qArgs, args, strings.EqualFold) {
+			continue
+		}
+		v := Path{Segments: append(slices.Clone(p.Segments[:n-1]), q.Segments[k-1]), Example: p.Example}
+		if slices.ContainsFunc(op.Paths, func(o Path) bool { return sameCall(o, v) }) {
+			continue
+		}
+		v.Target = m.resolveTarget(v)
+		op.Paths = append(op.Paths, v)
 	}
 }
 
