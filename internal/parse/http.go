@@ -19,7 +19,7 @@ func (st *state) onFence(f *ast.FencedCodeBlock) {
 	switch st.current() {
 	case secHTTP:
 		st.requestBlock(f, ann)
-	case secExample, secResponse, secBody, secOther:
+	case secExample, secResponse, secBody, secOther, secParams:
 		if ex, ok := st.example(f, ann); ok {
 			st.page.Examples = append(st.page.Examples, ex)
 		}

@@ -1203,6 +1203,57 @@ Namespace: microsoft.graph.ediscovery
 			"param body user microsoft.graph.user link=v1.0/resources/user.md unknown @10:2",
 		},
 	}, {
+		name: "a bare Parameters heading after a POST line: the body's",
+		md: `
+# T
+## HTTP request
+~~~http
+POST /me/drive/items/{itemId}/createUploadSession
+~~~
+### Request body
+No request body is required, but the following parameters can be sent.
+## Parameters
+|Parameter|Type|Description|
+|:---|:---|:---|
+|deferCommit|Boolean|Wait for an explicit request before creating the file.|
+## Response
+If successful, this action returns a ´204 No Content´ response code.
+`,
+		want: []string{"param body deferCommit Edm.Boolean unknown @11:2", "resp 204 none @12:1"},
+	}, {
+		name: "a bare Parameters heading after a function's GET line: the call's",
+		md: `
+# T
+## HTTP request
+~~~http
+GET /reports/getCounts(period='{period}')
+~~~
+## Parameters
+|Parameter|Type|Description|
+|:---|:---|:---|
+|period|String|The length of time. Required.|
+## Response
+If successful, this function returns a ´204 No Content´ response code.
+`,
+		want: []string{"param function period Edm.String required @9:2", "resp 204 none @10:1"},
+	}, {
+		name: "a bare Parameters heading after lines of two kinds is not read",
+		md: `
+# T
+## HTTP request
+~~~http
+GET /widgets/{id}
+POST /widgets/{id}/tag
+~~~
+## Parameters
+|Parameter|Type|Description|
+|:---|:---|:---|
+|label|String|A label.|
+## Response
+If successful, this method returns a ´204 No Content´ response code.
+`,
+		want: []string{"resp 204 none @11:1"},
+	}, {
 		name: "non-parameter tables are left alone",
 		md: `
 # T
@@ -1565,6 +1616,24 @@ Content-Length: 14
 		want: []string{
 			`ex request "Request" POST https://graph.microsoft.com/beta/widgets headers=[Content-Type: application/json; Content-Length: 14] body="{\"name\": \"w1\"}" @9:1`,
 			"ann request names=make_widget,make_widget_2 @4:1",
+		},
+	}, {
+		name: "an example below a bare Parameters heading",
+		md: `
+# T
+## Parameters
+|Parameter|Type|Description|
+|:---|:---|:---|
+|deferCommit|Boolean|Wait.|
+### Request
+<!-- { "blockType": "request", "name": "make_session" } -->
+~~~http
+POST https://graph.microsoft.com/beta/drive/root:/a.dat:/createUploadSession
+~~~
+`,
+		want: []string{
+			`ex request "Request" POST https://graph.microsoft.com/beta/drive/root:/a.dat:/createUploadSession headers=[] body="" @9:1`,
+			"ann request names=make_session @7:1",
 		},
 	}, {
 		name: "one-line annotation, coerced booleans, a blank line before the fence",

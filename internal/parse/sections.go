@@ -35,6 +35,7 @@ const (
 	secMethods
 	secOther
 	secDerived // a resource page's "Derived types" list or table
+	secParams  // a bare "Parameters" heading: the request body's or the call's, by the request lines
 )
 
 var headingNoise = strings.NewReplacer("\u00a0", " ", "*", "", "`", "", "&nbsp;", " ")
@@ -70,6 +71,8 @@ func classifyHeading(level int, h string) (section, bool) {
 		return secBody, true
 	case h == "derived types" || h == "derived type":
 		return secDerived, true
+	case h == "parameters":
+		return secParams, true
 	}
 	if level > 2 {
 		return secNone, false

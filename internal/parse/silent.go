@@ -87,7 +87,12 @@ func (st *state) reportSilent() {
 	if st.page.Kind != model.PageAPI {
 		return
 	}
-	st.ds = append(st.ds, st.empties...)
+	for _, d := range st.empties {
+		if d.Code == emptyCodes[secBody] && slices.ContainsFunc(st.page.Params, func(p model.Param) bool { return p.In == model.InBody }) {
+			continue // a table below another heading gave the body (a bare "Parameters")
+		}
+		st.ds = append(st.ds, d)
+	}
 	var auth *model.Param
 	headers := 0
 	for i, p := range st.page.Params {

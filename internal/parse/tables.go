@@ -98,7 +98,7 @@ func (st *state) readTable(n *east.Table) *table {
 func (st *state) onTable(n *east.Table) {
 	sec := st.current()
 	t := st.readTable(n)
-	if (sec == secIntro || sec == secNone || sec == secOther) && len(t.header) > 1 && strings.HasPrefix(t.header[0], "permission type") {
+	if (sec == secIntro || sec == secNone || sec == secOther || sec == secParams) && len(t.header) > 1 && strings.HasPrefix(t.header[0], "permission type") {
 		// A permissions table under no Permissions heading (the intro of connectorGroup:
 		// add connector, 2021 beta).
 		st.permissions(t)
@@ -120,6 +120,12 @@ func (st *state) onTable(n *east.Table) {
 	case secBody:
 		st.paramTable(t, model.InBody)
 		st.bodyRequired = false
+	case secParams:
+		if in, ok := st.paramsIn(); ok {
+			st.paramTable(t, in)
+			return
+		}
+		st.resourceTable(t, sec)
 	case secResponse:
 		st.responseTable(t)
 	case secDerived:
@@ -414,7 +420,35 @@ func (st *state) resolveLink(dest string) string {
 	return path.Clean(path.Join(path.Dir(st.file), dest))
 }
 
-// inName names a parameter table by where its parameters go.
+// paramsIn says where the parameters of a table under a bare "Parameters" heading go, by
+// the page's request lines above it: into the body of a POST, PUT or PATCH (beta
+// driveitem-createuploadsession.md lists item and deferCommit there, after its Request
+// body section's prose), into the call of a GET whose lines all end in a function's
+// parentheses. Lines of both kinds, or none yet, leave it unread.
+func (st *state) paramsIn() (model.ParamIn, bool) {
+	in, ok := model.ParamIn(0), false
+	for _, rl := range st.page.Requests {
+		var this model.ParamIn
+		switch rl.Method {
+		case "POST", "PUT", "PATCH":
+			this = model.InBody
+		case "GET":
+			n := len(rl.Path.Segments)
+			if n == 0 || !strings.HasSuffix(rl.Path.Segments[n-1].String(), ")") {
+				return 0, false
+			}
+			this = model.InFunction
+		default:
+			return 0, false
+		}
+		if ok && this != in {
+			return 0, false
+		}
+		in, ok = this, true
+	}
+	return in, ok
+}
+
 // namesPlainParam reports whether a table's name column names a parameter that is not an
 // OData system option ($filter): an untyped query table of OData options only is prose.
 func namesPlainParam(t *table, nc int) bool {
@@ -428,6 +462,7 @@ func namesPlainParam(t *table, nc int) bool {
 	return false
 }
 
+// inName names a parameter table by where its parameters go.
 func inName(in model.ParamIn) string {
 	switch in {
 	case model.InPath:

@@ -12,25 +12,25 @@ import (
 // methods the test needs.
 type API interface {
 	// CreateUploadSessionDriveItem: see Client.CreateUploadSessionDriveItem.
-	CreateUploadSessionDriveItem(ctx context.Context, driveID string, itemID string, body any, opts *CreateUploadSessionDriveItemOptions) (*UploadSession, error)
+	CreateUploadSessionDriveItem(ctx context.Context, driveID string, itemID string, body CreateUploadSessionDriveItemRequest, opts *CreateUploadSessionDriveItemOptions) (*UploadSession, error)
 	// UploadLargeDriveItem: see Client.UploadLargeDriveItem.
-	UploadLargeDriveItem(ctx context.Context, driveID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionDriveItemOptions) (*UploadSession, error)
+	UploadLargeDriveItem(ctx context.Context, driveID string, itemID string, body CreateUploadSessionDriveItemRequest, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionDriveItemOptions) (*UploadSession, error)
 	// CreateUploadSessionGroupDriveItem: see Client.CreateUploadSessionGroupDriveItem.
-	CreateUploadSessionGroupDriveItem(ctx context.Context, groupID string, itemID string, body any, opts *CreateUploadSessionGroupDriveItemOptions) (*UploadSession, error)
+	CreateUploadSessionGroupDriveItem(ctx context.Context, groupID string, itemID string, body CreateUploadSessionDriveItemRequest, opts *CreateUploadSessionGroupDriveItemOptions) (*UploadSession, error)
 	// UploadLargeGroupDriveItem: see Client.UploadLargeGroupDriveItem.
-	UploadLargeGroupDriveItem(ctx context.Context, groupID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionGroupDriveItemOptions) (*UploadSession, error)
+	UploadLargeGroupDriveItem(ctx context.Context, groupID string, itemID string, body CreateUploadSessionDriveItemRequest, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionGroupDriveItemOptions) (*UploadSession, error)
 	// CreateUploadSessionMeDriveItem: see Client.CreateUploadSessionMeDriveItem.
-	CreateUploadSessionMeDriveItem(ctx context.Context, itemID string, body any, opts *CreateUploadSessionMeDriveItemOptions) (*UploadSession, error)
+	CreateUploadSessionMeDriveItem(ctx context.Context, itemID string, body CreateUploadSessionDriveItemRequest, opts *CreateUploadSessionMeDriveItemOptions) (*UploadSession, error)
 	// UploadLargeMeDriveItem: see Client.UploadLargeMeDriveItem.
-	UploadLargeMeDriveItem(ctx context.Context, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionMeDriveItemOptions) (*UploadSession, error)
+	UploadLargeMeDriveItem(ctx context.Context, itemID string, body CreateUploadSessionDriveItemRequest, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionMeDriveItemOptions) (*UploadSession, error)
 	// CreateUploadSessionSiteDriveItem: see Client.CreateUploadSessionSiteDriveItem.
-	CreateUploadSessionSiteDriveItem(ctx context.Context, siteID string, itemID string, body any, opts *CreateUploadSessionSiteDriveItemOptions) (*UploadSession, error)
+	CreateUploadSessionSiteDriveItem(ctx context.Context, siteID string, itemID string, body CreateUploadSessionDriveItemRequest, opts *CreateUploadSessionSiteDriveItemOptions) (*UploadSession, error)
 	// UploadLargeSiteDriveItem: see Client.UploadLargeSiteDriveItem.
-	UploadLargeSiteDriveItem(ctx context.Context, siteID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionSiteDriveItemOptions) (*UploadSession, error)
+	UploadLargeSiteDriveItem(ctx context.Context, siteID string, itemID string, body CreateUploadSessionDriveItemRequest, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionSiteDriveItemOptions) (*UploadSession, error)
 	// CreateUploadSessionUserDriveItem: see Client.CreateUploadSessionUserDriveItem.
-	CreateUploadSessionUserDriveItem(ctx context.Context, userID string, itemID string, body any, opts *CreateUploadSessionUserDriveItemOptions) (*UploadSession, error)
+	CreateUploadSessionUserDriveItem(ctx context.Context, userID string, itemID string, body CreateUploadSessionDriveItemRequest, opts *CreateUploadSessionUserDriveItemOptions) (*UploadSession, error)
 	// UploadLargeUserDriveItem: see Client.UploadLargeUserDriveItem.
-	UploadLargeUserDriveItem(ctx context.Context, userID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionUserDriveItemOptions) (*UploadSession, error)
+	UploadLargeUserDriveItem(ctx context.Context, userID string, itemID string, body CreateUploadSessionDriveItemRequest, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionUserDriveItemOptions) (*UploadSession, error)
 }
 
 var _ API = (*Client)(nil)

@@ -11,6 +11,50 @@ import (
 	"net/url"
 )
 
+// CreateUploadSessionDriveItemRequest is the request body of CreateUploadSessionDriveItem.
+// Set optional fields with Ptr; fields left nil are not sent.
+//
+// AdditionalData sends members the page's table leaves out.
+type CreateUploadSessionDriveItemRequest struct {
+	// Item: What the file being uploaded is.
+	Item *DriveItemUploadableProperties `json:"item,omitempty"`
+	// DeferCommit: When true, the file is only created once the app commits it. OneDrive for
+	// Business only.
+	DeferCommit *bool `json:"deferCommit,omitempty"`
+	// AdditionalData holds members the page's table does not list, each encoded as JSON into
+	// the object; a field above wins over a member of the same name. A nil value is sent as
+	// null: to send null for an optional field above, leave it nil and set its JSON name here.
+	// Decoding keeps such members here as json.RawMessage.
+	AdditionalData map[string]any `json:"-"`
+}
+
+// knownCreateUploadSessionDriveItemRequest reports whether name is a member CreateUploadSessionDriveItemRequest lists.
+func knownCreateUploadSessionDriveItemRequest(name []byte) bool {
+	switch string(name) {
+	case "item", "deferCommit":
+		return true
+	}
+	return false
+}
+
+// MarshalJSON encodes the fields that are set, then AdditionalData.
+func (v CreateUploadSessionDriveItemRequest) MarshalJSON() ([]byte, error) {
+	type plain CreateUploadSessionDriveItemRequest
+	return graphrt.MarshalBody(plain(v), v.AdditionalData)
+}
+
+// UnmarshalJSON decodes the listed members and keeps the others in AdditionalData.
+func (v *CreateUploadSessionDriveItemRequest) UnmarshalJSON(b []byte) error {
+	*v = CreateUploadSessionDriveItemRequest{}
+	type plain CreateUploadSessionDriveItemRequest
+	extra, err := graphrt.DecodeBody(b, knownCreateUploadSessionDriveItemRequest, (*plain)(v))
+	if err != nil {
+		return err
+	}
+	v.AdditionalData = extra
+	return nil
+}
+
 // CreateUploadSessionDriveItemOptions are the optional query parameters and headers of
 // CreateUploadSessionDriveItem; the zero value sends none.
 type CreateUploadSessionDriveItemOptions struct {
@@ -52,9 +96,6 @@ func (o *CreateUploadSessionDriveItemOptions) apply(r *Request) {
 //   - Create an upload session
 //   - Upload bytes to the upload session
 //
-// The page does not describe the request body: body is encoded as JSON as it is, and nil
-// sends no body.
-//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with an uploadSession.
@@ -65,7 +106,7 @@ func (o *CreateUploadSessionDriveItemOptions) apply(r *Request) {
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) CreateUploadSessionDriveItem(ctx context.Context, driveID string, itemID string, body any, opts *CreateUploadSessionDriveItemOptions) (*UploadSession, error) {
+func (c *Client) CreateUploadSessionDriveItem(ctx context.Context, driveID string, itemID string, body CreateUploadSessionDriveItemRequest, opts *CreateUploadSessionDriveItemOptions) (*UploadSession, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
@@ -90,7 +131,7 @@ func (c *Client) CreateUploadSessionDriveItem(ctx context.Context, driveID strin
 // to Upload with Resume set, in this process or another, while the session lasts.
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) UploadLargeDriveItem(ctx context.Context, driveID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionDriveItemOptions) (*UploadSession, error) {
+func (c *Client) UploadLargeDriveItem(ctx context.Context, driveID string, itemID string, body CreateUploadSessionDriveItemRequest, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionDriveItemOptions) (*UploadSession, error) {
 	s, err := c.CreateUploadSessionDriveItem(ctx, driveID, itemID, body, opts)
 	if err != nil {
 		return nil, err

@@ -23,9 +23,6 @@ type CreateUploadSessionGroupDriveItemOptions = CreateUploadSessionDriveItemOpti
 //   - Create an upload session
 //   - Upload bytes to the upload session
 //
-// The page does not describe the request body: body is encoded as JSON as it is, and nil
-// sends no body.
-//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with an uploadSession.
@@ -36,7 +33,7 @@ type CreateUploadSessionGroupDriveItemOptions = CreateUploadSessionDriveItemOpti
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) CreateUploadSessionGroupDriveItem(ctx context.Context, groupID string, itemID string, body any, opts *CreateUploadSessionGroupDriveItemOptions) (*UploadSession, error) {
+func (c *Client) CreateUploadSessionGroupDriveItem(ctx context.Context, groupID string, itemID string, body CreateUploadSessionDriveItemRequest, opts *CreateUploadSessionGroupDriveItemOptions) (*UploadSession, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
@@ -61,7 +58,7 @@ func (c *Client) CreateUploadSessionGroupDriveItem(ctx context.Context, groupID 
 // to Upload with Resume set, in this process or another, while the session lasts.
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) UploadLargeGroupDriveItem(ctx context.Context, groupID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionGroupDriveItemOptions) (*UploadSession, error) {
+func (c *Client) UploadLargeGroupDriveItem(ctx context.Context, groupID string, itemID string, body CreateUploadSessionDriveItemRequest, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionGroupDriveItemOptions) (*UploadSession, error) {
 	s, err := c.CreateUploadSessionGroupDriveItem(ctx, groupID, itemID, body, opts)
 	if err != nil {
 		return nil, err

@@ -23,9 +23,6 @@ type CreateUploadSessionSiteDriveItemOptions = CreateUploadSessionDriveItemOptio
 //   - Create an upload session
 //   - Upload bytes to the upload session
 //
-// The page does not describe the request body: body is encoded as JSON as it is, and nil
-// sends no body.
-//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with an uploadSession.
@@ -36,7 +33,7 @@ type CreateUploadSessionSiteDriveItemOptions = CreateUploadSessionDriveItemOptio
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) CreateUploadSessionSiteDriveItem(ctx context.Context, siteID string, itemID string, body any, opts *CreateUploadSessionSiteDriveItemOptions) (*UploadSession, error) {
+func (c *Client) CreateUploadSessionSiteDriveItem(ctx context.Context, siteID string, itemID string, body CreateUploadSessionDriveItemRequest, opts *CreateUploadSessionSiteDriveItemOptions) (*UploadSession, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
@@ -61,7 +58,7 @@ func (c *Client) CreateUploadSessionSiteDriveItem(ctx context.Context, siteID st
 // to Upload with Resume set, in this process or another, while the session lasts.
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) UploadLargeSiteDriveItem(ctx context.Context, siteID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionSiteDriveItemOptions) (*UploadSession, error) {
+func (c *Client) UploadLargeSiteDriveItem(ctx context.Context, siteID string, itemID string, body CreateUploadSessionDriveItemRequest, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionSiteDriveItemOptions) (*UploadSession, error) {
 	s, err := c.CreateUploadSessionSiteDriveItem(ctx, siteID, itemID, body, opts)
 	if err != nil {
 		return nil, err

@@ -23,9 +23,6 @@ type CreateUploadSessionMeDriveItemOptions = CreateUploadSessionDriveItemOptions
 //   - Create an upload session
 //   - Upload bytes to the upload session
 //
-// The page does not describe the request body: body is encoded as JSON as it is, and nil
-// sends no body.
-//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with an uploadSession.
@@ -36,7 +33,7 @@ type CreateUploadSessionMeDriveItemOptions = CreateUploadSessionDriveItemOptions
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) CreateUploadSessionMeDriveItem(ctx context.Context, itemID string, body any, opts *CreateUploadSessionMeDriveItemOptions) (*UploadSession, error) {
+func (c *Client) CreateUploadSessionMeDriveItem(ctx context.Context, itemID string, body CreateUploadSessionDriveItemRequest, opts *CreateUploadSessionMeDriveItemOptions) (*UploadSession, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
@@ -61,7 +58,7 @@ func (c *Client) CreateUploadSessionMeDriveItem(ctx context.Context, itemID stri
 // to Upload with Resume set, in this process or another, while the session lasts.
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) UploadLargeMeDriveItem(ctx context.Context, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionMeDriveItemOptions) (*UploadSession, error) {
+func (c *Client) UploadLargeMeDriveItem(ctx context.Context, itemID string, body CreateUploadSessionDriveItemRequest, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionMeDriveItemOptions) (*UploadSession, error) {
 	s, err := c.CreateUploadSessionMeDriveItem(ctx, itemID, body, opts)
 	if err != nil {
 		return nil, err
@@ -86,9 +83,6 @@ type CreateUploadSessionUserDriveItemOptions = CreateUploadSessionDriveItemOptio
 //   - Create an upload session
 //   - Upload bytes to the upload session
 //
-// The page does not describe the request body: body is encoded as JSON as it is, and nil
-// sends no body.
-//
 // opts sets the optional query parameters and headers; nil sends none.
 //
 // On success the service answers 200 with an uploadSession.
@@ -99,7 +93,7 @@ type CreateUploadSessionUserDriveItemOptions = CreateUploadSessionDriveItemOptio
 //   - Application: Sites.ReadWrite.All
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) CreateUploadSessionUserDriveItem(ctx context.Context, userID string, itemID string, body any, opts *CreateUploadSessionUserDriveItemOptions) (*UploadSession, error) {
+func (c *Client) CreateUploadSessionUserDriveItem(ctx context.Context, userID string, itemID string, body CreateUploadSessionDriveItemRequest, opts *CreateUploadSessionUserDriveItemOptions) (*UploadSession, error) {
 	r := Request{
 		Body:   body,
 		Method: "POST",
@@ -124,7 +118,7 @@ func (c *Client) CreateUploadSessionUserDriveItem(ctx context.Context, userID st
 // to Upload with Resume set, in this process or another, while the session lasts.
 //
 // Source: api-reference/beta/api/driveitem-createuploadsession.md
-func (c *Client) UploadLargeUserDriveItem(ctx context.Context, userID string, itemID string, body any, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionUserDriveItemOptions) (*UploadSession, error) {
+func (c *Client) UploadLargeUserDriveItem(ctx context.Context, userID string, itemID string, body CreateUploadSessionDriveItemRequest, content io.Reader, size int64, out any, upload *UploadOptions, opts *CreateUploadSessionUserDriveItemOptions) (*UploadSession, error) {
 	s, err := c.CreateUploadSessionUserDriveItem(ctx, userID, itemID, body, opts)
 	if err != nil {
 		return nil, err
