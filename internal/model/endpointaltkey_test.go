@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// TestAlternateKey: a segment that names a collection and gives properties of its members
-// in parentheses addresses one member (an alternate key), at the root and after a value;
-// one whose names are not properties of the members, or that follows no collection, is
+// TestAlternateKey: a segment that names a collection and gives names and values in
+// parentheses addresses one member (an alternate key), at the root and after a value, also
+// when the member type's page has no row for a name (no function can be named after a
+// collection); one that follows no collection, or names a single-valued navigation, is
 // still read as a call.
 func TestAlternateKey(t *testing.T) {
 	str := func(name string) Property {
@@ -40,8 +41,9 @@ func TestAlternateKey(t *testing.T) {
 		page("api/application-upsert.md", "PATCH", gref("application", false), gref("application", false), with(Path{}, call("applications", "uniqueName"))),
 		page("api/credential-get.md", "GET", gref("credential", false), none, with(path("applications", "{id}"), call("credentials", "name", "issuer"))),
 		page("api/credential-list.md", "GET", gref("credential", true), none, with(Path{}, call("applications", "appId"), Segment{Parts: []Part{{Literal: "credentials"}}})),
-		// not alternate keys: a name the members do not have; a single-valued navigation
+		// an alternate key by a name the member type's page leaves out
 		page("api/application-find.md", "GET", gref("application", false), none, with(Path{}, call("applications", "displayName"))),
+		// not an alternate key: a single-valued navigation
 		page("api/owner-get.md", "GET", gref("credential", false), none, with(path("applications", "{id}"), call("owner", "name"))),
 	}
 	api, _ := Build("v1.0", pages)
@@ -55,7 +57,7 @@ func TestAlternateKey(t *testing.T) {
 		"/applications(uniqueName='{uniqueName}')":                        {TargetEntity, "application", []int{0}},
 		"/applications/{id}/credentials(name='{name}',issuer='{issuer}')": {TargetEntity, "credential", []int{2}},
 		"/applications(appId='{appId}')/credentials":                      {TargetCollection, "credential", []int{0}},
-		"/applications(displayName='{displayName}')":                      {-1, "", nil},
+		"/applications(displayName='{displayName}')":                      {TargetEntity, "application", []int{0}},
 		"/applications/{id}/owner(name='{name}')":                         {-1, "", nil},
 	}
 	seen := 0

@@ -269,6 +269,13 @@ func TestRequestLines(t *testing.T) {
 		md:   httpPage("GET /reports/getEmailActivityUserDetail(period='{period_value}')"),
 		want: []string{"req GET /reports/getEmailActivityUserDetail(period='{period}') @6:1", "ph period quoted function"},
 	}, {
+		name: "a key predicate after a stray slash",
+		md:   httpPage("PATCH /groups/(uniqueName='uniqueName')"),
+		want: []string{
+			"req PATCH /groups(uniqueName='{uniqueName}') @6:1", "ph uniqueName quoted function",
+			"diag 6:15 warning request-path-slash-stray",
+		},
+	}, {
 		name: "function call unquoted",
 		md:   httpPage("GET /reports/getEmailActivityUserDetail(date={date_value})"),
 		want: []string{"req GET /reports/getEmailActivityUserDetail(date={date}) @6:1", "ph date function"},

@@ -17,23 +17,6 @@ type scanDiag struct {
 	at   string // the path segment it is about, if not the whole line
 }
 
-// parenKey matches a key written in parentheses as a whole segment: /teams/(team-id).
-var parenKey = regexp.MustCompile(`^\(([A-Za-z][\w-]*[Ii][Dd])\)$`)
-
-// unbracedPlaceholder turns a segment that can only be a key placeholder written without
-// braces into one: (team-id) anywhere, a bare id right after a collection's name
-// (/sites/id/lists). It returns the placeholder's name.
-func unbracedPlaceholder(raw string, prev *model.Segment) (string, bool) {
-	if m := parenKey.FindStringSubmatch(raw); m != nil {
-		return m[1], true
-	}
-	if raw != "id" || prev == nil {
-		return "", false
-	}
-	lit, ok := prev.Literal()
-	return "id", ok && lit != "" && !strings.HasPrefix(lit, "$") && !strings.HasSuffix(lit, ":")
-}
-
 // literalID matches a GUID, or a long run of hex digits, standing where a key belongs.
 // literalHost matches a host name written where a key goes: contoso.sharepoint.com. A
 // cast (microsoft.graph.user) does not end in a top-level domain.
@@ -107,6 +90,14 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 			diags = append(diags, scanDiag{model.Warning, "placeholder-unbraced",
 				"path segment " + clip(raw, 40) + " stands for a key but has no braces; it is read as the placeholder {" + name + "}", raw})
 			segs = append(segs, model.Segment{Parts: []model.Part{{Param: name}}})
+			continue
+		}
+		if plain, ok := prevPlainName(prev); ok && strings.HasPrefix(raw, "(") && strings.HasSuffix(raw, ")") && strings.Contains(raw, "=") {
+			// "/groups/(uniqueName='{uniqueName}')": a key predicate or call's parentheses
+			// belong to the name before them; the slash between is a slip.
+			diags = append(diags, scanDiag{model.Warning, "request-path-slash-stray",
+				"path segment " + clip(raw, 40) + " opens with parentheses after a slash; it is read as " + clip(plain+raw, 60), raw})
+			segs[len(segs)-1] = scanSegment(plain + raw)
 			continue
 		}
 		seg := scanSegment(raw)
