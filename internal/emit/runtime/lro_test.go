@@ -228,3 +228,30 @@ func TestMonitorAccepted(t *testing.T) {
 		t.Errorf("monitor %+v, %v", m, err)
 	}
 }
+
+// TestMonitorResource: what Wait returns is the resource the operation made, never the
+// operation's own id beside a status; a member typed otherwise than the fields (a billing
+// export's resourceLocation object) does not fail the wait, and stays in Raw.
+func TestMonitorResource(t *testing.T) {
+	for _, tc := range []struct{ name, body, want string }{
+		{"printer registration: the operation's id beside its state", `{"id":"op1","status":{"state":"succeeded"},"printer":{"id":"P9"}}`, ""},
+		{"longRunningOperation: its resourceLocation", `{"id":"op1","status":"succeeded","resourceLocation":"https://graph.microsoft.com/v1.0/x/1"}`, "https://graph.microsoft.com/v1.0/x/1"},
+		{"billing export: resourceLocation an object", `{"id":"op1","status":"succeeded","resourceLocation":{"@odata.type":"#microsoft.graph.partners.billing.blobManifest","dataFormat":"compressedJSONLines"}}`, ""},
+		{"redirected to the resource: its id", `{"id":"01NEWITEM","name":"plan.txt"}`, "01NEWITEM"},
+		{"teams operation: the target's id", `{"id":"op1","operationType":"cloneTeam","status":"succeeded","targetResourceId":"t2"}`, "t2"},
+	} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			_, _ = io.WriteString(w, tc.body)
+		}))
+		c := NewClient(WithBaseURL(srv.URL + "/v1.0"))
+		m := ResumeMonitor(c, srv.URL+"/v1.0/operations/op1")
+		id, err := m.Wait(context.Background())
+		if id != tc.want || err != nil {
+			t.Errorf("%s: Wait = %q, %v; want %q", tc.name, id, err, tc.want)
+		}
+		if err == nil && string(m.Last.Raw) != tc.body {
+			t.Errorf("%s: Raw %s", tc.name, m.Last.Raw)
+		}
+		srv.Close()
+	}
+}

@@ -83,19 +83,36 @@ type MonitorStatus struct {
 
 // UnmarshalJSON reads a status, whose state some monitors write as an object: a print
 // operation answers "status": {"state": "succeeded", "description": "..."}, which reads as
-// Status "succeeded" and StatusDetail the description.
+// Status "succeeded" and StatusDetail the description. A member the fields above type
+// otherwise than the monitor writes it (a partner billing export's resourceLocation, an
+// object) is left unset, not an error: the whole answer is in Raw, and the operation's
+// state is what Wait needs.
 func (s *MonitorStatus) UnmarshalJSON(data []byte) error {
-	type fields MonitorStatus // without this method
-	var v struct {
-		*fields
-		Status json.RawMessage `json:"status"`
-	}
-	v.fields = (*fields)(s)
-	if err := json.Unmarshal(data, &v); err != nil {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(data, &members); err != nil {
 		return err
 	}
-	s.Raw = append(json.RawMessage(nil), data...)
-	switch t := bytes.TrimSpace(v.Status); {
+	byName := make(map[string]json.RawMessage, len(members))
+	for k, v := range members {
+		byName[strings.ToLower(k)] = v // as encoding/json matches names
+	}
+	*s = MonitorStatus{Raw: append(json.RawMessage(nil), data...)}
+	for name, into := range map[string]any{
+		"operation": &s.Operation, "operationtype": &s.OperationType, "percentagecomplete": &s.PercentageComplete,
+		"resourceid": &s.ResourceID, "targetresourceid": &s.TargetResourceID, "targetresourcelocation": &s.TargetResourceLocation,
+		"resourcelocation": &s.ResourceLocation, "statusdetail": &s.StatusDetail, "id": &s.ID,
+	} {
+		if v, ok := byName[name]; ok {
+			_ = json.Unmarshal(v, into) // another JSON type leaves the field unset
+		}
+	}
+	if v, ok := byName["error"]; ok {
+		var e MonitorError
+		if json.Unmarshal(v, &e) == nil && (e.Code != "" || e.Message != "") {
+			s.Error = &e
+		}
+	}
+	switch t := bytes.TrimSpace(byName["status"]); {
 	case len(t) == 0 || string(t) == "null":
 		s.Status = ""
 	case t[0] == '{':
@@ -167,8 +184,15 @@ func (s *MonitorStatus) Done() (done, ok bool) {
 }
 
 // resource is the ID (or, failing that, the location) of the resource the operation made.
+// An answer's own id is the resource's only where the answer is no status (a monitor that
+// redirected to what it made): beside a status it is the operation's (a printer
+// registration's printerCreateOperation, a longRunningOperation).
 func (s *MonitorStatus) resource() string {
-	for _, v := range []string{s.ResourceID, s.TargetResourceID, s.ID, s.ResourceLocation, s.TargetResourceLocation} {
+	id := ""
+	if s.Status == "" {
+		id = s.ID
+	}
+	for _, v := range []string{s.ResourceID, s.TargetResourceID, id, s.ResourceLocation, s.TargetResourceLocation} {
 		if v != "" {
 			return v
 		}
@@ -205,7 +229,7 @@ func StartMonitor(ctx context.Context, c *Client, r Request) (*Monitor, error) {
 			ID string `json:"id"`
 		}
 		if len(body) > 0 && json.Unmarshal(body, &res) == nil {
-			st.ID = res.ID
+			st.ID, st.ResourceID = res.ID, res.ID // the answer is what the operation made
 		}
 		m.Last = &st
 	}
