@@ -267,6 +267,13 @@ func inferResponse(op *Operation, ds *Diagnostics) {
 		}
 		if t, ok := AnnotationType(ex.Annotation.ODataType, ex.Annotation.IsCollection); ok {
 			t.Pos = ex.Annotation.Pos
+			if pos, ok := examplesAnswerBoolean(op); ok && t.Kind == KindPrimitive && t.Primitive != Boolean && !t.Collection {
+				// user-revokesigninsessions.md annotates "@odata.type": "string" above
+				// {"value": true}: the JSON the service sends decides.
+				r.Type, r.FromExample = TypeRef{Kind: KindPrimitive, Primitive: Boolean, Raw: "Boolean", Pos: pos}, true
+				ds.Addf(t.Pos, Warning, "response-type-from-example", "the Response section names no type; the example's annotation says %s, but every example response is {\"value\": true or false}: Edm.Boolean", t)
+				return
+			}
 			r.Type, r.FromExample = t, true
 			ds.Addf(t.Pos, Warning, "response-type-from-example", "the Response section names no type; the example's annotation says %s", t)
 			return

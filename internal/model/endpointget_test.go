@@ -32,11 +32,17 @@ func TestExampleOptions(t *testing.T) {
 }
 
 // TestInferBooleanResponse: a Response section that names no type, with every example
-// answering {"value": true or false}, returns a Boolean; any other member, a non-Boolean
-// value or no example leaves it unknown.
+// answering {"value": true or false}, returns a Boolean, also where an example's annotation
+// names another primitive; any other member, a non-Boolean value or no example leaves it
+// unknown, or the annotation's.
 func TestInferBooleanResponse(t *testing.T) {
 	resp := func(body string) Example {
 		return Example{Kind: ExampleResponse, Status: 200, Body: body, Pos: Pos{File: "a.md", Line: 9, Col: 1}}
+	}
+	annotated := func(odataType, body string) Example {
+		ex := resp(body)
+		ex.Annotation = &Annotation{ODataType: odataType, Pos: ex.Pos}
+		return ex
 	}
 	tests := []struct {
 		name string
@@ -49,6 +55,9 @@ func TestInferBooleanResponse(t *testing.T) {
 		{"another member", []Example{resp(`{"value": true, "id": "1"}`)}, "unknown"},
 		{"one of two", []Example{resp(`{"value": true}`), resp(`{"id": "1"}`)}, "unknown"},
 		{"no example", nil, "unknown"},
+		// user-revokesigninsessions.md: the annotation's type against the JSON it annotates
+		{"annotated string, answering true", []Example{annotated("string", `{"value": true}`)}, "Edm.Boolean"},
+		{"annotated string, answering a string", []Example{annotated("string", `{"value": "a"}`)}, "Edm.String"},
 	}
 	for _, tc := range tests {
 		op := &Operation{Method: "POST", Response: Response{Status: 200, Type: TypeRef{Kind: KindUnknown}}, Examples: tc.exs}
