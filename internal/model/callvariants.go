@@ -16,13 +16,12 @@ func callVariantsFromExamples(p *Page, op *Operation, ds *Diagnostics) {
 		return
 	}
 	rows := map[string]Param{}
+	allOptional := true // every row says Optional: the bare call and the full one are both forms
 	for _, tp := range p.Params {
 		if tp.In != InFunction {
 			continue
 		}
-		if tp.Presence != Optional {
-			return // a required argument: the call has one form
-		}
+		allOptional = allOptional && tp.Presence == Optional
 		rows[strings.ToLower(tp.Name)] = tp
 	}
 	if len(rows) == 0 {
@@ -51,11 +50,19 @@ func callVariantsFromExamples(p *Page, op *Operation, ds *Diagnostics) {
 			switch {
 			case isCall && !exCall:
 				// rowsAbove(count={count}) called as rowsAbove: every argument optional.
-				if !allRows(args, rows) {
+				if !allOptional || !allRows(args, rows) {
 					continue
 				}
 				seg = Segment{Parts: []Part{{Literal: head}}}
 			case !isCall && exCall && len(exArgs) > 0 && allRows(exArgs, rows):
+				if !allOptional {
+					continue
+				}
+				seg = callSegment(head, exArgs, rows)
+			case isCall && exCall && allRows(args, rows) && someOf(exArgs, args) && !requiredLeftOut(args, exArgs, rows):
+				// doesUserHaveAccess(userId=…,tenantId=…,userPrincipalName=…) called with
+				// userPrincipalName alone: the arguments it leaves out can be left out, unless
+				// a row says Required.
 				seg = callSegment(head, exArgs, rows)
 			default:
 				continue
@@ -95,6 +102,30 @@ func callOf(s Segment) (head string, args []string, isCall bool) {
 		args = append(args, strings.TrimSpace(name))
 	}
 	return head, args, true
+}
+
+// someOf reports whether sub names some but not all of names, and nothing else.
+func someOf(sub, names []string) bool {
+	if len(sub) == 0 || len(sub) >= len(names) {
+		return false
+	}
+	for _, n := range sub {
+		if !slices.ContainsFunc(names, func(m string) bool { return strings.EqualFold(m, n) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// requiredLeftOut reports whether a name of all that called leaves out is a row marked
+// Required.
+func requiredLeftOut(all, called []string, rows map[string]Param) bool {
+	for _, n := range all {
+		if !slices.ContainsFunc(called, func(m string) bool { return strings.EqualFold(m, n) }) && rows[strings.ToLower(n)].Presence == Required {
+			return true
+		}
+	}
+	return false
 }
 
 // allRows reports whether every name is a row of the Function parameters table.

@@ -30,6 +30,10 @@ func TestCallVariantsFromExamples(t *testing.T) {
 		return prefix
 	}
 	rangePath := path("worksheets", "{id}", "range")
+	chanPath := path("channels", "{id}")
+	user := Param{Name: "userId", In: InFunction, Type: str()}
+	tenant := Param{Name: "tenantId", In: InFunction, Type: str()}
+	upn := Param{Name: "userPrincipalName", In: InFunction, Type: str()}
 	tests := []struct {
 		name string
 		line Path
@@ -46,6 +50,16 @@ func TestCallVariantsFromExamples(t *testing.T) {
 		{"a required row", called(rangePath, withArgs("rowsAbove", "count")), []Param{{Name: "count", In: InFunction, Presence: Required}},
 			path("worksheets", "{id}", "range", "rowsAbove"),
 			[]string{"/worksheets/{id}/range/rowsAbove(count={count})"}},
+		// channel-doesuserhaveaccess.md: rows that say nothing of presence, examples that
+		// pass one or two of the three
+		{"some of a line's arguments", called(chanPath, withArgs("doesUserHaveAccess", "userId", "tenantId", "userPrincipalName")), []Param{user, tenant, upn},
+			called(chanPath, Segment{Parts: []Part{{Literal: "doesUserHaveAccess(userPrincipalName='a@contoso.com')"}}}),
+			[]string{"/channels/{id}/doesUserHaveAccess(userId={userId},tenantId={tenantId},userPrincipalName={userPrincipalName})",
+				"/channels/{id}/doesUserHaveAccess(userPrincipalName='{userPrincipalName}')"}},
+		{"some of a line's arguments, leaving out a required one", called(chanPath, withArgs("doesUserHaveAccess", "userId", "tenantId", "userPrincipalName")),
+			[]Param{user, {Name: "tenantId", In: InFunction, Type: str(), Presence: Required}, upn},
+			called(chanPath, Segment{Parts: []Part{{Literal: "doesUserHaveAccess(userPrincipalName='a@contoso.com')"}}}),
+			[]string{"/channels/{id}/doesUserHaveAccess(userId={userId},tenantId={tenantId},userPrincipalName={userPrincipalName})"}},
 	}
 	for _, tc := range tests {
 		pg := apiPage("api/f.md", "GET", tc.line)
