@@ -89,6 +89,7 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 					}
 				}
 			}
+			mergeHeaders(win.op, c.op)
 			if ws, cs := m.signature(win), m.signature(c); c.score == win.score && ws != cs && !m.sameFamily(win, c) {
 				ds.Addf(c.op.Pos, Warning, "duplicate-operation",
 					"%s %s is also documented by %s (line %d) with a different signature (%s, here %s) and the same evidence (%s); %s is kept as it sorts first",
@@ -335,4 +336,22 @@ func (m *endpointMap) answersCollection(op *Operation, r TypeRef) bool {
 		}
 	}
 	return false
+}
+
+// mergeHeaders gives the owner of an endpoint the request headers another page that
+// documents it lists and the owner's does not, as options: user-list-manageddevices.md
+// names ConsistencyLevel for GET /users/{id}/managedDevices, which the Intune list page
+// owns without naming it. A header another page requires is optional here: the owner's
+// page does not ask for it.
+func mergeHeaders(win, other *Operation) {
+	if win == other {
+		return
+	}
+	for _, h := range other.Params {
+		if h.In != InHeader || slices.ContainsFunc(win.Params, func(p Param) bool { return p.In == InHeader && strings.EqualFold(p.Name, h.Name) }) {
+			continue
+		}
+		h.Presence = Optional
+		win.Params = append(win.Params, h)
+	}
 }

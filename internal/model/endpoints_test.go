@@ -677,3 +677,42 @@ func TestEndpointExampleOnlyLoses(t *testing.T) {
 		t.Errorf("GET /names/{name}/range: %q, want api/nameditem-range.md\n%s", got["GET /names/{name}/range"], ds)
 	}
 }
+
+// TestEndpointOwnerTakesHeaders: a request header the page that lost an endpoint lists
+// (ConsistencyLevel) becomes an optional header of the owner's operation; one the owner
+// lists already is not added twice.
+func TestEndpointOwnerTakesHeaders(t *testing.T) {
+	none := TypeRef{}
+	header := func(name string, presence Presence) Param {
+		return Param{Name: name, In: InHeader, Type: TypeRef{Kind: KindPrimitive, Primitive: String}, Presence: presence}
+	}
+	owner := page("api/manageddevice-list.md", "GET", gref("managedDevice", true), none, path("users", "{id}", "managedDevices"))
+	owner.Params = []Param{header("Authorization", Required)}
+	other := page("api/user-list-manageddevices.md", "GET", gref("managedDevice", true), none, path("users", "{id}", "managedDevices"))
+	other.Params = []Param{header("Authorization", Required), header("ConsistencyLevel", Required)}
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("user", "microsoft.graph.entity", []Property{nav("managedDevices", "managedDevice", true)}),
+		resourcePage("managedDevice", "microsoft.graph.entity", nil,
+			MethodLink{Title: "List managedDevices", Page: "api/manageddevice-list.md", Return: gref("managedDevice", true)}),
+		page("api/user-get.md", "GET", gref("user", false), none, path("users", "{id}")),
+		owner, other,
+	}
+	api, ds := Build("v1.0", pages)
+	for _, op := range api.Operations {
+		if op.Page != "api/manageddevice-list.md" {
+			continue
+		}
+		var got []string
+		for _, p := range op.Params {
+			if p.In == InHeader {
+				got = append(got, p.Name+" "+p.Presence.String())
+			}
+		}
+		if want := []string{"Authorization required", "ConsistencyLevel optional"}; !slices.Equal(got, want) {
+			t.Errorf("headers %v, want %v\n%s", got, want, ds)
+		}
+		return
+	}
+	t.Errorf("no operation from api/manageddevice-list.md:\n%s", ds)
+}
