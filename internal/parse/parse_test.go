@@ -2068,6 +2068,20 @@ func TestProseQueryParam(t *testing.T) {
 	if want := []string{"@microsoft.graph.conflictBehavior Edm.String true line 11: This method supports the @microsoft.graph.conflictBehavior query parameter to customize the behavior when a conflict occurs. Values: fail: Report the failure; rename: Rename the item."}; !slices.Equal(got, want) {
 		t.Errorf("query params %q, want %q", got, want)
 	}
+	// bookingbusiness-list.md: a parameter of the page's own named in code, no table.
+	src = "# List bookingBusinesses\n\n## HTTP request\n\n```http\nGET /solutions/bookingBusinesses\n```\n\n## Optional query parameters\n\n" +
+		"This method supports the [OData query parameters](/graph/query-parameters). It also supports the `query` parameter, which accepts a string.\n\n" +
+		"It doesn't support the `other` parameter.\n"
+	pg, _ = Parse("v1.0/api/bookingbusiness-list.md", []byte(src))
+	got = nil
+	for _, p := range pg.Params {
+		if p.In == model.InQuery {
+			got = append(got, fmt.Sprintf("%s %s %v line %d", p.Name, p.Type, p.Presence == model.Optional, p.Pos.Line))
+		}
+	}
+	if want := []string{"query Edm.String true line 11"}; !slices.Equal(got, want) {
+		t.Errorf("query params %q, want %q", got, want)
+	}
 }
 
 // TestBodyTableAllRequired: "The request body requires the following parameters:" above a

@@ -157,6 +157,7 @@ func (st *state) proseQueryParams(sentence string, pos model.Pos) {
 	for _, m := range namedQueryParam.FindAllStringSubmatchIndex(sentence, -1) {
 		add(sentence[m[2]:m[3]], model.String)
 	}
+
 	// "use the `includeDeletedItems=true` query parameter" (driveitem-get): a Boolean.
 	for _, m := range booleanQueryParam.FindAllStringSubmatch(sentence, -1) {
 		add(m[1], model.Boolean)
@@ -190,3 +191,29 @@ func (st *state) proseParamValues(t *table) bool {
 	st.proseParam = -1
 	return true
 }
+
+// codeQueryParams adds the query parameters of the page's own that a paragraph of the
+// Optional query parameters section says the method supports, each named in code: "This
+// method also supports the `query` parameter which accepts a string value"
+// (bookingbusiness-list.md). An optional String, described by the paragraph.
+func (st *state) codeQueryParams(ins []inline, txt string, pos model.Pos) {
+	for i := 1; i+1 < len(ins); i++ {
+		name := strings.TrimSpace(ins[i].text)
+		if !ins[i].code || !isName(name) || !supportsThe.MatchString(ins[i-1].text) || !parameterNext.MatchString(ins[i+1].text) {
+			continue
+		}
+		if slices.ContainsFunc(st.page.Params, func(p model.Param) bool { return p.In == model.InQuery && strings.EqualFold(p.Name, name) }) {
+			continue
+		}
+		st.page.Params = append(st.page.Params, model.Param{Name: name, In: model.InQuery, Presence: model.Optional,
+			Type:        model.TypeRef{Kind: model.KindPrimitive, Primitive: model.String, Pos: ins[i].pos},
+			Description: strings.TrimSpace(txt), Pos: pos})
+	}
+}
+
+// supportsThe ends the text before a parameter's name in "supports the `query` parameter";
+// parameterNext starts the text after it.
+var (
+	supportsThe   = regexp.MustCompile(`(?i)\bsupports\s+the\s+$`)
+	parameterNext = regexp.MustCompile(`(?i)^\s+(query\s+)?parameter\b`)
+)

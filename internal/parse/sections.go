@@ -379,6 +379,7 @@ func (st *state) onParagraph(p *ast.Paragraph) {
 	case secDerived:
 		st.res.derived = append(st.res.derived, st.inlines(p)...)
 	case secQueryParams:
+		st.codeQueryParams(st.inlines(p), txt, st.nodePos(p))
 		st.onQueryProse(txt, st.nodePos(p))
 	case secFunctionParams, secPathParams:
 		// "This method supports the $format, $top, and $skipToken OData query
