@@ -15,7 +15,7 @@ import (
 //   - Each word is capitalised; a word that is a common initialism is written in upper
 //     case (Id -> ID, Url -> URL), and so is its plural (Ids -> IDs).
 //   - Exported names join the words (VppTokenID); unexported ones lower-case the first
-//     word (vppTokenID). A name that would start with a digit gets an X in front; non-ASCII
+//     word (vppTokenID). Two numbers that would meet keep an underscore (v10_0 -> V10_0). A name that would start with a digit gets an X in front; non-ASCII
 //     letters are kept, other characters dropped.
 //   - Method names come from the path (see methodName); collisions are settled by the
 //     view in one pass, in canonical order (see settleMethodNames).
@@ -92,10 +92,21 @@ func word(w string) string {
 func exported(s string) string {
 	var b strings.Builder
 	for _, w := range splitWords(s) {
+		digitsMeet(&b, w)
 		b.WriteString(word(w))
 	}
 	return fixStart(b.String(), "X")
 }
+
+// digitsMeet keeps the words of v10_0 and v1_00 apart where joining them would run two
+// numbers together (V10_0, not V100, which v1_00 would also give).
+func digitsMeet(b *strings.Builder, next string) {
+	if s := b.String(); s != "" && next != "" && isDigit(s[len(s)-1]) && isDigit(next[0]) {
+		b.WriteByte('_')
+	}
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // unexported turns a Graph name into an unexported Go identifier, avoiding keywords.
 func unexported(s string) string {
@@ -112,6 +123,7 @@ func unexported(s string) string {
 			}
 			continue
 		}
+		digitsMeet(&b, w)
 		b.WriteString(word(w))
 	}
 	id := fixStart(b.String(), "x")

@@ -33,6 +33,11 @@ func TestExportedAndUnexported(t *testing.T) {
 		{"Ключ", "Ключ", "ключ"},
 		{"", "X", "x"},
 		{"***", "X", "x"},
+		// two numbers that would meet keep an underscore: v10_0 and v1_00 stay apart
+		{"v10_0", "V10_0", "v10_0"},
+		{"v1_00", "V1_00", "v1_00"},
+		{"sha1_96", "Sha1_96", "sha1_96"},
+		{"office365_user", "Office365User", "office365User"},
 	}
 	for _, tt := range tests {
 		if got := exported(tt.in); got != tt.exp {
