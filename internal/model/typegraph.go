@@ -82,7 +82,29 @@ func newTypeGraph(pages []*Page, ds *Diagnostics) *typeGraph {
 			g.children[key(t.Base)] = append(g.children[key(t.Base)], t)
 		}
 	}
+	g.propertiesOnlyInJSON(ds)
 	return g
+}
+
+// propertiesOnlyInJSON reports the properties a type's JSON representation shows that no
+// table of its page lists, nor a table of a type it derives from (a derived type's JSON
+// that repeats the base's members, as today's backup pages do, is not reported). A type
+// with no table at all is its page's one warning (parse).
+func (g *typeGraph) propertiesOnlyInJSON(ds *Diagnostics) {
+	for _, t := range g.byName { // the diagnostics are sorted when printed
+		if !slices.ContainsFunc(t.Properties, func(p Property) bool { return !p.FromJSON }) {
+			continue
+		}
+		for _, p := range t.Properties {
+			if !p.FromJSON || slices.ContainsFunc(g.lineage(t)[1:], func(a *Type) bool {
+				return slices.ContainsFunc(a.Properties, func(q Property) bool { return !q.FromJSON && strings.EqualFold(q.Name, p.Name) })
+			}) {
+				continue
+			}
+			ds.Addf(p.Pos, Warning, "property-only-in-json",
+				"property %s is in the JSON representation but in no table; its type %s is read from the placeholder value", p.Name, p.Type)
+		}
+	}
 }
 
 // ref is a reference to t, a collection of it when coll.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -131,5 +132,36 @@ func TestDerivedFromBasePages(t *testing.T) {
 				t.Errorf("bases %q, want %q", s, tt.want)
 			}
 		})
+	}
+}
+
+// TestPropertiesOnlyInJSON: a property only a JSON representation shows is reported,
+// unless a type the type derives from lists it in a table (a derived type's JSON that
+// repeats its base's members), or the type has no table at all (its page's one warning).
+func TestPropertiesOnlyInJSON(t *testing.T) {
+	row := func(name string) Property {
+		return Property{Name: name, Type: TypeRef{Kind: KindPrimitive, Primitive: String}, Pos: Pos{File: "r.md", Line: 5, Col: 2}}
+	}
+	fromJSON := func(name string, line int) Property {
+		p := row(name)
+		p.FromJSON, p.Pos = true, Pos{File: "r.md", Line: line, Col: 3}
+		return p
+	}
+	pages := []*Page{
+		resourcePage("entity", "", []Property{row("id")}),
+		resourcePage("protectionUnit", "microsoft.graph.entity", []Property{row("status")}),
+		resourcePage("driveProtectionUnit", "microsoft.graph.protectionUnit", []Property{row("directoryObjectId"), fromJSON("id", 20), fromJSON("status", 21), fromJSON("displayName", 22)}),
+		resourcePage("loose", "", []Property{fromJSON("a", 30), fromJSON("b", 31)}),
+	}
+	var ds Diagnostics
+	newTypeGraph(pages, &ds)
+	var got []string
+	for _, d := range ds {
+		if d.Code == "property-only-in-json" {
+			got = append(got, strconv.Itoa(d.Pos.Line))
+		}
+	}
+	if want := []string{"22"}; !slices.Equal(got, want) {
+		t.Errorf("property-only-in-json at lines %v, want %v:\n%s", got, want, ds)
 	}
 }

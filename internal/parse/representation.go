@@ -127,12 +127,9 @@ func (st *state) jsonRepresentation(t *model.ResourceType, tables []resTable) {
 	if len(tables) == 0 && len(only) > 0 {
 		st.ds.Addf(pos[0], model.Warning, "property-only-in-json",
 			"the page has no Properties table; the %d properties of the JSON representation are typed from its placeholder values", len(only))
-	} else {
-		for _, p := range only {
-			st.ds.Addf(p.Pos, model.Warning, "property-only-in-json",
-				"property %s is in the JSON representation but in no table; its type %s is read from the placeholder value", p.Name, p.Type)
-		}
 	}
+	// A property only the JSON shows beside a table is reported by the model, which knows
+	// whether a type this one derives from lists it (model.propertiesOnlyInJSON).
 	st.dropForeignTables(t, tables, matched)
 	for _, p := range t.Properties {
 		if !p.Navigation && !matched[p.Name] {
