@@ -716,3 +716,26 @@ func TestEndpointOwnerTakesHeaders(t *testing.T) {
 	}
 	t.Errorf("no operation from api/manageddevice-list.md:\n%s", ds)
 }
+
+// TestEndpointCastNarrowsQuietly: a request line whose cast narrows the page's response
+// type (GET /places/microsoft.graph.room on a page that answers a collection of place)
+// returns the cast's type, and says nothing: the docs do not disagree.
+func TestEndpointCastNarrowsQuietly(t *testing.T) {
+	none := TypeRef{}
+	cast := path("places", "microsoft.graph.room")
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("place", "microsoft.graph.entity", nil),
+		resourcePage("room", "microsoft.graph.place", nil),
+		page("api/place-list.md", "GET", gref("place", true), none, path("places"), cast),
+	}
+	api, ds := Build("v1.0", pages)
+	if got := opsByEndpoint(api)["GET /places/microsoft.graph.room"]; !strings.Contains(got, "-> Collection(microsoft.graph.room) ") {
+		t.Errorf("GET /places/microsoft.graph.room: %q, want a collection of room", got)
+	}
+	for _, d := range ds {
+		if d.Code == "response-type-mismatch" {
+			t.Errorf("diagnostic %s", d)
+		}
+	}
+}

@@ -215,6 +215,10 @@ func (m *endpointMap) settle(op *Operation, p Path) (body, resp TypeRef, notes [
 		case t != nil && m.derives(t, addressed):
 		case t == addressed && !tg.Sure:
 			return
+		case t != nil && r.Collection == coll && m.derives(addressed, t) && strings.HasPrefix(lastVia(tg.Via), "as("):
+			// The path's cast narrows the page's type (protectionUnits/microsoft.graph.
+			// driveProtectionUnit on a page that answers protectionUnitBase): the cast's
+			// type, and nothing to say.
 		case t == addressed:
 			notes = append(notes, note{r.Pos.Or(op.Pos), "response-shape-mismatch",
 				fmt.Sprintf("%s %s addresses %s (%s); the page's %s %s is corrected", op.Method, p, tg.Type, tg.Via, what, *r)})
