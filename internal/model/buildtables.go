@@ -47,7 +47,9 @@ func bodyFromContentType(op *Operation) {
 // with query options whose values are placeholders, each one a row of the page's Query
 // parameters table ("POST /appCatalogs/teamsApps?requiresReview:{Boolean}" beside "POST
 // /appCatalogs/teamsApps"): the option is a named, optional option of the plain line's
-// method, not a method of its own with a required argument. Where a line the page keeps
+// method, not a method of its own with a required argument; so is a line that fixes such an
+// option's value (message-delta.md's ?changeType=created, =updated and =deleted beside the
+// plain delta line, which became one method sending created). Where a line the page keeps
 // templates the same option (event delta's ?startDateTime, which calendarView's lines
 // require), the options struct cannot hold it, and the lines stay.
 func dropOptionTemplates(p *Page, paths []Path) []Path {
@@ -57,7 +59,10 @@ func dropOptionTemplates(p *Page, paths []Path) []Path {
 	}
 	droppable := func(path Path) bool {
 		if len(path.Query) == 0 || slices.ContainsFunc(path.Query, func(q QueryParam) bool {
-			return q.Param == "" || len(q.Parts) > 0 || !documented(q.Name)
+			// A fixed value of a parameter the table lists (message delta's
+			// ?changeType=created, =updated, =deleted) shows the option in use too.
+			fixed := q.Param == "" && len(q.Parts) == 0 && q.Value != "" && !strings.HasPrefix(q.Name, "$")
+			return (q.Param == "" && !fixed) || len(q.Parts) > 0 || !documented(q.Name)
 		}) {
 			return false
 		}

@@ -42,8 +42,8 @@ func TestBodyFromContentType(t *testing.T) {
 }
 
 // TestDropOptionTemplates: a request line that is another line plus query options, each
-// a placeholder for a row of the Query parameters table, is left to the plain line's
-// options; a line that needs its option (no plain twin), an option no row documents, and
+// a placeholder for, or a value of, a row of the Query parameters table, is left to the
+// plain line's options; a line that needs its option (no plain twin), an option no row documents, and
 // an option that a kept line templates keep their lines.
 func TestDropOptionTemplates(t *testing.T) {
 	withQuery := func(p Path, names ...string) Path {
@@ -64,6 +64,7 @@ func TestDropOptionTemplates(t *testing.T) {
 	}
 	apps := path("appCatalogs", "teamsApps")
 	events, view := path("me", "events", "delta"), path("me", "calendarView", "delta")
+	msgs := path("me", "mailFolders", "{id}", "messages", "delta")
 	tests := []struct {
 		name   string
 		paths  []Path
@@ -87,6 +88,11 @@ func TestDropOptionTemplates(t *testing.T) {
 			[]string{"/appCatalogs/teamsApps?forcedelete=true"}},
 		{"a Boolean row, a value other than true or false", []Path{fixed(apps, "forcedelete", "yes")}, []Param{brow("forcedelete")},
 			[]string{"/appCatalogs/teamsApps?forcedelete=yes"}},
+		// message-delta.md: one line a value of the changeType row, beside the plain line
+		{"a String's values shown beside the plain line", []Path{msgs, fixed(msgs, "changeType", "created"), fixed(msgs, "changeType", "deleted")},
+			[]Param{qrow("changeType")}, []string{"/me/mailFolders/{id}/messages/delta"}},
+		{"a value of a parameter no row documents", []Path{msgs, fixed(msgs, "changeType", "created")}, nil,
+			[]string{"/me/mailFolders/{id}/messages/delta", "/me/mailFolders/{id}/messages/delta?changeType=created"}},
 	}
 	for _, tc := range tests {
 		pg := apiPage("api/x.md", "GET", tc.paths...)
