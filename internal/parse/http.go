@@ -15,6 +15,9 @@ func (st *state) onFence(f *ast.FencedCodeBlock) {
 	st.pending = nil
 	if st.current() == secBody {
 		st.page.Body.Said = true
+		if ann == nil && st.bodySample == nil {
+			st.bodySample = f
+		}
 	}
 	switch st.current() {
 	case secHTTP:

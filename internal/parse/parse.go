@@ -63,6 +63,11 @@ type state struct {
 	// bodyRequired: the prose just before a Request body table says all its rows are
 	// required ("The request body requires the following parameters:")
 	bodyRequired bool
+	// bodySample is the first bare JSON fence of the Request body section (no annotation),
+	// and bodyOptional whether that section's prose calls the body optional: the body's
+	// parameters when the page gives no table and no type (bodyFromSample).
+	bodySample   *ast.FencedCodeBlock
+	bodyOptional bool
 	// proseParam is the index in Page.Params of the query parameter the prose named last
 	// (proseQueryParams), whose values a table may follow; -1 when none
 	proseParam int
@@ -204,6 +209,7 @@ func (st *state) finish() {
 		st.readResponse()
 	}
 	st.readJSONResponse()
+	st.bodyFromSample()
 	if !st.respDone {
 		// No Response prose at all: what comes back is not known (the model may still
 		// learn it from an example's annotation); it is not "no body".

@@ -1587,6 +1587,15 @@ func TestRequestBody(t *testing.T) {
 		md:   "# T\n\n## HTTP request\n~~~http\nPOST /external/connections/{id}/schema\n~~~\nIn the request body, supply a JSON representation of a [schema](../resources/externalconnectors-schema.md) object.\n\n## Response\nIf successful, this method returns `202 Accepted`.\n",
 		want: []string{"body microsoft.graph.schema link=beta/resources/externalconnectors-schema.md @7:1"},
 	}, {
+		name: "a JSON sample with no table and no type: its members are the parameters",
+		md:   "# T\n\n## HTTP request\n~~~http\nPOST /teams/{id}/archive\n~~~\n## Request body\nYou may optionally include the `shouldSetSpoSiteReadOnlyForMembers` parameter, as follows.\n```json\n{\n  \"shouldSetSpoSiteReadOnlyForMembers\": true,\n  \"label\": \"x\"\n}\n```\n## Response\nIf successful, this action returns a `202 Accepted` response code.\n",
+		want: []string{"param body shouldSetSpoSiteReadOnlyForMembers Edm.Boolean optional @10:1", "param body label Edm.String optional @10:1", "body @7:1",
+			"diag 10:1 warning body-from-sample"},
+	}, {
+		name: "a JSON sample beside a table is only a sample",
+		md:   "# T\n\n## Request body\n|Parameter|Type|Description|\n|:---|:---|:---|\n|a|Boolean|A.|\n\n```json\n{\"a\": true, \"b\": 1}\n```\n",
+		want: []string{"param body a Edm.Boolean unknown @6:2", "body @3:1"},
+	}, {
 		name: "a pointer to the Request body section under the request line is not the body",
 		md:   "# T\n\n## HTTP request\n~~~http\nPOST /widgets\n~~~\nSee the [Request body](#request-body) section about including [widget](../resources/widget.md) data in the request body.\n",
 		want: []string{"diag 1:1 warning response-missing"},

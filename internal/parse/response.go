@@ -3,6 +3,7 @@ package parse
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -314,6 +315,7 @@ var allRequiredCue = regexp.MustCompile(`(?i)\brequires the following (parameter
 func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 	body := &st.page.Body
 	st.bodyRequired = allRequiredCue.MatchString(txt)
+	st.bodyOptional = st.bodyOptional || hasFold(txt, "optional")
 	if (hasFold(txt, "request body") || hasFold(txt, "request content")) && noBodyRequest.MatchString(txt) {
 		// "No request body is required. However, you can specify properties in the
 		// request body ..." (createUploadSession): a body is optional, not absent; the
@@ -430,4 +432,46 @@ func (st *state) responseTable(t *table) {
 		r.PropertiesPos = t.pos
 	}
 	st.resourceTable(t, secResponse)
+}
+
+// bodyFromSample reads the body's parameters from the JSON sample of a Request body
+// section that gives no table and names no type: team-archive.md says the body may
+// include shouldSetSpoSiteReadOnlyForMembers and shows {"shouldSetSpoSiteReadOnlyForMembers":
+// true}. Each top-level member is a parameter typed from its value, optional where the
+// prose says so.
+func (st *state) bodyFromSample() {
+	pg := st.page
+	if st.bodySample == nil || pg.Body.None || !pg.Body.Type.IsNone() && pg.Body.Type.Kind != model.KindUnknown ||
+		slices.ContainsFunc(pg.Params, func(p model.Param) bool { return p.In == model.InBody }) {
+		return
+	}
+	lines, pos := st.fenceLines(st.bodySample)
+	text := strings.TrimSpace(strings.Join(lines, "\n"))
+	if !strings.HasPrefix(text, "{") {
+		return
+	}
+	keys, err := jsonKeys(text)
+	if err != nil || len(keys) == 0 {
+		return
+	}
+	presence := model.PresenceUnknown
+	if st.bodyOptional {
+		presence = model.Optional
+	}
+	var names []string
+	for _, kv := range keys {
+		if strings.HasPrefix(kv.key, "@") || !isName(kv.key) {
+			return // an annotation or a chosen key: not a parameter list
+		}
+		t := placeholderType(kv.val, pg.Namespace)
+		if t.Kind == model.KindUnknown {
+			return
+		}
+		t.Pos = pos[0]
+		pg.Params = append(pg.Params, model.Param{Name: kv.key, In: model.InBody, Type: t, Presence: presence, Pos: pos[0],
+			Description: "Shown in the JSON sample of the page's Request body section, which lists no parameters; typed from its value."})
+		names = append(names, kv.key)
+	}
+	st.ds.Addf(pos[0], model.Warning, "body-from-sample",
+		"the Request body section gives no table and names no type; the members of its JSON sample (%s) are read as the body's parameters, typed from their values", strings.Join(names, ", "))
 }
