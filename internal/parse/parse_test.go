@@ -1307,6 +1307,10 @@ func TestResponse(t *testing.T) {
 		md:   page("If successful, this method returns a ´200 OK´ response code and a collection of [vppToken](../resources/vpptoken.md) objects in the response body."),
 		want: []string{"resp 200 Collection(microsoft.graph.vppToken) link=beta/resources/vpptoken.md @8:1"},
 	}, {
+		name: "a collection of derivatives of a type",
+		md:   page("If successful, this action returns a ´200 OK´ response code and a collection of derivatives of [actionResultPart](../resources/actionresultpart.md) in the response body."),
+		want: []string{"resp 200 Collection(microsoft.graph.actionResultPart) link=beta/resources/actionresultpart.md @8:1"},
+	}, {
 		name: "an object collection",
 		md:   page("If successful, this method returns a ´200 OK´ response code and a [reminder](../resources/reminder.md) collection in the response body."),
 		want: []string{"resp 200 Collection(microsoft.graph.reminder) link=beta/resources/reminder.md @8:1"},

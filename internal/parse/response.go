@@ -23,7 +23,7 @@ var (
 	// NUL bytes (CommonMark reads them as U+FFFD) from forging one.
 	linkToken  = regexp.MustCompile(`\x00(\d+)\x00`)
 	noNUL      = strings.NewReplacer("\x00", "\uFFFD")
-	collBefore = regexp.MustCompile(`(?i)\b(collection|array|list|set) of\s+(the\s+)?(new\s+|updated\s+|requested\s+|matching\s+)?(\w+\s+)?$`)
+	collBefore = regexp.MustCompile(`(?i)\b(collection|array|list|set) of\s+(the\s+)?(new\s+|updated\s+|requested\s+|matching\s+)?(\w+\s+)?((derivatives|instances|subtypes) of\s+(the\s+)?)?$`)
 	// collAfter is what says a collection after the type's link: "[reminder] collection",
 	// or a plural noun ("composed of [driveItem] resources", "[user] objects").
 	collAfter = regexp.MustCompile(`(?i)^\s*(?:(objects?\s+|resources?\s+|entities\s+)?collection\b|(objects|resources|entities|items)\b)`)
