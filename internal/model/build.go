@@ -486,7 +486,7 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 			out = append(out, tp)
 		}
 	}
-	out = append(out, exampleQueryParams(op, out, ds)...)
+	out = append(out, exampleQueryParams(op, out, p.Params, ds)...)
 	// A body that comes back only on request (Prefer: return=representation) is asked for
 	// with the Prefer header: an option of its own where the page's table forgot the row.
 	if op.Response.OnRequest && !slices.ContainsFunc(out, func(pm Param) bool { return pm.In == InHeader && strings.EqualFold(pm.Name, "Prefer") }) {

@@ -189,8 +189,9 @@ func writeLineFromExample(p *Page, rl RequestLine, ds *Diagnostics) Path {
 // exampleQueryParams are the query parameters that the operation's example requests send
 // and that neither its tables, its query templates nor OData name: bookingbusiness-list.md
 // says in prose that it "also supports the `query` parameter", and its example sends
-// ?query=Adventure. Each is an optional String, named as the example writes it.
-func exampleQueryParams(op *Operation, have []Param, ds *Diagnostics) []Param {
+// ?query=Adventure. Each is an optional String, named as the example writes it. rows are
+// the page's table rows, which the warning cites.
+func exampleQueryParams(op *Operation, have, rows []Param, ds *Diagnostics) []Param {
 	known := map[string]bool{}
 	for _, pm := range have {
 		if pm.In == InQuery {
@@ -219,8 +220,14 @@ func exampleQueryParams(op *Operation, have []Param, ds *Diagnostics) []Param {
 				continue
 			}
 			known[l] = true
+			where := "no table of the page lists"
+			if slices.ContainsFunc(rows, func(pm Param) bool { return pm.In == InFunction && strings.EqualFold(pm.Name, name) }) {
+				// driveitem-delta.md: token is a row of the Function parameters table, and
+				// an example sends ?token=latest
+				where = "the page lists as a function argument, not a query parameter,"
+			}
 			ds.Addf(ex.Pos, Warning, "query-param-from-example",
-				"the example request sends the query parameter %q, which no table of the page lists: the method takes it as an optional String", name)
+				"the example request sends the query parameter %q, which %s: the method takes it as an optional String", name, where)
 			out = append(out, Param{Name: name, In: InQuery, Presence: Optional, Pos: ex.Pos,
 				Description: "Sent by the page's example request (" + name + "=...); no table of the page lists it.",
 				Type:        TypeRef{Kind: KindPrimitive, Primitive: String, Raw: "String", Pos: ex.Pos}})

@@ -325,6 +325,15 @@ func TestGetBodyAndExampleQuery(t *testing.T) {
 	if len(api.Operations[0].ParamsIn(InBody)) != 0 || !hasCode(ds, "body-param-ignored") {
 		t.Errorf("without an example body: body params %v, diagnostics\n%s", api.Operations[0].ParamsIn(InBody), ds)
 	}
+	// driveitem-delta.md: a row of the Function parameters table sent in the query string;
+	// the warning says where the page lists it.
+	pg.Params = []Param{{Name: "tag", In: InFunction, Type: str(), Presence: Optional}}
+	_, ds = Build("v1.0", []*Page{pg})
+	if !slices.ContainsFunc(ds, func(d Diagnostic) bool {
+		return d.Code == "query-param-from-example" && strings.Contains(d.Message, "as a function argument")
+	}) {
+		t.Errorf("a function row sent as a query parameter:\n%s", ds)
+	}
 }
 
 // A create's request line that ends in a key becomes the collection its example POSTs to;
