@@ -37,6 +37,7 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 			m.titledNavigation(op, op.Paths[i])
 			m.writtenNavigation(op, op.Paths[i])
 		}
+		callsThroughUnknownRoot(op)
 		m.adoptExamples(op)
 		m.exampleOnlyResult(op, ds)
 	}

@@ -113,3 +113,46 @@ func repeatsPlaceholder(p Path) bool {
 	}
 	return false
 }
+
+// callsThroughUnknownRoot gives a path the walk cannot follow (its root is no entity set
+// or singleton the pages document: /groups where no group page is in the set) the
+// operation another path of the same page calls, when both end in the same segments from
+// a named one on: /groups/{id}/drive/items/{id}/createLink beside
+// /drives/{id}/items/{id}/createLink calls the createLink of the same driveItem, and is
+// named so, not as a create of something under /groups.
+func callsThroughUnknownRoot(op *Operation) {
+	for i := range op.Paths {
+		p := &op.Paths[i]
+		if p.Target == nil || p.Target.Kind != TargetUnknown || len(p.Query) > 0 {
+			continue
+		}
+		for _, q := range op.Paths {
+			tg := q.Target
+			if tg == nil || tg.Kind != TargetOperation || len(q.Query) > 0 || !sameTail(*p, q) {
+				continue
+			}
+			t := *tg
+			t.Via = "as " + q.String()
+			t.Sure = false
+			p.Target = &t
+			break
+		}
+	}
+}
+
+// sameTail reports whether two paths end alike from a named segment on, over two segments
+// or more: /groups/{id}/drive/items/{id}/createLink and /me/drive/items/{id}/createLink
+// share drive/items/{}/createLink.
+func sameTail(a, b Path) bool {
+	n, m := len(a.Segments), len(b.Segments)
+	k := 0
+	for k < n && k < m && (Path{Segments: a.Segments[n-1-k : n-k]}).Shape() == (Path{Segments: b.Segments[m-1-k : m-k]}).Shape() {
+		k++
+	}
+	for ; k >= 2; k-- {
+		if lit, ok := a.Segments[n-k].Literal(); ok && isIdent(lit) {
+			return true
+		}
+	}
+	return false
+}

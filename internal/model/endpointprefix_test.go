@@ -64,3 +64,40 @@ func TestNameWordsByPath(t *testing.T) {
 		t.Errorf("nameWords %v", got)
 	}
 }
+
+// TestCallThroughUnknownRoot: a line whose root no page documents (/groups, with no group
+// page) calls the action another line of its page calls when both end alike from a named
+// segment on; a line that shares only the action's name does not.
+func TestCallThroughUnknownRoot(t *testing.T) {
+	none := TypeRef{}
+	link := page("api/driveitem-createlink.md", "POST", gref("permission", false), none,
+		path("drives", "{driveId}", "items", "{itemId}", "createLink"),
+		path("groups", "{groupId}", "drive", "items", "{itemId}", "createLink"),
+		path("widgets", "{widgetId}", "createLink"))
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("drive", "microsoft.graph.entity", []Property{nav("items", "driveItem", true)}),
+		resourcePage("driveItem", "microsoft.graph.entity", nil, MethodLink{Title: "Create link", Page: link.File, Return: gref("permission", false)}),
+		resourcePage("permission", "microsoft.graph.entity", nil),
+		page("api/drive-get.md", "GET", gref("drive", false), none, path("drives", "{driveId}")),
+		link,
+	}
+	api, ds := Build("v1.0", pages)
+	kinds := map[string]TargetKind{}
+	for _, op := range api.Operations {
+		for _, p := range op.Paths {
+			if p.Target != nil {
+				kinds[p.String()] = p.Target.Kind
+			}
+		}
+	}
+	for p, want := range map[string]TargetKind{
+		"/drives/{driveId}/items/{itemId}/createLink":       TargetOperation,
+		"/groups/{groupId}/drive/items/{itemId}/createLink": TargetOperation,
+		"/widgets/{widgetId}/createLink":                    TargetUnknown,
+	} {
+		if got, ok := kinds[p]; !ok || got != want {
+			t.Errorf("%s: kind %v (%v), want %v\n%s", p, got, ok, want, ds)
+		}
+	}
+}
