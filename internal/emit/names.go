@@ -108,6 +108,22 @@ func digitsMeet(b *strings.Builder, next string) {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
+// headerField names the option field of a request header. A header written all in
+// capitals (MS-APP-ACTS-AS) reads by its words, initialisms and MS kept:
+// MSAppActsAs, where exported alone runs the capitals together (MSAPPACTSAS).
+func headerField(name string) string {
+	if !strings.Contains(name, "-") || name != strings.ToUpper(name) {
+		return exported(name)
+	}
+	parts := strings.Split(name, "-")
+	for i, w := range parts {
+		if len(w) > 1 && !initialisms[w] && w != "MS" {
+			parts[i] = w[:1] + strings.ToLower(w[1:])
+		}
+	}
+	return exported(strings.Join(parts, "-"))
+}
+
 // unexported turns a Graph name into an unexported Go identifier, avoiding keywords.
 func unexported(s string) string {
 	words := splitWords(s)

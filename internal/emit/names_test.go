@@ -9,6 +9,18 @@ import (
 	"github.com/graphdocgen/graphdocgen/internal/model"
 )
 
+// TestHeaderField: a header in capitals reads by its words; others as exported names.
+func TestHeaderField(t *testing.T) {
+	for in, want := range map[string]string{
+		"MS-APP-ACTS-AS": "MSAppActsAs", "X-MS-CLIENT-REQUEST-ID": "XMSClientRequestID",
+		"ConsistencyLevel": "ConsistencyLevel", "Workbook-Session-Id": "WorkbookSessionID", "If-Match": "IfMatch",
+	} {
+		if got := headerField(in); got != want {
+			t.Errorf("headerField(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestExportedAndUnexported(t *testing.T) {
 	tests := []struct{ in, exp, unexp string }{
 		{"vppTokenId", "VppTokenID", "vppTokenID"},

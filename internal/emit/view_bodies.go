@@ -91,7 +91,7 @@ func (v *view) newOptions(op *model.Operation) *goOptions {
 			if strings.EqualFold(name, "ConsistencyLevel") {
 				consistency = true
 			}
-			o.Fields = append(o.Fields, goOpt{Name: names.take(exported(name)), Header: name, Param: p})
+			o.Fields = append(o.Fields, goOpt{Name: names.take(headerField(name)), Header: name, Param: p})
 		}
 	}
 	o.ConsistencyEventual = consistency && (has("$count") || has("$search"))
