@@ -1261,6 +1261,25 @@ If successful, this method returns a ´204 No Content´ response code.
 `,
 		want: []string{"resp 204 none @11:1"},
 	}, {
+		name: "a numbered table under the request body is no parameter table",
+		md: `
+# T
+## HTTP request
+~~~http
+POST /sites/{site-id}/pages
+~~~
+## Request body
+In the request body, supply a JSON representation of the [sitePage](../resources/sitepage.md) resource.
+### Supported web parts
+| # | Web Part | Type |
+| --- | --- | --- |
+| 1 | Bing Maps | ´e377ea37-9047-43b9-8cdb-a761be2f8e09´ |
+| 2 | Button | ´0f087d7f-520e-42b7-89c0-496aaf979d58´ |
+## Response
+If successful, this method returns a ´201 Created´ response code and a [sitePage](../resources/sitepage.md) object.
+`,
+		want: []string{"resp 201 microsoft.graph.sitePage link=beta/resources/sitepage.md @13:1"},
+	}, {
 		name: "non-parameter tables are left alone",
 		md: `
 # T

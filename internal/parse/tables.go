@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	east "github.com/yuin/goldmark/extension/ast"
 
@@ -200,6 +201,11 @@ func (st *state) paramTable(t *table, in model.ParamIn) {
 			name, value = headerNameValue(row[nc].text, name)
 		}
 		if name == "" || st.badName("parameter", name, row[nc].pos) {
+			continue
+		}
+		if nameCol < 0 && !startsName(name) {
+			// | # | Web Part | Type | (sitepage-create.md's supported web parts): a
+			// numbered list under no Parameter column, not parameters named 1 to 14.
 			continue
 		}
 		if untypedFunction && in == model.InQuery && strings.HasPrefix(name, "$") {
@@ -475,4 +481,11 @@ func inName(in model.ParamIn) string {
 		return "request body"
 	}
 	return "parameter"
+}
+
+// startsName reports whether s starts as a parameter's name does: a letter, or the @ of
+// an annotation or the $ of an OData option.
+func startsName(s string) bool {
+	r := []rune(s)
+	return len(r) > 0 && (unicode.IsLetter(r[0]) || r[0] == '@' || r[0] == '$' || r[0] == '_')
 }
