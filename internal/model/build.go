@@ -15,6 +15,7 @@ func Build(version string, pages []*Page) (*API, Diagnostics) {
 // BuildSelected is Build keeping only the operations sel picks, and the types they reach.
 func BuildSelected(version string, pages []*Page, sel Selection) (*API, Diagnostics) {
 	var ds Diagnostics
+	pages = relativeLines(pages, &ds)
 	api := &API{Version: version, Pages: pages}
 	byFile := map[string]*Page{}
 	for _, p := range pages {

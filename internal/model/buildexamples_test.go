@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -113,5 +114,35 @@ func TestBodyNamesFromExamples(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "destinationId Comment" {
 		t.Errorf("body %v, want destinationId Comment", got)
+	}
+}
+
+// TestRelativeLineFromExample: a line that starts where no other page's line starts, and
+// whose examples call it below one parent, is that parent's (worksheet-range.md's GET
+// /workbook/worksheets/{id}/range); a line starting at another page's root is whole; the
+// caller's pages are left as they were.
+func TestRelativeLineFromExample(t *testing.T) {
+	mk := func(file string, line Path, exPath Path) *Page {
+		pg := apiPage(file, "GET", line)
+		pg.Examples = []Example{{Kind: ExampleRequest, Method: "GET", URL: "https://graph.microsoft.com/v1.0" + exPath.String(), Path: &exPath, Pos: Pos{File: file, Line: 50, Col: 1}}}
+		return pg
+	}
+	rng := mk("api/worksheet-range.md", path("workbook", "worksheets", "{id}", "range"), path("me", "drive", "items", "{itemId}", "workbook", "worksheets", "{id}", "range"))
+	members := mk("api/chat-list-members.md", path("chats", "{chatId}", "members"), path("me", "chats", "{chatId}", "members"))
+	chat := apiPage("api/chat-get.md", "GET", path("chats", "{chatId}"))
+	item := apiPage("api/driveitem-get.md", "GET", path("me", "drive", "items", "{itemId}"))
+	pages := []*Page{rng, members, chat, item}
+	api, ds := Build("v1.0", pages)
+	want := map[string]string{
+		"api/worksheet-range.md":   "/me/drive/items/{itemId}/workbook/worksheets/{id}/range",
+		"api/chat-list-members.md": "/chats/{chatId}/members",
+	}
+	for file, w := range want {
+		if got := pagePaths(api, file); !slices.Contains(got, w) {
+			t.Errorf("%s: paths %v, want %s\n%s", file, got, w, ds)
+		}
+	}
+	if got := rng.Requests[0].Path.String(); got != "/workbook/worksheets/{id}/range" {
+		t.Errorf("the caller's page changed: %s", got)
 	}
 }
