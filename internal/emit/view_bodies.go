@@ -218,11 +218,19 @@ func (v *view) bodyResource(op *model.Operation, body, result model.TypeRef, par
 		// The table may list a derived type's properties (a page per intune
 		// deviceConfiguration kind, all posting to one collection): the base type's
 		// struct sends any of them through its Derived field.
-		for _, c := range append([]*goType{t}, t.Descendants...) {
+		family := append([]*goType{t}, t.Descendants...)
+		for _, c := range family {
 			if listsFields(c, params) {
 				r := ref
 				return &r
 			}
+		}
+		// A page whose prose names several derived types and gives a table for each
+		// (conditionalaccessroot-post-namedlocations.md: ipNamedLocation's and
+		// countryNamedLocation's properties) lists the family's fields between them.
+		if ref == body && len(op.Body.Or) > 0 && listsFields(&goType{Fields: familyFields(family)}, params) {
+			r := ref
+			return &r
 		}
 		// A body the prose names (agreement-post-agreements.md: "supply a JSON
 		// representation of an agreement") whose table goes on to list the properties of
@@ -255,6 +263,15 @@ func (v *view) selfRow(op *model.Operation, p model.Path, params []model.Param) 
 	}
 	t := row.Type
 	return &t
+}
+
+// familyFields gathers the fields of several types.
+func familyFields(types []*goType) []goProp {
+	var out []goProp
+	for _, t := range types {
+		out = append(out, t.Fields...)
+	}
+	return out
 }
 
 // listsFields reports whether a body table reads as the properties of t: at least four
