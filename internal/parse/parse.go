@@ -189,6 +189,7 @@ func (st *state) finish() {
 	if pg.Kind != model.PageAPI {
 		return
 	}
+	st.apiPageEnums()
 	switch {
 	case !st.sawHTTP && len(st.implicit) > 0:
 		first := st.implicit[0]

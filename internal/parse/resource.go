@@ -82,47 +82,28 @@ func (st *state) resourceProse(p *ast.Paragraph, txt string) {
 // resourceTypes fills Page.Types for resource and enum pages.
 func (st *state) resourceTypes() {
 	pg := st.page
-	var enums []*model.ResourceType
-	byName := map[string]*model.ResourceType{}
-	byHeading := map[model.Pos]*model.ResourceType{}
 	var main *model.ResourceType // the page's own type
 	if pg.Kind == model.PageResource {
 		main = st.mainType()
 	}
-	var mainEnum *model.ResourceType // an enum page's Members enum
 	var propTables []resTable
-	intValue := map[*model.ResourceType]bool{}        // enums whose value column says "Int value"
-	have := map[*model.ResourceType]map[string]bool{} // each enum's member names
+	es := newEnumSet()
 	for _, rt := range st.res.tables {
 		if pg.Kind == model.PageResource && isMethodsTable(rt) {
 			st.methodRows(rt.t)
 			continue
 		}
-		if name, ok := valuesHeading(rt.heading); ok && isEnumTable(rt.t) {
-			e := byHeading[rt.hpos]
-			switch {
-			case e != nil:
-			case byName[name] != nil:
-				e = byName[name]
-				st.ds.Addf(rt.hpos, model.Warning, "enum-duplicate",
-					"enum %s is defined again (first at line %d); new members are added to the first", name, e.Pos.Line)
-			default:
-				e = &model.ResourceType{Name: name, Namespace: pg.Namespace, Enum: true, Pos: rt.hpos}
-				byName[name] = e
-				enums = append(enums, e)
-			}
-			byHeading[rt.hpos] = e
-			intValue[e] = st.enumRows(e, rt, have) || intValue[e]
+		if es.valuesTable(st, rt) {
 			continue
 		}
 		switch {
 		case isPropertyTable(rt.t) && main != nil && propertyContext(rt):
 			propTables = append(propTables, rt)
 		case pg.Kind == model.PageEnum && isEnumTable(rt.t) && (rt.sec == secMembers || rt.sec == secIntro):
-			if mainEnum == nil {
-				mainEnum = &model.ResourceType{Name: st.titleName(), Namespace: pg.Namespace, Enum: true, Pos: st.typePos()}
+			if es.main == nil {
+				es.main = &model.ResourceType{Name: st.titleName(), Namespace: pg.Namespace, Enum: true, Pos: st.typePos()}
 			}
-			intValue[mainEnum] = st.enumRows(mainEnum, rt, have) || intValue[mainEnum]
+			es.intValue[es.main] = st.enumRows(es.main, rt, es.have) || es.intValue[es.main]
 		}
 	}
 	if main != nil {
@@ -130,14 +111,69 @@ func (st *state) resourceTypes() {
 		st.jsonRepresentation(main, propTables)
 		pg.Types = append(pg.Types, *main)
 	}
-	ix := st.proseIndex()
-	if mainEnum != nil {
-		mainEnum.Flags = isFlags(mainEnum, intValue[mainEnum], st.enumProse(ix, mainEnum, mainEnum))
-		pg.Types = append(pg.Types, *mainEnum)
+	es.addTo(st)
+}
+
+// apiPageEnums fills Page.Types of an API page with the enums it defines itself, under
+// "<name> values" headings its parameter types link to (cloudpc-reprovision.md's
+// cloudPcOperatingSystem values beside its Request body table).
+func (st *state) apiPageEnums() {
+	es := newEnumSet()
+	for _, rt := range st.res.tables {
+		es.valuesTable(st, rt)
 	}
-	for _, e := range enums {
-		e.Flags = isFlags(e, intValue[e], st.enumProse(ix, e, mainEnum))
-		pg.Types = append(pg.Types, *e)
+	es.addTo(st)
+}
+
+// enumSet gathers a page's enums as its tables define them.
+type enumSet struct {
+	main      *model.ResourceType // an enum page's Members enum
+	enums     []*model.ResourceType
+	byName    map[string]*model.ResourceType
+	byHeading map[model.Pos]*model.ResourceType
+	intValue  map[*model.ResourceType]bool            // enums whose value column says "Int value"
+	have      map[*model.ResourceType]map[string]bool // each enum's member names
+}
+
+func newEnumSet() *enumSet {
+	return &enumSet{byName: map[string]*model.ResourceType{}, byHeading: map[model.Pos]*model.ResourceType{},
+		intValue: map[*model.ResourceType]bool{}, have: map[*model.ResourceType]map[string]bool{}}
+}
+
+// valuesTable reads a table under a "<name> values" heading into that enum, and reports
+// whether the table was one.
+func (es *enumSet) valuesTable(st *state, rt resTable) bool {
+	name, ok := valuesHeading(rt.heading)
+	if !ok || !isEnumTable(rt.t) {
+		return false
+	}
+	e := es.byHeading[rt.hpos]
+	switch {
+	case e != nil:
+	case es.byName[name] != nil:
+		e = es.byName[name]
+		st.ds.Addf(rt.hpos, model.Warning, "enum-duplicate",
+			"enum %s is defined again (first at line %d); new members are added to the first", name, e.Pos.Line)
+	default:
+		e = &model.ResourceType{Name: name, Namespace: st.page.Namespace, Enum: true, Pos: rt.hpos}
+		es.byName[name] = e
+		es.enums = append(es.enums, e)
+	}
+	es.byHeading[rt.hpos] = e
+	es.intValue[e] = st.enumRows(e, rt, es.have) || es.intValue[e]
+	return true
+}
+
+// addTo settles whether each enum is a flags enum and adds them to the page's types.
+func (es *enumSet) addTo(st *state) {
+	ix := st.proseIndex()
+	if es.main != nil {
+		es.main.Flags = isFlags(es.main, es.intValue[es.main], st.enumProse(ix, es.main, es.main))
+		st.page.Types = append(st.page.Types, *es.main)
+	}
+	for _, e := range es.enums {
+		e.Flags = isFlags(e, es.intValue[e], st.enumProse(ix, e, es.main))
+		st.page.Types = append(st.page.Types, *e)
 	}
 }
 

@@ -840,3 +840,38 @@ func TestSaysOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestAPIPageEnums: an API page that defines enums under "<name> values" headings beside
+// its Request body table (cloudpc-reprovision.md) has them as its types; the tables are not
+// unread body tables.
+func TestAPIPageEnums(t *testing.T) {
+	checkTypes(t, "v1.0/api/cloudpc-reprovision.md", `
+# cloudPC: reprovision
+
+## HTTP request
+~~~http
+POST /deviceManagement/virtualEndpoint/cloudPCs/{id}/reprovision
+~~~
+
+## Request body
+
+|Parameter|Type|Description|
+|:---|:---|:---|
+|osVersion|[cloudPcOperatingSystem](#cloudpcoperatingsystem-values)|The system to install.|
+
+### cloudPcOperatingSystem values
+
+|Member|Description|
+|:---|:---|
+|windows10|Windows 10.|
+|windows11|Windows 11.|
+
+## Response
+
+If successful, this action returns a ´204 No Content´ response code.
+`, []string{
+		"enum microsoft.graph.cloudPcOperatingSystem @14:1",
+		"member windows10= @18:2",
+		"member windows11= @19:2",
+	})
+}

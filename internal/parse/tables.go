@@ -105,6 +105,14 @@ func (st *state) onTable(n *east.Table) {
 		st.permissions(t)
 		return
 	}
+	if n := len(st.stack); n > 0 && sec != secPermissions && isEnumTable(t) {
+		if _, ok := valuesHeading(st.stack[n-1].text); ok {
+			// | Member | Description | under "cloudPcOperatingSystem values" on an API
+			// page: an enum its parameter types link to (apiPageEnums), not parameters.
+			st.resourceTable(t, sec)
+			return
+		}
+	}
 	switch sec {
 	case secPermissions:
 		st.permissions(t)
