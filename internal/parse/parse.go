@@ -68,6 +68,9 @@ type state struct {
 	// parameters when the page gives no table and no type (bodyFromSample).
 	bodySample   *ast.FencedCodeBlock
 	bodyOptional bool
+	// respHeaderRow is a Location or Operation-Location row of a table in the Response
+	// section: the header a 202's monitor is named in.
+	respHeaderRow string
 	// proseParam is the index in Page.Params of the query parameter the prose named last
 	// (proseQueryParams), whose values a table may follow; -1 when none
 	proseParam int

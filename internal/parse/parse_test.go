@@ -1422,6 +1422,14 @@ func TestResponse(t *testing.T) {
 		md:   page("If successful, this method returns a ´202 Accepted´ response code and Location header that contains a link to the [teamsAsyncOperation](../resources/teamsasyncoperation.md)."),
 		want: []string{"resp 202 microsoft.graph.teamsAsyncOperation link=beta/resources/teamsasyncoperation.md @8:1", "resp monitor Location"},
 	}, {
+		name: "202 and the monitor in a Location row of the response headers table",
+		md:   page("If successful, this method returns a ´202 Accepted´ response code. The response has these headers.\n\n| Name | Description |\n|:--|:--|\n| Location | The URL to poll for the request's status. |\n| Retry-After | How long to wait. |"),
+		want: []string{"resp 202 none @8:1", "resp monitor Location"},
+	}, {
+		name: "202 and the monitor named in the summary",
+		md:   "# T\n\nStart adding items. Get the operation's status by retrieving the ´Location´ parameter from the response headers.\n\n## HTTP request\n~~~http\nPOST /cases/{id}/add\n~~~\n## Response\nIf successful, this action returns a ´202 Accepted´ response code.\n",
+		want: []string{"resp 202 none @9:1", "resp monitor Location"},
+	}, {
 		name: "Content-Location is not a monitor",
 		md:   page("If successful, this method returns a ´202 Accepted´ response code. The Content-Location header names the channel being made."),
 		want: []string{"resp 202 none @8:1"},

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"cmp"
 	"path"
 	"regexp"
 	"slices"
@@ -17,7 +18,7 @@ var (
 	// monitorHeader finds the header a 202 Accepted answer names its monitor in: "an
 	// `Operation-Location` header", "a URL in the `Location` header", "Location header that
 	// contains a link". Content-Location, which names what is being made, is not one.
-	monitorHeader = regexp.MustCompile("(?:^|[^-\\w])(Operation-Location|Location)`?\\*{0,2} header\\b")
+	monitorHeader = regexp.MustCompile("(?:^|[^-\\w])(Operation-Location|Location)`?\\*{0,2} (?:header\\b|(?:parameter|value|URL) (?:from|in|of) the response header)")
 	statusBare    = regexp.MustCompile(`\b([1-5]\d\d),? (OK|Ok|Created|Accepted|No ?[Cc]ontent|NoContent|Found|Partial Content|Multi-Status)\b`)
 	// linkToken marks the i-th link in the flattened prose; noNUL keeps the prose's own
 	// NUL bytes (CommonMark reads them as U+FFFD) from forging one.
@@ -56,6 +57,16 @@ func (st *state) readResponse() {
 	resp.StatusText = statusText(resp.Status)
 	if m := monitorHeader.FindStringSubmatch(plain); m != nil && resp.Status == 202 {
 		resp.Monitor = m[1]
+	}
+	if resp.Status == 202 && resp.Monitor == "" {
+		// The Response section's headers table has a Location row
+		// (user-exportpersonaldata.md), or the summary says where the status is
+		// (security-ediscoveryreviewset-addtoreviewset.md: "retrieving the Location
+		// parameter from the response headers").
+		if m := monitorHeader.FindStringSubmatch(strings.Join(st.summary, "\n")); m != nil {
+			resp.Monitor = m[1]
+		}
+		resp.Monitor = cmp.Or(resp.Monitor, st.respHeaderRow)
 	}
 	if resp.Status == 204 || anyFold(plain, noBodyPhrases...) {
 		// "If the request specifies Prefer header with return=representation preference,
@@ -422,6 +433,13 @@ var primitiveNames = []string{"string", "boolean", "int32", "int64", "double", "
 // answer's members, where no type is named (the model matches them to a type). The page's
 // kind is settled at its end, so a resource page's own tables are read as ever too.
 func (st *state) responseTable(t *table) {
+	for _, row := range t.rows {
+		if len(row) > 0 {
+			if name := strings.Trim(row[0].text, "`* "); strings.EqualFold(name, "Location") || strings.EqualFold(name, "Operation-Location") {
+				st.respHeaderRow = name // | Location | URL to check on the status of the request. |
+			}
+		}
+	}
 	if nc, tc := t.col(nameHeaders...), t.col("type"); nc >= 0 && tc >= 0 && len(st.page.Response.Properties) == 0 {
 		r := &st.page.Response
 		for _, row := range t.rows {
