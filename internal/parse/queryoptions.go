@@ -107,12 +107,13 @@ func refusesForMethod(l string) bool {
 			return true
 		}
 	}
-	// "The other OData query parameters are not currently supported."
-	return strings.HasPrefix(strings.TrimLeft(l, "`\\ "), "$") || strings.Contains(l, "odata query parameters")
+	// "The other OData query parameters are not currently supported."; "There is no support
+	// for $search." (a delta page's bullet)
+	return strings.HasPrefix(strings.TrimLeft(l, "`\\ "), "$") || strings.Contains(l, "odata query parameters") || strings.HasPrefix(l, "there is no support for")
 }
 
 // refusal matches a sentence that says options are not supported.
-var refusal = regexp.MustCompile(`(?i)(\bnot|n't)\s+(currently\s+)?support|\bunsupported\b|\b(cannot|can ?not|can't)\s+use\b`)
+var refusal = regexp.MustCompile(`(?i)(\bnot|n't)\s+(currently\s+)?support|\bunsupported\b|\b(cannot|can ?not|can't)\s+use\b|\bthere\s+is\s+no\s+support\s+for\b`)
 
 // sentenceSplit splits prose into sentences, roughly: at a period, colon or semicolon that
 // ends a word.

@@ -813,6 +813,8 @@ func TestQueryOptionsProse(t *testing.T) {
 		// some of the generic options, named after "including"
 		{"This method supports the [OData query parameters](/graph/query-parameters) to help customize the response, including `$search`, `$count`, and `$filter`.", "$search $count $filter", true, ""},
 		{"This method supports the `$expand`, `$select`, `$skipToken`, `$top` and `$orderby` OData query parameters.", "$expand $select $skiptoken $top $orderby", false, ""},
+		// todotask-delta.md's bullets: "there is no support for" refuses
+		{"- Delta query support `$select`, `$top`, and `$expand` for todoTask.\n- There is no support for `$search`.", "$select $top $expand", false, "$search"},
 		{"This method supports the following OData query parameters.\n\n| Parameter | Description |\n|:--|:--|\n| [\\$filter](/graph/query_parameters) | Filters. |\n| [\\$top](/graph/query_parameters) | Page size. |", "$filter $top", false, ""},
 	} {
 		pg, _ := Parse("beta/api/x.md", []byte("# T\n\n## Optional query parameters\n"+tt.prose+"\n"))
