@@ -233,27 +233,6 @@ func isIdent(s string) bool {
 	return s != ""
 }
 
-// urlQueryOptions lists the OData system query options ($ or not) of a URL, lower-cased
-// with their $, in the URL's order.
-func urlQueryOptions(u string) []string {
-	_, query, ok := strings.Cut(u, "?")
-	if !ok {
-		return nil
-	}
-	var out []string
-	for _, pair := range strings.Split(query, "&") {
-		name, _, _ := strings.Cut(pair, "=")
-		name = "$" + strings.TrimPrefix(strings.ToLower(strings.TrimSpace(name)), "$")
-		switch name {
-		case "$select", "$filter", "$search", "$orderby", "$top", "$skip", "$expand", "$count", "$format":
-			if !slices.Contains(out, name) {
-				out = append(out, name)
-			}
-		}
-	}
-	return out
-}
-
 // inferResponse settles a response type the Response section left unknown: from an
 // example response's annotation ("@odata.type": "microsoft.graph.permission",
 // "isCollection": true), else no body for a DELETE or a 204, else it stays unknown (raw JSON).

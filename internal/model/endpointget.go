@@ -227,7 +227,7 @@ func exampleOptions(ops []*Operation) {
 			if o == nil || o == op {
 				continue
 			}
-			for _, name := range urlQueryOptions(ex.URL) {
+			for _, name := range urlQueryOptions(ex.URL, o) {
 				if !slices.Contains(o.QueryOptions, name) {
 					o.QueryOptions = append(o.QueryOptions, name)
 				}

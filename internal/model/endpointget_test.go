@@ -617,3 +617,24 @@ func TestFilterAnswersCollection(t *testing.T) {
 		t.Errorf("keyed path answers %s, want one value", g)
 	}
 }
+
+// TestURLQueryOptionsOwnParameter: a name written without $ that the operation templates
+// as a parameter of its own (GET /sites?search={query}) is not the OData option; written
+// with $, or not templated, it is.
+func TestURLQueryOptionsOwnParameter(t *testing.T) {
+	sites := path("sites")
+	sites.Query = []QueryParam{{Name: "search", Param: "query"}}
+	op := &Operation{Method: "GET", Paths: []Path{sites}}
+	for u, want := range map[string][]string{
+		"https://graph.microsoft.com/v1.0/sites?search=contoso":                nil,
+		"https://graph.microsoft.com/v1.0/sites?$search=contoso&select=id":     {"$search", "$select"},
+		"https://graph.microsoft.com/v1.0/sites?search=contoso&expand=columns": {"$expand"},
+	} {
+		if got := urlQueryOptions(u, op); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", u, got, want)
+		}
+	}
+	if got := urlQueryOptions("https://graph.microsoft.com/v1.0/sites?search=contoso", nil); !slices.Equal(got, []string{"$search"}) {
+		t.Errorf("no operation: %v", got)
+	}
+}

@@ -68,7 +68,7 @@ func exampleQueryOptions(p *Page, op *Operation) []string {
 		if ex.Kind != ExampleRequest || ex.Method != "GET" || !examplesOp(ex, op) {
 			continue
 		}
-		for _, name := range urlQueryOptions(ex.URL) {
+		for _, name := range urlQueryOptions(ex.URL, op) {
 			if !slices.Contains(out, name) {
 				out = append(out, name)
 			}
@@ -94,4 +94,41 @@ func examplesOp(ex Example, op *Operation) bool {
 		}
 	}
 	return false
+}
+
+// urlQueryOptions lists the OData system query options ($ or not) of a URL, lower-cased
+// with their $, in the URL's order. A name written without $ that op's lines template
+// (site-search.md's GET /sites?search={query}), or its tables list, as a parameter of its
+// own is that parameter, not the option.
+func urlQueryOptions(u string, op *Operation) []string {
+	_, query, ok := strings.Cut(u, "?")
+	if !ok {
+		return nil
+	}
+	own := func(name string) bool {
+		if op == nil {
+			return false
+		}
+		for _, p := range op.Paths {
+			if slices.ContainsFunc(p.Query, func(q QueryParam) bool { return strings.EqualFold(q.Name, name) && q.Param != "" }) {
+				return true
+			}
+		}
+		return slices.ContainsFunc(op.Params, func(pm Param) bool { return pm.In == InQuery && strings.EqualFold(pm.Name, name) })
+	}
+	var out []string
+	for _, pair := range strings.Split(query, "&") {
+		name, _, _ := strings.Cut(pair, "=")
+		if name = strings.TrimSpace(name); !strings.HasPrefix(name, "$") && own(name) {
+			continue
+		}
+		name = "$" + strings.TrimPrefix(strings.ToLower(name), "$")
+		switch name {
+		case "$select", "$filter", "$search", "$orderby", "$top", "$skip", "$expand", "$count", "$format":
+			if !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
 }
