@@ -166,7 +166,7 @@ func writeLineFromExample(p *Page, rl RequestLine, ds *Diagnostics) Path {
 	if slices.ContainsFunc(rl.Path.Params(), func(pt Part) bool { return strings.EqualFold(pt.Param, keyed.Segments[n].Parts[0].Param) }) {
 		return rl.Path
 	}
-	var at *Example
+	var at, bind *Example
 	for i, ex := range p.Examples {
 		if ex.Kind != ExampleRequest || ex.Method != rl.Method || ex.Path == nil {
 			continue
@@ -176,7 +176,19 @@ func writeLineFromExample(p *Page, rl RequestLine, ds *Diagnostics) Path {
 			return rl.Path // an example writes to the collection: the line is as meant
 		case at == nil && len(ex.Path.Segments) == n+1 && fitsTemplate(Path{Segments: ex.Path.Segments[:n]}, rl.Path):
 			at = &p.Examples[i]
+		case bind == nil && rl.Method == "PATCH" && len(ex.Path.Segments) == n-1 && fitsTemplate(*ex.Path, Path{Segments: segs[:n-1]}) &&
+			strings.Contains(ex.Body, `"`+lit+`@odata.bind"`):
+			bind = &p.Examples[i]
 		}
+	}
+	if at == nil && bind != nil {
+		// group-post-members.md: PATCH /groups/{id}/members, and the example PATCHes
+		// /groups/{id} with members@odata.bind: the collection is written through its
+		// parent, which is what the method sends.
+		parent := Path{Segments: segs[: n-1 : n-1]}
+		ds.Addf(rl.Pos, Warning, "request-line-from-example",
+			"%s %s ends in the collection %s, which is never written as a whole, and the example at line %d sends %s@odata.bind to %s: the method sends that", rl.Method, rl.Path, lit, bind.Pos.Line, lit, parent)
+		return parent
 	}
 	if at == nil {
 		return rl.Path

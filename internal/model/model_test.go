@@ -402,6 +402,20 @@ func TestWriteLineFromExample(t *testing.T) {
 	if _, ds := Build("beta", []*Page{pg}); hasCode(ds, "request-line-from-example") {
 		t.Errorf("an example of another collection changed the line:\n%s", ds)
 	}
+	// group-post-members.md: PATCH .../members, the example PATCHes the group with
+	// members@odata.bind; without the binding it says nothing of the line.
+	members, group := path("groups", "{groupId}", "members"), path("groups", "{groupId}")
+	for body, want := range map[string]string{
+		`{"members@odata.bind": ["https://graph.microsoft.com/v1.0/directoryObjects/1"]}`: "/groups/{groupId}",
+		`{"displayName": "x"}`: "/groups/{groupId}/members",
+	} {
+		pg := apiPage("api/group-post-members.md", "PATCH", members)
+		pg.Examples = []Example{{Kind: ExampleRequest, Method: "PATCH", URL: "https://graph.microsoft.com/v1.0/groups/{group-id}", Path: &group, Body: body}}
+		api, ds := Build("v1.0", []*Page{pg})
+		if got := pagePaths(api, pg.File); !slices.Equal(got, []string{want}) {
+			t.Errorf("%s: paths %v, want %s\n%s", body, got, want, ds)
+		}
+	}
 }
 
 // TestFunctionArgsFromFunctionTable: a Function parameters table whose rows the template
