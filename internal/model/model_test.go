@@ -166,6 +166,7 @@ func TestNames(t *testing.T) {
 		"analysis": "analysis", "statistics": "statistics", "me": "me", "Branches": "Branch", "boxes": "box",
 		"userStatuses": "userStatus", "acceptanceStatuses": "acceptanceStatus",
 		"series": "series", "timeSeries": "timeSeries", "children": "child", "Children": "Child",
+		"alerts_v2": "alert_v2", "incidents_v10": "incident_v10", "my_v": "my_v",
 	} {
 		if got := Singular(in); got != want {
 			t.Errorf("Singular(%q) = %q, want %q", in, got, want)

@@ -17,6 +17,10 @@ func Unqualified(s string) string {
 // not look plural are returned unchanged.
 func Singular(s string) string {
 	l := strings.ToLower(s)
+	if i := strings.LastIndex(l, "_v"); i > 0 && i+2 < len(l) && strings.Trim(l[i+2:], "0123456789") == "" {
+		// alerts_v2/{id} is one alert_v2: the version is no part of the plural.
+		return Singular(s[:i]) + s[i:]
+	}
 	switch {
 	case len(s) < 3, strings.HasSuffix(l, "series"):
 		// "series" is its own singular (a chart's series/{id} is one workbookChartSeries).
