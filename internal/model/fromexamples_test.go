@@ -17,6 +17,9 @@ func TestAcceptedAlternative(t *testing.T) {
 		{"202 only", []Example{accepted}, false},
 		{"value only", []Example{created}, false},
 		{"202 without Location", []Example{created, {Kind: ExampleResponse, Status: 202, Pos: accepted.Pos}}, false},
+		// workbook-createsession.md's 202 shows an empty object
+		{"both, the 202 with {}", []Example{created, {Kind: ExampleResponse, Status: 202, Body: "{\n}", Headers: accepted.Headers, Pos: accepted.Pos}}, true},
+		{"both, the 202 with a body", []Example{created, {Kind: ExampleResponse, Status: 202, Body: `{"id": "1"}`, Headers: accepted.Headers, Pos: accepted.Pos}}, false},
 	}
 	for _, tc := range tests {
 		op := &Operation{Method: "POST", Response: Response{Status: 201, Type: TypeRef{Kind: KindNamed, Namespace: "microsoft.graph", Name: "chat"}}, Examples: tc.exs}
