@@ -21,7 +21,9 @@ import (
 // Only what the values settle is added: a string (a DateTimeOffset where the name says
 // DateTime and every value is one), a Boolean, a whole number (Int64) or another number
 // (Double), a collection of strings, or an object whose @odata.type names a documented
-// type. A null, an empty collection or an object without @odata.type settles nothing; a
+// type (or, without one, the type every table gives the member's name, or the one complex
+// type whose members are exactly the object's: byConvention, byShape). A null, an empty
+// collection or another object without @odata.type settles nothing; a
 // member sent as two kinds of value is left out. Open types, enums, types no page
 // documents, members that differ from a documented one only in case and members a derived
 // type documents (the example left out its @odata.type) are never added to.

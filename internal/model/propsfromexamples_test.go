@@ -46,7 +46,9 @@ func TestPropertiesFromExamples(t *testing.T) {
 	act.Examples = []Example{req("api/widget-spin.md", "POST", path("widgets", "{id}", "spin"), `{"speed": 3, "clientContext": "c"}`, 20)}
 	dismiss := page("api/widgets-dismiss.md", "POST", none, none, path("widgets", "dismiss"))
 	dismiss.Title = "widget: dismiss"
-	dismiss.Examples = []Example{req("api/widgets-dismiss.md", "POST", path("widgets", "dismiss"), `{"widgetIds": ["w1", "w2"]}`, 20)}
+	// window's members are exactly a dateTimeTimeZone's; span's are two of a column's three
+	dismiss.Examples = []Example{req("api/widgets-dismiss.md", "POST", path("widgets", "dismiss"),
+		`{"widgetIds": ["w1", "w2"], "window": {"dateTime": "2022-01-25T00:00:00", "timeZone": "UTC"}, "span": {"minimum": 1, "maximum": 2}}`, 20)}
 	pages := []*Page{
 		resourcePage("entity", "", []Property{str("id")}),
 		resourcePage("widget", "microsoft.graph.entity", []Property{str("name"), str("atApprovedLocation"), prop("part", "part"), prop("bag", "bag")}),
@@ -55,6 +57,8 @@ func TestPropertiesFromExamples(t *testing.T) {
 		resourcePage("gadget", "", []Property{prop("holder", "part"), prop("keeper", "part")}),
 		resourcePage("gizmo", "", []Property{prop("holder", "part"), prop("keeper", "part")}),
 		resourcePage("bag", "", nil),
+		resourcePage("dateTimeTimeZone", "", []Property{str("dateTime"), str("timeZone")}),
+		resourcePage("numberColumn", "", []Property{str("minimum"), str("maximum"), str("decimalPlaces")}),
 		create, get, act, dismiss,
 	}
 	for _, pg := range pages {
@@ -106,6 +110,10 @@ func TestPropertiesFromExamples(t *testing.T) {
 	if ids == nil || !slices.ContainsFunc(ids.Params, func(p Param) bool { return p.Name == "widgetIds" && p.Type.String() == "Collection(Edm.String)" }) {
 		t.Errorf("dismiss, a page without a body table: no widgetIds body parameter")
 	}
+	if ids == nil || !slices.ContainsFunc(ids.Params, func(p Param) bool { return p.Name == "window" && p.Type.Name == "dateTimeTimeZone" }) ||
+		slices.ContainsFunc(ids.Params, func(p Param) bool { return p.Name == "span" }) {
+		t.Errorf("dismiss: window should be a dateTimeTimeZone, span untyped: %v", ids.ParamsIn(InBody))
+	}
 	n := 0
 	for _, d := range ds {
 		if d.Code == "property-from-example" {
@@ -115,8 +123,8 @@ func TestPropertiesFromExamples(t *testing.T) {
 			}
 		}
 	}
-	if n != 9 {
-		t.Errorf("%d property-from-example diagnostics, want 9", n)
+	if n != 10 {
+		t.Errorf("%d property-from-example diagnostics, want 10", n)
 	}
 }
 

@@ -36,7 +36,7 @@ func (pf *propFinder) byConvention(name string, raw json.RawMessage) *Type {
 	}
 	uses := pf.named[strings.ToLower(name)]
 	if len(uses) != 1 {
-		return nil
+		return pf.byShape(raw)
 	}
 	var t *Type
 	for only, n := range uses {
@@ -59,6 +59,41 @@ func (pf *propFinder) byConvention(name string, raw json.RawMessage) *Type {
 		}
 	}
 	return t
+}
+
+// byShape types an object value by its members where its name settles nothing: the one
+// documented complex type (no entity, no enum, no open type) whose members are exactly the
+// two or more the value sends (bookingbusiness-getstaffavailability.md's startDateTime,
+// {"dateTime": ..., "timeZone": ...}, is a dateTimeTimeZone; {"minimum", "maximum"} is not
+// a numberColumn, which has more). Two such types settle nothing.
+func (pf *propFinder) byShape(raw json.RawMessage) *Type {
+	obj, ok := jsonObject(string(raw))
+	if !ok {
+		return nil
+	}
+	var keys []string
+	for k, v := range obj {
+		if memberName(k) && strings.TrimSpace(string(v)) != "null" {
+			keys = append(keys, strings.ToLower(k))
+		}
+	}
+	if len(keys) < 2 {
+		return nil
+	}
+	var found *Type
+	for _, t := range pf.g.byName { // a second match ends the search, whatever the order
+		if !t.Documented || t.IsEnum || t.Key != "" || pf.open(t) || slices.ContainsFunc(pf.g.lineage(t), func(a *Type) bool { return a.Key != "" || strings.EqualFold(a.Name, "entity") }) {
+			continue
+		}
+		names := pf.names(t)
+		if len(names) == len(keys) && !slices.ContainsFunc(keys, func(k string) bool { return !slices.Contains(names, k) }) {
+			if found != nil && found != t {
+				return nil
+			}
+			found = t
+		}
+	}
+	return found
 }
 
 // names lists the lower-cased names of t's properties, inherited ones included, as the
