@@ -2215,3 +2215,19 @@ func TestDeprecatedTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestPresenceCues: what a description cell says of whether its row must be sent; one of
+// two rows ("Either a or b is required") is neither row's requirement.
+func TestPresenceCues(t *testing.T) {
+	for desc, want := range map[string]model.Presence{
+		"The scope. Required.": model.Required,
+		"Optional. The scope.": model.Optional,
+		"The scope.":           model.PresenceUnknown,
+		"The property is not individually required. However, at least one is required.":             model.Optional,
+		"Use `/` for tenant-wide scope. Either **directoryScopeId** or **appScopeId** is required.": model.Optional,
+	} {
+		if got := presence(desc); got != want {
+			t.Errorf("presence(%q) = %v, want %v", desc, got, want)
+		}
+	}
+}

@@ -158,7 +158,9 @@ var (
 	notRequiredEnd  = regexp.MustCompile(`(?i)(\bnot|n't)\s+required\.?\s*$`)
 	// notIndividually: "The property is not individually required. However, at least one
 	// property (displayName or mailNickname) is required." (group validateProperties)
-	notIndividually = regexp.MustCompile(`(?i)\bnot\s+individually\s+required\b`)
+	// "Either directoryScopeId or appScopeId is required." (a role assignment request's two
+	// scopes): one of two, so neither row is required on its own.
+	notIndividually = regexp.MustCompile(`(?i)\bnot\s+individually\s+required\b|\beither\s+\S+\s+or\s+\S+\s+(is|must\s+be)\s+(required|specified|provided)\b`)
 	// requiredSentence is "Required." standing as a sentence of its own anywhere in the
 	// cell: "Bearer {token}. Required. Learn more about [authentication and authorization]".
 	requiredSentence = regexp.MustCompile(`(?i)(^|[.!;]\s+)required\.(\s|$)`)
