@@ -81,6 +81,7 @@ func buildOperations(p *Page, ds *Diagnostics) []*Operation {
 		bodyParamShapesFromExamples(op, ds)
 		bodyNamesFromExamples(op, ds)
 		optionalFromExamples(op, ds)
+		acceptedWithoutBody(op, ds)
 		acceptedAlternative(op, ds)
 		jsonFormShape(op, ds)
 		op.MIME = mimeExample(op)

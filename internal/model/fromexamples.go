@@ -61,6 +61,38 @@ func optionalFromExamples(op *Operation, ds *Diagnostics) {
 	}
 }
 
+// acceptedWithoutBody drops the result of an action whose Response section says 202
+// Accepted and links a type, where every example answers 202 without a body and without a
+// Location: accesspackageassignment-reprocess.md "returns a 202 Accepted response code and
+// reevaluates ... the [accessPackageAssignment] object" names what the action works on,
+// not what it answers, and the method returned an empty object.
+func acceptedWithoutBody(op *Operation, ds *Diagnostics) {
+	r := &op.Response
+	if op.Method == "GET" || r.Status != 202 || r.Monitor != "" || r.Type.Kind != KindNamed {
+		return
+	}
+	n := 0
+	var at Pos
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleResponse {
+			continue
+		}
+		if ex.Status != 202 || strings.TrimSpace(ex.Body) != "" || hasHeader(ex, "Location") || hasHeader(ex, "Operation-Location") {
+			return
+		}
+		if n == 0 {
+			at = ex.Pos
+		}
+		n++
+	}
+	if n == 0 {
+		return
+	}
+	ds.Addf(r.Type.Pos.Or(op.Pos), Warning, "response-body-contradiction",
+		"the Response section links %s beside 202 Accepted, but every example response (the first at %s) is a 202 without a body or a Location: the method returns nothing", r.Type, at)
+	r.Type = TypeRef{Pos: r.Type.Pos}
+}
+
 // acceptedAlternative settles a create or action whose examples answer both with the
 // type the page names (201 and a chat) and with 202 Accepted, a Location and no body (a
 // chat created in migration mode): the usual answer is the value, so the method returns

@@ -108,3 +108,31 @@ func TestValueArrayText(t *testing.T) {
 		}
 	}
 }
+
+// TestAcceptedWithoutBody: an action whose Response section says 202 and links a type,
+// answered in every example by a bare 202, returns nothing; a 202 example with a body or a
+// Location, or a monitor the prose names, keeps the type.
+func TestAcceptedWithoutBody(t *testing.T) {
+	bare := Example{Kind: ExampleResponse, Status: 202, Pos: Pos{File: "a.md", Line: 75, Col: 1}}
+	withLocation := Example{Kind: ExampleResponse, Status: 202, Headers: []Header{{Name: "Location", Value: "/operations/1"}}, Pos: bare.Pos}
+	withBody := Example{Kind: ExampleResponse, Status: 202, Body: `{"id": "1"}`, Pos: bare.Pos}
+	for _, tc := range []struct {
+		name    string
+		exs     []Example
+		monitor string
+		dropped bool
+	}{
+		{"bare 202s", []Example{bare, bare}, "", true},
+		{"a 202 with a Location", []Example{bare, withLocation}, "", false},
+		{"a 202 with a body", []Example{withBody}, "", false},
+		{"a monitor in the prose", []Example{bare}, "Location", false},
+		{"no example", nil, "", false},
+	} {
+		op := &Operation{Method: "POST", Response: Response{Status: 202, Monitor: tc.monitor, Type: gref("accessPackageAssignment", false)}, Examples: tc.exs}
+		var ds Diagnostics
+		acceptedWithoutBody(op, &ds)
+		if dropped := op.Response.Type.Kind == KindNone; dropped != tc.dropped || hasCode(ds, "response-body-contradiction") != tc.dropped {
+			t.Errorf("%s: type %s, diagnostics %s", tc.name, op.Response.Type, ds)
+		}
+	}
+}
