@@ -41,6 +41,11 @@ func newBody(r Request, b *body) error {
 		if err != nil {
 			return fmt.Errorf("graph: encoding the %s %s request body: %w", r.Method, r.Path, err)
 		}
+		if string(data) == "null" {
+			// A body that encodes as null (a type no page documents, its Raw left empty; a
+			// nil map) is no body: Graph reads no request as null.
+			return nil
+		}
 		b.data, b.hasData, b.contentType = data, true, "application/json"
 		return nil
 	case *bytes.Buffer:

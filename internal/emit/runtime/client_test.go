@@ -528,6 +528,13 @@ func TestRequestSent(t *testing.T) {
 	if n := len(rec.requests()); n != 2 {
 		t.Errorf("an unencodable body was sent: %d requests", n)
 	}
+	// A body that encodes as null (an undocumented type left empty) is no body.
+	if err := c.Do(ctx, Request{Method: "POST", Path: "/x", Body: json.RawMessage(nil)}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if reqs := rec.requests(); len(reqs) != 3 || reqs[2].body != "" || reqs[2].header.Get("Content-Type") != "" {
+		t.Errorf("a null body: %d requests, the last %+v", len(reqs), reqs[len(reqs)-1])
+	}
 }
 
 func TestWithToken(t *testing.T) {
