@@ -15,7 +15,8 @@ import (
 //   - Each word is capitalised; a word that is a common initialism is written in upper
 //     case (Id -> ID, Url -> URL), and so is its plural (Ids -> IDs).
 //   - Exported names join the words (VppTokenID); unexported ones lower-case the first
-//     word (vppTokenID). Two numbers that would meet keep an underscore (v10_0 -> V10_0). A name that would start with a digit gets an X in front; non-ASCII
+//     word (vppTokenID). Two numbers that would meet keep an underscore (v10_0 ->
+//     V10_0). A name that would start with a digit gets an X in front; non-ASCII
 //     letters are kept, other characters dropped.
 //   - Method names come from the path (see methodName); collisions are settled by the
 //     view in one pass, in canonical order (see settleMethodNames).

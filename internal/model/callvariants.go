@@ -48,16 +48,10 @@ func callVariantsFromExamples(p *Page, op *Operation, ds *Diagnostics) {
 			}
 			var seg Segment
 			switch {
-			case isCall && !exCall:
+			case isCall && !exCall && allOptional && allRows(args, rows):
 				// rowsAbove(count={count}) called as rowsAbove: every argument optional.
-				if !allOptional || !allRows(args, rows) {
-					continue
-				}
 				seg = Segment{Parts: []Part{{Literal: head}}}
-			case !isCall && exCall && len(exArgs) > 0 && allRows(exArgs, rows):
-				if !allOptional {
-					continue
-				}
+			case !isCall && exCall && allOptional && allRows(exArgs, rows):
 				seg = callSegment(head, exArgs, rows)
 			case isCall && exCall && allRows(args, rows) && someOf(exArgs, args) && !requiredLeftOut(args, exArgs, rows):
 				// doesUserHaveAccess(userId=…,tenantId=…,userPrincipalName=…) called with

@@ -45,8 +45,8 @@ func KeyPredicate(s Segment) (name string, props []string, ok bool) {
 
 // alternateKey reports the member type a key-predicate segment addresses: the segment
 // names an entity set (first, voted a collection or keyed elsewhere) or a collection-valued
-// property of cur, whatever names the parentheses hold. Right after a collection (coll) no segment is a predicate: what follows a collection
-// is its key or an operation on it.
+// property of cur, whatever names the parentheses hold. Right after a collection (coll)
+// no segment is a predicate: what follows a collection is its key or an operation on it.
 func (m *endpointMap) alternateKey(first bool, cur *Type, coll bool, s Segment) (*Type, bool) {
 	name, _, ok := KeyPredicate(s)
 	if !ok || coll {

@@ -110,6 +110,10 @@ type propFinder struct {
 	// named is, for a lower-cased property name, the named types the docs give it across
 	// all types (lastModifiedBy: identitySet), and how many rows say so; built on first use.
 	named map[string]map[*Type]int
+	// byMembers is, for the sorted member names of a complex type (its own and inherited,
+	// lower-cased, joined by commas), the types that have exactly those; built on first
+	// use (byShape).
+	byMembers map[string][]*Type
 	// spellings is how example members spell each documented property they match, in
 	// the order first seen (propnamecase.go)
 	spellings  map[*Property]*spelling

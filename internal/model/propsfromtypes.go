@@ -80,20 +80,28 @@ func (pf *propFinder) byShape(raw json.RawMessage) *Type {
 	if len(keys) < 2 {
 		return nil
 	}
-	var found *Type
-	for _, t := range pf.g.byName { // a second match ends the search, whatever the order
-		if !t.Documented || t.IsEnum || t.Key != "" || pf.open(t) || slices.ContainsFunc(pf.g.lineage(t), func(a *Type) bool { return a.Key != "" || strings.EqualFold(a.Name, "entity") }) {
-			continue
-		}
-		names := pf.names(t)
-		if len(names) == len(keys) && !slices.ContainsFunc(keys, func(k string) bool { return !slices.Contains(names, k) }) {
-			if found != nil && found != t {
-				return nil
+	if pf.byMembers == nil {
+		pf.byMembers = map[string][]*Type{}
+		for _, t := range pf.g.byName {
+			if !t.Documented || t.IsEnum || pf.open(t) || slices.ContainsFunc(pf.g.lineage(t), func(a *Type) bool { return a.Key != "" || strings.EqualFold(a.Name, "entity") }) {
+				continue
 			}
-			found = t
+			if k := memberKey(pf.names(t)); !slices.Contains(pf.byMembers[k], t) {
+				pf.byMembers[k] = append(pf.byMembers[k], t)
+			}
 		}
 	}
-	return found
+	if ts := pf.byMembers[memberKey(keys)]; len(ts) == 1 {
+		return ts[0]
+	}
+	return nil
+}
+
+// memberKey is a set of member names as one string: sorted, each once, joined by commas.
+func memberKey(names []string) string {
+	s := slices.Clone(names)
+	slices.Sort(s)
+	return strings.Join(slices.Compact(s), ",")
 }
 
 // names lists the lower-cased names of t's properties, inherited ones included, as the

@@ -3,7 +3,6 @@ package parse
 import (
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/graphdocgen/graphdocgen/internal/model"
 )
@@ -35,16 +34,5 @@ func prevPlainName(prev *model.Segment) (string, bool) {
 		return "", false
 	}
 	lit, ok := prev.Literal()
-	return lit, ok && isName(lit)
-}
-
-// isName reports whether s is an identifier: letters, digits and underscores, not
-// starting with a digit.
-func isName(s string) bool {
-	for i, r := range s {
-		if r != '_' && !unicode.IsLetter(r) && (i == 0 || !unicode.IsDigit(r)) {
-			return false
-		}
-	}
-	return s != ""
+	return lit, ok && propertyKey.MatchString(lit)
 }

@@ -158,7 +158,6 @@ func (st *state) proseQueryParams(sentence string, pos model.Pos) {
 	for _, m := range namedQueryParam.FindAllStringSubmatchIndex(sentence, -1) {
 		add(sentence[m[2]:m[3]], model.String)
 	}
-
 	// "use the `includeDeletedItems=true` query parameter" (driveitem-get): a Boolean.
 	for _, m := range booleanQueryParam.FindAllStringSubmatch(sentence, -1) {
 		add(m[1], model.Boolean)
@@ -200,7 +199,7 @@ func (st *state) proseParamValues(t *table) bool {
 func (st *state) codeQueryParams(ins []inline, txt string, pos model.Pos) {
 	for i := 1; i+1 < len(ins); i++ {
 		name := strings.TrimSpace(ins[i].text)
-		if !ins[i].code || !isName(name) || !supportsThe.MatchString(ins[i-1].text) || !parameterNext.MatchString(ins[i+1].text) {
+		if !ins[i].code || !propertyKey.MatchString(name) || !supportsThe.MatchString(ins[i-1].text) || !parameterNext.MatchString(ins[i+1].text) {
 			continue
 		}
 		if slices.ContainsFunc(st.page.Params, func(p model.Param) bool { return p.In == model.InQuery && strings.EqualFold(p.Name, name) }) {

@@ -478,7 +478,7 @@ func (st *state) bodyFromSample() {
 	}
 	var names []string
 	for _, kv := range keys {
-		if strings.HasPrefix(kv.key, "@") || !isName(kv.key) {
+		if strings.HasPrefix(kv.key, "@") || !propertyKey.MatchString(kv.key) {
 			return // an annotation or a chosen key: not a parameter list
 		}
 		t := placeholderType(kv.val, pg.Namespace)
