@@ -68,8 +68,11 @@ func DateOf(t time.Time) Date {
 //
 // Decoding accepts RFC 3339 text with 1 to 12 fractional digits, optional seconds (as
 // OData allows: "2021-07-16T10:31Z"), lower-case "t" and "z", and also text with no zone
-// at all ("2021-07-16T10:31:00"), which is taken as UTC. Years are 4 digits or more, with
-// an optional minus sign. The decoded text is kept and written back unchanged.
+// at all ("2021-07-16T10:31:00"), which is taken as UTC. A date alone ("1974-07-22"), which
+// some responses carry for a property documented as DateTimeOffset (a contact's birthday),
+// is midnight UTC of that date: one such property does not fail the whole response. Years
+// are 4 digits or more, with an optional minus sign. The decoded text is kept and written
+// back unchanged.
 //
 // The zero value was never set: it encodes as JSON null, and Time returns the zero
 // time.Time. A value made from the zero time.Time is set and encodes as

@@ -40,8 +40,11 @@ const tick = 100 * time.Nanosecond
 //
 // Decoding accepts RFC 3339 text with 1 to 12 fractional digits, optional seconds (as
 // OData allows: "2021-07-16T10:31Z"), lower-case "t" and "z", and also text with no zone
-// at all ("2021-07-16T10:31:00"), which is taken as UTC. Years are 4 digits or more, with
-// an optional minus sign. The decoded text is kept and written back unchanged.
+// at all ("2021-07-16T10:31:00"), which is taken as UTC. A date alone ("1974-07-22"), which
+// some responses carry for a property documented as DateTimeOffset (a contact's birthday),
+// is midnight UTC of that date: one such property does not fail the whole response. Years
+// are 4 digits or more, with an optional minus sign. The decoded text is kept and written
+// back unchanged.
 //
 // The zero value was never set: it encodes as JSON null, and Time returns the zero
 // time.Time. A value made from the zero time.Time is set and encodes as
@@ -124,14 +127,17 @@ func (d *DateTimeOffset) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// parseDateTimeOffset parses year-month-dayThh:mm[:ss[.fff]][Z|±hh:mm].
+// parseDateTimeOffset parses year-month-day[Thh:mm[:ss[.fff]][Z|±hh:mm]].
 func parseDateTimeOffset(s string) (time.Time, error) {
 	const typ = "DateTimeOffset"
 	year, month, day, rest, err := parseDatePart(s)
 	if err != nil {
 		return time.Time{}, edmError(typ, s, err.Error())
 	}
-	if rest == "" || (rest[0] != 'T' && rest[0] != 't') {
+	if rest == "" {
+		return time.Date(year, month, day, 0, 0, 0, 0, time.UTC), nil
+	}
+	if rest[0] != 'T' && rest[0] != 't' {
 		return time.Time{}, edmError(typ, s, `want "T" after the date`)
 	}
 	c, rest, err := parseClock(rest[1:])

@@ -95,6 +95,8 @@ func TestDateTimeOffsetRoundTrip(t *testing.T) {
 		{`"-0044-03-15T12:00:00Z"`, time.Date(-44, 3, 15, 12, 0, 0, 0, time.UTC)},
 		{`"10000-01-01T00:00:00Z"`, time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)},
 		{`"2021-07-16T23:59:59+14:00"`, time.Date(2021, 7, 16, 9, 59, 59, 0, time.UTC)},
+		// A date alone, as some responses send a contact's birthday: midnight UTC.
+		{`"1974-07-22"`, time.Date(1974, 7, 22, 0, 0, 0, 0, time.UTC)},
 	}
 	for _, tt := range tests {
 		v := roundTrip[DateTimeOffset](t, tt.wire)
@@ -111,7 +113,7 @@ func TestDateTimeOffsetRoundTrip(t *testing.T) {
 	} else if _, off := got.Zone(); off != 3600 {
 		t.Errorf("+01:00: offset %d, want 3600", off)
 	}
-	for _, w := range []string{`"2021-07-16T10:31:00Z"`, `"2021-07-16T10:31:00"`, `"2021-07-16T10:31:00+00:00"`} {
+	for _, w := range []string{`"2021-07-16T10:31:00Z"`, `"2021-07-16T10:31:00"`, `"2021-07-16T10:31:00+00:00"`, `"1974-07-22"`} {
 		if loc := roundTrip[DateTimeOffset](t, w).Time().Location(); loc != time.UTC {
 			t.Errorf("%s: location %v, want UTC", w, loc)
 		}
@@ -170,7 +172,7 @@ func TestNewDateTimeOffset(t *testing.T) {
 func TestDateTimeOffsetInvalid(t *testing.T) {
 	t.Parallel()
 	for _, in := range []string{
-		`""`, `"2021"`, `"2021-07-16"`, `"2021-07-16 10:31:00Z"`, `"2021-07-16T10:31:00ZZ"`,
+		`""`, `"2021"`, `"2021-07-16Z"`, `"2021-07-16T"`, `"2021-07-16 10:31:00Z"`, `"2021-07-16T10:31:00ZZ"`,
 		`"2021-7-16T10:31:00Z"`, `"21-07-16T10:31:00Z"`, `"2021-13-01T00:00:00Z"`,
 		`"2021-00-01T00:00:00Z"`, `"2021-02-29T00:00:00Z"`, `"1900-02-29T00:00:00Z"`,
 		`"2021-04-31T00:00:00Z"`, `"2021-07-00T00:00:00Z"`, `"2021-07-16T24:00:00Z"`,
@@ -640,7 +642,7 @@ func fuzzText[T comparable, P interface {
 func FuzzDateTimeOffset(f *testing.F) {
 	for _, s := range []string{"2021-07-16T10:31:00Z", "2021-07-16T10:31:00.1234567Z", "0001-01-01T00:00:00Z",
 		"2021-07-16T10:31:00+01:00", "2021-07-16T10:31:00", "-0044-03-15T12:00Z", "12345-12-31t23:59:59.999999999999z",
-		"2024-02-29T00:00:00-23:59", "2021-02-29T00:00:00Z", `"2021-07-16T10:31:00Z"`, "null"} {
+		"2024-02-29T00:00:00-23:59", "2021-02-29T00:00:00Z", `"2021-07-16T10:31:00Z"`, "null", "1974-07-22"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
