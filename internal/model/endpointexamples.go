@@ -31,6 +31,9 @@ func (m *endpointMap) adoptExamples(op *Operation) {
 		if refLeftOff(op, *ex.Path) || instantiatesTemplate(op, *ex.Path, ex.URL) {
 			continue
 		}
+		if _, slip := m.singularCollection(*ex.Path); slip {
+			continue // a collection named in the singular, as a line the map mended or dropped
+		}
 		p := ex.Path.clone()
 		p.Target = m.resolveTarget(p)
 		if p.Target.Kind == TargetOperation && m.sameOperation(op, p) && !m.documented(op.Method, p) {

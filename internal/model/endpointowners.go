@@ -27,8 +27,10 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 	byKey := map[string][]*candidate{}
 	var keys []string
 	calls := callsByName(api.Operations)
+	lines := requestLinePos(api.Pages)
 	for _, op := range api.Operations {
 		m.settleParenKeys(op, calls, ds)
+		m.settleSingularCollections(op, lines, ds)
 	}
 	for _, op := range api.Operations {
 		for i := range op.Paths {

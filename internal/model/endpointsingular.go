@@ -1,0 +1,123 @@
+package model
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// A collection's navigation written in the singular is a slip some request lines make:
+// event-decline.md lists "POST /me/calendargroup/calendars/{id}/events/{id}/decline" beside
+// the same line through /me/calendargroups/{id}/, and user-list-contacts.md writes
+// "/me/contactFolder/{id}/childFolders/{id}/contacts" where its /users twin writes
+// contactFolders. user has no property calendargroup or contactFolder; it has the
+// collections calendarGroups and contactFolders. Sent as written, such a line fails on the
+// wire, and kept, it competes for a method name with the line the docs meant.
+
+// singularSlip is where a path names a collection navigation in the singular: segment j,
+// and the property's name.
+type singularSlip struct {
+	j    int
+	name string
+}
+
+// singularCollection finds the first segment of p that names no property of the entity
+// the segments before it address, and is, with an "s" added, the name of one of its
+// collection navigations. The last segment is left alone: an action or function is named
+// there.
+func (m *endpointMap) singularCollection(p Path) (singularSlip, bool) {
+	for j := 1; j < len(p.Segments)-1; j++ {
+		name := plainName(p.Segments[j])
+		if name == "" || strings.HasSuffix(strings.ToLower(name), "s") {
+			continue
+		}
+		tg := m.resolveTarget(Path{Segments: p.Segments[:j]})
+		t := m.g.resolve(tg.Type)
+		if tg.Kind != TargetEntity || t == nil || tg.Type.Collection {
+			continue
+		}
+		if _, ok := m.property(t, name); ok {
+			continue
+		}
+		if _, _, ok := m.derivedProperty(t, name); ok {
+			continue
+		}
+		if pr, ok := m.property(t, name+"s"); ok && pr.Type.Collection && pr.Type.Kind == KindNamed {
+			return singularSlip{j: j, name: pr.Name}, true
+		}
+	}
+	return singularSlip{}, false
+}
+
+// settleSingularCollections mends or drops the lines of op that name a collection
+// navigation in the singular. One that keys the segment (contactFolder/{id}) meant the
+// collection: it is sent with the property's name. One that does not
+// (calendargroup/calendars) leaves out the key: it addresses nothing, and is dropped
+// when op has another line, else the key is put in as an argument named after the
+// segment. Either way with a warning (request-path-singular-collection).
+func (m *endpointMap) settleSingularCollections(op *Operation, lines func(*Operation, Path) Pos, ds *Diagnostics) {
+	var keep []Path
+	for _, p := range op.Paths {
+		sl, ok := m.singularCollection(p)
+		if !ok {
+			keep = append(keep, p)
+			continue
+		}
+		written, _ := p.Segments[sl.j].Literal()
+		pos := lines(op, p)
+		segs := slices.Clone(p.Segments)
+		segs[sl.j] = Segment{Parts: []Part{{Literal: sl.name}}}
+		switch {
+		case segs[sl.j+1].IsParam():
+			ds.Addf(pos, Warning, "request-path-singular-collection",
+				"%s %s names %s, which the type before it does not have; its collection %s is keyed here: it is sent as %s",
+				op.Method, p, written, sl.name, sl.name)
+		case len(op.Paths) > 1:
+			ds.Addf(pos, Warning, "request-path-singular-collection",
+				"%s %s names %s, which the type before it does not have, and no key follows it to choose one of its collection %s: the line is left out",
+				op.Method, p, written, sl.name)
+			continue
+		default:
+			key := Segment{Parts: []Part{{Param: uniqueParam(p, strings.TrimSuffix(sl.name, "s")+"-id")}}}
+			segs = slices.Insert(segs, sl.j+1, key)
+			ds.Addf(pos, Warning, "request-path-singular-collection",
+				"%s %s names %s, which the type before it does not have, and no key follows it: it is sent as %s/{%s}, one of its collection %s",
+				op.Method, p, written, sl.name, key.Parts[0].Param, sl.name)
+		}
+		p.Segments = segs
+		keep = append(keep, p)
+	}
+	op.Paths = keep
+}
+
+// uniqueParam is name, or name with a number added when p already has a placeholder of
+// that name.
+func uniqueParam(p Path, name string) string {
+	taken := func(n string) bool {
+		return slices.ContainsFunc(p.Params(), func(pt Part) bool { return strings.EqualFold(pt.Param, n) })
+	}
+	out := name
+	for i := 2; taken(out); i++ {
+		out = name + strconv.Itoa(i)
+	}
+	return out
+}
+
+// requestLinePos returns where a path of an operation is written: the request line of
+// its page with the path's text, else the operation's first line.
+func requestLinePos(pages []*Page) func(*Operation, Path) Pos {
+	byFile := map[string]*Page{}
+	for _, p := range pages {
+		byFile[p.File] = p
+	}
+	return func(op *Operation, path Path) Pos {
+		if pg := byFile[op.Page]; pg != nil {
+			for _, rl := range pg.Requests {
+				if rl.Method == op.Method && rl.Path.String() == path.String() {
+					return rl.Pos
+				}
+			}
+		}
+		return op.Pos
+	}
+}
