@@ -332,6 +332,7 @@ func TestSpellings(t *testing.T) {
 			get("me", "calendargroups"), get("me", "calendargroups", "{id}"), get("me", "calendarGroups"),
 			get("teams", "{id}", "schedule", "openShiftChangeRequests"), get("teams", "{id}", "schedule", "openshiftchangerequests", "{id}"),
 			get("me", "onenote"), get("me", "Onenote"), get("me", "Onenote", "pages"),
+			get("deviceManagement", "termsAndConditions"),
 		},
 		Types: []*model.Type{
 			{Name: "schedule", Namespace: "microsoft.graph", Properties: []model.Property{{Name: "openshiftchangerequests"}}},
@@ -350,14 +351,17 @@ func TestSpellings(t *testing.T) {
 		}
 	}
 	// A compound plural takes the singular a documented type names; another keeps its words.
-	sp.types = map[string]bool{"timeoff": true, "directoryobject": true}
+	sp.types = map[string]bool{"timeoff": true, "directoryobject": true, "termsandconditions": true}
 	for in, want := range map[string]string{"timesOff": "timeOff", "appliesTo": "appliesTo", "windowsSettings": "windowsSetting", "users": "user"} {
 		if got := sp.singular(in); got != want {
 			t.Errorf("singular(%s) = %s, want %s", in, got, want)
 		}
 	}
-	// A key placeholder named after a collection takes the collection's spelling.
-	for in, want := range map[string]string{"openshiftchangerequestId": "openShiftChangeRequestId", "calendarId": "calendarId", "onenoteId": "onenoteId", "size": "size"} {
+	// A key placeholder named after a collection takes the collection's spelling, in the
+	// singular where it is named after the plural, unless a type has the plural's name.
+	for in, want := range map[string]string{"openshiftchangerequestId": "openShiftChangeRequestId", "calendarId": "calendarId", "onenoteId": "onenoteId", "size": "size",
+		"teamsId": "teamId", "calendargroupsId": "calendarGroupId", "termsAndConditionsId": "termsAndConditionsId",
+		"openShiftChangeRequestsId": "openShiftChangeRequestId"} {
 		if got := sp.param(in); got != want {
 			t.Errorf("param(%s) = %s, want %s", in, got, want)
 		}

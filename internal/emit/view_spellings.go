@@ -11,7 +11,8 @@ import (
 // pages that spell it so (and the Relationships tables) do. The path sent is as written.
 // It also knows the documented type names, which settle a compound plural's singular.
 type spellings struct {
-	words map[string]string // a segment, lower-cased, to its usual spelling
+	words map[string]string // a segment written two ways or more, lower-cased, to its usual spelling
+	all   map[string]string // every segment, lower-cased, to its usual spelling
 	types map[string]bool   // every documented type's name, lower-cased
 }
 
@@ -43,7 +44,8 @@ func plurals(l string) []string {
 // param respells a key placeholder named after its collection as the docs spell that
 // collection elsewhere: {calendargroupId} on a page that writes /me/calendargroups is
 // calendarGroupId, as calendarGroups is spelled by the pages and tables that mark the
-// word boundary. Other names are kept.
+// word boundary; one named after the plural itself ({usersId}, {sitesId}) is named after
+// the singular (userId, siteId). Other names are kept.
 func (sp spellings) param(name string) string {
 	if len(name) < 3 || !strings.EqualFold(name[len(name)-2:], "id") {
 		return name
@@ -57,10 +59,27 @@ func (sp spellings) param(name string) string {
 		if one := sp.singular(w); strings.EqualFold(one, stem) && one != stem {
 			return one + name[len(name)-2:]
 		} else if strings.EqualFold(w, stem) && w != stem {
-			return w + name[len(name)-2:]
+			return sp.singularKey(w, stem, plural) + name[len(name)-2:]
 		}
 	}
+	if w, ok := sp.all[l]; ok {
+		return sp.singularKey(w, stem, l) + name[len(name)-2:]
+	}
 	return name
+}
+
+// singularKey names the key of one member of the collection w, written stem in a
+// placeholder: {usersId} after /users is the key of one user, named as {userId} is
+// elsewhere; a type named in the plural (termsAndConditions) keeps its name, and a stem
+// that marks its words itself keeps its spelling (servicePrincipalsId).
+func (sp spellings) singularKey(w, stem, lower string) string {
+	if sp.types[lower] {
+		return w
+	}
+	if innerCapital(stem) {
+		return sp.singular(stem)
+	}
+	return sp.singular(w)
 }
 
 // singular is the singular of the segment w: model.Singular's, or for a compound whose
@@ -118,12 +137,15 @@ func newSpellings(api *model.API) spellings {
 			}
 		}
 	}
-	sp := spellings{words: map[string]string{}, types: map[string]bool{}}
+	sp := spellings{words: map[string]string{}, all: map[string]string{}, types: map[string]bool{}}
 	for _, t := range api.Types {
 		sp.types[strings.ToLower(t.Name)] = true
 	}
 	for k, c := range counts {
 		if len(c) < 2 {
+			for w := range c {
+				sp.all[k] = w
+			}
 			continue
 		}
 		best := ""
@@ -144,6 +166,7 @@ func newSpellings(api *model.API) spellings {
 			}
 		}
 		sp.words[k] = best
+		sp.all[k] = best
 	}
 	return sp
 }
