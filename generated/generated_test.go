@@ -365,8 +365,8 @@ func TestOperations(t *testing.T) {
 			method: "PATCH", path: "/deviceAppManagement/vppTokens/tok-1",
 			reqBody: `{"token":"t"}`, exact: true,
 			check: func(t *testing.T, got any) {
-				if v := got.(*VppToken); v == nil || !reflect.DeepEqual(*v, VppToken{}) {
-					t.Errorf("got %#v, want an empty token", v)
+				if v := got.(*VppToken); v != nil {
+					t.Errorf("got %#v, want nil: no body is no token", v)
 				}
 			},
 		},
@@ -1780,8 +1780,8 @@ func TestCreateSendsTheResource(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got == nil || !reflect.DeepEqual(*got, VppToken{}) {
-			t.Errorf("got %#v, want an empty token", got)
+		if got != nil {
+			t.Errorf("got %#v, want nil: no body is no token", got)
 		}
 		if b := next().Body; string(b) != `{"token":"t"}` {
 			t.Errorf("body = %s", b)

@@ -67,7 +67,7 @@ func (c *Client) GetGroup(ctx context.Context, groupID string, opts *GetGroupOpt
 	}
 	opts.apply(&r)
 	var out Group
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -76,12 +76,9 @@ func genMethod(f *jen.File, v *view, m *goMethod) {
 		return
 	case resultObject:
 		typ := v.goTypeOf(r)
-		if !m.OnRequest && !m.Optional {
-			stmts = append(stmts, decodeInto(typ, call, jen.Op("&").Id("out"))...)
-			break
-		}
-		// A body only on request (Prefer: return=representation), or one the docs
-		// disagree on:
+		// A response without a body (a 204 where the docs promise one, a body only on
+		// request with Prefer: return=representation, or one the docs disagree on) is a
+		// nil result, not an empty value that reads as one the service sent:
 		//
 		//	var out PlannerTask
 		//	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {

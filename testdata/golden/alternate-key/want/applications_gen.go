@@ -196,7 +196,7 @@ func (c *Client) GetApplication(ctx context.Context, applicationID string, opts 
 	}
 	opts.apply(&r)
 	var out Application
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -227,7 +227,7 @@ func (c *Client) GetApplicationByAppID(ctx context.Context, appID string, opts *
 	}
 	opts.apply(&r)
 	var out Application
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -284,7 +284,7 @@ func (c *Client) GetApplicationFederatedIdentityCredential(ctx context.Context, 
 	}
 	opts.apply(&r)
 	var out FederatedIdentityCredential
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -316,7 +316,7 @@ func (c *Client) GetApplicationFederatedIdentityCredentialByName(ctx context.Con
 	}
 	opts.apply(&r)
 	var out FederatedIdentityCredential
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -348,7 +348,7 @@ func (c *Client) GetApplicationByAppIDFederatedIdentityCredential(ctx context.Co
 	}
 	opts.apply(&r)
 	var out FederatedIdentityCredential
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -33,7 +33,7 @@ func (c *Client) GetGroupCalendar(ctx context.Context, groupID string, opts *Get
 	}
 	opts.apply(&r)
 	var out Calendar
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -57,7 +57,7 @@ func (c *Client) GetMeCalendar(ctx context.Context, opts *GetMeCalendarOptions) 
 	}
 	opts.apply(&r)
 	var out Calendar
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -91,7 +91,7 @@ func (c *Client) GetUserCalendar(ctx context.Context, userID string, opts *GetUs
 	}
 	opts.apply(&r)
 	var out Calendar
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -123,7 +123,7 @@ func (c *Client) GetMeCalendarByCalendarID(ctx context.Context, calendarID strin
 	}
 	opts.apply(&r)
 	var out Calendar
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -157,7 +157,7 @@ func (c *Client) GetUserCalendarByCalendarID(ctx context.Context, userID string,
 	}
 	opts.apply(&r)
 	var out Calendar
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -41,7 +41,7 @@ func (c *Client) GetGroupThreadPostAttachment(ctx context.Context, groupID strin
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -80,7 +80,7 @@ func (c *Client) GetGroupConversationThreadPostAttachment(ctx context.Context, g
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

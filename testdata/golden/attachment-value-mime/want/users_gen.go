@@ -77,7 +77,7 @@ func (c *Client) GetMeEventAttachment(ctx context.Context, eventID string, attac
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -120,7 +120,7 @@ func (c *Client) GetUserEventAttachment(ctx context.Context, userID string, even
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -239,7 +239,7 @@ func (c *Client) GetMeMessageAttachment(ctx context.Context, messageID string, a
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -282,7 +282,7 @@ func (c *Client) GetUserMessageAttachment(ctx context.Context, userID string, me
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -401,7 +401,7 @@ func (c *Client) GetMeMailFolderChildFolderMessageAttachment(ctx context.Context
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -444,7 +444,7 @@ func (c *Client) GetUserMailFolderChildFolderMessageAttachment(ctx context.Conte
 	}
 	opts.apply(&r)
 	var out Attachment
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

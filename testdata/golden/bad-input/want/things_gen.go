@@ -49,7 +49,7 @@ func (c *Client) GetThing(ctx context.Context, thingID string, opts *GetThingOpt
 	}
 	opts.apply(&r)
 	var out Thing
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -107,7 +107,7 @@ func (c *Client) AddMeDriveItemWorkbookTableRows(ctx context.Context, itemID str
 	}
 	opts.apply(&r)
 	var out WorkbookTableRow
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -53,7 +53,7 @@ func (c *Client) CreateIdentityConditionalAccessNamedLocation(ctx context.Contex
 	}
 	opts.apply(&r)
 	var out NamedLocation
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -80,7 +80,7 @@ func (c *Client) GetShare(ctx context.Context, shareIDOrEncodedSharingURL string
 	}
 	opts.apply(&r)
 	var out SharedDriveItem
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

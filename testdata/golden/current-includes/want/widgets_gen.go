@@ -95,7 +95,7 @@ func (c *Client) GetWidget(ctx context.Context, widgetID string, opts *GetWidget
 	}
 	opts.apply(&r)
 	var out Widget
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -52,7 +52,7 @@ func (c *Client) GetCommunicationsCall(ctx context.Context, callID string, opts 
 	}
 	opts.apply(&r)
 	var out Call
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

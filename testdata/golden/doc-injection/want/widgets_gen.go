@@ -112,7 +112,7 @@ func (c *Client) UpdateWidget(ctx context.Context, widgetID string, body UpdateW
 	}
 	opts.apply(&r)
 	var out Widget
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

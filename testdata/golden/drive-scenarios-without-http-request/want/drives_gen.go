@@ -34,7 +34,7 @@ func (c *Client) GetDrive(ctx context.Context, driveID string, opts *GetDriveOpt
 	}
 	opts.apply(&r)
 	var out Drive
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -141,7 +141,7 @@ func (c *Client) GetGroupDrive(ctx context.Context, groupID string, opts *GetGro
 	}
 	opts.apply(&r)
 	var out Drive
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -172,7 +172,7 @@ func (c *Client) GetGroupSitesRoot(ctx context.Context, groupID string, opts *Ge
 	}
 	opts.apply(&r)
 	var out Site
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

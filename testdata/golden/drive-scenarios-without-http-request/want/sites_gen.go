@@ -109,7 +109,7 @@ func (c *Client) GetSitesRoot(ctx context.Context, opts *GetSitesRootOptions) (*
 	}
 	opts.apply(&r)
 	var out Site
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -139,7 +139,7 @@ func (c *Client) GetSite(ctx context.Context, hostname string, opts *GetSiteOpti
 	}
 	opts.apply(&r)
 	var out Site
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -169,7 +169,7 @@ func (c *Client) GetSiteByPath(ctx context.Context, hostname string, serverRelat
 	}
 	opts.apply(&r)
 	var out Site
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

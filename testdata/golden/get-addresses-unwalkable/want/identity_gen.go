@@ -49,7 +49,7 @@ func (c *Client) GetIdentityConditionalAccessNamedLocation(ctx context.Context, 
 	}
 	opts.apply(&r)
 	var out IPNamedLocation
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -184,7 +184,7 @@ func (c *Client) GetIdentityConditionalAccessPolicy(ctx context.Context, policyI
 	}
 	opts.apply(&r)
 	var out ConditionalAccessPolicy
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -131,7 +131,7 @@ func (c *Client) CreateDeviceManagementNotificationMessageTemplate(ctx context.C
 	}
 	opts.apply(&r)
 	var out NotificationMessageTemplate
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -240,7 +240,7 @@ func (c *Client) GetDeviceManagementNotificationMessageTemplate(ctx context.Cont
 	}
 	opts.apply(&r)
 	var out NotificationMessageTemplate
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -292,7 +292,7 @@ func (c *Client) UpdateDeviceManagementNotificationMessageTemplate(ctx context.C
 	}
 	opts.apply(&r)
 	var out NotificationMessageTemplate
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -95,7 +95,7 @@ func (c *Client) ConfigureMixerCommunicationsCallParticipants(ctx context.Contex
 	}
 	opts.apply(&r)
 	var out CommsOperation
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

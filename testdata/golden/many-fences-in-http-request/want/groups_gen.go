@@ -46,7 +46,7 @@ func (c *Client) GetGroupThreadPostWithExpand(ctx context.Context, groupID strin
 	}
 	opts.apply(&r)
 	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -90,7 +90,7 @@ func (c *Client) GetGroupConversationThreadPostWithExpand(ctx context.Context, g
 	}
 	opts.apply(&r)
 	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -68,7 +68,7 @@ func (c *Client) GetMeMessageWithExpand(ctx context.Context, messageID string, i
 	}
 	opts.apply(&r)
 	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -114,7 +114,7 @@ func (c *Client) GetUserMessageWithExpand(ctx context.Context, userID string, me
 	}
 	opts.apply(&r)
 	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -158,7 +158,7 @@ func (c *Client) GetMeMailFolderMessageWithExpand(ctx context.Context, mailFolde
 	}
 	opts.apply(&r)
 	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -202,7 +202,7 @@ func (c *Client) GetMeMailFolderWithExpand(ctx context.Context, mailFolderID str
 	}
 	opts.apply(&r)
 	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -248,7 +248,7 @@ func (c *Client) GetUserMailFolderWithExpand(ctx context.Context, userID string,
 	}
 	opts.apply(&r)
 	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -292,7 +292,7 @@ func (c *Client) GetMeEventWithExpand(ctx context.Context, eventID string, idVal
 	}
 	opts.apply(&r)
 	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -338,7 +338,7 @@ func (c *Client) GetUserEventWithExpand(ctx context.Context, userID string, even
 	}
 	opts.apply(&r)
 	var out Message
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -49,7 +49,7 @@ func (c *Client) GetSiteList(ctx context.Context, siteID string, listID string, 
 	}
 	opts.apply(&r)
 	var out List
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -125,7 +125,7 @@ func (c *Client) CreateSiteListItem(ctx context.Context, siteID string, listID s
 	}
 	opts.apply(&r)
 	var out ListItem
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -136,7 +136,7 @@ func (c *Client) GetMeDriveItemWorkbookWorksheetRange(ctx context.Context, itemI
 	}
 	opts.apply(&r)
 	var out WorkbookRange
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -173,7 +173,7 @@ func (c *Client) GetMeDriveItemWorkbookWorksheetCell(ctx context.Context, itemID
 	}
 	opts.apply(&r)
 	var out WorkbookRange
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -204,7 +204,7 @@ func (c *Client) GetMeDriveItemWorkbookNameRange(ctx context.Context, itemID str
 	}
 	opts.apply(&r)
 	var out WorkbookRange
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -53,7 +53,7 @@ func (c *Client) CreateAppCall(ctx context.Context, body Call, opts *CreateAppCa
 	}
 	opts.apply(&r)
 	var out Call
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

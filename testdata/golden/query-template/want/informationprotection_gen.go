@@ -36,7 +36,7 @@ func (c *Client) GetInformationProtectionBitlockerRecoveryKeyWithSelect(ctx cont
 	}
 	opts.apply(&r)
 	var out BitlockerRecoveryKey
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -98,7 +98,7 @@ func (c *Client) GetInformationProtectionBitlockerRecoveryKey(ctx context.Contex
 	}
 	opts.apply(&r)
 	var out BitlockerRecoveryKey
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

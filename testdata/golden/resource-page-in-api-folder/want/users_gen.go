@@ -52,7 +52,7 @@ func (c *Client) GetMeDriveItemWorkbookNameRangeSort(ctx context.Context, itemID
 	}
 	opts.apply(&r)
 	var out WorkbookRangeSort
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

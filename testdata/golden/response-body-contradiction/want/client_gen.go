@@ -4,6 +4,10 @@
 // the API's reference pages. Every documented operation is a method of Client; see
 // NewClient.
 //
+// A method that returns a pointer to a model returns nil, and no error, when the service
+// answers without a body (204 No Content), as some do where the reference pages promise one:
+// nil is not a value the service sent.
+//
 // The runtime the client runs on is the package internal/graphrt below this one; this
 // package re-exports what applications use (Page, Error, Date, ...).
 package graph

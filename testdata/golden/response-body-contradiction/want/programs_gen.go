@@ -49,7 +49,7 @@ func (c *Client) GetProgram(ctx context.Context, programID string, opts *GetProg
 	}
 	opts.apply(&r)
 	var out Program
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

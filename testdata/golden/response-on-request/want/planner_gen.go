@@ -49,7 +49,7 @@ func (c *Client) GetPlannerTask(ctx context.Context, taskID string, opts *GetPla
 	}
 	opts.apply(&r)
 	var out PlannerTask
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -115,7 +115,7 @@ func (c *Client) GetMeDrive(ctx context.Context, opts *GetMeDriveOptions) (*Driv
 	}
 	opts.apply(&r)
 	var out Drive
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -149,7 +149,7 @@ func (c *Client) GetUserDrive(ctx context.Context, idOrUserPrincipalName string,
 	}
 	opts.apply(&r)
 	var out Drive
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -33,7 +33,7 @@ func (c *Client) GetServicePrincipalSynchronizationTemplate(ctx context.Context,
 	}
 	opts.apply(&r)
 	var out SynchronizationTemplate
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

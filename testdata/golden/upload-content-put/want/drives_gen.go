@@ -66,7 +66,7 @@ func (c *Client) PutDriveItemContent(ctx context.Context, driveID string, itemID
 	}
 	opts.apply(&r)
 	var out DriveItem
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -101,7 +101,7 @@ func (c *Client) PutDriveItemByPathContent(ctx context.Context, driveID string, 
 	}
 	opts.apply(&r)
 	var out DriveItem
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

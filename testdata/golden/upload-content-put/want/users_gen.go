@@ -106,7 +106,7 @@ func (c *Client) PutMeDriveItemContent(ctx context.Context, itemID string, conte
 	}
 	opts.apply(&r)
 	var out DriveItem
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

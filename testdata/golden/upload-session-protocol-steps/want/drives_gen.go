@@ -114,7 +114,7 @@ func (c *Client) CreateUploadSessionDriveItem(ctx context.Context, driveID strin
 	}
 	opts.apply(&r)
 	var out UploadSession
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

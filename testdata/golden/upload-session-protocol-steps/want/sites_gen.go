@@ -41,7 +41,7 @@ func (c *Client) CreateUploadSessionSiteDriveItem(ctx context.Context, siteID st
 	}
 	opts.apply(&r)
 	var out UploadSession
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

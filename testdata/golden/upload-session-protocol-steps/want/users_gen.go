@@ -41,7 +41,7 @@ func (c *Client) CreateUploadSessionMeDriveItem(ctx context.Context, itemID stri
 	}
 	opts.apply(&r)
 	var out UploadSession
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -101,7 +101,7 @@ func (c *Client) CreateUploadSessionUserDriveItem(ctx context.Context, userID st
 	}
 	opts.apply(&r)
 	var out UploadSession
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -160,7 +160,7 @@ func (c *Client) CreateDeviceAppManagementVppToken(ctx context.Context, body Vpp
 	}
 	opts.apply(&r)
 	var out VppToken
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -222,7 +222,7 @@ func (c *Client) GetDeviceAppManagementVppToken(ctx context.Context, vppTokenID 
 	}
 	opts.apply(&r)
 	var out VppToken
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -273,7 +273,7 @@ func (c *Client) UpdateDeviceAppManagementVppToken(ctx context.Context, vppToken
 	}
 	opts.apply(&r)
 	var out VppToken
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -418,7 +418,7 @@ func (c *Client) SyncLicensesDeviceAppManagementVppToken(ctx context.Context, vp
 	}
 	opts.apply(&r)
 	var out VppToken
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -52,7 +52,7 @@ func (c *Client) GetUser(ctx context.Context, userID string, opts *GetUserOption
 	}
 	opts.apply(&r)
 	var out graph.User
-	if err := c.Do(ctx, r, &out); err != nil {
+	if ok, err := c.DoOptional(ctx, r, &out); !ok || err != nil {
 		return nil, err
 	}
 	return &out, nil
