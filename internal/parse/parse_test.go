@@ -1422,6 +1422,10 @@ func TestResponse(t *testing.T) {
 		md:   page("If successful, this method returns a ´202 Accepted´ response code and Location header that contains a link to the [teamsAsyncOperation](../resources/teamsasyncoperation.md)."),
 		want: []string{"resp 202 microsoft.graph.teamsAsyncOperation link=beta/resources/teamsasyncoperation.md @8:1", "resp monitor Location"},
 	}, {
+		name: "202 and a bold Location header: a header's name, not a type",
+		md:   page("If successful, this method returns a ´202 Accepted´ response code and a **Location** header with a URL to check the status of the reset."),
+		want: []string{"resp 202 none @8:1", "resp monitor Location"},
+	}, {
 		name: "202 and the monitor in a Location row of the response headers table",
 		md:   page("If successful, this method returns a ´202 Accepted´ response code. The response has these headers.\n\n| Name | Description |\n|:--|:--|\n| Location | The URL to poll for the request's status. |\n| Retry-After | How long to wait. |"),
 		want: []string{"resp 202 none @8:1", "resp monitor Location"},

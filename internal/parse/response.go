@@ -184,6 +184,9 @@ func (st *state) linkedType(prose string, links []inline) (model.TypeRef, []mode
 	return st.linkedTypeOf(prose, links, false)
 }
 
+// headerAfter matches the text after a name that makes it a header's: " header".
+var headerAfter = regexp.MustCompile(`^\s+headers?\b`)
+
 // linkedTypeOf is linkedType over real links (linked) or bold words only.
 func (st *state) linkedTypeOf(prose string, links []inline, linked bool) (model.TypeRef, []model.TypeRef, bool) {
 	for _, loc := range linkToken.FindAllStringSubmatchIndex(prose, -1) {
@@ -194,6 +197,9 @@ func (st *state) linkedTypeOf(prose string, links []inline, linked bool) (model.
 		}
 		if l.dest != "" && (!isTypeLink(l.dest) || st.linksToAPIPage(l.dest)) {
 			continue
+		}
+		if headerAfter.MatchString(prose[loc[1]:]) {
+			continue // "a **Location** header with a URL": a header's name, not a type
 		}
 		ref := parseTypeText(l.text, []inline{l}, st.page.Namespace)
 		if ref.Kind != model.KindNamed && ref.Kind != model.KindPrimitive || ref.Kind == model.KindNamed && !typeName.MatchString(ref.Name) {
