@@ -405,3 +405,44 @@ func TestTypeAlternativesBodyParam(t *testing.T) {
 		}
 	}
 }
+
+// TestFamilyTargetAcrossMethods: the one PATCH page of a path the walk cannot follow
+// addresses the common base its GET pages (the base's and a derived type's) give, and
+// sends it; a PATCH whose body table lists a type of another family is left alone.
+func TestFamilyTargetAcrossMethods(t *testing.T) {
+	none := TypeRef{}
+	at := path("identity", "conditionalAccess", "namedLocations", "{id}") // no page reads /identity/conditionalAccess
+	for _, tc := range []struct {
+		name, file string
+		rows       []string
+		want       string
+	}{
+		{"a derived type's page", "api/ipnamedlocation-update.md", []string{"ipRanges", "isTrusted"}, "microsoft.graph.namedLocation"},
+		{"another family's page", "api/meter-update.md", []string{"reading"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			patch := page(tc.file, "PATCH", none, none, at)
+			patch.Response = Response{Status: 204}
+			patch.Params = bodyRows(tc.rows...)
+			patch.Title = "Update"
+			pages := []*Page{
+				resourcePage("namedLocation", "", []Property{strProp("id"), strProp("displayName")}),
+				resourcePage("ipNamedLocation", "microsoft.graph.namedLocation", []Property{strProp("ipRanges"), strProp("isTrusted")}),
+				resourcePage("meter", "", []Property{strProp("id"), strProp("reading")}),
+				page("api/namedlocation-get.md", "GET", gref("namedLocation", false), none, at),
+				page("api/ipnamedlocation-get.md", "GET", gref("ipNamedLocation", false), none, at),
+				patch,
+			}
+			api, _ := Build("beta", pages)
+			got := ""
+			for _, op := range api.Operations {
+				if op.Method == "PATCH" && op.Paths[0].Target != nil && op.Paths[0].Target.Kind != TargetUnknown {
+					got = op.Paths[0].Target.Type.QualifiedName()
+				}
+			}
+			if got != tc.want {
+				t.Errorf("PATCH addresses %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

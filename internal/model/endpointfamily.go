@@ -69,7 +69,7 @@ func (m *endpointMap) familyTarget(cs []*candidate) {
 		kind = TargetCollection
 	}
 	for _, c := range cs {
-		via := "the common base of its pages' types"
+		via := familyVia
 		if tg := c.path.Target; tg != nil && tg.Via != "" {
 			via = strings.TrimSpace(tg.Via) + ", " + via
 		}
@@ -81,6 +81,9 @@ func (m *endpointMap) familyTarget(cs []*candidate) {
 		}
 	}
 }
+
+// familyVia is how a target familyTarget gave says where it came from.
+const familyVia = "the common base of its pages' types"
 
 // tableType is the type an operation page is named after (ipnamedlocation-update.md:
 // ipNamedLocation) when its body table lists that type's properties; nil otherwise.
@@ -105,4 +108,56 @@ func keyOnly(t *Type) bool {
 		}
 	}
 	return true
+}
+
+// familyTargetsAcrossMethods gives an endpoint that the type graph cannot follow, and that
+// one page documents, the common base familyTarget gave another method of its path: what
+// a path addresses does not depend on the method. ipnamedlocation-update.md alone
+// documents PATCH /identity/conditionalAccess/namedLocations/{id}, whose GET pages
+// (namedLocation's and ipNamedLocation's) make it a namedLocation; the PATCH then sends a
+// namedLocation, which carries the derived value and its @odata.type. It applies only
+// when the page's own types (its body, its response, the type its body table lists) are
+// that base or derive from it.
+func (m *endpointMap) familyTargetsAcrossMethods(keys []string, byKey map[string][]*candidate) {
+	family := map[string]*Target{} // path shape -> the target familyTarget gave it
+	for _, k := range keys {
+		for _, c := range byKey[k] {
+			if tg := c.path.Target; len(byKey[k]) > 1 && tg != nil && tg.Kind != TargetUnknown && strings.HasSuffix(tg.Via, familyVia) && len(c.path.Query) == 0 {
+				family[c.path.Shape()] = tg
+			}
+		}
+	}
+	for _, k := range keys {
+		cs := byKey[k]
+		if len(cs) != 1 || cs[0].path.Target == nil || cs[0].path.Target.Kind != TargetUnknown || len(cs[0].path.Query) > 0 {
+			continue
+		}
+		c := cs[0]
+		tg := family[c.path.Shape()]
+		if tg == nil {
+			continue
+		}
+		base := m.g.resolve(tg.Type)
+		agrees := base != nil
+		for _, r := range []TypeRef{c.op.Response.Type, c.op.Body.Type} {
+			if t := m.g.resolve(r); r.Kind == KindNamed && (t == nil || t != base && !m.derives(t, base)) {
+				agrees = false
+			}
+		}
+		if t := m.tableType(c.op); t != nil && t != base && !m.derives(t, base) {
+			agrees = false
+		}
+		if !agrees {
+			continue
+		}
+		cp := *tg
+		cp.AlsoIn = nil
+		cp.Via = strings.TrimSpace(c.path.Target.Via+", "+familyVia) + " of the path's other methods"
+		c.path.Target = &cp
+		for i := range c.op.Paths {
+			if c.op.Paths[i].Shape() == c.path.Shape() {
+				c.op.Paths[i].Target = c.path.Target
+			}
+		}
+	}
 }

@@ -56,6 +56,12 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 			}
 		}
 	}
+	for _, k := range keys {
+		if cs := byKey[k]; len(cs) > 1 {
+			m.familyTarget(cs)
+		}
+	}
+	m.familyTargetsAcrossMethods(keys, byKey)
 	lost := map[*Operation]map[string]bool{} // op -> shapes it lost
 	for _, k := range keys {
 		cs := byKey[k]
@@ -63,7 +69,6 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 			m.settleSignature(cs[0].op, cs[0].path, ds)
 			continue
 		}
-		m.familyTarget(cs)
 		for _, c := range cs {
 			m.score(c)
 		}
