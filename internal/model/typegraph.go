@@ -309,7 +309,7 @@ func resolveTypes(api *API, g *typeGraph, ds *Diagnostics) {
 		}
 	}
 	// settle rewrites one reference in place and reports whether it was resolved.
-	settle := func(ref *TypeRef, asValue bool) {
+	settle := func(ref *TypeRef, asValue bool, desc string) {
 		if ref.Kind != KindNamed {
 			return
 		}
@@ -339,28 +339,39 @@ func resolveTypes(api *API, g *typeGraph, ds *Diagnostics) {
 			t := &Type{Name: ref.Name, Namespace: ref.Namespace, Page: ref.Link, Pos: ref.Pos, IsEnum: enumPages[strings.ToLower(ref.Link)]}
 			undocumented[k] = t
 			order = append(order, t)
-			ds.Addf(ref.Pos, Warning, "type-unresolved", "no resource or enum page documents %s; it is kept as raw JSON", ref.QualifiedName())
+			if vals := possibleValues(desc); !t.IsEnum && len(vals) > 0 {
+				t.IsEnum = true
+				for _, v := range vals {
+					t.Members = append(t.Members, EnumMember{Name: v, Pos: ref.Pos})
+				}
+				ds.Addf(ref.Pos, Warning, "enum-from-description", "no resource or enum page documents %s; the row that uses it lists its possible values (%s): it is an enum of them, and a value the service adds later decodes as it is",
+					ref.QualifiedName(), strings.Join(vals, ", "))
+			} else {
+				ds.Addf(ref.Pos, Warning, "type-unresolved", "no resource or enum page documents %s; it is kept as raw JSON", ref.QualifiedName())
+			}
+		} else if t := undocumented[k]; t.IsEnum && len(t.Members) > 0 {
+			t.Members = addValues(t.Members, possibleValues(desc), ref.Pos)
 		}
 		ref.Name, ref.Namespace = undocumented[k].Name, undocumented[k].Namespace
 	}
 	for _, op := range api.Operations {
 		for i := range op.Params {
-			settle(&op.Params[i].Type, true)
+			settle(&op.Params[i].Type, true, op.Params[i].Description)
 		}
-		settle(&op.Body.Type, true)
-		settle(&op.Response.Type, true)
+		settle(&op.Body.Type, true, "")
+		settle(&op.Response.Type, true, "")
 		if op.Response.JSON.Kind != KindNone {
-			settle(&op.Response.JSON, true)
+			settle(&op.Response.JSON, true, "")
 		}
 		for _, p := range op.Paths {
 			if p.Target != nil && p.Target.Result != nil {
-				settle(p.Target.Result, true)
+				settle(p.Target.Result, true, "")
 			}
 			if p.Target != nil && p.Target.Body != nil {
-				settle(p.Target.Body, true)
+				settle(p.Target.Body, true, "")
 			}
 			for _, r := range expandedTypes(g, op, p) {
-				settle(&r, true)
+				settle(&r, true, "")
 			}
 		}
 	}
@@ -378,7 +389,7 @@ func resolveTypes(api *API, g *typeGraph, ds *Diagnostics) {
 		}
 		for i := range t.Properties {
 			if !t.Properties[i].Navigation {
-				settle(&t.Properties[i].Type, true)
+				settle(&t.Properties[i].Type, true, t.Properties[i].Description)
 			}
 		}
 	}
