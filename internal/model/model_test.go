@@ -590,3 +590,30 @@ func TestExampleODataType(t *testing.T) {
 		}
 	}
 }
+
+// TestDeltaQueryOptions: a delta function's page that supports "OData query parameters"
+// and names some takes those only; one that names none, or a plain list, takes the
+// collection options.
+func TestDeltaQueryOptions(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		path  Path
+		named []string
+		want  string
+	}{
+		{"delta naming $select and $filter", path("applications", "delta()"), []string{"$select", "$filter"}, "$select $filter"},
+		{"delta naming none", path("applications", "delta()"), nil, "$select $filter $orderby $top $skip $expand $count"},
+		{"a list naming $search", path("applications"), []string{"$search"}, "$select $filter $orderby $top $skip $expand $count $search"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := apiPage("api/application-delta.md", "GET", c.path)
+			p.ODataQueryGeneric = true
+			p.QueryOptions = c.named
+			p.Response.Type = gref("application", true)
+			ops := buildOperations(p, &Diagnostics{})
+			if got := strings.Join(ops[0].QueryOptions, " "); got != c.want {
+				t.Errorf("options %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -16,6 +16,10 @@ func queryOptions(p *Page, op *Operation) []string {
 	refusedAll := slices.Contains(p.QueryOptionsRefused, "*")
 	switch {
 	case refusedAll:
+	case p.ODataQueryGeneric && len(p.QueryOptions) > 0 && callsDelta(op):
+		// A delta function's page that "supports OData query parameters" and then names
+		// the ones it takes (application-delta.md: $select, and $filter by id) takes
+		// those: delta refuses $orderby, $skip and the rest.
 	case p.ODataQueryGeneric && op.Response.Type.Collection:
 		out = []string{"$select", "$filter", "$orderby", "$top", "$skip", "$expand", "$count"}
 	case p.ODataQueryGeneric:
@@ -131,4 +135,15 @@ func urlQueryOptions(u string, op *Operation) []string {
 		}
 	}
 	return out
+}
+
+// callsDelta reports whether every path of op calls the delta function.
+func callsDelta(op *Operation) bool {
+	for _, p := range op.Paths {
+		n := len(p.Segments)
+		if n == 0 || !strings.EqualFold(operationName(p.Segments[n-1]), "delta") {
+			return false
+		}
+	}
+	return len(op.Paths) > 0
 }
