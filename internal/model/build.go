@@ -37,6 +37,7 @@ func BuildSelected(version string, pages []*Page, sel Selection) (*API, Diagnost
 	settleResponsesFromKeys(api, g, &ds)
 	assignEndpoints(api, g, &ds)
 	settleArrayBodies(api, g, &ds)
+	settleSoleRowNames(api, g, &ds)
 	settleWrappedBodies(api, g, &ds)
 	propertiesFromExamples(api, g, &ds)
 	markNestedTables(api, g)
