@@ -248,6 +248,9 @@ func requestStmts(v *view, m *goMethod) []jen.Code {
 		fields[jen.Id("ContentType")] = jen.Id("contentType")
 	case m.Body != nil:
 		fields[jen.Id("Body")] = jen.Id("body")
+	case m.EmptyBody:
+		// Body: struct{}{}, which is sent as {}
+		fields[jen.Id("Body")] = jen.Struct().Values()
 	}
 	if m.preferAsync {
 		// Header: http.Header{"Prefer": {"respond-async"}}

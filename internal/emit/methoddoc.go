@@ -33,6 +33,8 @@ func methodDoc(m *goMethod, name string, onePage bool) jen.Code {
 		d.para("mime is a whole MIME message, its Internet headers included; it is sent base64-encoded as text/plain, the body the page offers instead of JSON.")
 	case m.Body != nil && m.Body.Any:
 		d.para("The page does not describe the request body: body is encoded as JSON as it is, and nil sends no body.")
+	case m.EmptyBody:
+		d.para("The request body is an empty JSON object, {}, as the page asks.")
 	case m.Body != nil && m.Body.Ref:
 		d.para("body names the object to reference by its URL, its @odata.id (the service root, then the object's path).")
 	case m.Body != nil && m.Body.ODataType != "" && !m.Upload:

@@ -67,17 +67,20 @@ type goConst struct {
 
 // goMethod is one client method: one path of one operation.
 type goMethod struct {
-	Name     string
-	Op       *model.Operation
-	Path     model.Path
-	Args     []goArg
-	Body     *goBody    // nil when the request has no JSON body
-	Options  *goOptions // every method has options (newOptions never returns nil)
-	Result   model.TypeRef
-	PageName string // for a collection: the name of the one-page method
-	Kind     resultKind
-	Upload   bool // the request body is raw content (an io.Reader and its content type)
-	Delta    bool // a delta function: the iterator is a DeltaSync, opts.DeltaLink its state
+	Name string
+	Op   *model.Operation
+	Path model.Path
+	Args []goArg
+	Body *goBody // nil when the request has no JSON body
+	// EmptyBody: the method takes no body, and sends {} (its page asks for an empty
+	// JSON object).
+	EmptyBody bool
+	Options   *goOptions // every method has options (newOptions never returns nil)
+	Result    model.TypeRef
+	PageName  string // for a collection: the name of the one-page method
+	Kind      resultKind
+	Upload    bool // the request body is raw content (an io.Reader and its content type)
+	Delta     bool // a delta function: the iterator is a DeltaSync, opts.DeltaLink its state
 	// OnRequest: the result comes back only when the request asks for it (Prefer:
 	// return=representation); without it the service answers 204 and the result is nil.
 	OnRequest bool

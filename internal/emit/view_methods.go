@@ -95,6 +95,7 @@ func (v *view) addMethods(op *model.Operation) {
 			bodies[bk] = v.newBody(op, m)
 		}
 		m.Body = bodies[bk]
+		m.EmptyBody = m.Body == nil && op.Body.Empty && op.Method != "GET" && op.Method != "DELETE"
 		if b := m.Body; b != nil && b.Whole != nil {
 			// A derived type's @odata.type tells the service which of its base's kinds the
 			// body is (an authentication method's, a device configuration's); a type that

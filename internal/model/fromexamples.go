@@ -205,18 +205,29 @@ func bodyFromExamples(op *Operation, ds *Diagnostics) {
 		return
 	}
 	var at Pos
+	empty := false // an example sends {}
 	for _, ex := range op.Examples {
 		if ex.Kind != ExampleRequest || ex.Method != op.Method {
 			continue
 		}
-		if strings.TrimSpace(ex.Body) != "" {
-			return
+		if b := strings.TrimSpace(ex.Body); b != "" {
+			var obj map[string]json.RawMessage
+			if json.Unmarshal([]byte(b), &obj) != nil || obj == nil || len(obj) > 0 {
+				return
+			}
+			empty = true
 		}
 		if !at.IsValid() {
 			at = ex.Pos
 		}
 	}
-	if at.IsValid() {
+	switch {
+	case empty:
+		// clearUserPreferredPresence's example POSTs {}: no argument, and {} is sent.
+		op.Body.None, op.Body.Empty = true, true
+		ds.Addf(op.Body.Pos.Or(at), Warning, "request-body-from-example",
+			"the page does not say what the request body holds; its example requests (the first at line %d) send an empty object, so the method takes no body and sends {}", at.Line)
+	case at.IsValid():
 		op.Body.None = true
 		ds.Addf(op.Body.Pos.Or(at), Warning, "request-body-from-example",
 			"the page does not say what the request body holds; no example request (first at line %d) sends one, so the method takes none", at.Line)

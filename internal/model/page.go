@@ -115,10 +115,13 @@ type Param struct {
 
 // Body is what the Request body section says.
 type Body struct {
-	Described bool    // the page has a Request body section
-	Said      bool    // that section holds prose or a code block (it is not empty)
-	None      bool    // the page says not to supply a body
-	Type      TypeRef // the body is a whole resource ("a JSON representation of a [vppToken]")
+	Described bool // the page has a Request body section
+	Said      bool // that section holds prose or a code block (it is not empty)
+	None      bool // the page says not to supply a body
+	// Empty: the page says to supply an empty JSON object ("supply an empty JSON object
+	// `{}`"), or its examples send only {}: no argument, and {} is sent. None is set too.
+	Empty bool
+	Type  TypeRef // the body is a whole resource ("a JSON representation of a [vppToken]")
 	// Or are the other types the prose offers instead of Type ("an [ipNamedLocation] or
 	// [countryNamedLocation] object"); the model settles on their common base.
 	Or []TypeRef

@@ -272,6 +272,8 @@ var (
 	// optionalBody is a no-body sentence taken back: "However, you can specify properties
 	// in the request body".
 	optionalBody = regexp.MustCompile(`(?i)\bhowever,? you can (specify|provide|include|supply|send)\b`)
+	// emptyObjectBody is prose asking for an empty JSON object as the body.
+	emptyObjectBody = regexp.MustCompile(`(?i)\b(supply|provide|send|pass|specify|use|include)\b[^.]*\ban empty (json )?object\b`)
 	// binaryBody is prose saying the body is raw content: "include the binary data of the
 	// photo", "the binary stream of the file to be uploaded".
 	binaryBody = regexp.MustCompile(`(?i)\bbinary (data|stream|content|contents|bytes)\b|\braw (bytes|content|data)\b`)
@@ -287,6 +289,11 @@ func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 	body := &st.page.Body
 	st.bodyRequired = allRequiredCue.MatchString(txt)
 	st.bodyOptional = st.bodyOptional || hasFold(txt, "optional")
+	if emptyObjectBody.MatchString(txt) {
+		// "In the request body, supply an empty JSON object `{}` for this method."
+		body.None, body.Empty = true, true
+		return
+	}
 	if (hasFold(txt, "request body") || hasFold(txt, "request content")) && noBodyRequest.MatchString(txt) {
 		// "No request body is required. However, you can specify properties in the
 		// request body ..." (createUploadSession): a body is optional, not absent; the
