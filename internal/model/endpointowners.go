@@ -45,6 +45,7 @@ func assignEndpoints(api *API, g *typeGraph, ds *Diagnostics) {
 	}
 	m.createsOnNavigation(api.Operations)
 	m.getTargets(api.Operations)
+	m.linkedTargets(api.Operations)
 	for _, op := range api.Operations {
 		for i := range op.Paths {
 			k := op.Method + " " + op.Paths[i].Shape()
