@@ -154,6 +154,10 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 	}
 	b := &goBody{Owner: owner}
 	names := uniquer{"AdditionalData": true} // genBodyStruct's field for the members the table leaves out
+	// A PATCH changes the members it sends and leaves the rest: a row its table calls
+	// "Required" (unifiedroledefinition-update.md's displayName and rolePermissions) is
+	// still optional, or every partial update would send it empty.
+	patch := op.Method == "PATCH"
 	for _, p := range params {
 		if !jsonName(p.Name) {
 			v.diags.Addf(p.Pos, model.Warning, "body-param-unusable", "body parameter %q cannot be a JSON property name; it is left out", p.Name)
@@ -162,7 +166,7 @@ func (v *view) newBody(op *model.Operation, owner *goMethod) *goBody {
 		b.Fields = append(b.Fields, goField{
 			Name:     names.take(exported(p.Name)),
 			Param:    p,
-			Optional: p.Presence != model.Required,
+			Optional: p.Presence != model.Required || patch,
 		})
 	}
 	return b
