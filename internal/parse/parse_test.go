@@ -1422,6 +1422,10 @@ func TestResponse(t *testing.T) {
 		md:   page("If successful, this method returns a ´202 Accepted´ response code and Location header that contains a link to the [teamsAsyncOperation](../resources/teamsasyncoperation.md)."),
 		want: []string{"resp 202 microsoft.graph.teamsAsyncOperation link=beta/resources/teamsasyncoperation.md @8:1", "resp monitor Location"},
 	}, {
+		name: "a Response body heading",
+		md:   "# T\n\n## HTTP request\n~~~http\nPOST /a\n~~~\n\n## Response body\nIf successful, this method returns a ´204 No Content´ response code.\n",
+		want: []string{"resp 204 none @8:1"},
+	}, {
 		name: "202 and a bold Location header: a header's name, not a type",
 		md:   page("If successful, this method returns a ´202 Accepted´ response code and a **Location** header with a URL to check the status of the reset."),
 		want: []string{"resp 202 none @8:1", "resp monitor Location"},
@@ -1604,6 +1608,10 @@ func TestRequestBody(t *testing.T) {
 	}, {
 		name: "a body that should be empty",
 		md:   "# T\n\n## Request body\nRequest body should be empty.\n",
+		want: []string{"body none @3:1"},
+	}, {
+		name: "a message that does not have a request body",
+		md:   "# T\n\n## Request body\nThis message does not have a request body. Any body sent is ignored.\n",
 		want: []string{"body none @3:1"},
 	}, {
 		name: "whole resource",

@@ -267,7 +267,7 @@ func isTypeLink(dest string) bool {
 }
 
 var (
-	noBodyRequest = regexp.MustCompile(`(?i)(do not|don't)( need to)? (supply|specify|provide|include|send|submit) (a|any) request body|no request (body|content)|request body is not required|(doesn't|does not) require (a|any) request body|request body is(n't| not) (necessary|needed)|request body (should|must) be empty`)
+	noBodyRequest = regexp.MustCompile(`(?i)(do not|don't)( need to)? (supply|specify|provide|include|send|submit) (a|any) request body|no request (body|content)|request body is not required|(doesn't|does not) require (a|any) request body|request body is(n't| not) (necessary|needed)|request body (should|must) be empty|(does not|doesn't) have a request body|has no request body`)
 	bodyCue       = regexp.MustCompile(`(?i)\b(supply|provide|specify|include|send|pass|json)\b`)
 	// optionalBody is a no-body sentence taken back: "However, you can specify properties
 	// in the request body".

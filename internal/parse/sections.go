@@ -80,7 +80,9 @@ func classifyHeading(level int, h string) (section, bool) {
 	switch {
 	case singular == "permission" || singular == "prerequisite":
 		return secPermissions, true
-	case singular == "response":
+	case singular == "response" || h == "response body":
+		// "## Response body" (site-follow.md, domain-forcedelete.md) is the Response
+		// section under another name.
 		return secResponse, true
 	case strings.HasPrefix(h, "example"):
 		return secExample, true
