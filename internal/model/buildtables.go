@@ -53,7 +53,7 @@ func bodyFromContentType(op *Operation) {
 // templates the same option (event delta's ?startDateTime, which calendarView's lines
 // require), the options struct cannot hold it, and the lines stay.
 func dropOptionTemplates(p *Page, paths []Path) []Path {
-	paths = typedOptionValues(p, dropPagingIllustrations(paths))
+	paths = typedOptionValues(p, collapseOptionIllustrations(p, dropPagingIllustrations(paths)))
 	documented := func(name string) bool {
 		return slices.ContainsFunc(p.Params, func(tp Param) bool { return tp.In == InQuery && strings.EqualFold(tp.Name, name) })
 	}
