@@ -533,3 +533,22 @@ func TestRefBodyApart(t *testing.T) {
 		t.Errorf("Reference bodies by path: %v; want the $ref line's only", refs)
 	}
 }
+
+// TestShadowedRequestLine: a line that differs from another only in fixed query values has
+// no method of its own, and a warning says so; a line that differs only in a placeholder's
+// name says nothing.
+func TestShadowedRequestLine(t *testing.T) {
+	items := model.TypeRef{Kind: model.KindNamed, Namespace: "microsoft.graph", Name: "listItem", Collection: true}
+	expand := func(value string) model.Path {
+		p := targeted(seg("sites", "{siteId}", "lists", "{listId}", "items"), model.TargetCollection, "")
+		p.Query = []model.QueryParam{{Name: "expand", Value: value}}
+		return p
+	}
+	op := &model.Operation{Method: "GET", Page: "api/listitem-list.md", Response: model.Response{Status: 200, Type: items},
+		Paths: []model.Path{expand("fields"), expand("fields(select=Column1,Column2)"),
+			targeted(seg("sites", "{siteId}", "lists", "{listTitle}"), model.TargetEntity, ""), targeted(seg("sites", "{siteId}", "lists", "{listId}"), model.TargetEntity, "")}}
+	v := newView(&model.API{Version: "v1.0", Operations: []*model.Operation{op}}, Config{Package: "graph"})
+	if n := strings.Count(v.diags.String(), "request-line-shadowed"); n != 1 {
+		t.Errorf("%d request-line-shadowed warnings, want 1:\n%s", n, v.diags)
+	}
+}

@@ -25,12 +25,18 @@ func (v *view) addMethods(op *model.Operation) {
 	first := len(v.methods)
 	opts := v.newOptions(op)
 	variants := map[string]*goOptions{} // options less those a query template fixes
-	seen := map[string]bool{}
+	seen := map[string]model.Path{}
 	for _, path := range op.Paths {
-		if seen[path.Shape()] {
+		if first, ok := seen[path.Shape()]; ok {
+			if queryText(first) != queryText(path) {
+				// GET /sites/{id}/lists/{id}/items?expand=fields(select=Column1) beside
+				// ?expand=fields: one call, its fixed query values aside.
+				v.diags.Addf(op.Pos, model.Warning, "request-line-shadowed",
+					"%s %s differs from %s %s only in fixed query values: it has no method of its own, and the values it writes are the caller's to send through opts", op.Method, path, op.Method, first)
+			}
 			continue
 		}
-		seen[path.Shape()] = true
+		seen[path.Shape()] = path
 		m := &goMethod{Op: op, Path: path, Result: op.Response.Type, Group: group(path)}
 		if path.Target != nil && path.Target.Result != nil {
 			m.Result = *path.Target.Result // what this path addresses (see model/endpoints.go)
@@ -350,4 +356,10 @@ func (v *view) uploadURLField(m *goMethod) string {
 		}
 	}
 	return ""
+}
+
+// queryText is the query string a path template writes, "" for none.
+func queryText(p model.Path) string {
+	_, q, _ := strings.Cut(p.String(), "?")
+	return q
 }
