@@ -74,15 +74,18 @@ type state struct {
 	// proseParam is the index in Page.Params of the query parameter the prose named last
 	// (proseQueryParams), whose values a table may follow; -1 when none
 	proseParam int
-	file       string // the file being read: the page, or an include it names
-	pageFile   string
-	md         goldmark.Markdown
-	inc        IncludeFunc
-	including  []string // the includes being read, outermost first
-	src        []byte   // the page as the gate cleaned it, with its front matter blanked
-	lines      *lines
-	page       *model.Page
-	ds         model.Diagnostics
+	// queryOnly: a sentence of the Optional query parameters section said the method
+	// supports "only" the options it named; later sentences add none.
+	queryOnly bool
+	file      string // the file being read: the page, or an include it names
+	pageFile  string
+	md        goldmark.Markdown
+	inc       IncludeFunc
+	including []string // the includes being read, outermost first
+	src       []byte   // the page as the gate cleaned it, with its front matter blanked
+	lines     *lines
+	page      *model.Page
+	ds        model.Diagnostics
 
 	stack     []frame // open headings, outermost first
 	sawTitle  bool

@@ -81,11 +81,15 @@ func (st *state) onQueryProse(txt string, pos model.Pos) {
 			}
 			continue
 		}
+		if st.queryOnly {
+			continue // "supports only the $select ..." came before: a note's $search is not one more
+		}
 		for _, m := range named {
 			if name := "$" + strings.ToLower(m[1]); !slices.Contains(pg.QueryOptions, name) {
 				pg.QueryOptions = append(pg.QueryOptions, name)
 			}
 		}
+		st.queryOnly = len(named) > 0 && onlyCue.MatchString(sentence)
 		// "supports the OData query parameters" with none named, and no list to follow, or
 		// with the ones named as some of them ("..., including `$search`, `$count`, and
 		// `$filter`": device-list-transitivememberof).
@@ -99,8 +103,10 @@ func (st *state) onQueryProse(txt string, pos model.Pos) {
 // support ...", "$skip isn't supported"), not of some properties ("The createdDateTime
 // ... properties do not support $select").
 func refusesForMethod(l string) bool {
-	if strings.HasPrefix(strings.TrimSpace(l), "you ") {
-		return true // "You cannot use $select to get only a subset of those properties."
+	if t := strings.TrimSpace(l); strings.HasPrefix(t, "you ") || strings.HasPrefix(t, "it ") {
+		// "You cannot use $select to get only a subset of those properties."; "It does
+		// not support $filter." after a sentence about the method
+		return true
 	}
 	for _, subject := range []string{"this method", "this operation", "this api", "this request", "this function"} {
 		if strings.Contains(l, subject) {
@@ -111,6 +117,9 @@ func refusesForMethod(l string) bool {
 	// for $search." (a delta page's bullet)
 	return strings.HasPrefix(strings.TrimLeft(l, "`\\ "), "$") || strings.Contains(l, "odata query parameters") || strings.HasPrefix(l, "there is no support for")
 }
+
+// onlyCue matches a sentence that names the only options a method supports.
+var onlyCue = regexp.MustCompile(`(?i)\b(supports only|only supports|supports just)\b`)
 
 // refusal matches a sentence that says options are not supported.
 var refusal = regexp.MustCompile(`(?i)(\bnot|n't)\s+(currently\s+)?support|\bunsupported\b|\b(cannot|can ?not|can't)\s+use\b|\bthere\s+is\s+no\s+support\s+for\b`)

@@ -815,6 +815,8 @@ func TestQueryOptionsProse(t *testing.T) {
 		{"This method supports the `$expand`, `$select`, `$skipToken`, `$top` and `$orderby` OData query parameters.", "$expand $select $skiptoken $top $orderby", false, ""},
 		// todotask-delta.md's bullets: "there is no support for" refuses
 		{"- Delta query support `$select`, `$top`, and `$expand` for todoTask.\n- There is no support for `$search`.", "$select $top $expand", false, "$search"},
+		// "supports only" closes the list: a later note's $search is not one more
+		{"This method supports only the `$select` [OData query parameter](/graph/query-parameters) to help customize the response. It does not support `$filter`.\n\n> [!NOTE]\n> This API has a known issue related to the `$search` parameter.", "$select", false, "$filter"},
 		{"This method supports the following OData query parameters.\n\n| Parameter | Description |\n|:--|:--|\n| [\\$filter](/graph/query_parameters) | Filters. |\n| [\\$top](/graph/query_parameters) | Page size. |", "$filter $top", false, ""},
 	} {
 		pg, _ := Parse("beta/api/x.md", []byte("# T\n\n## Optional query parameters\n"+tt.prose+"\n"))
