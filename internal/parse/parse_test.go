@@ -479,6 +479,10 @@ func TestRequestLines(t *testing.T) {
 			"diag 7:13 warning placeholder-unbraced", "diag 7:29 warning placeholder-unbraced",
 		},
 	}, {
+		name: "a placeholder without its closing brace",
+		md:   httpPage("POST /groups/{group-id/drive/items/{item-id}/follow"),
+		want: []string{"req POST /groups/{groupId}/drive/items/{itemId}/follow @6:1", "ph groupId", "ph itemId", "diag 6:14 warning placeholder-brace-missing"},
+	}, {
 		name: "a placeholder's alternative written after its braces",
 		md:   httpPage("GET /users/{user-id} | user-principal-name/chats/{chat-id}/members"),
 		want: []string{"req GET /users/{userId}/chats/{chatId}/members @6:1", "ph userId alts=user-id|user-principal-name", "ph chatId", "diag 6:1 warning placeholder-alternative-outside"},

@@ -86,6 +86,14 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 		if len(segs) > 0 {
 			prev = &segs[len(segs)-1]
 		}
+		if name, ok := strings.CutPrefix(raw, "{"); ok && !strings.ContainsAny(name, "{}") && placeholderWord.MatchString(name) {
+			// "/groups/{group-id/drive/items/{item-id}/follow": a placeholder whose
+			// closing brace is missing.
+			diags = append(diags, scanDiag{model.Warning, "placeholder-brace-missing",
+				"path segment " + clip(raw, 40) + " opens a placeholder it does not close; it is read as {" + name + "}", raw})
+			segs = append(segs, model.Segment{Parts: []model.Part{{Param: name}}})
+			continue
+		}
 		if name, ok := unbracedPlaceholder(raw, prev); ok {
 			diags = append(diags, scanDiag{model.Warning, "placeholder-unbraced",
 				"path segment " + clip(raw, 40) + " stands for a key but has no braces; it is read as the placeholder {" + name + "}", raw})
