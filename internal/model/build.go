@@ -407,7 +407,13 @@ func operationParams(p *Page, op *Operation, ds *Diagnostics) []Param {
 	}
 	first := map[string]Param{}
 	getBody := false
-	for _, tp := range p.Params {
+	params := p.Params
+	if m := p.ConsistencyLevelProse; m.Text != "" && !slices.ContainsFunc(params, func(tp Param) bool { return tp.In == InHeader && strings.EqualFold(tp.Name, "ConsistencyLevel") }) {
+		// "$search ... requires the ConsistencyLevel header set to eventual", in prose only.
+		params = append(slices.Clip(params), Param{Name: "ConsistencyLevel", In: InHeader, Presence: Optional,
+			Type: TypeRef{Kind: KindPrimitive, Primitive: String, Pos: m.Pos}, Description: m.Text, Pos: m.Pos})
+	}
+	for _, tp := range params {
 		if tp.In == InHeader || tp.In == InQuery || tp.In == InBody {
 			key := tp.In.String() + ":" + tp.Name
 			if prev, dup := first[key]; dup {

@@ -617,3 +617,29 @@ func TestDeltaQueryOptions(t *testing.T) {
 		})
 	}
 }
+
+// TestConsistencyLevelFromProse: a header the query prose names and no table lists is an
+// optional header parameter; a table's row is kept as it is.
+func TestConsistencyLevelFromProse(t *testing.T) {
+	for _, table := range []bool{false, true} {
+		p := apiPage("api/device-list-registeredowners.md", "GET", path("devices", "{id}", "registeredOwners"))
+		p.ConsistencyLevelProse = ProseMention{Text: "requires the ConsistencyLevel header set to eventual"}
+		if table {
+			p.Params = []Param{{Name: "ConsistencyLevel", In: InHeader, Description: "eventual.", Type: TypeRef{Kind: KindPrimitive, Primitive: String}}}
+		}
+		ops := buildOperations(p, &Diagnostics{})
+		var got []string
+		for _, pm := range ops[0].Params {
+			if pm.In == InHeader {
+				got = append(got, pm.Name+": "+pm.Description)
+			}
+		}
+		want := "ConsistencyLevel: requires the ConsistencyLevel header set to eventual"
+		if table {
+			want = "ConsistencyLevel: eventual."
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("table %v: headers %q, want %q", table, got, want)
+		}
+	}
+}

@@ -55,6 +55,9 @@ type Page struct {
 	// ODataQueryGeneric is set when it only says the method supports them.
 	QueryOptions      []string
 	ODataQueryGeneric bool
+	// ConsistencyLevelProse is the sentence of that section that names the
+	// ConsistencyLevel header, which no table may list.
+	ConsistencyLevelProse ProseMention
 	// QueryOptionsRefused are the options the prose says the method does not support
 	// ("$skip isn't supported"); "*" when it refuses them all ("does not currently
 	// support the OData query parameters").
@@ -247,4 +250,10 @@ type MethodLink struct {
 	Page   string  // the linked API page, relative to the input root like TypeRef.Link
 	Return TypeRef // the Return Type column; KindNone for "None", KindUnknown when unreadable
 	Pos    Pos
+}
+
+// ProseMention is a sentence of a page that names something, and where it is.
+type ProseMention struct {
+	Text string
+	Pos  Pos
 }

@@ -59,6 +59,9 @@ func (st *state) onQueryProse(txt string, pos model.Pos) {
 		if !refusal.MatchString(sentence) {
 			st.proseQueryParams(sentence, pos)
 		}
+		if strings.Contains(l, "consistencylevel") && !refusal.MatchString(sentence) {
+			st.proseConsistencyLevel(sentence, pos)
+		}
 		refusedList := following && len(named) > 0
 		following = false
 		if refusedList || refusal.MatchString(sentence) {
@@ -170,6 +173,16 @@ func (st *state) proseQueryParams(sentence string, pos model.Pos) {
 	// "use the `includeDeletedItems=true` query parameter" (driveitem-get): a Boolean.
 	for _, m := range booleanQueryParam.FindAllStringSubmatch(sentence, -1) {
 		add(m[1], model.Boolean)
+	}
+}
+
+// proseConsistencyLevel records the sentence of the Optional query parameters prose that
+// names the ConsistencyLevel header ("$search ... requires the ConsistencyLevel header
+// set to eventual", device-list-registeredowners.md): the model adds the header as an
+// option where no table lists it.
+func (st *state) proseConsistencyLevel(sentence string, pos model.Pos) {
+	if st.page.ConsistencyLevelProse.Text == "" {
+		st.page.ConsistencyLevelProse = model.ProseMention{Text: strings.TrimSpace(sentence), Pos: pos}
 	}
 }
 

@@ -879,3 +879,12 @@ If successful, this action returns a ´204 No Content´ response code.
 		"member windows11= @19:2",
 	})
 }
+
+// TestConsistencyLevelProse: the Optional query parameters sentence that names the
+// ConsistencyLevel header is kept for the model, which adds the header where no table does.
+func TestConsistencyLevelProse(t *testing.T) {
+	pg, _ := Parse("v1.0/api/x.md", []byte("# T\n\n## Optional query parameters\nThis method supports the `$search` and `$count` OData query parameters. Some queries are supported only when you use the **ConsistencyLevel** header set to `eventual` and `$count`.\n"))
+	if got := pg.ConsistencyLevelProse.Text; !strings.Contains(got, "ConsistencyLevel header set to eventual") {
+		t.Errorf("ConsistencyLevelProse %q", got)
+	}
+}
