@@ -27,22 +27,28 @@ type DeltaItem[T any] struct {
 	Removed *Removed
 }
 
-// UnmarshalJSON decodes the item as T, and its @removed annotation when it has one.
+// UnmarshalJSON decodes the item as T, and its @removed annotation when it has one. A
+// drive item marks its deletion with a deleted facet instead ("deleted": {"state":
+// "deleted"}): an object there is Removed with Reason "deleted" too.
 func (d *DeltaItem[T]) UnmarshalJSON(b []byte) error {
 	*d = DeltaItem[T]{}
 	if err := json.Unmarshal(b, &d.Item); err != nil {
 		return err
 	}
-	if !bytes.Contains(b, []byte(`"@removed"`)) {
+	if !bytes.Contains(b, []byte(`"@removed"`)) && !bytes.Contains(b, []byte(`"deleted"`)) {
 		return nil
 	}
 	var ann struct {
-		Removed *Removed `json:"@removed"`
+		Removed *Removed        `json:"@removed"`
+		Deleted json.RawMessage `json:"deleted"`
 	}
 	if err := json.Unmarshal(b, &ann); err != nil {
 		return err
 	}
 	d.Removed = ann.Removed
+	if d.Removed == nil && bytes.HasPrefix(bytes.TrimSpace(ann.Deleted), []byte("{")) {
+		d.Removed = &Removed{Reason: "deleted"}
+	}
 	return nil
 }
 

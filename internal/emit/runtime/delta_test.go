@@ -2,6 +2,7 @@ package graphrt
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -121,5 +122,32 @@ func TestDeltaSyncRefusals(t *testing.T) {
 	}
 	if len(*seen) != 1 {
 		t.Errorf("requests %v", *seen)
+	}
+}
+
+// TestDeltaItemRemoved: @removed, and a drive item's deleted facet, mark an item removed;
+// a deleted member that is not an object (a quota's byte count) does not.
+func TestDeltaItemRemoved(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in, reason string
+	}{
+		{`{"id":"1","@removed":{"reason":"changed"}}`, "changed"},
+		{`{"id":"1","name":"a.txt","deleted":{"state":"deleted"}}`, "deleted"},
+		{`{"id":"1","deleted":12}`, ""},
+		{`{"id":"1","deleted":null}`, ""},
+		{`{"id":"1","name":"deleted"}`, ""},
+	} {
+		var d DeltaItem[map[string]any]
+		if err := json.Unmarshal([]byte(tc.in), &d); err != nil {
+			t.Fatalf("%s: %v", tc.in, err)
+		}
+		got := ""
+		if d.Removed != nil {
+			got = d.Removed.Reason
+		}
+		if got != tc.reason {
+			t.Errorf("%s: removed %q, want %q", tc.in, got, tc.reason)
+		}
 	}
 }
