@@ -31,7 +31,7 @@ func (m *endpointMap) adoptExamples(op *Operation) {
 		if refLeftOff(op, *ex.Path) || instantiatesTemplate(op, *ex.Path, ex.URL) {
 			continue
 		}
-		if _, slip := m.singularCollection(*ex.Path); slip {
+		if _, slip := m.singularCollection(op, *ex.Path); slip {
 			continue // a collection named in the singular, as a line the map mended or dropped
 		}
 		p := ex.Path.clone()

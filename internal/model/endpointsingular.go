@@ -25,7 +25,10 @@ type singularSlip struct {
 // the segments before it address, and is, with an "s" added, the name of one of its
 // collection navigations. The last segment is left alone: an action or function is named
 // there.
-func (m *endpointMap) singularCollection(p Path) (singularSlip, bool) {
+func (m *endpointMap) singularCollection(op *Operation, p Path) (singularSlip, bool) {
+	if sl, ok := m.singularRoot(op, p); ok {
+		return sl, true
+	}
 	for j := 1; j < len(p.Segments)-1; j++ {
 		name := plainName(p.Segments[j])
 		if name == "" || strings.HasSuffix(strings.ToLower(name), "s") {
@@ -49,6 +52,68 @@ func (m *endpointMap) singularCollection(p Path) (singularSlip, bool) {
 	return singularSlip{}, false
 }
 
+// singularRoot finds a root written in the singular before a key: profilephoto-get.md's
+// "GET /team/{id}/photo", where no page reads /team, and the docs key /teams or the
+// page's examples call /teams/{id}/photo. Only the keyed form is mended: a root without a
+// key (/me, /print) is a singleton.
+func (m *endpointMap) singularRoot(op *Operation, p Path) (singularSlip, bool) {
+	if len(p.Segments) < 3 || !p.Segments[1].IsParam() {
+		return singularSlip{}, false
+	}
+	name := plainName(p.Segments[0])
+	if name == "" || strings.HasSuffix(strings.ToLower(name), "s") {
+		return singularSlip{}, false
+	}
+	if _, ok := m.voted(p.Segments[:1]); ok {
+		return singularSlip{}, false
+	}
+	plural := Path{Segments: []Segment{{Parts: []Part{{Literal: name + "s"}}}}}
+	if t, ok := m.voted(plural.Segments); ok && m.keyed[prefixShape(plural.Segments)] && m.g.resolve(t) != nil {
+		return singularSlip{j: 0, name: m.rootSpelling(name + "s")}, true
+	}
+	// The page's own examples call the plural root with the line's rest, a value where
+	// the line has a placeholder.
+	for _, ex := range op.Examples {
+		if ex.Kind != ExampleRequest || ex.Path == nil || ex.Method != op.Method || len(ex.Path.Segments) != len(p.Segments) {
+			continue
+		}
+		if lit, ok := ex.Path.Segments[0].Literal(); ok && strings.EqualFold(lit, name+"s") && writesRest(ex.Path.Segments[1:], p.Segments[1:]) {
+			return singularSlip{j: 0, name: lit}, true
+		}
+	}
+	return singularSlip{}, false
+}
+
+// writesRest reports whether an example's segments write a line's: the same names, and
+// anything where the line has a placeholder.
+func writesRest(ex, line []Segment) bool {
+	for i, s := range line {
+		if s.IsParam() {
+			continue
+		}
+		a, ok1 := s.Literal()
+		b, ok2 := ex[i].Literal()
+		if !ok1 || !ok2 || !strings.EqualFold(a, b) {
+			return false
+		}
+	}
+	return true
+}
+
+// rootSpelling is how the request lines write a root segment, matched without case.
+func (m *endpointMap) rootSpelling(name string) string {
+	for _, op := range m.ops {
+		for _, q := range op.Paths {
+			if len(q.Segments) > 0 {
+				if lit, ok := q.Segments[0].Literal(); ok && strings.EqualFold(lit, name) {
+					return lit
+				}
+			}
+		}
+	}
+	return name
+}
+
 // settleSingularCollections mends or drops the lines of op that name a collection
 // navigation in the singular. One that keys the segment (contactFolder/{id}) meant the
 // collection: it is sent with the property's name. One that does not
@@ -58,7 +123,7 @@ func (m *endpointMap) singularCollection(p Path) (singularSlip, bool) {
 func (m *endpointMap) settleSingularCollections(op *Operation, lines func(*Operation, Path) Pos, ds *Diagnostics) {
 	var keep []Path
 	for _, p := range op.Paths {
-		sl, ok := m.singularCollection(p)
+		sl, ok := m.singularCollection(op, p)
 		if !ok {
 			keep = append(keep, p)
 			continue
@@ -68,6 +133,10 @@ func (m *endpointMap) settleSingularCollections(op *Operation, lines func(*Opera
 		segs := slices.Clone(p.Segments)
 		segs[sl.j] = Segment{Parts: []Part{{Literal: sl.name}}}
 		switch {
+		case sl.j == 0:
+			ds.Addf(pos, Warning, "request-path-singular-collection",
+				"%s %s starts with %s, which no page documents, before a key, where the docs key %s (its pages, or this page's examples): it is sent as %s",
+				op.Method, p, written, sl.name, sl.name)
 		case segs[sl.j+1].IsParam():
 			ds.Addf(pos, Warning, "request-path-singular-collection",
 				"%s %s names %s, which the type before it does not have; its collection %s is keyed here: it is sent as %s",

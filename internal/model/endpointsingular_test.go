@@ -13,6 +13,10 @@ import (
 // navigation explains, stays as written.
 func TestSettleSingularCollections(t *testing.T) {
 	none := TypeRef{}
+	// A root in the singular before a key, whose page's example calls the plural.
+	photo := page("api/profilephoto-get.md", "GET", gref("event", false), none, path("team", "{teamId}", "photo"))
+	photo.Examples = []Example{{Kind: ExampleRequest, Method: "GET", URL: "https://graph.microsoft.com/v1.0/teams/172b/photo",
+		Path: &Path{Segments: path("teams", "172b", "photo").Segments}}}
 	pages := []*Page{
 		resourcePage("entity", "", nil),
 		resourcePage("user", "microsoft.graph.entity", []Property{nav("calendarGroups", "calendarGroup", true), nav("contactFolders", "contactFolder", true), nav("calendar", "calendar", false)}),
@@ -32,6 +36,7 @@ func TestSettleSingularCollections(t *testing.T) {
 			path("users", "{userId}", "calendargroup", "calendars")),
 		page("api/other-list.md", "GET", gref("contact", true), none,
 			path("users", "{userId}", "mailFolder", "{mailFolderId}", "contacts")),
+		photo,
 	}
 	api, ds := Build("v1.0", pages)
 	got := map[string][]string{}
@@ -45,17 +50,18 @@ func TestSettleSingularCollections(t *testing.T) {
 			"/users/{userId}/calendarGroups/{calendarGroupId}/calendars/{calendarId}/events/{eventId}",
 			"/users/{userId}/calendar/events/{eventId}",
 		},
-		"api/contact-list.md":  {"/users/{userId}/contactFolders/{contactFolderId}/contacts"},
-		"api/calendar-list.md": {"/users/{userId}/calendarGroups/{calendarGroup-id}/calendars"},
-		"api/other-list.md":    {"/users/{userId}/mailFolder/{mailFolderId}/contacts"},
+		"api/contact-list.md":     {"/users/{userId}/contactFolders/{contactFolderId}/contacts"},
+		"api/calendar-list.md":    {"/users/{userId}/calendarGroups/{calendarGroup-id}/calendars"},
+		"api/other-list.md":       {"/users/{userId}/mailFolder/{mailFolderId}/contacts"},
+		"api/profilephoto-get.md": {"/teams/{teamId}/photo"},
 	}
 	for pg, w := range want {
 		if !slices.Equal(got[pg], w) {
 			t.Errorf("%s:\n got %q\nwant %q", pg, got[pg], w)
 		}
 	}
-	if n := strings.Count(ds.String(), "request-path-singular-collection"); n != 3 {
-		t.Errorf("%d request-path-singular-collection warnings, want 3:\n%s", n, ds)
+	if n := strings.Count(ds.String(), "request-path-singular-collection"); n != 4 {
+		t.Errorf("%d request-path-singular-collection warnings, want 4:\n%s", n, ds)
 	}
 	if !strings.Contains(ds.String(), "the line is left out") {
 		t.Errorf("no warning says the keyless line is left out:\n%s", ds)
