@@ -739,3 +739,25 @@ func TestEndpointCastNarrowsQuietly(t *testing.T) {
 		}
 	}
 }
+
+// TestRefPostAnswersNothing: a POST to $ref whose page says "201 Created and a
+// [directoryObject]" returns nothing, with a warning: adding a reference answers 204.
+func TestRefPostAnswersNothing(t *testing.T) {
+	add := page("api/featurerolloutpolicy-post-appliesto.md", "POST", gref("directoryObject", false), TypeRef{}, path("policies", "featureRolloutPolicies", "{id}", "appliesTo", "$ref"))
+	add.Response.Status = 201
+	pages := []*Page{
+		resourcePage("entity", "", nil),
+		resourcePage("directoryObject", "microsoft.graph.entity", nil),
+		resourcePage("featureRolloutPolicy", "microsoft.graph.entity", []Property{nav("appliesTo", "directoryObject", true)}),
+		add,
+	}
+	api, ds := Build("v1.0", pages)
+	for _, op := range api.Operations {
+		if r := op.ResultOf(op.Paths[0]); r.Kind != KindNone {
+			t.Errorf("%s %s returns %s, want nothing", op.Method, op.Paths[0], r)
+		}
+	}
+	if !strings.Contains(ds.String(), "response-type-mismatch") {
+		t.Errorf("no response-type-mismatch warning:\n%s", ds)
+	}
+}

@@ -27,10 +27,11 @@ func (m *endpointMap) settleSignature(op *Operation, p Path, ds *Diagnostics) {
 		tg.Result = &r
 		return
 	}
-	if tg != nil && op.Response.Optional && op.Method != "GET" && endsInRef(p) {
+	if tg != nil && op.Method != "GET" && endsInRef(p) && (op.Response.Optional || op.Response.Type.Kind == KindNamed) {
 		// POST .../members/$ref answers 204 No Content: a page whose prose also names
-		// the class or the member in "the response body" is mistaken; the method returns
-		// nothing.
+		// the class or the member in "the response body", or says "201 Created and a
+		// [directoryObject]" (featurerolloutpolicy-post-appliesto.md, whose example
+		// answers {"directoryObject": {...}}), is mistaken; the method returns nothing.
 		tg.Result = &TypeRef{Pos: op.Response.Type.Pos.Or(op.Pos)}
 		ds.Addf(tg.Result.Pos, Warning, "response-type-mismatch", "%s %s adds or removes a reference, which answers 204 without a body; the page's %s is dropped", op.Method, p, op.Response.Type)
 		return
