@@ -696,11 +696,12 @@ func matchesPage(p *model.Page, method, path string, query [][2]string) (model.R
 // overruledLines are the request lines the generator read as another path, or left out,
 // on the docs' other evidence, each reported at the line ("file:line"):
 // request-path-stray-key (workbook-post-tables.md's /tables/{table-id}/add, an action of
-// the collection) and request-line-call-missing.
+// the collection), request-line-call-missing and request-path-singular-collection
+// (useraccountinformation-update.md's /me/profile/account/{id}, sent as accounts).
 func overruledLines(ds model.Diagnostics) map[string]bool {
 	out := map[string]bool{}
 	for _, d := range ds {
-		if d.Code == "request-path-stray-key" || d.Code == "request-line-call-missing" {
+		if d.Code == "request-path-stray-key" || d.Code == "request-line-call-missing" || d.Code == "request-path-singular-collection" {
 			out[fmt.Sprintf("%s:%d", d.Pos.File, d.Pos.Line)] = true
 		}
 	}
