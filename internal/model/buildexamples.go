@@ -339,8 +339,13 @@ func mimeExample(op *Operation) Pos {
 	return Pos{}
 }
 
-// isBase64Text reports whether s is base64 text, lines of the base64 alphabet.
+// isBase64Text reports whether s is base64 text, lines of the base64 alphabet; an elision
+// at the end ("...", message-reply.md's shortened MIME example) is left out.
 func isBase64Text(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), ".…")
+	if s == "" {
+		return false
+	}
 	for _, r := range s {
 		switch {
 		case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '+', r == '/', r == '=', r == '\n', r == '\r', r == ' ':

@@ -146,3 +146,20 @@ func TestRelativeLineFromExample(t *testing.T) {
 		t.Errorf("the caller's page changed: %s", got)
 	}
 }
+
+// TestIsBase64Text: base64 lines, with or without an elision at the end, are base64
+// text; JSON and prose are not.
+func TestIsBase64Text(t *testing.T) {
+	for in, want := range map[string]bool{
+		"RnJvbTogQWxleCBXaWxiZXIgPEFsZXhXQGNvbnRvc28uY29tPgo=": true,
+		"UmVwbHkgdGV4dA0KLS0tLS0t\nRnJvbTogQWxleA==":           true,
+		"UmVwbHkgdGV4dA0KLS0tLS0t...":                          true,
+		`{"comment": "hi"}`:                                    false,
+		"Hello, there.":                                        false,
+		"...":                                                  false,
+	} {
+		if got := isBase64Text(in); got != want {
+			t.Errorf("isBase64Text(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
