@@ -3289,3 +3289,21 @@ func TestDerivedBodyCarriesODataType(t *testing.T) {
 		t.Errorf("encoded again: %s, %v; want %s", b2, err, b)
 	}
 }
+
+// TestDerivedWithBaseFields: a field set on the base struct beside Derived is sent with
+// the derived value, which wins where both set a member.
+func TestDerivedWithBaseFields(t *testing.T) {
+	t.Parallel()
+	v := DirectoryObject{ID: Ptr("base-id"), DeletedDateTime: nil, Derived: &User{ID: Ptr("user-id"), AccountEnabled: Ptr(true)}}
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameObject(t, "derived with base fields", b, []byte(`{"@odata.type":"#microsoft.graph.user","id":"user-id","accountEnabled":true}`))
+	v.Derived = &User{AccountEnabled: Ptr(false)}
+	b, err = json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameObject(t, "base id beside derived", b, []byte(`{"@odata.type":"#microsoft.graph.user","accountEnabled":false,"id":"base-id"}`))
+}

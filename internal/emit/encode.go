@@ -12,9 +12,10 @@ import (
 // then AdditionalData's members in name order (ObjectWriter.End), byte for byte as
 // encoding/json wrote the struct before. A polymorphic value with Derived set encodes as
 // that, with the derived type's @odata.type when the caller left ODataType empty (so a
-// derived value can be sent through a method that takes the base type). Otherwise
-// ODataType is written only when set, so decoding and encoding again gives the same
-// object.
+// derived value can be sent through a method that takes the base type), and with the
+// fields set on the outer struct that the derived value does not set (MergeBase).
+// Otherwise ODataType is written only when set, so decoding and encoding again gives the
+// same object.
 //
 //	func (v DirectoryObject) MarshalJSON() ([]byte, error) {
 //		var e Encoder
@@ -24,12 +25,19 @@ import (
 //
 //	func (v *DirectoryObject) encodeJSON(e *Encoder) {
 //		if v.Derived != nil {
+//			var b []byte
+//			var err error
 //			switch d := v.Derived.(type) {
 //			case *User:
-//				e.Append(MarshalDerived(d, d.ODataType, "#microsoft.graph.user"))
-//				return
+//				b, err = MarshalDerived(d, d.ODataType, "#microsoft.graph.user")
+//			default:
+//				b, err = json.Marshal(v.Derived)
 //			}
-//			e.Append(json.Marshal(v.Derived))
+//			e.Append(MergeBase(b, err, func() ([]byte, error) {
+//				base := *v
+//				base.Derived = nil
+//				return base.MarshalJSON()
+//			}))
 //			return
 //		}
 //		o := e.Object()
@@ -42,17 +50,26 @@ import (
 func genMarshal(f *jen.File, v *view, t *goType) {
 	var body []jen.Code
 	if t.Iface != "" {
-		// A derived value carries its @odata.type even when the caller left it empty.
+		// A derived value carries its @odata.type even when the caller left it empty, and
+		// the fields set beside Derived are merged in (MergeBase).
 		var cases []jen.Code
 		for _, d := range t.Descendants {
 			cases = append(cases, jen.Case(jen.Op("*").Id(d.Name)).Block(
-				jen.Id("e").Dot("Append").Call(v.rt("MarshalDerived").Call(jen.Id("d"), jen.Id("d").Dot("ODataType"), jen.Lit("#"+d.Model.QualifiedName()))),
-				jen.Return(),
+				jen.List(jen.Id("b"), jen.Err()).Op("=").Add(v.rt("MarshalDerived").Call(jen.Id("d"), jen.Id("d").Dot("ODataType"), jen.Lit("#"+d.Model.QualifiedName()))),
 			))
 		}
+		cases = append(cases, jen.Default().Block(
+			jen.List(jen.Id("b"), jen.Err()).Op("=").Qual(jsonPkg, "Marshal").Call(jen.Id("v").Dot("Derived")),
+		))
 		body = append(body, jen.If(jen.Id("v").Dot("Derived").Op("!=").Nil()).Block(
+			jen.Var().Id("b").Index().Byte(),
+			jen.Var().Err().Error(),
 			jen.Switch(jen.Id("d").Op(":=").Id("v").Dot("Derived").Assert(jen.Type())).Block(cases...),
-			jen.Id("e").Dot("Append").Call(jen.Qual(jsonPkg, "Marshal").Call(jen.Id("v").Dot("Derived"))),
+			jen.Id("e").Dot("Append").Call(v.rt("MergeBase").Call(jen.Id("b"), jen.Err(), jen.Func().Params().Params(jen.Index().Byte(), jen.Error()).Block(
+				jen.Id("base").Op(":=").Op("*").Id("v"),
+				jen.Id("base").Dot("Derived").Op("=").Nil(),
+				jen.Return(jen.Id("base").Dot("MarshalJSON").Call()),
+			))),
 			jen.Return(),
 		))
 	}

@@ -169,7 +169,7 @@ func genStruct(f *jen.File, v *view, t *goType) {
 	if t.Iface != "" {
 		fields = append(fields,
 			jen.Comment(fmt.Sprintf("Derived is the value decoded as its own type when its @odata.type names a type derived from %s", t.Name)),
-			jen.Comment("(nil otherwise). When set, it is what MarshalJSON encodes."),
+			jen.Comment("(nil otherwise). When set, it is what MarshalJSON encodes, with the fields above that it does not set."),
 			jen.Id("Derived").Id(t.Iface).Tag(map[string]string{"json": "-"}),
 		)
 	}

@@ -37,7 +37,7 @@ const (
 var generatedOnly = []string{
 	"DecodeBody", "DecodeEnum", "DecodeEnums", "DecodeFloat", "DecodeInt", "DecodeObject",
 	"DeltaSync", "EncodeEnum", "EncodeEnums", "EncodeFloat", "EncodeInt", "Encoder", "GetPage",
-	"IsNull", "List", "ListDelta", "ListSent", "MarshalBody", "MarshalDerived", "MarshalObject",
+	"IsNull", "List", "ListDelta", "ListSent", "MarshalBody", "MarshalDerived", "MarshalObject", "MergeBase",
 	"MarshalRaw", "NewObjectDecoder", "ODataTypeOf", "ObjectDecoder", "ObjectWriter",
 	"PathSegments", "PathValue", "QueryValue", "QuoteSearch", "SetNull", "StartMonitor",
 	"TakeNulls", "UnmarshalRaw", "ValueOf",

@@ -24,7 +24,7 @@ type NamedLocation struct {
 	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 	// Derived is the value decoded as its own type when its @odata.type names a type derived from NamedLocation
-	// (nil otherwise). When set, it is what MarshalJSON encodes.
+	// (nil otherwise). When set, it is what MarshalJSON encodes, with the fields above that it does not set.
 	Derived NamedLocationDerived `json:"-"`
 }
 
@@ -126,15 +126,21 @@ func (v NamedLocation) MarshalJSON() ([]byte, error) {
 // encodeJSON writes v's JSON to e (see MarshalJSON).
 func (v *NamedLocation) encodeJSON(e *graphrt.Encoder) {
 	if v.Derived != nil {
+		var b []byte
+		var err error
 		switch d := v.Derived.(type) {
 		case *CountryNamedLocation:
-			e.Append(graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.countryNamedLocation"))
-			return
+			b, err = graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.countryNamedLocation")
 		case *IPNamedLocation:
-			e.Append(graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.ipNamedLocation"))
-			return
+			b, err = graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.ipNamedLocation")
+		default:
+			b, err = json.Marshal(v.Derived)
 		}
-		e.Append(json.Marshal(v.Derived))
+		e.Append(graphrt.MergeBase(b, err, func() ([]byte, error) {
+			base := *v
+			base.Derived = nil
+			return base.MarshalJSON()
+		}))
 		return
 	}
 	o := e.Object()

@@ -20,7 +20,7 @@ type MeetingInfo struct {
 	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 	// Derived is the value decoded as its own type when its @odata.type names a type derived from MeetingInfo
-	// (nil otherwise). When set, it is what MarshalJSON encodes.
+	// (nil otherwise). When set, it is what MarshalJSON encodes, with the fields above that it does not set.
 	Derived MeetingInfoDerived `json:"-"`
 }
 
@@ -108,15 +108,21 @@ func (v MeetingInfo) MarshalJSON() ([]byte, error) {
 // encodeJSON writes v's JSON to e (see MarshalJSON).
 func (v *MeetingInfo) encodeJSON(e *graphrt.Encoder) {
 	if v.Derived != nil {
+		var b []byte
+		var err error
 		switch d := v.Derived.(type) {
 		case *OrganizerMeetingInfo:
-			e.Append(graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.organizerMeetingInfo"))
-			return
+			b, err = graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.organizerMeetingInfo")
 		case *TokenMeetingInfo:
-			e.Append(graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.tokenMeetingInfo"))
-			return
+			b, err = graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.tokenMeetingInfo")
+		default:
+			b, err = json.Marshal(v.Derived)
 		}
-		e.Append(json.Marshal(v.Derived))
+		e.Append(graphrt.MergeBase(b, err, func() ([]byte, error) {
+			base := *v
+			base.Derived = nil
+			return base.MarshalJSON()
+		}))
 		return
 	}
 	o := e.Object()

@@ -26,7 +26,7 @@ type DirectoryObject struct {
 	// name to null here sends an explicit null too.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 	// Derived is the value decoded as its own type when its @odata.type names a type derived from DirectoryObject
-	// (nil otherwise). When set, it is what MarshalJSON encodes.
+	// (nil otherwise). When set, it is what MarshalJSON encodes, with the fields above that it does not set.
 	Derived DirectoryObjectDerived `json:"-"`
 }
 
@@ -130,15 +130,21 @@ func (v DirectoryObject) MarshalJSON() ([]byte, error) {
 // encodeJSON writes v's JSON to e (see MarshalJSON).
 func (v *DirectoryObject) encodeJSON(e *graphrt.Encoder) {
 	if v.Derived != nil {
+		var b []byte
+		var err error
 		switch d := v.Derived.(type) {
 		case *ServicePrincipal:
-			e.Append(graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.servicePrincipal"))
-			return
+			b, err = graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.servicePrincipal")
 		case *User:
-			e.Append(graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.user"))
-			return
+			b, err = graphrt.MarshalDerived(d, d.ODataType, "#microsoft.graph.user")
+		default:
+			b, err = json.Marshal(v.Derived)
 		}
-		e.Append(json.Marshal(v.Derived))
+		e.Append(graphrt.MergeBase(b, err, func() ([]byte, error) {
+			base := *v
+			base.Derived = nil
+			return base.MarshalJSON()
+		}))
 		return
 	}
 	o := e.Object()
