@@ -5,15 +5,16 @@ import (
 	"strings"
 )
 
-// collapseOptionIllustrations reads request lines that are one path with one OData system
-// option fixed to a different value each as illustrations of that option:
+// collapseOptionIllustrations reads request lines that are one path with $filter fixed to
+// a different value each as illustrations of the option:
 // directoryobject-delta.md lists "GET /directoryObjects/delta?$filter=isof('microsoft.graph.application')"
 // and eight more lines that differ only in the type isof names. Kept apart, they were one
 // method (they share a query shape) that always sent the first line's filter, and the
 // other eight were lost. They become one line without the option, whose method takes it
 // ($filter, as Filter): the page is evidence that the method supports the option, so it
 // joins the page's named options. Lines whose values are placeholders are templates, and
-// stay (see dropOptionTemplates).
+// stay (see dropOptionTemplates); so do lines that fix $expand or $select, each a method of
+// its own (GET /me?$expand=manager is not GET /me).
 func collapseOptionIllustrations(p *Page, paths []Path) []Path {
 	fixedOption := func(path Path) (string, bool) {
 		if len(path.Query) != 1 {
@@ -21,7 +22,7 @@ func collapseOptionIllustrations(p *Page, paths []Path) []Path {
 		}
 		q := path.Query[0]
 		n := strings.ToLower(q.Name)
-		return n, strings.HasPrefix(n, "$") && isODataOption(n) && q.Param == "" && len(q.Parts) == 0 && q.Value != ""
+		return n, n == "$filter" && q.Param == "" && len(q.Parts) == 0 && q.Value != ""
 	}
 	var out []Path
 	for _, path := range paths {
