@@ -174,6 +174,8 @@ func TestConformanceUnwrapValue(t *testing.T) {
 func TestConformanceClassify(t *testing.T) {
 	object := &emit.MethodInfo{Name: "GetThing", HTTPMethod: "GET", Result: emit.ResultObject, ResultType: "Thing"}
 	none := &emit.MethodInfo{Name: "UpdateThing", HTTPMethod: "PATCH", Result: emit.ResultNone, Body: emit.BodyInfo{Kind: emit.BodyWhole, GoType: "Thing"}}
+	addRef := &emit.MethodInfo{Name: "AddThingMemberRef", HTTPMethod: "POST", Result: emit.ResultNone,
+		Path: model.Path{Segments: []model.Segment{{Parts: []model.Part{{Literal: "things"}}}, {Parts: []model.Part{{Param: "id"}}}, {Parts: []model.Part{{Literal: "members"}}}, {Parts: []model.Part{{Literal: "$ref"}}}}}}
 	create := &emit.MethodInfo{Name: "CreateThing", HTTPMethod: "POST", Result: emit.ResultObject, ResultType: "Thing", Body: emit.BodyInfo{Kind: emit.BodyWhole, GoType: "Thing"}}
 	keyed := &emit.MethodInfo{Name: "GetThing", HTTPMethod: "GET", Result: emit.ResultObject, ResultType: "Thing",
 		Path: model.Path{Segments: []model.Segment{{Parts: []model.Part{{Literal: "things"}}}, {Parts: []model.Part{{Param: "thing-id"}}}}}}
@@ -227,6 +229,7 @@ func TestConformanceClassify(t *testing.T) {
 		{"response the page does not give", confCase{m: none, p: pageNone, resp: resp(`{"id": "1"}`)}, confResultLine{}, true, want{cause: causeRespNotOnPage, docs: stageResp}},
 		{"response on Prefer: return=representation", confCase{m: none, p: pageNone, resp: resp(`{"id": "1"}`), bodyOnRequest: true}, confResultLine{}, true, want{cause: causePreferDropped}},
 		{"response the method drops", confCase{m: none, p: pageTyped, resp: resp(`{"id": "1"}`)}, confResultLine{}, true, want{cause: causeResultDropped}},
+		{"a $ref add whose page shows a body", confCase{m: addRef, p: pageTyped, resp: resp(`{"id": "1"}`)}, confResultLine{}, true, want{cause: causeRefAnswer, docs: stageResp}},
 		{"collection into an object", confCase{m: object, p: pageTyped, resp: resp(`{"value": [{"id": "1"}]}`)},
 			confResultLine{NotStrict: []string{".value <thing>" + notOnTypeMark}}, true, want{cause: causeObjectInValue}},
 		{"collection from a keyed GET", confCase{m: keyed, p: pageTyped, resp: resp(`{"value": [{"id": "1"}]}`)},

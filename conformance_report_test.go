@@ -201,6 +201,8 @@ func classify(c *confCase, r confResultLine, ran bool, documented map[string]boo
 		v.miss(causePreferDropped, name, stageResp)
 	case c.m.Result == emit.ResultNone && c.p.Response.Type.Kind == model.KindNone:
 		v.miss(causeRespNotOnPage, name, stageResp)
+	case c.m.Result == emit.ResultNone && c.m.HTTPMethod != "GET" && strings.HasSuffix(c.m.Path.String(), "/$ref"):
+		v.miss(causeRefAnswer, name, stageResp)
 	case c.m.Result == emit.ResultNone:
 		v.miss(causeResultDropped, name, stageResp)
 	case c.m.Result == emit.ResultRaw:

@@ -85,6 +85,7 @@ const (
 	causeStreamJSONGen  = "generator: method returns the content as it comes, the example response is JSON"
 	causeResultRaw      = "generator: result is raw JSON"
 	causeResultDropped  = "generator: method returns no value, the example response has a body"
+	causeRefAnswer      = "docs: example response has a body, though adding or removing a reference ($ref) answers 204 No Content"
 	causeArgUnsupported = "harness: argument type not supported"
 	causeNoCompile      = "harness: case does not compile"
 )
