@@ -483,6 +483,10 @@ func TestRequestLines(t *testing.T) {
 		md:   httpPage("POST /groups/{group-id/drive/items/{item-id}/follow"),
 		want: []string{"req POST /groups/{groupId}/drive/items/{itemId}/follow @6:1", "ph groupId", "ph itemId", "diag 6:14 warning placeholder-brace-missing"},
 	}, {
+		name: "a key run into the collection's name",
+		md:   httpPage("GET /privacy/subjectRightsRequests{subjectRightsRequestId}/getFinalReport"),
+		want: []string{"req GET /privacy/subjectRightsRequests/{subjectRightsRequestId}/getFinalReport @6:1", "ph subjectRightsRequestId", "diag 6:14 warning request-path-slash-missing"},
+	}, {
 		name: "a placeholder's alternative written after its braces",
 		md:   httpPage("GET /users/{user-id} | user-principal-name/chats/{chat-id}/members"),
 		want: []string{"req GET /users/{userId}/chats/{chatId}/members @6:1", "ph userId alts=user-id|user-principal-name", "ph chatId", "diag 6:1 warning placeholder-alternative-outside"},

@@ -10,6 +10,10 @@ import (
 // Slips in how a request line writes its path that have one reading: a key placeholder
 // without braces, a slash before a key predicate's parentheses.
 
+// gluedKey matches a collection's name run into its key placeholder:
+// subjectRightsRequests{subjectRightsRequestId}.
+var gluedKey = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9]*[a-z])\{([A-Za-z][\w-]*)\}$`)
+
 // parenKey matches a key written in parentheses as a whole segment: /teams/(team-id).
 var parenKey = regexp.MustCompile(`^\(([A-Za-z][\w-]*[Ii][Dd])\)$`)
 

@@ -75,6 +75,14 @@ func scanPath(s string) (*model.Path, []scanDiag) {
 			}
 			continue
 		}
+		if m := gluedKey.FindStringSubmatch(raw); m != nil {
+			// "/privacy/subjectRightsRequests{subjectRightsRequestId}/getFinalReport": the
+			// slash between a collection and its key is missing.
+			diags = append(diags, scanDiag{model.Warning, "request-path-slash-missing",
+				"path segment " + clip(raw, 60) + " runs a key into the name before it; it is read as two segments, " + m[1] + "/{" + m[2] + "}", raw})
+			segs = append(segs, scanSegment(m[1]), scanSegment("{"+m[2]+"}"))
+			continue
+		}
 		if strings.HasSuffix(raw, "}$ref") && len(raw) > len("{}$ref") {
 			// "/tokenLifetimePolicies/{id}$ref": the slash before $ref is missing.
 			diags = append(diags, scanDiag{model.Warning, "request-path-slash-missing",
