@@ -643,3 +643,18 @@ func TestConsistencyLevelFromProse(t *testing.T) {
 		}
 	}
 }
+
+// TestExampleOptionsOfTemplates: an option an example sends by calling a query template of
+// the operation ($filter=JoinWebUrl eq '...') is the template's, not an option the
+// operation's keyed GET takes.
+func TestExampleOptionsOfTemplates(t *testing.T) {
+	tmpl := path("me", "onlineMeetings")
+	tmpl.Query = []QueryParam{{Name: "$filter", Parts: []Part{{Literal: "JoinWebUrl eq '"}, {Param: "joinWebUrl"}, {Literal: "'"}}}}
+	p := apiPage("api/onlinemeeting-get.md", "GET", path("me", "onlineMeetings", "{meetingId}"), tmpl)
+	exPath := path("me", "onlineMeetings")
+	p.Examples = []Example{{Kind: ExampleRequest, Method: "GET", URL: "https://graph.microsoft.com/v1.0/me/onlineMeetings?$filter=JoinWebUrl%20eq%20'x'&$select=id", Path: &exPath}}
+	ops := buildOperations(p, &Diagnostics{})
+	if got := strings.Join(ops[0].ExampleOptions, " "); got != "$select" {
+		t.Errorf("example options %q, want $select (the $filter is the template's)", got)
+	}
+}

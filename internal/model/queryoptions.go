@@ -73,12 +73,30 @@ func exampleQueryOptions(p *Page, op *Operation) []string {
 			continue
 		}
 		for _, name := range urlQueryOptions(ex.URL, op) {
-			if !slices.Contains(out, name) {
+			if !slices.Contains(out, name) && !callsTemplateOf(ex, op, name) {
 				out = append(out, name)
 			}
 		}
 	}
 	return out
+}
+
+// callsTemplateOf reports whether an example calls a path of op whose query template
+// writes the option name: onlinemeeting-get.md's $filter examples call its
+// /me/onlineMeetings?$filter=JoinWebUrl eq '{joinWebUrl}' template, which says nothing of
+// a $filter on its GET /me/onlineMeetings/{id}.
+func callsTemplateOf(ex Example, op *Operation, name string) bool {
+	if ex.Path == nil {
+		return false
+	}
+	plain := Path{Segments: ex.Path.Segments}
+	for _, p := range op.Paths {
+		if slices.ContainsFunc(p.Query, func(q QueryParam) bool { return strings.EqualFold("$"+strings.TrimPrefix(q.Name, "$"), name) }) &&
+			fitsTemplate(plain, Path{Segments: p.Segments}) {
+			return true
+		}
+	}
+	return false
 }
 
 // examplesOp reports whether an example request calls one of op's paths: it fits one, or
