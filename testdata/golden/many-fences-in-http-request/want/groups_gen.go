@@ -97,9 +97,9 @@ func (c *Client) GetGroupConversationThreadPostWithExpand(ctx context.Context, g
 }
 
 // ListGroupEventsWithFilterContainsOptions are the optional query parameters and headers of
-// ListGroupEventsWithFilterContains, which it shares with ListMeMessagesWithFilter: one page
+// ListGroupEventsWithFilterContains, which it shares with GetMeMessageWithExpand: one page
 // documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type ListGroupEventsWithFilterContainsOptions = ListMeMessagesWithFilterOptions
+type ListGroupEventsWithFilterContainsOptions = GetMeMessageWithExpandOptions
 
 // ListGroupEventsWithFilterContains sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
@@ -183,9 +183,9 @@ func (c *Client) ListGroupEventsWithFilterContainsPage(ctx context.Context, grou
 }
 
 // ListGroupEventsWithFilterNeOptions are the optional query parameters and headers of
-// ListGroupEventsWithFilterNe, which it shares with ListMeMessagesWithFilter: one page
+// ListGroupEventsWithFilterNe, which it shares with GetMeMessageWithExpand: one page
 // documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type ListGroupEventsWithFilterNeOptions = ListMeMessagesWithFilterOptions
+type ListGroupEventsWithFilterNeOptions = GetMeMessageWithExpandOptions
 
 // ListGroupEventsWithFilterNe sends GET /groups/{groupId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
 //

@@ -8,7 +8,6 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
-	"strings"
 )
 
 // GetMeMessageWithExpandOptions are the optional query parameters and headers of
@@ -345,35 +344,9 @@ func (c *Client) GetUserEventWithExpand(ctx context.Context, userID string, even
 }
 
 // ListMeMessagesWithFilterOptions are the optional query parameters and headers of
-// ListMeMessagesWithFilter; the zero value sends none.
-type ListMeMessagesWithFilterOptions struct {
-	// Expand lists the relationships to return with each item ($expand).
-	Expand []string
-	// Header holds request headers beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a header of the same
-	// name.
-	Header http.Header
-	// Query holds query parameters beyond the fields above, such as one the docs do not list
-	// here; its values are added to the request, and a field above replaces a parameter of the
-	// same name.
-	Query url.Values
-	// Response, when not nil, receives the status and headers of the successful response (of the
-	// last page fetched, for a collection).
-	Response *Response
-}
-
-// apply adds the options that are set to r.
-func (o *ListMeMessagesWithFilterOptions) apply(r *Request) {
-	if o == nil {
-		return
-	}
-	r.AddHeaders(o.Header)
-	r.AddQuery(o.Query)
-	r.Response = o.Response
-	if len(o.Expand) > 0 {
-		r.SetQuery("$expand", strings.Join(o.Expand, ","))
-	}
-}
+// ListMeMessagesWithFilter, which it shares with GetMeMessageWithExpand: one page documents
+// both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
+type ListMeMessagesWithFilterOptions = GetMeMessageWithExpandOptions
 
 // ListMeMessagesWithFilter sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
@@ -457,9 +430,9 @@ func (c *Client) ListMeMessagesWithFilterPage(ctx context.Context, idValue strin
 }
 
 // ListUserMessagesWithFilterOptions are the optional query parameters and headers of
-// ListUserMessagesWithFilter, which it shares with ListMeMessagesWithFilter: one page
+// ListUserMessagesWithFilter, which it shares with GetMeMessageWithExpand: one page
 // documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type ListUserMessagesWithFilterOptions = ListMeMessagesWithFilterOptions
+type ListUserMessagesWithFilterOptions = GetMeMessageWithExpandOptions
 
 // ListUserMessagesWithFilter sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
@@ -547,9 +520,9 @@ func (c *Client) ListUserMessagesWithFilterPage(ctx context.Context, userID stri
 }
 
 // ListMeEventsWithFilterOptions are the optional query parameters and headers of
-// ListMeEventsWithFilter, which it shares with ListMeMessagesWithFilter: one page documents
+// ListMeEventsWithFilter, which it shares with GetMeMessageWithExpand: one page documents
 // both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type ListMeEventsWithFilterOptions = ListMeMessagesWithFilterOptions
+type ListMeEventsWithFilterOptions = GetMeMessageWithExpandOptions
 
 // ListMeEventsWithFilter sends GET /me/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
@@ -632,9 +605,9 @@ func (c *Client) ListMeEventsWithFilterPage(ctx context.Context, idValue string,
 }
 
 // ListUserEventsWithFilterOptions are the optional query parameters and headers of
-// ListUserEventsWithFilter, which it shares with ListMeMessagesWithFilter: one page
-// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type ListUserEventsWithFilterOptions = ListMeMessagesWithFilterOptions
+// ListUserEventsWithFilter, which it shares with GetMeMessageWithExpand: one page documents
+// both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
+type ListUserEventsWithFilterOptions = GetMeMessageWithExpandOptions
 
 // ListUserEventsWithFilter sends GET /users/{userId}/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value eq '{propertyValue}').
 //
@@ -722,9 +695,9 @@ func (c *Client) ListUserEventsWithFilterPage(ctx context.Context, userID string
 }
 
 // ListMeMessagesWithFilterContainsOptions are the optional query parameters and headers of
-// ListMeMessagesWithFilterContains, which it shares with ListMeMessagesWithFilter: one page
+// ListMeMessagesWithFilterContains, which it shares with GetMeMessageWithExpand: one page
 // documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type ListMeMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
+type ListMeMessagesWithFilterContainsOptions = GetMeMessageWithExpandOptions
 
 // ListMeMessagesWithFilterContains sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
@@ -808,9 +781,9 @@ func (c *Client) ListMeMessagesWithFilterContainsPage(ctx context.Context, idVal
 }
 
 // ListUserMessagesWithFilterContainsOptions are the optional query parameters and headers of
-// ListUserMessagesWithFilterContains, which it shares with ListMeMessagesWithFilter: one
-// page documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type ListUserMessagesWithFilterContainsOptions = ListMeMessagesWithFilterOptions
+// ListUserMessagesWithFilterContains, which it shares with GetMeMessageWithExpand: one page
+// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
+type ListUserMessagesWithFilterContainsOptions = GetMeMessageWithExpandOptions
 
 // ListUserMessagesWithFilterContains sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and contains(ep/value, '{propertyValue}')).
 //
@@ -898,9 +871,9 @@ func (c *Client) ListUserMessagesWithFilterContainsPage(ctx context.Context, use
 }
 
 // ListMeMessagesWithFilterStartswithOptions are the optional query parameters and headers of
-// ListMeMessagesWithFilterStartswith, which it shares with ListMeMessagesWithFilter: one
-// page documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type ListMeMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOptions
+// ListMeMessagesWithFilterStartswith, which it shares with GetMeMessageWithExpand: one page
+// documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
+type ListMeMessagesWithFilterStartswithOptions = GetMeMessageWithExpandOptions
 
 // ListMeMessagesWithFilterStartswith sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
 //
@@ -984,9 +957,9 @@ func (c *Client) ListMeMessagesWithFilterStartswithPage(ctx context.Context, idV
 }
 
 // ListUserMessagesWithFilterStartswithOptions are the optional query parameters and headers
-// of ListUserMessagesWithFilterStartswith, which it shares with ListMeMessagesWithFilter:
-// one page documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type ListUserMessagesWithFilterStartswithOptions = ListMeMessagesWithFilterOptions
+// of ListUserMessagesWithFilterStartswith, which it shares with GetMeMessageWithExpand: one
+// page documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
+type ListUserMessagesWithFilterStartswithOptions = GetMeMessageWithExpandOptions
 
 // ListUserMessagesWithFilterStartswith sends GET /users/{userId}/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and startswith(ep/value, '{propertyValue}')).
 //
@@ -1074,9 +1047,9 @@ func (c *Client) ListUserMessagesWithFilterStartswithPage(ctx context.Context, u
 }
 
 // ListMeMessagesWithFilterNeOptions are the optional query parameters and headers of
-// ListMeMessagesWithFilterNe, which it shares with ListMeMessagesWithFilter: one page
+// ListMeMessagesWithFilterNe, which it shares with GetMeMessageWithExpand: one page
 // documents both (api-reference/beta/api/singlevaluelegacyextendedproperty-get.md).
-type ListMeMessagesWithFilterNeOptions = ListMeMessagesWithFilterOptions
+type ListMeMessagesWithFilterNeOptions = GetMeMessageWithExpandOptions
 
 // ListMeMessagesWithFilterNe sends GET /me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{idValue}' and ep/value ne '{propertyValue}').
 //
