@@ -1430,6 +1430,10 @@ func TestResponse(t *testing.T) {
 		md:   page("If successful, this method returns a ´202 Accepted´ response code and Location header that contains a link to the [teamsAsyncOperation](../resources/teamsasyncoperation.md)."),
 		want: []string{"resp 202 microsoft.graph.teamsAsyncOperation link=beta/resources/teamsasyncoperation.md @8:1", "resp monitor Location"},
 	}, {
+		name: "a redirect to the content",
+		md:   page("If successful, this function will redirect to the Microsoft Azure blob storage link with the SAS token and return a ´200´ response code."),
+		want: []string{"resp 200 Edm.Stream @8:1"},
+	}, {
 		name: "a Response body heading",
 		md:   "# T\n\n## HTTP request\n~~~http\nPOST /a\n~~~\n\n## Response body\nIf successful, this method returns a ´204 No Content´ response code.\n",
 		want: []string{"resp 204 none @8:1"},

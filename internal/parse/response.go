@@ -120,6 +120,13 @@ func (st *state) readResponse() {
 	if resp.Status == 0 && strings.TrimSpace(plain) == "" {
 		return
 	}
+	if resp.Status != 302 && redirectProse.MatchString(plain) && (resp.Status == 0 || resp.Status == 200) {
+		// "this function will redirect to the Microsoft Azure blob storage link with the
+		// SAS token and return a 200 response code" (subjectrightsrequest-getfinalattachment):
+		// the answer is the content the redirect leads to.
+		resp.Type = model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Stream, Raw: clip(strings.TrimSpace(plain), 100), Pos: resp.Pos}
+		return
+	}
 	returned := "a response body is returned as raw JSON, nothing where every example answers without one"
 	if resp.Status == 302 {
 		// A report's 302 Found: the method follows it and returns the content.
@@ -183,6 +190,10 @@ func (st *state) linkedType(prose string, links []inline) (model.TypeRef, []mode
 	}
 	return st.linkedTypeOf(prose, links, false)
 }
+
+// redirectProse is a Response section that says the call redirects to the content:
+// "will redirect to the Microsoft Azure blob storage link".
+var redirectProse = regexp.MustCompile(`(?i)\bredirects? (?:you )?to (?:the |a |an )?[^.]*\b(?:link|url|download|location)\b`)
 
 // headerAfter matches the text after a name that makes it a header's: " header".
 var headerAfter = regexp.MustCompile(`^\s+headers?\b`)
