@@ -293,6 +293,7 @@ func (pf *propFinder) params(op *Operation, obj map[string]json.RawMessage, at P
 	for _, prm := range op.ParamsIn(InBody) {
 		byName[strings.ToLower(prm.Name)] = prm
 	}
+	flat := pf.flattenedParams(op, obj, byName)
 	for _, k := range slices.Sorted(maps.Keys(obj)) {
 		if !memberName(k) {
 			continue
@@ -307,11 +308,46 @@ func (pf *propFinder) params(op *Operation, obj map[string]json.RawMessage, at P
 		for n := range byName {
 			documented[n] = n
 		}
-		if misspells(k, documented) {
+		if misspells(k, documented) || flat[strings.ToLower(k)] {
 			continue
 		}
 		pf.note(nil, op, k, obj[k], at)
 	}
+}
+
+// flattenedParams are the members of an action's example body that belong to the type of
+// one of its body parameters, written one level up: workflow-createnewversion.md's second
+// example sends the workflow's category, description and displayName beside no
+// "workflow". Two or more such members, all of one parameter's type, are that parameter's,
+// not parameters of their own.
+func (pf *propFinder) flattenedParams(op *Operation, obj map[string]json.RawMessage, byName map[string]Param) map[string]bool {
+	var unknown []string
+	for k := range obj {
+		if _, ok := byName[strings.ToLower(k)]; !ok && memberName(k) {
+			unknown = append(unknown, strings.ToLower(k))
+		}
+	}
+	if len(unknown) < 2 {
+		return nil
+	}
+	for _, prm := range op.ParamsIn(InBody) {
+		t := pf.documented(prm.Type)
+		if t == nil {
+			continue
+		}
+		has := map[string]bool{}
+		for _, n := range pf.names(t) {
+			has[n] = true
+		}
+		if !slices.ContainsFunc(unknown, func(k string) bool { return !has[k] }) {
+			out := map[string]bool{}
+			for _, k := range unknown {
+				out[k] = true
+			}
+			return out
+		}
+	}
+	return nil
 }
 
 // object checks one example object against t, the type of its position, and walks the

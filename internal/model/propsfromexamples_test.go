@@ -146,3 +146,36 @@ func TestOneEdit(t *testing.T) {
 		}
 	}
 }
+
+// TestFlattenedActionParams: an example that writes a body parameter's members one level
+// up adds no parameters; members of no parameter's type still do.
+func TestFlattenedActionParams(t *testing.T) {
+	str := func(name string) Property { return Property{Name: name, Type: TypeRef{Kind: KindPrimitive, Primitive: String}} }
+	at := path("workflows", "{workflowId}", "createNewVersion")
+	for _, tc := range []struct {
+		body string
+		want string
+	}{
+		{`{"category": "joiner", "displayName": "New", "description": "d"}`, "workflow"},
+		{`{"category": "joiner", "colour": "red"}`, "workflow category colour"},
+	} {
+		act := page("api/workflow-createnewversion.md", "POST", gref("workflow", false), TypeRef{}, at)
+		act.Title = "workflow: createNewVersion"
+		act.Params = []Param{{Name: "workflow", In: InBody, Type: gref("workflow", false)}}
+		act.Examples = []Example{
+			{Kind: ExampleRequest, Method: "POST", Path: &at, Body: `{"workflow": {"category": "joiner"}}`, Pos: Pos{File: "api/workflow-createnewversion.md", Line: 20}},
+			{Kind: ExampleRequest, Method: "POST", Path: &at, Body: tc.body, Pos: Pos{File: "api/workflow-createnewversion.md", Line: 40}},
+		}
+		pages := []*Page{resourcePage("workflow", "", []Property{str("category"), str("displayName"), str("description")}), act}
+		api, _ := Build("v1.0", pages)
+		var got []string
+		for _, op := range api.Operations {
+			for _, p := range op.ParamsIn(InBody) {
+				got = append(got, p.Name)
+			}
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%s: body parameters %q, want %q", tc.body, got, tc.want)
+		}
+	}
+}
