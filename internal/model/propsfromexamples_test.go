@@ -150,7 +150,9 @@ func TestOneEdit(t *testing.T) {
 // TestFlattenedActionParams: an example that writes a body parameter's members one level
 // up adds no parameters; members of no parameter's type still do.
 func TestFlattenedActionParams(t *testing.T) {
-	str := func(name string) Property { return Property{Name: name, Type: TypeRef{Kind: KindPrimitive, Primitive: String}} }
+	str := func(name string) Property {
+		return Property{Name: name, Type: TypeRef{Kind: KindPrimitive, Primitive: String}}
+	}
 	at := path("workflows", "{workflowId}", "createNewVersion")
 	for _, tc := range []struct {
 		body string
