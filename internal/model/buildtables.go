@@ -57,12 +57,19 @@ func dropOptionTemplates(p *Page, paths []Path) []Path {
 	documented := func(name string) bool {
 		return slices.ContainsFunc(p.Params, func(tp Param) bool { return tp.In == InQuery && strings.EqualFold(tp.Name, name) })
 	}
+	// flag is a fixed true or false of a parameter no table lists
+	// (mailfolder-list-childfolders.md's ?includeHiddenFolders=true beside the plain line):
+	// a Boolean option of the plain line's method.
+	flag := func(q QueryParam) bool {
+		return q.Param == "" && len(q.Parts) == 0 && !strings.HasPrefix(q.Name, "$") && memberName(q.Name) &&
+			(strings.EqualFold(q.Value, "true") || strings.EqualFold(q.Value, "false"))
+	}
 	droppable := func(path Path) bool {
 		if len(path.Query) == 0 || slices.ContainsFunc(path.Query, func(q QueryParam) bool {
 			// A fixed value of a parameter the table lists (message delta's
 			// ?changeType=created, =updated, =deleted) shows the option in use too.
 			fixed := q.Param == "" && len(q.Parts) == 0 && q.Value != "" && !strings.HasPrefix(q.Name, "$")
-			return (q.Param == "" && !fixed) || len(q.Parts) > 0 || !documented(q.Name)
+			return (q.Param == "" && !fixed) || len(q.Parts) > 0 || !documented(q.Name) && !flag(q)
 		}) {
 			return false
 		}
@@ -81,6 +88,13 @@ func dropOptionTemplates(p *Page, paths []Path) []Path {
 	var out []Path
 	for _, path := range paths {
 		if droppable(path) && !slices.ContainsFunc(path.Query, func(q QueryParam) bool { return kept[strings.ToLower(q.Name)] }) {
+			for _, q := range path.Query {
+				if !documented(q.Name) && flag(q) {
+					p.Params = append(p.Params, Param{Name: q.Name, In: InQuery, Presence: Optional,
+						Type:        TypeRef{Kind: KindPrimitive, Primitive: Boolean},
+						Description: "A request line of the page sends " + q.Name + "=" + q.Value + "."})
+				}
+			}
 			continue
 		}
 		out = append(out, path)

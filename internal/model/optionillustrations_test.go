@@ -45,3 +45,26 @@ func TestCollapseOptionIllustrations(t *testing.T) {
 		})
 	}
 }
+
+// TestFlagLineIsOption: a line that fixes a parameter no table lists to true, beside the
+// plain line, is the plain line's method with a Boolean option of that name.
+func TestFlagLineIsOption(t *testing.T) {
+	flagged := path("me", "mailFolders")
+	flagged.Query = []QueryParam{{Name: "includeHiddenFolders", Value: "true"}}
+	p := apiPage("api/user-list-mailfolders.md", "GET", path("me", "mailFolders"), flagged)
+	ops := buildOperations(p, &Diagnostics{})
+	var lines []string
+	for _, path := range ops[0].Paths {
+		lines = append(lines, path.String())
+	}
+	if strings.Join(lines, " ") != "/me/mailFolders" {
+		t.Errorf("lines %q, want the plain one", lines)
+	}
+	found := false
+	for _, pm := range ops[0].Params {
+		found = found || pm.In == InQuery && pm.Name == "includeHiddenFolders" && pm.Type.Primitive == Boolean && pm.Presence == Optional
+	}
+	if !found {
+		t.Errorf("params %+v lack an optional Boolean includeHiddenFolders", ops[0].Params)
+	}
+}
