@@ -658,3 +658,21 @@ func TestExampleOptionsOfTemplates(t *testing.T) {
 		t.Errorf("example options %q, want $select (the $filter is the template's)", got)
 	}
 }
+
+// TestExampleOptionsOfFixedTemplates: an example that sends another value of the option a
+// line fixes (list-get.md's ?expand=columns(select=name) beside its
+// ?expand=columns,items(expand=fields) line) calls the plain GET with that option.
+func TestExampleOptionsOfFixedTemplates(t *testing.T) {
+	fixed := path("sites", "{siteId}", "lists", "{listId}")
+	fixed.Query = []QueryParam{{Name: "expand", Value: "columns,items(expand=fields)"}}
+	p := apiPage("api/list-get.md", "GET", path("sites", "{siteId}", "lists", "{listId}"), fixed)
+	exPath := path("sites", "s1", "lists", "l1")
+	p.Examples = []Example{
+		{Kind: ExampleRequest, Method: "GET", URL: "https://graph.microsoft.com/v1.0/sites/s1/lists/l1?expand=columns,items(expand=fields)", Path: &exPath},
+		{Kind: ExampleRequest, Method: "GET", URL: "https://graph.microsoft.com/v1.0/sites/s1/lists/l1?select=id&expand=columns(select=name)", Path: &exPath},
+	}
+	ops := buildOperations(p, &Diagnostics{})
+	if got := strings.Join(ops[0].ExampleOptions, " "); got != "$select $expand" {
+		t.Errorf("example options %q, want $select $expand", got)
+	}
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 )
@@ -90,13 +91,38 @@ func callsTemplateOf(ex Example, op *Operation, name string) bool {
 		return false
 	}
 	plain := Path{Segments: ex.Path.Segments}
+	sent := exampleQuery(ex.URL)
 	for _, p := range op.Paths {
-		if slices.ContainsFunc(p.Query, func(q QueryParam) bool { return strings.EqualFold("$"+strings.TrimPrefix(q.Name, "$"), name) }) &&
-			fitsTemplate(plain, Path{Segments: p.Segments}) {
-			return true
+		if !fitsTemplate(plain, Path{Segments: p.Segments}) {
+			continue
+		}
+		for _, q := range p.Query {
+			if !strings.EqualFold("$"+strings.TrimPrefix(q.Name, "$"), name) {
+				continue
+			}
+			if q.Param != "" || len(q.Parts) > 0 {
+				return true // a template with an argument: the example fills it in
+			}
+			// A fixed value: the example calls the template only when it sends that value
+			// (list-get.md's ?expand=columns(select=...) is the plain GET's expand, not its
+			// ?expand=columns,items(expand=fields) line's).
+			if slices.ContainsFunc(sent, func(kv [2]string) bool {
+				return strings.EqualFold("$"+strings.TrimPrefix(kv[0], "$"), name) && strings.EqualFold(unescapeQuery(kv[1]), q.Value)
+			}) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// unescapeQuery is a query value with its %-escapes undone, or as it is when they do not
+// parse.
+func unescapeQuery(v string) string {
+	if u, err := url.QueryUnescape(v); err == nil {
+		return u
+	}
+	return v
 }
 
 // examplesOp reports whether an example request calls one of op's paths: it fits one, or
@@ -164,4 +190,19 @@ func callsDelta(op *Operation) bool {
 		}
 	}
 	return len(op.Paths) > 0
+}
+
+// exampleQuery is the query of an example's URL as written, each member's name and value
+// (example paths are read without theirs).
+func exampleQuery(u string) [][2]string {
+	_, q, ok := strings.Cut(u, "?")
+	if !ok {
+		return nil
+	}
+	var out [][2]string
+	for _, kv := range strings.Split(q, "&") {
+		k, v, _ := strings.Cut(kv, "=")
+		out = append(out, [2]string{strings.TrimSpace(k), strings.TrimSpace(v)})
+	}
+	return out
 }
