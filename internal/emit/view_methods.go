@@ -27,12 +27,12 @@ func (v *view) addMethods(op *model.Operation) {
 	variants := map[string]*goOptions{} // options less those a query template fixes
 	seen := map[string]model.Path{}
 	for _, path := range op.Paths {
-		if first, ok := seen[path.Shape()]; ok {
-			if queryText(first) != queryText(path) {
+		if prev, ok := seen[path.Shape()]; ok {
+			if queryText(prev) != queryText(path) {
 				// GET /sites/{id}/lists/{id}/items?expand=fields(select=Column1) beside
 				// ?expand=fields: one call, its fixed query values aside.
 				v.diags.Addf(op.Pos, model.Warning, "request-line-shadowed",
-					"%s %s differs from %s %s only in fixed query values: it has no method of its own, and the values it writes are the caller's to send through opts", op.Method, path, op.Method, first)
+					"%s %s differs from %s %s only in fixed query values: it has no method of its own, and the values it writes are the caller's to send through opts", op.Method, path, op.Method, prev)
 			}
 			continue
 		}

@@ -1622,6 +1622,14 @@ func TestRequestBody(t *testing.T) {
 		md:   "# T\n\n## Request body\nRequest body should be empty.\n",
 		want: []string{"body none @3:1"},
 	}, {
+		name: "an empty JSON object as the request body",
+		md:   "# T\n\n## Request body\nIn the request body, supply an empty JSON object for this method.\n",
+		want: []string{"body none @3:1"},
+	}, {
+		name: "an empty object for one property is not an empty body",
+		md:   "# T\n\n## Request body\nIn the request body, supply the properties to change. To clear the location property, supply an empty JSON object.\n",
+		want: []string{"body @3:1"},
+	}, {
 		name: "a message that does not have a request body",
 		md:   "# T\n\n## Request body\nThis message does not have a request body. Any body sent is ignored.\n",
 		want: []string{"body none @3:1"},

@@ -300,7 +300,7 @@ func (st *state) onBodyProse(p *ast.Paragraph, txt string) {
 	body := &st.page.Body
 	st.bodyRequired = allRequiredCue.MatchString(txt)
 	st.bodyOptional = st.bodyOptional || hasFold(txt, "optional")
-	if emptyObjectBody.MatchString(txt) {
+	if emptyObjectBody.MatchString(txt) && hasFold(txt, "request body") && !hasFold(txt, "property") {
 		// "In the request body, supply an empty JSON object `{}` for this method."
 		body.None, body.Empty = true, true
 		return
