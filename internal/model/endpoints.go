@@ -117,6 +117,10 @@ type endpointMap struct {
 	// (servicePrincipal.appRoleAssignedTo/{id}), in the order the walk met them, with the
 	// first path that met it: the table forgot "collection" (see settleKeyedProperties).
 	keyedProps []keyedProp
+	// collections are the lower-cased names of every documented collection-valued
+	// navigation, made when first asked for: a segment that is not one with an "s" left
+	// off is no singular slip, with no walk (see singularCollection).
+	collections map[string]bool
 }
 
 // keyedProp is one navigation row that paths key.

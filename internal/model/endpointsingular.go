@@ -31,7 +31,7 @@ func (m *endpointMap) singularCollection(op *Operation, p Path) (singularSlip, b
 	}
 	for j := 1; j < len(p.Segments)-1; j++ {
 		name := plainName(p.Segments[j])
-		if name == "" || strings.HasSuffix(strings.ToLower(name), "s") {
+		if name == "" || strings.HasSuffix(strings.ToLower(name), "s") || !m.collectionNamed(name+"s") {
 			continue
 		}
 		tg := m.resolveTarget(Path{Segments: p.Segments[:j]})
@@ -50,6 +50,22 @@ func (m *endpointMap) singularCollection(op *Operation, p Path) (singularSlip, b
 		}
 	}
 	return singularSlip{}, false
+}
+
+// collectionNamed reports whether some documented type has a collection-valued navigation
+// of that name, in any case.
+func (m *endpointMap) collectionNamed(name string) bool {
+	if m.collections == nil {
+		m.collections = map[string]bool{}
+		for _, t := range m.g.byName {
+			for _, pr := range t.Properties {
+				if pr.Type.Collection && pr.Type.Kind == KindNamed {
+					m.collections[strings.ToLower(pr.Name)] = true
+				}
+			}
+		}
+	}
+	return m.collections[strings.ToLower(name)]
 }
 
 // singularRoot finds a root written in the singular before a key: profilephoto-get.md's

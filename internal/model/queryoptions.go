@@ -149,10 +149,6 @@ func examplesOp(ex Example, op *Operation) bool {
 // (site-search.md's GET /sites?search={query}), or its tables list, as a parameter of its
 // own is that parameter, not the option.
 func urlQueryOptions(u string, op *Operation) []string {
-	_, query, ok := strings.Cut(u, "?")
-	if !ok {
-		return nil
-	}
 	own := func(name string) bool {
 		if op == nil {
 			return false
@@ -165,12 +161,11 @@ func urlQueryOptions(u string, op *Operation) []string {
 		return slices.ContainsFunc(op.Params, func(pm Param) bool { return pm.In == InQuery && strings.EqualFold(pm.Name, name) })
 	}
 	var out []string
-	for _, pair := range strings.Split(query, "&") {
-		name, _, _ := strings.Cut(pair, "=")
-		if name = strings.TrimSpace(name); !strings.HasPrefix(name, "$") && own(name) {
+	for _, kv := range exampleQuery(u) {
+		if !strings.HasPrefix(kv[0], "$") && own(kv[0]) {
 			continue
 		}
-		name = "$" + strings.TrimPrefix(strings.ToLower(name), "$")
+		name := "$" + strings.TrimPrefix(strings.ToLower(kv[0]), "$")
 		switch name {
 		case "$select", "$filter", "$search", "$orderby", "$top", "$skip", "$expand", "$count", "$format":
 			if !slices.Contains(out, name) {
